@@ -1,0 +1,104 @@
+// The per-message state every intent parser reads, and the helpers they share for
+// building interpretations and clarifying questions.
+import type { HistoryTurn, InterpretInput, Interpretation, TaskSnapshot, ToolCall } from "./types";
+import type { DateContext } from "./dates";
+import type { RefOutcome } from "./references";
+import { normalizeText } from "./text";
+
+export type Ctx = {
+  /** The message as typed, with typography normalised. */
+  raw: string;
+  /** Politeness and filler stripped ("please", "can you", "ok so"), no final punctuation. */
+  text: string;
+  lower: string;
+  question: boolean;
+  date: DateContext;
+  tasks: TaskSnapshot[];
+  history?: HistoryTurn[];
+  /** The task the user picked when answering our clarifying question. */
+  override?: TaskSnapshot;
+};
+
+const FILLER_START =
+  /^(?:(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|er+|well|alright|all right|right|yes|yeah|yep|sure|actually|oh|hmm+|please|pls|plz|kindly|can you|could you|would you|will you|would you mind|could you please|can you please|i want you to|i'd like you to|i would like you to|i need you to|go ahead and|just|quickly|also|and|then|now|ah)\b[,!.:]?\s+)+/i;
+const FILLER_END = /[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|for me please|if you can|if possible|asap please|now)$/i;
+
+export function makeCtx(input: InterpretInput, override?: TaskSnapshot): Ctx {
+  const raw = normalizeText(input.text ?? "");
+  const question = /\?\s*$/.test(raw);
+  let text = raw.replace(/[.!?…]+$/g, "").trim();
+  let prev = "";
+  while (prev !== text) {
+    prev = text;
+    text = text.replace(FILLER_START, "").replace(FILLER_END, "").replace(/[.!?…]+$/g, "").trim();
+  }
+  // "mark task 3 done, please" style tails may leave a comma behind.
+  text = text.replace(/[,;:]+$/, "").trim();
+  return {
+    raw,
+    text,
+    lower: text.toLowerCase(),
+    question,
+    date: { now: input.now, timeZone: input.timeZone },
+    tasks: input.tasks ?? [],
+    history: input.history,
+    override,
+  };
+}
+
+export function result(
+  intent: string,
+  calls: ToolCall[],
+  entities: Record<string, unknown>,
+  confidence: number,
+  reply?: string,
+): Interpretation {
+  const out: Interpretation = { calls, intent: intent.slice(0, 50), entities, confidence };
+  if (reply !== undefined) out.reply = reply;
+  return out;
+}
+
+export function ask(reply: string, entities: Record<string, unknown> = {}, confidence = 0.5, intent = "clarify"): Interpretation {
+  return result(intent, [], entities, confidence, reply.trim().endsWith("?") ? reply : `${reply.trim()}?`);
+}
+
+export function taskLabel(t: TaskSnapshot): string {
+  return `#${t.number} ${t.title}`;
+}
+
+export function orList(items: string[]): string {
+  if (items.length <= 1) return items.join("");
+  return `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
+}
+
+/** The question to ask when a reference did not pick exactly one task. */
+export function clarifyReference(
+  out: Exclude<RefOutcome, { kind: "one" }>,
+  action: string,
+  entities: Record<string, unknown> = {},
+): Interpretation {
+  if (out.kind === "many") {
+    const shown = out.candidates.slice(0, 6).map(taskLabel);
+    const more = out.candidates.length > 6 ? ` (and ${out.candidates.length - 6} more)` : "";
+    return ask(
+      `"${out.phrase}" matches ${out.candidates.length} tasks${more}. Which one should I ${action}: ${orList(shown)}?`,
+      { ...entities, ref: out.phrase, candidates: out.candidates.map((t) => t.number) },
+      0.6,
+    );
+  }
+  if (out.reason === "unknown_number") {
+    return ask(`I can't find task #${out.number}. Which task did you want me to ${action}?`, { ...entities, ref: out.phrase }, 0.6);
+  }
+  if (out.reason === "no_referent" || out.reason === "empty") {
+    return ask(
+      `I'm not sure which task you mean${out.phrase && out.reason === "no_referent" ? ` by "${out.phrase}"` : ""}. Which one should I ${action}? You can give its number or part of its title`,
+      { ...entities, ref: out.phrase || null },
+      0.5,
+    );
+  }
+  return ask(
+    `I couldn't find a task matching "${out.phrase}". Which task did you want me to ${action}? You can give its number or part of its title`,
+    { ...entities, ref: out.phrase },
+    0.5,
+  );
+}

@@ -1,0 +1,196 @@
+// Adding tasks: "add buy milk", "remind me to …", "I need to …", "new task: …", and
+// several at once ("add three tasks: buy eggs, buy bread and buy butter").
+import { ask, result, type Ctx } from "../context";
+import { extractDate } from "../dates";
+import { extractDescription, extractPriority, extractQuoted, extractTags } from "../modifiers";
+import { NUMBER_WORDS, TODO_VERBS, tidyTitle } from "../text";
+import type { Interpretation, Priority, ToolCall } from "../types";
+
+const NOUN = String.raw`(?:tasks?|todos?|to-dos?|items?|reminders?|entries|entry|things?|ones?)`;
+const COUNT = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple(?:\s+of)?|couple(?:\s+of)?|a\s+few|few|some|several|multiple)`;
+const PRIO = String.raw`(?:high|low|medium|normal|top|urgent|important)(?:[-\s]+priority)?`;
+
+// The words between the verb and the title: "a high priority task to", "three tasks:".
+const HEADER = new RegExp(
+  String.raw`^(?:(?:a|an|another|the|one|new|following|these|this|my|more|quick|separate)\s+)*` +
+    String.raw`(?:(${COUNT})\s+)?(?:(?:new|more|quick|separate|other)\s+)*(?:(${PRIO})\s+)?(${NOUN})?` +
+    String.raw`(?:\s+(?:called|named|titled|that\s+says|saying|for\s+me\s+to|to|about|for)\b|\s*[:\-])?\s*`,
+  "i",
+);
+
+const STRONG_VERB = /^(?:add|create|new|insert|jot\s+down|write\s+down|note\s+down|capture|enter)\b\s*/i;
+const WEAK_VERB = /^(?:make|put|set\s+up|log|save|schedule|start|open|record)\s+(?=(?:a|an|another|new)\s+(?:new\s+)?(?:task|todo|to-do|reminder|item)\b)/i;
+const LABEL = /^(?:todo|to-do|to\s+do|task|new\s+task|reminder)\s*[:\-]\s*/i;
+const REMIND =
+  /^(?:remind\s+me|set\s+(?:a\s+|me\s+a\s+)?reminder|reminder|don'?t\s+let\s+me\s+forget|do\s+not\s+let\s+me\s+forget|don'?t\s+forget|do\s+not\s+forget|help\s+me\s+remember|remember|i\s+(?:need|have|want)\s+to\s+remember|make\s+sure\s+i)(?:\s+(?:to|about|that|of))?\s+/i;
+const NEED =
+  /^(?:i\s+|we\s+)?(?:really\s+|still\s+|also\s+|definitely\s+)?(?:need|have|got|gotta|must|should|ought|'ve\s+got|have\s+got|'ll\s+need|will\s+need|'m\s+going|am\s+going|'m\s+gonna|am\s+gonna|gonna|plan|intend|want)(?:\s+to)?\s+(?!(?:see|view|know|check|look\s+at|list|show)\s+(?:my|all|the|what)\b)/i;
+const TO_MY_LIST = /\s+(?:to|on(?:to)?|in)\s+(?:my|the)\s+(?:to-?do\s+|todo\s+|task\s+|shopping\s+)?(?:list|tasks|todos)\b/i;
+
+type Parsed = {
+  title: string;
+  description?: string;
+  dueDate?: string;
+  priority?: Priority;
+  tags?: string[];
+  invalid?: string;
+  dateText?: string;
+};
+
+/** Reads one task's sentence: title plus whatever modifiers it carries. */
+export function parseTaskText(text: string, ctx: Ctx): Parsed {
+  let rest = text.replace(TO_MY_LIST, " ").trim();
+  const out: Partial<Parsed> = {};
+  const desc = extractDescription(rest);
+  rest = desc.rest;
+  if (desc.value) out.description = desc.value;
+  const quoted = extractQuoted(rest);
+  rest = quoted.rest;
+  const pr = extractPriority(rest);
+  rest = pr.rest;
+  if (pr.value) out.priority = pr.value;
+  const tg = extractTags(rest);
+  rest = tg.rest;
+  if (tg.value) out.tags = tg.value;
+  const dt = extractDate(rest, ctx.date);
+  rest = dt.rest;
+  if (dt.date) {
+    out.dueDate = dt.date.value;
+    out.dateText = dt.date.text;
+  }
+  if (dt.invalid) out.invalid = dt.invalid.message;
+  // A second priority phrase can hide behind the date ("… tomorrow, urgent").
+  if (!out.priority) {
+    const again = extractPriority(rest);
+    if (again.value) {
+      rest = again.rest;
+      out.priority = again.value;
+    }
+  }
+  const title = tidyTitle(quoted.value ?? rest.replace(TO_MY_LIST, " "));
+  return { ...out, title };
+}
+
+function countOf(word: string | undefined): number | undefined {
+  if (!word) return undefined;
+  const w = word.toLowerCase().replace(/\s+of$/, "").replace(/^a\s+/, "");
+  if (/^\d+$/.test(w)) return +w;
+  if (w === "couple") return 2;
+  return NUMBER_WORDS[w];
+}
+
+/** Splits "buy eggs, buy bread and buy butter" into items when a list was announced. */
+function splitItems(body: string, expected: number | undefined, announced: boolean): string[] {
+  const lines = body
+    .split(/\s*(?:[;\n\r]+|(?:^|\s)(?:\d+[.)]|[-*•])\s+)\s*/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+  let items = lines.flatMap((l) => l.split(/\s*,\s*(?:and\s+)?/)).filter(Boolean);
+  const splitLastOnAnd = () => {
+    for (let i = items.length - 1; i >= 0; i--) {
+      const parts = items[i].split(/\s+(?:and|&)\s+/i);
+      if (parts.length > 1) {
+        items.splice(i, 1, ...parts);
+        return true;
+      }
+    }
+    return false;
+  };
+  if (expected) {
+    while (items.length < expected && splitLastOnAnd());
+  } else if (announced || items.length > 1) {
+    const last = items[items.length - 1];
+    if (last && /\s(?:and|&)\s/i.test(last)) splitLastOnAnd();
+  }
+  items = items.map((s) => s.replace(/^(?:and|also|then)\s+/i, "").trim()).filter(Boolean);
+  return items;
+}
+
+function firstWord(s: string): string {
+  return (s.trim().split(/\s+/)[0] ?? "").toLowerCase();
+}
+
+export type AddMatch = { body: string; strength: number; header?: { count?: number; plural: boolean; priority?: Priority } };
+
+/** Whether the message asks to add something, and the part that describes the task(s). */
+export function matchAdd(ctx: Ctx): AddMatch | null {
+  const t = ctx.text;
+  let m = STRONG_VERB.exec(t) ?? WEAK_VERB.exec(t);
+  if (m) {
+    let rest = t.slice(m[0].length);
+    // "add to my list: X", "add the following to my list: X"
+    rest = rest.replace(/^(?:(?:the\s+)?following\s+)?(?:to|on)\s+(?:my|the)\s+(?:to-?do\s+|task\s+)?(?:list|tasks|todos)\s*[:\-]?\s*/i, "");
+    const h = HEADER.exec(rest);
+    let header: AddMatch["header"] = { plural: false };
+    if (h && h[0]) {
+      const noun = h[3];
+      const count = countOf(h[1]);
+      const plural = !!noun && /(?:s|entries)$/i.test(noun) && !/^(?:this|ones?)$/i.test(noun);
+      const prio = h[2] ? extractPriority(h[2] + (/priority/i.test(h[2]) ? "" : " priority")).value : undefined;
+      // Without a noun the header is just the title's own first words ("add a new filter").
+      if (noun || /[:\-]\s*$/.test(h[0])) {
+        header = { count, plural: plural || (count !== undefined && count > 1), priority: prio };
+        rest = rest.slice(h[0].length);
+      } else if (prio && /priority/i.test(h[2] ?? "")) {
+        header = { plural: false, priority: prio };
+        rest = rest.slice(h[0].length);
+      }
+    }
+    if (!rest.trim()) return null;
+    return { body: rest, strength: 0.9, header };
+  }
+  if ((m = /^(?:put|stick|throw|pop|get)\s+(.+?)\s+(?:on|onto|in|to)\s+(?:my|the)\s+(?:to-?do\s+|todo\s+|task\s+|shopping\s+)?(?:list|tasks|todos)$/i.exec(t)))
+    return { body: m[1], strength: 0.85 };
+  if ((m = LABEL.exec(t))) return { body: t.slice(m[0].length), strength: 0.85 };
+  if ((m = REMIND.exec(t))) return { body: t.slice(m[0].length), strength: 0.9 };
+  if ((m = NEED.exec(t)) && t.slice(m[0].length).trim()) return { body: t.slice(m[0].length), strength: 0.8 };
+  return null;
+}
+
+export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Interpretation {
+  const header = match.header ?? { plural: false };
+  const items =
+    header.plural || header.count || /[;\n]/.test(match.body)
+      ? splitItems(match.body, header.count, header.plural)
+      : (() => {
+          // An unannounced list counts only when every item starts like a to-do ("buy …").
+          const parts = splitItems(match.body, undefined, false);
+          return parts.length > 1 && parts.every((p) => TODO_VERBS.has(firstWord(p))) ? parts : [match.body];
+        })();
+
+  const parsed = items.map((it) => parseTaskText(it, ctx));
+  const invalid = parsed.find((p) => p.invalid);
+  if (invalid) {
+    return ask(
+      `${invalid.invalid} Which date did you mean${invalid.title ? ` for "${invalid.title}"` : ""}?`,
+      { titles: parsed.map((p) => p.title) },
+      0.7,
+    );
+  }
+  const usable = parsed.filter((p) => p.title);
+  if (usable.length === 0) {
+    return ask("What should the new task be called?", {}, 0.5);
+  }
+  const calls: ToolCall[] = usable.map((p) => {
+    const input: Record<string, unknown> = { title: p.title };
+    if (p.description) input.description = p.description;
+    if (p.dueDate) input.dueDate = p.dueDate;
+    const priority = p.priority ?? header.priority;
+    if (priority) input.priority = priority;
+    if (p.tags?.length) input.tags = p.tags;
+    return { tool: "add_task", input };
+  });
+  const entities: Record<string, unknown> = { titles: usable.map((p) => p.title) };
+  const first = calls[0].input;
+  for (const k of ["dueDate", "priority", "tags", "description"]) {
+    const vals = calls.map((c) => c.input[k]).filter((v) => v !== undefined);
+    if (vals.length) entities[k] = calls.length === 1 ? first[k] : vals;
+  }
+  return result(intent, calls, entities, match.strength);
+}
+
+export function add(ctx: Ctx): Interpretation | null {
+  const m = matchAdd(ctx);
+  if (!m) return null;
+  return buildAdds(m, ctx);
+}

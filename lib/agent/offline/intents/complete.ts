@@ -1,0 +1,77 @@
+// Completing and reopening: "mark task 3 as done", "I called mom", "done with groceries",
+// "reopen task 4", "task 4 isn't done yet", "complete 5 and 7", "mark all work tasks done".
+import { result, type Ctx } from "../context";
+import { resolveTargets } from "../targets";
+import { baseOfPastVerb } from "../text";
+import type { Interpretation } from "../types";
+
+const DONE = String.raw`(?:done|complete|completed|finished|checked(?:\s+off)?|ticked\s+off|crossed\s+off|closed|resolved)`;
+const NOT_DONE = String.raw`(?:not\s+(?:yet\s+)?(?:done|complete|completed|finished)|undone|incomplete|uncompleted|unfinished|pending|open|active|to-?do|not\s+started|unchecked)`;
+
+type Pattern = { re: RegExp; group: number; reopen: boolean; strict?: boolean; pastVerb?: boolean };
+
+const PATTERNS: Pattern[] = [
+  // reopen
+  { re: /^(?:re-?open|un-?complete|un-?check|un-?mark|un-?tick|un-?finish|reactivate|revive|resurrect|bring\s+back)\s+(.+)$/i, group: 1, reopen: true },
+  { re: new RegExp(String.raw`^(?:mark|set|flag|put|move|change|turn|make)\s+(.+?)\s+(?:as\s+|to\s+|back\s+to\s+|back\s+as\s+|back\s+)?${NOT_DONE}(?:\s+again)?$`, "i"), group: 1, reopen: true },
+  { re: /^(.+?)\s+(?:isn'?t|wasn'?t|is\s+not|was\s+not|ain'?t|'s\s+not|is\s+still\s+not|isn'?t\s+actually|is\s+actually\s+not)\s+(?:actually\s+|really\s+|quite\s+)?(?:done|finished|complete|completed)(?:\s+(?:yet|after\s+all|actually))?$/i, group: 1, reopen: true },
+  { re: /^(?:i\s+|we\s+)?(?:didn'?t|did\s+not|haven'?t|have\s+not|never)\s+(?:actually\s+|really\s+|yet\s+)?(?:finish(?:ed)?|do(?:ne)?|complete(?:d)?|get\s+to)\s+(.+?)(?:\s+(?:yet|after\s+all))?$/i, group: 1, reopen: true },
+  { re: /^(?:i|we)\s+(?:didn'?t|did\s+not|haven'?t|have\s+not)\s+(?:actually\s+|really\s+|yet\s+)?(.+?)(?:\s+(?:yet|after\s+all))?$/i, group: 1, reopen: true, strict: true },
+  // complete
+  { re: new RegExp(String.raw`^(?:mark|set|flag|make)\s+(.+?)\s+(?:as\s+|to\s+)?${DONE}$`, "i"), group: 1, reopen: false },
+  { re: /^(?:complete|finish|check\s+off|tick\s+off|cross\s+off|strike\s+off|knock\s+off|mark\s+off|close\s+out|close|resolve|wrap\s+up|check|tick|cross\s+out|strike|mark\s+done|mark\s+complete|mark\s+as\s+done)\s+(.+?)(?:\s+(?:off|as\s+done|as\s+complete|off\s+(?:my|the)\s+list|off\s+the\s+list))?$/i, group: 1, reopen: false },
+  { re: /^(?:i'?m\s+|i\s+am\s+|we'?re\s+|we\s+are\s+)?(?:all\s+|now\s+|finally\s+)?(?:done|finished|through)\s+with\s+(.+)$/i, group: 1, reopen: false },
+  { re: /^(.+?)\s+(?:is|are|'s|was|were|has\s+been|have\s+been|got|is\s+now|are\s+now)\s+(?:now\s+|all\s+|finally\s+|already\s+|totally\s+)?(?:done|finished|complete|completed|sorted|taken\s+care\s+of|handled|dealt\s+with|out\s+of\s+the\s+way|ticked\s+off|checked\s+off)$/i, group: 1, reopen: false },
+  { re: /^(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+|finally\s+|now\s+|also\s+)*(?:finished|completed|done|did|wrapped\s+up|took\s+care\s+of|taken\s+care\s+of|handled|sorted(?:\s+out)?|dealt\s+with|got\s+through|knocked\s+out|ticked\s+off|checked\s+off)\s+(.+)$/i, group: 1, reopen: false },
+  { re: /^(?:finished|completed|done)\s*[:\-]\s*(.+)$/i, group: 1, reopen: false },
+  { re: new RegExp(String.raw`^(.+?)\s*[:\-,]?\s+${DONE}$`, "i"), group: 1, reopen: false, strict: true },
+  // "I called mom": a past-tense verb followed by a task's words.
+  { re: /^(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+|finally\s+|now\s+|also\s+)*([a-z]+)\s+(.+)$/i, group: 0, reopen: false, strict: true, pastVerb: true },
+];
+
+function phraseOf(p: Pattern, m: RegExpExecArray): string | null {
+  if (p.pastVerb) {
+    const base = baseOfPastVerb(m[1]);
+    if (!base) return null;
+    return `${base} ${m[2]}`;
+  }
+  let phrase = m[p.group];
+  if (p.reopen && p.strict) {
+    // "I didn't call mom" → "call mom"
+    return phrase;
+  }
+  return phrase;
+}
+
+export function complete(ctx: Ctx): Interpretation | null {
+  for (const p of PATTERNS) {
+    const m = p.re.exec(ctx.text);
+    if (!m) continue;
+    const phrase = phraseOf(p, m);
+    if (!phrase) continue;
+    const action = p.reopen ? "reopen" : "mark as done";
+    const targets = resolveTargets(phrase, ctx, {
+      action,
+      prefer: p.reopen ? "completed" : "pending",
+      many: true,
+      groupStatus: p.reopen ? "completed" : "pending",
+      allowPartial: !p.strict,
+    });
+    if (!targets.ok) {
+      // Loose patterns ("… done", "I <verb>ed …") only count when they name a task.
+      if (p.strict) continue;
+      return targets.reply;
+    }
+    const calls = targets.tasks.map((t) => ({
+      tool: "complete_task" as const,
+      input: p.reopen ? { task: t.number, completed: false } : { task: t.number },
+    }));
+    return result(
+      p.reopen ? "reopen_task" : "complete_task",
+      calls,
+      { tasks: targets.tasks.map((t) => t.number), ref: phrase.trim(), group: targets.group },
+      targets.partial ? 0.6 : 0.9,
+    );
+  }
+  return null;
+}

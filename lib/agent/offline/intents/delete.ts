@@ -1,0 +1,29 @@
+// Deleting: "delete task 3", "remove the flights task", "get rid of buy groceries",
+// "clear all completed tasks".
+import { result, type Ctx } from "../context";
+import { resolveTargets } from "../targets";
+import type { Interpretation } from "../types";
+
+const PATTERNS: Array<{ re: RegExp; strict?: boolean }> = [
+  {
+    re: /^(?:delete|remove|erase|trash|drop|discard|scrap|nuke|kill|get\s+rid\s+of|throw\s+(?:away|out)|forget\s+about|toss|ditch|axe|bin|purge|wipe|clear\s+out|clear|cancel)\s+(.+?)(?:\s+(?:from|off)\s+(?:my|the)\s+(?:to-?do\s+|task\s+)?(?:list|tasks|todos))?(?:\s+(?:entirely|completely|permanently|for\s+good))?$/i,
+  },
+  { re: /^(.+?)\s+(?:can|should)\s+(?:be\s+)?(?:deleted|removed|go|be\s+trashed|be\s+dropped)$/i, strict: true },
+  { re: /^(?:i\s+)?(?:don'?t|do\s+not|no\s+longer)\s+need\s+(?:to\s+)?(.+?)(?:\s+any\s*more)?$/i, strict: true },
+  { re: /^forget\s+(.+)$/i, strict: true },
+];
+
+export function del(ctx: Ctx): Interpretation | null {
+  for (const p of PATTERNS) {
+    const m = p.re.exec(ctx.text);
+    if (!m) continue;
+    const targets = resolveTargets(m[1], ctx, { action: "delete", many: true, allowPartial: !p.strict });
+    if (!targets.ok) {
+      if (p.strict) continue;
+      return targets.reply;
+    }
+    const calls = targets.tasks.map((t) => ({ tool: "delete_task" as const, input: { task: t.number } }));
+    return result("delete_task", calls, { tasks: targets.tasks.map((t) => t.number), ref: m[1].trim(), group: targets.group }, targets.partial ? 0.6 : 0.9);
+  }
+  return null;
+}

@@ -1,0 +1,56 @@
+// Answers to our own clarifying questions: "the dentist one", "3", "the second",
+// "yes" — re-read the request that prompted the question with the chosen task.
+import type { Ctx } from "../context";
+import { numbersInLastAssistantText, parseTaskNumber, resolveOne, cleanRefPhrase } from "../references";
+import type { HistoryTurn, TaskSnapshot } from "../types";
+
+export const ADD_OFFER = "should I add it as a new task";
+
+const YES = /^(?:yes|yeah|yep|yup|sure|ok(?:ay)?|correct|right|exactly|please\s+do|do\s+it|go\s+ahead|that\s+one|that'?s\s+(?:it|right|the\s+one)|y)(?:[,!.\s]+(?:please|thanks|thank\s+you|do\s+it))*$/i;
+const NO = /^(?:no|nope|nah|neither|none(?:\s+of\s+them)?|never\s*mind|cancel|forget\s+it|don'?t|stop)(?:[,!.\s]+(?:thanks|thank\s+you))*$/i;
+
+export type Followup =
+  | { kind: "redo"; previous: string; override: TaskSnapshot }
+  | { kind: "add"; previous: string }
+  | { kind: "cancel" };
+
+function pendingQuestion(history: HistoryTurn[] | undefined): { previous: string; question: string } | null {
+  if (!history || history.length < 2) return null;
+  const last = history[history.length - 1];
+  if (last.role !== "assistant" || (last.calls && last.calls.length) || !/\?\s*$/.test(last.text.trim())) return null;
+  const prev = history[history.length - 2];
+  if (prev.role !== "user") return null;
+  return { previous: prev.text, question: last.text };
+}
+
+export function followup(ctx: Ctx): Followup | null {
+  const q = pendingQuestion(ctx.history);
+  if (!q) return null;
+  const text = ctx.text.replace(/^(?:i\s+meant|i\s+mean|i\s+want|i'?d\s+like|the\s+one\s+(?:called|named)|it'?s|its|oh|um+|no,?)\s+/i, "").trim();
+  const wordCount = text.split(/\s+/).length;
+  if (NO.test(text)) return { kind: "cancel" };
+  if (YES.test(text)) {
+    if (q.question.includes(ADD_OFFER)) return { kind: "add", previous: q.previous };
+    const shown = numbersInLastAssistantText(ctx.history);
+    if (shown.length === 1) {
+      const t = ctx.tasks.find((x) => x.number === shown[0]);
+      if (t) return { kind: "redo", previous: q.previous, override: t };
+    }
+    return null;
+  }
+  if (wordCount > 7) return null;
+  const shown = numbersInLastAssistantText(ctx.history);
+  const n = parseTaskNumber(text);
+  if (n !== null) {
+    const t = ctx.tasks.find((x) => x.number === n);
+    return t ? { kind: "redo", previous: q.previous, override: t } : null;
+  }
+  // Words are matched among the candidates we offered first, then among all tasks.
+  const pool = shown.length ? ctx.tasks.filter((t) => shown.includes(t.number)) : ctx.tasks;
+  const cleaned = cleanRefPhrase(text.replace(/\s+(?:one|task)$/i, ""));
+  for (const tasks of pool === ctx.tasks ? [pool] : [pool, ctx.tasks]) {
+    const out = resolveOne(cleaned, tasks, { history: ctx.history });
+    if (out.kind === "one" && !out.partial) return { kind: "redo", previous: q.previous, override: out.task };
+  }
+  return null;
+}

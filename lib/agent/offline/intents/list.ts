@@ -1,0 +1,146 @@
+// Listing tasks with only the filters the user actually expressed.
+import { result, type Ctx } from "../context";
+import { findDates, today } from "../dates";
+import { isoDate, daysInMonth } from "../zone";
+import type { Interpretation } from "../types";
+
+const TRIGGER =
+  /^(?:show|list|display|view|see|give\s+me|get\s+me|get\s+(?:me\s+)?(?:my|all|the)\s+(?:tasks|list|todos)|print|what|what'?s|whats|which|any|anything|do\s+i\s+(?:have|need|got)|have\s+i\s+got|have\s+i|how\s+many|tell\s+me|fetch|find|search|look\s+up|look\s+for|pull\s+up|bring\s+up|is\s+there|are\s+there|where|let\s+me\s+see|lemme\s+see|i\s+(?:want|need|would\s+like|'d\s+like)\s+to\s+(?:see|know|view)|remind\s+me\s+what|my\s+(?:tasks|todos|to-dos|list|agenda)|tasks|todos|to-dos|agenda|overdue|upcoming|remaining|open\s+tasks|pending\s+tasks|completed\s+tasks|am\s+i\s+(?:behind|late)|anything\s+(?:due|overdue)|check\s+(?:my|the)\s+(?:tasks|list|todos))\b/i;
+
+// Questions that start like a list request but are about something else.
+const NOT_A_LIST = /^(?:what\s+(?:can|do)\s+you|what'?s\s+up|what\s+is\s+(?:this|doable)|what\s+time|what'?s\s+the\s+(?:time|date|weather))/i;
+
+export function looksLikeList(ctx: Ctx): boolean {
+  return TRIGGER.test(ctx.text) && !NOT_A_LIST.test(ctx.text);
+}
+
+const SEARCH_LEAD =
+  /\b(?:about|regarding|related\s+to|relating\s+to|concerning|mentioning|that\s+mentions?|containing|that\s+contains?|which\s+contains?|with\s+the\s+words?|with\s+the\s+text|involving|matching|that\s+match(?:es)?|called|named|titled|that\s+say|that\s+says|with\s+(?=["']))\s+(.+)$/i;
+const SEARCH_VERB = /^(?:find|search(?:\s+for)?|look\s+(?:up|for)|where(?:'s|\s+is|\s+are)?|search\s+my\s+tasks\s+for)\s+(.+)$/i;
+
+function cleanTerm(s: string): string {
+  let t = s.trim();
+  let prev = "";
+  while (t !== prev) {
+    prev = t;
+    t = t
+      .replace(/[?!.,;:]+$/g, "")
+      .replace(/\s+(?:in|on|from)\s+(?:my|the)\s+(?:to-?do\s+)?(?:list|tasks|todos)$/i, "")
+      .replace(/\s+(?:tasks?|todos?|to-dos?|items?|ones?|stuff|things?)$/i, "")
+      .replace(/^(?:the|my|a|an|any|all|some|tasks?|todos?|items?)\s+/i, "")
+      .replace(/^(?:tasks?|todos?)\s+(?:about|with|for)\s+/i, "")
+      .replace(/^["']|["']$/g, "")
+      .trim();
+  }
+  return t;
+}
+
+export function list(ctx: Ctx): Interpretation | null {
+  if (!looksLikeList(ctx)) return null;
+  return buildList(ctx.text, ctx, 0.85);
+}
+
+export function buildList(text: string, ctx: Ctx, confidence: number): Interpretation {
+  const input: Record<string, unknown> = {};
+  let body = text;
+
+  // The search phrase goes first so its words are not read as filters ("about overdue invoices").
+  let search: string | undefined;
+  const sv = SEARCH_VERB.exec(body);
+  const sl = SEARCH_LEAD.exec(body);
+  if (sl) {
+    search = sl[1];
+    body = body.slice(0, sl.index);
+  } else if (sv) {
+    search = sv[1];
+    body = "";
+  }
+  if (search !== undefined) {
+    // Filters said after the search words still count ("about flights due this week").
+    const tail = /\s+(?:(?:that\s+(?:are|is)\s+)?(?:due|overdue|tagged|with\s+(?:high|low)|(?:high|low|medium)[-\s]priority|completed|finished|done|pending|open)\b.*)$/i.exec(search);
+    if (tail) {
+      body = body + " " + tail[0];
+      search = search.slice(0, tail.index);
+    }
+    const tagged = /^#([\w-]+)$/.exec(search.trim());
+    if (tagged) {
+      body += " " + search;
+      search = undefined;
+    }
+  }
+
+  const L = " " + body.toLowerCase().replace(/[?!.]+/g, " ") + " ";
+
+  // Status
+  const all =
+    /\b(?:including|incl\.?|plus|with|as\s+well\s+as|even|also)\s+(?:the\s+)?(?:ones?\s+)?(?:completed|finished|done|closed|old|checked)\b/.test(L) ||
+    /\b(?:completed|finished|done)\s+(?:and|or|&|\+)\s+(?:pending|open|not|un|incomplete|unfinished)/.test(L) ||
+    /\b(?:pending|open|incomplete|unfinished)\s+(?:and|or|&|\+)\s+(?:completed|finished|done)\b/.test(L) ||
+    /\b(?:both\s+(?:done|completed|finished|open|pending)|regardless\s+of\s+status|any\s+status|every\s+single\s+task|all\s+statuses)\b/.test(L);
+  const notDone = /\bnot\s+(?:yet\s+)?(?:done|completed|finished)\b|\bundone\b|\bincomplete\b|\bunfinished\b|\buncompleted\b/.test(L);
+  const doneWords = /\b(?:completed|finished|done|closed|checked[- ]off|ticked\s+off|crossed\s+off|accomplished)\b/.test(L);
+  const doneIdiom = /\b(?:to\s+(?:get\s+)?(?:be\s+)?done|get\s+done|getting\s+done|be\s+done|needs?\s+doing)\b/.test(L);
+  const pendingWords = /\b(?:pending|open|outstanding|remaining|left|active|to-?do|todo)\b/.test(L.replace(/\bleft\s+(?:over\s+)?from\b/, ""));
+  if (all) input.status = "all";
+  else if (notDone || pendingWords) input.status = "pending";
+  else if (doneWords && !doneIdiom) input.status = "completed";
+
+  // Priority
+  if (/\b(?:high|top|highest)[-\s]*pri(?:ority)?\b|\burgent\b|\bimportant\b|\bpriority\s*:?\s*high\b|\bcritical\b/.test(L)) input.priority = "high";
+  else if (/\b(?:low|lowest)[-\s]*pri(?:ority)?\b|\bpriority\s*:?\s*low\b|\bunimportant\b/.test(L)) input.priority = "low";
+  else if (/\b(?:medium|normal|mid)[-\s]*pri(?:ority)?\b|\bpriority\s*:?\s*(?:medium|normal)\b/.test(L)) input.priority = "medium";
+
+  // Due
+  let dueWords = L;
+  if (/\b(?:overdue|past\s+due|late|missed|behind(?:\s+on)?)\b/.test(L)) input.due = "overdue";
+  else if (/\bnext\s+week\b/.test(L)) input.due = "next_week";
+  else if (/\b(?:this|the|rest\s+of\s+(?:the|this))\s+week\b|\bthis\s+coming\s+week\b|\bweek'?s\b/.test(L) && !/\bweekend\b/.test(L)) input.due = "this_week";
+  else if (/\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b/.test(L)) input.due = "today";
+  else if (/\btomorrow\b/.test(L) && !/\bday\s+after\s+tomorrow\b/.test(L)) input.due = "tomorrow";
+  else if (/\bthis\s+month\b/.test(L)) {
+    const t = today(ctx.date);
+    input.dueAfter = isoDate({ year: t.year, month: t.month, day: 1 });
+    input.dueBefore = isoDate({ year: t.year, month: t.month, day: daysInMonth(t.year, t.month) });
+  } else {
+    const scan = findDates(body, ctx.date);
+    const d = scan.dates[0];
+    if (d) {
+      const before = body.slice(0, d.index).toLowerCase();
+      const value = d.hasTime ? d.value : isoDate(d.day);
+      if (/\b(?:before|by|until|till|no\s+later\s+than|up\s+to)\s+$/.test(before)) input.dueBefore = value;
+      else if (/\b(?:after|from|since|starting|beyond)\s+$/.test(before)) input.dueAfter = value;
+      else {
+        input.dueAfter = isoDate(d.day);
+        input.dueBefore = isoDate(d.day);
+      }
+      dueWords = dueWords.replace(d.text.toLowerCase(), " ");
+    }
+  }
+
+  // Tag
+  const knownTags = new Map<string, string>();
+  for (const t of ctx.tasks) for (const tag of t.tags) knownTags.set(tag.toLowerCase().replace(/^#/, ""), tag.replace(/^#/, ""));
+  const tagRe =
+    /(?:^|\s)#([\w-]+)|\b(?:tagged|labell?ed|with\s+(?:the\s+)?(?:tag|label)|under(?:\s+the)?(?:\s+tag)?|in\s+(?:the\s+)?(?:tag|category|project))\s*:?\s*(?:as\s+|with\s+)?#?([\w-]+)|\b(?:in|from|under)\s+(?:the\s+|my\s+)?#?([\w-]+)\s+(?:tag|category|project|label|list)\b/i;
+  const tm = tagRe.exec(body);
+  let tag: string | undefined;
+  if (tm) tag = (tm[1] ?? tm[2] ?? tm[3]).toLowerCase();
+  else {
+    for (const w of dueWords.split(/[^a-z0-9#_-]+/)) {
+      const bare = w.replace(/^#/, "");
+      if (bare && knownTags.has(bare) && !/^(?:high|low|medium|today|tomorrow|overdue|completed|done|pending|all|tasks?)$/.test(bare)) {
+        tag = bare;
+        break;
+      }
+    }
+  }
+  if (tag) input.tag = knownTags.get(tag) ?? tag;
+
+  if (search !== undefined) {
+    const term = cleanTerm(search);
+    if (term && !(input.tag && term.toLowerCase() === String(input.tag).toLowerCase() && !sl)) input.search = term;
+  }
+
+  const entities: Record<string, unknown> = { filter: { ...input } };
+  return result("list_tasks", [{ tool: "list_tasks", input }], entities, confidence);
+}

@@ -1,0 +1,38 @@
+// Turns that need no tool: greetings, thanks, goodbyes and "what can you do?".
+import { result, type Ctx } from "../context";
+import type { Interpretation } from "../types";
+
+const GREETING =
+  /^(?:hi|hello|hey|heya|hiya|howdy|yo|hola|greetings|good\s+(?:morning|afternoon|evening|day)|morning|evening|what'?s\s+up|sup|how\s+are\s+you(?:\s+doing)?(?:\s+today)?|how'?s\s+it\s+going)(?:\s+there)?(?:[,!\s]+(?:doable|bot|assistant|buddy|friend|mate|you))?(?:[,!\s]+how\s+are\s+you(?:\s+doing)?)?$/i;
+const THANKS =
+  /^(?:(?:ok(?:ay)?|great|awesome|perfect|cool|nice|excellent|brilliant|lovely|wonderful|sweet|fantastic|amazing|good|got it|alright|all right|sounds good|that'?s great|that'?s perfect|that'?s all|that is all|nothing else|good job|well done|nice one|great job|fine|k|kk|noted|understood)[,!.\s]*)*(?:thanks|thank\s+you|thank\s+u|thx|ty|tysm|cheers|much\s+appreciated|appreciate\s+it|many\s+thanks)?(?:\s+(?:so\s+much|a\s+lot|very\s+much|a\s+bunch|again|for\s+(?:the\s+help|your\s+help|that|everything)))*$/i;
+const BYE = /^(?:bye|goodbye|good\s*bye|bye\s+bye|good\s+night|night|see\s+you(?:\s+later|\s+soon)?|see\s+ya|later|cya|ttyl|take\s+care)$/i;
+const HELP =
+  /^(?:help|help\s+me|\?+|what\s+(?:else\s+)?can\s+you\s+do|what\s+do\s+you\s+do|what\s+are\s+you\s+able\s+to\s+do|how\s+does\s+(?:this|it)\s+work|how\s+do\s+i\s+use\s+(?:this|you|it|doable)|how\s+do\s+you\s+work|what\s+are\s+you|who\s+are\s+you|what\s+is\s+this|what\s+is\s+doable|commands|what\s+can\s+i\s+(?:say|ask|do|type)|show\s+me\s+what\s+you\s+can\s+do|how\s+can\s+you\s+help(?:\s+me)?|what\s+are\s+your\s+(?:features|capabilities|commands|abilities)|instructions|usage|examples?|menu|options|i'?m\s+(?:lost|confused|stuck))(?:\s+here)?(?:\s+for\s+me)?$/i;
+
+export const HELP_TEXT = [
+  "I manage your to-do list. Try things like:",
+  "- **Add**: “remind me to call the plumber tomorrow at 5pm”, “add buy milk #errands, high priority”",
+  "- **List**: “what's due this week?”, “show my completed tasks”, “any tasks about flights?”",
+  "- **Complete**: “mark task 3 as done”, “I called mom”, “reopen task 4”",
+  "- **Change**: “move the report to Friday 3pm”, “rename task 1 to buy snacks”, “tag task 5 with travel”",
+  "- **Delete / undo**: “delete task 3”, “undo that”",
+  "",
+  "What would you like to do?",
+].join("\n");
+
+export function smalltalk(ctx: Ctx): Interpretation | null {
+  const t = ctx.raw.replace(/[.!?…\s]+$/g, "").trim();
+  if (!t) return result("help", [], {}, 0.6, HELP_TEXT);
+  if (HELP.test(t) || HELP.test(ctx.text)) return result("help", [], {}, 0.95, HELP_TEXT);
+  if (GREETING.test(t)) {
+    const pending = ctx.tasks.filter((x) => x.status === "pending").length;
+    const tail = pending ? ` You have ${pending} open task${pending === 1 ? "" : "s"}.` : "";
+    return result("greeting", [], {}, 0.95, `Hi!${tail} What would you like to do?`);
+  }
+  if (BYE.test(t)) return result("goodbye", [], {}, 0.9, "Bye! Your tasks are saved whenever you come back.");
+  if (/\S/.test(t) && THANKS.test(t)) {
+    return result("thanks", [], {}, 0.9, "You're welcome! Anything else I can do for your list?");
+  }
+  return null;
+}

@@ -1,0 +1,18 @@
+// "undo that", "oops, undo", "revert the last change".
+import { result, type Ctx } from "../context";
+import type { Interpretation } from "../types";
+
+const UNDO = /\b(?:undo|un-do|revert|reverse|roll\s*back|take\s+(?:that|it)\s+back|scratch\s+that|cancel\s+that|put\s+it\s+back)\b/i;
+const OTHER_COMMAND = /\b(?:add|create|show|list|rename|move|tag|remind)\b/i;
+
+export function undo(ctx: Ctx): Interpretation | null {
+  const t = ctx.lower;
+  if (!UNDO.test(t)) return null;
+  const wordCount = t.split(/\s+/).length;
+  // "undo" inside a longer command is part of something else ("add 'undo the fence'").
+  if (wordCount > 10 || (OTHER_COMMAND.test(t) && !/^\W*(?:undo|revert)/.test(t))) return null;
+  const input: Record<string, unknown> = {};
+  const id = /\boperation\s+(?:id\s+)?#?([\w-]{4,})\b/i.exec(ctx.text);
+  if (id && /\d/.test(id[1])) input.operationId = id[1];
+  return result("undo_operation", [{ tool: "undo_operation", input }], input.operationId ? { operationId: input.operationId } : {}, 0.9);
+}

@@ -1,0 +1,324 @@
+// Changing a task: due date (move/push/reschedule, or clear it), title (rename),
+// priority, tags (add/remove) and description ("add a note to task 2: …").
+import { ask, result, type Ctx } from "../context";
+import { findDates, extractDate, type FoundDate } from "../dates";
+import { extractPriority, extractTags } from "../modifiers";
+import { cleanRefPhrase, resolveOne } from "../references";
+import { resolveTargets } from "../targets";
+import { capitalize, NUMBER_WORDS, tidyTitle } from "../text";
+import { addDays, dayInZone, isoDate, isoDateTime, wallOf } from "../zone";
+import type { Interpretation, Priority, TaskSnapshot, ToolCall } from "../types";
+
+type Change = {
+  dueDate?: string | null;
+  priority?: Priority;
+  addTags?: string[];
+  removeTags?: string[] | "all";
+  title?: string;
+  description?: string | null;
+  /** Move the current due date by this many days (computed per task). */
+  shiftDays?: number;
+};
+
+const TAGLIST = String.raw`#?[\w-]+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)#?[\w-]+)*`;
+
+function tagsOf(s: string): string[] {
+  return s
+    .split(/\s*(?:,|\band\b|&)\s*/i)
+    .map((t) => t.trim().replace(/^(?:the|a)\s+/i, "").replace(/^#/, "").toLowerCase())
+    .filter((t) => t && !/^(?:tag|tags|label)$/.test(t));
+}
+
+/** Builds one update call per task; a relative shift needs each task's current due date. */
+function buildUpdates(tasks: TaskSnapshot[], change: Change, ctx: Ctx): ToolCall[] | Interpretation {
+  const calls: ToolCall[] = [];
+  for (const t of tasks) {
+    const input: Record<string, unknown> = { task: t.number };
+    if (change.title !== undefined) input.title = change.title;
+    if (change.description !== undefined) input.description = change.description;
+    if (change.dueDate !== undefined) input.dueDate = change.dueDate;
+    if (change.shiftDays !== undefined) {
+      input.dueDate = shiftDue(t, change.shiftDays, ctx);
+    }
+    if (change.priority) input.priority = change.priority;
+    if (change.addTags?.length) input.addTags = change.addTags;
+    if (change.removeTags === "all") {
+      if (!t.tags.length) return ask(`#${t.number} ${t.title} has no tags. Did you mean another task?`);
+      input.removeTags = [...t.tags];
+    } else if (change.removeTags?.length) input.removeTags = change.removeTags;
+    calls.push({ tool: "update_task", input });
+  }
+  return calls;
+}
+
+function shiftDue(t: TaskSnapshot, days: number, ctx: Ctx): string {
+  if (t.dueDate && /T/.test(t.dueDate)) {
+    const w = wallOf(new Date(t.dueDate), ctx.date.timeZone);
+    const d = addDays(w, days);
+    return isoDateTime({ ...d, hour: w.hour, minute: w.minute }, ctx.date.timeZone);
+  }
+  const base = t.dueDate ? dayInZone(t.dueDate, ctx.date.timeZone)! : wallOf(ctx.date.now, ctx.date.timeZone);
+  return isoDate(addDays(base, days));
+}
+
+function finish(
+  refPhrase: string,
+  change: Change,
+  ctx: Ctx,
+  opts: { many?: boolean; strict?: boolean; confidence?: number } = {},
+): Interpretation | null {
+  const targets = resolveTargets(refPhrase || "it", ctx, {
+    action: "update",
+    many: opts.many ?? true,
+    groupStatus: "pending",
+    allowPartial: !opts.strict,
+    entities: { change },
+  });
+  if (!targets.ok) return opts.strict ? null : targets.reply;
+  const calls = buildUpdates(targets.tasks, change, ctx);
+  if (!Array.isArray(calls)) return calls;
+  const entities: Record<string, unknown> = { tasks: targets.tasks.map((t) => t.number), ref: cleanRefPhrase(refPhrase), ...change };
+  return result("update_task", calls, entities, opts.confidence ?? (targets.partial ? 0.6 : 0.9));
+}
+
+/** "rename X to Y": the first " to " whose left side names a task splits reference and title. */
+function splitRefAndValue(rest: string, sep: RegExp, ctx: Ctx): { ref: string; value: string } | null {
+  const positions: Array<{ i: number; len: number }> = [];
+  const re = new RegExp(sep.source, "gi");
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(rest))) positions.push({ i: m.index, len: m[0].length });
+  if (!positions.length) return null;
+  for (const p of positions) {
+    const ref = rest.slice(0, p.i);
+    const out = resolveOne(ref, ctx.tasks, { history: ctx.history, override: ctx.override });
+    if (out.kind === "one" && !out.partial) return { ref, value: rest.slice(p.i + p.len) };
+  }
+  const p = positions[0];
+  return { ref: rest.slice(0, p.i), value: rest.slice(p.i + p.len) };
+}
+
+function clearDue(ctx: Ctx): Interpretation | null {
+  const t = ctx.text;
+  const DUE = String.raw`(?:due[\s-]*dates?|deadlines?|due|dates?|reminder\s+time)`;
+  const pats: RegExp[] = [
+    new RegExp(String.raw`^(?:remove|clear|delete|drop|unset|erase|take\s+(?:off|away)|get\s+rid\s+of|wipe|cancel|reset)\s+(?:the\s+)?${DUE}\s+(?:from|of|on|for|in)\s+(.+)$`, "i"),
+    new RegExp(String.raw`^(?:remove|clear|delete|drop|unset|erase|wipe|reset)\s+(.+?)(?:'s|s')\s+${DUE}$`, "i"),
+    new RegExp(String.raw`^(.+?)\s+(?:has|needs|should\s+have|doesn'?t\s+(?:have|need)|does\s+not\s+(?:have|need)|shouldn'?t\s+have)\s+(?:no|a|any)\s+${DUE}(?:\s+anymore)?$`, "i"),
+    new RegExp(String.raw`^(?:make|set|mark|leave)\s+(.+?)\s+(?:as\s+)?(?:undated|unscheduled|no\s+${DUE}|without\s+(?:a\s+)?${DUE})$`, "i"),
+    /^(?:unschedule|undate)\s+(.+)$/i,
+    new RegExp(String.raw`^(?:remove|clear|delete|drop|unset|erase|take\s+off|get\s+rid\s+of)\s+(?:the\s+|its\s+|that\s+)?${DUE}$`, "i"),
+    new RegExp(String.raw`^no\s+${DUE}\s+(?:for|on)\s+(.+)$`, "i"),
+  ];
+  for (const re of pats) {
+    const m = re.exec(t);
+    if (m) return finish(m[1] ?? "it", { dueDate: null }, ctx);
+  }
+  return null;
+}
+
+function removeTags(ctx: Ctx): Interpretation | null {
+  const t = ctx.text;
+  const VERB = String.raw`(?:remove|delete|drop|take\s+(?:off|away)|clear|strip|untag|detach)`;
+  let m: RegExpExecArray | null;
+  if ((m = new RegExp(String.raw`^(?:remove|delete|clear|drop|strip)\s+(?:all\s+)?(?:the\s+|its\s+)?(?:tags|labels)\s+(?:from|on|of|off)\s+(.+)$`, "i").exec(t)))
+    return finish(m[1], { removeTags: "all" }, ctx);
+  if ((m = new RegExp(String.raw`^${VERB}\s+(?:the\s+)?(${TAGLIST})\s+(?:tags?|labels?)\s+(?:from|off(?:\s+of)?|on|of)\s+(.+)$`, "i").exec(t)))
+    return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
+  if ((m = new RegExp(String.raw`^${VERB}\s+(?:the\s+)?(?:tags?|labels?)\s+(${TAGLIST})\s+(?:from|off(?:\s+of)?|on)\s+(.+)$`, "i").exec(t)))
+    return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
+  if ((m = /^(?:remove|delete|drop|take|strip|untag)\s+(#[\w-]+(?:(?:\s*,\s*|\s+and\s+|\s+)#[\w-]+)*)\s+(?:from|off(?:\s+of)?)\s+(.+)$/i.exec(t)))
+    return finish(m[2], { removeTags: tagsOf(m[1].replace(/\s+(?=#)/g, ",")) }, ctx);
+  if ((m = /^take\s+(?:the\s+)?(#?[\w-]+)\s+(?:tag|label)\s+off\s+(?:of\s+)?(.+)$/i.exec(t))) return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
+  if ((m = new RegExp(String.raw`^untag\s+(${TAGLIST})\s+from\s+(.+)$`, "i").exec(t))) return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
+  if ((m = /^untag\s+(.+?)(?:\s+(?:as|from)\s+#?([\w-]+))?$/i.exec(t)))
+    return finish(m[1], { removeTags: m[2] ? tagsOf(m[2]) : "all" }, ctx);
+  if ((m = /^(.+?)\s+(?:is|are|'s)\s+(?:not|no\s+longer)\s+(?:a\s+)?(?:tagged\s+)?#?([\w-]+)(?:\s+(?:task|item|thing))?(?:\s+anymore)?$/i.exec(t))) {
+    const tag = m[2].toLowerCase();
+    const known = ctx.tasks.some((x) => x.tags.some((g) => g.toLowerCase() === tag));
+    if (known) return finish(m[1], { removeTags: [tag] }, ctx, { strict: true });
+  }
+  return null;
+}
+
+function addTags(ctx: Ctx): Interpretation | null {
+  const t = ctx.text;
+  let m: RegExpExecArray | null;
+  if ((m = /^(?:tag|label)\s+(.+?)\s+(?:with|as|under)\s+(?:the\s+|a\s+)?(?:tags?\s+|labels?\s+)?(.+?)(?:\s+(?:tags?|labels?))?$/i.exec(t)))
+    return finish(m[1], { addTags: tagsOf(m[2]) }, ctx);
+  if ((m = /^(?:tag|label)\s+(.+?)\s+(#[\w-]+(?:(?:\s*,\s*|\s+and\s+|\s+)#[\w-]+)*)$/i.exec(t)))
+    return finish(m[1], { addTags: tagsOf(m[2].replace(/\s+(?=#)/g, ",")) }, ctx);
+  if ((m = new RegExp(String.raw`^(?:add|put|attach|apply|give\s+it|stick)\s+(?:the\s+|a\s+)?(?:tags?|labels?)\s+(${TAGLIST})\s+(?:to|on|onto)\s+(.+)$`, "i").exec(t)))
+    return finish(m[2], { addTags: tagsOf(m[1]) }, ctx);
+  if ((m = new RegExp(String.raw`^(?:add|put|attach|apply|stick)\s+(?:the\s+|a\s+|an\s+)?(${TAGLIST})\s+(?:tags?|labels?)\s+(?:to|on|onto)\s+(.+)$`, "i").exec(t)))
+    return finish(m[2], { addTags: tagsOf(m[1]) }, ctx);
+  if ((m = /^(?:add|put|attach|apply|stick)\s+(#[\w-]+(?:(?:\s*,\s*|\s+and\s+|\s+)#[\w-]+)*)\s+(?:to|on|onto)\s+(.+)$/i.exec(t)))
+    return finish(m[2], { addTags: tagsOf(m[1].replace(/\s+(?=#)/g, ",")) }, ctx);
+  if ((m = /^(?:give|mark)\s+(.+?)\s+(?:the\s+|a\s+|an\s+)?(#?[\w-]+)\s+(?:tag|label)$/i.exec(t)))
+    return finish(m[1], { addTags: tagsOf(m[2]) }, ctx);
+  if ((m = /^tag\s+(.+)\s+([\w-]+)$/i.exec(t))) {
+    const out = resolveOne(m[1], ctx.tasks, { history: ctx.history, override: ctx.override });
+    if (out.kind === "one" && !out.partial) return finish(m[1], { addTags: tagsOf(m[2]) }, ctx);
+  }
+  return null;
+}
+
+function description(ctx: Ctx): Interpretation | null {
+  const t = ctx.text;
+  const NOTE = String.raw`(?:note|notes|description|details?|comment|memo)`;
+  const pats: Array<[RegExp, number, number]> = [
+    [new RegExp(String.raw`^(?:add|attach|put|write|append|leave|set|include)\s+(?:a\s+|the\s+|this\s+|some\s+)?${NOTE}\s+(?:to|on|for|in)\s+(.+?)\s*(?::|\s-\s|,|\s+saying|\s+that\s+says|\s+reading|\s+that)\s*(.+)$`, "i"), 1, 2],
+    [new RegExp(String.raw`^(?:set|change|update|edit|make|replace)\s+(?:the\s+)?${NOTE}\s+(?:of|on|for|in)\s+(.+?)\s+(?:to|as|with)\s*:?\s*(.+)$`, "i"), 1, 2],
+    [new RegExp(String.raw`^(?:set|change|update|edit)\s+(.+?)(?:'s)\s+${NOTE}\s+(?:to|as)\s*:?\s*(.+)$`, "i"), 1, 2],
+    [/^describe\s+(.+?)\s+as\s+(.+)$/i, 1, 2],
+    [new RegExp(String.raw`^${NOTE}\s+(?:for|on|to)\s+(.+?)\s*[:\-]\s*(.+)$`, "i"), 1, 2],
+    [new RegExp(String.raw`^(?:add|attach|put|write|append)\s+(?:a\s+|the\s+)?${NOTE}\s*[:\-]\s*(.+?)\s+(?:to|on|for)\s+((?:task\s+)?#?\d+)$`, "i"), 2, 1],
+  ];
+  for (const [re, refGroup, valueGroup] of pats) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const value = capitalize(m[valueGroup].trim().replace(/^["']|["']$/g, "").replace(/\.+$/, ""));
+    return finish(m[refGroup], { description: value }, ctx);
+  }
+  const clear = new RegExp(String.raw`^(?:clear|remove|delete|erase|drop)\s+(?:the\s+)?${NOTE}\s+(?:from|of|on|for)\s+(.+)$`, "i").exec(t);
+  if (clear) return finish(clear[1], { description: null }, ctx);
+  return null;
+}
+
+function rename(ctx: Ctx): Interpretation | null {
+  const t = ctx.text;
+  let m: RegExpExecArray | null;
+  let ref: string | undefined;
+  let value: string | undefined;
+  if ((m = /^(?:rename|retitle|re-title|re-name)\s+(.+)$/i.exec(t))) {
+    const split = splitRefAndValue(m[1], /\s+(?:to|as|into)\s+/, ctx);
+    if (!split) return ask(`What should the new name be?`, { ref: m[1] });
+    ({ ref, value } = split);
+  } else if (
+    (m = /^(?:change|update|edit|set|modify|fix|correct)\s+(?:the\s+)?(?:title|name|wording|text)\s+(?:of|on|for)\s+(.+)$/i.exec(t))
+  ) {
+    const split = splitRefAndValue(m[1], /\s+(?:to|as|into)\s+/, ctx);
+    if (!split) return null;
+    ({ ref, value } = split);
+  } else if ((m = /^(?:change|update|edit|set|modify)\s+(.+?)(?:'s|s')\s+(?:title|name)\s+(?:to|as)\s+(.+)$/i.exec(t))) {
+    ref = m[1];
+    value = m[2];
+  } else if ((m = /^(?:call|name)\s+(.+?)\s+(?:instead\s+)?["'](.+)["']$/i.exec(t))) {
+    ref = m[1];
+    value = m[2];
+  }
+  if (ref === undefined || value === undefined) return null;
+  const title = tidyTitle(value.replace(/^["']|["']$/g, ""));
+  if (!title) return ask("What should the new name be?", { ref });
+  return finish(ref, { title }, ctx, { many: false });
+}
+
+const UPDATE_VERB =
+  /^(make|set|change|update|edit|modify|mark|flag|move|push|reschedule|re-schedule|postpone|delay|shift|bump|defer|schedule|put|prioriti[sz]e|deprioriti[sz]e|de-prioriti[sz]e|raise|lower|increase|decrease|bring\s+forward|pull\s+forward|move\s+up|push\s+back|push\s+out|give|switch|adjust|extend|snooze)\s+(.+)$/i;
+
+const SHIFT =
+  /\s+(?:back\s+|out\s+|forward\s+|ahead\s+|up\s+)?(?:by\s+|for\s+|another\s+|an\s+extra\s+)?(a|an|one|another|\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of|couple\s+of)\s+(day|week)s?(?:\s+(?:later|earlier|back|forward))?$/i;
+
+function pickDate(rest: string, ctx: Ctx): { rest: string; date: FoundDate | null; invalid: string | null } {
+  const scan = findDates(rest, ctx.date);
+  if (scan.invalid) {
+    const ex = extractDate(rest, ctx.date);
+    return { rest: ex.rest, date: null, invalid: scan.invalid.message };
+  }
+  if (scan.dates.length > 1) {
+    // "from Monday to Friday": the target is the one introduced by "to"/"until".
+    const target =
+      scan.dates.find((d) => /\b(?:to|until|till|for|on|by)\s+$/i.test(rest.slice(0, d.index))) ?? scan.dates[scan.dates.length - 1];
+    const others = scan.dates.filter((d) => d !== target);
+    let cut = rest;
+    for (const d of [target, ...others].sort((a, b) => b.index - a.index)) {
+      const before = cut.slice(0, d.index).replace(/(?:\s*\b(?:from|to|until|till|for|on|by|due|at)\s*)+$/i, " ");
+      cut = before + " " + cut.slice(d.end);
+    }
+    return { rest: cut.replace(/\s+/g, " ").trim(), date: target, invalid: null };
+  }
+  const ex = extractDate(rest, ctx.date);
+  return { rest: ex.rest, date: ex.date, invalid: null };
+}
+
+function modifierUpdate(ctx: Ctx): Interpretation | null {
+  let t = ctx.text;
+  let m: RegExpExecArray | null;
+  // "X is due Friday", "X should be high priority"
+  const subj = /^(.+?)\s+(?:is|should\s+be|needs\s+to\s+be|must\s+be|has\s+to\s+be|will\s+be)\s+(?:now\s+|actually\s+)?((?:due|a\s+|an\s+|high|low|medium|urgent|important|tagged).+)$/i.exec(t);
+  let verb: string;
+  let rest: string;
+  let strictRef = false;
+  if ((m = UPDATE_VERB.exec(t))) {
+    verb = m[1].toLowerCase();
+    rest = m[2];
+  } else if (subj) {
+    verb = "be";
+    rest = `${subj[1]} ${subj[2]}`;
+    strictRef = true;
+  } else return null;
+
+  const change: Change = {};
+  if (/^prioriti[sz]e$/.test(verb) || /^(?:raise|increase)$/.test(verb)) change.priority = "high";
+  if (/^(?:de-?prioriti[sz]e|lower|decrease)$/.test(verb)) change.priority = "low";
+  rest = rest.replace(/^(?:the\s+)?(?:priority|importance)\s+(?:of|on|for)\s+/i, "");
+  rest = rest.replace(/(?:'s|s')\s+priority\b/i, "");
+
+  // "the due date of X to Y", "X's deadline to Y"
+  rest = rest.replace(/^(?:the\s+)?(?:due[\s-]*date|deadline|date|due|time)\s+(?:of|on|for)\s+/i, "");
+  rest = rest.replace(/(?:'s|s')\s+(?:due[\s-]*date|deadline|date|time)\b/i, "");
+
+  // "and make it high priority" joins a second change on the same task.
+  rest = rest.replace(/\s*,?\s+and\s+(?:also\s+)?(?:make|set|mark|change|move|push|tag|give|put)\s+(?:it|that|them)\b/gi, " and ");
+
+  const pr = extractPriority(rest);
+  if (pr.value && !change.priority) change.priority = pr.value;
+  rest = pr.rest;
+  const pr2 = /\s+(?:to|as)\s+(high|low|medium|normal|urgent|important)$/i.exec(rest);
+  if (pr2 && !change.priority) {
+    change.priority = pr2[1].toLowerCase() === "low" ? "low" : /medium|normal/i.test(pr2[1]) ? "medium" : "high";
+    rest = rest.slice(0, pr2.index);
+  }
+  const tg = extractTags(rest);
+  if (tg.value) {
+    change.addTags = tg.value;
+    rest = tg.rest;
+  }
+
+  const isMove = /^(?:move|push|reschedule|re-schedule|postpone|delay|shift|bump|defer|bring\s+forward|pull\s+forward|move\s+up|push\s+back|push\s+out|extend|snooze)$/.test(verb);
+  const sh = SHIFT.exec(rest);
+  if (sh && (isMove || /\bby\b/.test(sh[0]))) {
+    const nWord = sh[1].toLowerCase().replace(/^a\s+couple\s+of$|^couple\s+of$/, "two");
+    const n = /^\d+$/.test(nWord) ? +nWord : (NUMBER_WORDS[nWord] ?? (nWord === "another" ? 1 : 1));
+    const days = n * (sh[2].toLowerCase() === "week" ? 7 : 1);
+    const back = /^(?:bring\s+forward|pull\s+forward|move\s+up)$/.test(verb) || /\b(?:earlier|forward|ahead|up)\b/i.test(sh[0]);
+    change.shiftDays = back ? -days : days;
+    rest = rest.slice(0, sh.index);
+  } else {
+    const d = pickDate(rest, ctx);
+    if (d.invalid) return ask(`${d.invalid} Which date did you mean?`, { ref: cleanRefPhrase(d.rest) }, 0.7);
+    if (d.date) {
+      change.dueDate = d.date.value;
+      rest = d.rest;
+    } else if (isMove && /\b(?:to\s+)?(?:later|some\s*other\s+time|another\s+day)$/i.test(rest)) {
+      return ask("Sure — to when should I move it?", { ref: cleanRefPhrase(rest) }, 0.6);
+    }
+  }
+
+  const hasChange = Object.keys(change).length > 0;
+  if (!hasChange) return null;
+
+  let ref = rest
+    .replace(/\s+(?:to|as|for|until|till|by|on|and|with|at|into|back|out|up|forward|due|in)$/gi, "")
+    .replace(/\s+(?:to|as|for|and)\s*$/i, "")
+    .replace(/^(?:to|as)\s+/i, "")
+    .trim();
+  ref = ref.replace(/[,;]+$/, "").trim();
+  // "schedule a call for Friday" is a new task, not a change.
+  if (/^(?:a|an|another|new|some)\s/i.test(ref)) return null;
+  const strict = strictRef || /^(?:schedule|put|set|make|give|mark|flag|switch|be)$/.test(verb);
+  return finish(ref || "it", change, ctx, { strict: strict && !!ref && !/^(?:it|that|this)$/i.test(ref) });
+}
+
+export function update(ctx: Ctx): Interpretation | null {
+  return clearDue(ctx) ?? removeTags(ctx) ?? description(ctx) ?? addTags(ctx) ?? rename(ctx) ?? modifierUpdate(ctx);
+}

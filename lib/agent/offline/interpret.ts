@@ -1,0 +1,93 @@
+// Entry point of the offline interpreter: from what the user typed to tool calls of the
+// contract (or a direct reply). Pure and deterministic: same input, same output.
+import { ask, makeCtx, result, type Ctx } from "./context";
+import { add, buildAdds, parseTaskText } from "./intents/add";
+import { complete } from "./intents/complete";
+import { del } from "./intents/delete";
+import { ADD_OFFER, followup } from "./intents/followup";
+import { list } from "./intents/list";
+import { smalltalk } from "./intents/smalltalk";
+import { undo } from "./intents/undo";
+import { update } from "./intents/update";
+import { TODO_VERBS } from "./text";
+import type { InterpretInput, Interpretation, TaskSnapshot } from "./types";
+import { isValidTimeZone } from "./zone";
+
+// Order matters: specific commands before broad ones ("add a note to task 2" is an
+// update, "remove the due date" is not a delete, "I called mom" is checked last).
+const STEPS: Array<(ctx: Ctx) => Interpretation | null> = [smalltalk, undo, list, update, complete, del, add];
+
+/** A line like "buy milk tomorrow" typed with no command is most likely a new task. */
+function bareTodo(ctx: Ctx): Interpretation | null {
+  if (ctx.question) return null;
+  const first = ctx.text.split(/\s+/)[0]?.toLowerCase() ?? "";
+  if (!TODO_VERBS.has(first) || ctx.text.split(/\s+/).length < 2) return null;
+  const parsed = parseTaskText(ctx.text, ctx);
+  const dup = ctx.tasks.find((t) => t.status === "pending" && t.title.toLowerCase() === parsed.title.toLowerCase());
+  if (dup) {
+    return ask(`You already have #${dup.number} ${dup.title}. Do you want to add it again, or mark it as done?`, { titles: [parsed.title] }, 0.4);
+  }
+  return buildAdds({ body: ctx.text, strength: 0.55 }, ctx);
+}
+
+function unknown(ctx: Ctx): Interpretation {
+  const shown = ctx.raw.length > 60 ? ctx.raw.slice(0, 57) + "…" : ctx.raw;
+  if (ctx.question) {
+    return ask(
+      `I can only help with your to-do list. You can ask me to add, show, complete, change or delete tasks — for example "what's due this week?". What would you like to do?`,
+      {},
+      0.2,
+      "unknown",
+    );
+  }
+  return ask(
+    `I'm not sure what you'd like me to do with "${shown}". I can add, show, complete, change or delete tasks — ${ADD_OFFER}?`,
+    { text: ctx.raw },
+    0.2,
+    "unknown",
+  );
+}
+
+function run(ctx: Ctx): Interpretation {
+  for (const step of STEPS) {
+    const r = step(ctx);
+    if (r) return r;
+  }
+  return bareTodo(ctx) ?? unknown(ctx);
+}
+
+export function interpret(input: InterpretInput): Interpretation {
+  if (!isValidTimeZone(input.timeZone)) input = { ...input, timeZone: "UTC" };
+  const ctx = makeCtx(input);
+
+  const small = smalltalk(ctx);
+  if (small) return small;
+
+  const f = followup(ctx);
+  if (f) {
+    const prevInput = { ...input, text: f.kind === "cancel" ? "" : f.previous, history: input.history?.slice(0, -2) };
+    if (f.kind === "cancel") return result("cancel", [], {}, 0.8, "Okay, I won't change anything.");
+    if (f.kind === "add") {
+      const prev = makeCtx(prevInput);
+      return buildAdds({ body: prev.text, strength: 0.8 }, prev);
+    }
+    const again = run(makeCtx(prevInput, f.override as TaskSnapshot));
+    if (again.calls.length) return { ...again, confidence: Math.min(again.confidence, 0.85), entities: { ...again.entities, followup: true } };
+  }
+  return run(ctx);
+}
+
+/**
+ * Pays the one-off start-up costs (chrono compiles its patterns and Intl loads zone data
+ * on first use, ~0.1–0.3 s) so the first real message is as fast as the rest. Call it
+ * once when the server starts.
+ */
+export function warmUp(): void {
+  const now = new Date();
+  const tasks: TaskSnapshot[] = [{ number: 1, title: "Call mom", status: "pending", priority: "medium", dueDate: null, tags: [] }];
+  for (const timeZone of ["UTC", "America/New_York"]) {
+    for (const text of ["add call the plumber tomorrow at 5pm", "move task 1 to Friday", "what's due this week?", "mark task 1 as done"]) {
+      interpret({ text, now, timeZone, tasks });
+    }
+  }
+}

@@ -1,0 +1,89 @@
+// Pulling priority, tags, descriptions and quoted titles out of a sentence. Each
+// extractor returns the text with its phrase removed, so what remains is the title or
+// the task reference.
+import type { Priority } from "./types";
+import { capitalize } from "./text";
+
+export type Stripped<T> = { rest: string; value?: T };
+
+const squash = (s: string) => s.replace(/\s+/g, " ").replace(/\s+([,;:.!?])/g, "$1").trim();
+
+function priorityWord(w: string): Priority {
+  const x = w.toLowerCase();
+  if (/^(?:high|highest|top|urgent|important|critical|asap|max)/.test(x)) return "high";
+  if (/^(?:low|lowest|min)/.test(x)) return "low";
+  return "medium";
+}
+
+const LEAD = String.raw`(?:[,;]\s*|\s*-\s+|\s+|^)`;
+const GLUE = String.raw`(?:(?:with|at|as|set\s+to|make\s+it|mark\s+it(?:\s+as)?|it'?s|it\s+is|this\s+is|and|of|in|is|give\s+it|should\s+be|be)\s+)*`;
+
+export function extractPriority(text: string): Stripped<Priority> {
+  const patterns: RegExp[] = [
+    new RegExp(`${LEAD}${GLUE}(?:a\\s+|an\\s+|the\\s+)?(high|highest|top|low|lowest|medium|normal|mid|moderate|max)[-\\s]+priority\\b(?:\\s+(?:task|item|one|todo))?`, "i"),
+    new RegExp(`${LEAD}${GLUE}(?:the\\s+)?priority\\s*(?:[:=]|of|is|set\\s+to|to)?\\s*(high|highest|top|low|lowest|medium|normal|mid)\\b`, "i"),
+    new RegExp(`${LEAD}${GLUE}(?:super\\s+|very\\s+|really\\s+|quite\\s+)?(urgent|important|critical|asap)(?:!+)?\\s*$`, "i"),
+    /^\s*(urgent|important|critical|asap)\s*[:!-]\s*/i,
+    /(?:^|\s)\bp([1-4])\b/i,
+  ];
+  for (const re of patterns) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const w = m[1];
+    const value: Priority = /^[1-4]$/.test(w) ? (w === "1" ? "high" : w === "2" ? "medium" : "low") : priorityWord(w);
+    const rest = squash(text.slice(0, m.index) + " " + text.slice(m.index + m[0].length));
+    return { rest, value };
+  }
+  return { rest: text };
+}
+
+function splitTagList(s: string): string[] {
+  return s
+    .split(/\s*(?:,|\band\b|&|\s)\s*/i)
+    .map((t) => t.trim().replace(/^#/, "").toLowerCase())
+    .filter((t) => t && !/^(?:and|the|a|tag|tags)$/.test(t));
+}
+
+export function extractTags(text: string): Stripped<string[]> {
+  const tags: string[] = [];
+  let rest = text;
+  const worded =
+    /(?:[,;]\s*|\s+|^)(?:and\s+)?(?:tagged(?:\s+(?:as|with))?|tag\s+(?:it\s+)?(?:as|with)|with\s+(?:the\s+)?(?:tags?|labels?)|tags?\s*:|labell?ed(?:\s+(?:as|with))?|under\s+(?:the\s+)?(?:tag|label))\s+(#?[\w-]+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)#?[\w-]+)*)/i;
+  const m = worded.exec(rest);
+  if (m) {
+    tags.push(...splitTagList(m[1]));
+    rest = rest.slice(0, m.index) + " " + rest.slice(m.index + m[0].length);
+  }
+  rest = rest.replace(/(^|\s)#([A-Za-z][\w-]*)/g, (_all, lead: string, tag: string) => {
+    tags.push(tag.toLowerCase());
+    return lead;
+  });
+  return tags.length ? { rest: squash(rest), value: [...new Set(tags)] } : { rest: text };
+}
+
+export function extractDescription(text: string): Stripped<string> {
+  const patterns = [
+    /(?:[,;.]\s*|\s+-\s+|\s+)(?:and\s+)?(?:with\s+)?(?:a\s+|the\s+)?(?:description|desc|notes?|details|comment)\s*(?::|-|=|saying|that\s+says|reading)\s*(.+)$/i,
+    /\s+(?:with\s+(?:a\s+|the\s+)?(?:description|note|notes|details))\s+(?!(?:to|for|on)\b)(.+)$/i,
+    /\s*\((?:note|notes|details|description)?\s*:?\s*([^)]+)\)\s*$/i,
+  ];
+  for (const re of patterns) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const value = capitalize(m[1].trim().replace(/^["']|["']$/g, "").replace(/\.+$/, ""));
+    if (!value) continue;
+    return { rest: squash(text.slice(0, m.index)), value };
+  }
+  return { rest: text };
+}
+
+/** The first quoted span is a verbatim title: "add 'renew passport' with low priority". */
+export function extractQuoted(text: string): Stripped<string> {
+  const m = /(^|[\s:(])(["'])(.+?)\2(?=$|[\s,.;:!?)])/.exec(text);
+  if (!m || !m[3].trim()) return { rest: text };
+  const start = m.index + m[1].length;
+  return {
+    rest: squash(text.slice(0, start) + " " + text.slice(start + m[3].length + 2)),
+    value: m[3].trim(),
+  };
+}

@@ -1,0 +1,301 @@
+// Turning what the user calls a task ("task 3", "the report", "it", "all work tasks")
+// into task numbers from the snapshot, or into the reason it could not be done.
+import type { HistoryTurn, TaskSnapshot } from "./types";
+import { contentStems, NUMBER_WORDS, ORDINAL_WORDS, stem, stemsMatch, words } from "./text";
+import { compareDay, dayInZone, addDays, weekdayOf } from "./zone";
+import { today, type DateContext } from "./dates";
+
+export type RefOutcome =
+  | { kind: "one"; task: TaskSnapshot; via: "number" | "title" | "tag" | "history" | "override"; partial?: boolean }
+  | { kind: "many"; candidates: TaskSnapshot[]; phrase: string }
+  | {
+      kind: "none";
+      phrase: string;
+      reason: "no_match" | "no_referent" | "unknown_number" | "empty";
+      number?: number;
+    };
+
+export type RefOptions = {
+  /** Which status wins a tie: completing prefers pending tasks, reopening completed ones. */
+  prefer?: "pending" | "completed";
+  history?: HistoryTurn[];
+  /** A task the user already picked in answer to a clarifying question. */
+  override?: TaskSnapshot;
+};
+
+const PRONOUN =
+  /^(?:it|that|this|that one|this one|that task|this task|the task|same one|the same one|the same task|the last one|last one|the one i just (?:added|created|made|mentioned|did)|the new one|the latest one|the one you just (?:added|created|made|changed))$/i;
+const PLURAL_PRONOUN = /^(?:them|those|these|both|all of them|both of them|those ones|these ones|them all)$/i;
+
+/** Strips the filler around a reference: articles, "task", "from my list", quotes. */
+export function cleanRefPhrase(phrase: string): string {
+  let p = phrase.trim().replace(/^["']|["']$/g, "").trim();
+  let prev = "";
+  while (p !== prev) {
+    prev = p;
+    p = p
+      .replace(/[?!.,;:]+$/g, "")
+      .replace(/\s+(?:from|off|on|in)\s+(?:my|the)\s+(?:to-?do\s+|task\s+)?(?:list|tasks|todos)$/i, "")
+      .replace(/\s+(?:for me|please|now|already|too|as well|again)$/i, "")
+      .replace(/^(?:the|my|a|an|our)\s+/i, "")
+      .trim();
+  }
+  return p;
+}
+
+export function isPronoun(phrase: string): boolean {
+  return PRONOUN.test(cleanRefPhrase(phrase)) || PRONOUN.test(phrase.trim());
+}
+
+/** Task numbers the latest tool-using turn touched, and ambiguity candidates it reported. */
+export function historyReferents(history: HistoryTurn[] | undefined): { numbers: number[]; candidates: number[] } {
+  if (!history) return { numbers: [], candidates: [] };
+  for (let i = history.length - 1; i >= 0; i--) {
+    const turn = history[i];
+    const numbers: number[] = [];
+    const candidates: number[] = [];
+    for (const r of turn.results ?? []) {
+      if (!r || typeof r !== "object") continue;
+      const res = r as Record<string, unknown>;
+      const task = res.task as { number?: unknown } | null | undefined;
+      if (res.ok === true && task && typeof task.number === "number") numbers.push(task.number);
+      if (res.ok === true && res.kind === "listed" && Array.isArray(res.tasks)) {
+        for (const t of res.tasks as Array<{ number?: unknown }>) if (typeof t.number === "number") numbers.push(t.number);
+      }
+      if (res.ok === false && Array.isArray(res.candidates)) {
+        for (const t of res.candidates as Array<{ number?: unknown }>) if (typeof t.number === "number") candidates.push(t.number);
+      }
+    }
+    if (numbers.length === 0 && !(turn.results && turn.results.length)) {
+      for (const c of turn.calls ?? []) if (typeof c.input.task === "number") numbers.push(c.input.task);
+    }
+    if (numbers.length || candidates.length) return { numbers: [...new Set(numbers)], candidates: [...new Set(candidates)] };
+  }
+  return { numbers: [], candidates: [] };
+}
+
+/** Tasks named in the last assistant message ("#3 … or #6 …"), in the order shown. */
+export function numbersInLastAssistantText(history: HistoryTurn[] | undefined): number[] {
+  const last = [...(history ?? [])].reverse().find((t) => t.role === "assistant");
+  if (!last) return [];
+  const fromResults = historyReferents([last]);
+  if (fromResults.numbers.length > 1) return fromResults.numbers;
+  const seen: number[] = [];
+  for (const m of last.text.matchAll(/#(\d+)/g)) if (!seen.includes(+m[1])) seen.push(+m[1]);
+  return seen.length ? seen : fromResults.numbers.concat(fromResults.candidates);
+}
+
+function byNumber(n: number, tasks: TaskSnapshot[]): RefOutcome {
+  const t = tasks.find((x) => x.number === n);
+  if (t) return { kind: "one", task: t, via: "number" };
+  return { kind: "none", phrase: `#${n}`, reason: "unknown_number", number: n };
+}
+
+/** "3", "#3", "task 3", "task number 3", "number three". */
+export function parseTaskNumber(phrase: string): number | null {
+  const p = cleanRefPhrase(phrase).toLowerCase();
+  const m = /^(?:(?:task|item|todo|to-do|entry)\s*)?(?:(?:number|no\.?|num|#)\s*)?#?(\d{1,6})(?:\s*(?:task|item))?$/.exec(p);
+  if (m) return +m[1];
+  const w = /^(?:(?:task|item)\s+)?(?:number\s+)?([a-z]+)$/.exec(p);
+  if (w && /^(?:task|item|number)/.test(p) && w[1] in NUMBER_WORDS && w[1] !== "a" && w[1] !== "an") return NUMBER_WORDS[w[1]];
+  return null;
+}
+
+type Scored = { task: TaskSnapshot; title: number; all: number; exact: boolean };
+
+function score(query: string[], tasks: TaskSnapshot[], rawPhrase: string): Scored[] {
+  const normPhrase = words(rawPhrase).join(" ");
+  return tasks.map((task) => {
+    const titleStems = contentStems(task.title);
+    const tagStems = task.tags.map((t) => stem(t.replace(/^#/, "")));
+    let title = 0;
+    let all = 0;
+    for (const q of query) {
+      const inTitle = titleStems.some((t) => stemsMatch(q, t));
+      const inTags = tagStems.some((t) => t === q);
+      if (inTitle) title++;
+      if (inTitle || inTags) all++;
+    }
+    return { task, title, all, exact: words(task.title).join(" ") === normPhrase };
+  });
+}
+
+function preferStatus(list: TaskSnapshot[], prefer?: "pending" | "completed"): TaskSnapshot[] {
+  if (!prefer || list.length < 2) return list;
+  const preferred = list.filter((t) => t.status === prefer);
+  return preferred.length ? preferred : list;
+}
+
+/** Resolves a phrase that should name exactly one task. */
+export function resolveOne(phrase: string, tasks: TaskSnapshot[], opts: RefOptions = {}): RefOutcome {
+  const cleaned = cleanRefPhrase(phrase);
+  if (!cleaned || PRONOUN.test(cleaned) || PRONOUN.test(phrase.trim())) {
+    if (opts.override) return { kind: "one", task: opts.override, via: "override" };
+    const h = historyReferents(opts.history);
+    const known = h.numbers.map((n) => tasks.find((t) => t.number === n) ?? stub(n));
+    if (known.length === 1) return { kind: "one", task: known[0], via: "history" };
+    if (known.length > 1) return { kind: "many", candidates: known, phrase: cleaned || "it" };
+    return { kind: "none", phrase: cleaned || phrase.trim() || "it", reason: cleaned ? "no_referent" : "empty" };
+  }
+
+  const n = parseTaskNumber(cleaned);
+  if (n !== null) return byNumber(n, tasks);
+
+  const ord = /^(first|second|third|fourth|fifth|last)(?:\s+(?:one|task|item))?$/i.exec(cleaned);
+  if (ord) {
+    const shown = numbersInLastAssistantText(opts.history);
+    const idx = ORDINAL_WORDS[ord[1].toLowerCase()];
+    const pick = idx === -1 ? shown[shown.length - 1] : shown[idx - 1];
+    if (pick !== undefined) return byNumber(pick, tasks);
+  }
+
+  const query = contentStems(cleaned);
+  if (query.length === 0) {
+    if (opts.override) return { kind: "one", task: opts.override, via: "override" };
+    return { kind: "none", phrase: cleaned, reason: "no_match" };
+  }
+  const scored = score(query, tasks, cleaned);
+
+  const exact = scored.filter((s) => s.exact).map((s) => s.task);
+  if (exact.length === 1) return { kind: "one", task: exact[0], via: "title" };
+
+  const titleFull = scored.filter((s) => s.title === query.length).map((s) => s.task);
+  const anyFull = scored.filter((s) => s.all === query.length).map((s) => s.task);
+  const pool = titleFull.length ? titleFull : anyFull;
+  const via = titleFull.length ? "title" : "tag";
+  if (pool.length) return settle(preferStatus(pool, opts.prefer), cleaned, via, opts, false);
+
+  // No task has every word: accept the clearly best one if it has most of them.
+  const best = Math.max(0, ...scored.map((s) => s.all));
+  if (best > 0 && best / query.length >= 0.5) {
+    const top = scored.filter((s) => s.all === best).map((s) => s.task);
+    return settle(preferStatus(top, opts.prefer), cleaned, "title", opts, true);
+  }
+  return { kind: "none", phrase: cleaned, reason: "no_match" };
+}
+
+function settle(
+  list: TaskSnapshot[],
+  phrase: string,
+  via: "title" | "tag",
+  opts: RefOptions,
+  partial: boolean,
+): RefOutcome {
+  if (list.length === 1) return { kind: "one", task: list[0], via, partial };
+  if (opts.override && list.some((t) => t.number === opts.override!.number)) {
+    return { kind: "one", task: opts.override, via: "override" };
+  }
+  return { kind: "many", candidates: list, phrase };
+}
+
+function stub(number: number): TaskSnapshot {
+  return { number, title: `#${number}`, status: "pending", priority: "medium", dueDate: null, tags: [] };
+}
+
+/**
+ * A phrase naming one or more tasks: "5 and 7", "tasks 2, 3 and 4", "the report and
+ * groceries". A whole-phrase match wins over splitting, since titles contain "and" too.
+ */
+export function resolveSeveral(phrase: string, tasks: TaskSnapshot[], opts: RefOptions = {}): RefOutcome[] {
+  const cleaned = cleanRefPhrase(phrase);
+  if (PLURAL_PRONOUN.test(cleaned)) {
+    const h = historyReferents(opts.history);
+    if (h.numbers.length) return h.numbers.map((n) => byNumber(n, tasks));
+    return [{ kind: "none", phrase: cleaned, reason: "no_referent" }];
+  }
+  const numberList = /^(?:(?:tasks?|items?|numbers?|#)\s*)?#?\d+(?:\s*(?:,|and|&|\+|plus)\s*(?:(?:tasks?|items?|numbers?)\s*)?#?\d+)+$/i;
+  if (numberList.test(cleaned)) return [...cleaned.matchAll(/\d+/g)].map((m) => byNumber(+m[0], tasks));
+
+  const whole = resolveOne(cleaned, tasks, opts);
+  if (whole.kind === "one" && !whole.partial) return [whole];
+  if (/\s(?:and|&)\s|,/.test(cleaned)) {
+    const parts = cleaned
+      .split(/\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+/i)
+      .map((s) => s.trim())
+      .filter(Boolean);
+    if (parts.length > 1) {
+      const outs = parts.map((p) => resolveOne(p, tasks, opts));
+      if (outs.every((o) => o.kind === "one")) {
+        const seen = new Set<number>();
+        return outs.filter((o) => o.kind === "one" && !seen.has(o.task.number) && seen.add(o.task.number));
+      }
+    }
+  }
+  return [whole];
+}
+
+export type TaskFilter = {
+  tag?: string;
+  priority?: "low" | "medium" | "high";
+  status?: "pending" | "completed";
+  due?: "overdue" | "today" | "tomorrow" | "this_week";
+  words: string[];
+};
+
+/** Whether a phrase asks for a group ("all work tasks", "everything due today", "both call tasks"). */
+export function isGroupPhrase(phrase: string): boolean {
+  const p = cleanRefPhrase(phrase).toLowerCase();
+  return /^(?:all|every|everything|each|both|any)\b/.test(p) || /\b(?:all|both)$/.test(p);
+}
+
+/** The filter a group phrase expresses, reading tag words against the user's tags. */
+export function parseGroupFilter(phrase: string, tasks: TaskSnapshot[]): TaskFilter {
+  let p = " " + cleanRefPhrase(phrase).toLowerCase() + " ";
+  const f: TaskFilter = { words: [] };
+  const take = (re: RegExp) => {
+    const m = re.exec(p);
+    if (m) p = p.replace(m[0], " ");
+    return m;
+  };
+  let m = take(/\s(high|low|medium|normal)[- ]priority\s/);
+  if (m) f.priority = m[1] === "normal" ? "medium" : (m[1] as TaskFilter["priority"]);
+  else if (take(/\s(?:urgent|important)\s/)) f.priority = "high";
+  if (take(/\s(?:completed|finished|done|closed|checked off)\s/)) f.status = "completed";
+  else if (take(/\s(?:pending|open|incomplete|unfinished|remaining|outstanding|active)\s/)) f.status = "pending";
+  if (take(/\s(?:overdue|late|past due)\s/)) f.due = "overdue";
+  else if (take(/\s(?:due\s+)?today(?:'s)?\s/)) f.due = "today";
+  else if (take(/\s(?:due\s+)?tomorrow(?:'s)?\s/)) f.due = "tomorrow";
+  else if (take(/\s(?:due\s+)?this\s+week(?:'s)?\s/)) f.due = "this_week";
+  m = take(/\s(?:tagged(?:\s+(?:as|with))?|with\s+(?:the\s+)?tag)\s+#?([\w-]+)\s/) ?? take(/\s#([\w-]+)\s/);
+  if (m) f.tag = m[1];
+  const knownTags = new Set(tasks.flatMap((t) => t.tags.map((x) => x.toLowerCase().replace(/^#/, ""))));
+  const rest = words(p).filter(
+    (w) =>
+      !/^(?:all|every|everything|each|both|any|of|them|my|the|tasks?|items?|todos?|ones?|things?|stuff|due|that|are|is|with|which|i|have|in|list)$/.test(
+        w,
+      ),
+  );
+  for (const w of rest) {
+    const bare = w.replace(/^#/, "");
+    if (!f.tag && knownTags.has(bare)) f.tag = bare;
+    else f.words.push(bare);
+  }
+  return f;
+}
+
+export function applyFilter(f: TaskFilter, tasks: TaskSnapshot[], ctx: DateContext): TaskSnapshot[] {
+  const t0 = today(ctx);
+  const stems = f.words.map((w) => stem(w));
+  return tasks.filter((task) => {
+    if (f.tag && !task.tags.some((x) => x.toLowerCase().replace(/^#/, "") === f.tag)) return false;
+    if (f.priority && task.priority !== f.priority) return false;
+    if (f.status && task.status !== f.status) return false;
+    if (f.due) {
+      const d = task.dueDate ? dayInZone(task.dueDate, ctx.timeZone) : null;
+      if (!d) return false;
+      const c = compareDay(d, t0);
+      if (f.due === "overdue" && !(c < 0 && task.status === "pending")) return false;
+      if (f.due === "today" && c !== 0) return false;
+      if (f.due === "tomorrow" && compareDay(d, addDays(t0, 1)) !== 0) return false;
+      if (f.due === "this_week") {
+        const sunday = addDays(t0, (7 - weekdayOf(t0)) % 7);
+        if (c < 0 || compareDay(d, sunday) > 0) return false;
+      }
+    }
+    if (stems.length) {
+      const title = contentStems(task.title);
+      if (!stems.every((q) => title.some((t) => stemsMatch(q, t)))) return false;
+    }
+    return true;
+  });
+}

@@ -1,0 +1,64 @@
+// From a reference phrase to the tasks an action applies to, or to the question to ask.
+import { ask, clarifyReference, type Ctx } from "./context";
+import {
+  applyFilter,
+  cleanRefPhrase,
+  isGroupPhrase,
+  parseGroupFilter,
+  resolveOne,
+  resolveSeveral,
+  type RefOutcome,
+} from "./references";
+import type { Interpretation, TaskSnapshot } from "./types";
+
+export type Targets =
+  | { ok: true; tasks: TaskSnapshot[]; partial: boolean; group: boolean }
+  | { ok: false; reply: Interpretation };
+
+export type TargetOptions = {
+  /** Verb for the question ("complete", "delete"). */
+  action: string;
+  prefer?: "pending" | "completed";
+  /** May one request act on several tasks ("complete 5 and 7", "all work tasks")? */
+  many?: boolean;
+  /** Status a group is limited to (completing only touches pending tasks). */
+  groupStatus?: "pending" | "completed";
+  /** Accept a best-effort partial title match. */
+  allowPartial?: boolean;
+  entities?: Record<string, unknown>;
+};
+
+const PLURAL_END = /\b(?:tasks|ones|items|todos|to-dos)$/i;
+
+export function resolveTargets(phrase: string, ctx: Ctx, opts: TargetOptions): Targets {
+  const refOpts = { prefer: opts.prefer, history: ctx.history, override: ctx.override };
+  const cleaned = cleanRefPhrase(phrase);
+  const entities = { ...(opts.entities ?? {}), ref: cleaned };
+
+  if (opts.many && (isGroupPhrase(cleaned) || (PLURAL_END.test(cleaned) && !/\d/.test(cleaned)))) {
+    const filter = parseGroupFilter(cleaned, ctx.tasks);
+    if (!filter.status && opts.groupStatus) filter.status = opts.groupStatus;
+    const tasks = applyFilter(filter, ctx.tasks, ctx.date);
+    if (tasks.length === 0) {
+      return {
+        ok: false,
+        reply: ask(`I couldn't find any ${filter.status === "completed" ? "completed" : filter.status === "pending" ? "open" : ""} tasks matching "${cleaned}". Which tasks did you mean?`.replace(/\s+/g, " "), entities, 0.5),
+      };
+    }
+    return { ok: true, tasks, partial: false, group: true };
+  }
+
+  const outs: RefOutcome[] = opts.many ? resolveSeveral(cleaned, ctx.tasks, refOpts) : [resolveOne(cleaned, ctx.tasks, refOpts)];
+  const bad = outs.find((o): o is Exclude<RefOutcome, { kind: "one" }> => o.kind !== "one");
+  if (bad) return { ok: false, reply: clarifyReference(bad, opts.action, entities) };
+  const ones = outs as Array<Extract<RefOutcome, { kind: "one" }>>;
+  const partial = ones.some((o) => o.partial);
+  if (partial && !opts.allowPartial) {
+    const t = ones.find((o) => o.partial)!.task;
+    return {
+      ok: false,
+      reply: ask(`I'm not sure I have the right task. Should I ${opts.action} #${t.number} ${t.title}?`, { ...entities, candidates: [t.number] }, 0.5),
+    };
+  }
+  return { ok: true, tasks: ones.map((o) => o.task), partial, group: false };
+}
