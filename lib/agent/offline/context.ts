@@ -91,13 +91,13 @@ export function clarifyReference(
   }
   if (out.reason === "no_referent" || out.reason === "empty") {
     return ask(
-      `I'm not sure which task you mean${out.phrase && out.reason === "no_referent" ? ` by "${out.phrase}"` : ""}. Which one should I ${action}? You can give its number or part of its title`,
+      `I'm not sure which task you mean${out.phrase && out.reason === "no_referent" ? ` by "${out.phrase}"` : ""}. Which one should I ${action} (its number or part of its title)?`,
       { ...entities, ref: out.phrase || null },
       0.5,
     );
   }
   return ask(
-    `I couldn't find a task matching "${out.phrase}". Which task did you want me to ${action}? You can give its number or part of its title`,
+    `I couldn't find a task matching "${out.phrase}". Which task did you want me to ${action} (its number or part of its title)?`,
     { ...entities, ref: out.phrase },
     0.5,
   );

@@ -345,7 +345,7 @@ export function findDates(text: string, ctx: DateContext): DateScan {
 }
 
 const LEADING_CONNECTORS =
-  /(?:[,;]?\s*\b(?:(?:and\s+)?(?:it'?s\s+|it\s+is\s+)?(?:due(?:\s+date)?|deadline|by|on|at|for|before|until|till|no\s+later\s+than|scheduled\s+for|set\s+for|to|starting|from|is|be|,))\s*)+$/i;
+  /(?:[,;]?\s*\b(?:(?:and\s+)?(?:it'?s\s+|it\s+is\s+)?(?:due(?:\s+date)?|deadline|by|on|at|for|before|until|till|no\s+later\s+than|scheduled\s+for|set\s+for|to|starting|from|is|be|the|,))\s*)+$/i;
 
 /**
  * Cuts the first date phrase (and the connector words that announce it: "due", "by",

@@ -2,13 +2,14 @@
 // "reopen task 4", "task 4 isn't done yet", "complete 5 and 7", "mark all work tasks done".
 import { result, type Ctx } from "../context";
 import { resolveTargets } from "../targets";
-import { baseOfPastVerb } from "../text";
-import type { Interpretation } from "../types";
+import { resolveOne } from "../references";
+import { baseOfPastVerb, stem } from "../text";
+import type { Interpretation, TaskSnapshot } from "../types";
 
 const DONE = String.raw`(?:done|complete|completed|finished|checked(?:\s+off)?|ticked\s+off|crossed\s+off|closed|resolved)`;
 const NOT_DONE = String.raw`(?:not\s+(?:yet\s+)?(?:done|complete|completed|finished)|undone|incomplete|uncompleted|unfinished|pending|open|active|to-?do|not\s+started|unchecked)`;
 
-type Pattern = { re: RegExp; group: number; reopen: boolean; strict?: boolean; pastVerb?: boolean };
+type Pattern = { re: RegExp; group: number; reopen: boolean; strict?: boolean; pastVerb?: boolean; passive?: boolean };
 
 const PATTERNS: Pattern[] = [
   // reopen
@@ -22,25 +23,31 @@ const PATTERNS: Pattern[] = [
   { re: /^(?:complete|finish|check\s+off|tick\s+off|cross\s+off|strike\s+off|knock\s+off|mark\s+off|close\s+out|close|resolve|wrap\s+up|check|tick|cross\s+out|strike|mark\s+done|mark\s+complete|mark\s+as\s+done)\s+(.+?)(?:\s+(?:off|as\s+done|as\s+complete|off\s+(?:my|the)\s+list|off\s+the\s+list))?$/i, group: 1, reopen: false },
   { re: /^(?:i'?m\s+|i\s+am\s+|we'?re\s+|we\s+are\s+)?(?:all\s+|now\s+|finally\s+)?(?:done|finished|through)\s+with\s+(.+)$/i, group: 1, reopen: false },
   { re: /^(.+?)\s+(?:is|are|'s|was|were|has\s+been|have\s+been|got|is\s+now|are\s+now)\s+(?:now\s+|all\s+|finally\s+|already\s+|totally\s+)?(?:done|finished|complete|completed|sorted|taken\s+care\s+of|handled|dealt\s+with|out\s+of\s+the\s+way|ticked\s+off|checked\s+off)$/i, group: 1, reopen: false },
-  { re: /^(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+|finally\s+|now\s+|also\s+)*(?:finished|completed|done|did|wrapped\s+up|took\s+care\s+of|taken\s+care\s+of|handled|sorted(?:\s+out)?|dealt\s+with|got\s+through|knocked\s+out|ticked\s+off|checked\s+off)\s+(.+)$/i, group: 1, reopen: false },
+  { re: /^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:just\s+|already\s+|finally\s+|now\s+|also\s+)*(?:finished|completed|done|did|wrapped\s+up|took\s+care\s+of|taken\s+care\s+of|handled|sorted(?:\s+out)?|dealt\s+with|got\s+through|knocked\s+out|ticked\s+off|checked\s+off)\s+(.+)$/i, group: 1, reopen: false },
   { re: /^(?:finished|completed|done)\s*[:\-]\s*(.+)$/i, group: 1, reopen: false },
   { re: new RegExp(String.raw`^(.+?)\s*[:\-,]?\s+${DONE}$`, "i"), group: 1, reopen: false, strict: true },
+  // "the flights are booked": a participle after the task's words.
+  { re: /^(.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|got)\s+(?:now\s+|all\s+|finally\s+|already\s+)?([a-z]+)$/i, group: 0, reopen: false, strict: true, pastVerb: true, passive: true },
   // "I called mom": a past-tense verb followed by a task's words.
   { re: /^(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+|finally\s+|now\s+|also\s+)*([a-z]+)\s+(.+)$/i, group: 0, reopen: false, strict: true, pastVerb: true },
 ];
 
 function phraseOf(p: Pattern, m: RegExpExecArray): string | null {
   if (p.pastVerb) {
-    const base = baseOfPastVerb(m[1]);
+    const [verb, object] = p.passive ? [m[2], m[1]] : [m[1], m[2]];
+    const base = baseOfPastVerb(verb);
     if (!base) return null;
-    return `${base} ${m[2]}`;
+    return `${base} ${object}`;
   }
-  let phrase = m[p.group];
-  if (p.reopen && p.strict) {
-    // "I didn't call mom" → "call mom"
-    return phrase;
-  }
-  return phrase;
+  return m[p.group];
+}
+
+function pastVerbTarget(phrase: string, ctx: Ctx): TaskSnapshot | null {
+  const out = resolveOne(phrase, ctx.tasks, { prefer: "pending" });
+  if (out.kind !== "one" || !out.partial) return null;
+  const verb = stem(phrase.split(/\s+/)[0]);
+  const titleVerb = stem(out.task.title.split(/\s+/)[0]);
+  return verb === titleVerb ? out.task : null;
 }
 
 export function complete(ctx: Ctx): Interpretation | null {
@@ -57,6 +64,13 @@ export function complete(ctx: Ctx): Interpretation | null {
       groupStatus: p.reopen ? "completed" : "pending",
       allowPartial: !p.strict,
     });
+    if (!targets.ok && p.pastVerb) {
+      // "I reviewed Sam's PR": most words match and the verb is the title's own verb.
+      const verbFirst = pastVerbTarget(phrase, ctx);
+      if (verbFirst) {
+        return result("complete_task", [{ tool: "complete_task", input: { task: verbFirst.number } }], { tasks: [verbFirst.number], ref: phrase }, 0.6);
+      }
+    }
     if (!targets.ok) {
       // Loose patterns ("… done", "I <verb>ed …") only count when they name a task.
       if (p.strict) continue;

@@ -28,8 +28,9 @@ export function followup(ctx: Ctx): Followup | null {
   if (!q) return null;
   const text = ctx.text.replace(/^(?:i\s+meant|i\s+mean|i\s+want|i'?d\s+like|the\s+one\s+(?:called|named)|it'?s|its|oh|um+|no,?)\s+/i, "").trim();
   const wordCount = text.split(/\s+/).length;
-  if (NO.test(text)) return { kind: "cancel" };
-  if (YES.test(text)) {
+  const whole = ctx.raw.replace(/[.!?…\s]+$/g, "").trim();
+  if (NO.test(whole) || NO.test(text)) return { kind: "cancel" };
+  if (YES.test(whole) || YES.test(text)) {
     if (q.question.includes(ADD_OFFER)) return { kind: "add", previous: q.previous };
     const shown = numbersInLastAssistantText(ctx.history);
     if (shown.length === 1) {

@@ -10,8 +10,18 @@ const TRIGGER =
 // Questions that start like a list request but are about something else.
 const NOT_A_LIST = /^(?:what\s+(?:can|do)\s+you|what'?s\s+up|what\s+is\s+(?:this|doable)|what\s+time|what'?s\s+the\s+(?:time|date|weather))/i;
 
+// Open questions ("what …", "any …") are about the list only when they say something list-like.
+const WEAK_TRIGGER = /^(?:what|what'?s|whats|which|any|anything|is\s+there|are\s+there|where|how\s+many|tell\s+me|do\s+i\s+(?:have|need|got)|have\s+i(?:\s+got)?)\b/i;
+const LIST_SIGNAL =
+  /\b(?:tasks?|todos?|to-?dos?|list|due|overdue|late|plate|agenda|schedule|left|remaining|pending|open|finished|completed|done|today|tonight|tomorrow|week|month|priority|urgent|important|tagged|tag|about|on\s+for|need\s+to|have\s+to|got\s+to|should\s+i|coming\s+up|upcoming|next|work\s+on|focus\s+on|do\s+i\s+have)\b|#\w/i;
+
 export function looksLikeList(ctx: Ctx): boolean {
-  return TRIGGER.test(ctx.text) && !NOT_A_LIST.test(ctx.text);
+  if (!TRIGGER.test(ctx.text) || NOT_A_LIST.test(ctx.text)) return false;
+  if (WEAK_TRIGGER.test(ctx.text) && !LIST_SIGNAL.test(ctx.text)) {
+    const tags = new Set(ctx.tasks.flatMap((t) => t.tags.map((x) => x.toLowerCase())));
+    return ctx.text.toLowerCase().split(/\W+/).some((w) => tags.has(w));
+  }
+  return true;
 }
 
 const SEARCH_LEAD =
@@ -126,7 +136,7 @@ export function buildList(text: string, ctx: Ctx, confidence: number): Interpret
   let tag: string | undefined;
   if (tm) tag = (tm[1] ?? tm[2] ?? tm[3]).toLowerCase();
   else {
-    for (const w of dueWords.split(/[^a-z0-9#_-]+/)) {
+    for (const w of dueWords.replace(/\b(?:work|focus)\s+on\b/g, " ").split(/[^a-z0-9#_-]+/)) {
       const bare = w.replace(/^#/, "");
       if (bare && knownTags.has(bare) && !/^(?:high|low|medium|today|tomorrow|overdue|completed|done|pending|all|tasks?)$/.test(bare)) {
         tag = bare;

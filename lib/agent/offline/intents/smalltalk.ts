@@ -32,7 +32,14 @@ export function smalltalk(ctx: Ctx): Interpretation | null {
   }
   if (BYE.test(t)) return result("goodbye", [], {}, 0.9, "Bye! Your tasks are saved whenever you come back.");
   if (/\S/.test(t) && THANKS.test(t)) {
-    return result("thanks", [], {}, 0.9, "You're welcome! Anything else I can do for your list?");
+    const thanked = /\b(?:thanks|thank|thx|ty|tysm|cheers|appreciate|appreciated)\b/i.test(t);
+    return result(
+      thanked ? "thanks" : "acknowledge",
+      [],
+      {},
+      0.9,
+      thanked ? "You're welcome! Anything else I can do for your list?" : "Great! Anything else I can do for your list?",
+    );
   }
   return null;
 }
