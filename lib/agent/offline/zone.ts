@@ -62,16 +62,19 @@ export function offsetMinutes(instant: Date, timeZone: string): number {
  */
 export function instantOf(wall: Wall, timeZone: string): Date {
   const guess = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute);
-  const off1 = offsetMinutes(new Date(guess), timeZone);
-  const first = guess - off1 * 60000;
-  const off2 = offsetMinutes(new Date(first), timeZone);
-  if (off2 === off1) return new Date(first);
-  const second = guess - off2 * 60000;
-  if (offsetMinutes(new Date(second), timeZone) === off2) {
-    // Both candidates can be consistent only in an overlap; take the earlier.
-    return new Date(Math.min(first, second));
-  }
-  return new Date(first); // in a gap: the later offset pushes the time past the jump
+  // The offsets in force a day either side cover both sides of any DST change.
+  const offsets = new Set([
+    offsetMinutes(new Date(guess - 86400000), timeZone),
+    offsetMinutes(new Date(guess), timeZone),
+    offsetMinutes(new Date(guess + 86400000), timeZone),
+  ]);
+  const candidates = [...offsets].map((off) => ({ t: guess - off * 60000, off }));
+  const valid = candidates.filter((c) => offsetMinutes(new Date(c.t), timeZone) === c.off).map((c) => c.t);
+  // A repeated time (fall back) takes its first occurrence.
+  if (valid.length) return new Date(Math.min(...valid));
+  // A skipped time (spring forward) has no valid reading; the later instant is the wall
+  // time pushed forward by the jump (2:30 becomes 3:30).
+  return new Date(Math.max(...candidates.map((c) => c.t)));
 }
 
 const pad = (n: number, w = 2) => String(Math.abs(n)).padStart(w, "0");
