@@ -13,7 +13,7 @@ const PRIO = String.raw`(?:high|low|medium|normal|top|urgent|important)(?:[-\s]+
 // The words between the verb and the title: "a high priority task to", "three tasks:".
 const HEADER = new RegExp(
   String.raw`^(?:(?:a|an|another|the|one|new|following|these|this|my|more|quick|separate)\s+)*` +
-    String.raw`(?:(${COUNT})\s+)?(?:(?:new|more|quick|separate|other)\s+)*(?:(${PRIO})\s+)?(${NOUN})?` +
+    String.raw`(?:(${COUNT})(?:\s+|(?=\s*[:\-])))?(?:(?:new|more|quick|separate|other)\s+)*(?:(${PRIO})\s+)?(${NOUN})?` +
     String.raw`(?:\s+(?:called|named|titled|that\s+says|saying|for\s+me\s+to|to|about|for)\b|\s*[:\-])?\s*`,
   "i",
 );
