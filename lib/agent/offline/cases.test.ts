@@ -1,0 +1,67 @@
+// The shared dev cases and our own extra cases, run through the interpreter and judge.
+import { existsSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { describe, expect, it } from "vitest";
+import { interpret } from "./interpret";
+import { judge, type EvalCase } from "./judge";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repoRoot = path.resolve(here, "../../..");
+const devPath = path.resolve(repoRoot, "../shared/agent-eval/dev.jsonl");
+const extraPath = path.resolve(here, "cases/extra.jsonl");
+
+function load(file: string): EvalCase[] {
+  return readFileSync(file, "utf8")
+    .split(/\r?\n/)
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as EvalCase);
+}
+
+function run(cases: EvalCase[]) {
+  return cases.map((c) => {
+    const out = interpret({ text: c.text, now: new Date(c.now), timeZone: c.timeZone, tasks: c.tasks, history: c.history });
+    return { c, out, verdict: judge(c, out.calls, out.reply) };
+  });
+}
+
+function failures(results: ReturnType<typeof run>): string[] {
+  return results
+    .filter((r) => !r.verdict.pass)
+    .map((r) => `${r.c.id}: ${JSON.stringify(r.c.text)} expected ${JSON.stringify(r.c.expect)} got ${JSON.stringify(r.out.calls)} ${r.out.reply ?? ""}`);
+}
+
+describe("shared dev cases", () => {
+  it("the dev case file is present", () => {
+    expect(existsSync(devPath), `missing ${devPath} (shared/agent-eval/dev.jsonl beside the repo)`).toBe(true);
+  });
+
+  it("passes at least 51 of the dev cases", () => {
+    const cases = load(devPath);
+    expect(cases.length).toBeGreaterThanOrEqual(52);
+    const results = run(cases);
+    const failed = failures(results);
+    expect(results.length - failed.length, failed.join("\n")).toBeGreaterThanOrEqual(51);
+  });
+});
+
+describe("extra cases", () => {
+  it("has 40+ varied cases and passes them all", () => {
+    const cases = load(extraPath);
+    expect(cases.length).toBeGreaterThanOrEqual(40);
+    expect(new Set(cases.map((c) => c.timeZone)).size).toBeGreaterThanOrEqual(3);
+    const failed = failures(run(cases));
+    expect(failed, failed.join("\n")).toEqual([]);
+  });
+});
+
+describe("speed", () => {
+  it("interprets a message well under 5 ms once warm", () => {
+    const cases = [...load(extraPath), ...(existsSync(devPath) ? load(devPath) : [])];
+    run(cases); // warm-up: chrono and Intl start-up costs
+    const t0 = performance.now();
+    run(cases);
+    const mean = (performance.now() - t0) / cases.length;
+    expect(mean).toBeLessThan(5);
+  });
+});

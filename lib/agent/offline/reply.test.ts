@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import { composeReply } from "./reply";
+import type { TaskView, ToolCall, ToolResult } from "./types";
+
+const ctx = { now: new Date("2026-03-10T09:00:00-04:00"), timeZone: "America/New_York" };
+const view = (over: Partial<TaskView> = {}): TaskView => ({
+  number: 3,
+  title: "Call the dentist",
+  description: null,
+  status: "pending",
+  priority: "medium",
+  dueDate: null,
+  dueAllDay: false,
+  tags: [],
+  completedAt: null,
+  ...over,
+});
+const call = (tool: ToolCall["tool"], input: Record<string, unknown> = {}): ToolCall => ({ tool, input });
+
+describe("composeReply", () => {
+  it("names an added task with its due date in the user's zone", () => {
+    const r: ToolResult = {
+      ok: true,
+      kind: "added",
+      task: view({ number: 8, title: "Call the plumber", dueDate: "2026-03-11T21:00:00.000Z", priority: "high", tags: ["home"] }),
+      operationId: "op1",
+    };
+    const text = composeReply([call("add_task", { title: "Call the plumber" })], [r], ctx);
+    expect(text).toContain("#8 Call the plumber");
+    expect(text).toContain("Wed, Mar 11, 5:00 PM");
+    expect(text).toContain("high priority");
+    expect(text).toContain("#home");
+  });
+
+  it("formats the same instant in another zone", () => {
+    const r: ToolResult = { ok: true, kind: "added", task: view({ dueDate: "2026-03-11T21:00:00.000Z" }), operationId: "op" };
+    expect(composeReply([call("add_task")], [r], { now: ctx.now, timeZone: "Asia/Tokyo" })).toContain("Thu, Mar 12, 6:00 AM");
+  });
+
+  it("shows all-day dates as the calendar day, however they are stored", () => {
+    const bare: ToolResult = { ok: true, kind: "added", task: view({ dueDate: "2026-03-11", dueAllDay: true }), operationId: "op" };
+    const utcMidnight: ToolResult = { ok: true, kind: "added", task: view({ dueDate: "2026-03-11T00:00:00.000Z", dueAllDay: true }), operationId: "op" };
+    const zoneMidnight: ToolResult = { ok: true, kind: "added", task: view({ dueDate: "2026-03-11T04:00:00.000Z", dueAllDay: true }), operationId: "op" };
+    for (const r of [bare, utcMidnight, zoneMidnight]) {
+      const text = composeReply([call("add_task")], [r], ctx);
+      expect(text).toContain("Wed, Mar 11");
+      expect(text).not.toMatch(/AM|PM/);
+    }
+  });
+
+  it("summarises several adds as a list", () => {
+    const rs: ToolResult[] = ["Buy eggs", "Buy bread"].map((title, i) => ({ ok: true, kind: "added", task: view({ number: 8 + i, title }), operationId: `op${i}` }));
+    const text = composeReply([call("add_task"), call("add_task")], rs, ctx);
+    expect(text).toMatch(/Added 2 tasks/);
+    expect(text).toContain("- #8 Buy eggs");
+    expect(text).toContain("- #9 Buy bread");
+  });
+
+  it("lists tasks as a compact markdown list and says so when none match", () => {
+    const listed: ToolResult = {
+      ok: true,
+      kind: "listed",
+      tasks: [view({ dueDate: "2026-03-11T21:00:00.000Z" }), view({ number: 4, title: "Pay bill", status: "completed" })],
+      total: 3,
+      filter: { due: "this_week" },
+    };
+    const text = composeReply([call("list_tasks", { due: "this_week" })], [listed], ctx);
+    expect(text).toContain("- #3 Call the dentist — due Wed, Mar 11, 5:00 PM");
+    expect(text).toContain("due this week");
+    expect(text).toContain("…and 1 more");
+    const empty: ToolResult = { ok: true, kind: "listed", tasks: [], total: 0, filter: { tag: "work" } };
+    expect(composeReply([call("list_tasks", { tag: "work" })], [empty], ctx)).toMatch(/No tasks match/);
+  });
+
+  it("confirms completes, reopens and deletes, grouping bulk changes", () => {
+    const done = (n: number, title: string): ToolResult => ({ ok: true, kind: "completed", task: view({ number: n, title, status: "completed" }), operationId: `op${n}` });
+    expect(composeReply([call("complete_task", { task: 3 })], [done(3, "Call the dentist")], ctx)).toMatch(/Marked \*\*#3 Call the dentist\*\* as done/);
+    expect(composeReply([call("complete_task"), call("complete_task")], [done(5, "Book flights"), done(7, "Review PR")], ctx)).toBe(
+      "Marked 2 tasks as done: #5 Book flights and #7 Review PR.",
+    );
+    const reopened: ToolResult = { ok: true, kind: "reopened", task: view({ number: 4, title: "Pay bill" }), operationId: "o" };
+    expect(composeReply([call("complete_task", { task: 4, completed: false })], [reopened], ctx)).toMatch(/Reopened \*\*#4 Pay bill\*\*/);
+    const deleted: ToolResult = { ok: true, kind: "deleted", task: view(), operationId: "o" };
+    expect(composeReply([call("delete_task", { task: 3 })], [deleted], ctx)).toMatch(/Deleted \*\*#3 Call the dentist\*\*.*undo/);
+  });
+
+  it("describes what an update changed", () => {
+    const r: ToolResult = { ok: true, kind: "updated", task: view({ dueDate: "2026-03-16", dueAllDay: true, priority: "high" }), changes: ["dueDate", "priority"], operationId: "o" };
+    expect(composeReply([call("update_task", { task: 3, dueDate: "2026-03-16", priority: "high" })], [r], ctx)).toBe(
+      "Updated **#3 Call the dentist**: due Mon, Mar 16, high priority.",
+    );
+    const cleared: ToolResult = { ok: true, kind: "updated", task: view(), operationId: "o" };
+    expect(composeReply([call("update_task", { task: 3, dueDate: null })], [cleared], ctx)).toContain("no due date");
+    const renamed: ToolResult = { ok: true, kind: "updated", task: view({ title: "Call the orthodontist" }), changes: ["title"], operationId: "o" };
+    expect(composeReply([call("update_task", { task: 3, title: "Call the orthodontist" })], [renamed], ctx)).toContain("renamed to “Call the orthodontist”");
+  });
+
+  it("reports an undo", () => {
+    const r: ToolResult = { ok: true, kind: "undone", undoneOperation: "delete", task: view(), operationId: "o" };
+    expect(composeReply([call("undo_operation")], [r], ctx)).toBe("Undone: the deletion of **#3 Call the dentist**.");
+    const none: ToolResult = { ok: true, kind: "undone", undoneOperation: "add", task: null, operationId: "o" };
+    expect(composeReply([call("undo_operation")], [none], ctx)).toContain("add");
+  });
+
+  it("passes errors through and turns ambiguity into a question", () => {
+    const nf: ToolResult = { ok: false, code: "not_found", message: "There is no task #12" };
+    expect(composeReply([call("delete_task", { task: 12 })], [nf], ctx)).toBe("There is no task #12.");
+    const amb: ToolResult = {
+      ok: false,
+      code: "ambiguous",
+      message: "“call” matches 2 tasks.",
+      candidates: [view(), view({ number: 6, title: "Call mom" })],
+    };
+    const text = composeReply([call("complete_task", { task: "call" })], [amb], ctx);
+    expect(text).toContain("#3 Call the dentist or #6 Call mom");
+    expect(text.trim().endsWith("?")).toBe(true);
+    const nothing: ToolResult = { ok: false, code: "nothing_to_undo", message: "There's nothing to undo." };
+    expect(composeReply([call("undo_operation")], [nothing], ctx)).toBe("There's nothing to undo.");
+  });
+
+  it("keeps successes and failures of one turn together", () => {
+    const ok: ToolResult = { ok: true, kind: "completed", task: view({ number: 5, title: "Book flights" }), operationId: "o" };
+    const nf: ToolResult = { ok: false, code: "not_found", message: "There is no task #9." };
+    const text = composeReply([call("complete_task", { task: 5 }), call("complete_task", { task: 9 })], [ok, nf], ctx);
+    expect(text).toContain("#5 Book flights");
+    expect(text).toContain("There is no task #9.");
+  });
+});
