@@ -29,6 +29,8 @@ export type FoundDate = {
   hasTime: boolean;
   day: Day;
   wall?: Wall;
+  /** The end of a range ("from Monday to Friday"). */
+  until?: FoundDate;
 };
 
 export type InvalidDate = { index: number; end: number; text: string; message: string };
@@ -151,6 +153,26 @@ function customDates(text: string, ctx: DateContext): FoundDate[] {
     out.push(fromDay(cand, m.index, m[0]));
   }
 
+  // "on the first", "by the twenty-first"
+  const ordWords = new RegExp(
+    String.raw`\b(?:on|by|due|until|till|before|for)\s+the\s+(${Object.keys(ORDINAL_DAY).map((k) => k.replace("-", "[\\s-]")).join("|")})\b(?:\s+of\s+(?:this|the|next)\s+month)?`,
+    "gi",
+  );
+  while ((m = ordWords.exec(text))) {
+    const after = text.slice(m.index + m[0].length);
+    if (!AFTER_ORDINAL_OK.test(after)) continue;
+    const n = ORDINAL_DAY[m[1].toLowerCase().replace(/\s+/g, "-")];
+    const nextMonth = /next\s+month/i.test(m[0]);
+    let cand: Day = { year: t.year, month: t.month, day: n };
+    if (nextMonth || n < t.day || n > daysInMonth(t.year, t.month)) {
+      const next = addDays({ year: t.year, month: t.month, day: 1 }, daysInMonth(t.year, t.month));
+      if (n > daysInMonth(next.year, next.month)) continue;
+      cand = { year: next.year, month: next.month, day: n };
+    }
+    const start = m.index + m[0].search(/the\s/i);
+    out.push(fromDay(cand, start, text.slice(start, m.index + m[0].length)));
+  }
+
   // "next week" means its Monday, as in most to-do apps (chrono says "in 7 days").
   const nextWeek = /\b(?:(?:the\s+)?(start|beginning|end)\s+of\s+)?next\s+week\b/gi;
   while ((m = nextWeek.exec(text))) {
@@ -174,6 +196,18 @@ function customDates(text: string, ctx: DateContext): FoundDate[] {
   return out;
 }
 
+const UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"];
+const TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"];
+/** "first" → 1 … "thirty-first" → 31 */
+const ORDINAL_DAY: Record<string, number> = Object.fromEntries([
+  ...UNITS.map((w, i) => [w, i + 1]),
+  ...TEENS.map((w, i) => [w, i + 10]),
+  ["twentieth", 20],
+  ...UNITS.map((w, i) => [`twenty-${w}`, 21 + i]),
+  ["thirtieth", 30],
+  ["thirty-first", 31],
+]);
+
 const WEEKDAY_ABBR = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$/i;
 const CONNECTOR_BEFORE = /\b(?:on|by|due|until|till|before|after|for|next|this|from|to|at|in)\s+$/i;
 
@@ -181,6 +215,8 @@ const CONNECTOR_BEFORE = /\b(?:on|by|due|until|till|before|after|for|next|this|f
 function isFalsePositive(r: chrono.ParsedResult, text: string): boolean {
   const s = r.text.trim().replace(/[,.]$/, "");
   const before = text.slice(0, r.index);
+  // "every morning", "every Monday": a recurrence belongs to the title, not a due date.
+  if (/\bevery\s+(?:other\s+)?$/i.test(before)) return true;
   if (/^(?:now|right now|a sec(?:ond)?|one sec(?:ond)?|a moment|a minute|the second|second)$/i.test(s)) return true;
   if (WEEKDAY_ABBR.test(s) && !CONNECTOR_BEFORE.test(before)) return true;
   if (new RegExp(`^${MONTH_RE}$`, "i").test(s) && !/\b(?:in|by|until|till|before|for|during|of)\s+$/i.test(before)) return true;
@@ -218,13 +254,7 @@ function chronoDates(text: string, ctx: DateContext): FoundDate[] {
   } catch {
     return out;
   }
-  for (const r of results) {
-    if (isFalsePositive(r, text)) continue;
-    let rawText = r.text;
-    const trimmed = rawText.replace(/[\s,.;]+$/, "");
-    rawText = trimmed;
-    const s = r.start;
-    const tags = r.tags();
+  const read = (s: chrono.ParsedComponents, tags: Set<string>, rawText: string) => {
     let day: Day = { year: s.get("year") ?? t.year, month: s.get("month") ?? t.month, day: s.get("day") ?? t.day };
     let hour = s.get("hour") ?? 0;
     let minute = s.get("minute") ?? 0;
@@ -240,6 +270,11 @@ function chronoDates(text: string, ctx: DateContext): FoundDate[] {
       minute = wall.minute;
       hasTime = true;
     } else {
+      if (!hasTime && /\bnight\b/i.test(rawText)) {
+        hour = 20;
+        minute = 0;
+        hasTime = true;
+      }
       if (!hasTime) {
         for (const [tag, h] of DAYPART_HOURS) {
           if (tags.has(tag)) {
@@ -259,26 +294,27 @@ function chronoDates(text: string, ctx: DateContext): FoundDate[] {
         day = later ? t : addDays(t, 1);
       }
       // A bare weekday said on that weekday means next week's.
-      if (
-        s.isCertain("weekday") &&
-        !s.isCertain("day") &&
-        !hasTime &&
-        compareDay(day, t) === 0 &&
-        !/\b(?:this|today)\b/i.test(rawText)
-      ) {
+      if (s.isCertain("weekday") && !s.isCertain("day") && !hasTime && compareDay(day, t) === 0 && !/\b(?:this|today)\b/i.test(rawText)) {
         day = addDays(day, 7);
       }
     }
     const wall: Wall = { ...day, hour, minute };
-    out.push({
-      index: r.index,
-      end: r.index + rawText.length,
-      text: rawText,
+    return {
       value: hasTime ? isoDateTime(wall, ctx.timeZone) : isoDate(day),
       hasTime,
       day: hasTime ? dayOfWall(wall, ctx.timeZone) : day,
       wall: hasTime ? wall : undefined,
-    });
+    };
+  };
+
+  for (const r of results) {
+    if (isFalsePositive(r, text)) continue;
+    const rawText = r.text.replace(/[\s,.;]+$/, "");
+    const tags = r.tags();
+    const found: FoundDate = { index: r.index, end: r.index + rawText.length, text: rawText, ...read(r.start, tags, rawText) };
+    // A range ("from Monday to Friday") keeps its end for callers that move things.
+    if (r.end) found.until = { ...found, ...read(r.end, tags, rawText) };
+    out.push(found);
   }
   return out;
 }

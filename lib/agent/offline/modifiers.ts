@@ -20,8 +20,8 @@ const GLUE = String.raw`(?:(?:with|at|as|set\s+to|make\s+it|mark\s+it(?:\s+as)?|
 
 export function extractPriority(text: string): Stripped<Priority> {
   const patterns: RegExp[] = [
-    new RegExp(`${LEAD}${GLUE}(?:a\\s+|an\\s+|the\\s+)?(high|highest|top|low|lowest|medium|normal|mid|moderate|max)[-\\s]+priority\\b(?:\\s+(?:task|item|one|todo))?`, "i"),
-    new RegExp(`${LEAD}${GLUE}(?:the\\s+)?priority\\s*(?:[:=]|of|is|set\\s+to|to)?\\s*(high|highest|top|low|lowest|medium|normal|mid)\\b`, "i"),
+    new RegExp(`${LEAD}${GLUE}(?:a\\s+|an\\s+|the\\s+)?(high|highest|top|low|lowest|medium|normal|mid|moderate|max)[-\\s]+(?:priority|prio|pri)\\b(?:\\s+(?:task|item|one|todo))?`, "i"),
+    new RegExp(`${LEAD}${GLUE}(?:the\\s+)?(?:priority|prio)\\s*(?:[:=]|of|is|set\\s+to|to)?\\s*(high|highest|top|low|lowest|medium|normal|mid)\\b`, "i"),
     new RegExp(`${LEAD}${GLUE}(?:super\\s+|very\\s+|really\\s+|quite\\s+)?(urgent|important|critical|asap)(?:!+)?\\s*$`, "i"),
     /^\s*(urgent|important|critical|asap)\s*[:!-]\s*/i,
     /(?:^|\s)\bp([1-4])\b/i,

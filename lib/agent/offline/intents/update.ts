@@ -243,6 +243,10 @@ function pickDate(rest: string, ctx: Ctx): { rest: string; date: FoundDate | nul
 function modifierUpdate(ctx: Ctx): Interpretation | null {
   let t = ctx.text;
   let m: RegExpExecArray | null;
+  // "add a deadline of Friday to the report", "the due date for task 3 is Friday"
+  t = t
+    .replace(/^(?:add|put|attach)\s+(?=(?:a\s+|the\s+)?(?:due[\s-]*date|deadline)\b)/i, "set ")
+    .replace(/^(?:the\s+)?(?:due[\s-]*date|deadline)\s+(?:for|of|on)\s+(.+?)\s+(?:is|should\s+be|will\s+be|becomes)\s+/i, "set $1 to ");
   // "X is due Friday", "X should be high priority"
   const subj = /^(.+?)\s+(?:is|should\s+be|needs\s+to\s+be|must\s+be|has\s+to\s+be|will\s+be)\s+(?:now\s+|actually\s+)?((?:due|a\s+|an\s+|high|low|medium|urgent|important|tagged).+)$/i.exec(t);
   let verb: string;
@@ -263,6 +267,8 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
   rest = rest.replace(/^(?:the\s+)?(?:priority|importance)\s+(?:of|on|for)\s+/i, "");
   rest = rest.replace(/(?:'s|s')\s+priority\b/i, "");
 
+  // "a due date of Friday for X", "X a deadline of Friday"
+  rest = rest.replace(/(?:^|\s)(?:a|the|its)\s+(?:new\s+)?(?:due[\s-]*date|deadline)(?:\s+(?:of|to|for|on|at))?(?=\s)/i, " ").trim();
   // "the due date of X to Y", "X's deadline to Y"
   rest = rest.replace(/^(?:the\s+)?(?:due[\s-]*date|deadline|date|due|time)\s+(?:of|on|for)\s+/i, "");
   rest = rest.replace(/(?:'s|s')\s+(?:due[\s-]*date|deadline|date|time)\b/i, "");
@@ -297,7 +303,7 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
     const d = pickDate(rest, ctx);
     if (d.invalid) return ask(`${d.invalid} Which date did you mean?`, { ref: cleanRefPhrase(d.rest) }, 0.7);
     if (d.date) {
-      change.dueDate = d.date.value;
+      change.dueDate = (d.date.until ?? d.date).value;
       rest = d.rest;
     } else if (isMove && /\b(?:to\s+)?(?:later|some\s*other\s+time|another\s+day)$/i.test(rest)) {
       return ask("Sure — to when should I move it?", { ref: cleanRefPhrase(rest) }, 0.6);
@@ -305,9 +311,21 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
   }
 
   const hasChange = Object.keys(change).length > 0;
-  if (!hasChange) return null;
+  if (!hasChange) {
+    // "change 'Call mom' to 'Call mom and dad'": no modifier, so a new title.
+    if (/^(?:change|update|edit|modify|switch)$/.test(verb)) {
+      const split = splitRefAndValue(rest, /\s+(?:to|into)\s+/, ctx);
+      if (split) {
+        const out = resolveOne(split.ref, ctx.tasks, { history: ctx.history, override: ctx.override });
+        const title = tidyTitle(split.value.replace(/^["']|["']$/g, ""));
+        if (out.kind === "one" && !out.partial && title) return finish(split.ref, { title }, ctx, { many: false });
+      }
+    }
+    return null;
+  }
 
   let ref = rest
+    .replace(/^(?:for|to|on|of)\s+/i, "")
     .replace(/\s+(?:to|as|for|until|till|by|on|and|with|at|into|back|out|up|forward|due|in)$/gi, "")
     .replace(/\s+(?:to|as|for|and)\s*$/i, "")
     .replace(/^(?:to|as)\s+/i, "")
