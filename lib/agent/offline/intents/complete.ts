@@ -20,7 +20,7 @@ const PATTERNS: Pattern[] = [
   { re: /^(?:i|we)\s+(?:didn'?t|did\s+not|haven'?t|have\s+not)\s+(?:actually\s+|really\s+|yet\s+)?(.+?)(?:\s+(?:yet|after\s+all))?$/i, group: 1, reopen: true, strict: true },
   // complete
   { re: new RegExp(String.raw`^(?:mark|set|flag|make)\s+(.+?)\s+(?:as\s+|to\s+)?${DONE}$`, "i"), group: 1, reopen: false },
-  { re: /^(?:complete|finish|check\s+off|tick\s+off|cross\s+off|strike\s+off|knock\s+off|mark\s+off|close\s+out|close|resolve|wrap\s+up|check|tick|cross\s+out|strike|mark\s+done|mark\s+complete|mark\s+as\s+done)\s+(.+?)(?:\s+(?:off|as\s+done|as\s+complete|off\s+(?:my|the)\s+list|off\s+the\s+list))?$/i, group: 1, reopen: false },
+  { re: /^(?:complete|finish|check\s+off|tick\s+off|cross\s+off|strike\s+off|knock\s+off|mark\s+off|close\s+out|close|resolve|wrap\s+up|tick|cross\s+out|mark\s+done|mark\s+complete|mark\s+as\s+done)\s+(.+?)(?:\s+(?:off|as\s+done|as\s+complete|off\s+(?:my|the)\s+list|off\s+the\s+list))?$/i, group: 1, reopen: false },
   { re: /^(?:i'?m\s+|i\s+am\s+|we'?re\s+|we\s+are\s+)?(?:all\s+|now\s+|finally\s+)?(?:done|finished|through)\s+with\s+(.+)$/i, group: 1, reopen: false },
   { re: /^(.+?)\s+(?:is|are|'s|was|were|has\s+been|have\s+been|got|is\s+now|are\s+now)\s+(?:now\s+|all\s+|finally\s+|already\s+|totally\s+)?(?:done|finished|complete|completed|sorted|taken\s+care\s+of|handled|dealt\s+with|out\s+of\s+the\s+way|ticked\s+off|checked\s+off)$/i, group: 1, reopen: false },
   { re: /^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:just\s+|already\s+|finally\s+|now\s+|also\s+)*(?:finished|completed|done|did|wrapped\s+up|took\s+care\s+of|taken\s+care\s+of|handled|sorted(?:\s+out)?|dealt\s+with|got\s+through|knocked\s+out|ticked\s+off|checked\s+off)\s+(.+)$/i, group: 1, reopen: false },
@@ -51,8 +51,12 @@ function pastVerbTarget(phrase: string, ctx: Ctx): TaskSnapshot | null {
 }
 
 export function complete(ctx: Ctx): Interpretation | null {
+  // "is the report done?" asks about a task; it does not report one.
+  if (ctx.question && /^(?:is|are|was|were|did|has|have|had)\b/i.test(ctx.text)) return null;
+  // A bare "done!" refers to the task we just talked about.
+  const text = /^(?:done|finished|completed|complete|all\s+done|that'?s\s+done|it'?s\s+done)$/i.test(ctx.text) ? "mark it as done" : ctx.text;
   for (const p of PATTERNS) {
-    const m = p.re.exec(ctx.text);
+    const m = p.re.exec(text);
     if (!m) continue;
     const phrase = phraseOf(p, m);
     if (!phrase) continue;

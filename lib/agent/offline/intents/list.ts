@@ -45,7 +45,14 @@ function cleanTerm(s: string): string {
   return t;
 }
 
+const STATUS_QUESTION = /^(?:is|are|was|were|did\s+i\s+(?:finish|complete|do)|have\s+i\s+(?:finished|completed|done))\s+(.+?)(?:\s+(?:done|finished|completed|complete|already|yet|still\s+open|open|pending))*$/i;
+
 export function list(ctx: Ctx): Interpretation | null {
+  const sq = ctx.question ? STATUS_QUESTION.exec(ctx.text) : null;
+  if (sq && !/^(?:there|anything)\b/i.test(sq[1])) {
+    const term = cleanTerm(sq[1]);
+    if (term) return result("list_tasks", [{ tool: "list_tasks", input: { search: term } }], { filter: { search: term } }, 0.6);
+  }
   if (!looksLikeList(ctx)) return null;
   return buildList(ctx.text, ctx, 0.85);
 }
@@ -117,8 +124,8 @@ export function buildList(text: string, ctx: Ctx, confidence: number): Interpret
     if (d) {
       const before = body.slice(0, d.index).toLowerCase();
       const value = d.hasTime ? d.value : isoDate(d.day);
-      if (/\b(?:before|by|until|till|no\s+later\s+than|up\s+to)\s+$/.test(before)) input.dueBefore = value;
-      else if (/\b(?:after|from|since|starting|beyond)\s+$/.test(before)) input.dueAfter = value;
+      if (/\b(?:before|by|until|till|no\s+later\s+than|up\s+to)\s+(?:the\s+)?$/.test(before)) input.dueBefore = value;
+      else if (/\b(?:after|from|since|starting|beyond)\s+(?:the\s+)?$/.test(before)) input.dueAfter = value;
       else {
         input.dueAfter = isoDate(d.day);
         input.dueBefore = isoDate(d.day);
