@@ -22,6 +22,9 @@ function bareTodo(ctx: Ctx): Interpretation | null {
   if (ctx.question) return null;
   const first = ctx.text.split(/\s+/)[0]?.toLowerCase() ?? "";
   if (!TODO_VERBS.has(first) || ctx.text.split(/\s+/).length < 2) return null;
+  // "move task 3" mentions an existing task: not a new one.
+  if (/\b(?:task|item|number)\s*#?\d+\b|(?:^|\s)#\d+\b/i.test(ctx.text)) return null;
+  if (/^\S+\s+(?:it|that|this|them)$/i.test(ctx.text)) return null;
   const parsed = parseTaskText(ctx.text, ctx);
   const dup = ctx.tasks.find((t) => t.status === "pending" && t.title.toLowerCase() === parsed.title.toLowerCase());
   if (dup) {
@@ -65,8 +68,17 @@ export function interpret(input: InterpretInput): Interpretation {
 
   const f = followup(ctx);
   if (f) {
-    const prevInput = { ...input, text: f.kind === "cancel" ? "" : f.previous, history: input.history?.slice(0, -2) };
+    const prevInput = {
+      ...input,
+      text: f.kind === "cancel" ? "" : f.kind === "rewrite" ? f.text : f.previous,
+      history: input.history?.slice(0, -2),
+    };
     if (f.kind === "cancel") return result("cancel", [], {}, 0.8, "Okay, I won't change anything.");
+    if (f.kind === "rewrite") {
+      const again = run(makeCtx(prevInput));
+      if (again.calls.length) return { ...again, confidence: Math.min(again.confidence, 0.8), entities: { ...again.entities, followup: true } };
+      return run(ctx);
+    }
     if (f.kind === "add") {
       const prev = makeCtx(prevInput);
       return buildAdds({ body: prev.text, strength: 0.8 }, prev);

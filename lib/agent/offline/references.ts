@@ -24,7 +24,7 @@ export type RefOptions = {
 };
 
 const PRONOUN =
-  /^(?:it|that|this|that one|this one|that task|this task|the task|same one|the same one|the same task|the last one|last one|the one i just (?:added|created|made|mentioned|did)|the new one|the latest one|the one you just (?:added|created|made|changed))$/i;
+  /^(?:it|that|task|one|item|this|that one|this one|that task|this task|the task|same one|the same one|the same task|the last one|last one|the one i just (?:added|created|made|mentioned|did)|the new one|the latest one|the one you just (?:added|created|made|changed))$/i;
 const PLURAL_PRONOUN = /^(?:them|those|these|both|all of them|both of them|those ones|these ones|them all)$/i;
 
 /** Strips the filler around a reference: articles, "task", "from my list", quotes. */

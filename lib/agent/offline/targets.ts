@@ -37,6 +37,11 @@ export function resolveTargets(phrase: string, ctx: Ctx, opts: TargetOptions): T
 
   if (opts.many && (isGroupPhrase(cleaned) || (PLURAL_END.test(cleaned) && !/\d/.test(cleaned)))) {
     const filter = parseGroupFilter(cleaned, ctx.tasks);
+    const criteria = !!(filter.tag || filter.priority || filter.status || filter.due || filter.words.length);
+    // "delete the tasks" names no group; only an explicit "all"/"everything" means every task.
+    if (!criteria && !/\b(?:all|every|everything|both)\b/i.test(cleaned)) {
+      return { ok: false, reply: ask(`Which tasks do you mean (their numbers, e.g. "3 and 5")?`, entities, 0.4) };
+    }
     if (!filter.status && opts.groupStatus) filter.status = opts.groupStatus;
     const tasks = applyFilter(filter, ctx.tasks, ctx.date);
     if (tasks.length === 0) {

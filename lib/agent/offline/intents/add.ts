@@ -190,6 +190,9 @@ export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Inter
 }
 
 export function add(ctx: Ctx): Interpretation | null {
+  if (/^(?:remind\s+me|add|create|new|new\s+task|add\s+(?:a\s+)?(?:new\s+)?task|set\s+(?:a\s+)?reminder|remember)$/i.test(ctx.text)) {
+    return ask(ctx.text.toLowerCase().startsWith("remind") ? "Sure — what should I remind you about, and when?" : "Sure — what's the task?", {}, 0.6);
+  }
   const m = matchAdd(ctx);
   if (!m) return null;
   return buildAdds(m, ctx);

@@ -1,6 +1,7 @@
 // Answers to our own clarifying questions: "the dentist one", "3", "the second",
 // "yes" — re-read the request that prompted the question with the chosen task.
 import type { Ctx } from "../context";
+import { findDates, findInvalidDate } from "../dates";
 import { numbersInLastAssistantText, parseTaskNumber, resolveOne, cleanRefPhrase } from "../references";
 import type { HistoryTurn, TaskSnapshot } from "../types";
 
@@ -11,6 +12,7 @@ const NO = /^(?:no|nope|nah|neither|none(?:\s+of\s+them)?|never\s*mind|cancel|fo
 
 export type Followup =
   | { kind: "redo"; previous: string; override: TaskSnapshot }
+  | { kind: "rewrite"; text: string }
   | { kind: "add"; previous: string }
   | { kind: "cancel" };
 
@@ -40,6 +42,13 @@ export function followup(ctx: Ctx): Followup | null {
     return null;
   }
   if (wordCount > 7) return null;
+  // We asked for a date ("To when should I move …?", "Which date did you mean?").
+  const dateAnswer = findDates(text, ctx.date);
+  if (dateAnswer.dates.length && /\b(?:to\s+when|which\s+date|what\s+date|when)\b/i.test(q.question)) {
+    const bad = findInvalidDate(q.previous, ctx.date);
+    if (bad) return { kind: "rewrite", text: q.previous.slice(0, bad.index) + text + q.previous.slice(bad.end) };
+    return { kind: "rewrite", text: `${q.previous} to ${text}` };
+  }
   const shown = numbersInLastAssistantText(ctx.history);
   const n = parseTaskNumber(text);
   if (n !== null) {

@@ -1,6 +1,6 @@
 // Changing a task: due date (move/push/reschedule, or clear it), title (rename),
 // priority, tags (add/remove) and description ("add a note to task 2: …").
-import { ask, result, type Ctx } from "../context";
+import { ask, clarifyReference, result, type Ctx } from "../context";
 import { findDates, extractDate, type FoundDate } from "../dates";
 import { extractPriority, extractTags } from "../modifiers";
 import { cleanRefPhrase, resolveOne } from "../references";
@@ -320,6 +320,21 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
         const title = tidyTitle(split.value.replace(/^["']|["']$/g, ""));
         if (out.kind === "one" && !out.partial && title) return finish(split.ref, { title }, ctx, { many: false });
       }
+    }
+    // "move task 3", "update the report": the task is clear, the change is not.
+    if (isMove || /^(?:change|update|edit|modify|adjust)$/.test(verb)) {
+      const out = resolveOne(rest, ctx.tasks, { history: ctx.history, override: ctx.override });
+      if (out.kind === "one" && !out.partial) {
+        const label = `#${out.task.number} ${out.task.title}`;
+        return ask(
+          isMove
+            ? `To when should I move ${label}?`
+            : `What should I change about ${label} — its title, due date, priority, tags or note?`,
+          { tasks: [out.task.number], ref: cleanRefPhrase(rest) },
+          0.6,
+        );
+      }
+      if (isMove && out.kind !== "one") return clarifyReference(out, "move", { ref: cleanRefPhrase(rest) });
     }
     return null;
   }
