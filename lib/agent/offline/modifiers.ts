@@ -48,7 +48,7 @@ export function extractTags(text: string): Stripped<string[]> {
   const tags: string[] = [];
   let rest = text;
   const worded =
-    /(?:[,;]\s*|\s+|^)(?:and\s+)?(?:tagged(?:\s+(?:as|with))?|tag\s+(?:it\s+)?(?:as|with)|with\s+(?:the\s+)?(?:tags?|labels?)|tags?\s*:|labell?ed(?:\s+(?:as|with))?|under\s+(?:the\s+)?(?:tag|label))\s+(#?[\w-]+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)#?[\w-]+)*)/i;
+    /(?:[,;]\s*|\s+|^)(?:and\s+)?(?:tagged(?:\s+(?:as|with))?|tag\s+(?:it\s+)?(?:as|with)|tag\s+it|with\s+(?:the\s+)?(?:tags?|labels?)|tags?\s*:|labell?ed(?:\s+(?:as|with))?|under\s+(?:the\s+)?(?:tag|label))\s+(#?[\w-]+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)#?[\w-]+)*)/i;
   const m = worded.exec(rest);
   if (m) {
     tags.push(...splitTagList(m[1]));

@@ -24,7 +24,7 @@ const LABEL = /^(?:todo|to-do|to\s+do|task|new\s+task|reminder)\s*[:\-]\s*/i;
 const REMIND =
   /^(?:remind\s+me|set\s+(?:a\s+|me\s+a\s+)?reminder|reminder|don'?t\s+let\s+me\s+forget|do\s+not\s+let\s+me\s+forget|don'?t\s+forget|do\s+not\s+forget|help\s+me\s+remember|remember|i\s+(?:need|have|want)\s+to\s+remember|make\s+sure\s+i)(?:\s+(?:to|about|that|of))?\s+/i;
 const NEED =
-  /^(?:i\s+|we\s+)?(?:really\s+|still\s+|also\s+|definitely\s+)?(?:need|have|got|gotta|must|should|ought|'ve\s+got|have\s+got|'ll\s+need|will\s+need|'m\s+going|am\s+going|'m\s+gonna|am\s+gonna|gonna|plan|intend|want)(?:\s+(?:really|definitely|probably|also|still|totally|absolutely))?(?:\s+to)?\s+(?!(?:see|view|know|check|look\s+at|list|show)\s+(?:my|all|the|what)\b)/i;
+  /^(?:i\s+|we\s+)?(?:really\s+|still\s+|also\s+|definitely\s+)?(?:have\s+got|'ve\s+got|'ll\s+need|will\s+need|'m\s+going|am\s+going|'m\s+gonna|am\s+gonna|would\s+like|'d\s+like|need|have|got|gotta|must|should|ought|gonna|plan|intend|want)(?:\s+(?:really|definitely|probably|also|still|totally|absolutely))?(?:\s+to)?\s+(?!(?:see|view|know|check|look\s+at|list|show)\s+(?:my|all|the|what)\b)/i;
 const TO_MY_LIST = /\s+(?:to|on(?:to)?|in)\s+(?:my|the)\s+(?:to-?do\s+|todo\s+|task\s+|shopping\s+)?(?:list|tasks|todos)\b/i;
 
 type Parsed = {
@@ -139,10 +139,17 @@ export function matchAdd(ctx: Ctx): AddMatch | null {
     if (!rest.trim()) return null;
     return { body: rest, strength: 0.9, header };
   }
-  if ((m = /^(?:put|stick|throw|pop|get)\s+(.+?)\s+(?:on|onto|in|to)\s+(?:my|the)\s+(?:to-?do\s+|todo\s+|task\s+|shopping\s+)?(?:list|tasks|todos)$/i.exec(t)))
-    return { body: m[1], strength: 0.85 };
+  if ((m = /^(?:put|stick|throw|pop|get)\s+(.+?)\s+(?:on|onto|in|to)\s+(?:my|the)\s+(?:to-?do\s+|todo\s+|task\s+|shopping\s+)?(?:list|tasks|todos)\b(.*)$/i.exec(t)))
+    return { body: `${m[1]} ${m[2]}`.trim(), strength: 0.85 };
   if ((m = LABEL.exec(t))) return { body: t.slice(m[0].length), strength: 0.85 };
   if ((m = REMIND.exec(t))) return { body: t.slice(m[0].length), strength: 0.9 };
+  const expanded = t
+    .replace(/^(i|we)'ve\b/i, "$1 have")
+    .replace(/^(i|we)'m\b/i, "$1 am")
+    .replace(/^(i|we)'ll\b/i, "$1 will")
+    .replace(/^(i|we)'d\b/i, "$1 would");
+  if ((m = NEED.exec(expanded)) && expanded.slice(m[0].length).trim())
+    return { body: expanded.slice(m[0].length), strength: 0.8 };
   if ((m = NEED.exec(t)) && t.slice(m[0].length).trim()) return { body: t.slice(m[0].length), strength: 0.8 };
   return null;
 }

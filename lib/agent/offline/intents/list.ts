@@ -13,7 +13,7 @@ const NOT_A_LIST = /^(?:what\s+(?:can|do)\s+you|what'?s\s+up|what\s+is\s+(?:this
 // Open questions ("what …", "any …") are about the list only when they say something list-like.
 const WEAK_TRIGGER = /^(?:what|what'?s|whats|which|any|anything|is\s+there|are\s+there|where|how\s+many|tell\s+me|do\s+i\s+(?:have|need|got)|have\s+i(?:\s+got)?)\b/i;
 const LIST_SIGNAL =
-  /\b(?:tasks?|todos?|to-?dos?|list|due|overdue|late|plate|agenda|schedule|left|remaining|pending|open|finished|completed|done|today|tonight|tomorrow|week|month|priority|urgent|important|tagged|tag|about|on\s+for|need\s+to|have\s+to|got\s+to|should\s+i|coming\s+up|upcoming|next|work\s+on|focus\s+on|do\s+i\s+have)\b|#\w/i;
+  /\b(?:tasks?|todos?|to-?dos?|list|due|overdue|late|plate|agenda|schedule|left|remaining|pending|open|finished|completed|done|today|tonight|tomorrow|week|month|priority|urgent|important|tagged|tag|about|on\s+for|need\s+to|have\s+to|got\s+to|should\s+i|coming\s+up|upcoming|next|complete|finish|accomplish(?:ed)?|work\s+on|focus\s+on|do\s+i\s+have)\b|#\w/i;
 
 export function looksLikeList(ctx: Ctx): boolean {
   if (!TRIGGER.test(ctx.text) || NOT_A_LIST.test(ctx.text)) return false;
@@ -63,8 +63,16 @@ export function buildList(text: string, ctx: Ctx, confidence: number): Interpret
 
   // The search phrase goes first so its words are not read as filters ("about overdue invoices").
   let search: string | undefined;
-  const sv = SEARCH_VERB.exec(body);
-  const sl = SEARCH_LEAD.exec(body);
+  // "show me the report": a task's name rather than a kind of task.
+  const named = /^(?:show|display|pull\s+up|bring\s+up|open|find)\s+(?:me\s+)?(?:the|my)\s+(.+?)(?:\s+(?:task|todo|item))?$/i.exec(body);
+  const LISTY = /\b(?:tasks|todos|to-dos|items|list|everything|all|due|overdue|priority|urgent|important|tagged|completed|finished|done|pending|open|remaining|today|tomorrow|week|month|agenda|stuff|things|ones)\b|#/i;
+  const knownTag = (w: string) => ctx.tasks.some((t) => t.tags.some((g) => g.toLowerCase() === w.toLowerCase()));
+  if (named && !LISTY.test(named[1]) && !knownTag(named[1])) {
+    search = named[1];
+    body = "";
+  }
+  const sv = search === undefined ? SEARCH_VERB.exec(body) : null;
+  const sl = search === undefined ? SEARCH_LEAD.exec(body) : null;
   if (sl) {
     search = sl[1];
     body = body.slice(0, sl.index);
@@ -95,7 +103,7 @@ export function buildList(text: string, ctx: Ctx, confidence: number): Interpret
     /\b(?:pending|open|incomplete|unfinished)\s+(?:and|or|&|\+)\s+(?:completed|finished|done)\b/.test(L) ||
     /\b(?:both\s+(?:done|completed|finished|open|pending)|regardless\s+of\s+status|any\s+status|every\s+single\s+task|all\s+statuses)\b/.test(L);
   const notDone = /\bnot\s+(?:yet\s+)?(?:done|completed|finished)\b|\bundone\b|\bincomplete\b|\bunfinished\b|\buncompleted\b/.test(L);
-  const doneWords = /\b(?:completed|finished|done|closed|checked[- ]off|ticked\s+off|crossed\s+off|accomplished)\b/.test(L);
+  const doneWords = /\b(?:did\s+i\s+(?:complete|finish|do|get\s+done)|have\s+i\s+(?:completed|finished|done))\b/.test(L) || /\b(?:completed|finished|done|closed|checked[- ]off|ticked\s+off|crossed\s+off|accomplished)\b/.test(L);
   const doneIdiom = /\b(?:to\s+(?:get\s+)?(?:be\s+)?done|get\s+done|getting\s+done|be\s+done|needs?\s+doing)\b/.test(L);
   const pendingWords = /\b(?:pending|open|outstanding|remaining|left|active|to-?do|todo)\b/.test(L.replace(/\bleft\s+(?:over\s+)?from\b/, ""));
   if (all) input.status = "all";
