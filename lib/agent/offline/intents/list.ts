@@ -45,12 +45,14 @@ function cleanTerm(s: string): string {
   return t;
 }
 
-const STATUS_QUESTION = /^(?:is|are|was|were|did\s+i\s+(?:finish|complete|do)|have\s+i\s+(?:finished|completed|done))\s+(.+?)(?:\s+(?:done|finished|completed|complete|already|yet|still\s+open|open|pending))*$/i;
+const STATUS_QUESTION =
+  /^(?:(?:is|are|was|were)\s+(.+?)(?:\s+(?:already|yet|still|really))?\s+(?:done|finished|completed|complete|open|pending)|(?:did\s+i\s+(?:finish|complete|do)|have\s+i\s+(?:finished|completed|done))\s+(.+?)(?:\s+(?:already|yet))?)$/i;
 
 export function list(ctx: Ctx): Interpretation | null {
-  const sq = ctx.question ? STATUS_QUESTION.exec(ctx.text) : null;
-  if (sq && !/^(?:there|anything)\b/i.test(sq[1])) {
-    const term = cleanTerm(sq[1]);
+  const sq = ctx.question ? (STATUS_QUESTION.exec(ctx.text) ?? /^when\s+(?:is|are|was|were)\s+(.+?)\s+due$/i.exec(ctx.text)) : null;
+  const subject = sq ? (sq[1] ?? sq[2]) : undefined;
+  if (subject && !/^(?:there|anything)\b/i.test(subject)) {
+    const term = cleanTerm(subject);
     if (term) return result("list_tasks", [{ tool: "list_tasks", input: { search: term } }], { filter: { search: term } }, 0.6);
   }
   if (!looksLikeList(ctx)) return null;
