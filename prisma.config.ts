@@ -5,6 +5,7 @@ import { defineConfig } from "prisma/config";
 // machines without internet. Unless one is provided, point it at our own engine program,
 // which runs the official WebAssembly build of the same engine (see README, "Prisma offline").
 process.env.PRISMA_SCHEMA_ENGINE_BINARY ??= path.join(import.meta.dirname, "scripts", "prisma-engine", "bin.mjs");
+process.env.CHECKPOINT_DISABLE ??= "1"; // no update check / telemetry child process: there is no internet
 
 export default defineConfig({
   schema: "prisma/schema.prisma",
