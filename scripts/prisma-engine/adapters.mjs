@@ -187,6 +187,16 @@ function trackAdapter(adapter, extraCleanup = async () => {}) {
   return adapter;
 }
 
+/** Drops every schema of the database, then recreates an empty `public`. */
+const RESET_SCHEMAS = `DO $$
+DECLARE s text;
+BEGIN
+  FOR s IN SELECT nspname FROM pg_namespace WHERE nspname NOT LIKE 'pg\\_%' AND nspname <> 'information_schema' LOOP
+    EXECUTE format('DROP SCHEMA %I CASCADE', s);
+  END LOOP;
+  CREATE SCHEMA public;
+END $$`;
+
 function pgFactory({ url, shadowDatabaseUrl }) {
   const { schema } = pgUrlInfo(url);
   const options = schema ? { schema } : undefined;
@@ -201,7 +211,11 @@ function pgFactory({ url, shadowDatabaseUrl }) {
     },
     async connectToShadowDb() {
       if (shadowDatabaseUrl) {
-        // The user named a shadow database (datasource.shadowDatabaseUrl): use it as is.
+        // The user named a shadow database (datasource.shadowDatabaseUrl), typically where
+        // creating databases is not allowed. The wasm engine replays the migrations into it
+        // as it is, so empty it first, as the native engine does.
+        trace("shadow", "reset the shadowDatabaseUrl database");
+        await pgAdminQuery(shadowDatabaseUrl, RESET_SCHEMAS);
         return trackAdapter(fixPgAdapter(await adapterFor(shadowDatabaseUrl).connect()));
       }
       // adapter-pg's own connectToShadowDb creates a database but then connects with
