@@ -1,0 +1,15 @@
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+
+export default function NotFound() {
+  return (
+    <main className="flex min-h-full flex-col items-center justify-center gap-4 px-4 py-16 text-center">
+      <p className="text-sm font-semibold text-accent">404</p>
+      <h1 className="text-2xl font-semibold tracking-tight">This page doesn't exist</h1>
+      <p className="max-w-sm text-muted">It may have been moved or deleted, or you may not have access to it.</p>
+      <Link href="/" className={buttonClass("primary")}>
+        Back to your tasks
+      </Link>
+    </main>
+  );
+}

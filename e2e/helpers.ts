@@ -1,0 +1,32 @@
+import path from "node:path";
+import { expect, type Page } from "@playwright/test";
+
+/** The signed-in admin's browser state, saved by admin.setup.ts. */
+export const ADMIN_STATE = path.join(process.env.E2E_OUTPUT_DIR ?? "test-results", ".auth", "admin.json");
+
+export const PASSWORD = "correct horse battery";
+
+export function uniqueEmail(prefix: string): string {
+  return `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+}
+
+export async function register(page: Page, { name, email, password = PASSWORD }: { name: string; email: string; password?: string }) {
+  await page.goto("/register");
+  await page.getByLabel("Name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/$/);
+}
+
+export async function signIn(page: Page, email: string, password = PASSWORD) {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+export async function signOut(page: Page) {
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/login/);
+}

@@ -1,0 +1,40 @@
+import { notFound, redirect } from "next/navigation";
+import { AppError } from "@/lib/errors";
+import { auth } from "./index";
+import type { SessionUser } from "./users";
+
+/** The signed-in user, or null. */
+export async function currentUser(): Promise<SessionUser | null> {
+  const session = await auth();
+  const user = session?.user;
+  if (!user?.id) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
+
+/** For pages: the signed-in user, or a redirect to /login. */
+export async function requireUser(): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) redirect("/login");
+  return user;
+}
+
+/** For admin pages: everyone else gets the not-found page, so the area's existence is not revealed. */
+export async function requireAdmin(): Promise<SessionUser> {
+  const user = await requireUser();
+  if (user.role !== "admin") notFound();
+  return user;
+}
+
+/** For route handlers and server actions: the user, or a 401 AppError. */
+export async function requireApiUser(): Promise<SessionUser> {
+  const user = await currentUser();
+  if (!user) throw new AppError("unauthorized", "Sign in to continue.");
+  return user;
+}
+
+/** For admin endpoints: non-admins get 404, as if the endpoint did not exist. */
+export async function requireApiAdmin(): Promise<SessionUser> {
+  const user = await requireApiUser();
+  if (user.role !== "admin") throw new AppError("not_found", "Not found.");
+  return user;
+}

@@ -1,0 +1,43 @@
+import { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { burnPasswordCheck, hashPassword, verifyPassword } from "./password";
+import { registerSchema, type RegisterInput } from "./schemas";
+
+export type SessionUser = { id: string; email: string; name: string; role: "user" | "admin" };
+
+const REGISTER_LOCK = 4_242_001; // pg advisory lock id: serialises "is this the first account?"
+
+/** Creates an account. The first account ever registered becomes the admin. */
+export async function registerUser(db: Db, input: RegisterInput): Promise<SessionUser> {
+  const { email, name, password } = registerSchema.parse(input);
+  const passwordHash = await hashPassword(password);
+  try {
+    return await db.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REGISTER_LOCK})`;
+      const isFirst = (await tx.user.findFirst({ select: { id: true } })) === null;
+      return tx.user.create({
+        data: { email, name, passwordHash, role: isFirst ? "admin" : "user" },
+        select: { id: true, email: true, name: true, role: true },
+      });
+    });
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("conflict", "An account with this email already exists. Sign in instead.", {
+        fields: { email: "An account with this email already exists." },
+      });
+    }
+    throw error;
+  }
+}
+
+/** The user for these credentials, or null. Never says which of the two was wrong. */
+export async function authenticate(db: Db, email: string, password: string): Promise<SessionUser | null> {
+  const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
+  if (!user) {
+    await burnPasswordCheck(password);
+    return null;
+  }
+  if (!(await verifyPassword(user.passwordHash, password))) return null;
+  return { id: user.id, email: user.email, name: user.name, role: user.role };
+}
