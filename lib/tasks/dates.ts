@@ -1,0 +1,83 @@
+// Due dates as stored: a bare date (all-day) is kept as UTC midnight of that calendar day, so
+// it reads as the same day in every zone; a date-time is an instant.
+import { addDays, instantOf, isoDate, wallOf, weekdayOf, type Wall } from "@/lib/agent/offline/zone";
+
+export type Due = { date: Date; allDay: boolean };
+type Day = { year: number; month: number; day: number };
+
+const BARE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
+const ZONED = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+
+function realDay(year: number, month: number, day: number): boolean {
+  const t = new Date(Date.UTC(year, month - 1, day));
+  return t.getUTCFullYear() === year && t.getUTCMonth() === month - 1 && t.getUTCDate() === day && year >= 1900 && year <= 9999;
+}
+
+/** A contract date string → what to store, or null when it is not a real date. */
+export function parseDue(value: string, timeZone: string): Due | null {
+  const s = value.trim();
+  const bare = BARE.exec(s);
+  if (bare) {
+    const [y, m, d] = [+bare[1], +bare[2], +bare[3]];
+    return realDay(y, m, d) ? { date: new Date(Date.UTC(y, m - 1, d)), allDay: true } : null;
+  }
+  const local = LOCAL.exec(s);
+  if (local) {
+    const [y, m, d, h, min] = [+local[1], +local[2], +local[3], +local[4], +local[5]];
+    if (!realDay(y, m, d) || h > 23 || min > 59) return null;
+    return { date: instantOf({ year: y, month: m, day: d, hour: h, minute: min }, timeZone), allDay: false };
+  }
+  if (ZONED.test(s)) {
+    const [, y, m, d] = /^(\d{4})-(\d{2})-(\d{2})/.exec(s)!.map(Number);
+    const t = Date.parse(s);
+    return realDay(y, m, d) && !Number.isNaN(t) ? { date: new Date(t), allDay: false } : null;
+  }
+  return null;
+}
+
+/** How a stored due date is shown to tools and the UI: a bare date when all-day. */
+export function dueString(date: Date | null, allDay: boolean): string | null {
+  if (!date) return null;
+  return allDay ? date.toISOString().slice(0, 10) : date.toISOString();
+}
+
+/** Days [from, to] inclusive, as bounds for all-day (UTC midnight) and timed (zone) dues. */
+export type DayRange = { from: Day | null; to: Day | null };
+
+export function dayRangeBounds(range: DayRange, timeZone: string) {
+  const utc = (d: Day) => new Date(Date.UTC(d.year, d.month - 1, d.day));
+  const zoneStart = (d: Day) => instantOf({ ...d, hour: 0, minute: 0 } as Wall, timeZone);
+  return {
+    allDay: { gte: range.from ? utc(range.from) : undefined, lte: range.to ? utc(range.to) : undefined },
+    timed: { gte: range.from ? zoneStart(range.from) : undefined, lt: range.to ? zoneStart(addDays(range.to, 1)) : undefined },
+  };
+}
+
+export function todayIn(now: Date, timeZone: string): Day {
+  const w = wallOf(now, timeZone);
+  return { year: w.year, month: w.month, day: w.day };
+}
+
+/** The days a list filter means, in the user's zone. Weeks start on Monday. */
+export function bucketRange(bucket: "today" | "tomorrow" | "this_week" | "next_week", now: Date, timeZone: string): DayRange {
+  const today = todayIn(now, timeZone);
+  const monday = addDays(today, -((weekdayOf(today) + 6) % 7));
+  switch (bucket) {
+    case "today":
+      return { from: today, to: today };
+    case "tomorrow":
+      return { from: addDays(today, 1), to: addDays(today, 1) };
+    case "this_week":
+      return { from: today, to: addDays(monday, 6) };
+    case "next_week":
+      return { from: addDays(monday, 7), to: addDays(monday, 13) };
+  }
+}
+
+export function dayOf(due: Due, timeZone: string): Day {
+  if (due.allDay) return { year: due.date.getUTCFullYear(), month: due.date.getUTCMonth() + 1, day: due.date.getUTCDate() };
+  return todayIn(due.date, timeZone);
+}
+
+export { isoDate };

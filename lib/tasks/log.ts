@@ -1,0 +1,157 @@
+// Every task operation runs here: its operation-log row and the change share one transaction,
+// so a change never exists without its log row. Failures are logged as `failed` rows after the
+// transaction rolled back, so nothing but the log changes.
+import { performance } from "node:perf_hooks";
+import { Prisma, type Operation } from "@/generated/prisma/client";
+import type { Db } from "@/lib/db/client";
+import { JSON_NUL } from "@/lib/validation";
+import type { OperationContext, ToolError, ToolResult } from "./types";
+
+export type Tx = Prisma.TransactionClient;
+
+export type Outcome = {
+  result: ToolResult;
+  taskId?: string | null;
+  before?: unknown;
+  undoOfId?: string | null;
+  /** The operation actually performed, when it differs from the one asked (complete → reopen). */
+  operation?: Operation;
+  /** The task's updated_at after the change: an undo checks nothing changed since. */
+  version?: string | null;
+};
+
+type Spec = { operation: Operation; input: unknown };
+
+/** Thrown inside the transaction to roll it back and log the ToolError as failed. */
+class Failed extends Error {
+  constructor(
+    readonly result: ToolError,
+    readonly taskId: string | null,
+  ) {
+    super(result.message);
+  }
+}
+
+export function fail(result: ToolError, taskId: string | null = null): never {
+  throw new Failed(result, taskId);
+}
+
+const INTERNAL: ToolError = { ok: false, code: "internal", message: "Something went wrong on our side; nothing was changed. Please try again." };
+
+function asJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull {
+  // NUL characters are dropped: jsonb cannot store them, and the log must record refused input too.
+  return value === undefined || value === null ? Prisma.JsonNull : (JSON.parse(JSON.stringify(value).replace(JSON_NUL, "$1")) as Prisma.InputJsonValue);
+}
+
+function logInput(ctx: OperationContext, input: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull {
+  // An admin acting on someone's log is recorded with the input.
+  return asJson(ctx.actorId ? { ...(input as object), actorId: ctx.actorId } : input);
+}
+
+/** The columns every log row takes from who acted, where, and with what input. */
+function logRow(ctx: OperationContext, input: unknown) {
+  return {
+    userId: ctx.userId,
+    conversationId: ctx.conversationId ?? null,
+    messageId: ctx.messageId ?? null,
+    toolCallId: ctx.toolCallId ?? null,
+    originalCommand: ctx.originalCommand ?? null,
+    source: ctx.source,
+    approval: ctx.approval ?? null,
+    input: logInput(ctx, input),
+  };
+}
+
+/** What a tool call id that already ran returned, or null when it never ran. */
+async function earlier(db: Db, ctx: OperationContext): Promise<ToolResult | null> {
+  if (!ctx.toolCallId) return null;
+  const row = await db.taskOperationLog.findUnique({ where: { toolCallId: ctx.toolCallId } });
+  if (!row) return null;
+  if (row.userId !== ctx.userId) return { ok: false, code: "conflict", message: "That tool call id is already in use." };
+  if (row.status === "pending") return { ok: false, code: "conflict", message: "That change is still being made." };
+  return storedResult(row.result);
+}
+
+export async function runLogged(db: Db, ctx: OperationContext, spec: Spec, body: (tx: Tx) => Promise<Outcome>): Promise<ToolResult> {
+  const replay = await earlier(db, ctx);
+  if (replay) return replay;
+
+  const started = performance.now();
+  const base = logRow(ctx, spec.input);
+  try {
+    return await db.$transaction(async (tx) => {
+      const log = await tx.taskOperationLog.create({ data: { ...base, operation: spec.operation, status: "pending" }, select: { id: true } });
+      const out = await body(tx);
+      if (!out.result.ok) fail(out.result, out.taskId ?? null);
+      const result = "operationId" in out.result ? { ...out.result, operationId: log.id } : out.result;
+      await tx.taskOperationLog.update({
+        where: { id: log.id },
+        data: {
+          status: "success",
+          operation: out.operation ?? spec.operation,
+          taskId: out.taskId ?? null,
+          undoOfId: out.undoOfId ?? null,
+          before: asJson(out.before),
+          result: asJson({ ...result, ...(out.version ? { version: out.version } : {}) }),
+          durationMs: Math.round(performance.now() - started),
+          finishedAt: new Date(),
+        },
+      });
+      return result;
+    });
+  } catch (error) {
+    if (isToolCallIdClash(error)) {
+      // The same tool call is running (or just ran) in another request: answer as it did.
+      const replayed = await earlier(db, ctx);
+      if (replayed) return replayed;
+    }
+    const failure = error instanceof Failed ? error.result : INTERNAL;
+    if (!(error instanceof Failed)) console.error("task operation failed", spec.operation, error);
+    await db.taskOperationLog
+      .create({
+        data: {
+          ...base,
+          operation: spec.operation,
+          status: "failed",
+          taskId: error instanceof Failed ? error.taskId : null,
+          error: failure.message,
+          result: asJson(failure),
+          durationMs: Math.round(performance.now() - started),
+          finishedAt: new Date(),
+        },
+      })
+      .catch((logError) => console.error("could not log a failed task operation", logError));
+    return failure;
+  }
+}
+
+function isToolCallIdClash(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && JSON.stringify(error.meta ?? {}).includes("tool_call_id");
+}
+
+/** Strips the stored bookkeeping (version) from a logged result. */
+export function storedResult(value: unknown): ToolResult {
+  const { version: _version, ...rest } = value as ToolResult & { version?: string };
+  return rest as ToolResult;
+}
+
+const OPERATION_OF_TOOL: Record<string, Operation> = { complete_task: "complete", update_task: "update", delete_task: "delete", add_task: "add", undo_operation: "undo" };
+
+/** A change the user rejected when asked to approve it: logged as failed, nothing changed. */
+export async function logRejected(db: Db, ctx: OperationContext, tool: string, input: unknown): Promise<void> {
+  const reopen = tool === "complete_task" && (input as { completed?: unknown } | null)?.completed === false;
+  const failure: ToolError = { ok: false, code: "rejected", message: "Rejected by the user." };
+  await db.taskOperationLog.upsert({
+    where: { toolCallId: ctx.toolCallId ?? "" },
+    update: {},
+    create: {
+      ...logRow({ ...ctx, approval: "rejected" }, input),
+      operation: reopen ? "reopen" : (OPERATION_OF_TOOL[tool] ?? "update"),
+      status: "failed",
+      error: failure.message,
+      result: asJson(failure),
+      durationMs: 0,
+      finishedAt: new Date(),
+    },
+  });
+}

@@ -1,0 +1,223 @@
+// The task service: the only code that changes tasks. Tools, UI server actions and admin undo
+// all call these. Each checks ownership, validates with the shared zod schemas and runs through
+// runLogged, which writes the operation-log row in the same transaction as the change.
+import type { z } from "zod";
+import type { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/lib/db/client";
+import { bucketRange, dayRangeBounds, parseDue, todayIn, type DayRange, type Due } from "./dates";
+import { findTask } from "./find";
+import { fail, runLogged, type Tx } from "./log";
+import {
+  addTaskInput,
+  completeTaskInput,
+  deleteTaskInput,
+  listTasksInput,
+  restoreTaskInput,
+  updateTaskInput,
+  type AddTaskInput,
+  type CompleteTaskInput,
+  type DeleteTaskInput,
+  type ListTasksInput,
+  type UpdateTaskInput,
+} from "./schemas";
+import { setTags } from "./tags";
+import type { OperationContext, ToolError, ToolResult } from "./types";
+import { toBefore, toView, taskWithTags } from "./view";
+
+export { undoOperation } from "./undo";
+
+const LIST_LIMIT = 200;
+
+function invalid(error: z.ZodError): ToolError {
+  const issue = error.issues[0];
+  const field = issue?.path.join(".");
+  const message = issue?.code === "unrecognized_keys" ? `Unknown field: ${issue.keys.join(", ")}.` : issue?.message ?? "That input is not valid.";
+  return { ok: false, code: "invalid_input", message: field && issue?.code !== "unrecognized_keys" && !message.includes(field) ? `${field}: ${message}` : message };
+}
+
+/** Parses with a schema inside the logged run, so bad input leaves a failed log row. */
+function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) fail(invalid(parsed.error));
+  return parsed.data;
+}
+
+function due(value: string, ctx: OperationContext): Due {
+  return parseDue(value, ctx.timeZone ?? "UTC")!; // the schema already refused unreal dates
+}
+
+export function addTask(db: Db, ctx: OperationContext, input: AddTaskInput): Promise<ToolResult> {
+  return runLogged(db, ctx, { operation: "add", input }, async (tx) => {
+    const data = parse(addTaskInput, input);
+    const [{ last_task_number: number }] = await tx.$queryRaw<{ last_task_number: number }[]>`
+      UPDATE users SET last_task_number = last_task_number + 1 WHERE id = ${ctx.userId}::uuid RETURNING last_task_number`;
+    if (number === undefined) fail({ ok: false, code: "not_found", message: "Your account no longer exists." });
+    const when = data.dueDate ? due(data.dueDate, ctx) : null;
+    const created = await tx.task.create({
+      data: {
+        userId: ctx.userId,
+        number,
+        title: data.title,
+        description: data.description || null,
+        priority: data.priority ?? "medium",
+        dueDate: when?.date ?? null,
+        dueAllDay: when?.allDay ?? false,
+      },
+    });
+    if (data.tags?.length) await setTags(tx, ctx.userId, created.id, data.tags, []);
+    const task = await tx.task.findUniqueOrThrow({ where: { id: created.id }, include: taskWithTags });
+    return { result: { ok: true, kind: "added", task: toView(task), operationId: "" }, taskId: task.id, version: task.updatedAt.toISOString() };
+  });
+}
+
+function dueWhere(range: DayRange, ctx: OperationContext): Prisma.TaskWhereInput {
+  const b = dayRangeBounds(range, ctx.timeZone ?? "UTC");
+  return { OR: [{ dueAllDay: true, dueDate: b.allDay }, { dueAllDay: false, dueDate: b.timed }] };
+}
+
+async function listed(tx: Tx, ctx: OperationContext, input: ListTasksInput, now: Date): Promise<ToolResult> {
+  const f = parse(listTasksInput, input);
+  const zone = ctx.timeZone ?? "UTC";
+  const and: Prisma.TaskWhereInput[] = [{ userId: ctx.userId, deletedAt: null }];
+  const status = f.status ?? (f.due === "overdue" ? "pending" : "all");
+  if (status !== "all") and.push({ status });
+  if (f.priority) and.push({ priority: f.priority });
+  if (f.tag) and.push({ tags: { some: { tag: { name: f.tag } } } });
+  if (f.search) and.push({ OR: [{ title: { contains: f.search, mode: "insensitive" } }, { description: { contains: f.search, mode: "insensitive" } }] });
+  if (f.due === "overdue") {
+    const today = todayIn(now, zone);
+    and.push({ OR: [{ dueAllDay: true, dueDate: { lt: new Date(Date.UTC(today.year, today.month - 1, today.day)) } }, { dueAllDay: false, dueDate: { lt: now } }] });
+  } else if (f.due) {
+    and.push(dueWhere(bucketRange(f.due, now, zone), ctx));
+  }
+  const dayOfInput = (s: string) => {
+    const d = due(s, ctx);
+    return d.allDay ? { year: d.date.getUTCFullYear(), month: d.date.getUTCMonth() + 1, day: d.date.getUTCDate() } : todayIn(d.date, zone);
+  };
+  // dueBefore/dueAfter name days: "before Friday" includes Friday, "after Friday" starts Saturday.
+  if (f.dueBefore || f.dueAfter) {
+    const to = f.dueBefore ? dayOfInput(f.dueBefore) : null;
+    const after = f.dueAfter ? dayOfInput(f.dueAfter) : null;
+    const from = after ? new Date(Date.UTC(after.year, after.month - 1, after.day + 1)) : null;
+    and.push(dueWhere({ from: from && { year: from.getUTCFullYear(), month: from.getUTCMonth() + 1, day: from.getUTCDate() }, to }, ctx));
+  }
+  const where: Prisma.TaskWhereInput = { AND: and };
+  const [rows, total] = await Promise.all([
+    tx.task.findMany({
+      where,
+      include: taskWithTags,
+      orderBy: [{ status: "asc" }, { dueDate: { sort: "asc", nulls: "last" } }, { number: "asc" }],
+      take: LIST_LIMIT,
+    }),
+    tx.task.count({ where }),
+  ]);
+  const filter = Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined));
+  return { ok: true, kind: "listed", tasks: rows.map(toView), total, filter };
+}
+
+/** Lists the user's tasks. From chat it is logged (admins see what the agent looked at); the UI's panel reads are not. */
+export async function listTasks(db: Db, ctx: OperationContext, input: ListTasksInput = {}, now = new Date()): Promise<ToolResult> {
+  if (ctx.source === "ui") {
+    try {
+      return await listed(db as unknown as Tx, ctx, input, now);
+    } catch (error) {
+      const result = (error as { result?: ToolError }).result;
+      if (result) return result;
+      throw error;
+    }
+  }
+  return runLogged(db, ctx, { operation: "list", input }, async (tx) => ({ result: await listed(tx, ctx, input, now) }));
+}
+
+export function completeTask(db: Db, ctx: OperationContext, input: CompleteTaskInput): Promise<ToolResult> {
+  const reopen = (input as { completed?: unknown })?.completed === false;
+  return runLogged(db, ctx, { operation: reopen ? "reopen" : "complete", input }, async (tx) => {
+    const data = parse(completeTaskInput, input);
+    const found = await findTask(tx, ctx.userId, data.task, { prefer: reopen ? "completed" : "pending" });
+    if (!found.ok) return { result: found };
+    const before = toBefore(found.task);
+    const done = !reopen;
+    const task = await tx.task.update({
+      where: { id: found.task.id },
+      data: done
+        ? { status: "completed", completedAt: found.task.completedAt ?? new Date() }
+        : { status: "pending", completedAt: null },
+      include: taskWithTags,
+    });
+    const unchanged = found.task.status === task.status;
+    return {
+      result: { ok: true, kind: done ? "completed" : "reopened", task: toView(task), changes: unchanged ? [] : ["status"], operationId: "" },
+      taskId: task.id,
+      before,
+      version: task.updatedAt.toISOString(),
+    };
+  });
+}
+
+export function updateTask(db: Db, ctx: OperationContext, input: UpdateTaskInput): Promise<ToolResult> {
+  return runLogged(db, ctx, { operation: "update", input }, async (tx) => {
+    const data = parse(updateTaskInput, input);
+    const found = await findTask(tx, ctx.userId, data.task);
+    if (!found.ok) return { result: found };
+    const current = found.task;
+    const changes: string[] = [];
+    const patch: Prisma.TaskUpdateInput = {};
+    if (data.title !== undefined && data.title !== current.title) (patch.title = data.title), changes.push("title");
+    if (data.description !== undefined && (data.description || null) !== current.description) {
+      patch.description = data.description || null;
+      changes.push("description");
+    }
+    if (data.priority !== undefined && data.priority !== current.priority) (patch.priority = data.priority), changes.push("priority");
+    if (data.dueDate !== undefined) {
+      const when = data.dueDate === null ? null : due(data.dueDate, ctx);
+      if ((when?.date.getTime() ?? null) !== (current.dueDate?.getTime() ?? null) || (when?.allDay ?? false) !== current.dueAllDay) {
+        patch.dueDate = when?.date ?? null;
+        patch.dueAllDay = when?.allDay ?? false;
+        changes.push("dueDate");
+      }
+    }
+    const asked = Object.keys(data).filter((k) => k !== "task");
+    if (asked.length === 0) fail({ ok: false, code: "invalid_input", message: "Say what to change: the title, notes, due date, priority or tags." }, current.id);
+    const tagChange = await setTags(tx, ctx.userId, current.id, data.addTags ?? [], data.removeTags ?? []);
+    if (tagChange) changes.push("tags");
+    // Touch updated_at even for a tags-only change, so undo can tell the task changed.
+    const task = await tx.task.update({ where: { id: current.id }, data: { ...patch, updatedAt: new Date() }, include: taskWithTags });
+    return {
+      result: { ok: true, kind: "updated", task: toView(task), changes, operationId: "" },
+      taskId: task.id,
+      before: toBefore(current),
+      version: task.updatedAt.toISOString(),
+    };
+  });
+}
+
+export function deleteTask(db: Db, ctx: OperationContext, input: DeleteTaskInput): Promise<ToolResult> {
+  return runLogged(db, ctx, { operation: "delete", input }, async (tx) => {
+    const data = parse(deleteTaskInput, input);
+    const found = await findTask(tx, ctx.userId, data.task);
+    if (!found.ok) return { result: found };
+    const task = await tx.task.update({ where: { id: found.task.id }, data: { deletedAt: new Date() }, include: taskWithTags });
+    return {
+      result: { ok: true, kind: "deleted", task: toView(task), operationId: "" },
+      taskId: task.id,
+      before: toBefore(found.task),
+      version: task.updatedAt.toISOString(),
+    };
+  });
+}
+
+/** Brings back a deleted task (the UI's "restore"; undoing a delete does the same through the log). */
+export function restoreTask(db: Db, ctx: OperationContext, input: DeleteTaskInput): Promise<ToolResult> {
+  return runLogged(db, ctx, { operation: "restore", input }, async (tx) => {
+    const data = parse(restoreTaskInput, input);
+    const found = await findTask(tx, ctx.userId, data.task, { deleted: true });
+    if (!found.ok) return { result: found };
+    const task = await tx.task.update({ where: { id: found.task.id }, data: { deletedAt: null }, include: taskWithTags });
+    return {
+      result: { ok: true, kind: "updated", task: toView(task), changes: ["restored"], operationId: "" },
+      taskId: task.id,
+      before: toBefore(found.task),
+      version: task.updatedAt.toISOString(),
+    };
+  });
+}
