@@ -106,6 +106,22 @@ function splitItems(body: string, expected: number | undefined, announced: boole
   return items;
 }
 
+const PARTICLE = /^(?:up|off|out|in|on|down|back|over|away|around)$/i;
+
+/**
+ * "buy milk and call mom", "to buy milk and to call mom": two to-dos joined by "and", each
+ * starting with a to-do verb and more than a bare phrasal verb ("pick up and drop off" stays one).
+ */
+function splitVerbPhrases(body: string): string[] | null {
+  const parts = body.split(/\s+(?:and|&)\s+(?:(?:also|then)\s+)?(?:to\s+)?/i).map((p) => p.trim());
+  if (parts.length < 2) return null;
+  const ok = parts.every((p) => {
+    const words = p.split(/\s+/);
+    return TODO_VERBS.has(words[0]!.toLowerCase()) && words.length >= 2 && !(words.length === 2 && PARTICLE.test(words[1]!));
+  });
+  return ok ? parts : null;
+}
+
 function firstWord(s: string): string {
   return (s.trim().split(/\s+/)[0] ?? "").toLowerCase();
 }
@@ -162,7 +178,8 @@ export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Inter
       : (() => {
           // An unannounced list counts only when every item starts like a to-do ("buy …").
           const parts = splitItems(match.body, undefined, false);
-          return parts.length > 1 && parts.every((p) => TODO_VERBS.has(firstWord(p))) ? parts : [match.body];
+          if (parts.length > 1) return parts.every((p) => TODO_VERBS.has(firstWord(p))) ? parts : [match.body];
+          return splitVerbPhrases(match.body) ?? [match.body];
         })();
 
   const parsed = items.map((it) => parseTaskText(it, ctx));

@@ -1,0 +1,141 @@
+// The built-in offline assistant as an AI SDK language model: it reads the conversation the SDK
+// hands it, asks the interpreter for tool calls, and once the tools ran, words a reply from their
+// results. Same pipeline as an LLM: the agent loop, tools, approval and persistence do not know
+// the difference.
+import { randomUUID } from "node:crypto";
+import type {
+  LanguageModelV4,
+  LanguageModelV4CallOptions,
+  LanguageModelV4Content,
+  LanguageModelV4Prompt,
+  LanguageModelV4StreamPart,
+  LanguageModelV4Usage,
+} from "@ai-sdk/provider";
+import { interpret } from "@/lib/agent/offline/interpret";
+import { composeReply } from "@/lib/agent/offline/reply";
+import type { HistoryTurn, Interpretation, TaskSnapshot, ToolCall, ToolName, ToolResult } from "@/lib/agent/offline/types";
+
+export const OFFLINE_MODEL_ID = "doable-offline-1";
+
+export type OfflineDeps = {
+  now: () => Date;
+  timeZone: string;
+  /** The user's tasks as they are now (read fresh for each user turn). */
+  loadTasks: () => Promise<TaskSnapshot[]>;
+  /** Told what the user's message was understood as (stored on the message). */
+  onInterpretation?: (it: Interpretation) => void;
+};
+
+const USAGE: LanguageModelV4Usage = {
+  inputTokens: { total: 0, noCache: 0, cacheRead: 0, cacheWrite: 0 },
+  outputTokens: { total: 0, text: 0, reasoning: 0 },
+};
+
+type Turn = Extract<LanguageModelV4Prompt[number], { role: "user" | "assistant" | "tool" }>;
+
+const textOf = (message: { content: unknown }) =>
+  Array.isArray(message.content)
+    ? message.content
+        .filter((p: { type: string }) => p.type === "text")
+        .map((p: { text: string }) => p.text)
+        .join("\n")
+    : typeof message.content === "string"
+      ? message.content
+      : "";
+
+function outputToResult(output: { type: string; value?: unknown; reason?: string }): ToolResult {
+  if (output.type === "json") return output.value as ToolResult;
+  if (output.type === "execution-denied") return { ok: false, code: "rejected", message: output.reason ?? "You chose not to make this change." };
+  return { ok: false, code: "internal", message: typeof output.value === "string" ? output.value : "That did not work." };
+}
+
+/** The conversation as the interpreter reads it: turns with their calls and results. */
+function historyOf(messages: Turn[]): HistoryTurn[] {
+  const history: HistoryTurn[] = [];
+  const results = new Map<string, ToolResult>();
+  for (const m of messages) if (m.role === "tool") for (const p of m.content) if (p.type === "tool-result") results.set(p.toolCallId, outputToResult(p.output));
+  for (const m of messages) {
+    if (m.role === "user") history.push({ role: "user", text: textOf(m) });
+    else if (m.role === "assistant") {
+      const calls = m.content.filter((p) => p.type === "tool-call");
+      const last = history.at(-1);
+      const turn: HistoryTurn =
+        last?.role === "assistant" ? last : (history.push({ role: "assistant", text: "" }), history.at(-1)!);
+      const text = textOf(m);
+      if (text) turn.text = turn.text ? `${turn.text}\n${text}` : text;
+      if (calls.length) {
+        turn.calls = [...(turn.calls ?? []), ...calls.map((c) => ({ tool: c.toolName as ToolName, input: c.input as Record<string, unknown> }))];
+        turn.results = [...(turn.results ?? []), ...calls.map((c) => results.get(c.toolCallId) ?? null)];
+      }
+    }
+  }
+  return history;
+}
+
+/** The model's answer for this step: tool calls for a new user message, or the reply to tool results. */
+async function respond(deps: OfflineDeps, prompt: LanguageModelV4Prompt): Promise<{ content: LanguageModelV4Content[]; toolCalls: boolean }> {
+  const turns = prompt.filter((m): m is Turn => m.role !== "system");
+  const last = turns.at(-1);
+  const now = deps.now();
+  if (last?.role === "tool") {
+    // The tools ran: reply about the calls of the latest assistant step.
+    const assistant = [...turns].reverse().find((m) => m.role === "assistant");
+    const calls = assistant?.role === "assistant" ? assistant.content.filter((p) => p.type === "tool-call") : [];
+    const byId = new Map<string, ToolResult>();
+    for (const m of turns) if (m.role === "tool") for (const p of m.content) if (p.type === "tool-result") byId.set(p.toolCallId, outputToResult(p.output));
+    const done = calls.filter((c) => byId.has(c.toolCallId));
+    const text = composeReply(
+      done.map((c): ToolCall => ({ tool: c.toolName as ToolName, input: c.input as Record<string, unknown> })),
+      done.map((c) => byId.get(c.toolCallId)!),
+      { now, timeZone: deps.timeZone },
+    );
+    return { content: [{ type: "text", text }], toolCalls: false };
+  }
+  const userIndex = turns.findLastIndex((m) => m.role === "user");
+  const text = userIndex >= 0 ? textOf(turns[userIndex]!) : "";
+  const it = interpret({ text, now, timeZone: deps.timeZone, tasks: await deps.loadTasks(), history: historyOf(turns.slice(0, userIndex)) });
+  deps.onInterpretation?.(it);
+  if (it.calls.length === 0) return { content: [{ type: "text", text: it.reply ?? "How can I help with your tasks?" }], toolCalls: false };
+  return {
+    content: it.calls.map((c) => ({ type: "tool-call", toolCallId: `call_${randomUUID()}`, toolName: c.tool, input: JSON.stringify(c.input) })),
+    toolCalls: true,
+  };
+}
+
+/** Splits a reply into word-sized deltas, so it streams like any other model's. */
+function deltas(text: string): string[] {
+  return text.match(/\S+\s*|\s+/g) ?? [text];
+}
+
+export function createOfflineModel(deps: OfflineDeps): LanguageModelV4 {
+  return {
+    specificationVersion: "v4",
+    provider: "doable",
+    modelId: OFFLINE_MODEL_ID,
+    supportedUrls: {},
+    async doGenerate(options: LanguageModelV4CallOptions) {
+      const { content, toolCalls } = await respond(deps, options.prompt);
+      return { content, finishReason: { unified: toolCalls ? "tool-calls" : "stop", raw: undefined }, usage: USAGE, warnings: [] };
+    },
+    async doStream(options: LanguageModelV4CallOptions) {
+      const { content, toolCalls } = await respond(deps, options.prompt);
+      const parts: LanguageModelV4StreamPart[] = [{ type: "stream-start", warnings: [] }, { type: "response-metadata", modelId: OFFLINE_MODEL_ID, timestamp: deps.now() }];
+      for (const c of content) {
+        if (c.type === "text") {
+          const id = randomUUID();
+          parts.push({ type: "text-start", id }, ...deltas(c.text).map((delta) => ({ type: "text-delta" as const, id, delta })), { type: "text-end", id });
+        } else if (c.type === "tool-call") {
+          parts.push({ type: "tool-input-start", id: c.toolCallId, toolName: c.toolName }, { type: "tool-input-delta", id: c.toolCallId, delta: c.input }, { type: "tool-input-end", id: c.toolCallId }, c);
+        }
+      }
+      parts.push({ type: "finish", usage: USAGE, finishReason: { unified: toolCalls ? "tool-calls" : "stop", raw: undefined } });
+      const stream = new ReadableStream<LanguageModelV4StreamPart>({
+        start(controller) {
+          for (const p of parts) controller.enqueue(p);
+          controller.close();
+        },
+      });
+      return { stream };
+    },
+  };
+}
