@@ -1,0 +1,65 @@
+// The chat route's request body. The client sends only the new message (or, to answer an
+// approval, the assistant message holding the answers); history comes from the database.
+import { z } from "zod";
+import { isValidTimeZone } from "@/lib/agent/offline/zone";
+import { JSON_NUL, NUL_MESSAGE } from "@/lib/validation";
+
+import { MAX_MESSAGE_CHARS } from "./limits";
+
+export { CONTEXT_MESSAGES, MAX_CONVERSATION_MESSAGES, MAX_MESSAGE_CHARS } from "./limits";
+
+const part = z.looseObject({ type: z.string().max(100) });
+const messageId = z.string().trim().min(1).max(100);
+
+const userMessage = z.strictObject({
+  id: messageId,
+  role: z.literal("user"),
+  parts: z.array(part).min(1).max(20),
+  metadata: z.unknown().optional(),
+});
+
+const approvalMessage = z.strictObject({
+  id: messageId,
+  role: z.literal("assistant"),
+  parts: z.array(part).max(200),
+  metadata: z.unknown().optional(),
+});
+
+export const chatRequest = z
+  .strictObject({
+    id: z.uuid("The conversation id must be a UUID.").optional(),
+    message: z.discriminatedUnion("role", [userMessage, approvalMessage], { error: "The message must come from the user." }),
+    timeZone: z
+      .string()
+      .max(100)
+      .refine(isValidTimeZone, "Unknown time zone.")
+      .optional(),
+    /** Sent by useChat; the server decides what runs. */
+    trigger: z.string().max(50).optional(),
+    messageId: z.string().max(100).optional(),
+  })
+  .superRefine((body, ctx) => {
+    // The message is stored as text and jsonb, neither of which can hold a NUL.
+    if (new RegExp(JSON_NUL.source).test(JSON.stringify(body.message))) {
+      ctx.addIssue({ code: "custom", path: ["message"], message: NUL_MESSAGE });
+      return;
+    }
+    if (body.message.role !== "user") {
+      if (!body.id) ctx.addIssue({ code: "custom", path: ["id"], message: "Approvals need the conversation id." });
+      return;
+    }
+    const text = messageText(body.message.parts);
+    if (!text.trim()) ctx.addIssue({ code: "custom", path: ["message"], message: "Type a message first." });
+    else if (text.length > MAX_MESSAGE_CHARS) {
+      ctx.addIssue({ code: "custom", path: ["message"], message: `Messages can be at most ${MAX_MESSAGE_CHARS.toLocaleString("en-US")} characters (this one has ${text.length.toLocaleString("en-US")}).` });
+    }
+  });
+
+export type ChatRequest = z.infer<typeof chatRequest>;
+
+export function messageText(parts: readonly { type: string }[]): string {
+  return parts
+    .filter((p): p is { type: "text"; text: string } => p.type === "text" && typeof (p as { text?: unknown }).text === "string")
+    .map((p) => p.text)
+    .join("\n");
+}

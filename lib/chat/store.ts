@@ -1,0 +1,131 @@
+// Conversations and messages as the chat route reads and writes them. Every query is scoped to
+// the user: another user's conversation is simply not found.
+import { randomUUID } from "node:crypto";
+import type { UIMessage } from "ai";
+import { Prisma, type Conversation } from "@/generated/prisma/client";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { CONTEXT_MESSAGES, MAX_CONVERSATION_MESSAGES, messageText } from "./schemas";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function findConversation(db: Db, userId: string, id: string): Promise<Conversation> {
+  const conversation = await db.conversation.findFirst({ where: { id, userId } });
+  if (!conversation) throw new AppError("not_found", "That conversation does not exist.");
+  return conversation;
+}
+
+/** A title from the first message: its first words, without filler, capitalised. */
+export function titleFrom(text: string): string {
+  const clean = text
+    .replace(/\s+/g, " ")
+    .replace(/^(?:hey|hi|hello|please|can you|could you|would you)\b[,!]?\s*/i, "")
+    .trim();
+  if (!clean) return "New chat";
+  const words = clean.split(" ");
+  let title = words.slice(0, 8).join(" ");
+  if (title.length > 60) title = `${title.slice(0, 57).trimEnd()}…`;
+  else if (words.length > 8) title = `${title}…`;
+  return title.charAt(0).toUpperCase() + title.slice(1);
+}
+
+export async function createConversation(db: Db, userId: string, firstText: string): Promise<Conversation> {
+  return db.conversation.create({ data: { userId, title: titleFrom(firstText) } });
+}
+
+const asJson = (v: unknown) => (v === undefined ? Prisma.JsonNull : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue));
+
+/**
+ * Saves the user's message before the model runs. A message id that is already stored (a retry
+ * of a failed reply) is not stored twice; the failed reply after it is dropped so the retry
+ * replaces it.
+ */
+export async function saveUserMessage(db: Db, conversation: Conversation, message: { id: string; parts: unknown[] }): Promise<{ id: string; text: string; retry: boolean }> {
+  const text = messageText(message.parts as { type: string }[]);
+  let id = UUID.test(message.id) ? message.id : randomUUID();
+  return db.$transaction(async (tx) => {
+    // Locks the conversation row: concurrent sends are counted one at a time.
+    const [row] = await tx.$queryRaw<{ message_count: number }[]>`SELECT message_count FROM conversations WHERE id = ${conversation.id}::uuid FOR UPDATE`;
+    const taken = await tx.message.findUnique({ where: { id }, select: { conversationId: true, role: true, createdAt: true } });
+    const existing = taken?.conversationId === conversation.id && taken.role === "user" ? { id, createdAt: taken.createdAt } : null;
+    // An id already used elsewhere (another conversation, maybe another user's, or a reply) is
+    // the client's to pick but not to reuse: store the message under a new id instead of failing.
+    if (taken && !existing) id = randomUUID();
+    if (existing) {
+      // A retry may only replace a reply that failed or was stopped, and only when nothing of
+      // the message was carried out: otherwise a double submit, or a retry after a tool ran,
+      // would run the same command twice.
+      if (await tx.taskOperationLog.count({ where: { messageId: id, status: "success" } })) {
+        throw new AppError("conflict", "That message's changes were already made, so it is not run again. Send a new message to go on.");
+      }
+      const replies = await tx.message.findMany({ where: { conversationId: conversation.id, role: "assistant", createdAt: { gte: existing.createdAt } }, select: { metadata: true } });
+      const failed = (m: { metadata: unknown }) => Boolean((m.metadata as { error?: unknown; aborted?: unknown } | null)?.error || (m.metadata as { aborted?: unknown } | null)?.aborted);
+      if (replies.length === 0 || !replies.every(failed)) throw new AppError("conflict", "That message has already been answered (or is being answered). Send a new message to go on.");
+      const dropped = await tx.message.deleteMany({ where: { conversationId: conversation.id, role: "assistant", createdAt: { gte: existing.createdAt } } });
+      if (dropped.count) await tx.conversation.update({ where: { id: conversation.id }, data: { messageCount: { decrement: dropped.count } } });
+      return { id, text, retry: true };
+    }
+    if ((row?.message_count ?? 0) >= MAX_CONVERSATION_MESSAGES) {
+      throw new AppError("limit", `This conversation has reached ${MAX_CONVERSATION_MESSAGES.toLocaleString("en-US")} messages. Start a new chat to go on.`);
+    }
+    const now = new Date();
+    await tx.message.create({
+      data: { id, conversationId: conversation.id, userId: conversation.userId, role: "user", content: text, parts: asJson(message.parts), createdAt: now },
+    });
+    await tx.conversation.update({ where: { id: conversation.id }, data: { messageCount: { increment: 1 }, updatedAt: now, lastMessageAt: now } });
+    return { id, text, retry: false };
+  });
+}
+
+/** The latest messages of the conversation, oldest first, as the agent's context. */
+export async function loadContext(db: Db, conversationId: string, limit = CONTEXT_MESSAGES): Promise<UIMessage[]> {
+  const rows = await db.message.findMany({
+    where: { conversationId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+    select: { id: true, role: true, parts: true, metadata: true },
+  });
+  return rows.reverse().map((m) => ({ id: m.id, role: m.role, parts: m.parts as UIMessage["parts"], ...(m.metadata ? { metadata: m.metadata } : {}) }));
+}
+
+export type AssistantRecord = {
+  message: UIMessage;
+  metadata: Record<string, unknown>;
+};
+
+type ToolPart = { type: string; toolCallId?: string; input?: unknown; output?: unknown; state?: string; errorText?: string };
+
+function toolParts(message: UIMessage): ToolPart[] {
+  return (message.parts as ToolPart[]).filter((p) => p.type.startsWith("tool-") && p.toolCallId);
+}
+
+/** Inserts or updates the assistant's reply (it is saved after each step and at the end). */
+export async function saveAssistantMessage(db: Db, conversation: Conversation, { message, metadata }: AssistantRecord): Promise<void> {
+  const tools = toolParts(message);
+  const data = {
+    content: messageText(message.parts),
+    parts: asJson(message.parts),
+    toolCalls: tools.length ? asJson(tools.map((p) => ({ toolCallId: p.toolCallId, tool: p.type.slice(5), input: p.input }))) : Prisma.JsonNull,
+    toolResults: tools.length
+      ? asJson(tools.filter((p) => p.state !== "input-available" && p.state !== "approval-requested").map((p) => ({ toolCallId: p.toolCallId, state: p.state, output: p.output ?? p.errorText ?? null })))
+      : Prisma.JsonNull,
+    metadata: asJson(metadata),
+  };
+  const now = new Date();
+  await db.$transaction(async (tx) => {
+    const updated = await tx.message.updateMany({ where: { id: message.id, conversationId: conversation.id, role: "assistant" }, data });
+    if (updated.count === 0) {
+      await tx.message.create({ data: { id: message.id, conversationId: conversation.id, userId: conversation.userId, role: "assistant", ...data, createdAt: now } });
+      await tx.conversation.update({ where: { id: conversation.id }, data: { messageCount: { increment: 1 }, updatedAt: now, lastMessageAt: now } });
+    } else {
+      await tx.conversation.update({ where: { id: conversation.id }, data: { updatedAt: now } });
+    }
+  });
+}
+
+export async function saveAnalysis(db: Db, messageId: string, analysis: { intent: string; entities: unknown; confidence: number | null }): Promise<void> {
+  await db.message.update({
+    where: { id: messageId },
+    data: { intent: analysis.intent.slice(0, 50), entities: asJson(analysis.entities), confidence: analysis.confidence === null ? null : new Prisma.Decimal(analysis.confidence.toFixed(4)) },
+  });
+}
