@@ -1,0 +1,123 @@
+"use client";
+
+import { useChat } from "@ai-sdk/react";
+import { DefaultChatTransport, lastAssistantMessageIsCompleteWithApprovalResponses } from "ai";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { emitConversationsChanged, emitTasksChanged } from "@/components/events";
+import { browserTimeZone } from "@/components/tasks/time-zone";
+import { Composer } from "./composer";
+import { EmptyChat } from "./empty-chat";
+import { MessageList } from "./message-list";
+import { isToolPart, type ChatMessage } from "./types";
+
+type Props = {
+  conversationId?: string;
+  initialMessages: ChatMessage[];
+  hasMore: boolean;
+  modelLabel: string;
+  firstName: string;
+};
+
+/** The server's JSON error ({ error: { message } }) or the transport's text, fit to show. */
+function readableError(error: Error): string {
+  try {
+    const parsed = JSON.parse(error.message) as { error?: { message?: string } };
+    if (parsed.error?.message) return parsed.error.message;
+  } catch {
+    // not JSON: a stream error text chosen by the server
+  }
+  return error.message || "Something went wrong. Try again.";
+}
+
+export function ChatView({ conversationId, initialMessages, hasMore, modelLabel, firstName }: Props) {
+  const idRef = useRef<string | undefined>(conversationId);
+  const [input, setInput] = useState("");
+  const lastSent = useRef("");
+
+  const { messages, setMessages, sendMessage, status, stop, error, regenerate, clearError, addToolApprovalResponse } = useChat<ChatMessage>({
+    id: conversationId,
+    messages: initialMessages,
+    generateId: () => crypto.randomUUID(),
+    transport: new DefaultChatTransport({
+      api: "/api/chat",
+      prepareSendMessagesRequest: ({ messages: all }) => ({
+        body: { id: idRef.current, message: all.at(-1), timeZone: browserTimeZone() },
+      }),
+    }),
+    sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithApprovalResponses,
+    onError: () => {
+      // A send that failed keeps what was typed.
+      setInput((current) => current || lastSent.current);
+    },
+  });
+
+  // A new conversation learns its id from the reply's metadata: the URL and sidebar follow.
+  useEffect(() => {
+    const meta = messages.findLast((m) => m.role === "assistant")?.metadata;
+    if (meta?.conversationId && !idRef.current) {
+      idRef.current = meta.conversationId;
+      window.history.replaceState(null, "", `/c/${meta.conversationId}`);
+      emitConversationsChanged({ id: meta.conversationId, title: meta.title });
+    }
+  }, [messages]);
+
+  // The task panel refreshes as soon as a tool result arrives.
+  const outputs = messages.reduce((n, m) => n + m.parts.filter((p) => isToolPart(p) && p.state === "output-available").length, 0);
+  const seenOutputs = useRef(outputs);
+  useEffect(() => {
+    if (outputs !== seenOutputs.current) {
+      seenOutputs.current = outputs;
+      emitTasksChanged();
+    }
+  }, [outputs]);
+  useEffect(() => {
+    if (status === "ready" && idRef.current) emitConversationsChanged({ id: idRef.current });
+  }, [status]);
+
+  const busy = status === "submitted" || status === "streaming";
+  const send = useCallback(
+    (text: string) => {
+      if (!text.trim()) return;
+      clearError();
+      lastSent.current = text;
+      setInput("");
+      void sendMessage({ text });
+    },
+    [sendMessage, clearError],
+  );
+  const onApproval = useCallback((approvalId: string, approved: boolean) => void addToolApprovalResponse({ id: approvalId, approved }), [addToolApprovalResponse]);
+
+  return (
+    <main className="relative flex min-w-0 flex-1 flex-col" aria-label="Chat">
+      <div className="pointer-events-none absolute inset-x-0 top-2 z-10 flex justify-center">
+        <span className="pointer-events-auto inline-flex items-center gap-1.5 rounded-full border border-line bg-surface/90 px-2.5 py-0.5 text-xs text-muted shadow-sm backdrop-blur" data-testid="model-badge" title="The model answering in this chat">
+          <span className={`size-1.5 rounded-full ${modelLabel === "Offline assistant" ? "bg-success" : "bg-accent"}`} aria-hidden="true" />
+          {modelLabel}
+        </span>
+      </div>
+      {messages.length === 0 ? (
+        <EmptyChat firstName={firstName} onPick={send} />
+      ) : (
+        <MessageList
+          conversationId={idRef.current}
+          messages={messages}
+          setMessages={setMessages}
+          hasMore={hasMore}
+          status={status}
+          onApproval={onApproval}
+          footer={
+            error ? (
+              <div role="alert" className="flex items-center justify-between gap-3 rounded-xl border border-danger/30 bg-danger-soft px-3 py-2 text-sm text-danger">
+                <span>{readableError(error)}</span>
+                <button type="button" className="shrink-0 rounded-md border border-danger/40 px-2 py-1 text-xs font-medium hover:bg-danger/10" onClick={() => void regenerate()}>
+                  Retry
+                </button>
+              </div>
+            ) : null
+          }
+        />
+      )}
+      <Composer value={input} onChange={setInput} onSend={() => send(input)} onStop={() => void stop()} busy={busy} />
+    </main>
+  );
+}

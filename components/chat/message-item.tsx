@@ -1,0 +1,66 @@
+"use client";
+
+import { lazy, Suspense } from "react";
+import { FeedbackButtons } from "./feedback-buttons";
+import { TaskCard } from "./task-card";
+import { isToolPart, type ChatMessage } from "./types";
+
+// The markdown renderer is the chat page's largest dependency: it loads after first paint, and
+// until then a reply shows as plain text.
+const Markdown = lazy(() => import("./markdown").then((m) => ({ default: m.Markdown })));
+
+function Reply({ text }: { text: string }) {
+  return (
+    <Suspense fallback={<p className="whitespace-pre-wrap break-words leading-relaxed">{text}</p>}>
+      <Markdown text={text} />
+    </Suspense>
+  );
+}
+
+type Props = {
+  message: ChatMessage;
+  streaming: boolean;
+  onApproval: (approvalId: string, approved: boolean) => void;
+};
+
+export function MessageItem({ message, streaming, onApproval }: Props) {
+  if (message.role === "user") {
+    const text = message.parts.map((p) => (p.type === "text" ? p.text : "")).join("\n");
+    return (
+      <div className="flex justify-end" data-testid="user-message">
+        <p className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-br-md bg-accent px-4 py-2 text-[15px] text-accent-ink">{text}</p>
+      </div>
+    );
+  }
+  const meta = message.metadata;
+  const pending = message.parts.filter((p) => isToolPart(p) && p.state === "approval-requested" && p.approval).map((p) => (p as { approval: { id: string } }).approval.id);
+  return (
+    <div className="group flex flex-col gap-2" data-testid="assistant-message">
+      {pending.length > 1 ? (
+        <div className="flex flex-wrap items-center justify-between gap-2 rounded-xl bg-subtle px-3 py-2 text-sm">
+          <span>{pending.length} changes wait for your answer.</span>
+          <span className="flex gap-2">
+            <button type="button" onClick={() => pending.forEach((id) => onApproval(id, true))} className="rounded-md bg-accent px-3 py-1 text-xs font-medium text-accent-ink hover:opacity-90">
+              Approve all
+            </button>
+            <button type="button" onClick={() => pending.forEach((id) => onApproval(id, false))} className="rounded-md border border-line bg-surface px-3 py-1 text-xs font-medium hover:bg-canvas">
+              Reject all
+            </button>
+          </span>
+        </div>
+      ) : null}
+      {message.parts.map((part, i) => {
+        if (part.type === "text") return part.text ? <Reply key={i} text={part.text} /> : null;
+        if (isToolPart(part)) return <TaskCard key={part.toolCallId} part={part} onApproval={onApproval} />;
+        return null;
+      })}
+      {meta?.aborted ? <p className="text-xs text-muted">Stopped.</p> : null}
+      {meta?.error ? <p className="text-sm text-danger">{meta.error}</p> : null}
+      {!streaming ? (
+        <div className="flex items-center gap-2 text-xs text-muted opacity-70 transition group-hover:opacity-100">
+          <FeedbackButtons messageId={message.id} initial={meta?.feedback ?? null} />
+        </div>
+      ) : null}
+    </div>
+  );
+}

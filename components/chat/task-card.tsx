@@ -1,0 +1,137 @@
+"use client";
+
+import { useState } from "react";
+import { toast } from "sonner";
+import { undoTaskOperationAction } from "@/app/(app)/(chat)/actions/tasks";
+import { emitTasksChanged } from "@/components/events";
+import { browserTimeZone } from "@/components/tasks/time-zone";
+import type { TaskView, ToolResult } from "@/lib/tasks/types";
+import { absoluteDue } from "./format";
+import type { ToolPart } from "./types";
+
+const VERB: Record<string, string> = { added: "Added", completed: "Completed", reopened: "Reopened", updated: "Updated", deleted: "Deleted", undone: "Undid a change" };
+const TOOL_LABEL: Record<string, string> = {
+  add_task: "Adding a task",
+  list_tasks: "Looking at your tasks",
+  complete_task: "Completing a task",
+  update_task: "Updating a task",
+  delete_task: "Deleting a task",
+  undo_operation: "Undoing",
+};
+const PRIORITY_CLASS: Record<string, string> = { high: "bg-danger-soft text-danger", medium: "bg-subtle text-muted", low: "bg-subtle text-muted" };
+
+function TaskLine({ task }: { task: TaskView }) {
+  const due = absoluteDue(task.dueDate);
+  return (
+    <div className="min-w-0">
+      <p className={`truncate font-medium ${task.status === "completed" ? "text-muted line-through" : ""}`}>
+        <span className="text-muted">#{task.number}</span> {task.title}
+      </p>
+      <p className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-muted">
+        {due ? <span data-testid="card-due">Due {due}</span> : null}
+        {task.priority !== "medium" ? <span className={`rounded px-1.5 py-0.5 ${PRIORITY_CLASS[task.priority]}`}>{task.priority}</span> : null}
+        {task.tags.map((t) => (
+          <span key={t} className="rounded bg-accent-soft px-1.5 py-0.5 text-accent">
+            #{t}
+          </span>
+        ))}
+      </p>
+    </div>
+  );
+}
+
+function UndoButton({ operationId }: { operationId: string }) {
+  const [state, setState] = useState<"idle" | "busy" | "done">("idle");
+  async function undo() {
+    setState("busy");
+    const result = await undoTaskOperationAction(operationId, browserTimeZone());
+    if (result.ok) {
+      setState("done");
+      toast.success("Change undone");
+      emitTasksChanged();
+    } else {
+      setState("idle");
+      toast.error(result.message);
+    }
+  }
+  if (state === "done") return <span className="text-xs text-muted">Undone</span>;
+  return (
+    <button type="button" onClick={undo} disabled={state === "busy"} className="shrink-0 rounded-md border border-line px-2 py-1 text-xs font-medium hover:bg-subtle disabled:opacity-50">
+      Undo
+    </button>
+  );
+}
+
+/** One tool call in a reply: what changed, or the approval it waits for, or why it failed. */
+export function TaskCard({ part, onApproval }: { part: ToolPart; onApproval: (approvalId: string, approved: boolean) => void }) {
+  const tool = part.type.slice(5);
+  if (part.state === "approval-requested" && part.approval) {
+    return (
+      <div className="rounded-xl border border-warning/40 bg-surface p-3 text-sm" data-testid="approval-card">
+        <p className="font-medium">{part.approval.requestReason ?? describeRequest(tool, part.input)}</p>
+        <p className="mt-0.5 text-xs text-muted">This changes several tasks, so Doable asks first.</p>
+        <div className="mt-2 flex gap-2">
+          <button type="button" onClick={() => onApproval(part.approval!.id, true)} className="rounded-md bg-accent px-3 py-1 text-xs font-medium text-accent-ink hover:opacity-90">
+            Approve
+          </button>
+          <button type="button" onClick={() => onApproval(part.approval!.id, false)} className="rounded-md border border-line px-3 py-1 text-xs font-medium hover:bg-subtle">
+            Reject
+          </button>
+        </div>
+      </div>
+    );
+  }
+  if (part.state === "output-denied" || (part.state === "approval-responded" && part.approval?.approved === false)) {
+    return <p className="rounded-lg bg-subtle px-3 py-2 text-xs text-muted">Rejected: {describeRequest(tool, part.input).toLowerCase()}</p>;
+  }
+  if (part.state === "output-error") return <p className="rounded-lg bg-danger-soft px-3 py-2 text-xs text-danger">That step failed: {part.errorText}</p>;
+  if (part.state !== "output-available") {
+    return (
+      <p className="flex items-center gap-2 text-xs text-muted" aria-live="polite">
+        <span className="size-2 animate-pulse rounded-full bg-accent" aria-hidden="true" /> {TOOL_LABEL[tool] ?? "Working"}…
+      </p>
+    );
+  }
+  const result = part.output as ToolResult;
+  if (!result.ok) {
+    return (
+      <div className="rounded-lg border border-line bg-surface px-3 py-2 text-xs text-muted" data-testid="task-card-error">
+        {result.message}
+      </div>
+    );
+  }
+  if (result.kind === "listed") {
+    return (
+      <div className="rounded-xl border border-line bg-surface text-sm" data-testid="task-list-card">
+        <p className="border-b border-line px-3 py-2 text-xs font-medium text-muted">
+          {result.total === 0 ? "No matching tasks" : `${result.total} task${result.total === 1 ? "" : "s"}`}
+        </p>
+        <ul className="divide-y divide-line">
+          {result.tasks.slice(0, 10).map((t) => (
+            <li key={t.number} className="px-3 py-2">
+              <TaskLine task={t} />
+            </li>
+          ))}
+        </ul>
+        {result.total > 10 ? <p className="px-3 py-2 text-xs text-muted">and {result.total - 10} more in the task panel</p> : null}
+      </div>
+    );
+  }
+  if (!result.task) return null;
+  return (
+    <div className="flex items-start justify-between gap-3 rounded-xl border border-line bg-surface px-3 py-2 text-sm" data-testid="task-card">
+      <div className="min-w-0">
+        <p className="text-xs font-medium text-accent">{VERB[result.kind] ?? "Changed"}</p>
+        <TaskLine task={result.task} />
+      </div>
+      {result.kind !== "undone" ? <UndoButton operationId={result.operationId} /> : null}
+    </div>
+  );
+}
+
+function describeRequest(tool: string, input: Record<string, unknown> | undefined): string {
+  const task = input?.task !== undefined ? `task ${typeof input.task === "number" ? `#${input.task}` : `"${String(input.task)}"`}` : "a task";
+  if (tool === "complete_task") return input?.completed === false ? `Reopen ${task}` : `Complete ${task}`;
+  if (tool === "delete_task") return `Delete ${task}`;
+  return `Change ${task}`;
+}

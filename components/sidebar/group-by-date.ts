@@ -1,0 +1,25 @@
+export const GROUPS = ["Today", "Yesterday", "Previous 7 days", "Previous 30 days", "Older"] as const;
+export type GroupLabel = (typeof GROUPS)[number];
+
+/**
+ * Splits items (already newest first) into the sidebar's date groups by calendar day in the
+ * runtime's local time zone — the browser's, so "Today" means the user's today.
+ */
+export function groupByDate<T extends { updatedAt: string }>(items: T[], now = new Date()): { label: GroupLabel; items: T[] }[] {
+  const day = (offset: number) => new Date(now.getFullYear(), now.getMonth(), now.getDate() - offset).getTime();
+  // Built with local calendar arithmetic, not 24h steps, so DST days group correctly.
+  const starts: [GroupLabel, number][] = [
+    ["Today", day(0)],
+    ["Yesterday", day(1)],
+    ["Previous 7 days", day(7)],
+    ["Previous 30 days", day(30)],
+    ["Older", -Infinity],
+  ];
+  const groups = new Map<GroupLabel, T[]>();
+  for (const item of items) {
+    const at = Date.parse(item.updatedAt);
+    const label = starts.find(([, start]) => at >= start)![0];
+    groups.set(label, [...(groups.get(label) ?? []), item]);
+  }
+  return GROUPS.filter((label) => groups.has(label)).map((label) => ({ label, items: groups.get(label)! }));
+}

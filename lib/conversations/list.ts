@@ -1,0 +1,76 @@
+import type { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { decodeCursor, encodeCursor } from "./cursor";
+import { listSchema, PAGE_SIZE, type ListInput } from "./schemas";
+import type { ConversationPage, ConversationSummary } from "./types";
+
+const SNIPPET_CHARS = 80;
+
+/**
+ * One page of the user's conversations, latest activity first. Keyset pagination on
+ * (updated_at, id) so a page is a single index range scan however deep the scroll, and rows
+ * that move to the top meanwhile are neither skipped nor repeated within a page.
+ */
+export async function listConversations(db: Db, userId: string, input: ListInput = {}): Promise<ConversationPage> {
+  const parsed = listSchema.safeParse(input);
+  if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "That search is not valid.");
+  const { view, query, cursor: rawCursor } = parsed.data;
+  const cursor = decodeCursor(rawCursor);
+  const where: Prisma.ConversationWhereInput = { userId, status: view };
+  const and: Prisma.ConversationWhereInput[] = [];
+  if (cursor) {
+    and.push({ OR: [{ updatedAt: { lt: cursor.updatedAt } }, { updatedAt: cursor.updatedAt, id: { lt: cursor.id } }] });
+  }
+  if (query) {
+    const pattern = likePattern(query);
+    and.push({
+      OR: [
+        { title: { contains: pattern, mode: "insensitive" } },
+        { messages: { some: { content: { contains: pattern, mode: "insensitive" } } } },
+      ],
+    });
+  }
+  if (and.length) where.AND = and;
+
+  const rows = await db.conversation.findMany({
+    where,
+    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+    take: PAGE_SIZE + 1,
+    select: { id: true, title: true, status: true, updatedAt: true },
+  });
+  const page = rows.slice(0, PAGE_SIZE);
+  const last = page.at(-1);
+  const items: ConversationSummary[] = page.map((row) => ({ ...row, updatedAt: row.updatedAt.toISOString() }));
+  if (query) await addSnippets(db, items, query);
+  return { items, nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(last) : null };
+}
+
+/** For results found by message text, the latest matching message, cut around the match. */
+async function addSnippets(db: Db, items: ConversationSummary[], query: string) {
+  const needle = query.toLowerCase();
+  const byText = items.filter((item) => !item.title.toLowerCase().includes(needle));
+  if (!byText.length) return;
+  const messages = await db.message.findMany({
+    where: { conversationId: { in: byText.map((item) => item.id) }, content: { contains: likePattern(query), mode: "insensitive" } },
+    orderBy: { createdAt: "desc" },
+    select: { conversationId: true, content: true },
+  });
+  for (const item of byText) {
+    const content = messages.find((message) => message.conversationId === item.id)?.content;
+    if (content) item.snippet = excerpt(content, needle);
+  }
+}
+
+// Prisma hands `contains` to ILIKE unescaped; escaped, % and _ are plain characters to search for.
+function likePattern(text: string): string {
+  return text.replace(/[\\%_]/g, "\\$&");
+}
+
+function excerpt(text: string, needle: string): string {
+  const flat = text.replace(/\s+/g, " ");
+  const at = Math.max(0, flat.toLowerCase().indexOf(needle));
+  const start = Math.max(0, at - 20);
+  const cut = flat.slice(start, start + SNIPPET_CHARS);
+  return `${start > 0 ? "…" : ""}${cut}${start + SNIPPET_CHARS < flat.length ? "…" : ""}`;
+}
