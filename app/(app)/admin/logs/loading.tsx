@@ -1,0 +1,5 @@
+import { LogsSkeleton } from "@/components/admin/skeletons";
+
+export default function Loading() {
+  return <LogsSkeleton />;
+}

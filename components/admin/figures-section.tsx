@@ -1,0 +1,14 @@
+import type { Db } from "@/lib/db/client";
+import { logFigures } from "@/lib/admin/figures";
+import type { LogFilters } from "@/lib/admin/filters";
+import { chartDays } from "./day-chart";
+import { FiguresPanel } from "./figures-panel";
+
+/**
+ * The headline figures, loaded on their own: the page streams the table first and these
+ * aggregates (a pass over the whole filtered set) when they are ready.
+ */
+export async function FiguresSection({ db, filters }: { db: Db; filters: LogFilters }) {
+  const figures = await logFigures(db, filters);
+  return <FiguresPanel figures={figures} days={chartDays(figures.byDay, filters, new Date().toISOString().slice(0, 10))} />;
+}

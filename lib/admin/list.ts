@@ -1,0 +1,81 @@
+import { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/lib/db/client";
+import { filterConditions, LOG_FROM, newerThan, olderThan, TASK_TITLE, whereClause } from "./filter-sql";
+import { encodeCursor, type Cursor, type LogFilters, type LogQuery, type OperationName, type SourceName, type StatusName } from "./filters";
+
+export const PAGE_SIZE = 50;
+
+/** One row of the log table. */
+export type LogRow = {
+  id: string;
+  createdAt: Date;
+  finishedAt: Date | null;
+  userId: string;
+  userEmail: string;
+  userName: string;
+  operation: OperationName;
+  source: SourceName;
+  status: StatusName;
+  taskId: string | null;
+  taskNumber: number | null;
+  taskTitle: string | null;
+  originalCommand: string | null;
+  durationMs: number | null;
+  error: string | null;
+  undoOfId: string | null;
+  /** A successful undo of this operation exists. */
+  undone: boolean;
+};
+
+export type LogPage = {
+  rows: LogRow[];
+  /** Cursor of the next (older) page, when there is one. */
+  older?: string;
+  /** Cursor of the previous (newer) page, when this is not the first page. */
+  newer?: string;
+};
+
+const ROW_COLUMNS = Prisma.sql`
+  l.id, l.created_at AS "createdAt", l.finished_at AS "finishedAt",
+  l.user_id AS "userId", u.email AS "userEmail", u.name AS "userName",
+  l.operation::text AS operation, l.source::text AS source, l.status::text AS status,
+  l.task_id AS "taskId", t.number AS "taskNumber", ${TASK_TITLE} AS "taskTitle",
+  l.original_command AS "originalCommand", l.duration_ms AS "durationMs", l.error,
+  l.undo_of_id AS "undoOfId",
+  EXISTS (SELECT 1 FROM task_operation_logs x WHERE x.undo_of_id = l.id AND x.status = 'success') AS undone`;
+
+/**
+ * One page of the log, newest first. Keyset pagination on (created_at, id): a page is "the 50
+ * rows just older (or newer) than this row", so rows arriving meanwhile never shift a page and
+ * the database never scans skipped rows as it would with OFFSET.
+ */
+export async function listLogPage(db: Db, query: LogQuery, pageSize = PAGE_SIZE): Promise<LogPage> {
+  if (query.before) {
+    const newerRows = await readRows(db, query.filters, { newerThan: query.before, limit: pageSize + 1 });
+    // Fewer than a full page newer than the cursor: that is the top of the log, so show the
+    // first page (which also picks up rows that arrived since).
+    if (newerRows.length <= pageSize) return listLogPage(db, { filters: query.filters }, pageSize);
+    const rows = newerRows.slice(0, pageSize).reverse();
+    return { rows, newer: encodeCursor(toCursor(rows[0]!)), older: encodeCursor(toCursor(rows.at(-1)!)) };
+  }
+  const fetched = await readRows(db, query.filters, { olderThan: query.after, limit: pageSize + 1 });
+  const rows = fetched.slice(0, pageSize);
+  return {
+    rows,
+    older: fetched.length > pageSize ? encodeCursor(toCursor(rows.at(-1)!)) : undefined,
+    newer: query.after && rows.length ? encodeCursor(toCursor(rows[0]!)) : undefined,
+  };
+}
+
+/** Rows in log order from a cursor on: olderThan reads newest first, newerThan oldest first. */
+export async function readRows(db: Db, filters: LogFilters, page: { olderThan?: Cursor; newerThan?: Cursor; limit: number }): Promise<LogRow[]> {
+  const conditions = filterConditions(filters);
+  if (page.olderThan) conditions.push(olderThan(page.olderThan));
+  if (page.newerThan) conditions.push(newerThan(page.newerThan));
+  const order = page.newerThan ? Prisma.sql`l.created_at ASC, l.id ASC` : Prisma.sql`l.created_at DESC, l.id DESC`;
+  return db.$queryRaw<LogRow[]>`SELECT ${ROW_COLUMNS} ${LOG_FROM} ${whereClause(conditions)} ORDER BY ${order} LIMIT ${page.limit}`;
+}
+
+export function toCursor(row: { createdAt: Date; id: string }): Cursor {
+  return { createdAt: row.createdAt, id: row.id };
+}
