@@ -14,5 +14,7 @@ export function fieldErrors(error: z.ZodError): Record<string, string> {
 // write with a 500. It is refused as bad input instead (found by lib/security/bad-input.test.ts).
 export const NUL_MESSAGE = "Text cannot contain the NUL character.";
 export const hasNoNul = (s: string) => !s.includes("\u0000");
+/** Text safe to store: a refusal message may echo the refused input, NUL and all. */
+export const withoutNul = (s: string) => s.replaceAll("\u0000", "");
 /** A JSON text holding an escaped NUL (an even number of backslashes before \u0000). */
 export const JSON_NUL = /(?<!\\)((?:\\\\)*)\\u0000/g;

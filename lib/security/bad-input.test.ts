@@ -227,6 +227,10 @@ describe("a NUL character (PostgreSQL text and jsonb cannot store one; found by 
     // The refusal is still logged, with the NUL dropped from the recorded input.
     const logged = await handle.db.taskOperationLog.findFirstOrThrow({ where: { toolCallId: ctx.toolCallId } });
     expect(logged).toMatchObject({ status: "failed", input: { title: "ab" } });
+    // A refusal whose message echoes the input (a due date of "\u0000", found by CI) is logged too.
+    const dueCtx = { ...ctx, toolCallId: `nul-due-${Date.now()}` };
+    expect(await service.addTask(handle.db, dueCtx, { title: "!", dueDate: "\u0000" })).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(await handle.db.taskOperationLog.findFirstOrThrow({ where: { toolCallId: dueCtx.toolCallId } })).toMatchObject({ status: "failed", input: { title: "!", dueDate: "" } });
     const chat = await handleChat(handle.db, user, chatRequestOf({ id: conversationId, message: userMessage("add a\u0000b") }), NOW);
     expect(chat.status).toBe(400);
     expect((await chat.json()).error.message).toMatch(/NUL/);

@@ -4,7 +4,7 @@
 import { performance } from "node:perf_hooks";
 import { Prisma, type Operation } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { JSON_NUL } from "@/lib/validation";
+import { JSON_NUL, withoutNul } from "@/lib/validation";
 import type { OperationContext, ToolError, ToolResult } from "./types";
 
 export type Tx = Prisma.TransactionClient;
@@ -114,7 +114,7 @@ export async function runLogged(db: Db, ctx: OperationContext, spec: Spec, body:
           operation: spec.operation,
           status: "failed",
           taskId: error instanceof Failed ? error.taskId : null,
-          error: failure.message,
+          error: withoutNul(failure.message),
           result: asJson(failure),
           durationMs: Math.round(performance.now() - started),
           finishedAt: new Date(),

@@ -28,6 +28,7 @@ const tags = z.array(tag).max(20, "A task can have at most 20 tags.");
 /** A due date as the contract gives it: a bare ISO date, or a date-time (with offset, or read in the user's zone). */
 export const dueDate = z
   .string()
+  .refine(hasNoNul, NUL_MESSAGE)
   .trim()
   .refine((s) => parseDue(s, "UTC") !== null, { error: (i) => `"${String(i.input)}" is not a date I can use. Give a real date such as 2026-03-14 or 2026-03-14T17:00.` });
 
