@@ -42,7 +42,27 @@ const asJson = (v: unknown) => (v === undefined ? Prisma.JsonNull : (JSON.parse(
  */
 export async function saveUserMessage(db: Db, conversation: Conversation, message: { id: string; parts: unknown[] }): Promise<{ id: string; text: string; retry: boolean }> {
   const text = messageText(message.parts as { type: string }[]);
-  let id = UUID.test(message.id) ? message.id : randomUUID();
+  const id = UUID.test(message.id) ? message.id : randomUUID();
+  // The usual case (a new id, room left) in one statement: the chat turn's hot path.
+  const now = new Date();
+  const inserted = await db.$executeRaw`
+    WITH room AS (
+      SELECT id FROM conversations WHERE id = ${conversation.id}::uuid AND message_count < ${MAX_CONVERSATION_MESSAGES} FOR UPDATE
+    ), saved AS (
+      INSERT INTO messages (id, conversation_id, user_id, role, content, parts, created_at)
+      SELECT ${id}::uuid, room.id, ${conversation.userId}::uuid, 'user', ${text}, ${JSON.stringify(message.parts)}::jsonb, ${now} FROM room
+      ON CONFLICT (id) DO NOTHING
+      RETURNING conversation_id
+    )
+    UPDATE conversations SET message_count = message_count + 1, updated_at = ${now}, last_message_at = ${now}
+    WHERE id IN (SELECT conversation_id FROM saved)`;
+  if (inserted === 1) return { id, text, retry: false };
+  return saveUserMessageSlowly(db, conversation, id, text, message.parts);
+}
+
+/** A full conversation, a retry of a stored message, or an id already taken: decided under the conversation's lock. */
+async function saveUserMessageSlowly(db: Db, conversation: Conversation, requestedId: string, text: string, parts: unknown[]): Promise<{ id: string; text: string; retry: boolean }> {
+  let id = requestedId;
   return db.$transaction(async (tx) => {
     // Locks the conversation row: concurrent sends are counted one at a time.
     const [row] = await tx.$queryRaw<{ message_count: number }[]>`SELECT message_count FROM conversations WHERE id = ${conversation.id}::uuid FOR UPDATE`;
@@ -70,7 +90,7 @@ export async function saveUserMessage(db: Db, conversation: Conversation, messag
     }
     const now = new Date();
     await tx.message.create({
-      data: { id, conversationId: conversation.id, userId: conversation.userId, role: "user", content: text, parts: asJson(message.parts), createdAt: now },
+      data: { id, conversationId: conversation.id, userId: conversation.userId, role: "user", content: text, parts: asJson(parts), createdAt: now },
     });
     await tx.conversation.update({ where: { id: conversation.id }, data: { messageCount: { increment: 1 }, updatedAt: now, lastMessageAt: now } });
     return { id, text, retry: false };
@@ -99,28 +119,32 @@ function toolParts(message: UIMessage): ToolPart[] {
   return (message.parts as ToolPart[]).filter((p) => p.type.startsWith("tool-") && p.toolCallId);
 }
 
-/** Inserts or updates the assistant's reply (it is saved after each step and at the end). */
+/** Inserts or updates the assistant's reply (saved after tool steps and at the end), in one statement. */
 export async function saveAssistantMessage(db: Db, conversation: Conversation, { message, metadata }: AssistantRecord): Promise<void> {
   const tools = toolParts(message);
-  const data = {
-    content: messageText(message.parts),
-    parts: asJson(message.parts),
-    toolCalls: tools.length ? asJson(tools.map((p) => ({ toolCallId: p.toolCallId, tool: p.type.slice(5), input: p.input }))) : Prisma.JsonNull,
-    toolResults: tools.length
-      ? asJson(tools.filter((p) => p.state !== "input-available" && p.state !== "approval-requested").map((p) => ({ toolCallId: p.toolCallId, state: p.state, output: p.output ?? p.errorText ?? null })))
-      : Prisma.JsonNull,
-    metadata: asJson(metadata),
-  };
+  // JSON null (not SQL NULL) where a reply used no tools, as Prisma.JsonNull stored it before.
+  const json = (v: unknown) => JSON.stringify(v ?? null);
+  const toolCalls = tools.length ? tools.map((p) => ({ toolCallId: p.toolCallId, tool: p.type.slice(5), input: p.input })) : null;
+  const toolResults = tools.length
+    ? tools.filter((p) => p.state !== "input-available" && p.state !== "approval-requested").map((p) => ({ toolCallId: p.toolCallId, state: p.state, output: p.output ?? p.errorText ?? null }))
+    : null;
   const now = new Date();
-  await db.$transaction(async (tx) => {
-    const updated = await tx.message.updateMany({ where: { id: message.id, conversationId: conversation.id, role: "assistant" }, data });
-    if (updated.count === 0) {
-      await tx.message.create({ data: { id: message.id, conversationId: conversation.id, userId: conversation.userId, role: "assistant", ...data, createdAt: now } });
-      await tx.conversation.update({ where: { id: conversation.id }, data: { messageCount: { increment: 1 }, updatedAt: now, lastMessageAt: now } });
-    } else {
-      await tx.conversation.update({ where: { id: conversation.id }, data: { updatedAt: now } });
-    }
-  });
+  // The first save counts the reply and bumps last_message_at; later ones only touch updated_at.
+  await db.$executeRaw`
+    WITH saved AS (
+      INSERT INTO messages (id, conversation_id, user_id, role, content, parts, tool_calls, tool_results, metadata, created_at)
+      VALUES (${message.id}::uuid, ${conversation.id}::uuid, ${conversation.userId}::uuid, 'assistant', ${messageText(message.parts)},
+              ${json(message.parts)}::jsonb, ${json(toolCalls)}::jsonb, ${json(toolResults)}::jsonb, ${json(metadata)}::jsonb, ${now})
+      ON CONFLICT (id) DO UPDATE SET content = EXCLUDED.content, parts = EXCLUDED.parts, tool_calls = EXCLUDED.tool_calls,
+        tool_results = EXCLUDED.tool_results, metadata = EXCLUDED.metadata
+      WHERE messages.conversation_id = EXCLUDED.conversation_id AND messages.role = 'assistant'
+      RETURNING (xmax = 0) AS inserted
+    )
+    UPDATE conversations SET
+      message_count = message_count + (SELECT count(*)::int FROM saved WHERE inserted),
+      updated_at = ${now},
+      last_message_at = CASE WHEN EXISTS (SELECT 1 FROM saved WHERE inserted) THEN ${now} ELSE last_message_at END
+    WHERE id = ${conversation.id}::uuid`;
 }
 
 export async function saveAnalysis(db: Db, messageId: string, analysis: { intent: string; entities: unknown; confidence: number | null }): Promise<void> {

@@ -73,6 +73,7 @@ export async function handleChat(db: Db, user: SessionUser, request: Request, no
 
     const started = performance.now();
     const metadata: ChatMetadata = { conversationId: conversation.id, title: conversation.title, model: info.label };
+    let savedToolStates = toolStates({ parts: [] });
     const persist = async (message: UIMessage, extra: Record<string, unknown> = {}) => {
       const tools = [...new Set((message.parts as { type: string }[]).filter((p) => p.type.startsWith("tool-")).map((p) => p.type.slice(5)))];
       const stored = (message.metadata ?? {}) as Record<string, unknown>;
@@ -99,8 +100,12 @@ export async function handleChat(db: Db, user: SessionUser, request: Request, no
         console.error("chat model failed", error);
         return MODEL_FAILED;
       },
-      // Saved after each step: executed operations' results are never lost with a later failure.
+      // Saved after each step that ran tools: executed operations' results are never lost with a
+      // later failure. A text-only step waits for the save at the end (one write fewer per turn).
       onUIMessageStepEnd: async ({ responseMessage }: { responseMessage: UIMessage }) => {
+        const states = toolStates(responseMessage);
+        if (states === savedToolStates) return;
+        savedToolStates = states;
         await persist(responseMessage);
       },
       onEnd: async ({ responseMessage, isAborted, outcome }) => {
@@ -122,4 +127,12 @@ export async function handleChat(db: Db, user: SessionUser, request: Request, no
   } catch (error) {
     return errorResponse(error);
   }
+}
+
+/** The reply's tool calls and how far each got: a step that changed none has nothing new to save. */
+function toolStates(message: Pick<UIMessage, "parts">): string {
+  return (message.parts as { type: string; toolCallId?: string; state?: string }[])
+    .filter((p) => p.type.startsWith("tool-"))
+    .map((p) => `${p.toolCallId}:${p.state}`)
+    .join(",");
 }

@@ -65,7 +65,8 @@ export function addTask(db: Db, ctx: OperationContext, input: AddTaskInput): Pro
       },
     });
     if (data.tags?.length) await setTags(tx, ctx.userId, created.id, data.tags, []);
-    const task = await tx.task.findUniqueOrThrow({ where: { id: created.id }, include: taskWithTags });
+    // A new task holds exactly the tags just set: no need to read it back.
+    const task = { ...created, tags: [...new Set(data.tags ?? [])].map((name) => ({ tag: { name } })) };
     return { result: { ok: true, kind: "added", task: toView(task), operationId: "" }, taskId: task.id, version: task.updatedAt.toISOString() };
   });
 }
