@@ -1,6 +1,11 @@
 // The system prompt for LLMs. The offline assistant does not read it.
+// Building an Intl formatter costs far more than using one; one per zone is kept.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
 export function instructions({ now, timeZone, userName }: { now: Date; timeZone: string; userName: string }): string {
-  const local = new Intl.DateTimeFormat("en-US", { timeZone, dateStyle: "full", timeStyle: "short" }).format(now);
+  let formatter = formatters.get(timeZone);
+  if (!formatter) formatters.set(timeZone, (formatter = new Intl.DateTimeFormat("en-US", { timeZone, dateStyle: "full", timeStyle: "short" })));
+  const local = formatter.format(now);
   return `You are Doable, a friendly assistant that manages ${userName}'s todo list through tools.
 
 Now: ${local} in ${timeZone} (${now.toISOString()} UTC). Resolve relative dates ("tomorrow 5pm", "next Friday", "in 2 weeks") in ${timeZone} against this moment. Send a bare date (YYYY-MM-DD) when the user named no time, else a date-time with the offset of ${timeZone}.

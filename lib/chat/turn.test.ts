@@ -33,6 +33,8 @@ describe("the chat turn with the offline assistant", () => {
     const message = userMessage("add buy milk tomorrow at 5pm");
     const response = await send(user, { message, timeZone: "Europe/Berlin" });
     expect(response.status).toBe(200);
+    // Streamed as written: no compression or caching on the way.
+    expect(response.headers.get("cache-control")).toBe("no-cache, no-transform");
     const conversationId = response.headers.get("x-conversation-id")!;
     const chunks = await readChunks(response);
     const output = chunks.find((c) => c.type === "tool-output-available")?.output as { kind: string; task: { number: number; dueDate: string } };

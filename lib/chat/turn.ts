@@ -90,7 +90,9 @@ export async function handleChat(db: Db, user: SessionUser, request: Request, no
       originalMessages: context,
       abortSignal: request.signal,
       generateMessageId: randomUUID,
-      headers: { "x-conversation-id": conversation.id },
+      // no-transform: the stream is not gzipped by `next start` (CPU per chunk, and a proxy
+      // that compresses may buffer what should arrive as it is written).
+      headers: { "x-conversation-id": conversation.id, "cache-control": "no-cache, no-transform" },
       messageMetadata: ({ part }) => {
         if (part.type === "start") return { ...metadata, createdAt: new Date().toISOString() };
         if (part.type === "finish") return { ...metadata, finishReason: part.finishReason, usage: part.totalUsage };

@@ -413,11 +413,8 @@ export function extractDate(
 export function describeDay(d: Day, ctx?: DateContext): string {
   const dt = new Date(Date.UTC(d.year, d.month - 1, d.day, 12));
   const sameYear = ctx ? today(ctx).year === d.year : true;
-  return new Intl.DateTimeFormat("en-US", {
-    timeZone: "UTC",
-    weekday: "short",
-    month: "short",
-    day: "numeric",
-    ...(sameYear ? {} : { year: "numeric" }),
-  }).format(dt);
+  return (sameYear ? DAY : DAY_WITH_YEAR).format(dt);
 }
+
+const DAY = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "short", month: "short", day: "numeric" });
+const DAY_WITH_YEAR = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "short", month: "short", day: "numeric", year: "numeric" });
