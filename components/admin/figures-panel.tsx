@@ -12,8 +12,17 @@ export function FiguresPanel({ figures, days }: { figures: LogFigures; days: { d
       <h2 id="figures-heading" className="sr-only">
         Headline figures
       </h2>
+      {figures.window && (
+        <p className="text-sm text-muted">
+          Figures for the last {figures.window.days} days. Choose dates to see another period.
+        </p>
+      )}
       <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
-        <Stat label="Operations" value={count(figures.total)} note={figures.pending ? `${count(figures.pending)} still pending` : "in the filtered set"} />
+        <Stat
+          label="Operations"
+          value={count(figures.total)}
+          note={figures.pending ? `${count(figures.pending)} still pending` : figures.window ? `in the last ${figures.window.days} days` : "in the filtered set"}
+        />
         <Stat
           label="Failure rate"
           value={figures.failureRate === null ? "—" : percent(figures.failureRate)}

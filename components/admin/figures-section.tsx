@@ -10,5 +10,6 @@ import { FiguresPanel } from "./figures-panel";
  */
 export async function FiguresSection({ db, filters }: { db: Db; filters: LogFilters }) {
   const figures = await logFigures(db, filters);
-  return <FiguresPanel figures={figures} days={chartDays(figures.byDay, filters, new Date().toISOString().slice(0, 10))} />;
+  const range = figures.window ? { from: figures.window.from } : filters;
+  return <FiguresPanel figures={figures} days={chartDays(figures.byDay, range, new Date().toISOString().slice(0, 10))} />;
 }

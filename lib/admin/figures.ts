@@ -1,6 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { filterConditions, LOG_FROM, whereClause } from "./filter-sql";
+import { filterConditions, filteredFrom, whereClause } from "./filter-sql";
 import type { LogFilters, OperationName } from "./filters";
 
 /** Headline figures for the filtered set of operations. */
@@ -22,14 +22,27 @@ export type LogFigures = {
   helpfulReplies: number;
   /** helpful / rated; null when none were rated. */
   helpfulShare: number | null;
+  /** Set when the filters named no dates and the figures cover only the latest days. */
+  window: { from: string; days: number } | null;
 };
+
+/** Without dates, the figures cover this many days up to today: a bounded pass, not the whole history. */
+export const DEFAULT_WINDOW_DAYS = 30;
+
+/** The filters the figures use: the given ones, or the default window when they name no dates. */
+export function figuresFilters(filters: LogFilters, now: Date): { filters: LogFilters; window: LogFigures["window"] } {
+  if (filters.from || filters.to) return { filters, window: null };
+  const from = new Date(now.getTime() - (DEFAULT_WINDOW_DAYS - 1) * 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+  return { filters: { ...filters, from }, window: { from, days: DEFAULT_WINDOW_DAYS } };
+}
 
 /** The filtered set as a CTE, so every figure counts exactly the rows the table lists. */
 function filtered(filters: LogFilters): Prisma.Sql {
-  return Prisma.sql`WITH f AS (SELECT l.* ${LOG_FROM} ${whereClause(filterConditions(filters))})`;
+  return Prisma.sql`WITH f AS (SELECT l.operation, l.status, l.duration_ms, l.created_at, l.message_id ${filteredFrom(filters)} ${whereClause(filterConditions(filters))})`;
 }
 
-export async function logFigures(db: Db, filters: LogFilters): Promise<LogFigures> {
+export async function logFigures(db: Db, requested: LogFilters, now = new Date()): Promise<LogFigures> {
+  const { filters, window } = figuresFilters(requested, now);
   const cte = filtered(filters);
   // Three passes over the filtered set, run one after another (PGlite has a single
   // connection); every figure below is an aggregate, so nothing row-sized comes back.
@@ -48,10 +61,13 @@ export async function logFigures(db: Db, filters: LogFilters): Promise<LogFigure
     SELECT GROUPING(day) = 0 AS "byDay", operation::text AS operation, day, count(*)::int AS count
     FROM (SELECT operation, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day FROM f) x
     GROUP BY GROUPING SETS ((operation), (day))`;
+  // The reply to each user message behind these operations: one index probe per message.
   const [ratings] = await db.$queryRaw<{ rated: number; helpful: number }[]>`${cte}
-    SELECT count(*)::int AS rated, count(*) FILTER (WHERE r.feedback = 'up')::int AS helpful
-    FROM (${ratedReplies()}) r
-    WHERE r.prompt_id IN (SELECT message_id FROM f WHERE message_id IS NOT NULL)`;
+    SELECT count(*) FILTER (WHERE n.feedback IS NOT NULL)::int AS rated, count(*) FILTER (WHERE n.feedback = 'up')::int AS helpful
+    FROM (SELECT DISTINCT message_id FROM f WHERE message_id IS NOT NULL) p
+    JOIN messages um ON um.id = p.message_id AND um.role = 'user'
+    CROSS JOIN LATERAL (${nextMessage(Prisma.sql`um`)}) n
+    WHERE n.role = 'assistant'`;
 
   const t = totals ?? { total: 0, succeeded: 0, failed: 0, pending: 0, p50: null, p95: null };
   const finished = t.succeeded + t.failed;
@@ -76,6 +92,7 @@ export async function logFigures(db: Db, filters: LogFilters): Promise<LogFigure
     ratedReplies: rated,
     helpfulReplies: helpful,
     helpfulShare: rated ? helpful / rated : null,
+    window,
   };
 }
 
@@ -86,22 +103,13 @@ export async function logFigures(db: Db, filters: LogFilters): Promise<LogFigure
  * credited to it.
  */
 
-/**
- * Rated assistant replies with the user message each answers (prompt_id). Starts from the
- * rated replies, which are few, rather than from every message of the filtered set: one index
- * probe per rated reply instead of a walk through whole conversations.
- */
-function ratedReplies(): Prisma.Sql {
+/** The message right after a user message (`alias`) in its conversation, system messages aside. */
+function nextMessage(alias: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
-    SELECT r.id, r.feedback, p.id AS prompt_id
-    FROM messages r
-    CROSS JOIN LATERAL (
-      SELECT m.id, m.role FROM messages m
-      WHERE m.conversation_id = r.conversation_id AND m.role <> 'system' AND (m.created_at, m.id) < (r.created_at, r.id)
-      ORDER BY m.created_at DESC, m.id DESC
-      LIMIT 1
-    ) p
-    WHERE r.role = 'assistant' AND r.feedback IS NOT NULL AND p.role = 'user'`;
+    SELECT m.id, m.role, m.feedback FROM messages m
+    WHERE m.conversation_id = ${alias}.conversation_id AND m.role <> 'system' AND (m.created_at, m.id) > (${alias}.created_at, ${alias}.id)
+    ORDER BY m.created_at, m.id
+    LIMIT 1`;
 }
 
 /** The id of the assistant reply to one user message, if one was saved. */
@@ -109,11 +117,6 @@ export function replyToMessage(messageId: string): Prisma.Sql {
   return Prisma.sql`
     SELECT n.id
     FROM messages um
-    CROSS JOIN LATERAL (
-      SELECT m.id, m.role FROM messages m
-      WHERE m.conversation_id = um.conversation_id AND m.role <> 'system' AND (m.created_at, m.id) > (um.created_at, um.id)
-      ORDER BY m.created_at, m.id
-      LIMIT 1
-    ) n
+    CROSS JOIN LATERAL (${nextMessage(Prisma.sql`um`)}) n
     WHERE um.id = ${messageId}::uuid AND um.role = 'user' AND n.role = 'assistant'`;
 }

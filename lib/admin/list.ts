@@ -1,6 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { filterConditions, LOG_FROM, newerThan, olderThan, TASK_TITLE, whereClause } from "./filter-sql";
+import { filterConditions, filteredFrom, newerThan, olderThan, TASK_TITLE, whereClause } from "./filter-sql";
 import { encodeCursor, type Cursor, type LogFilters, type LogQuery, type OperationName, type SourceName, type StatusName } from "./filters";
 
 export const PAGE_SIZE = 50;
@@ -73,7 +73,14 @@ export async function readRows(db: Db, filters: LogFilters, page: { olderThan?: 
   if (page.olderThan) conditions.push(olderThan(page.olderThan));
   if (page.newerThan) conditions.push(newerThan(page.newerThan));
   const order = page.newerThan ? Prisma.sql`l.created_at ASC, l.id ASC` : Prisma.sql`l.created_at DESC, l.id DESC`;
-  return db.$queryRaw<LogRow[]>`SELECT ${ROW_COLUMNS} ${LOG_FROM} ${whereClause(conditions)} ORDER BY ${order} LIMIT ${page.limit}`;
+  // The page's rows are picked first, with only the joins the filters need; the user and task
+  // shown on each row are joined to those few rows, not to every row the filters pass.
+  return db.$queryRaw<LogRow[]>`
+    SELECT ${ROW_COLUMNS}
+    FROM (SELECT l.* ${filteredFrom(filters)} ${whereClause(conditions)} ORDER BY ${order} LIMIT ${page.limit}) l
+    JOIN users u ON u.id = l.user_id
+    LEFT JOIN tasks t ON t.id = l.task_id
+    ORDER BY ${order}`;
 }
 
 export function toCursor(row: { createdAt: Date; id: string }): Cursor {

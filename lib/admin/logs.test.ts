@@ -102,9 +102,12 @@ describe("listing", () => {
   });
 });
 
+// The fixtures are from 2026-11-20 to 2026-11-22; without dates the figures cover 30 days to "now".
+const FIGURES_NOW = new Date("2026-11-23T12:00:00Z");
+
 describe("figures", () => {
   it("counts per operation, failure rate, duration percentiles, per day and helpful share", async () => {
-    const figures = await logFigures(handle.db, {});
+    const figures = await logFigures(handle.db, {}, FIGURES_NOW);
     expect(figures).toMatchObject({ total: 6, succeeded: 4, failed: 1, pending: 1, failureRate: 1 / 5 });
     // percentile_cont over 10, 20, 30, 40, 50 (the pending row has no duration).
     expect(figures.p50Ms).toBe(30);
@@ -126,8 +129,16 @@ describe("figures", () => {
   });
 
   it("follows the filters and copes with an empty set", async () => {
-    expect(await logFigures(handle.db, { q: "milk" })).toMatchObject({ total: 2, ratedReplies: 2, helpfulReplies: 1 });
-    expect(await logFigures(handle.db, { user: "nobody" })).toMatchObject({ total: 0, failureRate: null, p50Ms: null, p95Ms: null, helpfulShare: null, byOperation: [], byDay: [] });
+    expect(await logFigures(handle.db, { q: "milk" }, FIGURES_NOW)).toMatchObject({ total: 2, ratedReplies: 2, helpfulReplies: 1 });
+    expect(await logFigures(handle.db, { user: "nobody" }, FIGURES_NOW)).toMatchObject({ total: 0, failureRate: null, p50Ms: null, p95Ms: null, helpfulShare: null, byOperation: [], byDay: [] });
+  });
+
+  it("covers the last 30 days when no dates are chosen, and exactly the chosen dates otherwise", async () => {
+    expect(await logFigures(handle.db, {}, FIGURES_NOW)).toMatchObject({ total: 6, window: { from: "2026-10-25", days: 30 } });
+    // 2026-11-21 is the 30th day back from 2026-12-20: its rows are in, the day before is out.
+    expect(await logFigures(handle.db, {}, new Date("2026-12-20T08:00:00Z"))).toMatchObject({ total: 3, window: { from: "2026-11-21" } });
+    expect(await logFigures(handle.db, {}, new Date("2027-06-01T00:00:00Z"))).toMatchObject({ total: 0 });
+    expect(await logFigures(handle.db, { from: "2026-11-20", to: "2026-11-20" }, new Date("2027-06-01T00:00:00Z"))).toMatchObject({ total: 3, window: null });
   });
 });
 
