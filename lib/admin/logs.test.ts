@@ -78,6 +78,18 @@ describe("listing", () => {
     expect(await listedIds({ user: "bob", operation: "update", status: "success", q: "rename" })).toEqual([ids.report]);
   });
 
+  it("finds a failed add by the title it asked for, but not another operation by a new title", async () => {
+    const db = handle.db;
+    const failedAdd = await seedLog(db, { userId: bob, at: at(30), operation: "add", status: "failed", source: "ui", input: { title: "Quarterly taxes" } });
+    const rename = await seedLog(db, { userId: bob, at: at(31), operation: "update", input: { title: "Yearly taxes" } });
+    try {
+      expect(await listedIds({ q: "TAXES" })).toEqual([failedAdd]);
+      expect((await list({ q: "taxes" })).rows[0]).toMatchObject({ taskTitle: "Quarterly taxes", taskId: null });
+    } finally {
+      await db.taskOperationLog.deleteMany({ where: { id: { in: [failedAdd, rename] } } });
+    }
+  });
+
   it("pages by cursor both ways, and new rows do not shift the pages", async () => {
     const first = await listLogPage(handle.db, { filters: {} }, 2);
     expect(first.rows.map((r) => r.id)).toEqual([ids.pending, ids.report]);

@@ -30,8 +30,11 @@ export async function openDatabase(url = process.env.DATABASE_URL): Promise<DbHa
     return { db, target, exec, close: () => db.$disconnect() };
   }
   const { PGlite } = await import("@electric-sql/pglite");
+  const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
-  const pglite = target.dir ? new PGlite(target.dir) : new PGlite();
+  // PGlite bundles its extensions; those the migrations create must be loaded when it opens.
+  const extensions = { pg_trgm };
+  const pglite = target.dir ? new PGlite(target.dir, { extensions }) : new PGlite({ extensions });
   await pglite.waitReady;
   const db = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions: TRANSACTION_OPTIONS });
   return {

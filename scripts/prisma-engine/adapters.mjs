@@ -12,6 +12,7 @@ import path from "node:path";
 import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { trace } from "./trace.mjs";
 
@@ -248,7 +249,8 @@ function pgFactory({ url, shadowDatabaseUrl }) {
 export async function openPGlite(dir) {
   if (dir) fs.mkdirSync(dir, { recursive: true });
   trace("pglite", `open ${dir ?? "memory"}`);
-  const db = await PGlite.create(dir ? { dataDir: dir } : {});
+  // The extensions the migrations create must be loaded into PGlite (see lib/db/client.ts).
+  const db = await PGlite.create({ ...(dir ? { dataDir: dir } : {}), extensions: { pg_trgm } });
   track(async () => {
     trace("pglite", `close ${dir ?? "memory"}`);
     if (!db.closed) await db.close();
