@@ -43,15 +43,23 @@ export function filterConditions(filters: LogFilters): Prisma.Sql[] {
   if (filters.source) conditions.push(Prisma.sql`l.source = CAST(${filters.source} AS "OperationSource")`);
   if (filters.from) conditions.push(Prisma.sql`l.created_at >= ${dayStart(filters.from)}::timestamptz`);
   if (filters.to) conditions.push(Prisma.sql`l.created_at < ${dayAfter(filters.to)}::timestamptz`);
-  if (filters.q) {
-    // TASK_TITLE ILIKE p, written so that each arm can use a trigram index (see the
-    // admin_text_search migration): a search that matches few rows reads only those rows.
-    const pattern = containsPattern(filters.q);
-    conditions.push(Prisma.sql`(l.original_command ILIKE ${pattern}
-      OR l.task_id = ANY (ARRAY(SELECT id FROM tasks WHERE title ILIKE ${pattern}))
-      OR (l.operation = 'add' AND l.task_id IS NULL AND l.input ->> 'title' ILIKE ${pattern}))`);
-  }
+  if (filters.q) conditions.push(Prisma.sql`(${Prisma.join(textArms(filters.q), " OR ")})`);
   return conditions;
+}
+
+/**
+ * The free-text filter (the user's words, or TASK_TITLE, contain the text) as alternatives that
+ * an index can each serve (trigram indexes, see the admin_text_search migration). The log page
+ * runs them as separate ordered queries (see readRows), so a rare or absent word reads only
+ * the rows that match and a common one stops after a page.
+ */
+export function textArms(q: string): Prisma.Sql[] {
+  const pattern = containsPattern(q);
+  return [
+    Prisma.sql`l.original_command ILIKE ${pattern}`,
+    Prisma.sql`l.task_id IN (SELECT id FROM tasks WHERE title ILIKE ${pattern})`,
+    Prisma.sql`(l.operation = 'add' AND l.task_id IS NULL AND l.input ->> 'title' ILIKE ${pattern})`,
+  ];
 }
 
 /** Rows strictly older than the cursor in (created_at desc, id desc) order. */

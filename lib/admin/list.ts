@@ -1,6 +1,6 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { filterConditions, filteredFrom, newerThan, olderThan, TASK_TITLE, whereClause } from "./filter-sql";
+import { filterConditions, filteredFrom, newerThan, olderThan, TASK_TITLE, textArms, whereClause } from "./filter-sql";
 import { encodeCursor, type Cursor, type LogFilters, type LogQuery, type OperationName, type SourceName, type StatusName } from "./filters";
 
 export const PAGE_SIZE = 50;
@@ -69,18 +69,28 @@ export async function listLogPage(db: Db, query: LogQuery, pageSize = PAGE_SIZE)
 
 /** Rows in log order from a cursor on: olderThan reads newest first, newerThan oldest first. */
 export async function readRows(db: Db, filters: LogFilters, page: { olderThan?: Cursor; newerThan?: Cursor; limit: number }): Promise<LogRow[]> {
-  const conditions = filterConditions(filters);
+  const conditions = filterConditions({ ...filters, q: undefined });
   if (page.olderThan) conditions.push(olderThan(page.olderThan));
   if (page.newerThan) conditions.push(newerThan(page.newerThan));
-  const order = page.newerThan ? Prisma.sql`l.created_at ASC, l.id ASC` : Prisma.sql`l.created_at DESC, l.id DESC`;
+  const direction = page.newerThan ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+  const pick = (where: Prisma.Sql[]) =>
+    Prisma.sql`SELECT l.id, l.created_at ${filteredFrom(filters)} ${whereClause(where)} ORDER BY l.created_at ${direction}, l.id ${direction} LIMIT ${page.limit}`;
+  // Free text: the page of each alternative, merged (see textArms).
+  const picked = filters.q
+    ? Prisma.sql`SELECT id, created_at FROM (${Prisma.join(
+        textArms(filters.q).map((arm) => Prisma.sql`(${pick([...conditions, arm])})`),
+        " UNION ",
+      )}) m ORDER BY created_at ${direction}, id ${direction} LIMIT ${page.limit}`
+    : pick(conditions);
   // The page's rows are picked first, with only the joins the filters need; the user and task
   // shown on each row are joined to those few rows, not to every row the filters pass.
   return db.$queryRaw<LogRow[]>`
     SELECT ${ROW_COLUMNS}
-    FROM (SELECT l.* ${filteredFrom(filters)} ${whereClause(conditions)} ORDER BY ${order} LIMIT ${page.limit}) l
+    FROM (${picked}) p
+    JOIN task_operation_logs l ON l.id = p.id
     JOIN users u ON u.id = l.user_id
     LEFT JOIN tasks t ON t.id = l.task_id
-    ORDER BY ${order}`;
+    ORDER BY l.created_at ${direction}, l.id ${direction}`;
 }
 
 export function toCursor(row: { createdAt: Date; id: string }): Cursor {
