@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { setFeedbackAction } from "@/app/(app)/(chat)/actions/chat";
 
 type Value = "up" | "down" | null;

@@ -2,7 +2,7 @@
 
 import type { ChatStatus } from "ai";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { loadOlderMessagesAction } from "@/app/(app)/(chat)/actions/chat";
 import { MessageItem } from "./message-item";
 import type { ChatMessage } from "./types";

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { undoTaskOperationAction } from "@/app/(app)/(chat)/actions/tasks";
 import { emitTasksChanged } from "@/components/events";
 import { browserTimeZone } from "@/components/tasks/time-zone";

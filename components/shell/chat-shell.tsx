@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
-import { Toaster } from "sonner";
+import { Toaster } from "@/components/ui/toast";
 import { Sidebar } from "@/components/sidebar/sidebar";
 import { TaskPanel } from "@/components/tasks/task-panel";
 import { CloseIcon, KeyboardIcon, SidebarIcon, TasksIcon } from "@/components/ui/icons";

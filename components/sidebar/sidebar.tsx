@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
-import { toast } from "sonner";
+import { toast } from "@/components/ui/toast";
 import { archiveConversationAction, deleteConversationAction, renameConversationAction } from "@/app/(app)/(chat)/actions/conversations";
 import { onConversationsChanged } from "@/components/events";
 import { buttonClass } from "@/components/ui/button";
