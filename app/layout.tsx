@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { connection } from "next/server";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -16,7 +17,10 @@ export const viewport: Viewport = {
   ],
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  // Every page carries its request's CSP nonce (proxy.ts), so none can be prerendered once
+  // for everyone: a prerendered page's scripts would have no nonce and be blocked.
+  await connection();
   return (
     <html lang="en">
       <body className="font-sans">{children}</body>

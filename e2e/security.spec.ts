@@ -51,6 +51,8 @@ function expectSecurityHeaders(response: APIResponse, what: string) {
   expect(csp, what).toMatch(/default-src 'self'/);
   expect(csp, what).toMatch(/object-src 'none'/);
   expect(csp, what).not.toMatch(/unsafe-eval/);
+  // Scripts never run inline without a nonce.
+  expect(csp.match(/script-src [^;]*/)?.[0], what).not.toMatch(/unsafe-inline/);
   expect(h["x-frame-options"], what).toBe("DENY");
   expect(h["referrer-policy"], what).toBe("strict-origin-when-cross-origin");
   expect(h["x-content-type-options"], what).toBe("nosniff");
@@ -102,6 +104,48 @@ test("security headers on pages, redirects, APIs, errors and static files", asyn
     [script!, request.get(script!)],
   ];
   for (const [what, response] of checks) expectSecurityHeaders(await response, what);
+});
+
+test("a page runs only the scripts that carry its request's nonce", async ({ page, request }) => {
+  const nonceOf = (csp: string) => csp.match(/script-src 'self' 'nonce-([A-Za-z0-9+/=]+)' 'strict-dynamic'/)?.[1];
+  const first = await request.get("/login");
+  const second = await request.get("/register");
+  const nonce = nonceOf(first.headers()["content-security-policy"] ?? "");
+  expect(nonce).toBeTruthy();
+  expect(nonceOf(second.headers()["content-security-policy"] ?? "")).not.toBe(nonce);
+  // Every script tag of the page carries this response's nonce; none runs without it.
+  const tags = (await first.text()).match(/<script\b[^>]*>/g) ?? [];
+  expect(tags.length).toBeGreaterThan(0);
+  for (const tag of tags) expect(tag).toContain(`nonce="${nonce}"`);
+  // Responses that are not pages allow no inline script at all.
+  expect(nonceOf((await request.get("/api/health")).headers()["content-security-policy"] ?? "")).toBeUndefined();
+
+  // In the browser: the app works under the policy (nothing of ours is blocked), the theme
+  // script runs before paint, and an injected inline handler does not run.
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy/i.test(m.text())) violations.push(m.text());
+  });
+  await register(page, { name: "Nonce Tester", email: uniqueEmail("csp") });
+  await page.evaluate(() => localStorage.setItem("doable-theme", "dark"));
+  await page.reload();
+  await expect(page.locator("head style#doable-theme")).toHaveCount(1);
+  await page.getByRole("textbox", { name: "Message Doable" }).fill("add water the plants");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("complementary", { name: "Tasks" }).getByText("water the plants")).toBeVisible();
+  expect(violations).toEqual([]);
+  // Markup that reaches the page (the XSS shape): its inline handler is blocked by the policy
+  // alone (React would never render it; this inserts it directly).
+  const ran = await page.evaluate(async () => {
+    const holder = document.createElement("div");
+    holder.innerHTML = `<img src="data:," onload="window.__injected = true" onerror="window.__injected = true">`;
+    document.body.appendChild(holder);
+    await new Promise((r) => setTimeout(r, 200));
+    return (window as unknown as { __injected?: boolean }).__injected === true;
+  });
+  expect(ran).toBe(false);
+  expect(violations.length).toBeGreaterThan(0);
+  for (const v of violations) expect(v).toMatch(/inline event handler/);
 });
 
 test("the session cookie is httpOnly and SameSite=Lax; with https it is __Secure- and Secure", async ({ page, playwright, baseURL }) => {

@@ -1,3 +1,4 @@
+import { headers } from "next/headers";
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
 import { Logo } from "@/components/ui/logo";
@@ -5,11 +6,13 @@ import { THEME_SCRIPT } from "./theme";
 import { ThemeToggle } from "./theme-toggle";
 import type { SessionUser } from "@/lib/auth/users";
 
-export function AppHeader({ user }: { user: SessionUser }) {
+export async function AppHeader({ user }: { user: SessionUser }) {
+  // The page's CSP allows inline scripts only with this request's nonce (proxy.ts).
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
     <header className="flex h-14 shrink-0 items-center justify-between border-b border-line bg-surface/80 px-4 backdrop-blur">
       {/* Runs while the page is parsed, before the rest paints: no flash of the other theme. */}
-      <script dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
+      <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       <Link href="/" aria-label="Doable home">
         <Logo />
       </Link>

@@ -25,7 +25,11 @@ export const authConfig = {
       if (pathname.startsWith("/api/")) {
         return Response.json({ error: { code: "unauthorized", message: "Sign in to continue." } }, { status: 401 });
       }
-      return false; // → /login?callbackUrl=…
+      // Explicitly rather than `return false`: with a handler (proxy.ts), next-auth would run
+      // the handler instead of redirecting.
+      const signIn = new URL("/login", request.nextUrl);
+      signIn.searchParams.set("callbackUrl", request.nextUrl.href);
+      return Response.redirect(signIn);
     },
     jwt({ token, user }) {
       if (user) {

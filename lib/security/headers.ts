@@ -1,19 +1,20 @@
-// Security headers for every response (used by next.config.ts `headers()`).
+// Security headers for every response (used by next.config.ts `headers()`), and the per-request
+// Content-Security-Policy that proxy.ts puts on every page.
 //
-// CSP: Next's App Router streams inline <script> tags (RSC payload, bootstrap) and the theme
-// toggle sets the colour scheme inline before paint, so scripts need 'unsafe-inline' unless every
-// response carries a per-request nonce (possible through proxy.ts, but it makes every page
-// dynamic and the proxy does not run for static assets; not worth the risk here). What matters
-// most is kept strict: no 'unsafe-eval' in production, no third-party origins at all, no
-// plugins, no framing, forms and <base> only to this origin. Development needs 'unsafe-eval'
-// for React's dev tooling and Fast Refresh.
+// CSP: a page's scripts run only with the nonce the proxy made for that request ('strict-dynamic'
+// lets them load the app's chunks), so an injected <script> or inline handler never runs: no
+// 'unsafe-inline' for scripts. Next reads the nonce from the request's CSP header and puts it on
+// its own scripts; our one inline script (the theme, before paint) reads it from x-nonce.
+// Responses that are not pages (API, static files, redirects) get the same policy without a
+// nonce, so no script runs from them at all. Development needs 'unsafe-eval' for React's dev
+// tooling and Fast Refresh. Styles keep 'unsafe-inline' (style attributes; no script runs).
 
 export type Header = { key: string; value: string };
 
-export function contentSecurityPolicy(production: boolean): string {
+export function contentSecurityPolicy(production: boolean, nonce?: string): string {
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
-    "script-src": ["'self'", "'unsafe-inline'", ...(production ? [] : ["'unsafe-eval'"])],
+    "script-src": ["'self'", ...(nonce ? [`'nonce-${nonce}'`, "'strict-dynamic'"] : []), ...(production ? [] : ["'unsafe-eval'"])],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
     "font-src": ["'self'", "data:"],
@@ -40,4 +41,10 @@ export function securityHeaders(production = process.env.NODE_ENV === "productio
     // Browsers ignore it over plain http, so it is safe on a local http server too.
     ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=63072000" }] : []),
   ];
+}
+
+/** A fresh nonce for one page response: 128 random bits. */
+export function newNonce(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return btoa(String.fromCharCode(...bytes));
 }
