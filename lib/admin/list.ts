@@ -1,7 +1,7 @@
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { filterConditions, filteredFrom, newerThan, olderThan, TASK_TITLE, textArms, whereClause } from "./filter-sql";
-import { encodeCursor, type Cursor, type LogFilters, type LogQuery, type OperationName, type SourceName, type StatusName } from "./filters";
+import { containsPattern, filterConditions, filteredFrom, newerThan, olderThan, TASK_TITLE, textArms, whereClause } from "./filter-sql";
+import { encodeCursor, isUuid, type Cursor, type LogFilters, type LogQuery, type OperationName, type SourceName, type StatusName } from "./filters";
 
 export const PAGE_SIZE = 50;
 
@@ -67,21 +67,29 @@ export async function listLogPage(db: Db, query: LogQuery, pageSize = PAGE_SIZE)
   };
 }
 
+/** A user filter (name or email text) matching at most this many accounts reads them one by one. */
+const FEW_USERS = 20;
+
 /** Rows in log order from a cursor on: olderThan reads newest first, newerThan oldest first. */
 export async function readRows(db: Db, filters: LogFilters, page: { olderThan?: Cursor; newerThan?: Cursor; limit: number }): Promise<LogRow[]> {
-  const conditions = filterConditions({ ...filters, q: undefined });
+  // Text naming a few accounts: each account's rows come from its own index in log order,
+  // whatever its size. (A join cannot tell that one account has 100,000 rows and reads them all.)
+  const userIds = filters.user && !isUuid(filters.user) ? await fewUsersMatching(db, filters.user) : null;
+  const rest = userIds ? { ...filters, user: undefined } : filters;
+  const conditions = filterConditions({ ...rest, q: undefined });
   if (page.olderThan) conditions.push(olderThan(page.olderThan));
   if (page.newerThan) conditions.push(newerThan(page.newerThan));
   const direction = page.newerThan ? Prisma.sql`ASC` : Prisma.sql`DESC`;
-  const pick = (where: Prisma.Sql[]) =>
-    Prisma.sql`SELECT l.id, l.created_at ${filteredFrom(filters)} ${whereClause(where)} ORDER BY l.created_at ${direction}, l.id ${direction} LIMIT ${page.limit}`;
+  const first = (rows: Prisma.Sql) => Prisma.sql`${rows} ORDER BY created_at ${direction}, id ${direction} LIMIT ${page.limit}`;
+  const pick = (where: Prisma.Sql[]) => first(Prisma.sql`SELECT l.id, l.created_at ${filteredFrom(rest)} ${whereClause(where)}`);
+  const picks = (filters.q ? textArms(filters.q) : [null]).map((arm) => {
+    const where = arm ? [...conditions, arm] : conditions;
+    if (!userIds) return pick(where);
+    return first(Prisma.sql`SELECT x.id, x.created_at FROM unnest(${userIds}::uuid[]) AS chosen(id)
+      CROSS JOIN LATERAL (${pick([...where, Prisma.sql`l.user_id = chosen.id`])}) x`);
+  });
   // Free text: the page of each alternative, merged (see textArms).
-  const picked = filters.q
-    ? Prisma.sql`SELECT id, created_at FROM (${Prisma.join(
-        textArms(filters.q).map((arm) => Prisma.sql`(${pick([...conditions, arm])})`),
-        " UNION ",
-      )}) m ORDER BY created_at ${direction}, id ${direction} LIMIT ${page.limit}`
-    : pick(conditions);
+  const picked = picks.length === 1 ? picks[0]! : first(Prisma.sql`SELECT id, created_at FROM (${Prisma.join(picks.map((q) => Prisma.sql`(${q})`), " UNION ")}) m`);
   // The page's rows are picked first, with only the joins the filters need; the user and task
   // shown on each row are joined to those few rows, not to every row the filters pass.
   return db.$queryRaw<LogRow[]>`
@@ -91,6 +99,13 @@ export async function readRows(db: Db, filters: LogFilters, page: { olderThan?: 
     JOIN users u ON u.id = l.user_id
     LEFT JOIN tasks t ON t.id = l.task_id
     ORDER BY l.created_at ${direction}, l.id ${direction}`;
+}
+
+/** The accounts whose email or name contains the text, or null when there are more than a few. */
+async function fewUsersMatching(db: Db, text: string): Promise<string[] | null> {
+  const pattern = containsPattern(text);
+  const rows = await db.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE email ILIKE ${pattern} OR name ILIKE ${pattern} LIMIT ${FEW_USERS + 1}`;
+  return rows.length > FEW_USERS ? null : rows.map((r) => r.id);
 }
 
 export function toCursor(row: { createdAt: Date; id: string }): Cursor {

@@ -78,6 +78,35 @@ describe("listing", () => {
     expect(await listedIds({ user: "bob", operation: "update", status: "success", q: "rename" })).toEqual([ids.report]);
   });
 
+  it("filters by a name that many accounts share as by one that few do", async () => {
+    const db = handle.db;
+    // More accounts than are read one by one (lib/admin/list.ts), and few, with the same result shape.
+    const crowd = await Promise.all(Array.from({ length: 22 }, (_, i) => seedUser(db, `crowd${i}@example.com`, `Crowd member ${i}`)));
+    const logs = [];
+    for (const [i, userId] of crowd.entries()) logs.push(await seedLog(db, { userId, at: at(100 + i), operation: "list", originalCommand: i % 2 ? "show odd" : "show even" }));
+    try {
+      const newestFirst = [...logs].reverse();
+      expect(await listedIds({ user: "crowd member" })).toEqual(newestFirst);
+      expect(await listedIds({ user: "crowd1" })).toEqual([logs[19], logs[18], logs[17], logs[16], logs[15], logs[14], logs[13], logs[12], logs[11], logs[10], logs[1]]);
+      expect(await listedIds({ user: "crowd member", q: "odd" })).toEqual(newestFirst.filter((_, i) => i % 2 === 0));
+      expect(await listedIds({ user: "crowd1", q: "even" })).toEqual([logs[18], logs[16], logs[14], logs[12], logs[10]]);
+      // Paging through either way gives every row once, in order.
+      for (const user of ["crowd member", "crowd1"]) {
+        const seen: string[] = [];
+        let cursor: string | undefined;
+        do {
+          const page = await listLogPage(handle.db, { filters: { user }, after: cursor ? decodeCursor(cursor)! : undefined }, 4);
+          seen.push(...page.rows.map((r) => r.id));
+          cursor = page.older;
+        } while (cursor);
+        expect(seen).toEqual(await listedIds({ user }));
+      }
+    } finally {
+      await db.taskOperationLog.deleteMany({ where: { id: { in: logs } } });
+      await db.user.deleteMany({ where: { id: { in: crowd } } });
+    }
+  });
+
   it("finds a failed add by the title it asked for, but not another operation by a new title", async () => {
     const db = handle.db;
     const failedAdd = await seedLog(db, { userId: bob, at: at(30), operation: "add", status: "failed", source: "ui", input: { title: "Quarterly taxes" } });
