@@ -9,6 +9,9 @@ import { contentSecurityPolicy, newNonce } from "@/lib/security/headers";
 const { auth } = NextAuth(authConfig);
 
 export const proxy = auth((request) => {
+  // API answers are not documents: no script runs from them, so no nonce (next.config.ts
+  // gives them the policy without one).
+  if (request.nextUrl.pathname.startsWith("/api/")) return;
   const nonce = newNonce();
   const policy = contentSecurityPolicy(process.env.NODE_ENV === "production", nonce);
   const headers = new Headers(request.headers);
