@@ -135,6 +135,9 @@ async function seed(db: Client) {
            0, now() - interval '730 days', now() - interval '730 days'
     FROM generate_series(1, ${SCALE.conversations}) n`);
 
+  // Messages and log rows are inserted oldest first, as a running app appends them, so the
+  // tables' physical order follows created_at as a real database's does (random order would
+  // make every date-range read a random read per row).
   // Messages come in user/assistant pairs in one conversation, the reply 1–3 s after the
   // question. Conversation choice is skewed too (x²): a few conversations run to thousands
   // of messages, which is where "the latest 20" must not read the rest.
@@ -157,7 +160,8 @@ async function seed(db: Client) {
       FROM generate_series(1, ${SCALE.messages / 2}) p
     ) s
     JOIN conversations c ON c.id = s.conv
-    CROSS JOIN (VALUES (0), (1)) AS pair(k)`);
+    CROSS JOIN (VALUES (0), (1)) AS pair(k)
+    ORDER BY 11`);
   await step(db, "conversations' counts and times", `
     UPDATE conversations c SET message_count = m.n, created_at = m.first, updated_at = m.last, last_message_at = m.last
     FROM (SELECT conversation_id, count(*)::int AS n, min(created_at) AS first, max(created_at) AS last FROM messages GROUP BY conversation_id) m
@@ -200,7 +204,8 @@ async function seed(db: Client) {
       JOIN seed_user_counts c ON c.user_id = md5('user' || g.u)::uuid
     ) s
     LEFT JOIN seed_user_messages m ON m.user_id = s.user_id AND m.k = s.message_k
-    LEFT JOIN tasks t ON t.user_id = s.user_id AND t.number = s.task_number`);
+    LEFT JOIN tasks t ON t.user_id = s.user_id AND t.number = s.task_number
+    ORDER BY s.at`);
 
   for (const index of indexes) {
     const started = performance.now();
