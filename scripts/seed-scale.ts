@@ -12,6 +12,7 @@
 //
 // Every seeded user signs in with the password "scale-password-1"; user 1
 // (scale-user-1@example.com) is an admin.
+import { createHash } from "node:crypto";
 import { Client } from "pg";
 import { hashPassword } from "@/lib/auth/password";
 import { migrationScripts } from "@/lib/db/testing";
@@ -142,7 +143,7 @@ async function seed(db: Client) {
   // question. Conversation choice is skewed too (x²): a few conversations run to thousands
   // of messages, which is where "the latest 20" must not read the rest.
   await step(db, "messages", `
-    INSERT INTO messages (id, conversation_id, user_id, role, content, parts, intent, confidence, metadata, feedback, created_at)
+    INSERT INTO messages (id, conversation_id, user_id, role, content, parts, intent, confidence, metadata, feedback, created_at, reply_to_id)
     SELECT md5('msg' || (2 * p - 1 + k))::uuid, c.id, c.user_id,
            CASE WHEN k = 0 THEN 'user'::"MessageRole" ELSE 'assistant'::"MessageRole" END,
            CASE WHEN k = 0 THEN s.command ELSE 'Done — ' || s.command || '.' END,
@@ -151,7 +152,8 @@ async function seed(db: Client) {
            CASE WHEN k = 0 THEN 0.9 END,
            CASE WHEN k = 1 THEN jsonb_build_object('provider', 'offline', 'model', 'Offline assistant') END,
            CASE WHEN k = 1 AND p % 40 = 0 THEN 'up'::"MessageFeedback" WHEN k = 1 AND p % 97 = 0 THEN 'down'::"MessageFeedback" END,
-           s.at + k * (1 + p % 3) * interval '1 second'
+           s.at + k * (1 + p % 3) * interval '1 second',
+           CASE WHEN k = 1 THEN md5('msg' || (2 * p - 1))::uuid END
     FROM (
       SELECT p, md5('conv' || (1 + floor(${SCALE.conversations} * power(random(), 2))::int))::uuid AS conv,
              now() - random() * interval '730 days' AS at,
@@ -216,6 +218,11 @@ async function seed(db: Client) {
   await step(db, "analyze", "ANALYZE");
 }
 
+/** A short hash of every migration script: names the schema a seeded database has. */
+export function schemaFingerprint(): string {
+  return `doable-schema ${createHash("sha256").update(migrationScripts().join("\n")).digest("hex").slice(0, 16)}`;
+}
+
 async function main() {
   const { database, force } = parseArgs(process.argv.slice(2));
   const url = new URL(database);
@@ -234,10 +241,13 @@ async function main() {
     await seed(db);
     const { rows } = await db.query(`SELECT ${TABLES.map((t) => `(SELECT count(*) FROM ${t})::int AS ${t}`).join(", ")}`);
     console.log("Rows:", rows[0]);
+    // Which schema the data was made for: a later migration makes bench:scale seed again.
+    await db.query(`COMMENT ON DATABASE ${url.pathname.slice(1)} IS '${schemaFingerprint()}'`);
   } finally {
     await db.end();
   }
   console.log(`Done in ${((performance.now() - started) / 1000).toFixed(0)} s.`);
 }
 
-await main();
+// Run as a script (not when bench:scale imports schemaFingerprint).
+if (process.argv[1]?.endsWith("seed-scale.ts")) await main();

@@ -58,16 +58,15 @@ export async function logFigures(db: Db, requested: LogFilters, now = new Date()
     FROM f`;
   // Per operation and per UTC day in one pass (grouping sets).
   const groups = await db.$queryRaw<{ byDay: boolean; operation: OperationName | null; day: string | null; count: number }[]>`${cte}
-    SELECT GROUPING(day) = 0 AS "byDay", operation::text AS operation, day, count(*)::int AS count
-    FROM (SELECT operation, to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS day FROM f) x
+    SELECT GROUPING(day) = 0 AS "byDay", operation::text AS operation, to_char(day, 'YYYY-MM-DD') AS day, count(*)::int AS count
+    FROM (SELECT operation, (created_at AT TIME ZONE 'UTC')::date AS day FROM f) x
     GROUP BY GROUPING SETS ((operation), (day))`;
-  // The reply to each user message behind these operations: one index probe per message.
+  // The replies to the user messages behind these operations that were rated: a join on the
+  // reply's link to its message (messages.reply_to_id).
   const [ratings] = await db.$queryRaw<{ rated: number; helpful: number }[]>`${cte}
-    SELECT count(*) FILTER (WHERE n.feedback IS NOT NULL)::int AS rated, count(*) FILTER (WHERE n.feedback = 'up')::int AS helpful
+    SELECT count(*)::int AS rated, count(*) FILTER (WHERE r.feedback = 'up')::int AS helpful
     FROM (SELECT DISTINCT message_id FROM f WHERE message_id IS NOT NULL) p
-    JOIN messages um ON um.id = p.message_id AND um.role = 'user'
-    CROSS JOIN LATERAL (${nextMessage(Prisma.sql`um`)}) n
-    WHERE n.role = 'assistant'`;
+    JOIN messages r ON r.reply_to_id = p.message_id AND r.role = 'assistant' AND r.feedback IS NOT NULL`;
 
   const t = totals ?? { total: 0, succeeded: 0, failed: 0, pending: 0, p50: null, p95: null };
   const finished = t.succeeded + t.failed;
@@ -96,27 +95,7 @@ export async function logFigures(db: Db, requested: LogFilters, now = new Date()
   };
 }
 
-/*
- * Which assistant message answers which user message: a reply is the assistant message that
- * directly follows the user's message in its conversation (system messages aside). If the next
- * message is the user's again, that message got no saved reply, and a later answer is not
- * credited to it.
- */
-
-/** The message right after a user message (`alias`) in its conversation, system messages aside. */
-function nextMessage(alias: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`
-    SELECT m.id, m.role, m.feedback FROM messages m
-    WHERE m.conversation_id = ${alias}.conversation_id AND m.role <> 'system' AND (m.created_at, m.id) > (${alias}.created_at, ${alias}.id)
-    ORDER BY m.created_at, m.id
-    LIMIT 1`;
-}
-
 /** The id of the assistant reply to one user message, if one was saved. */
 export function replyToMessage(messageId: string): Prisma.Sql {
-  return Prisma.sql`
-    SELECT n.id
-    FROM messages um
-    CROSS JOIN LATERAL (${nextMessage(Prisma.sql`um`)}) n
-    WHERE um.id = ${messageId}::uuid AND um.role = 'user' AND n.role = 'assistant'`;
+  return Prisma.sql`SELECT id FROM messages WHERE reply_to_id = ${messageId}::uuid AND role = 'assistant' ORDER BY created_at LIMIT 1`;
 }

@@ -34,11 +34,11 @@ beforeAll(async () => {
   // "what's due" → reply (unrated); plus a message in between that is not hers to see.
   const conv = await seedConversation(db, ada, at(0));
   const m1 = await seedMessage(db, { conversationId: conv, userId: ada, role: "user", content: "add buy milk tomorrow", at: at(0) });
-  await seedMessage(db, { conversationId: conv, userId: ada, role: "assistant", content: "Added #1 Buy milk.", at: at(0.1), feedback: "up" });
+  await seedMessage(db, { conversationId: conv, userId: ada, role: "assistant", content: "Added #1 Buy milk.", at: at(0.1), feedback: "up", replyTo: m1 });
   const m2 = await seedMessage(db, { conversationId: conv, userId: ada, role: "user", content: "done with milk", at: at(10) });
-  await seedMessage(db, { conversationId: conv, userId: ada, role: "assistant", content: "Completed #1.", at: at(10.1), feedback: "down" });
+  await seedMessage(db, { conversationId: conv, userId: ada, role: "assistant", content: "Completed #1.", at: at(10.1), feedback: "down", replyTo: m2 });
   const m3 = await seedMessage(db, { conversationId: conv, userId: ada, role: "user", content: "what's due", at: at(20) });
-  await seedMessage(db, { conversationId: conv, userId: ada, role: "assistant", content: "Nothing is due.", at: at(20.1) });
+  await seedMessage(db, { conversationId: conv, userId: ada, role: "assistant", content: "Nothing is due.", at: at(20.1), replyTo: m3 });
 
   ids.add = await seedLog(db, { userId: ada, at: at(0), operation: "add", taskId: milkTask, originalCommand: "add buy milk tomorrow", durationMs: 10, conversationId: conv, messageId: m1, toolCallId: "call-1", input: { title: "Buy milk" } });
   ids.complete = await seedLog(db, { userId: ada, at: at(10), operation: "complete", taskId: milkTask, originalCommand: "done with milk", durationMs: 20, conversationId: conv, messageId: m2 });
@@ -203,8 +203,8 @@ describe("detail", () => {
     const db = handle.db;
     const conv = await seedConversation(db, bob, at(100));
     const lost = await seedMessage(db, { conversationId: conv, userId: bob, role: "user", content: "first", at: at(100) });
-    await seedMessage(db, { conversationId: conv, userId: bob, role: "user", content: "second", at: at(101) });
-    await seedMessage(db, { conversationId: conv, userId: bob, role: "assistant", content: "answer to second", at: at(102) });
+    const second = await seedMessage(db, { conversationId: conv, userId: bob, role: "user", content: "second", at: at(101) });
+    await seedMessage(db, { conversationId: conv, userId: bob, role: "assistant", content: "answer to second", at: at(102), replyTo: second });
     const op = await seedLog(db, { userId: bob, at: at(100), operation: "list", messageId: lost, conversationId: conv });
     expect((await getLogDetail(db, op))!.assistantReply).toBeNull();
     await db.taskOperationLog.delete({ where: { id: op } });

@@ -111,6 +111,8 @@ export async function loadContext(db: Db, conversationId: string, limit = CONTEX
 export type AssistantRecord = {
   message: UIMessage;
   metadata: Record<string, unknown>;
+  /** The user message this reply answers. */
+  replyToId: string | null;
 };
 
 type ToolPart = { type: string; toolCallId?: string; input?: unknown; output?: unknown; state?: string; errorText?: string };
@@ -120,7 +122,7 @@ function toolParts(message: UIMessage): ToolPart[] {
 }
 
 /** Inserts or updates the assistant's reply (saved after tool steps and at the end), in one statement. */
-export async function saveAssistantMessage(db: Db, conversation: Conversation, { message, metadata }: AssistantRecord): Promise<void> {
+export async function saveAssistantMessage(db: Db, conversation: Conversation, { message, metadata, replyToId }: AssistantRecord): Promise<void> {
   const tools = toolParts(message);
   // JSON null (not SQL NULL) where a reply used no tools, as Prisma.JsonNull stored it before.
   const json = (v: unknown) => JSON.stringify(v ?? null);
@@ -132,9 +134,9 @@ export async function saveAssistantMessage(db: Db, conversation: Conversation, {
   // The first save counts the reply and bumps last_message_at; later ones only touch updated_at.
   await db.$executeRaw`
     WITH saved AS (
-      INSERT INTO messages (id, conversation_id, user_id, role, content, parts, tool_calls, tool_results, metadata, created_at)
+      INSERT INTO messages (id, conversation_id, user_id, role, content, parts, tool_calls, tool_results, metadata, reply_to_id, created_at)
       VALUES (${message.id}::uuid, ${conversation.id}::uuid, ${conversation.userId}::uuid, 'assistant', ${messageText(message.parts)},
-              ${json(message.parts)}::jsonb, ${json(toolCalls)}::jsonb, ${json(toolResults)}::jsonb, ${json(metadata)}::jsonb, ${now})
+              ${json(message.parts)}::jsonb, ${json(toolCalls)}::jsonb, ${json(toolResults)}::jsonb, ${json(metadata)}::jsonb, ${replyToId}::uuid, ${now})
       ON CONFLICT (id) DO UPDATE SET content = EXCLUDED.content, parts = EXCLUDED.parts, tool_calls = EXCLUDED.tool_calls,
         tool_results = EXCLUDED.tool_results, metadata = EXCLUDED.metadata
       WHERE messages.conversation_id = EXCLUDED.conversation_id AND messages.role = 'assistant'

@@ -56,6 +56,7 @@ describe("the chat turn with the offline assistant", () => {
     expect(Number(messages[0]!.confidence)).toBeGreaterThan(0);
     expect(messages[1]!.toolCalls).toEqual([{ toolCallId: logs[0]!.toolCallId!.slice(message.id.length + 1), tool: "add_task", input: { title: "Buy milk", dueDate: expect.stringMatching(/^2026-03-11T17:00/) } }]);
     expect(messages[1]!.metadata).toMatchObject({ provider: "offline", toolsUsed: ["add_task"], conversationId });
+    expect(messages[1]!.replyToId).toBe(message.id);
     const conversation = await handle.db.conversation.findUniqueOrThrow({ where: { id: conversationId } });
     expect(conversation).toMatchObject({ userId: user.id, messageCount: 2, title: "Add buy milk tomorrow at 5pm" });
     expect(conversation.lastMessageAt).not.toBeNull();

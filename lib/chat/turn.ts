@@ -78,6 +78,7 @@ export async function handleChat(db: Db, user: SessionUser, request: Request, no
       const tools = [...new Set((message.parts as { type: string }[]).filter((p) => p.type.startsWith("tool-")).map((p) => p.type.slice(5)))];
       const stored = (message.metadata ?? {}) as Record<string, unknown>;
       await saveAssistantMessage(db, conversation, {
+        replyToId: userMessageId,
         message: { ...message, metadata: { ...stored, ...metadata } },
         metadata: { ...stored, ...metadata, provider: info.provider, modelId: info.modelId, toolsUsed: tools, processingMs: Math.round(performance.now() - started), ...extra },
       });
