@@ -114,8 +114,12 @@ export async function handleChat(db: Db, user: SessionUser, request: Request, no
       onEnd: async ({ responseMessage, isAborted, outcome }) => {
         // A provider's error event mid-stream ends the turn with finishReason "error", not a throw.
         const failed = outcome.status === "failed" || (responseMessage.metadata as { finishReason?: string } | undefined)?.finishReason === "error";
+        // Reading `request` here also keeps it alive for the whole turn: Node 20's Request passes
+        // an abort on to request.signal through a weak reference, so once the Request itself
+        // was collected mid-turn, a client's abort never reached the agent (lib/chat/faults.test.ts).
+        const aborted = isAborted || request.signal.aborted;
         const tools = await persist(responseMessage, {
-          ...(isAborted ? { aborted: true } : {}),
+          ...(aborted ? { aborted: true } : {}),
           ...(failed ? { error: MODEL_FAILED } : {}),
         });
         if (body.message.role === "user" && userMessageId) {
