@@ -43,7 +43,9 @@ const asJson = (v: unknown) => (v === undefined ? Prisma.JsonNull : (JSON.parse(
 export async function saveUserMessage(db: Db, conversation: Conversation, message: { id: string; parts: unknown[] }): Promise<{ id: string; text: string; retry: boolean }> {
   const text = messageText(message.parts as { type: string }[]);
   const id = UUID.test(message.id) ? message.id : randomUUID();
-  // The usual case (a new id, room left) in one statement: the chat turn's hot path.
+  // The usual case (a new id, room left) in one statement: the chat turn's hot path. Times come
+  // from the app's clock, like every other stamp: concurrent sends to one conversation are
+  // stamped as they arrive, not in the order they get its lock.
   const now = new Date();
   const inserted = await db.$executeRaw`
     WITH room AS (
@@ -132,7 +134,9 @@ export async function saveAssistantMessage(db: Db, conversation: Conversation, {
     : null;
   const now = new Date();
   // The first save counts the reply and bumps last_message_at; later ones only touch updated_at.
-  await db.$executeRaw`
+  // An id already used by another conversation's message or by a user message saves nothing:
+  // that is an error, not a reply to drop quietly.
+  const updated = await db.$executeRaw`
     WITH saved AS (
       INSERT INTO messages (id, conversation_id, user_id, role, content, parts, tool_calls, tool_results, metadata, reply_to_id, created_at)
       VALUES (${message.id}::uuid, ${conversation.id}::uuid, ${conversation.userId}::uuid, 'assistant', ${messageText(message.parts)},
@@ -146,7 +150,8 @@ export async function saveAssistantMessage(db: Db, conversation: Conversation, {
       message_count = message_count + (SELECT count(*)::int FROM saved WHERE inserted),
       updated_at = ${now},
       last_message_at = CASE WHEN EXISTS (SELECT 1 FROM saved WHERE inserted) THEN ${now} ELSE last_message_at END
-    WHERE id = ${conversation.id}::uuid`;
+    WHERE id = ${conversation.id}::uuid AND EXISTS (SELECT 1 FROM saved)`;
+  if (updated !== 1) throw new Error(`assistant message ${message.id} was not saved: its id belongs to another message`);
 }
 
 export async function saveAnalysis(db: Db, messageId: string, analysis: { intent: string; entities: unknown; confidence: number | null }): Promise<void> {

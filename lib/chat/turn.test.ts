@@ -7,6 +7,7 @@ import type { SessionUser } from "@/lib/auth/users";
 import { startFakeOpenAI, type FakeOpenAI } from "@/lib/agent/fake-openai";
 import type { DbHandle } from "@/lib/db/client";
 import { createTestDatabase } from "@/lib/db/testing";
+import { saveAssistantMessage } from "./store";
 import { chatRequestOf, readChunks, userMessage } from "./testing";
 import { handleChat } from "./turn";
 
@@ -106,6 +107,20 @@ describe("the chat turn with the offline assistant", () => {
     // A replayed answer runs nothing twice.
     await readChunks(await send(user, { id, message: { id: stored.id, role: "assistant", parts } })).catch(() => []);
     expect(await handle.db.taskOperationLog.count({ where: { userId: user.id, operation: "complete" } })).toBe(3);
+  });
+});
+
+describe("saving a reply", () => {
+  it("never writes over a message that is not this conversation's reply", async () => {
+    const user = await newUser();
+    const message = userMessage("add buy milk");
+    const response = await send(user, { message });
+    await readChunks(response);
+    const conversation = await handle.db.conversation.findUniqueOrThrow({ where: { id: response.headers.get("x-conversation-id")! } });
+    const reply = { id: message.id, role: "assistant" as const, parts: [{ type: "text" as const, text: "overwritten?" }] };
+    await expect(saveAssistantMessage(handle.db, conversation, { message: reply, metadata: {}, replyToId: null })).rejects.toThrow(/not saved/);
+    expect(await handle.db.message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ role: "user", content: "add buy milk" });
+    expect((await handle.db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).messageCount).toBe(2);
   });
 });
 
