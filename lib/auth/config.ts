@@ -29,7 +29,7 @@ export const authConfig = {
       // the handler instead of redirecting.
       const signIn = new URL("/login", request.nextUrl);
       signIn.searchParams.set("callbackUrl", request.nextUrl.href);
-      return Response.redirect(signIn);
+      return Response.redirect(signIn, 307); // as next-auth's own: a POST stays a POST
     },
     jwt({ token, user }) {
       if (user) {
