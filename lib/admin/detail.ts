@@ -1,5 +1,4 @@
 import type { Db } from "@/lib/db/client";
-import { replyToMessage } from "./figures";
 import { isUuid, type OperationName, type SourceName, type StatusName } from "./filters";
 
 export type MessageView = { id: string; content: string; createdAt: Date; feedback: "up" | "down" | null };
@@ -103,10 +102,13 @@ export async function getLogDetail(db: Db, id: string): Promise<LogDetail | null
   };
 }
 
-async function replyTo(db: Db, messageId: string): Promise<MessageView | null> {
-  const [reply] = await db.$queryRaw<{ id: string }[]>`${replyToMessage(messageId)}`;
-  if (!reply) return null;
-  return db.message.findUnique({ where: { id: reply.id }, select: { id: true, content: true, createdAt: true, feedback: true } });
+/** The assistant reply to one user message (each reply names the message it answers). */
+function replyTo(db: Db, messageId: string): Promise<MessageView | null> {
+  return db.message.findFirst({
+    where: { replyToId: messageId, role: "assistant" },
+    orderBy: { createdAt: "asc" },
+    select: { id: true, content: true, createdAt: true, feedback: true },
+  });
 }
 
 export type UndoAvailability = { available: true } | { available: false; reason: string };

@@ -94,8 +94,3 @@ export async function logFigures(db: Db, requested: LogFilters, now = new Date()
     window,
   };
 }
-
-/** The id of the assistant reply to one user message, if one was saved. */
-export function replyToMessage(messageId: string): Prisma.Sql {
-  return Prisma.sql`SELECT id FROM messages WHERE reply_to_id = ${messageId}::uuid AND role = 'assistant' ORDER BY created_at LIMIT 1`;
-}

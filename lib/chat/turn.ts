@@ -73,7 +73,7 @@ export async function handleChat(db: Db, user: SessionUser, request: Request, no
 
     const started = performance.now();
     const metadata: ChatMetadata = { conversationId: conversation.id, title: conversation.title, model: info.label };
-    let savedToolStates = toolStates({ parts: [] });
+    let savedToolStates = ""; // no tool calls saved yet
     const persist = async (message: UIMessage, extra: Record<string, unknown> = {}) => {
       const tools = [...new Set((message.parts as { type: string }[]).filter((p) => p.type.startsWith("tool-")).map((p) => p.type.slice(5)))];
       const stored = (message.metadata ?? {}) as Record<string, unknown>;
