@@ -4,9 +4,10 @@ const STATUS_STYLES: Record<StatusName, string> = {
   success: "bg-success/12 text-success ring-success/25",
   failed: "bg-danger-soft text-danger ring-danger/25",
   pending: "bg-warning/12 text-warning ring-warning/25",
+  rejected: "bg-muted/12 text-muted ring-muted/25",
 };
 
-const DOT: Record<StatusName, string> = { success: "bg-success", failed: "bg-danger", pending: "bg-warning" };
+const DOT: Record<StatusName, string> = { success: "bg-success", failed: "bg-danger", pending: "bg-warning", rejected: "bg-muted" };
 
 export function StatusPill({ status }: { status: StatusName }) {
   return (

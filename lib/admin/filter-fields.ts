@@ -2,8 +2,8 @@
 // filter bar can share it with the server's parser.
 
 export const OPERATIONS = ["add", "list", "complete", "reopen", "update", "delete", "restore", "undo"] as const;
-export const STATUSES = ["pending", "success", "failed"] as const;
-export const SOURCES = ["chat", "ui"] as const;
+export const STATUSES = ["pending", "success", "failed", "rejected"] as const;
+export const SOURCES = ["chat", "ui", "admin"] as const;
 
 export type OperationName = (typeof OPERATIONS)[number];
 export type StatusName = (typeof STATUSES)[number];
@@ -24,6 +24,6 @@ export const OPERATION_LABELS: Record<OperationName, string> = {
   undo: "Undo",
 };
 
-export const STATUS_LABELS: Record<StatusName, string> = { pending: "Pending", success: "Success", failed: "Failed" };
+export const STATUS_LABELS: Record<StatusName, string> = { pending: "Pending", success: "Success", failed: "Failed", rejected: "Rejected" };
 
-export const SOURCE_LABELS: Record<SourceName, string> = { chat: "Chat", ui: "App" };
+export const SOURCE_LABELS: Record<SourceName, string> = { chat: "Chat", ui: "App", admin: "Admin" };
