@@ -2,6 +2,10 @@
  * Errors with stable codes. Anything thrown as an AppError may be shown to the user as is;
  * anything else is logged and shown as a generic message, so no stack trace reaches a browser.
  */
+import { isDatabaseUnavailable } from "./db/unavailable";
+
+export const UNAVAILABLE_MESSAGE = "Doable can’t reach its database right now. Please try again in a moment.";
+
 export type ErrorCode =
   | "bad_request"
   | "unauthorized"
@@ -9,6 +13,7 @@ export type ErrorCode =
   | "conflict"
   | "rate_limited"
   | "limit"
+  | "too_large"
   | "unavailable"
   | "internal";
 
@@ -19,6 +24,7 @@ const STATUS: Record<ErrorCode, number> = {
   conflict: 409,
   rate_limited: 429,
   limit: 409,
+  too_large: 413,
   unavailable: 503,
   internal: 500,
 };
@@ -40,6 +46,10 @@ export class AppError extends Error {
 export function errorBody(error: unknown): { status: number; body: { error: { code: ErrorCode; message: string; fields?: Record<string, string> } } } {
   if (error instanceof AppError) {
     return { status: error.status, body: { error: { code: error.code, message: error.message, fields: error.details?.fields } } };
+  }
+  if (isDatabaseUnavailable(error)) {
+    console.error("database unavailable:", error instanceof Error ? error.message : error);
+    return { status: 503, body: { error: { code: "unavailable", message: UNAVAILABLE_MESSAGE } } };
   }
   console.error(error);
   return { status: 500, body: { error: { code: "internal", message: "Something went wrong on our side. Please try again." } } };

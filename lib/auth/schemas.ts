@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { hasNoNul, NUL_MESSAGE } from "@/lib/validation";
+import { isStorableText, UNSTORABLE_TEXT } from "@/lib/validation";
 
 export const emailSchema = z
   .string({ error: "Enter your email address." })
@@ -15,7 +15,7 @@ export const passwordSchema = z
 
 export const nameSchema = z
   .string({ error: "Enter your name." })
-  .refine(hasNoNul, NUL_MESSAGE)
+  .refine(isStorableText, UNSTORABLE_TEXT)
   .trim()
   .min(1, "Enter your name.")
   .max(100, "Use at most 100 characters for your name.");

@@ -2,6 +2,8 @@
 import type { UIMessage } from "ai";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { repairDanglingTools } from "./dangling-tools";
+import { keptParts } from "./parts";
 import { findConversation } from "./store";
 
 export const PAGE_SIZE = 20;
@@ -23,18 +25,21 @@ export async function messagePage(db: Db, userId: string, conversationId: string
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
-    select: { id: true, role: true, parts: true, metadata: true, feedback: true },
+    select: { id: true, role: true, parts: true, metadata: true, feedback: true, replyToId: true },
   });
   const hasMore = rows.length > limit;
-  const messages = rows
+  const page = rows
     .slice(0, limit)
     .reverse()
     .map((m) => ({
       id: m.id,
       role: m.role,
-      parts: m.parts as UIMessage["parts"],
+      parts: keptParts<UIMessage["parts"][number]>(m.role, m.parts),
+      replyToId: m.replyToId,
       metadata: { ...((m.metadata as object | null) ?? {}), ...(m.feedback ? { feedback: m.feedback } : {}) },
     }));
+  const repaired = await repairDanglingTools(db, userId, page, { endsConversation: !beforeId });
+  const messages = repaired.map(({ replyToId: _, ...m }) => m);
   return { messages, hasMore };
 }
 

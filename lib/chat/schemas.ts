@@ -2,26 +2,30 @@
 // approval, the assistant message holding the answers); history comes from the database.
 import { z } from "zod";
 import { isValidTimeZone } from "@/lib/agent/offline/zone";
-import { JSON_NUL, NUL_MESSAGE } from "@/lib/validation";
+import { hasUnstorableText, UNSTORABLE_TEXT } from "@/lib/validation";
 
 import { MAX_MESSAGE_CHARS } from "./limits";
+import { ASSISTANT_PART_TYPE } from "./parts";
 
 export { CONTEXT_MESSAGES, MAX_CONVERSATION_MESSAGES, MAX_MESSAGE_CHARS } from "./limits";
 
-const part = z.looseObject({ type: z.string().max(100) });
+// Only what the UI sends is accepted (lib/chat/parts.ts says why): a user message is text; an
+// approval answer echoes the assistant message it was shown, whose parts the agent wrote.
+const textPart = z.object({ type: z.literal("text", { error: "Messages can only contain text." }), text: z.string() });
+const replyPart = z.looseObject({ type: z.string().max(100).regex(ASSISTANT_PART_TYPE, "Only the assistant's own message parts can be sent back.") });
 const messageId = z.string().trim().min(1).max(100);
 
 const userMessage = z.strictObject({
   id: messageId,
   role: z.literal("user"),
-  parts: z.array(part).min(1).max(20),
+  parts: z.array(textPart).min(1).max(20),
   metadata: z.unknown().optional(),
 });
 
 const approvalMessage = z.strictObject({
   id: messageId,
   role: z.literal("assistant"),
-  parts: z.array(part).max(200),
+  parts: z.array(replyPart).max(200),
   metadata: z.unknown().optional(),
 });
 
@@ -40,8 +44,8 @@ export const chatRequest = z
   })
   .superRefine((body, ctx) => {
     // The message is stored as text and jsonb, neither of which can hold a NUL.
-    if (new RegExp(JSON_NUL.source).test(JSON.stringify(body.message))) {
-      ctx.addIssue({ code: "custom", path: ["message"], message: NUL_MESSAGE });
+    if (hasUnstorableText(body.message)) {
+      ctx.addIssue({ code: "custom", path: ["message"], message: UNSTORABLE_TEXT });
       return;
     }
     if (body.message.role !== "user") {

@@ -5,6 +5,7 @@ import type { UIMessage } from "ai";
 import { Prisma, type Conversation } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { keptParts } from "./parts";
 import { CONTEXT_MESSAGES, MAX_CONVERSATION_MESSAGES, messageText } from "./schemas";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -31,6 +32,11 @@ export function titleFrom(text: string): string {
 
 export async function createConversation(db: Db, userId: string, firstText: string): Promise<Conversation> {
   return db.conversation.create({ data: { userId, title: titleFrom(firstText) } });
+}
+
+/** Removes a conversation made for a first message that could not be saved. */
+export async function deleteEmptyConversation(db: Db, conversation: Conversation): Promise<void> {
+  await db.conversation.deleteMany({ where: { id: conversation.id, userId: conversation.userId, messageCount: 0 } });
 }
 
 const asJson = (v: unknown) => (v === undefined ? Prisma.JsonNull : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue));
@@ -74,15 +80,16 @@ async function saveUserMessageSlowly(db: Db, conversation: Conversation, request
     // the client's to pick but not to reuse: store the message under a new id instead of failing.
     if (taken && !existing) id = randomUUID();
     if (existing) {
-      // A retry may only replace a reply that failed or was stopped, and only when nothing of
-      // the message was carried out: otherwise a double submit, or a retry after a tool ran,
-      // would run the same command twice.
+      // A retry may only replace a reply that failed or was stopped (or that never came: the
+      // database went away mid-turn), and only when nothing of the message was carried out:
+      // otherwise a retry after a tool ran would run the same command twice. A double submit
+      // while the first turn still runs was refused before this (lib/chat/in-flight.ts).
       if (await tx.taskOperationLog.count({ where: { messageId: id, status: "success" } })) {
         throw new AppError("conflict", "That message's changes were already made, so it is not run again. Send a new message to go on.");
       }
       const replies = await tx.message.findMany({ where: { conversationId: conversation.id, role: "assistant", createdAt: { gte: existing.createdAt } }, select: { metadata: true } });
       const failed = (m: { metadata: unknown }) => Boolean((m.metadata as { error?: unknown; aborted?: unknown } | null)?.error || (m.metadata as { aborted?: unknown } | null)?.aborted);
-      if (replies.length === 0 || !replies.every(failed)) throw new AppError("conflict", "That message has already been answered (or is being answered). Send a new message to go on.");
+      if (!replies.every(failed)) throw new AppError("conflict", "That message has already been answered (or is being answered). Send a new message to go on.");
       const dropped = await tx.message.deleteMany({ where: { conversationId: conversation.id, role: "assistant", createdAt: { gte: existing.createdAt } } });
       if (dropped.count) await tx.conversation.update({ where: { id: conversation.id }, data: { messageCount: { decrement: dropped.count } } });
       return { id, text, retry: true };
@@ -99,15 +106,24 @@ async function saveUserMessageSlowly(db: Db, conversation: Conversation, request
   });
 }
 
+/** A stored message as the chat reads it; `replyToId` names the user message a reply answers. */
+export type StoredMessage = UIMessage & { replyToId: string | null };
+
 /** The latest messages of the conversation, oldest first, as the agent's context. */
-export async function loadContext(db: Db, conversationId: string, limit = CONTEXT_MESSAGES): Promise<UIMessage[]> {
+export async function loadContext(db: Db, conversationId: string, limit = CONTEXT_MESSAGES): Promise<StoredMessage[]> {
   const rows = await db.message.findMany({
     where: { conversationId },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
-    select: { id: true, role: true, parts: true, metadata: true },
+    select: { id: true, role: true, parts: true, metadata: true, replyToId: true },
   });
-  return rows.reverse().map((m) => ({ id: m.id, role: m.role, parts: m.parts as UIMessage["parts"], ...(m.metadata ? { metadata: m.metadata } : {}) }));
+  return rows.reverse().map((m) => ({
+    id: m.id,
+    role: m.role,
+    parts: keptParts<UIMessage["parts"][number]>(m.role, m.parts),
+    replyToId: m.replyToId,
+    ...(m.metadata ? { metadata: m.metadata } : {}),
+  }));
 }
 
 export type AssistantRecord = {

@@ -103,7 +103,7 @@ describe("the chat turn with the offline assistant", () => {
     expect(done.filter((c) => c.type === "tool-output-denied")).toHaveLength(1);
     expect(await handle.db.task.count({ where: { userId: user.id, status: "completed" } })).toBe(2);
     const logs = await handle.db.taskOperationLog.findMany({ where: { userId: user.id, operation: "complete" } });
-    expect(logs.map((l) => [l.status, l.approval]).sort()).toEqual([["failed", "rejected"], ["success", "approved"], ["success", "approved"]]);
+    expect(logs.map((l) => [l.status, l.approval]).sort()).toEqual([["rejected", "rejected"], ["success", "approved"], ["success", "approved"]]);
     // A replayed answer runs nothing twice.
     await readChunks(await send(user, { id, message: { id: stored.id, role: "assistant", parts } })).catch(() => []);
     expect(await handle.db.taskOperationLog.count({ where: { userId: user.id, operation: "complete" } })).toBe(3);

@@ -6,6 +6,7 @@ import { consumeStream, createAgentUIStreamResponse, type UIMessage } from "ai";
 import type { Conversation } from "@/generated/prisma/client";
 import type { SessionUser } from "@/lib/auth/users";
 import { createTaskAgent } from "@/lib/agent/agent";
+import { MODEL_FAILED, modelErrorMessage } from "@/lib/agent/errors";
 import type { Interpretation } from "@/lib/agent/offline/types";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -14,8 +15,11 @@ import { consume } from "@/lib/rate-limit";
 import { toSnapshot, taskWithTags } from "@/lib/tasks/view";
 import { applyApprovals } from "./approvals";
 import { analysisFromTools } from "./analysis";
+import { repairDanglingTools, settleToolParts, type ToolOutcome } from "./dangling-tools";
+import { claimMessage } from "./in-flight";
+import { modelHistory } from "./model-history";
 import { chatRequest } from "./schemas";
-import { createConversation, findConversation, loadContext, saveAnalysis, saveAssistantMessage, saveUserMessage } from "./store";
+import { createConversation, deleteEmptyConversation, findConversation, loadContext, saveAnalysis, saveAssistantMessage, saveUserMessage } from "./store";
 
 export type ChatMetadata = {
   conversationId: string;
@@ -26,18 +30,20 @@ export type ChatMetadata = {
   usage?: unknown;
 };
 
-/** Shown to the user when the model fails; the details go to the server log only. */
-const MODEL_FAILED = "The assistant could not answer just now. Your message is saved — try again.";
 
 export async function handleChat(db: Db, user: SessionUser, request: Request, now = new Date()): Promise<Response> {
+  let release: (() => void) | null = null;
+  let created: Conversation | null = null;
   try {
     await consume("chat", user.id, db);
     const body = await readJson(request, chatRequest);
+    release = claimMessage(body.message.id);
+    if (!release) throw new AppError("conflict", "That message is being answered right now.");
     const timeZone = body.timeZone ?? "UTC";
     let conversation: Conversation;
     if (body.id) conversation = await findConversation(db, user.id, body.id);
     else if (body.message.role === "user") {
-      conversation = await createConversation(db, user.id, body.message.parts.map((p) => ("text" in p ? String(p.text) : "")).join(" "));
+      conversation = created = await createConversation(db, user.id, body.message.parts.map((p) => p.text).join(" "));
     } else throw new AppError("bad_request", "Approvals need the conversation id.");
 
     const baseCtx = { userId: user.id, source: "chat" as const, conversationId: conversation.id, timeZone };
@@ -48,6 +54,7 @@ export async function handleChat(db: Db, user: SessionUser, request: Request, no
       const saved = await saveUserMessage(db, conversation, body.message);
       userMessageId = saved.id;
       originalCommand = saved.text;
+      created = null;
     } else {
       const applied = await applyApprovals(db, conversation, body.message, baseCtx);
       ({ userMessageId, originalCommand, approved } = applied);
@@ -55,7 +62,11 @@ export async function handleChat(db: Db, user: SessionUser, request: Request, no
     // The turn answers its own message: messages another tab sent meanwhile are not its to answer.
     const loaded = await loadContext(db, conversation.id);
     const own = loaded.findIndex((m) => m.id === (body.message.role === "user" ? userMessageId : body.message.id));
-    const context = own >= 0 ? loaded.slice(0, own + 1) : loaded;
+    const context = await repairDanglingTools(db, user.id, own >= 0 ? loaded.slice(0, own + 1) : loaded);
+
+    // What each tool call did, as it finishes: a turn stopped mid-step stores it with the reply.
+    const runs: Promise<unknown>[] = [];
+    const results = new Map<string, ToolOutcome>();
 
     let interpretation: Interpretation | null = null;
     const { agent, info } = createTaskAgent({
@@ -64,6 +75,9 @@ export async function handleChat(db: Db, user: SessionUser, request: Request, no
       userName: user.name,
       now,
       approved,
+      onToolRun: ({ run, ...call }) => {
+        runs.push(run.then((output) => results.set(call.toolCallId, { ...call, output })));
+      },
       offline: {
         loadTasks: async () =>
           (await db.task.findMany({ where: { userId: user.id, deletedAt: null }, include: taskWithTags, orderBy: { number: "asc" } })).map(toSnapshot),
@@ -74,6 +88,7 @@ export async function handleChat(db: Db, user: SessionUser, request: Request, no
     const started = performance.now();
     const metadata: ChatMetadata = { conversationId: conversation.id, title: conversation.title, model: info.label };
     let savedToolStates = ""; // no tool calls saved yet
+    let modelError: string | null = null;
     const persist = async (message: UIMessage, extra: Record<string, unknown> = {}) => {
       const tools = [...new Set((message.parts as { type: string }[]).filter((p) => p.type.startsWith("tool-")).map((p) => p.type.slice(5)))];
       const stored = (message.metadata ?? {}) as Record<string, unknown>;
@@ -87,7 +102,7 @@ export async function handleChat(db: Db, user: SessionUser, request: Request, no
 
     return await createAgentUIStreamResponse({
       agent,
-      uiMessages: context,
+      uiMessages: modelHistory(context),
       originalMessages: context,
       abortSignal: request.signal,
       generateMessageId: randomUUID,
@@ -101,7 +116,7 @@ export async function handleChat(db: Db, user: SessionUser, request: Request, no
       },
       onError: (error) => {
         console.error("chat model failed", error);
-        return MODEL_FAILED;
+        return (modelError = modelErrorMessage(error));
       },
       // Saved after each step that ran tools: executed operations' results are never lost with a
       // later failure. A text-only step waits for the save at the end (one write fewer per turn).
@@ -112,26 +127,38 @@ export async function handleChat(db: Db, user: SessionUser, request: Request, no
         await persist(responseMessage);
       },
       onEnd: async ({ responseMessage, isAborted, outcome }) => {
-        // A provider's error event mid-stream ends the turn with finishReason "error", not a throw.
-        const failed = outcome.status === "failed" || (responseMessage.metadata as { finishReason?: string } | undefined)?.finishReason === "error";
-        // Reading `request` here also keeps it alive for the whole turn: Node 20's Request passes
-        // an abort on to request.signal through a weak reference, so once the Request itself
-        // was collected mid-turn, a client's abort never reached the agent (lib/chat/faults.test.ts).
-        const aborted = isAborted || request.signal.aborted;
-        const tools = await persist(responseMessage, {
-          ...(aborted ? { aborted: true } : {}),
-          ...(failed ? { error: MODEL_FAILED } : {}),
-        });
-        if (body.message.role === "user" && userMessageId) {
-          const analysis = interpretation
-            ? { intent: (interpretation as Interpretation).intent, entities: (interpretation as Interpretation).entities, confidence: (interpretation as Interpretation).confidence }
-            : analysisFromTools(responseMessage, tools);
-          await saveAnalysis(db, userMessageId, analysis);
+        try {
+          // A provider's error event mid-stream ends the turn with finishReason "error", not a throw.
+          const failed = outcome.status === "failed" || (responseMessage.metadata as { finishReason?: string } | undefined)?.finishReason === "error";
+          // Reading `request` here also keeps it alive for the whole turn: Node 20's Request passes
+          // an abort on to request.signal through a weak reference, so once the Request itself
+          // was collected mid-turn, a client's abort never reached the agent (lib/chat/faults.test.ts).
+          const aborted = isAborted || request.signal.aborted;
+          // A stop mid-step leaves calls without an outcome: wait for the tools still running, then
+          // store what each did (or that it never ran), so no later turn sees a dangling call.
+          await Promise.allSettled(runs);
+          const parts = settleToolParts(responseMessage.parts, results, { awaitingApproval: true });
+          const tools = await persist({ ...responseMessage, parts }, {
+            ...(aborted ? { aborted: true } : {}),
+            // The words the user was shown (a timeout, a rate limit…), kept with the reply.
+            ...(failed ? { error: modelError ?? MODEL_FAILED } : {}),
+          });
+          if (body.message.role === "user" && userMessageId) {
+            const analysis = interpretation
+              ? { intent: (interpretation as Interpretation).intent, entities: (interpretation as Interpretation).entities, confidence: (interpretation as Interpretation).confidence }
+              : analysisFromTools(responseMessage, tools);
+            await saveAnalysis(db, userMessageId, analysis);
+          }
+        } finally {
+          release?.();
         }
       },
       consumeSseStream: consumeStream,
     });
   } catch (error) {
+    release?.();
+    // A conversation made for a message that could not be saved would sit empty in the sidebar.
+    if (created) await deleteEmptyConversation(db, created).catch(() => undefined);
     return errorResponse(error);
   }
 }

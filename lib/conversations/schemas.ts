@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { hasNoNul, NUL_MESSAGE } from "@/lib/validation";
+import { isStorableText, UNSTORABLE_TEXT } from "@/lib/validation";
 
 export const TITLE_MAX = 200;
 export const PAGE_SIZE = 20;
@@ -9,7 +9,7 @@ export const conversationIdSchema = z.guid({ message: "Conversation not found." 
 
 export const titleSchema = z
   .string({ message: "Enter a title." })
-  .refine(hasNoNul, NUL_MESSAGE)
+  .refine(isStorableText, UNSTORABLE_TEXT)
   .trim()
   .min(1, "Enter a title.")
   .max(TITLE_MAX, `Keep the title to at most ${TITLE_MAX} characters.`);
@@ -19,7 +19,7 @@ export const renameSchema = z.object({ id: conversationIdSchema, title: titleSch
 export const listSchema = z.object({
   view: z.enum(["active", "archived"]).default("active"),
   /** Matches titles and message text; blank means no search. */
-  query: z.string().refine(hasNoNul, NUL_MESSAGE).trim().max(SEARCH_MAX, `Search for at most ${SEARCH_MAX} characters.`).default(""),
+  query: z.string().refine(isStorableText, UNSTORABLE_TEXT).trim().max(SEARCH_MAX, `Search for at most ${SEARCH_MAX} characters.`).default(""),
   cursor: z.string().max(200).nullish(),
 });
 

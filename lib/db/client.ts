@@ -16,10 +16,15 @@ export async function openDatabase(url = process.env.DATABASE_URL): Promise<DbHa
   const target = databaseTarget(url);
   if (target.kind === "postgres") {
     const { PrismaPg } = await import("@prisma/adapter-pg");
-    const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max: poolSize() }), transactionOptions: TRANSACTION_OPTIONS });
+    // A connection the server drops (restart, failover, pg_terminate_backend) emits 'error';
+    // unheard, it is an uncaught exception that ends the process. The pool replaces it, and
+    // the request that needed it answers 503 (lib/db/unavailable.ts).
+    const adapter = new PrismaPg({ connectionString: target.url, max: poolSize() }, { onPoolError: connectionLost, onConnectionError: connectionLost });
+    const db = new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
     const exec = async (sql: string) => {
       const { Client } = await import("pg");
       const client = new Client({ connectionString: target.url });
+      client.on("error", connectionLost);
       await client.connect();
       try {
         await client.query(sql); // no parameters: the simple protocol accepts several statements
@@ -46,6 +51,10 @@ export async function openDatabase(url = process.env.DATABASE_URL): Promise<DbHa
       await pglite.close();
     },
   };
+}
+
+function connectionLost(error: Error) {
+  console.error(`database connection lost: ${error.message}`);
 }
 
 // With more turns in flight than pooled connections, a transaction queues for a connection.

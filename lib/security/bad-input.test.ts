@@ -239,3 +239,22 @@ describe("a NUL character (PostgreSQL text and jsonb cannot store one; found by 
     expect(await dbState(handle.db)).toEqual(before);
   });
 });
+
+describe("an unpaired UTF-16 surrogate (jsonb refuses one; found by an attack review)", () => {
+  it("is refused as bad input by the chat route (no orphan conversation) and the task actions, and the refusal is logged", async () => {
+    session.user = user;
+    session.db = handle.db;
+    const added = await service.addTask(handle.db, { userId: user.id, source: "ui" }, { title: "Surrogate target" });
+    if (!added.ok || !("task" in added) || !added.task) throw new Error("setup failed");
+    const before = await dbState(handle.db);
+    const chat = await handleChat(handle.db, user, chatRequestOf({ message: userMessage("add a\ud800b") }), NOW);
+    expect(chat.status).toBe(400);
+    expect((await chat.json()).error.message).toMatch(/unpaired surrogate/);
+    const update = await taskActions.updateTaskAction({ task: added.task.number, title: "x\ud800" }, "UTC");
+    expect(update).toEqual({ ok: false, message: expect.stringMatching(/unpaired surrogate/) });
+    // Nothing changed but the refusal's own failed log row, with the surrogate replaced.
+    expect(await dbState(handle.db)).toEqual(before);
+    const failed = await handle.db.taskOperationLog.findMany({ where: { userId: user.id, status: "failed", operation: "update" }, orderBy: { createdAt: "asc" } });
+    expect(failed.at(-1)).toMatchObject({ source: "ui", input: { title: "x\ufffd" } });
+  });
+});
