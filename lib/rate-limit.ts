@@ -5,12 +5,21 @@ import { AppError } from "@/lib/errors";
 /**
  * Rate limits kept in the database (rate-limiter-flexible's Prisma store, table rate_limits):
  * every app instance shares them, on PGlite and PostgreSQL alike, with no extra service.
+ * A hit is counted with one atomic upsert-increment, so a limit holds under parallel requests
+ * only if the hit is counted BEFORE the work it guards (count first, then check the password).
  */
-type LimitName = "login" | "chat";
+export type LimitName = "login" | "loginEmail" | "register" | "chat";
 
-const LIMITS: Record<LimitName, { points: number; duration: number; message: string }> = {
-  // Failed sign-ins per email + IP in 15 minutes.
-  login: { points: envInt("LOGIN_RATE_LIMIT", 10), duration: 15 * 60, message: "Too many sign-in attempts. Please wait a few minutes and try again." },
+type Limit = { points: number; duration: number; message: string | ((wait: string) => string) };
+
+const LIMITS: Record<LimitName, Limit> = {
+  // Sign-in attempts per client address + email in 15 minutes (a success gives its point back).
+  login: { points: envInt("LOGIN_RATE_LIMIT", 10), duration: 15 * 60, message: (wait) => `Too many sign-in attempts. Try again in ${wait}.` },
+  // Sign-in attempts per email from all addresses together in 15 minutes: guessing one
+  // account's password from many addresses stops here.
+  loginEmail: { points: envInt("LOGIN_EMAIL_RATE_LIMIT", 50), duration: 15 * 60, message: (wait) => `Too many sign-in attempts. Try again in ${wait}.` },
+  // Accounts created per client address in an hour.
+  register: { points: envInt("REGISTER_RATE_LIMIT", 5), duration: 60 * 60, message: (wait) => `Too many accounts were created from your network. Try again in ${wait}.` },
   // Chat messages per user per minute.
   chat: { points: envInt("CHAT_RATE_LIMIT", 60), duration: 60, message: "You are sending messages too quickly. Please wait a moment." },
 };
@@ -37,8 +46,16 @@ async function limiter(name: LimitName, db?: Db): Promise<RateLimiterPrisma> {
   return l;
 }
 
+/** "45 seconds", "1 minute", "4 minutes": how long to wait, rounded up. */
+export function waitPhrase(seconds: number): string {
+  const plural = (n: number, unit: string) => `${n} ${unit}${n === 1 ? "" : "s"}`;
+  return seconds < 60 ? plural(Math.max(1, Math.ceil(seconds)), "second") : plural(Math.ceil(seconds / 60), "minute");
+}
+
 function limited(name: LimitName, res: RateLimiterRes): AppError {
-  return new AppError("rate_limited", LIMITS[name].message, { retryAfterSeconds: Math.max(1, Math.ceil(res.msBeforeNext / 1000)) });
+  const retryAfterSeconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+  const { message } = LIMITS[name];
+  return new AppError("rate_limited", typeof message === "string" ? message : message(waitPhrase(retryAfterSeconds)), { retryAfterSeconds });
 }
 
 /** Counts one hit against `key`; throws a 429 AppError once the limit is used up. */
@@ -51,10 +68,9 @@ export async function consume(name: LimitName, key: string, db?: Db): Promise<vo
   }
 }
 
-/** Throws a 429 AppError when `key` has used up its limit, without counting a hit. */
-export async function ensureNotLimited(name: LimitName, key: string, db?: Db): Promise<void> {
-  const res = await (await limiter(name, db)).get(key);
-  if (res && res.consumedPoints >= LIMITS[name].points) throw limited(name, res);
+/** Gives back one hit counted against `key` (a sign-in that turned out to be the owner's). */
+export async function reward(name: LimitName, key: string, db?: Db): Promise<void> {
+  await (await limiter(name, db)).reward(key, 1);
 }
 
 export async function resetLimit(name: LimitName, key: string, db?: Db): Promise<void> {

@@ -1,31 +1,34 @@
 "use server";
 
-import { AuthError, CredentialsSignin } from "next-auth";
+import { AuthError } from "next-auth";
+import { headers } from "next/headers";
 import { signIn, signOut } from "@/lib/auth";
+import { SignInRateLimited } from "@/lib/auth/rate-limited";
+import { safeRedirect } from "@/lib/auth/redirect";
 import { loginSchema, registerSchema } from "@/lib/auth/schemas";
-import { registerUser } from "@/lib/auth/users";
+import { currentUser } from "@/lib/auth/session";
+import { registerFrom } from "@/lib/auth/register";
+import { revokeSessions } from "@/lib/auth/users";
+import { clientAddress, requestedHost } from "@/lib/client-address";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { fieldErrors } from "@/lib/validation";
 
 export type FormState = { error?: string; fields?: Record<string, string>; values?: Record<string, string> };
 
-/** Only same-site paths, so a crafted link cannot send people elsewhere after signing in. */
-function safeRedirect(target: FormDataEntryValue | null): string {
-  const value = typeof target === "string" ? target : "";
-  return value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : "/";
-}
+// Anyone can call an action with any arguments (the page's form always sends FormData).
+const NOT_A_FORM: FormState = { error: "The form could not be read. Reload the page and try again." };
 
 export async function loginAction(_prev: FormState, form: FormData): Promise<FormState> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const values = { email: String(form.get("email") ?? "") };
   const parsed = loginSchema.safeParse({ email: form.get("email"), password: form.get("password") });
   if (!parsed.success) return { fields: fieldErrors(parsed.error), values };
+  const redirectTo = safeRedirect(form.get("callbackUrl"), requestedHost(await headers()));
   try {
-    await signIn("credentials", { ...parsed.data, redirectTo: safeRedirect(form.get("callbackUrl")) });
+    await signIn("credentials", { ...parsed.data, redirectTo });
   } catch (error) {
-    if (error instanceof CredentialsSignin && error.code === "rate_limited") {
-      return { error: "Too many sign-in attempts. Please wait a few minutes and try again.", values };
-    }
+    if (error instanceof SignInRateLimited) return { error: error.userMessage, values };
     if (error instanceof AuthError) return { error: "That email and password don't match an account.", values };
     throw error; // the redirect after a successful sign-in
   }
@@ -33,11 +36,12 @@ export async function loginAction(_prev: FormState, form: FormData): Promise<For
 }
 
 export async function registerAction(_prev: FormState, form: FormData): Promise<FormState> {
+  if (!(form instanceof FormData)) return NOT_A_FORM;
   const values = { email: String(form.get("email") ?? ""), name: String(form.get("name") ?? "") };
   const parsed = registerSchema.safeParse({ email: form.get("email"), name: form.get("name"), password: form.get("password") });
   if (!parsed.success) return { fields: fieldErrors(parsed.error), values };
   try {
-    await registerUser(await getDb(), parsed.data);
+    await registerFrom(await getDb(), parsed.data, clientAddress(await headers()));
   } catch (error) {
     if (error instanceof AppError) return { error: error.message, fields: error.details?.fields, values };
     throw error;
@@ -46,6 +50,22 @@ export async function registerAction(_prev: FormState, form: FormData): Promise<
   return {};
 }
 
+/**
+ * Signs out and revokes the session server-side, so a copy of its cookie stops working too.
+ * Revocation is by the user's session version (one number, no per-session table), so this
+ * also ends the user's sessions on other devices: the same as signOutEverywhereAction.
+ */
 export async function signOutAction(): Promise<void> {
+  await endAllSessions();
+}
+
+/** "Sign out everywhere" on the account page: every session of this user ends. */
+export async function signOutEverywhereAction(): Promise<void> {
+  await endAllSessions();
+}
+
+async function endAllSessions(): Promise<void> {
+  const user = await currentUser();
+  if (user) await revokeSessions(await getDb(), user.id);
   await signOut({ redirectTo: "/login" });
 }

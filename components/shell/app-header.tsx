@@ -23,12 +23,12 @@ export async function AppHeader({ user }: { user: SessionUser }) {
           </Link>
         ) : null}
         <ThemeToggle />
-        <span className="hidden items-center gap-2 text-sm sm:flex" data-testid="user-name">
+        <Link href="/account" title="Account" className="hidden items-center gap-2 rounded-lg px-1.5 py-1 text-sm hover:bg-subtle sm:flex" data-testid="user-name">
           <span aria-hidden="true" className="grid size-7 place-items-center rounded-full bg-accent-soft text-xs font-semibold text-accent">
             {initials(user.name)}
           </span>
           {user.name}
-        </span>
+        </Link>
         <form action={signOutAction}>
           <button type="submit" className="rounded-lg px-2.5 py-1.5 text-sm text-muted hover:bg-subtle hover:text-ink">
             Sign out

@@ -1,20 +1,11 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
+import { clientAddress } from "@/lib/client-address";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { consume, ensureNotLimited, resetLimit } from "@/lib/rate-limit";
 import { authConfig } from "./config";
-import { loginSchema } from "./schemas";
-import { authenticate } from "./users";
-
-class RateLimited extends CredentialsSignin {
-  code = "rate_limited";
-}
-
-function clientIp(request: Request | undefined): string {
-  const forwarded = request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || request?.headers.get("x-real-ip") || "local";
-}
+import { reportLimited, SignInRateLimited } from "./rate-limited";
+import { attemptSignIn } from "./sign-in";
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   ...authConfig,
@@ -29,23 +20,18 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { email: {}, password: {} },
       async authorize(credentials, request) {
-        const parsed = loginSchema.safeParse(credentials);
-        if (!parsed.success) return null;
-        const { email, password } = parsed.data;
-        const key = `${email}|${clientIp(request)}`;
+        // next-auth rebuilds `request` from the incoming one with the same headers (also for
+        // signIn() in a server action, from next/headers), so the socket header is there.
         try {
-          await ensureNotLimited("login", key);
+          return await attemptSignIn(await getDb(), credentials, clientAddress(request.headers));
         } catch (error) {
-          if (error instanceof AppError) throw new RateLimited();
+          if (error instanceof AppError && error.code === "rate_limited") {
+            const limited = new SignInRateLimited(error.details?.retryAfterSeconds ?? 60, error.message);
+            reportLimited(limited);
+            throw limited;
+          }
           throw error;
         }
-        const user = await authenticate(await getDb(), email, password);
-        if (!user) {
-          await consume("login", key).catch(() => undefined);
-          return null;
-        }
-        await resetLimit("login", key);
-        return user;
       },
     }),
   ],

@@ -5,6 +5,8 @@ import { burnPasswordCheck, hashPassword, verifyPassword } from "./password";
 import { registerSchema, type RegisterInput } from "./schemas";
 
 export type SessionUser = { id: string; email: string; name: string; role: "user" | "admin" };
+/** A user who just proved their password, with the session version their token will carry. */
+export type AuthenticatedUser = SessionUser & { sessionVersion: number };
 
 const REGISTER_LOCK = 4_242_001; // pg advisory lock id: serialises "is this the first account?"
 
@@ -32,12 +34,29 @@ export async function registerUser(db: Db, input: RegisterInput): Promise<Sessio
 }
 
 /** The user for these credentials, or null. Never says which of the two was wrong. */
-export async function authenticate(db: Db, email: string, password: string): Promise<SessionUser | null> {
+export async function authenticate(db: Db, email: string, password: string): Promise<AuthenticatedUser | null> {
   const user = await db.user.findUnique({ where: { email: email.trim().toLowerCase() } });
   if (!user) {
     await burnPasswordCheck(password);
     return null;
   }
   if (!(await verifyPassword(user.passwordHash, password))) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role };
+  return { id: user.id, email: user.email, name: user.name, role: user.role, sessionVersion: user.sessionVersion };
+}
+
+/**
+ * Ends every session of the user (tokens carry the version they were issued with, and
+ * ./session.ts refuses an older one). Returns the new version.
+ */
+export async function revokeSessions(db: Db, userId: string): Promise<number> {
+  const { sessionVersion } = await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
+  return sessionVersion;
+}
+
+/** Whether a token issued at `version` is still good: the user exists and has not signed out since. */
+export async function isSessionCurrent(db: Db, userId: string, version: number | undefined): Promise<boolean> {
+  const row = await db.user.findUnique({ where: { id: userId }, select: { sessionVersion: true } });
+  // A token issued before versions existed carries none: it stands for version 0, so it works
+  // until the user's first sign-out, like any other (no forced sign-out on upgrade).
+  return row !== null && row.sessionVersion === (version ?? 0);
 }

@@ -1,0 +1,15 @@
+import type { Db } from "@/lib/db/client";
+import { consume } from "@/lib/rate-limit";
+import { registerUser, type SessionUser } from "./users";
+import type { RegisterInput } from "./schemas";
+
+/**
+ * Registration from a client address, limited per address (REGISTER_RATE_LIMIT an hour).
+ * The attempt is counted before the account is made, atomically in the database every app
+ * instance shares, so parallel requests cannot slip past the limit; a refused duplicate email
+ * counts too, which also slows probing for who has an account. Throws the 429 AppError.
+ */
+export async function registerFrom(db: Db, input: RegisterInput, address: string): Promise<SessionUser> {
+  await consume("register", address, db);
+  return registerUser(db, input);
+}
