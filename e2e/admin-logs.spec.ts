@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { parse } from "csv-parse/sync";
-import { expect, test, type APIRequestContext, type BrowserContextOptions } from "@playwright/test";
+import { expect, test, type APIRequestContext, type BrowserContextOptions, type Page } from "@playwright/test";
 import { ADMIN_STATE, register, uniqueEmail } from "./helpers";
 
 // One user (Lena) makes real operations through the chat route; the admin then filters,
@@ -12,6 +12,18 @@ const COMMANDS = ["add buy milk tomorrow", "add call the plumber on friday", "re
 
 let lenaEmail: string;
 let lenaState: BrowserContextOptions["storageState"];
+
+/** Sends a message in the chat UI and waits for the whole reply. */
+async function sayInChat(page: Page, text: string) {
+  const replies = page.getByTestId("assistant-message");
+  const before = await replies.count();
+  const composer = page.getByRole("textbox", { name: "Message Doable" });
+  await composer.fill(text);
+  await composer.press("Enter");
+  await expect(replies).toHaveCount(before + 1);
+  await expect(page.getByRole("button", { name: "Send message" })).toBeVisible();
+  return replies.last();
+}
 
 async function say(request: APIRequestContext, text: string) {
   const response = await request.post("/api/chat", {
@@ -73,6 +85,32 @@ test.describe("as the admin", () => {
     await expect(page.getByRole("alert").filter({ hasText: "These filters can’t be used." })).toContainText("From must be a date like 2026-11-23.");
   });
 
+  test("dates and page links out of range explain themselves: a message on the page, 400 from the export", async ({ page }) => {
+    // Year 0000 is no PostgreSQL date: it used to reach the query and fail the page with a 500.
+    const page0 = await page.goto("/admin/logs?from=0000-01-01");
+    expect(page0?.status()).toBe(200);
+    await expect(page.getByRole("alert").filter({ hasText: "These filters can’t be used." })).toContainText("From must be a date between 0001-01-01 and 9999-12-31.");
+    await expect(page.getByLabel("From (UTC)")).toHaveAttribute("aria-invalid", "true");
+
+    const cursor = Buffer.from(`0000-01-01T00:00:00.000Z_${randomUUID()}`).toString("base64url");
+    expect((await page.goto(`/admin/logs?after=${cursor}`))?.status()).toBe(200);
+    await expect(page.getByRole("alert").filter({ hasText: "These filters can’t be used." })).toContainText("The page link is not valid.");
+
+    // The export refuses before it starts a file (it used to send a CSV cut off after its header).
+    const exported = await page.request.get("/api/admin/logs/export?from=0000-01-01");
+    expect(exported.status()).toBe(400);
+    expect(exported.headers()["content-type"]).toContain("application/json");
+    expect((await exported.json()).error.message).toBe("From must be a date between 0001-01-01 and 9999-12-31.");
+    expect((await page.request.get(`/api/admin/logs/export?before=${cursor}`)).status()).toBe(400);
+
+    // The widest range a filter may name works end to end.
+    await page.goto(`/admin/logs?user=${encodeURIComponent(lenaEmail)}&from=0001-01-01&to=9999-12-31`);
+    await expect(page.getByTestId("log-row")).toHaveCount(COMMANDS.length);
+    const widest = await page.request.get(`/api/admin/logs/export?user=${encodeURIComponent(lenaEmail)}&from=0001-01-01&to=9999-12-31`);
+    expect(widest.status()).toBe(200);
+    expect(parse((await widest.text()).replace(/^\uFEFF/, ""), { columns: true })).toHaveLength(COMMANDS.length);
+  });
+
   test("a detail shows the input, result and before-state, the message and the reply to it", async ({ page }) => {
     await page.goto(`/admin/logs?user=${encodeURIComponent(lenaEmail)}&q=milk`);
     const row = page.getByTestId("log-row").filter({ hasText: "add buy milk tomorrow" });
@@ -103,6 +141,8 @@ test.describe("as the admin", () => {
     const records = parse(text, { columns: true }) as Record<string, string>[];
     expect(records).toHaveLength(COMMANDS.length);
     expect(new Set(records.map((r) => r.user_email))).toEqual(new Set([lenaEmail]));
+    // Lena made every one of her changes herself.
+    expect(new Set(records.map((r) => r.actor_email))).toEqual(new Set([lenaEmail]));
     expect(records.map((r) => r.original_command).reverse()).toEqual(COMMANDS);
 
     const bad = await page.request.get("/api/admin/logs/export?status=bogus");
@@ -119,6 +159,9 @@ test.describe("as the admin", () => {
     await expect(page.getByRole("status").filter({ hasText: "Undone." })).toBeVisible();
     await page.getByRole("link", { name: "View the undo" }).click();
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Undo · #1 Buy milk");
+    // The undo is Lena's history, made by the admin: both are named.
+    await expect(page.getByText(`on the tasks of Lena Logs <${lenaEmail}>, by admin@example.com`)).toBeVisible();
+    await expect(page.getByRole("term").filter({ hasText: "Made by" }).locator("xpath=following-sibling::dd[1]")).toHaveText("admin@example.com");
     await expect(page.getByRole("link", { name: /^Complete of / })).toBeVisible();
     // The task is open again.
     await expect(page.getByText("#1 Buy milk", { exact: true })).toBeVisible();
@@ -141,6 +184,58 @@ test.describe("as the admin", () => {
     await expect(page.getByTestId("log-row").filter({ hasText: "Failed" })).toContainText("has changed since");
     await page.goBack();
     await expect(page.getByTestId("log-row").filter({ hasText: "I finished buying milk" })).toContainText("Undone");
+
+    // Who acted: the admin's rows say so in the table, and the source filter finds them.
+    await expect(page.getByTestId("log-actor")).toHaveCount(2);
+    await expect(page.getByTestId("log-actor").first()).toHaveText("by admin@example.com");
+    await page.getByRole("combobox", { name: "Source" }).selectOption("admin");
+    await expect(page).toHaveURL(/source=admin/);
+    await expect(page.getByTestId("log-row")).toHaveCount(2);
+    await expect(page.getByTestId("log-row").filter({ hasText: "Undo" })).toHaveCount(2);
+    const exported = await page.request.get(`/api/admin/logs/export?user=${encodeURIComponent(lenaEmail)}&source=admin`);
+    const records = parse((await exported.text()).replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
+    expect(records.map((r) => [r.user_email, r.actor_email, r.source])).toEqual([
+      [lenaEmail, "admin@example.com", "admin"],
+      [lenaEmail, "admin@example.com", "admin"],
+    ]);
+  });
+
+  test("a rejected approval is its own outcome: counted apart from failures, nothing to undo", async ({ page, browser }, testInfo) => {
+    // Rita asks for two changes at once in the chat and turns both down.
+    const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, storageState: { cookies: [], origins: [] } });
+    const rita = await context.newPage();
+    const ritaEmail = uniqueEmail("rita");
+    await register(rita, { name: "Rita Reject", email: ritaEmail });
+    await sayInChat(rita, "add buy milk, call mom");
+    const asking = await sayInChat(rita, "complete all my tasks");
+    const cards = asking.getByTestId("approval-card");
+    await expect(cards).toHaveCount(2);
+    await cards.nth(1).getByRole("button", { name: "Reject" }).click();
+    await cards.nth(0).getByRole("button", { name: "Reject" }).click();
+    await expect(asking.getByTestId("approval-answered")).toHaveCount(2);
+    await expect(rita.getByRole("button", { name: "Send message" })).toBeVisible();
+
+    const rows = page.getByTestId("log-row");
+    // The answers are saved as they are given: reload until both are in.
+    await expect(async () => {
+      await page.goto(`/admin/logs?user=${encodeURIComponent(ritaEmail)}&status=rejected`);
+      await expect(rows).toHaveCount(2, { timeout: 1000 });
+    }).toPass();
+    await expect(rows.first()).toContainText("Rejected by the user when asked to approve");
+    await expect(page.getByRole("combobox", { name: "Status" })).toHaveValue("rejected");
+
+    // Two adds that worked and two rejections: no failures.
+    await page.goto(`/admin/logs?user=${encodeURIComponent(ritaEmail)}`);
+    const stat = (label: string) => page.getByRole("term").filter({ hasText: label }).locator("xpath=..");
+    await expect(stat("Rejected").getByRole("definition").first()).toHaveText("2");
+    await expect(stat("Failure rate").getByRole("definition").first()).toHaveText("0%");
+    await expect(stat("Failure rate")).toContainText(/\b0 of \d+ finished/);
+
+    await page.getByRole("combobox", { name: "Status" }).selectOption("rejected");
+    await rows.first().getByRole("link").click();
+    await expect(page.getByText("This change was rejected by the user, so it made nothing to undo.")).toBeVisible();
+    await expect(page.getByRole("button", { name: "Undo this operation" })).toHaveCount(0);
+    await context.close();
   });
 });
 

@@ -5,6 +5,11 @@ import { OPERATION_LABELS } from "@/lib/admin/filter-fields";
 import { absoluteTime, relativeTime } from "./format";
 import { SourceTag, StatusPill } from "./pills";
 
+const NO_CHAT: Partial<Record<LogDetail["source"], string>> = {
+  ui: "Made in the app, not in a chat.",
+  admin: "Made by an admin from the operation log, not in a chat.",
+};
+
 /** The user message that caused the operation and the assistant's reply to it: only these two. */
 export function Exchange({ detail }: { detail: LogDetail }) {
   return (
@@ -25,7 +30,7 @@ export function Exchange({ detail }: { detail: LogDetail }) {
           {detail.assistantReply ? <Bubble who="Assistant" message={detail.assistantReply} /> : <li className="text-sm text-muted">No assistant reply was saved for this message.</li>}
         </ol>
       ) : (
-        <p className="px-4 py-3 text-sm text-muted">{detail.source === "ui" ? "Made in the app, not in a chat." : "The message that caused this operation is no longer kept."}</p>
+        <p className="px-4 py-3 text-sm text-muted">{NO_CHAT[detail.source] ?? "The message that caused this operation is no longer kept."}</p>
       )}
     </section>
   );

@@ -3,7 +3,7 @@ import { OPERATION_LABELS } from "@/lib/admin/filter-fields";
 import { DayChart } from "./day-chart";
 import { count, duration, percent } from "./format";
 
-/** Headline figures for the filtered set: totals, failure rate, durations, helpfulness, per type and per day. */
+/** Headline figures for the filtered set: totals, failure rate, rejections, durations, helpfulness, per type and per day. */
 export function FiguresPanel({ figures, days }: { figures: LogFigures; days: { day: string; count: number }[] }) {
   const finished = figures.succeeded + figures.failed;
   const maxOp = Math.max(1, ...figures.byOperation.map((o) => o.count));
@@ -17,7 +17,7 @@ export function FiguresPanel({ figures, days }: { figures: LogFigures; days: { d
           Figures for the last {figures.window.days} days. Choose dates to see another period.
         </p>
       )}
-      <dl className="grid grid-cols-2 gap-3 lg:grid-cols-4">
+      <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
         <Stat
           label="Operations"
           value={count(figures.total)}
@@ -29,6 +29,8 @@ export function FiguresPanel({ figures, days }: { figures: LogFigures; days: { d
           note={finished ? `${count(figures.failed)} of ${count(finished)} finished` : "nothing finished"}
           tone={figures.failureRate !== null && figures.failureRate > 0.1 ? "danger" : undefined}
         />
+        {/* A rejection is the user's answer, not something that went wrong: counted apart from failures. */}
+        <Stat label="Rejected" value={count(figures.rejected)} note={figures.rejected ? "turned down when asked; not failures" : "no changes turned down"} />
         <Stat label="Duration p50 / p95" value={figures.p50Ms === null ? "—" : `${duration(figures.p50Ms)} / ${duration(figures.p95Ms)}`} note="time to run an operation" />
         <Stat
           label="Helpful replies"

@@ -64,7 +64,7 @@ export function FilterBar({ values, invalid = [] }: { values: Values; invalid?: 
         </div>
         <Choice label="Operation" name="operation" value={values.operation} invalid={bad("operation")} onChange={applyNow} all="All operations" options={OPERATIONS.map((o) => [o, OPERATION_LABELS[o]])} />
         <Choice label="Status" name="status" value={values.status} invalid={bad("status")} onChange={applyNow} all="Any status" options={STATUSES.map((s) => [s, STATUS_LABELS[s]])} />
-        <Choice label="Source" name="source" value={values.source} invalid={bad("source")} onChange={applyNow} all="Chat and app" options={SOURCES.map((s) => [s, SOURCE_LABELS[s]])} />
+        <Choice label="Source" name="source" value={values.source} invalid={bad("source")} onChange={applyNow} all="Any source" options={SOURCES.map((s) => [s, SOURCE_LABELS[s]])} />
         <div className="flex items-end justify-end gap-3 sm:col-span-2 lg:col-span-3">
           <LoadingIndicator />
           {active ? (

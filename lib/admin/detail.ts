@@ -29,6 +29,8 @@ export type LogDetail = {
   approval: "approved" | "rejected" | null;
   durationMs: number | null;
   user: { id: string; email: string; name: string };
+  /** Who made the change: the user, or the admin who undid it; null once that account is gone. */
+  actor: { id: string; email: string; name: string } | null;
   task: { id: string; number: number; title: string; status: string; deleted: boolean } | null;
   conversation: { id: string; title: string } | null;
   undoOf: { id: string; operation: OperationName; createdAt: Date } | null;
@@ -51,6 +53,7 @@ export async function getLogDetail(db: Db, id: string): Promise<LogDetail | null
     where: { id },
     include: {
       user: { select: { id: true, email: true, name: true } },
+      actor: { select: { id: true, email: true, name: true } },
       task: { select: { id: true, number: true, title: true, status: true, deletedAt: true } },
       conversation: { select: { id: true, title: true } },
       message: { select: { id: true, content: true, createdAt: true, feedback: true, role: true } },
@@ -86,6 +89,7 @@ export async function getLogDetail(db: Db, id: string): Promise<LogDetail | null
     approval: log.approval,
     durationMs: log.durationMs,
     user: log.user,
+    actor: log.actor,
     task: log.task
       ? { id: log.task.id, number: log.task.number, title: log.task.title, status: log.task.status, deleted: log.task.deletedAt !== null }
       : null,
@@ -119,6 +123,7 @@ export type UndoAvailability = { available: true } | { available: false; reason:
  */
 export function undoAvailability(detail: Pick<LogDetail, "operation" | "status" | "undoneBy">): UndoAvailability {
   if (detail.undoneBy.length) return { available: false, reason: "This operation has already been undone." };
+  if (detail.status === "rejected") return { available: false, reason: "This change was rejected by the user, so it made nothing to undo." };
   if (detail.status === "failed") return { available: false, reason: "This operation failed, so it changed nothing to undo." };
   if (detail.status === "pending") return { available: false, reason: "This operation has not finished, so there is nothing to undo yet." };
   if (detail.operation === "list") return { available: false, reason: "Listing tasks changes nothing, so there is nothing to undo." };

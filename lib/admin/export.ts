@@ -15,6 +15,8 @@ export const CSV_COLUMNS = [
   "finished_at",
   "user_id",
   "user_email",
+  "actor_id",
+  "actor_email",
   "operation",
   "source",
   "status",
@@ -38,6 +40,8 @@ type ExportRow = {
   finishedAt: Date | null;
   userId: string;
   userEmail: string;
+  actorId: string | null;
+  actorEmail: string | null;
   operation: string;
   source: string;
   status: string;
@@ -60,11 +64,14 @@ async function readBatch(db: Db, filters: LogFilters, after: Cursor | undefined,
   if (after) conditions.push(olderThan(after));
   return db.$queryRaw<ExportRow[]>`
     SELECT l.id, l.created_at AS "createdAt", l.finished_at AS "finishedAt", l.user_id AS "userId", u.email AS "userEmail",
+           l.actor_id AS "actorId", a.email AS "actorEmail",
            l.operation::text AS operation, l.source::text AS source, l.status::text AS status,
            t.number AS "taskNumber", ${TASK_TITLE} AS "taskTitle", l.original_command AS "originalCommand",
            l.duration_ms AS "durationMs", l.error, l.tool_call_id AS "toolCallId", l.conversation_id AS "conversationId",
            l.message_id AS "messageId", l.undo_of_id AS "undoOfId", l.input, l.result, l.before
-    ${LOG_FROM} ${whereClause(conditions)}
+    ${LOG_FROM}
+    LEFT JOIN users a ON a.id = l.actor_id
+    ${whereClause(conditions)}
     ORDER BY l.created_at DESC, l.id DESC
     LIMIT ${limit}`;
 }
@@ -72,10 +79,13 @@ async function readBatch(db: Db, filters: LogFilters, after: Cursor | undefined,
 /**
  * The filtered log as CSV, newest first, read in keyset batches as the client consumes it:
  * a pull-based stream holds one batch at a time, so a 100,000-row export never sits in memory,
- * and a client that goes away stops the reads.
+ * and a client that goes away stops the reads. The first batch is read before the stream is
+ * handed back, so a query that cannot run becomes an error response, not a 200 whose file
+ * stops after the header.
  */
-export function logsCsvStream(db: Db, filters: LogFilters, batchSize = EXPORT_BATCH_SIZE): ReadableStream<Uint8Array> {
+export async function logsCsvStream(db: Db, filters: LogFilters, batchSize = EXPORT_BATCH_SIZE): Promise<ReadableStream<Uint8Array>> {
   const encoder = new TextEncoder();
+  let firstBatch: ExportRow[] | null = await readBatch(db, filters, undefined, batchSize);
   let cursor: Cursor | undefined;
   let headerSent = false;
   let done = false;
@@ -89,7 +99,8 @@ export function logsCsvStream(db: Db, filters: LogFilters, batchSize = EXPORT_BA
           return;
         }
         if (done) return;
-        const rows = await readBatch(db, filters, cursor, batchSize);
+        const rows = firstBatch ?? (await readBatch(db, filters, cursor, batchSize));
+        firstBatch = null;
         if (rows.length) {
           controller.enqueue(encoder.encode(stringify(rows.map(csvRecord), CSV_OPTIONS)));
           const last = rows.at(-1)!;
@@ -102,6 +113,7 @@ export function logsCsvStream(db: Db, filters: LogFilters, batchSize = EXPORT_BA
       },
       cancel() {
         done = true;
+        firstBatch = null;
       },
     },
     { highWaterMark: 1 },
@@ -115,6 +127,8 @@ function csvRecord(row: ExportRow): string[] {
     row.finishedAt?.toISOString() ?? "",
     row.userId,
     text(row.userEmail),
+    row.actorId ?? "",
+    text(row.actorEmail),
     row.operation,
     row.source,
     row.status,

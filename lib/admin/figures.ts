@@ -8,10 +8,12 @@ export type LogFigures = {
   total: number;
   succeeded: number;
   failed: number;
+  /** Changes the user turned down when asked to approve them: an answer, not a failure. */
+  rejected: number;
   pending: number;
-  /** failed / (succeeded + failed); null when nothing has finished. */
+  /** failed / (succeeded + failed), rejections left out; null when nothing ran to an end. */
   failureRate: number | null;
-  /** Milliseconds, over operations with a recorded duration; null when there are none. */
+  /** Milliseconds, over operations that ran and recorded a duration (not rejections); null when there are none. */
   p50Ms: number | null;
   p95Ms: number | null;
   byOperation: { operation: OperationName; count: number }[];
@@ -47,14 +49,16 @@ export async function logFigures(db: Db, requested: LogFilters, now = new Date()
   // Three passes over the filtered set, run one after another (PGlite has a single
   // connection); every figure below is an aggregate, so nothing row-sized comes back.
   const [totals] = await db.$queryRaw<
-    { total: number; succeeded: number; failed: number; pending: number; p50: number | null; p95: number | null }[]
+    { total: number; succeeded: number; failed: number; rejected: number; pending: number; p50: number | null; p95: number | null }[]
   >`${cte}
     SELECT count(*)::int AS total,
            count(*) FILTER (WHERE status = 'success')::int AS succeeded,
            count(*) FILTER (WHERE status = 'failed')::int AS failed,
+           count(*) FILTER (WHERE status = 'rejected')::int AS rejected,
            count(*) FILTER (WHERE status = 'pending')::int AS pending,
-           percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms) AS p50,
-           percentile_cont(0.95) WITHIN GROUP (ORDER BY duration_ms) AS p95
+           -- A rejected change never ran: its zero duration would drag the percentiles down.
+           percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms) FILTER (WHERE status <> 'rejected') AS p50,
+           percentile_cont(0.95) WITHIN GROUP (ORDER BY duration_ms) FILTER (WHERE status <> 'rejected') AS p95
     FROM f`;
   // Per operation and per UTC day in one pass (grouping sets).
   const groups = await db.$queryRaw<{ byDay: boolean; operation: OperationName | null; day: string | null; count: number }[]>`${cte}
@@ -68,7 +72,7 @@ export async function logFigures(db: Db, requested: LogFilters, now = new Date()
     FROM (SELECT DISTINCT message_id FROM f WHERE message_id IS NOT NULL) p
     JOIN messages r ON r.reply_to_id = p.message_id AND r.role = 'assistant' AND r.feedback IS NOT NULL`;
 
-  const t = totals ?? { total: 0, succeeded: 0, failed: 0, pending: 0, p50: null, p95: null };
+  const t = totals ?? { total: 0, succeeded: 0, failed: 0, rejected: 0, pending: 0, p50: null, p95: null };
   const finished = t.succeeded + t.failed;
   const rated = ratings?.rated ?? 0;
   const helpful = ratings?.helpful ?? 0;
@@ -76,6 +80,7 @@ export async function logFigures(db: Db, requested: LogFilters, now = new Date()
     total: t.total,
     succeeded: t.succeeded,
     failed: t.failed,
+    rejected: t.rejected,
     pending: t.pending,
     failureRate: finished ? t.failed / finished : null,
     p50Ms: t.p50 === null ? null : Number(t.p50),

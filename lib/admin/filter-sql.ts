@@ -42,7 +42,8 @@ export function filterConditions(filters: LogFilters): Prisma.Sql[] {
   if (filters.status) conditions.push(Prisma.sql`l.status = CAST(${filters.status} AS "OperationStatus")`);
   if (filters.source) conditions.push(Prisma.sql`l.source = CAST(${filters.source} AS "OperationSource")`);
   if (filters.from) conditions.push(Prisma.sql`l.created_at >= ${dayStart(filters.from)}::timestamptz`);
-  if (filters.to) conditions.push(Prisma.sql`l.created_at < ${dayAfter(filters.to)}::timestamptz`);
+  const end = filters.to ? dayAfter(filters.to) : null;
+  if (end) conditions.push(Prisma.sql`l.created_at < ${end}::timestamptz`);
   if (filters.q) conditions.push(Prisma.sql`(${Prisma.join(textArms(filters.q), " OR ")})`);
   return conditions;
 }

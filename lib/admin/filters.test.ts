@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { containsPattern } from "./filter-sql";
-import { decodeCursor, encodeCursor, parseLogQuery, toSearchParams } from "./filters";
+import { dayAfter, decodeCursor, encodeCursor, parseLogQuery, toSearchParams } from "./filters";
 
 const ID = "0b8f1a52-5c1e-4a57-9d7e-1f1b2c3d4e5f";
 
@@ -30,6 +30,25 @@ describe("parsing the log filters from the URL", () => {
     expect(parseLogQuery({ q: "milk\u0000" })).toMatchObject({ ok: false, message: "Search text cannot contain a NUL character." });
     expect(parseLogQuery({ user: "\u0000" })).toMatchObject({ ok: false, message: "User cannot contain a NUL character." });
     expect(parseLogQuery({ after: "not-a-cursor" })).toMatchObject({ ok: false, message: expect.stringContaining("page link is not valid") });
+  });
+
+  it("refuses dates PostgreSQL cannot take, and takes the first and last it can", () => {
+    // Year 0000 is a valid JS Date but not a PostgreSQL timestamp: it used to reach the query and fail with a 500.
+    expect(parseLogQuery({ from: "0000-01-01" })).toMatchObject({ ok: false, message: "From must be a date between 0001-01-01 and 9999-12-31.", fields: { from: expect.any(String) } });
+    expect(parseLogQuery({ to: "0000-12-31" })).toMatchObject({ ok: false, message: "To must be a date between 0001-01-01 and 9999-12-31." });
+    expect(parseLogQuery({ from: "10000-01-01" })).toMatchObject({ ok: false, message: "From must be a date like 2026-11-23." });
+    expect(parseLogQuery({ from: "+002026-01-01" })).toMatchObject({ ok: false });
+    expect(parseLogQuery({ from: "0001-01-01", to: "9999-12-31" })).toEqual({ ok: true, query: { filters: { from: "0001-01-01", to: "9999-12-31" } } });
+    expect(dayAfter("9999-12-31")).toBeNull();
+    expect(dayAfter("2026-12-31")).toEqual(new Date("2027-01-01T00:00:00.000Z"));
+  });
+
+  it("refuses a cursor from year 0000 as a bad page link", () => {
+    const yearZero = Buffer.from(`0000-01-01T00:00:00.000Z_${ID}`).toString("base64url");
+    expect(decodeCursor(yearZero)).toBeNull();
+    expect(parseLogQuery({ after: yearZero })).toMatchObject({ ok: false, message: expect.stringContaining("page link is not valid") });
+    expect(parseLogQuery({ before: yearZero })).toMatchObject({ ok: false, fields: { before: expect.stringContaining("page link is not valid") } });
+    expect(decodeCursor(Buffer.from(`0001-01-01T00:00:00.000Z_${ID}`).toString("base64url"))).toEqual({ createdAt: new Date("0001-01-01T00:00:00.000Z"), id: ID });
   });
 
   it("round-trips cursors and rejects tampered ones", () => {

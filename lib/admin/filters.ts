@@ -22,6 +22,10 @@ export type LogFilters = {
   q?: string;
 };
 
+/** The days a filter may name: PostgreSQL timestamps start at year 1, ISO dates end at year 9999. */
+export const FIRST_DAY = "0001-01-01";
+export const LAST_DAY = "9999-12-31";
+
 /** A position in the log: the (created_at, id) of a row. Pages are read from there on. */
 export type Cursor = { createdAt: Date; id: string };
 
@@ -61,6 +65,8 @@ const optionalDay = (label: string) =>
       z
         .string()
         .refine(isCalendarDay, `${label} must be a date like 2026-11-23.`)
+        // Year 0000 is a valid JS Date but no PostgreSQL timestamp: the query would fail with a 500.
+        .refine(isStorableDay, `${label} must be a date between ${FIRST_DAY} and ${LAST_DAY}.`)
         .optional(),
     )
     .optional();
@@ -143,15 +149,18 @@ export function decodeCursor(value: string): Cursor | null {
   const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_([0-9a-f-]{36})$/i.exec(text);
   if (!match || !isUuid(match[2]!)) return null;
   const createdAt = new Date(match[1]!);
-  return Number.isNaN(createdAt.getTime()) ? null : { createdAt, id: match[2]!.toLowerCase() };
+  if (Number.isNaN(createdAt.getTime()) || !isStorableDay(match[1]!.slice(0, 10))) return null;
+  return { createdAt, id: match[2]!.toLowerCase() };
 }
 
-/** The first instant of a UTC day, and of the day after it (for an inclusive "to"). */
+/** The first instant of a UTC day. */
 export function dayStart(day: string): Date {
   return new Date(`${day}T00:00:00.000Z`);
 }
 
-export function dayAfter(day: string): Date {
+/** The first instant after a UTC day; null for LAST_DAY (no bound needed, and year 10000 has no ISO form PostgreSQL is sure to read). */
+export function dayAfter(day: string): Date | null {
+  if (day >= LAST_DAY) return null;
   const start = dayStart(day);
   return new Date(start.getTime() + 24 * 60 * 60 * 1000);
 }
@@ -161,6 +170,10 @@ function isCalendarDay(value: string): boolean {
   const date = dayStart(value);
   // Rejects 2026-02-30 and the like, which Date would roll over into March.
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+function isStorableDay(day: string): boolean {
+  return day >= FIRST_DAY && day <= LAST_DAY;
 }
 
 function firstValues(params: SearchParamsInput): Record<string, string> {

@@ -13,6 +13,9 @@ export type LogRow = {
   userId: string;
   userEmail: string;
   userName: string;
+  /** Who made the change: the user, or an admin (undo from the log); null once that account is gone. */
+  actorId: string | null;
+  actorEmail: string | null;
   operation: OperationName;
   source: SourceName;
   status: StatusName;
@@ -38,6 +41,7 @@ export type LogPage = {
 const ROW_COLUMNS = Prisma.sql`
   l.id, l.created_at AS "createdAt", l.finished_at AS "finishedAt",
   l.user_id AS "userId", u.email AS "userEmail", u.name AS "userName",
+  l.actor_id AS "actorId", a.email AS "actorEmail",
   l.operation::text AS operation, l.source::text AS source, l.status::text AS status,
   l.task_id AS "taskId", t.number AS "taskNumber", ${TASK_TITLE} AS "taskTitle",
   l.original_command AS "originalCommand", l.duration_ms AS "durationMs", l.error,
@@ -97,6 +101,7 @@ export async function readRows(db: Db, filters: LogFilters, page: { olderThan?: 
     FROM (${picked}) p
     JOIN task_operation_logs l ON l.id = p.id
     JOIN users u ON u.id = l.user_id
+    LEFT JOIN users a ON a.id = l.actor_id
     LEFT JOIN tasks t ON t.id = l.task_id
     ORDER BY l.created_at ${direction}, l.id ${direction}`;
 }

@@ -4,7 +4,8 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { createTestDatabase } from "@/lib/db/testing";
-import { addTask, completeTask, updateTask } from "@/lib/tasks/service";
+import { logRejected, runLogged } from "@/lib/tasks/log";
+import { addTask, completeTask, undoOperation, updateTask } from "@/lib/tasks/service";
 import { getLogDetail, undoAvailability } from "./detail";
 import { logsCsvStream } from "./export";
 import { logFigures } from "./figures";
@@ -14,7 +15,7 @@ import { at, seedConversation, seedLog, seedMessage, seedTask, seedUser } from "
 import { undoFromLog } from "./undo";
 
 /** The whole export as text, keeping the byte-order mark (Response.text() would drop it). */
-const csvText = async (stream: ReadableStream<Uint8Array>) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(await new Response(stream).arrayBuffer());
+const csvText = async (stream: Promise<ReadableStream<Uint8Array>>) => new TextDecoder("utf-8", { ignoreBOM: true }).decode(await new Response(await stream).arrayBuffer());
 
 let handle: DbHandle;
 let ada: string;
@@ -183,6 +184,43 @@ describe("figures", () => {
   });
 });
 
+describe("rejections", () => {
+  it("are their own outcome: five rejections are counted apart and leave the failure rate alone", async () => {
+    const db = handle.db;
+    const before = await logFigures(db, {}, FIGURES_NOW);
+    for (let i = 1; i <= 5; i++) await logRejected(db, { userId: ada, source: "chat", toolCallId: `ada-reject-${i}` }, "complete_task", { task: 1 });
+    const rejected = await db.taskOperationLog.findMany({ where: { toolCallId: { startsWith: "ada-reject-" } }, select: { id: true } });
+    // Inside the fixtures' days, so the default 30-day window counts them.
+    await db.taskOperationLog.updateMany({ where: { id: { in: rejected.map((r) => r.id) } }, data: { createdAt: at(40), finishedAt: at(40) } });
+    try {
+      const figures = await logFigures(db, {}, FIGURES_NOW);
+      expect(figures).toMatchObject({ total: before.total + 5, succeeded: 4, failed: 1, rejected: 5, pending: 1, failureRate: 1 / 5 });
+      // A rejection never ran: its zero duration stays out of the percentiles.
+      expect([figures.p50Ms, figures.p95Ms]).toEqual([before.p50Ms, before.p95Ms]);
+      expect((await listedIds({ status: "rejected" })).sort()).toEqual(rejected.map((r) => r.id).sort());
+      expect(await listedIds({ status: "failed" })).toEqual([ids.failed]);
+      const detail = (await getLogDetail(db, rejected[0]!.id))!;
+      expect(detail).toMatchObject({ status: "rejected", approval: "rejected", error: null });
+      expect(undoAvailability(detail)).toEqual({ available: false, reason: "This change was rejected by the user, so it made nothing to undo." });
+    } finally {
+      await db.taskOperationLog.deleteMany({ where: { id: { in: rejected.map((r) => r.id) } } });
+    }
+  });
+});
+
+describe("dates at the ends of the range", () => {
+  it("lists, counts and exports with the first and last days a filter may name", async () => {
+    const db = handle.db;
+    const widest: LogFilters = { from: "0001-01-01", to: "9999-12-31" };
+    expect(await listedIds(widest)).toEqual(await listedIds({}));
+    expect(await listedIds({ to: "0001-01-01" })).toEqual([]);
+    expect(await listedIds({ from: "9999-12-31" })).toEqual([]);
+    expect(await logFigures(db, widest, FIGURES_NOW)).toMatchObject({ total: (await list()).rows.length, window: null });
+    const records = parse((await csvText(logsCsvStream(db, widest))).slice(1), { columns: true }) as Record<string, string>[];
+    expect(records.map((r) => r.id)).toEqual(await listedIds({}));
+  });
+});
+
 describe("detail", () => {
   it("shows the operation with its message, the reply to it and only that, and other operations on the task", async () => {
     const detail = (await getLogDetail(handle.db, ids.complete))!;
@@ -213,7 +251,8 @@ describe("detail", () => {
   it("says why an operation cannot be undone", () => {
     expect(undoAvailability({ operation: "add", status: "success", undoneBy: [] })).toEqual({ available: true });
     expect(undoAvailability({ operation: "list", status: "success", undoneBy: [] })).toMatchObject({ available: false, reason: expect.stringMatching(/changes nothing/) });
-    expect(undoAvailability({ operation: "update", status: "failed", undoneBy: [] })).toMatchObject({ available: false });
+    expect(undoAvailability({ operation: "update", status: "failed", undoneBy: [] })).toMatchObject({ available: false, reason: expect.stringMatching(/failed/) });
+    expect(undoAvailability({ operation: "update", status: "rejected", undoneBy: [] })).toMatchObject({ available: false, reason: expect.stringMatching(/rejected by the user/) });
     expect(undoAvailability({ operation: "add", status: "success", undoneBy: [{ id: "x", createdAt: new Date() }] })).toMatchObject({ reason: expect.stringMatching(/already been undone/) });
   });
 });
@@ -225,15 +264,21 @@ describe("undo from the log", () => {
     const admin = await seedUser(db, "root@example.com", "Root");
     const added = await addTask(db, { userId: owner, source: "chat" }, { title: "Water plants" });
     const done = await completeTask(db, { userId: owner, source: "chat" }, { task: 1 });
-    if (!added.ok || !done.ok || done.kind !== "completed") throw new Error("setup failed");
+    if (!added.ok || added.kind !== "added" || !done.ok || done.kind !== "completed") throw new Error("setup failed");
 
     const undone = await undoFromLog(db, admin, done.operationId);
     expect(undone).toMatchObject({ ok: true, message: expect.stringContaining("Water plants") });
     const task = await db.task.findFirstOrThrow({ where: { userId: owner, number: 1 } });
     expect(task.status).toBe("pending");
     const undoRow = await db.taskOperationLog.findUniqueOrThrow({ where: { id: (undone as { undoId: string }).undoId } });
-    expect(undoRow).toMatchObject({ operation: "undo", source: "ui", userId: owner, undoOfId: done.operationId, status: "success" });
-    expect(undoRow.input).toMatchObject({ actorId: admin });
+    // The owner's history, made by the admin: the actor is a column of its own, not part of the input.
+    expect(undoRow).toMatchObject({ operation: "undo", source: "admin", userId: owner, actorId: admin, undoOfId: done.operationId, status: "success" });
+    expect(undoRow.input).toEqual({ operationId: done.operationId });
+    // The owner's own operations name the owner as their actor.
+    expect(await db.taskOperationLog.findMany({ where: { id: { in: [added.operationId, done.operationId] } }, select: { actorId: true, source: true } })).toEqual([
+      { actorId: owner, source: "chat" },
+      { actorId: owner, source: "chat" },
+    ]);
 
     const detail = (await getLogDetail(db, done.operationId))!;
     expect(detail.undoneBy.map((u) => u.id)).toEqual([undoRow.id]);
@@ -241,6 +286,45 @@ describe("undo from the log", () => {
     expect((await list({ user: owner })).rows.find((r) => r.id === done.operationId)?.undone).toBe(true);
 
     expect(await undoFromLog(db, admin, done.operationId)).toMatchObject({ ok: false, message: expect.stringMatching(/already undone/) });
+    // The refused undo is logged as the admin's too.
+    expect(await db.taskOperationLog.findFirstOrThrow({ where: { userId: owner, status: "failed" } })).toMatchObject({ operation: "undo", source: "admin", actorId: admin });
+
+    // The table, the detail and the export say who acted; the source filter finds admins' changes.
+    const rows = (await list({ user: owner })).rows;
+    expect(rows.find((r) => r.id === undoRow.id)).toMatchObject({ userEmail: "carol@example.com", actorId: admin, actorEmail: "root@example.com", source: "admin" });
+    expect(rows.find((r) => r.id === done.operationId)).toMatchObject({ actorId: owner, actorEmail: "carol@example.com" });
+    expect((await getLogDetail(db, undoRow.id))!.actor).toEqual({ id: admin, email: "root@example.com", name: "Root" });
+    expect(await listedIds({ user: owner, source: "admin" })).toEqual(rows.filter((r) => r.operation === "undo").map((r) => r.id));
+    const records = parse((await csvText(logsCsvStream(db, { user: owner }))).slice(1), { columns: true }) as Record<string, string>[];
+    expect(records.map((r) => [r.operation, r.source, r.user_email, r.actor_email])).toEqual([
+      ["undo", "admin", "carol@example.com", "root@example.com"],
+      ["undo", "admin", "carol@example.com", "root@example.com"],
+      ["complete", "chat", "carol@example.com", "carol@example.com"],
+      ["add", "chat", "carol@example.com", "carol@example.com"],
+    ]);
+    expect(records[0]!.actor_id).toBe(admin);
+  });
+
+  it("stamps the actor on pending, failed and rejected rows as well", async () => {
+    const db = handle.db;
+    const owner = await seedUser(db, "erin@example.com", "Erin");
+    const admin = await seedUser(db, "boss@example.com", "Boss");
+    // While the change runs, its pending row already names who is making it.
+    let pending: unknown;
+    await runLogged(db, { userId: owner, source: "admin", actorId: admin }, { operation: "list", input: {} }, async (tx) => {
+      pending = await tx.taskOperationLog.findFirst({ where: { userId: owner, status: "pending" }, select: { actorId: true, source: true } });
+      return { result: { ok: true, kind: "listed", tasks: [], total: 0, filter: {} } };
+    });
+    expect(pending).toEqual({ actorId: admin, source: "admin" });
+    // Bad input: the failed row is the owner's own.
+    await updateTask(db, { userId: owner, source: "ui" }, { task: 1, title: "" });
+    expect(await db.taskOperationLog.findFirstOrThrow({ where: { userId: owner, status: "failed" } })).toMatchObject({ actorId: owner, source: "ui" });
+    // A rejected approval.
+    await logRejected(db, { userId: owner, source: "chat", toolCallId: "erin-reject-1" }, "delete_task", { task: 1 });
+    const rejected = await db.taskOperationLog.findUniqueOrThrow({ where: { toolCallId: "erin-reject-1" } });
+    expect(rejected).toMatchObject({ actorId: owner, status: "rejected", approval: "rejected", error: null });
+    // Nothing was changed, so there is nothing to undo, and the service says why.
+    expect(await undoOperation(db, { userId: owner, source: "ui" }, { operationId: rejected.id })).toMatchObject({ ok: false, code: "cannot_undo", message: "That change was rejected, so it made nothing to undo." });
   });
 
   it("refuses when the task changed since, and for unknown ids", async () => {

@@ -34,6 +34,8 @@ export async function seedMessage(
 
 export type SeedLog = {
   userId: string;
+  /** Who made the change; the owner unless said otherwise, as the task service writes it. */
+  actorId?: string;
   at: Date;
   operation?: OperationName;
   status?: StatusName;
@@ -53,6 +55,7 @@ export async function seedLog(db: Db, log: SeedLog): Promise<string> {
   const row = await db.taskOperationLog.create({
     data: {
       userId: log.userId,
+      actorId: log.actorId ?? log.userId,
       createdAt: log.at,
       finishedAt: log.status === "pending" ? null : log.at,
       operation: log.operation ?? "add",

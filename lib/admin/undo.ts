@@ -7,13 +7,14 @@ export type AdminUndoResult = { ok: true; message: string; undoId: string } | { 
 /**
  * An admin undoes someone's operation from the log. The change itself goes through the task
  * service like every other task change (ownership, "changed since?" check, its own log row
- * linked to what it undid); the admin is recorded as the actor.
+ * linked to what it undid). Its row belongs to the task's owner, with the admin as its actor and
+ * source "admin", so the owner's history is complete and the log still says who acted.
  */
 export async function undoFromLog(db: Db, adminId: string, operationId: string): Promise<AdminUndoResult> {
   if (!isUuid(operationId)) return { ok: false, message: "There is no such operation." };
   const log = await db.taskOperationLog.findUnique({ where: { id: operationId }, select: { userId: true } });
   if (!log) return { ok: false, message: "There is no such operation." };
-  const result = await undoOperation(db, { userId: log.userId, source: "ui", actorId: adminId }, { operationId });
+  const result = await undoOperation(db, { userId: log.userId, source: "admin", actorId: adminId }, { operationId });
   if (!result.ok) return { ok: false, message: result.message };
   if (result.kind !== "undone") return { ok: false, message: "The task service did not undo that operation." };
   const task = result.task ? ` #${result.task.number} “${result.task.title}” is back as it was.` : "";

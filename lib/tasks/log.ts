@@ -4,7 +4,7 @@
 import { performance } from "node:perf_hooks";
 import { Prisma, type Operation } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { JSON_NUL, withoutNul } from "@/lib/validation";
+import { storableJson, storableText } from "@/lib/validation";
 import type { OperationContext, ToolError, ToolResult } from "./types";
 
 export type Tx = Prisma.TransactionClient;
@@ -39,26 +39,24 @@ export function fail(result: ToolError, taskId: string | null = null): never {
 const INTERNAL: ToolError = { ok: false, code: "internal", message: "Something went wrong on our side; nothing was changed. Please try again." };
 
 function asJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull {
-  // NUL characters are dropped: jsonb cannot store them, and the log must record refused input too.
-  return value === undefined || value === null ? Prisma.JsonNull : (JSON.parse(JSON.stringify(value).replace(JSON_NUL, "$1")) as Prisma.InputJsonValue);
+  // NULs dropped and unpaired surrogates replaced: jsonb cannot store them, and the log must
+  // record refused input too.
+  return value === undefined || value === null ? Prisma.JsonNull : (storableJson(value) as Prisma.InputJsonValue);
 }
 
-function logInput(ctx: OperationContext, input: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull {
-  // An admin acting on someone's log is recorded with the input.
-  return asJson(ctx.actorId ? { ...(input as object), actorId: ctx.actorId } : input);
-}
-
-/** The columns every log row takes from who acted, where, and with what input. */
+/** The columns every log row (pending, success, failed, rejected) takes from who acted, where, and with what input. */
 function logRow(ctx: OperationContext, input: unknown) {
   return {
     userId: ctx.userId,
+    // Its own column, never part of the input: a model's tool input may hold any key.
+    actorId: ctx.actorId ?? ctx.userId,
     conversationId: ctx.conversationId ?? null,
     messageId: ctx.messageId ?? null,
     toolCallId: ctx.toolCallId ?? null,
     originalCommand: ctx.originalCommand ?? null,
     source: ctx.source,
     approval: ctx.approval ?? null,
-    input: logInput(ctx, input),
+    input: asJson(input),
   };
 }
 
@@ -113,7 +111,7 @@ export async function runLogged(db: Db, ctx: OperationContext, spec: Spec, body:
           operation: spec.operation,
           status: "failed",
           taskId: error instanceof Failed ? error.taskId : null,
-          error: withoutNul(failure.message),
+          error: storableText(failure.message),
           result: asJson(failure),
           durationMs: Math.round(performance.now() - started),
           finishedAt: new Date(),
@@ -136,19 +134,21 @@ export function storedResult(value: unknown): ToolResult {
 
 const OPERATION_OF_TOOL: Record<string, Operation> = { complete_task: "complete", update_task: "update", delete_task: "delete", add_task: "add", undo_operation: "undo" };
 
-/** A change the user rejected when asked to approve it: logged as failed, nothing changed. */
+/**
+ * A change the user rejected when asked to approve it: its own outcome (status rejected), not a
+ * failure, so it never counts in the failure rate. Nothing changed, so there is no error either.
+ */
 export async function logRejected(db: Db, ctx: OperationContext, tool: string, input: unknown): Promise<void> {
   const reopen = tool === "complete_task" && (input as { completed?: unknown } | null)?.completed === false;
-  const failure: ToolError = { ok: false, code: "rejected", message: "Rejected by the user." };
+  const answer: ToolError = { ok: false, code: "rejected", message: "Rejected by the user." };
   await db.taskOperationLog.upsert({
     where: { toolCallId: ctx.toolCallId ?? "" },
     update: {},
     create: {
       ...logRow({ ...ctx, approval: "rejected" }, input),
       operation: reopen ? "reopen" : (OPERATION_OF_TOOL[tool] ?? "update"),
-      status: "failed",
-      error: failure.message,
-      result: asJson(failure),
+      status: "rejected",
+      result: asJson(answer),
       durationMs: 0,
       finishedAt: new Date(),
     },

@@ -5,7 +5,8 @@ export type { Priority, Status, TaskView, ToolError, ToolResult } from "@/lib/ag
 export type OperationContext = {
   /** The owner of the tasks. Never taken from a model. */
   userId: string;
-  source: "chat" | "ui";
+  /** Where the change was made: the chat, the app's task panel, or an admin's undo on /admin/logs. */
+  source: "chat" | "ui" | "admin";
   conversationId?: string | null;
   /** The user message that caused the operation. */
   messageId?: string | null;
@@ -16,6 +17,6 @@ export type OperationContext = {
   approval?: "approved" | "rejected" | null;
   /** The user's IANA zone: dates without an offset and "today" are read in it. */
   timeZone?: string;
-  /** Set when an admin acts on someone else's log (recorded in the log's input). */
+  /** Who made the change when it is not the owner (an admin's undo): the log row's actor. Defaults to userId. */
   actorId?: string | null;
 };

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { Exchange, RelatedOperations } from "@/components/admin/detail-parts";
-import { absoluteTime, duration, relativeTime } from "@/components/admin/format";
+import { absoluteTime, duration, otherActor, relativeTime } from "@/components/admin/format";
 import { JsonBlock } from "@/components/admin/json-block";
 import { SourceTag, StatusPill, UndonePill } from "@/components/admin/pills";
 import { UndoPanel } from "@/components/admin/undo-panel";
@@ -21,6 +21,7 @@ export default async function OperationDetailPage({ params }: { params: Promise<
   if (!detail) notFound();
   const now = new Date();
   const undo = undoAvailability(detail);
+  const actor = otherActor(detail.user.id, detail.actor, detail.source);
 
   return (
     <main className="w-full flex-1 overflow-y-auto">
@@ -47,12 +48,13 @@ export default async function OperationDetailPage({ params }: { params: Promise<
             <SourceTag source={detail.source} />
           </div>
           <p className="text-sm text-muted">
-            <time dateTime={detail.createdAt.toISOString()}>{absoluteTime(detail.createdAt)}</time> ({relativeTime(detail.createdAt, now)}) by {detail.user.name} &lt;{detail.user.email}&gt;
+            <time dateTime={detail.createdAt.toISOString()}>{absoluteTime(detail.createdAt)}</time> ({relativeTime(detail.createdAt, now)}) {actor ? `on the tasks of ${detail.user.name} <${detail.user.email}>, by ${actor}` : `by ${detail.user.name} <${detail.user.email}>`}
           </p>
           {detail.originalCommand ? <blockquote className="border-l-2 border-accent pl-3 text-ink">“{detail.originalCommand}”</blockquote> : null}
         </header>
 
-        {detail.error ? (
+        {/* A rejection is the user's answer, not an error: the Approval fact says it. */}
+        {detail.error && detail.status !== "rejected" ? (
           <div role="alert" className="rounded-xl border border-danger/30 bg-danger-soft px-4 py-3 text-sm text-danger">
             <span className="font-medium">Error: </span>
             {detail.error}
@@ -78,6 +80,7 @@ export default async function OperationDetailPage({ params }: { params: Promise<
                 {detail.user.email}
               </Link>
             </Fact>
+            <Fact label="Made by">{actor ?? "The user"}</Fact>
             <Fact label="Task">
               {detail.task ? `#${detail.task.number} ${detail.task.title}${detail.task.deleted ? " (deleted)" : detail.task.status === "completed" ? " (completed)" : ""}` : "—"}
             </Fact>

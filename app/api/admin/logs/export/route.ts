@@ -13,7 +13,7 @@ export async function GET(request: Request): Promise<Response> {
     await requireApiAdmin();
     const parsed = parseLogQuery(new URL(request.url).searchParams);
     if (!parsed.ok) throw new AppError("bad_request", parsed.message, { fields: parsed.fields });
-    const stream = logsCsvStream(await getDb(), parsed.query.filters);
+    const stream = await logsCsvStream(await getDb(), parsed.query.filters);
     return new Response(stream, {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
