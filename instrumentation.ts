@@ -1,7 +1,12 @@
-// Runs once when the server starts: warm the offline interpreter (chrono and Intl set-up take
+// Runs once when the server starts: say which assistant answers (and warn about model settings
+// that would be ignored), then warm the offline interpreter (chrono and Intl set-up take
 // ~0.3 s) so the first chat message does not pay for it.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  const { startupReport } = await import("@/lib/agent/provider");
+  const { line, warnings } = startupReport();
+  console.log(line);
+  for (const warning of warnings) console.warn(`Warning: ${warning}`);
   const { warmUp } = await import("@/lib/agent/offline/interpret");
   warmUp();
 }

@@ -8,10 +8,11 @@ import type { OperationContext } from "@/lib/tasks/types";
 import { findTask } from "@/lib/tasks/find";
 import type { Tx } from "@/lib/tasks/log";
 import { bulkApproval } from "./approval";
+import { finalAnswerMiddleware } from "./final-answer";
 import { instructions } from "./instructions";
 import type { OfflineDeps } from "./offline-model";
 import { createModel } from "./provider";
-import { buildTools } from "./tools";
+import { buildTools, type ToolDeps } from "./tools";
 
 /** Tool calls, then a reply; a little room for a model that lists before it acts. */
 export const MAX_STEPS = 5;
@@ -23,6 +24,7 @@ export type AgentDeps = {
   now: Date;
   offline: Omit<OfflineDeps, "now" | "timeZone">;
   approved?: Set<string>;
+  onToolRun?: ToolDeps["onRun"];
 };
 
 /** Approvals are signed, so a client cannot approve a change the server never asked about. */
@@ -30,7 +32,7 @@ function approvalSecret(): string {
   return createHmac("sha256", authSecret() ?? "doable-build").update("tool-approval").digest("base64url");
 }
 
-export function createTaskAgent({ db, ctx, userName, now, offline, approved }: AgentDeps) {
+export function createTaskAgent({ db, ctx, userName, now, offline, approved, onToolRun }: AgentDeps) {
   const { model, info } = createModel({ ...offline, now: () => now, timeZone: ctx.timeZone });
   const bulk = bulkApproval(async ({ toolName, input }) => {
     const ref = (input as { task?: unknown } | null)?.task;
@@ -43,12 +45,25 @@ export function createTaskAgent({ db, ctx, userName, now, offline, approved }: A
     return `Change ${name}`;
   });
   const agent = new ToolLoopAgent({
-    model: wrapLanguageModel({ model, middleware: bulk.middleware }),
+    // Outermost first: every turn ends in words (final-answer.ts), then bulk approval.
+    model: wrapLanguageModel({ model, middleware: [finalAnswerMiddleware(), bulk.middleware] }),
     instructions: instructions({ now, timeZone: ctx.timeZone, userName }),
-    tools: buildTools({ db, ctx, approved }),
+    tools: buildTools({ db, ctx, approved, onRun: onToolRun }),
     toolApproval: bulk.toolApproval,
     experimental_toolApprovalSecret: approvalSecret(),
     stopWhen: isStepCount(MAX_STEPS),
+    // The last allowed step must answer in words: no more tools (a model stuck calling a tool
+    // every step would otherwise end the turn with no text at all).
+    prepareStep: ({ stepNumber }) => (stepNumber >= MAX_STEPS - 1 ? { toolChoice: "none" } : undefined),
+    // Responses API: Doable replays history from its own database, so nothing is stored on the
+    // model server and no message refers to a server-side item (OpenAI-compatible servers have none).
+    ...(info.api === "responses" ? { providerOptions: { openai: { store: false } } } : {}),
+    // Never fetch a URL for a user: the chat accepts only text (lib/chat/parts.ts), and should
+    // a URL part reach the model anyway, it is refused here rather than downloaded.
+    experimental_download: async (files) => {
+      if (files.length > 0) throw new Error(`Doable does not download files (${files.length} asked).`);
+      return [];
+    },
     // One at a time, in the order the model called them: "add A, B and C" numbers them A, B, C.
     toolCallConcurrency: 1,
     maxRetries: 1,

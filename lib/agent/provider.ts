@@ -1,24 +1,105 @@
 // Which model answers: an OpenAI (or OpenAI-compatible) model when OPENAI_API_KEY is set,
-// otherwise the built-in offline assistant.
+// otherwise the built-in offline assistant. Also the server's start-up line naming it.
 import { createOpenAI } from "@ai-sdk/openai";
 import type { LanguageModelV4 } from "@ai-sdk/provider";
+import { wrapLanguageModel } from "ai";
+import { formatSeconds } from "./errors";
 import { createOfflineModel, OFFLINE_MODEL_ID, type OfflineDeps } from "./offline-model";
+import { timeoutMiddleware, timeoutMs } from "./timeout";
 
-export type ModelInfo = { provider: "openai" | "openai-compatible" | "offline"; modelId: string; label: string };
+/** Which OpenAI HTTP API the model is called through. */
+export type ModelApi = "responses" | "chat";
+
+export type ModelInfo = {
+  provider: "openai" | "openai-compatible" | "offline";
+  modelId: string;
+  label: string;
+  /** Unset for the offline assistant. */
+  api?: ModelApi;
+};
+
+type Env = Record<string, string | undefined>;
 
 export const DEFAULT_OPENAI_MODEL = "gpt-4o-mini";
+const OPENAI_URL = "https://api.openai.com/v1";
 
-export function modelInfo(env = process.env): ModelInfo {
-  if (!env.OPENAI_API_KEY?.trim()) return { provider: "offline", modelId: OFFLINE_MODEL_ID, label: "Offline assistant" };
-  const modelId = env.AI_MODEL?.trim() || DEFAULT_OPENAI_MODEL;
-  return { provider: env.OPENAI_BASE_URL?.trim() ? "openai-compatible" : "openai", modelId, label: modelId };
+const value = (env: Env, key: string) => env[key]?.trim() || undefined;
+
+/** OpenAI itself speaks the Responses API; other servers (Ollama, vLLM, LM Studio) chat completions. */
+function defaultApi(baseURL: string | undefined): ModelApi {
+  if (!baseURL) return "responses";
+  try {
+    return new URL(baseURL).hostname === "api.openai.com" ? "responses" : "chat";
+  } catch {
+    return "chat";
+  }
 }
 
-export function createModel(offline: OfflineDeps, env = process.env): { model: LanguageModelV4; info: ModelInfo } {
+/** AI_API=responses|chat, else the default for the base URL. */
+export function modelApi(env: Env = process.env): ModelApi {
+  const chosen = value(env, "AI_API")?.toLowerCase();
+  return chosen === "responses" || chosen === "chat" ? chosen : defaultApi(value(env, "OPENAI_BASE_URL"));
+}
+
+export function modelInfo(env: Env = process.env): ModelInfo {
+  if (!value(env, "OPENAI_API_KEY")) return { provider: "offline", modelId: OFFLINE_MODEL_ID, label: "Offline assistant" };
+  const modelId = value(env, "AI_MODEL") ?? DEFAULT_OPENAI_MODEL;
+  return { provider: value(env, "OPENAI_BASE_URL") ? "openai-compatible" : "openai", modelId, label: modelId, api: modelApi(env) };
+}
+
+export function createModel(offline: OfflineDeps, env: Env = process.env): { model: LanguageModelV4; info: ModelInfo } {
   const info = modelInfo(env);
   if (info.provider === "offline") return { model: createOfflineModel(offline), info };
-  const baseURL = env.OPENAI_BASE_URL?.trim() || undefined;
-  const openai = createOpenAI({ apiKey: env.OPENAI_API_KEY, baseURL });
-  // OpenAI-compatible servers speak chat completions; OpenAI itself gets its Responses API.
-  return { model: baseURL ? openai.chat(info.modelId) : openai(info.modelId), info };
+  const openai = createOpenAI({ apiKey: value(env, "OPENAI_API_KEY"), baseURL: value(env, "OPENAI_BASE_URL") });
+  const model = info.api === "responses" ? openai.responses(info.modelId) : openai.chat(info.modelId);
+  return { model: wrapLanguageModel({ model, middleware: timeoutMiddleware(timeoutMs(env)) }), info };
+}
+
+/** A base URL fit for a log line: no user name, password, query or fragment. */
+export function displayUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.host}${u.pathname.replace(/\/+$/, "")}`;
+  } catch {
+    return "(not a valid URL)";
+  }
+}
+
+/**
+ * What the server prints when it starts: which assistant answers, through which server and
+ * API, and warnings for settings that would otherwise be ignored silently.
+ */
+export function startupReport(env: Env = process.env): { line: string; warnings: string[] } {
+  const warnings: string[] = [];
+  const info = modelInfo(env);
+  const baseURL = value(env, "OPENAI_BASE_URL");
+  const aiApi = value(env, "AI_API");
+  if (info.provider === "offline") {
+    const set = ["OPENAI_BASE_URL", "AI_MODEL", "AI_API"].filter((k) => value(env, k));
+    if (set.length) {
+      warnings.push(
+        `${set.join(" and ")} ${set.length === 1 ? "is" : "are"} set but OPENAI_API_KEY is not, so the built-in offline assistant answers. ` +
+          "Set OPENAI_API_KEY to use the model server; local servers such as Ollama, vLLM and LM Studio accept any non-empty key (e.g. OPENAI_API_KEY=local).",
+      );
+    }
+    return { line: "Assistant: offline (built-in, no model server)", warnings };
+  }
+  if (aiApi && !["responses", "chat"].includes(aiApi.toLowerCase())) {
+    warnings.push(`AI_API=${aiApi} is not "responses" or "chat"; using ${info.api === "chat" ? "chat completions" : "the Responses API"}.`);
+  }
+  const rawTimeout = value(env, "AI_TIMEOUT_MS");
+  const ms = timeoutMs(env);
+  if (rawTimeout && !(Number(rawTimeout) >= 1)) warnings.push(`AI_TIMEOUT_MS=${rawTimeout} is not a positive number of milliseconds; using ${ms}.`);
+  if (baseURL && !/^https?:$/.test(safeProtocol(baseURL))) warnings.push(`OPENAI_BASE_URL is not an http(s) URL; requests to the model server will fail.`);
+  const url = baseURL ? displayUrl(baseURL) : OPENAI_URL;
+  const api = info.api === "chat" ? "chat completions" : "Responses API";
+  return { line: `Assistant: ${info.modelId} via ${url} (${api}), timeout ${formatSeconds(ms)}`, warnings };
+}
+
+function safeProtocol(url: string): string {
+  try {
+    return new URL(url).protocol;
+  } catch {
+    return "";
+  }
 }

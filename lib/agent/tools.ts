@@ -16,9 +16,48 @@ import {
 } from "@/lib/tasks/schemas";
 import type { OperationContext, ToolResult } from "@/lib/tasks/types";
 
+/** What each field means, for the model: the JSON schema's field descriptions (per tool where it differs). */
+const DUE = "ISO 8601: a bare date (2026-03-14) when the user named no time, else a date-time with the user's UTC offset (2026-03-14T17:00:00+01:00).";
+const FIELD_DOCS: Record<string, string> = {
+  title: "The task itself in the user's words, without the date, time, priority or tags.",
+  description: "Longer notes, only when the user gave details beyond the title.",
+  dueDate: `When the task is due. ${DUE}`,
+  priority: "low, medium or high; only when the user expressed how important it is.",
+  tags: "Tag names without '#', e.g. [\"work\"].",
+  addTags: "Tag names to add, without '#'.",
+  removeTags: "Tag names to remove, without '#'.",
+  task: "Which task: its number (3), or text naming exactly one of the user's tasks.",
+  completed: "Leave out to mark the task done; false reopens a completed task.",
+  status: "pending (open), completed or all; leave out for all tasks, open ones first.",
+  due: "Tasks due in this period of the user's calendar: overdue, today, tomorrow, this_week or next_week.",
+  dueBefore: `Tasks due on or before this day. ${DUE}`,
+  dueAfter: `Tasks due after this day. ${DUE}`,
+  completedAfter: "Tasks completed on or after this day (ISO date).",
+  completedBefore: "Tasks completed on or before this day (ISO date).",
+  tag: "Only tasks with this tag (without '#').",
+  search: "Words to look for in titles and notes.",
+  repeat: "A recurrence rule in RFC 5545 form without 'RRULE:' (FREQ=WEEKLY;BYDAY=MO); dueDate is then the first occurrence.",
+  remindAt: "When to remind the user, only if they asked for a reminder at a particular moment. " + DUE,
+  operationId: "The operationId of a change, from that change's tool result. Leave out to undo the latest change in this conversation.",
+};
+const UPDATE_DOCS: Record<string, string> = {
+  title: "The new title.",
+  description: "New notes; null removes them.",
+  dueDate: `The new due date; null removes it. Keep the task's time of day when only the day changes. ${DUE}`,
+  repeat: "A new recurrence rule (RFC 5545, without 'RRULE:'); null stops the task repeating.",
+  remindAt: "A new reminder moment; null removes it. " + DUE,
+};
+
+/** The same zod object with every documented field `.describe()`d (validation stays the service's). */
+function documented(schema: z.ZodType, docs: Record<string, string>): z.ZodType {
+  const shape = (schema as unknown as { shape?: Record<string, z.ZodType> }).shape;
+  if (!shape) return schema;
+  return z.strictObject(Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, docs[k] ?? FIELD_DOCS[k] ? v.describe(docs[k] ?? FIELD_DOCS[k]!) : v])));
+}
+
 /** The JSON schema the model sees, from the one zod schema; values pass to the service as sent. */
-function contract(schema: z.ZodType) {
-  return jsonSchema<Record<string, unknown>>(z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as never, {
+function contract(schema: z.ZodType, docs: Record<string, string> = {}) {
+  return jsonSchema<Record<string, unknown>>(z.toJSONSchema(documented(schema, docs), { io: "input", unrepresentable: "any" }) as never, {
     validate: (value) =>
       value && typeof value === "object" && !Array.isArray(value)
         ? { success: true, value: value as Record<string, unknown> }
@@ -66,11 +105,15 @@ export const TOOL_NAMES = Object.keys(TOOLS);
 /** Tools that change a task: several of these in one step need the user's approval. */
 export const CHANGING_TOOLS = new Set(["complete_task", "update_task", "delete_task"]);
 
+export type ToolRun = { toolCallId: string; toolName: string; input: unknown; run: Promise<ToolResult> };
+
 export type ToolDeps = {
   db: Db;
   ctx: OperationContext;
   /** Tool call ids the user approved in this request (recorded on their log rows). */
   approved?: Set<string>;
+  /** Told of every tool run as it starts: a stopped turn waits for them and stores what they did. */
+  onRun?: (call: ToolRun) => void;
 };
 
 /**
@@ -82,15 +125,18 @@ export function operationKey(messageId: string | null | undefined, toolCallId: s
   return messageId ? `${messageId}:${toolCallId}` : toolCallId;
 }
 
-export function buildTools({ db, ctx, approved }: ToolDeps): ToolSet {
+export function buildTools({ db, ctx, approved, onRun }: ToolDeps): ToolSet {
   return Object.fromEntries(
     Object.entries(TOOLS).map(([name, t]) => [
       name,
       tool({
         description: t.description,
-        inputSchema: contract(t.schema),
-        execute: (input: Record<string, unknown>, { toolCallId }: { toolCallId: string }) =>
-          t.run(db, { ...ctx, toolCallId: operationKey(ctx.messageId, toolCallId), approval: approved?.has(toolCallId) ? "approved" : null }, input as never),
+        inputSchema: contract(t.schema, name === "update_task" ? UPDATE_DOCS : {}),
+        execute: (input: Record<string, unknown>, { toolCallId }: { toolCallId: string }) => {
+          const run = t.run(db, { ...ctx, toolCallId: operationKey(ctx.messageId, toolCallId), approval: approved?.has(toolCallId) ? "approved" : null }, input as never);
+          onRun?.({ toolCallId, toolName: name, input, run });
+          return run;
+        },
       }),
     ]),
   );
