@@ -116,7 +116,7 @@ test("bulk changes ask for approval; approving completes, rejecting changes noth
 test("the composer: the limit stops an over-long message, a failed send keeps the text and Retry works", async ({ page }) => {
   await register(page, { name: "Cora Composer", email: uniqueEmail("cora") });
   await composer(page).fill("x".repeat(10_001));
-  await expect(page.getByText(/1 characters over the 10,000 limit/)).toBeVisible();
+  await expect(page.getByText(/1 character over the 10,000 limit/)).toBeVisible();
   await expect(page.getByRole("button", { name: "Send message" })).toBeDisabled();
 
   await page.route("**/api/chat", (route) => route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: { code: "unavailable", message: "The service is busy. Try again." } }) }));

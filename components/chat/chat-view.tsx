@@ -3,7 +3,9 @@
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport, lastAssistantMessageIsCompleteWithApprovalResponses } from "ai";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { answerApprovalAction } from "@/app/(app)/(chat)/actions/chat";
 import { emitConversationsChanged, emitTasksChanged } from "@/components/events";
+import { toast } from "@/components/ui/toast";
 import { browserTimeZone } from "@/components/tasks/time-zone";
 import { Composer } from "./composer";
 import { EmptyChat } from "./empty-chat";
@@ -85,7 +87,36 @@ export function ChatView({ conversationId, initialMessages, hasMore, modelLabel,
     },
     [sendMessage, clearError],
   );
-  const onApproval = useCallback((approvalId: string, approved: boolean) => void addToolApprovalResponse({ id: approvalId, approved }), [addToolApprovalResponse]);
+  // Each Approve / Reject is stored as it is given, so a reload between answers loses none; the
+  // last one sends them all on (sendAutomaticallyWhen) and the turn carries them out.
+  const latestMessages = useRef(messages);
+  useEffect(() => {
+    latestMessages.current = messages;
+  });
+  const onApproval = useCallback(
+    async (approvalId: string, approved: boolean): Promise<boolean> => {
+      const message = latestMessages.current.findLast((m) => m.parts.some((p) => isToolPart(p) && p.approval?.id === approvalId));
+      if (!idRef.current || !message) return false;
+      const result = await answerApprovalAction(idRef.current, message.id, approvalId, approved).catch(() => ({ ok: false as const, message: "Your answer could not be saved. Try again." }));
+      if (!result.ok) {
+        toast.error(result.message);
+        return false;
+      }
+      lastSent.current = ""; // a failed send of the answers puts no old text back in the composer
+      await addToolApprovalResponse({ id: approvalId, approved: result.approved });
+      return true;
+    },
+    [addToolApprovalResponse],
+  );
+  // Answers all given but never sent on (the page was reloaded in between, or the send failed):
+  // the reply offers to continue, and Retry does the same.
+  const answered = messages.at(-1)?.role === "assistant" && lastAssistantMessageIsCompleteWithApprovalResponses({ messages });
+  const [stalledAtLoad] = useState(() => (lastAssistantMessageIsCompleteWithApprovalResponses({ messages: initialMessages }) ? initialMessages.at(-1)?.id : undefined));
+  const continueTurn = useCallback(() => {
+    clearError();
+    lastSent.current = "";
+    void sendMessage();
+  }, [clearError, sendMessage]);
 
   return (
     <main className="relative flex min-w-0 flex-1 flex-col" aria-label="Chat">
@@ -105,11 +136,12 @@ export function ChatView({ conversationId, initialMessages, hasMore, modelLabel,
           hasMore={hasMore}
           status={status}
           onApproval={onApproval}
+          onContinue={answered && messages.at(-1)?.id === stalledAtLoad && status === "ready" && !error ? continueTurn : undefined}
           footer={
             error ? (
               <div role="alert" className="flex items-center justify-between gap-3 rounded-xl border border-danger/30 bg-danger-soft px-3 py-2 text-sm text-danger">
                 <span>{readableError(error)}</span>
-                <button type="button" className="shrink-0 rounded-md border border-danger/40 px-2 py-1 text-xs font-medium hover:bg-danger/10" onClick={() => void regenerate()}>
+                <button type="button" className="shrink-0 rounded-md border border-danger/40 px-2 py-1 text-xs font-medium hover:bg-danger/10" onClick={() => (answered ? continueTurn() : void regenerate())}>
                   Retry
                 </button>
               </div>

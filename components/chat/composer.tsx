@@ -2,6 +2,8 @@
 
 import { useEffect, useRef, type FormEvent, type KeyboardEvent } from "react";
 import { MAX_MESSAGE_CHARS } from "@/lib/chat/limits";
+import { COMPOSER_CLEARANCE } from "@/components/ui/toast";
+import { countOf } from "./format";
 
 const WARN_AT = MAX_MESSAGE_CHARS - 1_000;
 
@@ -16,6 +18,7 @@ type Props = {
 /** Enter sends, Shift+Enter breaks the line; the limit shows as it gets close. */
 export function Composer({ value, onChange, onSend, onStop, busy }: Props) {
   const ref = useRef<HTMLTextAreaElement>(null);
+  const form = useRef<HTMLFormElement>(null);
   const length = value.length;
   const over = length > MAX_MESSAGE_CHARS;
   const canSend = !busy && value.trim().length > 0 && !over;
@@ -30,6 +33,24 @@ export function Composer({ value, onChange, onSend, onStop, busy }: Props) {
     el.style.height = `${Math.min(el.scrollHeight, 240)}px`;
   }, [value]);
 
+  // Toasts keep clear of the composer: its height above the bottom of the window, for the
+  // Toaster's bottom offset (components/ui/toast.tsx).
+  useEffect(() => {
+    const el = form.current;
+    if (!el) return;
+    const root = document.documentElement;
+    const update = () => root.style.setProperty(COMPOSER_CLEARANCE, `${Math.max(0, Math.round(window.innerHeight - el.getBoundingClientRect().top))}px`);
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(el);
+    window.addEventListener("resize", update);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener("resize", update);
+      root.style.removeProperty(COMPOSER_CLEARANCE);
+    };
+  }, []);
+
   function submit(event?: FormEvent) {
     event?.preventDefault();
     if (canSend) onSend();
@@ -42,7 +63,7 @@ export function Composer({ value, onChange, onSend, onStop, busy }: Props) {
   }
 
   return (
-    <form onSubmit={submit} className="mx-auto w-full max-w-3xl px-3 pb-3 sm:px-4 sm:pb-4">
+    <form ref={form} onSubmit={submit} className="mx-auto w-full max-w-3xl px-3 pb-3 sm:px-4 sm:pb-4">
       <div className={`flex items-end gap-2 rounded-2xl border bg-surface p-2 shadow-sm focus-within:border-accent ${over ? "border-danger" : "border-line"}`}>
         <label htmlFor="composer" className="sr-only">
           Message Doable
@@ -78,7 +99,7 @@ export function Composer({ value, onChange, onSend, onStop, busy }: Props) {
         <span className="hidden sm:inline">Enter to send · Shift+Enter for a new line</span>
         {length >= WARN_AT ? (
           <span id="composer-limit" className={over ? "font-medium text-danger" : ""} role={over ? "alert" : undefined}>
-            {over ? `${(length - MAX_MESSAGE_CHARS).toLocaleString()} characters over the ${MAX_MESSAGE_CHARS.toLocaleString()} limit — shorten it to send` : `${(MAX_MESSAGE_CHARS - length).toLocaleString()} characters left`}
+            {over ? `${countOf(length - MAX_MESSAGE_CHARS, "character")} over the ${MAX_MESSAGE_CHARS.toLocaleString("en-US")} limit — shorten it to send` : `${countOf(MAX_MESSAGE_CHARS - length, "character")} left`}
           </span>
         ) : null}
       </div>

@@ -9,3 +9,10 @@ export function absoluteDue(dueDate: string | null, now = new Date()): string | 
   const year = date.getFullYear() !== now.getFullYear() ? { year: "numeric" as const } : {};
   return date.toLocaleString(undefined, bare ? { weekday: "short", month: "short", day: "numeric", ...year } : { weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", ...year });
 }
+
+const PLURAL = new Intl.PluralRules("en-US");
+
+/** "1 character", "2 characters", "1,000 characters": a count with its noun in the right form. */
+export function countOf(count: number, one: string, other = `${one}s`): string {
+  return `${count.toLocaleString("en-US")} ${PLURAL.select(count) === "one" ? one : other}`;
+}

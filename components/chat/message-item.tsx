@@ -1,6 +1,6 @@
 "use client";
 
-import { lazy, Suspense } from "react";
+import { lazy, Suspense, useState } from "react";
 import { FeedbackButtons } from "./feedback-buttons";
 import { TaskCard } from "./task-card";
 import { isToolPart, type ChatMessage } from "./types";
@@ -20,10 +20,13 @@ function Reply({ text }: { text: string }) {
 type Props = {
   message: ChatMessage;
   streaming: boolean;
-  onApproval: (approvalId: string, approved: boolean) => void;
+  onApproval: (approvalId: string, approved: boolean) => Promise<boolean>;
+  /** Sends on answers that are all given (set only on the last message when that is needed). */
+  onContinue?: () => void;
 };
 
-export function MessageItem({ message, streaming, onApproval }: Props) {
+export function MessageItem({ message, streaming, onApproval, onContinue }: Props) {
+  const [answeringAll, setAnsweringAll] = useState(false);
   if (message.role === "user") {
     const text = message.parts.map((p) => (p.type === "text" ? p.text : "")).join("\n");
     return (
@@ -34,16 +37,25 @@ export function MessageItem({ message, streaming, onApproval }: Props) {
   }
   const meta = message.metadata;
   const pending = message.parts.filter((p) => isToolPart(p) && p.state === "approval-requested" && p.approval).map((p) => (p as { approval: { id: string } }).approval.id);
+  // One answer at a time, in order: each is stored before the next (the last sends them all on).
+  async function answerAll(approved: boolean) {
+    setAnsweringAll(true);
+    try {
+      for (const id of pending) if (!(await onApproval(id, approved))) break;
+    } finally {
+      setAnsweringAll(false);
+    }
+  }
   return (
     <div className="group flex flex-col gap-2" data-testid="assistant-message">
       {pending.length > 1 ? (
         <div className="flex flex-wrap items-center justify-between gap-2 rounded-xl bg-subtle px-3 py-2 text-sm">
           <span>{pending.length} changes wait for your answer.</span>
           <span className="flex gap-2">
-            <button type="button" onClick={() => pending.forEach((id) => onApproval(id, true))} className="rounded-md bg-accent px-3 py-1 text-xs font-medium text-accent-ink hover:opacity-90">
+            <button type="button" disabled={answeringAll} onClick={() => void answerAll(true)} className="rounded-md bg-accent px-3 py-1 text-xs font-medium text-accent-ink hover:opacity-90 disabled:opacity-50">
               Approve all
             </button>
-            <button type="button" onClick={() => pending.forEach((id) => onApproval(id, false))} className="rounded-md border border-line bg-surface px-3 py-1 text-xs font-medium hover:bg-canvas">
+            <button type="button" disabled={answeringAll} onClick={() => void answerAll(false)} className="rounded-md border border-line bg-surface px-3 py-1 text-xs font-medium hover:bg-canvas disabled:opacity-50">
               Reject all
             </button>
           </span>
@@ -54,6 +66,14 @@ export function MessageItem({ message, streaming, onApproval }: Props) {
         if (isToolPart(part)) return <TaskCard key={part.toolCallId} part={part} onApproval={onApproval} />;
         return null;
       })}
+      {onContinue ? (
+        <div className="flex flex-wrap items-center justify-between gap-2 rounded-xl bg-subtle px-3 py-2 text-sm" data-testid="approvals-answered">
+          <span>Your answers are saved.</span>
+          <button type="button" onClick={onContinue} className="rounded-md bg-accent px-3 py-1 text-xs font-medium text-accent-ink hover:opacity-90">
+            Continue
+          </button>
+        </div>
+      ) : null}
       {meta?.aborted ? <p className="text-xs text-muted">Stopped.</p> : null}
       {meta?.error ? <p className="text-sm text-danger">{meta.error}</p> : null}
       {!streaming ? (

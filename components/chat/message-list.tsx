@@ -6,6 +6,7 @@ import { toast } from "@/components/ui/toast";
 import { loadOlderMessagesAction } from "@/app/(app)/(chat)/actions/chat";
 import { MessageItem } from "./message-item";
 import type { ChatMessage } from "./types";
+import { UndoneContext, useUndoneOperations } from "./undone";
 
 type Props = {
   conversationId?: string;
@@ -13,18 +14,21 @@ type Props = {
   setMessages: (update: (messages: ChatMessage[]) => ChatMessage[]) => void;
   hasMore: boolean;
   status: ChatStatus;
-  onApproval: (approvalId: string, approved: boolean) => void;
+  onApproval: (approvalId: string, approved: boolean) => Promise<boolean>;
+  /** Set when the last reply's answers are all given but were never sent on (a reload in between). */
+  onContinue?: () => void;
   footer: ReactNode;
 };
 
 /** The conversation, newest at the bottom; older messages load as you scroll up, keeping your place. */
-export function MessageList({ conversationId, messages, setMessages, hasMore: initialHasMore, status, onApproval, footer }: Props) {
+export function MessageList({ conversationId, messages, setMessages, hasMore: initialHasMore, status, onApproval, onContinue, footer }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const top = useRef<HTMLDivElement>(null);
   const [hasMore, setHasMore] = useState(initialHasMore);
   const [loading, setLoading] = useState(false);
   const anchor = useRef<number | null>(null);
   const stick = useRef(true);
+  const { state: undone, checkPage } = useUndoneOperations(messages);
 
   const loadOlder = useCallback(async () => {
     if (!conversationId || loading || !hasMore || !messages[0]) return;
@@ -38,7 +42,8 @@ export function MessageList({ conversationId, messages, setMessages, hasMore: in
     anchor.current = scroller.current ? scroller.current.scrollHeight - scroller.current.scrollTop : null;
     setHasMore(result.hasMore);
     setMessages((current) => [...(result.messages as ChatMessage[]), ...current]);
-  }, [conversationId, loading, hasMore, messages, setMessages]);
+    checkPage(result.messages as ChatMessage[]);
+  }, [conversationId, loading, hasMore, messages, setMessages, checkPage]);
 
   useEffect(() => {
     const el = top.current;
@@ -70,9 +75,11 @@ export function MessageList({ conversationId, messages, setMessages, hasMore: in
             {loading ? "Loading earlier messages…" : "Load earlier messages"}
           </button>
         ) : null}
-        {messages.map((m, i) => (
-          <MessageItem key={m.id} message={m} streaming={status === "streaming" && i === messages.length - 1} onApproval={onApproval} />
-        ))}
+        <UndoneContext value={undone}>
+          {messages.map((m, i) => (
+            <MessageItem key={m.id} message={m} streaming={status === "streaming" && i === messages.length - 1} onApproval={onApproval} onContinue={i === messages.length - 1 ? onContinue : undefined} />
+          ))}
+        </UndoneContext>
         {waiting ? (
           <p className="flex items-center gap-1.5 text-sm text-muted" aria-live="polite">
             <span className="size-2 animate-pulse rounded-full bg-accent" aria-hidden="true" />

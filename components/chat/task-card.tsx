@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useContext, useState } from "react";
 import { toast } from "@/components/ui/toast";
 import { undoTaskOperationAction } from "@/app/(app)/(chat)/actions/tasks";
 import { emitTasksChanged } from "@/components/events";
@@ -8,6 +8,7 @@ import { browserTimeZone } from "@/components/tasks/time-zone";
 import type { TaskView, ToolResult } from "@/lib/tasks/types";
 import { absoluteDue } from "./format";
 import type { ToolPart } from "./types";
+import { UndoneContext } from "./undone";
 
 const VERB: Record<string, string> = { added: "Added", completed: "Completed", reopened: "Reopened", updated: "Updated", deleted: "Deleted", undone: "Undid a change" };
 const TOOL_LABEL: Record<string, string> = {
@@ -42,6 +43,8 @@ function TaskLine({ task }: { task: TaskView }) {
 
 function UndoButton({ operationId }: { operationId: string }) {
   const [state, setState] = useState<"idle" | "busy" | "done">("idle");
+  // Undone another way (the task panel, "undo" in chat, an admin), or not yet known after a load.
+  const { undone, checking } = useContext(UndoneContext);
   async function undo() {
     setState("busy");
     const result = await undoTaskOperationAction(operationId, browserTimeZone());
@@ -54,37 +57,79 @@ function UndoButton({ operationId }: { operationId: string }) {
       toast.error(result.message);
     }
   }
-  if (state === "done") return <span className="text-xs text-muted">Undone</span>;
+  if (state === "done" || undone.has(operationId)) {
+    return (
+      <button type="button" disabled className="shrink-0 rounded-md px-2 py-1 text-xs text-muted">
+        Undone
+      </button>
+    );
+  }
   return (
-    <button type="button" onClick={undo} disabled={state === "busy"} className="shrink-0 rounded-md border border-line px-2 py-1 text-xs font-medium hover:bg-subtle disabled:opacity-50">
+    <button type="button" onClick={undo} disabled={state === "busy" || checking.has(operationId)} className="shrink-0 rounded-md border border-line px-2 py-1 text-xs font-medium hover:bg-subtle disabled:opacity-50">
       Undo
     </button>
   );
 }
 
+type OnApproval = (approvalId: string, approved: boolean) => Promise<boolean>;
+
+/** Approve / Reject for one change; the answer is stored before the card moves on. */
+function ApprovalCard({ approval, request, onApproval }: { approval: { id: string }; request: string; onApproval: OnApproval }) {
+  const [busy, setBusy] = useState(false);
+  async function answer(approved: boolean) {
+    setBusy(true);
+    try {
+      await onApproval(approval.id, approved);
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <div className="rounded-xl border border-warning/40 bg-surface p-3 text-sm" data-testid="approval-card">
+      <p className="font-medium">{request}</p>
+      <p className="mt-0.5 text-xs text-muted">This changes several tasks, so Doable asks first.</p>
+      <div className="mt-2 flex gap-2">
+        <button type="button" disabled={busy} onClick={() => void answer(true)} className="rounded-md bg-accent px-3 py-1 text-xs font-medium text-accent-ink hover:opacity-90 disabled:opacity-50">
+          Approve
+        </button>
+        <button type="button" disabled={busy} onClick={() => void answer(false)} className="rounded-md border border-line px-3 py-1 text-xs font-medium hover:bg-subtle disabled:opacity-50">
+          Reject
+        </button>
+      </div>
+    </div>
+  );
+}
+
 /** One tool call in a reply: what changed, or the approval it waits for, or why it failed. */
-export function TaskCard({ part, onApproval }: { part: ToolPart; onApproval: (approvalId: string, approved: boolean) => void }) {
+export function TaskCard({ part, onApproval }: { part: ToolPart; onApproval: OnApproval }) {
   const tool = part.type.slice(5);
   if (part.state === "approval-requested" && part.approval) {
-    return (
-      <div className="rounded-xl border border-warning/40 bg-surface p-3 text-sm" data-testid="approval-card">
-        <p className="font-medium">{part.approval.requestReason ?? describeRequest(tool, part.input)}</p>
-        <p className="mt-0.5 text-xs text-muted">This changes several tasks, so Doable asks first.</p>
-        <div className="mt-2 flex gap-2">
-          <button type="button" onClick={() => onApproval(part.approval!.id, true)} className="rounded-md bg-accent px-3 py-1 text-xs font-medium text-accent-ink hover:opacity-90">
-            Approve
-          </button>
-          <button type="button" onClick={() => onApproval(part.approval!.id, false)} className="rounded-md border border-line px-3 py-1 text-xs font-medium hover:bg-subtle">
-            Reject
-          </button>
-        </div>
-      </div>
-    );
+    return <ApprovalCard key={part.approval.id} approval={part.approval} request={part.approval.requestReason ?? describeRequest(tool, part.input)} onApproval={onApproval} />;
   }
   if (part.state === "output-denied" || (part.state === "approval-responded" && part.approval?.approved === false)) {
-    return <p className="rounded-lg bg-subtle px-3 py-2 text-xs text-muted">Rejected: {describeRequest(tool, part.input).toLowerCase()}</p>;
+    return (
+      <p className="rounded-lg bg-subtle px-3 py-2 text-xs text-muted" data-testid="approval-answered">
+        Rejected: {part.approval?.requestReason ?? describeRequest(tool, part.input)}
+      </p>
+    );
   }
-  if (part.state === "output-error") return <p className="rounded-lg bg-danger-soft px-3 py-2 text-xs text-danger">That step failed: {part.errorText}</p>;
+  // Approved, and waiting for the other answers (or for the turn to carry it out).
+  if (part.state === "approval-responded" && part.approval?.approved === true) {
+    return (
+      <p className="rounded-lg bg-accent-soft px-3 py-2 text-xs text-accent" data-testid="approval-answered">
+        Approved: {part.approval.requestReason ?? describeRequest(tool, part.input)}
+      </p>
+    );
+  }
+  // errorText is the real reason (lib/agent/errors.ts): a tool call the model got wrong says
+  // what was wrong and that nothing changed; it is not the turn's "could not answer".
+  if (part.state === "output-error") {
+    return (
+      <p className="rounded-lg bg-danger-soft px-3 py-2 text-xs text-danger" data-testid="task-card-failed">
+        {TOOL_LABEL[tool] ?? "That step"} failed: {part.errorText || "nothing was changed."}
+      </p>
+    );
+  }
   if (part.state !== "output-available") {
     return (
       <p className="flex items-center gap-2 text-xs text-muted" aria-live="polite">

@@ -22,6 +22,13 @@ function loadSonner(): Promise<Sonner> {
   return loading;
 }
 
+/**
+ * The CSS variable the chat composer sets to its height above the bottom of the window. Toasts
+ * at the bottom sit that far up, so they never cover the composer or its Send button.
+ */
+export const COMPOSER_CLEARANCE = "--composer-clearance";
+const ABOVE_COMPOSER = (gap: number) => `calc(var(${COMPOSER_CLEARANCE}, 0px) + ${gap}px)`;
+
 export function Toaster(props: ToasterProps) {
   const [Loaded, setLoaded] = useState<ComponentType<ToasterProps> | null>(null);
   const [attempt, setAttempt] = useState(0);
@@ -41,7 +48,8 @@ export function Toaster(props: ToasterProps) {
   useEffect(() => {
     if (Loaded) markMounted();
   }, [Loaded]);
-  return Loaded ? <Loaded {...props} /> : null;
+  // sonner's own default gaps (24px, 16px on phones), counted from the composer's top.
+  return Loaded ? <Loaded offset={{ bottom: ABOVE_COMPOSER(24) }} mobileOffset={{ bottom: ABOVE_COMPOSER(16) }} {...props} /> : null;
 }
 
 async function show(kind: "success" | "error", message: string, options?: ExternalToast): Promise<void> {
