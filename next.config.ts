@@ -6,8 +6,9 @@ const nextConfig: NextConfig = {
   // Separate build directories let several checkouts' browser tests run side by side.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // Loaded at run time from node_modules rather than bundled: PGlite ships its own WASM
-  // files, and the argon2 and pg drivers load native or optional modules.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg"],
+  // files, the argon2 and pg drivers load native or optional modules, and rrule's ES module build
+  // does not load in Node (its CommonJS build does).
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pg", "rrule"],
   // Security headers on every response: pages, API routes, static assets (lib/security/headers.ts).
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders() }];

@@ -166,7 +166,9 @@ export function TaskCard({ part, onApproval }: { part: ToolPart; onApproval: OnA
   return (
     <div className="flex items-start justify-between gap-3 rounded-xl border border-line bg-surface px-3 py-2 text-sm" data-testid="task-card">
       <div className="min-w-0">
-        <p className="text-xs font-medium text-accent">{VERB[result.kind] ?? "Changed"}</p>
+        <p className="text-xs font-medium text-accent">
+          {result.kind === "undone" && result.count && result.count > 1 ? `Undid ${result.count} changes` : (VERB[result.kind] ?? "Changed")}
+        </p>
         <TaskLine task={result.task} />
       </div>
       {result.kind !== "undone" ? <UndoButton operationId={result.operationId} /> : null}

@@ -61,6 +61,18 @@ export function TaskItem({ task, onToggle, onSave, onDelete }: Props) {
               {task.priority === "high" ? "High" : "Low"} priority
             </span>
           ) : null}
+          {task.repeatText ? (
+            <span className="rounded bg-subtle px-1.5 py-0.5 text-muted" title={`Repeats: ${task.repeat}`}>
+              <span aria-hidden="true">↻ </span>
+              {task.repeatText}
+            </span>
+          ) : null}
+          {task.remindAt ? (
+            <span className="rounded bg-subtle px-1.5 py-0.5 text-muted">
+              <span aria-hidden="true">⏰ </span>
+              Reminder {formatDue(task.remindAt)}
+            </span>
+          ) : null}
           {task.tags.map((tag) => (
             <span key={tag} className="rounded bg-accent-soft px-1.5 py-0.5 text-accent">
               #{tag}

@@ -1,6 +1,7 @@
 // Every task operation runs here: its operation-log row and the change share one transaction,
 // so a change never exists without its log row. Failures are logged as `failed` rows after the
 // transaction rolled back, so nothing but the log changes.
+import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { Prisma, type Operation } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
@@ -18,6 +19,8 @@ export type Outcome = {
   operation?: Operation;
   /** The task's updated_at after the change: an undo checks nothing changed since. */
   version?: string | null;
+  /** Further changes made by the same call (a whole turn undone), each logged as its own success row. */
+  also?: { undoOfId: string; taskId: string; before: unknown; version: string; result: ToolResult }[];
 };
 
 type Spec = { operation: Operation; input: unknown };
@@ -94,6 +97,25 @@ export async function runLogged(db: Db, ctx: OperationContext, spec: Spec, body:
           finishedAt: new Date(),
         },
       });
+      for (const more of out.also ?? []) {
+        const id = randomUUID();
+        await tx.taskOperationLog.create({
+          data: {
+            ...base,
+            id,
+            toolCallId: null,
+            operation: spec.operation,
+            status: "success",
+            taskId: more.taskId,
+            undoOfId: more.undoOfId,
+            before: asJson(more.before),
+            result: asJson({ ...more.result, operationId: id, version: more.version }),
+            durationMs: 0,
+            finishedAt: new Date(),
+          },
+          select: { id: true },
+        });
+      }
       return result;
     });
   } catch (error) {

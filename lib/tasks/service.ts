@@ -62,6 +62,8 @@ export function addTask(db: Db, ctx: OperationContext, input: AddTaskInput): Pro
         priority: data.priority ?? "medium",
         dueDate: when?.date ?? null,
         dueAllDay: when?.allDay ?? false,
+        repeat: data.repeat || null,
+        remindAt: data.remindAt ? due(data.remindAt, ctx).date : null,
       },
     });
     if (data.tags?.length) await setTags(tx, ctx.userId, created.id, data.tags, []);
@@ -80,7 +82,8 @@ async function listed(tx: Tx, ctx: OperationContext, input: ListTasksInput, now:
   const f = parse(listTasksInput, input);
   const zone = ctx.timeZone ?? "UTC";
   const and: Prisma.TaskWhereInput[] = [{ userId: ctx.userId, deletedAt: null }];
-  const status = f.status ?? (f.due === "overdue" ? "pending" : "all");
+  const byCompletion = Boolean(f.completedAfter || f.completedBefore);
+  const status = f.status ?? (f.due === "overdue" ? "pending" : byCompletion ? "completed" : "all");
   if (status !== "all") and.push({ status });
   if (f.priority) and.push({ priority: f.priority });
   if (f.tag) and.push({ tags: { some: { tag: { name: f.tag } } } });
@@ -101,6 +104,12 @@ async function listed(tx: Tx, ctx: OperationContext, input: ListTasksInput, now:
     const after = f.dueAfter ? dayOfInput(f.dueAfter) : null;
     const from = after ? new Date(Date.UTC(after.year, after.month - 1, after.day + 1)) : null;
     and.push(dueWhere({ from: from && { year: from.getUTCFullYear(), month: from.getUTCMonth() + 1, day: from.getUTCDate() }, to }, ctx));
+  }
+  // completedAfter/completedBefore name days in the user's zone, each inclusive.
+  if (byCompletion) {
+    const from = f.completedAfter ? dayRangeBounds({ from: dayOfInput(f.completedAfter), to: null }, zone).timed.gte : undefined;
+    const to = f.completedBefore ? dayRangeBounds({ from: null, to: dayOfInput(f.completedBefore) }, zone).timed.lt : undefined;
+    and.push({ completedAt: { not: null, gte: from, lt: to } });
   }
   const where: Prisma.TaskWhereInput = { AND: and };
   const [rows, total] = await Promise.all([
@@ -177,8 +186,13 @@ export function updateTask(db: Db, ctx: OperationContext, input: UpdateTaskInput
         changes.push("dueDate");
       }
     }
+    if (data.repeat !== undefined && (data.repeat || null) !== current.repeat) (patch.repeat = data.repeat || null), changes.push("repeat");
+    if (data.remindAt !== undefined) {
+      const at = data.remindAt === null ? null : due(data.remindAt, ctx).date;
+      if ((at?.getTime() ?? null) !== (current.remindAt?.getTime() ?? null)) (patch.remindAt = at), changes.push("remindAt");
+    }
     const asked = Object.keys(data).filter((k) => k !== "task");
-    if (asked.length === 0) fail({ ok: false, code: "invalid_input", message: "Say what to change: the title, notes, due date, priority or tags." }, current.id);
+    if (asked.length === 0) fail({ ok: false, code: "invalid_input", message: "Say what to change: the title, notes, due date, priority, tags, repeat or reminder." }, current.id);
     const tagChange = await setTags(tx, ctx.userId, current.id, data.addTags ?? [], data.removeTags ?? []);
     if (tagChange) changes.push("tags");
     // Touch updated_at even for a tags-only change, so undo can tell the task changed.

@@ -32,58 +32,90 @@ async function target(tx: Tx, ctx: OperationContext, operationId?: string) {
   return op;
 }
 
+type Op = Awaited<ReturnType<typeof target>>;
+
+/** Puts the task `op` changed back as it was; `fresh` holds tasks this undo already put back. */
+async function revert(tx: Tx, ctx: OperationContext, op: Op, fresh: Set<string>) {
+  // Serialise undos of the same operation: the second waits, then sees the first.
+  await tx.$executeRaw`SELECT 1 FROM task_operation_logs WHERE id = ${op.id}::uuid FOR UPDATE`;
+  if (op.status === "rejected") fail(cannot("That change was rejected, so it made nothing to undo."));
+  if (op.status !== "success") fail(cannot("That operation did not succeed, so there is nothing to undo."));
+  if (!(UNDOABLE as readonly string[]).includes(op.operation)) fail(cannot(op.operation === "undo" ? "That was itself an undo." : "Listing tasks changes nothing, so there is nothing to undo."));
+  const undone = await tx.taskOperationLog.findFirst({ where: { undoOfId: op.id, status: "success" }, select: { id: true } });
+  if (undone) fail(cannot("That operation was already undone."));
+  if (!op.taskId) fail(cannot("The task that operation changed no longer exists."));
+  const task = await tx.task.findFirst({ where: { id: op.taskId, userId: ctx.userId }, include: taskWithTags });
+  if (!task) fail(cannot("The task that operation changed no longer exists."));
+  // A later change of the same turn, just put back, leaves the task as this one left it.
+  const version = (op.result as { version?: string } | null)?.version;
+  if (version && !fresh.has(task.id) && task.updatedAt.toISOString() !== version) {
+    fail(cannot(`#${task.number} "${task.title}" has changed since then, so undoing would overwrite newer changes.`), task.id);
+  }
+  const before = op.before as BeforeState | null;
+  const current = toBefore(task);
+  let patch: Prisma.TaskUpdateInput;
+  switch (op.operation) {
+    case "add":
+      patch = { deletedAt: new Date() };
+      break;
+    case "delete":
+    case "restore":
+      patch = { deletedAt: before?.deletedAt ? new Date(before.deletedAt) : null };
+      break;
+    case "complete":
+    case "reopen":
+      patch = { status: before!.status, completedAt: before!.completedAt ? new Date(before!.completedAt) : null };
+      break;
+    default: {
+      const b = before!;
+      patch = {
+        title: b.title,
+        description: b.description,
+        priority: b.priority,
+        dueDate: b.dueDate ? new Date(b.dueDate) : null,
+        dueAllDay: b.dueAllDay,
+        ...(b.repeat !== undefined ? { repeat: b.repeat } : {}),
+        ...(b.remindAt !== undefined ? { remindAt: b.remindAt ? new Date(b.remindAt) : null } : {}),
+      };
+      await setTags(tx, ctx.userId, task.id, b.tags, current.tags.filter((t) => !b.tags.includes(t)));
+    }
+  }
+  const after = await tx.task.update({ where: { id: task.id }, data: { ...patch, updatedAt: new Date() }, include: taskWithTags });
+  fresh.add(task.id);
+  return { task: toView(after), taskId: task.id, before: current, version: after.updatedAt.toISOString() };
+}
+
+/**
+ * Undoes the operation named, or — without an id — every change of the latest turn that
+ * changed tasks (a bulk change is undone as a whole), newest first, in one transaction: each
+ * change put back gets its own undo row in the log.
+ */
 export function undoOperation(db: Db, ctx: OperationContext, input: UndoOperationInput = {}): Promise<ToolResult> {
   return runLogged(db, ctx, { operation: "undo", input }, async (tx) => {
     const parsed = undoOperationInput.safeParse(input);
     if (!parsed.success) fail({ ok: false, code: "invalid_input", message: parsed.error.issues[0]?.message ?? "That is not an operation id." });
     const op = await target(tx, ctx, parsed.data.operationId);
-    // Serialise undos of the same operation: the second waits, then sees the first.
-    await tx.$executeRaw`SELECT 1 FROM task_operation_logs WHERE id = ${op.id}::uuid FOR UPDATE`;
-    if (op.status !== "success") fail(cannot("That operation did not succeed, so there is nothing to undo."));
-    if (!(UNDOABLE as readonly string[]).includes(op.operation)) fail(cannot(op.operation === "undo" ? "That was itself an undo." : "Listing tasks changes nothing, so there is nothing to undo."));
-    const undone = await tx.taskOperationLog.findFirst({ where: { undoOfId: op.id, status: "success" }, select: { id: true } });
-    if (undone) fail(cannot("That operation was already undone."));
-    if (!op.taskId) fail(cannot("The task that operation changed no longer exists."));
-    const task = await tx.task.findFirst({ where: { id: op.taskId, userId: ctx.userId }, include: taskWithTags });
-    if (!task) fail(cannot("The task that operation changed no longer exists."));
-    const version = (op.result as { version?: string } | null)?.version;
-    if (version && task.updatedAt.toISOString() !== version) {
-      fail(cannot(`#${task.number} "${task.title}" has changed since then, so undoing would overwrite newer changes.`), task.id);
-    }
-    const before = op.before as BeforeState | null;
-    const current = toBefore(task);
-    let patch: Prisma.TaskUpdateInput;
-    switch (op.operation) {
-      case "add":
-        patch = { deletedAt: new Date() };
-        break;
-      case "delete":
-      case "restore":
-        patch = { deletedAt: before?.deletedAt ? new Date(before.deletedAt) : null };
-        break;
-      case "complete":
-      case "reopen":
-        patch = { status: before!.status, completedAt: before!.completedAt ? new Date(before!.completedAt) : null };
-        break;
-      default: {
-        const b = before!;
-        patch = {
-          title: b.title,
-          description: b.description,
-          priority: b.priority,
-          dueDate: b.dueDate ? new Date(b.dueDate) : null,
-          dueAllDay: b.dueAllDay,
-        };
-        await setTags(tx, ctx.userId, task.id, b.tags, current.tags.filter((t) => !b.tags.includes(t)));
+    const fresh = new Set<string>();
+    const first = await revert(tx, ctx, op, fresh);
+    const also = [];
+    if (!parsed.data.operationId && op.messageId) {
+      const rest = await tx.taskOperationLog.findMany({
+        where: { userId: ctx.userId, messageId: op.messageId, id: { not: op.id }, status: "success", operation: { in: [...UNDOABLE] }, undoneBy: { none: { status: "success" } } },
+        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      });
+      for (const other of rest) {
+        const done = await revert(tx, ctx, other, fresh);
+        also.push({ undoOfId: other.id, taskId: done.taskId, before: done.before, version: done.version, result: { ok: true as const, kind: "undone" as const, undoneOperation: other.id, task: done.task, operationId: "" } });
       }
     }
-    const after = await tx.task.update({ where: { id: task.id }, data: { ...patch, updatedAt: new Date() }, include: taskWithTags });
+    const count = 1 + also.length;
     return {
-      result: { ok: true, kind: "undone", undoneOperation: op.id, task: toView(after), operationId: "" },
-      taskId: task.id,
+      result: { ok: true, kind: "undone", undoneOperation: op.id, task: first.task, ...(count > 1 ? { count, tasks: [first.task, ...also.map((a) => a.result.task)] } : {}), operationId: "" },
+      taskId: first.taskId,
       undoOfId: op.id,
-      before: current,
-      version: after.updatedAt.toISOString(),
+      before: first.before,
+      version: first.version,
+      also,
     };
   });
 }

@@ -2,6 +2,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { TaskSnapshot } from "@/lib/agent/offline/types";
 import { dueString } from "./dates";
+import { repeatInWords } from "./repeat";
 import type { TaskView } from "./types";
 
 export const taskWithTags = { tags: { select: { tag: { select: { name: true } } } } } satisfies Prisma.TaskInclude;
@@ -22,6 +23,9 @@ export function toView(task: TaskRow): TaskView {
     dueAllDay: task.dueAllDay,
     tags: tagNames(task),
     completedAt: task.completedAt?.toISOString() ?? null,
+    repeat: task.repeat,
+    repeatText: task.repeat ? repeatInWords(task.repeat) : null,
+    remindAt: task.remindAt?.toISOString() ?? null,
   };
 }
 
@@ -45,6 +49,9 @@ export type BeforeState = {
   deletedAt: string | null;
   tags: string[];
   updatedAt: string;
+  /** Absent in rows logged before repeats and reminders existed. */
+  repeat?: string | null;
+  remindAt?: string | null;
 };
 
 export function toBefore(task: TaskRow): BeforeState {
@@ -61,5 +68,7 @@ export function toBefore(task: TaskRow): BeforeState {
     deletedAt: task.deletedAt?.toISOString() ?? null,
     tags: tagNames(task),
     updatedAt: task.updatedAt.toISOString(),
+    repeat: task.repeat,
+    remindAt: task.remindAt?.toISOString() ?? null,
   };
 }

@@ -64,6 +64,12 @@ export type TaskView = {
   dueAllDay: boolean;
   tags: string[];
   completedAt: string | null;
+  /** RFC 5545 recurrence rule without "RRULE:" (contract v2), or null. */
+  repeat?: string | null;
+  /** The rule in words ("every week on Monday"). */
+  repeatText?: string | null;
+  /** ISO instant of an explicit reminder (contract v2), or null. */
+  remindAt?: string | null;
 };
 
 export type ToolError = {
@@ -92,5 +98,14 @@ export type ToolResult =
       changes?: string[];
       operationId: string;
     }
-  | { ok: true; kind: "undone"; undoneOperation: string; task: TaskView | null; operationId: string }
+  | {
+      ok: true;
+      kind: "undone";
+      undoneOperation: string;
+      task: TaskView | null;
+      operationId: string;
+      /** A whole turn undone: how many changes, and their tasks (newest first). */
+      count?: number;
+      tasks?: TaskView[];
+    }
   | ToolError;
