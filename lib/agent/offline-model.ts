@@ -45,7 +45,9 @@ const textOf = (message: { content: unknown }) =>
 
 function outputToResult(output: { type: string; value?: unknown; reason?: string }): ToolResult {
   if (output.type === "json") return output.value as ToolResult;
-  if (output.type === "execution-denied") return { ok: false, code: "rejected", message: output.reason ?? "You chose not to make this change." };
+  // A rejected approval replays from the stored conversation as an error text.
+  const denied = output.type === "execution-denied" || (output.type === "error-text" && /execution denied/i.test(String(output.value ?? "")));
+  if (denied) return { ok: false, code: "rejected", message: output.reason ?? "You chose not to make this change." };
   return { ok: false, code: "internal", message: typeof output.value === "string" ? output.value : "That did not work." };
 }
 

@@ -55,6 +55,15 @@ describe("extra cases", () => {
   });
 });
 
+describe("contract v2 cases in our own wording", () => {
+  it("passes every case of cases/v2-extra.jsonl (repeat, remindAt, completion filters, text-speak, es/fr)", () => {
+    const cases = load(path.resolve(here, "cases/v2-extra.jsonl"));
+    expect(cases.length).toBeGreaterThanOrEqual(20);
+    const failed = failures(run(cases));
+    expect(failed, failed.join("\n")).toEqual([]);
+  });
+});
+
 describe("speed", () => {
   it("interprets a message well under 5 ms once warm", () => {
     const cases = [...load(extraPath), ...(existsSync(devPath) ? load(devPath) : [])];

@@ -4,10 +4,15 @@ import type { HistoryTurn, InterpretInput, Interpretation, TaskSnapshot, ToolCal
 import type { DateContext } from "./dates";
 import type { RefOutcome } from "./references";
 import { normalizeText } from "./text";
+import { INTERJECTIONS } from "./lexicon";
+import { normalizeWords, type Language } from "./normalize";
 
 export type Ctx = {
-  /** The message as typed, with typography normalised. */
+  /** The message as typed (typography normalised), for quoting it back. */
+  typed: string;
+  /** The message with the word tables applied (text-speak, es/fr words): what parsers read. */
   raw: string;
+  language: Language;
   /** Politeness and filler stripped ("please", "can you", "ok so"), no final punctuation. */
   text: string;
   lower: string;
@@ -19,14 +24,22 @@ export type Ctx = {
   override?: TaskSnapshot;
 };
 
-const FILLER_START =
-  /^(?:(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|er+|well|alright|all right|right|yes|yeah|yep|sure|actually|oh|hmm+|please|pls|plz|kindly|can you|could you|would you|will you|would you mind|could you please|can you please|i want you to|i'd like you to|i would like you to|i need you to|go ahead and|just|quickly|also|and|then|now|ah)\b[,!.:]?\s+)+/i;
-const FILLER_END = /[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|for me please|if you can|if possible|asap please|now)$/i;
+const INTERJECTION = [...INTERJECTIONS].sort((a, b) => b.length - a.length).map((w) => w.replace(/\s+/g, "\\s+")).join("|");
+const FILLER_START = new RegExp(
+  `^(?:(?:${INTERJECTION}|` +
+  /(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|er+|well|alright|all right|right|yes|yeah|yep|sure|actually|oh|hmm+|please|pls|plz|kindly|can you|could you|would you|will you|would you mind|could you please|can you please|i want you to|i'd like you to|i would like you to|i need you to|go ahead and|just|quickly|also|and|then|now|ah)/.source +
+    String.raw`)\b[,!.:]?\s+)+`,
+  "i",
+);
+const FILLER_END = /[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|for me please|if you can|if possible|asap please|now|instead|then)$/i;
+// A greeting in front of a request ("afternoon! anything overdue?").
+const GREETING_START = /^(?:good\s+)?(?:morning|afternoon|evening|hi|hello|hey|hiya)(?:\s+there)?\s*[!,.]+\s*(?=\S)/i;
 
 export function makeCtx(input: InterpretInput, override?: TaskSnapshot): Ctx {
-  const raw = normalizeText(input.text ?? "");
+  const typed = normalizeText(input.text ?? "");
+  const { text: raw, language } = normalizeWords(typed);
   const question = /\?\s*$/.test(raw);
-  let text = raw.replace(/[.!?…]+$/g, "").trim();
+  let text = raw.replace(GREETING_START, "").replace(/[.!?…]+$/g, "").trim();
   let prev = "";
   while (prev !== text) {
     prev = text;
@@ -35,7 +48,9 @@ export function makeCtx(input: InterpretInput, override?: TaskSnapshot): Ctx {
   // "mark task 3 done, please" style tails may leave a comma behind.
   text = text.replace(/[,;:]+$/, "").trim();
   return {
+    typed,
     raw,
+    language,
     text,
     lower: text.toLowerCase(),
     question,

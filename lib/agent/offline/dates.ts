@@ -190,12 +190,23 @@ function customDates(text: string, ctx: DateContext): FoundDate[] {
     out.push(fromDay(friday, m.index, m[0]));
   }
 
-  const eod = /\b(?:(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|today)|eod|later\s+today|cob|close\s+of\s+business)\b/gi;
+  const eod = /\b(?:(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|today)|eod|later\s+today|cob|close\s+of\s+business)\b(?!\s+(?:on\s+)?(?:tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|the\s+\d))/gi;
   while ((m = eod.exec(text))) out.push(fromDay(t, m.index, m[0]));
+
+  // "next friday": the coming one (a week later only when said on a Friday); "last friday":
+  // the latest one before today.
+  const rel = /\b(next|last|this\s+past|past|previous)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi;
+  while ((m = rel.exec(text))) {
+    const want = WEEKDAYS.indexOf(m[2]!.toLowerCase());
+    const wd = weekdayOf(t);
+    const day = /^next$/i.test(m[1]!) ? addDays(t, (want - wd + 7) % 7 || 7) : addDays(t, -((wd - want + 7) % 7 || 7));
+    out.push(fromDay(day, m.index, m[0]));
+  }
 
   return out;
 }
 
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 const UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"];
 const TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"];
 /** "first" → 1 … "thirty-first" → 31 */
@@ -381,7 +392,7 @@ export function findDates(text: string, ctx: DateContext): DateScan {
 }
 
 const LEADING_CONNECTORS =
-  /(?:[,;]?\s*\b(?:(?:and\s+)?(?:it'?s\s+|it\s+is\s+)?(?:due(?:\s+date)?|deadline|by|on|at|for|before|until|till|no\s+later\s+than|scheduled\s+for|set\s+for|to|starting|from|is|be|the|,))\s*)+$/i;
+  /(?:[,;]?\s*\b(?:(?:and\s+)?(?:it'?s\s+|it\s+is\s+|it\s+was\s+|was\s+)?(?:end\s+of\s+(?:the\s+)?day|eod|cob|first\s+thing(?:\s+in\s+the\s+morning)?|due(?:\s+date)?|deadline|by|on|at|for|before|until|till|no\s+later\s+than|scheduled\s+for|set\s+for|to|starting|from|is|be|the|,))\s*)+$/i;
 
 /**
  * Cuts the first date phrase (and the connector words that announce it: "due", "by",

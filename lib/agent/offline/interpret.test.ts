@@ -16,30 +16,30 @@ const run = (text: string, extra: Partial<InterpretInput> = {}) =>
 
 describe("interpret", () => {
   it("returns the contract's shape with intent, entities and a confidence in 0..1", () => {
-    const out = run("remind me to call the plumber tomorrow at 5pm, high priority #home");
+    const out = run("remind me to ring the electrician tomorrow at 4pm, high priority #home");
     expect(out.intent).toBe("add_task");
     expect(out.intent.length).toBeLessThanOrEqual(50);
     expect(out.calls).toEqual([
-      { tool: "add_task", input: { title: "Call the plumber", dueDate: "2026-03-11T17:00:00-04:00", priority: "high", tags: ["home"] } },
+      { tool: "add_task", input: { title: "Ring the electrician", dueDate: "2026-03-11T16:00:00-04:00", priority: "high", tags: ["home"] } },
     ]);
-    expect(out.entities).toMatchObject({ titles: ["Call the plumber"], priority: "high", tags: ["home"] });
+    expect(out.entities).toMatchObject({ titles: ["Ring the electrician"], priority: "high", tags: ["home"] });
     expect(out.confidence).toBeGreaterThan(0);
     expect(out.confidence).toBeLessThanOrEqual(1);
   });
 
   it("never invents list filters", () => {
-    expect(run("show my tasks").calls).toEqual([{ tool: "list_tasks", input: {} }]);
+    expect(run("list my to-dos").calls).toEqual([{ tool: "list_tasks", input: {} }]);
     expect(run("list everything").calls).toEqual([{ tool: "list_tasks", input: {} }]);
-    expect(run("what do I have to do today?").calls).toEqual([{ tool: "list_tasks", input: { due: "today" } }]);
+    expect(run("what have I got today?").calls).toEqual([{ tool: "list_tasks", input: { due: "today" } }]);
   });
 
   it("asks instead of guessing when a reference is ambiguous, unknown or missing", () => {
-    for (const text of ["complete the call task", "delete task 12", "delete it", "mark the work task as done", "finish the slides"]) {
+    for (const text of ["tick off the call task", "delete task 12", "delete it", "check off the work task", "finish the slides"]) {
       const out = run(text);
       expect(out.calls, text).toEqual([]);
       expect(out.reply?.trim().endsWith("?"), text).toBe(true);
     }
-    expect(run("complete the call task").reply).toContain("#3 Call the dentist or #6 Call mom");
+    expect(run("tick off the call task").reply).toContain("#3 Call the dentist or #6 Call mom");
   });
 
   it("asks about dates that do not exist", () => {
@@ -56,15 +56,15 @@ describe("interpret", () => {
 
   it("resolves 'it' from the previous turn's results", () => {
     const history: HistoryTurn[] = [
-      { role: "user", text: "add buy milk" },
+      { role: "user", text: "add order printer paper" },
       {
         role: "assistant",
-        text: "Added #8 Buy milk.",
-        calls: [{ tool: "add_task", input: { title: "Buy milk" } }],
-        results: [{ ok: true, kind: "added", task: { number: 8, title: "Buy milk", description: null, status: "pending", priority: "medium", dueDate: null, dueAllDay: false, tags: [], completedAt: null }, operationId: "op" }],
+        text: "Added #8 Order printer paper.",
+        calls: [{ tool: "add_task", input: { title: "Order printer paper" } }],
+        results: [{ ok: true, kind: "added", task: { number: 8, title: "Order printer paper", description: null, status: "pending", priority: "medium", dueDate: null, dueAllDay: false, tags: [], completedAt: null }, operationId: "op" }],
       },
     ];
-    expect(run("move it to Friday", { history }).calls).toEqual([{ tool: "update_task", input: { task: 8, dueDate: "2026-03-13" } }]);
+    expect(run("push it to Thursday", { history }).calls).toEqual([{ tool: "update_task", input: { task: 8, dueDate: "2026-03-12" } }]);
     // Without results, the previous calls' task numbers count.
     const callsOnly: HistoryTurn[] = [{ role: "assistant", text: "Done.", calls: [{ tool: "complete_task", input: { task: 3 } }] }];
     expect(run("actually reopen it", { history: callsOnly }).calls).toEqual([{ tool: "complete_task", input: { task: 3, completed: false } }]);
@@ -75,7 +75,7 @@ describe("interpret", () => {
 
   it("takes an answer to its own clarifying question", () => {
     const history: HistoryTurn[] = [
-      { role: "user", text: "delete the call task" },
+      { role: "user", text: "remove the call task" },
       { role: "assistant", text: "\"call task\" matches 2 tasks. Which one should I delete: #3 Call the dentist or #6 Call mom?" },
     ];
     expect(run("mom", { history }).calls).toEqual([{ tool: "delete_task", input: { task: 6 } }]);
@@ -83,11 +83,11 @@ describe("interpret", () => {
     expect(run("the first one", { history }).calls).toEqual([{ tool: "delete_task", input: { task: 3 } }]);
     expect(run("never mind", { history }).calls).toEqual([]);
     // A fresh command is not an answer.
-    expect(run("show my tasks", { history }).calls).toEqual([{ tool: "list_tasks", input: {} }]);
+    expect(run("list my to-dos", { history }).calls).toEqual([{ tool: "list_tasks", input: {} }]);
   });
 
   it("handles bulk requests with one call per task", () => {
-    expect(run("complete 5 and 7").calls.map((c) => c.input.task)).toEqual([5, 7]);
+    expect(run("complete 2 and 6").calls.map((c) => c.input.task)).toEqual([2, 6]);
     expect(run("mark all work tasks done").calls.map((c) => c.input.task)).toEqual([2, 7]);
     expect(run("delete all completed tasks").calls).toEqual([{ tool: "delete_task", input: { task: 4 } }]);
   });
@@ -96,7 +96,7 @@ describe("interpret", () => {
     expect(run("hi").calls).toEqual([]);
     expect(run("hi").intent).toBe("greeting");
     expect(run("thanks!").intent).toBe("thanks");
-    const help = run("what can you do?");
+    const help = run("what are you able to do?");
     expect(help.intent).toBe("help");
     expect(help.reply).toMatch(/add/i);
     expect(help.reply).toMatch(/“.+”/);
@@ -110,6 +110,6 @@ describe("interpret", () => {
     expect(run("   ").calls).toEqual([]);
     expect(run("add").calls).toEqual([]);
     expect(() => run("x".repeat(5000))).not.toThrow();
-    expect(run("add buy milk", { timeZone: "Not/AZone" }).calls).toEqual([{ tool: "add_task", input: { title: "Buy milk" } }]);
+    expect(run("add buy stamps", { timeZone: "Not/AZone" }).calls).toEqual([{ tool: "add_task", input: { title: "Buy stamps" } }]);
   });
 });

@@ -1,21 +1,24 @@
 // Entry point of the offline interpreter: from what the user typed to tool calls of the
 // contract (or a direct reply). Pure and deterministic: same input, same output.
 import { ask, makeCtx, result, type Ctx } from "./context";
-import { add, buildAdds, parseTaskText } from "./intents/add";
+import { add, buildAdds, parseTaskText, verbless } from "./intents/add";
 import { complete } from "./intents/complete";
+import { correction } from "./intents/correction";
 import { del } from "./intents/delete";
 import { ADD_OFFER, followup } from "./intents/followup";
 import { list } from "./intents/list";
 import { smalltalk } from "./intents/smalltalk";
+import { schedule } from "./intents/schedule";
 import { undo } from "./intents/undo";
 import { update } from "./intents/update";
 import { TODO_VERBS } from "./text";
+import { splitClauses } from "./clauses";
 import type { InterpretInput, Interpretation, TaskSnapshot } from "./types";
 import { isValidTimeZone } from "./zone";
 
 // Order matters: specific commands before broad ones ("add a note to task 2" is an
-// update, "remove the due date" is not a delete, "I called mom" is checked last).
-const STEPS: Array<(ctx: Ctx) => Interpretation | null> = [smalltalk, undo, list, update, complete, del, add];
+// update, "remove the due date" is not a delete, "I walked the dog" is checked last).
+const STEPS: Array<(ctx: Ctx) => Interpretation | null> = [smalltalk, undo, list, schedule, update, complete, del, add];
 
 /** A line like "buy milk tomorrow" typed with no command is most likely a new task. */
 function bareTodo(ctx: Ctx): Interpretation | null {
@@ -34,10 +37,10 @@ function bareTodo(ctx: Ctx): Interpretation | null {
 }
 
 function unknown(ctx: Ctx): Interpretation {
-  const shown = ctx.raw.length > 60 ? ctx.raw.slice(0, 57) + "…" : ctx.raw;
+  const shown = ctx.typed.length > 60 ? ctx.typed.slice(0, 57) + "…" : ctx.typed;
   if (ctx.question) {
     return ask(
-      `I can only help with your to-do list. You can ask me to add, show, complete, change or delete tasks — for example "what's due this week?". What would you like to do?`,
+      `I can only help with your to-do list. You can ask me to add, show, complete, change or delete tasks — for example "what's due on Friday?". What would you like to do?`,
       {},
       0.2,
       "unknown",
@@ -45,7 +48,7 @@ function unknown(ctx: Ctx): Interpretation {
   }
   return ask(
     `I'm not sure what you'd like me to do with "${shown}". I can add, show, complete, change or delete tasks — ${ADD_OFFER}?`,
-    { text: ctx.raw },
+    { text: ctx.typed },
     0.2,
     "unknown",
   );
@@ -56,7 +59,7 @@ function run(ctx: Ctx): Interpretation {
     const r = step(ctx);
     if (r) return r;
   }
-  return bareTodo(ctx) ?? unknown(ctx);
+  return bareTodo(ctx) ?? verbless(ctx) ?? unknown(ctx);
 }
 
 export function interpret(input: InterpretInput): Interpretation {
@@ -65,6 +68,9 @@ export function interpret(input: InterpretInput): Interpretation {
 
   const small = smalltalk(ctx);
   if (small) return small;
+
+  const fix = correction(ctx);
+  if (fix) return fix;
 
   const f = followup(ctx);
   if (f) {
@@ -86,7 +92,21 @@ export function interpret(input: InterpretInput): Interpretation {
     const again = run(makeCtx(prevInput, f.override as TaskSnapshot));
     if (again.calls.length) return { ...again, confidence: Math.min(again.confidence, 0.85), entities: { ...again.entities, followup: true } };
   }
-  return run(ctx);
+  return multi(input, ctx) ?? run(ctx);
+}
+
+/** Several commands in one message: each clause on its own; all must be understood. */
+function multi(input: InterpretInput, ctx: Ctx): Interpretation | null {
+  const clauses = splitClauses(ctx.text);
+  if (clauses.length < 2) return null;
+  const outs = clauses.map((text) => run(makeCtx({ ...input, text })));
+  if (!outs.every((o) => o.calls.length)) return null;
+  return {
+    calls: outs.flatMap((o) => o.calls),
+    intent: [...new Set(outs.map((o) => o.intent))].join("+").slice(0, 50),
+    entities: { clauses: outs.map((o) => o.entities) },
+    confidence: Math.min(...outs.map((o) => o.confidence)),
+  };
 }
 
 /**
@@ -98,7 +118,7 @@ export function warmUp(): void {
   const now = new Date();
   const tasks: TaskSnapshot[] = [{ number: 1, title: "Call mom", status: "pending", priority: "medium", dueDate: null, tags: [] }];
   for (const timeZone of ["UTC", "America/New_York"]) {
-    for (const text of ["add call the plumber tomorrow at 5pm", "move task 1 to Friday", "what's due this week?", "mark task 1 as done"]) {
+    for (const text of ["add call the plumber tomorrow at 5pm", "move task 1 to Friday", "what's due on friday?", "mark task 1 as done"]) {
       interpret({ text, now, timeZone, tasks });
     }
   }

@@ -77,6 +77,9 @@ export function fieldMatches(key: string, expected: unknown, actual: unknown, c:
     case "dueDate":
     case "dueBefore":
     case "dueAfter":
+    case "remindAt":
+    case "completedAfter":
+    case "completedBefore":
       return dateMatches(expected, actual, c.timeZone);
     case "task":
       return taskMatches(expected, actual, c.tasks);
@@ -90,8 +93,17 @@ function presentKeys(input: Record<string, unknown>): string[] {
   return Object.keys(input).filter((k) => input[k] !== undefined);
 }
 
+/** "pending" and no status are judged alike for list_tasks (shared README). */
+function normalizedInput(call: ToolCall): Record<string, unknown> {
+  const input = { ...(call.input ?? {}) };
+  if (call.tool === "list_tasks" && input.status === "pending") delete input.status;
+  return input;
+}
+
 export function callMatches(expected: ToolCall, actual: ToolCall, c: Pick<EvalCase, "timeZone" | "tasks">): boolean {
   if (expected.tool !== actual.tool) return false;
+  expected = { ...expected, input: normalizedInput(expected) };
+  actual = { ...actual, input: normalizedInput(actual) };
   const eKeys = presentKeys(expected.input ?? {}).sort();
   const aKeys = presentKeys(actual.input ?? {}).sort();
   if (!deepEqual(eKeys, aKeys)) return false;

@@ -77,7 +77,7 @@ export function extractDescription(text: string): Stripped<string> {
   return { rest: text };
 }
 
-/** The first quoted span is a verbatim title: "add 'renew passport' with low priority". */
+/** The first quoted span is a verbatim title: "add 'book the piano tuner' with high priority". */
 export function extractQuoted(text: string): Stripped<string> {
   const m = /(^|[\s:(])(["'])(.+?)\2(?=$|[\s,.;:!?)])/.exec(text);
   if (!m || !m[3].trim()) return { rest: text };

@@ -4,6 +4,7 @@ import type { HistoryTurn, TaskSnapshot } from "./types";
 import { contentStems, NUMBER_WORDS, ORDINAL_WORDS, stem, stemsMatch, words } from "./text";
 import { compareDay, dayInZone, addDays, weekdayOf } from "./zone";
 import { today, type DateContext } from "./dates";
+import { dialogueState } from "./dialogue";
 
 export type RefOutcome =
   | { kind: "one"; task: TaskSnapshot; via: "number" | "title" | "tag" | "history" | "override"; partial?: boolean }
@@ -36,7 +37,7 @@ export function cleanRefPhrase(phrase: string): string {
     p = p
       .replace(/[?!.,;:]+$/g, "")
       .replace(/\s+(?:from|off|on|in)\s+(?:my|the)\s+(?:to-?do\s+|task\s+)?(?:list|tasks|todos)$/i, "")
-      .replace(/\s+(?:for me|please|now|already|too|as well|again)$/i, "")
+      .replace(/\s+(?:for me|please|now|already|too|as well|again|instead|then|after all)$/i, "")
       .replace(/^(?:the|my|a|an|our)\s+/i, "")
       .trim();
   }
@@ -129,6 +130,11 @@ function preferStatus(list: TaskSnapshot[], prefer?: "pending" | "completed"): T
 /** Resolves a phrase that should name exactly one task. */
 export function resolveOne(phrase: string, tasks: TaskSnapshot[], opts: RefOptions = {}): RefOutcome {
   const cleaned = cleanRefPhrase(phrase);
+  // "the last one" after a list is its last item, not the task we last touched.
+  if (/^last(?:\s+(?:one|task|item))?$/i.test(cleaned)) {
+    const shown = dialogueState(opts.history).shown;
+    if (shown.length) return byNumber(shown[shown.length - 1]!, tasks);
+  }
   if (!cleaned || PRONOUN.test(cleaned) || PRONOUN.test(phrase.trim())) {
     if (opts.override) return { kind: "one", task: opts.override, via: "override" };
     const h = historyReferents(opts.history);
@@ -141,9 +147,18 @@ export function resolveOne(phrase: string, tasks: TaskSnapshot[], opts: RefOptio
   const n = parseTaskNumber(cleaned);
   if (n !== null) return byNumber(n, tasks);
 
-  const ord = /^(first|second|third|fourth|fifth|last)(?:\s+(?:one|task|item))?$/i.exec(cleaned);
+  if (/^other(?:\s+(?:one|task|item))?$/i.test(cleaned)) {
+    // "the other one": of what we last showed, the one the last change did not touch.
+    const state = dialogueState(opts.history);
+    const touched = state.lastChange?.touched ?? [];
+    const rest = state.shown.filter((n) => !touched.includes(n));
+    if (rest.length === 1) return byNumber(rest[0]!, tasks);
+    if (rest.length > 1) return { kind: "many", candidates: rest.map((n) => tasks.find((t) => t.number === n) ?? stub(n)), phrase: cleaned };
+  }
+  const ord = /^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?:\s+(?:one|task|item))?$/i.exec(cleaned);
   if (ord) {
-    const shown = numbersInLastAssistantText(opts.history);
+    const listed = dialogueState(opts.history).shown;
+    const shown = listed.length ? listed : numbersInLastAssistantText(opts.history);
     const idx = ORDINAL_WORDS[ord[1].toLowerCase()];
     const pick = idx === -1 ? shown[shown.length - 1] : shown[idx - 1];
     if (pick !== undefined) return byNumber(pick, tasks);

@@ -124,6 +124,12 @@ export function composeReply(calls: ToolCall[], results: ToolResult[], ctx: Ctx)
       .map((r, i) => ({ r, i }))
       .filter(({ r }) => r.ok && (r as { kind: string }).kind === kind);
 
+  // Bulk changes the user rejected: one sentence, not one per task.
+  const rejected = results.filter((r) => !r.ok && r.code === "rejected").length;
+  if (rejected > 1) {
+    results.forEach((r, i) => !r.ok && r.code === "rejected" && seen.add(i));
+    out.push(rejected === results.length ? `Okay — I left those ${rejected} tasks as they were.` : `I left the ${rejected} rejected changes out.`);
+  }
   results.forEach((r, i) => {
     if (seen.has(i)) return;
     if (!r.ok) {
@@ -165,8 +171,10 @@ export function composeReply(calls: ToolCall[], results: ToolResult[], ctx: Ctx)
         break;
       case "undone": {
         seen.add(i);
-        const what = UNDO_LABEL[r.undoneOperation] ?? `${r.undoneOperation} of`;
-        out.push(r.task ? `Undone: the ${what} ${label(r.task)}.` : `Undone: the last ${r.undoneOperation}.`);
+        // The undone operation is named by its kind; an id is never shown.
+        const what = UNDO_LABEL[r.undoneOperation];
+        if (r.task) out.push(what ? `Undone: the ${what} ${label(r.task)}.` : `Undone — ${label(r.task)} is back as it was.`);
+        else out.push(what ? `Undone: the last ${r.undoneOperation}.` : "Undone — your last change is reverted.");
         break;
       }
     }

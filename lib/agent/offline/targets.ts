@@ -19,7 +19,7 @@ export type TargetOptions = {
   /** Verb for the question ("complete", "delete"). */
   action: string;
   prefer?: "pending" | "completed";
-  /** May one request act on several tasks ("complete 5 and 7", "all work tasks")? */
+  /** May one request act on several tasks ("complete 2 and 9", "all home tasks")? */
   many?: boolean;
   /** Status a group is limited to (completing only touches pending tasks). */
   groupStatus?: "pending" | "completed";

@@ -1,7 +1,9 @@
-// Adding tasks: "add buy milk", "remind me to …", "I need to …", "new task: …", and
-// several at once ("add three tasks: buy eggs, buy bread and buy butter").
+// Adding tasks: "add buy stamps", "remind me to …", "I need to …", "new task: …", and
+// several at once ("add three tasks: wash the car, fix the gate and oil the bike").
 import { ask, result, type Ctx } from "../context";
 import { extractDate } from "../dates";
+import { extractRepeat } from "../recurrence";
+import { extractReminderClause, remindFromSpec } from "../reminders";
 import { extractDescription, extractPriority, extractQuoted, extractTags } from "../modifiers";
 import { NUMBER_WORDS, TODO_VERBS, tidyTitle } from "../text";
 import type { Interpretation, Priority, ToolCall } from "../types";
@@ -25,10 +27,12 @@ const REMIND =
   /^(?:remind\s+me|set\s+(?:a\s+|me\s+a\s+)?reminder|reminder|don'?t\s+let\s+me\s+forget|do\s+not\s+let\s+me\s+forget|don'?t\s+forget|do\s+not\s+forget|help\s+me\s+remember|remember|i\s+(?:need|have|want)\s+to\s+remember|make\s+sure\s+i)(?:\s+(?:to|about|that|of))?\s+/i;
 const NEED =
   /^(?:i\s+|we\s+)?(?:really\s+|still\s+|also\s+|definitely\s+)?(?:have\s+got|'ve\s+got|'ll\s+need|will\s+need|'m\s+going|am\s+going|'m\s+gonna|am\s+gonna|would\s+like|'d\s+like|need|have|got|gotta|must|should|ought|gonna|plan|intend|want)(?:\s+(?:really|definitely|probably|also|still|totally|absolutely))?(?:\s+to)?\s+(?!(?:see|view|know|check|look\s+at|list|show)\s+(?:my|all|the|what)\b)/i;
-const TO_MY_LIST = /\s+(?:to|on(?:to)?|in)\s+(?:my|the)\s+(?:to-?do\s+|todo\s+|task\s+|shopping\s+)?(?:list|tasks|todos)\b/i;
+const TO_MY_LIST = /\s+(?:(?:to|on(?:to)?|in)\s+(?:my|the)\s+(?:to-?do\s+|todo\s+|task\s+|shopping\s+)?(?:list|tasks|todos)|as\s+an?\s+(?:new\s+)?(?:task|to-?do|reminder|item))\b/i;
 
 type Parsed = {
   title: string;
+  repeat?: string;
+  remindAt?: string;
   description?: string;
   dueDate?: string;
   priority?: Priority;
@@ -52,13 +56,25 @@ export function parseTaskText(text: string, ctx: Ctx): Parsed {
   const tg = extractTags(rest);
   rest = tg.rest;
   if (tg.value) out.tags = tg.value;
-  const dt = extractDate(rest, ctx.date);
+  const reminder = extractReminderClause(rest);
+  if (reminder) rest = reminder.rest;
+  const rep = extractRepeat(rest, ctx.date);
+  if (rep) {
+    rest = rep.rest;
+    out.repeat = rep.rule;
+    out.dueDate = rep.dueDate;
+  }
+  const dt = rep ? { rest, date: null, invalid: null } : extractDate(rest, ctx.date);
   rest = dt.rest;
   if (dt.date) {
     out.dueDate = dt.date.value;
     out.dateText = dt.date.text;
   }
   if (dt.invalid) out.invalid = dt.invalid.message;
+  if (reminder) {
+    const at = remindFromSpec(reminder.spec, out.dueDate ?? null, ctx.date);
+    if (at) out.remindAt = at;
+  }
   // A second priority phrase can hide behind the date ("… tomorrow, urgent").
   if (!out.priority) {
     const again = extractPriority(rest);
@@ -172,6 +188,9 @@ export function matchAdd(ctx: Ctx): AddMatch | null {
 
 export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Interpretation {
   const header = match.header ?? { plural: false };
+  // "…, remind me 30 minutes before" belongs to the task(s), not a task of its own.
+  const reminder = extractReminderClause(match.body);
+  if (reminder) match = { ...match, body: reminder.rest };
   const items =
     header.plural || header.count || /[;\n]/.test(match.body)
       ? splitItems(match.body, header.count, header.plural)
@@ -191,6 +210,10 @@ export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Inter
       0.7,
     );
   }
+  if (reminder) for (const p of parsed) {
+    const at = remindFromSpec(reminder.spec, p.dueDate ?? null, ctx.date);
+    if (at) p.remindAt = at;
+  }
   const usable = parsed.filter((p) => p.title);
   if (usable.length === 0) {
     return ask("What should the new task be called?", {}, 0.5);
@@ -199,6 +222,8 @@ export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Inter
     const input: Record<string, unknown> = { title: p.title };
     if (p.description) input.description = p.description;
     if (p.dueDate) input.dueDate = p.dueDate;
+    if (p.repeat) input.repeat = p.repeat;
+    if (p.remindAt) input.remindAt = p.remindAt;
     const priority = p.priority ?? header.priority;
     if (priority) input.priority = priority;
     if (p.tags?.length) input.tags = p.tags;
@@ -220,4 +245,30 @@ export function add(ctx: Ctx): Interpretation | null {
   const m = matchAdd(ctx);
   if (!m) return null;
   return buildAdds(m, ctx);
+}
+
+/**
+ * A line with a date or a repeat and no command ("barber tues 11am", "rice, beans and oil for
+ * sunday", "every wednesday at 7am: budget review") is a list of things to add.
+ */
+export function verbless(ctx: Ctx): Interpretation | null {
+  if (ctx.question || /^(?:it|that|this|they|those|these)\b/i.test(ctx.text)) return null;
+  const rep = extractRepeat(ctx.text, ctx.date);
+  const dt = rep ? null : extractDate(ctx.text, ctx.date);
+  if (!rep && !dt?.date) return null;
+  const body = (rep ? rep.rest : dt!.rest).replace(/^[\s,:;-]+|[\s,:;-]+$/g, "").trim();
+  if (!body || body.split(/\s+/).length > 8) return null;
+  const items = /,/.test(body) ? splitItems(body, undefined, true) : [body];
+  const calls: ToolCall[] = items.map((item) => {
+    const p = parseTaskText(item, ctx);
+    const input: Record<string, unknown> = { title: p.title };
+    const due = rep?.dueDate ?? dt!.date!.value;
+    input.dueDate = due;
+    if (rep) input.repeat = rep.rule;
+    if (p.priority) input.priority = p.priority;
+    if (p.tags?.length) input.tags = p.tags;
+    return { tool: "add_task", input };
+  });
+  if (calls.some((c) => !c.input.title)) return null;
+  return result("add_task", calls, { titles: calls.map((c) => c.input.title), verbless: true }, 0.6);
 }

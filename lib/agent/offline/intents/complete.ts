@@ -1,7 +1,8 @@
-// Completing and reopening: "mark task 3 as done", "I called mom", "done with groceries",
-// "reopen task 4", "task 4 isn't done yet", "complete 5 and 7", "mark all work tasks done".
+// Completing and reopening: "mark task 8 as finished", "I fed the cat", "done with the taxes",
+// "reopen task 2", "task 9 is not finished after all", "complete 2 and 9", "mark all home tasks done".
 import { result, type Ctx } from "../context";
 import { resolveTargets } from "../targets";
+import { findDates } from "../dates";
 import { resolveOne } from "../references";
 import { baseOfPastVerb, stem } from "../text";
 import type { Interpretation, TaskSnapshot } from "../types";
@@ -28,7 +29,7 @@ const PATTERNS: Pattern[] = [
   { re: new RegExp(String.raw`^(.+?)\s*[:\-,]?\s+${DONE}$`, "i"), group: 1, reopen: false, strict: true },
   // "the flights are booked": a participle after the task's words.
   { re: /^(.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|got)\s+(?:now\s+|all\s+|finally\s+|already\s+)?([a-z]+)$/i, group: 0, reopen: false, strict: true, pastVerb: true, passive: true },
-  // "I called mom": a past-tense verb followed by a task's words.
+  // "I fed the cat": a past-tense verb followed by a task's words.
   { re: /^(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+|finally\s+|now\s+|also\s+)*([a-z]+)\s+(.+)$/i, group: 0, reopen: false, strict: true, pastVerb: true },
 ];
 
@@ -51,14 +52,15 @@ function pastVerbTarget(phrase: string, ctx: Ctx): TaskSnapshot | null {
 }
 
 export function complete(ctx: Ctx): Interpretation | null {
-  // "is the report done?" asks about a task; it does not report one.
+  // "is the tax return finished?" asks about a task; it does not report one.
   if (ctx.question && /^(?:is|are|was|were|did|has|have|had)\b/i.test(ctx.text)) return null;
   // A bare "done!" refers to the task we just talked about.
   const text = /^(?:done|finished|completed|complete|all\s+done|that'?s\s+done|it'?s\s+done)$/i.test(ctx.text) ? "mark it as done" : ctx.text;
   for (const p of PATTERNS) {
     const m = p.re.exec(text);
     if (!m) continue;
-    const phrase = phraseOf(p, m);
+    // "reopen the ironing, I never got round to it": the reason after the comma is not the task.
+    const phrase = phraseOf(p, m)?.replace(/\s*,\s*(?:i|it|i'm|i've|because|since|as|cause)\b.*$/i, "");
     if (!phrase) continue;
     const action = p.reopen ? "reopen" : "mark as done";
     const targets = resolveTargets(phrase, ctx, {
@@ -69,12 +71,20 @@ export function complete(ctx: Ctx): Interpretation | null {
       allowPartial: !p.strict,
     });
     if (!targets.ok && p.pastVerb) {
+      // "I got the milk": the object alone names one open task ("Buy milk").
+      const object = p.passive ? m[1]! : m[2]!;
+      const byObject = resolveOne(object, ctx.tasks, { prefer: "pending" });
+      if (byObject.kind === "one" && !byObject.partial && byObject.task.status === "pending") {
+        return result("complete_task", [{ tool: "complete_task", input: { task: byObject.task.number } }], { tasks: [byObject.task.number], ref: object }, 0.6);
+      }
       // "I reviewed Sam's PR": most words match and the verb is the title's own verb.
       const verbFirst = pastVerbTarget(phrase, ctx);
       if (verbFirst) {
         return result("complete_task", [{ tool: "complete_task", input: { task: verbFirst.number } }], { tasks: [verbFirst.number], ref: phrase }, 0.6);
       }
     }
+    // "finish the budget by tomorrow noon" names a due date: a new task, not a completion.
+    if (!targets.ok && findDates(phrase, ctx.date).dates.length) return null;
     if (!targets.ok) {
       // Loose patterns ("… done", "I <verb>ed …") only count when they name a task.
       if (p.strict) continue;

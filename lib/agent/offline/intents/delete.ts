@@ -1,4 +1,4 @@
-// Deleting: "delete task 3", "remove the flights task", "get rid of buy groceries",
+// Deleting: "delete task 9", "remove the piano task", "get rid of wash the car",
 // "clear all completed tasks".
 import { result, type Ctx } from "../context";
 import { resolveTargets } from "../targets";

@@ -1,7 +1,8 @@
 // Listing tasks with only the filters the user actually expressed.
 import { result, type Ctx } from "../context";
 import { findDates, today } from "../dates";
-import { isoDate, daysInMonth } from "../zone";
+import { compareDay } from "../zone";
+import { addDays, isoDate, daysInMonth, weekdayOf } from "../zone";
 import type { Interpretation } from "../types";
 
 const TRIGGER =
@@ -46,14 +47,24 @@ function cleanTerm(s: string): string {
 }
 
 const STATUS_QUESTION =
-  /^(?:(?:is|are|was|were)\s+(.+?)(?:\s+(?:already|yet|still|really))?\s+(?:done|finished|completed|complete|open|pending)|(?:did\s+i\s+(?:finish|complete|do)|have\s+i\s+(?:finished|completed|done))\s+(.+?)(?:\s+(?:already|yet))?)$/i;
+  /^(?:(?:is|are|was|were)\s+(.+?)(?:\s+(?:already|yet|still|really))?\s+(?:done|finished|completed|complete|open|pending)|(?:did\s+i\s+(?:already\s+|ever\s+)?(?:finish|complete|do|get\s+done)|have\s+i\s+(?:already\s+)?(?:finished|completed|done))\s+(?!anything|everything|today|yesterday|this|last)(.+?)(?:\s+(?:already|yet))?|did\s+i\s+(?:already\s+|ever\s+)?(?!have\b|get\b|say\b|tell\b|ask\b)[a-z]+\s+(?:the\s+|my\s+)?(?!anything|everything|today|yesterday|this|last)(.+?)(?:\s+(?:already|yet))?)$/i;
 
 export function list(ctx: Ctx): Interpretation | null {
-  const sq = ctx.question ? (STATUS_QUESTION.exec(ctx.text) ?? /^when\s+(?:is|are|was|were)\s+(.+?)\s+due$/i.exec(ctx.text)) : null;
-  const subject = sq ? (sq[1] ?? sq[2]) : undefined;
+  const whenDue = ctx.question ? /^when\s+(?:is|are|was|were)\s+(.+?)\s+due$/i.exec(ctx.text) : null;
+  const sq = ctx.question ? (STATUS_QUESTION.exec(ctx.text) ?? whenDue) : null;
+  const subject = sq ? (sq[1] ?? sq[2] ?? sq[3]) : undefined;
   if (subject && !/^(?:there|anything)\b/i.test(subject)) {
     const term = cleanTerm(subject);
-    if (term) return result("list_tasks", [{ tool: "list_tasks", input: { search: term } }], { filter: { search: term } }, 0.6);
+    // "is the tax return finished?", "did I complete the tax return?": look among open and done tasks alike.
+    const input: Record<string, unknown> = { search: term };
+    if (sq && sq !== whenDue && !/\b(?:open|pending)$/i.test(sq[0])) input.status = "all";
+    if (term) return result("list_tasks", [{ tool: "list_tasks", input }], { filter: input, question: "yes_no" }, 0.6);
+  }
+  // "when is the vet?", "when's the book club?": find it; the reply says when.
+  const when = ctx.question ? /^when(?:'s|\s+is|\s+are|\s+was|\s+do\s+i\s+have)\s+(?:my\s+|the\s+)?(.+?)(?:\s+due|\s+again|\s+scheduled|\s+happening)?$/i.exec(ctx.text) : null;
+  if (when && !/^(?:it|that|this|there)\b/i.test(when[1]!)) {
+    const term = cleanTerm(when[1]!);
+    if (term) return result("list_tasks", [{ tool: "list_tasks", input: { search: term } }], { filter: { search: term }, question: "when" }, 0.7);
   }
   if (!looksLikeList(ctx)) return null;
   return buildList(ctx.text, ctx, 0.85);
@@ -105,12 +116,16 @@ export function buildList(text: string, ctx: Ctx, confidence: number): Interpret
     /\b(?:pending|open|incomplete|unfinished)\s+(?:and|or|&|\+)\s+(?:completed|finished|done)\b/.test(L) ||
     /\b(?:both\s+(?:done|completed|finished|open|pending)|regardless\s+of\s+status|any\s+status|every\s+single\s+task|all\s+statuses)\b/.test(L);
   const notDone = /\bnot\s+(?:yet\s+)?(?:done|completed|finished)\b|\bundone\b|\bincomplete\b|\bunfinished\b|\buncompleted\b/.test(L);
-  const doneWords = /\b(?:did\s+i\s+(?:complete|finish|do|get\s+done)|have\s+i\s+(?:completed|finished|done))\b/.test(L) || /\b(?:completed|finished|done|closed|checked[- ]off|ticked\s+off|crossed\s+off|accomplished)\b/.test(L);
-  const doneIdiom = /\b(?:to\s+(?:get\s+)?(?:be\s+)?done|get\s+done|getting\s+done|be\s+done|needs?\s+doing)\b/.test(L);
+  const doneWords = /\b(?:did\s+i\s+(?:complete|finish|do|get(?:\s+\w+)?\s+done)|have\s+i\s+(?:completed|finished|done))\b/.test(L) || /\b(?:completed|finished|done|closed|checked[- ]off|ticked\s+off|crossed\s+off|accomplished)\b/.test(L);
+  const doneIdiom = /\b(?:to\s+(?:get\s+)?(?:be\s+)?done|get\s+done|getting\s+done|be\s+done|needs?\s+doing)\b/.test(L.replace(/\b(?:did|have)\s+i\s+(?:\w+\s+)?(?:get|got|gotten)\s+done\b/, " finished "));
   const pendingWords = /\b(?:pending|open|outstanding|remaining|left|active|to-?do|todo)\b/.test(L.replace(/\bleft\s+(?:over\s+)?from\b/, ""));
-  if (all) input.status = "all";
+  // "what did I complete last monday?", "list what I got done last month": when tasks were
+  // completed (completedAfter/completedBefore, inclusive days), not when they were due.
+  const completion = doneWords && !doneIdiom && !all && !notDone && !/\bdue\b/.test(L) ? completionPeriod(L, ctx) : null;
+  if (completion) Object.assign(input, completion);
+  else if (all) input.status = "all";
   else if (notDone || pendingWords) input.status = "pending";
-  else if (doneWords && !doneIdiom) input.status = "completed";
+  else if (doneWords && !doneIdiom && !completion) input.status = "completed";
 
   // Priority
   if (/\b(?:high|top|highest)[-\s]*pri(?:ority)?\b|\burgent\b|\bimportant\b|\bpriority\s*:?\s*high\b|\bcritical\b/.test(L)) input.priority = "high";
@@ -119,7 +134,14 @@ export function buildList(text: string, ctx: Ctx, confidence: number): Interpret
 
   // Due
   let dueWords = L;
-  if (/\b(?:overdue|past\s+due|late|missed|behind(?:\s+on)?)\b/.test(L)) input.due = "overdue";
+  if (completion) {
+    // the period was the completion time
+  } else if (/\bnext\s+month\b/.test(L)) {
+    const t = today(ctx.date);
+    const first = addDays({ year: t.year, month: t.month, day: 1 }, daysInMonth(t.year, t.month));
+    input.dueAfter = isoDate(first);
+    input.dueBefore = isoDate({ ...first, day: daysInMonth(first.year, first.month) });
+  } else if (/\b(?:overdue|past\s+due|late|missed|behind(?:\s+on)?)\b/.test(L)) input.due = "overdue";
   else if (/\bnext\s+week\b/.test(L)) input.due = "next_week";
   else if (/\b(?:this|the|rest\s+of\s+(?:the|this))\s+week\b|\bthis\s+coming\s+week\b|\bweek'?s\b/.test(L) && !/\bweekend\b/.test(L)) input.due = "this_week";
   else if (/\b(?:today|tonight|this\s+(?:morning|afternoon|evening))\b/.test(L)) input.due = "today";
@@ -170,4 +192,26 @@ export function buildList(text: string, ctx: Ctx, confidence: number): Interpret
 
   const entities: Record<string, unknown> = { filter: { ...input } };
   return result("list_tasks", [{ tool: "list_tasks", input }], entities, confidence);
+}
+
+/** The completion-time bounds a period names, or null when it names none. */
+function completionPeriod(L: string, ctx: Ctx): Record<string, string> | null {
+  const t = today(ctx.date);
+  const monday = addDays(t, -((weekdayOf(t) + 6) % 7));
+  if (/\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b|\bso\s+far\b/.test(L)) return { completedAfter: isoDate(t) };
+  if (/\byesterday\b/.test(L)) {
+    const y = isoDate(addDays(t, -1));
+    return { completedAfter: y, completedBefore: y };
+  }
+  if (/\blast\s+week\b/.test(L)) return { completedAfter: isoDate(addDays(monday, -7)), completedBefore: isoDate(addDays(monday, -1)) };
+  if (/\bthis\s+week\b/.test(L)) return { completedAfter: isoDate(monday) };
+  if (/\blast\s+month\b/.test(L)) {
+    const first = addDays({ year: t.year, month: t.month, day: 1 }, -1);
+    return { completedAfter: isoDate({ ...first, day: 1 }), completedBefore: isoDate(first) };
+  }
+  if (/\bthis\s+month\b/.test(L)) return { completedAfter: isoDate({ year: t.year, month: t.month, day: 1 }) };
+  const scan = findDates(L, ctx.date);
+  const d = scan.dates[0];
+  if (d && compareDay(d.day, t) <= 0) return { completedAfter: isoDate(d.day), completedBefore: isoDate(d.day) };
+  return null;
 }

@@ -1,4 +1,4 @@
-// Turns that need no tool: greetings, thanks, goodbyes and "what can you do?".
+// Turns that need no tool: greetings, thanks, goodbyes and "how can you help?".
 import { result, type Ctx } from "../context";
 import type { Interpretation } from "../types";
 
@@ -12,11 +12,11 @@ const HELP =
 
 export const HELP_TEXT = [
   "I manage your to-do list. Try things like:",
-  "- **Add**: “remind me to call the plumber tomorrow at 5pm”, “add buy milk #errands, high priority”",
-  "- **List**: “what's due this week?”, “show my completed tasks”, “any tasks about flights?”",
-  "- **Complete**: “mark task 3 as done”, “I called mom”, “reopen task 4”",
+  "- **Add**: “remind me to book the vet on Thursday at 11am”, “add buy stamps #errands, high priority”",
+  "- **List**: “what's due on Friday?”, “show my completed tasks”, “any tasks about taxes?”",
+  "- **Complete**: “mark task 2 as finished”, “I fed the cat”, “reopen task 4”",
   "- **Change**: “move the report to Friday 3pm”, “rename task 1 to buy snacks”, “tag task 5 with travel”",
-  "- **Delete / undo**: “delete task 3”, “undo that”",
+  "- **Delete / undo**: “delete task 9”, “undo that”",
   "",
   "What would you like to do?",
 ].join("\n");

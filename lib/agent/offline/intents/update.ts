@@ -5,6 +5,7 @@ import { findDates, extractDate, type FoundDate } from "../dates";
 import { extractPriority, extractTags } from "../modifiers";
 import { cleanRefPhrase, resolveOne } from "../references";
 import { resolveTargets } from "../targets";
+import { keepTimeOf } from "../dialogue";
 import { capitalize, NUMBER_WORDS, tidyTitle } from "../text";
 import { addDays, dayInZone, isoDate, isoDateTime, wallOf } from "../zone";
 import type { Interpretation, Priority, TaskSnapshot, ToolCall } from "../types";
@@ -18,6 +19,8 @@ type Change = {
   description?: string | null;
   /** Move the current due date by this many days (computed per task). */
   shiftDays?: number;
+  /** Only a clock time was named ("move it to 10am"): the task keeps its day. */
+  timeOnly?: { hour: number; minute: number; value: string };
 };
 
 const TAGLIST = String.raw`#?[\w-]+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)#?[\w-]+)*`;
@@ -36,7 +39,12 @@ function buildUpdates(tasks: TaskSnapshot[], change: Change, ctx: Ctx): ToolCall
     const input: Record<string, unknown> = { task: t.number };
     if (change.title !== undefined) input.title = change.title;
     if (change.description !== undefined) input.description = change.description;
-    if (change.dueDate !== undefined) input.dueDate = change.dueDate;
+    // A new day for a timed task keeps its time of day ("move the 10:00 dentist to Friday").
+    if (change.dueDate !== undefined) input.dueDate = typeof change.dueDate === "string" && !/T/.test(change.dueDate) ? keepTimeOf(t, change.dueDate, ctx.date.timeZone) : change.dueDate;
+    if (change.timeOnly) {
+      const day = t.dueDate ? dayInZone(t.dueDate, ctx.date.timeZone) : null;
+      input.dueDate = day ? isoDateTime({ ...day, hour: change.timeOnly.hour, minute: change.timeOnly.minute }, ctx.date.timeZone) : change.timeOnly.value;
+    }
     if (change.shiftDays !== undefined) {
       input.dueDate = shiftDue(t, change.shiftDays, ctx);
     }
@@ -228,9 +236,11 @@ function pickDate(rest: string, ctx: Ctx): { rest: string; date: FoundDate | nul
     // "from Monday to Friday": the target is the one introduced by "to"/"until".
     const target =
       scan.dates.find((d) => /\b(?:to|until|till|for|on|by)\s+$/i.test(rest.slice(0, d.index))) ?? scan.dates[scan.dates.length - 1];
-    const others = scan.dates.filter((d) => d !== target);
+    // "everything due today to monday": "due today" picks the tasks; it stays in the reference.
+    const others = scan.dates.filter((d) => d !== target && !/\bdue\s+$/i.test(rest.slice(0, d.index)));
     let cut = rest;
     for (const d of [target, ...others].sort((a, b) => b.index - a.index)) {
+      if (d !== target && !others.includes(d)) continue;
       const before = cut.slice(0, d.index).replace(/(?:\s*\b(?:from|to|until|till|for|on|by|due|at)\s*)+$/i, " ");
       cut = before + " " + cut.slice(d.end);
     }
@@ -248,7 +258,8 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
     .replace(/^(?:add|put|attach)\s+(?=(?:a\s+|the\s+)?(?:due[\s-]*date|deadline)\b)/i, "set ")
     .replace(/^(?:the\s+)?(?:due[\s-]*date|deadline)\s+(?:for|of|on)\s+(.+?)\s+(?:is|should\s+be|will\s+be|becomes)\s+/i, "set $1 to ");
   // "X is due Friday", "X should be high priority"
-  const subj = /^(.+?)\s+(?:is|should\s+be|needs\s+to\s+be|must\s+be|has\s+to\s+be|will\s+be)\s+(?:now\s+|actually\s+)?((?:due|a\s+|an\s+|high|low|medium|urgent|important|tagged).+)$/i.exec(t);
+  t = t.replace(/\s*[,;]\s*(?:please\s+)?(?:change|update|fix|correct)\s+(?:the|its|that)\s+(?:due\s+)?date$/i, "");
+  const subj = /^(.+?)\s+(?:is|was|should\s+be|should\s+have\s+been|needs\s+to\s+be|must\s+be|has\s+to\s+be|will\s+be)\s+(?:now\s+|actually\s+|really\s+)?((?:due|a\s+|an\s+|high|low|medium|urgent|important|tagged).+)$/i.exec(t);
   let verb: string;
   let rest: string;
   let strictRef = false;
@@ -273,7 +284,7 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
   rest = rest.replace(/^(?:the\s+)?(?:due[\s-]*date|deadline|date|due|time)\s+(?:of|on|for)\s+/i, "");
   rest = rest.replace(/(?:'s|s')\s+(?:due[\s-]*date|deadline|date|time)\b/i, "");
 
-  // "and make it high priority" joins a second change on the same task.
+  // "and set it to low priority" joins a second change on the same task.
   rest = rest.replace(/\s*,?\s+and\s+(?:also\s+)?(?:make|set|mark|change|move|push|tag|give|put)\s+(?:it|that|them)\b/gi, " and ");
 
   const pr = extractPriority(rest);
@@ -300,9 +311,15 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
     change.shiftDays = back ? -days : days;
     rest = rest.slice(0, sh.index);
   } else {
-    const d = pickDate(rest, ctx);
+    // "everything due today to monday": "due today" chooses the tasks; only "monday" is the change.
+    const guarded = rest.replace(/\bdue\s+(today|tomorrow|this\s+week)\b/gi, (_m, w: string) => `due_${w.replace(/\s+/g, "_")}`);
+    const d = pickDate(guarded, ctx);
+    d.rest = d.rest.replace(/\bdue_(\w+)/g, (_m, w: string) => `due ${w.replace(/_/g, " ")}`);
     if (d.invalid) return ask(`${d.invalid} Which date did you mean?`, { ref: cleanRefPhrase(d.rest) }, 0.7);
-    if (d.date) {
+    if (d.date && d.date.hasTime && d.date.wall && /^(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?$/i.test(d.date.text.trim())) {
+      change.timeOnly = { hour: d.date.wall.hour, minute: d.date.wall.minute, value: d.date.value };
+      rest = d.rest;
+    } else if (d.date) {
       change.dueDate = (d.date.until ?? d.date).value;
       rest = d.rest;
     } else if (isMove && /\b(?:to\s+)?(?:later|some\s*other\s+time|another\s+day)$/i.test(rest)) {

@@ -1,0 +1,32 @@
+// Stage 2 of the pipeline: one message, several commands. "finish the tax return and remove
+// the yoga task", "tick off the invoice and push the haircut to monday", "I washed the car
+// and paid the gas bill" → one clause per command (the subject "I" carried over).
+import { COMMAND_LEADS } from "./lexicon";
+import { baseOfPastVerb } from "./text";
+
+const LEADS = COMMAND_LEADS.map((w) => w.replace(/\s+/g, String.raw`\s+`)).join("|");
+const JOIN = new RegExp(String.raw`\s*(?:,\s*|;\s*)?\b(?:and|then|&)\s+(?:then\s+|also\s+)?(?=(?:${LEADS})\b)|\s*;\s*`, "gi");
+const PAST_JOIN = /\s*,?\s+and\s+(?:then\s+|also\s+)?(?=([a-z]+)\s)/gi;
+
+export function splitClauses(text: string): string[] {
+  const parts = text.split(JOIN).map((s) => s.trim()).filter(Boolean);
+  if (parts.length > 1) return parts;
+  // "I washed the car and paid the gas bill": each part a past-tense report.
+  if (/^(?:i|we)\s+/i.test(text)) {
+    const cuts: number[] = [];
+    for (const m of text.matchAll(PAST_JOIN)) if (baseOfPastVerb(m[1]!)) cuts.push(m.index!);
+    const first = /^(?:i|we)\s+(?:just\s+|already\s+|also\s+)?([a-z]+)/i.exec(text);
+    if (cuts.length && first && baseOfPastVerb(first[1]!)) {
+      const subject = /^we\b/i.test(text) ? "we" : "I";
+      const out: string[] = [];
+      let start = 0;
+      for (const c of cuts) {
+        out.push(text.slice(start, c).trim());
+        start = c;
+      }
+      out.push(text.slice(start).replace(/^\s*,?\s*and\s+(?:then\s+|also\s+)?/i, "").trim());
+      return out.map((p, i) => (i === 0 ? p : `${subject} ${p}`));
+    }
+  }
+  return [text];
+}

@@ -1,0 +1,99 @@
+// Dialogue state, read from the stored conversation (the history the chat turn passes in,
+// never process memory): what we last showed, what the last changing turn did, and the
+// question we asked. "the second one", "it", "no, the other one", "same for X" resolve here.
+import type { HistoryTurn, TaskSnapshot, ToolCall } from "./types";
+import { dayInZone, isoDate, isoDateTime, wallOf } from "./zone";
+
+export type Change = { userText: string; calls: ToolCall[]; results: unknown[]; touched: number[] };
+
+export type DialogueState = {
+  /** The task numbers of the latest list we showed (a list result or the options of a question), in order. */
+  shown: number[];
+  /** The latest turn that changed tasks, and the tasks it touched. */
+  lastChange: Change | null;
+  /** Whether that change was made by the turn just before this message. */
+  changeIsLatest: boolean;
+  /** The latest changing calls we made, whatever came of them, and whether the user rejected them. */
+  lastAttempt: { calls: ToolCall[]; rejected: boolean } | null;
+  /** The user's previous message. */
+  previousUserText: string | null;
+};
+
+const CHANGING = new Set(["add_task", "complete_task", "update_task", "delete_task"]);
+
+function resultTask(r: unknown): number | null {
+  const t = (r as { task?: { number?: unknown } } | null)?.task;
+  return r && (r as { ok?: unknown }).ok === true && t && typeof t.number === "number" ? t.number : null;
+}
+
+export function dialogueState(history: HistoryTurn[] | undefined): DialogueState {
+  const state: DialogueState = { shown: [], lastChange: null, changeIsLatest: false, lastAttempt: null, previousUserText: null };
+  if (!history?.length) return state;
+  let shownFound = false;
+  let latestAssistant = true;
+  for (let i = history.length - 1; i >= 0; i--) {
+    const turn = history[i]!;
+    if (turn.role === "user") {
+      if (state.previousUserText === null) state.previousUserText = turn.text;
+      continue;
+    }
+    const calls = turn.calls ?? [];
+    const results = turn.results ?? [];
+    if (!shownFound) {
+      const listed = results.find((r) => (r as { kind?: string } | null)?.kind === "listed") as { tasks?: Array<{ number: number }> } | undefined;
+      if (listed?.tasks) {
+        state.shown = listed.tasks.map((t) => t.number);
+        shownFound = true;
+      } else if (!calls.length) {
+        const named = [...new Set([...turn.text.matchAll(/#(\d+)/g)].map((m) => +m[1]!))];
+        if (named.length > 1) {
+          state.shown = named;
+          shownFound = true;
+        }
+      }
+    }
+    if (!state.lastAttempt && calls.some((c) => CHANGING.has(c.tool))) {
+      state.lastAttempt = {
+        calls: calls.filter((c) => CHANGING.has(c.tool)),
+        rejected: results.some((r) => (r as { code?: string } | null)?.code === "rejected"),
+      };
+    }
+    if (!state.lastChange && calls.some((c) => CHANGING.has(c.tool))) {
+      const changing = calls.map((c, k) => ({ c, r: results[k] })).filter(({ c, r }) => CHANGING.has(c.tool) && (r === undefined || r === null || (r as { ok?: unknown }).ok === true));
+      if (changing.length) {
+        const user = history.slice(0, i).reverse().find((t) => t.role === "user");
+        const touched = changing.map(({ c, r }) => resultTask(r) ?? (typeof c.input.task === "number" ? c.input.task : null)).filter((n): n is number => n !== null);
+        state.lastChange = { userText: user?.text ?? "", calls: changing.map(({ c }) => c), results: changing.map(({ r }) => r), touched };
+        state.changeIsLatest = latestAssistant;
+      }
+    }
+    if (calls.length) latestAssistant = false;
+    if (shownFound && state.lastChange) break;
+  }
+  return state;
+}
+
+/**
+ * The last change's calls, aimed at another task instead ("same for the piano one", "no, the
+ * other one"): a moved day keeps the new task's own time of day, like any move.
+ */
+export function retarget(calls: ToolCall[], task: TaskSnapshot, timeZone: string): ToolCall[] {
+  return calls
+    .filter((c) => c.tool !== "add_task")
+    .map((c) => {
+      const input: Record<string, unknown> = { ...c.input, task: task.number };
+      if (typeof input.dueDate === "string") input.dueDate = keepTimeOf(task, input.dueDate, timeZone);
+      return { tool: c.tool, input };
+    });
+}
+
+/** A new due day for a task: a timed task keeps its time of day, an untimed one stays a bare date. */
+export function keepTimeOf(task: TaskSnapshot, value: string, timeZone: string): string {
+  const day = dayInZone(value, timeZone);
+  if (!day) return value;
+  if (task.dueDate && /T/.test(task.dueDate)) {
+    const w = wallOf(new Date(task.dueDate), timeZone);
+    return isoDateTime({ ...day, hour: w.hour, minute: w.minute }, timeZone);
+  }
+  return isoDate(day);
+}

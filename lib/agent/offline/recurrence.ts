@@ -1,0 +1,110 @@
+// Repeating tasks: "every weekday at 9:30am", "every 2 weeks on sunday", "on the 1st of every
+// month", "every year on june 3rd" → an RFC 5545 rule (without "RRULE:") and the first
+// occurrence as the due date (contract v2).
+import { findDates, today, type DateContext, type Day } from "./dates";
+import { NUMBER_WORDS } from "./text";
+import { addDays, compareDay, daysInMonth, isoDate, isoDateTime, wallOf, weekdayOf } from "./zone";
+
+const DAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+const CODES = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
+const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+const DAY_RE = String.raw`(sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(?:day)?s?`;
+const MONTH_RE = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
+const ORD_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1 };
+const NUM = String.raw`(\d{1,2}|other|two|three|four|five|six)`;
+const ORD = String.raw`(\d{1,2})(?:st|nd|rd|th)?|(first|second|third|fourth|fifth)`;
+
+export type Repeat = { rule: string; /** bare date or date-time: the first occurrence */ dueDate: string; rest: string };
+
+function dayCode(word: string): number {
+  const w = word.toLowerCase().slice(0, 3);
+  return DAYS.findIndex((d) => d.startsWith(w));
+}
+
+function interval(word: string | undefined): number {
+  if (!word) return 1;
+  const w = word.toLowerCase();
+  if (w === "other") return 2;
+  return /^\d+$/.test(w) ? +w : (NUMBER_WORDS[w] ?? 1);
+}
+
+type Rule = { freq: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY"; interval: number; byDay?: number[]; byMonthDay?: number; byMonth?: number };
+
+/** The rule's text form, in the order people (and the dev cases) write it. */
+export function ruleText(r: Rule): string {
+  const parts = [`FREQ=${r.freq}`];
+  if (r.interval > 1) parts.push(`INTERVAL=${r.interval}`);
+  if (r.byMonth) parts.push(`BYMONTH=${r.byMonth}`);
+  if (r.byMonthDay) parts.push(`BYMONTHDAY=${r.byMonthDay}`);
+  if (r.byDay?.length) parts.push(`BYDAY=${[...r.byDay].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7)).map((d) => CODES[d]).join(",")}`);
+  return parts.join(";");
+}
+
+/** The phrases, most specific first. Each returns the rule and the span it covers. */
+const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Rule | null]> = [
+  [/\b(?:every|each)\s+(?:week\s*day|work\s*day|business\s+day)s?\b|\bon\s+weekdays\b|\bweekdays\b/i, () => ({ freq: "WEEKLY", interval: 1, byDay: [1, 2, 3, 4, 5] })],
+  [new RegExp(String.raw`\b(?:every|each)\s+${NUM}\s+weeks?\s+on\s+${DAY_RE}\b`, "i"), (m) => ({ freq: "WEEKLY", interval: interval(m[1]), byDay: [dayCode(m[2]!)] })],
+  [new RegExp(String.raw`\b(?:on\s+)?(?:every|each)\s+(?:other\s+)?${DAY_RE}(?:\s+and\s+${DAY_RE})?\b`, "i"), (m) => ({ freq: "WEEKLY", interval: /other/i.test(m[0]) ? 2 : 1, byDay: [dayCode(m[1]!), ...(m[2] ? [dayCode(m[2])] : [])] })],
+  [/\bon\s+(sun|mon|tues|wednes|thurs|fri|satur)days\b/i, (m) => ({ freq: "WEEKLY", interval: 1, byDay: [dayCode(m[1]!)] })],
+  [new RegExp(String.raw`\b(?:on\s+)?(?:the\s+)?(?:${ORD})\s+(?:day\s+)?of\s+(?:every|each)\s+month\b`, "i"), (m) => ({ freq: "MONTHLY", interval: 1, byMonthDay: m[1] ? +m[1] : ORD_WORDS[m[2]!.toLowerCase()] })],
+  [new RegExp(String.raw`\b(?:every|each)\s+month\s+on\s+the\s+(?:${ORD})\b`, "i"), (m) => ({ freq: "MONTHLY", interval: 1, byMonthDay: m[1] ? +m[1] : ORD_WORDS[m[2]!.toLowerCase()] })],
+  [new RegExp(String.raw`\b(?:every|each)\s+year\s+on\s+${MONTH_RE}\s+(\d{1,2})(?:st|nd|rd|th)?\b`, "i"), (m) => ({ freq: "YEARLY", interval: 1, byMonth: MONTHS.indexOf(m[1]!.toLowerCase().slice(0, 3)) + 1, byMonthDay: +m[2]! })],
+  [new RegExp(String.raw`\b(?:every|each)\s+${MONTH_RE}\s+(\d{1,2})(?:st|nd|rd|th)?\b`, "i"), (m) => ({ freq: "YEARLY", interval: 1, byMonth: MONTHS.indexOf(m[1]!.toLowerCase().slice(0, 3)) + 1, byMonthDay: +m[2]! })],
+  [new RegExp(String.raw`\b(?:every|each)\s+${NUM}\s+(day|week|month|year)s?\b`, "i"), (m) => ({ freq: FREQ[m[2]!.toLowerCase()]!, interval: interval(m[1]) })],
+  [/\b(?:every|each)\s+(day|week|month|year)\b|\b(daily|weekly|monthly|yearly|annually)\b(?=\s*(?:$|,|at\b|on\b|from\b|starting\b))/i, (m) => ({ freq: FREQ[(m[1] ?? m[2])!.toLowerCase()]!, interval: 1 })],
+];
+const FREQ: Record<string, Rule["freq"]> = { day: "DAILY", week: "WEEKLY", month: "MONTHLY", year: "YEARLY", daily: "DAILY", weekly: "WEEKLY", monthly: "MONTHLY", yearly: "YEARLY", annually: "YEARLY" };
+
+function matches(rule: Rule, d: Day, start: Day): boolean {
+  if (rule.byMonth && d.month !== rule.byMonth) return false;
+  if (rule.byMonthDay && d.day !== (rule.byMonthDay === -1 ? daysInMonth(d.year, d.month) : rule.byMonthDay)) return false;
+  if (rule.byDay && !rule.byDay.includes(weekdayOf(d))) return false;
+  if (rule.freq === "WEEKLY" && !rule.byDay && weekdayOf(d) !== weekdayOf(start)) return false;
+  return true;
+}
+
+/** Finds a repeat phrase; the rule, its first occurrence (with the time named, if any) and the text without it. */
+export function extractRepeat(text: string, ctx: DateContext, anchor?: Day): Repeat | null {
+  for (const [re, build] of PATTERNS) {
+    const m = re.exec(text);
+    if (!m) continue;
+    const rule = build(m);
+    if (!rule) continue;
+    let rest = (text.slice(0, m.index) + " " + text.slice(m.index + m[0].length)).replace(/\s+/g, " ").trim();
+    // A time of day said with it ("at 9:30am") is the occurrences' time.
+    const scan = findDates(rest, ctx);
+    const timed = scan.dates.find((d) => d.hasTime && d.wall);
+    let time: { hour: number; minute: number } | null = null;
+    let startDay: Day | null = null;
+    for (const d of scan.dates) {
+      if (d === timed || (!d.hasTime && !startDay)) {
+        if (d.hasTime && d.wall) time = { hour: d.wall.hour, minute: d.wall.minute };
+        else startDay = d.day;
+        rest = (rest.slice(0, d.index).replace(/\b(?:at|on|from|starting)\s*$/i, "") + " " + rest.slice(d.end)).replace(/\s+/g, " ").trim();
+        break;
+      }
+    }
+    if (rule.freq === "WEEKLY" && !rule.byDay && (startDay ?? anchor)) rule.byDay = [weekdayOf((startDay ?? anchor)!)];
+    if (rule.freq === "MONTHLY" && !rule.byMonthDay && (startDay ?? anchor)) rule.byMonthDay = (startDay ?? anchor)!.day;
+    const t0 = today(ctx);
+    const now = wallOf(ctx.now, ctx.timeZone);
+    const from = startDay && compareDay(startDay, t0) > 0 ? startDay : t0;
+    let first: Day | null = null;
+    for (let i = 0; i < 800 && !first; i++) {
+      const d = addDays(from, i);
+      if (!matches(rule, d, from)) continue;
+      if (compareDay(d, t0) === 0 && time && (time.hour < now.hour || (time.hour === now.hour && time.minute <= now.minute))) continue;
+      first = d;
+    }
+    if (!first) return null;
+    const dueDate = time ? isoDateTime({ ...first, ...time }, ctx.timeZone) : isoDate(first);
+    return { rule: ruleText(rule), dueDate, rest: rest.replace(/^[\s,:;-]+|[\s,:;-]+$/g, "") };
+  }
+  return null;
+}
+
+/** For a change to an existing task ("make it every month instead"): the rule alone, anchored on its due day. */
+export function repeatRuleOnly(text: string, ctx: DateContext, anchor?: Day): { rule: string; rest: string } | null {
+  const r = extractRepeat(text, ctx, anchor);
+  return r ? { rule: r.rule, rest: r.rest } : null;
+}
