@@ -84,7 +84,10 @@ for (const c of cases) {
     c.turns.forEach((turn, i) => {
       const o = outcomes[i]!;
       turnsTotal++;
-      const v = judge({ expect: turn.expect, timeZone: c.timeZone, tasks: o.tasks }, o.calls, o.reply);
+      let v = judge({ expect: turn.expect, timeZone: c.timeZone, tasks: o.tasks }, o.calls, o.reply);
+      // Our own cases may also say what the reply must contain (not part of the shared format).
+      const missing = (turn.replyIncludes ?? []).filter((s) => !o.reply.includes(s));
+      if (v.pass && missing.length) v = { pass: false, reason: `the reply lacks ${JSON.stringify(missing)}` };
       if (v.pass && !o.error) return void turnsPassed++;
       ok = false;
       lines.push(`  turn ${i + 1}: ${JSON.stringify(turn.user)} (${o.error ?? v.reason})`);

@@ -11,7 +11,8 @@ import type {
   LanguageModelV4StreamPart,
   LanguageModelV4Usage,
 } from "@ai-sdk/provider";
-import { interpret } from "@/lib/agent/offline/interpret";
+import { dialogueState } from "@/lib/agent/offline/dialogue";
+import { interpret, replyHints } from "@/lib/agent/offline/interpret";
 import { composeReply } from "@/lib/agent/offline/reply";
 import type { HistoryTurn, Interpretation, TaskSnapshot, ToolCall, ToolName, ToolResult } from "@/lib/agent/offline/types";
 
@@ -86,10 +87,16 @@ async function respond(deps: OfflineDeps, prompt: LanguageModelV4Prompt): Promis
     const byId = new Map<string, ToolResult>();
     for (const m of turns) if (m.role === "tool") for (const p of m.content) if (p.type === "tool-result") byId.set(p.toolCallId, outputToResult(p.output));
     const done = calls.filter((c) => byId.has(c.toolCallId));
+    // The user's message this step answers: its language, whether it asked a question, and
+    // the changing turn before it (what an undo put back), all read from the conversation.
+    const userIndex = turns.findLastIndex((m) => m.role === "user");
+    const userText = userIndex >= 0 ? textOf(turns[userIndex]!) : "";
+    const hints = replyHints({ text: userText, now, timeZone: deps.timeZone, tasks: [] });
+    const previous = dialogueState(historyOf(turns.slice(0, Math.max(userIndex, 0)))).lastChange;
     const text = composeReply(
       done.map((c): ToolCall => ({ tool: c.toolName as ToolName, input: c.input as Record<string, unknown> })),
       done.map((c) => byId.get(c.toolCallId)!),
-      { now, timeZone: deps.timeZone },
+      { now, timeZone: deps.timeZone, ...hints, ...(previous ? { previousChange: { calls: previous.calls, results: previous.results } } : {}) },
     );
     return { content: [{ type: "text", text }], toolCalls: false };
   }

@@ -13,7 +13,14 @@ import { taskWithTags, toSnapshot } from "@/lib/tasks/view";
 import type { Expectation } from "@/lib/agent/offline/judge";
 import type { TaskSnapshot, ToolCall } from "@/lib/agent/offline/types";
 
-export type Turn = { user: string; expect: Expectation; now?: string; approve?: boolean };
+export type Turn = {
+  user: string;
+  expect: Expectation;
+  now?: string;
+  approve?: boolean;
+  /** Our own cases only (not the shared format): text the reply must contain. */
+  replyIncludes?: string[];
+};
 export type MultiTurnCase = { id: string; now: string; timeZone: string; tasks?: TaskSnapshot[]; turns: Turn[] };
 export type TurnOutcome = { tasks: TaskSnapshot[]; calls: ToolCall[]; reply: string; error?: string };
 

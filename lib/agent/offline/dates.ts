@@ -254,6 +254,15 @@ const DAYPART_HOURS: Array<[string, number]> = [
   ["casualReference/noon", 12],
 ];
 
+// Until when a part of the day is still "on" (hours, wall clock).
+const DAYPART_END: Record<string, number> = {
+  "casualReference/morning": 12,
+  "casualReference/afternoon": 18,
+  "casualReference/evening": 24,
+  "casualReference/tonight": 24,
+  "casualReference/noon": 13,
+};
+
 function chronoDates(text: string, ctx: DateContext): FoundDate[] {
   const w = wallOf(ctx.now, ctx.timeZone);
   const ref = new Date(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
@@ -281,10 +290,12 @@ function chronoDates(text: string, ctx: DateContext): FoundDate[] {
       minute = wall.minute;
       hasTime = true;
     } else {
+      let daypart: string | undefined;
       if (!hasTime && /\bnight\b/i.test(rawText)) {
         hour = 20;
         minute = 0;
         hasTime = true;
+        daypart = "casualReference/tonight";
       }
       if (!hasTime) {
         for (const [tag, h] of DAYPART_HOURS) {
@@ -292,13 +303,24 @@ function chronoDates(text: string, ctx: DateContext): FoundDate[] {
             hour = h;
             minute = 0;
             hasTime = true;
+            daypart = tag;
             break;
           }
         }
       }
+      // "tonight" said at 22:30 (or "this afternoon" at 16:00): the stand-in hour has already
+      // passed but the part of the day has not, so the day is meant, not a moment in the past.
+      // chrono's forwardDate moves a passed "this evening" to tomorrow; "this" means today.
+      if (daypart && /\b(?:this|tonight)\b/i.test(rawText) && compareDay(day, addDays(t, 1)) === 0) day = t;
+      if (daypart && compareDay(day, t) === 0) {
+        const nowWall = wallOf(ctx.now, ctx.timeZone);
+        const nowMin = nowWall.hour * 60 + nowWall.minute;
+        if (nowMin > hour * 60 + minute && nowMin < (DAYPART_END[daypart] ?? 24) * 60) hasTime = false;
+      }
       // "at 5" in a to-do means 5 PM far more often than 5 AM.
       if (s.isCertain("hour") && !s.isCertain("meridiem") && hour >= 1 && hour <= 7) hour += 12;
-      if (hasTime && !dateKnown && !tags.has("casualReference/tonight")) {
+      const thisDaypart = !!daypart && /\b(?:this|tonight)\b/i.test(rawText);
+      if (hasTime && !dateKnown && !tags.has("casualReference/tonight") && !thisDaypart) {
         // A bare clock time is the next time the clock shows it.
         const nowWall = wallOf(ctx.now, ctx.timeZone);
         const later = hour > nowWall.hour || (hour === nowWall.hour && minute > nowWall.minute);

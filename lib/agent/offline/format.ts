@@ -44,3 +44,74 @@ export function formatDue(due: string | null, allDay: boolean | undefined, ctx: 
   const sameYear = wallOf(instant, ctx.timeZone).year === today(ctx).year;
   return dateTimeFormatter(ctx.timeZone, !sameYear).format(instant).replace(/\u202f/g, " ");
 }
+
+export type ReplyLanguage = "en" | "es" | "fr";
+export const LOCALE: Record<ReplyLanguage, string> = { en: "en-US", es: "es-ES", fr: "fr-FR" };
+
+const cache = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.ListFormat>();
+function cached<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.ListFormat>(key: string, make: () => T): T {
+  let f = cache.get(key) as T | undefined;
+  if (!f) cache.set(key, (f = make()));
+  return f;
+}
+
+/** "A, B and C" / "A, B y C" / "A, B et C" (or "or"/"o"/"ou"). */
+export function joinList(items: string[], lang: ReplyLanguage = "en", type: "conjunction" | "disjunction" = "conjunction"): string {
+  return cached(`list|${lang}|${type}`, () => new Intl.ListFormat(LOCALE[lang], { style: "long", type })).format(items);
+}
+
+/** The calendar day a due value falls on in the user's zone (a bare date is that day). */
+function dueDay(due: string, allDay: boolean | undefined, ctx: DateContext) {
+  const bare = /^(\d{4})-(\d{2})-(\d{2})$/.exec(due);
+  if (bare) return { year: +bare[1], month: +bare[2], day: +bare[3] };
+  const instant = new Date(due);
+  if (allDay && instant.getUTCHours() === 0 && instant.getUTCMinutes() === 0) {
+    return { year: instant.getUTCFullYear(), month: instant.getUTCMonth() + 1, day: instant.getUTCDate() };
+  }
+  return wallOf(instant, ctx.timeZone);
+}
+
+/** A due date in the reply's language ("Tue, Mar 11, 5:00 PM", "mar, 11 mar, 17:00"). */
+export function formatDueIn(due: string | null, allDay: boolean | undefined, ctx: DateContext, lang: ReplyLanguage): string {
+  if (lang === "en" || !due) return formatDue(due, allDay, ctx);
+  const timed = !allDay && !/^\d{4}-\d{2}-\d{2}$/.test(due);
+  const d = dueDay(due, allDay, ctx);
+  const sameYear = d.year === today(ctx).year;
+  if (!timed) {
+    const f = cached(`day|${lang}|${sameYear}`, () => new Intl.DateTimeFormat(LOCALE[lang], { timeZone: "UTC", weekday: "short", day: "numeric", month: "short", ...(sameYear ? {} : { year: "numeric" }) }));
+    return f.format(new Date(Date.UTC(d.year, d.month - 1, d.day, 12)));
+  }
+  const f = cached(`dt|${lang}|${ctx.timeZone}|${sameYear}`, () =>
+    new Intl.DateTimeFormat(LOCALE[lang], { timeZone: ctx.timeZone, weekday: "short", day: "numeric", month: "short", hour: "numeric", minute: "2-digit", ...(sameYear ? {} : { year: "numeric" }) }),
+  );
+  return f.format(new Date(due)).replace(/\u202f/g, " ");
+}
+
+/**
+ * When something is, as a person says it: "today at 3:00 PM", "tomorrow", "on Thursday at
+ * 9:00 AM", "on Mon, Mar 30" (relative words from Intl.RelativeTimeFormat).
+ */
+export function whenPhrase(due: string, allDay: boolean | undefined, ctx: DateContext, lang: ReplyLanguage = "en"): string {
+  const d = dueDay(due, allDay, ctx);
+  const t = today(ctx);
+  const diff = Math.round((Date.UTC(d.year, d.month - 1, d.day) - Date.UTC(t.year, t.month - 1, t.day)) / 86_400_000);
+  const timed = !allDay && !/^\d{4}-\d{2}-\d{2}$/.test(due);
+  const noon = new Date(Date.UTC(d.year, d.month - 1, d.day, 12));
+  let day: string;
+  if (Math.abs(diff) <= 1) day = cached(`rel|${lang}`, () => new Intl.RelativeTimeFormat(LOCALE[lang], { numeric: "auto" })).format(diff, "day");
+  else if (diff > 1 && diff < 7) {
+    const weekday = cached(`wd|${lang}`, () => new Intl.DateTimeFormat(LOCALE[lang], { timeZone: "UTC", weekday: "long" })).format(noon);
+    day = { en: `on ${weekday}`, es: `el ${weekday}`, fr: weekday }[lang];
+  } else {
+    const date = lang === "en" ? describeDay(d, ctx) : formatDueIn(isoDateOf(d), true, ctx, lang);
+    day = { en: `on ${date}`, es: `el ${date}`, fr: `le ${date}` }[lang];
+  }
+  if (!timed) return day;
+  const time = cached(`time|${lang}|${ctx.timeZone}`, () => new Intl.DateTimeFormat(LOCALE[lang], { timeZone: ctx.timeZone, hour: "numeric", minute: "2-digit" }))
+    .format(new Date(due))
+    .replace(/\u202f/g, " ");
+  return `${day} ${{ en: "at", es: "a las", fr: "à" }[lang]} ${time}`;
+}
+
+const isoDateOf = (d: { year: number; month: number; day: number }) =>
+  `${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;

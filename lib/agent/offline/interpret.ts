@@ -14,6 +14,8 @@ import { update } from "./intents/update";
 import { TODO_VERBS } from "./text";
 import { splitClauses } from "./clauses";
 import type { InterpretInput, Interpretation, TaskSnapshot } from "./types";
+import type { Language } from "./normalize";
+import type { QuestionKind } from "./reply";
 import { isValidTimeZone } from "./zone";
 
 // Order matters: specific commands before broad ones ("add a note to task 2" is an
@@ -107,6 +109,17 @@ function multi(input: InterpretInput, ctx: Ctx): Interpretation | null {
     entities: { clauses: outs.map((o) => o.entities) },
     confidence: Math.min(...outs.map((o) => o.confidence)),
   };
+}
+
+/**
+ * What the reply step needs to know about the user's message: its language, and whether it
+ * asked a yes/no or "when is" question (answered with a sentence rather than a list).
+ */
+export function replyHints(input: InterpretInput): { language: Language; question?: QuestionKind } {
+  const ctx = makeCtx(input);
+  const it = ctx.question ? list(ctx) : null;
+  const q = it?.entities.question;
+  return { language: ctx.language, ...(q === "done" || q === "open" || q === "when" ? { question: q } : {}) };
 }
 
 /**

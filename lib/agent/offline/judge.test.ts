@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { judge, type EvalCase } from "./judge";
+import { callMatches, judge, type EvalCase } from "./judge";
 import type { TaskSnapshot, ToolCall } from "./types";
 
 const tasks: TaskSnapshot[] = [
@@ -84,5 +84,20 @@ describe("judge", () => {
     expect(judge(c({ clarify: true }), [{ tool: "delete_task", input: { task: 1 } }], "Which?").pass).toBe(false);
     expect(judge(c([]), [], "Hi!").pass).toBe(true);
     expect(judge(c([]), [{ tool: "list_tasks", input: {} }]).pass).toBe(false);
+  });
+});
+
+describe("repeat rules are judged by their occurrences", () => {
+  const c = { timeZone: "America/New_York", tasks: [] };
+  const add = (repeat: string, dueDate: string) => ({ tool: "add_task" as const, input: { title: "Yoga", repeat, dueDate } });
+  it("a weekly rule on a Monday due date equals the same rule naming Monday", () => {
+    expect(callMatches(add("FREQ=WEEKLY;BYDAY=MO", "2026-03-16T09:00:00-04:00"), add("FREQ=WEEKLY", "2026-03-16T09:00:00-04:00"), c)).toBe(true);
+    expect(callMatches(add("FREQ=MONTHLY;BYMONTHDAY=1", "2026-04-01"), add("FREQ=MONTHLY", "2026-04-01"), c)).toBe(true);
+  });
+  it("different days, intervals or weekday sets do not match", () => {
+    expect(callMatches(add("FREQ=WEEKLY;BYDAY=TU", "2026-03-16T09:00:00-04:00"), add("FREQ=WEEKLY", "2026-03-16T09:00:00-04:00"), c)).toBe(false);
+    expect(callMatches(add("FREQ=WEEKLY;INTERVAL=2", "2026-03-16"), add("FREQ=WEEKLY", "2026-03-16"), c)).toBe(false);
+    expect(callMatches(add("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "2026-03-16"), add("FREQ=DAILY", "2026-03-16"), c)).toBe(false);
+    expect(callMatches(add("FREQ=DAILY", "2026-03-16"), add("not a rule", "2026-03-16"), c)).toBe(false);
   });
 });

@@ -1,7 +1,11 @@
 // Scores an interpreter's output against a case, exactly as shared/agent-eval/README.md
 // ("How a case is judged") describes, so any model behind the same tools can be compared.
 import type { HistoryTurn, TaskSnapshot, ToolCall } from "./types";
-import { dayInZone, compareDay } from "./zone";
+import rrule from "rrule";
+import { dayInZone, compareDay, wallOf } from "./zone";
+
+// rrule's ES module build does not load in plain Node: its CommonJS default export it is.
+const { RRule } = rrule;
 
 export type Expectation = ToolCall[] | { clarify: true };
 
@@ -100,6 +104,35 @@ function normalizedInput(call: ToolCall): Record<string, unknown> {
   return input;
 }
 
+/**
+ * The first ten occurrences of a rule started at a due value, as wall-clock instants of the
+ * case's zone (rrule works on "floating" UTC dates), or null when the rule does not parse.
+ */
+function occurrences(rule: string, due: string | undefined, timeZone: string): number[] | null {
+  try {
+    const options = RRule.parseString(rule.replace(/^RRULE:/i, ""));
+    let start = new Date(Date.UTC(2026, 0, 5));
+    if (due && /^\d{4}-\d{2}-\d{2}$/.test(due)) start = new Date(`${due}T00:00:00Z`);
+    else if (due && !Number.isNaN(Date.parse(due))) {
+      const w = wallOf(new Date(due), timeZone);
+      start = new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute));
+    }
+    return new RRule({ ...options, dtstart: start, count: 10 }).all().map((d) => d.getTime());
+  } catch {
+    return null;
+  }
+}
+
+/** `repeat`: the same rule, judged by its occurrences (shared README): both started at the call's dueDate. */
+export function repeatMatches(expected: unknown, actual: unknown, due: string | undefined, timeZone: string): boolean {
+  if (expected === null || actual === null) return expected === actual;
+  if (typeof expected !== "string" || typeof actual !== "string") return false;
+  if (expected.trim().toUpperCase() === actual.trim().toUpperCase()) return true;
+  const e = occurrences(expected, due, timeZone);
+  const a = occurrences(actual, due, timeZone);
+  return !!e && !!a && e.length === a.length && e.every((t, i) => t === a[i]);
+}
+
 export function callMatches(expected: ToolCall, actual: ToolCall, c: Pick<EvalCase, "timeZone" | "tasks">): boolean {
   if (expected.tool !== actual.tool) return false;
   expected = { ...expected, input: normalizedInput(expected) };
@@ -107,7 +140,10 @@ export function callMatches(expected: ToolCall, actual: ToolCall, c: Pick<EvalCa
   const eKeys = presentKeys(expected.input ?? {}).sort();
   const aKeys = presentKeys(actual.input ?? {}).sort();
   if (!deepEqual(eKeys, aKeys)) return false;
-  return eKeys.every((k) => fieldMatches(k, expected.input[k], actual.input[k], c));
+  const due = typeof actual.input.dueDate === "string" ? actual.input.dueDate : undefined;
+  return eKeys.every((k) =>
+    k === "repeat" ? repeatMatches(expected.input[k], actual.input[k], due, c.timeZone) : fieldMatches(k, expected.input[k], actual.input[k], c),
+  );
 }
 
 /** Whether the reply asks the user something. */

@@ -81,8 +81,8 @@ export const FOREIGN: Row[] = [
 
 /** Words that show a message is Spanish or French (for the reply's language). */
 export const LANGUAGE_HINTS: Record<"es" | "fr", string[]> = {
-  es: ["añade", "apunta", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha"],
-  fr: ["ajoute", "mets-la", "mets-le", "tâche", "tâches", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée"],
+  es: ["añade", "apunta", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha", "borra", "elimina", "recuérdame", "mis"],
+  fr: ["ajoute", "mets-la", "mets-le", "tâche", "tâches", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche"],
 };
 
 /** Verbs that start a command: "finish the tax return and remove the yoga task" is two clauses. */

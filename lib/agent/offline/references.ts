@@ -299,7 +299,10 @@ export function applyFilter(f: TaskFilter, tasks: TaskSnapshot[], ctx: DateConte
       const d = task.dueDate ? dayInZone(task.dueDate, ctx.timeZone) : null;
       if (!d) return false;
       const c = compareDay(d, t0);
-      if (f.due === "overdue" && !(c < 0 && task.status === "pending")) return false;
+      // As the task service's SQL filter: a day with no time is overdue from the next day on,
+      // a timed task from its moment ("due 09:00 today" is overdue at 14:00).
+      const late = /T/.test(task.dueDate!) ? Date.parse(task.dueDate!) < ctx.now.getTime() : c < 0;
+      if (f.due === "overdue" && !(late && task.status === "pending")) return false;
       if (f.due === "today" && c !== 0) return false;
       if (f.due === "tomorrow" && compareDay(d, addDays(t0, 1)) !== 0) return false;
       if (f.due === "this_week") {

@@ -55,6 +55,17 @@ export function extractReminderClause(text: string): { rest: string; spec: strin
   return { rest: text.slice(0, m.index).trim(), spec: m[1]!.trim() };
 }
 
+/**
+ * "2 hours before" a task due on a day with no time (or with no due date at all) names no
+ * moment: we ask for the time rather than guess one. Whole days ("the day before") work on a
+ * bare date.
+ */
+export function reminderNeedsTime(spec: string, due: string | null): boolean {
+  const off = offsetMinutes(spec.replace(/\s+(?:it|that)$/i, ""));
+  if (off === null) return false;
+  return !due || (!/T/.test(due) && off % 1440 !== 0);
+}
+
 /** The remindAt a spec gives for a task due at `due`. */
 export function remindFromSpec(spec: string, due: string | null, ctx: DateContext): string | null {
   const off = offsetMinutes(spec.replace(/\s+(?:it|that)$/i, ""));

@@ -56,7 +56,7 @@ describe("composeReply", () => {
     expect(text).toContain("- #9 Buy bread");
   });
 
-  it("lists tasks as a compact markdown list and says so when none match", () => {
+  it("sums a list up in one line instead of repeating the card as bullets", () => {
     const listed: ToolResult = {
       ok: true,
       kind: "listed",
@@ -65,11 +65,37 @@ describe("composeReply", () => {
       filter: { due: "this_week" },
     };
     const text = composeReply([call("list_tasks", { due: "this_week" })], [listed], ctx);
-    expect(text).toContain("- #3 Call the dentist — due Wed, Mar 11, 5:00 PM");
-    expect(text).toContain("due this week");
-    expect(text).toContain("…and 1 more");
+    expect(text).toBe("3 tasks (due this week) — next up: **#3 Call the dentist**, tomorrow at 5:00 PM.");
+    expect(text).not.toContain("\n- ");
     const empty: ToolResult = { ok: true, kind: "listed", tasks: [], total: 0, filter: { tag: "work" } };
     expect(composeReply([call("list_tasks", { tag: "work" })], [empty], ctx)).toMatch(/No tasks match/);
+    const byDay: ToolResult = { ok: true, kind: "listed", tasks: [view({ status: "completed" })], total: 1, filter: { completedAfter: "2026-03-09", completedBefore: "2026-03-09" } };
+    expect(composeReply([call("list_tasks")], [byDay], ctx)).toBe("You completed 1 task yesterday.");
+  });
+
+  it("answers a yes/no or when question with a sentence", () => {
+    const found = (over: Partial<TaskView>): ToolResult => ({ ok: true, kind: "listed", tasks: [view(over)], total: 1, filter: { search: "dentist", status: "all" } });
+    const done = found({ status: "completed", completedAt: "2026-03-10T12:10:00.000Z" });
+    expect(composeReply([call("list_tasks")], [done], { ...ctx, question: "done" })).toBe("Yes — you completed **#3 Call the dentist** today at 8:10 AM.");
+    const open = found({ dueDate: "2026-03-12T19:00:00.000Z" });
+    expect(composeReply([call("list_tasks")], [open], { ...ctx, question: "done" })).toBe("Not yet — **#3 Call the dentist** is still open, due on Thursday at 3:00 PM.");
+    expect(composeReply([call("list_tasks")], [open], { ...ctx, question: "when" })).toBe("**#3 Call the dentist** is on Thursday at 3:00 PM.");
+    expect(composeReply([call("list_tasks")], [found({})], { ...ctx, question: "when" })).toBe("**#3 Call the dentist** has no due date yet.");
+    const none: ToolResult = { ok: true, kind: "listed", tasks: [], total: 0, filter: { search: "vet" } };
+    expect(composeReply([call("list_tasks")], [none], { ...ctx, question: "when" })).toBe("I couldn't find a task matching “vet”.");
+  });
+
+  it("confirms in Spanish and French when the user wrote in them", () => {
+    const added: ToolResult = { ok: true, kind: "added", task: view({ number: 8, title: "Comprar pan", dueDate: "2026-03-11", dueAllDay: true }), operationId: "o" };
+    expect(composeReply([call("add_task")], [added], { ...ctx, language: "es" })).toBe("Añadí **#8 Comprar pan** — para el mié, 11 mar.");
+    const done = (n: number, title: string): ToolResult => ({ ok: true, kind: "completed", task: view({ number: n, title, status: "completed" }), operationId: "o" });
+    expect(composeReply([call("complete_task"), call("complete_task")], [done(5, "A"), done(7, "B")], { ...ctx, language: "fr" })).toBe(
+      "J'ai marqué 2 tâches comme terminées : #5 A et #7 B.",
+    );
+    const listed: ToolResult = { ok: true, kind: "listed", tasks: [view()], total: 1, filter: { due: "today" } };
+    expect(composeReply([call("list_tasks")], [listed], { ...ctx, language: "es" })).toBe("1 tarea (para hoy).");
+    const deleted: ToolResult = { ok: true, kind: "deleted", task: view(), operationId: "o" };
+    expect(composeReply([call("delete_task")], [deleted], { ...ctx, language: "fr" })).toMatch(/^J'ai supprimé \*\*#3 Call the dentist\*\*/);
   });
 
   it("confirms completes, reopens and deletes, grouping bulk changes", () => {
@@ -95,11 +121,21 @@ describe("composeReply", () => {
     expect(composeReply([call("update_task", { task: 3, title: "Call the orthodontist" })], [renamed], ctx)).toContain("renamed to “Call the orthodontist”");
   });
 
-  it("reports an undo", () => {
-    const r: ToolResult = { ok: true, kind: "undone", undoneOperation: "delete", task: view(), operationId: "o" };
-    expect(composeReply([call("undo_operation")], [r], ctx)).toBe("Undone: the deletion of **#3 Call the dentist**.");
-    const none: ToolResult = { ok: true, kind: "undone", undoneOperation: "add", task: null, operationId: "o" };
-    expect(composeReply([call("undo_operation")], [none], ctx)).toContain("add");
+  it("reports an undo by what it put back, and a whole turn by its count, never by an id", () => {
+    const id = "0b8f5a52-7d7e-4a51-9d55-3f0e0c9e1a11";
+    const single: ToolResult = { ok: true, kind: "undone", undoneOperation: id, task: view(), operationId: "" };
+    expect(composeReply([call("undo_operation")], [single], ctx)).toBe("Undone — **#3 Call the dentist** is back as it was.");
+    const prev = { calls: [call("delete_task", { task: 3 })], results: [{ ok: true, kind: "deleted", task: view() }] };
+    expect(composeReply([call("undo_operation")], [single], { ...ctx, previousChange: prev })).toBe("Undone — restored **#3 Call the dentist**.");
+    const a = view({ number: 8, title: "Buy eggs" });
+    const b = view({ number: 2, title: "Pay rent" });
+    const whole: ToolResult = { ok: true, kind: "undone", undoneOperation: id, task: a, count: 2, tasks: [a, b], operationId: "" };
+    const turn = { calls: [call("add_task"), call("complete_task")], results: [{ ok: true, kind: "added", task: a }, { ok: true, kind: "completed", task: b }] };
+    const text = composeReply([call("undo_operation")], [whole], { ...ctx, previousChange: turn });
+    expect(text).toBe("Undid 2 changes: removed #8 Buy eggs and reopened #2 Pay rent.");
+    expect(composeReply([call("undo_operation")], [whole], ctx)).toBe("Undid 2 changes: #8 Buy eggs and #2 Pay rent are back as they were.");
+    expect(composeReply([call("undo_operation")], [whole], { ...ctx, language: "es" })).toMatch(/^Deshice 2 cambios: #8 Buy eggs y #2 Pay rent/);
+    for (const t of [text, composeReply([call("undo_operation")], [single], ctx)]) expect(t).not.toContain(id);
   });
 
   it("passes errors through and turns ambiguity into a question", () => {

@@ -1,10 +1,25 @@
 // The assistant's words after the tools ran: short, in markdown, naming what changed
-// with absolute due dates in the user's zone.
-import { formatDue } from "./format";
+// with absolute due dates in the user's zone, in the user's language (en/es/fr) for the
+// common confirmations. A list is shown by its card: the reply sums it up in one line. A
+// yes/no or "when is" question gets an answer sentence. Never an id.
+import { formatDue, formatDueIn, joinList, whenPhrase, type ReplyLanguage } from "./format";
 import type { DateContext } from "./dates";
 import type { TaskView, ToolCall, ToolError, ToolResult } from "./types";
 
-type Ctx = { now: Date; timeZone: string };
+/** What the user asked, when the reply should answer rather than report (see interpret.ts replyHints). */
+export type QuestionKind = "done" | "open" | "when";
+
+export type ReplyContext = {
+  now: Date;
+  timeZone: string;
+  /** The language of the user's message (normalize.ts); confirmations follow it. */
+  language?: ReplyLanguage;
+  /** The user asked a yes/no question ("is X done?", "is X still open?") or "when is X?". */
+  question?: QuestionKind;
+  /** The latest changing turn before this one (dialogue state): says what an undo put back. */
+  previousChange?: { calls: ToolCall[]; results: unknown[] };
+};
+type Ctx = ReplyContext;
 type OkResult = Extract<ToolResult, { ok: true }>;
 type Ok<K extends OkResult["kind"]> = OkResult & { kind: K };
 
@@ -26,10 +41,8 @@ function sentence(s: string): string {
   return /[.!?]$/.test(t) ? t : `${t}.`;
 }
 
-function joinNames(ts: TaskView[]): string {
-  const names = ts.map((t) => `#${t.number} ${t.title}`);
-  if (names.length <= 2) return names.join(" and ");
-  return `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+function joinNames(ts: TaskView[], lang: ReplyLanguage = "en"): string {
+  return joinList(ts.map((t) => `#${t.number} ${t.title}`), lang);
 }
 
 function describeFilter(filter: Record<string, unknown>, ctx: DateContext): string {
@@ -55,23 +68,86 @@ function describeFilter(filter: Record<string, unknown>, ctx: DateContext): stri
   return bits.join(", ");
 }
 
-function listReply(r: Ok<"listed">, ctx: DateContext): string {
-  const what = describeFilter(r.filter ?? {}, ctx);
-  if (r.tasks.length === 0) return what ? `No tasks match (${what}).` : "No tasks match — your list is empty.";
-  const head =
-    r.total === 1 ? `1 task${what ? ` (${what})` : ""}:` : `${r.total} tasks${what ? ` (${what})` : ""}:`;
-  const lines = r.tasks.map((t) => {
-    const d = details(t, ctx, { status: true });
-    return `- #${t.number} ${t.status === "completed" ? `~~${t.title}~~` : t.title}${d ? ` — ${d}` : ""}`;
-  });
-  const more = r.total > r.tasks.length ? [`…and ${r.total - r.tasks.length} more.`] : [];
-  return [head, ...lines, ...more].join("\n");
+/** One line instead of the list the card above already shows. */
+function listReply(r: Ok<"listed">, ctx: Ctx): string {
+  const lang = ctx.language ?? "en";
+  const f = r.filter ?? {};
+  if (lang !== "en") {
+    const what = describeFilterIn(f, lang);
+    if (r.total === 0) return lang === "es" ? `No hay tareas${what ? ` (${what})` : ""}.` : `Aucune tâche${what ? ` (${what})` : ""}.`;
+    const n = lang === "es" ? `${r.total} ${r.total === 1 ? "tarea" : "tareas"}` : `${r.total} ${r.total === 1 ? "tâche" : "tâches"}`;
+    return `${n}${what ? ` (${what})` : ""}.`;
+  }
+  const what = describeFilter(f, ctx);
+  if (r.total === 0) return what ? `No tasks match (${what}).` : "No tasks match — your list is empty.";
+  const byCompletion = typeof f.completedAfter === "string" || typeof f.completedBefore === "string";
+  if (byCompletion) {
+    const n = r.total === 1 ? "1 task" : `${r.total} tasks`;
+    return `You completed ${n} ${completionPeriod(f, ctx)}.`;
+  }
+  const head = `${r.total === 1 ? "1 task" : `${r.total} tasks`}${what ? ` (${what})` : ""}`;
+  // The first open task with a due date is worth a word; the card has the rest.
+  const next = r.tasks.find((t) => t.status === "pending" && t.dueDate);
+  if (next && r.total > 1) return `${head} — next up: ${label(next)}, ${whenPhrase(next.dueDate!, next.dueAllDay, ctx)}.`;
+  return `${head}.`;
+}
+
+function completionPeriod(f: Record<string, unknown>, ctx: Ctx): string {
+  const a = typeof f.completedAfter === "string" ? f.completedAfter : null;
+  const b = typeof f.completedBefore === "string" ? f.completedBefore : null;
+  if (a && b && a.slice(0, 10) === b.slice(0, 10)) return whenPhrase(a.slice(0, 10), true, ctx);
+  if (a && b) return `between ${formatDue(a.slice(0, 10), true, ctx)} and ${formatDue(b.slice(0, 10), true, ctx)}`;
+  if (a) return `since ${formatDue(a.slice(0, 10), true, ctx)}`;
+  return `until ${formatDue(b!.slice(0, 10), true, ctx)}`;
+}
+
+const DUE_WORDS: Record<"es" | "fr", Record<string, string>> = {
+  es: { overdue: "vencidas", today: "para hoy", tomorrow: "para mañana", this_week: "para esta semana", next_week: "para la semana que viene", completed: "hechas", pending: "pendientes", high: "prioridad alta", low: "prioridad baja", medium: "prioridad media" },
+  fr: { overdue: "en retard", today: "pour aujourd’hui", tomorrow: "pour demain", this_week: "pour cette semaine", next_week: "pour la semaine prochaine", completed: "terminées", pending: "en cours", high: "priorité haute", low: "priorité basse", medium: "priorité moyenne" },
+};
+
+function describeFilterIn(f: Record<string, unknown>, lang: "es" | "fr"): string {
+  const w = DUE_WORDS[lang];
+  const bits: string[] = [];
+  if (f.status === "completed" || f.status === "pending") bits.push(w[f.status]!);
+  if (typeof f.priority === "string") bits.push(w[f.priority]!);
+  if (typeof f.due === "string" && w[f.due]) bits.push(w[f.due]!);
+  if (f.tag) bits.push(`#${String(f.tag).replace(/^#/, "")}`);
+  if (f.search) bits.push(`«${f.search}»`);
+  return bits.join(", ");
+}
+
+/** "Yes — you completed it today at 3:10 PM", "The dentist is on Thursday at 3:00 PM". */
+function answerReply(r: Ok<"listed">, kind: QuestionKind, ctx: Ctx): string {
+  const search = typeof r.filter?.search === "string" ? r.filter.search : "";
+  if (r.total === 0) return `I couldn't find a task matching “${search}”.`;
+  if (r.tasks.length > 1) {
+    const each = r.tasks.slice(0, 4).map((t) => `${label(t)} ${kind === "when" ? whenOf(t, ctx) : t.status === "completed" ? "is done" : "is still open"}`);
+    return `${r.total} tasks match “${search}”: ${joinList(each)}.`;
+  }
+  const t = r.tasks[0]!;
+  if (kind === "when") {
+    if (!t.dueDate) return `${label(t)} has no due date yet${t.status === "completed" ? ", and it's done" : ""}.`;
+    const when = whenPhrase(t.dueDate, t.dueAllDay, ctx);
+    if (t.status === "completed") return `${label(t)} was due ${when} — it's already done.`;
+    return `${label(t)} is ${/^(?:on|today|tomorrow|yesterday)\b/.test(when) ? "" : "due "}${when}.`;
+  }
+  const doneAt = t.completedAt ? ` ${whenPhrase(t.completedAt, false, ctx)}` : "";
+  const due = t.dueDate ? `, due ${whenPhrase(t.dueDate, t.dueAllDay, ctx)}` : "";
+  if (kind === "done") return t.status === "completed" ? `Yes — you completed ${label(t)}${doneAt}.` : `Not yet — ${label(t)} is still open${due}.`;
+  return t.status === "pending" ? `Yes — ${label(t)} is still open${due}.` : `No — you completed ${label(t)}${doneAt}.`;
+}
+
+function whenOf(t: TaskView, ctx: Ctx): string {
+  if (!t.dueDate) return "has no due date";
+  return `is ${whenPhrase(t.dueDate, t.dueAllDay, ctx)}`;
 }
 
 const FIELD_ALIASES: Record<string, string> = {
   duedate: "dueDate", due: "dueDate", "due date": "dueDate", deadline: "dueDate",
   title: "title", name: "title", priority: "priority", tags: "tags", addtags: "tags",
   removetags: "tags", tag: "tags", description: "description", note: "description", notes: "description",
+  remindat: "remindAt", reminder: "remindAt", repeat: "repeat",
 };
 
 function updateReply(r: Ok<"updated">, call: ToolCall | undefined, ctx: DateContext): string {
@@ -93,23 +169,109 @@ function updateReply(r: Ok<"updated">, call: ToolCall | undefined, ctx: DateCont
   if (fields.has("priority")) parts.push(`${t.priority} priority`);
   if (fields.has("tags")) parts.push(t.tags.length ? `tags ${t.tags.map((x) => `#${x.replace(/^#/, "")}`).join(" ")}` : "no tags");
   if (fields.has("description")) parts.push(t.description ? `note: “${t.description}”` : "note removed");
+  if (fields.has("remindAt")) parts.push(t.remindAt ? `reminder ${formatDue(t.remindAt, false, ctx)}` : "no reminder");
+  if (fields.has("repeat")) parts.push(t.repeat ? `repeats ${t.repeatText ?? t.repeat}` : "no longer repeats");
   if (!parts.length && r.changes?.length) parts.push(r.changes.join(", "));
   return parts.length ? `Updated ${label(t)}: ${parts.join(", ")}.` : `Updated ${label(t)}.`;
 }
 
-const UNDO_LABEL: Record<string, string> = {
-  add: "adding of",
-  complete: "completion of",
-  reopen: "reopening of",
-  update: "change to",
-  delete: "deletion of",
+/** What undoing each kind of change did, by the kind of the change undone. */
+const UNDID: Record<ReplyLanguage, Record<string, string>> = {
+  en: { added: "removed", completed: "reopened", reopened: "marked as done again", deleted: "restored" },
+  es: { added: "quité", completed: "reabrí", reopened: "marqué otra vez como hecha", deleted: "recuperé" },
+  fr: { added: "retiré", completed: "rouvert", reopened: "remarqué comme terminée", deleted: "restauré" },
+};
+
+/** The kind of change the previous changing turn made to each task number. */
+function changeKinds(prev: Ctx["previousChange"]): Map<number, string> {
+  const kinds = new Map<number, string>();
+  for (const r of prev?.results ?? []) {
+    const x = r as { ok?: boolean; kind?: string; task?: { number?: number } } | null;
+    if (x?.ok && x.kind && typeof x.task?.number === "number" && !kinds.has(x.task.number)) kinds.set(x.task.number, x.kind);
+  }
+  return kinds;
+}
+
+function undoReply(r: Ok<"undone">, ctx: Ctx): string {
+  const lang = ctx.language ?? "en";
+  const tasks = r.tasks?.length ? r.tasks : r.task ? [r.task] : [];
+  const count = r.count ?? tasks.length;
+  const kinds = changeKinds(ctx.previousChange);
+  const what = (t: TaskView, bold: boolean) => {
+    const name = bold ? label(t) : `#${t.number} ${t.title}`;
+    const verb = UNDID[lang][kinds.get(t.number) ?? ""];
+    return verb ? `${verb} ${name}` : name;
+  };
+  const allKnown = tasks.length > 0 && tasks.every((t) => kinds.has(t.number));
+  if (count > 1) {
+    const list = joinList(tasks.map((t) => what(t, false)), lang);
+    if (lang === "es") return allKnown ? `Deshice ${count} cambios: ${list}.` : `Deshice ${count} cambios: ${list} vuelven a estar como antes.`;
+    if (lang === "fr") return allKnown ? `J'ai annulé ${count} modifications : ${list}.` : `J'ai annulé ${count} modifications : ${list} sont revenues comme avant.`;
+    return allKnown ? `Undid ${count} changes: ${list}.` : `Undid ${count} changes: ${list} are back as they were.`;
+  }
+  const t = tasks[0];
+  if (!t) return { en: "Undone — your last change is reverted.", es: "Hecho: deshice tu último cambio.", fr: "C'est annulé : ta dernière modification est défaite." }[lang];
+  if (kinds.has(t.number)) return { en: `Undone — ${what(t, true)}.`, es: `Deshecho: ${what(t, true)}.`, fr: `Annulé : ${what(t, true)}.` }[lang];
+  return { en: `Undone — ${label(t)} is back as it was.`, es: `Deshecho: ${label(t)} vuelve a estar como antes.`, fr: `Annulé : ${label(t)} est revenue comme avant.` }[lang];
+}
+
+function detailsIn(t: TaskView, ctx: Ctx): string {
+  const lang = ctx.language ?? "en";
+  if (lang === "en") return details(t, ctx);
+  const w = DUE_WORDS[lang];
+  const parts: string[] = [];
+  if (t.dueDate) parts.push(`${lang === "es" ? "para el" : "pour le"} ${formatDueIn(t.dueDate, t.dueAllDay, ctx, lang)}`);
+  if (t.priority !== "medium") parts.push(w[t.priority]!);
+  if (t.tags.length) parts.push(t.tags.map((x) => `#${x.replace(/^#/, "")}`).join(" "));
+  return parts.join(" · ");
+}
+
+const SAID: Record<ReplyLanguage, {
+  added: (what: string) => string;
+  addedMany: (n: number) => string;
+  completed: (what: string) => string;
+  completedMany: (n: number, names: string) => string;
+  reopened: (what: string) => string;
+  reopenedMany: (n: number, names: string) => string;
+  deleted: (what: string) => string;
+  deletedMany: (n: number, names: string) => string;
+}> = {
+  en: {
+    added: (w) => `Added ${w}`,
+    addedMany: (n) => `Added ${n} tasks:`,
+    completed: (w) => `Marked ${w} as done. ✓`,
+    completedMany: (n, names) => `Marked ${n} tasks as done: ${names}.`,
+    reopened: (w) => `Reopened ${w} — it's open again.`,
+    reopenedMany: (n, names) => `Reopened ${n} tasks: ${names}.`,
+    deleted: (w) => `Deleted ${w}. Say “undo” to bring it back.`,
+    deletedMany: (n, names) => `Deleted ${n} tasks: ${names}. Say “undo” to bring them back.`,
+  },
+  es: {
+    added: (w) => `Añadí ${w}`,
+    addedMany: (n) => `Añadí ${n} tareas:`,
+    completed: (w) => `Marqué ${w} como hecha. ✓`,
+    completedMany: (n, names) => `Marqué ${n} tareas como hechas: ${names}.`,
+    reopened: (w) => `Reabrí ${w}: vuelve a estar pendiente.`,
+    reopenedMany: (n, names) => `Reabrí ${n} tareas: ${names}.`,
+    deleted: (w) => `Borré ${w}. Di «deshacer» para recuperarla.`,
+    deletedMany: (n, names) => `Borré ${n} tareas: ${names}. Di «deshacer» para recuperarlas.`,
+  },
+  fr: {
+    added: (w) => `J'ai ajouté ${w}`,
+    addedMany: (n) => `J'ai ajouté ${n} tâches :`,
+    completed: (w) => `J'ai marqué ${w} comme terminée. ✓`,
+    completedMany: (n, names) => `J'ai marqué ${n} tâches comme terminées : ${names}.`,
+    reopened: (w) => `J'ai rouvert ${w} : elle est de nouveau en cours.`,
+    reopenedMany: (n, names) => `J'ai rouvert ${n} tâches : ${names}.`,
+    deleted: (w) => `J'ai supprimé ${w}. Dites « annule » pour la récupérer.`,
+    deletedMany: (n, names) => `J'ai supprimé ${n} tâches : ${names}. Dites « annule » pour les récupérer.`,
+  },
 };
 
 function errorReply(e: ToolError): string {
   const msg = sentence(e.message || "Something went wrong.");
   if (e.candidates && e.candidates.length) {
-    const names = e.candidates.slice(0, 6).map((t) => `#${t.number} ${t.title}`);
-    const options = names.length > 1 ? `${names.slice(0, -1).join(", ")} or ${names[names.length - 1]}` : names[0];
+    const options = joinList(e.candidates.slice(0, 6).map((t) => `#${t.number} ${t.title}`), "en", "disjunction");
     return `${msg} Which one did you mean: ${options}?`;
   }
   return msg;
@@ -117,6 +279,8 @@ function errorReply(e: ToolError): string {
 
 export function composeReply(calls: ToolCall[], results: ToolResult[], ctx: Ctx): string {
   if (!results.length) return calls.length ? "I couldn't run that — please try again." : "";
+  const lang = ctx.language ?? "en";
+  const said = SAID[lang];
   const out: string[] = [];
   const seen = new Set<number>();
   const groupOf = (kind: string) =>
@@ -130,6 +294,9 @@ export function composeReply(calls: ToolCall[], results: ToolResult[], ctx: Ctx)
     results.forEach((r, i) => !r.ok && r.code === "rejected" && seen.add(i));
     out.push(rejected === results.length ? `Okay — I left those ${rejected} tasks as they were.` : `I left the ${rejected} rejected changes out.`);
   }
+  // A question about one thing is answered, not listed.
+  const lists = results.filter((r) => r.ok && r.kind === "listed");
+  const answer = ctx.question && lists.length === 1 && results.length === 1 ? ctx.question : undefined;
   results.forEach((r, i) => {
     if (seen.has(i)) return;
     if (!r.ok) {
@@ -143,16 +310,16 @@ export function composeReply(calls: ToolCall[], results: ToolResult[], ctx: Ctx)
         same.forEach(({ i: j }) => seen.add(j));
         const ts = same.map(({ r: x }) => (x as Ok<"added">).task as TaskView);
         if (ts.length === 1) {
-          const d = details(ts[0], ctx);
-          out.push(`Added ${label(ts[0])}${d ? ` — ${d}` : ""}.`);
+          const d = detailsIn(ts[0], ctx);
+          out.push(sentence(`${said.added(label(ts[0]))}${d ? ` — ${d}` : ""}`));
         } else {
-          out.push([`Added ${ts.length} tasks:`, ...ts.map((t) => `- #${t.number} ${t.title}${details(t, ctx) ? ` — ${details(t, ctx)}` : ""}`)].join("\n"));
+          out.push([said.addedMany(ts.length), ...ts.map((t) => `- #${t.number} ${t.title}${detailsIn(t, ctx) ? ` — ${detailsIn(t, ctx)}` : ""}`)].join("\n"));
         }
         break;
       }
       case "listed":
         seen.add(i);
-        out.push(listReply(r, ctx));
+        out.push(answer && typeof r.filter?.search === "string" ? answerReply(r, answer, ctx) : listReply(r, ctx));
         break;
       case "completed":
       case "reopened":
@@ -160,9 +327,9 @@ export function composeReply(calls: ToolCall[], results: ToolResult[], ctx: Ctx)
         same.forEach(({ i: j }) => seen.add(j));
         const ts = same.map(({ r: x }) => (x as Ok<"completed">).task as TaskView);
         const one = ts.length === 1;
-        if (r.kind === "completed") out.push(one ? `Marked ${label(ts[0])} as done. ✓` : `Marked ${ts.length} tasks as done: ${joinNames(ts)}.`);
-        if (r.kind === "reopened") out.push(one ? `Reopened ${label(ts[0])} — it's open again.` : `Reopened ${ts.length} tasks: ${joinNames(ts)}.`);
-        if (r.kind === "deleted") out.push(one ? `Deleted ${label(ts[0])}. Say “undo” to bring it back.` : `Deleted ${ts.length} tasks: ${joinNames(ts)}. Say “undo” to bring them back.`);
+        if (r.kind === "completed") out.push(one ? said.completed(label(ts[0])) : said.completedMany(ts.length, joinNames(ts, lang)));
+        if (r.kind === "reopened") out.push(one ? said.reopened(label(ts[0])) : said.reopenedMany(ts.length, joinNames(ts, lang)));
+        if (r.kind === "deleted") out.push(one ? said.deleted(label(ts[0])) : said.deletedMany(ts.length, joinNames(ts, lang)));
         break;
       }
       case "updated":
@@ -171,10 +338,7 @@ export function composeReply(calls: ToolCall[], results: ToolResult[], ctx: Ctx)
         break;
       case "undone": {
         seen.add(i);
-        // The undone operation is named by its kind; an id is never shown.
-        const what = UNDO_LABEL[r.undoneOperation];
-        if (r.task) out.push(what ? `Undone: the ${what} ${label(r.task)}.` : `Undone — ${label(r.task)} is back as it was.`);
-        else out.push(what ? `Undone: the last ${r.undoneOperation}.` : "Undone — your last change is reverted.");
+        out.push(undoReply(r as Ok<"undone">, ctx));
         break;
       }
     }

@@ -2,8 +2,9 @@
 // several at once ("add three tasks: wash the car, fix the gate and oil the bike").
 import { ask, result, type Ctx } from "../context";
 import { extractDate } from "../dates";
+import { formatDue } from "../format";
 import { extractRepeat } from "../recurrence";
-import { extractReminderClause, remindFromSpec } from "../reminders";
+import { extractReminderClause, reminderNeedsTime, remindFromSpec } from "../reminders";
 import { extractDescription, extractPriority, extractQuoted, extractTags } from "../modifiers";
 import { NUMBER_WORDS, TODO_VERBS, tidyTitle } from "../text";
 import type { Interpretation, Priority, ToolCall } from "../types";
@@ -39,6 +40,8 @@ type Parsed = {
   tags?: string[];
   invalid?: string;
   dateText?: string;
+  /** "…, remind me 30 minutes before" with no due time to count back from. */
+  reminderNeedsTime?: boolean;
 };
 
 /** Reads one task's sentence: title plus whatever modifiers it carries. */
@@ -74,6 +77,7 @@ export function parseTaskText(text: string, ctx: Ctx): Parsed {
   if (reminder) {
     const at = remindFromSpec(reminder.spec, out.dueDate ?? null, ctx.date);
     if (at) out.remindAt = at;
+    else if (reminderNeedsTime(reminder.spec, out.dueDate ?? null)) out.reminderNeedsTime = true;
   }
   // A second priority phrase can hide behind the date ("… tomorrow, urgent").
   if (!out.priority) {
@@ -213,6 +217,18 @@ export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Inter
   if (reminder) for (const p of parsed) {
     const at = remindFromSpec(reminder.spec, p.dueDate ?? null, ctx.date);
     if (at) p.remindAt = at;
+    else if (reminderNeedsTime(reminder.spec, p.dueDate ?? null)) p.reminderNeedsTime = true;
+  }
+  const untimed = parsed.find((p) => p.reminderNeedsTime && p.title);
+  if (untimed) {
+    const spec = reminder?.spec ?? "before";
+    return ask(
+      untimed.dueDate
+        ? `${untimed.title} would be due ${formatDue(untimed.dueDate, true, ctx.date)} with no time. What time is it, so I can remind you ${spec}?`
+        : `When is ${untimed.title} due, so I can remind you ${spec}?`,
+      { titles: parsed.map((p) => p.title), reminder: spec },
+      0.6,
+    );
   }
   const usable = parsed.filter((p) => p.title);
   if (usable.length === 0) {

@@ -42,8 +42,16 @@ export function followup(ctx: Ctx): Followup | null {
     return null;
   }
   if (wordCount > 7) return null;
-  // We asked for a date ("To when should I move …?", "Which date did you mean?").
   const dateAnswer = findDates(text, ctx.date);
+  // We asked for the time of a new task before reminding ahead of it: the time joins its date.
+  if (dateAnswer.dates[0]?.hasTime && /so I can remind you/i.test(q.question)) {
+    const r = /(?:[,;]\s*|\s+)(?:and\s+)?(?:please\s+)?remind\s+me\s+/i.exec(q.previous);
+    if (r && r.index > 0 && !/^remind\s+me\b/i.test(q.previous.trim())) {
+      const time = /^\d/.test(text) ? `at ${text}` : text;
+      return { kind: "rewrite", text: `${q.previous.slice(0, r.index)} ${time}${q.previous.slice(r.index)}` };
+    }
+  }
+  // We asked for a date ("To when should I move …?", "Which date did you mean?").
   if (dateAnswer.dates.length && /\b(?:to\s+when|which\s+date|what\s+date|when)\b/i.test(q.question)) {
     const bad = findInvalidDate(q.previous, ctx.date);
     if (bad) return { kind: "rewrite", text: q.previous.slice(0, bad.index) + text + q.previous.slice(bad.end) };

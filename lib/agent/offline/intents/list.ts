@@ -47,7 +47,7 @@ function cleanTerm(s: string): string {
 }
 
 const STATUS_QUESTION =
-  /^(?:(?:is|are|was|were)\s+(.+?)(?:\s+(?:already|yet|still|really))?\s+(?:done|finished|completed|complete|open|pending)|(?:did\s+i\s+(?:already\s+|ever\s+)?(?:finish|complete|do|get\s+done)|have\s+i\s+(?:already\s+)?(?:finished|completed|done))\s+(?!anything|everything|today|yesterday|this|last)(.+?)(?:\s+(?:already|yet))?|did\s+i\s+(?:already\s+|ever\s+)?(?!have\b|get\b|say\b|tell\b|ask\b)[a-z]+\s+(?:the\s+|my\s+)?(?!anything|everything|today|yesterday|this|last)(.+?)(?:\s+(?:already|yet))?)$/i;
+  /^(?:(?:is|are|was|were)\s+(.+?)(?:\s+(?:already|yet|still|really))?\s+(?:done|finished|completed|complete|open|pending)(?:\s+(?:yet|already|now))?|(?:did\s+i\s+(?:already\s+|ever\s+)?(?:finish|complete|do|get\s+done)|have\s+i\s+(?:already\s+)?(?:finished|completed|done))\s+(?!anything|everything|today|yesterday|this|last)(.+?)(?:\s+(?:already|yet))?|did\s+i\s+(?:already\s+|ever\s+)?(?!have\b|get\b|say\b|tell\b|ask\b)[a-z]+\s+(?:the\s+|my\s+)?(?!anything|everything|today|yesterday|this|last)(.+?)(?:\s+(?:already|yet))?)$/i;
 
 export function list(ctx: Ctx): Interpretation | null {
   const whenDue = ctx.question ? /^when\s+(?:is|are|was|were)\s+(.+?)\s+due$/i.exec(ctx.text) : null;
@@ -57,8 +57,9 @@ export function list(ctx: Ctx): Interpretation | null {
     const term = cleanTerm(subject);
     // "is the tax return finished?", "did I complete the tax return?": look among open and done tasks alike.
     const input: Record<string, unknown> = { search: term };
-    if (sq && sq !== whenDue && !/\b(?:open|pending)$/i.test(sq[0])) input.status = "all";
-    if (term) return result("list_tasks", [{ tool: "list_tasks", input }], { filter: input, question: "yes_no" }, 0.6);
+    if (sq && sq !== whenDue && !/\b(?:open|pending)(?:\s+(?:yet|already|now))?$/i.test(sq[0])) input.status = "all";
+    const question = sq === whenDue ? "when" : /\b(?:open|pending)(?:\s+(?:yet|already|now))?$/i.test(sq![0]) ? "open" : "done";
+    if (term) return result("list_tasks", [{ tool: "list_tasks", input }], { filter: input, question }, 0.6);
   }
   // "when is the vet?", "when's the book club?": find it; the reply says when.
   const when = ctx.question ? /^when(?:'s|\s+is|\s+are|\s+was|\s+do\s+i\s+have)\s+(?:my\s+|the\s+)?(.+?)(?:\s+due|\s+again|\s+scheduled|\s+happening)?$/i.exec(ctx.text) : null;
@@ -194,6 +195,8 @@ export function buildList(text: string, ctx: Ctx, confidence: number): Interpret
   return result("list_tasks", [{ tool: "list_tasks", input }], entities, confidence);
 }
 
+const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+
 /** The completion-time bounds a period names, or null when it names none. */
 function completionPeriod(L: string, ctx: Ctx): Record<string, string> | null {
   const t = today(ctx.date);
@@ -210,6 +213,13 @@ function completionPeriod(L: string, ctx: Ctx): Record<string, string> | null {
     return { completedAfter: isoDate({ ...first, day: 1 }), completedBefore: isoDate(first) };
   }
   if (/\bthis\s+month\b/.test(L)) return { completedAfter: isoDate({ year: t.year, month: t.month, day: 1 }) };
+  // "on monday", "tuesday": in a question about what was done, the latest such day (today
+  // included), never the coming one ("last monday" and "next monday" are read by dates.ts).
+  const wd = /\b(?<!(?:next|this\s+coming|coming)\s)(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b(?!\s+(?:after|before))/.exec(L);
+  if (wd && !/\b(?:last|past|previous)\s+$/.test(L.slice(0, wd.index))) {
+    const day = isoDate(addDays(t, -((weekdayOf(t) - WEEKDAYS.indexOf(wd[1]!) + 7) % 7)));
+    return { completedAfter: day, completedBefore: day };
+  }
   const scan = findDates(L, ctx.date);
   const d = scan.dates[0];
   if (d && compareDay(d.day, t) <= 0) return { completedAfter: isoDate(d.day), completedBefore: isoDate(d.day) };

@@ -5,6 +5,7 @@ import { clarifyReference, result, type Ctx } from "../context";
 import { extractRepeat } from "../recurrence";
 import { OFFSET, offsetMinutes, before, reminderAt } from "../reminders";
 import { resolveOne } from "../references";
+import { formatDue } from "../format";
 import { dayInZone, isoDateTime, wallOf } from "../zone";
 import type { Interpretation, TaskSnapshot } from "../types";
 
@@ -89,6 +90,16 @@ function offsetReminder(offset: string, ref: string | undefined, ctx: Ctx): Inte
   if (!isTask(task)) return task;
   if (!task.dueDate) return result("clarify", [], { tasks: [task.number] }, 0.5, `${task.title} has no due date yet. When should it be due, or when should I remind you?`);
   const at = before(task.dueDate, minutes, ctx.date.timeZone);
-  if (!at) return null;
+  // "2 hours before" a task due on a day with no time: ask for the time rather than guess one.
+  if (!at) {
+    const when = /^\s*(?:an?|one)\s+/i.test(offset) ? offset : offset.replace(/\s+(?:earlier|ahead|prior)$/i, " before");
+    return result(
+      "clarify",
+      [],
+      { tasks: [task.number], reminder: offset },
+      0.6,
+      `${task.title} is due ${formatDue(task.dueDate, true, ctx.date)} with no time. What time is it, so I can remind you ${when}?`,
+    );
+  }
   return update(task, { remindAt: at }, "update_task");
 }

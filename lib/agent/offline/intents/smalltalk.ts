@@ -25,14 +25,19 @@ export function smalltalk(ctx: Ctx): Interpretation | null {
   const t = ctx.raw.replace(/[.!?…\s]+$/g, "").trim();
   if (!t) return result("help", [], {}, 0.6, HELP_TEXT);
   if (HELP.test(t) || HELP.test(ctx.text)) return result("help", [], {}, 0.95, HELP_TEXT);
+  const lang = ctx.language;
   if (GREETING.test(t)) {
     const pending = ctx.tasks.filter((x) => x.status === "pending").length;
+    if (lang === "es") return result("greeting", [], {}, 0.95, `¡Hola!${pending ? ` Tienes ${pending} ${pending === 1 ? "tarea pendiente" : "tareas pendientes"}.` : ""} ¿Qué quieres hacer?`);
+    if (lang === "fr") return result("greeting", [], {}, 0.95, `Bonjour !${pending ? ` Tu as ${pending} ${pending === 1 ? "tâche en cours" : "tâches en cours"}.` : ""} Que veux-tu faire ?`);
     const tail = pending ? ` You have ${pending} open task${pending === 1 ? "" : "s"}.` : "";
     return result("greeting", [], {}, 0.95, `Hi!${tail} What would you like to do?`);
   }
   if (BYE.test(t)) return result("goodbye", [], {}, 0.9, "Bye! Your tasks are saved whenever you come back.");
   if (/\S/.test(t) && THANKS.test(t)) {
     const thanked = /\b(?:thanks|thank|thx|ty|tysm|cheers|appreciate|appreciated)\b/i.test(t);
+    if (thanked && lang === "es") return result("thanks", [], {}, 0.9, "¡De nada! ¿Algo más para tu lista?");
+    if (thanked && lang === "fr") return result("thanks", [], {}, 0.9, "Avec plaisir ! Autre chose pour ta liste ?");
     return result(
       thanked ? "thanks" : "acknowledge",
       [],
