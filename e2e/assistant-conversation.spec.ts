@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { register, uniqueEmail } from "./helpers";
+import { composer, register, say, uniqueEmail } from "./helpers";
 
 // One conversation with the offline assistant, typed as a new user would, where each message
 // leans on what came before: "it", an answer to the assistant's own question, a correction
@@ -9,18 +9,6 @@ import { register, uniqueEmail } from "./helpers";
 test.use({ timezoneId: "Europe/Berlin" });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/artifacts/${name}.png`, fullPage: true });
-const composer = (page: Page) => page.getByRole("textbox", { name: "Message Doable" });
-
-/** Types a message, sends it and waits for the assistant's reply to finish; returns the reply. */
-async function say(page: Page, text: string): Promise<Locator> {
-  const replies = page.getByTestId("assistant-message");
-  const before = await replies.count();
-  await composer(page).fill(text);
-  await composer(page).press("Enter");
-  await expect(replies).toHaveCount(before + 1);
-  await expect(page.getByRole("button", { name: "Send message" })).toBeVisible(); // the reply finished
-  return replies.last();
-}
 
 /**
  * The coming Friday in the browser's zone (a week ahead when today is Friday, as the assistant

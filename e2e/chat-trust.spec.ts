@@ -1,24 +1,12 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { ADMIN_STATE, register, uniqueEmail } from "./helpers";
+import { ADMIN_STATE, composer, register, say, sendButton, uniqueEmail } from "./helpers";
 
 // Issue 10, item 17, through a real browser against the production build and the offline
 // assistant: approval answers survive a reload, Undo knows when a change was undone another way,
 // toasts keep clear of the Send button, the 404 page is centred, counts are pluralised.
 test.use({ timezoneId: "Europe/Berlin" });
 
-const composer = (page: Page) => page.getByRole("textbox", { name: "Message Doable" });
-const sendButton = (page: Page) => page.getByRole("button", { name: "Send message" });
 const pendingTasks = (page: Page) => page.getByRole("complementary", { name: "Tasks" }).getByRole("list", { name: "Pending tasks" }).getByRole("listitem");
-
-async function say(page: Page, text: string) {
-  const replies = page.getByTestId("assistant-message");
-  const before = await replies.count();
-  await composer(page).fill(text);
-  await composer(page).press("Enter");
-  await expect(replies).toHaveCount(before + 1);
-  await expect(sendButton(page)).toBeVisible(); // the reply finished
-  return replies.nth(before);
-}
 
 /** "complete all my tasks" over three tasks: three Approve/Reject cards in the latest reply. */
 async function askToCompleteThree(page: Page) {

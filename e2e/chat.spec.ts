@@ -1,21 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
-import { register, uniqueEmail } from "./helpers";
+import { composer, register, say, uniqueEmail } from "./helpers";
 
 // The conversation view through a real browser and the offline assistant.
 test.use({ timezoneId: "Europe/Berlin" });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/artifacts/${name}.png`, fullPage: true });
-const composer = (page: Page) => page.getByRole("textbox", { name: "Message Doable" });
-
-async function say(page: Page, text: string) {
-  const replies = page.getByTestId("assistant-message");
-  const before = await replies.count();
-  await composer(page).fill(text);
-  await composer(page).press("Enter");
-  await expect(replies).toHaveCount(before + 1);
-  await expect(page.getByRole("button", { name: "Send message" })).toBeVisible(); // the reply finished
-  return replies.last();
-}
 
 test("a whole session: add, complete by chat and by ticking, undo from a card, reload, rename, search, second chat, archive, delete", async ({ page, browser }) => {
   await register(page, { name: "Wanda Whole", email: uniqueEmail("wanda") });

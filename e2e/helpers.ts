@@ -1,5 +1,5 @@
 import path from "node:path";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /** The signed-in admin's browser state, saved by admin.setup.ts. */
 export const ADMIN_STATE = path.join(process.env.E2E_OUTPUT_DIR ?? "test-results", ".auth", "admin.json");
@@ -29,4 +29,18 @@ export async function signIn(page: Page, email: string, password = PASSWORD) {
 export async function signOut(page: Page) {
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
+}
+
+export const composer = (page: Page) => page.getByRole("textbox", { name: "Message Doable" });
+export const sendButton = (page: Page) => page.getByRole("button", { name: "Send message" });
+
+/** Types a message, sends it and waits for the assistant's reply to finish; returns the reply. */
+export async function say(page: Page, text: string): Promise<Locator> {
+  const replies = page.getByTestId("assistant-message");
+  const before = await replies.count();
+  await composer(page).fill(text);
+  await composer(page).press("Enter");
+  await expect(replies).toHaveCount(before + 1);
+  await expect(sendButton(page)).toBeVisible(); // the reply finished
+  return replies.last();
 }

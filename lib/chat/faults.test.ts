@@ -11,13 +11,12 @@ import type { SessionUser } from "@/lib/auth/users";
 import type { DbHandle } from "@/lib/db/client";
 import { createTestDatabase } from "@/lib/db/testing";
 import { startFaultModel, type FaultModel } from "./fault-model";
-import { chatRequestOf, readChunks, userMessage, type Chunk } from "./testing";
+import { chatRequestOf, readChunks, restoreModelEnvAfterEach, type Chunk, useModelServer, userMessage } from "./testing";
 import { handleChat } from "./turn";
 
 let handle: DbHandle;
 let model: FaultModel;
 let users = 0;
-const saved = { ...process.env };
 
 const NOW = new Date("2026-03-10T14:00:00Z");
 const MODEL_FAILED = /could not answer just now.*message is saved/;
@@ -28,7 +27,7 @@ async function newUser(): Promise<SessionUser> {
 }
 
 const send = (user: SessionUser, body: object, signal?: AbortSignal) => handleChat(handle.db, user, chatRequestOf(body, { signal }), NOW);
-const useModel = () => Object.assign(process.env, { OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: model.url, AI_MODEL: "fault-model" });
+const useModel = () => useModelServer(model.url, "fault-model");
 const text = (chunks: Chunk[]) => chunks.filter((c) => c.type === "text-delta").map((c) => c.delta).join("");
 
 /**
@@ -71,12 +70,7 @@ beforeAll(async () => {
   model = await startFaultModel();
 });
 beforeEach(() => model.reset());
-afterEach(() => {
-  for (const key of ["OPENAI_API_KEY", "OPENAI_BASE_URL", "AI_MODEL"]) {
-    if (saved[key] === undefined) delete process.env[key];
-    else process.env[key] = saved[key];
-  }
-});
+restoreModelEnvAfterEach();
 afterAll(async () => {
   await model?.close();
   await handle?.close();

@@ -1,5 +1,6 @@
 // Helpers for tests of the chat route: requests as useChat sends them, and the streamed reply.
 import { randomUUID } from "node:crypto";
+import { afterEach } from "vitest";
 
 export function chatRequestOf(body: unknown, init: { signal?: AbortSignal } = {}): Request {
   return new Request("http://localhost/api/chat", {
@@ -23,4 +24,22 @@ export async function readChunks(response: Response): Promise<Chunk[]> {
     .split("\n")
     .filter((line) => line.startsWith("data: ") && line !== "data: [DONE]")
     .map((line) => JSON.parse(line.slice(6)) as Chunk);
+}
+
+const MODEL_ENV = ["OPENAI_API_KEY", "OPENAI_BASE_URL", "AI_MODEL"] as const;
+
+/** Points the chat at a test model server (an OpenAI-compatible URL) for the current test. */
+export function useModelServer(url: string, model: string) {
+  Object.assign(process.env, { OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: url, AI_MODEL: model });
+}
+
+/** After each test, the model settings go back to what they were when the file started. */
+export function restoreModelEnvAfterEach() {
+  const saved = Object.fromEntries(MODEL_ENV.map((k) => [k, process.env[k]]));
+  afterEach(() => {
+    for (const key of MODEL_ENV) {
+      if (saved[key] === undefined) delete process.env[key];
+      else process.env[key] = saved[key];
+    }
+  });
 }

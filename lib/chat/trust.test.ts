@@ -4,7 +4,7 @@
 // for strict model servers, and a lost database answering 503 and letting the message be retried.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/users";
 import { openDatabase, type DbHandle } from "@/lib/db/client";
 import { createTestDatabase } from "@/lib/db/testing";
@@ -12,13 +12,12 @@ import { NOT_RUN } from "./dangling-tools";
 import { startFaultModel, type FaultModel } from "./fault-model";
 import { messagePage } from "./history";
 import { saveUserMessage } from "./store";
-import { chatRequestOf, readChunks, userMessage, type Chunk } from "./testing";
+import { chatRequestOf, readChunks, restoreModelEnvAfterEach, type Chunk, useModelServer, userMessage } from "./testing";
 import { handleChat } from "./turn";
 
 let handle: DbHandle;
 let model: FaultModel;
 let users = 0;
-const saved = { ...process.env };
 const NOW = new Date("2026-03-10T14:00:00Z");
 
 async function newUser(): Promise<SessionUser> {
@@ -27,7 +26,7 @@ async function newUser(): Promise<SessionUser> {
 }
 
 const send = (user: SessionUser, body: object, signal?: AbortSignal) => handleChat(handle.db, user, chatRequestOf(body, { signal }), NOW);
-const useModel = () => Object.assign(process.env, { OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: model.url, AI_MODEL: "fault-model" });
+const useModel = () => useModelServer(model.url, "fault-model");
 const errors = (chunks: Chunk[]) => chunks.filter((c) => c.type === "error");
 
 type ToolPart = { type: string; toolCallId: string; state: string; output?: { ok?: boolean }; errorText?: string };
@@ -59,12 +58,7 @@ beforeAll(async () => {
   model = await startFaultModel();
 });
 beforeEach(() => model.reset());
-afterEach(() => {
-  for (const key of ["OPENAI_API_KEY", "OPENAI_BASE_URL", "AI_MODEL"]) {
-    if (saved[key] === undefined) delete process.env[key];
-    else process.env[key] = saved[key];
-  }
-});
+restoreModelEnvAfterEach();
 afterAll(async () => {
   await model?.close();
   await handle?.close();
