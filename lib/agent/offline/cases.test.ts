@@ -7,7 +7,8 @@ import { interpret } from "./interpret";
 import { judge, type EvalCase } from "./judge";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-// A copy of shared/agent-eval/dev.jsonl, so a clone tests on its own.
+// Copies of shared/agent-eval/dev*.jsonl, so a clone tests on its own. The time per message
+// is a benchmark figure (npm run eval:agent prints it), not an assertion.
 const devPath = path.resolve(here, "cases/dev.jsonl");
 const extraPath = path.resolve(here, "cases/extra.jsonl");
 
@@ -55,22 +56,20 @@ describe("extra cases", () => {
   });
 });
 
+describe("shared dev cases of contract v2", () => {
+  it("passes every case of the copy of dev-v2.jsonl", () => {
+    const cases = load(path.resolve(here, "cases/dev-v2.jsonl"));
+    expect(cases.length).toBeGreaterThanOrEqual(40);
+    const failed = failures(run(cases));
+    expect(failed, failed.join("\n")).toEqual([]);
+  });
+});
+
 describe("contract v2 cases in our own wording", () => {
   it("passes every case of cases/v2-extra.jsonl (repeat, remindAt, completion filters, text-speak, es/fr)", () => {
     const cases = load(path.resolve(here, "cases/v2-extra.jsonl"));
     expect(cases.length).toBeGreaterThanOrEqual(20);
     const failed = failures(run(cases));
     expect(failed, failed.join("\n")).toEqual([]);
-  });
-});
-
-describe("speed", () => {
-  it("interprets a message well under 5 ms once warm", () => {
-    const cases = [...load(extraPath), ...(existsSync(devPath) ? load(devPath) : [])];
-    run(cases); // warm-up: chrono and Intl start-up costs
-    const t0 = performance.now();
-    run(cases);
-    const mean = (performance.now() - t0) / cases.length;
-    expect(mean).toBeLessThan(5);
   });
 });

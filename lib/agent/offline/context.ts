@@ -104,6 +104,10 @@ export function clarifyReference(
   if (out.reason === "unknown_number") {
     return ask(`I can't find task #${out.number}. Which task did you want me to ${action}?`, { ...entities, ref: out.phrase }, 0.6);
   }
+  if (out.reason === "no_list") {
+    const why = out.emptyList ? "The last list I showed you was empty, so there's no" : "I haven't shown you a list yet, so there's no";
+    return ask(`${why} "${out.phrase}" to pick. Which task should I ${action} (its number or part of its title)?`, { ...entities, ref: out.phrase, noList: true }, 0.5);
+  }
   if (out.reason === "no_referent" || out.reason === "empty") {
     return ask(
       `I'm not sure which task you mean${out.phrase && out.reason === "no_referent" ? ` by "${out.phrase}"` : ""}. Which one should I ${action} (its number or part of its title)?`,

@@ -115,10 +115,11 @@ function multi(input: InterpretInput, ctx: Ctx): Interpretation | null {
  * What the reply step needs to know about the user's message: its language, and whether it
  * asked a yes/no or "when is" question (answered with a sentence rather than a list).
  */
-export function replyHints(input: InterpretInput): { language: Language; question?: QuestionKind } {
+export function replyHints(input: InterpretInput): { language: Language; question?: QuestionKind; period?: { after: string; before: string; phrase: string } } {
   const ctx = makeCtx(input);
   const it = ctx.question ? list(ctx) : null;
   const q = it?.entities.question;
+  if (q === "within" && it?.entities.period) return { language: ctx.language, question: q, period: it.entities.period as { after: string; before: string; phrase: string } };
   return { language: ctx.language, ...(q === "done" || q === "open" || q === "when" ? { question: q } : {}) };
 }
 

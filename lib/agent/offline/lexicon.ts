@@ -90,3 +90,34 @@ export const COMMAND_LEADS = [
   "add", "complete", "mark", "delete", "remove", "move", "push", "reschedule", "postpone", "rename", "tag", "untag",
   "reopen", "finish", "undo", "show", "list", "change", "set", "make", "cancel", "check off", "tick off", "remind me",
 ];
+
+/**
+ * Requests outside a to-do list, as shapes rather than sentences: [verbs addressed to the
+ * assistant, who it is for, what is asked for, the short answer]. "make dinner reservations"
+ * or "make an appointment with the vet" do not fit (no "me/us"; the object is a chore word).
+ */
+export const OUT_OF_SCOPE: ReadonlyArray<{ verbs: string[]; objects: string[] | "any"; reply: string }> = [
+  // Entertain me.
+  {
+    verbs: ["tell", "give", "write", "sing", "compose", "recite", "share", "make up", "read", "know", "got", "have", "do"],
+    objects: ["joke", "jokes", "poem", "poems", "story", "stories", "song", "songs", "riddle", "riddles", "limerick", "haiku", "fun fact", "bedtime story", "pun", "puns", "tongue twister"],
+    reply: "Ha — I'd love to, but I'm only good at to-do lists, not entertainment. Want to add, check or tick off a task instead?",
+  },
+  // Physical things the app cannot do for you.
+  {
+    verbs: ["make", "bring", "fetch", "cook", "bake", "brew", "pour", "get", "grab", "fix", "deliver", "hand", "pass", "build", "clean", "drive", "massage", "mow", "wash"],
+    objects: "any",
+    reply: "I wish I could! I can't do things in the real world, but I can put it on your to-do list — just say \"add …\".",
+  },
+];
+
+/** Objects that make "make me a …"/"get me a …" a request about the list, not a physical favour. */
+export const LIST_OBJECTS = /\b(?:tasks?|todos?|to-?dos?|lists?|reminders?|notes?|summary|overview|agenda|schedule|plan|appointment|reservations?|booking|copy|report|backup|export)\b/i;
+
+/** Closing words: the user is done for now ("that's all", "nothing else", "we're done"). */
+export const CLOSINGS = [
+  "that's all", "that is all", "that's it", "that is it", "that's everything", "that'll be all", "that will be all",
+  "nothing else", "nothing more", "all good", "all set", "we're done", "we are done", "i'm done", "i am done",
+  "i'm good", "i'm all set", "no more", "done for now", "that's all for now", "that's it for now", "that's all for today",
+  "that's it for today", "all done for now", "i think that's it", "i think that's all",
+];

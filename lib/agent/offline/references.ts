@@ -12,7 +12,9 @@ export type RefOutcome =
   | {
       kind: "none";
       phrase: string;
-      reason: "no_match" | "no_referent" | "unknown_number" | "empty";
+      reason: "no_match" | "no_referent" | "unknown_number" | "empty" | "no_list";
+      /** For "no_list": whether a list was shown and came back empty. */
+      emptyList?: boolean;
       number?: number;
     };
 
@@ -127,6 +129,15 @@ function preferStatus(list: TaskSnapshot[], prefer?: "pending" | "completed"): T
   return preferred.length ? preferred : list;
 }
 
+function lastListWasEmpty(history: RefOptions["history"]): boolean {
+  for (let i = (history?.length ?? 0) - 1; i >= 0; i--) {
+    const turn = history![i]!;
+    const listed = (turn.results ?? []).find((r) => (r as { kind?: string } | null)?.kind === "listed") as { tasks?: unknown[] } | undefined;
+    if (listed) return !listed.tasks?.length;
+  }
+  return false;
+}
+
 /** Resolves a phrase that should name exactly one task. */
 export function resolveOne(phrase: string, tasks: TaskSnapshot[], opts: RefOptions = {}): RefOutcome {
   const cleaned = cleanRefPhrase(phrase);
@@ -162,6 +173,12 @@ export function resolveOne(phrase: string, tasks: TaskSnapshot[], opts: RefOptio
     const idx = ORDINAL_WORDS[ord[1].toLowerCase()];
     const pick = idx === -1 ? shown[shown.length - 1] : shown[idx - 1];
     if (pick !== undefined) return byNumber(pick, tasks);
+    // "the first one" with no list to count in (none shown, or the last one was empty):
+    // the task the user named when we asked, or a question.
+    if (!shown.length && opts.override) return { kind: "one", task: opts.override, via: "override" };
+    if (!shown.length && !tasks.some((t) => new RegExp(`\\b${ord[1]}\\b`, "i").test(t.title))) {
+      return { kind: "none", phrase: cleaned, reason: "no_list", emptyList: lastListWasEmpty(opts.history) };
+    }
   }
 
   const query = contentStems(cleaned);

@@ -4,10 +4,11 @@
 // yes/no or "when is" question gets an answer sentence. Never an id.
 import { formatDue, formatDueIn, joinList, whenPhrase, type ReplyLanguage } from "./format";
 import type { DateContext } from "./dates";
+import { dayInZone, isoDate } from "./zone";
 import type { TaskView, ToolCall, ToolError, ToolResult } from "./types";
 
 /** What the user asked, when the reply should answer rather than report (see interpret.ts replyHints). */
-export type QuestionKind = "done" | "open" | "when";
+export type QuestionKind = "done" | "open" | "when" | "within";
 
 export type ReplyContext = {
   now: Date;
@@ -16,6 +17,8 @@ export type ReplyContext = {
   language?: ReplyLanguage;
   /** The user asked a yes/no question ("is X done?", "is X still open?") or "when is X?". */
   question?: QuestionKind;
+  /** For a "within" question ("is X this week?"): the inclusive days asked about (ISO dates). */
+  period?: { after: string; before: string; phrase: string };
   /** The latest changing turn before this one (dialogue state): says what an undo put back. */
   previousChange?: { calls: ToolCall[]; results: unknown[] };
 };
@@ -122,10 +125,21 @@ function answerReply(r: Ok<"listed">, kind: QuestionKind, ctx: Ctx): string {
   const search = typeof r.filter?.search === "string" ? r.filter.search : "";
   if (r.total === 0) return `I couldn't find a task matching “${search}”.`;
   if (r.tasks.length > 1) {
-    const each = r.tasks.slice(0, 4).map((t) => `${label(t)} ${kind === "when" ? whenOf(t, ctx) : t.status === "completed" ? "is done" : "is still open"}`);
+    const each = r.tasks.slice(0, 4).map((t) => `${label(t)} ${kind === "when" || kind === "within" ? whenOf(t, ctx) : t.status === "completed" ? "is done" : "is still open"}`);
     return `${r.total} tasks match “${search}”: ${joinList(each)}.`;
   }
   const t = r.tasks[0]!;
+  if (kind === "within") {
+    if (!t.dueDate) return `It has no due date — ${label(t)} isn't scheduled for any day yet.`;
+    const when = whenPhrase(t.dueDate, t.dueAllDay, ctx);
+    const day = dayInZone(t.dueDate, ctx.timeZone);
+    const iso = day ? isoDate(day) : "";
+    const p = ctx.period;
+    const inside = !!p && iso >= p.after && iso <= p.before;
+    const is = /^(?:on|today|tomorrow|yesterday)\b/.test(when) ? "" : "due ";
+    if (t.status === "completed") return `${inside ? "Yes" : "No"} — ${label(t)} was ${is}${when}, and it's already done.`;
+    return inside ? `Yes — ${label(t)} is ${is}${when}.` : `No — ${label(t)} is ${is}${when}.`;
+  }
   if (kind === "when") {
     if (!t.dueDate) return `${label(t)} has no due date yet${t.status === "completed" ? ", and it's done" : ""}.`;
     const when = whenPhrase(t.dueDate, t.dueAllDay, ctx);

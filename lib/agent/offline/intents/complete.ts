@@ -1,6 +1,6 @@
 // Completing and reopening: "mark task 8 as finished", "I fed the cat", "done with the taxes",
 // "reopen task 2", "task 9 is not finished after all", "complete 2 and 9", "mark all home tasks done".
-import { result, type Ctx } from "../context";
+import { clarifyReference, result, type Ctx } from "../context";
 import { resolveTargets } from "../targets";
 import { findDates } from "../dates";
 import { resolveOne } from "../references";
@@ -77,6 +77,9 @@ export function complete(ctx: Ctx): Interpretation | null {
       if (byObject.kind === "one" && !byObject.partial && byObject.task.status === "pending") {
         return result("complete_task", [{ tool: "complete_task", input: { task: byObject.task.number } }], { tasks: [byObject.task.number], ref: object }, 0.6);
       }
+      // "I settled the invoice" with two invoice tasks: a completion, but which one? Ask.
+      const open = byObject.kind === "many" ? byObject.candidates.filter((t) => t.status === "pending") : [];
+      if (byObject.kind === "many" && open.length > 1) return clarifyReference({ ...byObject, candidates: open }, "mark as done", { completion: true });
       // "I reviewed Sam's PR": most words match and the verb is the title's own verb.
       const verbFirst = pastVerbTarget(phrase, ctx);
       if (verbFirst) {

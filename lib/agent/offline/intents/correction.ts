@@ -4,9 +4,10 @@
 //   "and the receipts too", "same for the piano one", "do the same for walk the dog"
 //     → the last change again, on another task.
 import { clarifyReference, result, type Ctx } from "../context";
-import { dialogueState, retarget } from "../dialogue";
-import { resolveOne } from "../references";
-import type { Interpretation } from "../types";
+import { dialogueState, retarget, type Change } from "../dialogue";
+import { contentStems } from "../text";
+import { resolveOne, type RefOutcome } from "../references";
+import type { Interpretation, TaskSnapshot } from "../types";
 
 const OOPS = /^(?:(?:no|nope|nah|wait|sorry|oops|whoops|oh|hmm+|actually|my\s+bad|ugh|not\s+that\s+one|wrong\s+one)\b[\s,.!-]*)+/i;
 const MEANT = /^(?:i\s+)?(?:meant|mean|wanted|was\s+talking\s+about)\s+(.+?)(?:\s*[,;-]?\s+not\s+(.+))?$/i;
@@ -26,6 +27,31 @@ function intended(text: string): string | null {
   if (oops && (m = X_NOT_Y.exec(stripped))) return m[1]!;
   if (oops && OTHER.test(stripped)) return stripped;
   return null;
+}
+
+/**
+ * Tasks the last change could have been meant for instead: the same head noun ("Pay the
+ * water bill" for "Pay the electricity bill") or mostly the same words, in a state the
+ * change applies to (a completion looks among open tasks).
+ */
+function lookalikes(change: Change, tasks: TaskSnapshot[]): TaskSnapshot[] {
+  const touched = tasks.filter((t) => change.touched.includes(t.number));
+  if (touched.length !== 1) return [];
+  // The title's object words (its leading verb left out: "Call mom" is no "Call dad").
+  const objectWords = (title: string) => {
+    const s = contentStems(title);
+    return s.length > 1 ? s.slice(1) : s;
+  };
+  const mine = objectWords(touched[0]!.title);
+  // Of those, the words the user's mistaken reference used ("the electricity bill" → bill), if any.
+  const said = contentStems(change.userText).filter((w) => mine.includes(w));
+  const keys = said.length ? said : mine;
+  const first = change.calls[0]!;
+  const wanted = first.tool === "complete_task" ? (first.input.completed === false ? "completed" : "pending") : null;
+  return tasks.filter((t) => {
+    if (t.number === touched[0]!.number || (wanted && t.status !== wanted)) return false;
+    return objectWords(t.title).some((w) => keys.includes(w));
+  });
 }
 
 const NARROW = /^(?:(?:ok(?:ay)?|fine|alright|then)\b[\s,.!]*)*(?:just|only)\s+(?:do\s+)?(.+?)(?:\s+then)?$/i;
@@ -49,7 +75,13 @@ export function correction(ctx: Ctx): Interpretation | null {
 
   const target = state.changeIsLatest ? intended(text) : null;
   if (target) {
-    const out = resolveOne(target, ctx.tasks, { history: ctx.history });
+    let out: RefOutcome = resolveOne(target, ctx.tasks, { history: ctx.history });
+    // "no, the other one" with no list shown: the tasks the mistaken reference could have meant.
+    if (out.kind !== "one" && OTHER.test(target.replace(OOPS, "").trim())) {
+      const alike = lookalikes(change, ctx.tasks);
+      if (alike.length === 1) out = { kind: "one", task: alike[0]!, via: "title" };
+      else if (alike.length > 1) out = { kind: "many", candidates: alike, phrase: "the other one" };
+    }
     if (out.kind !== "one") return clarifyReference(out, "change instead", { correction: true });
     if (change.touched.includes(out.task.number)) return null;
     const calls = [{ tool: "undo_operation" as const, input: {} }, ...retarget(change.calls, out.task, ctx.date.timeZone)];

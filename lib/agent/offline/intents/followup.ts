@@ -4,6 +4,9 @@ import type { Ctx } from "../context";
 import { findDates, findInvalidDate } from "../dates";
 import { numbersInLastAssistantText, parseTaskNumber, resolveOne, cleanRefPhrase } from "../references";
 import type { HistoryTurn, TaskSnapshot } from "../types";
+import { COMMAND_LEADS } from "../lexicon";
+
+const COMMAND_START = new RegExp(`^(?:${COMMAND_LEADS.map((w) => w.replace(/\s+/g, "\\s+")).join("|")})\\s+\\S`, "i");
 
 export const ADD_OFFER = "should I add it as a new task";
 
@@ -42,6 +45,8 @@ export function followup(ctx: Ctx): Followup | null {
     return null;
   }
   if (wordCount > 7) return null;
+  // "push it to friday", "delete the dentist": a new command, not an answer to glue into our question.
+  if (COMMAND_START.test(ctx.text) && !/^(?:make|set|change)\s+it\s+(?!to\s+(?:done|complete|finished)\b)/i.test(ctx.text)) return null;
   const dateAnswer = findDates(text, ctx.date);
   // We asked for the time of a new task before reminding ahead of it: the time joins its date.
   if (dateAnswer.dates[0]?.hasTime && /so I can remind you/i.test(q.question)) {

@@ -4,6 +4,7 @@ import { findDates, today } from "../dates";
 import { compareDay } from "../zone";
 import { addDays, isoDate, daysInMonth, weekdayOf } from "../zone";
 import type { Interpretation } from "../types";
+import { stem } from "../text";
 
 const TRIGGER =
   /^(?:show|list|display|view|see|give\s+me|get\s+me|get\s+(?:me\s+)?(?:my|all|the)\s+(?:tasks|list|todos)|print|what|what'?s|whats|which|any|anything|do\s+i\s+(?:have|need|got)|have\s+i\s+got|have\s+i|how\s+many|tell\s+me|fetch|find|search|look\s+up|look\s+for|pull\s+up|bring\s+up|is\s+there|are\s+there|where|let\s+me\s+see|lemme\s+see|i\s+(?:want|need|would\s+like|'d\s+like)\s+to\s+(?:see|know|view)|remind\s+me\s+what|my\s+(?:tasks|todos|to-dos|list|agenda)|tasks|todos|to-dos|agenda|overdue|upcoming|remaining|open\s+tasks|pending\s+tasks|completed\s+tasks|am\s+i\s+(?:behind|late)|anything\s+(?:due|overdue)|check\s+(?:my|the)\s+(?:tasks|list|todos))\b/i;
@@ -46,17 +47,66 @@ function cleanTerm(s: string): string {
   return t;
 }
 
+/**
+ * The search text the service can find: its list search is a substring match on title and
+ * description, so "bills" never finds "Pay the water bill". A plural that no task contains
+ * is sent in its singular (or stem) form when that form is in some task.
+ */
+export function searchable(term: string, tasks: Ctx["tasks"]): string {
+  const has = (t: string) => tasks.some((x) => `${x.title}\n${(x as { description?: string | null }).description ?? ""}`.toLowerCase().includes(t.toLowerCase()));
+  if (!term || has(term)) return term;
+  const m = /^(.*?)([a-z]+)$/i.exec(term);
+  if (!m) return term;
+  const [, head, last] = m as unknown as [string, string, string];
+  const forms: string[] = [];
+  if (/ies$/i.test(last)) forms.push(last.slice(0, -3) + "y", last.slice(0, -3));
+  if (/(?:ches|shes|sses|xes|zes|oes)$/i.test(last)) forms.push(last.slice(0, -2));
+  if (/[^su]s$/i.test(last)) forms.push(last.slice(0, -1));
+  const st = stem(last);
+  if (st.length >= 3) forms.push(st);
+  for (const f of forms) if (has(head + f)) return head + f;
+  return term;
+}
+
 const STATUS_QUESTION =
   /^(?:(?:is|are|was|were)\s+(.+?)(?:\s+(?:already|yet|still|really))?\s+(?:done|finished|completed|complete|open|pending)(?:\s+(?:yet|already|now))?|(?:did\s+i\s+(?:already\s+|ever\s+)?(?:finish|complete|do|get\s+done)|have\s+i\s+(?:already\s+)?(?:finished|completed|done))\s+(?!anything|everything|today|yesterday|this|last)(.+?)(?:\s+(?:already|yet))?|did\s+i\s+(?:already\s+|ever\s+)?(?!have\b|get\b|say\b|tell\b|ask\b)[a-z]+\s+(?:the\s+|my\s+)?(?!anything|everything|today|yesterday|this|last)(.+?)(?:\s+(?:already|yet))?)$/i;
 
+const PERIOD = String.raw`(?:(?:this|next|the)\s+(?:coming\s+)?(?:week|weekend|month)|today|tonight|tomorrow|(?:on|for)\s+.+|(?:before|by|until)\s+.+|(?:this|next)\s+[a-z]+day|[a-z]+day|in\s+[a-z]+)`;
+const TIMING_QUESTION = new RegExp(String.raw`^(?:is|are|was|were)\s+(?:my\s+|the\s+)?(.+?)\s+(?:still\s+|really\s+)?(?:due\s+|scheduled\s+|happening\s+|planned\s+)?(${PERIOD})$`, "i");
+
+/** The inclusive days a period names ("this week", "tomorrow", "on friday"), or null. */
+export function periodOf(text: string, ctx: Ctx): { after: string; before: string; phrase: string } | null {
+  const t = today(ctx.date);
+  const L = text.toLowerCase().trim();
+  const monday = addDays(t, -((weekdayOf(t) + 6) % 7));
+  const span = (a: ReturnType<typeof today>, b: ReturnType<typeof today>) => ({ after: isoDate(a), before: isoDate(b), phrase: L });
+  if (/^(?:this|the)\s+(?:coming\s+)?week$/.test(L)) return span(monday, addDays(monday, 6));
+  if (/^next\s+week$/.test(L)) return span(addDays(monday, 7), addDays(monday, 13));
+  if (/^(?:this|the)\s+weekend$/.test(L)) return span(addDays(monday, 5), addDays(monday, 6));
+  if (/^next\s+weekend$/.test(L)) return span(addDays(monday, 12), addDays(monday, 13));
+  if (/^(?:this|the)\s+month$/.test(L)) return span({ ...t, day: 1 }, { ...t, day: daysInMonth(t.year, t.month) });
+  if (/^(?:today|tonight)$/.test(L)) return span(t, t);
+  const d = findDates(L, ctx.date).dates[0];
+  if (!d) return null;
+  if (/^(?:before|by|until)\b/.test(L)) return { after: "0000-01-01", before: isoDate(/^before\b/.test(L) ? addDays(d.day, -1) : d.day), phrase: L };
+  return span(d.day, d.day);
+}
+
 export function list(ctx: Ctx): Interpretation | null {
+  // "is the dentist this week?", "is my haircut on friday?": find it; the reply says yes or no.
+  const timing = ctx.question ? TIMING_QUESTION.exec(ctx.text) : null;
+  if (timing && !/^(?:there|anything|it|that|this|everything)\b/i.test(timing[1]!) && !/\b(?:done|finished|completed|open|pending)$/i.test(timing[1]!)) {
+    const period = periodOf(timing[2]!, ctx);
+    const term = period ? searchable(cleanTerm(timing[1]!), ctx.tasks) : "";
+    if (period && term) return result("list_tasks", [{ tool: "list_tasks", input: { search: term } }], { filter: { search: term }, question: "within", period }, 0.7);
+  }
   const whenDue = ctx.question ? /^when\s+(?:is|are|was|were)\s+(.+?)\s+due$/i.exec(ctx.text) : null;
   const sq = ctx.question ? (STATUS_QUESTION.exec(ctx.text) ?? whenDue) : null;
   const subject = sq ? (sq[1] ?? sq[2] ?? sq[3]) : undefined;
   if (subject && !/^(?:there|anything)\b/i.test(subject)) {
     const term = cleanTerm(subject);
     // "is the tax return finished?", "did I complete the tax return?": look among open and done tasks alike.
-    const input: Record<string, unknown> = { search: term };
+    const input: Record<string, unknown> = { search: searchable(term, ctx.tasks) };
     if (sq && sq !== whenDue && !/\b(?:open|pending)(?:\s+(?:yet|already|now))?$/i.test(sq[0])) input.status = "all";
     const question = sq === whenDue ? "when" : /\b(?:open|pending)(?:\s+(?:yet|already|now))?$/i.test(sq![0]) ? "open" : "done";
     if (term) return result("list_tasks", [{ tool: "list_tasks", input }], { filter: input, question }, 0.6);
@@ -64,7 +114,7 @@ export function list(ctx: Ctx): Interpretation | null {
   // "when is the vet?", "when's the book club?": find it; the reply says when.
   const when = ctx.question ? /^when(?:'s|\s+is|\s+are|\s+was|\s+do\s+i\s+have)\s+(?:my\s+|the\s+)?(.+?)(?:\s+due|\s+again|\s+scheduled|\s+happening)?$/i.exec(ctx.text) : null;
   if (when && !/^(?:it|that|this|there)\b/i.test(when[1]!)) {
-    const term = cleanTerm(when[1]!);
+    const term = searchable(cleanTerm(when[1]!), ctx.tasks);
     if (term) return result("list_tasks", [{ tool: "list_tasks", input: { search: term } }], { filter: { search: term }, question: "when" }, 0.7);
   }
   if (!looksLikeList(ctx)) return null;
@@ -78,11 +128,17 @@ export function buildList(text: string, ctx: Ctx, confidence: number): Interpret
   // The search phrase goes first so its words are not read as filters ("about overdue invoices").
   let search: string | undefined;
   // "show me the report": a task's name rather than a kind of task.
-  const named = /^(?:show|display|pull\s+up|bring\s+up|open|find)\s+(?:me\s+)?(?:the|my)\s+(.+?)(?:\s+(?:task|todo|item))?$/i.exec(body);
+  const named = /^(?:show|list|display|pull\s+up|bring\s+up|open|find)\s+(?:me\s+)?(?:the|my)\s+(.+?)(?:\s+(?:task|todo|item))?$/i.exec(body);
   const LISTY = /\b(?:tasks|todos|to-dos|items|list|everything|all|due|overdue|priority|urgent|important|tagged|completed|finished|done|pending|open|remaining|today|tomorrow|week|month|agenda|stuff|things|ones)\b|#/i;
   const knownTag = (w: string) => ctx.tasks.some((t) => t.tags.some((g) => g.toLowerCase() === w.toLowerCase()));
   if (named && !LISTY.test(named[1]) && !knownTag(named[1])) {
     search = named[1];
+    body = "";
+  }
+  // "which invoices do I have?", "what receipts have I got?": a kind of task, searched for.
+  const kind = search === undefined ? /^(?:which|what)\s+(?:of\s+(?:my|the)\s+)?([a-z][\w'-]*(?:\s+[a-z][\w'-]*)?)\s+(?:do|have)\s+i\s+(?:still\s+)?(?:have|got|need\s+to\s+[a-z]+)(?:\s+(?:left|open|pending|on\s+my\s+list))?$/i.exec(body) : null;
+  if (kind && !LISTY.test(kind[1]!) && !knownTag(kind[1]!) && !/^(?:else|other|more|others|ones?|kinds?|sorts?|types?)\b/i.test(kind[1]!)) {
+    search = kind[1];
     body = "";
   }
   const sv = search === undefined ? SEARCH_VERB.exec(body) : null;
@@ -187,7 +243,7 @@ export function buildList(text: string, ctx: Ctx, confidence: number): Interpret
   if (tag) input.tag = knownTags.get(tag) ?? tag;
 
   if (search !== undefined) {
-    const term = cleanTerm(search);
+    const term = searchable(cleanTerm(search), ctx.tasks);
     if (term && !(input.tag && term.toLowerCase() === String(input.tag).toLowerCase() && !sl)) input.search = term;
   }
 

@@ -1,6 +1,7 @@
 // Turns that need no tool: greetings, thanks, goodbyes and "how can you help?".
 import { result, type Ctx } from "../context";
 import type { Interpretation } from "../types";
+import { CLOSINGS, LIST_OBJECTS, OUT_OF_SCOPE } from "../lexicon";
 
 const GREETING =
   /^(?:hi|hello|hey|heya|hiya|howdy|yo|hola|greetings|good\s+(?:morning|afternoon|evening|day)|morning|evening|what'?s\s+up|sup|how\s+are\s+you(?:\s+doing)?(?:\s+today)?|how'?s\s+it\s+going)(?:\s+there)?(?:[,!\s]+(?:doable|bot|assistant|buddy|friend|mate|you))?(?:[,!\s]+how\s+are\s+you(?:\s+doing)?)?$/i;
@@ -9,6 +10,36 @@ const THANKS =
 const BYE = /^(?:bye|goodbye|good\s*bye|bye\s+bye|good\s+night|night|see\s+you(?:\s+later|\s+soon)?|see\s+ya|later|cya|ttyl|take\s+care)$/i;
 const HELP =
   /^(?:help|help\s+me|\?+|what\s+(?:else\s+)?can\s+you\s+do|what\s+do\s+you\s+do|what\s+are\s+you\s+able\s+to\s+do|how\s+does\s+(?:this|it)\s+work|how\s+do\s+i\s+use\s+(?:this|you|it|doable)|how\s+do\s+you\s+work|what\s+are\s+you|who\s+are\s+you|what\s+is\s+this|what\s+is\s+doable|commands|what\s+can\s+i\s+(?:say|ask|do|type)|show\s+me\s+what\s+you\s+can\s+do|how\s+can\s+you\s+help(?:\s+me)?|what\s+are\s+your\s+(?:features|capabilities|commands|abilities)|instructions|usage|examples?|menu|options|i'?m\s+(?:lost|confused|stuck))(?:\s+here)?(?:\s+for\s+me)?$/i;
+
+const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).map((w) => w.replace(/'/g, "'?").replace(/\s+/g, "\\s+")).join("|");
+const CLOSING = new RegExp(`^(?:(?:ok(?:ay)?|no|nope|nah|so|well|alright|right)[,!.\\s]+)*(?:${alt(CLOSINGS)})(?:[,!.\\s]+(?:thanks|thank\\s+you|thx|cheers|bye))?$`, "i");
+const THANKS_CLOSING = new RegExp(`^(.+?)[,!.\\s]+(?:${alt(CLOSINGS)})$`, "i");
+// Out-of-scope requests, built from the OUT_OF_SCOPE table: "<verb> me/us [a|some…] <object>".
+const OUT_OF_SCOPE_RES = OUT_OF_SCOPE.map((row) => ({
+  re: new RegExp(
+    `^(?:(?:can|could|would|will)\\s+you\\s+|(?:do|did)\\s+you\\s+|please\\s+|go\\s+on(?:\\s+and)?\\s+)?(?:${alt(row.verbs)})\\s+(?:me|us)(?:\\s+(?:a|an|another|some|one|any|something|my|the|your|up\\s+a))?\\s+` +
+      (row.objects === "any" ? "(?<obj>.+)" : `(?:\\w+\\s+){0,2}?(?<obj>${alt(row.objects)})\\b.*`) +
+      "$",
+    "i",
+  ),
+  any: row.objects === "any",
+  reply: row.reply,
+}));
+// Also "any jokes?", "know any good riddles?", "a joke please".
+const ENTERTAIN_ONLY = new RegExp(`^(?:(?:do\\s+you\\s+)?(?:know|have|got)\\s+)?(?:any|a|an|another|some)\\s+(?:\\w+\\s+)?(?:${alt(OUT_OF_SCOPE[0]!.objects as string[])})$`, "i");
+
+/** A request the app cannot fulfil ("entertain me", "make me a …"): a short answer, no tool. */
+function outOfScope(text: string): string | null {
+  for (const row of OUT_OF_SCOPE_RES) {
+    const m = row.re.exec(text);
+    if (!m) continue;
+    const obj = m.groups?.obj ?? "";
+    // "make me a reminder for …", "get me my task list", "bring me up to date": about the list.
+    if (row.any && (LIST_OBJECTS.test(obj) || /\b(?:up\s+to\s+date|remind|due|tomorrow|today|by\s+\w+day)\b/i.test(obj))) continue;
+    return row.reply;
+  }
+  return ENTERTAIN_ONLY.test(text) ? OUT_OF_SCOPE[0]!.reply : null;
+}
 
 export const HELP_TEXT = [
   "I manage your to-do list. Try things like:",
@@ -32,6 +63,16 @@ export function smalltalk(ctx: Ctx): Interpretation | null {
     if (lang === "fr") return result("greeting", [], {}, 0.95, `Bonjour !${pending ? ` Tu as ${pending} ${pending === 1 ? "tâche en cours" : "tâches en cours"}.` : ""} Que veux-tu faire ?`);
     const tail = pending ? ` You have ${pending} open task${pending === 1 ? "" : "s"}.` : "";
     return result("greeting", [], {}, 0.95, `Hi!${tail} What would you like to do?`);
+  }
+  const oos = outOfScope(t) ?? outOfScope(ctx.text);
+  if (oos) return result("out_of_scope", [], {}, 0.85, oos);
+  // "thanks, that's all", "nothing else, cheers", "we're done": closing the conversation.
+  const lastAssistant = [...(ctx.history ?? [])].reverse().find((h) => h.role === "assistant");
+  const answering = !!lastAssistant && /#\d+[\s\S]*\?\s*$/.test(lastAssistant.text) && /^that'?s\s+it$/i.test(t);
+  const closingWithThanks = THANKS_CLOSING.exec(t);
+  if (!answering && (CLOSING.test(t) || (closingWithThanks && THANKS.test(closingWithThanks[1]!.trim())))) {
+    const thanked = /\b(?:thanks|thank|thx|ty|tysm|cheers|appreciate|appreciated)\b/i.test(t);
+    return result("goodbye", [], {}, 0.9, thanked ? "You're welcome! Your tasks are saved whenever you need them." : "Alright! Your tasks are saved whenever you need them.");
   }
   if (BYE.test(t)) return result("goodbye", [], {}, 0.9, "Bye! Your tasks are saved whenever you come back.");
   if (/\S/.test(t) && THANKS.test(t)) {
