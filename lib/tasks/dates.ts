@@ -1,6 +1,6 @@
 // Due dates as stored: a bare date (all-day) is kept as UTC midnight of that calendar day, so
 // it reads as the same day in every zone; a date-time is an instant.
-import { addDays, instantOf, isoDate, wallOf, weekdayOf, type Wall } from "@/lib/agent/offline/zone";
+import { addDays, instantOf, isoDate, wallOf, weekdayOf, type Wall } from "@/lib/time/zone";
 
 export type Due = { date: Date; allDay: boolean };
 type Day = { year: number; month: number; day: number };

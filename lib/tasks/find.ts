@@ -1,6 +1,6 @@
 // Finding the one task a reference names, among the user's own (never anyone else's).
-import { resolveOne } from "@/lib/agent/offline/references";
 import type { Tx } from "./log";
+import { resolveTitle } from "./match";
 import { toSnapshot, toView, taskWithTags, type TaskRow } from "./view";
 import type { ToolError } from "./types";
 
@@ -31,7 +31,7 @@ export async function findTask(
   }
   const text = String(ref);
   const tasks = await tx.task.findMany({ where: { userId, deletedAt }, include: taskWithTags, orderBy: { number: "asc" } });
-  const outcome = resolveOne(text, tasks.map(toSnapshot), { prefer: opts.prefer });
+  const outcome = resolveTitle(text, tasks.map(toSnapshot), { prefer: opts.prefer });
   if (outcome.kind === "one") {
     const task = tasks.find((t) => t.number === outcome.task.number);
     if (task) return { ok: true, task };

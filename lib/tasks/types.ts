@@ -1,5 +1,76 @@
-// The task service's public shapes. Tools, UI server actions and the admin area all use these.
-export type { Priority, Status, TaskView, ToolError, ToolResult } from "@/lib/agent/offline/types";
+// The task service's public shapes. Tools, UI server actions, the admin area and the offline
+// interpreter all use these; the tool results are part of the contract (shared/agent-eval/README.md).
+
+export type Priority = "low" | "medium" | "high";
+export type Status = "pending" | "completed";
+
+/** What the interpreter knows about a task before the request (the caller's snapshot; see toSnapshot in view.ts). */
+export type TaskSnapshot = {
+  number: number;
+  title: string;
+  status: Status;
+  priority: Priority;
+  dueDate: string | null;
+  tags: string[];
+};
+
+export type TaskView = {
+  number: number;
+  title: string;
+  description: string | null;
+  status: Status;
+  priority: Priority;
+  /** ISO instant */
+  dueDate: string | null;
+  /** The user gave a day but no time. */
+  dueAllDay: boolean;
+  tags: string[];
+  completedAt: string | null;
+  /** RFC 5545 recurrence rule without "RRULE:" (contract v2), or null. */
+  repeat?: string | null;
+  /** The rule in words ("every week on Monday"). */
+  repeatText?: string | null;
+  /** ISO instant of an explicit reminder (contract v2), or null. */
+  remindAt?: string | null;
+};
+
+export type ToolError = {
+  ok: false;
+  code:
+    | "not_found"
+    | "ambiguous"
+    | "invalid_input"
+    | "nothing_to_undo"
+    | "cannot_undo"
+    | "rejected"
+    | "conflict"
+    | "limit"
+    | "internal";
+  message: string;
+  candidates?: TaskView[];
+};
+
+export type ToolResult =
+  | { ok: true; kind: "added"; task: TaskView; operationId: string }
+  | { ok: true; kind: "listed"; tasks: TaskView[]; total: number; filter: Record<string, unknown> }
+  | {
+      ok: true;
+      kind: "completed" | "reopened" | "updated" | "deleted";
+      task: TaskView;
+      changes?: string[];
+      operationId: string;
+    }
+  | {
+      ok: true;
+      kind: "undone";
+      undoneOperation: string;
+      task: TaskView | null;
+      operationId: string;
+      /** A whole turn undone: how many changes, and their tasks (newest first). */
+      count?: number;
+      tasks?: TaskView[];
+    }
+  | ToolError;
 
 /** Who is acting and where: every operation-log row is stamped with this. */
 export type OperationContext = {

@@ -1,9 +1,8 @@
 // A task row → the shapes the tools, the UI and the operation log use.
 import type { Prisma } from "@/generated/prisma/client";
-import type { TaskSnapshot } from "@/lib/agent/offline/types";
 import { dueString } from "./dates";
 import { repeatInWords } from "./repeat";
-import type { TaskView } from "./types";
+import type { TaskSnapshot, TaskView } from "./types";
 
 export const taskWithTags = { tags: { select: { tag: { select: { name: true } } } } } satisfies Prisma.TaskInclude;
 export type TaskRow = Prisma.TaskGetPayload<{ include: typeof taskWithTags }>;

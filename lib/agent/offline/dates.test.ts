@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { findDates, extractDate } from "./dates";
-import { instantOf, isoDateTime, offsetMinutes } from "./zone";
+import { instantOf, isoDateTime, offsetMinutes } from "@/lib/time/zone";
 
 const at = (now: string, timeZone: string) => ({ now: new Date(now), timeZone });
 const first = (text: string, ctx: ReturnType<typeof at>) => findDates(text, ctx).dates[0]?.value;

@@ -15,7 +15,7 @@ import {
   wallOf,
   weekdayOf,
   type Wall,
-} from "./zone";
+} from "@/lib/time/zone";
 
 export type DateContext = { now: Date; timeZone: string };
 export type Day = { year: number; month: number; day: number };

@@ -2,7 +2,7 @@
 // never process memory): what we last showed, what the last changing turn did, and the
 // question we asked. "the second one", "it", "no, the other one", "same for X" resolve here.
 import type { HistoryTurn, TaskSnapshot, ToolCall } from "./types";
-import { dayInZone, isoDate, isoDateTime, wallOf } from "./zone";
+import { dayInZone, isoDate, isoDateTime, wallOf } from "@/lib/time/zone";
 
 export type Change = { userText: string; calls: ToolCall[]; results: unknown[]; touched: number[] };
 

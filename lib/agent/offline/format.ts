@@ -1,6 +1,6 @@
 // Human-readable due dates in the user's zone ("Tue, Mar 11, 5:00 PM").
 import { describeDay, today, type DateContext } from "./dates";
-import { wallOf } from "./zone";
+import { wallOf } from "@/lib/time/zone";
 
 const dtFormatters = new Map<string, Intl.DateTimeFormat>();
 

@@ -16,7 +16,7 @@ import { splitClauses } from "./clauses";
 import type { InterpretInput, Interpretation, TaskSnapshot } from "./types";
 import type { Language } from "./normalize";
 import type { QuestionKind } from "./reply";
-import { isValidTimeZone } from "./zone";
+import { isValidTimeZone } from "@/lib/time/zone";
 
 // Order matters: specific commands before broad ones ("add a note to task 2" is an
 // update, "remove the due date" is not a delete, "I walked the dog" is checked last).

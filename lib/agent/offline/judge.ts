@@ -2,7 +2,7 @@
 // ("How a case is judged") describes, so any model behind the same tools can be compared.
 import type { HistoryTurn, TaskSnapshot, ToolCall } from "./types";
 import rrule from "rrule";
-import { dayInZone, compareDay, wallOf } from "./zone";
+import { dayInZone, compareDay, wallOf } from "@/lib/time/zone";
 
 // rrule's ES module build does not load in plain Node: its CommonJS default export it is.
 const { RRule } = rrule;

@@ -3,7 +3,7 @@
 // occurrence as the due date (contract v2).
 import { findDates, today, type DateContext, type Day } from "./dates";
 import { NUMBER_WORDS } from "./text";
-import { addDays, compareDay, daysInMonth, isoDate, isoDateTime, wallOf, weekdayOf } from "./zone";
+import { addDays, compareDay, daysInMonth, isoDate, isoDateTime, wallOf, weekdayOf } from "@/lib/time/zone";
 
 const DAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 const CODES = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];

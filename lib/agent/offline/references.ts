@@ -1,22 +1,25 @@
 // Turning what the user calls a task ("task 3", "the report", "it", "all work tasks")
 // into task numbers from the snapshot, or into the reason it could not be done.
 import type { HistoryTurn, TaskSnapshot } from "./types";
-import { contentStems, NUMBER_WORDS, ORDINAL_WORDS, stem, stemsMatch, words } from "./text";
-import { compareDay, dayInZone, addDays, weekdayOf } from "./zone";
+import {
+  byNumber,
+  cleanRefPhrase,
+  isPronounRef,
+  matchTitle,
+  ORDINAL_REF,
+  parseTaskNumber,
+  titleMentions,
+  type RefOutcome,
+} from "@/lib/tasks/match";
+import { contentStems, ORDINAL_WORDS, stem, stemsMatch, words } from "./text";
+import { compareDay, dayInZone, addDays, weekdayOf } from "@/lib/time/zone";
 import { today, type DateContext } from "./dates";
 import { dialogueState } from "./dialogue";
 
-export type RefOutcome =
-  | { kind: "one"; task: TaskSnapshot; via: "number" | "title" | "tag" | "history" | "override"; partial?: boolean }
-  | { kind: "many"; candidates: TaskSnapshot[]; phrase: string }
-  | {
-      kind: "none";
-      phrase: string;
-      reason: "no_match" | "no_referent" | "unknown_number" | "empty" | "no_list";
-      /** For "no_list": whether a list was shown and came back empty. */
-      emptyList?: boolean;
-      number?: number;
-    };
+// Title matching itself (stemming, scoring, "task 3", pronoun and ordinal patterns) is the task
+// service's (lib/tasks/match.ts); this file adds what needs the conversation: "it", "the other one",
+// "the first one" against the list we showed, groups.
+export { cleanRefPhrase, isPronoun, parseTaskNumber, type RefOutcome } from "@/lib/tasks/match";
 
 export type RefOptions = {
   /** Which status wins a tie: completing prefers pending tasks, reopening completed ones. */
@@ -26,29 +29,7 @@ export type RefOptions = {
   override?: TaskSnapshot;
 };
 
-const PRONOUN =
-  /^(?:it|that|task|one|item|this|that one|this one|that task|this task|the task|same one|the same one|the same task|the last one|last one|the one i just (?:added|created|made|mentioned|did)|the new one|the latest one|the one you just (?:added|created|made|changed))$/i;
 const PLURAL_PRONOUN = /^(?:them|those|these|both|all of them|both of them|those ones|these ones|them all)$/i;
-
-/** Strips the filler around a reference: articles, "task", "from my list", quotes. */
-export function cleanRefPhrase(phrase: string): string {
-  let p = phrase.trim().replace(/^["']|["']$/g, "").trim();
-  let prev = "";
-  while (p !== prev) {
-    prev = p;
-    p = p
-      .replace(/[?!.,;:]+$/g, "")
-      .replace(/\s+(?:from|off|on|in)\s+(?:my|the)\s+(?:to-?do\s+|task\s+)?(?:list|tasks|todos)$/i, "")
-      .replace(/\s+(?:for me|please|now|already|too|as well|again|instead|then|after all)$/i, "")
-      .replace(/^(?:the|my|a|an|our)\s+/i, "")
-      .trim();
-  }
-  return p;
-}
-
-export function isPronoun(phrase: string): boolean {
-  return PRONOUN.test(cleanRefPhrase(phrase)) || PRONOUN.test(phrase.trim());
-}
 
 /** Task numbers the latest tool-using turn touched, and ambiguity candidates it reported. */
 export function historyReferents(history: HistoryTurn[] | undefined): { numbers: number[]; candidates: number[] } {
@@ -88,47 +69,6 @@ export function numbersInLastAssistantText(history: HistoryTurn[] | undefined): 
   return seen.length ? seen : fromResults.numbers.concat(fromResults.candidates);
 }
 
-function byNumber(n: number, tasks: TaskSnapshot[]): RefOutcome {
-  const t = tasks.find((x) => x.number === n);
-  if (t) return { kind: "one", task: t, via: "number" };
-  return { kind: "none", phrase: `#${n}`, reason: "unknown_number", number: n };
-}
-
-/** "3", "#3", "task 3", "task number 3", "number three". */
-export function parseTaskNumber(phrase: string): number | null {
-  const p = cleanRefPhrase(phrase).toLowerCase();
-  const m = /^(?:(?:task|item|todo|to-do|entry)\s*)?(?:(?:number|no\.?|num|#)\s*)?#?(\d{1,6})(?:\s*(?:task|item))?$/.exec(p);
-  if (m) return +m[1];
-  const w = /^(?:(?:task|item)\s+)?(?:number\s+)?([a-z]+)$/.exec(p);
-  if (w && /^(?:task|item|number)/.test(p) && w[1] in NUMBER_WORDS && w[1] !== "a" && w[1] !== "an") return NUMBER_WORDS[w[1]];
-  return null;
-}
-
-type Scored = { task: TaskSnapshot; title: number; all: number; exact: boolean };
-
-function score(query: string[], tasks: TaskSnapshot[], rawPhrase: string): Scored[] {
-  const normPhrase = words(rawPhrase).join(" ");
-  return tasks.map((task) => {
-    const titleStems = contentStems(task.title);
-    const tagStems = task.tags.map((t) => stem(t.replace(/^#/, "")));
-    let title = 0;
-    let all = 0;
-    for (const q of query) {
-      const inTitle = titleStems.some((t) => stemsMatch(q, t));
-      const inTags = tagStems.some((t) => t === q);
-      if (inTitle) title++;
-      if (inTitle || inTags) all++;
-    }
-    return { task, title, all, exact: words(task.title).join(" ") === normPhrase };
-  });
-}
-
-function preferStatus(list: TaskSnapshot[], prefer?: "pending" | "completed"): TaskSnapshot[] {
-  if (!prefer || list.length < 2) return list;
-  const preferred = list.filter((t) => t.status === prefer);
-  return preferred.length ? preferred : list;
-}
-
 function lastListWasEmpty(history: RefOptions["history"]): boolean {
   for (let i = (history?.length ?? 0) - 1; i >= 0; i--) {
     const turn = history![i]!;
@@ -146,7 +86,7 @@ export function resolveOne(phrase: string, tasks: TaskSnapshot[], opts: RefOptio
     const shown = dialogueState(opts.history).shown;
     if (shown.length) return byNumber(shown[shown.length - 1]!, tasks);
   }
-  if (!cleaned || PRONOUN.test(cleaned) || PRONOUN.test(phrase.trim())) {
+  if (!cleaned || isPronounRef(cleaned, phrase)) {
     if (opts.override) return { kind: "one", task: opts.override, via: "override" };
     const h = historyReferents(opts.history);
     const known = h.numbers.map((n) => tasks.find((t) => t.number === n) ?? stub(n));
@@ -166,7 +106,7 @@ export function resolveOne(phrase: string, tasks: TaskSnapshot[], opts: RefOptio
     if (rest.length === 1) return byNumber(rest[0]!, tasks);
     if (rest.length > 1) return { kind: "many", candidates: rest.map((n) => tasks.find((t) => t.number === n) ?? stub(n)), phrase: cleaned };
   }
-  const ord = /^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?:\s+(?:one|task|item))?$/i.exec(cleaned);
+  const ord = ORDINAL_REF.exec(cleaned);
   if (ord) {
     const listed = dialogueState(opts.history).shown;
     const shown = listed.length ? listed : numbersInLastAssistantText(opts.history);
@@ -176,48 +116,12 @@ export function resolveOne(phrase: string, tasks: TaskSnapshot[], opts: RefOptio
     // "the first one" with no list to count in (none shown, or the last one was empty):
     // the task the user named when we asked, or a question.
     if (!shown.length && opts.override) return { kind: "one", task: opts.override, via: "override" };
-    if (!shown.length && !tasks.some((t) => new RegExp(`\\b${ord[1]}\\b`, "i").test(t.title))) {
+    if (!shown.length && !titleMentions(ord[1], tasks)) {
       return { kind: "none", phrase: cleaned, reason: "no_list", emptyList: lastListWasEmpty(opts.history) };
     }
   }
 
-  const query = contentStems(cleaned);
-  if (query.length === 0) {
-    if (opts.override) return { kind: "one", task: opts.override, via: "override" };
-    return { kind: "none", phrase: cleaned, reason: "no_match" };
-  }
-  const scored = score(query, tasks, cleaned);
-
-  const exact = scored.filter((s) => s.exact).map((s) => s.task);
-  if (exact.length === 1) return { kind: "one", task: exact[0], via: "title" };
-
-  const titleFull = scored.filter((s) => s.title === query.length).map((s) => s.task);
-  const anyFull = scored.filter((s) => s.all === query.length).map((s) => s.task);
-  const pool = titleFull.length ? titleFull : anyFull;
-  const via = titleFull.length ? "title" : "tag";
-  if (pool.length) return settle(preferStatus(pool, opts.prefer), cleaned, via, opts, false);
-
-  // No task has every word: accept the clearly best one if it has most of them.
-  const best = Math.max(0, ...scored.map((s) => s.all));
-  if (best > 0 && best / query.length >= 0.5) {
-    const top = scored.filter((s) => s.all === best).map((s) => s.task);
-    return settle(preferStatus(top, opts.prefer), cleaned, "title", opts, true);
-  }
-  return { kind: "none", phrase: cleaned, reason: "no_match" };
-}
-
-function settle(
-  list: TaskSnapshot[],
-  phrase: string,
-  via: "title" | "tag",
-  opts: RefOptions,
-  partial: boolean,
-): RefOutcome {
-  if (list.length === 1) return { kind: "one", task: list[0], via, partial };
-  if (opts.override && list.some((t) => t.number === opts.override!.number)) {
-    return { kind: "one", task: opts.override, via: "override" };
-  }
-  return { kind: "many", candidates: list, phrase };
+  return matchTitle(cleaned, tasks, opts);
 }
 
 function stub(number: number): TaskSnapshot {

@@ -3,7 +3,7 @@
 // reminder is only set when the user names one.
 import { findDates, type DateContext } from "./dates";
 import { NUMBER_WORDS } from "./text";
-import { addDays, dayInZone, isoDate, isoDateTime, wallOf } from "./zone";
+import { addDays, dayInZone, isoDate, isoDateTime, wallOf } from "@/lib/time/zone";
 
 const UNIT_MINUTES: Record<string, number> = { minute: 1, min: 1, hour: 60, day: 1440, week: 10080 };
 export const OFFSET = String.raw`(?:(an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty[- ]five|\d+|half\s+an?)\s+(minute|min|hour|day|week)s?|the\s+(day|night|week)|a\s+(day))\s+(?:before|earlier|ahead|prior)`;

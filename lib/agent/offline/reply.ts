@@ -4,7 +4,7 @@
 // yes/no or "when is" question gets an answer sentence. Never an id.
 import { formatDue, formatDueIn, joinList, whenPhrase, type ReplyLanguage } from "./format";
 import type { DateContext } from "./dates";
-import { dayInZone, isoDate } from "./zone";
+import { dayInZone, isoDate } from "@/lib/time/zone";
 import type { TaskView, ToolCall, ToolError, ToolResult } from "./types";
 
 /** What the user asked, when the reply should answer rather than report (see interpret.ts replyHints). */

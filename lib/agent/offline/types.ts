@@ -1,18 +1,9 @@
-// Shared shapes of the offline interpreter. The tool names and inputs are a contract
-// (shared/agent-eval/README.md); the task service returns the ToolResult shapes below.
+// Shapes of the offline interpreter. The tool names and inputs are a contract
+// (shared/agent-eval/README.md). The task shapes (TaskSnapshot, TaskView, ToolResult, …)
+// belong to the task service (lib/tasks/types.ts); they are re-exported here for the interpreter.
+import type { TaskSnapshot } from "@/lib/tasks/types";
 
-export type Priority = "low" | "medium" | "high";
-export type Status = "pending" | "completed";
-
-/** What the interpreter knows about a task before the request (the caller's snapshot). */
-export type TaskSnapshot = {
-  number: number;
-  title: string;
-  status: Status;
-  priority: Priority;
-  dueDate: string | null;
-  tags: string[];
-};
+export type { Priority, Status, TaskSnapshot, TaskView, ToolError, ToolResult } from "@/lib/tasks/types";
 
 export type ToolName =
   | "add_task"
@@ -51,61 +42,3 @@ export type Interpretation = {
   /** 0..1 */
   confidence: number;
 };
-
-export type TaskView = {
-  number: number;
-  title: string;
-  description: string | null;
-  status: Status;
-  priority: Priority;
-  /** ISO instant */
-  dueDate: string | null;
-  /** The user gave a day but no time. */
-  dueAllDay: boolean;
-  tags: string[];
-  completedAt: string | null;
-  /** RFC 5545 recurrence rule without "RRULE:" (contract v2), or null. */
-  repeat?: string | null;
-  /** The rule in words ("every week on Monday"). */
-  repeatText?: string | null;
-  /** ISO instant of an explicit reminder (contract v2), or null. */
-  remindAt?: string | null;
-};
-
-export type ToolError = {
-  ok: false;
-  code:
-    | "not_found"
-    | "ambiguous"
-    | "invalid_input"
-    | "nothing_to_undo"
-    | "cannot_undo"
-    | "rejected"
-    | "conflict"
-    | "limit"
-    | "internal";
-  message: string;
-  candidates?: TaskView[];
-};
-
-export type ToolResult =
-  | { ok: true; kind: "added"; task: TaskView; operationId: string }
-  | { ok: true; kind: "listed"; tasks: TaskView[]; total: number; filter: Record<string, unknown> }
-  | {
-      ok: true;
-      kind: "completed" | "reopened" | "updated" | "deleted";
-      task: TaskView;
-      changes?: string[];
-      operationId: string;
-    }
-  | {
-      ok: true;
-      kind: "undone";
-      undoneOperation: string;
-      task: TaskView | null;
-      operationId: string;
-      /** A whole turn undone: how many changes, and their tasks (newest first). */
-      count?: number;
-      tasks?: TaskView[];
-    }
-  | ToolError;

@@ -2,7 +2,7 @@
 
 // The task panel's changes go through the same task service as the agent's tools, stamped
 // source "ui", so the operation log and undo treat both alike. The service validates input.
-import { isValidTimeZone } from "@/lib/agent/offline/zone";
+import { isValidTimeZone } from "@/lib/time/zone";
 import { runAction, type ActionResult } from "@/lib/action-result";
 import { requireApiUser } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";

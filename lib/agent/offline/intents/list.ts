@@ -1,8 +1,8 @@
 // Listing tasks with only the filters the user actually expressed.
 import { result, type Ctx } from "../context";
 import { findDates, today } from "../dates";
-import { compareDay } from "../zone";
-import { addDays, isoDate, daysInMonth, weekdayOf } from "../zone";
+import { compareDay } from "@/lib/time/zone";
+import { addDays, isoDate, daysInMonth, weekdayOf } from "@/lib/time/zone";
 import type { Interpretation } from "../types";
 import { stem } from "../text";
 

@@ -6,7 +6,7 @@ import { extractRepeat } from "../recurrence";
 import { OFFSET, offsetMinutes, before, reminderAt } from "../reminders";
 import { resolveOne } from "../references";
 import { formatDue } from "../format";
-import { dayInZone, isoDateTime, wallOf } from "../zone";
+import { dayInZone, isoDateTime, wallOf } from "@/lib/time/zone";
 import type { Interpretation, TaskSnapshot } from "../types";
 
 const STOP_REPEAT = /^(?:stop|quit|don'?t\s+keep|no\s+longer|never\s+mind)\s+(?:repeating|recurring)\s*(.*)$|^(?:don'?t|do\s+not)\s+repeat\s*(.*?)(?:\s+any\s*more)?$|^(?:make|set)\s+(.+?)\s+(?:not\s+repeat(?:ing)?|one[- ]off|non[- ]recurring)$|^(?:remove|clear|delete|cancel)\s+(?:the\s+)?(?:repeat|recurrence)(?:\s+(?:from|on|of|for)\s+(.+))?$/i;

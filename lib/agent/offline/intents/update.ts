@@ -7,7 +7,7 @@ import { cleanRefPhrase, resolveOne } from "../references";
 import { resolveTargets } from "../targets";
 import { keepTimeOf } from "../dialogue";
 import { capitalize, NUMBER_WORDS, tidyTitle } from "../text";
-import { addDays, dayInZone, isoDate, isoDateTime, wallOf } from "../zone";
+import { addDays, dayInZone, isoDate, isoDateTime, wallOf } from "@/lib/time/zone";
 import type { Interpretation, Priority, TaskSnapshot, ToolCall } from "../types";
 
 type Change = {

@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { createTestDatabase } from "@/lib/db/testing";
 import { buildTools } from "@/lib/agent/tools";
-import { MAX_TASK_NUMBER } from "./schemas";
-import * as service from "./service";
-import type { ToolResult } from "./types";
+import { MAX_TASK_NUMBER } from "@/lib/tasks/schemas";
+import * as service from "@/lib/tasks/service";
+import type { ToolResult } from "@/lib/tasks/types";
 
 const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "user" | "admin" }, db: null as unknown }));
 // sessionVersion 0: a fresh account's, so the session check (lib/auth/session.ts) passes.

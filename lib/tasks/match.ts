@@ -1,0 +1,263 @@
+// Title matching: which of the user's tasks a phrase names ("task 3", "the report", "dentist").
+// The task service uses it to resolve a text reference; the offline interpreter builds its
+// conversational references (the offline interpreter's references.ts) on top of it. A crude stemmer on
+// both sides, so "called"/"call" and "flights"/"flight" meet; one-letter typos allowed.
+import type { TaskSnapshot } from "./types";
+
+export type RefOutcome =
+  | { kind: "one"; task: TaskSnapshot; via: "number" | "title" | "tag" | "history" | "override"; partial?: boolean }
+  | { kind: "many"; candidates: TaskSnapshot[]; phrase: string }
+  | {
+      kind: "none";
+      phrase: string;
+      reason: "no_match" | "no_referent" | "unknown_number" | "empty" | "no_list";
+      /** For "no_list": whether a list was shown and came back empty. */
+      emptyList?: boolean;
+      number?: number;
+    };
+
+export type MatchOptions = {
+  /** Which status wins a tie: completing prefers pending tasks, reopening completed ones. */
+  prefer?: "pending" | "completed";
+  /** A task the user already picked in answer to a clarifying question. */
+  override?: TaskSnapshot;
+};
+
+export const NUMBER_WORDS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, a: 1, an: 1, couple: 2, pair: 2,
+};
+
+/** Irregular past tenses and participles people use when reporting a task as done. */
+export const IRREGULAR: Record<string, string> = {
+  did: "do", done: "do", made: "make", bought: "buy", paid: "pay", went: "go", gone: "go",
+  wrote: "write", written: "write", sent: "send", took: "take", taken: "take", got: "get",
+  gotten: "get", gave: "give", given: "give", ran: "run", told: "tell", sold: "sell",
+  found: "find", brought: "bring", left: "leave", spoke: "speak", spoken: "speak", rang: "ring",
+  met: "meet", read: "read", ate: "eat", eaten: "eat", drove: "drive", driven: "drive",
+  fed: "feed", hung: "hang", swept: "sweep", kept: "keep", built: "build", sang: "sing",
+  began: "begin", begun: "begin", saw: "see", seen: "see", forgot: "forget", chose: "choose",
+  drew: "draw", drawn: "draw", threw: "throw", thrown: "throw", wore: "wear", woke: "wake",
+  hid: "hide", lent: "lend", spent: "spend", shot: "shoot", taught: "teach", caught: "catch",
+  thought: "think", fought: "fight", sought: "seek", sat: "sit", stood: "stand", won: "win",
+  set: "set", put: "put", cut: "cut", shut: "shut", hit: "hit", let: "let", quit: "quit",
+  broke: "break", broken: "break", froze: "freeze", rode: "ride", flew: "fly", flown: "fly",
+  dealt: "deal", meant: "mean", withdrew: "withdraw", understood: "understand",
+  picked: "pick", booked: "book", called: "call", emailed: "email", mailed: "mail",
+  texted: "text", fixed: "fix", finished: "finish", cleaned: "clean", washed: "wash",
+  watered: "water", submitted: "submit", renewed: "renew", reviewed: "review", planned: "plan",
+  prepared: "prepare", ordered: "order", returned: "return", cancelled: "cancel", canceled: "cancel",
+  scheduled: "schedule", replied: "reply", tidied: "tidy", emptied: "empty", studied: "study",
+  applied: "apply", filed: "file", updated: "update", uploaded: "upload", signed: "sign",
+  mopped: "mop", shopped: "shop", dropped: "drop", stopped: "stop", jogged: "jog",
+};
+
+/**
+ * A crude stemmer used on both sides of a comparison, so consistency matters more than
+ * linguistics: "called"/"call", "flights"/"flight", "prepared"/"prepare" meet.
+ */
+export function stem(word: string): string {
+  let w = word.toLowerCase().replace(/'s$/, "").replace(/'/g, "");
+  if (w in IRREGULAR) w = IRREGULAR[w];
+  if (w.length > 4 && w.endsWith("ies")) w = w.slice(0, -3) + "y";
+  else if (w.length > 4 && w.endsWith("ied")) w = w.slice(0, -3) + "y";
+  else if (w.length > 5 && w.endsWith("ing")) w = w.slice(0, -3);
+  else if (w.length > 4 && w.endsWith("ed")) w = w.slice(0, -2);
+  else if (w.length > 4 && /(?:ches|shes|sses|xes|zes)$/.test(w)) w = w.slice(0, -2);
+  else if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) w = w.slice(0, -1);
+  if (w.length > 3 && w.endsWith("e")) w = w.slice(0, -1);
+  if (w.length > 3 && /([b-df-hj-np-tv-z])\1$/.test(w)) w = w.slice(0, -1);
+  return w;
+}
+
+/** Words that never identify a task on their own. */
+export const REF_STOPWORDS = new Set([
+  "the", "a", "an", "my", "our", "your", "this", "that", "these", "those", "task", "tasks",
+  "todo", "todos", "to-do", "to-dos", "item", "items", "one", "ones", "thing", "things",
+  "entry", "reminder", "about", "for", "to", "of", "on", "in", "with", "please", "list",
+  "from", "number", "no", "is", "it", "which", "called", "named", "titled", "i", "me", "up",
+  "at", "by", "and", "or", "&", "just", "also", "some", "stuff", "whole",
+]);
+
+export function words(s: string): string[] {
+  return s
+    .toLowerCase()
+    .replace(/[^a-z0-9#'\s-]/g, " ")
+    .split(/\s+/)
+    .map((w) => w.replace(/^['-]+|['-]+$/g, ""))
+    .filter(Boolean);
+}
+
+/** Content words of a reference phrase, stemmed. */
+export function contentStems(s: string, extraStop?: Set<string>): string[] {
+  return words(s)
+    .filter((w) => !REF_STOPWORDS.has(w) && !(extraStop && extraStop.has(w)))
+    .map((w) => stem(w.replace(/^#/, "")))
+    .filter(Boolean);
+}
+
+export function editDistanceAtMost1(a: string, b: string): boolean {
+  if (a === b) return true;
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i++;
+      j++;
+      continue;
+    }
+    if (++edits > 1) return false;
+    if (a.length > b.length) i++;
+    else if (b.length > a.length) j++;
+    else {
+      i++;
+      j++;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
+}
+
+/** Whether a query stem names a title stem: equal, a clear prefix, or a one-letter typo. */
+export function stemsMatch(q: string, t: string): boolean {
+  if (q === t) return true;
+  if (q.length >= 4 && t.length >= 4 && (t.startsWith(q) || q.startsWith(t))) return true;
+  if (q.length >= 5 && t.length >= 5 && editDistanceAtMost1(q, t)) return true;
+  return false;
+}
+
+const PRONOUN =
+  /^(?:it|that|task|one|item|this|that one|this one|that task|this task|the task|same one|the same one|the same task|the last one|last one|the one i just (?:added|created|made|mentioned|did)|the new one|the latest one|the one you just (?:added|created|made|changed))$/i;
+
+/** Strips the filler around a reference: articles, "task", "from my list", quotes. */
+export function cleanRefPhrase(phrase: string): string {
+  let p = phrase.trim().replace(/^["']|["']$/g, "").trim();
+  let prev = "";
+  while (p !== prev) {
+    prev = p;
+    p = p
+      .replace(/[?!.,;:]+$/g, "")
+      .replace(/\s+(?:from|off|on|in)\s+(?:my|the)\s+(?:to-?do\s+|task\s+)?(?:list|tasks|todos)$/i, "")
+      .replace(/\s+(?:for me|please|now|already|too|as well|again|instead|then|after all)$/i, "")
+      .replace(/^(?:the|my|a|an|our)\s+/i, "")
+      .trim();
+  }
+  return p;
+}
+
+/** Whether the phrase (cleaned, or as given) is a bare "it", "that one", "the last one"… */
+export function isPronounRef(cleaned: string, phrase: string): boolean {
+  return PRONOUN.test(cleaned) || PRONOUN.test(phrase.trim());
+}
+
+export function isPronoun(phrase: string): boolean {
+  return isPronounRef(cleanRefPhrase(phrase), phrase);
+}
+
+/** "the first one", "third task", "last item": a position in a list rather than a title. */
+export const ORDINAL_REF = /^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?:\s+(?:one|task|item))?$/i;
+
+/** Whether some task's title has the word (so "first" may be a title word, not a position). */
+export function titleMentions(word: string, tasks: TaskSnapshot[]): boolean {
+  return tasks.some((t) => new RegExp(`\\b${word}\\b`, "i").test(t.title));
+}
+
+export function byNumber(n: number, tasks: TaskSnapshot[]): RefOutcome {
+  const t = tasks.find((x) => x.number === n);
+  if (t) return { kind: "one", task: t, via: "number" };
+  return { kind: "none", phrase: `#${n}`, reason: "unknown_number", number: n };
+}
+
+/** "3", "#3", "task 3", "task number 3", "number three". */
+export function parseTaskNumber(phrase: string): number | null {
+  const p = cleanRefPhrase(phrase).toLowerCase();
+  const m = /^(?:(?:task|item|todo|to-do|entry)\s*)?(?:(?:number|no\.?|num|#)\s*)?#?(\d{1,6})(?:\s*(?:task|item))?$/.exec(p);
+  if (m) return +m[1];
+  const w = /^(?:(?:task|item)\s+)?(?:number\s+)?([a-z]+)$/.exec(p);
+  if (w && /^(?:task|item|number)/.test(p) && w[1] in NUMBER_WORDS && w[1] !== "a" && w[1] !== "an") return NUMBER_WORDS[w[1]];
+  return null;
+}
+
+type Scored = { task: TaskSnapshot; title: number; all: number; exact: boolean };
+
+function score(query: string[], tasks: TaskSnapshot[], rawPhrase: string): Scored[] {
+  const normPhrase = words(rawPhrase).join(" ");
+  return tasks.map((task) => {
+    const titleStems = contentStems(task.title);
+    const tagStems = task.tags.map((t) => stem(t.replace(/^#/, "")));
+    let title = 0;
+    let all = 0;
+    for (const q of query) {
+      const inTitle = titleStems.some((t) => stemsMatch(q, t));
+      const inTags = tagStems.some((t) => t === q);
+      if (inTitle) title++;
+      if (inTitle || inTags) all++;
+    }
+    return { task, title, all, exact: words(task.title).join(" ") === normPhrase };
+  });
+}
+
+function preferStatus(list: TaskSnapshot[], prefer?: "pending" | "completed"): TaskSnapshot[] {
+  if (!prefer || list.length < 2) return list;
+  const preferred = list.filter((t) => t.status === prefer);
+  return preferred.length ? preferred : list;
+}
+
+/** Matches a cleaned phrase against the titles (and tags) of the tasks. */
+export function matchTitle(cleaned: string, tasks: TaskSnapshot[], opts: MatchOptions = {}): RefOutcome {
+  const query = contentStems(cleaned);
+  if (query.length === 0) {
+    if (opts.override) return { kind: "one", task: opts.override, via: "override" };
+    return { kind: "none", phrase: cleaned, reason: "no_match" };
+  }
+  const scored = score(query, tasks, cleaned);
+
+  const exact = scored.filter((s) => s.exact).map((s) => s.task);
+  if (exact.length === 1) return { kind: "one", task: exact[0], via: "title" };
+
+  const titleFull = scored.filter((s) => s.title === query.length).map((s) => s.task);
+  const anyFull = scored.filter((s) => s.all === query.length).map((s) => s.task);
+  const pool = titleFull.length ? titleFull : anyFull;
+  const via = titleFull.length ? "title" : "tag";
+  if (pool.length) return settle(preferStatus(pool, opts.prefer), cleaned, via, opts, false);
+
+  // No task has every word: accept the clearly best one if it has most of them.
+  const best = Math.max(0, ...scored.map((s) => s.all));
+  if (best > 0 && best / query.length >= 0.5) {
+    const top = scored.filter((s) => s.all === best).map((s) => s.task);
+    return settle(preferStatus(top, opts.prefer), cleaned, "title", opts, true);
+  }
+  return { kind: "none", phrase: cleaned, reason: "no_match" };
+}
+
+function settle(
+  list: TaskSnapshot[],
+  phrase: string,
+  via: "title" | "tag",
+  opts: MatchOptions,
+  partial: boolean,
+): RefOutcome {
+  if (list.length === 1) return { kind: "one", task: list[0], via, partial };
+  if (opts.override && list.some((t) => t.number === opts.override!.number)) {
+    return { kind: "one", task: opts.override, via: "override" };
+  }
+  return { kind: "many", candidates: list, phrase };
+}
+
+/**
+ * Resolves a phrase that should name exactly one task, with no conversation to refer back to
+ * (what the task service gets): a task number, or a title. A bare "it", or "the first one"
+ * with no list to count in, names nothing.
+ */
+export function resolveTitle(phrase: string, tasks: TaskSnapshot[], opts: Pick<MatchOptions, "prefer"> = {}): RefOutcome {
+  const cleaned = cleanRefPhrase(phrase);
+  if (!cleaned || isPronounRef(cleaned, phrase)) {
+    return { kind: "none", phrase: cleaned || phrase.trim() || "it", reason: cleaned ? "no_referent" : "empty" };
+  }
+  const n = parseTaskNumber(cleaned);
+  if (n !== null) return byNumber(n, tasks);
+  const ord = ORDINAL_REF.exec(cleaned);
+  if (ord && !titleMentions(ord[1], tasks)) return { kind: "none", phrase: cleaned, reason: "no_list", emptyList: false };
+  return matchTitle(cleaned, tasks, opts);
+}
