@@ -34,7 +34,10 @@ export async function signOut(page: Page) {
 export const composer = (page: Page) => page.getByRole("textbox", { name: "Message Doable" });
 export const sendButton = (page: Page) => page.getByRole("button", { name: "Send message" });
 
-/** Types a message, sends it and waits for the assistant's reply to finish; returns the reply. */
+/**
+ * Types a message, sends it and waits for the assistant's reply to finish; returns that reply
+ * (by its position, so it still names this reply after later messages arrive).
+ */
 export async function say(page: Page, text: string): Promise<Locator> {
   const replies = page.getByTestId("assistant-message");
   const before = await replies.count();
@@ -42,5 +45,5 @@ export async function say(page: Page, text: string): Promise<Locator> {
   await composer(page).press("Enter");
   await expect(replies).toHaveCount(before + 1);
   await expect(sendButton(page)).toBeVisible(); // the reply finished
-  return replies.last();
+  return replies.nth(before);
 }
