@@ -4,11 +4,11 @@
 // actions, and a callbackUrl with a newline. The limits use a second server started here with
 // low limits (own port and data directory), as e2e/security.spec.ts does; the rest use the
 // suite's server.
-import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
 import { PASSWORD, register, signIn, signOut, uniqueEmail } from "./helpers";
+import { startSecondServer, type SecondServer } from "./second-server";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 2;
 const LIMITED = `http://127.0.0.1:${PORT}`;
@@ -16,35 +16,19 @@ const DIST = process.env.NEXT_DIST_DIR || ".next";
 const DATA = `${process.env.E2E_DATA_DIR || ".data/e2e-pglite"}-auth-limits`;
 const WAIT = /Try again in 1[45] minutes\./;
 
-let server: ChildProcess | undefined;
-let output = "";
+let limited: SecondServer | undefined;
+const output = () => limited?.output() ?? "";
 
 async function startLimitedServer() {
-  if (server) return;
-  fs.rmSync(DATA, { recursive: true, force: true });
-  const env = { ...process.env, NODE_ENV: "production" as const, PORT: String(PORT), DATABASE_URL: `file:${DATA}`, NEXT_DIST_DIR: DIST, LOGIN_RATE_LIMIT: "3", LOGIN_EMAIL_RATE_LIMIT: "100", REGISTER_RATE_LIMIT: "2", TRUSTED_PROXY_HOPS: "0" };
-  // Migrate, then serve the suite's build as it is: scripts/start.mjs would rebuild it into the
-  // same directory if a source file changed meanwhile, under the suite's running server.
-  const migrated = spawnSync(process.execPath, ["scripts/prestart.mjs"], { env, encoding: "utf8" });
-  if (migrated.status !== 0) throw new Error(`migrating the limited server's database failed:\n${migrated.stdout}${migrated.stderr}`);
-  server = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(PORT)], { env, stdio: ["ignore", "pipe", "pipe"] });
-  server.stdout!.on("data", (d) => (output += d));
-  server.stderr!.on("data", (d) => (output += d));
-  for (let i = 0; ; i++) {
-    const up = await fetch(`${LIMITED}/api/health`).then((r) => r.ok, () => false);
-    if (up) break;
-    if (server.exitCode !== null || i > 1200) throw new Error(`the limited server did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  limited ??= await startSecondServer({
+    port: PORT,
+    dataDir: DATA,
+    env: { LOGIN_RATE_LIMIT: "3", LOGIN_EMAIL_RATE_LIMIT: "100", REGISTER_RATE_LIMIT: "2", TRUSTED_PROXY_HOPS: "0" },
+  });
 }
 
 test.afterAll(async () => {
-  if (server?.exitCode === null) {
-    const exited = new Promise((r) => server!.once("exit", r));
-    server.kill("SIGTERM");
-    await exited;
-  }
-  fs.rmSync(DATA, { recursive: true, force: true });
+  await limited?.stop();
 });
 
 /** Signs in through next-auth's own API (what a script would do), with a forged X-Forwarded-For. */
@@ -123,8 +107,8 @@ test.describe("limits (second server: 3 sign-ins per address + email, 2 accounts
   });
 
   test("the limited server logged no internal error", async () => {
-    expect(output).toContain("Ready");
-    expect(output).not.toMatch(/⨯|Error:|digest/);
+    expect(output()).toContain("Ready");
+    expect(output()).not.toMatch(/⨯|Error:|digest/);
   });
 });
 

@@ -2,11 +2,11 @@
 // limits and the server-log check use a second server started here from the same build (own
 // port and data directory, LOGIN_RATE_LIMIT=3, CHAT_RATE_LIMIT=5, output captured), because the
 // suite's server runs with a high sign-in limit and its output is not readable from a test.
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { expect, test, type APIResponse } from "@playwright/test";
 import { ADMIN_STATE, PASSWORD, register, uniqueEmail } from "./helpers";
+import { startSecondServer, type SecondServer } from "./second-server";
 
 const PORT = Number(process.env.E2E_PORT ?? 3100) + 1;
 const OTHER = `http://127.0.0.1:${PORT}`;
@@ -15,33 +15,16 @@ const DATA = `${process.env.E2E_DATA_DIR || ".data/e2e-pglite"}-limits`;
 /** What a password hash (or the column holding one) looks like wherever it might leak. */
 const HASH = /\$argon2|password_?hash/i;
 
-let server: ChildProcess;
-let output = "";
+let second: SecondServer | undefined;
+const output = () => second?.output() ?? "";
 
 test.beforeAll(async () => {
   test.setTimeout(600_000);
-  fs.rmSync(DATA, { recursive: true, force: true });
-  server = spawn(process.execPath, ["scripts/start.mjs", "--hostname", "127.0.0.1", "--port", String(PORT)], {
-    env: { ...process.env, PORT: String(PORT), DATABASE_URL: `file:${DATA}`, LOGIN_RATE_LIMIT: "3", CHAT_RATE_LIMIT: "5", NEXT_DIST_DIR: DIST },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  server.stdout!.on("data", (d) => (output += d));
-  server.stderr!.on("data", (d) => (output += d));
-  for (let i = 0; ; i++) {
-    const up = await fetch(`${OTHER}/api/health`).then((r) => r.ok, () => false);
-    if (up) break;
-    if (server.exitCode !== null || i > 1200) throw new Error(`the second server did not start:\n${output}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  second = await startSecondServer({ port: PORT, dataDir: DATA, env: { LOGIN_RATE_LIMIT: "3", CHAT_RATE_LIMIT: "5" } });
 });
 
 test.afterAll(async () => {
-  if (server?.exitCode === null) {
-    const exited = new Promise((r) => server.once("exit", r));
-    server.kill("SIGTERM");
-    await exited;
-  }
-  fs.rmSync(DATA, { recursive: true, force: true });
+  await second?.stop();
 });
 
 function expectSecurityHeaders(response: APIResponse, what: string) {
@@ -239,10 +222,10 @@ test("chat rate limit: the 6th message in a minute gets 429 with Retry-After and
 
 test("the server never logs a password or a password hash (register, sign-in, failed sign-ins, chat)", async () => {
   // Runs after the tests above drove the second server through all of those.
-  expect(output).toContain("Ready");
-  expect(output).not.toContain(PASSWORD);
-  expect(output).not.toContain("wrong password 123");
-  expect(output).not.toMatch(HASH);
+  expect(output()).toContain("Ready");
+  expect(output()).not.toContain(PASSWORD);
+  expect(output()).not.toContain("wrong password 123");
+  expect(output()).not.toMatch(HASH);
 });
 
 test("no secrets in the client bundles", async () => {
