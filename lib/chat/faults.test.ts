@@ -11,7 +11,7 @@ import type { SessionUser } from "@/lib/auth/users";
 import type { DbHandle } from "@/lib/db/client";
 import { createTestDatabase } from "@/lib/db/testing";
 import { startFaultModel, type FaultModel } from "./fault-model";
-import { chatRequestOf, readChunks, restoreModelEnvAfterEach, type Chunk, useModelServer, userMessage } from "./testing";
+import { chatRequestOf, readChunks, restoreModelEnvAfterEach, type Chunk, useModelServer, userMessage, waitFor } from "./testing";
 import { handleChat } from "./turn";
 
 let handle: DbHandle;
@@ -54,15 +54,6 @@ function collectGarbage() {
   v8.setFlagsFromString("--expose-gc");
   const gc = vm.runInNewContext("gc") as () => void;
   for (let i = 0; i < 3; i++) gc();
-}
-
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  let value = await read();
-  for (let i = 0; i < 200 && !done(value); i++) {
-    await new Promise((r) => setTimeout(r, 50));
-    value = await read();
-  }
-  return value;
 }
 
 beforeAll(async () => {

@@ -2,10 +2,8 @@
 // no reply (two user messages in a row) or a reply with nothing in it; a context window can
 // start on a reply. Servers that require alternating roles (some vLLM chat templates) reject
 // every later turn of such a history, so the model gets: user first, roles alternating (an
-// unanswered user message gives way to the next), no empty reply, and only the parts Doable
-// itself writes.
+// unanswered user message gives way to the next) and no empty reply.
 import type { UIMessage } from "ai";
-import { keptParts } from "./parts";
 
 type Part = { type: string; text?: string };
 
@@ -18,7 +16,8 @@ export function modelHistory(messages: UIMessage[]): UIMessage[] {
   const out: UIMessage[] = [];
   for (const message of messages) {
     if (message.role === "system") continue;
-    const parts = keptParts<Part>(message.role, message.parts).filter((p) => p.type !== "text" || p.text?.trim());
+    // Parts were already filtered to those Doable keeps when the history was loaded (store.ts).
+    const parts = (message.parts as Part[]).filter((p) => p.type !== "text" || p.text?.trim());
     if (!parts.some(hasContent)) continue;
     const previous = out.at(-1);
     if (!previous && message.role !== "user") continue;

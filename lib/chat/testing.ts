@@ -43,3 +43,13 @@ export function restoreModelEnvAfterEach() {
     }
   });
 }
+
+/** Reads until `done` holds (or about 10 s pass): the reply is saved after the stream ends. */
+export async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, intervalMs = 50): Promise<T> {
+  let value = await read();
+  for (let i = 0; i < 10_000 / intervalMs && !done(value); i++) {
+    await new Promise((r) => setTimeout(r, intervalMs));
+    value = await read();
+  }
+  return value;
+}

@@ -12,7 +12,7 @@ import { NOT_RUN } from "./dangling-tools";
 import { startFaultModel, type FaultModel } from "./fault-model";
 import { messagePage } from "./history";
 import { saveUserMessage } from "./store";
-import { chatRequestOf, readChunks, restoreModelEnvAfterEach, type Chunk, useModelServer, userMessage } from "./testing";
+import { chatRequestOf, readChunks, restoreModelEnvAfterEach, type Chunk, useModelServer, userMessage, waitFor } from "./testing";
 import { handleChat } from "./turn";
 
 let handle: DbHandle;
@@ -31,15 +31,6 @@ const errors = (chunks: Chunk[]) => chunks.filter((c) => c.type === "error");
 
 type ToolPart = { type: string; toolCallId: string; state: string; output?: { ok?: boolean }; errorText?: string };
 const toolParts = (parts: unknown) => (parts as ToolPart[]).filter((p) => p.type.startsWith("tool-"));
-
-async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean): Promise<T> {
-  let value = await read();
-  for (let i = 0; i < 200 && !done(value); i++) {
-    await new Promise((r) => setTimeout(r, 25));
-    value = await read();
-  }
-  return value;
-}
 
 /** A local HTTP server that counts the requests it gets: a URL the server must never fetch. */
 async function startCanary() {
