@@ -1,8 +1,13 @@
 // Title matching: which of the user's tasks a phrase names ("task 3", "the report", "dentist").
 // The task service uses it to resolve a text reference; the offline interpreter builds its
-// conversational references (the offline interpreter's references.ts) on top of it. A crude stemmer on
-// both sides, so "called"/"call" and "flights"/"flight" meet; one-letter typos allowed.
+// conversational references (the offline interpreter's references.ts) on top of it. Words are
+// compared by stem (lemma.ts), so "called"/"call" and "flights"/"flight" meet; one-letter typos
+// (Levenshtein distance, fastest-levenshtein) are allowed in longer words.
+import { distance } from "fastest-levenshtein";
+import { stem } from "./lemma";
 import type { TaskSnapshot } from "./types";
+
+export { stem };
 
 export type RefOutcome =
   | { kind: "one"; task: TaskSnapshot; via: "number" | "title" | "tag" | "history" | "override"; partial?: boolean }
@@ -27,48 +32,6 @@ export const NUMBER_WORDS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, a: 1, an: 1, couple: 2, pair: 2,
 };
-
-/** Irregular past tenses and participles people use when reporting a task as done. */
-export const IRREGULAR: Record<string, string> = {
-  did: "do", done: "do", made: "make", bought: "buy", paid: "pay", went: "go", gone: "go",
-  wrote: "write", written: "write", sent: "send", took: "take", taken: "take", got: "get",
-  gotten: "get", gave: "give", given: "give", ran: "run", told: "tell", sold: "sell",
-  found: "find", brought: "bring", left: "leave", spoke: "speak", spoken: "speak", rang: "ring",
-  met: "meet", read: "read", ate: "eat", eaten: "eat", drove: "drive", driven: "drive",
-  fed: "feed", hung: "hang", swept: "sweep", kept: "keep", built: "build", sang: "sing",
-  began: "begin", begun: "begin", saw: "see", seen: "see", forgot: "forget", chose: "choose",
-  drew: "draw", drawn: "draw", threw: "throw", thrown: "throw", wore: "wear", woke: "wake",
-  hid: "hide", lent: "lend", spent: "spend", shot: "shoot", taught: "teach", caught: "catch",
-  thought: "think", fought: "fight", sought: "seek", sat: "sit", stood: "stand", won: "win",
-  set: "set", put: "put", cut: "cut", shut: "shut", hit: "hit", let: "let", quit: "quit",
-  broke: "break", broken: "break", froze: "freeze", rode: "ride", flew: "fly", flown: "fly",
-  dealt: "deal", meant: "mean", withdrew: "withdraw", understood: "understand",
-  picked: "pick", booked: "book", called: "call", emailed: "email", mailed: "mail",
-  texted: "text", fixed: "fix", finished: "finish", cleaned: "clean", washed: "wash",
-  watered: "water", submitted: "submit", renewed: "renew", reviewed: "review", planned: "plan",
-  prepared: "prepare", ordered: "order", returned: "return", cancelled: "cancel", canceled: "cancel",
-  scheduled: "schedule", replied: "reply", tidied: "tidy", emptied: "empty", studied: "study",
-  applied: "apply", filed: "file", updated: "update", uploaded: "upload", signed: "sign",
-  mopped: "mop", shopped: "shop", dropped: "drop", stopped: "stop", jogged: "jog",
-};
-
-/**
- * A crude stemmer used on both sides of a comparison, so consistency matters more than
- * linguistics: "called"/"call", "flights"/"flight", "prepared"/"prepare" meet.
- */
-export function stem(word: string): string {
-  let w = word.toLowerCase().replace(/'s$/, "").replace(/'/g, "");
-  if (w in IRREGULAR) w = IRREGULAR[w];
-  if (w.length > 4 && w.endsWith("ies")) w = w.slice(0, -3) + "y";
-  else if (w.length > 4 && w.endsWith("ied")) w = w.slice(0, -3) + "y";
-  else if (w.length > 5 && w.endsWith("ing")) w = w.slice(0, -3);
-  else if (w.length > 4 && w.endsWith("ed")) w = w.slice(0, -2);
-  else if (w.length > 4 && /(?:ches|shes|sses|xes|zes)$/.test(w)) w = w.slice(0, -2);
-  else if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss") && !w.endsWith("us")) w = w.slice(0, -1);
-  if (w.length > 3 && w.endsWith("e")) w = w.slice(0, -1);
-  if (w.length > 3 && /([b-df-hj-np-tv-z])\1$/.test(w)) w = w.slice(0, -1);
-  return w;
-}
 
 /** Words that never identify a task on their own. */
 export const REF_STOPWORDS = new Set([
@@ -96,34 +59,11 @@ export function contentStems(s: string, extraStop?: Set<string>): string[] {
     .filter(Boolean);
 }
 
-export function editDistanceAtMost1(a: string, b: string): boolean {
-  if (a === b) return true;
-  if (Math.abs(a.length - b.length) > 1) return false;
-  let i = 0;
-  let j = 0;
-  let edits = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) {
-      i++;
-      j++;
-      continue;
-    }
-    if (++edits > 1) return false;
-    if (a.length > b.length) i++;
-    else if (b.length > a.length) j++;
-    else {
-      i++;
-      j++;
-    }
-  }
-  return edits + (a.length - i) + (b.length - j) <= 1;
-}
-
 /** Whether a query stem names a title stem: equal, a clear prefix, or a one-letter typo. */
 export function stemsMatch(q: string, t: string): boolean {
   if (q === t) return true;
   if (q.length >= 4 && t.length >= 4 && (t.startsWith(q) || q.startsWith(t))) return true;
-  if (q.length >= 5 && t.length >= 5 && editDistanceAtMost1(q, t)) return true;
+  if (q.length >= 5 && t.length >= 5 && distance(q, t) <= 1) return true;
   return false;
 }
 

@@ -1,8 +1,7 @@
-// Small text helpers shared by the parsers: normalisation, word lists. The stemmer and the
-// title-matching words live with title matching in lib/tasks/match.ts and are re-exported here.
-import { IRREGULAR } from "@/lib/tasks/match";
-
-export { contentStems, editDistanceAtMost1, NUMBER_WORDS, REF_STOPWORDS, stem, stemsMatch, words } from "@/lib/tasks/match";
+// Small text helpers shared by the parsers: normalisation, word lists. Word forms (lib/tasks/lemma.ts)
+// and the title-matching words (lib/tasks/match.ts) live with the task domain and are re-exported here.
+export { baseOfPastVerb } from "@/lib/tasks/lemma";
+export { contentStems, NUMBER_WORDS, REF_STOPWORDS, stem, stemsMatch, words } from "@/lib/tasks/match";
 
 /** Typographic quotes and dashes become ASCII so one set of patterns covers both. */
 export function normalizeText(s: string): string {
@@ -42,19 +41,6 @@ export const ORDINAL_WORDS: Record<string, number> = {
   first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10,
   last: -1,
 };
-
-/** Past-tense form → base verb, or null when the word does not look past tense. */
-export function baseOfPastVerb(word: string): string | null {
-  const w = word.toLowerCase();
-  if (w in IRREGULAR) return IRREGULAR[w];
-  if (w.length > 4 && w.endsWith("ied")) return w.slice(0, -3) + "y";
-  if (w.length > 4 && w.endsWith("ed") && !/(?:need|feed|seed|speed|bleed|breed|weed|heed|bed|red|shed|bred|sled)$/.test(w)) {
-    const stem = w.slice(0, -2);
-    if (/([bdgmnprt])\1$/.test(stem)) return stem.slice(0, -1);
-    return stem;
-  }
-  return null;
-}
 
 /** Common imperative verbs that start a to-do ("buy eggs", "call Bob"). */
 export const TODO_VERBS = new Set([

@@ -1,0 +1,59 @@
+// Word forms for title matching, from kept libraries rather than our own tables:
+// compromise's lexicon (24k words, tagged) knows the irregular past tenses and participles
+// ("bought" → "buy", "written" → "write"), and its verb transform undoes the regular ones;
+// the Snowball (Porter 2) stemmer of NLP.js then folds what is left the same way on both sides
+// of a comparison ("flights"/"flight", "groceries"/"grocery"), which matters more than
+// linguistics here. Results are cached: a user's titles are matched over and over.
+import nlp from "compromise/two";
+import { StemmerEn } from "@nlpjs/lang-en-min";
+
+type VerbTransform = (word: string, model: object, tense: string) => string;
+const model = nlp.model() as { one: { lexicon: Record<string, string | string[] | undefined> } };
+const toInfinitive = (nlp.methods() as { two: { transform: { verb: { toInfinitive: VerbTransform } } } }).two.transform.verb
+  .toInfinitive;
+const snowball = new StemmerEn();
+
+const PAST_TAGS = new Set(["PastTense", "Participle"]);
+const CACHE_LIMIT = 20_000;
+const stems = new Map<string, string>();
+const pasts = new Map<string, string | null>();
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  // User text is unbounded: start over rather than grow without limit.
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+function lexiconTags(word: string): string[] {
+  const tag = model.one.lexicon[word];
+  return tag === undefined ? [] : Array.isArray(tag) ? tag : [tag];
+}
+
+/**
+ * The base verb of a past-tense word ("called" → "call", "bought" → "buy", "tidied" → "tidy"),
+ * or null when the word is not a past tense ("need", "bed", "speed").
+ */
+export function baseOfPastVerb(word: string): string | null {
+  const w = word.toLowerCase();
+  const hit = pasts.get(w);
+  if (hit !== undefined) return hit;
+  const tags = lexiconTags(w);
+  const past = tags.find((t) => PAST_TAGS.has(t));
+  let base: string | null = null;
+  if (past) base = toInfinitive(w, model, past);
+  // Unknown words and the ones the lexicon lists as adjectives ("washed", "finished") are
+  // regular past tenses when they end in -ed; the lexicon's verbs and nouns ("need", "bed") are not.
+  else if (/[a-z]{2,}ed$/.test(w) && tags.every((t) => t === "Adjective")) base = toInfinitive(w, model, "PastTense");
+  if (base === w || !base) base = null;
+  return remember(pasts, w, base);
+}
+
+/** One form for every inflection of a word, used on both sides of a comparison. */
+export function stem(word: string): string {
+  const w = word.toLowerCase().replace(/'s$/, "").replace(/'/g, "");
+  const hit = stems.get(w);
+  if (hit !== undefined) return hit;
+  const base = baseOfPastVerb(w) ?? w;
+  return remember(stems, w, snowball.stemWord(base));
+}
