@@ -36,7 +36,7 @@ export function MessageItem({ message, streaming, onApproval, onContinue }: Prop
     );
   }
   const meta = message.metadata;
-  const pending = message.parts.filter((p) => isToolPart(p) && p.state === "approval-requested" && p.approval).map((p) => (p as { approval: { id: string } }).approval.id);
+  const pending = message.parts.flatMap((p) => (isToolPart(p) && p.state === "approval-requested" ? [p.approval.id] : []));
   // One answer at a time, in order: each is stored before the next (the last sends them all on).
   async function answerAll(approved: boolean) {
     setAnsweringAll(true);

@@ -5,7 +5,7 @@ import { toast } from "@/components/ui/toast";
 import { undoTaskOperationAction } from "@/app/(app)/(chat)/actions/tasks";
 import { emitTasksChanged } from "@/components/events";
 import { browserTimeZone } from "@/components/tasks/time-zone";
-import type { TaskView, ToolResult } from "@/lib/tasks/types";
+import type { TaskView } from "@/lib/tasks/types";
 import { absoluteDue } from "./format";
 import type { ToolPart } from "./types";
 import { UndoneContext } from "./undone";
@@ -137,7 +137,7 @@ export function TaskCard({ part, onApproval }: { part: ToolPart; onApproval: OnA
       </p>
     );
   }
-  const result = part.output as ToolResult;
+  const result = part.output;
   if (!result.ok) {
     return (
       <div className="rounded-lg border border-line bg-surface px-3 py-2 text-xs text-muted" data-testid="task-card-error">
@@ -176,9 +176,10 @@ export function TaskCard({ part, onApproval }: { part: ToolPart; onApproval: OnA
   );
 }
 
-function describeRequest(tool: string, input: Record<string, unknown> | undefined): string {
-  const task = input?.task !== undefined ? `task ${typeof input.task === "number" ? `#${input.task}` : `"${String(input.task)}"`}` : "a task";
-  if (tool === "complete_task") return input?.completed === false ? `Reopen ${task}` : `Complete ${task}`;
+function describeRequest(tool: string, input: ToolPart["input"]): string {
+  const ref = input && "task" in input ? input.task : undefined;
+  const task = ref !== undefined ? `task ${typeof ref === "number" ? `#${ref}` : `"${ref}"`}` : "a task";
+  if (tool === "complete_task") return input && "completed" in input && input.completed === false ? `Reopen ${task}` : `Complete ${task}`;
   if (tool === "delete_task") return `Delete ${task}`;
   return `Change ${task}`;
 }

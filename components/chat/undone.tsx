@@ -23,8 +23,8 @@ export function operationIdsOf(messages: readonly Pick<ChatMessage, "parts">[]):
   for (const m of messages) {
     for (const p of m.parts) {
       if (!isToolPart(p) || p.state !== "output-available") continue;
-      const out = p.output as { ok?: unknown; kind?: unknown; operationId?: unknown } | null | undefined;
-      if (out?.ok === true && out.kind !== "listed" && out.kind !== "undone" && typeof out.operationId === "string" && out.operationId) ids.push(out.operationId);
+      const out = p.output;
+      if (out?.ok && out.kind !== "listed" && out.kind !== "undone" && out.operationId) ids.push(out.operationId);
     }
   }
   return ids;

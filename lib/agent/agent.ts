@@ -1,7 +1,7 @@
 // The task agent for one chat request: the chosen model (wrapped so bulk changes wait for
 // approval), the task tools bound to the signed-in user, and the system prompt.
 import { createHmac } from "node:crypto";
-import { isStepCount, ToolLoopAgent, wrapLanguageModel } from "ai";
+import { isStepCount, ToolLoopAgent, wrapLanguageModel, type ToolSet } from "ai";
 import type { Db } from "@/lib/db/client";
 import { authSecret } from "@/lib/auth/secret";
 import type { OperationContext } from "@/lib/tasks/types";
@@ -44,11 +44,14 @@ export function createTaskAgent({ db, ctx, userName, now, offline, approved, onT
     if (toolName === "complete_task") return (input as { completed?: boolean }).completed === false ? `Reopen ${name}` : `Complete ${name}`;
     return `Change ${name}`;
   });
+  // The agent answers stored conversations, whose tool parts are plain JSON: it sees the tools as a
+  // ToolSet; the typed contract (DoableTools) is for the tools themselves and the chat's cards.
+  const tools: ToolSet = buildTools({ db, ctx, approved, onRun: onToolRun });
   const agent = new ToolLoopAgent({
     // Outermost first: every turn ends in words (final-answer.ts), then bulk approval.
     model: wrapLanguageModel({ model, middleware: [finalAnswerMiddleware(), bulk.middleware] }),
     instructions: instructions({ now, timeZone: ctx.timeZone, userName }),
-    tools: buildTools({ db, ctx, approved, onRun: onToolRun }),
+    tools,
     toolApproval: bulk.toolApproval,
     experimental_toolApprovalSecret: approvalSecret(),
     stopWhen: isStepCount(MAX_STEPS),

@@ -52,6 +52,15 @@ function outputToResult(output: { type: string; value?: unknown; reason?: string
   return { ok: false, code: "internal", message: typeof output.value === "string" ? output.value : "That did not work." };
 }
 
+const TOOL_NAMES: ReadonlySet<string> = new Set<ToolName>(["add_task", "list_tasks", "complete_task", "update_task", "delete_task", "undo_operation"]);
+const isToolName = (name: string): name is ToolName => TOOL_NAMES.has(name);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/** A tool call of the conversation as the interpreter's shape; null for one it never makes. */
+function callOf(c: { toolName: string; input: unknown }): ToolCall | null {
+  return isToolName(c.toolName) && isRecord(c.input) ? { tool: c.toolName, input: c.input } : null;
+}
+
 /** The conversation as the interpreter reads it: turns with their calls and results. */
 function historyOf(messages: Turn[]): HistoryTurn[] {
   const history: HistoryTurn[] = [];
@@ -67,8 +76,12 @@ function historyOf(messages: Turn[]): HistoryTurn[] {
       const text = textOf(m);
       if (text) turn.text = turn.text ? `${turn.text}\n${text}` : text;
       if (calls.length) {
-        turn.calls = [...(turn.calls ?? []), ...calls.map((c) => ({ tool: c.toolName as ToolName, input: c.input as Record<string, unknown> }))];
-        turn.results = [...(turn.results ?? []), ...calls.map((c) => results.get(c.toolCallId) ?? null)];
+        const known = calls.flatMap((c) => {
+          const call = callOf(c);
+          return call ? [{ call, result: results.get(c.toolCallId) ?? null }] : [];
+        });
+        turn.calls = [...(turn.calls ?? []), ...known.map((k) => k.call)];
+        turn.results = [...(turn.results ?? []), ...known.map((k) => k.result)];
       }
     }
   }
@@ -86,7 +99,11 @@ async function respond(deps: OfflineDeps, prompt: LanguageModelV4Prompt): Promis
     const calls = assistant?.role === "assistant" ? assistant.content.filter((p) => p.type === "tool-call") : [];
     const byId = new Map<string, ToolResult>();
     for (const m of turns) if (m.role === "tool") for (const p of m.content) if (p.type === "tool-result") byId.set(p.toolCallId, outputToResult(p.output));
-    const done = calls.filter((c) => byId.has(c.toolCallId));
+    const done = calls.flatMap((c) => {
+      const call = callOf(c);
+      const result = byId.get(c.toolCallId);
+      return call && result ? [{ call, result }] : [];
+    });
     // The user's message this step answers: its language, whether it asked a question, and
     // the changing turn before it (what an undo put back), all read from the conversation.
     const userIndex = turns.findLastIndex((m) => m.role === "user");
@@ -94,8 +111,8 @@ async function respond(deps: OfflineDeps, prompt: LanguageModelV4Prompt): Promis
     const hints = replyHints({ text: userText, now, timeZone: deps.timeZone, tasks: [] });
     const previous = dialogueState(historyOf(turns.slice(0, Math.max(userIndex, 0)))).lastChange;
     const text = composeReply(
-      done.map((c): ToolCall => ({ tool: c.toolName as ToolName, input: c.input as Record<string, unknown> })),
-      done.map((c) => byId.get(c.toolCallId)!),
+      done.map((d) => d.call),
+      done.map((d) => d.result),
       { now, timeZone: deps.timeZone, ...hints, ...(previous ? { previousChange: { calls: previous.calls, results: previous.results } } : {}) },
     );
     return { content: [{ type: "text", text }], toolCalls: false };
@@ -109,11 +126,6 @@ async function respond(deps: OfflineDeps, prompt: LanguageModelV4Prompt): Promis
     content: it.calls.map((c) => ({ type: "tool-call", toolCallId: `call_${randomUUID()}`, toolName: c.tool, input: JSON.stringify(c.input) })),
     toolCalls: true,
   };
-}
-
-/** Splits a reply into word-sized deltas, so it streams like any other model's. */
-function deltas(text: string): string[] {
-  return text.match(/\S+\s*|\s+/g) ?? [text];
 }
 
 export function createOfflineModel(deps: OfflineDeps): LanguageModelV4 {
@@ -132,7 +144,8 @@ export function createOfflineModel(deps: OfflineDeps): LanguageModelV4 {
       for (const c of content) {
         if (c.type === "text") {
           const id = randomUUID();
-          parts.push({ type: "text-start", id }, ...deltas(c.text).map((delta) => ({ type: "text-delta" as const, id, delta })), { type: "text-end", id });
+          // The reply is whole at once: one delta (a chunk per word cost CPU in every stream stage).
+          parts.push({ type: "text-start", id }, { type: "text-delta", id, delta: c.text }, { type: "text-end", id });
         } else if (c.type === "tool-call") {
           parts.push({ type: "tool-input-start", id: c.toolCallId, toolName: c.toolName }, { type: "tool-input-delta", id: c.toolCallId, delta: c.input }, { type: "tool-input-end", id: c.toolCallId }, c);
         }

@@ -2,7 +2,7 @@
 // call acts for the signed-in user in `ctx`. Input shapes are the contract of
 // shared/agent-eval/README.md; the service validates (so a model's bad input becomes a clear
 // tool error and a failed log row, not a silent SDK rejection).
-import { jsonSchema, tool, type ToolSet } from "ai";
+import { jsonSchema, tool, type FlexibleSchema, type InferUITools, type JSONSchema7, type Tool } from "ai";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import * as service from "@/lib/tasks/service";
@@ -13,6 +13,12 @@ import {
   listTasksInput,
   undoOperationInput,
   updateTaskInput,
+  type AddTaskInput,
+  type CompleteTaskInput,
+  type DeleteTaskInput,
+  type ListTasksInput,
+  type UndoOperationInput,
+  type UpdateTaskInput,
 } from "@/lib/tasks/schemas";
 import type { OperationContext, ToolResult } from "@/lib/tasks/types";
 
@@ -49,61 +55,84 @@ const UPDATE_DOCS: Record<string, string> = {
 };
 
 /** The same zod object with every documented field `.describe()`d (validation stays the service's). */
-function documented(schema: z.ZodType, docs: Record<string, string>): z.ZodType {
-  const shape = (schema as unknown as { shape?: Record<string, z.ZodType> }).shape;
-  if (!shape) return schema;
-  return z.strictObject(Object.fromEntries(Object.entries(shape).map(([k, v]) => [k, docs[k] ?? FIELD_DOCS[k] ? v.describe(docs[k] ?? FIELD_DOCS[k]!) : v])));
+function documented(schema: z.ZodObject, docs: Record<string, string>): z.ZodObject {
+  const described = Object.entries(schema.shape).map(([k, v]) => {
+    const doc = docs[k] ?? FIELD_DOCS[k];
+    return [k, doc ? v.describe(doc) : v] as const;
+  });
+  return z.strictObject(Object.fromEntries(described));
 }
 
-/** The JSON schema the model sees, from the one zod schema; values pass to the service as sent. */
-function contract(schema: z.ZodType, docs: Record<string, string> = {}) {
-  return jsonSchema<Record<string, unknown>>(z.toJSONSchema(documented(schema, docs), { io: "input", unrepresentable: "any" }) as never, {
+/**
+ * The JSON schema the model sees, from the one zod schema, converted once per process. Input is
+ * typed as the schema's input but passed to the service as sent: the service validates, so a
+ * model's bad input becomes a tool error and a failed log row.
+ */
+function contract<S extends z.ZodObject>(schema: S, docs: Record<string, string> = {}) {
+  const json = z.toJSONSchema(documented(schema, docs), { io: "input", unrepresentable: "any" }) as JSONSchema7;
+  return jsonSchema<z.input<S>>(json, {
     validate: (value) =>
       value && typeof value === "object" && !Array.isArray(value)
-        ? { success: true, value: value as Record<string, unknown> }
+        ? { success: true, value: value as z.input<S> }
         : { success: false, error: new Error("Tool input must be a JSON object.") },
   });
 }
 
-type Run = (db: Db, ctx: OperationContext, input: never) => Promise<ToolResult>;
+type Run<I> = (db: Db, ctx: OperationContext, input: I) => Promise<ToolResult>;
+type Spec<I> = { description: string; inputSchema: FlexibleSchema<I>; run: Run<I> };
 
-const TOOLS: Record<string, { description: string; schema: z.ZodType; run: Run }> = {
-  add_task: {
-    description:
-      "Add one task. Call once per task when the user names several. dueDate: ISO 8601 — a bare date (2026-03-14) when no time was named, else a date-time with offset. Only set fields the user expressed.",
-    schema: addTaskInput,
-    run: service.addTask as Run,
-  },
-  list_tasks: {
-    description: "List the user's tasks, optionally filtered. Without status it lists all tasks (pending first).",
-    schema: listTasksInput,
-    run: service.listTasks as Run,
-  },
-  complete_task: {
-    description: "Mark one task done (completed: false reopens it). task: its number, or text naming exactly one task.",
-    schema: completeTaskInput,
-    run: service.completeTask as Run,
-  },
-  update_task: {
-    description: "Change one task's title, description, due date (null clears it), priority or tags. task: its number, or text naming exactly one task.",
-    schema: updateTaskInput,
-    run: service.updateTask as Run,
-  },
-  delete_task: {
-    description: "Delete one task (it can be undone). task: its number, or text naming exactly one task.",
-    schema: deleteTaskInput,
-    run: service.deleteTask as Run,
-  },
-  undo_operation: {
-    description: "Undo an earlier change. Without operationId: the latest change in this conversation.",
-    schema: undoOperationInput,
-    run: service.undoOperation as Run,
-  },
+function spec<S extends z.ZodObject>(description: string, schema: S, run: Run<z.input<S>>, docs?: Record<string, string>): Spec<z.input<S>> {
+  return { description, inputSchema: contract(schema, docs), run };
+}
+
+type Inputs = {
+  add_task: AddTaskInput;
+  list_tasks: ListTasksInput;
+  complete_task: CompleteTaskInput;
+  update_task: UpdateTaskInput;
+  delete_task: DeleteTaskInput;
+  undo_operation: UndoOperationInput;
+};
+export type ToolName = keyof Inputs;
+
+// Built once per process: descriptions and JSON schemas. A request only binds them to its user.
+const SPECS: { [N in ToolName]: Spec<Inputs[N]> } = {
+  add_task: spec(
+    "Add one task. Call once per task when the user names several. dueDate: ISO 8601 — a bare date (2026-03-14) when no time was named, else a date-time with offset. Only set fields the user expressed.",
+    addTaskInput,
+    service.addTask,
+  ),
+  list_tasks: spec(
+    "List the user's tasks, optionally filtered. Without status it lists all tasks (pending first).",
+    listTasksInput,
+    (db, ctx, input) => service.listTasks(db, ctx, input),
+  ),
+  complete_task: spec(
+    "Mark one task done (completed: false reopens it). task: its number, or text naming exactly one task.",
+    completeTaskInput,
+    service.completeTask,
+  ),
+  update_task: spec(
+    "Change one task's title, description, due date (null clears it), priority or tags. task: its number, or text naming exactly one task.",
+    updateTaskInput,
+    service.updateTask,
+    UPDATE_DOCS,
+  ),
+  delete_task: spec("Delete one task (it can be undone). task: its number, or text naming exactly one task.", deleteTaskInput, service.deleteTask),
+  undo_operation: spec(
+    "Undo an earlier change. Without operationId: the latest change in this conversation.",
+    undoOperationInput,
+    (db, ctx, input) => service.undoOperation(db, ctx, input),
+  ),
 };
 
-export const TOOL_NAMES = Object.keys(TOOLS);
+/** The agent's tools as the AI SDK sees them: typed input, the service's result as output. */
+export type DoableTools = { [N in ToolName]: Tool<Inputs[N], ToolResult> };
+/** The same tools as they appear in UI messages (`tool-add_task` parts with typed input and output). */
+export type DoableUITools = InferUITools<DoableTools>;
+
 /** Tools that change a task: several of these in one step need the user's approval. */
-export const CHANGING_TOOLS = new Set(["complete_task", "update_task", "delete_task"]);
+export const CHANGING_TOOLS: ReadonlySet<string> = new Set<ToolName>(["complete_task", "update_task", "delete_task"]);
 
 export type ToolRun = { toolCallId: string; toolName: string; input: unknown; run: Promise<ToolResult> };
 
@@ -125,19 +154,27 @@ export function operationKey(messageId: string | null | undefined, toolCallId: s
   return messageId ? `${messageId}:${toolCallId}` : toolCallId;
 }
 
-export function buildTools({ db, ctx, approved, onRun }: ToolDeps): ToolSet {
-  return Object.fromEntries(
-    Object.entries(TOOLS).map(([name, t]) => [
-      name,
-      tool({
-        description: t.description,
-        inputSchema: contract(t.schema, name === "update_task" ? UPDATE_DOCS : {}),
-        execute: (input: Record<string, unknown>, { toolCallId }: { toolCallId: string }) => {
-          const run = t.run(db, { ...ctx, toolCallId: operationKey(ctx.messageId, toolCallId), approval: approved?.has(toolCallId) ? "approved" : null }, input as never);
-          onRun?.({ toolCallId, toolName: name, input, run });
-          return run;
-        },
-      }),
-    ]),
-  );
+function bind<N extends ToolName>(name: N, { db, ctx, approved, onRun }: ToolDeps): Tool<Inputs[N], ToolResult> {
+  const { description, inputSchema, run }: Spec<Inputs[N]> = SPECS[name];
+  return tool({
+    description,
+    inputSchema,
+    execute: (input, { toolCallId }) => {
+      const operation = { ...ctx, toolCallId: operationKey(ctx.messageId, toolCallId), approval: approved?.has(toolCallId) ? ("approved" as const) : null };
+      const result = run(db, operation, input);
+      onRun?.({ toolCallId, toolName: name, input, run: result });
+      return result;
+    },
+  });
+}
+
+export function buildTools(deps: ToolDeps): DoableTools {
+  return {
+    add_task: bind("add_task", deps),
+    list_tasks: bind("list_tasks", deps),
+    complete_task: bind("complete_task", deps),
+    update_task: bind("update_task", deps),
+    delete_task: bind("delete_task", deps),
+    undo_operation: bind("undo_operation", deps),
+  };
 }

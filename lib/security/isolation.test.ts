@@ -10,7 +10,7 @@ import { createTestDatabase } from "@/lib/db/testing";
 import type { SessionUser } from "@/lib/auth/users";
 import { chatRequestOf, readChunks, userMessage } from "@/lib/chat/testing";
 import { handleChat } from "@/lib/chat/turn";
-import { buildTools } from "@/lib/agent/tools";
+import { buildTools, type ToolName } from "@/lib/agent/tools";
 import * as service from "@/lib/tasks/service";
 import { dbState } from "./db-state";
 
@@ -177,8 +177,8 @@ describe("agent tools, acting for A", () => {
   it("B's task numbers, titles and operation ids are not found; list_tasks shows only A's tasks; no tool takes a user id", async () => {
     const tools = buildTools({ db: handle.db, ctx: { userId: a.id, source: "chat", conversationId: aConversation, timeZone: "UTC" } });
     let call = 0;
-    const run = (name: string, input: object) =>
-      (tools[name]!.execute as unknown as (i: object, o: { toolCallId: string; messages: never[] }) => Promise<{ ok: boolean; code?: string; tasks?: { title: string }[] }>)(input, {
+    const run = (name: ToolName, input: object) =>
+      (tools[name].execute as unknown as (i: object, o: { toolCallId: string; messages: never[] }) => Promise<{ ok: boolean; code?: string; tasks?: { title: string }[] }>)(input, {
         toolCallId: `iso-${++call}-${Math.random()}`,
         messages: [],
       });
