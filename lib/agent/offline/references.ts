@@ -12,8 +12,8 @@ import {
   type RefOutcome,
 } from "@/lib/tasks/match";
 import { contentStems, ORDINAL_WORDS, stem, stemsMatch, words } from "./text";
-import { compareDay, dayInZone, addDays, weekdayOf } from "@/lib/time/zone";
-import { today, type DateContext } from "./dates";
+import { inDueBucket } from "@/lib/tasks/filter";
+import type { DateContext } from "./dates";
 import { dialogueState } from "./dialogue";
 
 // Title matching itself (stemming, scoring, "task 3", pronoun and ordinal patterns) is the task
@@ -210,27 +210,13 @@ export function parseGroupFilter(phrase: string, tasks: TaskSnapshot[]): TaskFil
 }
 
 export function applyFilter(f: TaskFilter, tasks: TaskSnapshot[], ctx: DateContext): TaskSnapshot[] {
-  const t0 = today(ctx);
   const stems = f.words.map((w) => stem(w));
   return tasks.filter((task) => {
     if (f.tag && !task.tags.some((x) => x.toLowerCase().replace(/^#/, "") === f.tag)) return false;
     if (f.priority && task.priority !== f.priority) return false;
     if (f.status && task.status !== f.status) return false;
-    if (f.due) {
-      const d = task.dueDate ? dayInZone(task.dueDate, ctx.timeZone) : null;
-      if (!d) return false;
-      const c = compareDay(d, t0);
-      // As the task service's SQL filter: a day with no time is overdue from the next day on,
-      // a timed task from its moment ("due 09:00 today" is overdue at 14:00).
-      const late = /T/.test(task.dueDate!) ? Date.parse(task.dueDate!) < ctx.now.getTime() : c < 0;
-      if (f.due === "overdue" && !(late && task.status === "pending")) return false;
-      if (f.due === "today" && c !== 0) return false;
-      if (f.due === "tomorrow" && compareDay(d, addDays(t0, 1)) !== 0) return false;
-      if (f.due === "this_week") {
-        const sunday = addDays(t0, (7 - weekdayOf(t0)) % 7);
-        if (c < 0 || compareDay(d, sunday) > 0) return false;
-      }
-    }
+    // The service's own definition of each period (lib/tasks/filter.ts), so the two never disagree.
+    if (f.due && !inDueBucket(task, f.due, ctx.now, ctx.timeZone)) return false;
     if (stems.length) {
       const title = contentStems(task.title);
       if (!stems.every((q) => title.some((t) => stemsMatch(q, t)))) return false;
