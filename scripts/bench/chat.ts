@@ -1,31 +1,51 @@
 // `npm run bench:chat`: a chat turn that adds a task, end to end over HTTP against `next start`
-// (session cookie, rate limit, context, offline interpreter, tool, persistence, SSE stream),
-// on local PostgreSQL and on PGlite. Loopback only; every run is a bounded number of turns.
+// (session cookie, rate limit, context, offline interpreter, tool, persistence, SSE stream).
 //
-// Each simulated user sends one turn after another (a person waits for the reply) and starts
-// a new conversation every 20 turns. Reported: latency to the end of the stream, the time to
-// the first streamed byte (all the server does before the agent runs: auth, rate limit, the
-// conversation, saving the message, loading context), and turns per second over the run.
-// Afterwards the database is audited: every turn's message, reply, task and log row exactly once.
+//   npm run bench:chat                              # this checkout, PostgreSQL and PGlite
+//   npm run bench:chat -- --baseline a434a7b        # and an earlier commit, built beside it
+//   npm run bench:chat -- --node24 --web-concurrency 2 --rounds 5 --write
+//
+// Every variant (app × Node × database × processes) is measured in each of several rounds, in
+// a rotating order, one variant under load at a time; the report gives each figure's median
+// over the rounds, so a busy moment of the machine lands in one round of every variant rather
+// than in all rounds of one. A round restarts each server: its time to the first 200 is the
+// cold-start figure. Afterwards this checkout's databases are audited: every turn's message,
+// reply, task and log row exactly once.
+import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
-import { randomUUID } from "node:crypto";
+import { parseArgs } from "node:util";
 import { Client } from "pg";
-import { registerUser } from "@/lib/auth/users";
-import { accountTurns, type SentTurn } from "@/lib/chat/accounting";
+import { hashPassword } from "@/lib/auth/password";
+import { accountTurns, type AccountingReport, type SentTurn } from "@/lib/chat/accounting";
 import { openDatabase } from "@/lib/db/client";
+import { baselineApp, currentApp, machineNode, node24, type App, type NodeBinary } from "./apps";
 import { calibration, machine, markdownTable, ms, percentile, ROOT, writeSection } from "./report";
-import { migrate, postgresCpuMs, signIn, startServer, type BenchServer } from "./server";
+import { migrate, postgresCpuMs, signIn, startServer, type BenchServer, type ServerOptions } from "./server";
 
 const PG_SERVER = process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 const PASSWORD = "bench-password-1";
 const TURNS_PER_CONVERSATION = 20;
-const TURNS_ALONE = Number(process.env.BENCH_TURNS_ALONE ?? 200);
-const TURNS_EACH_OF_20 = Number(process.env.BENCH_TURNS_EACH ?? 50);
+const USERS = 20;
+const TURNS_ALONE = Number(process.env.BENCH_TURNS_ALONE ?? 60);
+const TURNS_EACH = Number(process.env.BENCH_TURNS_EACH ?? 15);
 
-type BenchUser = { id: string; email: string; name: string; cookie?: string; conversationId?: string; turns: number; n: number };
+type Variant = {
+  label: string;
+  app: App;
+  node: NodeBinary;
+  database: "PostgreSQL" | "PGlite";
+  processes: number;
+  port: number;
+  databaseUrl?: string;
+  users?: BenchUser[];
+  sent: SentTurn[];
+  rounds: Round[];
+};
+type BenchUser = { id: string; email: string; cookie?: string; conversationId?: string; turns: number; n: number };
 type TurnResult = { ok: boolean; ttfbMs: number; totalMs: number; error?: string };
-type Phase = { database: string; label: string; concurrency: number; results: TurnResult[]; wallMs: number; serverCpuMs: number; postgresCpuMs: number; clientCpuMs: number };
+type Phase = { results: TurnResult[]; wallMs: number; serverCpuMs: number; postgresCpuMs: number };
+type Round = { startMs: number; alone: Phase; many: Phase };
 
 /** One "add a task" turn over HTTP; records the sent turn for the audit. */
 async function turn(baseUrl: string, user: BenchUser, sent: SentTurn[]): Promise<TurnResult> {
@@ -38,10 +58,11 @@ async function turn(baseUrl: string, user: BenchUser, sent: SentTurn[]): Promise
   try {
     const response = await fetch(`${baseUrl}/api/chat`, {
       method: "POST",
-      headers: { "content-type": "application/json", cookie: user.cookie! },
+      headers: { "content-type": "application/json", cookie: user.cookie ?? "" },
       body: JSON.stringify({ id: user.conversationId, message, timeZone: "Europe/Berlin" }),
     });
-    const reader = response.body!.getReader();
+    if (!response.body) throw new Error(`HTTP ${response.status} with no body`);
+    const reader = response.body.getReader();
     const decoder = new TextDecoder();
     let body = "";
     for (;;) {
@@ -52,15 +73,18 @@ async function turn(baseUrl: string, user: BenchUser, sent: SentTurn[]): Promise
     }
     const totalMs = performance.now() - started;
     if (response.status !== 200) return { ok: false, ttfbMs: ttfb, totalMs, error: `HTTP ${response.status}: ${body.slice(0, 200)}` };
-    user.conversationId = response.headers.get("x-conversation-id") ?? undefined;
+    const conversationId = response.headers.get("x-conversation-id") ?? undefined;
+    user.conversationId = conversationId;
     const chunks = body
       .split("\n")
       .filter((l) => l.startsWith("data: ") && l !== "data: [DONE]")
       .map((l) => JSON.parse(l.slice(6)) as { type: string; messageId?: string; output?: { kind?: string } });
     const added = chunks.some((c) => c.type === "tool-output-available" && c.output?.kind === "added");
     const replyId = chunks.find((c) => c.type === "start")?.messageId;
-    if (!added || !replyId || chunks.some((c) => c.type === "error")) return { ok: false, ttfbMs: ttfb, totalMs, error: `no task added: ${body.slice(0, 300)}` };
-    sent.push({ userId: user.id, conversationId: user.conversationId!, messageId: message.id, text, title: `Check parcel u${user.n} t${user.turns}`, replyId });
+    if (!added || !replyId || !conversationId || chunks.some((c) => c.type === "error")) {
+      return { ok: false, ttfbMs: ttfb, totalMs, error: `no task added: ${body.slice(0, 300)}` };
+    }
+    sent.push({ userId: user.id, conversationId, messageId: message.id, text, title: `Check parcel u${user.n} t${user.turns}`, replyId });
     return { ok: true, ttfbMs: ttfb, totalMs };
   } catch (error) {
     return { ok: false, ttfbMs: ttfb, totalMs: performance.now() - started, error: String(error) };
@@ -68,86 +92,16 @@ async function turn(baseUrl: string, user: BenchUser, sent: SentTurn[]): Promise
 }
 
 /** `perUser` turns for each user, all users at once; each user's turns one after another. */
-async function load(baseUrl: string, users: BenchUser[], perUser: number, sent: SentTurn[], server?: BenchServer) {
+async function load(server: BenchServer, users: BenchUser[], perUser: number, sent: SentTurn[]): Promise<Phase> {
   const results: TurnResult[] = [];
-  const cpu = { server: server?.cpuMs() ?? 0, postgres: postgresCpuMs(), client: process.cpuUsage() };
+  const cpu = { server: server.cpuMs(), postgres: postgresCpuMs() };
   const started = performance.now();
   await Promise.all(
     users.map(async (user) => {
-      for (let i = 0; i < perUser; i++) results.push(await turn(baseUrl, user, sent));
+      for (let i = 0; i < perUser; i++) results.push(await turn(server.url, user, sent));
     }),
   );
-  const client = process.cpuUsage(cpu.client);
-  return {
-    results,
-    wallMs: performance.now() - started,
-    serverCpuMs: (server?.cpuMs() ?? 0) - cpu.server,
-    postgresCpuMs: postgresCpuMs() - cpu.postgres,
-    clientCpuMs: (client.user + client.system) / 1000,
-  };
-}
-
-async function benchDatabase(label: string, databaseUrl: string, port: number): Promise<{ phases: Phase[]; audit: Awaited<ReturnType<typeof accountTurns>> }> {
-  console.log(`\n== ${label} ==`);
-  migrate(databaseUrl);
-  // Accounts are made directly (argon2 and all, as registration does) before the server
-  // opens the database: PGlite allows one process per directory.
-  const users: BenchUser[] = [];
-  {
-    const handle = await openDatabase(databaseUrl);
-    try {
-      for (let n = 1; n <= 71; n++) {
-        const u = await registerUser(handle.db, { email: `bench${n}@example.com`, name: `Bench User ${n}`, password: PASSWORD });
-        users.push({ ...u, n, turns: 0 });
-      }
-    } finally {
-      await handle.close();
-    }
-  }
-  const server = await startServer(databaseUrl, port);
-  const sent: SentTurn[] = [];
-  const phases: Phase[] = [];
-  try {
-    for (const user of users) user.cookie = await signIn(server.url, user.email, PASSWORD);
-    const [alone, ...rest] = users;
-    const twenty = rest.slice(0, 20);
-    const fifty = rest.slice(20, 70);
-
-    await load(server.url, [alone!], 20, sent); // warm-up: JIT, pools, plan caches
-    const one = await load(server.url, [alone!], TURNS_ALONE, sent, server);
-    phases.push({ database: label, label: "1 user", concurrency: 1, ...one });
-    report(phases.at(-1)!);
-
-    await load(server.url, twenty, 3, sent);
-    const many = await load(server.url, twenty, TURNS_EACH_OF_20, sent, server);
-    phases.push({ database: label, label: "20 users", concurrency: 20, ...many });
-    report(phases.at(-1)!);
-
-    const accounting = await load(server.url, fifty, 20, sent, server);
-    phases.push({ database: label, label: "50 users × 20 turns", concurrency: 50, ...accounting });
-    report(phases.at(-1)!);
-    if (phases.some((p) => p.results.some((r) => !r.ok))) console.log(`server output:\n${server.log()}`);
-  } finally {
-    await server.stop();
-  }
-  const handle = await openDatabase(databaseUrl);
-  try {
-    const audit = await accountTurns(handle.db, sent);
-    console.log(`audit: ${audit.turns} turns, ${audit.problems.length ? audit.problems.join("; ") : "every message, reply, task and log row present exactly once"}`);
-    return { phases, audit };
-  } finally {
-    await handle.close();
-  }
-}
-
-function report(p: Phase) {
-  const ok = p.results.filter((r) => r.ok);
-  const errors = p.results.length - ok.length;
-  console.log(
-    `${p.database}, ${p.label}: ${p.results.length} turns, p50 ${ms(percentile(ok.map((r) => r.totalMs), 50))}, p95 ${ms(percentile(ok.map((r) => r.totalMs), 95))}, ` +
-      `first byte p50 ${ms(percentile(ok.map((r) => r.ttfbMs), 50))}, ${((p.results.length / p.wallMs) * 1000).toFixed(1)} turns/s, ${errors} errors, CPU per turn: server ${(p.serverCpuMs / p.results.length).toFixed(1)} ms, PostgreSQL ${(p.postgresCpuMs / p.results.length).toFixed(1)} ms, client ${(p.clientCpuMs / p.results.length).toFixed(1)} ms`,
-  );
-  if (errors) console.log(`  first error: ${p.results.find((r) => !r.ok)?.error}`);
+  return { results, wallMs: performance.now() - started, serverCpuMs: server.cpuMs() - cpu.server, postgresCpuMs: postgresCpuMs() - cpu.postgres };
 }
 
 async function freshPostgres(name: string): Promise<string> {
@@ -164,60 +118,180 @@ async function freshPostgres(name: string): Promise<string> {
   return url.toString();
 }
 
-async function freshPglite(): Promise<string> {
-  const dir = path.join(ROOT, ".data/bench-chat-pglite");
-  fs.rmSync(dir, { recursive: true, force: true });
-  return dir;
+function options(v: Variant): ServerOptions {
+  return { root: v.app.root, node: v.node.path, env: { WEB_CONCURRENCY: String(v.processes) } };
 }
 
-export async function runChatBench() {
-  const header = `${machine()} · ${await calibration(PG_SERVER)}`;
-  // BENCH_CHAT_ONLY=pglite (or postgres) runs one database to look into it; docs are left alone.
-  const only = process.env.BENCH_CHAT_ONLY;
-  if (only === "pglite" || only === "postgres") {
-    if (only === "postgres") await benchDatabase("PostgreSQL 15", await freshPostgres("doable_bench_chat"), 3411);
-    else await benchDatabase("PGlite", `file:${await freshPglite()}`, 3412);
-    return;
+/**
+ * A fresh database migrated by the variant's own app, its users (plain SQL, so a baseline's
+ * older schema takes them too), a first start that builds if needed, and sign-ins.
+ */
+async function prepare(v: Variant, index: number): Promise<void> {
+  const name = `doable_bench_chat_${index}`;
+  if (v.database === "PostgreSQL") v.databaseUrl = await freshPostgres(name);
+  else {
+    const dir = path.join(ROOT, ".data", `bench-chat-${index}`);
+    fs.rmSync(dir, { recursive: true, force: true });
+    v.databaseUrl = `file:${dir}`;
   }
-  const runs = [await benchDatabase("PostgreSQL 15", await freshPostgres("doable_bench_chat"), 3411), await benchDatabase("PGlite", `file:${await freshPglite()}`, 3412)];
-  const phases = runs.flatMap((r) => r.phases);
-  const rows = phases.map((p) => {
-    const ok = p.results.filter((r) => r.ok);
+  migrate(v.databaseUrl, options(v));
+  const passwordHash = await hashPassword(PASSWORD);
+  const users: BenchUser[] = [];
+  const handle = await openDatabase(v.databaseUrl);
+  try {
+    for (let n = 1; n <= USERS + 1; n++) {
+      const email = `bench${n}@example.com`;
+      const [row] = await handle.db.$queryRaw<{ id: string }[]>`
+        INSERT INTO users (id, email, name, password_hash, updated_at) VALUES (gen_random_uuid(), ${email}, ${`Bench User ${n}`}, ${passwordHash}, now()) RETURNING id::text`;
+      users.push({ id: row!.id, email, n, turns: 0 });
+    }
+  } finally {
+    await handle.close();
+  }
+  console.log(`${v.label}: starting once (builds ${path.relative(ROOT, v.app.root) || "."} when its sources changed)…`);
+  const server = await startServer(v.databaseUrl, v.port, options(v));
+  try {
+    for (const user of users) user.cookie = await signIn(server.url, user.email, PASSWORD);
+    await load(server, users.slice(0, 2), 10, v.sent); // warm the build's caches once
+  } finally {
+    await server.stop();
+  }
+  v.users = users;
+}
+
+async function round(v: Variant): Promise<Round> {
+  const server = await startServer(v.databaseUrl!, v.port, options(v));
+  try {
+    const [alone, ...rest] = v.users!;
+    await load(server, [alone!], 10, v.sent); // JIT, pools, plan caches
+    const one = await load(server, [alone!], TURNS_ALONE, v.sent);
+    await load(server, rest, 2, v.sent);
+    const many = await load(server, rest, TURNS_EACH, v.sent);
+    const errors = [...one.results, ...many.results].filter((r) => !r.ok);
+    if (errors.length) console.log(`  ${errors.length} errors, first: ${errors[0]!.error}\n${server.log()}`);
+    return { startMs: server.startMs, alone: one, many };
+  } finally {
+    await server.stop();
+  }
+}
+
+const median = (xs: number[]) => percentile(xs, 50);
+const rate = (p: Phase) => (p.results.length / p.wallMs) * 1000;
+const p50 = (p: Phase) => percentile(p.results.filter((r) => r.ok).map((r) => r.totalMs), 50);
+
+type Figures = { p50: number; turnsPerSecond: number; serverCpu: number; postgresCpu: number; startMs: number; errors: number };
+
+function figures(v: Variant): Figures {
+  return {
+    p50: median(v.rounds.map((r) => p50(r.alone))),
+    turnsPerSecond: median(v.rounds.map((r) => rate(r.many))),
+    serverCpu: median(v.rounds.map((r) => r.many.serverCpuMs / r.many.results.length)),
+    postgresCpu: median(v.rounds.map((r) => r.many.postgresCpuMs / r.many.results.length)),
+    startMs: median(v.rounds.map((r) => r.startMs)),
+    errors: v.rounds.reduce((n, r) => n + [...r.alone.results, ...r.many.results].filter((x) => !x.ok).length, 0),
+  };
+}
+
+export type ChatBenchOptions = { baseline?: string; rounds: number; node24: boolean; webConcurrency: number; pglite: boolean; write: boolean };
+
+export async function runChatBench(opts: ChatBenchOptions): Promise<void> {
+  const header = `${machine()} · ${await calibration(PG_SERVER)}`;
+  const current = currentApp();
+  const base = opts.baseline ? baselineApp(opts.baseline) : null;
+  const n20 = machineNode();
+  const n24 = opts.node24 ? node24() : null;
+  const specs: Omit<Variant, "port" | "sent" | "rounds">[] = [];
+  if (base) specs.push({ label: `${base.name}, ${n20.name}, PostgreSQL`, app: base, node: n20, database: "PostgreSQL", processes: 1 });
+  specs.push({ label: `${current.name}, ${n20.name}, PostgreSQL`, app: current, node: n20, database: "PostgreSQL", processes: 1 });
+  if (opts.webConcurrency > 1) {
+    specs.push({ label: `${current.name}, ${n20.name}, PostgreSQL, ${opts.webConcurrency} processes`, app: current, node: n20, database: "PostgreSQL", processes: opts.webConcurrency });
+  }
+  if (n24) specs.push({ label: `${current.name}, ${n24.name}, PostgreSQL`, app: current, node: n24, database: "PostgreSQL", processes: 1 });
+  if (opts.pglite) {
+    if (base) specs.push({ label: `${base.name}, ${n20.name}, PGlite`, app: base, node: n20, database: "PGlite", processes: 1 });
+    specs.push({ label: `${current.name}, ${n20.name}, PGlite`, app: current, node: n20, database: "PGlite", processes: 1 });
+  }
+  const variants: Variant[] = specs.map((s, i) => ({ ...s, port: 3411 + i, sent: [], rounds: [] }));
+
+  for (const [i, v] of variants.entries()) await prepare(v, i);
+  for (let r = 0; r < opts.rounds; r++) {
+    // Rotate the order, so no variant always runs first (or right after the heaviest).
+    const order = variants.map((_, i) => variants[(i + r) % variants.length]!);
+    for (const v of order) {
+      const result = await round(v);
+      v.rounds.push(result);
+      console.log(
+        `round ${r + 1}/${opts.rounds} · ${v.label}: start ${ms(result.startMs)}, 1 user p50 ${ms(p50(result.alone))}, ` +
+          `${USERS} users ${rate(result.many).toFixed(1)} turns/s, CPU per turn: server ${(result.many.serverCpuMs / result.many.results.length).toFixed(1)} ms, ` +
+          `PostgreSQL ${(result.many.postgresCpuMs / result.many.results.length).toFixed(1)} ms`,
+      );
+    }
+  }
+
+  const audits: { label: string; report: AccountingReport }[] = [];
+  for (const v of variants.filter((x) => x.app === current)) {
+    const handle = await openDatabase(v.databaseUrl!);
+    try {
+      audits.push({ label: v.label, report: await accountTurns(handle.db, v.sent) });
+    } finally {
+      await handle.close();
+    }
+  }
+
+  const reference = variants[0]!;
+  const ref = figures(reference);
+  const ratio = (a: number, b: number) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : "–");
+  const rows = variants.map((v) => {
+    const f = figures(v);
     return [
-      p.database,
-      p.label,
-      p.results.length,
-      ms(percentile(ok.map((r) => r.totalMs), 50)),
-      ms(percentile(ok.map((r) => r.totalMs), 95)),
-      ms(percentile(ok.map((r) => r.ttfbMs), 50)),
-      ms(percentile(ok.map((r) => r.ttfbMs), 95)),
-      ((p.results.length / p.wallMs) * 1000).toFixed(1),
-      p.results.length - ok.length,
-      `${(p.serverCpuMs / p.results.length).toFixed(1)} / ${p.database.startsWith("PostgreSQL") ? (p.postgresCpuMs / p.results.length).toFixed(1) : "–"}`,
+      v.label,
+      ms(f.p50),
+      f.turnsPerSecond.toFixed(1),
+      f.serverCpu.toFixed(1),
+      v.database === "PostgreSQL" ? f.postgresCpu.toFixed(1) : "–",
+      ms(f.startMs),
+      f.errors,
+      base && v !== reference ? `${ratio(f.p50, ref.p50)} / ${ratio(f.turnsPerSecond, ref.turnsPerSecond)} / ${ratio(f.serverCpu, ref.serverCpu)}` : "",
     ];
   });
-  const pgOne = phases.find((p) => p.database.startsWith("PostgreSQL") && p.concurrency === 1)!;
-  const pgTwenty = phases.find((p) => p.database.startsWith("PostgreSQL") && p.concurrency === 20)!;
-  const p50 = percentile(pgOne.results.map((r) => r.totalMs), 50);
-  const rate = (pgTwenty.results.length / pgTwenty.wallMs) * 1000;
-  const errors = phases.reduce((n, p) => n + p.results.filter((r) => !r.ok).length, 0);
-  const cpuPerTurn = (pgTwenty.serverCpuMs + pgTwenty.postgresCpuMs + pgTwenty.clientCpuMs) / pgTwenty.results.length;
-  const quietRate = (2 * 1000) / cpuPerTurn;
-  writeSection(
-    "chat",
-    `Run: ${header}
-
-Turns are "add check parcel uN tK" sent to \`POST /api/chat\` of \`next start\` (production build in \`.next-bench\`) over loopback with a real session cookie, the offline interpreter, and the stream read to its end. *First byte* is the time until the first streamed byte: authentication, rate limit, finding or creating the conversation, saving the user's message and loading context; the rest of a turn is the agent, the tool (task, log row), saving the reply and streaming it. The client runs on the same 2 cores as the server and the database. *CPU ms per turn* is the CPU time the \`next start\` process tree (and all PostgreSQL processes, including other databases' work during the run) used per turn, read from /proc: unlike latency it hardly depends on how busy the machine is, so 2 × 1000 / (server + PostgreSQL + client CPU ms) estimates the turns/s 2 quiet cores could do.
-
-${markdownTable(["Database", "Load", "Turns", "p50", "p95", "First byte p50", "First byte p95", "Turns/s", "Errors", "CPU ms per turn: server / PostgreSQL"], rows)}
-
-Targets on PostgreSQL: p50 under 30 ms at 1 user — **${p50 < 30 ? "met" : "missed"}** (${ms(p50)}); at least 100 turns/s — **${rate >= 100 ? "met" : "missed"}** (${rate.toFixed(1)} turns/s at 20 users measured; about ${quietRate.toFixed(0)} turns/s estimated for 2 quiet cores from the ${cpuPerTurn.toFixed(1)} ms of CPU a turn costs server, PostgreSQL and client together); zero errors — **${errors === 0 ? "met" : "missed"}** (${errors}).
-
-Audit after each database's run (\`lib/chat/accounting.ts\`): ${runs
-      .map((r, i) => `${["PostgreSQL", "PGlite"][i]}: ${r.audit.turns} turns, ${r.audit.userMessages} user messages, ${r.audit.assistantMessages} replies, ${r.audit.tasks} tasks, ${r.audit.logRows} log rows — ${r.audit.problems.length ? `**${r.audit.problems.length} problems**: ${r.audit.problems.slice(0, 3).join("; ")}` : "each exactly once"}`)
-      .join("; ")}.`,
+  const table = markdownTable(
+    ["Variant", "1 user p50", `${USERS} users turns/s`, "Server CPU ms/turn", "PostgreSQL CPU ms/turn", "Start to first 200", "Errors", base ? `vs ${reference.label.split(",")[0]}: p50 / turns/s / CPU` : ""],
+    rows,
   );
-  // The scratch databases are left for inspection until the next run replaces them.
+  const auditText = audits
+    .map(({ label, report: a }) => `${label}: ${a.turns} turns, ${a.userMessages} user messages, ${a.assistantMessages} replies, ${a.tasks} tasks, ${a.logRows} log rows — ${a.problems.length ? `**${a.problems.length} problems**: ${a.problems.slice(0, 3).join("; ")}` : "each exactly once"}`)
+    .join("; ");
+  const text = `Run: ${header}
+
+Each variant was measured in ${opts.rounds} rounds, in rotating order, one variant under load at a time; figures are medians over the rounds. A round starts the server with \`npm start\`'s script (built, migrated: *start to first 200*), sends ${TURNS_ALONE} turns from 1 user (*p50*), then ${TURNS_EACH} turns from each of ${USERS} users at once (*turns/s*, and the CPU the server's process tree and all PostgreSQL processes used per turn, read from /proc). A turn is "add check parcel uN tK" to \`POST /api/chat\` over loopback with a session cookie, answered by the offline interpreter, its stream read to the end. The client runs on the same cores.
+
+${table}
+
+Audit (\`lib/chat/accounting.ts\`): ${auditText}.`;
+  console.log(`\n${text}`);
+  if (opts.write) writeSection("chat", text);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await runChatBench();
+export function chatOptionsFromArgs(args: string[]): ChatBenchOptions {
+  const { values } = parseArgs({
+    args,
+    options: {
+      baseline: { type: "string" },
+      rounds: { type: "string", default: "5" },
+      node24: { type: "boolean", default: false },
+      "web-concurrency": { type: "string", default: "1" },
+      "no-pglite": { type: "boolean", default: false },
+      write: { type: "boolean", default: false },
+    },
+  });
+  return {
+    baseline: values.baseline,
+    rounds: Number(values.rounds),
+    node24: values.node24,
+    webConcurrency: Number(values["web-concurrency"]),
+    pglite: !values["no-pglite"],
+    write: values.write,
+  };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await runChatBench(chatOptionsFromArgs(process.argv.slice(2)));

@@ -1,12 +1,15 @@
 // A production Doable server for the HTTP benchmarks: `node scripts/start.mjs` (migrate, build
-// into .next-bench when sources changed, `next start`) on a port of our own, and sign-in
-// through next-auth's credentials endpoint as the browser does.
+// into .next-bench when sources changed, `next start`) of an app folder (this checkout or a
+// baseline's), by a given Node binary, on a port of our own; and sign-in through next-auth's
+// credentials endpoint as the browser does.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import { ROOT } from "./report";
 
 export type BenchServer = {
   url: string;
+  /** Milliseconds from starting `npm start`'s script to the first HTTP 200. */
+  startMs: number;
   stop: () => Promise<void>;
   /** CPU time (user + system, ms) used so far by the server's processes. */
   cpuMs: () => number;
@@ -14,8 +17,11 @@ export type BenchServer = {
   log: () => string;
 };
 
+/** Where and how a bench server runs: the app folder, the Node binary, extra settings. */
+export type ServerOptions = { root?: string; node?: string; env?: Record<string, string> };
+
 /** The environment a bench server (and the migration before it) runs with. */
-export function serverEnv(databaseUrl: string, port: number): NodeJS.ProcessEnv {
+export function serverEnv(databaseUrl: string, port: number, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -27,19 +33,21 @@ export function serverEnv(databaseUrl: string, port: number): NodeJS.ProcessEnv 
     // The benchmark sends far more than a person would; the limits are tested elsewhere.
     CHAT_RATE_LIMIT: "1000000",
     LOGIN_RATE_LIMIT: "1000000",
+    ...extra,
   };
   delete env.OPENAI_API_KEY; // the offline interpreter: deterministic, no network
   return env;
 }
 
 /** Applies the migrations (so users can be created before the server opens the database). */
-export function migrate(databaseUrl: string): void {
-  const result = spawnSync(process.execPath, ["scripts/prestart.mjs"], { cwd: ROOT, env: serverEnv(databaseUrl, 0), stdio: "inherit" });
+export function migrate(databaseUrl: string, { root = ROOT, node = process.execPath, env }: ServerOptions = {}): void {
+  const result = spawnSync(node, ["scripts/prestart.mjs"], { cwd: root, env: serverEnv(databaseUrl, 0, env), stdio: "inherit" });
   if (result.status !== 0) throw new Error("migration failed");
 }
 
-export async function startServer(databaseUrl: string, port: number): Promise<BenchServer> {
-  const child: ChildProcess = spawn(process.execPath, ["scripts/start.mjs"], { cwd: ROOT, env: serverEnv(databaseUrl, port), stdio: ["ignore", "pipe", "pipe"] });
+export async function startServer(databaseUrl: string, port: number, { root = ROOT, node = process.execPath, env }: ServerOptions = {}): Promise<BenchServer> {
+  const started = performance.now();
+  const child: ChildProcess = spawn(node, ["scripts/start.mjs"], { cwd: root, env: serverEnv(databaseUrl, port, env), stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   // Keep the tail only: a long run logs a lot.
   const keep = (d: Buffer) => (output = (output + d.toString()).slice(-20_000));
@@ -58,11 +66,11 @@ export async function startServer(databaseUrl: string, port: number): Promise<Be
     if (child.exitCode !== null) throw new Error(`the server exited:\n${output.slice(-3000)}`);
     try {
       const res = await fetch(`${url}/api/health`);
-      if (res.ok) return { url, stop, cpuMs: () => treeCpuMs(child.pid!), log: () => `${output.slice(-4000)}${child.exitCode !== null || child.signalCode ? `\n(server exited: code ${child.exitCode}, signal ${child.signalCode})` : ""}` };
+      if (res.ok) return { url, startMs: performance.now() - started, stop, cpuMs: () => treeCpuMs(child.pid!), log: () => `${output.slice(-4000)}${child.exitCode !== null || child.signalCode ? `\n(server exited: code ${child.exitCode}, signal ${child.signalCode})` : ""}` };
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 25));
   }
   await stop();
   throw new Error(`the server did not start in time:\n${output.slice(-3000)}`);
