@@ -1,6 +1,6 @@
 // The agent's tools: thin wrappers over the task service. The model never names the user: every
 // call acts for the signed-in user in `ctx`. Input shapes are the contract of
-// shared/agent-eval/README.md; the service validates (so a model's bad input becomes a clear
+// docs/agent-contract.md; the service validates (so a model's bad input becomes a clear
 // tool error and a failed log row, not a silent SDK rejection).
 import { jsonSchema, tool, type FlexibleSchema, type InferUITools, type JSONSchema7, type Tool } from "ai";
 import { z } from "zod";

@@ -1,4 +1,4 @@
-// Contract v2 in the task service (shared/agent-eval README): repeat rules, reminder moments
+// Contract v2 in the task service (docs/agent-contract.md): repeat rules, reminder moments
 // and completion-time filters, through a real database, logged and undoable like every change.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";

@@ -75,9 +75,4 @@ export function bucketRange(bucket: "today" | "tomorrow" | "this_week" | "next_w
   }
 }
 
-export function dayOf(due: Due, timeZone: string): Day {
-  if (due.allDay) return { year: due.date.getUTCFullYear(), month: due.date.getUTCMonth() + 1, day: due.date.getUTCDate() };
-  return todayIn(due.date, timeZone);
-}
-
 export { isoDate };

@@ -91,10 +91,6 @@ export function isPronounRef(cleaned: string, phrase: string): boolean {
   return PRONOUN.test(cleaned) || PRONOUN.test(phrase.trim());
 }
 
-export function isPronoun(phrase: string): boolean {
-  return isPronounRef(cleanRefPhrase(phrase), phrase);
-}
-
 /** "the first one", "third task", "last item": a position in a list rather than a title. */
 export const ORDINAL_REF = /^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?:\s+(?:one|task|item))?$/i;
 

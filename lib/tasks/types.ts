@@ -1,5 +1,5 @@
 // The task service's public shapes. Tools, UI server actions, the admin area and the offline
-// interpreter all use these; the tool results are part of the contract (shared/agent-eval/README.md).
+// interpreter all use these; the tool results are part of the contract (docs/agent-contract.md).
 
 export type Priority = "low" | "medium" | "high";
 export type Status = "pending" | "completed";

@@ -1,4 +1,4 @@
-// Multi-turn eval cases (shared/agent-eval/README.md, "Multi-turn cases"): each conversation runs
+// Multi-turn eval cases (docs/agent-contract.md, "Multi-turn cases"): each conversation runs
 // through the real chat turn (lib/chat/turn.ts handleChat: route code, stored history, tools, task
 // service, approvals) on one scratch in-memory database, one user per case, seeded with the
 // case's tasks. Each turn's tool calls and reply are read back from the stored reply.

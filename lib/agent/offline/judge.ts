@@ -1,4 +1,4 @@
-// Scores an interpreter's output against a case, exactly as shared/agent-eval/README.md
+// Scores an interpreter's output against a case, exactly as docs/agent-contract.md
 // ("How a case is judged") describes, so any model behind the same tools can be compared.
 import type { HistoryTurn, TaskSnapshot, ToolCall } from "./types";
 import rrule from "rrule";

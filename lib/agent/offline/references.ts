@@ -19,7 +19,7 @@ import { dialogueState } from "./dialogue";
 // Title matching itself (stemming, scoring, "task 3", pronoun and ordinal patterns) is the task
 // service's (lib/tasks/match.ts); this file adds what needs the conversation: "it", "the other one",
 // "the first one" against the list we showed, groups.
-export { cleanRefPhrase, isPronoun, parseTaskNumber, type RefOutcome } from "@/lib/tasks/match";
+export { cleanRefPhrase, parseTaskNumber, type RefOutcome } from "@/lib/tasks/match";
 
 export type RefOptions = {
   /** Which status wins a tie: completing prefers pending tasks, reopening completed ones. */

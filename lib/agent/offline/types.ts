@@ -1,5 +1,5 @@
 // Shapes of the offline interpreter. The tool names and inputs are a contract
-// (shared/agent-eval/README.md). The task shapes (TaskSnapshot, TaskView, ToolResult, …)
+// (docs/agent-contract.md). The task shapes (TaskSnapshot, TaskView, ToolResult, …)
 // belong to the task service (lib/tasks/types.ts); they are re-exported here for the interpreter.
 import type { TaskSnapshot } from "@/lib/tasks/types";
 
