@@ -1,6 +1,7 @@
 "use client";
 
 import { useContext, useState } from "react";
+import { TagPills } from "@/components/tasks/tag-pills";
 import { toast } from "@/components/ui/toast";
 import { undoTaskOperationAction } from "@/app/(app)/(chat)/actions/tasks";
 import { emitTasksChanged } from "@/components/events";
@@ -31,11 +32,7 @@ function TaskLine({ task }: { task: TaskView }) {
       <p className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-muted">
         {due ? <span data-testid="card-due">Due {due}</span> : null}
         {task.priority !== "medium" ? <span className={`rounded px-1.5 py-0.5 ${PRIORITY_CLASS[task.priority]}`}>{task.priority}</span> : null}
-        {task.tags.map((t) => (
-          <span key={t} className="rounded bg-accent-soft px-1.5 py-0.5 text-accent">
-            #{t}
-          </span>
-        ))}
+        <TagPills tags={task.tags} />
       </p>
     </div>
   );

@@ -6,6 +6,7 @@ import type { UpdateTaskInput } from "@/lib/tasks/schemas";
 import type { TaskView } from "@/lib/tasks/types";
 import { dueState, formatDue } from "./due";
 import { TaskEditForm } from "./task-edit-form";
+import { TagPills } from "@/components/tasks/tag-pills";
 
 type Props = {
   task: TaskView;
@@ -73,11 +74,7 @@ export function TaskItem({ task, onToggle, onSave, onDelete }: Props) {
               Reminder {formatDue(task.remindAt)}
             </span>
           ) : null}
-          {task.tags.map((tag) => (
-            <span key={tag} className="rounded bg-accent-soft px-1.5 py-0.5 text-accent">
-              #{tag}
-            </span>
-          ))}
+          <TagPills tags={task.tags} />
         </div>
       </div>
       <div className="flex shrink-0 items-center gap-0.5 opacity-0 group-focus-within:opacity-100 group-hover:opacity-100 [@media(hover:none)]:opacity-100">
