@@ -6,6 +6,8 @@ import type { RefOutcome } from "./references";
 import { normalizeText } from "./text";
 import { INTERJECTIONS } from "./lexicon";
 import { normalizeWords, type Language } from "./normalize";
+import { messages, type Action } from "./messages";
+import { joinList } from "./format";
 
 export type Ctx = {
   /** The message as typed (typography normalised), for quoting it back. */
@@ -54,7 +56,7 @@ export function makeCtx(input: InterpretInput, override?: TaskSnapshot): Ctx {
     text,
     lower: text.toLowerCase(),
     question,
-    date: { now: input.now, timeZone: input.timeZone },
+    date: { now: input.now, timeZone: input.timeZone, language },
     tasks: input.tasks ?? [],
     history: input.history,
     override,
@@ -86,38 +88,32 @@ export function orList(items: string[]): string {
   return `${items.slice(0, -1).join(", ")} or ${items[items.length - 1]}`;
 }
 
-/** The question to ask when a reference did not pick exactly one task. */
+/** The question to ask when a reference did not pick exactly one task, in the user's language. */
 export function clarifyReference(
   out: Exclude<RefOutcome, { kind: "one" }>,
-  action: string,
+  action: Action,
   entities: Record<string, unknown> = {},
+  language?: Language,
 ): Interpretation {
+  const say = messages(language);
+  const verb = say.actions[action];
   if (out.kind === "many") {
     const shown = out.candidates.slice(0, 6).map(taskLabel);
-    const more = out.candidates.length > 6 ? ` (and ${out.candidates.length - 6} more)` : "";
+    const more = out.candidates.length > 6 ? out.candidates.length - 6 : 0;
     return ask(
-      `"${out.phrase}" matches ${out.candidates.length} tasks${more}. Which one should I ${action}: ${orList(shown)}?`,
+      say.manyMatch(out.phrase, out.candidates.length, more, verb, language && language !== "en" ? joinList(shown, language, "disjunction") : orList(shown)),
       { ...entities, ref: out.phrase, candidates: out.candidates.map((t) => t.number) },
       0.6,
     );
   }
   if (out.reason === "unknown_number") {
-    return ask(`I can't find task #${out.number}. Which task did you want me to ${action}?`, { ...entities, ref: out.phrase }, 0.6);
+    return ask(say.unknownNumber(out.number, verb), { ...entities, ref: out.phrase }, 0.6);
   }
   if (out.reason === "no_list") {
-    const why = out.emptyList ? "The last list I showed you was empty, so there's no" : "I haven't shown you a list yet, so there's no";
-    return ask(`${why} "${out.phrase}" to pick. Which task should I ${action} (its number or part of its title)?`, { ...entities, ref: out.phrase, noList: true }, 0.5);
+    return ask(say.noList(!!out.emptyList, out.phrase, verb), { ...entities, ref: out.phrase, noList: true }, 0.5);
   }
   if (out.reason === "no_referent" || out.reason === "empty") {
-    return ask(
-      `I'm not sure which task you mean${out.phrase && out.reason === "no_referent" ? ` by "${out.phrase}"` : ""}. Which one should I ${action} (its number or part of its title)?`,
-      { ...entities, ref: out.phrase || null },
-      0.5,
-    );
+    return ask(say.notSure(out.phrase && out.reason === "no_referent" ? out.phrase : null, verb), { ...entities, ref: out.phrase || null }, 0.5);
   }
-  return ask(
-    `I couldn't find a task matching "${out.phrase}". Which task did you want me to ${action} (its number or part of its title)?`,
-    { ...entities, ref: out.phrase },
-    0.5,
-  );
+  return ask(say.notFound(out.phrase, verb), { ...entities, ref: out.phrase }, 0.5);
 }

@@ -5,6 +5,7 @@
 // a "fake local" reference whose machine-local clock reads the user's wall clock; its
 // answers are read back as wall-clock parts and converted with zone.ts.
 import * as chrono from "chrono-node";
+import { DATE_CONNECTORS, type Foreign, type Language } from "./lexicon";
 import {
   addDays,
   compareDay,
@@ -17,7 +18,12 @@ import {
   type Wall,
 } from "@/lib/time/zone";
 
-export type DateContext = { now: Date; timeZone: string };
+export type DateContext = {
+  now: Date;
+  timeZone: string;
+  /** The message's language: its untranslated date phrases are read by chrono's own locale parser too. */
+  language?: Language;
+};
 export type Day = { year: number; month: number; day: number };
 
 export type FoundDate = {
@@ -271,6 +277,25 @@ function chronoDates(text: string, ctx: DateContext): FoundDate[] {
   let results: chrono.ParsedResult[];
   try {
     results = chrono.casual.parse(text, ref, { forwardDate: true });
+    // Date words of the message's language that no table translated ("el 5 de marzo", "vendredi
+    // à 17h", "am 5. März um 17 Uhr"): chrono's own locale, where English found nothing.
+    if (ctx.language && ctx.language !== "en") {
+      for (const r of LOCALE_PARSERS[ctx.language].parse(text, ref, { forwardDate: true })) {
+        if (midWord(r, text)) continue;
+        const end = r.index + r.text.length;
+        const overlapping = results.filter((e) => e.index < end && r.index < e.index + e.text.length);
+        // The longer reading wins ("vendredi à 17h" over English's "17h"); a locale reading that
+        // goes on after an English one extends it ("tomorrow 15" + "15 Uhr").
+        const head = overlapping.find((e) => e.index <= r.index && e.index + e.text.length < end);
+        if (head && overlapping.length === 1) {
+          Object.assign(head, { text: text.slice(head.index, end) });
+          continue;
+        }
+        if (overlapping.some((e) => e.index < r.index || e.index + e.text.length > end || e.text.length >= r.text.length)) continue;
+        results = results.filter((e) => !overlapping.includes(e)).concat(r);
+      }
+      results.sort((a, b) => a.index - b.index);
+    }
   } catch {
     return out;
   }
@@ -317,8 +342,8 @@ function chronoDates(text: string, ctx: DateContext): FoundDate[] {
         const nowMin = nowWall.hour * 60 + nowWall.minute;
         if (nowMin > hour * 60 + minute && nowMin < (DAYPART_END[daypart] ?? 24) * 60) hasTime = false;
       }
-      // "at 5" in a to-do means 5 PM far more often than 5 AM.
-      if (s.isCertain("hour") && !s.isCertain("meridiem") && hour >= 1 && hour <= 7) hour += 12;
+      // "at 5" in a to-do means 5 PM far more often than 5 AM; "um 7 Uhr", "à 7h" are a 24-hour clock.
+      if (s.isCertain("hour") && !s.isCertain("meridiem") && hour >= 1 && hour <= 7 && !/\buhr\b|\d\s*h\b/i.test(rawText)) hour += 12;
       const thisDaypart = !!daypart && /\b(?:this|tonight)\b/i.test(rawText);
       if (hasTime && !dateKnown && !tags.has("casualReference/tonight") && !thisDaypart) {
         // A bare clock time is the next time the clock shows it.
@@ -350,6 +375,14 @@ function chronoDates(text: string, ctx: DateContext): FoundDate[] {
     out.push(found);
   }
   return out;
+}
+
+const LOCALE_PARSERS: Record<Foreign, chrono.Chrono> = { es: chrono.es.casual, fr: chrono.fr.casual, de: chrono.de.casual };
+
+/** A locale reading that starts or ends inside a word (chrono.de finds "Fr" in "früh"). */
+function midWord(r: chrono.ParsedResult, text: string): boolean {
+  const end = r.index + r.text.length;
+  return /\p{L}/u.test(text[r.index - 1] ?? "") || /\p{L}/u.test(text[end] ?? "");
 }
 
 /** The wall's day after DST normalisation (a skipped 2:30 AM is still that day). */
@@ -396,7 +429,7 @@ export function findDates(text: string, ctx: DateContext): DateScan {
     const a = all[i];
     const b = all[i + 1];
     const gap = text.slice(a.end, b.index);
-    if (!a.hasTime && b.hasTime && /^\s*(?:,\s*)?(?:at\s*)?$/i.test(gap) && b.wall && !/\b(?:today|tomorrow|tonight)\b|day\b/i.test(b.text)) {
+    if (!a.hasTime && b.hasTime && /^\s*(?:,\s*)?(?:(?:at|a\s+las|a\s+la|a|à|vers|um|gegen)\s*)?$/i.test(gap) && b.wall && !/\b(?:today|tomorrow|tonight)\b|day\b/i.test(b.text)) {
       const wall: Wall = { ...a.day, hour: b.wall.hour, minute: b.wall.minute };
       all.splice(i, 2, {
         index: a.index,
@@ -416,6 +449,19 @@ export function findDates(text: string, ctx: DateContext): DateScan {
 const LEADING_CONNECTORS =
   /(?:[,;]?\s*\b(?:(?:and\s+)?(?:it'?s\s+|it\s+is\s+|it\s+was\s+|was\s+)?(?:end\s+of\s+(?:the\s+)?day|eod|cob|first\s+thing(?:\s+in\s+the\s+morning)?|due(?:\s+date)?|deadline|by|on|at|for|before|until|till|no\s+later\s+than|scheduled\s+for|set\s+for|to|starting|from|is|be|the|,))\s*)+$/i;
 
+const FOREIGN_CONNECTORS = Object.fromEntries(
+  Object.entries(DATE_CONNECTORS).map(([lang, words]) => [
+    lang,
+    new RegExp(String.raw`(?:[,;]?\s*(?<![\p{L}'’])(?:${[...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/\s+/g, String.raw`\s+`)).join("|")})\s*)+$`, "iu"),
+  ]),
+) as Record<Foreign, RegExp>;
+const NOTHING = /(?!)/;
+
+/** "für", "le", "a las" … in front of a date the table left untranslated. */
+function foreignConnectors(language: Language | undefined): RegExp {
+  return language && language !== "en" ? FOREIGN_CONNECTORS[language] : NOTHING;
+}
+
 /**
  * Cuts the first date phrase (and the connector words that announce it: "due", "by",
  * "on") out of a text. `rest` keeps everything else for the title or reference.
@@ -426,7 +472,7 @@ export function extractDate(
 ): { rest: string; date: FoundDate | null; invalid: InvalidDate | null; removed: string } {
   const scan = findDates(text, ctx);
   if (scan.invalid) {
-    const before = text.slice(0, scan.invalid.index).replace(LEADING_CONNECTORS, " ");
+    const before = text.slice(0, scan.invalid.index).replace(LEADING_CONNECTORS, " ").replace(foreignConnectors(ctx.language), " ");
     return {
       rest: (before + " " + text.slice(scan.invalid.end)).trim(),
       date: null,
@@ -437,7 +483,7 @@ export function extractDate(
   const d = scan.dates[0];
   if (!d) return { rest: text, date: null, invalid: null, removed: "" };
   const rawBefore = text.slice(0, d.index);
-  const before = rawBefore.replace(LEADING_CONNECTORS, " ");
+  const before = rawBefore.replace(LEADING_CONNECTORS, " ").replace(foreignConnectors(ctx.language), " ");
   const rest = (before + " " + text.slice(d.end)).replace(/\s+/g, " ").trim();
   return { rest, date: d, invalid: null, removed: text.slice(before.trimEnd().length, d.end) };
 }

@@ -1,6 +1,7 @@
 // Human-readable due dates in the user's zone ("Tue, Mar 11, 5:00 PM").
 import { describeDay, today, type DateContext } from "./dates";
 import { wallOf } from "@/lib/time/zone";
+import type { Language } from "./lexicon";
 
 const dtFormatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -45,8 +46,8 @@ export function formatDue(due: string | null, allDay: boolean | undefined, ctx: 
   return dateTimeFormatter(ctx.timeZone, !sameYear).format(instant).replace(/\u202f/g, " ");
 }
 
-export type ReplyLanguage = "en" | "es" | "fr";
-export const LOCALE: Record<ReplyLanguage, string> = { en: "en-US", es: "es-ES", fr: "fr-FR" };
+export type ReplyLanguage = Language;
+export const LOCALE: Record<ReplyLanguage, string> = { en: "en-US", es: "es-ES", fr: "fr-FR", de: "de-DE" };
 
 const cache = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.ListFormat>();
 function cached<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.ListFormat>(key: string, make: () => T): T {
@@ -55,7 +56,7 @@ function cached<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.L
   return f;
 }
 
-/** "A, B and C" / "A, B y C" / "A, B et C" (or "or"/"o"/"ou"). */
+/** "A, B and C" / "A, B y C" / "A, B et C" / "A, B und C" (or "or"/"o"/"ou"/"oder"). */
 export function joinList(items: string[], lang: ReplyLanguage = "en", type: "conjunction" | "disjunction" = "conjunction"): string {
   return cached(`list|${lang}|${type}`, () => new Intl.ListFormat(LOCALE[lang], { style: "long", type })).format(items);
 }
@@ -101,16 +102,16 @@ export function whenPhrase(due: string, allDay: boolean | undefined, ctx: DateCo
   if (Math.abs(diff) <= 1) day = cached(`rel|${lang}`, () => new Intl.RelativeTimeFormat(LOCALE[lang], { numeric: "auto" })).format(diff, "day");
   else if (diff > 1 && diff < 7) {
     const weekday = cached(`wd|${lang}`, () => new Intl.DateTimeFormat(LOCALE[lang], { timeZone: "UTC", weekday: "long" })).format(noon);
-    day = { en: `on ${weekday}`, es: `el ${weekday}`, fr: weekday }[lang];
+    day = { en: `on ${weekday}`, es: `el ${weekday}`, fr: weekday, de: `am ${weekday}` }[lang];
   } else {
     const date = lang === "en" ? describeDay(d, ctx) : formatDueIn(isoDateOf(d), true, ctx, lang);
-    day = { en: `on ${date}`, es: `el ${date}`, fr: `le ${date}` }[lang];
+    day = { en: `on ${date}`, es: `el ${date}`, fr: `le ${date}`, de: `am ${date}` }[lang];
   }
   if (!timed) return day;
   const time = cached(`time|${lang}|${ctx.timeZone}`, () => new Intl.DateTimeFormat(LOCALE[lang], { timeZone: ctx.timeZone, hour: "numeric", minute: "2-digit" }))
     .format(new Date(due))
     .replace(/\u202f/g, " ");
-  return `${day} ${{ en: "at", es: "a las", fr: "à" }[lang]} ${time}`;
+  return `${day} ${{ en: "at", es: "a las", fr: "à", de: "um" }[lang]} ${time}`;
 }
 
 const isoDateOf = (d: { year: number; month: number; day: number }) =>

@@ -5,7 +5,7 @@ import { add, buildAdds, parseTaskText, verbless } from "./intents/add";
 import { complete } from "./intents/complete";
 import { correction } from "./intents/correction";
 import { del } from "./intents/delete";
-import { ADD_OFFER, followup } from "./intents/followup";
+import { followup } from "./intents/followup";
 import { list } from "./intents/list";
 import { smalltalk } from "./intents/smalltalk";
 import { schedule } from "./intents/schedule";
@@ -17,6 +17,7 @@ import type { InterpretInput, Interpretation, TaskSnapshot } from "./types";
 import type { Language } from "./normalize";
 import type { QuestionKind } from "./reply";
 import { isValidTimeZone } from "@/lib/time/zone";
+import { messages } from "./messages";
 
 // Order matters: specific commands before broad ones ("add a note to task 2" is an
 // update, "remove the due date" is not a delete, "I walked the dog" is checked last).
@@ -33,7 +34,7 @@ function bareTodo(ctx: Ctx): Interpretation | null {
   const parsed = parseTaskText(ctx.text, ctx);
   const dup = ctx.tasks.find((t) => t.status === "pending" && t.title.toLowerCase() === parsed.title.toLowerCase());
   if (dup) {
-    return ask(`You already have #${dup.number} ${dup.title}. Do you want to add it again, or mark it as done?`, { titles: [parsed.title] }, 0.4);
+    return ask(messages(ctx.language).alreadyHave(`#${dup.number} ${dup.title}`), { titles: [parsed.title] }, 0.4);
   }
   return buildAdds({ body: ctx.text, strength: 0.55 }, ctx);
 }
@@ -42,14 +43,14 @@ function unknown(ctx: Ctx): Interpretation {
   const shown = ctx.typed.length > 60 ? ctx.typed.slice(0, 57) + "…" : ctx.typed;
   if (ctx.question) {
     return ask(
-      `I can only help with your to-do list. You can ask me to add, show, complete, change or delete tasks — for example "what's due on Friday?". What would you like to do?`,
+      messages(ctx.language).onlyTodo,
       {},
       0.2,
       "unknown",
     );
   }
   return ask(
-    `I'm not sure what you'd like me to do with "${shown}". I can add, show, complete, change or delete tasks — ${ADD_OFFER}?`,
+    messages(ctx.language).notUnderstood(shown, messages(ctx.language).addOffer),
     { text: ctx.typed },
     0.2,
     "unknown",
@@ -81,7 +82,7 @@ export function interpret(input: InterpretInput): Interpretation {
       text: f.kind === "cancel" ? "" : f.kind === "rewrite" ? f.text : f.previous,
       history: input.history?.slice(0, -2),
     };
-    if (f.kind === "cancel") return result("cancel", [], {}, 0.8, "Okay, I won't change anything.");
+    if (f.kind === "cancel") return result("cancel", [], {}, 0.8, messages(ctx.language).cancelled);
     if (f.kind === "rewrite") {
       const again = run(makeCtx(prevInput));
       if (again.calls.length) return { ...again, confidence: Math.min(again.confidence, 0.8), entities: { ...again.entities, followup: true } };
@@ -132,7 +133,7 @@ export function warmUp(): void {
   const now = new Date();
   const tasks: TaskSnapshot[] = [{ number: 1, title: "Call mom", status: "pending", priority: "medium", dueDate: null, tags: [] }];
   for (const timeZone of ["UTC", "America/New_York"]) {
-    for (const text of ["add call the plumber tomorrow at 5pm", "move task 1 to Friday", "what's due on friday?", "mark task 1 as done"]) {
+    for (const text of ["add call the plumber tomorrow at 5pm", "move task 1 to Friday", "what's due on friday?", "mark task 1 as done", "apunta revisar el coche el lunes a las 6", "ajoute appeler Paul jeudi à 17h", "füge Milch kaufen am Montag um 9 Uhr hinzu"]) {
       interpret({ text, now, timeZone, tasks });
     }
   }

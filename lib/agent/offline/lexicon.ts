@@ -37,52 +37,191 @@ export const INTERJECTIONS = [
   "yo", "lol", "lmao", "haha", "hahaha", "hehe", "ugh", "argh", "hmm", "hm", "hmmm", "oh", "ooh", "oops", "whoops",
   "wait", "uh", "um", "er", "ah", "aah", "meh", "welp", "oof", "ok so", "okay so", "so", "k", "kk", "alright so",
   "wait no", "oh no", "no wait", "no sorry", "nope", "fine", "uy", "ay", "vale", "bueno", "oye", "bon", "alors", "euh", "ah bon",
+  "ähm", "äh", "ach", "naja", "na ja", "okay also", "ok also",
 ];
+
+/** The languages the interpreter reads and answers in. */
+export type Language = "en" | "es" | "fr" | "de";
+export type Foreign = Exclude<Language, "en">;
+
+// German: a date word or a clock time follows ("auf Freitag", "um 17 Uhr" is chrono's).
+const DE_DATE_AHEAD = {
+  after: /^\s+(?:(?:den|dem|nächsten?|nächste|kommenden?|diesen?|dieses|spätestens)\s+)?(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|morgen|übermorgen|heute|nächste|kommende|ende|\d|januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)/i,
+};
+// "jeden Montag", "cada lunes", "chaque lundi": recurrence.ts reads English weekday names.
+const EVERY_BEFORE = { before: /\b(?:every|jeden|jede|jedes|cada|todos\s+los|chaque|tous\s+les|nächsten|kommenden|next)\s+$/i };
+// "décale la tâche 3 à lundi", "mueve la tarea 2 al viernes": the target day of a move.
+const FR_DAY_AHEAD = { after: /^\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|après-demain|la\s+semaine)\b/i };
+const ES_DAY_AHEAD = { after: /^\s+(?:(?:el\s+)?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)|mañana|pasado\s+mañana|la\s+semana|la\s+próxima)\b/i };
+// "nächsten Freitag" is the coming one, as "next friday" (chrono.de reads it as next week's).
+const WEEKDAY_AHEAD = { after: /^\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b/i };
+// German "es"/"das" stand for the task only right after a command verb ("verschiebe es …").
+const AFTER_VERB = { before: /^\s*(?:\S+\s+){1}$/ };
+// "benenne X in Y um", "ändere den Titel von X zu Y": "in"/"zu" is "to" only there.
+const RENAME_BEFORE = { before: /\b(?:rename|benenne|umbenennen|titel\s+von|namen\s+von|title\s+of)\b.+\s$/i };
+// "und" joins two commands ("lösche 2 und 3", "… und erinnere mich …"); inside a title it stays.
+const DE_COMMAND_AHEAD = {
+  after: /^\s+(?:#?\d|(?:die\s+)?aufgabe\b|erinner|lösch|füg|verschieb|markier|erledig|hak|zeig|setz|änder|benenn|trag|mach|entfern|streich|remind|add|delete|move|mark|complete)/i,
+};
+// "erinnere mich morgen an den Zahnarzt": "an den" is "about" only after "erinnere mich".
+const REMIND_BEFORE = { before: /\berinnere?\s+mich\b(?!.*\b(?:an|about)\b).*\s$/i };
 
 /**
- * Spanish and French command words and date words → the English the parsers read. Titles
- * keep the user's words (only these rows are replaced), so "apunta lavar el coche mañana"
- * becomes "add lavar el coche tomorrow" and the task is "Lavar el coche".
+ * Command words of other languages → the English the parsers read, one table per language
+ * (the normaliser applies the table of the language `LANGUAGE_HINTS` found). Titles keep the
+ * user's words (only these rows are replaced): "apunta lavar el coche mañana" becomes "add lavar
+ * el coche tomorrow" and the task is "Lavar el coche".
+ *
+ * Dates: weekdays, month dates and clock times ("el 5 de marzo", "vendredi à 17h", "am 5. März
+ * um 17 Uhr") are left for chrono's own locale parsers (dates.ts). The date rows kept here are
+ * words whose English form later stages read (intents/list.ts turns "today"/"tomorrow"/"this
+ * week"/"next week" into `due` filters; dates.ts reads "next week" as its Monday and a part of
+ * the day as a stand-in hour) or that a locale parser misreads: chrono.es reads "pasado mañana"
+ * and chrono.fr "après-demain" as tomorrow, chrono.de reads "nächste Woche" as in 7 days and the
+ * "fr" of "morgen früh" as Friday, and none knows "la próxima semana" or "diese Woche".
  */
-export const FOREIGN: Row[] = [
-  // Spanish
-  ["añade", "add"], ["añadir", "add"], ["agrega", "add"], ["agregar", "add"], ["apunta", "add"], ["anota", "add"],
-  ["crea", "add"], ["recuérdame", "remind me to"], ["muéstrame", "show me"], ["muestra", "show"], ["enséñame", "show me"],
-  ["marca", "mark"], ["completa", "complete"], ["borra", "delete"], ["elimina", "delete"], ["quita", "delete"],
-  ["mueve", "move"], ["pasa", "move"], ["cambia", "change"], ["deshaz", "undo"], ["deshacer", "undo"],
-  ["qué tareas tengo", "what tasks do I have"], ["qué tengo", "what do I have"], ["qué hay", "what is due"],
-  ["mis tareas", "my tasks"], ["tareas", "tasks"], ["tarea", "task"], ["la tarea", "task"],
-  ["como hecha", "as done"], ["como hecho", "as done"], ["como completada", "as done"], ["como terminada", "as done"],
-  ["la primera", "the first"], ["el primero", "the first"], ["la segunda", "the second"], ["el segundo", "the second"],
-  ["la tercera", "the third"], ["el tercero", "the third"], ["la última", "the last"], ["el último", "the last"],
-  ["y también", "and also"], ["también", "also"], ["eso", "that"], ["esa", "that"], ["gracias", "thanks"],
-  ["muchas gracias", "thanks"], ["hola", "hello"], ["para mañana", "for tomorrow"], ["para hoy", "for today"],
-  ["pasado mañana", "the day after tomorrow"], ["mañana", "tomorrow"], ["hoy", "today"], ["esta semana", "this week"],
-  ["la semana que viene", "next week"], ["la próxima semana", "next week"],
-  ["el lunes", "monday"], ["el martes", "tuesday"], ["el miércoles", "wednesday"], ["el jueves", "thursday"],
-  ["el viernes", "friday"], ["el sábado", "saturday"], ["el domingo", "sunday"],
-  ["lunes", "monday"], ["martes", "tuesday"], ["miércoles", "wednesday"], ["jueves", "thursday"], ["viernes", "friday"],
-  ["sábado", "saturday"], ["domingo", "sunday"], ["prioridad alta", "high priority"], ["prioridad baja", "low priority"],
-  // French
-  ["ajoute", "add"], ["ajouter", "add"], ["crée", "add"], ["rappelle-moi de", "remind me to"],
-  ["montre-moi", "show me"], ["affiche", "show"], ["marque", "mark"], ["termine", "complete"], ["supprime", "delete"],
-  ["efface", "delete"], ["déplace", "move"], ["décale", "move"], ["annule", "undo"], ["mets-la", "make it"],
-  ["mets-le", "make it"], ["mets", "put"], ["qu'est-ce que j'ai à faire", "what do I have to do"],
-  ["qu'est-ce que j'ai", "what do I have"], ["mes tâches", "my tasks"], ["la tâche", "task"], ["tâches", "tasks"],
-  ["tâche", "task"], ["comme terminée", "as done"], ["comme terminé", "as done"], ["comme faite", "as done"],
-  ["comme fait", "as done"], ["en priorité haute", "high priority"], ["priorité haute", "high priority"],
-  ["en priorité basse", "low priority"], ["priorité basse", "low priority"], ["merci", "thanks"], ["merci beaucoup", "thanks"],
-  ["bonjour", "hello"], ["salut", "hello"], ["après-demain", "the day after tomorrow"], ["demain", "tomorrow"],
-  ["aujourd'hui", "today"], ["cette semaine", "this week"], ["la semaine prochaine", "next week"],
-  ["lundi", "monday"], ["mardi", "tuesday"], ["mercredi", "wednesday"], ["jeudi", "thursday"], ["vendredi", "friday"],
-  ["samedi", "saturday"], ["dimanche", "sunday"], ["la première", "the first"], ["la deuxième", "the second"],
-  ["la dernière", "the last"], ["annule ça", "undo that"], ["ça", "that"],
+export const FOREIGN: Record<Foreign, Row[]> = {
+  es: [
+    ["añade", "add"], ["añadir", "add"], ["agrega", "add"], ["agregar", "add"], ["apunta", "add"], ["anota", "add"],
+    ["crea", "add"], ["recuérdame", "remind me to"], ["muéstrame", "show me"], ["muestra", "show"], ["enséñame", "show me"],
+    ["marca", "mark"], ["completa", "complete"], ["termina", "complete"], ["borra", "delete"], ["elimina", "delete"], ["quita", "delete"],
+    ["mueve", "move"], ["pasa", "move"], ["aplaza", "postpone"], ["cambia", "change"], ["renombra", "rename"], ["deshaz", "undo"], ["deshacer", "undo"],
+    ["reabre", "reopen"], ["qué tareas tengo", "what tasks do I have"], ["qué tengo", "what do I have"], ["qué hay", "what is due"],
+    ["qué vence", "what is due"], ["mis tareas", "my tasks"], ["tareas", "tasks"], ["tarea", "task"], ["la tarea", "task"],
+    ["como hecha", "as done"], ["como hecho", "as done"], ["como completada", "as done"], ["como terminada", "as done"],
+    ["como pendiente", "as not done"], ["pendientes", "pending"], ["vencidas", "overdue"], ["atrasadas", "overdue"],
+    ["la primera", "the first"], ["el primero", "the first"], ["la segunda", "the second"], ["el segundo", "the second"],
+    ["la tercera", "the third"], ["el tercero", "the third"], ["la última", "the last"], ["el último", "the last"],
+    ["y también", "and also"], ["también", "also"], ["eso", "that"], ["esa", "that"], ["gracias", "thanks"],
+    ["muchas gracias", "thanks"], ["hola", "hello"], ["buenos días", "good morning"], ["para mañana", "for tomorrow"], ["para hoy", "for today"],
+    ["pasado mañana", "the day after tomorrow"], ["mañana por la mañana", "tomorrow morning"], ["mañana por la tarde", "tomorrow afternoon"],
+    ["mañana", "tomorrow"], ["hoy", "today"], ["esta noche", "tonight"], ["esta tarde", "this afternoon"], ["esta semana", "this week"],
+    ["la semana que viene", "next week"], ["la próxima semana", "next week"],
+    ["lunes", "monday", EVERY_BEFORE], ["martes", "tuesday", EVERY_BEFORE], ["miércoles", "wednesday", EVERY_BEFORE],
+    ["jueves", "thursday", EVERY_BEFORE], ["viernes", "friday", EVERY_BEFORE], ["sábado", "saturday", EVERY_BEFORE],
+    ["domingo", "sunday", EVERY_BEFORE], ["cada", "every"], ["todos los días", "every day"], ["todos los", "every"],
+    ["al", "to", ES_DAY_AHEAD], ["a", "to", ES_DAY_AHEAD], ["para el", "for", ES_DAY_AHEAD], ["prioridad alta", "high priority"], ["prioridad baja", "low priority"], ["urgente", "urgent"], ["sí", "yes"], ["vale", "okay"],
+  ],
+  fr: [
+    ["ajoute", "add"], ["ajouter", "add"], ["crée", "add"], ["note", "add"], ["rappelle-moi de", "remind me to"], ["rappelle-moi d'", "remind me to "],
+    ["rappelle-moi", "remind me"], ["montre-moi", "show me"], ["affiche", "show"], ["marque", "mark"], ["termine", "complete"], ["supprime", "delete"],
+    ["efface", "delete"], ["enlève", "delete"], ["déplace", "move"], ["décale", "move"], ["repousse", "postpone"], ["reporte", "postpone"],
+    ["renomme", "rename"], ["en", "to", { before: /\brenomme\b.+\s$/i }], ["por", "to", { before: /\brenombra\b.+\s$/i }], ["rouvre", "reopen"], ["annule", "undo"], ["mets-la", "make it"],
+    ["mets-le", "make it"], ["mets", "put"], ["qu'est-ce que j'ai à faire", "what do I have to do"],
+    ["qu'est-ce que j'ai", "what do I have"], ["mes tâches", "my tasks"], ["la tâche", "task"], ["tâches", "tasks"],
+    ["tâche", "task"], ["comme terminée", "as done"], ["comme terminé", "as done"], ["comme faite", "as done"],
+    ["comme fait", "as done"], ["comme non terminée", "as not done"], ["en retard", "overdue"], ["en priorité haute", "high priority"], ["priorité haute", "high priority"],
+    ["en priorité basse", "low priority"], ["priorité basse", "low priority"], ["urgente", "urgent"], ["merci", "thanks"], ["merci beaucoup", "thanks"],
+    ["bonjour", "hello"], ["salut", "hello"], ["après-demain", "the day after tomorrow"], ["demain matin", "tomorrow morning"],
+    ["demain soir", "tomorrow evening"], ["demain", "tomorrow"], ["aujourd'hui", "today"], ["ce soir", "tonight"], ["cet après-midi", "this afternoon"],
+    ["cette semaine", "this week"], ["la semaine prochaine", "next week"],
+    ["lundi", "monday", EVERY_BEFORE], ["mardi", "tuesday", EVERY_BEFORE], ["mercredi", "wednesday", EVERY_BEFORE],
+    ["jeudi", "thursday", EVERY_BEFORE], ["vendredi", "friday", EVERY_BEFORE], ["samedi", "saturday", EVERY_BEFORE],
+    ["dimanche", "sunday", EVERY_BEFORE], ["chaque", "every"], ["tous les jours", "every day"], ["tous les", "every"],
+    ["la première", "the first"], ["la deuxième", "the second"], ["la troisième", "the third"],
+    ["la dernière", "the last"], ["annule ça", "undo that"], ["ça", "that"], ["oui", "yes"], ["non", "no"], ["à", "to", FR_DAY_AHEAD], ["pour", "for", FR_DAY_AHEAD],
+  ],
+  de: [
+    // Adding ("füge … hinzu" and "… hinzufügen" are brought to the front by DE_REORDER first).
+    ["trag", "add"], ["trage", "add"], ["notiere", "add"], ["notier", "add"], ["erstelle", "create"], ["erstell", "create"],
+    ["leg", "create"], ["lege", "create"], ["neue aufgabe", "new task"], ["eine neue aufgabe", "a new task"], ["eine aufgabe", "a task"],
+    ["erinnere mich an den", "remind me about"], ["erinnere mich an die", "remind me about"], ["erinnere mich an das", "remind me about"],
+    ["erinnere mich ans", "remind me about"], ["erinnere mich an", "remind me about"], ["erinnere mich daran", "remind me to"],
+    ["an den", "about", REMIND_BEFORE], ["an die", "about", REMIND_BEFORE], ["an das", "about", REMIND_BEFORE], ["ans", "about", REMIND_BEFORE],
+    ["an", "about", REMIND_BEFORE], ["erinnere mich", "remind me"], ["erinner mich", "remind me"], ["ich muss", "I need to"], ["ich sollte", "I should"], ["wir müssen", "we need to"],
+    // Listing
+    ["zeig mir", "show me"], ["zeige mir", "show me"], ["zeig", "show"], ["zeige", "show"], ["liste", "list"],
+    ["was steht", "what is due"], ["was ist", "what is"], ["was habe ich", "what do I have"], ["was hab ich", "what do I have"],
+    ["was muss ich", "what do I have to do"], ["welche aufgaben habe ich", "what tasks do I have"], ["welche aufgaben", "which tasks"],
+    ["habe ich", "do I have"], ["gibt es", "is there"], ["ist", "is"], ["sind", "are"], ["noch", "still"],
+    ["meine aufgaben", "my tasks"], ["alle aufgaben", "all tasks"], ["die aufgabe", "task"], ["der aufgabe", "task"],
+    ["aufgaben", "tasks"], ["aufgabe", "task"], ["alle", "all"], ["alles", "everything"], ["fällig", "due"], ["überfällig", "overdue"],
+    ["überfälligen", "overdue"], ["überfällige", "overdue"], ["überfälliges", "overdue"], ["offen", "open"], ["offenen", "open"], ["offene", "open"],
+    ["erledigten", "completed"], ["erledigte", "completed"], ["verspätete", "overdue"], ["als erledigt", "as done"],
+    ["als fertig", "as done"], ["als offen", "as not done"], ["als nicht erledigt", "as not done"], ["nicht erledigt", "not done"],
+    ["erledigt", "done"], ["fertig", "done"],
+    // Completing, deleting, changing
+    ["erledige", "complete"], ["erledigen", "complete"], ["markiere", "mark"], ["markier", "mark"], ["schließe", "complete"],
+    ["lösche", "delete"], ["lösch", "delete"], ["entferne", "remove"], ["entfern", "remove"], ["streiche", "delete"], ["streich", "delete"],
+    ["verschiebe", "move"], ["verschieb", "move"], ["schiebe", "move"], ["schieb", "move"], ["verlege", "move"], ["setze", "set"], ["setz", "set"], ["ändere", "change"], ["änder", "change"],
+    ["benenne", "rename"], ["mach", "make", { after: /^\s+(?:es|das|sie|ihn|die\s+aufgabe)\b/i }],
+    ["mache", "make", { after: /^\s+(?:es|das|sie|ihn|die\s+aufgabe)\b/i }],
+    ["es", "it", AFTER_VERB], ["das", "that", AFTER_VERB], ["sie", "it", AFTER_VERB], ["ihn", "it", AFTER_VERB],
+    ["rückgängig", "undo"], ["widerrufe", "undo"],
+    ["den titel von", "the title of"], ["den namen von", "the title of"], ["die priorität von", "the priority of"],
+    ["in", "to", RENAME_BEFORE], ["zu", "to", RENAME_BEFORE], ["und", "and", DE_COMMAND_AHEAD],
+    ["auf hoch", "to high"], ["auf niedrig", "to low"], ["auf mittel", "to medium"],
+    ["hohe priorität", "high priority"], ["mit hoher priorität", "with high priority"], ["niedrige priorität", "low priority"],
+    ["mit niedriger priorität", "with low priority"], ["wichtig", "important"], ["dringend", "urgent"],
+    ["mit dem tag", "tagged"], ["mit tag", "tagged"],
+    // Dates: prepositions before a date word, units, relative words (see the comment above).
+    ["auf", "to", DE_DATE_AHEAD], ["für", "for", DE_DATE_AHEAD], ["bis", "by", DE_DATE_AHEAD], ["ab", "from", DE_DATE_AHEAD],
+    ["um", "by", { after: /^\s+(?:\d+|einen|eine|zwei|drei|vier)\s+(?:tag|tage|tagen|woche|wochen)\b/i }],
+    ["einen", "a", { after: /^\s+(?:tag|woche|monat)\b/i }], ["eine", "an", { after: /^\s+(?:stunde)\b/i }], ["eine", "a", { after: /^\s+(?:woche)\b/i }],
+    ["zwei", "two", { after: /^\s+(?:tage|wochen|stunden)\b/i }], ["drei", "three", { after: /^\s+(?:tage|wochen|stunden)\b/i }],
+    ["stunden", "hours"], ["stunde", "hour"], ["minuten", "minutes"], ["minute", "minute"], ["tage", "days"], ["tagen", "days"],
+    ["tag", "day", { before: /(?:\d|einen|a|zwei|drei|vier|jeden)\s+$/i }], ["wochen", "weeks"], ["woche", "week", { before: /(?:\d|einen|eine|a|an|zwei|drei|jede)\s+$/i }],
+    ["vorher", "before"], ["früher", "before"], ["am tag vorher", "the day before"], ["am vortag", "the day before"], ["später", "later"],
+    ["übermorgen", "the day after tomorrow"], ["morgen früh", "tomorrow morning"], ["morgen vormittag", "tomorrow morning"],
+    ["morgen nachmittag", "tomorrow afternoon"], ["morgen abend", "tomorrow evening"], ["heute früh", "this morning"],
+    ["heute morgen", "this morning"], ["heute nachmittag", "this afternoon"], ["heute abend", "tonight"], ["heute nacht", "tonight"],
+    ["morgen", "tomorrow"], ["heute", "today"], ["diese woche", "this week"], ["dieser woche", "this week"],
+    ["nächste woche", "next week"], ["nächster woche", "next week"], ["kommende woche", "next week"], ["ende der woche", "end of the week"],
+    ["montag", "monday", EVERY_BEFORE], ["dienstag", "tuesday", EVERY_BEFORE], ["mittwoch", "wednesday", EVERY_BEFORE],
+    ["donnerstag", "thursday", EVERY_BEFORE], ["freitag", "friday", EVERY_BEFORE], ["samstag", "saturday", EVERY_BEFORE],
+    ["sonntag", "sunday", EVERY_BEFORE], ["jeden tag", "every day"], ["täglich", "daily"], ["wöchentlich", "weekly"], ["monatlich", "monthly"],
+    ["jeden", "every"], ["jede", "every"], ["jedes", "every"], ["nächsten", "next", WEEKDAY_AHEAD], ["kommenden", "next", WEEKDAY_AHEAD],
+    ["montags", "on mondays"], ["dienstags", "on tuesdays"], ["mittwochs", "on wednesdays"], ["donnerstags", "on thursdays"],
+    ["freitags", "on fridays"], ["samstags", "on saturdays"], ["sonntags", "on sundays"],
+    // Ordinals and small talk
+    ["die erste", "the first"], ["die zweite", "the second"], ["die dritte", "the third"], ["die letzte", "the last"],
+    ["den ersten", "the first"], ["den zweiten", "the second"], ["den dritten", "the third"], ["den letzten", "the last"],
+    ["und auch", "and also"], ["auch", "too"], ["nummer", "number"],
+    // "bitte" mid-sentence ("lösche bitte die Aufgabe …") says nothing; at the edges it is "please".
+    ["bitte", "please", { before: /^\s*$/ }], ["bitte", "please", { after: /^\s*[.!?]*\s*$/ }], ["bitte", ""], ["danke", "thanks"], ["danke dir", "thanks"], ["danke euch", "thanks"], ["dankeschön", "thanks"], ["danke schön", "thanks"], ["dankeschön", "thanks"],
+    ["vielen dank", "thanks"], ["hallo", "hello"], ["guten morgen", "good morning"], ["guten tag", "hello"], ["guten abend", "good evening"],
+    ["servus", "hello"], ["moin", "hello"], ["tschüss", "bye"], ["ja", "yes"], ["nein", "no"], ["genau", "exactly"],
+  ],
+};
+
+/**
+ * German word order: a separable verb's particle or a verb-final infinitive ends the sentence
+ * ("füge Milch hinzu", "Milch kaufen hinzufügen", "hake den Zahnarzt ab", "benenne X in Y um").
+ * Each row: [the verb in front (or "" when the whole verb ends the sentence), the word(s) at the
+ * end, the English command they make]; the normaliser puts the command in front of the rest.
+ * Questions ("was muss ich heute erledigen?") are left alone.
+ */
+export const DE_REORDER: ReadonlyArray<readonly [head: string, tail: string, to: string]> = [
+  ["füge", "hinzu", "add"], ["füg", "hinzu", "add"], ["trag", "ein", "add"], ["trage", "ein", "add"], ["schreib", "auf", "add"],
+  ["schreibe", "auf", "add"], ["nimm", "auf", "add"], ["setz", "auf die liste", "add"], ["setze", "auf die liste", "add"],
+  ["hak", "ab", "check off"], ["hake", "ab", "check off"], ["streich", "durch", "check off"], ["streiche", "durch", "check off"],
+  ["mach", "rückgängig", "undo"], ["mache", "rückgängig", "undo"], ["nimm", "zurück", "undo"],
+  ["öffne", "wieder", "reopen"], ["mach", "wieder auf", "reopen"], ["benenne", "um", "rename"], ["schieb", "auf", "move"],
+  ["schiebe", "auf", "move"], ["was steht", "an", "what is due"], ["was habe ich", "vor", "what do I have"], ["was hab ich", "vor", "what do I have"],
+  ["ich habe", "erledigt", "I finished"], ["ich hab", "erledigt", "I finished"], ["ich habe", "gemacht", "I did"], ["ich hab", "gemacht", "I did"],
+  ["", "hinzufügen", "add"], ["", "eintragen", "add"], ["", "aufschreiben", "add"], ["", "notieren", "add"], ["", "auf die liste setzen", "add"],
+  ["", "löschen", "delete"], ["", "entfernen", "remove"], ["", "streichen", "delete"], ["", "abhaken", "check off"],
+  ["", "als erledigt markieren", "complete"], ["", "erledigen", "complete"], ["", "verschieben", "move"], ["", "umbenennen", "rename"],
+  ["", "rückgängig machen", "undo"], ["", "wieder öffnen", "reopen"],
 ];
 
-/** Words that show a message is Spanish or French (for the reply's language). */
-export const LANGUAGE_HINTS: Record<"es" | "fr", string[]> = {
-  es: ["añade", "apunta", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha", "borra", "elimina", "recuérdame", "mis"],
-  fr: ["ajoute", "mets-la", "mets-le", "tâche", "tâches", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche"],
+/** Words before a German command that the verb-final rows skip ("bitte …", "kannst du …"). */
+export const DE_LEADS = ["bitte", "kannst du", "kannst du bitte", "könntest du", "könntest du bitte", "würdest du", "ok", "okay", "also", "gut", "ähm", "äh", "und", "dann"];
+/** A German sentence that starts like this is a question: its verb-final word is not a command. */
+export const DE_QUESTION_START = /^(?:was|welche[nrs]?|wann|wie|wo|gibt|habe|hab|ist|sind|muss|soll|steht|stehen)\b/i;
+
+/** Words that show a message's language (for the replies and the table the normaliser applies). */
+export const LANGUAGE_HINTS: Record<Foreign, string[]> = {
+  es: ["añade", "apunta", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha", "borra", "elimina", "recuérdame", "mis", "enséñame", "mueve", "cambia", "quita", "completa", "hola", "viernes", "lunes", "martes", "miércoles", "jueves", "sábado", "domingo", "anota", "renombra", "aplaza", "reabre", "pendientes", "semana", "próxima", "sí"],
+  fr: ["ajoute", "mets-la", "mets-le", "tâche", "tâches", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non"],
+  de: ["ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "uhr"],
+};
+
+/** Prepositions that announce a date in each language ("für morgen", "le 5 mars", "a las 5"): cut with the date. */
+export const DATE_CONNECTORS: Record<Foreign, string[]> = {
+  es: ["el", "la", "para", "antes del", "antes de", "hasta el", "hasta", "a las", "a la", "a", "al", "de", "del", "desde el", "en"],
+  fr: ["le", "la", "pour", "avant le", "avant", "jusqu'au", "d'ici", "à", "dès", "au", "en", "ce"],
+  de: ["am", "an", "um", "für", "bis", "bis zum", "zum", "ab", "vor", "den", "dem", "spätestens", "im", "in"],
 };
 
 /** Verbs that start a command: "finish the tax return and remove the yoga task" is two clauses. */

@@ -1,7 +1,9 @@
 // Stage 1 of the pipeline: what the user typed → the text every later stage reads. Applies
-// the word tables of lexicon.ts once (text-speak, abbreviations, Spanish/French command and
-// date words) and tells which language the message was in.
-import { FOREIGN, LANGUAGE_HINTS, TEXT_SPEAK, type Row } from "./lexicon";
+// the word tables of lexicon.ts once (text-speak, abbreviations, Spanish/French/German command
+// and date words; German word order first) and tells which language the message was in.
+import { DE_LEADS, DE_QUESTION_START, DE_REORDER, FOREIGN, LANGUAGE_HINTS, TEXT_SPEAK, type Foreign, type Language, type Row } from "./lexicon";
+
+export type { Language } from "./lexicon";
 
 const EDGE_BEFORE = String.raw`(?<![\p{L}\p{N}'’/-])`;
 const EDGE_AFTER = String.raw`(?![\p{L}\p{N}'’/-])`;
@@ -26,22 +28,48 @@ function compile(rows: Row[]) {
 }
 
 const applyTextSpeak = compile(TEXT_SPEAK);
-const applyForeign = compile(FOREIGN);
+const applyForeign = Object.fromEntries(Object.entries(FOREIGN).map(([lang, rows]) => [lang, compile(rows)])) as Record<Foreign, (t: string) => string>;
 
-export type Language = "en" | "es" | "fr";
+// German word order (DE_REORDER): "<lead> <head> … <tail>" → "<lead> <command> …".
+const LEADS = String.raw`(?:(?:${[...DE_LEADS].sort((a, b) => b.length - a.length).map(escape).join("|")})[\s,]+)*`;
+const REORDER = DE_REORDER.map(([head, tail, to]) => ({
+  // The particle ends the sentence or its first clause ("füge X hinzu und erinnere mich …").
+  re: new RegExp(String.raw`^(\s*${LEADS})${head ? `${escape(head)}${EDGE_AFTER}\\s*` : ""}(.+?)\s+${escape(tail)}((?:\s*(?:,|\bund\b|;)\s+.*)?[\s.!?]*)$`, "iu"),
+  to,
+  verbFinal: !head,
+}));
 
+function reorderGerman(text: string): string {
+  for (const r of REORDER) {
+    const m = r.re.exec(text);
+    if (!m || !m[2]!.trim()) continue;
+    if (r.verbFinal && (DE_QUESTION_START.test(m[2]!) || /\?\s*$/.test(text))) continue;
+    return `${m[1]}${r.to} ${m[2]}${m[3]}`;
+  }
+  return text;
+}
+
+const HINTS = Object.fromEntries(Object.entries(LANGUAGE_HINTS).map(([lang, words]) => [lang, new Set(words)])) as Record<Foreign, Set<string>>;
+
+/** The language with the most hint words (ties: es, fr, de); English when none. */
 export function detectLanguage(text: string): Language {
   const words = text.toLowerCase().split(/[^\p{L}'’-]+/u);
-  for (const lang of ["es", "fr"] as const) if (words.some((w) => LANGUAGE_HINTS[lang].includes(w))) return lang;
-  if (/[¿¡ñ]/.test(text)) return "es";
-  return "en";
+  let best: Language = "en";
+  let most = 0;
+  for (const lang of ["es", "fr", "de"] as const) {
+    const n = words.filter((w) => HINTS[lang].has(w)).length;
+    if (n > most) [best, most] = [lang, n];
+  }
+  if (best === "en" && /[¿¡ñ]/.test(text)) return "es";
+  return best;
 }
 
 /** Inverted punctuation and the tables applied; the result is what the parsers read. */
 export function normalizeWords(text: string): { text: string; language: Language } {
   const language = detectLanguage(text);
   let t = text.replace(/[¿¡]/g, "");
-  if (language !== "en") t = applyForeign(t);
+  if (language === "de") t = reorderGerman(t);
+  if (language !== "en") t = applyForeign[language](t);
   t = applyTextSpeak(t);
   return { text: t.replace(/\s+/g, " ").trim(), language };
 }

@@ -1,11 +1,12 @@
 // The assistant's words after the tools ran: short, in markdown, naming what changed
-// with absolute due dates in the user's zone, in the user's language (en/es/fr) for the
-// common confirmations. A list is shown by its card: the reply sums it up in one line. A
+// with absolute due dates in the user's zone, in the user's language (en/es/fr/de; the
+// sentences are the data of messages.ts). A list is shown by its card: the reply sums it up in one line. A
 // yes/no or "when is" question gets an answer sentence. Never an id.
 import { formatDue, formatDueIn, joinList, whenPhrase, type ReplyLanguage } from "./format";
 import type { DateContext } from "./dates";
 import { dayInZone, isoDate } from "@/lib/time/zone";
 import type { TaskView, ToolCall, ToolError, ToolResult } from "./types";
+import { messages, type Language } from "./messages";
 
 /** What the user asked, when the reply should answer rather than report (see interpret.ts replyHints). */
 export type QuestionKind = "done" | "open" | "when" | "within";
@@ -76,10 +77,10 @@ function listReply(r: Ok<"listed">, ctx: Ctx): string {
   const lang = ctx.language ?? "en";
   const f = r.filter ?? {};
   if (lang !== "en") {
+    const say = messages(lang);
     const what = describeFilterIn(f, lang);
-    if (r.total === 0) return lang === "es" ? `No hay tareas${what ? ` (${what})` : ""}.` : `Aucune tâche${what ? ` (${what})` : ""}.`;
-    const n = lang === "es" ? `${r.total} ${r.total === 1 ? "tarea" : "tareas"}` : `${r.total} ${r.total === 1 ? "tâche" : "tâches"}`;
-    return `${n}${what ? ` (${what})` : ""}.`;
+    if (r.total === 0) return say.noTasks(what);
+    return `${say.tasks(r.total)}${what ? ` (${what})` : ""}.`;
   }
   const what = describeFilter(f, ctx);
   if (r.total === 0) return what ? `No tasks match (${what}).` : "No tasks match — your list is empty.";
@@ -104,13 +105,8 @@ function completionPeriod(f: Record<string, unknown>, ctx: Ctx): string {
   return `until ${formatDue(b!.slice(0, 10), true, ctx)}`;
 }
 
-const DUE_WORDS: Record<"es" | "fr", Record<string, string>> = {
-  es: { overdue: "vencidas", today: "para hoy", tomorrow: "para mañana", this_week: "para esta semana", next_week: "para la semana que viene", completed: "hechas", pending: "pendientes", high: "prioridad alta", low: "prioridad baja", medium: "prioridad media" },
-  fr: { overdue: "en retard", today: "pour aujourd’hui", tomorrow: "pour demain", this_week: "pour cette semaine", next_week: "pour la semaine prochaine", completed: "terminées", pending: "en cours", high: "priorité haute", low: "priorité basse", medium: "priorité moyenne" },
-};
-
-function describeFilterIn(f: Record<string, unknown>, lang: "es" | "fr"): string {
-  const w = DUE_WORDS[lang];
+function describeFilterIn(f: Record<string, unknown>, lang: Language): string {
+  const w = messages(lang).words as Record<string, string>;
   const bits: string[] = [];
   if (f.status === "completed" || f.status === "pending") bits.push(w[f.status]!);
   if (typeof f.priority === "string") bits.push(w[f.priority]!);
@@ -164,7 +160,10 @@ const FIELD_ALIASES: Record<string, string> = {
   remindat: "remindAt", reminder: "remindAt", repeat: "repeat",
 };
 
-function updateReply(r: Ok<"updated">, call: ToolCall | undefined, ctx: DateContext): string {
+function updateReply(r: Ok<"updated">, call: ToolCall | undefined, ctx: Ctx): string {
+  const lang = ctx.language ?? "en";
+  const say = messages(lang).change;
+  const due = (d: string, allDay: boolean | undefined) => (lang === "en" ? formatDue(d, allDay, ctx) : formatDueIn(d, allDay, ctx, lang));
   const fields = new Set<string>();
   for (const c of r.changes ?? []) {
     const key = FIELD_ALIASES[c.toLowerCase()] ?? FIELD_ALIASES[c.toLowerCase().split(/[:\s]/)[0]];
@@ -178,23 +177,16 @@ function updateReply(r: Ok<"updated">, call: ToolCall | undefined, ctx: DateCont
   }
   const t = r.task;
   const parts: string[] = [];
-  if (fields.has("title")) parts.push(`renamed to “${t.title}”`);
-  if (fields.has("dueDate")) parts.push(t.dueDate ? `due ${formatDue(t.dueDate, t.dueAllDay, ctx)}` : "no due date");
-  if (fields.has("priority")) parts.push(`${t.priority} priority`);
-  if (fields.has("tags")) parts.push(t.tags.length ? `tags ${t.tags.map((x) => `#${x.replace(/^#/, "")}`).join(" ")}` : "no tags");
-  if (fields.has("description")) parts.push(t.description ? `note: “${t.description}”` : "note removed");
-  if (fields.has("remindAt")) parts.push(t.remindAt ? `reminder ${formatDue(t.remindAt, false, ctx)}` : "no reminder");
-  if (fields.has("repeat")) parts.push(t.repeat ? `repeats ${t.repeatText ?? t.repeat}` : "no longer repeats");
-  if (!parts.length && r.changes?.length) parts.push(r.changes.join(", "));
-  return parts.length ? `Updated ${label(t)}: ${parts.join(", ")}.` : `Updated ${label(t)}.`;
+  if (fields.has("title")) parts.push(say.renamed(t.title));
+  if (fields.has("dueDate")) parts.push(t.dueDate ? say.due(due(t.dueDate, t.dueAllDay)) : say.noDue);
+  if (fields.has("priority")) parts.push(say.priority(t.priority));
+  if (fields.has("tags")) parts.push(t.tags.length ? say.tags(t.tags.map((x) => `#${x.replace(/^#/, "")}`).join(" ")) : say.noTags);
+  if (fields.has("description")) parts.push(t.description ? say.note(t.description) : say.noteRemoved);
+  if (fields.has("remindAt")) parts.push(t.remindAt ? say.reminder(due(t.remindAt, false)) : say.noReminder);
+  if (fields.has("repeat")) parts.push(t.repeat ? say.repeats((lang === "en" ? t.repeatText : undefined) ?? t.repeat) : say.noRepeat);
+  if (!parts.length && r.changes?.length && lang === "en") parts.push(r.changes.join(", "));
+  return messages(lang).updated(label(t), parts);
 }
-
-/** What undoing each kind of change did, by the kind of the change undone. */
-const UNDID: Record<ReplyLanguage, Record<string, string>> = {
-  en: { added: "removed", completed: "reopened", reopened: "marked as done again", deleted: "restored" },
-  es: { added: "quité", completed: "reabrí", reopened: "marqué otra vez como hecha", deleted: "recuperé" },
-  fr: { added: "retiré", completed: "rouvert", reopened: "remarqué comme terminée", deleted: "restauré" },
-};
 
 /** The kind of change the previous changing turn made to each task number. */
 function changeKinds(prev: Ctx["previousChange"]): Map<number, string> {
@@ -208,93 +200,51 @@ function changeKinds(prev: Ctx["previousChange"]): Map<number, string> {
 
 function undoReply(r: Ok<"undone">, ctx: Ctx): string {
   const lang = ctx.language ?? "en";
+  const say = messages(lang);
   const tasks = r.tasks?.length ? r.tasks : r.task ? [r.task] : [];
   const count = r.count ?? tasks.length;
   const kinds = changeKinds(ctx.previousChange);
   const what = (t: TaskView, bold: boolean) => {
     const name = bold ? label(t) : `#${t.number} ${t.title}`;
-    const verb = UNDID[lang][kinds.get(t.number) ?? ""];
+    const verb = (say.undid as Record<string, string>)[kinds.get(t.number) ?? ""];
     return verb ? `${verb} ${name}` : name;
   };
   const allKnown = tasks.length > 0 && tasks.every((t) => kinds.has(t.number));
   if (count > 1) {
-    const list = joinList(tasks.map((t) => what(t, false)), lang);
-    if (lang === "es") return allKnown ? `Deshice ${count} cambios: ${list}.` : `Deshice ${count} cambios: ${list} vuelven a estar como antes.`;
-    if (lang === "fr") return allKnown ? `J'ai annulé ${count} modifications : ${list}.` : `J'ai annulé ${count} modifications : ${list} sont revenues comme avant.`;
-    return allKnown ? `Undid ${count} changes: ${list}.` : `Undid ${count} changes: ${list} are back as they were.`;
+    return say.undoMany(count, joinList(tasks.map((t) => what(t, false)), lang), allKnown);
   }
   const t = tasks[0];
-  if (!t) return { en: "Undone — your last change is reverted.", es: "Hecho: deshice tu último cambio.", fr: "C'est annulé : ta dernière modification est défaite." }[lang];
-  if (kinds.has(t.number)) return { en: `Undone — ${what(t, true)}.`, es: `Deshecho: ${what(t, true)}.`, fr: `Annulé : ${what(t, true)}.` }[lang];
-  return { en: `Undone — ${label(t)} is back as it was.`, es: `Deshecho: ${label(t)} vuelve a estar como antes.`, fr: `Annulé : ${label(t)} est revenue comme avant.` }[lang];
+  if (!t) return say.undoNone;
+  if (kinds.has(t.number)) return say.undoKnown(what(t, true));
+  return say.undoBack(label(t));
 }
 
 function detailsIn(t: TaskView, ctx: Ctx): string {
   const lang = ctx.language ?? "en";
   if (lang === "en") return details(t, ctx);
-  const w = DUE_WORDS[lang];
+  const w = messages(lang).words;
   const parts: string[] = [];
-  if (t.dueDate) parts.push(`${lang === "es" ? "para el" : "pour le"} ${formatDueIn(t.dueDate, t.dueAllDay, ctx, lang)}`);
+  if (t.dueDate) parts.push(messages(lang).dueOn(formatDueIn(t.dueDate, t.dueAllDay, ctx, lang)));
   if (t.priority !== "medium") parts.push(w[t.priority]!);
   if (t.tags.length) parts.push(t.tags.map((x) => `#${x.replace(/^#/, "")}`).join(" "));
   return parts.join(" · ");
 }
 
-const SAID: Record<ReplyLanguage, {
-  added: (what: string) => string;
-  addedMany: (n: number) => string;
-  completed: (what: string) => string;
-  completedMany: (n: number, names: string) => string;
-  reopened: (what: string) => string;
-  reopenedMany: (n: number, names: string) => string;
-  deleted: (what: string) => string;
-  deletedMany: (n: number, names: string) => string;
-}> = {
-  en: {
-    added: (w) => `Added ${w}`,
-    addedMany: (n) => `Added ${n} tasks:`,
-    completed: (w) => `Marked ${w} as done. ✓`,
-    completedMany: (n, names) => `Marked ${n} tasks as done: ${names}.`,
-    reopened: (w) => `Reopened ${w} — it's open again.`,
-    reopenedMany: (n, names) => `Reopened ${n} tasks: ${names}.`,
-    deleted: (w) => `Deleted ${w}. Say “undo” to bring it back.`,
-    deletedMany: (n, names) => `Deleted ${n} tasks: ${names}. Say “undo” to bring them back.`,
-  },
-  es: {
-    added: (w) => `Añadí ${w}`,
-    addedMany: (n) => `Añadí ${n} tareas:`,
-    completed: (w) => `Marqué ${w} como hecha. ✓`,
-    completedMany: (n, names) => `Marqué ${n} tareas como hechas: ${names}.`,
-    reopened: (w) => `Reabrí ${w}: vuelve a estar pendiente.`,
-    reopenedMany: (n, names) => `Reabrí ${n} tareas: ${names}.`,
-    deleted: (w) => `Borré ${w}. Di «deshacer» para recuperarla.`,
-    deletedMany: (n, names) => `Borré ${n} tareas: ${names}. Di «deshacer» para recuperarlas.`,
-  },
-  fr: {
-    added: (w) => `J'ai ajouté ${w}`,
-    addedMany: (n) => `J'ai ajouté ${n} tâches :`,
-    completed: (w) => `J'ai marqué ${w} comme terminée. ✓`,
-    completedMany: (n, names) => `J'ai marqué ${n} tâches comme terminées : ${names}.`,
-    reopened: (w) => `J'ai rouvert ${w} : elle est de nouveau en cours.`,
-    reopenedMany: (n, names) => `J'ai rouvert ${n} tâches : ${names}.`,
-    deleted: (w) => `J'ai supprimé ${w}. Dites « annule » pour la récupérer.`,
-    deletedMany: (n, names) => `J'ai supprimé ${n} tâches : ${names}. Dites « annule » pour les récupérer.`,
-  },
-};
-
-function errorReply(e: ToolError): string {
-  const msg = sentence(e.message || "Something went wrong.");
+function errorReply(e: ToolError, lang: Language): string {
+  const say = messages(lang);
+  // The service words its errors in English; other languages get the message of the error's kind.
+  const msg = lang === "en" ? sentence(e.message || say.errors.other) : (say.errors[e.code] ?? say.errors.other);
   if (e.candidates && e.candidates.length) {
-    const options = joinList(e.candidates.slice(0, 6).map((t) => `#${t.number} ${t.title}`), "en", "disjunction");
-    return `${msg} Which one did you mean: ${options}?`;
+    const options = joinList(e.candidates.slice(0, 6).map((t) => `#${t.number} ${t.title}`), lang, "disjunction");
+    return `${msg} ${say.whichOfThese(options)}`;
   }
   return msg;
 }
 
 export function composeReply(calls: ToolCall[], results: ToolResult[], ctx: Ctx): string {
-  if (!results.length) return calls.length ? "I couldn't run that — please try again." : "";
   const lang = ctx.language ?? "en";
-  const said = SAID[lang];
+  const said = messages(lang);
+  if (!results.length) return calls.length ? said.couldNotRun : "";
   const out: string[] = [];
   const seen = new Set<number>();
   const groupOf = (kind: string) =>
@@ -306,7 +256,7 @@ export function composeReply(calls: ToolCall[], results: ToolResult[], ctx: Ctx)
   const rejected = results.filter((r) => !r.ok && r.code === "rejected").length;
   if (rejected > 1) {
     results.forEach((r, i) => !r.ok && r.code === "rejected" && seen.add(i));
-    out.push(rejected === results.length ? `Okay — I left those ${rejected} tasks as they were.` : `I left the ${rejected} rejected changes out.`);
+    out.push(rejected === results.length ? said.rejectedAll(rejected) : said.rejectedSome(rejected));
   }
   // A question about one thing is answered, not listed.
   const lists = results.filter((r) => r.ok && r.kind === "listed");
@@ -315,7 +265,7 @@ export function composeReply(calls: ToolCall[], results: ToolResult[], ctx: Ctx)
     if (seen.has(i)) return;
     if (!r.ok) {
       seen.add(i);
-      out.push(errorReply(r));
+      out.push(errorReply(r, lang));
       return;
     }
     const same = groupOf(r.kind).filter(({ i: j }) => !seen.has(j));

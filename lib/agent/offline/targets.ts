@@ -10,14 +10,15 @@ import {
   type RefOutcome,
 } from "./references";
 import type { Interpretation, TaskSnapshot } from "./types";
+import { messages, type Action } from "./messages";
 
 export type Targets =
   | { ok: true; tasks: TaskSnapshot[]; partial: boolean; group: boolean }
   | { ok: false; reply: Interpretation };
 
 export type TargetOptions = {
-  /** Verb for the question ("complete", "delete"). */
-  action: string;
+  /** Verb for the question ("mark as done", "delete"), worded per language by messages.ts. */
+  action: Action;
   prefer?: "pending" | "completed";
   /** May one request act on several tasks ("complete 2 and 9", "all home tasks")? */
   many?: boolean;
@@ -34,20 +35,21 @@ export function resolveTargets(phrase: string, ctx: Ctx, opts: TargetOptions): T
   const refOpts = { prefer: opts.prefer, history: ctx.history, override: ctx.override };
   const cleaned = cleanRefPhrase(phrase);
   const entities = { ...(opts.entities ?? {}), ref: cleaned };
+  const say = messages(ctx.language);
 
   if (opts.many && (isGroupPhrase(cleaned) || (PLURAL_END.test(cleaned) && !/\d/.test(cleaned)))) {
     const filter = parseGroupFilter(cleaned, ctx.tasks);
     const criteria = !!(filter.tag || filter.priority || filter.status || filter.due || filter.words.length);
     // "delete the tasks" names no group; only an explicit "all"/"everything" means every task.
     if (!criteria && !/\b(?:all|every|everything|both)\b/i.test(cleaned)) {
-      return { ok: false, reply: ask(`Which tasks do you mean (their numbers, e.g. "3 and 5")?`, entities, 0.4) };
+      return { ok: false, reply: ask(say.whichTasks, entities, 0.4) };
     }
     if (!filter.status && opts.groupStatus) filter.status = opts.groupStatus;
     const tasks = applyFilter(filter, ctx.tasks, ctx.date);
     if (tasks.length === 0) {
       return {
         ok: false,
-        reply: ask(`I couldn't find any ${filter.status === "completed" ? "completed" : filter.status === "pending" ? "open" : ""} tasks matching "${cleaned}". Which tasks did you mean?`.replace(/\s+/g, " "), entities, 0.5),
+        reply: ask(say.noGroupMatch(filter.status, cleaned), entities, 0.5),
       };
     }
     return { ok: true, tasks, partial: false, group: true };
@@ -55,14 +57,14 @@ export function resolveTargets(phrase: string, ctx: Ctx, opts: TargetOptions): T
 
   const outs: RefOutcome[] = opts.many ? resolveSeveral(cleaned, ctx.tasks, refOpts) : [resolveOne(cleaned, ctx.tasks, refOpts)];
   const bad = outs.find((o): o is Exclude<RefOutcome, { kind: "one" }> => o.kind !== "one");
-  if (bad) return { ok: false, reply: clarifyReference(bad, opts.action, entities) };
+  if (bad) return { ok: false, reply: clarifyReference(bad, opts.action, entities, ctx.language) };
   const ones = outs as Array<Extract<RefOutcome, { kind: "one" }>>;
   const partial = ones.some((o) => o.partial);
   if (partial && !opts.allowPartial) {
     const t = ones.find((o) => o.partial)!.task;
     return {
       ok: false,
-      reply: ask(`I'm not sure I have the right task. Should I ${opts.action} #${t.number} ${t.title}?`, { ...entities, candidates: [t.number] }, 0.5),
+      reply: ask(say.confirmPartial(say.actions[opts.action], `#${t.number} ${t.title}`), { ...entities, candidates: [t.number] }, 0.5),
     };
   }
   return { ok: true, tasks: ones.map((o) => o.task), partial, group: false };

@@ -8,6 +8,8 @@ import { extractReminderClause, reminderNeedsTime, remindFromSpec } from "../rem
 import { extractDescription, extractPriority, extractQuoted, extractTags } from "../modifiers";
 import { NUMBER_WORDS, TODO_VERBS, tidyTitle } from "../text";
 import type { Interpretation, Priority, ToolCall } from "../types";
+import { messages } from "../messages";
+import { formatDueIn } from "../format";
 
 const NOUN = String.raw`(?:tasks?|todos?|to-dos?|items?|reminders?|entries|entry|things?|ones?)`;
 const COUNT = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple(?:\s+of)?|couple(?:\s+of)?|a\s+few|few|some|several|multiple)`;
@@ -207,9 +209,10 @@ export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Inter
 
   const parsed = items.map((it) => parseTaskText(it, ctx));
   const invalid = parsed.find((p) => p.invalid);
+  const say = messages(ctx.language);
   if (invalid) {
     return ask(
-      `${invalid.invalid} Which date did you mean${invalid.title ? ` for "${invalid.title}"` : ""}?`,
+      say.whichDate(invalid.invalid!, invalid.title || undefined),
       { titles: parsed.map((p) => p.title) },
       0.7,
     );
@@ -224,15 +227,15 @@ export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Inter
     const spec = reminder?.spec ?? "before";
     return ask(
       untimed.dueDate
-        ? `${untimed.title} would be due ${formatDue(untimed.dueDate, true, ctx.date)} with no time. What time is it, so I can remind you ${spec}?`
-        : `When is ${untimed.title} due, so I can remind you ${spec}?`,
+        ? say.reminderTime(untimed.title, ctx.language === "en" ? formatDue(untimed.dueDate, true, ctx.date) : formatDueIn(untimed.dueDate, true, ctx.date, ctx.language), spec)
+        : say.reminderDue(untimed.title, spec),
       { titles: parsed.map((p) => p.title), reminder: spec },
       0.6,
     );
   }
   const usable = parsed.filter((p) => p.title);
   if (usable.length === 0) {
-    return ask("What should the new task be called?", {}, 0.5);
+    return ask(say.newTaskName, {}, 0.5);
   }
   const calls: ToolCall[] = usable.map((p) => {
     const input: Record<string, unknown> = { title: p.title };
@@ -256,7 +259,7 @@ export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Inter
 
 export function add(ctx: Ctx): Interpretation | null {
   if (/^(?:remind\s+me|add|create|new|new\s+task|add\s+(?:a\s+)?(?:new\s+)?task|set\s+(?:a\s+)?reminder|remember)$/i.test(ctx.text)) {
-    return ask(ctx.text.toLowerCase().startsWith("remind") ? "Sure — what should I remind you about, and when?" : "Sure — what's the task?", {}, 0.6);
+    return ask(ctx.text.toLowerCase().startsWith("remind") ? messages(ctx.language).whatToRemind : messages(ctx.language).whatTask, {}, 0.6);
   }
   const m = matchAdd(ctx);
   if (!m) return null;

@@ -62,7 +62,7 @@ export function complete(ctx: Ctx): Interpretation | null {
     // "reopen the ironing, I never got round to it": the reason after the comma is not the task.
     const phrase = phraseOf(p, m)?.replace(/\s*,\s*(?:i|it|i'm|i've|because|since|as|cause)\b.*$/i, "");
     if (!phrase) continue;
-    const action = p.reopen ? "reopen" : "mark as done";
+    const action = p.reopen ? ("reopen" as const) : ("mark as done" as const);
     const targets = resolveTargets(phrase, ctx, {
       action,
       prefer: p.reopen ? "completed" : "pending",
@@ -79,7 +79,7 @@ export function complete(ctx: Ctx): Interpretation | null {
       }
       // "I settled the invoice" with two invoice tasks: a completion, but which one? Ask.
       const open = byObject.kind === "many" ? byObject.candidates.filter((t) => t.status === "pending") : [];
-      if (byObject.kind === "many" && open.length > 1) return clarifyReference({ ...byObject, candidates: open }, "mark as done", { completion: true });
+      if (byObject.kind === "many" && open.length > 1) return clarifyReference({ ...byObject, candidates: open }, "mark as done", { completion: true }, ctx.language);
       // "I reviewed Sam's PR": most words match and the verb is the title's own verb.
       const verbFirst = pastVerbTarget(phrase, ctx);
       if (verbFirst) {

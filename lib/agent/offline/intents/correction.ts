@@ -82,7 +82,7 @@ export function correction(ctx: Ctx): Interpretation | null {
       if (alike.length === 1) out = { kind: "one", task: alike[0]!, via: "title" };
       else if (alike.length > 1) out = { kind: "many", candidates: alike, phrase: "the other one" };
     }
-    if (out.kind !== "one") return clarifyReference(out, "change instead", { correction: true });
+    if (out.kind !== "one") return clarifyReference(out, "change instead", { correction: true }, ctx.language);
     if (change.touched.includes(out.task.number)) return null;
     const calls = [{ tool: "undo_operation" as const, input: {} }, ...retarget(change.calls, out.task, ctx.date.timeZone)];
     return result("correction", calls, { tasks: [out.task.number], undo: true }, 0.8);

@@ -5,10 +5,13 @@ import { findDates, findInvalidDate } from "../dates";
 import { numbersInLastAssistantText, parseTaskNumber, resolveOne, cleanRefPhrase } from "../references";
 import type { HistoryTurn, TaskSnapshot } from "../types";
 import { COMMAND_LEADS } from "../lexicon";
+import { MESSAGES, OUR_QUESTIONS } from "../messages";
+import { normalizeWords } from "../normalize";
 
 const COMMAND_START = new RegExp(`^(?:${COMMAND_LEADS.map((w) => w.replace(/\s+/g, "\\s+")).join("|")})\\s+\\S`, "i");
 
-export const ADD_OFFER = "should I add it as a new task";
+/** The English offer to add what we did not understand (every language's is in messages.ts). */
+export const ADD_OFFER = MESSAGES.en.addOffer;
 
 const YES = /^(?:yes|yeah|yep|yup|sure|ok(?:ay)?|correct|right|exactly|please\s+do|do\s+it|go\s+ahead|that\s+one|that'?s\s+(?:it|right|the\s+one)|y)(?:[,!.\s]+(?:please|thanks|thank\s+you|do\s+it))*$/i;
 const NO = /^(?:no|nope|nah|neither|none(?:\s+of\s+them)?|never\s*mind|cancel|forget\s+it|don'?t|stop)(?:[,!.\s]+(?:thanks|thank\s+you))*$/i;
@@ -36,7 +39,7 @@ export function followup(ctx: Ctx): Followup | null {
   const whole = ctx.raw.replace(/[.!?…\s]+$/g, "").trim();
   if (NO.test(whole) || NO.test(text)) return { kind: "cancel" };
   if (YES.test(whole) || YES.test(text)) {
-    if (q.question.includes(ADD_OFFER)) return { kind: "add", previous: q.previous };
+    if (OUR_QUESTIONS.addOffer.test(q.question)) return { kind: "add", previous: q.previous };
     const shown = numbersInLastAssistantText(ctx.history);
     if (shown.length === 1) {
       const t = ctx.tasks.find((x) => x.number === shown[0]);
@@ -49,15 +52,17 @@ export function followup(ctx: Ctx): Followup | null {
   if (COMMAND_START.test(ctx.text) && !/^(?:make|set|change)\s+it\s+(?!to\s+(?:done|complete|finished)\b)/i.test(ctx.text)) return null;
   const dateAnswer = findDates(text, ctx.date);
   // We asked for the time of a new task before reminding ahead of it: the time joins its date.
-  if (dateAnswer.dates[0]?.hasTime && /so I can remind you/i.test(q.question)) {
-    const r = /(?:[,;]\s*|\s+)(?:and\s+)?(?:please\s+)?remind\s+me\s+/i.exec(q.previous);
-    if (r && r.index > 0 && !/^remind\s+me\b/i.test(q.previous.trim())) {
+  if (dateAnswer.dates[0]?.hasTime && OUR_QUESTIONS.reminderTime.test(q.question)) {
+    // The request as the parsers read it (a German or Spanish one is in English words by now).
+    const previous = normalizeWords(q.previous).text;
+    const r = /(?:[,;]\s*|\s+)(?:and\s+)?(?:please\s+)?remind\s+me\s+/i.exec(previous);
+    if (r && r.index > 0 && !/^remind\s+me\b/i.test(previous.trim())) {
       const time = /^\d/.test(text) ? `at ${text}` : text;
-      return { kind: "rewrite", text: `${q.previous.slice(0, r.index)} ${time}${q.previous.slice(r.index)}` };
+      return { kind: "rewrite", text: `${previous.slice(0, r.index)} ${time}${previous.slice(r.index)}` };
     }
   }
   // We asked for a date ("To when should I move …?", "Which date did you mean?").
-  if (dateAnswer.dates.length && /\b(?:to\s+when|which\s+date|what\s+date|when)\b/i.test(q.question)) {
+  if (dateAnswer.dates.length && OUR_QUESTIONS.askDate.test(q.question)) {
     const bad = findInvalidDate(q.previous, ctx.date);
     if (bad) return { kind: "rewrite", text: q.previous.slice(0, bad.index) + text + q.previous.slice(bad.end) };
     return { kind: "rewrite", text: `${q.previous} to ${text}` };

@@ -5,17 +5,18 @@ import { clarifyReference, result, type Ctx } from "../context";
 import { extractRepeat } from "../recurrence";
 import { OFFSET, offsetMinutes, before, reminderAt } from "../reminders";
 import { resolveOne } from "../references";
-import { formatDue } from "../format";
+import { formatDue, formatDueIn } from "../format";
 import { dayInZone, isoDateTime, wallOf } from "@/lib/time/zone";
 import type { Interpretation, TaskSnapshot } from "../types";
+import { messages, type Action } from "../messages";
 
 const STOP_REPEAT = /^(?:stop|quit|don'?t\s+keep|no\s+longer|never\s+mind)\s+(?:repeating|recurring)\s*(.*)$|^(?:don'?t|do\s+not)\s+repeat\s*(.*?)(?:\s+any\s*more)?$|^(?:make|set)\s+(.+?)\s+(?:not\s+repeat(?:ing)?|one[- ]off|non[- ]recurring)$|^(?:remove|clear|delete|cancel)\s+(?:the\s+)?(?:repeat|recurrence)(?:\s+(?:from|on|of|for)\s+(.+))?$/i;
 const SET_REPEAT = /^(?:make|set|change|have)\s+(.+?)\s+(?:to\s+)?(?:repeat\s+|recur\s+)?((?:on\s+the|every|each|daily|weekly|monthly|yearly|annually|on\s+\w+days).*?)(?:\s+instead)?$|^(?:make\s+)?(it|that|this)\s+repeat\s+(.+?)(?:\s+instead)?$|^repeat\s+(.+?)\s+((?:every|each|daily|weekly|monthly|on\s+the).*)$/i;
 const CANCEL_REMINDER = /^(?:cancel|remove|delete|clear|drop|turn\s+off|get\s+rid\s+of|no)\s+(?:the\s+|my\s+|that\s+)?reminders?(?:\s+(?:for|on|of|about)\s+(.+))?$|^(?:don'?t|do\s+not)\s+remind\s+me(?:\s+about\s+(.+?))?(?:\s+any\s*more)?$/i;
 
-function target(phrase: string | undefined, ctx: Ctx, action: string): TaskSnapshot | Interpretation {
+function target(phrase: string | undefined, ctx: Ctx, action: Action): TaskSnapshot | Interpretation {
   const out = resolveOne(phrase?.trim() || "it", ctx.tasks, { history: ctx.history, override: ctx.override });
-  return out.kind === "one" ? out.task : clarifyReference(out, action);
+  return out.kind === "one" ? out.task : clarifyReference(out, action, {}, ctx.language);
 }
 
 const isTask = (x: TaskSnapshot | Interpretation): x is TaskSnapshot => "number" in x;
@@ -70,6 +71,9 @@ export function schedule(ctx: Ctx): Interpretation | null {
   const spec = r[1]!;
   const off = new RegExp(`^(${OFFSET})(?:\\s+(?:the\\s+)?(.+))?$`, "i").exec(spec);
   if (off) return offsetReminder(off[1]!, off[off.length - 1], ctx);
+  // "remind me about the dentist an hour before" (the German order: "erinnere mich an X eine Stunde vorher").
+  const offAfter = new RegExp(`^(?:about|of|for)\\s+(.+?)\\s+(${OFFSET})$`, "i").exec(spec);
+  if (offAfter && resolveOne(offAfter[1]!, ctx.tasks, { history: ctx.history, override: ctx.override }).kind === "one") return offsetReminder(offAfter[2]!, offAfter[1], ctx);
   // "remind me at 7pm about it", "remind me about the Rome hotel tomorrow at 7am"
   const about = /^(?:(.+?)\s+)?(?:about|of|for)\s+(.+?)(?:\s+((?:at|on|tomorrow|today|tonight|next|this|in)\b.*))?$/i.exec(spec);
   if (!about) return null;
@@ -88,7 +92,7 @@ function offsetReminder(offset: string, ref: string | undefined, ctx: Ctx): Inte
   if (minutes === null) return null;
   const task = target(ref?.replace(/^(?:the\s+)?(?:due\s+(?:date|time)\s+(?:of|for)\s+)?/i, ""), ctx, "remind you about");
   if (!isTask(task)) return task;
-  if (!task.dueDate) return result("clarify", [], { tasks: [task.number] }, 0.5, `${task.title} has no due date yet. When should it be due, or when should I remind you?`);
+  if (!task.dueDate) return result("clarify", [], { tasks: [task.number] }, 0.5, messages(ctx.language).noDueYet(task.title));
   const at = before(task.dueDate, minutes, ctx.date.timeZone);
   // "2 hours before" a task due on a day with no time: ask for the time rather than guess one.
   if (!at) {
@@ -98,8 +102,16 @@ function offsetReminder(offset: string, ref: string | undefined, ctx: Ctx): Inte
       [],
       { tasks: [task.number], reminder: offset },
       0.6,
-      `${task.title} is due ${formatDue(task.dueDate, true, ctx.date)} with no time. What time is it, so I can remind you ${when}?`,
+      reminderTimeQuestion(task.title, task.dueDate, when, ctx),
     );
   }
   return update(task, { remindAt: at }, "update_task");
+}
+
+/** "X is due <day> with no time. What time is it, so I can remind you 2 hours before?" */
+function reminderTimeQuestion(title: string, due: string, spec: string, ctx: Ctx): string {
+  const lang = ctx.language;
+  const day = lang === "en" ? formatDue(due, true, ctx.date) : formatDueIn(due, true, ctx.date, lang);
+  // The English sentence says "is due"; the table's says "would be due" (it is for a new task).
+  return lang === "en" ? `${title} is due ${day} with no time. What time is it, so I can remind you ${spec}?` : messages(lang).reminderTime(title, day, spec);
 }

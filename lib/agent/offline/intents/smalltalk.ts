@@ -2,6 +2,7 @@
 import { result, type Ctx } from "../context";
 import type { Interpretation } from "../types";
 import { CLOSINGS, LIST_OBJECTS, OUT_OF_SCOPE } from "../lexicon";
+import { messages } from "../messages";
 
 const GREETING =
   /^(?:hi|hello|hey|heya|hiya|howdy|yo|hola|greetings|good\s+(?:morning|afternoon|evening|day)|morning|evening|what'?s\s+up|sup|how\s+are\s+you(?:\s+doing)?(?:\s+today)?|how'?s\s+it\s+going)(?:\s+there)?(?:[,!\s]+(?:doable|bot|assistant|buddy|friend|mate|you))?(?:[,!\s]+how\s+are\s+you(?:\s+doing)?)?$/i;
@@ -56,13 +57,10 @@ export function smalltalk(ctx: Ctx): Interpretation | null {
   const t = ctx.raw.replace(/[.!?…\s]+$/g, "").trim();
   if (!t) return result("help", [], {}, 0.6, HELP_TEXT);
   if (HELP.test(t) || HELP.test(ctx.text)) return result("help", [], {}, 0.95, HELP_TEXT);
-  const lang = ctx.language;
+  const say = messages(ctx.language);
   if (GREETING.test(t)) {
     const pending = ctx.tasks.filter((x) => x.status === "pending").length;
-    if (lang === "es") return result("greeting", [], {}, 0.95, `¡Hola!${pending ? ` Tienes ${pending} ${pending === 1 ? "tarea pendiente" : "tareas pendientes"}.` : ""} ¿Qué quieres hacer?`);
-    if (lang === "fr") return result("greeting", [], {}, 0.95, `Bonjour !${pending ? ` Tu as ${pending} ${pending === 1 ? "tâche en cours" : "tâches en cours"}.` : ""} Que veux-tu faire ?`);
-    const tail = pending ? ` You have ${pending} open task${pending === 1 ? "" : "s"}.` : "";
-    return result("greeting", [], {}, 0.95, `Hi!${tail} What would you like to do?`);
+    return result("greeting", [], {}, 0.95, say.greeting(pending));
   }
   const oos = outOfScope(t) ?? outOfScope(ctx.text);
   if (oos) return result("out_of_scope", [], {}, 0.85, oos);
@@ -72,20 +70,12 @@ export function smalltalk(ctx: Ctx): Interpretation | null {
   const closingWithThanks = THANKS_CLOSING.exec(t);
   if (!answering && (CLOSING.test(t) || (closingWithThanks && THANKS.test(closingWithThanks[1]!.trim())))) {
     const thanked = /\b(?:thanks|thank|thx|ty|tysm|cheers|appreciate|appreciated)\b/i.test(t);
-    return result("goodbye", [], {}, 0.9, thanked ? "You're welcome! Your tasks are saved whenever you need them." : "Alright! Your tasks are saved whenever you need them.");
+    return result("goodbye", [], {}, 0.9, thanked ? say.goodbyeThanks : say.goodbye);
   }
-  if (BYE.test(t)) return result("goodbye", [], {}, 0.9, "Bye! Your tasks are saved whenever you come back.");
+  if (BYE.test(t)) return result("goodbye", [], {}, 0.9, say.bye);
   if (/\S/.test(t) && THANKS.test(t)) {
     const thanked = /\b(?:thanks|thank|thx|ty|tysm|cheers|appreciate|appreciated)\b/i.test(t);
-    if (thanked && lang === "es") return result("thanks", [], {}, 0.9, "¡De nada! ¿Algo más para tu lista?");
-    if (thanked && lang === "fr") return result("thanks", [], {}, 0.9, "Avec plaisir ! Autre chose pour ta liste ?");
-    return result(
-      thanked ? "thanks" : "acknowledge",
-      [],
-      {},
-      0.9,
-      thanked ? "You're welcome! Anything else I can do for your list?" : "Great! Anything else I can do for your list?",
-    );
+    return result(thanked ? "thanks" : "acknowledge", [], {}, 0.9, thanked ? say.thanks : say.acknowledged);
   }
   return null;
 }

@@ -9,6 +9,7 @@ import { keepTimeOf } from "../dialogue";
 import { capitalize, NUMBER_WORDS, tidyTitle } from "../text";
 import { addDays, dayInZone, isoDate, isoDateTime, wallOf } from "@/lib/time/zone";
 import type { Interpretation, Priority, TaskSnapshot, ToolCall } from "../types";
+import { messages } from "../messages";
 
 type Change = {
   dueDate?: string | null;
@@ -51,7 +52,7 @@ function buildUpdates(tasks: TaskSnapshot[], change: Change, ctx: Ctx): ToolCall
     if (change.priority) input.priority = change.priority;
     if (change.addTags?.length) input.addTags = change.addTags;
     if (change.removeTags === "all") {
-      if (!t.tags.length) return ask(`#${t.number} ${t.title} has no tags. Did you mean another task?`);
+      if (!t.tags.length) return ask(messages(ctx.language).hasNoTags(`#${t.number} ${t.title}`));
       input.removeTags = [...t.tags];
     } else if (change.removeTags?.length) input.removeTags = change.removeTags;
     calls.push({ tool: "update_task", input });
@@ -199,7 +200,7 @@ function rename(ctx: Ctx): Interpretation | null {
   let value: string | undefined;
   if ((m = /^(?:rename|retitle|re-title|re-name)\s+(.+)$/i.exec(t))) {
     const split = splitRefAndValue(m[1], /\s+(?:to|as|into)\s+/, ctx);
-    if (!split) return ask(`What should the new name be?`, { ref: m[1] });
+    if (!split) return ask(messages(ctx.language).newName, { ref: m[1] });
     ({ ref, value } = split);
   } else if (
     (m = /^(?:change|update|edit|set|modify|fix|correct)\s+(?:the\s+)?(?:title|name|wording|text)\s+(?:of|on|for)\s+(.+)$/i.exec(t))
@@ -216,7 +217,7 @@ function rename(ctx: Ctx): Interpretation | null {
   }
   if (ref === undefined || value === undefined) return null;
   const title = tidyTitle(value.replace(/^["']|["']$/g, ""));
-  if (!title) return ask("What should the new name be?", { ref });
+  if (!title) return ask(messages(ctx.language).newName, { ref });
   return finish(ref, { title }, ctx, { many: false });
 }
 
@@ -315,7 +316,7 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
     const guarded = rest.replace(/\bdue\s+(today|tomorrow|this\s+week)\b/gi, (_m, w: string) => `due_${w.replace(/\s+/g, "_")}`);
     const d = pickDate(guarded, ctx);
     d.rest = d.rest.replace(/\bdue_(\w+)/g, (_m, w: string) => `due ${w.replace(/_/g, " ")}`);
-    if (d.invalid) return ask(`${d.invalid} Which date did you mean?`, { ref: cleanRefPhrase(d.rest) }, 0.7);
+    if (d.invalid) return ask(messages(ctx.language).whichDate(d.invalid), { ref: cleanRefPhrase(d.rest) }, 0.7);
     if (d.date && d.date.hasTime && d.date.wall && /^(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?$/i.test(d.date.text.trim())) {
       change.timeOnly = { hour: d.date.wall.hour, minute: d.date.wall.minute, value: d.date.value };
       rest = d.rest;
@@ -323,7 +324,7 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
       change.dueDate = (d.date.until ?? d.date).value;
       rest = d.rest;
     } else if (isMove && /\b(?:to\s+)?(?:later|some\s*other\s+time|another\s+day)$/i.test(rest)) {
-      return ask("Sure — to when should I move it?", { ref: cleanRefPhrase(rest) }, 0.6);
+      return ask(messages(ctx.language).moveWhen, { ref: cleanRefPhrase(rest) }, 0.6);
     }
   }
 
@@ -344,14 +345,12 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
       if (out.kind === "one" && !out.partial) {
         const label = `#${out.task.number} ${out.task.title}`;
         return ask(
-          isMove
-            ? `To when should I move ${label}?`
-            : `What should I change about ${label} — its title, due date, priority, tags or note?`,
+          isMove ? messages(ctx.language).moveTaskWhen(label) : messages(ctx.language).whatToChange(label),
           { tasks: [out.task.number], ref: cleanRefPhrase(rest) },
           0.6,
         );
       }
-      if (isMove && out.kind !== "one") return clarifyReference(out, "move", { ref: cleanRefPhrase(rest) });
+      if (isMove && out.kind !== "one") return clarifyReference(out, "move", { ref: cleanRefPhrase(rest) }, ctx.language);
     }
     return null;
   }
