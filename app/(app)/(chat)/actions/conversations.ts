@@ -1,34 +1,28 @@
 "use server";
 
-import { runAction, type ActionResult } from "@/lib/action-result";
-import { requireApiUser } from "@/lib/auth/session";
+// The sidebar's reads and changes; lib/conversations validates ids and titles (another user's
+// conversation is not found).
+import { z } from "zod";
 import { deleteConversation, renameConversation, setConversationArchived } from "@/lib/conversations/changes";
 import { listConversations } from "@/lib/conversations/list";
 import type { ListInput } from "@/lib/conversations/schemas";
-import type { ConversationPage } from "@/lib/conversations/types";
-import { getDb } from "@/lib/db/client";
+import { userAction } from "@/lib/user-action";
 
-export async function listConversationsAction(input: ListInput): Promise<ActionResult<ConversationPage>> {
-  return runAction(async () => listConversations(await getDb(), (await requireApiUser()).id, input));
-}
+const passed = <T>() => z.custom<T>(() => true);
 
-export async function renameConversationAction(id: string, title: string): Promise<ActionResult<{ title: string }>> {
-  return runAction(async () => {
-    const renamed = await renameConversation(await getDb(), (await requireApiUser()).id, { id, title });
-    return { title: renamed.title };
-  });
-}
+export const listConversationsAction = userAction(z.tuple([passed<ListInput>()]), async ([input], { user, db }) => listConversations(db, user.id, input));
 
-export async function archiveConversationAction(id: string, archived: boolean): Promise<ActionResult> {
-  return runAction(async () => {
-    await setConversationArchived(await getDb(), (await requireApiUser()).id, id, archived);
-    return {};
-  });
-}
+export const renameConversationAction = userAction(z.tuple([passed<string>(), passed<string>()]), async ([id, title], { user, db }) => {
+  const renamed = await renameConversation(db, user.id, { id, title });
+  return { title: renamed.title };
+});
 
-export async function deleteConversationAction(id: string): Promise<ActionResult> {
-  return runAction(async () => {
-    await deleteConversation(await getDb(), (await requireApiUser()).id, id);
-    return {};
-  });
-}
+export const archiveConversationAction = userAction(z.tuple([passed<string>(), z.boolean()]), async ([id, archived], { user, db }) => {
+  await setConversationArchived(db, user.id, id, archived);
+  return {};
+});
+
+export const deleteConversationAction = userAction(z.tuple([passed<string>()]), async ([id], { user, db }) => {
+  await deleteConversation(db, user.id, id);
+  return {};
+});

@@ -1,63 +1,49 @@
 "use server";
 
 // The task panel's changes go through the same task service as the agent's tools, stamped
-// source "ui", so the operation log and undo treat both alike. The service validates input.
-import { isValidTimeZone } from "@/lib/time/zone";
-import { runAction, type ActionResult } from "@/lib/action-result";
-import { requireApiUser } from "@/lib/auth/session";
-import { getDb } from "@/lib/db/client";
+// source "ui", so the operation log and undo treat both alike. The service validates the task
+// input (a bad one leaves a failed log row, as from chat); the wrapper checks the rest.
+import { z } from "zod";
+import type { ActionContext } from "@/lib/user-action";
+import { userAction } from "@/lib/user-action";
 import { AppError } from "@/lib/errors";
-import type { CompleteTaskInput, ListTasksInput, UpdateTaskInput } from "@/lib/tasks/schemas";
+import { isValidTimeZone } from "@/lib/time/zone";
+import type { CompleteTaskInput, UpdateTaskInput } from "@/lib/tasks/schemas";
 import { completeTask, deleteTask, listTasks, undoOperation, updateTask } from "@/lib/tasks/service";
-import type { OperationContext, TaskView, ToolResult } from "@/lib/tasks/types";
+import type { OperationContext, ToolResult } from "@/lib/tasks/types";
 
-type Changed = { task: TaskView | null; operationId: string };
+// A zone the browser could not tell us is read as UTC rather than refused.
+const timeZone = z.unknown().transform((tz) => (typeof tz === "string" && isValidTimeZone(tz) ? tz : "UTC"));
+const serviceInput = <T>() => z.custom<T>(() => true);
+const status = z.enum(["pending", "completed", "all"]);
 
-async function call(timeZone: string, operation: (ctx: OperationContext) => Promise<ToolResult>): Promise<ToolResult> {
-  const user = await requireApiUser();
-  return operation({ userId: user.id, source: "ui", timeZone: typeof timeZone === "string" && isValidTimeZone(timeZone) ? timeZone : "UTC" });
-}
+const operation = (user: ActionContext["user"], tz: string): OperationContext => ({ userId: user.id, source: "ui", timeZone: tz });
 
-function changed(result: ToolResult): Changed {
+function changed(result: ToolResult) {
   if (!result.ok) throw new AppError("bad_request", result.message);
   if (!("operationId" in result)) throw new Error(`Unexpected task service result: ${result.kind}`);
   return { task: result.task, operationId: result.operationId };
 }
 
-export async function listTasksAction(status: NonNullable<ListTasksInput["status"]>, timeZone: string): Promise<ActionResult<{ tasks: TaskView[]; total: number }>> {
-  return runAction(async () => {
-    const db = await getDb();
-    const result = await call(timeZone, (ctx) => listTasks(db, ctx, { status }));
-    if (!result.ok) throw new AppError("bad_request", result.message);
-    if (result.kind !== "listed") throw new Error(`Unexpected task service result: ${result.kind}`);
-    return { tasks: result.tasks, total: result.total };
-  });
-}
+export const listTasksAction = userAction(z.tuple([status, timeZone]), async ([s, tz], { user, db }) => {
+  const result = await listTasks(db, operation(user, tz), { status: s });
+  if (!result.ok) throw new AppError("bad_request", result.message);
+  if (result.kind !== "listed") throw new Error(`Unexpected task service result: ${result.kind}`);
+  return { tasks: result.tasks, total: result.total };
+});
 
-export async function completeTaskAction(input: CompleteTaskInput, timeZone: string): Promise<ActionResult<Changed>> {
-  return runAction(async () => {
-    const db = await getDb();
-    return changed(await call(timeZone, (ctx) => completeTask(db, ctx, input)));
-  });
-}
+export const completeTaskAction = userAction(z.tuple([serviceInput<CompleteTaskInput>(), timeZone]), async ([input, tz], { user, db }) =>
+  changed(await completeTask(db, operation(user, tz), input)),
+);
 
-export async function updateTaskAction(input: UpdateTaskInput, timeZone: string): Promise<ActionResult<Changed>> {
-  return runAction(async () => {
-    const db = await getDb();
-    return changed(await call(timeZone, (ctx) => updateTask(db, ctx, input)));
-  });
-}
+export const updateTaskAction = userAction(z.tuple([serviceInput<UpdateTaskInput>(), timeZone]), async ([input, tz], { user, db }) =>
+  changed(await updateTask(db, operation(user, tz), input)),
+);
 
-export async function deleteTaskAction(task: number, timeZone: string): Promise<ActionResult<Changed>> {
-  return runAction(async () => {
-    const db = await getDb();
-    return changed(await call(timeZone, (ctx) => deleteTask(db, ctx, { task })));
-  });
-}
+export const deleteTaskAction = userAction(z.tuple([serviceInput<number>(), timeZone]), async ([task, tz], { user, db }) =>
+  changed(await deleteTask(db, operation(user, tz), { task })),
+);
 
-export async function undoTaskOperationAction(operationId: string, timeZone: string): Promise<ActionResult<Changed>> {
-  return runAction(async () => {
-    const db = await getDb();
-    return changed(await call(timeZone, (ctx) => undoOperation(db, ctx, { operationId })));
-  });
-}
+export const undoTaskOperationAction = userAction(z.tuple([serviceInput<string>(), timeZone]), async ([operationId, tz], { user, db }) =>
+  changed(await undoOperation(db, operation(user, tz), { operationId })),
+);
