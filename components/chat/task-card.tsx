@@ -6,12 +6,12 @@ import { toast } from "@/components/ui/toast";
 import { undoTaskOperationAction } from "@/app/(app)/(chat)/actions/tasks";
 import { emitTasksChanged } from "@/components/events";
 import { browserTimeZone } from "@/components/tasks/time-zone";
+import { resultHeading } from "@/lib/tasks/describe";
 import type { TaskView } from "@/lib/tasks/types";
 import { absoluteDue } from "./format";
 import type { ToolPart } from "./types";
 import { UndoneContext } from "./undone";
 
-const VERB: Record<string, string> = { added: "Added", completed: "Completed", reopened: "Reopened", updated: "Updated", deleted: "Deleted", undone: "Undid a change" };
 const TOOL_LABEL: Record<string, string> = {
   add_task: "Adding a task",
   list_tasks: "Looking at your tasks",
@@ -164,7 +164,7 @@ export function TaskCard({ part, onApproval }: { part: ToolPart; onApproval: OnA
     <div className="flex items-start justify-between gap-3 rounded-xl border border-line bg-surface px-3 py-2 text-sm" data-testid="task-card">
       <div className="min-w-0">
         <p className="text-xs font-medium text-accent">
-          {result.kind === "undone" && result.count && result.count > 1 ? `Undid ${result.count} changes` : (VERB[result.kind] ?? "Changed")}
+          {resultHeading(result)}
         </p>
         <TaskLine task={result.task} />
       </div>

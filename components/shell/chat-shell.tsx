@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { Toaster } from "@/components/ui/toast";
+import { ExportMenu } from "@/components/chat/export-menu";
 import { Sidebar } from "@/components/sidebar/sidebar";
 import { TaskPanel } from "@/components/tasks/task-panel";
 import { CloseIcon, KeyboardIcon, SidebarIcon, TasksIcon } from "@/components/ui/icons";
@@ -98,6 +99,7 @@ export function ChatShell({ children }: { children: ReactNode }) {
             <SidebarIcon />
           </button>
           <div className="flex items-center gap-1">
+            <ExportMenu />
             <button type="button" className={ICON_BUTTON} aria-label="Keyboard shortcuts" onClick={() => setHelpOpen(true)}>
               <KeyboardIcon />
             </button>

@@ -47,6 +47,9 @@ export function useConversationList(view: ListView, query: string) {
   const bringToTop = useCallback((id: string, title?: string) => {
     setState((s) => {
       const had = s.items.find((item) => item.id === id);
+      // Not listed yet and no title to show (the list is still loading): the load brings it,
+      // titled; a "New chat" placeholder would flash and then change under the pointer.
+      if (!had && title === undefined) return s;
       const item: ConversationSummary = { id, title: title ?? had?.title ?? "New chat", status: "active", updatedAt: new Date().toISOString() };
       return { ...s, items: [item, ...s.items.filter((other) => other.id !== id)] };
     });

@@ -2,10 +2,10 @@
 // service sends an all-day due as a bare "YYYY-MM-DD" (a calendar day, the same everywhere)
 // and a timed due as an ISO instant.
 import type { TaskView } from "@/lib/tasks/types";
+import { BARE_DATE as BARE } from "@/lib/time/due";
 
 export type DueState = "overdue" | "today" | "upcoming" | "none";
 
-const BARE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 function localDay(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, "0");

@@ -1,11 +1,11 @@
 // Due dates as stored: a bare date (all-day) is kept as UTC midnight of that calendar day, so
 // it reads as the same day in every zone; a date-time is an instant.
+import { BARE_DATE as BARE } from "@/lib/time/due";
 import { addDays, instantOf, isoDate, wallOf, weekdayOf, type Wall } from "@/lib/time/zone";
 
 export type Due = { date: Date; allDay: boolean };
 type Day = { year: number; month: number; day: number };
 
-const BARE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
 const ZONED = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 
