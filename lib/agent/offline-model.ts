@@ -108,8 +108,10 @@ async function respond(deps: OfflineDeps, prompt: LanguageModelV4Prompt): Promis
     // the changing turn before it (what an undo put back), all read from the conversation.
     const userIndex = turns.findLastIndex((m) => m.role === "user");
     const userText = userIndex >= 0 ? textOf(turns[userIndex]!) : "";
-    const hints = replyHints({ text: userText, now, timeZone: deps.timeZone, tasks: [] });
-    const previous = dialogueState(historyOf(turns.slice(0, Math.max(userIndex, 0)))).lastChange;
+    // The history also lets a message with no words of its own ("2", "ok") be answered in the conversation's language.
+    const history = historyOf(turns.slice(0, Math.max(userIndex, 0)));
+    const hints = replyHints({ text: userText, now, timeZone: deps.timeZone, tasks: [], history });
+    const previous = dialogueState(history).lastChange;
     const text = composeReply(
       done.map((d) => d.call),
       done.map((d) => d.result),

@@ -5,7 +5,7 @@ import type { DateContext } from "./dates";
 import type { RefOutcome } from "./references";
 import { normalizeText } from "./text";
 import { INTERJECTIONS } from "./lexicon";
-import { normalizeWords, type Language } from "./normalize";
+import { conversationLanguage, normalizeWords, type Language } from "./normalize";
 import { messages, type Action } from "./messages";
 import { joinList } from "./format";
 
@@ -39,7 +39,10 @@ const GREETING_START = /^(?:good\s+)?(?:morning|afternoon|evening|hi|hello|hey|h
 
 export function makeCtx(input: InterpretInput, override?: TaskSnapshot): Ctx {
   const typed = normalizeText(input.text ?? "");
-  const { text: raw, language } = normalizeWords(typed);
+  const words = normalizeWords(typed);
+  const raw = words.text;
+  // "2", "ok", a title copied from our question: the reply follows the conversation's language.
+  const language = words.language === "en" ? (conversationLanguage(typed, input.history) ?? "en") : words.language;
   const question = /\?\s*$/.test(raw);
   let text = raw.replace(GREETING_START, "").replace(/[.!?…]+$/g, "").trim();
   let prev = "";

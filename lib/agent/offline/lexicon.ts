@@ -90,10 +90,11 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["qué vence", "what is due"], ["mis tareas", "my tasks"], ["tareas", "tasks"], ["tarea", "task"], ["la tarea", "task"],
     ["como hecha", "as done"], ["como hecho", "as done"], ["como completada", "as done"], ["como terminada", "as done"],
     ["como pendiente", "as not done"], ["pendientes", "pending"], ["vencidas", "overdue"], ["atrasadas", "overdue"],
+    ["por", "to", { before: /\brenombra\b.+\s$/i }], ["lo pendiente", "pending tasks"], ["pendiente", "pending"],
     ["la primera", "the first"], ["el primero", "the first"], ["la segunda", "the second"], ["el segundo", "the second"],
     ["la tercera", "the third"], ["el tercero", "the third"], ["la última", "the last"], ["el último", "the last"],
     ["y también", "and also"], ["también", "also"], ["eso", "that"], ["esa", "that"], ["gracias", "thanks"],
-    ["muchas gracias", "thanks"], ["hola", "hello"], ["buenos días", "good morning"], ["para mañana", "for tomorrow"], ["para hoy", "for today"],
+    ["muchas gracias", "thanks"], ["eso es todo", "that's all"], ["cuéntame", "tell me"], ["un chiste", "a joke"], ["un cuento", "a story"], ["una historia", "a story"], ["un poema", "a poem"], ["nada más", "nothing else"], ["hola", "hello"], ["buenos días", "good morning"], ["para mañana", "for tomorrow"], ["para hoy", "for today"],
     ["pasado mañana", "the day after tomorrow"], ["mañana por la mañana", "tomorrow morning"], ["mañana por la tarde", "tomorrow afternoon"],
     ["mañana", "tomorrow"], ["hoy", "today"], ["esta noche", "tonight"], ["esta tarde", "this afternoon"], ["esta semana", "this week"],
     ["la semana que viene", "next week"], ["la próxima semana", "next week"],
@@ -101,17 +102,20 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["jueves", "thursday", EVERY_BEFORE], ["viernes", "friday", EVERY_BEFORE], ["sábado", "saturday", EVERY_BEFORE],
     ["domingo", "sunday", EVERY_BEFORE], ["cada", "every"], ["todos los días", "every day"], ["todos los", "every"],
     ["al", "to", ES_DAY_AHEAD], ["a", "to", ES_DAY_AHEAD], ["para el", "for", ES_DAY_AHEAD], ["prioridad alta", "high priority"], ["prioridad baja", "low priority"], ["urgente", "urgent"], ["sí", "yes"], ["vale", "okay"],
+    ["qué puedes hacer", "what can you do"], ["cómo funciona", "how does it work"], ["cómo funciona esto", "how does this work"], ["ayuda", "help"],
+    ["está hecha", "is done"], ["está hecho", "is done"], ["está terminada", "is done"], ["está pendiente", "is still open"], ["sigue pendiente", "is still open"],
+    ["cuándo es", "when is"], ["cuándo vence", "when is due"],
   ],
   fr: [
     ["ajoute", "add"], ["ajouter", "add"], ["crée", "add"], ["note", "add"], ["rappelle-moi de", "remind me to"], ["rappelle-moi d'", "remind me to "],
     ["rappelle-moi", "remind me"], ["montre-moi", "show me"], ["affiche", "show"], ["marque", "mark"], ["termine", "complete"], ["supprime", "delete"],
     ["efface", "delete"], ["enlève", "delete"], ["déplace", "move"], ["décale", "move"], ["repousse", "postpone"], ["reporte", "postpone"],
-    ["renomme", "rename"], ["en", "to", { before: /\brenomme\b.+\s$/i }], ["por", "to", { before: /\brenombra\b.+\s$/i }], ["rouvre", "reopen"], ["annule", "undo"], ["mets-la", "make it"],
+    ["renomme", "rename"], ["en", "to", { before: /\brenomme\b.+\s$/i }], ["rouvre", "reopen"], ["annule", "undo"], ["mets-la", "make it"],
     ["mets-le", "make it"], ["mets", "put"], ["qu'est-ce que j'ai à faire", "what do I have to do"],
     ["qu'est-ce que j'ai", "what do I have"], ["mes tâches", "my tasks"], ["la tâche", "task"], ["tâches", "tasks"],
     ["tâche", "task"], ["comme terminée", "as done"], ["comme terminé", "as done"], ["comme faite", "as done"],
     ["comme fait", "as done"], ["comme non terminée", "as not done"], ["en retard", "overdue"], ["en priorité haute", "high priority"], ["priorité haute", "high priority"],
-    ["en priorité basse", "low priority"], ["priorité basse", "low priority"], ["urgente", "urgent"], ["merci", "thanks"], ["merci beaucoup", "thanks"],
+    ["en priorité basse", "low priority"], ["priorité basse", "low priority"], ["urgente", "urgent"], ["merci", "thanks"], ["merci beaucoup", "thanks"], ["c'est tout", "that's all"], ["raconte-moi", "tell me"], ["une blague", "a joke"], ["une histoire", "a story"], ["un poème", "a poem"], ["rien d'autre", "nothing else"],
     ["bonjour", "hello"], ["salut", "hello"], ["après-demain", "the day after tomorrow"], ["demain matin", "tomorrow morning"],
     ["demain soir", "tomorrow evening"], ["demain", "tomorrow"], ["aujourd'hui", "today"], ["ce soir", "tonight"], ["cet après-midi", "this afternoon"],
     ["cette semaine", "this week"], ["la semaine prochaine", "next week"],
@@ -120,6 +124,10 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["dimanche", "sunday", EVERY_BEFORE], ["chaque", "every"], ["tous les jours", "every day"], ["tous les", "every"],
     ["la première", "the first"], ["la deuxième", "the second"], ["la troisième", "the third"],
     ["la dernière", "the last"], ["annule ça", "undo that"], ["ça", "that"], ["oui", "yes"], ["non", "no"], ["à", "to", FR_DAY_AHEAD], ["pour", "for", FR_DAY_AHEAD],
+    ["qu'est-ce que tu peux faire", "what can you do"], ["que peux-tu faire", "what can you do"], ["comment ça marche", "how does it work"],
+    ["comment ça fonctionne", "how does it work"], ["aide", "help"], ["aide-moi", "help"],
+    ["est-ce que", ""], ["est terminée", "is done"], ["est terminé", "is done"], ["est faite", "is done"], ["est fait", "is done"],
+    ["est encore en cours", "is still open"], ["quand est", "when is"], ["c'est quand", "when is"],
   ],
   de: [
     // Adding ("füge … hinzu" and "… hinzufügen" are brought to the front by DE_REORDER first).
@@ -179,8 +187,10 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["und auch", "and also"], ["auch", "too"], ["nummer", "number"],
     // "bitte" mid-sentence ("lösche bitte die Aufgabe …") says nothing; at the edges it is "please".
     ["bitte", "please", { before: /^\s*$/ }], ["bitte", "please", { after: /^\s*[.!?]*\s*$/ }], ["bitte", ""], ["danke", "thanks"], ["danke dir", "thanks"], ["danke euch", "thanks"], ["dankeschön", "thanks"], ["danke schön", "thanks"], ["dankeschön", "thanks"],
-    ["vielen dank", "thanks"], ["hallo", "hello"], ["guten morgen", "good morning"], ["guten tag", "hello"], ["guten abend", "good evening"],
+    ["vielen dank", "thanks"], ["das wär's", "that's all"], ["erzähl mir", "tell me"], ["erzähle mir", "tell me"], ["einen witz", "a joke"], ["eine geschichte", "a story"], ["ein gedicht", "a poem"], ["das wars", "that's all"], ["das war's", "that's all"], ["das ist alles", "that's all"], ["nichts mehr", "nothing else"], ["hallo", "hello"], ["guten morgen", "good morning"], ["guten tag", "hello"], ["guten abend", "good evening"],
     ["servus", "hello"], ["moin", "hello"], ["tschüss", "bye"], ["ja", "yes"], ["nein", "no"], ["genau", "exactly"],
+    ["was kannst du", "what can you do"], ["was kannst du alles", "what can you do"], ["wie funktioniert das", "how does this work"], ["hilfe", "help"],
+    ["wann ist", "when is"], ["bald", "soon"], ["schon", "already"],
   ],
 };
 
@@ -212,9 +222,43 @@ export const DE_QUESTION_START = /^(?:was|welche[nrs]?|wann|wie|wo|gibt|habe|hab
 
 /** Words that show a message's language (for the replies and the table the normaliser applies). */
 export const LANGUAGE_HINTS: Record<Foreign, string[]> = {
-  es: ["añade", "apunta", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha", "borra", "elimina", "recuérdame", "mis", "enséñame", "mueve", "cambia", "quita", "completa", "hola", "viernes", "lunes", "martes", "miércoles", "jueves", "sábado", "domingo", "anota", "renombra", "aplaza", "reabre", "pendientes", "semana", "próxima", "sí"],
-  fr: ["ajoute", "mets-la", "mets-le", "tâche", "tâches", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non"],
-  de: ["ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "uhr"],
+  es: ["añade", "apunta", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha", "borra", "elimina", "recuérdame", "mis", "enséñame", "mueve", "cambia", "quita", "completa", "hola", "viernes", "lunes", "martes", "miércoles", "jueves", "sábado", "domingo", "anota", "renombra", "aplaza", "reabre", "pendientes", "semana", "próxima", "sí", "ya", "del", "el", "una", "con", "por", "puedes", "funciona", "ayuda", "está", "hecha", "hecho", "compré", "llamé", "pagué", "cuéntame", "chiste"],
+  fr: ["ajoute", "mets-la", "mets-le", "tâche", "tâches", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non", "j'ai", "déjà", "le", "les", "du", "des", "avec", "peux", "peux-tu", "marche", "aide", "est-ce", "terminé", "fait", "raconte-moi", "blague"],
+  de: ["ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "uhr", "kannst", "funktioniert", "hilfe", "hab", "wir", "schon", "bald", "du", "erzähl", "erzähle", "witz"],
+};
+
+/**
+ * Past-tense reports in Spanish, French and German ("ya compré la comida del perro", "j'ai appelé
+ * le propriétaire", "ich habe Mama angerufen"): where the verb and its object are, the endings that
+ * turn the verb back into an infinitive (every candidate is tried; only one that names exactly one
+ * open task, with the object, counts), irregular forms, and the small words dropped from the object.
+ */
+export const PAST_TENSE: Record<Foreign, { re: RegExp; endings: ReadonlyArray<readonly [string, string]>; irregular: Record<string, string>; stop: string[] }> = {
+  es: {
+    re: /^(?:ya\s+|por\s+fin\s+|hoy\s+|today\s+|already\s+)*(?:(?:he|hemos|ya\s+he)\s+)?(?<verb>\p{L}{2,}(?:é|í|ado|ido|to|cho)|hice|fui|puse|traje|dije|vi)\s+(?<object>.+)$/iu,
+    endings: [["gué", "gar"], ["qué", "car"], ["cé", "zar"], ["é", "ar"], ["í", "er"], ["í", "ir"], ["ado", "ar"], ["ido", "er"], ["ido", "ir"]],
+    irregular: { hice: "hacer", hecho: "hacer", fui: "ir", puse: "poner", puesto: "poner", traje: "traer", dije: "decir", dicho: "decir", vi: "ver", visto: "ver", escrito: "escribir", devuelto: "devolver", vuelto: "volver", abierto: "abrir", roto: "romper", resuelto: "resolver" },
+    stop: ["el", "la", "los", "las", "un", "una", "del", "de", "al", "a", "mi", "mis", "ya", "hoy", "today", "por", "fin", "para"],
+  },
+  fr: {
+    re: /^(?:j'ai|on\s+a|nous\s+avons|je\s+suis|c'est)\s+(?:déjà\s+|enfin\s+|bien\s+|already\s+|today\s+)*(?<verb>\p{L}{2,})\s+(?<object>.+)$/iu,
+    endings: [["é", "er"], ["ée", "er"], ["i", "ir"], ["u", "re"], ["u", "oir"], ["it", "ire"], ["is", "ir"]],
+    irregular: { fait: "faire", pris: "prendre", mis: "mettre", écrit: "écrire", dit: "dire", vu: "voir", lu: "lire", bu: "boire", eu: "avoir", été: "être", ouvert: "ouvrir", rendu: "rendre", vendu: "vendre", offert: "offrir", appris: "apprendre", compris: "comprendre", reçu: "recevoir" },
+    stop: ["le", "la", "les", "l", "un", "une", "du", "de", "des", "au", "aux", "mon", "ma", "mes", "déjà", "enfin", "today"],
+  },
+  de: {
+    re: /^(?:ich|wir)\s+(?:habe|hab|haben)\s+(?<object>.+?)\s+(?<verb>\p{L}{4,})$/iu,
+    endings: [["iert", "ieren"], ["et", "en"], ["t", "en"], ["en", "en"]],
+    irregular: { gegessen: "essen", gegangen: "gehen", gebracht: "bringen", gedacht: "denken", getan: "tun", gewesen: "sein", gehabt: "haben" },
+    stop: ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "mein", "meine", "meinen", "meinem", "meiner", "schon", "heute", "today", "gerade", "endlich", "bereits", "jetzt", "auch", "already", "finally"],
+  },
+};
+
+/** Articles in front of a task's name in a question ("ist der Zahnarzt erledigt?", "¿está hecha la compra?"). */
+export const ARTICLES: Record<Foreign, RegExp> = {
+  es: /^(?:el|la|los|las|un|una|mi|mis)\s+/i,
+  fr: /^(?:le|la|les|l'|un|une|mon|ma|mes)\s*/i,
+  de: /^(?:der|die|das|den|dem|ein|eine|einen|mein|meine|meinen)\s+/i,
 };
 
 /** Prepositions that announce a date in each language ("für morgen", "le 5 mars", "a las 5"): cut with the date. */
@@ -232,26 +276,70 @@ export const COMMAND_LEADS = [
 
 /**
  * Requests outside a to-do list, as shapes rather than sentences: [verbs addressed to the
- * assistant, who it is for, what is asked for, the short answer]. "make dinner reservations"
- * or "make an appointment with the vet" do not fit (no "me/us"; the object is a chore word).
+ * assistant, what is asked for, which answer of `messages.ts` (`outOfScope`) it gets].
+ * "make dinner reservations" or "make an appointment with the vet" do not fit (no "me/us";
+ * the object is a chore word). Rows are tried in order; the general favour rule
+ * (`FAVOUR_*` below) comes after them.
  */
-export const OUT_OF_SCOPE: ReadonlyArray<{ verbs: string[]; objects: string[] | "any"; reply: string }> = [
+export const OUT_OF_SCOPE: ReadonlyArray<{ verbs: string[]; objects: string[] | "any"; reply: "entertain" | "physical" }> = [
   // Entertain me.
   {
     verbs: ["tell", "give", "write", "sing", "compose", "recite", "share", "make up", "read", "know", "got", "have", "do"],
-    objects: ["joke", "jokes", "poem", "poems", "story", "stories", "song", "songs", "riddle", "riddles", "limerick", "haiku", "fun fact", "bedtime story", "pun", "puns", "tongue twister"],
-    reply: "Ha — I'd love to, but I'm only good at to-do lists, not entertainment. Want to add, check or tick off a task instead?",
+    objects: ["joke", "jokes", "poem", "poems", "story", "stories", "song", "songs", "riddle", "riddles", "limerick", "limericks", "haiku", "haikus", "sonnet", "sonnets", "rap", "fun fact", "fun facts", "fact", "facts", "bedtime story", "pun", "puns", "tongue twister", "quote", "quotes"],
+    reply: "entertain",
   },
   // Physical things the app cannot do for you.
   {
     verbs: ["make", "bring", "fetch", "cook", "bake", "brew", "pour", "get", "grab", "fix", "deliver", "hand", "pass", "build", "clean", "drive", "massage", "mow", "wash"],
     objects: "any",
-    reply: "I wish I could! I can't do things in the real world, but I can put it on your to-do list — just say \"add …\".",
+    reply: "physical",
   },
 ];
 
+/** Creative writing asked of the assistant without "me": "write a haiku about autumn", "compose a limerick". */
+export const CREATIVE_VERBS = ["write", "compose", "tell", "sing", "recite", "make up", "come up with", "invent"];
+/** "tell me something funny", "say something nice", "entertain me", "make me laugh". */
+export const ENTERTAIN_PHRASES = [
+  "tell me something", "say something", "tell me anything", "entertain me", "amuse me", "make me laugh", "cheer me up",
+  "surprise me", "talk to me", "chat with me", "let's chat", "i'm bored", "im bored",
+];
+
+/**
+ * A favour asked of the assistant: "<verb> me/us <something>" ("book me a flight", "find me a
+ * recipe") or "<verb> <something> for me/us" ("call my sister for me"), where the verb is not one
+ * of the list's own commands (`LIST_VERBS`) and the something is not about the list. The assistant
+ * can only keep the list, so it says so and shows how to add it as a task. A date in the request
+ * ("book me a table for friday") makes it a plan for the user: it stays a task.
+ */
+export const LIST_VERBS = [
+  "add", "put", "note", "jot", "write down", "remind", "show", "list", "display", "let", "mark", "check", "tick", "cross",
+  "complete", "finish", "delete", "remove", "move", "push", "reschedule", "postpone", "rename", "tag", "untag", "set",
+  "change", "undo", "reopen", "schedule", "track", "keep", "help", "create", "make a note", "pull up", "bring up", "update",
+  "save", "log", "record", "clear", "drop", "cancel", "give", "tell", "find", "search", "get", "look", "read",
+];
+/** Verbs of LIST_VERBS that are favours when their object is not about the list ("tell me a story", "find me a plumber"). */
+export const EITHER_VERBS = ["give", "tell", "find", "search", "get", "look", "read"];
+
+/** Questions about the world, not the list ("what's the forecast for friday", "who won the match"): looked up nowhere. */
+export const WORLD_TOPICS = [
+  "weather", "forecast", "temperature", "rain", "raining", "snow", "snowing", "sunny", "news", "headlines", "score", "scores",
+  "stock", "stocks", "share price", "exchange rate", "capital", "population", "president", "prime minister", "recipe",
+  "translate", "translation", "meaning of", "definition of", "define", "traffic", "invented", "discovered", "tallest",
+  "biggest", "largest", "how far", "how old is", "how tall", "time in", "plus", "minus", "times", "divided by", "square root",
+  "horoscope", "lottery", "who won", "who is", "who was", "who's",
+  // The same topics in the other languages (their questions keep these words).
+  "wetter", "hauptstadt", "nachrichten", "temperatur", "tiempo hace", "noticias", "clima", "météo", "actualités", "nouvelles", "capitale",
+];
+
 /** Objects that make "make me a …"/"get me a …" a request about the list, not a physical favour. */
-export const LIST_OBJECTS = /\b(?:tasks?|todos?|to-?dos?|lists?|reminders?|notes?|summary|overview|agenda|schedule|plan|appointment|reservations?|booking|copy|report|backup|export)\b/i;
+export const LIST_OBJECTS = /\b(?:tasks?|todos?|to-?dos?|lists?|reminders?|notes?|summary|overview|agenda|schedule|plan|appointment|reservations?|booking|copy|report|backup|export|due|overdue|pending|open|completed|done|finished|priority|urgent|tagged|remind(?:er)?|remember)\b/i;
+
+/** Words after a greeting that keep it a greeting ("good morning to you", "hi there everyone", "hallo du"). */
+export const GREETING_TAILS = [
+  "there", "to you", "to you too", "you too", "and you", "doable", "bot", "assistant", "buddy", "friend", "mate", "you", "all",
+  "everyone", "everybody", "folks", "again", "du", "ihr", "anyone there", "is anyone there", "are you there", "anybody there",
+  "amigo", "mon ami", "toi", "back", "once more",
+];
 
 /** Closing words: the user is done for now ("that's all", "nothing else", "we're done"). */
 export const CLOSINGS = [

@@ -76,6 +76,23 @@ export type Messages = {
   noDueYet: (title: string) => string;
   alreadyHave: (label: string) => string;
   onlyTodo: string;
+  /** The help text (asked what the assistant can do). */
+  help: string;
+  /** Requests the assistant cannot fulfil (lexicon.ts OUT_OF_SCOPE, favours, world questions). */
+  outOfScope: { entertain: string; physical: string; favour: (what: string) => string; lookup: string };
+  /** Answers to yes/no and "when is" questions (reply.ts answerReply); `when`/`at`/`due` are whenPhrase()s. */
+  answer: {
+    notFound: (search: string) => string;
+    many: (n: number, search: string, each: string) => string;
+    itemWhen: (label: string, when: string | null) => string;
+    itemStatus: (label: string, done: boolean) => string;
+    withinNoDue: (label: string) => string;
+    within: (inside: boolean, label: string, when: string, done: boolean) => string;
+    whenNoDue: (label: string, done: boolean) => string;
+    when: (label: string, when: string, done: boolean) => string;
+    done: (yes: boolean, label: string, at: string, due: string) => string;
+    open: (yes: boolean, label: string, at: string, due: string) => string;
+  };
   notUnderstood: (shown: string, offer: string) => string;
   addOffer: string;
   cancelled: string;
@@ -83,11 +100,15 @@ export type Messages = {
   greeting: (pending: number) => string;
   thanks: string;
   acknowledged: string;
+  /** "give me a minute", "hang on": no task, no question. */
+  wait: string;
   goodbyeThanks: string;
   goodbye: string;
   bye: string;
 };
 
+/** English "is tomorrow", "is on Thursday", but "is due Mon, Mar 30". */
+const isDue = (when: string) => (/^(?:on|today|tomorrow|yesterday)\b/.test(when) ? "" : "due ");
 const quote = (lang: Language, s: string) => ({ en: `"${s}"`, es: `«${s}»`, fr: `« ${s} »`, de: `„${s}“` })[lang];
 const ENGLISH_ACTIONS: Record<Action, string> = {
   "mark as done": "mark as done", reopen: "reopen", delete: "delete", update: "update", move: "move", "change instead": "change instead",
@@ -147,6 +168,34 @@ export const MESSAGES: Record<Language, Messages> = {
     whatToChange: (l) => `What should I change about ${l} — its title, due date, priority, tags or note?`,
     noDueYet: (t) => `${t} has no due date yet. When should it be due, or when should I remind you?`,
     alreadyHave: (l) => `You already have ${l}. Do you want to add it again, or mark it as done?`,
+    help: [
+      "I manage your to-do list. Try things like:",
+      "- **Add**: “remind me to book the vet on Thursday at 11am”, “add buy stamps #errands, high priority”",
+      "- **List**: “what's due on Friday?”, “show my completed tasks”, “any tasks about taxes?”",
+      "- **Complete**: “mark task 2 as finished”, “I fed the cat”, “reopen task 4”",
+      "- **Change**: “move the report to Friday 3pm”, “rename task 1 to buy snacks”, “tag task 5 with travel”",
+      "- **Delete / undo**: “delete task 9”, “undo that”",
+      "",
+      "What would you like to do?",
+    ].join("\n"),
+    outOfScope: {
+      entertain: "Ha — I'd love to, but I'm only good at to-do lists, not entertainment. Want to add, check or tick off a task instead?",
+      physical: "I wish I could! I can't do things in the real world, but I can put it on your to-do list — just say \"add …\".",
+      favour: (w) => `I can't do that myself — I only keep your to-do list. To put it on your list, say “add ${w}”.`,
+      lookup: "I can't look things up — I only know your to-do list. Want to see what's due, or add a task?",
+    },
+    answer: {
+      notFound: (s) => `I couldn't find a task matching “${s}”.`,
+      many: (n, s, each) => `${n} tasks match “${s}”: ${each}.`,
+      itemWhen: (l, w) => (w ? `${l} is ${w}` : `${l} has no due date`),
+      itemStatus: (l, done) => (done ? `${l} is done` : `${l} is still open`),
+      withinNoDue: (l) => `It has no due date — ${l} isn't scheduled for any day yet.`,
+      within: (inside, l, w, done) => (done ? `${inside ? "Yes" : "No"} — ${l} was ${isDue(w)}${w}, and it's already done.` : `${inside ? "Yes" : "No"} — ${l} is ${isDue(w)}${w}.`),
+      whenNoDue: (l, done) => `${l} has no due date yet${done ? ", and it's done" : ""}.`,
+      when: (l, w, done) => (done ? `${l} was due ${w} — it's already done.` : `${l} is ${isDue(w)}${w}.`),
+      done: (yes, l, at, due) => (yes ? `Yes — you completed ${l}${at ? ` ${at}` : ""}.` : `Not yet — ${l} is still open${due ? `, due ${due}` : ""}.`),
+      open: (yes, l, at, due) => (yes ? `Yes — ${l} is still open${due ? `, due ${due}` : ""}.` : `No — you completed ${l}${at ? ` ${at}` : ""}.`),
+    },
     onlyTodo: `I can only help with your to-do list. You can ask me to add, show, complete, change or delete tasks — for example "what's due on Friday?". What would you like to do?`,
     notUnderstood: (shown, offer) => `I'm not sure what you'd like me to do with "${shown}". I can add, show, complete, change or delete tasks — ${offer}?`,
     addOffer: "should I add it as a new task",
@@ -154,6 +203,7 @@ export const MESSAGES: Record<Language, Messages> = {
     greeting: (n) => `Hi!${n ? ` You have ${n} open task${n === 1 ? "" : "s"}.` : ""} What would you like to do?`,
     thanks: "You're welcome! Anything else I can do for your list?",
     acknowledged: "Great! Anything else I can do for your list?",
+    wait: "Sure — take your time.",
     goodbyeThanks: "You're welcome! Your tasks are saved whenever you need them.",
     goodbye: "Alright! Your tasks are saved whenever you need them.",
     bye: "Bye! Your tasks are saved whenever you come back.",
@@ -216,6 +266,34 @@ export const MESSAGES: Record<Language, Messages> = {
     whatToChange: (l) => `¿Qué cambio de ${l}: el título, la fecha, la prioridad, las etiquetas o la nota?`,
     noDueYet: (t) => `${t} todavía no tiene fecha. ¿Para cuándo es, o cuándo quieres que te lo recuerde?`,
     alreadyHave: (l) => `Ya tienes ${l}. ¿La añado otra vez o la marco como hecha?`,
+    help: [
+      "Llevo tu lista de tareas. Prueba cosas como:",
+      "- **Añadir**: «recuérdame llamar al veterinario el jueves a las 11», «añade comprar sellos, prioridad alta»",
+      "- **Ver**: «¿qué tengo el viernes?», «enséñame lo pendiente»",
+      "- **Completar**: «marca la tarea 2 como hecha», «reabre la tarea 4»",
+      "- **Cambiar**: «mueve la tarea 3 al viernes», «renombra la tarea 1 por comprar galletas»",
+      "- **Borrar / deshacer**: «borra la tarea 9», «deshaz eso»",
+      "",
+      "¿Qué quieres hacer?",
+    ].join("\n"),
+    outOfScope: {
+      entertain: "¡Ja! Me encantaría, pero solo sé de listas de tareas, no de entretenimiento. ¿Quieres añadir, ver o completar una tarea?",
+      physical: "¡Ojalá pudiera! No puedo hacer cosas en el mundo real, pero puedo ponerlo en tu lista: di «añade …».",
+      favour: (w) => `Eso no puedo hacerlo yo: solo llevo tu lista de tareas. Para apuntarlo, di «añade ${w}».`,
+      lookup: "No puedo buscar información: solo conozco tu lista de tareas. ¿Quieres ver qué tienes pendiente o añadir una tarea?",
+    },
+    answer: {
+      notFound: (s) => `No encuentro ninguna tarea que coincida con «${s}».`,
+      many: (n, s, each) => `${n} tareas coinciden con «${s}»: ${each}.`,
+      itemWhen: (l, w) => (w ? `${l} es ${w}` : `${l} no tiene fecha`),
+      itemStatus: (l, done) => (done ? `${l} está hecha` : `${l} sigue pendiente`),
+      withinNoDue: (l) => `No tiene fecha: ${l} no está programada para ningún día.`,
+      within: (inside, l, w, done) => (done ? `${inside ? "Sí" : "No"}: ${l} era ${w}, y ya está hecha.` : `${inside ? "Sí" : "No"}: ${l} es ${w}.`),
+      whenNoDue: (l, done) => `${l} todavía no tiene fecha${done ? ", y ya está hecha" : ""}.`,
+      when: (l, w, done) => (done ? `${l} era ${w}; ya está hecha.` : `${l} es ${w}.`),
+      done: (yes, l, at, due) => (yes ? `Sí: completaste ${l}${at ? ` ${at}` : ""}.` : `Todavía no: ${l} sigue pendiente${due ? `, para ${due}` : ""}.`),
+      open: (yes, l, at, due) => (yes ? `Sí: ${l} sigue pendiente${due ? `, para ${due}` : ""}.` : `No: completaste ${l}${at ? ` ${at}` : ""}.`),
+    },
     onlyTodo: "Solo puedo ayudarte con tu lista de tareas: añadir, mostrar, completar, cambiar o borrar tareas (por ejemplo «¿qué tengo para el viernes?»). ¿Qué quieres hacer?",
     notUnderstood: (shown, offer) => `No sé qué quieres que haga con «${shown}». Puedo añadir, mostrar, completar, cambiar o borrar tareas: ¿${offer}?`,
     addOffer: "la añado como tarea nueva",
@@ -223,6 +301,7 @@ export const MESSAGES: Record<Language, Messages> = {
     greeting: (n) => `¡Hola!${n ? ` Tienes ${n} ${n === 1 ? "tarea pendiente" : "tareas pendientes"}.` : ""} ¿Qué quieres hacer?`,
     thanks: "¡De nada! ¿Algo más para tu lista?",
     acknowledged: "¡Genial! ¿Algo más para tu lista?",
+    wait: "Claro, tómate tu tiempo.",
     goodbyeThanks: "¡De nada! Tus tareas quedan guardadas para cuando las necesites.",
     goodbye: "¡Muy bien! Tus tareas quedan guardadas para cuando las necesites.",
     bye: "¡Adiós! Tus tareas te esperan cuando vuelvas.",
@@ -285,6 +364,34 @@ export const MESSAGES: Record<Language, Messages> = {
     whatToChange: (l) => `Que dois-je modifier dans ${l} : le titre, l'échéance, la priorité, les étiquettes ou la note ?`,
     noDueYet: (t) => `${t} n'a pas encore d'échéance. Pour quand est-ce, ou quand dois-je te le rappeler ?`,
     alreadyHave: (l) => `Tu as déjà ${l}. Je l'ajoute à nouveau, ou je la marque comme terminée ?`,
+    help: [
+      "Je tiens ta liste de tâches. Essaie par exemple :",
+      "- **Ajouter** : « rappelle-moi d'appeler le vétérinaire jeudi à 11h », « ajoute acheter des timbres, priorité haute »",
+      "- **Voir** : « qu'est-ce que j'ai vendredi ? », « montre-moi mes tâches »",
+      "- **Terminer** : « marque la tâche 5 comme faite », « rouvre la tâche 4 »",
+      "- **Modifier** : « déplace la tâche 3 à vendredi », « renomme la tâche 1 en acheter des biscuits »",
+      "- **Supprimer / annuler** : « supprime la tâche 9 », « annule ça »",
+      "",
+      "Que veux-tu faire ?",
+    ].join("\n"),
+    outOfScope: {
+      entertain: "Ha ! J'aimerais bien, mais je ne sais tenir que des listes de tâches, pas divertir. Tu veux ajouter, voir ou terminer une tâche ?",
+      physical: "Si seulement je pouvais ! Je ne peux rien faire dans le monde réel, mais je peux l'ajouter à ta liste : dis « ajoute … ».",
+      favour: (w) => `Ça, je ne peux pas le faire moi-même : je tiens seulement ta liste de tâches. Pour l'y mettre, dis « ajoute ${w} ».`,
+      lookup: "Je ne peux pas chercher d'informations : je ne connais que ta liste de tâches. Tu veux voir ce qui est prévu, ou ajouter une tâche ?",
+    },
+    answer: {
+      notFound: (s) => `Je ne trouve aucune tâche correspondant à « ${s} ».`,
+      many: (n, s, each) => `${n} tâches correspondent à « ${s} » : ${each}.`,
+      itemWhen: (l, w) => (w ? `${l} est prévue ${w}` : `${l} n'a pas d'échéance`),
+      itemStatus: (l, done) => (done ? `${l} est terminée` : `${l} est encore en cours`),
+      withinNoDue: (l) => `Elle n'a pas d'échéance : ${l} n'est prévue pour aucun jour.`,
+      within: (inside, l, w, done) => (done ? `${inside ? "Oui" : "Non"} : ${l} était prévue ${w}, et elle est déjà terminée.` : `${inside ? "Oui" : "Non"} : ${l} est prévue ${w}.`),
+      whenNoDue: (l, done) => `${l} n'a pas encore d'échéance${done ? ", et elle est terminée" : ""}.`,
+      when: (l, w, done) => (done ? `${l} était prévue ${w} ; elle est déjà terminée.` : `${l} est prévue ${w}.`),
+      done: (yes, l, at, due) => (yes ? `Oui : tu as terminé ${l}${at ? ` ${at}` : ""}.` : `Pas encore : ${l} est encore en cours${due ? `, prévue ${due}` : ""}.`),
+      open: (yes, l, at, due) => (yes ? `Oui : ${l} est encore en cours${due ? `, prévue ${due}` : ""}.` : `Non : tu as terminé ${l}${at ? ` ${at}` : ""}.`),
+    },
     onlyTodo: "Je ne peux t'aider qu'avec ta liste de tâches : ajouter, afficher, terminer, modifier ou supprimer des tâches (par exemple « qu'est-ce que j'ai vendredi ? »). Que veux-tu faire ?",
     notUnderstood: (shown, offer) => `Je ne sais pas quoi faire de « ${shown} ». Je peux ajouter, afficher, terminer, modifier ou supprimer des tâches : ${offer} ?`,
     addOffer: "dois-je l'ajouter comme nouvelle tâche",
@@ -292,6 +399,7 @@ export const MESSAGES: Record<Language, Messages> = {
     greeting: (n) => `Bonjour !${n ? ` Tu as ${n} ${n === 1 ? "tâche en cours" : "tâches en cours"}.` : ""} Que veux-tu faire ?`,
     thanks: "Avec plaisir ! Autre chose pour ta liste ?",
     acknowledged: "Parfait ! Autre chose pour ta liste ?",
+    wait: "Bien sûr, prends ton temps.",
     goodbyeThanks: "Avec plaisir ! Tes tâches restent enregistrées pour la prochaine fois.",
     goodbye: "Très bien ! Tes tâches restent enregistrées pour la prochaine fois.",
     bye: "Au revoir ! Tes tâches t'attendent à ton retour.",
@@ -354,6 +462,34 @@ export const MESSAGES: Record<Language, Messages> = {
     whatToChange: (l) => `Was soll ich an ${l} ändern: Titel, Fälligkeit, Priorität, Tags oder Notiz?`,
     noDueYet: (t) => `${t} hat noch kein Fälligkeitsdatum. Wann ist es fällig, oder wann soll ich dich erinnern?`,
     alreadyHave: (l) => `Du hast schon ${l}. Soll ich sie noch einmal hinzufügen oder als erledigt markieren?`,
+    help: [
+      "Ich führe deine Aufgabenliste. Probier zum Beispiel:",
+      "- **Hinzufügen**: „erinnere mich am Donnerstag um 11 Uhr an den Tierarzt“, „füge Briefmarken kaufen mit hoher Priorität hinzu“",
+      "- **Anzeigen**: „was steht am Freitag an?“, „zeig mir meine Aufgaben“",
+      "- **Erledigen**: „markiere Aufgabe 2 als erledigt“, „öffne Aufgabe 4 wieder“",
+      "- **Ändern**: „verschiebe Aufgabe 3 auf Freitag“, „benenne Aufgabe 1 in Kekse kaufen um“",
+      "- **Löschen / rückgängig**: „lösche Aufgabe 9“, „mach das rückgängig“",
+      "",
+      "Was möchtest du tun?",
+    ].join("\n"),
+    outOfScope: {
+      entertain: "Ha – das würde ich gern, aber ich kann nur Aufgabenlisten, keine Unterhaltung. Möchtest du eine Aufgabe hinzufügen, ansehen oder abhaken?",
+      physical: "Schön wär's! In der echten Welt kann ich nichts tun, aber ich kann es auf deine Liste setzen – sag einfach „füge … hinzu“.",
+      favour: (w) => `Das kann ich nicht selbst erledigen – ich führe nur deine Aufgabenliste. Um es aufzuschreiben, sag „füge ${w} hinzu“.`,
+      lookup: "Nachschlagen kann ich nichts – ich kenne nur deine Aufgabenliste. Möchtest du sehen, was ansteht, oder eine Aufgabe hinzufügen?",
+    },
+    answer: {
+      notFound: (s) => `Ich finde keine Aufgabe zu „${s}“.`,
+      many: (n, s, each) => `${n} Aufgaben passen zu „${s}“: ${each}.`,
+      itemWhen: (l, w) => (w ? `${l} ist ${w} fällig` : `${l} hat kein Fälligkeitsdatum`),
+      itemStatus: (l, done) => (done ? `${l} ist erledigt` : `${l} ist noch offen`),
+      withinNoDue: (l) => `Sie hat kein Fälligkeitsdatum: ${l} ist für keinen Tag geplant.`,
+      within: (inside, l, w, done) => (done ? `${inside ? "Ja" : "Nein"} – ${l} war ${w} fällig und ist schon erledigt.` : `${inside ? "Ja" : "Nein"} – ${l} ist ${w} fällig.`),
+      whenNoDue: (l, done) => `${l} hat noch kein Fälligkeitsdatum${done ? " und ist schon erledigt" : ""}.`,
+      when: (l, w, done) => (done ? `${l} war ${w} fällig – sie ist schon erledigt.` : `${l} ist ${w} fällig.`),
+      done: (yes, l, at, due) => (yes ? `Ja – du hast ${l}${at ? ` ${at}` : ""} erledigt.` : `Noch nicht – ${l} ist noch offen${due ? `, fällig ${due}` : ""}.`),
+      open: (yes, l, at, due) => (yes ? `Ja – ${l} ist noch offen${due ? `, fällig ${due}` : ""}.` : `Nein – du hast ${l}${at ? ` ${at}` : ""} erledigt.`),
+    },
     onlyTodo: "Ich kann dir nur mit deiner Aufgabenliste helfen: Aufgaben hinzufügen, zeigen, erledigen, ändern oder löschen (zum Beispiel „was steht am Freitag an?“). Was möchtest du tun?",
     notUnderstood: (shown, offer) => `Ich weiß nicht genau, was ich mit „${shown}“ tun soll. Ich kann Aufgaben hinzufügen, zeigen, erledigen, ändern oder löschen – ${offer}?`,
     addOffer: "soll ich es als neue Aufgabe hinzufügen",
@@ -361,6 +497,7 @@ export const MESSAGES: Record<Language, Messages> = {
     greeting: (n) => `Hallo!${n ? ` Du hast ${n} offene ${n === 1 ? "Aufgabe" : "Aufgaben"}.` : ""} Was möchtest du tun?`,
     thanks: "Gern geschehen! Noch etwas für deine Liste?",
     acknowledged: "Prima! Noch etwas für deine Liste?",
+    wait: "Klar, lass dir Zeit.",
     goodbyeThanks: "Gern geschehen! Deine Aufgaben sind gespeichert, wann immer du sie brauchst.",
     goodbye: "In Ordnung! Deine Aufgaben sind gespeichert, wann immer du sie brauchst.",
     bye: "Tschüss! Deine Aufgaben warten auf dich.",

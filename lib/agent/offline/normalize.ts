@@ -15,8 +15,9 @@ function compile(rows: Row[]) {
     const key = r[0].toLowerCase();
     byWord.set(key, [...(byWord.get(key) ?? []), r]);
   }
-  const alternatives = [...byWord.keys()].sort((a, b) => b.length - a.length).map(escape);
-  const re = new RegExp(`${EDGE_BEFORE}(${alternatives.join("|")})${EDGE_AFTER}`, "giu");
+  // A row ending in an apostrophe ("rappelle-moi d'") runs into the next word.
+  const alternatives = [...byWord.keys()].sort((a, b) => b.length - a.length).map((k) => escape(k) + (/['’]$/.test(k) ? "" : EDGE_AFTER));
+  const re = new RegExp(`${EDGE_BEFORE}(${alternatives.join("|")})`, "giu");
   return (text: string) =>
     text.replace(re, (word: string, _g: string, offset: number) => {
       const rows = byWord.get(word.toLowerCase().replace(/\s+/g, " ")) ?? [];
@@ -62,6 +63,30 @@ export function detectLanguage(text: string): Language {
   }
   if (best === "en" && /[¿¡ñ]/.test(text)) return "es";
   return best;
+}
+
+// Tokens that belong to no language: numbers, times, task numbers, "ok".
+const NEUTRAL_TOKEN = /^(?:#?\d+(?:[.:,]\d+)?(?:h|am|pm|st|nd|rd|th|\.)?|ok|okay|okey|oki|k|kk|hm+|ah|oh|super|top|perfekt|ja?|si|sí|oui|x)$/iu;
+const tokens = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}'’#:.]+/u).map((w) => w.replace(/[.:]+$/, "")).filter(Boolean);
+
+/**
+ * The language a message with no words of its own ("2", "ok", "#3", or words copied from our
+ * question such as a task's title) is in: the conversation's, i.e. that of the latest user turn
+ * that had words of a language. Null when the message has words of its own (or no history).
+ */
+export function conversationLanguage(text: string, history: ReadonlyArray<{ role: string; text: string }> | undefined): Language | null {
+  if (!history?.length) return null;
+  const asked = [...history].reverse().find((h) => h.role === "assistant");
+  const echoed = new Set(asked ? tokens(asked.text) : []);
+  if (!tokens(text).every((w) => NEUTRAL_TOKEN.test(w) || echoed.has(w))) return null;
+  for (let i = history.length - 1; i >= 0; i--) {
+    const h = history[i]!;
+    if (h.role !== "user") continue;
+    const lang = detectLanguage(h.text);
+    if (lang !== "en") return lang;
+    if (tokens(h.text).some((w) => !NEUTRAL_TOKEN.test(w))) return "en";
+  }
+  return null;
 }
 
 /** Inverted punctuation and the tables applied; the result is what the parsers read. */

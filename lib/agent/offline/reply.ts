@@ -116,41 +116,36 @@ function describeFilterIn(f: Record<string, unknown>, lang: Language): string {
   return bits.join(", ");
 }
 
-/** "Yes — you completed it today at 3:10 PM", "The dentist is on Thursday at 3:00 PM". */
+/** "Yes — you completed it today at 3:10 PM", "The dentist is on Thursday at 3:00 PM" (messages.ts `answer`, per language). */
 function answerReply(r: Ok<"listed">, kind: QuestionKind, ctx: Ctx): string {
+  const lang = ctx.language ?? "en";
+  const say = messages(lang).answer;
+  const when = (d: string, allDay: boolean | undefined) => whenPhrase(d, allDay, ctx, lang);
   const search = typeof r.filter?.search === "string" ? r.filter.search : "";
-  if (r.total === 0) return `I couldn't find a task matching “${search}”.`;
+  if (r.total === 0) return say.notFound(search);
   if (r.tasks.length > 1) {
-    const each = r.tasks.slice(0, 4).map((t) => `${label(t)} ${kind === "when" || kind === "within" ? whenOf(t, ctx) : t.status === "completed" ? "is done" : "is still open"}`);
-    return `${r.total} tasks match “${search}”: ${joinList(each)}.`;
+    const each = r.tasks
+      .slice(0, 4)
+      .map((t) => (kind === "when" || kind === "within" ? say.itemWhen(label(t), t.dueDate ? when(t.dueDate, t.dueAllDay) : null) : say.itemStatus(label(t), t.status === "completed")));
+    return say.many(r.total, search, joinList(each, lang));
   }
   const t = r.tasks[0]!;
+  const done = t.status === "completed";
   if (kind === "within") {
-    if (!t.dueDate) return `It has no due date — ${label(t)} isn't scheduled for any day yet.`;
-    const when = whenPhrase(t.dueDate, t.dueAllDay, ctx);
+    if (!t.dueDate) return say.withinNoDue(label(t));
     const day = dayInZone(t.dueDate, ctx.timeZone);
     const iso = day ? isoDate(day) : "";
     const p = ctx.period;
     const inside = !!p && iso >= p.after && iso <= p.before;
-    const is = /^(?:on|today|tomorrow|yesterday)\b/.test(when) ? "" : "due ";
-    if (t.status === "completed") return `${inside ? "Yes" : "No"} — ${label(t)} was ${is}${when}, and it's already done.`;
-    return inside ? `Yes — ${label(t)} is ${is}${when}.` : `No — ${label(t)} is ${is}${when}.`;
+    return say.within(inside, label(t), when(t.dueDate, t.dueAllDay), done);
   }
   if (kind === "when") {
-    if (!t.dueDate) return `${label(t)} has no due date yet${t.status === "completed" ? ", and it's done" : ""}.`;
-    const when = whenPhrase(t.dueDate, t.dueAllDay, ctx);
-    if (t.status === "completed") return `${label(t)} was due ${when} — it's already done.`;
-    return `${label(t)} is ${/^(?:on|today|tomorrow|yesterday)\b/.test(when) ? "" : "due "}${when}.`;
+    if (!t.dueDate) return say.whenNoDue(label(t), done);
+    return say.when(label(t), when(t.dueDate, t.dueAllDay), done);
   }
-  const doneAt = t.completedAt ? ` ${whenPhrase(t.completedAt, false, ctx)}` : "";
-  const due = t.dueDate ? `, due ${whenPhrase(t.dueDate, t.dueAllDay, ctx)}` : "";
-  if (kind === "done") return t.status === "completed" ? `Yes — you completed ${label(t)}${doneAt}.` : `Not yet — ${label(t)} is still open${due}.`;
-  return t.status === "pending" ? `Yes — ${label(t)} is still open${due}.` : `No — you completed ${label(t)}${doneAt}.`;
-}
-
-function whenOf(t: TaskView, ctx: Ctx): string {
-  if (!t.dueDate) return "has no due date";
-  return `is ${whenPhrase(t.dueDate, t.dueAllDay, ctx)}`;
+  const at = t.completedAt ? when(t.completedAt, false) : "";
+  const due = t.dueDate ? when(t.dueDate, t.dueAllDay) : "";
+  return kind === "done" ? say.done(done, label(t), at, due) : say.open(!done, label(t), at, due);
 }
 
 const FIELD_ALIASES: Record<string, string> = {

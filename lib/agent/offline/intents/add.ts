@@ -7,6 +7,9 @@ import { extractRepeat } from "../recurrence";
 import { extractReminderClause, reminderNeedsTime, remindFromSpec } from "../reminders";
 import { extractDescription, extractPriority, extractQuoted, extractTags } from "../modifiers";
 import { NUMBER_WORDS, TODO_VERBS, tidyTitle } from "../text";
+import { COMMAND_LEADS } from "../lexicon";
+import { resolveOne } from "../references";
+import { isSmalltalk } from "./smalltalk";
 import type { Interpretation, Priority, ToolCall } from "../types";
 import { messages } from "../messages";
 import { formatDueIn } from "../format";
@@ -270,11 +273,37 @@ export function add(ctx: Ctx): Interpretation | null {
  * A line with a date or a repeat and no command ("barber tues 11am", "rice, beans and oil for
  * sunday", "every wednesday at 7am: budget review") is a list of things to add.
  */
+// A question is never a list of things to add ("what's the forecast for friday").
+const QUESTION_START = /^(?:what|what's|whats|who|who's|whose|why|how|how's|where|when|which|is|are|does|did|can|could|would|should|shall|will\s+(?:it|you|i|there))\b/i;
+// Words that make a sentence of a phrase (a subject or a finite verb): not a bare list of items.
+const SENTENCE_WORD = /\b(?:i|you|he|she|we|they|it|is|are|was|were|am|be|been|not|don't|didn't|isn't|can't|won't|please|should|must|need|want)\b/i;
+const COMMAND_START = new RegExp(`^(?:${COMMAND_LEADS.map((w) => w.replace(/\s+/g, "\\s+")).join("|")})\\b`, "i");
+
+/**
+ * "bin bags and washing-up liquid", "stamps, envelopes and tape": two to four short noun phrases
+ * with no verb and no date are a shopping-style list: one task each. Not when an item starts with
+ * a verb or names a task the user already has (that is an answer or a reference, not a list).
+ */
+function itemList(ctx: Ctx): Interpretation | null {
+  const text = ctx.text;
+  if (!/,|\s(?:and|&)\s/i.test(text) || SENTENCE_WORD.test(text) || COMMAND_START.test(text)) return null;
+  const items = splitItems(text, undefined, true);
+  if (items.length < 2 || items.length > 6) return null;
+  for (const item of items) {
+    const ws = item.split(/\s+/);
+    if (ws.length > 4 || TODO_VERBS.has(ws[0]!.toLowerCase()) || /\d/.test(item) || isSmalltalk(item)) return null;
+    if (resolveOne(item, ctx.tasks).kind !== "none") return null;
+  }
+  const calls: ToolCall[] = items.map((item) => ({ tool: "add_task", input: { title: tidyTitle(item) } }));
+  if (calls.some((c) => !c.input.title)) return null;
+  return result("add_task", calls, { titles: calls.map((c) => c.input.title), verbless: true }, 0.5);
+}
+
 export function verbless(ctx: Ctx): Interpretation | null {
-  if (ctx.question || /^(?:it|that|this|they|those|these)\b/i.test(ctx.text)) return null;
+  if (ctx.question || QUESTION_START.test(ctx.text) || /^(?:it|that|this|they|those|these)\b/i.test(ctx.text)) return null;
   const rep = extractRepeat(ctx.text, ctx.date);
   const dt = rep ? null : extractDate(ctx.text, ctx.date);
-  if (!rep && !dt?.date) return null;
+  if (!rep && !dt?.date) return itemList(ctx);
   const body = (rep ? rep.rest : dt!.rest).replace(/^[\s,:;-]+|[\s,:;-]+$/g, "").trim();
   if (!body || body.split(/\s+/).length > 8) return null;
   const items = /,/.test(body) ? splitItems(body, undefined, true) : [body];

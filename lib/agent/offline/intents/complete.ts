@@ -6,6 +6,7 @@ import { findDates } from "../dates";
 import { resolveOne } from "../references";
 import { baseOfPastVerb, stem } from "../text";
 import type { Interpretation, TaskSnapshot } from "../types";
+import { PAST_TENSE } from "../lexicon";
 
 const DONE = String.raw`(?:done|complete|completed|finished|checked(?:\s+off)?|ticked\s+off|crossed\s+off|closed|resolved)`;
 const NOT_DONE = String.raw`(?:not\s+(?:yet\s+)?(?:done|complete|completed|finished)|undone|incomplete|uncompleted|unfinished|pending|open|active|to-?do|not\s+started|unchecked)`;
@@ -27,6 +28,8 @@ const PATTERNS: Pattern[] = [
   { re: /^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:just\s+|already\s+|finally\s+|now\s+|also\s+)*(?:finished|completed|done|did|wrapped\s+up|took\s+care\s+of|taken\s+care\s+of|handled|sorted(?:\s+out)?|dealt\s+with|got\s+through|knocked\s+out|ticked\s+off|checked\s+off)\s+(.+)$/i, group: 1, reopen: false },
   { re: /^(?:finished|completed|done)\s*[:\-]\s*(.+)$/i, group: 1, reopen: false },
   { re: new RegExp(String.raw`^(.+?)\s*[:\-,]?\s+${DONE}$`, "i"), group: 1, reopen: false, strict: true },
+  // "the water bill isn't actually paid": a task's words, a negated participle.
+  { re: /^(.+?)\s+(?:isn'?t|wasn'?t|is\s+not|was\s+not|aren'?t|are\s+not|weren'?t|hasn'?t\s+been|has\s+not\s+been|haven'?t\s+been)\s+(?:actually\s+|really\s+|yet\s+|quite\s+|been\s+)?([a-z]+)(?:\s+(?:yet|after\s+all|actually|at\s+all))?$/i, group: 0, reopen: true, strict: true, pastVerb: true, passive: true },
   // "the flights are booked": a participle after the task's words.
   { re: /^(.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|got)\s+(?:now\s+|all\s+|finally\s+|already\s+)?([a-z]+)$/i, group: 0, reopen: false, strict: true, pastVerb: true, passive: true },
   // "I fed the cat": a past-tense verb followed by a task's words.
@@ -51,9 +54,44 @@ function pastVerbTarget(phrase: string, ctx: Ctx): TaskSnapshot | null {
   return verb === titleVerb ? out.task : null;
 }
 
+/** The infinitives a foreign past form may come from ("compré" → comprar, "angerufen" → anrufen). */
+function infinitives(verb: string, spec: (typeof PAST_TENSE)[keyof typeof PAST_TENSE]): string[] {
+  const v = verb.toLowerCase();
+  const out = new Set<string>();
+  if (spec.irregular[v]) out.add(spec.irregular[v]!);
+  // German: every "ge" may be the participle's (an-ge-rufen, ge-kauft, ein-ge-kauft); none for be-zahlt, telefon-iert.
+  const bases = [v];
+  for (let i = v.indexOf("ge"); i >= 0; i = v.indexOf("ge", i + 1)) bases.push(v.slice(0, i) + v.slice(i + 2));
+  for (const b of bases) for (const [from, to] of spec.endings) if (b.endsWith(from) && b.length > from.length + 1) out.add(b.slice(0, -from.length) + to);
+  return [...out];
+}
+
+/**
+ * "ya compré la comida del perro", "j'ai appelé le propriétaire", "ich habe Mama angerufen": a
+ * past-tense report (lexicon.ts PAST_TENSE) completes the one open task its verb and object name.
+ */
+function foreignPast(ctx: Ctx): Interpretation | null {
+  if (ctx.language === "en" || ctx.question) return null;
+  const spec = PAST_TENSE[ctx.language];
+  const m = spec.re.exec(ctx.text);
+  if (!m?.groups) return null;
+  const stop = new Set(spec.stop);
+  const object = m.groups.object!.split(/\s+/).filter((w) => !stop.has(w.toLowerCase().replace(/^l'/, ""))).map((w) => w.replace(/^l'/i, "")).join(" ");
+  if (!object) return null;
+  for (const phrase of [...infinitives(m.groups.verb!, spec).map((v) => `${v} ${object}`), object]) {
+    const out = resolveOne(phrase, ctx.tasks, { prefer: "pending" });
+    if (out.kind === "one" && !out.partial && out.task.status === "pending") {
+      return result("complete_task", [{ tool: "complete_task", input: { task: out.task.number } }], { tasks: [out.task.number], ref: phrase }, 0.6);
+    }
+  }
+  return null;
+}
+
 export function complete(ctx: Ctx): Interpretation | null {
   // "is the tax return finished?" asks about a task; it does not report one.
   if (ctx.question && /^(?:is|are|was|were|did|has|have|had)\b/i.test(ctx.text)) return null;
+  const foreign = foreignPast(ctx);
+  if (foreign) return foreign;
   // A bare "done!" refers to the task we just talked about.
   const text = /^(?:done|finished|completed|complete|all\s+done|that'?s\s+done|it'?s\s+done)$/i.test(ctx.text) ? "mark it as done" : ctx.text;
   for (const p of PATTERNS) {
@@ -71,12 +109,16 @@ export function complete(ctx: Ctx): Interpretation | null {
       allowPartial: !p.strict,
     });
     if (!targets.ok && p.pastVerb) {
-      // "I got the milk": the object alone names one open task ("Buy milk").
+      // "I got the milk": the object alone names one open task ("Buy milk"); "the water bill
+      // isn't paid": one completed task, reopened.
       const object = p.passive ? m[1]! : m[2]!;
-      const byObject = resolveOne(object, ctx.tasks, { prefer: "pending" });
-      if (byObject.kind === "one" && !byObject.partial && byObject.task.status === "pending") {
-        return result("complete_task", [{ tool: "complete_task", input: { task: byObject.task.number } }], { tasks: [byObject.task.number], ref: object }, 0.6);
+      const want = p.reopen ? "completed" : "pending";
+      const byObject = resolveOne(object, ctx.tasks, { prefer: want });
+      if (byObject.kind === "one" && !byObject.partial && byObject.task.status === want) {
+        const input = p.reopen ? { task: byObject.task.number, completed: false } : { task: byObject.task.number };
+        return result(p.reopen ? "reopen_task" : "complete_task", [{ tool: "complete_task", input }], { tasks: [byObject.task.number], ref: object }, 0.6);
       }
+      if (p.reopen) continue;
       // "I settled the invoice" with two invoice tasks: a completion, but which one? Ask.
       const open = byObject.kind === "many" ? byObject.candidates.filter((t) => t.status === "pending") : [];
       if (byObject.kind === "many" && open.length > 1) return clarifyReference({ ...byObject, candidates: open }, "mark as done", { completion: true }, ctx.language);

@@ -5,8 +5,12 @@ import { resolveTargets } from "../targets";
 import type { Interpretation } from "../types";
 
 const PATTERNS: Array<{ re: RegExp; strict?: boolean }> = [
+  // Verbs that are also nouns ("bin bags", "scrap paper", "trash can"): only when they name a task,
+  // or say they mean one ("bin the third task", "scrap it", "toss #4").
+  { re: /^(?:bin|trash|scrap|toss|axe|nuke|ditch)\s+((?:it|that|this|them|those|these|all\b.*|#?\d+\b.*|.*\b(?:tasks?|items?|todos?|ones?)\b.*))$/i },
+  { re: /^(?:bin|trash|scrap|toss|axe|nuke|ditch)\s+(.+?)(?:\s+(?:from|off)\s+(?:my|the)\s+(?:to-?do\s+|task\s+)?(?:list|tasks|todos))?$/i, strict: true },
   {
-    re: /^(?:delete|remove|erase|trash|drop|discard|scrap|nuke|kill|get\s+rid\s+of|throw\s+(?:away|out)|forget\s+about|toss|ditch|axe|bin|purge|wipe|clear\s+out|clear|cancel)\s+(.+?)(?:\s+(?:from|off)\s+(?:my|the)\s+(?:to-?do\s+|task\s+)?(?:list|tasks|todos))?(?:\s+(?:entirely|completely|permanently|for\s+good))?$/i,
+    re: /^(?:delete|remove|erase|drop|discard|kill|get\s+rid\s+of|throw\s+(?:away|out)|forget\s+about|purge|wipe|clear\s+out|clear|cancel)\s+(.+?)(?:\s+(?:from|off)\s+(?:my|the)\s+(?:to-?do\s+|task\s+)?(?:list|tasks|todos))?(?:\s+(?:entirely|completely|permanently|for\s+good))?$/i,
   },
   { re: /^(.+?)\s+(?:can|should)\s+(?:be\s+)?(?:deleted|removed|go|be\s+trashed|be\s+dropped)$/i, strict: true },
   { re: /^(?:i\s+)?(?:don'?t|do\s+not|no\s+longer)\s+need\s+(?:to\s+)?(.+?)(?:\s+any\s*more)?$/i, strict: true },

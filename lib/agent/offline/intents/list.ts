@@ -4,7 +4,8 @@ import { findDates, today } from "../dates";
 import { compareDay } from "@/lib/time/zone";
 import { addDays, isoDate, daysInMonth, weekdayOf } from "@/lib/time/zone";
 import type { Interpretation } from "../types";
-import { stem } from "../text";
+import { baseOfPastVerb, stem } from "../text";
+import { ARTICLES } from "../lexicon";
 
 const TRIGGER =
   /^(?:show|list|display|view|see|give\s+me|get\s+me|get\s+(?:me\s+)?(?:my|all|the)\s+(?:tasks|list|todos)|print|what|what'?s|whats|which|any|anything|do\s+i\s+(?:have|need|got)|have\s+i\s+got|have\s+i|how\s+many|tell\s+me|fetch|find|search|look\s+up|look\s+for|pull\s+up|bring\s+up|is\s+there|are\s+there|where|let\s+me\s+see|lemme\s+see|i\s+(?:want|need|would\s+like|'d\s+like)\s+to\s+(?:see|know|view)|remind\s+me\s+what|my\s+(?:tasks|todos|to-dos|list|agenda)|tasks|todos|to-dos|agenda|overdue|upcoming|remaining|open\s+tasks|pending\s+tasks|completed\s+tasks|am\s+i\s+(?:behind|late)|anything\s+(?:due|overdue)|check\s+(?:my|the)\s+(?:tasks|list|todos))\b/i;
@@ -15,7 +16,7 @@ const NOT_A_LIST = /^(?:what\s+(?:can|do)\s+you|what'?s\s+up|what\s+is\s+(?:this
 // Open questions ("what …", "any …") are about the list only when they say something list-like.
 const WEAK_TRIGGER = /^(?:what|what'?s|whats|which|any|anything|is\s+there|are\s+there|where|how\s+many|tell\s+me|do\s+i\s+(?:have|need|got)|have\s+i(?:\s+got)?)\b/i;
 const LIST_SIGNAL =
-  /\b(?:tasks?|todos?|to-?dos?|list|due|overdue|late|plate|agenda|schedule|left|remaining|pending|open|finished|completed|done|today|tonight|tomorrow|week|month|priority|urgent|important|tagged|tag|about|on\s+for|need\s+to|have\s+to|got\s+to|should\s+i|coming\s+up|upcoming|next|complete|finish|accomplish(?:ed)?|work\s+on|focus\s+on|do\s+i\s+have)\b|#\w/i;
+  /\b(?:tasks?|todos?|to-?dos?|list|due|overdue|late|plate|agenda|schedule|left|remaining|pending|outstanding|unfinished|incomplete|undone|open|finished|completed|done|today|tonight|tomorrow|week|month|priority|urgent|important|tagged|tag|about|on\s+for|need\s+to|have\s+to|got\s+to|should\s+i|coming\s+up|upcoming|next|complete|finish|accomplish(?:ed)?|work\s+on|focus\s+on|do\s+i\s+have)\b|#\w/i;
 
 export function looksLikeList(ctx: Ctx): boolean {
   if (!TRIGGER.test(ctx.text) || NOT_A_LIST.test(ctx.text)) return false;
@@ -92,19 +93,53 @@ export function periodOf(text: string, ctx: Ctx): { after: string; before: strin
   return span(d.day, d.day);
 }
 
+// "have I paid the water bill?", "has the rent been paid?": a past participle asks whether it is done.
+const HAVE_I_DONE = /^(?:have\s+(?:i|we)\s+(?:already\s+|ever\s+|actually\s+)?(?!got\b|gotten\b|been\b|had\b|to\b)([a-z]+)\s+(?!any|anything|everything|nothing|today|yesterday|this|last)(.+?)|(?:has|have)\s+(.+?)\s+been\s+(?:already\s+)?([a-z]+))(?:\s+(?:already|yet))?$/i;
+// "is the tax return due soon?", "is the dentist coming up?": the reply says when.
+const DUE_SOON = /^(?:is|are)\s+(.+?)\s+(?:(?:due|happening|coming\s+up)\s+(?:soon|any\s*time\s+soon|shortly|anytime\s+soon)|soon\s+due|coming\s+up)$/i;
+// Word orders other languages bring ("¿está hecha la compra?" → "is done …", "le loyer est terminé ?" → "… is done?").
+const STATUS_FIRST = /^(?:is|are)\s+(?:already\s+)?(done|finished|completed|still\s+open|open|pending)\s+(.+)$/i;
+const STATUS_LAST = /^(?!(?:is|are|was|were|did|have|has|what|which|when|how|any|anything|everything|there|it|that|this)\b)(.+?)\s+(?:is|are)\s+(?:already\s+|still\s+|really\s+)?(done|finished|completed|open|pending)$/i;
+
+/** The task's words in a question, without a foreign article ("der Zahnarzt" → "Zahnarzt"). */
+function subjectOf(s: string, ctx: Ctx): string {
+  const t = cleanTerm(s);
+  return ctx.language === "en" ? t : cleanTerm(t.replace(ARTICLES[ctx.language], ""));
+}
+
 export function list(ctx: Ctx): Interpretation | null {
+  const have = ctx.question ? HAVE_I_DONE.exec(ctx.text) : null;
+  if (have && baseOfPastVerb(have[1] ?? have[4]!)) {
+    const term = subjectOf(have[2] ?? have[3]!, ctx);
+    const input = { search: searchable(term, ctx.tasks), status: "all" };
+    if (term) return result("list_tasks", [{ tool: "list_tasks", input }], { filter: input, question: "done" }, 0.6);
+  }
+  const flipped = ctx.question ? STATUS_FIRST.exec(ctx.text) : null;
+  const trailing = ctx.question && !flipped ? STATUS_LAST.exec(ctx.text) : null;
+  const st = flipped ? { state: flipped[1]!, subject: flipped[2]! } : trailing ? { state: trailing[2]!, subject: trailing[1]! } : null;
+  if (st) {
+    const term = subjectOf(st.subject, ctx);
+    const open = /open|pending/i.test(st.state);
+    const input: Record<string, unknown> = open ? { search: searchable(term, ctx.tasks) } : { search: searchable(term, ctx.tasks), status: "all" };
+    if (term) return result("list_tasks", [{ tool: "list_tasks", input }], { filter: input, question: open ? "open" : "done" }, 0.6);
+  }
+  const soon = ctx.question ? DUE_SOON.exec(ctx.text) : null;
+  if (soon && !/^(?:there|anything|it|that|this|everything)\b/i.test(soon[1]!)) {
+    const term = searchable(subjectOf(soon[1]!, ctx), ctx.tasks);
+    if (term) return result("list_tasks", [{ tool: "list_tasks", input: { search: term } }], { filter: { search: term }, question: "when" }, 0.7);
+  }
   // "is the dentist this week?", "is my haircut on friday?": find it; the reply says yes or no.
   const timing = ctx.question ? TIMING_QUESTION.exec(ctx.text) : null;
   if (timing && !/^(?:there|anything|it|that|this|everything)\b/i.test(timing[1]!) && !/\b(?:done|finished|completed|open|pending)$/i.test(timing[1]!)) {
     const period = periodOf(timing[2]!, ctx);
-    const term = period ? searchable(cleanTerm(timing[1]!), ctx.tasks) : "";
+    const term = period ? searchable(subjectOf(timing[1]!, ctx), ctx.tasks) : "";
     if (period && term) return result("list_tasks", [{ tool: "list_tasks", input: { search: term } }], { filter: { search: term }, question: "within", period }, 0.7);
   }
   const whenDue = ctx.question ? /^when\s+(?:is|are|was|were)\s+(.+?)\s+due$/i.exec(ctx.text) : null;
   const sq = ctx.question ? (STATUS_QUESTION.exec(ctx.text) ?? whenDue) : null;
   const subject = sq ? (sq[1] ?? sq[2] ?? sq[3]) : undefined;
   if (subject && !/^(?:there|anything)\b/i.test(subject)) {
-    const term = cleanTerm(subject);
+    const term = subjectOf(subject, ctx);
     // "is the tax return finished?", "did I complete the tax return?": look among open and done tasks alike.
     const input: Record<string, unknown> = { search: searchable(term, ctx.tasks) };
     if (sq && sq !== whenDue && !/\b(?:open|pending)(?:\s+(?:yet|already|now))?$/i.test(sq[0])) input.status = "all";
@@ -112,9 +147,9 @@ export function list(ctx: Ctx): Interpretation | null {
     if (term) return result("list_tasks", [{ tool: "list_tasks", input }], { filter: input, question }, 0.6);
   }
   // "when is the vet?", "when's the book club?": find it; the reply says when.
-  const when = ctx.question ? /^when(?:'s|\s+is|\s+are|\s+was|\s+do\s+i\s+have)\s+(?:my\s+|the\s+)?(.+?)(?:\s+due|\s+again|\s+scheduled|\s+happening)?$/i.exec(ctx.text) : null;
+  const when = ctx.question ? /^(?:when(?:'s|\s+is|\s+are|\s+was|\s+do\s+i\s+have)|what\s+(?:time|day|date)\s+(?:is|are|was)|what\s+(?:time|day|date)'s)\s+(?:my\s+|the\s+)?(.+?)(?:\s+due|\s+again|\s+scheduled|\s+happening)?$/i.exec(ctx.text) : null;
   if (when && !/^(?:it|that|this|there)\b/i.test(when[1]!)) {
-    const term = searchable(cleanTerm(when[1]!), ctx.tasks);
+    const term = searchable(subjectOf(when[1]!, ctx), ctx.tasks);
     if (term) return result("list_tasks", [{ tool: "list_tasks", input: { search: term } }], { filter: { search: term }, question: "when" }, 0.7);
   }
   if (!looksLikeList(ctx)) return null;

@@ -1,24 +1,35 @@
 // Turns that need no tool: greetings, thanks, goodbyes and "how can you help?".
 import { result, type Ctx } from "../context";
 import type { Interpretation } from "../types";
-import { CLOSINGS, LIST_OBJECTS, OUT_OF_SCOPE } from "../lexicon";
-import { messages } from "../messages";
+import { CLOSINGS, CREATIVE_VERBS, EITHER_VERBS, ENTERTAIN_PHRASES, GREETING_TAILS, LIST_OBJECTS, LIST_VERBS, OUT_OF_SCOPE, WORLD_TOPICS } from "../lexicon";
+import { messages, type Messages } from "../messages";
+import { findDates } from "../dates";
 
-const GREETING =
-  /^(?:hi|hello|hey|heya|hiya|howdy|yo|hola|greetings|good\s+(?:morning|afternoon|evening|day)|morning|evening|what'?s\s+up|sup|how\s+are\s+you(?:\s+doing)?(?:\s+today)?|how'?s\s+it\s+going)(?:\s+there)?(?:[,!\s]+(?:doable|bot|assistant|buddy|friend|mate|you))?(?:[,!\s]+how\s+are\s+you(?:\s+doing)?)?$/i;
-const THANKS =
-  /^(?:(?:ok(?:ay)?|great|awesome|perfect|cool|nice|excellent|brilliant|lovely|wonderful|sweet|fantastic|amazing|good|got it|alright|all right|sounds good|that'?s great|that'?s perfect|that'?s all|that is all|nothing else|good job|well done|nice one|great job|fine|k|kk|noted|understood)[,!.\s]*)*(?:thanks|thank\s+you|thank\s+u|thx|ty|tysm|cheers|much\s+appreciated|appreciate\s+it|many\s+thanks)?(?:\s+(?:so\s+much|a\s+lot|very\s+much|a\s+bunch|again|for\s+(?:the\s+help|your\s+help|that|everything)))*$/i;
-const BYE = /^(?:bye|goodbye|good\s*bye|bye\s+bye|good\s+night|night|see\s+you(?:\s+later|\s+soon)?|see\s+ya|later|cya|ttyl|take\s+care)$/i;
+const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).map((w) => w.replace(/'/g, "'?").replace(/\s+/g, "\\s+")).join("|");
+// A greeting word (letters may be drawn out: "heyyy", "hiii", "helloooo"), maybe twice ("hi hi"),
+// then words that keep it a greeting (GREETING_TAILS: "good morning to you", "hallo du").
+const GREET_WORD = String.raw`(?:h+i+|h+e+l+o+|h+e+y+a*|hiya|howdy|y+o+|hola|greetings|good\s+(?:morning|afternoon|evening|day)|morning|evening|afternoon|what'?s\s+up|sup|how\s+are\s+you(?:\s+doing)?(?:\s+today)?|how'?s\s+it\s+going)`;
+const GREETING = new RegExp(
+  String.raw`^${GREET_WORD}(?:[,!\s]+${GREET_WORD})*(?:[,!\s]+(?:${alt(GREETING_TAILS)}))*(?:[,!?\s]+how\s+are\s+you(?:\s+doing)?)?$`,
+  "i",
+);
+const ACK = String.raw`(?:ok(?:ay)?|great|awesome|perfect|cool|nice|excellent|brilliant|brill|lovely|wonderful|sweet|fantastic|amazing|good|got\s+it|alright|all\s+right|sounds\s+good|that'?s\s+(?:great|perfect|brilliant|lovely|fine|all|it|everything)|that\s+is\s+all|nothing\s+else|good\s+job|well\s+done|nice\s+one|great\s+job|fine|k|kk|noted|understood|no\s+worries|no\s+problem|np)`;
+const THANKS = new RegExp(
+  String.raw`^(?:${ACK}[,!.\s]*)*(?:thanks|thank\s+you|thank\s+u|thx|ty|tysm|ta|cheers|much\s+appreciated|appreciate\s+it|many\s+thanks)?(?:\s+(?:so\s+much|a\s+lot|very\s+much|a\s+bunch|again|mate|for\s+(?:the\s+help|your\s+help|that|everything)))*(?:[,!.\s]+${ACK})*$`,
+  "i",
+);
+const BYE = /^(?:bye|goodbye|good\s*bye|bye\s+bye|good\s+night|night|see\s+you(?:\s+later|\s+soon|\s+tomorrow)?|see\s+ya|later|cya|ttyl|take\s+care)(?:[,!\s]+(?:for\s+now|then|again|all))?$/i;
+const WAIT = /^(?:(?:give\s+me|wait|just)\s+(?:a|one)\s+(?:minute|moment|sec|second|mo)|(?:hold|hang)\s+on(?:\s+a\s+(?:sec|second|minute|moment))?|one\s+(?:sec|second|moment|minute)|brb|be\s+right\s+back)(?:[,\s]+please)?$/i;
 const HELP =
   /^(?:help|help\s+me|\?+|what\s+(?:else\s+)?can\s+you\s+do|what\s+do\s+you\s+do|what\s+are\s+you\s+able\s+to\s+do|how\s+does\s+(?:this|it)\s+work|how\s+do\s+i\s+use\s+(?:this|you|it|doable)|how\s+do\s+you\s+work|what\s+are\s+you|who\s+are\s+you|what\s+is\s+this|what\s+is\s+doable|commands|what\s+can\s+i\s+(?:say|ask|do|type)|show\s+me\s+what\s+you\s+can\s+do|how\s+can\s+you\s+help(?:\s+me)?|what\s+are\s+your\s+(?:features|capabilities|commands|abilities)|instructions|usage|examples?|menu|options|i'?m\s+(?:lost|confused|stuck))(?:\s+here)?(?:\s+for\s+me)?$/i;
 
-const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).map((w) => w.replace(/'/g, "'?").replace(/\s+/g, "\\s+")).join("|");
 const CLOSING = new RegExp(`^(?:(?:ok(?:ay)?|no|nope|nah|so|well|alright|right)[,!.\\s]+)*(?:${alt(CLOSINGS)})(?:[,!.\\s]+(?:thanks|thank\\s+you|thx|cheers|bye))?$`, "i");
 const THANKS_CLOSING = new RegExp(`^(.+?)[,!.\\s]+(?:${alt(CLOSINGS)})$`, "i");
 // Out-of-scope requests, built from the OUT_OF_SCOPE table: "<verb> me/us [a|some…] <object>".
+const ASKING = String.raw`^(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|(?:do|did)\s+you\s+|please\s+|go\s+on(?:\s+and)?\s+|i\s+(?:want|need|would\s+like|'d\s+like)\s+you\s+to\s+)?`;
 const OUT_OF_SCOPE_RES = OUT_OF_SCOPE.map((row) => ({
   re: new RegExp(
-    `^(?:(?:can|could|would|will)\\s+you\\s+|(?:do|did)\\s+you\\s+|please\\s+|go\\s+on(?:\\s+and)?\\s+)?(?:${alt(row.verbs)})\\s+(?:me|us)(?:\\s+(?:a|an|another|some|one|any|something|my|the|your|up\\s+a))?\\s+` +
+    `${ASKING}(?:${alt(row.verbs)})\\s+(?:me|us)(?:\\s+(?:a|an|another|some|one|any|something|my|the|your|up\\s+a))?\\s+` +
       (row.objects === "any" ? "(?<obj>.+)" : `(?:\\w+\\s+){0,2}?(?<obj>${alt(row.objects)})\\b.*`) +
       "$",
     "i",
@@ -26,43 +37,68 @@ const OUT_OF_SCOPE_RES = OUT_OF_SCOPE.map((row) => ({
   any: row.objects === "any",
   reply: row.reply,
 }));
-// Also "any jokes?", "know any good riddles?", "a joke please".
-const ENTERTAIN_ONLY = new RegExp(`^(?:(?:do\\s+you\\s+)?(?:know|have|got)\\s+)?(?:any|a|an|another|some)\\s+(?:\\w+\\s+)?(?:${alt(OUT_OF_SCOPE[0]!.objects as string[])})$`, "i");
+const ENTERTAINMENT = OUT_OF_SCOPE[0]!.objects as string[];
+// Also "any jokes?", "know any good riddles?", "a joke please", "write a haiku about autumn",
+// "tell me something funny".
+const ENTERTAIN_ONLY = new RegExp(`^(?:(?:do\\s+you\\s+)?(?:know|have|got)\\s+)?(?:any|a|an|another|some)\\s+(?:\\w+\\s+)?(?:${alt(ENTERTAINMENT)})$`, "i");
+const CREATIVE = new RegExp(`${ASKING}(?:${alt(CREATIVE_VERBS)})\\s+(?:a|an|another|some|one|any|\\d+)\\s+(?:[\\w-]+\\s+){0,2}?(?:${alt(ENTERTAINMENT)})\\b.*$`, "i");
+const ENTERTAIN_ASK = new RegExp(`${ASKING}(?:${alt(ENTERTAIN_PHRASES)})\\b(?!.*\\b(?:tasks?|todos?|list|due|about\\s+my)\\b).*$`, "i");
+// A favour asked of the assistant (lexicon.ts LIST_VERBS / EITHER_VERBS): "book me a flight",
+// "call my sister for me".
+const STRICT_LIST_VERB = new RegExp(`^(?:${alt(LIST_VERBS.filter((v) => !EITHER_VERBS.includes(v)))})\\b`, "i");
+const FAVOUR_ME = new RegExp(`${ASKING}(?<verb>[a-z]+(?:\\s+(?:up|out|down|in))?)\\s+(?:me|us)\\s+(?<obj>(?!to\\b|about\\b|know\\b|see\\b|when\\b|what\\b|if\\b|how\\b|which\\b|why\\b|where\\b|(?:a|one)\\s+(?:minute|moment|sec|second|break)\\b).+)$`, "i");
+const FAVOUR_FOR_ME = new RegExp(`${ASKING}(?<verb>[a-z]+)\\s+(?<obj>.+?)\\s+for\\s+(?:me|us)(?:[,\\s]+please)?$`, "i");
+const WORLD = new RegExp(`\\b(?:${alt(WORLD_TOPICS)})\\b`, "i");
+const WH_QUESTION = /^(?:what|what's|whats|who|who's|whose|how|how's|when|where|why|which|is\s+it|will\s+it|does|do\s+you\s+know|tell\s+me|give\s+me)\b/i;
 
-/** A request the app cannot fulfil ("entertain me", "make me a …"): a short answer, no tool. */
-function outOfScope(text: string): string | null {
+/** Some word of `text` (4+ letters) is in a task's title: the user is talking about their list. */
+function mentionsTask(ctx: Ctx, text: string): boolean {
+  const titles = ctx.tasks.map((t) => t.title.toLowerCase()).join("\n");
+  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((w) => w.length >= 4 && titles.includes(w));
+}
+
+/** A request the app cannot fulfil ("entertain me", "make me a …", a favour, a fact): its answer, or null. */
+function outOfScope(text: string, ctx: Ctx, say: Messages): string | null {
   for (const row of OUT_OF_SCOPE_RES) {
     const m = row.re.exec(text);
     if (!m) continue;
     const obj = m.groups?.obj ?? "";
     // "make me a reminder for …", "get me my task list", "bring me up to date": about the list.
     if (row.any && (LIST_OBJECTS.test(obj) || /\b(?:up\s+to\s+date|remind|due|tomorrow|today|by\s+\w+day)\b/i.test(obj))) continue;
-    return row.reply;
+    return say.outOfScope[row.reply];
   }
-  return ENTERTAIN_ONLY.test(text) ? OUT_OF_SCOPE[0]!.reply : null;
+  // A date makes it the user's own plan ("write a poem for friday's assembly"): a task.
+  const dated = () => findDates(text, ctx.date).dates.length > 0;
+  if (ENTERTAIN_ONLY.test(text) || (CREATIVE.test(text) && !dated()) || ENTERTAIN_ASK.test(text)) return say.outOfScope.entertain;
+  // A question about the world ("what's the forecast for friday?", "who won the match"), not about a task.
+  if ((WH_QUESTION.test(text) || ctx.question) && WORLD.test(text) && !mentionsTask(ctx, text) && !LIST_OBJECTS.test(text)) return say.outOfScope.lookup;
+  // A favour: the verb is not a list command, the object is not about the list, no date is set.
+  const fav = FAVOUR_ME.exec(text) ?? FAVOUR_FOR_ME.exec(text);
+  if (fav) {
+    const verb = fav.groups!.verb!;
+    const obj = fav.groups!.obj!.replace(/[?!.]+$/, "");
+    const listy = STRICT_LIST_VERB.test(verb) || LIST_OBJECTS.test(obj) || (EITHER_VERBS.includes(verb.toLowerCase()) && mentionsTask(ctx, obj));
+    if (!listy && !dated()) return say.outOfScope.favour(`${verb.toLowerCase()} ${obj}`.trim());
+  }
+  return null;
 }
 
-export const HELP_TEXT = [
-  "I manage your to-do list. Try things like:",
-  "- **Add**: “remind me to book the vet on Thursday at 11am”, “add buy stamps #errands, high priority”",
-  "- **List**: “what's due on Friday?”, “show my completed tasks”, “any tasks about taxes?”",
-  "- **Complete**: “mark task 2 as finished”, “I fed the cat”, “reopen task 4”",
-  "- **Change**: “move the report to Friday 3pm”, “rename task 1 to buy snacks”, “tag task 5 with travel”",
-  "- **Delete / undo**: “delete task 9”, “undo that”",
-  "",
-  "What would you like to do?",
-].join("\n");
+/** Whether a phrase is small talk (a greeting, thanks, a goodbye): never a task's name. */
+export function isSmalltalk(text: string): boolean {
+  const t = text.replace(/[.!?…\s]+$/g, "").trim();
+  return GREETING.test(t) || THANKS.test(t) || BYE.test(t) || CLOSING.test(t) || HELP.test(t);
+}
 
 export function smalltalk(ctx: Ctx): Interpretation | null {
   const t = ctx.raw.replace(/[.!?…\s]+$/g, "").trim();
-  if (!t) return result("help", [], {}, 0.6, HELP_TEXT);
-  if (HELP.test(t) || HELP.test(ctx.text)) return result("help", [], {}, 0.95, HELP_TEXT);
   const say = messages(ctx.language);
+  if (!t) return result("help", [], {}, 0.6, say.help);
+  if (HELP.test(t) || HELP.test(ctx.text)) return result("help", [], {}, 0.95, say.help);
   if (GREETING.test(t)) {
     const pending = ctx.tasks.filter((x) => x.status === "pending").length;
     return result("greeting", [], {}, 0.95, say.greeting(pending));
   }
-  const oos = outOfScope(t) ?? outOfScope(ctx.text);
+  const oos = outOfScope(t, ctx, say) ?? outOfScope(ctx.text, ctx, say);
   if (oos) return result("out_of_scope", [], {}, 0.85, oos);
   // "thanks, that's all", "nothing else, cheers", "we're done": closing the conversation.
   const lastAssistant = [...(ctx.history ?? [])].reverse().find((h) => h.role === "assistant");
@@ -72,9 +108,10 @@ export function smalltalk(ctx: Ctx): Interpretation | null {
     const thanked = /\b(?:thanks|thank|thx|ty|tysm|cheers|appreciate|appreciated)\b/i.test(t);
     return result("goodbye", [], {}, 0.9, thanked ? say.goodbyeThanks : say.goodbye);
   }
+  if (WAIT.test(t)) return result("acknowledge", [], {}, 0.9, say.wait);
   if (BYE.test(t)) return result("goodbye", [], {}, 0.9, say.bye);
   if (/\S/.test(t) && THANKS.test(t)) {
-    const thanked = /\b(?:thanks|thank|thx|ty|tysm|cheers|appreciate|appreciated)\b/i.test(t);
+    const thanked = /\b(?:thanks|thank|thx|ty|tysm|ta|cheers|appreciate|appreciated)\b/i.test(t);
     return result(thanked ? "thanks" : "acknowledge", [], {}, 0.9, thanked ? say.thanks : say.acknowledged);
   }
   return null;
