@@ -2,6 +2,7 @@ import NextAuth from "next-auth";
 import { NextResponse } from "next/server";
 import { checkActionBody } from "@/lib/auth/action-body";
 import { isCrossOriginPost, withCheckedHost } from "@/lib/auth/action-origin";
+import { SELF_AUTHENTICATED_PATHS } from "@/lib/auth/self-authenticated";
 import { authConfig } from "@/lib/auth/config";
 import { contentSecurityPolicy, newNonce } from "@/lib/security/headers";
 
@@ -28,6 +29,9 @@ const guarded = auth((request) => {
 // actions are covered too; Next's own answers to both cases are 500s (lib/auth/action-*.ts).
 export async function proxy(...args: Parameters<typeof guarded>) {
   const [request] = args;
+  // Their handlers decode the session themselves, with the same rule and 401 (lib/auth/api-session.ts):
+  // decoding it here too would decrypt the cookie twice. Nothing is passed on to them.
+  if (SELF_AUTHENTICATED_PATHS.has(request.nextUrl.pathname)) return NextResponse.next();
   if (request.method === "POST" && !request.nextUrl.pathname.startsWith("/api/")) {
     if (isCrossOriginPost(request)) {
       return Response.json({ error: { code: "forbidden", message: "This request did not come from Doable." } }, { status: 403 });

@@ -1,4 +1,5 @@
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
+import { Prisma } from "@/generated/prisma/client";
 import { getDb, type Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 
@@ -52,7 +53,7 @@ export function waitPhrase(seconds: number): string {
   return seconds < 60 ? plural(Math.max(1, Math.ceil(seconds)), "second") : plural(Math.ceil(seconds / 60), "minute");
 }
 
-function limited(name: LimitName, res: RateLimiterRes): AppError {
+function limited(name: LimitName, res: Pick<RateLimiterRes, "msBeforeNext">): AppError {
   const retryAfterSeconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
   const { message } = LIMITS[name];
   return new AppError("rate_limited", typeof message === "string" ? message : message(waitPhrase(retryAfterSeconds)), { retryAfterSeconds });
@@ -75,4 +76,30 @@ export async function reward(name: LimitName, key: string, db?: Db): Promise<voi
 
 export async function resetLimit(name: LimitName, key: string, db?: Db): Promise<void> {
   await (await limiter(name, db)).delete(key);
+}
+
+/**
+ * One hit counted inside a larger statement, as a data-modifying CTE's body: the same row and
+ * arithmetic as `consume` (an expired window starts again at 1), so the two share every limit.
+ * It returns the row's `points` and `expire`; `only` guards the count (no row, no hit).
+ */
+export function hitSql(name: LimitName, key: string, now: Date, only: Prisma.Sql = Prisma.sql`TRUE`): Prisma.Sql {
+  const expire = new Date(now.getTime() + LIMITS[name].duration * 1000);
+  return Prisma.sql`
+    INSERT INTO rate_limits AS r (key, points, expire) SELECT ${`${name}:${key}`}, 1, ${expire} WHERE ${only}
+    ON CONFLICT (key) DO UPDATE SET
+      points = CASE WHEN r.expire <= ${now} THEN 1 ELSE r.points + 1 END,
+      expire = CASE WHEN r.expire <= ${now} THEN EXCLUDED.expire ELSE r.expire END
+    RETURNING r.points, r.expire`;
+}
+
+/** The hits a limit allows in its window. */
+export function allowedHits(name: LimitName): number {
+  return LIMITS[name].points;
+}
+
+/** What a hit counted by `hitSql` answers: nothing when allowed, else the same 429 as `consume`. */
+export function checkHit(name: LimitName, hit: { points: number; expire: Date | null }): void {
+  if (hit.points <= LIMITS[name].points) return;
+  throw limited(name, { msBeforeNext: hit.expire ? Math.max(hit.expire.getTime() - Date.now(), 0) : -1 });
 }

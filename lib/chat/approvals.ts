@@ -68,7 +68,7 @@ export type AppliedApprovals = { message: UIMessage; approved: Set<string>; user
  * (answerApproval) and those in the incoming message; a stored answer wins. Every request must be
  * answered by then. Rejections are logged (once: the log row is keyed by the tool call).
  */
-export async function applyApprovals(db: Db, conversation: Conversation, incoming: { id: string; parts: { type: string }[] }, ctx: Omit<OperationContext, "toolCallId">): Promise<AppliedApprovals> {
+export async function applyApprovals(db: Db, conversation: Pick<Conversation, "id">, incoming: { id: string; parts: { type: string }[] }, ctx: Omit<OperationContext, "toolCallId">): Promise<AppliedApprovals> {
   if (!UUID.test(incoming.id)) throw new AppError("not_found", NO_PENDING);
   const answers = new Map<string, Answer>();
   for (const p of incoming.parts) {

@@ -8,6 +8,9 @@ import { AppError } from "@/lib/errors";
 import { keptParts } from "./parts";
 import { CONTEXT_MESSAGES, MAX_CONVERSATION_MESSAGES, messageText } from "./schemas";
 
+/** What the chat turn needs of a conversation. */
+export type ConversationRef = Pick<Conversation, "id" | "userId" | "title">;
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function findConversation(db: Db, userId: string, id: string): Promise<Conversation> {
@@ -35,7 +38,7 @@ export async function createConversation(db: Db, userId: string, firstText: stri
 }
 
 /** Removes a conversation made for a first message that could not be saved. */
-export async function deleteEmptyConversation(db: Db, conversation: Conversation): Promise<void> {
+export async function deleteEmptyConversation(db: Db, conversation: ConversationRef): Promise<void> {
   await db.conversation.deleteMany({ where: { id: conversation.id, userId: conversation.userId, messageCount: 0 } });
 }
 
@@ -46,7 +49,7 @@ const asJson = (v: unknown) => (v === undefined ? Prisma.JsonNull : (JSON.parse(
  * of a failed reply) is not stored twice; the failed reply after it is dropped so the retry
  * replaces it.
  */
-export async function saveUserMessage(db: Db, conversation: Conversation, message: { id: string; parts: unknown[] }): Promise<{ id: string; text: string; retry: boolean }> {
+export async function saveUserMessage(db: Db, conversation: ConversationRef, message: { id: string; parts: unknown[] }): Promise<{ id: string; text: string; retry: boolean }> {
   const text = messageText(message.parts as { type: string }[]);
   const id = UUID.test(message.id) ? message.id : randomUUID();
   // The usual case (a new id, room left) in one statement: the chat turn's hot path. Times come
@@ -69,7 +72,7 @@ export async function saveUserMessage(db: Db, conversation: Conversation, messag
 }
 
 /** A full conversation, a retry of a stored message, or an id already taken: decided under the conversation's lock. */
-async function saveUserMessageSlowly(db: Db, conversation: Conversation, requestedId: string, text: string, parts: unknown[]): Promise<{ id: string; text: string; retry: boolean }> {
+async function saveUserMessageSlowly(db: Db, conversation: ConversationRef, requestedId: string, text: string, parts: unknown[]): Promise<{ id: string; text: string; retry: boolean }> {
   let id = requestedId;
   return db.$transaction(async (tx) => {
     // Locks the conversation row: concurrent sends are counted one at a time.
@@ -131,7 +134,11 @@ export type AssistantRecord = {
   metadata: Record<string, unknown>;
   /** The user message this reply answers. */
   replyToId: string | null;
+  /** What that message was understood as, stored on it with the reply's last save. */
+  analysis?: Analysis;
 };
+
+export type Analysis = { intent: string; entities: unknown; confidence: number | null };
 
 type ToolPart = { type: string; toolCallId?: string; input?: unknown; output?: unknown; state?: string; errorText?: string };
 
@@ -139,8 +146,8 @@ function toolParts(message: UIMessage): ToolPart[] {
   return (message.parts as ToolPart[]).filter((p) => p.type.startsWith("tool-") && p.toolCallId);
 }
 
-/** Inserts or updates the assistant's reply (saved after tool steps and at the end), in one statement. */
-export async function saveAssistantMessage(db: Db, conversation: Conversation, { message, metadata, replyToId }: AssistantRecord): Promise<void> {
+/** Inserts or updates the assistant's reply (saved after tool steps and at the end), with the question's analysis, in one statement. */
+export async function saveAssistantMessage(db: Db, conversation: Pick<Conversation, "id" | "userId">, { message, metadata, replyToId, analysis }: AssistantRecord): Promise<void> {
   const tools = toolParts(message);
   // JSON null (not SQL NULL) where a reply used no tools, as Prisma.JsonNull stored it before.
   const json = (v: unknown) => JSON.stringify(v ?? null);
@@ -161,7 +168,7 @@ export async function saveAssistantMessage(db: Db, conversation: Conversation, {
         tool_results = EXCLUDED.tool_results, metadata = EXCLUDED.metadata
       WHERE messages.conversation_id = EXCLUDED.conversation_id AND messages.role = 'assistant'
       RETURNING (xmax = 0) AS inserted
-    )
+    )${analysis && replyToId ? analysisStep(replyToId, analysis) : Prisma.empty}
     UPDATE conversations SET
       message_count = message_count + (SELECT count(*)::int FROM saved WHERE inserted),
       updated_at = ${now},
@@ -170,9 +177,13 @@ export async function saveAssistantMessage(db: Db, conversation: Conversation, {
   if (updated !== 1) throw new Error(`assistant message ${message.id} was not saved: its id belongs to another message`);
 }
 
-export async function saveAnalysis(db: Db, messageId: string, analysis: { intent: string; entities: unknown; confidence: number | null }): Promise<void> {
-  await db.message.update({
-    where: { id: messageId },
-    data: { intent: analysis.intent.slice(0, 50), entities: asJson(analysis.entities), confidence: analysis.confidence === null ? null : new Prisma.Decimal(analysis.confidence.toFixed(4)) },
-  });
+/** Stores the analysis on the user message, only once the reply was saved (as a save after it did). */
+function analysisStep(messageId: string, analysis: Analysis): Prisma.Sql {
+  // JSON null (not SQL NULL) for no entities, and the confidence rounded as numeric(5,4) keeps it.
+  const entities = JSON.stringify(analysis.entities === undefined ? null : JSON.parse(JSON.stringify(analysis.entities)));
+  const confidence = analysis.confidence === null ? null : analysis.confidence.toFixed(4);
+  return Prisma.sql`, analysed AS (
+      UPDATE messages SET intent = ${analysis.intent.slice(0, 50)}, entities = ${entities}::jsonb, confidence = ${confidence}::numeric
+      WHERE id = ${messageId}::uuid AND EXISTS (SELECT 1 FROM saved)
+    )`;
 }

@@ -3,11 +3,11 @@
 // the model failed). The route handler only adds the session.
 import { randomUUID } from "node:crypto";
 import { consumeStream, createAgentUIStreamResponse, type UIMessage } from "ai";
-import type { Conversation } from "@/generated/prisma/client";
-import type { SessionUser } from "@/lib/auth/users";
+import { isSessionCurrent, type SessionUser } from "@/lib/auth/users";
 import { createTaskAgent } from "@/lib/agent/agent";
 import { MODEL_FAILED, modelErrorMessage } from "@/lib/agent/errors";
 import type { Interpretation } from "@/lib/agent/offline/types";
+import { modelInfo } from "@/lib/agent/provider";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { errorResponse, readJson } from "@/lib/http";
@@ -18,8 +18,9 @@ import { analysisFromTools } from "./analysis";
 import { repairDanglingTools, settleToolParts, type ToolOutcome } from "./dangling-tools";
 import { claimMessage } from "./in-flight";
 import { modelHistory } from "./model-history";
-import { chatRequest } from "./schemas";
-import { createConversation, deleteEmptyConversation, findConversation, loadContext, saveAnalysis, saveAssistantMessage, saveUserMessage } from "./store";
+import { chatRequest, type ChatRequest } from "./schemas";
+import { createConversation, deleteEmptyConversation, findConversation, loadContext, saveAssistantMessage, saveUserMessage, type Analysis, type ConversationRef } from "./store";
+import { isTakenId, startUserTurn, type StartedTurn } from "./turn-start";
 
 export type ChatMetadata = {
   conversationId: string;
@@ -30,18 +31,65 @@ export type ChatMetadata = {
   usage?: unknown;
 };
 
+export type TurnOptions = {
+  /**
+   * The session version the caller's token carries, when the caller has not checked it against
+   * the user's yet: the turn checks it with its first statement, before anything else happens.
+   */
+  sessionVersion?: number | null;
+};
 
-export async function handleChat(db: Db, user: SessionUser, request: Request, now = new Date()): Promise<Response> {
+export async function handleChat(db: Db, user: SessionUser, request: Request, now = new Date(), opts: TurnOptions = {}): Promise<Response> {
   let release: (() => void) | null = null;
-  let created: Conversation | null = null;
+  let created: ConversationRef | null = null;
+  // In the order a turn has always checked them: the session, then the rate limit. The usual
+  // user turn does both inside startUserTurn's statement; every other path does them here.
+  let sessionChecked = opts.sessionVersion === undefined;
+  let counted = false;
+  const admit = async () => {
+    if (!sessionChecked) {
+      sessionChecked = true;
+      if (!(await isSessionCurrent(db, user.id, opts.sessionVersion ?? undefined))) throw new AppError("unauthorized", "Sign in to continue.");
+    }
+    if (!counted) {
+      counted = true;
+      await consume("chat", user.id, db);
+    }
+  };
   try {
-    await consume("chat", user.id, db);
-    const body = await readJson(request, chatRequest);
+    let body: ChatRequest;
+    try {
+      body = await readJson(request, chatRequest);
+    } catch (error) {
+      await admit();
+      throw error;
+    }
     release = claimMessage(body.message.id);
-    if (!release) throw new AppError("conflict", "That message is being answered right now.");
+    if (!release) {
+      await admit();
+      throw new AppError("conflict", "That message is being answered right now.");
+    }
     const timeZone = body.timeZone ?? "UTC";
-    let conversation: Conversation;
-    if (body.id) conversation = await findConversation(db, user.id, body.id);
+    const offline = modelInfo().provider === "offline";
+    let started: StartedTurn | null = null;
+    let found: ConversationRef | null = null;
+    if (body.message.role === "user") {
+      try {
+        const start = await startUserTurn(db, user.id, { conversationId: body.id, message: body.message, withTasks: offline, sessionVersion: sessionChecked ? undefined : opts.sessionVersion });
+        sessionChecked = true;
+        if ("context" in start) started = start;
+        else ({ counted, conversation: found } = start);
+      } catch (error) {
+        // A message id taken by a concurrent send: the statement changed nothing; the locked path decides.
+        if (!isTakenId(error)) throw error;
+      }
+    }
+    if (!started) await admit();
+
+    let conversation: ConversationRef;
+    if (started) conversation = started.conversation;
+    else if (found) conversation = found;
+    else if (body.id) conversation = await findConversation(db, user.id, body.id);
     else if (body.message.role === "user") {
       conversation = created = await createConversation(db, user.id, body.message.parts.map((p) => p.text).join(" "));
     } else throw new AppError("bad_request", "Approvals need the conversation id.");
@@ -50,7 +98,10 @@ export async function handleChat(db: Db, user: SessionUser, request: Request, no
     let userMessageId: string | null;
     let originalCommand: string | null;
     let approved: Set<string> | undefined;
-    if (body.message.role === "user") {
+    if (started) {
+      userMessageId = started.userMessageId;
+      originalCommand = started.text;
+    } else if (body.message.role === "user") {
       const saved = await saveUserMessage(db, conversation, body.message);
       userMessageId = saved.id;
       originalCommand = saved.text;
@@ -60,9 +111,11 @@ export async function handleChat(db: Db, user: SessionUser, request: Request, no
       ({ userMessageId, originalCommand, approved } = applied);
     }
     // The turn answers its own message: messages another tab sent meanwhile are not its to answer.
-    const loaded = await loadContext(db, conversation.id);
+    const loaded = started?.context ?? (await loadContext(db, conversation.id));
     const own = loaded.findIndex((m) => m.id === (body.message.role === "user" ? userMessageId : body.message.id));
     const context = await repairDanglingTools(db, user.id, own >= 0 ? loaded.slice(0, own + 1) : loaded);
+    // Read with the turn's first statement when it could be; a second ask reads them afresh.
+    let prefetched = started?.tasks ?? null;
 
     // What each tool call did, as it finishes: a turn stopped mid-step stores it with the reply.
     const runs: Promise<unknown>[] = [];
@@ -79,25 +132,28 @@ export async function handleChat(db: Db, user: SessionUser, request: Request, no
         runs.push(run.then((output) => results.set(call.toolCallId, { ...call, output })));
       },
       offline: {
-        loadTasks: async () =>
-          (await db.task.findMany({ where: { userId: user.id, deletedAt: null }, include: taskWithTags, orderBy: { number: "asc" } })).map(toSnapshot),
+        loadTasks: async () => {
+          const tasks = prefetched;
+          prefetched = null;
+          return tasks ?? (await db.task.findMany({ where: { userId: user.id, deletedAt: null }, include: taskWithTags, orderBy: { number: "asc" } })).map(toSnapshot);
+        },
         onInterpretation: (it) => (interpretation = it),
       },
     });
 
-    const started = performance.now();
+    const startedAt = performance.now();
     const metadata: ChatMetadata = { conversationId: conversation.id, title: conversation.title, model: info.label };
     let savedToolStates = ""; // no tool calls saved yet
     let modelError: string | null = null;
-    const persist = async (message: UIMessage, extra: Record<string, unknown> = {}) => {
-      const tools = [...new Set((message.parts as { type: string }[]).filter((p) => p.type.startsWith("tool-")).map((p) => p.type.slice(5)))];
+    const toolsOf = (message: UIMessage) => [...new Set((message.parts as { type: string }[]).filter((p) => p.type.startsWith("tool-")).map((p) => p.type.slice(5)))];
+    const persist = async (message: UIMessage, extra: Record<string, unknown> = {}, analysis?: Analysis) => {
       const stored = (message.metadata ?? {}) as Record<string, unknown>;
       await saveAssistantMessage(db, conversation, {
         replyToId: userMessageId,
         message: { ...message, metadata: { ...stored, ...metadata } },
-        metadata: { ...stored, ...metadata, provider: info.provider, modelId: info.modelId, toolsUsed: tools, processingMs: Math.round(performance.now() - started), ...extra },
+        metadata: { ...stored, ...metadata, provider: info.provider, modelId: info.modelId, toolsUsed: toolsOf(message), processingMs: Math.round(performance.now() - startedAt), ...extra },
+        analysis,
       });
-      return tools;
     };
 
     return await createAgentUIStreamResponse({
@@ -137,18 +193,24 @@ export async function handleChat(db: Db, user: SessionUser, request: Request, no
           // A stop mid-step leaves calls without an outcome: wait for the tools still running, then
           // store what each did (or that it never ran), so no later turn sees a dangling call.
           await Promise.allSettled(runs);
-          const parts = settleToolParts(responseMessage.parts, results, { awaitingApproval: true });
-          const tools = await persist({ ...responseMessage, parts }, {
-            ...(aborted ? { aborted: true } : {}),
-            // The words the user was shown (a timeout, a rate limit…), kept with the reply.
-            ...(failed ? { error: modelError ?? MODEL_FAILED } : {}),
-          });
-          if (body.message.role === "user" && userMessageId) {
-            const analysis = interpretation
-              ? { intent: (interpretation as Interpretation).intent, entities: (interpretation as Interpretation).entities, confidence: (interpretation as Interpretation).confidence }
-              : analysisFromTools(responseMessage, tools);
-            await saveAnalysis(db, userMessageId, analysis);
-          }
+          const settled = { ...responseMessage, parts: settleToolParts(responseMessage.parts, results, { awaitingApproval: true }) };
+          // Stored on the user's message by the same statement as the reply.
+          const it = interpretation as Interpretation | null;
+          const analysis =
+            body.message.role === "user" && userMessageId
+              ? it
+                ? { intent: it.intent, entities: it.entities, confidence: it.confidence }
+                : analysisFromTools(responseMessage, toolsOf(settled))
+              : undefined;
+          await persist(
+            settled,
+            {
+              ...(aborted ? { aborted: true } : {}),
+              // The words the user was shown (a timeout, a rate limit…), kept with the reply.
+              ...(failed ? { error: modelError ?? MODEL_FAILED } : {}),
+            },
+            analysis,
+          );
         } finally {
           release?.();
         }

@@ -23,7 +23,7 @@ export type Outcome = {
   also?: { undoOfId: string; taskId: string; before: unknown; version: string; result: ToolResult }[];
 };
 
-type Spec = { operation: Operation; input: unknown };
+export type Spec = { operation: Operation; input: unknown };
 
 /** Thrown inside the transaction to roll it back and log the ToolError as failed. */
 class Failed extends Error {
@@ -48,7 +48,7 @@ function asJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull 
 }
 
 /** The columns every log row (pending, success, failed, rejected) takes from who acted, where, and with what input. */
-function logRow(ctx: OperationContext, input: unknown) {
+export function logRow(ctx: OperationContext, input: unknown) {
   return {
     userId: ctx.userId,
     // Its own column, never part of the input: a model's tool input may hold any key.
@@ -119,33 +119,46 @@ export async function runLogged(db: Db, ctx: OperationContext, spec: Spec, body:
       return result;
     });
   } catch (error) {
-    if (isToolCallIdClash(error)) {
-      // The same tool call is running (or just ran) in another request: answer as it did.
-      const replayed = await earlier(db, ctx);
-      if (replayed) return replayed;
-    }
-    const failure = error instanceof Failed ? error.result : INTERNAL;
-    if (!(error instanceof Failed)) console.error("task operation failed", spec.operation, error);
-    await db.taskOperationLog
-      .create({
-        data: {
-          ...base,
-          operation: spec.operation,
-          status: "failed",
-          taskId: error instanceof Failed ? error.taskId : null,
-          error: storableText(failure.message),
-          result: asJson(failure),
-          durationMs: Math.round(performance.now() - started),
-          finishedAt: new Date(),
-        },
-      })
-      .catch((logError) => console.error("could not log a failed task operation", logError));
-    return failure;
+    return logFailure(db, ctx, spec, error, started);
   }
 }
 
+/**
+ * What a change that did not happen answers, and its `failed` log row (written outside the
+ * rolled-back work, so nothing but the log changes). A tool call id that already ran answers
+ * as it did then.
+ */
+export async function logFailure(db: Db, ctx: OperationContext, spec: Spec, error: unknown, started: number): Promise<ToolResult> {
+  const base = logRow(ctx, spec.input);
+  if (isToolCallIdClash(error)) {
+    // The same tool call is running (or just ran) in another request: answer as it did.
+    const replayed = await earlier(db, ctx);
+    if (replayed) return replayed;
+  }
+  const failure = error instanceof Failed ? error.result : INTERNAL;
+  if (!(error instanceof Failed)) console.error("task operation failed", spec.operation, error);
+  await db.taskOperationLog
+    .create({
+      data: {
+        ...base,
+        operation: spec.operation,
+        status: "failed",
+        taskId: error instanceof Failed ? error.taskId : null,
+        error: storableText(failure.message),
+        result: asJson(failure),
+        durationMs: Math.round(performance.now() - started),
+        finishedAt: new Date(),
+      },
+    })
+    .catch((logError) => console.error("could not log a failed task operation", logError));
+  return failure;
+}
+
 function isToolCallIdClash(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && JSON.stringify(error.meta ?? {}).includes("tool_call_id");
+  if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
+  // P2002 from Prisma's own queries; P2010 with SQLSTATE 23505 from raw SQL (lib/tasks/add.ts).
+  const meta = JSON.stringify(error.meta ?? {});
+  return (error.code === "P2002" || (error.code === "P2010" && meta.includes('"originalCode":"23505"'))) && meta.includes("tool_call_id");
 }
 
 /** Strips the stored bookkeeping (version) from a logged result. */

@@ -4,6 +4,7 @@
 import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
+import { addParsedTask } from "./add";
 import { bucketRange, dayRangeBounds, parseDue, todayIn, type DayRange, type Due } from "./dates";
 import { findTask } from "./find";
 import { fail, runLogged, type Tx } from "./log";
@@ -46,31 +47,11 @@ function due(value: string, ctx: OperationContext): Due {
   return parseDue(value, ctx.timeZone ?? "UTC")!; // the schema already refused unreal dates
 }
 
-export function addTask(db: Db, ctx: OperationContext, input: AddTaskInput): Promise<ToolResult> {
-  return runLogged(db, ctx, { operation: "add", input }, async (tx) => {
-    const data = parse(addTaskInput, input);
-    const [{ last_task_number: number }] = await tx.$queryRaw<{ last_task_number: number }[]>`
-      UPDATE users SET last_task_number = last_task_number + 1 WHERE id = ${ctx.userId}::uuid RETURNING last_task_number`;
-    if (number === undefined) fail({ ok: false, code: "not_found", message: "Your account no longer exists." });
-    const when = data.dueDate ? due(data.dueDate, ctx) : null;
-    const created = await tx.task.create({
-      data: {
-        userId: ctx.userId,
-        number,
-        title: data.title,
-        description: data.description || null,
-        priority: data.priority ?? "medium",
-        dueDate: when?.date ?? null,
-        dueAllDay: when?.allDay ?? false,
-        repeat: data.repeat || null,
-        remindAt: data.remindAt ? due(data.remindAt, ctx).date : null,
-      },
-    });
-    if (data.tags?.length) await setTags(tx, ctx.userId, created.id, data.tags, []);
-    // A new task holds exactly the tags just set: no need to read it back.
-    const task = { ...created, tags: [...new Set(data.tags ?? [])].map((name) => ({ tag: { name } })) };
-    return { result: { ok: true, kind: "added", task: toView(task), operationId: "" }, taskId: task.id, version: task.updatedAt.toISOString() };
-  });
+export async function addTask(db: Db, ctx: OperationContext, input: AddTaskInput): Promise<ToolResult> {
+  const parsed = addTaskInput.safeParse(input);
+  // Refused input keeps runLogged's order (a tool call id that already ran answers first).
+  if (!parsed.success) return runLogged(db, ctx, { operation: "add", input }, async () => fail(invalid(parsed.error)));
+  return addParsedTask(db, ctx, input, parsed.data, (value) => due(value, ctx));
 }
 
 function dueWhere(range: DayRange, ctx: OperationContext): Prisma.TaskWhereInput {

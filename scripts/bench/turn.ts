@@ -1,7 +1,10 @@
-// `npm run bench:turn`: what one chat turn costs inside the server, without HTTP or auth — the
-// CPU time and the SQL statements (BEGIN/COMMIT included) of `handleChat` adding a task with
-// the offline interpreter, one turn after another on a scratch database. It shows where a
-// turn's time goes; `bench:chat` measures the whole thing over HTTP.
+// `npm run bench:turn`: what one chat turn costs inside the server, without HTTP or decoding the
+// session cookie (its version is still checked against the user's, as the route has it) — the
+// CPU time, the database round trips and the SQL statements (BEGIN/COMMIT included) of
+// `handleChat` adding a task with the offline interpreter, one turn after another on a scratch
+// database. A round trip is one wait for the database: a statement, or a script of several
+// (counted at the driver, lib/db/round-trips.ts). It shows where a turn's time goes;
+// `bench:chat` measures the whole thing over HTTP.
 //
 //   npm run bench:turn                       # PostgreSQL at BENCH_PG_URL
 //   BENCH_DB=pglite npm run bench:turn       # in-memory PGlite
@@ -9,9 +12,9 @@
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { Session } from "node:inspector/promises";
-import pg from "pg";
 import { registerUser } from "@/lib/auth/users";
 import { chatRequestOf, userMessage } from "@/lib/chat/testing";
+import { countQueries } from "@/lib/db/round-trips";
 import { createTestDatabase } from "@/lib/db/testing";
 import { ms, percentile } from "./report";
 
@@ -19,15 +22,8 @@ const TURNS = Number(process.env.BENCH_TURNS ?? 300);
 const WARMUP = 30;
 const TURNS_PER_CONVERSATION = 20;
 
-// Every statement the pg driver sends, by its first words.
-const statements = new Map<string, number>();
-const query = pg.Client.prototype.query;
-pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-  const text = typeof args[0] === "string" ? args[0] : ((args[0] as { text?: string } | undefined)?.text ?? "?");
-  const kind = text.replace(/\s+/g, " ").trim().slice(0, 60);
-  statements.set(kind, (statements.get(kind) ?? 0) + 1);
-  return (query as (...a: unknown[]) => unknown).apply(this, args);
-} as typeof query;
+// Every round trip the pg driver or PGlite is asked for, by its first words.
+const queries = countQueries();
 
 async function main() {
   if (process.env.BENCH_DB !== "pglite") process.env.TEST_DATABASE_URL ??= process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -40,13 +36,15 @@ async function main() {
     let conversationId: string | undefined;
     const turn = async (i: number) => {
       if (i % TURNS_PER_CONVERSATION === 0) conversationId = undefined;
-      const response = await handleChat(handle.db, user, chatRequestOf({ id: conversationId, message: userMessage(`add check parcel t${i}`), timeZone: "Europe/Berlin" }));
+      // With the token's session version, as the route passes it: the session check is part of the turn.
+      const request = chatRequestOf({ id: conversationId, message: userMessage(`add check parcel t${i}`), timeZone: "Europe/Berlin" });
+      const response = await handleChat(handle.db, user, request, new Date(), { sessionVersion: 0 }); // a new account's
       const body = await response.text();
       if (response.status !== 200 || !body.includes('"added"')) throw new Error(`turn ${i} failed: ${response.status} ${body.slice(0, 300)}`);
       conversationId = response.headers.get("x-conversation-id") ?? undefined;
     };
     for (let i = 0; i < WARMUP; i++) await turn(i);
-    statements.clear();
+    queries.reset();
     const profiler = process.env.BENCH_PROFILE ? new Session() : null;
     if (profiler) {
       profiler.connect();
@@ -67,11 +65,12 @@ async function main() {
       const { profile } = await profiler.post("Profiler.stop");
       fs.writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
     }
-    const total = [...statements.values()].reduce((a, b) => a + b, 0);
     console.log(`${TURNS} turns on ${handle.target.kind}: p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, ${(TURNS / (wall / 1000)).toFixed(1)} turns/s one at a time`);
     console.log(`CPU per turn in this process: ${ms((used.user + used.system) / 1000 / TURNS)}`);
-    console.log(`SQL statements per turn: ${(total / TURNS).toFixed(1)}`);
-    for (const [kind, n] of [...statements].sort((a, b) => b[1] - a[1])) console.log(`  ${(n / TURNS).toFixed(2).padStart(6)}  ${kind}`);
+    console.log(`Database round trips per turn: ${(queries.roundTrips / TURNS).toFixed(1)}`);
+    console.log(`SQL statements per turn: ${(queries.statements / TURNS).toFixed(1)}`);
+    console.log("Round trips per turn, by their first words:");
+    for (const [kind, n] of [...queries.byKind].sort((a, b) => b[1] - a[1])) console.log(`  ${(n / TURNS).toFixed(2).padStart(6)}  ${kind}`);
   } finally {
     await handle.close();
   }

@@ -1,4 +1,4 @@
-import { requireApiUser } from "@/lib/auth/session";
+import { withApiSession } from "@/lib/auth/api-session";
 import { handleChat } from "@/lib/chat/turn";
 import { getDb } from "@/lib/db/client";
 import { errorResponse } from "@/lib/http";
@@ -6,11 +6,12 @@ import { errorResponse } from "@/lib/http";
 // Streams for as long as the agent needs; tools are quick, so this is generous.
 export const maxDuration = 60;
 
-export async function POST(request: Request): Promise<Response> {
+// The session is decoded once, here (proxy.ts skips this path); its version is checked by the
+// turn's first statement.
+export const POST = withApiSession(async (request, { user, sessionVersion }) => {
   try {
-    const user = await requireApiUser();
-    return await handleChat(await getDb(), user, request);
+    return await handleChat(await getDb(), user, request, new Date(), { sessionVersion: sessionVersion ?? null });
   } catch (error) {
     return errorResponse(error);
   }
-}
+});

@@ -1,0 +1,25 @@
+// Route handlers that read the session themselves, once: proxy.ts lets their paths through
+// without decoding the cookie (it would otherwise be decrypted there and again here). The same
+// next-auth wrapper proxy.ts uses does it, so nothing else changes: no session is answered by
+// authConfig.callbacks.authorized (401 JSON for /api/*), and the refreshed session cookie is set
+// on the response. Nothing is taken from a request header, so there is nothing to forge.
+import type { NextRequest } from "next/server";
+import { auth } from "./index";
+import type { SessionUser } from "./users";
+
+/**
+ * The token's user and session version. The version is not checked here: the handler checks
+ * it against the user's (isSessionCurrent), where it can share a statement with other work.
+ */
+export type ApiSession = { user: SessionUser; sessionVersion: number | undefined };
+
+export function withApiSession(handler: (request: NextRequest, session: ApiSession) => Promise<Response>): (request: NextRequest) => Promise<Response> {
+  const wrapped = auth(async (request) => {
+    const session = request.auth;
+    const user = session?.user;
+    // authorized() already answered 401 for a request without a session; this only narrows.
+    if (!session || !user?.id) return Response.json({ error: { code: "unauthorized", message: "Sign in to continue." } }, { status: 401 });
+    return handler(request, { user: { id: user.id, email: user.email, name: user.name, role: user.role }, sessionVersion: session.sessionVersion });
+  });
+  return async (request) => (await wrapped(request, { params: Promise.resolve({}) })) as Response;
+}

@@ -1,0 +1,88 @@
+// Adding a task in one statement: the number, the task, its tags and its `success` log row
+// together, so the change and its log row still commit together or not at all (a single
+// statement is atomic), in one round trip instead of six. The row is written as it ends up
+// after runLogged's pending → success (a pending row is never visible outside its transaction
+// either). Whatever fails — a tool call id that already ran, a vanished account, the database —
+// takes runLogged's failure path: nothing changed, one `failed` row, or the earlier answer.
+import { randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import type { z } from "zod";
+import { Prisma } from "@/generated/prisma/client";
+import type { Db } from "@/lib/db/client";
+import { storableJson } from "@/lib/validation";
+import type { Due } from "./dates";
+import { fail, logFailure, logRow } from "./log";
+import type { addTaskInput } from "./schemas";
+import type { OperationContext, ToolResult } from "./types";
+import { toView, type TaskRow } from "./view";
+
+/** JSON as the log stores it: JSON null for nothing, and only text jsonb can hold. */
+const jsonb = (value: unknown) => JSON.stringify(value === undefined || value === null ? null : storableJson(value));
+
+export async function addParsedTask(db: Db, ctx: OperationContext, input: unknown, data: z.output<typeof addTaskInput>, dueOf: (value: string) => Due): Promise<ToolResult> {
+  const spec = { operation: "add" as const, input };
+  const started = performance.now();
+  try {
+    const when = data.dueDate ? dueOf(data.dueDate) : null;
+    const now = new Date();
+    const tags = [...new Set(data.tags ?? [])];
+    const row: TaskRow = {
+      id: randomUUID(),
+      userId: ctx.userId,
+      number: 0, // handed out by the statement
+      title: data.title,
+      description: data.description || null,
+      status: "pending",
+      priority: data.priority ?? "medium",
+      dueDate: when?.date ?? null,
+      dueAllDay: when?.allDay ?? false,
+      completedAt: null,
+      repeat: data.repeat || null,
+      remindAt: data.remindAt ? dueOf(data.remindAt).date : null,
+      deletedAt: null,
+      createdAt: now,
+      updatedAt: now,
+      tags: tags.map((name) => ({ tag: { name } })),
+    };
+    const operationId = randomUUID();
+    const result = { ok: true as const, kind: "added" as const, task: toView(row), operationId };
+    const log = logRow(ctx, input);
+    const tagSteps = tags.length
+      ? // DO UPDATE, not DO NOTHING: it returns a tag another request created after this
+        // statement's snapshot, which DO NOTHING would skip (and the task lose the tag).
+        Prisma.sql`, tagged AS (
+          INSERT INTO tags (id, user_id, name) SELECT gen_random_uuid(), ${ctx.userId}::uuid, name FROM unnest(${tags}::text[]) AS name WHERE EXISTS (SELECT 1 FROM task)
+          ON CONFLICT (user_id, name) DO UPDATE SET name = EXCLUDED.name
+          RETURNING id
+        ), linked AS (
+          INSERT INTO task_tags (task_id, tag_id) SELECT ${row.id}::uuid, id FROM tagged
+        )`
+      : Prisma.empty;
+    const rows = await db.$queryRaw<{ number: number }[]>`
+      WITH numbered AS (
+        UPDATE users SET last_task_number = last_task_number + 1 WHERE id = ${ctx.userId}::uuid RETURNING last_task_number
+      ), task AS (
+        INSERT INTO tasks (id, user_id, number, title, description, priority, due_date, due_all_day, repeat, remind_at, created_at, updated_at)
+        SELECT ${row.id}::uuid, ${ctx.userId}::uuid, last_task_number, ${row.title}, ${row.description}, ${row.priority}::"Priority",
+               ${row.dueDate}, ${row.dueAllDay}, ${row.repeat}, ${row.remindAt}, ${now}, ${now}
+        FROM numbered
+        RETURNING id, number
+      )${tagSteps}, logged AS (
+        INSERT INTO task_operation_logs (id, user_id, actor_id, conversation_id, message_id, tool_call_id, original_command, source, approval, input,
+                                         operation, status, task_id, before, result, duration_ms, finished_at)
+        SELECT ${operationId}::uuid, ${log.userId}::uuid, ${log.actorId}::uuid, ${log.conversationId}::uuid, ${log.messageId}::uuid, ${log.toolCallId},
+               ${log.originalCommand}, ${log.source}::"OperationSource", ${log.approval}::"Approval", ${jsonb(input)}::jsonb,
+               'add', 'success', task.id, 'null'::jsonb,
+               jsonb_set(${jsonb({ ...result, version: now.toISOString() })}::jsonb, '{task,number}', to_jsonb(task.number)),
+               round(${performance.now() - started} + 1000 * extract(epoch FROM clock_timestamp() - statement_timestamp()))::int, clock_timestamp()
+        FROM task
+        RETURNING id
+      )
+      SELECT task.number FROM task, logged`;
+    const number = rows[0]?.number;
+    if (number === undefined) fail({ ok: false, code: "not_found", message: "Your account no longer exists." });
+    return { ...result, task: { ...result.task, number } };
+  } catch (error) {
+    return logFailure(db, ctx, spec, error, started);
+  }
+}
