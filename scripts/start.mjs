@@ -1,14 +1,16 @@
-// `npm start`: migrate, build when the sources changed since the last build, then serve.
-import { spawn } from "node:child_process";
+// `npm start`: migrate, build when the sources changed since the last build, then serve (one
+// process, or WEB_CONCURRENCY of them on PostgreSQL: scripts/cluster.mjs).
 import { createHash } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { serve } from "./cluster.mjs";
 import { NEXT_CLI, runOrExit } from "./lib.mjs";
+import { prestart } from "./prestart.mjs";
 
 process.env.NODE_ENV = "production";
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 
-await runOrExit(process.execPath, ["scripts/prestart.mjs"]);
+await prestart();
 
 const DIST = process.env.NEXT_DIST_DIR || ".next";
 const STAMP = path.join(DIST, "doable-source-stamp");
@@ -20,10 +22,7 @@ if (!built) {
   fs.writeFileSync(STAMP, stamp);
 }
 
-// The child is the server itself (not npx), so signals reach it and stopping this stops it.
-const server = spawn(process.execPath, [NEXT_CLI, "start", ...process.argv.slice(2)], { stdio: "inherit" });
-for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code, signal) => process.exit(code ?? (signal ? 0 : 1)));
+serve(process.argv.slice(2));
 
 /** A fingerprint of everything that goes into a build: paths, sizes and modification times. */
 function sourceStamp() {
