@@ -2,7 +2,13 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  resolve: { alias: { "@": path.resolve(import.meta.dirname) } },
+  resolve: {
+    alias: {
+      "@": path.resolve(import.meta.dirname),
+      // Server modules say `import "server-only"`; a test is the server.
+      "server-only": path.resolve(import.meta.dirname, "test/support/server-only.ts"),
+    },
+  },
   test: {
     environment: "node",
     include: ["{lib,app,scripts,components}/**/*.test.ts"],

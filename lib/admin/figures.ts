@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { filterConditions, filteredFrom, whereClause } from "./filter-sql";

@@ -1,3 +1,4 @@
+import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import { dayAfter, dayStart, isUuid, type Cursor, type LogFilters } from "./filters";
 

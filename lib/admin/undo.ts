@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { undoOperation } from "@/lib/tasks/service";
 import { isUuid } from "./filters";

@@ -17,6 +17,7 @@ const REFERENCE = /^\$([QW@BAOoUSsLlGgMmV]?)([0-9a-f]{1,8})(?::.*)?$/;
 const JSON_PARTS = new Set(["", "Q", "W", "@"]);
 const MAX_PARTS = 1000;
 
+import "server-only";
 export type ActionBodyCheck = { ok: true } | { ok: false; reason: string };
 
 /** Whether a POST to a page could be decoded by Next as a server action's arguments. */

@@ -1,3 +1,4 @@
+import "server-only";
 import { requestedHost } from "@/lib/client-address";
 
 /**

@@ -3,6 +3,7 @@
 // next-auth wrapper proxy.ts uses does it, so nothing else changes: no session is answered by
 // authConfig.callbacks.authorized (401 JSON for /api/*), and the refreshed session cookie is set
 // on the response. Nothing is taken from a request header, so there is nothing to forge.
+import "server-only";
 import type { NextRequest } from "next/server";
 import { auth } from "./index";
 import type { SessionUser } from "./users";

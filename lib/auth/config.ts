@@ -1,8 +1,10 @@
+import "server-only";
 import type { NextAuthConfig } from "next-auth";
 import { safeRedirect } from "./redirect";
 import { authSecret } from "./secret";
 
-const PUBLIC_PATHS = ["/login", "/register"];
+// /api/unsubscribe: the one-click link in e-mails, authorised by its signature, not a session.
+const PUBLIC_PATHS = ["/login", "/register", "/api/unsubscribe"];
 
 /**
  * The part of the auth setup that needs no database, shared by the proxy (which guards every

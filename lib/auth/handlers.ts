@@ -1,3 +1,4 @@
+import "server-only";
 import { NextRequest } from "next/server";
 import { requestedHost } from "@/lib/client-address";
 import { getDb } from "@/lib/db/client";

@@ -7,6 +7,7 @@ const BASE = "http://doable.invalid";
  * could not go into a Location header (control characters such as a newline: an internal
  * error before). `host` is the host this request was made to, when known.
  */
+import "server-only";
 export function safeRedirect(target: unknown, host?: string | null): string {
   if (typeof target !== "string" || target.length > 2000) return "/";
   if (/[\u0000-\u001f\u007f\\]/.test(target)) return "/";

@@ -1,3 +1,4 @@
+import "server-only";
 import type { Db } from "@/lib/db/client";
 import { consume } from "@/lib/rate-limit";
 import { registerUser, type SessionUser } from "./users";

@@ -2,4 +2,5 @@
 // passes them through without decoding it, so a turn decrypts the cookie once. Kept apart from
 // api-session.ts so the proxy does not load the full auth setup (database, password hashing).
 // Only add a path whose every handler is wrapped in withApiSession.
+import "server-only";
 export const SELF_AUTHENTICATED_PATHS: ReadonlySet<string> = new Set(["/api/chat"]);

@@ -1,6 +1,7 @@
 // After a load run: is every turn's data in the database exactly once? Shared by the in-process
 // load test (lib/chat/load.postgres.test.ts) and the HTTP load in the benchmark
 // (scripts/bench/chat.ts), so both check the same things.
+import "server-only";
 import type { Db } from "@/lib/db/client";
 
 /** What the load driver sent and saw for one "add a task" turn. */

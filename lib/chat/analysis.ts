@@ -1,4 +1,5 @@
 // Intent, entities and confidence of a user message answered by an LLM: read off the tools it chose.
+import "server-only";
 import type { UIMessage } from "ai";
 
 export function analysisFromTools(message: UIMessage, tools: string[]): { intent: string; entities: unknown; confidence: number | null } {

@@ -5,6 +5,7 @@
 // the stored reply), so a reload between answers loses none. When the last one is answered the
 // client sends them all to /api/chat, and applyApprovals takes the stored answers together with
 // the incoming ones: an answer once stored is final, and none is applied twice.
+import "server-only";
 import type { UIMessage } from "ai";
 import type { Conversation } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";

@@ -3,6 +3,7 @@
 // A stopped turn gives each of its calls an outcome before it is saved (what the tool did, or
 // that it never ran), and replies stored that way before are repaired when they are read,
 // from the operation log (the record of what ran).
+import "server-only";
 import type { UIMessage } from "ai";
 import type { Db } from "@/lib/db/client";
 import { operationKey } from "@/lib/agent/tools";

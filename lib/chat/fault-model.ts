@@ -3,6 +3,7 @@
 // while the turn waits on the model), then call tools or stream text that can stop with the
 // connection dropped or an error event, part-way through. lib/agent/fake-openai.ts covers the
 // well-behaved cases and whole-request HTTP errors; this one covers failures mid-stream.
+import "server-only";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 

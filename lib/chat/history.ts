@@ -1,4 +1,5 @@
 // Reading a conversation back: the latest page of messages, then older pages as the user scrolls.
+import "server-only";
 import type { UIMessage } from "ai";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";

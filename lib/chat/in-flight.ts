@@ -7,6 +7,7 @@
 const answering = new Set<string>();
 
 /** Claims a message id for one turn; null when another turn has it. */
+import "server-only";
 export function claimMessage(id: string): (() => void) | null {
   if (answering.has(id)) return null;
   answering.add(id);

@@ -3,6 +3,7 @@
 // start on a reply. Servers that require alternating roles (some vLLM chat templates) reject
 // every later turn of such a history, so the model gets: user first, roles alternating (an
 // unanswered user message gives way to the next) and no empty reply.
+import "server-only";
 import type { UIMessage } from "ai";
 
 type Part = { type: string; text?: string };

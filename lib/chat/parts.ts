@@ -6,6 +6,7 @@
 type Part = { type: string };
 
 /** What a reply may hold: the parts the agent itself writes. */
+import "server-only";
 export const ASSISTANT_PART_TYPE = /^(?:text|reasoning|step-start|tool-[\w-]+|dynamic-tool)$/;
 
 export function isKeptPart(role: string, part: unknown): boolean {

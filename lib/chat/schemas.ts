@@ -1,5 +1,6 @@
 // The chat route's request body. The client sends only the new message (or, to answer an
 // approval, the assistant message holding the answers); history comes from the database.
+import "server-only";
 import { z } from "zod";
 import { isValidTimeZone } from "@/lib/time/zone";
 import { hasUnstorableText, UNSTORABLE_TEXT } from "@/lib/validation";

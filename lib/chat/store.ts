@@ -1,5 +1,6 @@
 // Conversations and messages as the chat route reads and writes them. Every query is scoped to
 // the user: another user's conversation is simply not found.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import type { UIMessage } from "ai";
 import { Prisma, type Conversation } from "@/generated/prisma/client";

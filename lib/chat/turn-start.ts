@@ -5,6 +5,7 @@
 // (a stale session: nothing; a rate limit or a missing conversation: the hit). Anything
 // unusual — a full conversation, a retry, a reused message id — is left to store.ts's
 // locked path, told whether the hit was already counted.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";

@@ -1,6 +1,7 @@
 // One chat turn: validate, save the user's message, run the agent over the stored context,
 // stream the reply, and save it (after every step, and at the end even if the client left or
 // the model failed). The route handler only adds the session.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { consumeStream, createAgentUIStreamResponse, type UIMessage } from "ai";
 import { isSessionCurrent, type SessionUser } from "@/lib/auth/users";

@@ -1,5 +1,6 @@
 // Which of a page of task cards' operations were undone since, by any route (the card's own
 // Undo, "undo" in chat, the task panel, an admin): one query for all the cards on a page.
+import "server-only";
 import type { Db } from "@/lib/db/client";
 
 /** At most this many operation ids per read (a page of messages holds far fewer cards). */

@@ -1,3 +1,4 @@
+import "server-only";
 import { PrismaClient } from "@/generated/prisma/client";
 import { databaseTarget, type DatabaseTarget } from "./url";
 

@@ -1,3 +1,4 @@
+import "server-only";
 import { getDatabase } from "./client";
 
 export type DatabaseHealth = { ok: boolean; kind: "pglite" | "postgres" | "unknown"; latencyMs?: number; error?: string };

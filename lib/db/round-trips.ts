@@ -3,6 +3,7 @@
 // number of round trips. A round trip is one call that waits for the database's answer: one
 // statement, one multi-statement script, BEGIN or COMMIT each. Patching prototypes affects the
 // whole process, so this is for benchmarks and tests only.
+import "server-only";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 

@@ -12,6 +12,7 @@ const CODES = new Set([
 
 const MESSAGES = /connection terminated|can't reach database|connection refused|terminating connection|server closed the connection|timed out fetching a new connection|the database system is (?:starting up|shutting down)|client has encountered a connection error|connection is closed/i;
 
+import "server-only";
 export function isDatabaseUnavailable(error: unknown): boolean {
   const seen = new Set<unknown>();
   let current: unknown = error;

@@ -1,3 +1,4 @@
+import "server-only";
 import path from "node:path";
 
 /** Where the data lives, from DATABASE_URL: the embedded PGlite (default) or a PostgreSQL server. */

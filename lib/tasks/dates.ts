@@ -1,5 +1,6 @@
 // Due dates as stored: a bare date (all-day) is kept as UTC midnight of that calendar day, so
 // it reads as the same day in every zone; a date-time is an instant.
+import "server-only";
 import { BARE_DATE as BARE } from "@/lib/time/due";
 import { addDays, instantOf, isoDate, wallOf, weekdayOf, type Wall } from "@/lib/time/zone";
 

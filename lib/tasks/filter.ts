@@ -1,6 +1,7 @@
 // What a list filter's period means — "overdue", "today", "this week" — defined once. The task
 // service turns these bounds into SQL; the offline interpreter applies the same bounds to the
 // tasks it holds when a group request ("complete everything due today") names them.
+import "server-only";
 import { bucketRange, dayRangeBounds, parseDue, todayIn, type Due } from "./dates";
 import type { DUE_BUCKETS } from "./schemas";
 import type { TaskSnapshot } from "./types";

@@ -1,4 +1,5 @@
 // Finding the one task a reference names, among the user's own (never anyone else's).
+import "server-only";
 import type { Tx } from "./log";
 import { resolveTitle } from "./match";
 import { toSnapshot, toView, taskWithTags, type TaskRow } from "./view";

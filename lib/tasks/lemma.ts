@@ -4,6 +4,7 @@
 // the Snowball (Porter 2) stemmer of NLP.js then folds what is left the same way on both sides
 // of a comparison ("flights"/"flight", "groceries"/"grocery"), which matters more than
 // linguistics here. Results are cached: a user's titles are matched over and over.
+import "server-only";
 import nlp from "compromise/two";
 import { StemmerEn } from "@nlpjs/lang-en-min";
 

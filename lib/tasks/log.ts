@@ -1,6 +1,7 @@
 // Every task operation runs here: its operation-log row and the change share one transaction,
 // so a change never exists without its log row. Failures are logged as `failed` rows after the
 // transaction rolled back, so nothing but the log changes.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import { Prisma, type Operation } from "@/generated/prisma/client";

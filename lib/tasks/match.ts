@@ -3,6 +3,7 @@
 // conversational references (the offline interpreter's references.ts) on top of it. Words are
 // compared by stem (lemma.ts), so "called"/"call" and "flights"/"flight" meet; one-letter typos
 // (Levenshtein distance, fastest-levenshtein) are allowed in longer words.
+import "server-only";
 import { distance } from "fastest-levenshtein";
 import { stem } from "./lemma";
 import type { TaskSnapshot } from "./types";

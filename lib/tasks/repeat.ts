@@ -1,6 +1,7 @@
 // Repeating tasks (contract v2): an RFC 5545 recurrence rule, stored without "RRULE:" and
 // without DTSTART (the task's due date is its next occurrence). Parsed, checked and put in
 // words by rrule, the kept implementation of RFC 5545, rather than by hand.
+import "server-only";
 import rrule from "rrule";
 
 const { RRule } = rrule;

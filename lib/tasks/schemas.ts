@@ -1,5 +1,6 @@
 // Tool and UI inputs of the task service: the contract of docs/agent-contract.md.
 // Defined once; the agent's tools and the UI's server actions both parse with these.
+import "server-only";
 import { z } from "zod";
 import { isStorableText, UNSTORABLE_TEXT } from "@/lib/validation";
 import { parseDue } from "./dates";

@@ -1,4 +1,5 @@
 // A task's tags: created on first use per user, shared by that user's tasks.
+import "server-only";
 import type { Tx } from "./log";
 
 /** Adds and removes tag names on a task. Returns whether anything changed. */

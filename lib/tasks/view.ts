@@ -1,4 +1,5 @@
 // A task row → the shapes the tools, the UI and the operation log use.
+import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { dueString } from "./dates";
 import { repeatInWords } from "./repeat";
