@@ -1,6 +1,7 @@
 // Runs once when the server starts: say which assistant answers (and warn about model settings
 // that would be ignored), then warm the offline interpreter (chrono and Intl set-up take
-// ~0.3 s) so the first chat message does not pay for it.
+// ~0.3 s) so the first chat message does not pay for it, and start the notification worker
+// (lib/notifications/README.md).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
   const { startupReport } = await import("@/lib/agent/provider");
@@ -9,4 +10,8 @@ export async function register() {
   for (const warning of warnings) console.warn(`Warning: ${warning}`);
   const { warmUp } = await import("@/lib/agent/offline/interpret");
   warmUp();
+  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  const { startNotificationWorker } = await import("@/lib/notifications/start");
+  // Not awaited: the server answers while the database opens; a failure is reported, not fatal.
+  startNotificationWorker().catch((error: unknown) => console.error("Notifications: the worker did not start:", error instanceof Error ? error.message : error));
 }

@@ -103,13 +103,14 @@ test("a signed-out visitor: 401 JSON on every API, a redirect to /login on every
     ["POST", "/api/chat"],
     ["GET", "/api/admin/logs/export"],
     ["GET", "/api/chat"],
+    ["GET", "/api/notifications"],
   ];
   for (const [method, path] of apis) {
     const response = await visitor.fetch(path, { method, data: method === "POST" ? chatBody(owner.conversationId, "show my tasks") : undefined, maxRedirects: 0 });
     expect(response.status(), path).toBe(401);
     expect(await response.json()).toEqual({ error: { code: "unauthorized", message: "Sign in to continue." } });
   }
-  for (const path of ["/", `/c/${owner.conversationId}`, "/admin/logs", `/admin/logs/${owner.operationId}`]) {
+  for (const path of ["/", `/c/${owner.conversationId}`, "/admin/logs", `/admin/logs/${owner.operationId}`, "/settings"]) {
     const response = await visitor.get(path, { maxRedirects: 0 });
     expect([302, 303, 307, 308], path).toContain(response.status());
     expect(new URL(response.headers().location!, baseURL).pathname, path).toBe("/login");
@@ -117,5 +118,7 @@ test("a signed-out visitor: 401 JSON on every API, a redirect to /login on every
   // The public ones stay public.
   expect((await visitor.get("/api/health")).status()).toBe(200);
   expect((await visitor.get("/login")).status()).toBe(200);
+  // The unsubscribe link works without a session: only its signature is checked (a bad one: 400).
+  expect((await visitor.post("/api/unsubscribe?token=forged", { maxRedirects: 0 })).status()).toBe(400);
   await visitor.dispose();
 });

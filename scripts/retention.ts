@@ -4,6 +4,7 @@
 // directory at a time.
 import { openDatabase } from "@/lib/db/client";
 import { policyFromEnv, runRetention } from "@/lib/admin/retention";
+import { outboxPolicyFromEnv, purgeOutbox } from "@/lib/notifications/retention";
 
 const args = process.argv.slice(2);
 if (args.includes("--help") || args.includes("-h")) {
@@ -11,7 +12,9 @@ if (args.includes("--help") || args.includes("-h")) {
 
 Deletes messages older than RETENTION_MESSAGES_DAYS (default 365) and operation logs older
 than RETENTION_LOGS_DAYS (default 730), and archives conversations with no activity for
-RETENTION_ARCHIVE_DAYS (default 90). --dry-run prints the counts and changes nothing.`);
+RETENTION_ARCHIVE_DAYS (default 90). Sent and cancelled notifications go after
+RETENTION_NOTIFICATIONS_SENT_DAYS (default 30), failed ones after
+RETENTION_NOTIFICATIONS_FAILED_DAYS (default 7). --dry-run prints the counts and changes nothing.`);
   process.exit(0);
 }
 const unknown = args.filter((arg) => arg !== "--dry-run");
@@ -22,8 +25,10 @@ if (unknown.length) {
 const dryRun = args.includes("--dry-run");
 
 let policy;
+let outboxPolicy;
 try {
   policy = policyFromEnv();
+  outboxPolicy = outboxPolicyFromEnv();
 } catch (error) {
   console.error((error as Error).message);
   process.exit(2);
@@ -32,11 +37,13 @@ try {
 const handle = await openDatabase();
 try {
   const counts = await runRetention(handle.db, { policy, dryRun });
+  const outbox = await purgeOutbox(handle.db, { policy: outboxPolicy, dryRun });
   const verb = dryRun ? "would be" : "were";
   console.log(`${dryRun ? "Dry run: nothing was changed." : "Retention applied."}
   messages older than ${policy.messagesDays} days: ${counts.messagesDeleted} ${verb} deleted
   operation logs older than ${policy.logsDays} days: ${counts.logsDeleted} ${verb} deleted
-  conversations inactive for ${policy.archiveDays} days: ${counts.conversationsArchived} ${verb} archived`);
+  conversations inactive for ${policy.archiveDays} days: ${counts.conversationsArchived} ${verb} archived
+  notifications (sent after ${outboxPolicy.sentDays} days, failed after ${outboxPolicy.failedDays}): ${outbox.notificationsDeleted} ${verb} deleted`);
 } catch (error) {
   console.error("Retention failed:", error instanceof Error ? error.message : error);
   process.exitCode = 1;

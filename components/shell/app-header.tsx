@@ -1,6 +1,7 @@
 import { headers } from "next/headers";
 import Link from "next/link";
 import { signOutAction } from "@/app/(auth)/actions";
+import { NotificationBell } from "@/components/notifications/bell";
 import { Logo } from "@/components/ui/logo";
 import { THEME_SCRIPT } from "./theme";
 import { ThemeToggle } from "./theme-toggle";
@@ -10,7 +11,7 @@ export async function AppHeader({ user }: { user: SessionUser }) {
   // The page's CSP allows inline scripts only with this request's nonce (proxy.ts).
   const nonce = (await headers()).get("x-nonce") ?? undefined;
   return (
-    <header className="flex h-14 shrink-0 items-center justify-between border-b border-line bg-surface/80 px-4 backdrop-blur">
+    <header className="relative z-30 flex h-14 shrink-0 items-center justify-between border-b border-line bg-surface/80 px-4 backdrop-blur">
       {/* Runs while the page is parsed, before the rest paints: no flash of the other theme. */}
       <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_SCRIPT }} />
       <Link href="/" aria-label="Doable home">
@@ -22,7 +23,11 @@ export async function AppHeader({ user }: { user: SessionUser }) {
             Operation logs
           </Link>
         ) : null}
+        <NotificationBell />
         <ThemeToggle />
+        <Link href="/settings" className="rounded-lg px-2.5 py-1.5 text-sm text-muted hover:bg-subtle hover:text-ink">
+          Settings
+        </Link>
         <Link href="/account" title="Account" className="hidden items-center gap-2 rounded-lg px-1.5 py-1 text-sm hover:bg-subtle sm:flex" data-testid="user-name">
           <span aria-hidden="true" className="grid size-7 place-items-center rounded-full bg-accent-soft text-xs font-semibold text-accent">
             {initials(user.name)}

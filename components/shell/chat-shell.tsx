@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { onShowTask } from "@/components/events";
 import { Toaster } from "@/components/ui/toast";
 import { ExportMenu } from "@/components/chat/export-menu";
 import { Sidebar } from "@/components/sidebar/sidebar";
@@ -64,6 +65,16 @@ export function ChatShell({ children }: { children: ReactNode }) {
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [router, toggleSidebar, closeDrawers]);
+
+  // A reminder's Open shows the task panel, wherever it was hidden.
+  useEffect(
+    () =>
+      onShowTask(() => {
+        if (panelNarrow) setPanelDrawer(true);
+        else setPanelCollapsed(false);
+      }),
+    [panelNarrow, setPanelCollapsed],
+  );
 
   const drawerOpen = (narrow && sidebarDrawer) || (panelNarrow && panelDrawer);
   return (

@@ -1,9 +1,9 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { toast } from "@/components/ui/toast";
 import { completeTaskAction, deleteTaskAction, undoTaskOperationAction, updateTaskAction } from "@/app/(app)/(chat)/actions/tasks";
-import { emitTasksChanged } from "@/components/events";
+import { clearPendingShowTask, emitShowTask, emitTasksChanged, onShowTask, takePendingShowTask } from "@/components/events";
 import type { UpdateTaskInput } from "@/lib/tasks/schemas";
 import type { TaskView } from "@/lib/tasks/types";
 import { TaskItem } from "./task-item";
@@ -20,6 +20,32 @@ const FILTERS: { value: TaskFilter; label: string }[] = [
 export function TaskPanel() {
   const [filter, setFilter] = useState<TaskFilter>("pending");
   const list = useTasks(filter);
+  const [shown, setShown] = useState<number | null>(null);
+
+  // A reminder's Open: show the task, under "All" if this filter hides it.
+  useEffect(() => {
+    const off = onShowTask((number) => {
+      clearPendingShowTask();
+      setShown(number);
+    });
+    // Asked for on another page, before this panel existed: the shell listens only after this runs.
+    const pending = takePendingShowTask();
+    const timer = pending ? setTimeout(() => emitShowTask(pending), 0) : undefined;
+    return () => {
+      off();
+      clearTimeout(timer);
+    };
+  }, []);
+  useEffect(() => {
+    if (shown === null || !list.loaded) return;
+    const row = document.getElementById(`task-row-${shown}`);
+    if (!row) {
+      if (filter !== "all") setFilter("all");
+      return;
+    }
+    row.scrollIntoView({ block: "nearest" });
+    row.focus({ preventScroll: true });
+  }, [shown, list.loaded, list.tasks, filter]);
 
   async function toggle(task: TaskView) {
     const completed = task.status !== "completed";
@@ -98,7 +124,13 @@ export function TaskPanel() {
         {list.loaded && list.tasks.length === 0 && !list.error ? <EmptyTasks filter={filter} /> : null}
         <ul aria-label={`${FILTERS.find((f) => f.value === filter)!.label} tasks`} className="space-y-1">
           {list.tasks.map((task) => (
-            <li key={task.number}>
+            <li
+              key={task.number}
+              id={`task-row-${task.number}`}
+              tabIndex={shown === task.number ? -1 : undefined}
+              onBlur={() => shown === task.number && setShown(null)}
+              className={shown === task.number ? "rounded-lg ring-2 ring-accent outline-none" : undefined}
+            >
               <TaskItem task={task} onToggle={toggle} onSave={save} onDelete={remove} />
             </li>
           ))}

@@ -52,7 +52,7 @@ export function Toaster(props: ToasterProps) {
   return Loaded ? <Loaded offset={{ bottom: ABOVE_COMPOSER(24) }} mobileOffset={{ bottom: ABOVE_COMPOSER(16) }} {...props} /> : null;
 }
 
-async function show(kind: "success" | "error", message: string, options?: ExternalToast): Promise<void> {
+async function show(kind: "success" | "error" | "info", message: string, options?: ExternalToast): Promise<void> {
   if (!loading) retry?.(); // the last load failed: the Toaster tries again
   await mounted;
   (await loadSonner()).toast[kind](message, options);
@@ -61,4 +61,5 @@ async function show(kind: "success" | "error", message: string, options?: Extern
 export const toast = {
   success: (message: string, options?: ExternalToast) => void show("success", message, options),
   error: (message: string, options?: ExternalToast) => void show("error", message, options),
+  info: (message: string, options?: ExternalToast) => void show("info", message, options),
 };

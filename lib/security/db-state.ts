@@ -7,7 +7,7 @@ const plain = (rows: unknown[]) => JSON.parse(JSON.stringify(rows)) as unknown[]
 
 export async function dbState(db: Db, opts: { userIds?: string[] } = {}) {
   const byUser = opts.userIds ? { userId: { in: opts.userIds } } : {};
-  const [users, conversations, messages, tasks, tags, taskTags, logs] = await Promise.all([
+  const [users, conversations, messages, tasks, tags, taskTags, logs, notifications, settings] = await Promise.all([
     db.user.findMany({ where: opts.userIds ? { id: { in: opts.userIds } } : {}, orderBy: { id: "asc" } }),
     db.conversation.findMany({ where: byUser, orderBy: { id: "asc" } }),
     db.message.findMany({ where: byUser, orderBy: { id: "asc" } }),
@@ -15,6 +15,8 @@ export async function dbState(db: Db, opts: { userIds?: string[] } = {}) {
     db.tag.findMany({ where: byUser, orderBy: { id: "asc" } }),
     db.taskTag.findMany({ where: opts.userIds ? { task: { userId: { in: opts.userIds } } } : {}, orderBy: [{ taskId: "asc" }, { tagId: "asc" }] }),
     db.taskOperationLog.findMany({ where: { ...byUser, status: { not: "failed" } }, orderBy: { id: "asc" } }),
+    db.notification.findMany({ where: byUser, orderBy: { id: "asc" } }),
+    db.userSettings.findMany({ where: byUser, orderBy: { userId: "asc" } }),
   ]);
-  return plain([users, conversations, messages, tasks, tags, taskTags, logs]);
+  return plain([users, conversations, messages, tasks, tags, taskTags, logs, notifications, settings]);
 }

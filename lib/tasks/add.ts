@@ -4,6 +4,7 @@
 // after runLogged's pending → success (a pending row is never visible outside its transaction
 // either). Whatever fails — a tool call id that already ran, a vanished account, the database —
 // takes runLogged's failure path: nothing changed, one `failed` row, or the earlier answer.
+import "server-only";
 import { randomUUID } from "node:crypto";
 import { performance } from "node:perf_hooks";
 import type { z } from "zod";
@@ -12,6 +13,7 @@ import type { Db } from "@/lib/db/client";
 import { storableJson } from "@/lib/validation";
 import type { Due } from "./dates";
 import { fail, logFailure, logRow } from "./log";
+import { syncReminder } from "@/lib/notifications/outbox";
 import type { addTaskInput } from "./schemas";
 import type { OperationContext, ToolResult } from "./types";
 import { toView, type TaskRow } from "./view";
@@ -58,7 +60,7 @@ export async function addParsedTask(db: Db, ctx: OperationContext, input: unknow
           INSERT INTO task_tags (task_id, tag_id) SELECT ${row.id}::uuid, id FROM tagged
         )`
       : Prisma.empty;
-    const rows = await db.$queryRaw<{ number: number }[]>`
+    const insert = Prisma.sql`
       WITH numbered AS (
         UPDATE users SET last_task_number = last_task_number + 1 WHERE id = ${ctx.userId}::uuid RETURNING last_task_number
       ), task AS (
@@ -69,16 +71,29 @@ export async function addParsedTask(db: Db, ctx: OperationContext, input: unknow
         RETURNING id, number
       )${tagSteps}, logged AS (
         INSERT INTO task_operation_logs (id, user_id, actor_id, conversation_id, message_id, tool_call_id, original_command, source, approval, input,
-                                         operation, status, task_id, before, result, duration_ms, finished_at)
+                                         operation, status, task_id, before, result, duration_ms, created_at, finished_at)
         SELECT ${operationId}::uuid, ${log.userId}::uuid, ${log.actorId}::uuid, ${log.conversationId}::uuid, ${log.messageId}::uuid, ${log.toolCallId},
                ${log.originalCommand}, ${log.source}::"OperationSource", ${log.approval}::"Approval", ${jsonb(input)}::jsonb,
                'add', 'success', task.id, 'null'::jsonb,
                jsonb_set(${jsonb({ ...result, version: now.toISOString() })}::jsonb, '{task,number}', to_jsonb(task.number)),
-               round(${performance.now() - started} + 1000 * extract(epoch FROM clock_timestamp() - statement_timestamp()))::int, clock_timestamp()
+               round(${performance.now() - started} + 1000 * extract(epoch FROM clock_timestamp() - statement_timestamp()))::int,
+               -- The app's clock, as for every other row it writes: "the latest change" is found by
+               -- created_at, and the database's clock may differ from the app's.
+               ${now}, ${now}::timestamptz + (clock_timestamp() - statement_timestamp())
         FROM task
         RETURNING id
       )
       SELECT task.number FROM task, logged`;
+    // A task with a due date or a reminder may need a reminder row, which must commit with the
+    // task: then the statement and syncReminder share a transaction. Without either (most adds),
+    // the one statement is the whole change.
+    const rows = row.dueDate || row.remindAt
+      ? await db.$transaction(async (tx) => {
+          const inserted = await tx.$queryRaw<{ number: number }[]>(insert);
+          if (inserted[0]) await syncReminder(tx, ctx.userId, { ...row, number: inserted[0].number }, { timeZone: ctx.timeZone, now });
+          return inserted;
+        })
+      : await db.$queryRaw<{ number: number }[]>(insert);
     const number = rows[0]?.number;
     if (number === undefined) fail({ ok: false, code: "not_found", message: "Your account no longer exists." });
     return { ...result, task: { ...result.task, number } };

@@ -1,6 +1,7 @@
 // The task service: the only code that changes tasks. Tools, UI server actions and admin undo
 // all call these. Each checks ownership, validates with the shared zod schemas and runs through
 // runLogged, which writes the operation-log row in the same transaction as the change.
+import "server-only";
 import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
@@ -21,7 +22,9 @@ import {
   type ListTasksInput,
   type UpdateTaskInput,
 } from "./schemas";
+import { nextOccurrence } from "./repeat-next";
 import { setTags } from "./tags";
+import { syncReminder } from "@/lib/notifications/outbox";
 import type { OperationContext, ToolError, ToolResult } from "./types";
 import { toBefore, toView, taskWithTags } from "./view";
 
@@ -120,6 +123,15 @@ export async function listTasks(db: Db, ctx: OperationContext, input: ListTasksI
   return runLogged(db, ctx, { operation: "list", input }, async (tx) => ({ result: await listed(tx, ctx, input, now) }));
 }
 
+/** The next occurrence of a repeating task with a due date (reminder shifted alike), or null. */
+function nextDue(task: { repeat: string | null; dueDate: Date | null; dueAllDay: boolean; remindAt: Date | null }, ctx: OperationContext) {
+  if (!task.repeat || !task.dueDate) return null;
+  const due = nextOccurrence(task.repeat, task.dueDate, task.dueAllDay, ctx.timeZone ?? "UTC", new Date());
+  if (!due) return null; // the rule has ended: an ordinary completion
+  const shift = due.getTime() - task.dueDate.getTime();
+  return { dueDate: due, remindAt: task.remindAt ? new Date(task.remindAt.getTime() + shift) : null };
+}
+
 export function completeTask(db: Db, ctx: OperationContext, input: CompleteTaskInput): Promise<ToolResult> {
   const reopen = (input as { completed?: unknown })?.completed === false;
   return runLogged(db, ctx, { operation: reopen ? "reopen" : "complete", input }, async (tx) => {
@@ -128,16 +140,23 @@ export function completeTask(db: Db, ctx: OperationContext, input: CompleteTaskI
     if (!found.ok) return { result: found };
     const before = toBefore(found.task);
     const done = !reopen;
+    // A repeating task, done, moves on to its next occurrence instead (it keeps its number); the
+    // log row holds the completion and the new due date, and undo puts both back.
+    const next = done && found.task.status === "pending" ? nextDue(found.task, ctx) : null;
     const task = await tx.task.update({
       where: { id: found.task.id },
-      data: done
-        ? { status: "completed", completedAt: found.task.completedAt ?? new Date() }
-        : { status: "pending", completedAt: null },
+      data: next
+        ? next
+        : done
+          ? { status: "completed", completedAt: found.task.completedAt ?? new Date() }
+          : { status: "pending", completedAt: null },
       include: taskWithTags,
     });
+    await syncReminder(tx, ctx.userId, task, { timeZone: ctx.timeZone });
     const unchanged = found.task.status === task.status;
+    const changes = next ? ["completed", "dueDate", ...(next.remindAt ? ["remindAt"] : [])] : unchanged ? [] : ["status"];
     return {
-      result: { ok: true, kind: done ? "completed" : "reopened", task: toView(task), changes: unchanged ? [] : ["status"], operationId: "" },
+      result: { ok: true, kind: done ? "completed" : "reopened", task: toView(task), changes, operationId: "" },
       taskId: task.id,
       before,
       version: task.updatedAt.toISOString(),
@@ -178,6 +197,7 @@ export function updateTask(db: Db, ctx: OperationContext, input: UpdateTaskInput
     if (tagChange) changes.push("tags");
     // Touch updated_at even for a tags-only change, so undo can tell the task changed.
     const task = await tx.task.update({ where: { id: current.id }, data: { ...patch, updatedAt: new Date() }, include: taskWithTags });
+    await syncReminder(tx, ctx.userId, task, { timeZone: ctx.timeZone });
     return {
       result: { ok: true, kind: "updated", task: toView(task), changes, operationId: "" },
       taskId: task.id,
@@ -193,6 +213,7 @@ export function deleteTask(db: Db, ctx: OperationContext, input: DeleteTaskInput
     const found = await findTask(tx, ctx.userId, data.task);
     if (!found.ok) return { result: found };
     const task = await tx.task.update({ where: { id: found.task.id }, data: { deletedAt: new Date() }, include: taskWithTags });
+    await syncReminder(tx, ctx.userId, task, { timeZone: ctx.timeZone });
     return {
       result: { ok: true, kind: "deleted", task: toView(task), operationId: "" },
       taskId: task.id,
@@ -209,6 +230,7 @@ export function restoreTask(db: Db, ctx: OperationContext, input: DeleteTaskInpu
     const found = await findTask(tx, ctx.userId, data.task, { deleted: true });
     if (!found.ok) return { result: found };
     const task = await tx.task.update({ where: { id: found.task.id }, data: { deletedAt: null }, include: taskWithTags });
+    await syncReminder(tx, ctx.userId, task, { timeZone: ctx.timeZone });
     return {
       result: { ok: true, kind: "updated", task: toView(task), changes: ["restored"], operationId: "" },
       taskId: task.id,

@@ -1,10 +1,12 @@
 // Undo of an earlier operation: puts the task back as the log's before-state says, unless the
 // task changed since (then it explains instead of overwriting newer changes).
+import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { fail, runLogged, type Tx } from "./log";
 import { undoOperationInput, type UndoOperationInput } from "./schemas";
 import { setTags } from "./tags";
+import { syncReminder } from "@/lib/notifications/outbox";
 import type { OperationContext, ToolError, ToolResult } from "./types";
 import { toBefore, toView, taskWithTags, type BeforeState } from "./view";
 
@@ -64,7 +66,13 @@ async function revert(tx: Tx, ctx: OperationContext, op: Op, fresh: Set<string>)
       break;
     case "complete":
     case "reopen":
-      patch = { status: before!.status, completedAt: before!.completedAt ? new Date(before!.completedAt) : null };
+      // A repeating task's completion also moved its due date (and reminder): those go back too.
+      patch = {
+        status: before!.status,
+        completedAt: before!.completedAt ? new Date(before!.completedAt) : null,
+        dueDate: before!.dueDate ? new Date(before!.dueDate) : null,
+        ...(before!.remindAt !== undefined ? { remindAt: before!.remindAt ? new Date(before!.remindAt) : null } : {}),
+      };
       break;
     default: {
       const b = before!;
@@ -81,6 +89,7 @@ async function revert(tx: Tx, ctx: OperationContext, op: Op, fresh: Set<string>)
     }
   }
   const after = await tx.task.update({ where: { id: task.id }, data: { ...patch, updatedAt: new Date() }, include: taskWithTags });
+  await syncReminder(tx, ctx.userId, after, { timeZone: ctx.timeZone });
   fresh.add(task.id);
   return { task: toView(after), taskId: task.id, before: current, version: after.updatedAt.toISOString() };
 }
