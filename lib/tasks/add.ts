@@ -11,7 +11,7 @@ import type { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { storableJson } from "@/lib/validation";
-import type { Due } from "./dates";
+import { reminderMoment, type Due } from "./dates";
 import { fail, logFailure, logRow } from "./log";
 import { syncReminder } from "@/lib/notifications/outbox";
 import type { addTaskInput } from "./schemas";
@@ -40,7 +40,7 @@ export async function addParsedTask(db: Db, ctx: OperationContext, input: unknow
       dueAllDay: when?.allDay ?? false,
       completedAt: null,
       repeat: data.repeat || null,
-      remindAt: data.remindAt ? dueOf(data.remindAt).date : null,
+      remindAt: data.remindAt ? reminderMoment(data.remindAt, ctx.timeZone ?? "UTC") : null,
       deletedAt: null,
       createdAt: now,
       updatedAt: now,

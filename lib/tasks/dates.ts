@@ -77,3 +77,17 @@ export function bucketRange(bucket: "today" | "tomorrow" | "this_week" | "next_w
 }
 
 export { isoDate };
+
+/** The morning hour a reminder given as a bare day fires at (the settings' default all-day hour). */
+export const DAY_REMINDER_HOUR = 9;
+
+/**
+ * A reminder moment from the contract's string: a date-time as given; a bare day (a reminder
+ * "on Friday") at DAY_REMINDER_HOUR in the user's zone, never at UTC midnight.
+ */
+export function reminderMoment(value: string, timeZone: string): Date {
+  const due = parseDue(value, timeZone)!; // the schema already refused unreal dates
+  if (!due.allDay) return due.date;
+  const d = due.date;
+  return instantOf({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: DAY_REMINDER_HOUR, minute: 0 }, timeZone);
+}

@@ -47,3 +47,11 @@ describe("completing a repeating task", () => {
     expect(ok(await completeTask(handle.db, ctx, { task: 1 }))).toMatchObject({ task: { status: "completed", dueDate: "2020-01-06" } });
   });
 });
+
+describe("a reminder given as a day", () => {
+  it("fires that morning at 09:00 in the user's zone, not at midnight UTC", async () => {
+    const ctx = await newUser();
+    const added = ok(await addTask(handle.db, ctx, { title: "Call the garage", dueDate: "2030-03-22", remindAt: "2030-03-21" }));
+    expect(added).toMatchObject({ task: { remindAt: "2030-03-21T08:00:00.000Z" } });
+  });
+});

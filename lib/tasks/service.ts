@@ -6,7 +6,7 @@ import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { addParsedTask } from "./add";
-import { bucketRange, dayRangeBounds, parseDue, todayIn, type DayRange, type Due } from "./dates";
+import { bucketRange, dayRangeBounds, parseDue, reminderMoment, todayIn, type DayRange, type Due } from "./dates";
 import { findTask } from "./find";
 import { fail, runLogged, type Tx } from "./log";
 import {
@@ -188,7 +188,7 @@ export function updateTask(db: Db, ctx: OperationContext, input: UpdateTaskInput
     }
     if (data.repeat !== undefined && (data.repeat || null) !== current.repeat) (patch.repeat = data.repeat || null), changes.push("repeat");
     if (data.remindAt !== undefined) {
-      const at = data.remindAt === null ? null : due(data.remindAt, ctx).date;
+      const at = data.remindAt === null ? null : reminderMoment(data.remindAt, ctx.timeZone ?? "UTC");
       if ((at?.getTime() ?? null) !== (current.remindAt?.getTime() ?? null)) (patch.remindAt = at), changes.push("remindAt");
     }
     const asked = Object.keys(data).filter((k) => k !== "task");
