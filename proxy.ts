@@ -29,9 +29,10 @@ const guarded = auth((request) => {
 // actions are covered too; Next's own answers to both cases are 500s (lib/auth/action-*.ts).
 export async function proxy(...args: Parameters<typeof guarded>) {
   const [request] = args;
-  // Their handlers decode the session themselves, with the same rule and 401 (lib/auth/api-session.ts):
-  // decoding it here too would decrypt the cookie twice. Nothing is passed on to them.
-  if (SELF_AUTHENTICATED_PATHS.has(request.nextUrl.pathname)) return NextResponse.next();
+  // Their POST handlers decode the session themselves, with the same rule and 401
+  // (lib/auth/api-session.ts): decoding it here too would decrypt the cookie twice. Nothing is
+  // passed on to them. Other methods have no handler there and still get the proxy's 401.
+  if (request.method === "POST" && SELF_AUTHENTICATED_PATHS.has(request.nextUrl.pathname)) return NextResponse.next();
   if (request.method === "POST" && !request.nextUrl.pathname.startsWith("/api/")) {
     if (isCrossOriginPost(request)) {
       return Response.json({ error: { code: "forbidden", message: "This request did not come from Doable." } }, { status: 403 });
