@@ -27,7 +27,7 @@ export async function actOnReminder(db: Db, userId: string, browserZone: string,
   if (!row?.task || row.task.deletedAt) return notFound;
   const settings = await readSettings(db, userId);
   const timeZone = settings.timeZone ?? browserZone;
-  const ctx = { userId, source: "ui" as const, timeZone };
+  const ctx = { userId, source: "ui" as const, timeZone, now };
   const result =
     action === "done"
       ? await completeTask(db, ctx, { task: row.task.number })

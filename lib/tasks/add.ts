@@ -11,7 +11,8 @@ import type { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { storableJson } from "@/lib/validation";
-import { reminderMoment, type Due } from "./dates";
+import { futureReminder, type Due } from "./dates";
+import { firstOccurrence } from "./repeat-next";
 import { fail, logFailure, logRow } from "./log";
 import { syncReminder } from "@/lib/notifications/outbox";
 import type { addTaskInput } from "./schemas";
@@ -25,8 +26,9 @@ export async function addParsedTask(db: Db, ctx: OperationContext, input: unknow
   const spec = { operation: "add" as const, input };
   const started = performance.now();
   try {
-    const when = data.dueDate ? dueOf(data.dueDate) : null;
-    const now = new Date();
+    const now = ctx.now ?? new Date();
+    // A repeat with no due date starts at its first occurrence.
+    const when = data.dueDate ? dueOf(data.dueDate) : data.repeat ? firstOccurrence(data.repeat, ctx.timeZone ?? "UTC", now) : null;
     const tags = [...new Set(data.tags ?? [])];
     const row: TaskRow = {
       id: randomUUID(),
@@ -40,7 +42,7 @@ export async function addParsedTask(db: Db, ctx: OperationContext, input: unknow
       dueAllDay: when?.allDay ?? false,
       completedAt: null,
       repeat: data.repeat || null,
-      remindAt: data.remindAt ? reminderMoment(data.remindAt, ctx.timeZone ?? "UTC") : null,
+      remindAt: data.remindAt ? futureReminder(data.remindAt, ctx, now) : null,
       deletedAt: null,
       createdAt: now,
       updatedAt: now,

@@ -2,6 +2,7 @@
 // it reads as the same day in every zone; a date-time is an instant.
 import "server-only";
 import { BARE_DATE as BARE } from "@/lib/time/due";
+import { fail } from "./log";
 import { addDays, instantOf, isoDate, wallOf, weekdayOf, type Wall } from "@/lib/time/zone";
 
 export type Due = { date: Date; allDay: boolean };
@@ -90,4 +91,13 @@ export function reminderMoment(value: string, timeZone: string): Date {
   if (!due.allDay) return due.date;
   const d = due.date;
   return instantOf({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: DAY_REMINDER_HOUR, minute: 0 }, timeZone);
+}
+
+/** A reminder moment that must lie ahead: one in the past is refused, saying so. */
+export function futureReminder(value: string, ctx: { timeZone?: string }, now: Date): Date {
+  const at = reminderMoment(value, ctx.timeZone ?? "UTC");
+  if (at.getTime() <= now.getTime()) {
+    fail({ ok: false, code: "invalid_input", message: `The reminder time ${value} has already passed, so nothing was changed; pick a later moment.` });
+  }
+  return at;
 }

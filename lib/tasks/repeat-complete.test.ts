@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { createTestDatabase } from "@/lib/db/testing";
-import { addTask, completeTask, undoOperation } from "./service";
+import { addTask, completeTask, undoOperation, updateTask } from "./service";
 import type { OperationContext, ToolResult } from "./types";
 
 let handle: DbHandle;
@@ -53,5 +53,32 @@ describe("a reminder given as a day", () => {
     const ctx = await newUser();
     const added = ok(await addTask(handle.db, ctx, { title: "Call the garage", dueDate: "2030-03-22", remindAt: "2030-03-21" }));
     expect(added).toMatchObject({ task: { remindAt: "2030-03-21T08:00:00.000Z" } });
+  });
+});
+
+describe("bad or missing moments", () => {
+  it("refuses a reminder in the past, saying so, and changes nothing", async () => {
+    const ctx = await newUser();
+    const refused = await addTask(handle.db, ctx, { title: "Too late", remindAt: "2020-01-01T09:00" });
+    expect(refused).toMatchObject({ ok: false, code: "invalid_input", message: expect.stringContaining("has already passed") });
+    expect(await handle.db.task.count({ where: { userId: ctx.userId } })).toBe(0);
+    ok(await addTask(handle.db, ctx, { title: "Later" }));
+    const update = await updateTask(handle.db, ctx, { task: 1, remindAt: "2020-01-01" });
+    expect(update).toMatchObject({ ok: false, message: expect.stringContaining("has already passed") });
+    expect(await handle.db.task.findFirstOrThrow({ where: { userId: ctx.userId } })).toMatchObject({ remindAt: null });
+  });
+
+  it("starts a repeat with no due date at its first occurrence, on add and on update", async () => {
+    const ctx = await newUser();
+    const added = ok(await addTask(handle.db, ctx, { title: "Water plants", repeat: "FREQ=DAILY" }));
+    const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Berlin" }).format(new Date());
+    expect(added).toMatchObject({ task: { dueDate: today, repeat: "FREQ=DAILY" } });
+    ok(await addTask(handle.db, ctx, { title: "Gym" }));
+    const updated = ok(await updateTask(handle.db, ctx, { task: 2, repeat: "FREQ=WEEKLY;BYDAY=MO,WE,FR;BYHOUR=7;BYMINUTE=30" }));
+    const due = "task" in updated && updated.task ? updated.task.dueDate : null;
+    expect(due).toMatch(/T\d\d:30:00\.000Z$/);
+    const local = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/Berlin", weekday: "short", hour: "2-digit", minute: "2-digit" }).format(new Date(due!));
+    expect(local).toMatch(/^(Mon|Wed|Fri) 07:30$/);
+    expect(new Date(due!).getTime()).toBeGreaterThan(Date.now());
   });
 });

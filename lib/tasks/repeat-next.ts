@@ -39,3 +39,16 @@ export function nextOccurrence(rule: string, due: Date, allDay: boolean, timeZon
   if (allDay) return new Date(Date.UTC(day.year, day.month - 1, day.day));
   return instantOf({ ...day, hour: next.getUTCHours(), minute: next.getUTCMinutes() }, timeZone);
 }
+
+/**
+ * Where a repeating task with no due date starts: its first occurrence from today on, in the
+ * user's zone — a day when the rule names no hour, else that moment. Null when the rule has none.
+ */
+export function firstOccurrence(rule: string, timeZone: string, now: Date): { date: Date; allDay: boolean } | null {
+  const allDay = !/BYHOUR=/i.test(rule);
+  const w = wallOf(now, timeZone);
+  // From the end of yesterday (all-day) or a minute ago, so today, or this moment, still counts.
+  const from = allDay ? new Date(Date.UTC(w.year, w.month - 1, w.day - 1)) : new Date(now.getTime() - 60_000);
+  const date = nextOccurrence(rule, from, allDay, timeZone);
+  return date ? { date, allDay } : null;
+}

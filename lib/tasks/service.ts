@@ -6,7 +6,7 @@ import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { addParsedTask } from "./add";
-import { bucketRange, dayRangeBounds, parseDue, reminderMoment, todayIn, type DayRange, type Due } from "./dates";
+import { bucketRange, dayRangeBounds, futureReminder, parseDue, todayIn, type DayRange, type Due } from "./dates";
 import { findTask } from "./find";
 import { fail, runLogged, type Tx } from "./log";
 import {
@@ -22,7 +22,7 @@ import {
   type ListTasksInput,
   type UpdateTaskInput,
 } from "./schemas";
-import { nextOccurrence } from "./repeat-next";
+import { firstOccurrence, nextOccurrence } from "./repeat-next";
 import { setTags } from "./tags";
 import { syncReminder } from "@/lib/notifications/outbox";
 import type { OperationContext, ToolError, ToolResult } from "./types";
@@ -126,7 +126,7 @@ export async function listTasks(db: Db, ctx: OperationContext, input: ListTasksI
 /** The next occurrence of a repeating task with a due date (reminder shifted alike), or null. */
 function nextDue(task: { repeat: string | null; dueDate: Date | null; dueAllDay: boolean; remindAt: Date | null }, ctx: OperationContext) {
   if (!task.repeat || !task.dueDate) return null;
-  const due = nextOccurrence(task.repeat, task.dueDate, task.dueAllDay, ctx.timeZone ?? "UTC", new Date());
+  const due = nextOccurrence(task.repeat, task.dueDate, task.dueAllDay, ctx.timeZone ?? "UTC", ctx.now ?? new Date());
   if (!due) return null; // the rule has ended: an ordinary completion
   const shift = due.getTime() - task.dueDate.getTime();
   return { dueDate: due, remindAt: task.remindAt ? new Date(task.remindAt.getTime() + shift) : null };
@@ -152,7 +152,7 @@ export function completeTask(db: Db, ctx: OperationContext, input: CompleteTaskI
           : { status: "pending", completedAt: null },
       include: taskWithTags,
     });
-    await syncReminder(tx, ctx.userId, task, { timeZone: ctx.timeZone });
+    await syncReminder(tx, ctx.userId, task, { timeZone: ctx.timeZone, now: ctx.now });
     const unchanged = found.task.status === task.status;
     const changes = next ? ["completed", "dueDate", ...(next.remindAt ? ["remindAt"] : [])] : unchanged ? [] : ["status"];
     return {
@@ -186,9 +186,15 @@ export function updateTask(db: Db, ctx: OperationContext, input: UpdateTaskInput
         changes.push("dueDate");
       }
     }
-    if (data.repeat !== undefined && (data.repeat || null) !== current.repeat) (patch.repeat = data.repeat || null), changes.push("repeat");
+    if (data.repeat !== undefined && (data.repeat || null) !== current.repeat) {
+      patch.repeat = data.repeat || null;
+      changes.push("repeat");
+      // A repeat on a task with no due date starts at its first occurrence.
+      const first = data.repeat && patch.dueDate === undefined && !current.dueDate ? firstOccurrence(data.repeat, ctx.timeZone ?? "UTC", ctx.now ?? new Date()) : null;
+      if (first) (patch.dueDate = first.date), (patch.dueAllDay = first.allDay), changes.push("dueDate");
+    }
     if (data.remindAt !== undefined) {
-      const at = data.remindAt === null ? null : reminderMoment(data.remindAt, ctx.timeZone ?? "UTC");
+      const at = data.remindAt === null ? null : futureReminder(data.remindAt, ctx, ctx.now ?? new Date());
       if ((at?.getTime() ?? null) !== (current.remindAt?.getTime() ?? null)) (patch.remindAt = at), changes.push("remindAt");
     }
     const asked = Object.keys(data).filter((k) => k !== "task");
@@ -197,7 +203,7 @@ export function updateTask(db: Db, ctx: OperationContext, input: UpdateTaskInput
     if (tagChange) changes.push("tags");
     // Touch updated_at even for a tags-only change, so undo can tell the task changed.
     const task = await tx.task.update({ where: { id: current.id }, data: { ...patch, updatedAt: new Date() }, include: taskWithTags });
-    await syncReminder(tx, ctx.userId, task, { timeZone: ctx.timeZone });
+    await syncReminder(tx, ctx.userId, task, { timeZone: ctx.timeZone, now: ctx.now });
     return {
       result: { ok: true, kind: "updated", task: toView(task), changes, operationId: "" },
       taskId: task.id,
@@ -213,7 +219,7 @@ export function deleteTask(db: Db, ctx: OperationContext, input: DeleteTaskInput
     const found = await findTask(tx, ctx.userId, data.task);
     if (!found.ok) return { result: found };
     const task = await tx.task.update({ where: { id: found.task.id }, data: { deletedAt: new Date() }, include: taskWithTags });
-    await syncReminder(tx, ctx.userId, task, { timeZone: ctx.timeZone });
+    await syncReminder(tx, ctx.userId, task, { timeZone: ctx.timeZone, now: ctx.now });
     return {
       result: { ok: true, kind: "deleted", task: toView(task), operationId: "" },
       taskId: task.id,
@@ -230,7 +236,7 @@ export function restoreTask(db: Db, ctx: OperationContext, input: DeleteTaskInpu
     const found = await findTask(tx, ctx.userId, data.task, { deleted: true });
     if (!found.ok) return { result: found };
     const task = await tx.task.update({ where: { id: found.task.id }, data: { deletedAt: null }, include: taskWithTags });
-    await syncReminder(tx, ctx.userId, task, { timeZone: ctx.timeZone });
+    await syncReminder(tx, ctx.userId, task, { timeZone: ctx.timeZone, now: ctx.now });
     return {
       result: { ok: true, kind: "updated", task: toView(task), changes: ["restored"], operationId: "" },
       taskId: task.id,

@@ -90,4 +90,6 @@ export type OperationContext = {
   timeZone?: string;
   /** Who made the change when it is not the owner (an admin's undo): the log row's actor. Defaults to userId. */
   actorId?: string | null;
+  /** The moment the change is made at ("is this reminder in the past?"): the clock of a caller that keeps its own (the notification worker's, in tests). Defaults to now. */
+  now?: Date;
 };

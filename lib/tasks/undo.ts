@@ -89,7 +89,7 @@ async function revert(tx: Tx, ctx: OperationContext, op: Op, fresh: Set<string>)
     }
   }
   const after = await tx.task.update({ where: { id: task.id }, data: { ...patch, updatedAt: new Date() }, include: taskWithTags });
-  await syncReminder(tx, ctx.userId, after, { timeZone: ctx.timeZone });
+  await syncReminder(tx, ctx.userId, after, { timeZone: ctx.timeZone, now: ctx.now });
   fresh.add(task.id);
   return { task: toView(after), taskId: task.id, before: current, version: after.updatedAt.toISOString() };
 }
