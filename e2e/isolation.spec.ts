@@ -72,7 +72,7 @@ test("A's own chat never reaches B's tasks by number or title", async () => {
 });
 
 test("a non-admin gets 404 on every admin page and endpoint, B's operation id included", async () => {
-  for (const path of ["/admin/logs", `/admin/logs/${owner.operationId}`, "/admin/logs?status=failed", "/admin/logs/not-an-id"]) {
+  for (const path of ["/admin/logs", `/admin/logs/${owner.operationId}`, "/admin/logs?status=failed", "/admin/logs/not-an-id", "/admin/notifications", "/admin/notifications?status=failed"]) {
     const response = await intruder.request.get(path);
     expect(response.status(), path).toBe(404);
     // The body too: a 404 status with the admin page's data streamed inside it is still a leak.
@@ -94,6 +94,7 @@ test("the admin does get them (the 404s above are the guard, not a broken page)"
   expect((await admin.request.get("/admin/logs")).status()).toBe(200);
   expect((await admin.request.get(`/admin/logs/${owner.operationId}`)).status()).toBe(200);
   expect((await admin.request.get("/api/admin/logs/export")).status()).toBe(200);
+  expect((await admin.request.get("/admin/notifications")).status()).toBe(200);
   await admin.close();
 });
 

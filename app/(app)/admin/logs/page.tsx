@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { AdminTabs } from "@/components/admin/admin-tabs";
 import { FiguresSection } from "@/components/admin/figures-section";
 import { FilterBar } from "@/components/admin/filter-bar";
 import { LogsHeader } from "@/components/admin/logs-header";
@@ -71,7 +72,10 @@ function Shell({ children }: { children: React.ReactNode }) {
   return (
     <main className="w-full flex-1 overflow-y-auto">
       <LogsNavigation>
-        <div className="mx-auto w-full max-w-7xl space-y-4 px-4 py-6 sm:px-6">{children}</div>
+        <div className="mx-auto w-full max-w-7xl space-y-4 px-4 py-6 sm:px-6">
+          <AdminTabs current="/admin/logs" />
+          {children}
+        </div>
       </LogsNavigation>
     </main>
   );
