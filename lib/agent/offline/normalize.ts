@@ -9,6 +9,15 @@ const EDGE_BEFORE = String.raw`(?<![\p{L}\p{N}'’/-])`;
 const EDGE_AFTER = String.raw`(?![\p{L}\p{N}'’/-])`;
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&").replace(/\s+/g, String.raw`\s+`);
 
+/** Whether `phrase` occurs in `text` as whole words (case-insensitive), as a table row is matched. */
+export function hasPhrase(text: string, phrase: string): boolean {
+  const k = phrase.toLowerCase();
+  return new RegExp(`${EDGE_BEFORE}${escape(k)}${/['’]$/.test(k) ? "" : EDGE_AFTER}`, "iu").test(text);
+}
+
+/** Receives every table row the normaliser applied (for the table-coverage test). */
+export type RowTrace = (row: Row | (typeof DE_REORDER)[number]) => void;
+
 function compile(rows: Row[]) {
   const byWord = new Map<string, Row[]>();
   for (const r of rows) {
@@ -18,33 +27,36 @@ function compile(rows: Row[]) {
   // A row ending in an apostrophe ("rappelle-moi d'") runs into the next word.
   const alternatives = [...byWord.keys()].sort((a, b) => b.length - a.length).map((k) => escape(k) + (/['’]$/.test(k) ? "" : EDGE_AFTER));
   const re = new RegExp(`${EDGE_BEFORE}(${alternatives.join("|")})`, "giu");
-  return (text: string) =>
+  return (text: string, trace?: RowTrace) =>
     text.replace(re, (word: string, _g: string, offset: number) => {
       const rows = byWord.get(word.toLowerCase().replace(/\s+/g, " ")) ?? [];
       const before = text.slice(0, offset);
       const after = text.slice(offset + word.length);
       const row = rows.find(([, , when]) => (!when?.before || when.before.test(before)) && (!when?.after || when.after.test(after)));
+      if (row) trace?.(row);
       return row ? row[1] : word;
     });
 }
 
 const applyTextSpeak = compile(TEXT_SPEAK);
-const applyForeign = Object.fromEntries(Object.entries(FOREIGN).map(([lang, rows]) => [lang, compile(rows)])) as Record<Foreign, (t: string) => string>;
+const applyForeign = Object.fromEntries(Object.entries(FOREIGN).map(([lang, rows]) => [lang, compile(rows)])) as Record<Foreign, ReturnType<typeof compile>>;
 
 // German word order (DE_REORDER): "<lead> <head> … <tail>" → "<lead> <command> …".
 const LEADS = String.raw`(?:(?:${[...DE_LEADS].sort((a, b) => b.length - a.length).map(escape).join("|")})[\s,]+)*`;
-const REORDER = DE_REORDER.map(([head, tail, to]) => ({
+const REORDER = DE_REORDER.map((row) => ({
+  row,
   // The particle ends the sentence or its first clause ("füge X hinzu und erinnere mich …").
-  re: new RegExp(String.raw`^(\s*${LEADS})${head ? `${escape(head)}${EDGE_AFTER}\\s*` : ""}(.+?)\s+${escape(tail)}((?:\s*(?:,|\bund\b|;)\s+.*)?[\s.!?]*)$`, "iu"),
-  to,
-  verbFinal: !head,
+  re: new RegExp(String.raw`^(\s*${LEADS})${row[0] ? `${escape(row[0])}${EDGE_AFTER}\\s*` : ""}(.+?)\s+${escape(row[1])}((?:\s*(?:,|\bund\b|;)\s+.*)?[\s.!?]*)$`, "iu"),
+  to: row[2],
+  verbFinal: !row[0],
 }));
 
-function reorderGerman(text: string): string {
+function reorderGerman(text: string, trace?: RowTrace): string {
   for (const r of REORDER) {
     const m = r.re.exec(text);
     if (!m || !m[2]!.trim()) continue;
     if (r.verbFinal && (DE_QUESTION_START.test(m[2]!) || /\?\s*$/.test(text))) continue;
+    trace?.(r.row);
     return `${m[1]}${r.to} ${m[2]}${m[3]}`;
   }
   return text;
@@ -52,9 +64,12 @@ function reorderGerman(text: string): string {
 
 const HINTS = Object.fromEntries(Object.entries(LANGUAGE_HINTS).map(([lang, words]) => [lang, new Set(words)])) as Record<Foreign, Set<string>>;
 
+/** The words `detectLanguage` compares with `LANGUAGE_HINTS`. */
+export const hintWords = (text: string): string[] => text.toLowerCase().split(/[^\p{L}'’-]+/u);
+
 /** The language with the most hint words (ties: es, fr, de); English when none. */
 export function detectLanguage(text: string): Language {
-  const words = text.toLowerCase().split(/[^\p{L}'’-]+/u);
+  const words = hintWords(text);
   let best: Language = "en";
   let most = 0;
   for (const lang of ["es", "fr", "de"] as const) {
@@ -90,11 +105,11 @@ export function conversationLanguage(text: string, history: ReadonlyArray<{ role
 }
 
 /** Inverted punctuation and the tables applied; the result is what the parsers read. */
-export function normalizeWords(text: string): { text: string; language: Language } {
+export function normalizeWords(text: string, trace?: RowTrace): { text: string; language: Language } {
   const language = detectLanguage(text);
   let t = text.replace(/[¿¡]/g, "");
-  if (language === "de") t = reorderGerman(t);
-  if (language !== "en") t = applyForeign[language](t);
-  t = applyTextSpeak(t);
+  if (language === "de") t = reorderGerman(t, trace);
+  if (language !== "en") t = applyForeign[language](t, trace);
+  t = applyTextSpeak(t, trace);
   return { text: t.replace(/\s+/g, " ").trim(), language };
 }
