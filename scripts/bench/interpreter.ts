@@ -71,9 +71,9 @@ export function runInterpreterBench(write: boolean): void {
   );
   const text = `Run: ${machine()}
 
-  Every user message of the case files in \`lib/agent/offline/cases/\` (${list.length} messages; a conversation's messages without their history), interpreted ${REPEATS} times each after one warm-up pass, in one process. Start-up (chrono's patterns, Intl data, compromise's lexicon), paid once when the server loads the interpreter: ${ms(coldMs)}.
+Every user message of the case files in \`lib/agent/offline/cases/\` (${list.length} messages; a conversation's messages without their history), interpreted ${REPEATS} times each after one warm-up pass, in one process. Start-up (chrono's patterns, Intl data, compromise's lexicon), paid once when the server loads the interpreter: ${ms(coldMs)}.
 
-  ${table}`;
+${table}`;
   console.log(text);
   if (write) writeSection("interpreter", text);
 }
