@@ -56,6 +56,12 @@ export function ChatShell({ children }: { children: ReactNode }) {
         closeDrawers();
         router.push("/");
       } else if (action === "toggleSidebar") toggleSidebar();
+      else if (action === "search") {
+        // The sidebar opens where it was hidden; the box is focused once it is shown.
+        if (narrow) setSidebarDrawer(true);
+        else setSidebarCollapsed(false);
+        requestAnimationFrame(() => document.querySelector<HTMLInputElement>('input[aria-label="Search conversations"]')?.focus());
+      }
       else if (action === "help") setHelpOpen(true);
       else {
         closeDrawers();

@@ -8,6 +8,8 @@ import type { ConversationSummary } from "@/lib/conversations/types";
 type Props = {
   conversation: ConversationSummary;
   current: boolean;
+  /** Results of a search, which may include archived conversations: those say so. */
+  searching?: boolean;
   onRename: (title: string) => Promise<boolean>;
   onArchive: () => void;
   onDelete: () => void;
@@ -16,7 +18,7 @@ type Props = {
 
 const ACTION = "grid size-7 place-items-center rounded-md text-muted hover:bg-line/60 hover:text-ink";
 
-export function ConversationItem({ conversation, current, onRename, onArchive, onDelete, onNavigate }: Props) {
+export function ConversationItem({ conversation, current, searching = false, onRename, onArchive, onDelete, onNavigate }: Props) {
   const [editing, setEditing] = useState(false);
   const archived = conversation.status === "archived";
 
@@ -32,7 +34,10 @@ export function ConversationItem({ conversation, current, onRename, onArchive, o
         className="min-w-0 flex-1 px-3 py-2 text-sm"
         title={conversation.title}
       >
-        <span className={`block truncate ${current ? "font-medium" : ""}`}>{conversation.title}</span>
+        <span className={`block truncate ${current ? "font-medium" : ""}`}>
+          {conversation.title}
+          {archived && searching ? <span className="ml-1.5 rounded bg-subtle px-1 py-px text-[11px] font-medium text-muted">Archived</span> : null}
+        </span>
         {conversation.snippet ? <span className="block truncate text-xs text-muted">{conversation.snippet}</span> : null}
       </Link>
       {/* Over the title's end on hover or focus, so titles keep their width; beside it on touch

@@ -31,6 +31,7 @@ export function ConversationList({ list, view, searching, currentId, onNavigate,
                 <ConversationItem
                   conversation={conversation}
                   current={conversation.id === currentId}
+                  searching={searching}
                   onNavigate={onNavigate}
                   onRename={(title) => onRename(conversation, title)}
                   onArchive={() => onArchive(conversation)}

@@ -119,3 +119,18 @@ describe("searching", () => {
     await expect(listConversations(handle.db, alice, { query: "x".repeat(201) })).rejects.toMatchObject({ code: "bad_request", message: "Search for at most 200 characters." });
   });
 });
+
+describe("searching from the active list", () => {
+  it("finds archived conversations too, each saying which it is; the archived list stays archived only", async () => {
+    const carol = (await handle.db.user.create({ data: { email: "carol@example.com", name: "Carol", passwordHash: "x" } })).id;
+    await handle.db.conversation.create({ data: { userId: carol, title: "Passport renewal", status: "archived" } });
+    await handle.db.conversation.create({ data: { userId: carol, title: "Passport photos" } });
+    const found = await listConversations(handle.db, carol, { query: "passport" });
+    expect(found.items.map((i) => [i.title, i.status]).sort()).toEqual([
+      ["Passport photos", "active"],
+      ["Passport renewal", "archived"],
+    ]);
+    expect((await listConversations(handle.db, carol)).items.map((i) => i.title)).toEqual(["Passport photos"]);
+    expect((await listConversations(handle.db, carol, { view: "archived", query: "passport" })).items.map((i) => i.title)).toEqual(["Passport renewal"]);
+  });
+});

@@ -17,7 +17,9 @@ export async function listConversations(db: Db, userId: string, input: ListInput
   if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "That search is not valid.");
   const { view, query, cursor: rawCursor } = parsed.data;
   const cursor = decodeCursor(rawCursor);
-  const where: Prisma.ConversationWhereInput = { userId, status: view };
+  // A search from the active list looks in the archive too (each result says which it is):
+  // people search for what they do not see.
+  const where: Prisma.ConversationWhereInput = { userId, status: query && view === "active" ? { in: ["active", "archived"] } : view };
   const and: Prisma.ConversationWhereInput[] = [];
   if (cursor) {
     and.push({ OR: [{ updatedAt: { lt: cursor.updatedAt } }, { updatedAt: cursor.updatedAt, id: { lt: cursor.id } }] });

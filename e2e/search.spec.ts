@@ -1,0 +1,24 @@
+import { expect, test } from "@playwright/test";
+import { register, say, uniqueEmail } from "./helpers";
+
+// Ctrl/Cmd+K opens the conversation search, and a search finds archived conversations too,
+// marked as archived.
+test("Ctrl+K searches conversations, the archive included", async ({ page }) => {
+  await register(page, { name: "Searcher", email: uniqueEmail("search") });
+  await say(page, "add renew the passport next month");
+  const sidebar = page.getByRole("complementary", { name: "Conversation history" });
+  const rows = sidebar.getByRole("navigation", { name: "Conversations" }).getByRole("listitem");
+  await expect(rows).toHaveCount(1);
+  const title = (await rows.first().getByRole("link").textContent())!.trim();
+  await rows.first().hover();
+  await sidebar.getByRole("button", { name: `Archive “${title}”` }).click();
+  await expect(rows).toHaveCount(0);
+
+  await page.getByRole("textbox", { name: "Message Doable" }).click();
+  await page.keyboard.press("Control+k");
+  const search = sidebar.getByRole("searchbox", { name: "Search conversations" });
+  await expect(search).toBeFocused();
+  await page.keyboard.type("passport");
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText("Archived");
+});
