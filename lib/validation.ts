@@ -29,3 +29,8 @@ export const hasUnstorableText = (value: unknown) => {
 /** A JSON-able value with NULs dropped and unpaired surrogates replaced (U+FFFD), for the log. */
 export const storableJson = (value: unknown): unknown =>
   JSON.parse((JSON.stringify(value) ?? "null").replace(JSON_NUL, "$1").replace(JSON_LONE_SURROGATE, "$1\\ufffd"));
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Whether a string is a UUID, as the database's uuid columns take it (any version). */
+export const isUuid = (value: string): boolean => UUID.test(value);

@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { isUuid, type OperationName, type SourceName, type StatusName } from "./filters";
+import { isUuid } from "@/lib/validation";
+import type { OperationName, SourceName, StatusName } from "./filters";
 
 export type MessageView = { id: string; content: string; createdAt: Date; feedback: "up" | "down" | null };
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { dayAfter, dayStart, isUuid, type Cursor, type LogFilters } from "./filters";
+import { isUuid } from "@/lib/validation";
+import { dayAfter, dayStart, type Cursor, type LogFilters } from "./filters";
 
 // One translation of the filters into SQL, used by the page, the figures and the export,
 // so they always agree on which rows are "the filtered set".

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { fieldErrors } from "@/lib/validation";
+import { fieldErrors, isUuid } from "@/lib/validation";
 
 // The operation log's filters live in the URL (shareable, back-button friendly). The page,
 // the CSV export and the tests all parse them here, so a link to a filtered page and the
@@ -32,11 +32,7 @@ export type Cursor = { createdAt: Date; id: string };
 
 export type LogQuery = { filters: LogFilters; after?: Cursor; before?: Cursor };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export function isUuid(value: string): boolean {
-  return UUID.test(value);
-}
 
 /** "" and whitespace mean "no filter" (an empty field of a submitted form). */
 const optionalText = (max: number, label: string) =>

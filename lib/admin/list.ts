@@ -2,7 +2,8 @@ import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { containsPattern, filterConditions, filteredFrom, newerThan, olderThan, TASK_TITLE, textArms, whereClause } from "./filter-sql";
-import { encodeCursor, isUuid, type Cursor, type LogFilters, type LogQuery, type OperationName, type SourceName, type StatusName } from "./filters";
+import { isUuid } from "@/lib/validation";
+import { encodeCursor, type Cursor, type LogFilters, type LogQuery, type OperationName, type SourceName, type StatusName } from "./filters";
 
 export const PAGE_SIZE = 50;
 

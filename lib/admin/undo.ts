@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { undoOperation } from "@/lib/tasks/service";
-import { isUuid } from "./filters";
+import { isUuid } from "@/lib/validation";
 
 export type AdminUndoResult = { ok: true; message: string; undoId: string } | { ok: false; message: string };
 

@@ -14,6 +14,7 @@ import { operationKey } from "@/lib/agent/tools";
 import { logRejected, type Tx } from "@/lib/tasks/log";
 import type { OperationContext } from "@/lib/tasks/types";
 import { findConversation } from "./store";
+import { isUuid } from "@/lib/validation";
 
 type ApprovalPart = { type: string; toolCallId: string; state: string; input?: unknown; approval?: { id: string; approved?: boolean; reason?: string } };
 type Answer = { approved: boolean; reason?: string };
@@ -32,7 +33,6 @@ async function lockLatestReply(tx: Tx, conversationId: string, messageId: string
   return stored;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type AnswerApprovalInput = { conversationId: string; messageId: string; approvalId: string; approved: boolean };
 
@@ -43,7 +43,7 @@ export type AnswerApprovalInput = { conversationId: string; messageId: string; a
  */
 export async function answerApproval(db: Db, userId: string, input: AnswerApprovalInput): Promise<{ approved: boolean }> {
   const conversation = await findConversation(db, userId, input.conversationId);
-  if (!UUID.test(input.messageId)) throw new AppError("not_found", NO_PENDING);
+  if (!isUuid(input.messageId)) throw new AppError("not_found", NO_PENDING);
   return db.$transaction(async (tx) => {
     const stored = await lockLatestReply(tx, conversation.id, input.messageId);
     const parts = stored.parts as { type: string }[];
@@ -70,7 +70,7 @@ export type AppliedApprovals = { message: UIMessage; approved: Set<string>; user
  * answered by then. Rejections are logged (once: the log row is keyed by the tool call).
  */
 export async function applyApprovals(db: Db, conversation: Pick<Conversation, "id">, incoming: { id: string; parts: { type: string }[] }, ctx: Omit<OperationContext, "toolCallId">): Promise<AppliedApprovals> {
-  if (!UUID.test(incoming.id)) throw new AppError("not_found", NO_PENDING);
+  if (!isUuid(incoming.id)) throw new AppError("not_found", NO_PENDING);
   const answers = new Map<string, Answer>();
   for (const p of incoming.parts) {
     if (isApprovalPart(p) && p.state === "approval-responded" && p.approval && typeof p.approval.id === "string" && typeof p.approval.approved === "boolean") {

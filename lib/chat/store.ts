@@ -8,11 +8,11 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { keptParts } from "./parts";
 import { CONTEXT_MESSAGES, MAX_CONVERSATION_MESSAGES, messageText } from "./schemas";
+import { isUuid } from "@/lib/validation";
 
 /** What the chat turn needs of a conversation. */
 export type ConversationRef = Pick<Conversation, "id" | "userId" | "title">;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function findConversation(db: Db, userId: string, id: string): Promise<Conversation> {
   const conversation = await db.conversation.findFirst({ where: { id, userId } });
@@ -52,7 +52,7 @@ const asJson = (v: unknown) => (v === undefined ? Prisma.JsonNull : (JSON.parse(
  */
 export async function saveUserMessage(db: Db, conversation: ConversationRef, message: { id: string; parts: unknown[] }): Promise<{ id: string; text: string; retry: boolean }> {
   const text = messageText(message.parts as { type: string }[]);
-  const id = UUID.test(message.id) ? message.id : randomUUID();
+  const id = isUuid(message.id) ? message.id : randomUUID();
   // The usual case (a new id, room left) in one statement: the chat turn's hot path. Times come
   // from the app's clock, like every other stamp: concurrent sends to one conversation are
   // stamped as they arrive, not in the order they get its lock.

@@ -16,8 +16,8 @@ import type { TaskSnapshot } from "@/lib/tasks/types";
 import { keptParts } from "./parts";
 import { CONTEXT_MESSAGES, MAX_CONVERSATION_MESSAGES, messageText } from "./schemas";
 import { titleFrom, type ConversationRef, type StoredMessage } from "./store";
+import { isUuid } from "@/lib/validation";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type StartedTurn = {
   conversation: ConversationRef;
@@ -52,7 +52,7 @@ export type StartOptions = {
 
 export async function startUserTurn(db: Db, userId: string, opts: StartOptions): Promise<StartedTurn | UnstartedTurn> {
   const text = messageText(opts.message.parts);
-  const messageId = UUID.test(opts.message.id) ? opts.message.id : randomUUID();
+  const messageId = isUuid(opts.message.id) ? opts.message.id : randomUUID();
   const fresh = !opts.conversationId;
   const conversationId = opts.conversationId ?? randomUUID();
   // Stamps from the app's clock, like every other: concurrent sends are ordered as they arrive.
