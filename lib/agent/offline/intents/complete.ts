@@ -78,13 +78,25 @@ function foreignPast(ctx: Ctx): Interpretation | null {
   const stop = new Set(spec.stop);
   const object = m.groups.object!.split(/\s+/).filter((w) => !stop.has(w.toLowerCase().replace(/^l'/, ""))).map((w) => w.replace(/^l'/i, "")).join(" ");
   if (!object) return null;
-  for (const phrase of [...infinitives(m.groups.verb!, spec).map((v) => `${v} ${object}`), object]) {
+  const verbs = infinitives(m.groups.verb!, spec);
+  for (const phrase of [...verbs.map((v) => `${v} ${object}`), object]) {
     const out = resolveOne(phrase, ctx.tasks, { prefer: "pending" });
-    if (out.kind === "one" && !out.partial && out.task.status === "pending") {
+    if (out.kind === "one" && !out.partial && out.task.status === "pending" && (phrase !== object || sameDeed(out.task, verbs, object))) {
       return result("complete_task", [{ tool: "complete_task", input: { task: out.task.number } }], { tasks: [out.task.number], ref: phrase }, 0.6);
     }
   }
   return null;
+}
+
+/**
+ * Found by its object alone, a task counts only if it is that object, or starts with the verb
+ * said: "ya pagué la factura" is not "Enviar la factura".
+ */
+function sameDeed(task: TaskSnapshot, verbs: string[], object: string): boolean {
+  const title = task.title.split(/\s+/);
+  if (verbs.some((v) => stem(v) === stem(title[0]!))) return true;
+  const said = new Set(object.split(/\s+/).map(stem));
+  return title.every((w) => said.has(stem(w)) || w.length <= 3);
 }
 
 export function complete(ctx: Ctx): Interpretation | null {
