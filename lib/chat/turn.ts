@@ -10,6 +10,7 @@ import { MODEL_FAILED, modelErrorMessage } from "@/lib/agent/errors";
 import type { Interpretation } from "@/lib/agent/offline/types";
 import { modelInfo } from "@/lib/agent/provider";
 import type { Db } from "@/lib/db/client";
+import { retryWhenUnavailable } from "@/lib/db/unavailable";
 import { AppError } from "@/lib/errors";
 import { errorResponse, readJson } from "@/lib/http";
 import { consume } from "@/lib/rate-limit";
@@ -149,12 +150,13 @@ export async function handleChat(db: Db, user: SessionUser, request: Request, no
     const toolsOf = (message: UIMessage) => [...new Set((message.parts as { type: string }[]).filter((p) => p.type.startsWith("tool-")).map((p) => p.type.slice(5)))];
     const persist = async (message: UIMessage, extra: Record<string, unknown> = {}, analysis?: Analysis) => {
       const stored = (message.metadata ?? {}) as Record<string, unknown>;
-      await saveAssistantMessage(db, conversation, {
+      // The save is an upsert by message id, so repeating it after a dropped connection is safe.
+      await retryWhenUnavailable(() => saveAssistantMessage(db, conversation, {
         replyToId: userMessageId,
         message: { ...message, metadata: { ...stored, ...metadata } },
         metadata: { ...stored, ...metadata, provider: info.provider, modelId: info.modelId, toolsUsed: toolsOf(message), processingMs: Math.round(performance.now() - startedAt), ...extra },
         analysis,
-      });
+      }));
     };
 
     return await createAgentUIStreamResponse({
@@ -211,7 +213,11 @@ export async function handleChat(db: Db, user: SessionUser, request: Request, no
               ...(failed ? { error: modelError ?? MODEL_FAILED } : {}),
             },
             analysis,
-          );
+          ).catch((error) => {
+            // The reply has been streamed already; a save that still fails is the server's to
+            // report, and throwing here would only break the finished stream in the browser.
+            console.error("reply not saved", error);
+          });
         } finally {
           release?.();
         }

@@ -6,7 +6,7 @@ import { Client } from "pg";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import type { DbHandle } from "./client";
 import { createTestDatabase } from "./testing";
-import { isDatabaseUnavailable } from "./unavailable";
+import { isDatabaseUnavailable, retryWhenUnavailable } from "./unavailable";
 
 let handle: DbHandle;
 let admin: Client;
@@ -57,6 +57,38 @@ it("survives its pooled connections being ended, idle and busy, and works again 
     expect(rows).toEqual([{ ok: 1 }]);
     expect(uncaught).toEqual([]);
     expect(logged.mock.calls.some(([line]) => typeof line === "string" && line.startsWith("database connection lost"))).toBe(true);
+  } finally {
+    logged.mockRestore();
+  }
+});
+
+it("repeats an idempotent write cut off by the drop, and never repeats a query that is simply wrong", async () => {
+  const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+  try {
+    await handle.exec("CREATE TABLE IF NOT EXISTS upserts (id int PRIMARY KEY, n int NOT NULL)");
+    // Idle pooled connections that the drop turns into dead ones.
+    await Promise.all(Array.from({ length: 5 }, () => handle.db.$queryRaw`SELECT pg_sleep(0.02)::text`));
+    let attempts = 0;
+    const write = () => handle.db.$executeRaw`INSERT INTO upserts VALUES (1, 1) ON CONFLICT (id) DO UPDATE SET n = 1`;
+    // The drop lands while the first attempt runs.
+    const slow = () => {
+      attempts++;
+      return attempts === 1 ? handle.db.$executeRaw`SELECT pg_sleep(1)` : write();
+    };
+    const outcome = retryWhenUnavailable(slow, 5, 50);
+    await new Promise((r) => setTimeout(r, 300));
+    await terminate();
+    await outcome;
+    expect(attempts).toBeGreaterThan(1);
+    expect(await handle.db.$queryRaw`SELECT id, n FROM upserts`).toEqual([{ id: 1, n: 1 }]);
+
+    let wrong = 0;
+    const bad = retryWhenUnavailable(() => {
+      wrong++;
+      return handle.db.$executeRaw`INSERT INTO upserts VALUES (2, NULL)`;
+    });
+    await expect(bad).rejects.toThrow();
+    expect(wrong).toBe(1);
   } finally {
     logged.mockRestore();
   }

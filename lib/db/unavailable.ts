@@ -27,5 +27,21 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+/**
+ * Runs an idempotent write again when the connection it used was cut (a server restart drops
+ * every pooled connection; the first query on each dead one fails, the pool then reconnects).
+ * Only for statements that are safe to repeat: an upsert, never a plain insert.
+ */
+export async function retryWhenUnavailable<T>(write: () => Promise<T>, attempts = 3, delayMs = 200): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (attempt >= attempts || !isDatabaseUnavailable(error)) throw error;
+      await new Promise((resolve) => setTimeout(resolve, delayMs * attempt));
+    }
+  }
+}
+
 /** Seconds a client is asked to wait before trying again. */
 export const UNAVAILABLE_RETRY_SECONDS = 5;
