@@ -58,3 +58,12 @@ export function stem(word: string): string {
   const base = baseOfPastVerb(w) ?? w;
   return remember(stems, w, snowball.stemWord(base));
 }
+
+/** Whether the word is an English word the lexicon knows, in any inflection it lists. */
+export function isKnownWord(word: string): boolean {
+  const w = word.toLowerCase();
+  if (lexiconTags(w).length > 0) return true;
+  // Regular inflections of a listed word: "booked", "boxes", "calling", "tidied".
+  const bases = [w.replace(/(?:es|s|ed|d|ing)$/, ""), w.replace(/(?:ing|ed)$/, "e"), w.replace(/ied$|ies$/, "y")];
+  return bases.some((b) => b !== w && lexiconTags(b).length > 0);
+}

@@ -41,15 +41,26 @@ export const REF_STOPWORDS = new Set([
   "entry", "reminder", "about", "for", "to", "of", "on", "in", "with", "please", "list",
   "from", "number", "no", "is", "it", "which", "called", "named", "titled", "i", "me", "up",
   "at", "by", "and", "or", "&", "just", "also", "some", "stuff", "whole",
+  // The same small words in Spanish, French and German ("lo del hotel", "la tâche du train").
+  "el", "la", "los", "las", "lo", "un", "una", "del", "al", "de", "le", "les", "du", "des", "une", "y", "et",
+  "der", "die", "das", "den", "dem", "ein", "eine", "einen", "mit", "und",
 ]);
 
 export function words(s: string): string[] {
-  return s
-    .toLowerCase()
-    .replace(/[^a-z0-9#'\s-]/g, " ")
-    .split(/\s+/)
-    .map((w) => w.replace(/^['-]+|['-]+$/g, ""))
-    .filter(Boolean);
+  return (
+    s
+      .toLowerCase()
+      // "hôtel" and "hotel", "Müller" and "muller" are one word to a person typing fast.
+      .normalize("NFD")
+      .replace(/\p{M}/gu, "")
+      .replace(/ß/g, "ss")
+      .replace(/[’]/g, "'")
+      .replace(/[^a-z0-9#'\s-]/g, " ")
+      .split(/\s+/)
+      // French elision: "l'hôtel" is "hôtel".
+      .map((w) => w.replace(/^(?:l|d|j|qu|s|c|n|m)'(?=\p{L})/u, "").replace(/^['-]+|['-]+$/g, ""))
+      .filter(Boolean)
+  );
 }
 
 /** Content words of a reference phrase, stemmed. */

@@ -13,6 +13,7 @@ import { undo } from "./intents/undo";
 import { update } from "./intents/update";
 import { TODO_VERBS } from "./text";
 import { splitClauses } from "./clauses";
+import { topicFirst } from "./topic";
 import type { InterpretInput, Interpretation, TaskSnapshot } from "./types";
 import type { Language } from "./normalize";
 import type { QuestionKind } from "./reply";
@@ -95,7 +96,16 @@ export function interpret(input: InterpretInput): Interpretation {
     const again = run(makeCtx(prevInput, f.override as TaskSnapshot));
     if (again.calls.length) return { ...again, confidence: Math.min(again.confidence, 0.85), entities: { ...again.entities, followup: true } };
   }
-  return multi(input, ctx) ?? run(ctx);
+  return topic(input, ctx) ?? multi(input, ctx) ?? run(ctx);
+}
+
+/** "the plumber, move it to tomorrow": the command, with "it" bound to the task named first. */
+function topic(input: InterpretInput, ctx: Ctx): Interpretation | null {
+  const found = topicFirst(ctx);
+  if (!found) return null;
+  const sub = makeCtx({ ...input, text: found.command }, found.task);
+  const it = run({ ...sub, language: ctx.language, date: { ...sub.date, language: ctx.language } });
+  return it.calls.length ? it : null;
 }
 
 /** Several commands in one message: each clause on its own; all must be understood. */

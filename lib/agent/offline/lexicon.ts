@@ -32,6 +32,18 @@ export const TEXT_SPEAK: Row[] = [
   ["1", "one", { before: /\bthe\s+[a-z]+\s+$/i }],
 ];
 
+/**
+ * The words a command turns on, which a misspelling would hide from the parsers ("compelte",
+ * "delte", "thrusday"). An unknown word one edit (or one swapped pair, or two edits in a long
+ * word) away from exactly one of these is read as it (normalize.ts `fixSpelling`).
+ */
+export const SPELLED_WORDS = [
+  "add", "complete", "completed", "delete", "deleted", "remove", "removed", "finish", "finished", "mark", "change", "rename",
+  "reschedule", "postpone", "cancel", "move", "show", "list", "remind", "reminder", "priority", "urgent", "important",
+  "tomorrow", "today", "tonight", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+  "weekend", "overdue", "everything", "morning", "afternoon", "evening",
+];
+
 /** Words in front of a command that say nothing about it ("yo", "lol wait", "ugh."). */
 export const INTERJECTIONS = [
   "yo", "lol", "lmao", "haha", "hahaha", "hehe", "ugh", "argh", "hmm", "hm", "hmmm", "oh", "ooh", "oops", "whoops",
@@ -53,6 +65,9 @@ const EVERY_BEFORE = { before: /\b(?:every|jeden|jede|jedes|cada|todos\s+los|cha
 // "décale la tâche 3 à lundi", "mueve la tarea 2 al viernes": the target day of a move.
 const FR_DAY_AHEAD = { after: /^\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|après-demain|la\s+semaine)\b/i };
 const ES_DAY_AHEAD = { after: /^\s+(?:(?:el\s+)?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)|mañana|pasado\s+mañana|la\s+semana|la\s+próxima)\b/i };
+// "quiero eliminar …", "je voudrais supprimer …": a wish that is really the command after it.
+const ES_COMMAND_AHEAD = { after: /^\s+(?:borrar|eliminar|quitar|marcar|completar|terminar|mover|cambiar|renombrar|aplazar|reabrir)\b/i };
+const FR_COMMAND_AHEAD = { after: /^\s+(?:supprimer|effacer|enlever|marquer|terminer|déplacer|décaler|renommer|reporter|repousser|rouvrir|changer|modifier)\b/i };
 // "nächsten Freitag" is the coming one, as "next friday" (chrono.de reads it as next week's).
 const WEEKDAY_AHEAD = { after: /^\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b/i };
 // German "es"/"das" stand for the task only right after a command verb ("verschiebe es …").
@@ -87,10 +102,10 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["marca", "mark"], ["completa", "complete"], ["termina", "complete"], ["borra", "delete"], ["elimina", "delete"], ["quita", "delete"],
     ["mueve", "move"], ["pasa", "move"], ["aplaza", "postpone"], ["cambia", "change"], ["renombra", "rename"], ["deshaz", "undo"], ["deshacer", "undo"],
     ["reabre", "reopen"], ["qué tareas tengo", "what tasks do I have"], ["qué tengo", "what do I have"], ["qué hay", "what is due"],
-    ["qué vence", "what is due"], ["mis tareas", "my tasks"], ["tareas", "tasks"], ["tarea", "task"], ["la tarea", "task"],
+    ["qué vence", "what is due"], ["mis tareas", "my tasks"], ["tareas", "tasks"], ["tarea", "task"], ["una tarea", "a task"], ["una nueva tarea", "a new task"], ["la tarea", "task"],
     ["como hecha", "as done"], ["como hecho", "as done"], ["como completada", "as done"], ["como terminada", "as done"],
     ["como pendiente", "as not done"], ["pendientes", "pending"], ["vencidas", "overdue"], ["atrasadas", "overdue"],
-    ["por", "to", { before: /\brenombra\b.+\s$/i }], ["lo pendiente", "pending tasks"], ["pendiente", "pending"],
+    ["por", "to", { before: /\brenombrar?\b.+\s$/i }], ["para", "to", { before: /\btareas?\s+$/i }], ["de la lista", "from the list"], ["de mi lista", "from my list"], ["mostrarme", "show me"], ["lo pendiente", "pending tasks"], ["pendiente", "pending"],
     ["la primera", "the first"], ["el primero", "the first"], ["la segunda", "the second"], ["el segundo", "the second"],
     ["la tercera", "the third"], ["el tercero", "the third"], ["la última", "the last"], ["el último", "the last"],
     ["y también", "and also"], ["también", "also"], ["eso", "that"], ["esa", "that"], ["gracias", "thanks"],
@@ -104,16 +119,19 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["al", "to", ES_DAY_AHEAD], ["a", "to", ES_DAY_AHEAD], ["para el", "for", ES_DAY_AHEAD], ["prioridad alta", "high priority"], ["prioridad baja", "low priority"], ["urgente", "urgent"], ["sí", "yes"], ["vale", "okay"],
     ["qué puedes hacer", "what can you do"], ["cómo funciona", "how does it work"], ["cómo funciona esto", "how does this work"], ["ayuda", "help"],
     ["está hecha", "is done"], ["está hecho", "is done"], ["está terminada", "is done"], ["está pendiente", "is still open"], ["sigue pendiente", "is still open"],
-    ["cuándo es", "when is"], ["cuándo vence", "when is due"],
+    ["borrar", "delete"], ["eliminar", "delete"], ["quitar", "delete"], ["marcar", "mark"], ["completar", "complete"], ["terminar", "complete"],
+    ["mover", "move"], ["pasar", "move"], ["cambiar", "change"], ["modificar", "change"], ["renombrar", "rename"], ["mostrar", "show"], ["apuntar", "add"], ["anotar", "add"],
+    ["crear", "add"], ["aplazar", "postpone"], ["reabrir", "reopen"],
+    ["quiero", "I want to", ES_COMMAND_AHEAD], ["me puedes", "can you"], ["lo de", "the"], ["lo del", "the"], ["la prioridad de", "the priority of"], ["la prioridad del", "the priority of the"], ["a alta", "to high"], ["a baja", "to low"], ["a media", "to medium"],
+    ["puedes", "can you"], ["podrías", "could you"], ["por favor", "please"], ["cuándo es", "when is"], ["cuándo vence", "when is"],
   ],
   fr: [
     ["ajoute", "add"], ["ajouter", "add"], ["crée", "add"], ["note", "add"], ["rappelle-moi de", "remind me to"], ["rappelle-moi d'", "remind me to "],
     ["rappelle-moi", "remind me"], ["montre-moi", "show me"], ["affiche", "show"], ["marque", "mark"], ["termine", "complete"], ["supprime", "delete"],
     ["efface", "delete"], ["enlève", "delete"], ["déplace", "move"], ["décale", "move"], ["repousse", "postpone"], ["reporte", "postpone"],
-    ["renomme", "rename"], ["en", "to", { before: /\brenomme\b.+\s$/i }], ["rouvre", "reopen"], ["annule", "undo"], ["mets-la", "make it"],
-    ["mets-le", "make it"], ["mets", "put"], ["qu'est-ce que j'ai à faire", "what do I have to do"],
+    ["renomme", "rename"], ["en", "to", { before: /\brenommer?\b.+\s$/i }], ["pour", "to", { before: /\btâches?\s+$/i }], ["de la liste", "from the list"], ["de ma liste", "from my list"], ["me montrer", "show me"], ["m'afficher", "show me"], ["rouvre", "reopen"], ["annule", "undo"], ["mets", "put"], ["qu'est-ce que j'ai à faire", "what do I have to do"],
     ["qu'est-ce que j'ai", "what do I have"], ["mes tâches", "my tasks"], ["la tâche", "task"], ["tâches", "tasks"],
-    ["tâche", "task"], ["comme terminée", "as done"], ["comme terminé", "as done"], ["comme faite", "as done"],
+    ["tâche", "task"], ["une tâche", "a task"], ["une nouvelle tâche", "a new task"], ["comme terminée", "as done"], ["comme terminé", "as done"], ["comme faite", "as done"],
     ["comme fait", "as done"], ["comme non terminée", "as not done"], ["en retard", "overdue"], ["en priorité haute", "high priority"], ["priorité haute", "high priority"],
     ["en priorité basse", "low priority"], ["priorité basse", "low priority"], ["urgente", "urgent"], ["merci", "thanks"], ["merci beaucoup", "thanks"], ["c'est tout", "that's all"], ["raconte-moi", "tell me"], ["une blague", "a joke"], ["une histoire", "a story"], ["un poème", "a poem"], ["rien d'autre", "nothing else"],
     ["bonjour", "hello"], ["salut", "hello"], ["après-demain", "the day after tomorrow"], ["demain matin", "tomorrow morning"],
@@ -121,13 +139,17 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["cette semaine", "this week"], ["la semaine prochaine", "next week"],
     ["lundi", "monday", EVERY_BEFORE], ["mardi", "tuesday", EVERY_BEFORE], ["mercredi", "wednesday", EVERY_BEFORE],
     ["jeudi", "thursday", EVERY_BEFORE], ["vendredi", "friday", EVERY_BEFORE], ["samedi", "saturday", EVERY_BEFORE],
-    ["dimanche", "sunday", EVERY_BEFORE], ["chaque", "every"], ["tous les jours", "every day"], ["tous les", "every"],
+    ["dimanche", "sunday", EVERY_BEFORE], ["lundis", "monday", EVERY_BEFORE], ["mardis", "tuesday", EVERY_BEFORE], ["mercredis", "wednesday", EVERY_BEFORE],
+    ["jeudis", "thursday", EVERY_BEFORE], ["vendredis", "friday", EVERY_BEFORE], ["samedis", "saturday", EVERY_BEFORE], ["dimanches", "sunday", EVERY_BEFORE], ["chaque", "every"], ["tous les jours", "every day"], ["tous les", "every"],
     ["la première", "the first"], ["la deuxième", "the second"], ["la troisième", "the third"],
     ["la dernière", "the last"], ["annule ça", "undo that"], ["ça", "that"], ["oui", "yes"], ["non", "no"], ["à", "to", FR_DAY_AHEAD], ["pour", "for", FR_DAY_AHEAD],
     ["qu'est-ce que tu peux faire", "what can you do"], ["que peux-tu faire", "what can you do"], ["comment ça marche", "how does it work"],
     ["comment ça fonctionne", "how does it work"], ["aide", "help"], ["aide-moi", "help"],
+    ["supprimer", "delete"], ["effacer", "delete"], ["enlever", "delete"], ["marquer", "mark"], ["terminer", "complete"], ["déplacer", "move"],
+    ["décaler", "move"], ["renommer", "rename"], ["afficher", "show"], ["montrer", "show"], ["créer", "add"], ["noter", "add"], ["reporter", "postpone"],
+    ["repousser", "postpone"], ["rouvrir", "reopen"], ["annuler", "undo"], ["changer", "change"], ["modifier", "change"], ["modifie", "change"],
     ["est-ce que", ""], ["est terminée", "is done"], ["est terminé", "is done"], ["est faite", "is done"], ["est fait", "is done"],
-    ["est encore en cours", "is still open"], ["quand est", "when is"], ["c'est quand", "when is"],
+    ["est encore en cours", "is still open"], ["quand est", "when is"], ["peux-tu", "can you"], ["je voudrais", "I would like to", FR_COMMAND_AHEAD], ["je veux", "I want to", FR_COMMAND_AHEAD], ["la priorité de", "the priority of"], ["la priorité du", "the priority of the"], ["la priorité des", "the priority of the"], ["en haute", "to high"], ["en basse", "to low"], ["tu peux", "can you"], ["pourrais-tu", "could you"], ["s'il te plaît", "please"], ["s'il vous plaît", "please"], ["stp", "please"], ["c'est quand", "when is"],
   ],
   de: [
     // Adding ("füge … hinzu" and "… hinzufügen" are brought to the front by DE_REORDER first).
@@ -190,7 +212,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["vielen dank", "thanks"], ["das wär's", "that's all"], ["erzähl mir", "tell me"], ["erzähle mir", "tell me"], ["einen witz", "a joke"], ["eine geschichte", "a story"], ["ein gedicht", "a poem"], ["das wars", "that's all"], ["das war's", "that's all"], ["das ist alles", "that's all"], ["nichts mehr", "nothing else"], ["hallo", "hello"], ["guten morgen", "good morning"], ["guten tag", "hello"], ["guten abend", "good evening"],
     ["servus", "hello"], ["moin", "hello"], ["tschüss", "bye"], ["ja", "yes"], ["nein", "no"], ["genau", "exactly"],
     ["was kannst du", "what can you do"], ["was kannst du alles", "what can you do"], ["wie funktioniert das", "how does this work"], ["hilfe", "help"],
-    ["wann ist", "when is"], ["bald", "soon"], ["schon", "already"],
+    ["kannst du", "can you"], ["könntest du", "could you"], ["würdest du", "would you"], ["wann ist", "when is"], ["bald", "soon"], ["schon", "already"],
   ],
 };
 
@@ -222,8 +244,8 @@ export const DE_QUESTION_START = /^(?:was|welche[nrs]?|wann|wie|wo|gibt|habe|hab
 
 /** Words that show a message's language (for the replies and the table the normaliser applies). */
 export const LANGUAGE_HINTS: Record<Foreign, string[]> = {
-  es: ["añade", "apunta", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha", "borra", "elimina", "recuérdame", "mis", "enséñame", "mueve", "cambia", "quita", "completa", "hola", "viernes", "lunes", "martes", "miércoles", "jueves", "sábado", "domingo", "anota", "renombra", "aplaza", "reabre", "pendientes", "semana", "próxima", "sí", "ya", "del", "el", "una", "con", "por", "puedes", "funciona", "ayuda", "está", "hecho", "compré", "llamé", "pagué", "cuéntame", "chiste"],
-  fr: ["ajoute", "mets-la", "mets-le", "tâche", "tâches", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non", "j'ai", "déjà", "le", "les", "du", "des", "avec", "peux", "peux-tu", "marche", "aide", "est-ce", "terminé", "fait", "raconte-moi", "blague"],
+  es: ["añade", "apunta", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha", "borra", "elimina", "recuérdame", "mis", "enséñame", "mueve", "cambia", "quita", "completa", "hola", "viernes", "lunes", "martes", "miércoles", "jueves", "sábado", "domingo", "anota", "renombra", "aplaza", "reabre", "pendientes", "semana", "próxima", "sí", "ya", "del", "el", "una", "con", "por", "puedes", "funciona", "ayuda", "está", "hecho", "compré", "llamé", "pagué", "cuéntame", "chiste", "reabrir", "borrar", "eliminar", "marcar", "completar", "mover", "cambiar", "podrías"],
+  fr: ["ajoute", "mets-la", "mets-le", "tâche", "tâches", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non", "j'ai", "déjà", "le", "les", "du", "des", "avec", "peux", "peux-tu", "marche", "aide", "est-ce", "terminé", "fait", "raconte-moi", "blague", "supprimer", "effacer", "marquer", "terminer", "déplacer", "pourrais-tu", "stp"],
   de: ["ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "kannst", "funktioniert", "hilfe", "hab", "wir", "schon", "bald", "du", "erzähl", "erzähle", "witz"],
 };
 

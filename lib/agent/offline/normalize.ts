@@ -1,7 +1,9 @@
 // Stage 1 of the pipeline: what the user typed → the text every later stage reads. Applies
 // the word tables of lexicon.ts once (text-speak, abbreviations, Spanish/French/German command
 // and date words; German word order first) and tells which language the message was in.
-import { DE_LEADS, DE_QUESTION_START, DE_REORDER, FOREIGN, LANGUAGE_HINTS, TEXT_SPEAK, type Foreign, type Language, type Row } from "./lexicon";
+import { distance } from "fastest-levenshtein";
+import { isKnownWord } from "@/lib/tasks/lemma";
+import { DE_LEADS, DE_QUESTION_START, DE_REORDER, FOREIGN, LANGUAGE_HINTS, SPELLED_WORDS, TEXT_SPEAK, type Foreign, type Language, type Row } from "./lexicon";
 
 export type { Language } from "./lexicon";
 
@@ -55,17 +57,50 @@ function reorderGerman(text: string, trace?: RowTrace): string {
   for (const r of REORDER) {
     const m = r.re.exec(text);
     if (!m || !m[2]!.trim()) continue;
-    if (r.verbFinal && (DE_QUESTION_START.test(m[2]!) || /\?\s*$/.test(text))) continue;
+    // "kannst du X löschen?" asks for the deletion; "X löschen?" alone asks about it.
+    const polite = /\b(?:kannst|könntest|würdest)\s+du\b/i.test(m[1]!);
+    if (r.verbFinal && (DE_QUESTION_START.test(m[2]!) || (!polite && /\?\s*$/.test(text)))) continue;
     trace?.(r.row);
     return `${m[1]}${r.to} ${m[2]}${m[3]}`;
   }
   return text;
 }
 
+// Object pronouns joined to an imperative ("marque-la", "muévela", "bórralos"): split off as
+// "it"/"them" when what is left is a command word of the language's table, so one row per verb
+// serves every pronoun. Accents are compared without marks (the pronoun moves Spanish stress).
+const plain = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
+const VERBS = Object.fromEntries(
+  Object.entries(FOREIGN).map(([lang, rows]) => [lang, new Map(rows.filter(([from]) => !/\s/.test(from)).map(([from]) => [plain(from), from]))]),
+) as Record<Foreign, Map<string, string>>;
+const CLITIC: Partial<Record<Foreign, RegExp>> = {
+  fr: /(?<![\p{L}'’])(\p{L}+)-(la|le|les|l['’]?)(?![\p{L}'’-])/giu,
+  es: /(?<![\p{L}'’])(\p{L}{3,}?)(la|lo|las|los)(?![\p{L}'’-])/giu,
+};
+
+/** The command words inside a word with a joined pronoun, in any language that has them. */
+function cliticVerbs(word: string): string[] {
+  return (Object.keys(CLITIC) as Foreign[]).flatMap((lang) => [...word.matchAll(new RegExp(CLITIC[lang]!.source, "giu"))].map((m) => VERBS[lang].get(plain(m[1]!))).filter((v): v is string => !!v));
+}
+
+function splitClitics(text: string, language: Foreign): string {
+  const re = CLITIC[language];
+  if (!re) return text;
+  return text.replace(re, (word, verb: string, pronoun: string) => {
+    const known = VERBS[language].get(plain(verb));
+    return known ? `${known} ${/s$/i.test(pronoun) ? "them" : "it"}` : word;
+  });
+}
+
 const HINTS = Object.fromEntries(Object.entries(LANGUAGE_HINTS).map(([lang, words]) => [lang, new Set(words)])) as Record<Foreign, Set<string>>;
 
 /** The words `detectLanguage` compares with `LANGUAGE_HINTS`. */
-export const hintWords = (text: string): string[] => text.toLowerCase().split(/[^\p{L}'’-]+/u);
+export const hintWords = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .split(/[^\p{L}'’-]+/u)
+    // "supprime-la" and "bórrala" count as "supprime" and "borra" too; "peux-tu" stays whole.
+    .flatMap((w) => [w, ...cliticVerbs(w)]);
 
 /** The language with the most hint words (ties: es, fr, de); English when none. */
 export function detectLanguage(text: string): Language {
@@ -104,12 +139,32 @@ export function conversationLanguage(text: string, history: ReadonlyArray<{ role
   return null;
 }
 
+/** Two words that differ by one swapped pair of neighbouring letters ("compelte", "firday"). */
+function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+}
+
+/** The command or date word a misspelt word stands for, or null (see `SPELLED_WORDS`). */
+export function correctSpelling(word: string): string | null {
+  const w = word.toLowerCase();
+  if (w.length < 5 || SPELLED_WORDS.includes(w) || isKnownWord(w)) return null;
+  const close = SPELLED_WORDS.filter((t) => Math.abs(t.length - w.length) <= 2 && (swapped(w, t) || distance(w, t) <= (w.length >= 7 ? 2 : 1)));
+  return close.length === 1 ? close[0]! : null;
+}
+
+function fixSpelling(text: string): string {
+  return text.replace(/(?<![\p{L}'’#-])\p{L}{5,}(?![\p{L}'’-])/gu, (word) => correctSpelling(word) ?? word);
+}
+
 /** Inverted punctuation and the tables applied; the result is what the parsers read. */
 export function normalizeWords(text: string, trace?: RowTrace): { text: string; language: Language } {
   const language = detectLanguage(text);
   let t = text.replace(/[¿¡]/g, "");
   if (language === "de") t = reorderGerman(t, trace);
-  if (language !== "en") t = applyForeign[language](t, trace);
+  if (language !== "en") t = applyForeign[language](splitClitics(t, language), trace);
   t = applyTextSpeak(t, trace);
+  if (language === "en") t = fixSpelling(t);
   return { text: t.replace(/\s+/g, " ").trim(), language };
 }

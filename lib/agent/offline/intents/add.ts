@@ -14,7 +14,7 @@ import type { Interpretation, Priority, ToolCall } from "../types";
 import { messages } from "../messages";
 import { formatDueIn } from "../format";
 
-const NOUN = String.raw`(?:tasks?|todos?|to-dos?|items?|reminders?|entries|entry|things?|ones?)`;
+const NOUN = String.raw`(?:tasks?|todos?|to-dos?|items?|reminders?|notes?|memos?|entries|entry|things?|ones?)`;
 const COUNT = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple(?:\s+of)?|couple(?:\s+of)?|a\s+few|few|some|several|multiple)`;
 const PRIO = String.raw`(?:high|low|medium|normal|top|urgent|important)(?:[-\s]+priority)?`;
 
@@ -27,7 +27,7 @@ const HEADER = new RegExp(
 );
 
 const STRONG_VERB = /^(?:add|create|new|insert|jot\s+down|write\s+down|note\s+down|capture|enter)\b\s*/i;
-const WEAK_VERB = /^(?:make|put|set\s+up|log|save|schedule|start|open|record)\s+(?=(?:a|an|another|new)\s+(?:new\s+)?(?:task|todo|to-do|reminder|item)\b)/i;
+const WEAK_VERB = /^(?:make|put|set\s+up|log|save|schedule|start|open|record|keep|take|leave|drop)\s+(?:me\s+)?(?=(?:a|an|another|new)\s+(?:new\s+|quick\s+)?(?:task|todo|to-do|reminder|item|note|memo)\b)/i;
 const LABEL = /^(?:todo|to-do|to\s+do|task|new\s+task|reminder)\s*[:\-]\s*/i;
 const REMIND =
   /^(?:remind\s+me|set\s+(?:a\s+|me\s+a\s+)?reminder|reminder|don'?t\s+let\s+me\s+forget|do\s+not\s+let\s+me\s+forget|don'?t\s+forget|do\s+not\s+forget|help\s+me\s+remember|remember|i\s+(?:need|have|want)\s+to\s+remember|make\s+sure\s+i)(?:\s+(?:to|about|that|of))?\s+/i;
