@@ -11,6 +11,8 @@
  * and the socket address comes from SOCKET_ADDRESS_HEADER, which ./socket-address-hook.ts
  * writes on every incoming request (overwriting whatever the client sent under that name).
  */
+import { setting, type EnvSource } from "@/lib/env";
+
 export const SOCKET_ADDRESS_HEADER = "x-doable-socket-address";
 
 /** What the address is when nothing trustworthy says otherwise (requests in the first moments
@@ -18,12 +20,8 @@ export const SOCKET_ADDRESS_HEADER = "x-doable-socket-address";
 export const UNKNOWN_ADDRESS = "unknown";
 
 /** How many reverse proxies in front of Doable append to X-Forwarded-For (default 0). */
-export function trustedProxyHops(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.TRUSTED_PROXY_HOPS?.trim();
-  if (!raw) return 0;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 20) throw new Error(`TRUSTED_PROXY_HOPS must be a whole number from 0 to 20 (got "${raw}").`);
-  return n;
+export function trustedProxyHops(env: EnvSource = process.env): number {
+  return setting("TRUSTED_PROXY_HOPS", env);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { RateLimiterPrisma, RateLimiterRes } from "rate-limiter-flexible";
 import { Prisma } from "@/generated/prisma/client";
 import { getDb, type Db } from "@/lib/db/client";
+import { setting, type EnvName } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 
 /**
@@ -11,28 +12,25 @@ import { AppError } from "@/lib/errors";
  */
 export type LimitName = "login" | "loginEmail" | "register" | "chat";
 
-type Limit = { points: number; duration: number; message: string | ((wait: string) => string) };
+/** `setting`: the variable (lib/env.ts) that says how many hits a window of `duration` seconds allows. */
+type Limit = { setting: EnvName & `${string}_RATE_LIMIT`; duration: number; message: string | ((wait: string) => string) };
 
 const LIMITS: Record<LimitName, Limit> = {
   // Sign-in attempts per client address + email in 15 minutes (a success gives its point back).
-  login: { points: envInt("LOGIN_RATE_LIMIT", 10), duration: 15 * 60, message: (wait) => `Too many sign-in attempts. Try again in ${wait}.` },
+  login: { setting: "LOGIN_RATE_LIMIT", duration: 15 * 60, message: (wait) => `Too many sign-in attempts. Try again in ${wait}.` },
   // Sign-in attempts per email from all addresses together in 15 minutes: guessing one
   // account's password from many addresses stops here.
-  loginEmail: { points: envInt("LOGIN_EMAIL_RATE_LIMIT", 50), duration: 15 * 60, message: (wait) => `Too many sign-in attempts. Try again in ${wait}.` },
+  loginEmail: { setting: "LOGIN_EMAIL_RATE_LIMIT", duration: 15 * 60, message: (wait) => `Too many sign-in attempts. Try again in ${wait}.` },
   // Accounts created per client address in an hour.
-  register: { points: envInt("REGISTER_RATE_LIMIT", 5), duration: 60 * 60, message: (wait) => `Too many accounts were created from your network. Try again in ${wait}.` },
+  register: { setting: "REGISTER_RATE_LIMIT", duration: 60 * 60, message: (wait) => `Too many accounts were created from your network. Try again in ${wait}.` },
   // Chat messages per user per minute.
-  chat: { points: envInt("CHAT_RATE_LIMIT", 60), duration: 60, message: "You are sending messages too quickly. Please wait a moment." },
+  chat: { setting: "CHAT_RATE_LIMIT", duration: 60, message: "You are sending messages too quickly. Please wait a moment." },
 };
 
-function envInt(name: string, fallback: number): number {
-  const n = Number(process.env[name]);
-  return Number.isInteger(n) && n > 0 ? n : fallback;
-}
+const points = (name: LimitName) => setting(LIMITS[name].setting);
 
 export function createLimiter(db: Db, name: LimitName): RateLimiterPrisma {
-  const { points, duration } = LIMITS[name];
-  return new RateLimiterPrisma({ storeClient: db, tableName: "rateLimit", keyPrefix: name, points, duration });
+  return new RateLimiterPrisma({ storeClient: db, tableName: "rateLimit", keyPrefix: name, points: points(name), duration: LIMITS[name].duration });
 }
 
 // One limiter per database client and limit.
@@ -95,11 +93,11 @@ export function hitSql(name: LimitName, key: string, now: Date, only: Prisma.Sql
 
 /** The hits a limit allows in its window. */
 export function allowedHits(name: LimitName): number {
-  return LIMITS[name].points;
+  return points(name);
 }
 
 /** What a hit counted by `hitSql` answers: nothing when allowed, else the same 429 as `consume`. */
 export function checkHit(name: LimitName, hit: { points: number; expire: Date | null }): void {
-  if (hit.points <= LIMITS[name].points) return;
+  if (hit.points <= points(name)) return;
   throw limited(name, { msBeforeNext: hit.expire ? Math.max(hit.expire.getTime() - Date.now(), 0) : -1 });
 }

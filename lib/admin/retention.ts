@@ -1,7 +1,7 @@
 import "server-only";
-import { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
+import { settings, type EnvSource } from "@/lib/env";
 
 // Retention: messages older than a year and operation logs older than two years are deleted,
 // conversations with no activity for 90 days are archived. Safe to run daily: each step only
@@ -12,38 +12,14 @@ export type RetentionPolicy = { messagesDays: number; logsDays: number; archiveD
 
 export type RetentionCounts = { messagesDeleted: number; logsDeleted: number; conversationsArchived: number };
 
-export const DEFAULT_POLICY: RetentionPolicy = { messagesDays: 365, logsDays: 730, archiveDays: 90 };
-
-const days = (name: string, fallback: number) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => (value ? value : String(fallback)))
-    .pipe(
-      z
-        .string()
-        .regex(/^\d+$/, `${name} must be a whole number of days.`)
-        .transform(Number)
-        .pipe(z.number().int().min(1, `${name} must be at least 1 day.`).max(36_500, `${name} must be at most 36500 days.`)),
-    );
-
-const envSchema = z.object({
-  RETENTION_MESSAGES_DAYS: days("RETENTION_MESSAGES_DAYS", DEFAULT_POLICY.messagesDays),
-  RETENTION_LOGS_DAYS: days("RETENTION_LOGS_DAYS", DEFAULT_POLICY.logsDays),
-  RETENTION_ARCHIVE_DAYS: days("RETENTION_ARCHIVE_DAYS", DEFAULT_POLICY.archiveDays),
-});
-
-/** The policy from RETENTION_* environment variables; a bad value throws with a clear message. */
-export function policyFromEnv(env: Record<string, string | undefined> = process.env): RetentionPolicy {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join("\n"));
-  return {
-    messagesDays: parsed.data.RETENTION_MESSAGES_DAYS,
-    logsDays: parsed.data.RETENTION_LOGS_DAYS,
-    archiveDays: parsed.data.RETENTION_ARCHIVE_DAYS,
-  };
+/** The policy from RETENTION_* environment variables; a bad value throws a line per variable. */
+export function policyFromEnv(env: EnvSource = process.env): RetentionPolicy {
+  const days = settings(["RETENTION_MESSAGES_DAYS", "RETENTION_LOGS_DAYS", "RETENTION_ARCHIVE_DAYS"], env);
+  return { messagesDays: days.RETENTION_MESSAGES_DAYS, logsDays: days.RETENTION_LOGS_DAYS, archiveDays: days.RETENTION_ARCHIVE_DAYS };
 }
+
+/** With no variables set: the defaults declared in lib/env.ts. */
+export const DEFAULT_POLICY: RetentionPolicy = policyFromEnv({});
 
 export type Cutoffs = { messagesBefore: Date; logsBefore: Date; inactiveSince: Date };
 

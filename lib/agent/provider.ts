@@ -3,6 +3,7 @@
 import { createOpenAI } from "@ai-sdk/openai";
 import type { LanguageModelV4 } from "@ai-sdk/provider";
 import { wrapLanguageModel } from "ai";
+import { envText, setting, type EnvSource as Env } from "@/lib/env";
 import { formatSeconds } from "./errors";
 import { createOfflineModel, OFFLINE_MODEL_ID, type OfflineDeps } from "./offline-model";
 import { timeoutMiddleware, timeoutMs } from "./timeout";
@@ -18,12 +19,7 @@ export type ModelInfo = {
   api?: ModelApi;
 };
 
-type Env = Record<string, string | undefined>;
-
-export const DEFAULT_OPENAI_MODEL = "gpt-4o-mini";
 const OPENAI_URL = "https://api.openai.com/v1";
-
-const value = (env: Env, key: string) => env[key]?.trim() || undefined;
 
 /** OpenAI itself speaks the Responses API; other servers (Ollama, vLLM, LM Studio) chat completions. */
 function defaultApi(baseURL: string | undefined): ModelApi {
@@ -37,20 +33,19 @@ function defaultApi(baseURL: string | undefined): ModelApi {
 
 /** AI_API=responses|chat, else the default for the base URL. */
 export function modelApi(env: Env = process.env): ModelApi {
-  const chosen = value(env, "AI_API")?.toLowerCase();
-  return chosen === "responses" || chosen === "chat" ? chosen : defaultApi(value(env, "OPENAI_BASE_URL"));
+  return setting("AI_API", env) ?? defaultApi(setting("OPENAI_BASE_URL", env));
 }
 
 export function modelInfo(env: Env = process.env): ModelInfo {
-  if (!value(env, "OPENAI_API_KEY")) return { provider: "offline", modelId: OFFLINE_MODEL_ID, label: "Offline assistant" };
-  const modelId = value(env, "AI_MODEL") ?? DEFAULT_OPENAI_MODEL;
-  return { provider: value(env, "OPENAI_BASE_URL") ? "openai-compatible" : "openai", modelId, label: modelId, api: modelApi(env) };
+  if (!setting("OPENAI_API_KEY", env)) return { provider: "offline", modelId: OFFLINE_MODEL_ID, label: "Offline assistant" };
+  const modelId = setting("AI_MODEL", env);
+  return { provider: setting("OPENAI_BASE_URL", env) ? "openai-compatible" : "openai", modelId, label: modelId, api: modelApi(env) };
 }
 
 export function createModel(offline: OfflineDeps, env: Env = process.env): { model: LanguageModelV4; info: ModelInfo } {
   const info = modelInfo(env);
   if (info.provider === "offline") return { model: createOfflineModel(offline), info };
-  const openai = createOpenAI({ apiKey: value(env, "OPENAI_API_KEY"), baseURL: value(env, "OPENAI_BASE_URL") });
+  const openai = createOpenAI({ apiKey: setting("OPENAI_API_KEY", env), baseURL: setting("OPENAI_BASE_URL", env) });
   const model = info.api === "responses" ? openai.responses(info.modelId) : openai.chat(info.modelId);
   return { model: wrapLanguageModel({ model, middleware: timeoutMiddleware(timeoutMs(env)) }), info };
 }
@@ -72,10 +67,11 @@ export function displayUrl(url: string): string {
 export function startupReport(env: Env = process.env): { line: string; warnings: string[] } {
   const warnings: string[] = [];
   const info = modelInfo(env);
-  const baseURL = value(env, "OPENAI_BASE_URL");
-  const aiApi = value(env, "AI_API");
+  const baseURL = setting("OPENAI_BASE_URL", env);
+  // The warnings quote what was written, which the settings have already replaced by defaults.
+  const aiApi = envText("AI_API", env);
   if (info.provider === "offline") {
-    const set = ["OPENAI_BASE_URL", "AI_MODEL", "AI_API"].filter((k) => value(env, k));
+    const set = (["OPENAI_BASE_URL", "AI_MODEL", "AI_API"] as const).filter((k) => envText(k, env));
     if (set.length) {
       warnings.push(
         `${set.join(" and ")} ${set.length === 1 ? "is" : "are"} set but OPENAI_API_KEY is not, so the built-in offline assistant answers. ` +
@@ -84,10 +80,10 @@ export function startupReport(env: Env = process.env): { line: string; warnings:
     }
     return { line: "Assistant: offline (built-in, no model server)", warnings };
   }
-  if (aiApi && !["responses", "chat"].includes(aiApi.toLowerCase())) {
+  if (aiApi && !setting("AI_API", env)) {
     warnings.push(`AI_API=${aiApi} is not "responses" or "chat"; using ${info.api === "chat" ? "chat completions" : "the Responses API"}.`);
   }
-  const rawTimeout = value(env, "AI_TIMEOUT_MS");
+  const rawTimeout = envText("AI_TIMEOUT_MS", env);
   const ms = timeoutMs(env);
   if (rawTimeout && !(Number(rawTimeout) >= 1)) warnings.push(`AI_TIMEOUT_MS=${rawTimeout} is not a positive number of milliseconds; using ${ms}.`);
   if (baseURL && !/^https?:$/.test(safeProtocol(baseURL))) warnings.push(`OPENAI_BASE_URL is not an http(s) URL; requests to the model server will fail.`);

@@ -7,16 +7,12 @@
 // lib/agent/errors.ts words for the user.
 import type { LanguageModelMiddleware } from "ai";
 import type { LanguageModelV4StreamPart, LanguageModelV4Usage } from "@ai-sdk/provider";
+import { setting, type EnvSource } from "@/lib/env";
 import { ModelTimeoutError } from "./errors";
 
-export const DEFAULT_TIMEOUT_MS = 60_000;
-
 /** AI_TIMEOUT_MS as a positive whole number of milliseconds, else the default (60 s). */
-export function timeoutMs(env: Record<string, string | undefined> = process.env): number {
-  const raw = env.AI_TIMEOUT_MS?.trim();
-  if (!raw) return DEFAULT_TIMEOUT_MS;
-  const n = Number(raw);
-  return Number.isFinite(n) && n >= 1 ? Math.round(n) : DEFAULT_TIMEOUT_MS;
+export function timeoutMs(env: EnvSource = process.env): number {
+  return setting("AI_TIMEOUT_MS", env);
 }
 
 /** One timer per model call: armed while Doable waits on the server, disarmed otherwise. */

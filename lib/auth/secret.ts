@@ -3,6 +3,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import { isEmbedded } from "@/lib/db/url";
+import { setting } from "@/lib/env";
 
 export const LOCAL_SECRET_FILE = path.resolve(".data", "auth-secret");
 
@@ -14,7 +15,7 @@ export const LOCAL_SECRET_FILE = path.resolve(".data", "auth-secret");
 export function authSecret(): string | undefined {
   // `next build` evaluates modules without serving anyone; the secret is needed only at run time.
   if (process.env.NEXT_PHASE === "phase-production-build") return undefined;
-  const fromEnv = process.env.AUTH_SECRET?.trim();
+  const fromEnv = setting("AUTH_SECRET");
   if (fromEnv) return fromEnv;
   if (!isEmbedded()) {
     throw new Error("AUTH_SECRET is not set. Set it to a long random string (for example: openssl rand -base64 32) before starting Doable.");

@@ -1,5 +1,6 @@
 import "server-only";
 import { PrismaClient } from "@/generated/prisma/client";
+import { setting } from "@/lib/env";
 import { databaseTarget, type DatabaseTarget } from "./url";
 
 export type Db = PrismaClient;
@@ -12,15 +13,16 @@ export type DbHandle = {
   close: () => Promise<void>;
 };
 
-/** Opens a Prisma client on the target's driver adapter. Most code wants `db` below instead. */
-export async function openDatabase(url = process.env.DATABASE_URL): Promise<DbHandle> {
+/** Opens a Prisma client on the driver adapter for `url` (default: the DATABASE_URL setting).
+ * Most code wants `getDb` below instead. */
+export async function openDatabase(url?: string): Promise<DbHandle> {
   const target = databaseTarget(url);
   if (target.kind === "postgres") {
     const { PrismaPg } = await import("@prisma/adapter-pg");
     // A connection the server drops (restart, failover, pg_terminate_backend) emits 'error';
     // unheard, it is an uncaught exception that ends the process. The pool replaces it, and
     // the request that needed it answers 503 (lib/db/unavailable.ts).
-    const adapter = new PrismaPg({ connectionString: target.url, max: poolSize() }, { onPoolError: connectionLost, onConnectionError: connectionLost });
+    const adapter = new PrismaPg({ connectionString: target.url, max: setting("DATABASE_POOL_SIZE") }, { onPoolError: connectionLost, onConnectionError: connectionLost });
     const db = new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
     const exec = async (sql: string) => {
       const { Client } = await import("pg");
@@ -62,11 +64,6 @@ function connectionLost(error: Error) {
 // Prisma's defaults (2 s to get one, 5 s to finish) failed turns outright when 50 users chatted
 // at once on 2 busy cores (lib/chat/load.postgres.test.ts); a turn should wait, not fail.
 const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 15_000 };
-
-function poolSize(): number {
-  const n = Number(process.env.DATABASE_POOL_SIZE);
-  return Number.isInteger(n) && n > 0 ? n : 10;
-}
 
 // One client per process, kept on globalThis so Next's dev reloads reuse it: PGlite allows a
 // single opener of its directory, and a pool per reload would leak connections.

@@ -2,8 +2,10 @@
 // with credentials if needed) and MAIL_FROM. Links in mails need the site's public address.
 
 import "server-only";
+import { setting } from "@/lib/env";
+
 export function smtpUrl(): string | null {
-  return process.env.SMTP_URL?.trim() || null;
+  return setting("SMTP_URL") ?? null;
 }
 
 export function emailConfigured(): boolean {
@@ -12,10 +14,9 @@ export function emailConfigured(): boolean {
 
 /** The public address of the site, for links in e-mails (APP_URL; without it, this machine's port). */
 export function appUrl(): string {
-  const configured = process.env.APP_URL?.trim();
-  return (configured || `http://localhost:${process.env.PORT || 3000}`).replace(/\/+$/, "");
+  return (setting("APP_URL") ?? `http://localhost:${setting("PORT")}`).replace(/\/+$/, "");
 }
 
 export function mailFrom(): string {
-  return process.env.MAIL_FROM?.trim() || `Doable <no-reply@${new URL(appUrl()).hostname}>`;
+  return setting("MAIL_FROM") ?? `Doable <no-reply@${new URL(appUrl()).hostname}>`;
 }

@@ -2,30 +2,18 @@
 // cancelled rows go after RETENTION_NOTIFICATIONS_SENT_DAYS, failed ones after
 // RETENTION_NOTIFICATIONS_FAILED_DAYS. Pending rows are never touched. Run by `npm run retention`.
 import "server-only";
-import { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { settings, type EnvSource } from "@/lib/env";
 
 export type OutboxPolicy = { sentDays: number; failedDays: number };
-export const DEFAULT_OUTBOX_POLICY: OutboxPolicy = { sentDays: 30, failedDays: 7 };
 
-const days = (name: string, fallback: number) =>
-  z
-    .string()
-    .trim()
-    .optional()
-    .transform((value) => value || String(fallback))
-    .pipe(z.string().regex(/^\d+$/, `${name} must be a whole number of days.`).transform(Number).pipe(z.number().int().min(1, `${name} must be at least 1 day.`).max(36_500, `${name} must be at most 36500 days.`)));
-
-const envSchema = z.object({
-  RETENTION_NOTIFICATIONS_SENT_DAYS: days("RETENTION_NOTIFICATIONS_SENT_DAYS", DEFAULT_OUTBOX_POLICY.sentDays),
-  RETENTION_NOTIFICATIONS_FAILED_DAYS: days("RETENTION_NOTIFICATIONS_FAILED_DAYS", DEFAULT_OUTBOX_POLICY.failedDays),
-});
-
-export function outboxPolicyFromEnv(env: Record<string, string | undefined> = process.env): OutboxPolicy {
-  const parsed = envSchema.safeParse(env);
-  if (!parsed.success) throw new Error(parsed.error.issues.map((issue) => issue.message).join("\n"));
-  return { sentDays: parsed.data.RETENTION_NOTIFICATIONS_SENT_DAYS, failedDays: parsed.data.RETENTION_NOTIFICATIONS_FAILED_DAYS };
+export function outboxPolicyFromEnv(env: EnvSource = process.env): OutboxPolicy {
+  const days = settings(["RETENTION_NOTIFICATIONS_SENT_DAYS", "RETENTION_NOTIFICATIONS_FAILED_DAYS"], env);
+  return { sentDays: days.RETENTION_NOTIFICATIONS_SENT_DAYS, failedDays: days.RETENTION_NOTIFICATIONS_FAILED_DAYS };
 }
+
+/** With no variables set: the defaults declared in lib/env.ts. */
+export const DEFAULT_OUTBOX_POLICY: OutboxPolicy = outboxPolicyFromEnv({});
 
 const BATCH = 5000;
 

@@ -4,22 +4,16 @@
 import "server-only";
 import { authSecret } from "@/lib/auth/secret";
 import { getDb } from "@/lib/db/client";
+import { setting } from "@/lib/env";
 import { inAppChannel } from "./channels/in-app";
 import type { Channel } from "./channels/types";
 import { appUrl, mailFrom, smtpUrl } from "./mail-config";
 import { createWorker } from "./worker";
 
-const DEFAULT_POLL_MS = 3_000;
-
 const globalForWorker = globalThis as unknown as { doableNotificationWorker?: ReturnType<typeof createWorker> };
 
-function pollMs(): number {
-  const n = Number(process.env.NOTIFICATIONS_POLL_MS);
-  return Number.isFinite(n) && n >= 200 ? n : DEFAULT_POLL_MS;
-}
-
 export async function startNotificationWorker(): Promise<void> {
-  if (globalForWorker.doableNotificationWorker || process.env.NOTIFICATIONS_WORKER === "off") return;
+  if (globalForWorker.doableNotificationWorker || setting("NOTIFICATIONS_WORKER") === "off") return;
   const db = await getDb();
   const channels: Partial<Record<"in_app" | "email", Channel>> = { in_app: inAppChannel };
   const smtp = smtpUrl();
@@ -30,11 +24,12 @@ export async function startNotificationWorker(): Promise<void> {
   const { scheduleDigests, throttled } = await import("./digest");
   const worker = createWorker({ db, channels, beforePass: throttled(60_000, (now) => scheduleDigests(db, now)) });
   globalForWorker.doableNotificationWorker = worker;
-  worker.start(pollMs());
+  const pollMs = setting("NOTIFICATIONS_POLL_MS");
+  worker.start(pollMs);
   // The database closes on the same signals (lib/db/client.ts); stopping first keeps a pass from
   // failing halfway, and an interrupted pass is safe anyway (its rows are claimed again later).
   const stop = () => void worker.stop();
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
-  console.log(`Notifications: in-app${smtp ? ` and e-mail from ${mailFrom()}` : " (e-mail off: SMTP_URL is not set)"}, checked every ${pollMs() / 1000} s`);
+  console.log(`Notifications: in-app${smtp ? ` and e-mail from ${mailFrom()}` : " (e-mail off: SMTP_URL is not set)"}, checked every ${pollMs / 1000} s`);
 }
