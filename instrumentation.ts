@@ -1,16 +1,22 @@
-// Runs once when the server starts: say which assistant answers (and warn about model settings
-// that would be ignored), then warm the offline interpreter (chrono and Intl set-up take
-// ~0.3 s) so the first chat message does not pay for it, and start the notification worker
-// (lib/notifications/README.md).
+// Runs once when the server starts: stop on a wrong setting (lib/env.ts), say which assistant
+// answers (and warn about model settings that would be ignored), then warm the offline
+// interpreter (chrono and Intl set-up take ~0.3 s) so the first chat message does not pay for
+// it, and start the notification worker (lib/notifications/README.md).
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
+  // `next build` runs this too, in an environment that need not be the server's.
+  const building = process.env.NEXT_PHASE === "phase-production-build";
+  if (!building) (await import("@/lib/env")).exitOnEnvProblems();
+  // Before the first request: sign-in and registration limits count per TCP peer, and the header
+  // they read is set here from the socket, overruling whatever a client sent under that name.
+  if (!building) (await import("@/lib/socket-address-hook")).installSocketAddressHook();
   const { startupReport } = await import("@/lib/agent/provider");
   const { line, warnings } = startupReport();
   console.log(line);
   for (const warning of warnings) console.warn(`Warning: ${warning}`);
   const { warmUp } = await import("@/lib/agent/offline/interpret");
   warmUp();
-  if (process.env.NEXT_PHASE === "phase-production-build") return;
+  if (building) return;
   const { startNotificationWorker } = await import("@/lib/notifications/start");
   // Not awaited: the server answers while the database opens; a failure is reported, not fatal.
   startNotificationWorker().catch((error: unknown) => console.error("Notifications: the worker did not start:", error instanceof Error ? error.message : error));

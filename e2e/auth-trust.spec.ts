@@ -31,19 +31,23 @@ test.afterAll(async () => {
   await limited?.stop();
 });
 
+// The header the server sets from the TCP peer (lib/socket-address-hook.ts): a client that sends it
+// itself must be overruled, or it could pick a fresh "address" for every attempt.
+const FORGED_SOCKET = "x-doable-socket-address";
+
 /** Signs in through next-auth's own API (what a script would do), with a forged X-Forwarded-For. */
 async function apiSignIn(api: APIRequestContext, email: string, password: string, forwardedFor: string, callbackUrl = "/") {
   const csrf = await api.get("/api/auth/csrf");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   return api.post("/api/auth/callback/credentials", {
     form: { csrfToken, email, password, callbackUrl },
-    headers: { "x-forwarded-for": forwardedFor, "x-real-ip": forwardedFor },
+    headers: { "x-forwarded-for": forwardedFor, "x-real-ip": forwardedFor, [FORGED_SOCKET]: forwardedFor },
     maxRedirects: 0,
   });
 }
 
 async function registerAt(page: Page, base: string, name: string, email: string, forwardedFor?: string) {
-  if (forwardedFor) await page.setExtraHTTPHeaders({ "x-forwarded-for": forwardedFor });
+  if (forwardedFor) await page.setExtraHTTPHeaders({ "x-forwarded-for": forwardedFor, [FORGED_SOCKET]: forwardedFor });
   await page.goto(`${base}/register`);
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Email").fill(email);
