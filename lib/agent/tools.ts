@@ -34,7 +34,7 @@ const FIELD_DOCS: Record<string, string> = {
   removeTags: "Tag names to remove, without '#'.",
   task: "Which task: its number (3), or text naming exactly one of the user's tasks.",
   completed: "Leave out to mark the task done; false reopens a completed task.",
-  status: "pending (open), completed or all; leave out for all tasks, open ones first.",
+  status: "pending (open), completed or all; leave out for open tasks (a search without it looks at all).",
   due: "Tasks due in this period of the user's calendar: overdue, today, tomorrow, this_week or next_week.",
   dueBefore: `Tasks due on or before this day. ${DUE}`,
   dueAfter: `Tasks due after this day. ${DUE}`,
@@ -103,7 +103,7 @@ const SPECS: { [N in ToolName]: Spec<Inputs[N]> } = {
     service.addTask,
   ),
   list_tasks: spec(
-    "List the user's tasks, optionally filtered. Without status it lists all tasks (pending first).",
+    "List the user's tasks, optionally filtered. Without status it lists open tasks; with search and no status, all tasks.",
     listTasksInput,
     (db, ctx, input) => service.listTasks(db, ctx, input),
   ),

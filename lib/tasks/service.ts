@@ -67,7 +67,9 @@ async function listed(tx: Tx, ctx: OperationContext, input: ListTasksInput, now:
   const zone = ctx.timeZone ?? "UTC";
   const and: Prisma.TaskWhereInput[] = [{ userId: ctx.userId, deletedAt: null }];
   const byCompletion = Boolean(f.completedAfter || f.completedBefore);
-  const status = f.status ?? (f.due === "overdue" ? "pending" : byCompletion ? "completed" : "all");
+  // "Show my tasks" means what is left to do (the contract judges no status as pending); a
+  // search looks everywhere, so "is the MOT booked yet?" finds a finished task too.
+  const status = f.status ?? (byCompletion ? "completed" : f.search ? "all" : "pending");
   if (status !== "all") and.push({ status });
   if (f.priority) and.push({ priority: f.priority });
   if (f.tag) and.push({ tags: { some: { tag: { name: f.tag } } } });

@@ -73,3 +73,21 @@ describe("contract v2 cases in our own wording", () => {
     expect(failed, failed.join("\n")).toEqual([]);
   });
 });
+
+describe("changes to existing tasks in our own wording", () => {
+  it("passes every case of cases/v2-changes.jsonl (reminders and repeats on a task, update phrasings, es/fr/de)", () => {
+    const cases = load(path.resolve(here, "cases/v2-changes.jsonl"));
+    expect(cases.length).toBeGreaterThanOrEqual(40);
+    const failed = failures(run(cases));
+    expect(failed, failed.join("\n")).toEqual([]);
+  });
+});
+
+describe("list queries, questions and small talk in our own wording", () => {
+  it("passes every case of cases/v2-lists.jsonl (periods, completion times, yes/no and when questions, small talk, es/fr/de)", () => {
+    const cases = load(path.resolve(here, "cases/v2-lists.jsonl"));
+    expect(cases.length).toBeGreaterThanOrEqual(60);
+    const failed = failures(run(cases));
+    expect(failed, failed.join("\n")).toEqual([]);
+  });
+});

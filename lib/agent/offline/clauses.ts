@@ -8,7 +8,13 @@ const LEADS = COMMAND_LEADS.map((w) => w.replace(/\s+/g, String.raw`\s+`)).join(
 const JOIN = new RegExp(String.raw`\s*(?:,\s*|;\s*)?\b(?:and|then|&)\s+(?:then\s+|also\s+)?(?=(?:${LEADS})\b)|\s*;\s*`, "gi");
 const PAST_JOIN = /\s*,?\s+and\s+(?:then\s+|also\s+)?(?=([a-z]+)\s)/gi;
 
+// "j'ai fait le plein et j'ai pris rendez-vous", "ya pagué la luz y he llamado al banco": reports
+// in Spanish, French or German joined by "and" (their own words, which the tables leave alone).
+const FOREIGN_PAST_JOIN = /\s+(?:et|y|und)\s+(?=(?:j'ai|je\s+suis|ya\s+he|he|ya|ich\s+habe|ich\s+hab)\s)/i;
+
 export function splitClauses(text: string): string[] {
+  const reports = text.split(FOREIGN_PAST_JOIN);
+  if (reports.length > 1) return reports.map((s) => s.trim()).filter(Boolean);
   const parts = text.split(JOIN).map((s) => s.trim()).filter(Boolean);
   if (parts.length > 1) return parts;
   // "I washed the car and paid the gas bill": each part a past-tense report.

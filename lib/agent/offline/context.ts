@@ -29,7 +29,7 @@ export type Ctx = {
 const INTERJECTION = [...INTERJECTIONS].sort((a, b) => b.length - a.length).map((w) => w.replace(/\s+/g, "\\s+")).join("|");
 const FILLER_START = new RegExp(
   `^(?:(?:${INTERJECTION}|` +
-  /(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|er+|well|alright|all right|right|yes|yeah|yep|sure|actually|oh|hmm+|please|pls|plz|kindly|can you|could you|would you|will you|would you mind|could you please|can you please|i want you to|i'd like you to|i would like you to|i need you to|go ahead and|just|quickly|also|and|then|now|ah|cool|great|nice|perfect)/.source +
+  /(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|er+|well|alright|all right|right|yes|yeah|yep|sure|actually|oh|hmm+|please|pls|plz|kindly|can you|could you|would you|will you|would you mind|could you please|can you please|no(?=[.,!])|i want you to|i'd like you to|i would like you to|i need you to|go ahead and|just|quickly|maybe|perhaps|possibly|also|and|then|now|ah|cool|great|nice|perfect)/.source +
     // "I want to delete …" is the command; "I need to call …" stays a new task (NEED in add.ts).
     String.raw`|(?:i(?:\s+(?:want|need|would\s+like)|'d\s+like)\s+to|let'?s)(?=\s+(?:delete|remove|mark|undo|reopen|rename|reschedule|postpone|move|push|cancel|untag|clear|tick\s+off|check\s+off)\b)` +
     String.raw`)\b[,!.:]?\s+)+`,

@@ -14,7 +14,7 @@ import { update } from "./intents/update";
 import { TODO_VERBS } from "./text";
 import { splitClauses } from "./clauses";
 import { topicFirst } from "./topic";
-import type { InterpretInput, Interpretation, TaskSnapshot } from "./types";
+import type { InterpretInput, Interpretation, TaskSnapshot, ToolCall } from "./types";
 import type { Language } from "./normalize";
 import type { QuestionKind } from "./reply";
 import { isValidTimeZone } from "@/lib/time/zone";
@@ -24,9 +24,14 @@ import { messages } from "./messages";
 // update, "remove the due date" is not a delete, "I walked the dog" is checked last).
 const STEPS: Array<(ctx: Ctx) => Interpretation | null> = [smalltalk, undo, list, schedule, update, complete, del, add];
 
+// "urgent: call the plumber", "low priority - sort out the spare room", "!! renew the insurance".
+const PRIORITY_LABEL = /^(?:(?:(?:high|low|medium|normal|top)[-\s]+priority|urgent|important|asap)\s*[:\-–—!]+|!{2,})\s*(?=\S)/i;
+
 /** A line like "buy milk tomorrow" typed with no command is most likely a new task. */
 function bareTodo(ctx: Ctx): Interpretation | null {
   if (ctx.question) return null;
+  // A priority label in front says it is a task, whatever its first word.
+  if (PRIORITY_LABEL.test(ctx.text)) return buildAdds({ body: ctx.text, strength: 0.6 }, ctx);
   const first = ctx.text.split(/\s+/)[0]?.toLowerCase() ?? "";
   if (!TODO_VERBS.has(first) || ctx.text.split(/\s+/).length < 2) return null;
   // "move task 3" mentions an existing task: not a new one.
@@ -115,7 +120,7 @@ function multi(input: InterpretInput, ctx: Ctx): Interpretation | null {
   const outs = clauses.map((text) => run(makeCtx({ ...input, text })));
   if (!outs.every((o) => o.calls.length)) return null;
   return {
-    calls: outs.flatMap((o) => o.calls),
+    calls: mergeUpdates(outs.flatMap((o) => o.calls)),
     intent: [...new Set(outs.map((o) => o.intent))].join("+").slice(0, 50),
     entities: { clauses: outs.map((o) => o.entities) },
     confidence: Math.min(...outs.map((o) => o.confidence)),
@@ -147,4 +152,16 @@ export function warmUp(): void {
       interpret({ text, now, timeZone, tasks });
     }
   }
+}
+
+/** "push it to friday and make it urgent": one update of the task, not two. */
+function mergeUpdates(calls: ToolCall[]): ToolCall[] {
+  const out: ToolCall[] = [];
+  for (const call of calls) {
+    const prev = out[out.length - 1];
+    const sameTask = prev?.tool === "update_task" && call.tool === "update_task" && prev.input.task === call.input.task;
+    if (sameTask && Object.keys(call.input).every((k) => k === "task" || !(k in prev.input))) prev.input = { ...prev.input, ...call.input };
+    else out.push(call);
+  }
+  return out;
 }

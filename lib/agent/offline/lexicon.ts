@@ -9,7 +9,7 @@
 export type Row = readonly [from: string, to: string, when?: { before?: RegExp; after?: RegExp }];
 
 // A weekday abbreviation that is also a word counts only next to a date connector or a time.
-const DATE_SLOT = { before: /\b(?:on|by|next|this|until|till|due|before|after|every|from|to)\s+$/i };
+const DATE_SLOT = { before: /\b(?:on|by|next|this|until|till|due|before|after|every|from|to|meant|not)\s+$/i };
 const TIME_NEXT = { after: /^\s+(?:at\s+)?\d/ };
 
 /** Text-speak, chat abbreviations and misspellings → plain English. */
@@ -30,6 +30,11 @@ export const TEXT_SPEAK: Row[] = [
   // "push it 2 tomorrow", "the gym 1": digits standing for words.
   ["2", "to", { after: /^\s+(?:tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|the\s+\d)\b/i, before: /[a-z]\s+$/i }],
   ["1", "one", { before: /\bthe\s+[a-z]+\s+$/i }],
+  // "need 2 call the bank", "have 2 pay rent": "to" before a verb.
+  ["2", "to", { before: /\b(?:need|have|got|want|going|remember|forget)\s+$/i, after: /^\s+[a-z]/i }],
+  ["ty", "thanks"], ["tysm", "thanks"], ["tyvm", "thanks"], ["prio", "priority"], ["pri", "priority", { before: /\b(?:high|low|medium|top)\s+$/i }],
+  // "what'd I finish", "when'd we pay it": a past question ("what would" has no "I get done" after it).
+  ["what'd", "what did", { after: /^\s+(?:i|we)\b/i }], ["when'd", "when did", { after: /^\s+(?:i|we)\b/i }],
 ];
 
 /**
@@ -49,7 +54,8 @@ export const INTERJECTIONS = [
   "yo", "lol", "lmao", "haha", "hahaha", "hehe", "ugh", "argh", "hmm", "hm", "hmmm", "oh", "ooh", "oops", "whoops",
   "wait", "uh", "um", "er", "ah", "aah", "meh", "welp", "oof", "ok so", "okay so", "so", "k", "kk", "alright so",
   "wait no", "oh no", "no wait", "no sorry", "nope", "fine", "uy", "ay", "vale", "bueno", "oye", "bon", "alors", "euh", "ah bon",
-  "ähm", "äh", "ach", "naja", "na ja", "okay also", "ok also",
+  "ähm", "äh", "ach", "naja", "na ja", "okay also", "ok also", "listo", "forgot", "i forgot", "almost forgot", "before i forget", "btw",
+  "by the way",
 ];
 
 /** The languages the interpreter reads and answers in. */
@@ -76,10 +82,31 @@ const AFTER_VERB = { before: /^\s*(?:\S+\s+){1}$/ };
 const RENAME_BEFORE = { before: /\b(?:rename|benenne|umbenennen|titel\s+von|namen\s+von|title\s+of)\b.+\s$/i };
 // "und" joins two commands ("lösche 2 und 3", "… und erinnere mich …"); inside a title it stays.
 const DE_COMMAND_AHEAD = {
-  after: /^\s+(?:#?\d|(?:die\s+)?aufgabe\b|erinner|lösch|füg|verschieb|markier|erledig|hak|zeig|setz|änder|benenn|trag|mach|entfern|streich|remind|add|delete|move|mark|complete)/i,
+  after: /^\s+(?:#?\d|(?:die\s+)?aufgabe\b|erinner|lösch|füg|verschieb|markier|erledig|hak|zeig|setz|änder|benenn|trag|mach|entfern|streich|gib|remind|add|delete|move|mark|complete)/i,
 };
+// Changes to an existing task said in another language ("et rappelle-moi une heure avant", "y ponle
+// prioridad alta", "verschieb sie lieber auf Samstag"): units before "before", and "and" in front of a command.
+const UNIT_BEFORE = { before: /\b(?:\d+|une?|dos|tres|deux|trois|quatre|media|demi)\s+$/i };
+const UNITS_BEHIND = { before: /\b(?:hora|horas|minutos?|días?|semanas?|heures?|minutes?|jours?|semaines?)\s+$/i };
+const COUNT_AHEAD = { after: /^\s+(?:horas|minutos|días|semanas|heures|minutes|jours|semaines)\b/i };
+const CLOCK_BEHIND = { before: /\d(?::\d\d|h\d*)?\s+$/i };
+const ES_AND_AHEAD = { after: /^\s+(?:avísame|recuérdame|ponle|pon|ponla|ponlo|márcala|márcalo|marca|muévela|muévelo|mueve|pásala|pásalo|cambia|bórrala|bórralo|borra|quita|añade|apunta)\b/i };
+const AT_START = { before: /^\s*$/ };
+// "cada semana", "tous les mois", "jeden Monat": the unit of a repeat (recurrence.ts reads English units).
+const EVERY_UNIT = { before: /\b(?:cada|todos\s+los|todas\s+las|chaque|tous\s+les|toutes\s+les|jeden|jede|jedes|every)\s+(?:(?:\d+|dos|tres|deux|trois|two|three)\s+)?$/i };
 // "erinnere mich morgen an den Zahnarzt": "an den" is "about" only after "erinnere mich".
 const REMIND_BEFORE = { before: /\berinnere?\s+mich\b(?!.*\b(?:an|about)\b).*\s$/i };
+// A participle in a question about what was done ("las tareas que ya he completado", "qu'est-ce que j'ai
+// terminé cette semaine ?"): only with a question word before it and nothing but a period after it, so
+// a report ("he terminado el informe", "j'ai terminé le rapport") keeps its verb for PAST_TENSE.
+const ES_DONE_ASKED = {
+  before: /(?:^|[^\p{L}])(?:qué|que|cuáles?|tareas)(?![\p{L}]).*\s$/iu,
+  after: /^\s*(?:[?.!,]|$|(?:esta|este|hoy|ayer|la\s+semana|el\s+mes|el\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo))(?![\p{L}]))/iu,
+};
+const FR_DONE_ASKED = {
+  before: /(?:\bqu['’]|\bque\b|\bquoi\b|\bquel(?:le)?s?\b|\btâches\b).*\s$/i,
+  after: /^\s*(?:[?.!,]|$|(?:cette|ce|cet|hier|aujourd'hui|la\s+semaine|le\s+mois|depuis|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)(?![\p{L}]))/iu,
+};
 
 /**
  * Command words of other languages → the English the parsers read, one table per language
@@ -104,14 +131,26 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["reabre", "reopen"], ["qué tareas tengo", "what tasks do I have"], ["qué tengo", "what do I have"], ["qué hay", "what is due"],
     ["qué vence", "what is due"], ["mis tareas", "my tasks"], ["tareas", "tasks"], ["tarea", "task"], ["una tarea", "a task"], ["una nueva tarea", "a new task"], ["la tarea", "task"],
     ["como hecha", "as done"], ["como hecho", "as done"], ["como completada", "as done"], ["como terminada", "as done"],
-    ["como pendiente", "as not done"], ["pendientes", "pending"], ["vencidas", "overdue"], ["atrasadas", "overdue"],
+    ["como pendiente", "as not done"], ["pendientes", "pending"], ["vencidas", "overdue"], ["atrasadas", "overdue"], ["vencido", "overdue"], ["vencidos", "overdue"], ["vencida", "overdue"], ["atrasado", "overdue"],
+    ["qué me queda", "what do I have left"], ["qué me quedan", "what do I have left"], ["qué he", "what have I"], ["qué hice", "what did I do"], ["hay algo", "is there anything"], ["hay", "are there", { after: /^\s+(?!que\b)\S/i }], ["tengo algo", "do I have anything"], ["tengo alguna", "do I have any"],
+    ["completado", "completed", ES_DONE_ASKED], ["completadas", "completed", ES_DONE_ASKED], ["terminado", "finished", ES_DONE_ASKED], ["hecho", "done", ES_DONE_ASKED],
+    // Reminders and changes to an existing task ("y avísame una hora antes", "ponle prioridad alta", "a las 9 de la mañana").
+    ["avísame", "remind me"], ["y", "and", AT_START], ["y", "and", ES_AND_AHEAD], ["ponle", "give it"], ["pon", "put"], ["en", "to", { after: /^\s+prioridad\b/i }],
+    ["la etiqueta", "the tag"], ["una hora", "an hour"], ["media hora", "half an hour"], ["horas", "hours", UNIT_BEFORE], ["minutos", "minutes", UNIT_BEFORE],
+    ["dos", "two", COUNT_AHEAD], ["tres", "three", COUNT_AHEAD], ["antes", "before", UNITS_BEHIND], ["el día antes", "the day before"],
+    ["la noche anterior", "the night before"], ["un día antes", "a day before"], ["el recordatorio", "the reminder"], ["repite", "repeat"], ["deja de repetir", "stop repeating"],
+    ["todas las", "every"], ["día", "day", EVERY_UNIT], ["días", "day", EVERY_UNIT], ["semana", "week", EVERY_UNIT], ["semanas", "week", EVERY_UNIT], ["mes", "month", EVERY_UNIT],
+    ["meses", "month", EVERY_UNIT], ["año", "year", EVERY_UNIT], ["años", "year", EVERY_UNIT], ["cada quince días", "every 2 weeks"],
+    ["de la mañana", "am", CLOCK_BEHIND], ["de la tarde", "pm", CLOCK_BEHIND], ["de la noche", "pm", CLOCK_BEHIND],
     ["por", "to", { before: /\brenombrar?\b.+\s$/i }], ["para", "to", { before: /\btareas?\s+$/i }], ["de la lista", "from the list"], ["de mi lista", "from my list"], ["mostrarme", "show me"], ["lo pendiente", "pending tasks"], ["pendiente", "pending"],
     ["la primera", "the first"], ["el primero", "the first"], ["la segunda", "the second"], ["el segundo", "the second"],
-    ["la tercera", "the third"], ["el tercero", "the third"], ["la última", "the last"], ["el último", "the last"],
+    ["la tercera", "the third"], ["el tercero", "the third"], ["la última", "the last"], ["el último", "the last"], ["la otra", "the other one"], ["el otro", "the other one"],
+    ["ya la hice", "is done"], ["ya lo hice", "is done"], ["mejor", "actually", { before: /^\s*$/ }],
     ["y también", "and also"], ["también", "also"], ["eso", "that"], ["esa", "that"], ["gracias", "thanks"],
-    ["muchas gracias", "thanks"], ["eso es todo", "that's all"], ["cuéntame", "tell me"], ["un chiste", "a joke"], ["un cuento", "a story"], ["una historia", "a story"], ["un poema", "a poem"], ["nada más", "nothing else"], ["hola", "hello"], ["buenos días", "good morning"], ["para mañana", "for tomorrow"], ["para hoy", "for today"],
+    ["muchas gracias", "thanks"], ["eso es todo", "that's all"], ["cuéntame", "tell me"], ["un chiste", "a joke"], ["un cuento", "a story"], ["una historia", "a story"], ["un poema", "a poem"], ["nada más", "nothing else"], ["hola", "hello"], ["qué tal", "how are you"], ["buenas tardes", "good afternoon"], ["buenas noches", "good night"],
+    ["buen fin de semana", "have a good weekend"], ["hasta luego", "see you later"], ["adiós", "bye"], ["por hoy", "for today"], ["buenos días", "good morning"], ["para mañana", "for tomorrow"], ["para hoy", "for today"],
     ["pasado mañana", "the day after tomorrow"], ["mañana por la mañana", "tomorrow morning"], ["mañana por la tarde", "tomorrow afternoon"],
-    ["mañana", "tomorrow"], ["hoy", "today"], ["esta noche", "tonight"], ["esta tarde", "this afternoon"], ["esta semana", "this week"],
+    ["mañana", "tomorrow"], ["hoy", "today"], ["ayer", "yesterday"], ["la semana pasada", "last week"], ["el mes pasado", "last month"], ["esta noche", "tonight"], ["esta tarde", "this afternoon"], ["esta semana", "this week"],
     ["la semana que viene", "next week"], ["la próxima semana", "next week"],
     ["lunes", "monday", EVERY_BEFORE], ["martes", "tuesday", EVERY_BEFORE], ["miércoles", "wednesday", EVERY_BEFORE],
     ["jueves", "thursday", EVERY_BEFORE], ["viernes", "friday", EVERY_BEFORE], ["sábado", "saturday", EVERY_BEFORE],
@@ -129,20 +168,31 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["ajoute", "add"], ["ajouter", "add"], ["crée", "add"], ["note", "add"], ["rappelle-moi de", "remind me to"], ["rappelle-moi d'", "remind me to "],
     ["rappelle-moi", "remind me"], ["montre-moi", "show me"], ["affiche", "show"], ["marque", "mark"], ["termine", "complete"], ["supprime", "delete"],
     ["efface", "delete"], ["enlève", "delete"], ["déplace", "move"], ["décale", "move"], ["repousse", "postpone"], ["reporte", "postpone"],
+    // Reminders and changes to an existing task ("et rappelle-moi une heure avant", "ajoute-lui l'étiquette X", "à 9h du soir").
+    ["et", "and", AT_START], ["en fait", "actually"], ["ajoute-lui", "give it"], ["donne-lui", "give it"], ["l'étiquette", "the tag"],
+    ["une heure", "an hour"], ["une demi-heure", "half an hour"], ["heures", "hours", UNIT_BEFORE], ["deux", "two", COUNT_AHEAD], ["trois", "three", COUNT_AHEAD],
+    ["avant", "before", UNITS_BEHIND], ["la veille", "the day before"], ["la veille au soir", "the night before"], ["un jour avant", "a day before"], ["le rappel", "the reminder"], ["répète", "repeat"], ["arrête de répéter", "stop repeating"],
+    ["toutes les", "every"], ["jour", "day", EVERY_UNIT], ["jours", "day", EVERY_UNIT], ["semaine", "week", EVERY_UNIT], ["semaines", "week", EVERY_UNIT], ["mois", "month", EVERY_UNIT],
+    ["année", "year", EVERY_UNIT], ["ans", "year", EVERY_UNIT], ["tous les quinze jours", "every 2 weeks"],
+    ["du matin", "am", CLOCK_BEHIND], ["du soir", "pm", CLOCK_BEHIND], ["de l'après-midi", "pm", CLOCK_BEHIND],
     ["renomme", "rename"], ["en", "to", { before: /\brenommer?\b.+\s$/i }], ["pour", "to", { before: /\btâches?\s+$/i }], ["de la liste", "from the list"], ["de ma liste", "from my list"], ["me montrer", "show me"], ["m'afficher", "show me"], ["rouvre", "reopen"], ["annule", "undo"], ["mets", "put"], ["qu'est-ce que j'ai à faire", "what do I have to do"],
-    ["qu'est-ce que j'ai", "what do I have"], ["mes tâches", "my tasks"], ["la tâche", "task"], ["tâches", "tasks"],
-    ["tâche", "task"], ["une tâche", "a task"], ["une nouvelle tâche", "a new task"], ["comme terminée", "as done"], ["comme terminé", "as done"], ["comme faite", "as done"],
+    ["qu'est-ce que j'ai", "what do I have"], ["j'ai quoi", "what do I have"], ["qu'ai-je", "what have I"], ["quelles tâches", "which tasks"], ["qu'est-ce qui est", "what is"], ["qu'est-ce qu'il me reste", "what do I have left"],
+    ["qu'est-ce qui me reste", "what do I have left"], ["montre", "show"],
+    ["terminé", "finished", FR_DONE_ASKED], ["terminées", "finished", FR_DONE_ASKED], ["fini", "finished", FR_DONE_ASKED], ["fait", "done", FR_DONE_ASKED], ["mes tâches", "my tasks"], ["la tâche", "task"], ["tâches", "tasks"],
+    ["tâche", "task"], ["nouvelle tâche", "new task"], ["une tâche", "a task"], ["une nouvelle tâche", "a new task"], ["comme terminée", "as done"], ["comme terminé", "as done"], ["comme faite", "as done"],
     ["comme fait", "as done"], ["comme non terminée", "as not done"], ["en retard", "overdue"], ["en priorité haute", "high priority"], ["priorité haute", "high priority"],
     ["en priorité basse", "low priority"], ["priorité basse", "low priority"], ["urgente", "urgent"], ["merci", "thanks"], ["merci beaucoup", "thanks"], ["c'est tout", "that's all"], ["raconte-moi", "tell me"], ["une blague", "a joke"], ["une histoire", "a story"], ["un poème", "a poem"], ["rien d'autre", "nothing else"],
-    ["bonjour", "hello"], ["salut", "hello"], ["après-demain", "the day after tomorrow"], ["demain matin", "tomorrow morning"],
-    ["demain soir", "tomorrow evening"], ["demain", "tomorrow"], ["aujourd'hui", "today"], ["ce soir", "tonight"], ["cet après-midi", "this afternoon"],
+    ["bonjour", "hello"], ["salut", "hello"], ["bonsoir", "good evening"], ["bonne nuit", "good night"], ["bonne soirée", "have a good evening"],
+    ["bonne journée", "have a good day"], ["bon week-end", "have a good weekend"], ["au revoir", "bye"], ["à bientôt", "see you soon"],
+    ["pour aujourd'hui", "for today"], ["après-demain", "the day after tomorrow"], ["demain matin", "tomorrow morning"],
+    ["demain soir", "tomorrow evening"], ["demain", "tomorrow"], ["aujourd'hui", "today"], ["hier", "yesterday"], ["la semaine dernière", "last week"], ["le mois dernier", "last month"], ["ce soir", "tonight"], ["cet après-midi", "this afternoon"],
     ["cette semaine", "this week"], ["la semaine prochaine", "next week"],
     ["lundi", "monday", EVERY_BEFORE], ["mardi", "tuesday", EVERY_BEFORE], ["mercredi", "wednesday", EVERY_BEFORE],
     ["jeudi", "thursday", EVERY_BEFORE], ["vendredi", "friday", EVERY_BEFORE], ["samedi", "saturday", EVERY_BEFORE],
     ["dimanche", "sunday", EVERY_BEFORE], ["lundis", "monday", EVERY_BEFORE], ["mardis", "tuesday", EVERY_BEFORE], ["mercredis", "wednesday", EVERY_BEFORE],
     ["jeudis", "thursday", EVERY_BEFORE], ["vendredis", "friday", EVERY_BEFORE], ["samedis", "saturday", EVERY_BEFORE], ["dimanches", "sunday", EVERY_BEFORE], ["chaque", "every"], ["tous les jours", "every day"], ["tous les", "every"],
     ["la première", "the first"], ["la deuxième", "the second"], ["la troisième", "the third"],
-    ["la dernière", "the last"], ["annule ça", "undo that"], ["ça", "that"], ["oui", "yes"], ["non", "no"], ["à", "to", FR_DAY_AHEAD], ["pour", "for", FR_DAY_AHEAD],
+    ["la dernière", "the last"], ["l'autre", "the other one"], ["je l'ai faite", "is done"], ["je l'ai fait", "is done"], ["plutôt", ""], ["annule ça", "undo that"], ["ça", "that"], ["oui", "yes"], ["non", "no"], ["à", "to", FR_DAY_AHEAD], ["pour", "for", FR_DAY_AHEAD],
     ["qu'est-ce que tu peux faire", "what can you do"], ["que peux-tu faire", "what can you do"], ["comment ça marche", "how does it work"],
     ["comment ça fonctionne", "how does it work"], ["aide", "help"], ["aide-moi", "help"],
     ["supprimer", "delete"], ["effacer", "delete"], ["enlever", "delete"], ["marquer", "mark"], ["terminer", "complete"], ["déplacer", "move"],
@@ -153,7 +203,9 @@ export const FOREIGN: Record<Foreign, Row[]> = {
   ],
   de: [
     // Adding ("füge … hinzu" and "… hinzufügen" are brought to the front by DE_REORDER first).
-    ["trag", "add"], ["trage", "add"], ["notiere", "add"], ["notier", "add"], ["erstelle", "create"], ["erstell", "create"],
+    ["trag", "add"], ["trage", "add"], ["notiere mir", "add"], ["notier mir", "add"], ["notiere", "add"], ["notier", "add"],
+    // "erinnere mich daran, … die Pflanzen zu gießen": the title is the infinitive without "zu".
+    ["zu", "", { before: /\berinnere?\s+mich\s+daran\b.*\s$/i, after: /^\s+\p{L}+\s*[.!?]*$/u }], ["erstelle", "create"], ["erstell", "create"],
     ["leg", "create"], ["lege", "create"], ["neue aufgabe", "new task"], ["eine neue aufgabe", "a new task"], ["eine aufgabe", "a task"],
     ["erinnere mich an den", "remind me about"], ["erinnere mich an die", "remind me about"], ["erinnere mich an das", "remind me about"],
     ["erinnere mich ans", "remind me about"], ["erinnere mich an", "remind me about"], ["erinnere mich daran", "remind me to"],
@@ -191,11 +243,12 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["zwei", "two", { after: /^\s+(?:tage|wochen|stunden)\b/i }], ["drei", "three", { after: /^\s+(?:tage|wochen|stunden)\b/i }],
     ["stunden", "hours"], ["stunde", "hour"], ["minuten", "minutes"], ["minute", "minute"], ["tage", "days"], ["tagen", "days"],
     ["tag", "day", { before: /(?:\d|einen|a|zwei|drei|vier|jeden)\s+$/i }], ["wochen", "weeks"], ["woche", "week", { before: /(?:\d|einen|eine|a|an|zwei|drei|jede)\s+$/i }],
+    ["gib ihr", "give it"], ["gib ihm", "give it"], ["gib", "give"], ["die erinnerung", "the reminder"], ["wiederhole", "repeat"], ["am abend vorher", "the night before"], ["monat", "month", EVERY_UNIT], ["jahr", "year", EVERY_UNIT], ["am vorabend", "the night before"],
     ["vorher", "before"], ["früher", "before"], ["am tag vorher", "the day before"], ["am vortag", "the day before"], ["später", "later"],
     ["übermorgen", "the day after tomorrow"], ["morgen früh", "tomorrow morning"], ["morgen vormittag", "tomorrow morning"],
     ["morgen nachmittag", "tomorrow afternoon"], ["morgen abend", "tomorrow evening"], ["heute früh", "this morning"],
     ["heute morgen", "this morning"], ["heute nachmittag", "this afternoon"], ["heute abend", "tonight"], ["heute nacht", "tonight"],
-    ["morgen", "tomorrow"], ["heute", "today"], ["diese woche", "this week"], ["dieser woche", "this week"],
+    ["morgen", "tomorrow"], ["heute", "today"], ["gestern", "yesterday"], ["geschafft", "done", { before: /\bwas\b.*\s$/i }], ["letzte woche", "last week"], ["letzten monat", "last month"], ["diese woche", "this week"], ["dieser woche", "this week"],
     ["nächste woche", "next week"], ["nächster woche", "next week"], ["kommende woche", "next week"], ["ende der woche", "end of the week"],
     ["montag", "monday", EVERY_BEFORE], ["dienstag", "tuesday", EVERY_BEFORE], ["mittwoch", "wednesday", EVERY_BEFORE],
     ["donnerstag", "thursday", EVERY_BEFORE], ["freitag", "friday", EVERY_BEFORE], ["samstag", "saturday", EVERY_BEFORE],
@@ -205,12 +258,16 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["freitags", "on fridays"], ["samstags", "on saturdays"], ["sonntags", "on sundays"],
     // Ordinals and small talk
     ["die erste", "the first"], ["die zweite", "the second"], ["die dritte", "the third"], ["die letzte", "the last"],
+    ["die andere", "the other one"], ["den anderen", "the other one"], ["das andere", "the other one"],
+    ["hab ich erledigt", "is done"], ["habe ich erledigt", "is done"], ["hab ich gemacht", "is done"], ["habe ich gemacht", "is done"], ["lieber", ""],
     ["den ersten", "the first"], ["den zweiten", "the second"], ["den dritten", "the third"], ["den letzten", "the last"],
     ["und auch", "and also"], ["auch", "too"], ["nummer", "number"],
     // "bitte" mid-sentence ("lösche bitte die Aufgabe …") says nothing; at the edges it is "please".
     ["bitte", "please", { before: /^\s*$/ }], ["bitte", "please", { after: /^\s*[.!?]*\s*$/ }], ["bitte", ""], ["danke", "thanks"], ["danke dir", "thanks"], ["danke euch", "thanks"], ["dankeschön", "thanks"], ["danke schön", "thanks"],
     ["vielen dank", "thanks"], ["das wär's", "that's all"], ["erzähl mir", "tell me"], ["erzähle mir", "tell me"], ["einen witz", "a joke"], ["eine geschichte", "a story"], ["ein gedicht", "a poem"], ["das wars", "that's all"], ["das war's", "that's all"], ["das ist alles", "that's all"], ["nichts mehr", "nothing else"], ["hallo", "hello"], ["guten morgen", "good morning"], ["guten tag", "hello"], ["guten abend", "good evening"],
-    ["servus", "hello"], ["moin", "hello"], ["tschüss", "bye"], ["ja", "yes"], ["nein", "no"], ["genau", "exactly"],
+    ["servus", "hello"], ["moin", "hello"], ["tschüss", "bye"], ["gute nacht", "good night"], ["schönen abend noch", "have a nice evening"],
+    ["schönen abend", "have a nice evening"], ["schönen tag noch", "have a nice day"], ["schönes wochenende", "have a nice weekend"], ["bis bald", "see you soon"],
+    ["auf wiedersehen", "bye"], ["ja", "yes"], ["nein", "no"], ["genau", "exactly"],
     ["was kannst du", "what can you do"], ["was kannst du alles", "what can you do"], ["wie funktioniert das", "how does this work"], ["hilfe", "help"],
     ["kannst du", "can you"], ["könntest du", "could you"], ["würdest du", "would you"], ["wann ist", "when is"], ["bald", "soon"], ["schon", "already"],
   ],
@@ -244,9 +301,12 @@ export const DE_QUESTION_START = /^(?:was|welche[nrs]?|wann|wie|wo|gibt|habe|hab
 
 /** Words that show a message's language (for the replies and the table the normaliser applies). */
 export const LANGUAGE_HINTS: Record<Foreign, string[]> = {
-  es: ["añade", "apunta", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha", "borra", "elimina", "recuérdame", "mis", "enséñame", "mueve", "cambia", "quita", "completa", "hola", "viernes", "lunes", "martes", "miércoles", "jueves", "sábado", "domingo", "anota", "renombra", "aplaza", "reabre", "pendientes", "semana", "próxima", "sí", "ya", "del", "el", "una", "con", "por", "puedes", "funciona", "ayuda", "está", "hecho", "compré", "llamé", "pagué", "cuéntame", "chiste", "reabrir", "borrar", "eliminar", "marcar", "completar", "mover", "cambiar", "podrías"],
-  fr: ["ajoute", "mets-la", "mets-le", "tâche", "tâches", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non", "j'ai", "déjà", "le", "les", "du", "des", "avec", "peux", "peux-tu", "marche", "aide", "est-ce", "terminé", "fait", "raconte-moi", "blague", "supprimer", "effacer", "marquer", "terminer", "déplacer", "pourrais-tu", "stp"],
-  de: ["ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "kannst", "funktioniert", "hilfe", "hab", "wir", "schon", "bald", "du", "erzähl", "erzähle", "witz"],
+  es: ["añade", "apunta", "buenas", "noches", "adiós", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha", "borra", "elimina", "recuérdame", "mis", "enséñame", "mueve", "cambia", "quita", "completa", "hola", "viernes", "lunes", "martes", "miércoles", "jueves", "sábado", "domingo", "anota", "renombra", "aplaza", "reabre", "pendientes", "semana", "próxima", "sí", "ya", "del", "el", "una", "con", "por", "puedes", "funciona", "ayuda", "está", "hecho", "compré", "llamé", "pagué", "cuéntame", "chiste", "reabrir", "otra", "otro", "mejor", "hice", "borrar", "eliminar", "marcar", "completar", "mover", "cambiar", "podrías",
+    "avísame", "ponle", "pon", "prioridad", "etiqueta", "hora", "antes", "cada", "todos", "todas", "días", "semanas", "meses", "noche", "recordatorio", "repite", "repetir"],
+  fr: ["ajoute", "mets-la", "mets-le", "tâche", "tâches", "qu'ai-je", "cette", "bonne", "nuit", "bonsoir", "soirée", "journée", "revoir", "bientôt", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non", "j'ai", "déjà", "le", "les", "du", "des", "avec", "peux", "peux-tu", "marche", "aide", "est-ce", "terminé", "fait", "raconte-moi", "blague", "l'autre", "plutôt", "supprimer", "effacer", "marquer", "terminer", "déplacer", "pourrais-tu", "stp",
+    "ajoute-lui", "donne-lui", "l'étiquette", "heure", "avant", "veille", "rappel", "répète", "répéter"],
+  de: ["gute", "nacht", "abend", "schönen", "schönes", "wochenende", "tschüss", "wiedersehen", "ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "kannst", "funktioniert", "hilfe", "hab", "wir", "schon", "bald", "du", "andere", "anderen", "lieber", "erzähl", "erzähle", "witz",
+    "gib", "priorität", "lieber", "jeden", "jede", "jedes", "monat", "erinnerung", "wiederhole"],
 };
 
 /**
@@ -257,22 +317,22 @@ export const LANGUAGE_HINTS: Record<Foreign, string[]> = {
  */
 export const PAST_TENSE: Record<Foreign, { re: RegExp; endings: ReadonlyArray<readonly [string, string]>; irregular: Record<string, string>; stop: string[] }> = {
   es: {
-    re: /^(?:ya\s+|por\s+fin\s+|hoy\s+|today\s+|already\s+)*(?:(?:he|hemos|ya\s+he)\s+)?(?<verb>\p{L}{2,}(?:é|í|ado|ido|to|cho)|hice|fui|puse|traje|dije|vi)\s+(?<object>.+)$/iu,
+    re: /^(?:ya\s+|por\s+fin\s+|hoy\s+|today\s+|yesterday\s+|already\s+)*(?:(?:he|hemos|ya\s+he)\s+)?(?<verb>\p{L}{2,}(?:é|í|ado|ido|to|cho)|hice|fui|puse|traje|dije|vi)\s+(?<object>.+)$/iu,
     endings: [["gué", "gar"], ["qué", "car"], ["cé", "zar"], ["é", "ar"], ["í", "er"], ["í", "ir"], ["ado", "ar"], ["ido", "er"], ["ido", "ir"]],
     irregular: { hice: "hacer", hecho: "hacer", fui: "ir", puse: "poner", puesto: "poner", traje: "traer", dije: "decir", dicho: "decir", vi: "ver", visto: "ver", escrito: "escribir", devuelto: "devolver", vuelto: "volver", abierto: "abrir", roto: "romper", resuelto: "resolver" },
-    stop: ["el", "la", "los", "las", "un", "una", "del", "de", "al", "a", "mi", "mis", "ya", "hoy", "today", "por", "fin", "para"],
+    stop: ["el", "la", "los", "las", "un", "una", "del", "de", "al", "a", "mi", "mis", "ya", "hoy", "today", "yesterday", "por", "fin", "para"],
   },
   fr: {
-    re: /^(?:j'ai|on\s+a|nous\s+avons|je\s+suis|c'est)\s+(?:déjà\s+|enfin\s+|bien\s+|already\s+|today\s+)*(?<verb>\p{L}{2,})\s+(?<object>.+)$/iu,
+    re: /^(?:(?:yesterday|today)[,\s]+)?(?:j'ai|on\s+a|nous\s+avons|je\s+suis|c'est)\s+(?:déjà\s+|enfin\s+|bien\s+|already\s+|today\s+|yesterday\s+)*(?<verb>\p{L}{2,})\s+(?<object>.+)$/iu,
     endings: [["é", "er"], ["ée", "er"], ["i", "ir"], ["u", "re"], ["u", "oir"], ["it", "ire"], ["is", "ir"]],
     irregular: { fait: "faire", pris: "prendre", mis: "mettre", écrit: "écrire", dit: "dire", vu: "voir", lu: "lire", bu: "boire", eu: "avoir", été: "être", ouvert: "ouvrir", rendu: "rendre", vendu: "vendre", offert: "offrir", appris: "apprendre", compris: "comprendre", reçu: "recevoir" },
-    stop: ["le", "la", "les", "l", "un", "une", "du", "de", "des", "au", "aux", "mon", "ma", "mes", "déjà", "enfin", "today"],
+    stop: ["le", "la", "les", "l", "un", "une", "du", "de", "des", "au", "aux", "mon", "ma", "mes", "déjà", "enfin", "today", "yesterday"],
   },
   de: {
     re: /^(?:ich|wir)\s+(?:habe|hab|haben)\s+(?<object>.+?)\s+(?<verb>\p{L}{4,})$/iu,
     endings: [["iert", "ieren"], ["et", "en"], ["t", "en"], ["en", "en"]],
     irregular: { gegessen: "essen", gegangen: "gehen", gebracht: "bringen", gedacht: "denken", getan: "tun", gewesen: "sein", gehabt: "haben" },
-    stop: ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "mein", "meine", "meinen", "meinem", "meiner", "schon", "heute", "today", "gerade", "endlich", "bereits", "jetzt", "auch", "already", "finally"],
+    stop: ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "mein", "meine", "meinen", "meinem", "meiner", "schon", "heute", "today", "yesterday", "gerade", "endlich", "bereits", "jetzt", "auch", "already", "finally"],
   },
 };
 
@@ -337,7 +397,7 @@ export const LIST_VERBS = [
   "add", "put", "note", "jot", "write down", "remind", "show", "list", "display", "let", "mark", "check", "tick", "cross",
   "complete", "finish", "delete", "remove", "move", "push", "reschedule", "postpone", "rename", "tag", "untag", "set",
   "change", "undo", "reopen", "schedule", "track", "keep", "help", "create", "make a note", "pull up", "bring up", "update",
-  "save", "log", "record", "clear", "drop", "cancel", "give", "tell", "find", "search", "get", "look", "read",
+  "save", "log", "record", "clear", "drop", "cancel", "ping", "nudge", "alert", "give", "tell", "find", "search", "get", "look", "read",
 ];
 /** Verbs of LIST_VERBS that are favours when their object is not about the list ("tell me a story", "find me a plumber"). */
 export const EITHER_VERBS = ["give", "tell", "find", "search", "get", "look", "read"];
@@ -359,7 +419,7 @@ export const LIST_OBJECTS = /\b(?:tasks?|todos?|to-?dos?|lists?|reminders?|notes
 /** Words after a greeting that keep it a greeting ("good morning to you", "hi there everyone", "hallo du"). */
 export const GREETING_TAILS = [
   "there", "to you", "to you too", "you too", "and you", "doable", "bot", "assistant", "buddy", "friend", "mate", "you", "all",
-  "everyone", "everybody", "folks", "again", "du", "ihr", "anyone there", "is anyone there", "are you there", "anybody there",
+  "everyone", "everybody", "folks", "again", "du", "ihr", "euch", "anyone there", "is anyone there", "are you there", "anybody there",
   "amigo", "mon ami", "toi", "back", "once more",
 ];
 

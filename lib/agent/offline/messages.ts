@@ -105,6 +105,8 @@ export type Messages = {
   goodbyeThanks: string;
   goodbye: string;
   bye: string;
+  /** Answer to a wish ("enjoy your evening!"). */
+  wishBack: string;
 };
 
 /** English "is tomorrow", "is on Thursday", but "is due Mon, Mar 30". */
@@ -207,6 +209,7 @@ export const MESSAGES: Record<Language, Messages> = {
     goodbyeThanks: "You're welcome! Your tasks are saved whenever you need them.",
     goodbye: "Alright! Your tasks are saved whenever you need them.",
     bye: "Bye! Your tasks are saved whenever you come back.",
+    wishBack: "Thanks, you too! Your tasks are saved whenever you come back.",
   },
   es: {
     actions: {
@@ -305,6 +308,7 @@ export const MESSAGES: Record<Language, Messages> = {
     goodbyeThanks: "¡De nada! Tus tareas quedan guardadas para cuando las necesites.",
     goodbye: "¡Muy bien! Tus tareas quedan guardadas para cuando las necesites.",
     bye: "¡Adiós! Tus tareas te esperan cuando vuelvas.",
+    wishBack: "¡Gracias, igualmente! Tus tareas te esperan cuando vuelvas.",
   },
   fr: {
     actions: {
@@ -403,6 +407,7 @@ export const MESSAGES: Record<Language, Messages> = {
     goodbyeThanks: "Avec plaisir ! Tes tâches restent enregistrées pour la prochaine fois.",
     goodbye: "Très bien ! Tes tâches restent enregistrées pour la prochaine fois.",
     bye: "Au revoir ! Tes tâches t'attendent à ton retour.",
+    wishBack: "Merci, toi aussi ! Tes tâches t'attendent à ton retour.",
   },
   de: {
     actions: {
@@ -501,6 +506,7 @@ export const MESSAGES: Record<Language, Messages> = {
     goodbyeThanks: "Gern geschehen! Deine Aufgaben sind gespeichert, wann immer du sie brauchst.",
     goodbye: "In Ordnung! Deine Aufgaben sind gespeichert, wann immer du sie brauchst.",
     bye: "Tschüss! Deine Aufgaben warten auf dich.",
+    wishBack: "Danke, dir auch! Deine Aufgaben warten auf dich.",
   },
 };
 

@@ -48,7 +48,7 @@ const LEADS = String.raw`(?:(?:${[...DE_LEADS].sort((a, b) => b.length - a.lengt
 const REORDER = DE_REORDER.map((row) => ({
   row,
   // The particle ends the sentence or its first clause ("füge X hinzu und erinnere mich …").
-  re: new RegExp(String.raw`^(\s*${LEADS})${row[0] ? `${escape(row[0])}${EDGE_AFTER}\\s*` : ""}(.+?)\s+${escape(row[1])}((?:\s*(?:,|\bund\b|;)\s+.*)?[\s.!?]*)$`, "iu"),
+  re: new RegExp(String.raw`^(\s*${LEADS})${row[0] ? `${escape(row[0])}${EDGE_AFTER}\\s*` : ""}(.+?)\s+${escape(row[1])}((?:\s+#[\p{L}\d_-]+)*(?:\s*(?:,|\bund\b|;)\s+.*)?[\s.!?]*)$`, "iu"),
   to: row[2],
   verbFinal: !row[0],
 }));

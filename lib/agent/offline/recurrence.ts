@@ -3,6 +3,7 @@
 // occurrence as the due date (contract v2).
 import { findDates, today, type DateContext, type Day } from "./dates";
 import { NUMBER_WORDS } from "./text";
+import { DATE_CONNECTORS, type Foreign } from "./lexicon";
 import { addDays, compareDay, daysInMonth, isoDate, isoDateTime, wallOf, weekdayOf } from "@/lib/time/zone";
 
 const DAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
@@ -13,6 +14,12 @@ const MONTH_RE = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-
 const ORD_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1 };
 const NUM = String.raw`(\d{1,2}|other|two|three|four|five|six)`;
 const ORD = String.raw`(\d{1,2})(?:st|nd|rd|th)?|(first|second|third|fourth|fifth)`;
+
+// "a las 9", "à 8h", "um 7 Uhr": the other languages' words in front of the time are cut with it.
+const CONNECTORS = Object.fromEntries(
+  Object.entries(DATE_CONNECTORS).map(([lang, words]) => [lang, new RegExp(String.raw`(?<![\p{L}'’])(?:${[...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/\s+/g, String.raw`\s+`)).join("|")})\s*$`, "iu")]),
+) as Record<Foreign, RegExp>;
+const connectorsBefore = (ctx: DateContext): RegExp => (ctx.language && ctx.language !== "en" ? CONNECTORS[ctx.language] : /(?!)/);
 
 export type Repeat = { rule: string; /** bare date or date-time: the first occurrence */ dueDate: string; rest: string };
 
@@ -80,7 +87,7 @@ export function extractRepeat(text: string, ctx: DateContext, anchor?: Day): Rep
       if (d === timed || (!d.hasTime && !startDay)) {
         if (d.hasTime && d.wall) time = { hour: d.wall.hour, minute: d.wall.minute };
         else startDay = d.day;
-        rest = (rest.slice(0, d.index).replace(/\b(?:at|on|from|starting)\s*$/i, "") + " " + rest.slice(d.end)).replace(/\s+/g, " ").trim();
+        rest = (rest.slice(0, d.index).replace(/\b(?:at|on|from|starting)\s*$/i, "").replace(connectorsBefore(ctx), "") + " " + rest.slice(d.end)).replace(/\s+/g, " ").trim();
         break;
       }
     }

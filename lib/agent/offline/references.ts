@@ -38,8 +38,11 @@ export function historyReferents(history: HistoryTurn[] | undefined): { numbers:
     const turn = history[i];
     const numbers: number[] = [];
     const candidates: number[] = [];
-    for (const r of turn.results ?? []) {
+    // After "no, the other one" (undo + the change again), "it" is the task changed, not the one put back.
+    const corrected = (turn.calls ?? []).some((c) => c.tool === "undo_operation") && (turn.calls ?? []).some((c) => c.tool !== "undo_operation");
+    for (const [k, r] of (turn.results ?? []).entries()) {
       if (!r || typeof r !== "object") continue;
+      if (corrected && turn.calls?.[k]?.tool === "undo_operation") continue;
       const res = r as Record<string, unknown>;
       const task = res.task as { number?: unknown } | null | undefined;
       if (res.ok === true && task && typeof task.number === "number") numbers.push(task.number);
@@ -139,6 +142,16 @@ export function resolveSeveral(phrase: string, tasks: TaskSnapshot[], opts: RefO
     if (h.numbers.length) return h.numbers.map((n) => byNumber(n, tasks));
     return [{ kind: "none", phrase: cleaned, reason: "no_referent" }];
   }
+  // "the first two", "the last 3 ones": a slice of the list we showed.
+  const slice = /^(first|top|last|bottom)\s+(two|three|four|five|six|\d+)(?:\s+(?:ones|tasks|items|of\s+them))?$/i.exec(cleaned);
+  if (slice) {
+    const shown = dialogueState(opts.history).shown;
+    const n = /^\d+$/.test(slice[2]!) ? +slice[2]! : ({ two: 2, three: 3, four: 4, five: 5, six: 6 } as Record<string, number>)[slice[2]!.toLowerCase()]!;
+    if (shown.length >= n) {
+      const picked = /^(?:last|bottom)$/i.test(slice[1]!) ? shown.slice(-n) : shown.slice(0, n);
+      return picked.map((k) => byNumber(k, tasks));
+    }
+  }
   const numberList = /^(?:(?:tasks?|items?|numbers?|#)\s*)?#?\d+(?:\s*(?:,|and|&|\+|plus)\s*(?:(?:tasks?|items?|numbers?)\s*)?#?\d+)+$/i;
   if (numberList.test(cleaned)) return [...cleaned.matchAll(/\d+/g)].map((m) => byNumber(+m[0], tasks));
 
@@ -197,7 +210,7 @@ export function parseGroupFilter(phrase: string, tasks: TaskSnapshot[]): TaskFil
   const knownTags = new Set(tasks.flatMap((t) => t.tags.map((x) => x.toLowerCase().replace(/^#/, ""))));
   const rest = words(p).filter(
     (w) =>
-      !/^(?:all|every|everything|each|both|any|of|them|my|the|tasks?|items?|todos?|ones?|things?|stuff|due|that|are|is|with|which|i|have|in|list)$/.test(
+      !/^(?:all|every|everything|each|both|any|of|them|my|the|tasks?|items?|todos?|ones?|things?|stuff|due|that|are|is|with|which|i|have|in|list|i've|we've|i'm|we|already|just|so|far|now|still|currently|been|got|ve)$/.test(
         w,
       ),
   );

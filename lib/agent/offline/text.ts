@@ -21,19 +21,22 @@ export function capitalize(s: string): string {
 
 /** Title-ish cleanup: no dangling punctuation or connectors, capital first letter, no final period. */
 export function tidyTitle(s: string): string {
-  let t = s.replace(/\s+/g, " ").trim();
+  // Emoji say how the user feels about a task, not what it is ("book the vet 🐶").
+  let t = s.replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, " ").replace(/\s+/g, " ").trim();
   let prev = "";
   while (prev !== t) {
     prev = t;
     t = t
-      .replace(/^[\s,;:\-–—.]+/, "")
+      .replace(/^[\s,;:\-–—.!]+/, "")
       .replace(/[\s,;:\-–—]+$/, "")
       .replace(/\.+$/, "")
-      .replace(/\s+\b(?:and|with|due|by|on|at|for|before|until|till|in|of|to|as|that|which|is|it's|its)$/i, "")
+      .replace(/\s+\b(?:and|with|due|by|on|at|for|before|until|till|in|of|to|as|that|which|is|it's|its|con|para|y|avec|pour|et|mit|für|und)$/i, "")
       .replace(/^(?:to|that|about)\s+/i, "")
+      // "add a call with the bank": the article belongs to the sentence, not the title.
+      .replace(/^an?\s+(?=\S+\s+\S)/i, "")
       .trim();
   }
-  if (/^(["'])(.*)\1$/.test(t)) t = t.slice(1, -1).trim();
+  if (/^(["'“”«»„‘’])(.*)(["'“”«»„‘’])$/u.test(t) && t.length > 2) t = t.slice(1, -1).trim();
   return capitalize(t);
 }
 

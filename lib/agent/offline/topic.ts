@@ -13,8 +13,15 @@ const REMARK = /\s+(?:is|are|was|were|isn't|aren't|wasn't|won't|can't|has|have|g
 // What goes before the naming in a remark: "can't make the gym today".
 const LEAD = /^(?:i\s+)?(?:can'?t|cannot|won'?t|couldn'?t|didn'?t|don'?t)\s+(?:make|do|get\s+to|manage)\s+/i;
 
+// "and the second one, move to friday", "y la primera pásala a mañana": an ordinal needs no comma.
+const ORDINAL_SHAPE = new RegExp(
+  String.raw`^((?:the\s+)?(?:first|second|third|fourth|fifth|last|other)(?:\s+one)?)\s*,?\s+((?:${VERBS.join("|")})\b.*)$`,
+  "i",
+);
+
 export function topicFirst(ctx: Ctx): { command: string; task: TaskSnapshot } | null {
-  const m = SHAPE.exec(ctx.text);
+  const text = ctx.text.replace(/^(?:and|y|und|et)\s+/i, "");
+  const m = SHAPE.exec(text) ?? ORDINAL_SHAPE.exec(text);
   if (!m) return null;
   const topic = m[1]!.replace(/^(?:and|so|ok|okay|well)\s+/i, "");
   const candidates = [...new Set([topic, topic.replace(REMARK, ""), topic.replace(LEAD, "").replace(REMARK, "")])].filter((c) => c.trim());

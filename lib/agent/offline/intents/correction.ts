@@ -4,12 +4,17 @@
 //   "and the receipts too", "same for the piano one", "do the same for walk the dog"
 //     → the last change again, on another task.
 import { clarifyReference, result, type Ctx } from "../context";
-import { dialogueState, retarget, type Change } from "../dialogue";
+import { dialogueState, keepTimeOf, retarget, type Change } from "../dialogue";
+import { extractDate } from "../dates";
 import { contentStems } from "../text";
 import { resolveOne, type RefOutcome } from "../references";
 import type { Interpretation, TaskSnapshot } from "../types";
 
-const OOPS = /^(?:(?:no|nope|nah|wait|sorry|oops|whoops|oh|hmm+|actually|my\s+bad|ugh|not\s+that\s+one|wrong\s+one)\b[\s,.!-]*)+/i;
+const OOPS = /^(?:(?:no|nope|nah|wait|sorry|oops|whoops|oh|hmm+|actually|my\s+bad|ugh|not\s+that\s+one|wrong\s+one|not\s+that|not\s+this\s+one)\b[\s,.!-]*)+/i;
+// "oops wrong day, thursday", "I meant wed not thu", "no, friday": the last change's date was wrong.
+const WRONG_VALUE = /^(?:(?:(?:that'?s\s+)?(?:the\s+)?wrong\s+(?:day|date|time)|i\s+(?:meant|mean|said)|(?:make\s+it|it'?s|it\s+is|should\s+be)|on|for|to)\b[\s,.:-]*)+/i;
+// A reference after "not that one": "the dentist one", "the last one", "the vet appointment".
+const REFERENCE = /^(?:the|that|my|your)\s+\S|\b(?:one|task)$/i;
 const MEANT = /^(?:i\s+)?(?:meant|mean|wanted|was\s+talking\s+about)\s+(.+?)(?:\s*[,;-]?\s+not\s+(.+))?$/i;
 const NOT_BUT = /^not\s+(.+?)\s*(?:[,;]|\s-\s|\s+but)\s*(?:i\s+meant\s+|it'?s\s+)?(.+)$/i;
 const X_NOT_Y = /^(.+?)\s*,\s*not\s+(.+)$/i;
@@ -26,6 +31,7 @@ function intended(text: string): string | null {
   if ((m = NOT_BUT.exec(stripped))) return m[2]!;
   if (oops && (m = X_NOT_Y.exec(stripped))) return m[1]!;
   if (oops && OTHER.test(stripped)) return stripped;
+  if (oops && REFERENCE.test(stripped) && !/\s(?:to|by|on|as)\s/i.test(stripped)) return stripped;
   return null;
 }
 
@@ -35,7 +41,9 @@ function intended(text: string): string | null {
  * change applies to (a completion looks among open tasks).
  */
 function lookalikes(change: Change, tasks: TaskSnapshot[]): TaskSnapshot[] {
-  const touched = tasks.filter((t) => change.touched.includes(t.number));
+  // A deleted task is no longer in the list: its title comes from the change's result.
+  const gone = (change.results as Array<{ task?: TaskSnapshot } | null>).map((r) => r?.task).filter((t): t is TaskSnapshot => !!t?.title);
+  const touched = change.touched.map((n) => tasks.find((t) => t.number === n) ?? gone.find((t) => t.number === n)).filter((t): t is TaskSnapshot => !!t);
   if (touched.length !== 1) return [];
   // The title's object words (its leading verb left out: "Call mom" is no "Call dad").
   const objectWords = (title: string) => {
@@ -54,12 +62,19 @@ function lookalikes(change: Change, tasks: TaskSnapshot[]): TaskSnapshot[] {
   });
 }
 
-const NARROW = /^(?:(?:ok(?:ay)?|fine|alright|then)\b[\s,.!]*)*(?:just|only)\s+(?:do\s+)?(.+?)(?:\s+then)?$/i;
+const NARROW =
+  /^(?:(?:ok(?:ay)?|fine|alright|then|sorry|actually|no|oops|well|wait|hmm+)\b[\s,.!]*)*(?:just|only)\s+(?:do\s+)?(.+?)(?:\s+(?:is|are|was|were)\s+(?:actually\s+|really\s+)?(?:done|finished|complete|completed|needed))?(?:\s+then)?$/i;
+
+/** Whether the assistant's latest tool-using turn only undid something ("undo" just ran). */
+function justUndone(ctx: Ctx): boolean {
+  const last = [...(ctx.history ?? [])].reverse().find((t) => t.role === "assistant" && t.calls?.length);
+  return !!last && last.calls!.every((c) => c.tool === "undo_operation");
+}
 
 export function correction(ctx: Ctx): Interpretation | null {
   const state = dialogueState(ctx.history);
-  // "ok, only the dishes then" after rejecting a bulk change: the same change, on that task only.
-  const narrow = state.lastAttempt?.rejected ? NARROW.exec(ctx.raw.replace(/[.!?…]+$/g, "").trim()) : null;
+  // "ok, only the dishes then" after rejecting (or undoing) a bulk change: the same change, on that task only.
+  const narrow = state.lastAttempt?.rejected || (justUndone(ctx) && (state.lastAttempt?.calls.length ?? 0) > 1) ? NARROW.exec(ctx.raw.replace(/[.!?…]+$/g, "").trim()) : null;
   if (narrow && state.lastAttempt) {
     const out = resolveOne(narrow[1]!, ctx.tasks, { history: ctx.history });
     const first = state.lastAttempt.calls[0]!;
@@ -70,8 +85,11 @@ export function correction(ctx: Ctx): Interpretation | null {
     }
   }
   const change = state.lastChange;
-  if (!change || change.calls.some((c) => c.tool === "add_task")) return null;
+  if (!change) return null;
   const text = ctx.raw.replace(/[.!?…]+$/g, "").trim();
+  const redated = state.changeIsLatest ? wrongDate(text, change, ctx) : null;
+  if (redated) return redated;
+  if (change.calls.some((c) => c.tool === "add_task")) return null;
 
   const target = state.changeIsLatest ? intended(text) : null;
   if (target) {
@@ -95,4 +113,29 @@ export function correction(ctx: Ctx): Interpretation | null {
   const calls = retarget(change.calls, out.task, ctx.date.timeZone);
   if (!calls.length) return null;
   return result(calls[0]!.tool, calls, { tasks: [out.task.number], ellipsis: true }, 0.8);
+}
+
+/**
+ * "oops wrong day, thursday", "I meant wed not thu", "no, friday": the day the last change set
+ * was not the one meant. The same task(s) get the new day (their time of day kept), with no undo:
+ * nothing else about the change was wrong.
+ */
+function wrongDate(text: string, change: Change, ctx: Ctx): Interpretation | null {
+  const dated = change.calls.filter((c) => (c.tool === "add_task" || c.tool === "update_task") && typeof c.input.dueDate === "string");
+  if (!dated.length || change.touched.length !== dated.length) return null;
+  const stripped = text.replace(OOPS, "");
+  const oops = stripped !== text;
+  const said = stripped.replace(WRONG_VALUE, "");
+  if (!oops && said === stripped) return null;
+  // "wed not thu": only the first date is the one meant.
+  const meant = said.replace(/\s*[,;]?\s+(?:not|instead\s+of|rather\s+than)\s+.+$/i, "");
+  const found = extractDate(meant, ctx.date);
+  if (!found.date || found.rest.replace(/[\s,.!-]+/g, "") !== "") return null;
+  const explicitTime = /T/.test(found.date.value) && /\d(?:\s*(?:am|pm)|:\d\d)|\bnoon\b|\bmidnight\b/i.test(found.date.text);
+  const calls = change.touched.map((number) => {
+    const task = ctx.tasks.find((t) => t.number === number) ?? null;
+    const dueDate = task && !explicitTime ? keepTimeOf(task, found.date!.value, ctx.date.timeZone) : found.date!.value;
+    return { tool: "update_task" as const, input: { task: number, dueDate } };
+  });
+  return result("update_task", calls, { tasks: change.touched, correction: "date" }, 0.8);
 }

@@ -3,16 +3,17 @@
 // about it", "remind me 2 hours before the meeting with omar", "cancel the reminder".
 import { clarifyReference, result, type Ctx } from "../context";
 import { extractRepeat } from "../recurrence";
-import { OFFSET, offsetMinutes, before, reminderAt } from "../reminders";
-import { resolveOne } from "../references";
+import { OFFSET, offsetMinutes, remindBefore, reminderFromDate, isTimeOnly } from "../reminders";
+import { extractDate } from "../dates";
+import { resolveOne, resolveSeveral } from "../references";
 import { formatDue, formatDueIn } from "../format";
 import { dayInZone, isoDateTime, wallOf } from "@/lib/time/zone";
 import type { Interpretation, TaskSnapshot } from "../types";
 import { messages, type Action } from "../messages";
 
-const STOP_REPEAT = /^(?:stop|quit|don'?t\s+keep|no\s+longer|never\s+mind)\s+(?:repeating|recurring)\s*(.*)$|^(?:don'?t|do\s+not)\s+repeat\s*(.*?)(?:\s+any\s*more)?$|^(?:make|set)\s+(.+?)\s+(?:not\s+repeat(?:ing)?|one[- ]off|non[- ]recurring)$|^(?:remove|clear|delete|cancel)\s+(?:the\s+)?(?:repeat|recurrence)(?:\s+(?:from|on|of|for)\s+(.+))?$/i;
-const SET_REPEAT = /^(?:make|set|change|have)\s+(.+?)\s+(?:to\s+)?(?:repeat\s+|recur\s+)?((?:on\s+the|every|each|daily|weekly|monthly|yearly|annually|on\s+\w+days).*?)(?:\s+instead)?$|^(?:make\s+)?(it|that|this)\s+repeat\s+(.+?)(?:\s+instead)?$|^repeat\s+(.+?)\s+((?:every|each|daily|weekly|monthly|on\s+the).*)$/i;
-const CANCEL_REMINDER = /^(?:cancel|remove|delete|clear|drop|turn\s+off|get\s+rid\s+of|no)\s+(?:the\s+|my\s+|that\s+)?reminders?(?:\s+(?:for|on|of|about)\s+(.+))?$|^(?:don'?t|do\s+not)\s+remind\s+me(?:\s+about\s+(.+?))?(?:\s+any\s*more)?$/i;
+const STOP_REPEAT = /^(?:stop|quit|don'?t\s+keep|no\s+longer|never\s+mind)\s+(?:repeating|recurring)\s*(.*)$|^(?:don'?t|do\s+not)\s+repeat\s*(.*?)(?:\s+any\s*more)?$|^(?:make|set)\s+(.+?)\s+(?:not\s+repeat(?:ing)?|(?:a\s+)?one[- ]off|(?:a\s+)?one[- ]time(?:\s+(?:task|thing))?|non[- ]recurring)$|^(?:remove|clear|delete|cancel|drop|turn\s+off|switch\s+off|get\s+rid\s+of)\s+(?:the\s+|its\s+)?(?:repeat|recurrence|repetition)s?(?:\s+(?:from|on|of|for)\s+(.+))?$|^(?:stop|keep)\s+(.+?)\s+from\s+(?:repeating|recurring)$/i;
+const SET_REPEAT = /^(?:make|set|change|have|put)\s+(.+?)\s+(?:to\s+)?(?:repeat\s+|recur\s+)?((?:on\s+the|every|each|daily|weekly|monthly|yearly|annually|on\s+\w+days).*?)(?:\s+instead)?$|^(?:make\s+)?(it|that|this)\s+repeat\s+(.+?)(?:\s+instead)?$|^repeat\s+(.+?)\s+((?:every|each|daily|weekly|monthly|on\s+the).*)$|^(.+?)\s+(?:should|needs\s+to|has\s+to|must|will|is\s+going\s+to|is\s+supposed\s+to)\s+(?:repeat|recur|happen)\s+((?:every|each|daily|weekly|monthly|yearly|annually|on\s+\w+days|on\s+the).*?)(?:\s+instead)?$/i;
+const CANCEL_REMINDER = /^(?:cancel|remove|delete|clear|drop|turn\s+off|get\s+rid\s+of|no)\s+(?:the\s+|my\s+|that\s+)?reminders?(?:\s+(?:for|on|of|about|from|de|del|du|des|pour|para|für|von|vom|zum|zur)\s+(.+))?$|^(?:don'?t|do\s+not)\s+remind\s+me(?:\s+about\s+(.+?))?(?:\s+any\s*more)?$/i;
 
 function target(phrase: string | undefined, ctx: Ctx, action: Action): TaskSnapshot | Interpretation {
   const out = resolveOne(phrase?.trim() || "it", ctx.tasks, { history: ctx.history, override: ctx.override });
@@ -25,21 +26,35 @@ function update(task: TaskSnapshot, input: Record<string, unknown>, intent: stri
   return result(intent, [{ tool: "update_task", input: { task: task.number, ...input } }], { tasks: [task.number], ...input }, 0.85);
 }
 
+// "no, …", "hmm nope, …" in front of a new command: the command is what counts.
+const REBUTTAL = /^(?:(?:no|nope|nah|wait|sorry|oops|actually|instead)\b[\s,.!;:-]*)+(?=(?:make|set|change|move|push|put|have|stop|don'?t|do\s+not|cancel|remove|clear|delete|drop|remind|ping|nudge|let'?s|just|only|repeat)\b)/i;
+
+/** The message without a leading "no, " or "actually, " that only rejects what came before. */
+export function withoutRebuttal(text: string): string {
+  return text.replace(REBUTTAL, "").replace(/^just\s+/i, "").trim();
+}
+
+// Asking for a reminder: "remind me …", "ping me …", "set a reminder …".
+const REMIND = /^(?:(?:remind|ping|nudge|alert|notify|buzz)\s+me|(?:set|add|put|create|schedule|give\s+me|i\s+(?:want|need)|i'd\s+like|i\s+would\s+like)\s+(?:me\s+)?(?:a|an|the)\s+reminder)\s+(.+)$/i;
+// Several tasks at once: "remind me about both an hour before".
+const PLURAL = /^(?:both(?:\s+of\s+them)?|them(?:\s+(?:both|all))?|all\s+of\s+them|each(?:\s+of\s+them)?|those|these|(?:these|those|the)\s+two)$/i;
+
 export function schedule(ctx: Ctx): Interpretation | null {
-  const t = ctx.text;
+  const t = withoutRebuttal(ctx.text);
   let m: RegExpExecArray | null;
 
   if ((m = STOP_REPEAT.exec(t))) {
-    const task = target(m[1] ?? m[2] ?? m[3] ?? m[4], ctx, "stop repeating");
+    const task = target(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5], ctx, "stop repeating");
     return isTask(task) ? update(task, { repeat: null }, "update_task") : task;
   }
   if ((m = CANCEL_REMINDER.exec(t))) {
     const task = target(m[1] ?? m[2], ctx, "remove the reminder from");
     return isTask(task) ? update(task, { remindAt: null }, "update_task") : task;
   }
-  if ((m = SET_REPEAT.exec(t))) {
-    const ref = m[1] ?? m[3] ?? m[5];
-    const phrase = m[2] ?? m[4] ?? m[6];
+  // Only a phrase that really is a repeat ("set a reminder for 10 on the day" is not one).
+  if ((m = SET_REPEAT.exec(t)) && ((p) => !!p && extractRepeat(p, ctx.date)?.rest === "")(m[2] ?? m[4] ?? m[6] ?? m[8])) {
+    const ref = m[1] ?? m[3] ?? m[5] ?? m[7];
+    const phrase = m[2] ?? m[4] ?? m[6] ?? m[8];
     const task = target(ref, ctx, "repeat");
     if (!isTask(task) || !phrase) return isTask(task) ? null : task;
     const anchor = task.dueDate ? (dayInZone(task.dueDate, ctx.date.timeZone) ?? undefined) : undefined;
@@ -49,63 +64,125 @@ export function schedule(ctx: Ctx): Interpretation | null {
   }
 
   // "make that 6", "change it to 6:45": a new time of day for the task we just talked about.
-  if ((m = /^(?:make|change|move|set)\s+(?:it|that|this)\s+(?:to\s+)?(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|pm)?(?:\s+instead)?$/i.exec(t))) {
+  if ((m = /^(?:make|change|move|set)\s+(?:it|that|this)\s+(?:to\s+)?(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s+instead)?$/i.exec(t))) {
     const task = target("it", ctx, "change");
     if (!isTask(task)) return task;
     if (!task.dueDate || !/T/.test(task.dueDate)) return null;
     const w = wallOf(new Date(task.dueDate), ctx.date.timeZone);
-    let hour = +m[1]! % 12;
-    if (m[3]?.toLowerCase() === "pm" || (!m[3] && (w.hour >= 12 || hour <= 7))) hour += 12;
+    const minute = m[2] ? +m[2] : 0;
+    const hour = m[3] ? (+m[1]! % 12) + (/^p/i.test(m[3]) ? 12 : 0) : nearestHour(+m[1]!, minute, w);
     if (hour > 23) return null;
-    return update(task, { dueDate: isoDateTime({ year: w.year, month: w.month, day: w.day, hour, minute: m[2] ? +m[2] : 0 }, ctx.date.timeZone) }, "update_task");
+    return update(task, { dueDate: isoDateTime({ year: w.year, month: w.month, day: w.day, hour, minute }, ctx.date.timeZone) }, "update_task");
   }
 
   // Reminders on an existing task.
-  const r = /^remind\s+me\s+(.+)$/i.exec(t);
+  const r = REMIND.exec(t);
   if (!r) {
     // "and 10 minutes before the second one": a reminder offset said on its own.
-    const bare = new RegExp(`^(?:and\\s+)?(${OFFSET})(?:\\s+(?:for\\s+)?(.+))?$`, "i").exec(t);
+    const bare = new RegExp(`^(?:and\\s+)?(?:also\\s+)?(${OFFSET})(?:\\s*,?\\s+(.+))?$`, "i").exec(t);
     if (!bare) return null;
-    return offsetReminder(bare[1]!, bare[bare.length - 1], ctx);
+    return offsetReminder(bare[1]!, bare[2] ?? "", ctx);
   }
   const spec = r[1]!;
-  const off = new RegExp(`^(${OFFSET})(?:\\s+(?:the\\s+)?(.+))?$`, "i").exec(spec);
-  if (off) return offsetReminder(off[1]!, off[off.length - 1], ctx);
-  // "remind me about the dentist an hour before" (the German order: "erinnere mich an X eine Stunde vorher").
-  const offAfter = new RegExp(`^(?:about|of|for)\\s+(.+?)\\s+(${OFFSET})$`, "i").exec(spec);
-  if (offAfter && resolveOne(offAfter[1]!, ctx.tasks, { history: ctx.history, override: ctx.override }).kind === "one") return offsetReminder(offAfter[2]!, offAfter[1], ctx);
-  // "remind me at 7pm about it", "remind me about the Rome hotel tomorrow at 7am"
-  const about = /^(?:(.+?)\s+)?(?:about|of|for)\s+(.+?)(?:\s+((?:at|on|tomorrow|today|tonight|next|this|in)\b.*))?$/i.exec(spec);
-  if (!about) return null;
-  const when = [about[1], about[3]].filter(Boolean).join(" ");
-  if (!when) return null;
-  const out = resolveOne(about[2]!, ctx.tasks, { history: ctx.history, override: ctx.override });
-  // Not one of the user's tasks: "remind me about X tomorrow" is a new task (add.ts).
-  if (out.kind !== "one" || out.partial) return null;
-  const at = reminderAt(when, out.task.dueDate, ctx.date);
-  if (!at) return null;
-  return update(out.task, { remindAt: at }, "update_task");
+  // "an hour before", "about the dentist an hour before", "the night before at 8pm".
+  const off = new RegExp(`(?:^|\\s)(${OFFSET})(?=$|[\\s,])`, "i").exec(spec);
+  if (off) return offsetReminder(off[1]!, (spec.slice(0, off.index) + " " + spec.slice(off.index + off[0].length)).trim(), ctx);
+  // "at 7pm about it", "about the Rome hotel tomorrow at 7am", "thursday morning about the bill", "at 9am that day".
+  // "at 9am that day", "at 10 on the day": a clock time on the task's own day.
+  const ex = extractDate(spec.replace(/\s+(?:on\s+)?(?:that|the\s+same|the)\s+day$/i, ""), ctx.date);
+  if (!ex.date) return null;
+  const ref = reminderRef(ex.rest);
+  if (ref === null) return null;
+  const tasks = reminderTargets(ref, ctx, false);
+  if (!Array.isArray(tasks)) return tasks;
+  const when = ex.date;
+  return updates(tasks.map((task) => [task, { remindAt: reminderFromDate(when, task.dueDate, ctx.date) }]));
 }
 
-function offsetReminder(offset: string, ref: string | undefined, ctx: Ctx): Interpretation | null {
-  const minutes = offsetMinutes(offset);
-  if (minutes === null) return null;
-  const task = target(ref?.replace(/^(?:the\s+)?(?:due\s+(?:date|time)\s+(?:of|for)\s+)?/i, ""), ctx, "remind you about");
-  if (!isTask(task)) return task;
-  if (!task.dueDate) return result("clarify", [], { tasks: [task.number] }, 0.5, messages(ctx.language).noDueYet(task.title));
-  const at = before(task.dueDate, minutes, ctx.date.timeZone);
-  // "2 hours before" a task due on a day with no time: ask for the time rather than guess one.
-  if (!at) {
-    const when = /^\s*(?:an?|one)\s+/i.test(offset) ? offset : offset.replace(/\s+(?:earlier|ahead|prior)$/i, " before");
-    return result(
-      "clarify",
-      [],
-      { tasks: [task.number], reminder: offset },
-      0.6,
-      reminderTimeQuestion(task.title, task.dueDate, when, ctx),
-    );
+/**
+ * A clock time said without am/pm for a task already due at a time: the one of the two readings
+ * nearest its current time ("make it 7:30" on an 8am task is 7:30 in the morning), but never the
+ * small hours unless the task is already there.
+ */
+export function nearestHour(said: number, minute: number, current: { hour: number; minute: number }): number {
+  if (said > 12) return said;
+  const am = said % 12;
+  const cur = current.hour * 60 + current.minute;
+  const a = am * 60 + minute;
+  const p = a + 720;
+  if (am < 6 && current.hour >= 6) return am + 12;
+  return Math.abs(p - cur) < Math.abs(a - cur) ? am + 12 : am;
+}
+
+/** What is left of a reminder request once its moment is cut: the task's words, "" for "it", or null (not a task: "to call mom"). */
+function reminderRef(rest: string): string | null {
+  let r = rest.replace(/\s+/g, " ").trim().replace(/^[,;:\s]+|[,;:\s]+$/g, "").replace(/^(?:to|about|of|for)$/i, "");
+  r = r.replace(/^(?:(?:on\s+)?(?:that|the\s+same|the)\s+day|then)$/i, "").replace(/\s+(?:(?:on\s+)?(?:that|the\s+same)\s+day|then|too|as\s+well)$/i, "");
+  // "to call mom" is a new task; "to task 3", "to the pasaporte one" (a foreign "recuérdame la …") name one.
+  if (/^to\s+(?!(?:the\s+)?task\b|(?:the|el|la|los|las|le|les|l'|der|die|das|den|dem)\s)/i.test(r) || /^that\s+/i.test(r)) return null;
+  r = r.replace(/^(?:about|of|for|regarding|re|on|to|with)\s+/i, "").replace(/^(?:the\s+)?due\s+(?:date|time)\s+(?:of|for)\s+/i, "");
+  return r.trim();
+}
+
+/**
+ * The task(s) a reminder is for: "it"/nothing → the task(s) just talked about, "both"/"them" →
+ * those tasks, else the task the words name. With no offset, words that name no task are not a
+ * reminder change (null: "remind me about the school run tomorrow" is a new task).
+ */
+function reminderTargets(ref: string, ctx: Ctx, offset: boolean): TaskSnapshot[] | Interpretation | null {
+  const opts = { history: ctx.history, override: ctx.override };
+  if (PLURAL.test(ref)) {
+    const outs = resolveSeveral("them", ctx.tasks, opts);
+    const bad = outs.find((o): o is Exclude<typeof o, { kind: "one" }> => o.kind !== "one");
+    if (bad) return clarifyReference(bad, "remind you about", {}, ctx.language);
+    const tasks = outs.flatMap((o) => (o.kind === "one" ? [o.task] : []));
+    if (/^both/i.test(ref) && tasks.length !== 2) return null;
+    return tasks.length ? tasks : null;
   }
-  return update(task, { remindAt: at }, "update_task");
+  // "the vet appointment and the car insurance": each task named.
+  if (/\s(?:and|&)\s|,/.test(ref)) {
+    const outs = resolveSeveral(ref, ctx.tasks, opts);
+    if (outs.length > 1 && outs.every((o) => o.kind === "one" && !o.partial)) return outs.flatMap((o) => (o.kind === "one" ? [o.task] : []));
+  }
+  const out = resolveOne(ref || "it", ctx.tasks, opts);
+  if (out.kind === "one") return out.partial && !offset ? null : [out.task];
+  // "remind me at 4" with nothing talked about yet: a new reminder (add.ts asks what for).
+  if (!ref && out.kind === "none" && !offset) return null;
+  if (!offset && ref && out.kind === "none" && out.reason !== "no_referent" && out.reason !== "unknown_number") return null;
+  return clarifyReference(out, "remind you about", {}, ctx.language);
+}
+
+function updates(changes: Array<[TaskSnapshot, Record<string, unknown>]>): Interpretation {
+  const calls = changes.map(([task, input]) => ({ tool: "update_task" as const, input: { task: task.number, ...input } }));
+  return result("update_task", calls, { tasks: changes.map(([t]) => t.number), ...(changes.length === 1 ? changes[0]![1] : {}) }, 0.85);
+}
+
+function offsetReminder(offset: string, other: string, ctx: Ctx): Interpretation | null {
+  if (offsetMinutes(offset) === null) return null;
+  // A clock time said with the offset ("the day before at 8pm"); the rest names the task.
+  let time: { hour: number; minute: number } | null = null;
+  let rest = other;
+  const ex = extractDate(other, ctx.date);
+  if (ex.date?.hasTime && ex.date.wall && isTimeOnly(ex.date.text)) {
+    time = { hour: ex.date.wall.hour, minute: ex.date.wall.minute };
+    rest = ex.rest;
+  }
+  const ref = reminderRef(rest);
+  if (ref === null) return null;
+  const tasks = reminderTargets(ref, ctx, true);
+  if (!Array.isArray(tasks)) return tasks;
+  const changes: Array<[TaskSnapshot, Record<string, unknown>]> = [];
+  for (const task of tasks) {
+    if (!task.dueDate) return result("clarify", [], { tasks: [task.number] }, 0.5, messages(ctx.language).noDueYet(task.title));
+    const at = remindBefore(task.dueDate, offset, time, ctx.date.timeZone);
+    // "2 hours before" a task due on a day with no time: ask for the time rather than guess one.
+    if (!at) {
+      const when = /^\s*(?:an?|one)\s+/i.test(offset) ? offset : offset.replace(/\s+(?:earlier|ahead|prior)$/i, " before");
+      return result("clarify", [], { tasks: [task.number], reminder: offset }, 0.6, reminderTimeQuestion(task.title, task.dueDate, when, ctx));
+    }
+    changes.push([task, { remindAt: at }]);
+  }
+  return updates(changes);
 }
 
 /** "X is due <day> with no time. What time is it, so I can remind you 2 hours before?" */

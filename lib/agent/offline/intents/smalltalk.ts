@@ -13,7 +13,8 @@ const GREETING = new RegExp(
   String.raw`^${GREET_WORD}(?:[,!\s]+${GREET_WORD})*(?:[,!\s]+(?:${alt(GREETING_TAILS)}))*(?:[,!?\s]+how\s+are\s+you(?:\s+doing)?)?$`,
   "i",
 );
-const ACK = String.raw`(?:ok(?:ay)?|great|awesome|perfect|cool|nice|excellent|brilliant|brill|lovely|wonderful|sweet|fantastic|amazing|good|got\s+it|alright|all\s+right|sounds\s+good|that'?s\s+(?:great|perfect|brilliant|lovely|fine|all|it|everything)|that\s+is\s+all|nothing\s+else|good\s+job|well\s+done|nice\s+one|great\s+job|fine|k|kk|noted|understood|no\s+worries|no\s+problem|np)`;
+// Longer phrases first: a small-talk piece is the longest one that fits ("nice one", not "nice").
+const ACK = String.raw`(?:good\s+job|well\s+done|nice\s+one|great\s+job|sounds\s+good|got\s+it|all\s+right|that'?s\s+(?:great|perfect|brilliant|lovely|fine|all|it|everything)|that\s+is\s+all|nothing\s+else|no\s+worries|no\s+problem|ok(?:ay)?|great|awesome|perfect|cool|nice|excellent|brilliant|brill|lovely|wonderful|sweet|fantastic|amazing|good|alright|fine|kk|k|noted|understood|np)`;
 const THANKS = new RegExp(
   String.raw`^(?:${ACK}[,!.\s]*)*(?:thanks|thank\s+you|thank\s+u|thx|ty|tysm|ta|cheers|much\s+appreciated|appreciate\s+it|many\s+thanks)?(?:\s+(?:so\s+much|a\s+lot|very\s+much|a\s+bunch|again|mate|for\s+(?:the\s+help|your\s+help|that|everything)))*(?:[,!.\s]+${ACK})*$`,
   "i",
@@ -51,6 +52,90 @@ const FAVOUR_FOR_ME = new RegExp(`${ASKING}(?<verb>[a-z]+)\\s+(?<obj>.+?)\\s+for
 const WORLD = new RegExp(`\\b(?:${alt(WORLD_TOPICS)})\\b`, "i");
 const WH_QUESTION = /^(?:what|what's|whats|who|who's|whose|how|how's|when|where|why|which|is\s+it|will\s+it|does|do\s+you\s+know|tell\s+me|give\s+me)\b/i;
 
+// A message made only of small-talk pieces, in any order and number ("hey, morning all :)",
+// "right, night night", "thanks a lot, that's everything for now", "enjoy your evening!", "cheers, you too x").
+const NICE = String.raw`(?:good|great|nice|lovely|wonderful|fab|fabulous|fantastic|brilliant|relaxing|restful|happy|safe|productive|super|awesome|peaceful|amazing|fun|quiet|chill|cosy|cozy)`;
+const OCCASION = String.raw`(?:day|night|evening|weekend|week|morning|afternoon|one|time|holidays?|trip|break|vacation|christmas|easter|sleep|rest\s+of\s+(?:the|your)\s+(?:day|week|evening|weekend)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)`;
+const FOR_WHEN = String.raw`(?:\s+for\s+(?:now|today|tonight|the\s+(?:day|night|evening|week|weekend)|this\s+(?:evening|morning|afternoon|week)))?`;
+const THANKS_WORD = String.raw`(?:thanks|thank\s+you|thank\s+u|thx|ty|tysm|ta|cheers|much\s+appreciated|appreciate\s+it|many\s+thanks)(?:\s+(?:so\s+much|a\s+lot|very\s+much|a\s+bunch|a\s+million|again|mate|buddy|for\s+(?:the\s+help|your\s+help|that|everything|all\s+(?:the|your)\s+help)))*`;
+const PIECES: Array<{ kind: "greeting" | "thanks" | "ack" | "closing" | "bye" | "wish" | "emote"; re: RegExp }> = [
+  { kind: "greeting", re: new RegExp(String.raw`^(?:${GREET_WORD}(?:\s+(?:${alt(GREETING_TAILS)}))*|happy\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|holidays|new\s+year))`, "i") },
+  { kind: "thanks", re: new RegExp(`^${THANKS_WORD}`, "i") },
+  { kind: "ack", re: new RegExp(String.raw`^(?:${ACK}|haha+|hehe+|lol|oh|ah|so|well|right|yay|phew)`, "i") },
+  { kind: "closing", re: new RegExp(`^(?:${alt(CLOSINGS)})${FOR_WHEN}`, "i") },
+  {
+    kind: "bye",
+    re: new RegExp(
+      String.raw`^(?:bye(?:\s+bye)?|goodbye|good\s*bye|good\s*night|nighty?[\s-]+night|night|gn|sleep\s+(?:well|tight)|sweet\s+dreams|see\s+(?:you|ya)(?:\s+(?:later|soon|tomorrow|then|around|next\s+week|on\s+\w+day))?|cya|ttyl|later|take\s+care|catch\s+you\s+later|(?:talk|speak)\s+(?:to\s+you\s+)?(?:soon|later|tomorrow)|until\s+next\s+time|i'?m\s+off(?:\s+to\s+bed)?|off\s+to\s+bed)${FOR_WHEN}`,
+      "i",
+    ),
+  },
+  {
+    kind: "wish",
+    re: new RegExp(
+      String.raw`^(?:(?:you\s+)?have\s+(?:a|an)\s+(?:(?:very|really|super|great)\s+)?${NICE}(?:\s+${OCCASION})?(?:\s+(?:too|as\s+well|${alt(GREETING_TAILS)}))?|enjoy\s+(?:your|the)\s+(?:${NICE}\s+)?${OCCASION}|(?:and\s+)?you\s+(?:too|as\s+well)|same\s+to\s+you(?:\s+too)?|and\s+you|all\s+the\s+best|take\s+it\s+easy)`,
+      "i",
+    ),
+  },
+  { kind: "emote", re: /^(?:[:;=8]-?[)(DPp3oO|\]\[\/\\*]+|<3+|\^_?\^|x+d+\b|x+o*x*\b|\p{Extended_Pictographic}[\u{FE0F}\u{200D}\p{Extended_Pictographic}]*)/iu },
+];
+// Between pieces: punctuation, or "and" ("good night and have a good weekend", "y", "et", "und" after the tables).
+const PIECE_GAP = /^(?:[\s,!.?…:;~&-]|(?:and|y|et|und)(?![\p{L}]))/iu;
+// A piece ends at a word's end (the regexes backtrack to "hiya" rather than stop at "hi").
+const ENDED = PIECES.map((p) => ({ kind: p.kind, re: new RegExp(`${p.re.source}(?![\\p{L}\\p{N}'])`, p.re.flags.includes("u") ? p.re.flags : p.re.flags + "u") }));
+
+/** The kinds of small-talk pieces a message is made of, or null when anything else is in it. */
+export function smalltalkPieces(text: string): Set<string> | null {
+  let rest = text.trim();
+  const kinds = new Set<string>();
+  while (rest) {
+    let best: { kind: string; length: number } | null = null;
+    for (const p of ENDED) {
+      const m = p.re.exec(rest);
+      if (m && m[0].length && (!best || m[0].length > best.length)) best = { kind: p.kind, length: m[0].length };
+    }
+    // Punctuation between pieces (tried after them: ":)" is a piece, not a colon).
+    const gap = best ? null : PIECE_GAP.exec(rest);
+    if (gap) {
+      rest = rest.slice(gap[0].length);
+      continue;
+    }
+    if (!best) return null;
+    kinds.add(best.kind);
+    rest = rest.slice(best.length);
+  }
+  kinds.delete("emote");
+  return kinds.size ? kinds : null;
+}
+
+/**
+ * How many characters of small talk lead a request ("cool, show me …", "thanks! what's left …",
+ * "morning :) anything due today?"): 0 when none does or nothing follows it.
+ */
+export function smalltalkLead(text: string): number {
+  let at = 0;
+  let end = 0;
+  for (;;) {
+    const rest = text.slice(at);
+    let best = 0;
+    for (const p of ENDED) {
+      const m = p.re.exec(rest);
+      if (m && m[0].length > best) best = m[0].length;
+    }
+    if (best) {
+      at += best;
+      end = at;
+      continue;
+    }
+    const gap = PIECE_GAP.exec(rest);
+    if (!gap) break;
+    at += gap[0].length;
+  }
+  if (!end) return 0;
+  const after = /^[\s,!.?…:;~-]*/.exec(text.slice(end))![0].length;
+  return end + after < text.length ? end + after : 0;
+}
+
 /** Some word of `text` (4+ letters) is in a task's title: the user is talking about their list. */
 function mentionsTask(ctx: Ctx, text: string): boolean {
   const titles = ctx.tasks.map((t) => t.title.toLowerCase()).join("\n");
@@ -86,7 +171,7 @@ function outOfScope(text: string, ctx: Ctx, say: Messages): string | null {
 /** Whether a phrase is small talk (a greeting, thanks, a goodbye): never a task's name. */
 export function isSmalltalk(text: string): boolean {
   const t = text.replace(/[.!?…\s]+$/g, "").trim();
-  return GREETING.test(t) || THANKS.test(t) || BYE.test(t) || CLOSING.test(t) || HELP.test(t);
+  return GREETING.test(t) || THANKS.test(t) || BYE.test(t) || CLOSING.test(t) || HELP.test(t) || !!smalltalkPieces(t);
 }
 
 export function smalltalk(ctx: Ctx): Interpretation | null {
@@ -113,6 +198,17 @@ export function smalltalk(ctx: Ctx): Interpretation | null {
   if (/\S/.test(t) && THANKS.test(t)) {
     const thanked = /\b(?:thanks|thank|thx|ty|tysm|ta|cheers|appreciate|appreciated)\b/i.test(t);
     return result(thanked ? "thanks" : "acknowledge", [], {}, 0.9, thanked ? say.thanks : say.acknowledged);
+  }
+  // Greetings, thanks, closings and wishes together, in any order: the strongest one answers.
+  const pieces = smalltalkPieces(t);
+  if (pieces) {
+    if (pieces.has("closing") || pieces.has("bye") || pieces.has("wish")) {
+      const reply = pieces.has("thanks") ? say.goodbyeThanks : pieces.has("wish") ? say.wishBack : pieces.has("bye") ? say.bye : say.goodbye;
+      return result("goodbye", [], {}, 0.85, reply);
+    }
+    if (pieces.has("thanks")) return result("thanks", [], {}, 0.85, say.thanks);
+    if (pieces.has("greeting")) return result("greeting", [], {}, 0.9, say.greeting(ctx.tasks.filter((x) => x.status === "pending").length));
+    return result("acknowledge", [], {}, 0.85, say.acknowledged);
   }
   return null;
 }

@@ -3,7 +3,8 @@
 import { ask, clarifyReference, result, type Ctx } from "../context";
 import { findDates, extractDate, type FoundDate } from "../dates";
 import { extractPriority, extractTags } from "../modifiers";
-import { cleanRefPhrase, resolveOne } from "../references";
+import { cleanRefPhrase, resolveOne, resolveSeveral } from "../references";
+import { nearestHour, withoutRebuttal } from "./schedule";
 import { resolveTargets } from "../targets";
 import { keepTimeOf } from "../dialogue";
 import { capitalize, NUMBER_WORDS, tidyTitle } from "../text";
@@ -21,10 +22,12 @@ type Change = {
   /** Move the current due date by this many days (computed per task). */
   shiftDays?: number;
   /** Only a clock time was named ("move it to 10am"): the task keeps its day. */
-  timeOnly?: { hour: number; minute: number; value: string };
+  timeOnly?: { hour: number; minute: number; value: string; /** no am/pm said: the reading nearest the task's time */ ambiguous?: boolean };
 };
 
-const TAGLIST = String.raw`#?[\w-]+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)#?[\w-]+)*`;
+const PLURAL_REF = /^(?:both(?:\s+of\s+them)?|them(?:\s+(?:both|all))?|all\s+of\s+them|those|these|(?:these|those|the)\s+two)$/i;
+
+const TAGLIST = String.raw`#?[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)#?[\p{L}\p{N}_-]+)*`;
 
 function tagsOf(s: string): string[] {
   return s
@@ -44,7 +47,9 @@ function buildUpdates(tasks: TaskSnapshot[], change: Change, ctx: Ctx): ToolCall
     if (change.dueDate !== undefined) input.dueDate = typeof change.dueDate === "string" && !/T/.test(change.dueDate) ? keepTimeOf(t, change.dueDate, ctx.date.timeZone) : change.dueDate;
     if (change.timeOnly) {
       const day = t.dueDate ? dayInZone(t.dueDate, ctx.date.timeZone) : null;
-      input.dueDate = day ? isoDateTime({ ...day, hour: change.timeOnly.hour, minute: change.timeOnly.minute }, ctx.date.timeZone) : change.timeOnly.value;
+      let hour = change.timeOnly.hour;
+      if (change.timeOnly.ambiguous && t.dueDate && /T/.test(t.dueDate)) hour = nearestHour(hour % 12 || 12, change.timeOnly.minute, wallOf(new Date(t.dueDate), ctx.date.timeZone));
+      input.dueDate = day ? isoDateTime({ ...day, hour, minute: change.timeOnly.minute }, ctx.date.timeZone) : change.timeOnly.value;
     }
     if (change.shiftDays !== undefined) {
       input.dueDate = shiftDue(t, change.shiftDays, ctx);
@@ -76,6 +81,16 @@ function finish(
   ctx: Ctx,
   opts: { many?: boolean; strict?: boolean; confidence?: number } = {},
 ): Interpretation | null {
+  // "both", "them": the tasks just talked about (the two we listed or changed), not every task.
+  if (PLURAL_REF.test(cleanRefPhrase(refPhrase))) {
+    const outs = resolveSeveral("them", ctx.tasks, { history: ctx.history, override: ctx.override });
+    const tasks = outs.flatMap((o) => (o.kind === "one" ? [o.task] : []));
+    const fits = tasks.length === outs.length && (/^both/i.test(cleanRefPhrase(refPhrase)) ? tasks.length === 2 : tasks.length > 0);
+    if (!fits) return ask(messages(ctx.language).whichTasks, { ref: cleanRefPhrase(refPhrase) }, 0.4);
+    const calls = buildUpdates(tasks, change, ctx);
+    if (!Array.isArray(calls)) return calls;
+    return result("update_task", calls, { tasks: tasks.map((t) => t.number), ref: cleanRefPhrase(refPhrase), ...change }, opts.confidence ?? 0.85);
+  }
   const targets = resolveTargets(refPhrase || "it", ctx, {
     action: "update",
     many: opts.many ?? true,
@@ -117,6 +132,8 @@ function clearDue(ctx: Ctx): Interpretation | null {
     /^(?:unschedule|undate)\s+(.+)$/i,
     new RegExp(String.raw`^(?:remove|clear|delete|drop|unset|erase|take\s+off|get\s+rid\s+of)\s+(?:the\s+|its\s+|that\s+)?${DUE}$`, "i"),
     new RegExp(String.raw`^no\s+${DUE}\s+(?:for|on)\s+(.+)$`, "i"),
+    // "take the due date off the laundry", "strip the deadline off of task 4", "knock the date off it"
+    new RegExp(String.raw`^(?:take|strip|knock|pull|get)\s+(?:the\s+|its\s+|that\s+)?${DUE}\s+off(?:\s+of)?(?:\s+(.+))?$`, "i"),
   ];
   for (const re of pats) {
     const m = re.exec(t);
@@ -131,17 +148,17 @@ function removeTags(ctx: Ctx): Interpretation | null {
   let m: RegExpExecArray | null;
   if ((m = new RegExp(String.raw`^(?:remove|delete|clear|drop|strip)\s+(?:all\s+)?(?:the\s+|its\s+)?(?:tags|labels)\s+(?:from|on|of|off)\s+(.+)$`, "i").exec(t)))
     return finish(m[1], { removeTags: "all" }, ctx);
-  if ((m = new RegExp(String.raw`^${VERB}\s+(?:the\s+)?(${TAGLIST})\s+(?:tags?|labels?)\s+(?:from|off(?:\s+of)?|on|of)\s+(.+)$`, "i").exec(t)))
+  if ((m = new RegExp(String.raw`^${VERB}\s+(?:the\s+)?(${TAGLIST})\s+(?:tags?|labels?)\s+(?:from|off(?:\s+of)?|on|of)\s+(.+)$`, "iu").exec(t)))
     return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
-  if ((m = new RegExp(String.raw`^${VERB}\s+(?:the\s+)?(?:tags?|labels?)\s+(${TAGLIST})\s+(?:from|off(?:\s+of)?|on)\s+(.+)$`, "i").exec(t)))
+  if ((m = new RegExp(String.raw`^${VERB}\s+(?:the\s+)?(?:tags?|labels?)\s+(${TAGLIST})\s+(?:from|off(?:\s+of)?|on)\s+(.+)$`, "iu").exec(t)))
     return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
-  if ((m = /^(?:remove|delete|drop|take|strip|untag)\s+(#[\w-]+(?:(?:\s*,\s*|\s+and\s+|\s+)#[\w-]+)*)\s+(?:from|off(?:\s+of)?)\s+(.+)$/i.exec(t)))
+  if ((m = /^(?:remove|delete|drop|take|strip|untag)\s+(#[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s+)#[\p{L}\p{N}_-]+)*)\s+(?:from|off(?:\s+of)?)\s+(.+)$/iu.exec(t)))
     return finish(m[2], { removeTags: tagsOf(m[1].replace(/\s+(?=#)/g, ",")) }, ctx);
-  if ((m = /^take\s+(?:the\s+)?(#?[\w-]+)\s+(?:tag|label)\s+off\s+(?:of\s+)?(.+)$/i.exec(t))) return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
-  if ((m = new RegExp(String.raw`^untag\s+(${TAGLIST})\s+from\s+(.+)$`, "i").exec(t))) return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
-  if ((m = /^untag\s+(.+?)(?:\s+(?:as|from)\s+#?([\w-]+))?$/i.exec(t)))
+  if ((m = /^take\s+(?:the\s+)?(#?[\p{L}\p{N}_-]+)\s+(?:tag|label)\s+off\s+(?:of\s+)?(.+)$/iu.exec(t))) return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
+  if ((m = new RegExp(String.raw`^untag\s+(${TAGLIST})\s+from\s+(.+)$`, "iu").exec(t))) return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
+  if ((m = /^untag\s+(.+?)(?:\s+(?:as|from)\s+#?([\p{L}\p{N}_-]+))?$/iu.exec(t)))
     return finish(m[1], { removeTags: m[2] ? tagsOf(m[2]) : "all" }, ctx);
-  if ((m = /^(.+?)\s+(?:is|are|'s)\s+(?:not|no\s+longer)\s+(?:a\s+)?(?:tagged\s+)?#?([\w-]+)(?:\s+(?:task|item|thing))?(?:\s+anymore)?$/i.exec(t))) {
+  if ((m = /^(.+?)\s+(?:is|are|'s)\s+(?:not|no\s+longer)\s+(?:a\s+)?(?:tagged\s+)?#?([\p{L}\p{N}_-]+)(?:\s+(?:task|item|thing))?(?:\s+anymore)?$/iu.exec(t))) {
     const tag = m[2].toLowerCase();
     const known = ctx.tasks.some((x) => x.tags.some((g) => g.toLowerCase() === tag));
     if (known) return finish(m[1], { removeTags: [tag] }, ctx, { strict: true });
@@ -154,17 +171,19 @@ function addTags(ctx: Ctx): Interpretation | null {
   let m: RegExpExecArray | null;
   if ((m = /^(?:tag|label)\s+(.+?)\s+(?:with|as|under)\s+(?:the\s+|a\s+)?(?:tags?\s+|labels?\s+)?(.+?)(?:\s+(?:tags?|labels?))?$/i.exec(t)))
     return finish(m[1], { addTags: tagsOf(m[2]) }, ctx);
-  if ((m = /^(?:tag|label)\s+(.+?)\s+(#[\w-]+(?:(?:\s*,\s*|\s+and\s+|\s+)#[\w-]+)*)$/i.exec(t)))
+  if ((m = /^(?:tag|label)\s+(.+?)\s+(#[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s+)#[\p{L}\p{N}_-]+)*)$/iu.exec(t)))
     return finish(m[1], { addTags: tagsOf(m[2].replace(/\s+(?=#)/g, ",")) }, ctx);
-  if ((m = new RegExp(String.raw`^(?:add|put|attach|apply|give\s+it|stick)\s+(?:the\s+|a\s+)?(?:tags?|labels?)\s+(${TAGLIST})\s+(?:to|on|onto)\s+(.+)$`, "i").exec(t)))
+  if ((m = new RegExp(String.raw`^(?:add|put|attach|apply|give\s+it|stick)\s+(?:the\s+|a\s+)?(?:tags?|labels?)\s+(${TAGLIST})\s+(?:to|on|onto)\s+(.+)$`, "iu").exec(t)))
     return finish(m[2], { addTags: tagsOf(m[1]) }, ctx);
-  if ((m = new RegExp(String.raw`^(?:add|put|attach|apply|stick)\s+(?:the\s+|a\s+|an\s+)?(${TAGLIST})\s+(?:tags?|labels?)\s+(?:to|on|onto)\s+(.+)$`, "i").exec(t)))
+  if ((m = new RegExp(String.raw`^(?:add|put|attach|apply|stick)\s+(?:the\s+|a\s+|an\s+)?(${TAGLIST})\s+(?:tags?|labels?)\s+(?:to|on|onto)\s+(.+)$`, "iu").exec(t)))
     return finish(m[2], { addTags: tagsOf(m[1]) }, ctx);
-  if ((m = /^(?:add|put|attach|apply|stick)\s+(#[\w-]+(?:(?:\s*,\s*|\s+and\s+|\s+)#[\w-]+)*)\s+(?:to|on|onto)\s+(.+)$/i.exec(t)))
+  if ((m = /^(?:add|put|attach|apply|stick)\s+(#[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s+)#[\p{L}\p{N}_-]+)*)\s+(?:to|on|onto)\s+(.+)$/iu.exec(t)))
     return finish(m[2], { addTags: tagsOf(m[1].replace(/\s+(?=#)/g, ",")) }, ctx);
-  if ((m = /^(?:give|mark)\s+(.+?)\s+(?:the\s+|a\s+|an\s+)?(#?[\w-]+)\s+(?:tag|label)$/i.exec(t)))
+  if ((m = new RegExp(String.raw`^(?:give|add\s+to|put\s+on)\s+(.+?)\s+(?:the\s+|a\s+|an\s+)?(?:tags?|labels?)\s+(${TAGLIST})$`, "iu").exec(t)))
     return finish(m[1], { addTags: tagsOf(m[2]) }, ctx);
-  if ((m = /^tag\s+(.+)\s+([\w-]+)$/i.exec(t))) {
+  if ((m = /^(?:give|mark)\s+(.+?)\s+(?:the\s+|a\s+|an\s+)?(#?[\p{L}\p{N}_-]+)\s+(?:tag|label)$/iu.exec(t)))
+    return finish(m[1], { addTags: tagsOf(m[2]) }, ctx);
+  if ((m = /^tag\s+(.+)\s+([\p{L}\p{N}_-]+)$/iu.exec(t))) {
     const out = resolveOne(m[1], ctx.tasks, { history: ctx.history, override: ctx.override });
     if (out.kind === "one" && !out.partial) return finish(m[1], { addTags: tagsOf(m[2]) }, ctx);
   }
@@ -222,7 +241,7 @@ function rename(ctx: Ctx): Interpretation | null {
 }
 
 const UPDATE_VERB =
-  /^(make|set|change|update|edit|modify|mark|flag|move|push|reschedule|re-schedule|postpone|delay|shift|bump|defer|schedule|put|prioriti[sz]e|deprioriti[sz]e|de-prioriti[sz]e|raise|lower|increase|decrease|bring\s+forward|pull\s+forward|move\s+up|push\s+back|push\s+out|give|switch|adjust|extend|snooze)\s+(.+)$/i;
+  /^(make|set|change|update|edit|modify|mark|flag|move|push|reschedule|re-schedule|postpone|delay|shift|bump|defer|schedule|put|prioriti[sz]e|deprioriti[sz]e|de-prioriti[sz]e|raise|lower|increase|decrease|bring\s+forward|pull\s+forward|move\s+up|push\s+back|push\s+out|give|switch|adjust|extend|snooze|drop|knock\s+down|knock|downgrade|demote|upgrade|promote)\s+(.+)$/i;
 
 const SHIFT =
   /\s+(?:back\s+|out\s+|forward\s+|ahead\s+|up\s+)?(?:by\s+|for\s+|another\s+|an\s+extra\s+)?(a|an|one|another|\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of|couple\s+of)\s+(day|week)s?(?:\s+(?:later|earlier|back|forward))?$/i;
@@ -251,6 +270,10 @@ function pickDate(rest: string, ctx: Ctx): { rest: string; date: FoundDate | nul
   return { rest: ex.rest, date: ex.date, invalid: null };
 }
 
+// A task that can wait, or be moved, said with the task first.
+const WAITS = /^(.+?)\s+(?:(?:can|could|will|should|may|might|has\s+to|have\s+to|is\s+going\s+to)\s+)?(?:wait|slide|slip|keep|be\s+(?:moved|pushed(?:\s+back)?|postponed|bumped|shifted|rescheduled|delayed|put\s+off))\s+(?:till|until|'?til|to|for|(?:un)?til\s+after)\s+(.+)$/i;
+const LET_WAIT = /^let\s+(.+?)\s+(?:wait|slide|slip)\s+(?:till|until|'?til|to)\s+(.+)$/i;
+
 function modifierUpdate(ctx: Ctx): Interpretation | null {
   let t = ctx.text;
   let m: RegExpExecArray | null;
@@ -267,6 +290,11 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
   if ((m = UPDATE_VERB.exec(t))) {
     verb = m[1].toLowerCase();
     rest = m[2];
+  } else if ((m = LET_WAIT.exec(t) ?? WAITS.exec(t))) {
+    // "the squeaky door can wait till saturday", "let the report slide to monday": a move of that task.
+    verb = "move";
+    rest = `${m[1]} to ${m[2]}`;
+    strictRef = true;
   } else if (subj) {
     verb = "be";
     rest = `${subj[1]} ${subj[2]}`;
@@ -275,7 +303,11 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
 
   const change: Change = {};
   if (/^prioriti[sz]e$/.test(verb) || /^(?:raise|increase)$/.test(verb)) change.priority = "high";
-  if (/^(?:de-?prioriti[sz]e|lower|decrease)$/.test(verb)) change.priority = "low";
+  if (/^(?:de-?prioriti[sz]e|lower|decrease|downgrade|demote)$/.test(verb)) change.priority = "low";
+  if (/^(?:upgrade|promote)$/.test(verb)) change.priority = "high";
+  // "drop the report to low priority", "knock it down to medium": only a priority; "drop X" alone deletes.
+  const priorityOnly = /^(?:drop|knock(?:\s+down)?)$/.test(verb);
+  if (priorityOnly) rest = rest.replace(/^(.+?)\s+down(?=\s+to\b)/i, "$1");
   rest = rest.replace(/^(?:the\s+)?(?:priority|importance)\s+(?:of|on|for)\s+/i, "");
   rest = rest.replace(/(?:'s|s')\s+priority\b/i, "");
 
@@ -318,7 +350,9 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
     d.rest = d.rest.replace(/\bdue_(\w+)/g, (_m, w: string) => `due ${w.replace(/_/g, " ")}`);
     if (d.invalid) return ask(messages(ctx.language).whichDate(d.invalid), { ref: cleanRefPhrase(d.rest) }, 0.7);
     if (d.date && d.date.hasTime && d.date.wall && /^(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?$/i.test(d.date.text.trim())) {
-      change.timeOnly = { hour: d.date.wall.hour, minute: d.date.wall.minute, value: d.date.value };
+      const said = d.date.text.trim();
+      const ambiguous = !/am|pm|a\.m\.|p\.m\.|uhr|\dh|\b0\d|\b(?:1[3-9]|2\d)\b|noon|midnight|morning|evening|night|afternoon/i.test(said);
+      change.timeOnly = { hour: d.date.wall.hour, minute: d.date.wall.minute, value: d.date.value, ambiguous };
       rest = d.rest;
     } else if (d.date) {
       change.dueDate = (d.date.until ?? d.date).value;
@@ -328,6 +362,7 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
     }
   }
 
+  if (priorityOnly && (!change.priority || Object.keys(change).length > 1)) return null;
   const hasChange = Object.keys(change).length > 0;
   if (!hasChange) {
     // "change 'Call mom' to 'Call mom and dad'": no modifier, so a new title.
@@ -369,5 +404,7 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
 }
 
 export function update(ctx: Ctx): Interpretation | null {
+  const text = withoutRebuttal(ctx.text);
+  if (text !== ctx.text) ctx = { ...ctx, text, lower: text.toLowerCase() };
   return clearDue(ctx) ?? removeTags(ctx) ?? description(ctx) ?? addTags(ctx) ?? rename(ctx) ?? modifierUpdate(ctx);
 }
