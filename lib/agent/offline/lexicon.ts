@@ -30,6 +30,8 @@ export const TEXT_SPEAK: Row[] = [
   // "push it 2 tomorrow", "the gym 1": digits standing for words.
   ["2", "to", { after: /^\s+(?:tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|the\s+\d)\b/i, before: /[a-z]\s+$/i }],
   ["1", "one", { before: /\bthe\s+[a-z]+\s+$/i }],
+  // Chat words for a reminder: "ping me at 5 about the rent", "nudge me to call Jo tomorrow".
+  ["ping me", "remind me"], ["nudge me", "remind me"], ["alert me", "remind me"],
   // "need 2 call the bank", "have 2 pay rent": "to" before a verb.
   ["2", "to", { before: /\b(?:need|have|got|want|going|remember|forget)\s+$/i, after: /^\s+[a-z]/i }],
   ["ty", "thanks"], ["tysm", "thanks"], ["tyvm", "thanks"], ["prio", "priority"], ["pri", "priority", { before: /\b(?:high|low|medium|top)\s+$/i }],
@@ -84,8 +86,8 @@ const RENAME_BEFORE = { before: /\b(?:rename|benenne|umbenennen|titel\s+von|name
 const DE_COMMAND_AHEAD = {
   after: /^\s+(?:#?\d|(?:die\s+)?aufgabe\b|erinner|lösch|füg|verschieb|markier|erledig|hak|zeig|setz|änder|benenn|trag|mach|entfern|streich|gib|remind|add|delete|move|mark|complete)/i,
 };
-// Changes to an existing task said in another language ("et rappelle-moi une heure avant", "y ponle
-// prioridad alta", "verschieb sie lieber auf Samstag"): units before "before", and "and" in front of a command.
+// Changes to an existing task said in another language ("rappelle-moi deux heures avant", "ponle la
+// etiqueta casa", "gib ihm niedrige Priorität"): units before "before", and "and" in front of a command.
 const UNIT_BEFORE = { before: /\b(?:\d+|une?|dos|tres|deux|trois|quatre|media|demi)\s+$/i };
 const UNITS_BEHIND = { before: /\b(?:hora|horas|minutos?|días?|semanas?|heures?|minutes?|jours?|semaines?)\s+$/i };
 const COUNT_AHEAD = { after: /^\s+(?:horas|minutos|días|semanas|heures|minutes|jours|semaines)\b/i };
@@ -134,7 +136,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["como pendiente", "as not done"], ["pendientes", "pending"], ["vencidas", "overdue"], ["atrasadas", "overdue"], ["vencido", "overdue"], ["vencidos", "overdue"], ["vencida", "overdue"], ["atrasado", "overdue"],
     ["qué me queda", "what do I have left"], ["qué me quedan", "what do I have left"], ["qué he", "what have I"], ["qué hice", "what did I do"], ["hay algo", "is there anything"], ["hay", "are there", { after: /^\s+(?!que\b)\S/i }], ["tengo algo", "do I have anything"], ["tengo alguna", "do I have any"],
     ["completado", "completed", ES_DONE_ASKED], ["completadas", "completed", ES_DONE_ASKED], ["terminado", "finished", ES_DONE_ASKED], ["hecho", "done", ES_DONE_ASKED],
-    // Reminders and changes to an existing task ("y avísame una hora antes", "ponle prioridad alta", "a las 9 de la mañana").
+    // Reminders and changes to an existing task ("avísame media hora antes", "ponle la etiqueta X", "a las 8 de la mañana").
     ["avísame", "remind me"], ["y", "and", AT_START], ["y", "and", ES_AND_AHEAD], ["ponle", "give it"], ["pon", "put"], ["en", "to", { after: /^\s+prioridad\b/i }],
     ["la etiqueta", "the tag"], ["una hora", "an hour"], ["media hora", "half an hour"], ["horas", "hours", UNIT_BEFORE], ["minutos", "minutes", UNIT_BEFORE],
     ["dos", "two", COUNT_AHEAD], ["tres", "three", COUNT_AHEAD], ["antes", "before", UNITS_BEHIND], ["el día antes", "the day before"],
@@ -168,7 +170,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["ajoute", "add"], ["ajouter", "add"], ["crée", "add"], ["note", "add"], ["rappelle-moi de", "remind me to"], ["rappelle-moi d'", "remind me to "],
     ["rappelle-moi", "remind me"], ["montre-moi", "show me"], ["affiche", "show"], ["marque", "mark"], ["termine", "complete"], ["supprime", "delete"],
     ["efface", "delete"], ["enlève", "delete"], ["déplace", "move"], ["décale", "move"], ["repousse", "postpone"], ["reporte", "postpone"],
-    // Reminders and changes to an existing task ("et rappelle-moi une heure avant", "ajoute-lui l'étiquette X", "à 9h du soir").
+    // Reminders and changes to an existing task ("rappelle-moi deux heures avant", "donne-lui l'étiquette X", "à 7h du soir").
     ["et", "and", AT_START], ["en fait", "actually"], ["ajoute-lui", "give it"], ["donne-lui", "give it"], ["l'étiquette", "the tag"],
     ["une heure", "an hour"], ["une demi-heure", "half an hour"], ["heures", "hours", UNIT_BEFORE], ["deux", "two", COUNT_AHEAD], ["trois", "three", COUNT_AHEAD],
     ["avant", "before", UNITS_BEHIND], ["la veille", "the day before"], ["la veille au soir", "the night before"], ["un jour avant", "a day before"], ["le rappel", "the reminder"], ["répète", "repeat"], ["arrête de répéter", "stop repeating"],
@@ -397,7 +399,7 @@ export const LIST_VERBS = [
   "add", "put", "note", "jot", "write down", "remind", "show", "list", "display", "let", "mark", "check", "tick", "cross",
   "complete", "finish", "delete", "remove", "move", "push", "reschedule", "postpone", "rename", "tag", "untag", "set",
   "change", "undo", "reopen", "schedule", "track", "keep", "help", "create", "make a note", "pull up", "bring up", "update",
-  "save", "log", "record", "clear", "drop", "cancel", "ping", "nudge", "alert", "give", "tell", "find", "search", "get", "look", "read",
+  "save", "log", "record", "clear", "drop", "cancel", "give", "tell", "find", "search", "get", "look", "read",
 ];
 /** Verbs of LIST_VERBS that are favours when their object is not about the list ("tell me a story", "find me a plumber"). */
 export const EITHER_VERBS = ["give", "tell", "find", "search", "get", "look", "read"];

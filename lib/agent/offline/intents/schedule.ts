@@ -36,7 +36,7 @@ export function withoutRebuttal(text: string): string {
 
 // Asking for a reminder: "remind me …", "ping me …", "set a reminder …".
 const REMIND = /^(?:(?:remind|ping|nudge|alert|notify|buzz)\s+me|(?:set|add|put|create|schedule|give\s+me|i\s+(?:want|need)|i'd\s+like|i\s+would\s+like)\s+(?:me\s+)?(?:a|an|the)\s+reminder)\s+(.+)$/i;
-// Several tasks at once: "remind me about both an hour before".
+// Several tasks at once: "remind me about both of them 20 minutes before".
 const PLURAL = /^(?:both(?:\s+of\s+them)?|them(?:\s+(?:both|all))?|all\s+of\s+them|each(?:\s+of\s+them)?|those|these|(?:these|those|the)\s+two)$/i;
 
 export function schedule(ctx: Ctx): Interpretation | null {
@@ -52,9 +52,13 @@ export function schedule(ctx: Ctx): Interpretation | null {
     return isTask(task) ? update(task, { remindAt: null }, "update_task") : task;
   }
   // Only a phrase that really is a repeat ("set a reminder for 10 on the day" is not one).
-  if ((m = SET_REPEAT.exec(t)) && ((p) => !!p && extractRepeat(p, ctx.date)?.rest === "")(m[2] ?? m[4] ?? m[6] ?? m[8])) {
+  // "put it every week" (a foreign "ponla cada semana"); "put the bins out every thursday" is a new task.
+  if ((m = SET_REPEAT.exec(t)) && !/^put\s+(?!(?:it|that|this)\s)/i.test(t) && ((p) => !!p && extractRepeat(p, ctx.date)?.rest === "")(m[2] ?? m[4] ?? m[6] ?? m[8])) {
     const ref = m[1] ?? m[3] ?? m[5] ?? m[7];
     const phrase = m[2] ?? m[4] ?? m[6] ?? m[8];
+    // "the standup should happen every weekday", "have the kids tidy up every saturday": a task only if one is named.
+    const soft = m[7] !== undefined || /^have\s/i.test(t);
+    if (soft && resolveOne(ref ?? "it", ctx.tasks, { history: ctx.history, override: ctx.override }).kind !== "one") return null;
     const task = target(ref, ctx, "repeat");
     if (!isTask(task) || !phrase) return isTask(task) ? null : task;
     const anchor = task.dueDate ? (dayInZone(task.dueDate, ctx.date.timeZone) ?? undefined) : undefined;
@@ -87,8 +91,8 @@ export function schedule(ctx: Ctx): Interpretation | null {
   // "an hour before", "about the dentist an hour before", "the night before at 8pm".
   const off = new RegExp(`(?:^|\\s)(${OFFSET})(?=$|[\\s,])`, "i").exec(spec);
   if (off) return offsetReminder(off[1]!, (spec.slice(0, off.index) + " " + spec.slice(off.index + off[0].length)).trim(), ctx);
-  // "at 7pm about it", "about the Rome hotel tomorrow at 7am", "thursday morning about the bill", "at 9am that day".
-  // "at 9am that day", "at 10 on the day": a clock time on the task's own day.
+  // "at 7pm about it", "about the Rome hotel tomorrow at 7am", "friday afternoon about the gas bill", "at 10am on the day".
+  // "at 8am that day", "at 10 on the day": a clock time on the task's own day.
   const ex = extractDate(spec.replace(/\s+(?:on\s+)?(?:that|the\s+same|the)\s+day$/i, ""), ctx.date);
   if (!ex.date) return null;
   const ref = reminderRef(ex.rest);
@@ -101,7 +105,7 @@ export function schedule(ctx: Ctx): Interpretation | null {
 
 /**
  * A clock time said without am/pm for a task already due at a time: the one of the two readings
- * nearest its current time ("make it 7:30" on an 8am task is 7:30 in the morning), but never the
+ * nearest its current time ("change it to 6:45" on a 7am task is 6:45 in the morning), but never the
  * small hours unless the task is already there.
  */
 export function nearestHour(said: number, minute: number, current: { hour: number; minute: number }): number {
@@ -146,7 +150,7 @@ function reminderTargets(ref: string, ctx: Ctx, offset: boolean): TaskSnapshot[]
   }
   const out = resolveOne(ref || "it", ctx.tasks, opts);
   if (out.kind === "one") return out.partial && !offset ? null : [out.task];
-  // "remind me at 4" with nothing talked about yet: a new reminder (add.ts asks what for).
+  // "remind me at 3pm" with nothing talked about yet: a new reminder (add.ts asks what for).
   if (!ref && out.kind === "none" && !offset) return null;
   if (!offset && ref && out.kind === "none" && out.reason !== "no_referent" && out.reason !== "unknown_number") return null;
   return clarifyReference(out, "remind you about", {}, ctx.language);

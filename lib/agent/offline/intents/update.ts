@@ -132,7 +132,7 @@ function clearDue(ctx: Ctx): Interpretation | null {
     /^(?:unschedule|undate)\s+(.+)$/i,
     new RegExp(String.raw`^(?:remove|clear|delete|drop|unset|erase|take\s+off|get\s+rid\s+of)\s+(?:the\s+|its\s+|that\s+)?${DUE}$`, "i"),
     new RegExp(String.raw`^no\s+${DUE}\s+(?:for|on)\s+(.+)$`, "i"),
-    // "take the due date off the laundry", "strip the deadline off of task 4", "knock the date off it"
+    // "take the due date off the ironing", "strip the deadline off of task 4", "knock the date off it"
     new RegExp(String.raw`^(?:take|strip|knock|pull|get)\s+(?:the\s+|its\s+|that\s+)?${DUE}\s+off(?:\s+of)?(?:\s+(.+))?$`, "i"),
   ];
   for (const re of pats) {
