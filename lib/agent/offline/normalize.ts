@@ -80,7 +80,7 @@ const CLITIC: Partial<Record<Foreign, RegExp>> = {
 
 /** The command words inside a word with a joined pronoun, in any language that has them. */
 function cliticVerbs(word: string): string[] {
-  return (Object.keys(CLITIC) as Foreign[]).flatMap((lang) => [...word.matchAll(new RegExp(CLITIC[lang]!.source, "giu"))].map((m) => VERBS[lang].get(plain(m[1]!))).filter((v): v is string => !!v));
+  return (Object.keys(CLITIC) as Foreign[]).flatMap((lang) => [...word.matchAll(CLITIC[lang]!)].map((m) => VERBS[lang].get(plain(m[1]!))).filter((v): v is string => !!v));
 }
 
 function splitClitics(text: string, language: Foreign): string {
