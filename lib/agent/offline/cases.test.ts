@@ -62,6 +62,7 @@ describe.each([
   { file: "v2-extra.jsonl", min: 20, holds: "repeat, remindAt, completion filters, text-speak, es/fr" },
   { file: "v2-changes.jsonl", min: 40, holds: "reminders and repeats on a task, update phrasings, es/fr/de" },
   { file: "v2-lists.jsonl", min: 60, holds: "periods, completion times, yes/no and when questions, small talk, es/fr/de" },
+  { file: "v2-remarks.jsonl", min: 100, holds: "remarks about a named task, clock times in words, dates taken back mid-message" },
 ])("cases/$file ($holds)", ({ file, min }) => {
   it("passes every case", () => {
     const cases = load(path.resolve(here, "cases", file));

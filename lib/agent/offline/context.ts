@@ -8,6 +8,8 @@ import { INTERJECTIONS } from "./lexicon";
 import { conversationLanguage, normalizeWords, type Language } from "./normalize";
 import { messages, type Action } from "./messages";
 import { joinList } from "./format";
+import { smalltalkLead } from "./intents/smalltalk";
+import { withoutTakenBackDate } from "./self-correction";
 
 export type Ctx = {
   /** The message as typed (typography normalised), for quoting it back. */
@@ -47,6 +49,9 @@ export function makeCtx(input: InterpretInput, override?: TaskSnapshot): Ctx {
   const language = words.language === "en" ? (conversationLanguage(typed, input.history) ?? "en") : words.language;
   const question = /\?\s*$/.test(raw);
   let text = raw.replace(GREETING_START, "").replace(/[.!?…]+$/g, "").trim();
+  // "lovely, add …", "thanks! now delete …": an acknowledgement set off by punctuation leads the command.
+  const lead = smalltalkLead(text);
+  if (lead && /[,!.:;…~)-]\s*$/u.test(text.slice(0, lead))) text = text.slice(lead);
   let prev = "";
   while (prev !== text) {
     prev = text;
@@ -54,6 +59,7 @@ export function makeCtx(input: InterpretInput, override?: TaskSnapshot): Ctx {
   }
   // "mark task 3 done, please" style tails may leave a comma behind.
   text = text.replace(/[,;:]+$/, "").trim();
+  text = withoutTakenBackDate(text, { now: input.now, timeZone: input.timeZone, language });
   return {
     typed,
     raw,

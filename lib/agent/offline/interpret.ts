@@ -5,6 +5,8 @@ import { add, buildAdds, parseTaskText, verbless } from "./intents/add";
 import { complete } from "./intents/complete";
 import { correction } from "./intents/correction";
 import { del } from "./intents/delete";
+import { remark } from "./intents/remark";
+import { elliptical } from "./intents/elliptical";
 import { followup } from "./intents/followup";
 import { list } from "./intents/list";
 import { smalltalk } from "./intents/smalltalk";
@@ -22,7 +24,7 @@ import { messages } from "./messages";
 
 // Order matters: specific commands before broad ones ("add a note to task 2" is an
 // update, "remove the due date" is not a delete, "I walked the dog" is checked last).
-const STEPS: Array<(ctx: Ctx) => Interpretation | null> = [smalltalk, undo, list, schedule, update, complete, del, add];
+const STEPS: Array<(ctx: Ctx) => Interpretation | null> = [smalltalk, undo, list, schedule, update, remark, complete, del, add];
 
 // "urgent: call the plumber", "low priority - sort out the spare room", "!! renew the insurance".
 const PRIORITY_LABEL = /^(?:(?:(?:high|low|medium|normal|top)[-\s]+priority|urgent|important|asap)\s*[:\-–—!]+|!{2,})\s*(?=\S)/i;
@@ -101,7 +103,26 @@ export function interpret(input: InterpretInput): Interpretation {
     const again = run(makeCtx(prevInput, f.override as TaskSnapshot));
     if (again.calls.length) return { ...again, confidence: Math.min(again.confidence, 0.85), entities: { ...again.entities, followup: true } };
   }
-  return topic(input, ctx) ?? multi(input, ctx) ?? run(ctx);
+  const out = topic(input, ctx) ?? multi(input, ctx) ?? sentences(input, ctx) ?? run(ctx);
+  // Understood as nothing, or as a new task: it may be one more change to what we just changed.
+  if (!out.calls.length || out.calls.every((c) => c.tool === "add_task")) return elliptical(ctx) ?? out;
+  return out;
+}
+
+// Where one thought ends and the next begins: a sentence end, or ", and" / ", but" / ", then".
+const SENTENCE_BREAK = /\s*(?:[.;!?]+\s+|,\s*(?:and|but|then|also)\s+|\s+(?:and\s+then|but)\s+)/i;
+
+/**
+ * "paid the gas bill, and the optician can wait till saturday": separate thoughts, each a
+ * whole message of its own (a topic-first remark included). Taken only when every part is
+ * clearly understood; otherwise the message is read as one.
+ */
+function sentences(input: InterpretInput, ctx: Ctx): Interpretation | null {
+  const parts = ctx.text.split(SENTENCE_BREAK).map((s) => s.trim()).filter(Boolean);
+  if (parts.length < 2) return null;
+  const outs = parts.map((text) => interpret({ ...input, text }));
+  if (!outs.every((o) => o.calls.length && o.confidence >= 0.7)) return null;
+  return combine(outs);
 }
 
 /** "the plumber, move it to tomorrow": the command, with "it" bound to the task named first. */
@@ -119,6 +140,10 @@ function multi(input: InterpretInput, ctx: Ctx): Interpretation | null {
   if (clauses.length < 2) return null;
   const outs = clauses.map((text) => run(makeCtx({ ...input, text })));
   if (!outs.every((o) => o.calls.length)) return null;
+  return combine(outs);
+}
+
+function combine(outs: Interpretation[]): Interpretation {
   return {
     calls: mergeUpdates(outs.flatMap((o) => o.calls)),
     intent: [...new Set(outs.map((o) => o.intent))].join("+").slice(0, 50),

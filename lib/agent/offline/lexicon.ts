@@ -11,6 +11,8 @@ export type Row = readonly [from: string, to: string, when?: { before?: RegExp; 
 // A weekday abbreviation that is also a word counts only next to a date connector or a time.
 const DATE_SLOT = { before: /\b(?:on|by|next|this|until|till|due|before|after|every|from|to|meant|not)\s+$/i };
 const TIME_NEXT = { after: /^\s+(?:at\s+)?\d/ };
+// "demain, plutôt lundi", "am Samstag, lieber am Sonntag": after a comma, the word takes a date back.
+const AFTER_COMMA = { before: /,\s*$/ };
 
 /** Text-speak, chat abbreviations and misspellings → plain English. */
 export const TEXT_SPEAK: Row[] = [
@@ -147,7 +149,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["por", "to", { before: /\brenombrar?\b.+\s$/i }], ["para", "to", { before: /\btareas?\s+$/i }], ["de la lista", "from the list"], ["de mi lista", "from my list"], ["mostrarme", "show me"], ["lo pendiente", "pending tasks"], ["pendiente", "pending"],
     ["la primera", "the first"], ["el primero", "the first"], ["la segunda", "the second"], ["el segundo", "the second"],
     ["la tercera", "the third"], ["el tercero", "the third"], ["la última", "the last"], ["el último", "the last"], ["la otra", "the other one"], ["el otro", "the other one"],
-    ["ya la hice", "is done"], ["ya lo hice", "is done"], ["mejor", "actually", { before: /^\s*$/ }],
+    ["ya la hice", "is done"], ["ya lo hice", "is done"], ["mejor", "i mean", AFTER_COMMA], ["mejor", "actually", { before: /^\s*$/ }],
     ["y también", "and also"], ["también", "also"], ["eso", "that"], ["esa", "that"], ["gracias", "thanks"],
     ["muchas gracias", "thanks"], ["eso es todo", "that's all"], ["cuéntame", "tell me"], ["un chiste", "a joke"], ["un cuento", "a story"], ["una historia", "a story"], ["un poema", "a poem"], ["nada más", "nothing else"], ["hola", "hello"], ["qué tal", "how are you"], ["buenas tardes", "good afternoon"], ["buenas noches", "good night"],
     ["buen fin de semana", "have a good weekend"], ["hasta luego", "see you later"], ["adiós", "bye"], ["por hoy", "for today"], ["buenos días", "good morning"], ["para mañana", "for tomorrow"], ["para hoy", "for today"],
@@ -194,7 +196,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["dimanche", "sunday", EVERY_BEFORE], ["lundis", "monday", EVERY_BEFORE], ["mardis", "tuesday", EVERY_BEFORE], ["mercredis", "wednesday", EVERY_BEFORE],
     ["jeudis", "thursday", EVERY_BEFORE], ["vendredis", "friday", EVERY_BEFORE], ["samedis", "saturday", EVERY_BEFORE], ["dimanches", "sunday", EVERY_BEFORE], ["chaque", "every"], ["tous les jours", "every day"], ["tous les", "every"],
     ["la première", "the first"], ["la deuxième", "the second"], ["la troisième", "the third"],
-    ["la dernière", "the last"], ["l'autre", "the other one"], ["je l'ai faite", "is done"], ["je l'ai fait", "is done"], ["plutôt", ""], ["annule ça", "undo that"], ["ça", "that"], ["oui", "yes"], ["non", "no"], ["à", "to", FR_DAY_AHEAD], ["pour", "for", FR_DAY_AHEAD],
+    ["la dernière", "the last"], ["l'autre", "the other one"], ["je l'ai faite", "is done"], ["je l'ai fait", "is done"], ["plutôt", "i mean", AFTER_COMMA], ["plutôt", ""], ["annule ça", "undo that"], ["ça", "that"], ["oui", "yes"], ["non", "no"], ["à", "to", FR_DAY_AHEAD], ["pour", "for", FR_DAY_AHEAD],
     ["qu'est-ce que tu peux faire", "what can you do"], ["que peux-tu faire", "what can you do"], ["comment ça marche", "how does it work"],
     ["comment ça fonctionne", "how does it work"], ["aide", "help"], ["aide-moi", "help"],
     ["supprimer", "delete"], ["effacer", "delete"], ["enlever", "delete"], ["marquer", "mark"], ["terminer", "complete"], ["déplacer", "move"],
@@ -261,7 +263,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     // Ordinals and small talk
     ["die erste", "the first"], ["die zweite", "the second"], ["die dritte", "the third"], ["die letzte", "the last"],
     ["die andere", "the other one"], ["den anderen", "the other one"], ["das andere", "the other one"],
-    ["hab ich erledigt", "is done"], ["habe ich erledigt", "is done"], ["hab ich gemacht", "is done"], ["habe ich gemacht", "is done"], ["lieber", ""],
+    ["hab ich erledigt", "is done"], ["habe ich erledigt", "is done"], ["hab ich gemacht", "is done"], ["habe ich gemacht", "is done"], ["lieber", "i mean", AFTER_COMMA], ["lieber", ""],
     ["den ersten", "the first"], ["den zweiten", "the second"], ["den dritten", "the third"], ["den letzten", "the last"],
     ["und auch", "and also"], ["auch", "too"], ["nummer", "number"],
     // "bitte" mid-sentence ("lösche bitte die Aufgabe …") says nothing; at the edges it is "please".
@@ -431,4 +433,58 @@ export const CLOSINGS = [
   "nothing else", "nothing more", "all good", "all set", "we're done", "we are done", "i'm done", "i am done",
   "i'm good", "i'm all set", "no more", "done for now", "that's all for now", "that's it for now", "that's all for today",
   "that's it for today", "all done for now", "i think that's it", "i think that's all",
+];
+
+/**
+ * Remarks about a task the user names (intents/remark.ts). Words that link the naming to a new
+ * date or priority said after it: "the demo [got moved to] 4:30", "the retro [is now on] friday",
+ * "the optician [can wait till] saturday".
+ */
+export const REMARK_LINKS = [
+  "is", "are", "was", "were", "got", "gets", "has", "have", "been", "now", "will", "be", "'ll", "should", "can", "could", "must",
+  "moved", "pushed", "pushed back", "rescheduled", "postponed", "bumped", "delayed", "shifted", "changed", "switched", "put off",
+  "brought forward", "pulled forward", "set", "planned", "scheduled", "booked", "due", "happen", "happens", "happening", "wait",
+  "done", "finished", "sorted", "to", "till", "until", "for", "on", "by", "at", "before", "back", "instead", "actually",
+];
+/** What may lead a remark: "i'll fix the bike tyre sat at 10", "make the status update repeat every friday". */
+export const REMARK_LEADS = [
+  "i'll", "i will", "i'm going to", "i am going to", "going to", "i plan to", "i'm planning to", "i want to",
+  "we'll", "we will", "we're going to", "make", "let's do", "let's", "i can", "i could",
+];
+/** Said after a task's name, it is done: "visa docs submitted", "the boiler service is sorted". */
+export const REMARK_DONE = [
+  "done", "finished", "complete", "completed", "sorted", "sorted out", "handled", "taken care of", "dealt with", "over",
+  "out of the way", "ticked off", "submitted", "paid", "sent", "booked", "bought", "posted", "filed", "fixed", "cleaned",
+  "renewed", "returned", "picked up", "dropped off", "collected", "ordered",
+];
+/** Said after a task's name, it stops repeating: "the gym renewal shouldn't repeat anymore". */
+export const REMARK_NO_REPEAT = [
+  "shouldn't repeat anymore", "shouldn't repeat any more", "should not repeat anymore", "shouldn't repeat", "should stop repeating",
+  "doesn't need to repeat", "does not need to repeat", "no longer repeats", "doesn't repeat anymore", "doesn't repeat any more",
+  "can stop repeating", "is a one-off", "is a one off", "is one-off",
+];
+
+/**
+ * Clock times said in words, per language: [phrase with H for the hour, minutes, hours to add].
+ * "half past 4" → 4:30, "quarter to 6" → 5:45, "halb 5" → 4:30, "6 menos cuarto" → 5:45.
+ * The rewritten digits then meet the date parsers' own am/pm rules.
+ */
+export const CLOCK_WORDS: Record<Language, ReadonlyArray<readonly [phrase: string, minute: number, shift: number]>> = {
+  en: [["half past H", 30, 0], ["quarter past H", 15, 0], ["a quarter past H", 15, 0], ["quarter to H", 45, -1], ["a quarter to H", 45, -1], ["quarter of H", 45, -1]],
+  de: [["halb H", 30, -1], ["viertel nach H", 15, 0], ["viertel vor H", 45, -1], ["dreiviertel H", 45, -1]],
+  es: [["H y media", 30, 0], ["H y cuarto", 15, 0], ["H menos cuarto", 45, -1]],
+  fr: [["H h et demie", 30, 0], ["H heures et demie", 30, 0], ["H heure et demie", 30, 0], ["H h et quart", 15, 0], ["H heures et quart", 15, 0], ["H h moins le quart", 45, -1], ["H heures moins le quart", 45, -1]],
+};
+
+/**
+ * Words by which people take back what they just said, mid-message: "saturday, no wait, sunday",
+ * "el sábado, no espera, el domingo". Matched after the foreign tables, so the other languages'
+ * rows are as typed and as the tables leave them.
+ */
+export const SELF_CORRECTIONS = [
+  "no wait", "wait no", "no sorry", "sorry", "i mean", "i meant", "or rather", "make that", "actually", "no", "oops", "scratch that",
+  "no espera", "espera", "perdón", "perdon", "digo", "quiero decir", "o sea",
+  // French "non" and German "nein" read as "no"; "mejor", "plutôt" and "lieber" after a comma as "i mean".
+  "no attends", "attends", "pardon", "enfin", "je veux dire",
+  "no warte", "warte", "ich meine", "doch",
 ];

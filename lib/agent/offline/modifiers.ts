@@ -25,12 +25,14 @@ export function extractPriority(text: string): Stripped<Priority> {
     new RegExp(`${LEAD}${GLUE}(?:super\\s+|very\\s+|really\\s+|quite\\s+)?(urgent|important|critical|asap)(?:!+)?\\s*$`, "i"),
     /^\s*(urgent|important|critical|asap)\s*[:!-]\s*/i,
     /(?:^|\s)\bp([1-4])\b/i,
+    // "!! renew passport": bangs standing alone in front mark it urgent (at the end they are emphasis, dropped with the punctuation).
+    /(?:^|\s)(!{2,})(?=\s|$)/,
   ];
   for (const re of patterns) {
     const m = re.exec(text);
     if (!m) continue;
     const w = m[1];
-    const value: Priority = /^[1-4]$/.test(w) ? (w === "1" ? "high" : w === "2" ? "medium" : "low") : priorityWord(w);
+    const value: Priority = /^[1-4]$/.test(w) ? (w === "1" ? "high" : w === "2" ? "medium" : "low") : w.startsWith("!") ? "high" : priorityWord(w);
     const rest = squash(text.slice(0, m.index) + " " + text.slice(m.index + m[0].length));
     return { rest, value };
   }

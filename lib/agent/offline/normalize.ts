@@ -3,7 +3,7 @@
 // and date words; German word order first) and tells which language the message was in.
 import { distance } from "fastest-levenshtein";
 import { isKnownWord } from "@/lib/tasks/lemma";
-import { DE_LEADS, DE_QUESTION_START, DE_REORDER, FOREIGN, LANGUAGE_HINTS, SPELLED_WORDS, TEXT_SPEAK, type Foreign, type Language, type Row } from "./lexicon";
+import { CLOCK_WORDS, DE_LEADS, DE_QUESTION_START, DE_REORDER, FOREIGN, LANGUAGE_HINTS, SPELLED_WORDS, TEXT_SPEAK, type Foreign, type Language, type Row } from "./lexicon";
 
 export type { Language } from "./lexicon";
 
@@ -150,6 +150,8 @@ function swapped(a: string, b: string): boolean {
 export function correctSpelling(word: string): string | null {
   const w = word.toLowerCase();
   if (w.length < 5 || SPELLED_WORDS.includes(w) || isKnownWord(w)) return null;
+  // "rescheduled", "postponed": an ending on a table word is that word, spelt right.
+  if (SPELLED_WORDS.some((t) => w.startsWith(t.replace(/e$/, "")) && /^(?:e?d|e?s|ing)$/.test(w.slice(t.replace(/e$/, "").length)))) return null;
   const close = SPELLED_WORDS.filter((t) => Math.abs(t.length - w.length) <= 2 && (swapped(w, t) || distance(w, t) <= (w.length >= 7 ? 2 : 1)));
   return close.length === 1 ? close[0]! : null;
 }
@@ -158,10 +160,34 @@ function fixSpelling(text: string): string {
   return text.replace(/(?<![\p{L}'’#-])\p{L}{5,}(?![\p{L}'’-])/gu, (word) => correctSpelling(word) ?? word);
 }
 
+const HOUR_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+const HOUR = String.raw`(\d{1,2}|${HOUR_WORDS.join("|")})`;
+const CLOCKS = Object.fromEntries(
+  Object.entries(CLOCK_WORDS).map(([lang, rows]) => [
+    lang,
+    // Longer phrases first: "a quarter past 11" before "quarter past 11".
+    [...rows].sort((a, b) => b[0].length - a[0].length).map(([phrase, minute, shift]) => ({ re: new RegExp(`${EDGE_BEFORE}${escape(phrase).replace(/^H|H$/, HOUR).replace(/\\s\+h\\s\+/, String.raw`\s*h\s+`)}${EDGE_AFTER}`, "giu"), minute, shift })),
+  ]),
+) as Record<Language, Array<{ re: RegExp; minute: number; shift: number }>>;
+
+/** "half past 4" → "4:30", "halb 5" → "4:30", "17h" → "17:00" (English has no "17h" of its own). */
+function clockDigits(text: string, language: Language): string {
+  let t = text;
+  for (const { re, minute, shift } of CLOCKS[language]) {
+    t = t.replace(re, (_all, h: string) => {
+      const said = /^\d+$/.test(h) ? +h : HOUR_WORDS.indexOf(h.toLowerCase()) + 1;
+      const hour = (said + shift + 24) % 24;
+      return said > 24 ? _all : `${hour}:${String(minute).padStart(2, "0")}`;
+    });
+  }
+  if (language === "en") t = t.replace(/\b([01]?\d|2[0-3])h([0-5]\d)?\b/gi, (_all, h: string, m?: string) => `${+h}:${m ?? "00"}`);
+  return t;
+}
+
 /** Inverted punctuation and the tables applied; the result is what the parsers read. */
 export function normalizeWords(text: string, trace?: RowTrace): { text: string; language: Language } {
   const language = detectLanguage(text);
-  let t = text.replace(/[¿¡]/g, "");
+  let t = clockDigits(text.replace(/[¿¡]/g, ""), language);
   if (language === "de") t = reorderGerman(t, trace);
   if (language !== "en") t = applyForeign[language](splitClitics(t, language), trace);
   t = applyTextSpeak(t, trace);

@@ -14,7 +14,7 @@ import { describe, expect, it } from "vitest";
 import {
   ARTICLES, CLOSINGS, COMMAND_LEADS, CREATIVE_VERBS, DATE_CONNECTORS, DE_LEADS, DE_REORDER, EITHER_VERBS, ENTERTAIN_PHRASES,
   FOREIGN, GREETING_TAILS, INTERJECTIONS, LANGUAGE_HINTS, LIST_OBJECTS, LIST_VERBS, OUT_OF_SCOPE, PAST_TENSE, TEXT_SPEAK,
-  WORLD_TOPICS, type Foreign, type Language,
+  WORLD_TOPICS, CLOCK_WORDS, REMARK_DONE, REMARK_LEADS, REMARK_LINKS, REMARK_NO_REPEAT, SELF_CORRECTIONS, type Foreign, type Language,
 } from "./lexicon";
 import { hasPhrase, hintWords, normalizeWords } from "./normalize";
 import { normalizeText } from "./text";
@@ -149,6 +149,18 @@ const checks: Check[] = [
   },
   { table: "GREETING_TAILS", entries: GREETING_TAILS, exercised: words(GREETING_TAILS, () => seen) },
   { table: "CLOSINGS", entries: CLOSINGS, exercised: words(CLOSINGS, () => seen) },
+  { table: "REMARK_LINKS", entries: REMARK_LINKS, exercised: words(REMARK_LINKS, () => seen) },
+  { table: "REMARK_LEADS", entries: REMARK_LEADS, exercised: words(REMARK_LEADS, () => seen) },
+  { table: "REMARK_DONE", entries: REMARK_DONE, exercised: words(REMARK_DONE, () => seen) },
+  { table: "REMARK_NO_REPEAT", entries: REMARK_NO_REPEAT, exercised: words(REMARK_NO_REPEAT, () => seen) },
+  { table: "SELF_CORRECTIONS", entries: SELF_CORRECTIONS, exercised: words(SELF_CORRECTIONS, () => seen) },
+  // A clock phrase counts when a case says it with some hour: its words around a number, as typed.
+  ...(["en", "es", "fr", "de"] as const).map((lang) => ({
+    table: `CLOCK_WORDS.${lang}`,
+    entries: CLOCK_WORDS[lang].map((r) => r[0]),
+    exercised: (e: string) =>
+      seen.some((s) => new RegExp(`(?<![\\p{L}])${e.replace(/\s+/g, "\\s+").replace("H", "(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)").replace("\\s+h\\s+", "\\s*h\\s+")}(?![\\p{L}])`, "iu").test(s.typed)),
+  })),
 ];
 
 describe("the phrasing tables of lexicon.ts", () => {

@@ -8,6 +8,7 @@ import { dialogueState, keepTimeOf, retarget, type Change } from "../dialogue";
 import { extractDate } from "../dates";
 import { contentStems } from "../text";
 import { resolveOne, type RefOutcome } from "../references";
+import { atTime, timeOnlyOf } from "./update";
 import type { Interpretation, TaskSnapshot } from "../types";
 
 const OOPS = /^(?:(?:no|nope|nah|wait|sorry|oops|whoops|oh|hmm+|actually|my\s+bad|ugh|not\s+that\s+one|wrong\s+one|not\s+that|not\s+this\s+one)\b[\s,.!-]*)+/i;
@@ -132,9 +133,12 @@ function wrongDate(text: string, change: Change, ctx: Ctx): Interpretation | nul
   const found = extractDate(meant, ctx.date);
   if (!found.date || found.rest.replace(/[\s,.!-]+/g, "") !== "") return null;
   const explicitTime = /T/.test(found.date.value) && /\d(?:\s*(?:am|pm)|:\d\d)|\bnoon\b|\bmidnight\b/i.test(found.date.text);
+  // "actually make it 7:30": a time alone keeps each task's new day.
+  const time = timeOnlyOf(found.date);
   const calls = change.touched.map((number) => {
     const task = ctx.tasks.find((t) => t.number === number) ?? null;
-    const dueDate = task && !explicitTime ? keepTimeOf(task, found.date!.value, ctx.date.timeZone) : found.date!.value;
+    const date = found.date!;
+    const dueDate = task && time ? atTime(task, time, ctx.date.timeZone) : task && !explicitTime ? keepTimeOf(task, date.value, ctx.date.timeZone) : date.value;
     return { tool: "update_task" as const, input: { task: number, dueDate } };
   });
   return result("update_task", calls, { tasks: change.touched, correction: "date" }, 0.8);

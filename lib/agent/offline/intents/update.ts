@@ -37,6 +37,24 @@ function tagsOf(s: string): string[] {
 }
 
 /** Builds one update call per task; a relative shift needs each task's current due date. */
+type TimeOnly = NonNullable<Change["timeOnly"]>;
+
+/** A time said with no day ("at 7:30", "5pm"): the change keeps each task's own day. */
+export function timeOnlyOf(found: FoundDate): TimeOnly | null {
+  const said = found.text.trim();
+  if (!found.hasTime || !found.wall || !/^(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?$/i.test(said)) return null;
+  const ambiguous = !/am|pm|a\.m\.|p\.m\.|uhr|\dh|\b0\d|\b(?:1[3-9]|2\d)\b|noon|midnight|morning|evening|night|afternoon/i.test(said);
+  return { hour: found.wall.hour, minute: found.wall.minute, value: found.value, ambiguous };
+}
+
+/** The task's own day at the time said; with no am/pm, the reading nearest the task's current time. */
+export function atTime(t: TaskSnapshot, time: TimeOnly, timeZone: string): string {
+  const day = t.dueDate ? dayInZone(t.dueDate, timeZone) : null;
+  let hour = time.hour;
+  if (time.ambiguous && t.dueDate && /T/.test(t.dueDate)) hour = nearestHour(hour % 12 || 12, time.minute, wallOf(new Date(t.dueDate), timeZone));
+  return day ? isoDateTime({ ...day, hour, minute: time.minute }, timeZone) : time.value;
+}
+
 function buildUpdates(tasks: TaskSnapshot[], change: Change, ctx: Ctx): ToolCall[] | Interpretation {
   const calls: ToolCall[] = [];
   for (const t of tasks) {
@@ -45,12 +63,7 @@ function buildUpdates(tasks: TaskSnapshot[], change: Change, ctx: Ctx): ToolCall
     if (change.description !== undefined) input.description = change.description;
     // A new day for a timed task keeps its time of day ("move the 10:00 dentist to Friday").
     if (change.dueDate !== undefined) input.dueDate = typeof change.dueDate === "string" && !/T/.test(change.dueDate) ? keepTimeOf(t, change.dueDate, ctx.date.timeZone) : change.dueDate;
-    if (change.timeOnly) {
-      const day = t.dueDate ? dayInZone(t.dueDate, ctx.date.timeZone) : null;
-      let hour = change.timeOnly.hour;
-      if (change.timeOnly.ambiguous && t.dueDate && /T/.test(t.dueDate)) hour = nearestHour(hour % 12 || 12, change.timeOnly.minute, wallOf(new Date(t.dueDate), ctx.date.timeZone));
-      input.dueDate = day ? isoDateTime({ ...day, hour, minute: change.timeOnly.minute }, ctx.date.timeZone) : change.timeOnly.value;
-    }
+    if (change.timeOnly) input.dueDate = atTime(t, change.timeOnly, ctx.date.timeZone);
     if (change.shiftDays !== undefined) {
       input.dueDate = shiftDue(t, change.shiftDays, ctx);
     }
@@ -349,10 +362,9 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
     const d = pickDate(guarded, ctx);
     d.rest = d.rest.replace(/\bdue_(\w+)/g, (_m, w: string) => `due ${w.replace(/_/g, " ")}`);
     if (d.invalid) return ask(messages(ctx.language).whichDate(d.invalid), { ref: cleanRefPhrase(d.rest) }, 0.7);
-    if (d.date && d.date.hasTime && d.date.wall && /^(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?$/i.test(d.date.text.trim())) {
-      const said = d.date.text.trim();
-      const ambiguous = !/am|pm|a\.m\.|p\.m\.|uhr|\dh|\b0\d|\b(?:1[3-9]|2\d)\b|noon|midnight|morning|evening|night|afternoon/i.test(said);
-      change.timeOnly = { hour: d.date.wall.hour, minute: d.date.wall.minute, value: d.date.value, ambiguous };
+    const time = d.date ? timeOnlyOf(d.date) : null;
+    if (time) {
+      change.timeOnly = time;
       rest = d.rest;
     } else if (d.date) {
       change.dueDate = (d.date.until ?? d.date).value;

@@ -1,0 +1,68 @@
+// Elliptical follow-ups: right after a change, a message made only of what to change next is
+// about the task(s) that change touched — "at 10am", "high priority too", "due on the 12th",
+// "also put him high priority", "make that 1 hour before", "actually milk 2day" (the task named
+// by a word of its title). Nothing is read when any other word is left over.
+import { result, type Ctx } from "../context";
+import { dialogueState, keepTimeOf } from "../dialogue";
+import { extractDate } from "../dates";
+import { extractPriority, extractTags } from "../modifiers";
+import { repeatRuleOnly } from "../recurrence";
+import { OFFSET, remindBefore } from "../reminders";
+import { resolveOne } from "../references";
+import type { Interpretation, TaskSnapshot, ToolCall } from "../types";
+import { atTime, timeOnlyOf } from "./update";
+
+const LEAD = /^(?:(?:also|and|plus|oh|actually|instead|then|so|ok(?:ay)?|sorry|oops|no|wait)\b[\s,.!-]*)+/i;
+const TAIL = /(?:[\s,]+(?:too|as\s+well|also|instead|then|please|pls|for\s+it|for\s+that))+$/i;
+// Words that only glue the change on: "make it", "put him", "set that to", "due on", "for".
+const GLUE = /\b(?:make|put|set|change|have|give)\s+(?:it|that|this|him|her|them|those)\b|\b(?:make|put|set)\s+(?=\S)|\b(?:it|that)'?s\b|\b(?:due|on|at|by|for|to|as|with|the|a|and)\b|[,;:]/gi;
+const REMIND_OFFSET = new RegExp(String.raw`^(?:(?:make|put|set|change)\s+(?:it|that|the\s+reminder)\s+(?:to\s+)?)?(?:remind\s+me\s+)?(${OFFSET})(?:\s+(?:it|that|then))?$`, "i");
+
+export function elliptical(ctx: Ctx): Interpretation | null {
+  const state = dialogueState(ctx.history);
+  const change = state.lastChange;
+  if (!change || !state.changeIsLatest || ctx.question) return null;
+  const touched = change.touched.map((n) => ctx.tasks.find((t) => t.number === n)).filter((t): t is TaskSnapshot => !!t && t.status === "pending");
+  if (!touched.length) return null;
+  let text = ctx.text.replace(LEAD, "").replace(TAIL, "").trim();
+  if (!text) return null;
+
+  // "make that 1 hour before": the reminder, moved.
+  const offset = REMIND_OFFSET.exec(text);
+  if (offset) {
+    const calls = touched.flatMap((t): ToolCall[] => {
+      const at = t.dueDate ? remindBefore(t.dueDate, offset[1]!, null, ctx.date.timeZone) : null;
+      return at ? [{ tool: "update_task", input: { task: t.number, remindAt: at } }] : [];
+    });
+    return calls.length === touched.length ? result("update_task", calls, { tasks: touched.map((t) => t.number), elliptical: true }, 0.75) : null;
+  }
+
+  const input: Record<string, unknown> = {};
+  const priority = extractPriority(text);
+  if (priority.value) [input.priority, text] = [priority.value, priority.rest];
+  const tags = extractTags(text);
+  if (tags.value) [input.addTags, text] = [tags.value, tags.rest];
+  const repeat = repeatRuleOnly(text, ctx.date);
+  if (repeat) [input.repeat, text] = [repeat.rule, repeat.rest];
+  const found = repeat ? null : extractDate(text, ctx.date);
+  if (found?.date) text = found.rest;
+  if (!Object.keys(input).length && !found?.date) return null;
+
+  // What is left names the task ("milk") or nothing at all.
+  let targets = touched;
+  const left = text.replace(GLUE, " ").replace(/\s+/g, " ").trim();
+  if (left) {
+    const out = resolveOne(left, touched, { history: ctx.history });
+    if (out.kind !== "one" || out.via !== "title" || out.partial) return null;
+    targets = [out.task];
+  }
+  const calls = targets.map((t): ToolCall => {
+    const own: Record<string, unknown> = { task: t.number, ...input };
+    if (found?.date) {
+      const time = timeOnlyOf(found.date);
+      own.dueDate = time ? atTime(t, time, ctx.date.timeZone) : found.date.hasTime ? found.date.value : keepTimeOf(t, found.date.value, ctx.date.timeZone);
+    }
+    return { tool: "update_task", input: own };
+  });
+  return result("update_task", calls, { tasks: targets.map((t) => t.number), elliptical: true }, 0.75);
+}

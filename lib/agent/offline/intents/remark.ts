@@ -1,0 +1,118 @@
+// Remarks about a task the user names, with no command verb: "the demo moved to 4:30pm",
+// "doc appt got moved to thursday same time", "flights to perth need booking by the 5th",
+// "the landlord email is urgent", "visa docs submitted", "got the cat food", "i'll fix the bike
+// tyre sat at 10", "the gym renewal shouldn't repeat anymore". What is said of the task (a new
+// date, a priority, done, a repeat) is cut out with the same extractors the commands use; the
+// words that link the naming to it come from REMARK_* in lexicon.ts; what is left must name one
+// existing task by its title, or nothing is read from the remark.
+import { result, type Ctx } from "../context";
+import { extractDate } from "../dates";
+import { extractPriority } from "../modifiers";
+import { repeatRuleOnly } from "../recurrence";
+import { resolveOne } from "../references";
+import { keepTimeOf } from "../dialogue";
+import { baseOfPastVerb } from "../text";
+import { COMMAND_LEADS, LIST_VERBS, REMARK_DONE, REMARK_LEADS, REMARK_LINKS, REMARK_NO_REPEAT } from "../lexicon";
+import { dayInZone } from "@/lib/time/zone";
+import type { Interpretation, TaskSnapshot, ToolCall } from "../types";
+import { atTime, timeOnlyOf } from "./update";
+
+const alt = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).map((w) => w.replace(/'/g, "'?").replace(/\s+/g, String.raw`\s+`)).join("|");
+// "need booking by", "needs to happen on", "needs to be done by": a need, then what is needed.
+const NEED = String.raw`needs?\s+(?:\w+ing|to\s+(?:be\s+)?\w+)`;
+const LINK_TAIL = new RegExp(String.raw`(?:\s+(?:${NEED}|${alt(REMARK_LINKS)}))+\s*$`, "i");
+const LEAD = new RegExp(String.raw`^(?:${alt(REMARK_LEADS)})\s+`, "i");
+const DONE_TAIL = new RegExp(String.raw`(?:\s+(?:is|are|was|were|got|has\s+been|have\s+been|been|all|now|finally|already))*\s+(?:${alt(REMARK_DONE)})$`, "i");
+const NO_REPEAT_TAIL = new RegExp(String.raw`\s+(?:${alt(REMARK_NO_REPEAT)})$`, "i");
+// A command ("mark it done", "move the demo to 4:30") is the commands' to read, not a remark.
+const COMMAND = new RegExp(String.raw`^(?:${alt([...COMMAND_LEADS, ...LIST_VERBS])})\b`, "i");
+const SAME_TIME = /[\s,]*(?:at\s+)?(?:the\s+)?same\s+time\b/i;
+
+/** The one task `phrase` names by its title (a number or "it" is a command's job, not a remark's). */
+function named(phrase: string, ctx: Ctx): TaskSnapshot | null {
+  const p = phrase.replace(/[\s,;:-]+$/g, "").trim();
+  if (!p || /^(?:it|that|this|they|them|those|these)$/i.test(p)) return null;
+  const out = resolveOne(p, ctx.tasks, { history: ctx.history });
+  return out.kind === "one" && out.via === "title" && !out.partial ? out.task : null;
+}
+
+/** The naming, once leads ("i'll", "make") and linking words ("got moved to") are cut. */
+function subjectOf(text: string): string[] {
+  const bare = text.replace(LINK_TAIL, "").trim();
+  const unled = bare.replace(LEAD, "").trim();
+  // "i'll fix the bike tyre": the verb may be the title's own ("Fix bike tyre") or not ("finally do the tax return").
+  const noVerb = unled.replace(/^\w+\s+(?=\S)/, "");
+  return [...new Set([bare, unled, noVerb])].filter(Boolean);
+}
+
+function firstNamed(candidates: string[], ctx: Ctx): TaskSnapshot | null {
+  for (const c of candidates) {
+    const t = named(c, ctx);
+    if (t) return t;
+  }
+  return null;
+}
+
+export function remark(ctx: Ctx): Interpretation | null {
+  if (ctx.question || ctx.language !== "en") return null;
+  const text = ctx.text.replace(/[.!]+$/, "").trim();
+  if (COMMAND.test(text) && !LEAD.test(text)) return null;
+
+  // "visa docs submitted", "the boiler service is done", "got the cat food".
+  const done = DONE_TAIL.exec(text);
+  if (done) {
+    const task = named(text.slice(0, done.index), ctx);
+    if (task && task.status === "pending") return change(task, [{ tool: "complete_task", input: { task: task.number } }]);
+  }
+  const past = /^(\w+)\s+(.+)$/.exec(text);
+  if (past && baseOfPastVerb(past[1]!) && !/^(?:to|up\s+to)\b/i.test(past[2]!)) {
+    const task = named(past[2]!, ctx);
+    if (task && task.status === "pending") return change(task, [{ tool: "complete_task", input: { task: task.number } }]);
+  }
+
+  // "the gym renewal shouldn't repeat anymore".
+  const noRepeat = NO_REPEAT_TAIL.exec(text);
+  if (noRepeat) {
+    const task = firstNamed(subjectOf(text.slice(0, noRepeat.index)), ctx);
+    if (task) return change(task, [{ tool: "update_task", input: { task: task.number, repeat: null } }]);
+    return null;
+  }
+
+  const input: Record<string, unknown> = {};
+  let rest = text;
+  const priority = extractPriority(rest);
+  if (priority.value) {
+    input.priority = priority.value;
+    rest = priority.rest;
+  }
+  const sameTime = SAME_TIME.test(rest);
+  rest = rest.replace(SAME_TIME, " ").replace(/\s+/g, " ").trim();
+  const repeat = repeatRuleOnly(rest, ctx.date);
+  if (repeat) rest = repeat.rest.replace(/\s+repeat$/i, "");
+  const found = repeat ? null : extractDate(rest, ctx.date);
+  // The words before the date, as said ("is scheduled for"): the date parser drops connectors.
+  const beforeDate = found?.date ? rest.slice(0, found.date.index) : rest;
+  if (found?.date) rest = found.rest;
+  if (!Object.keys(input).length && !repeat && !found?.date) return null;
+  // Something must link the naming to what is said of it, or the message is a new task ("dentist friday").
+  if (!LINK_TAIL.test(beforeDate) && !LINK_TAIL.test(rest) && !LEAD.test(rest) && !/,/.test(ctx.text) && !priority.value) return null;
+
+  const task = firstNamed(subjectOf(rest), ctx);
+  if (!task) return null;
+  if (repeat) input.repeat = repeat.rule;
+  if (found?.date) {
+    const time = timeOnlyOf(found.date);
+    const tz = ctx.date.timeZone;
+    if (time) input.dueDate = atTime(task, time, tz);
+    else if (!found.date.hasTime || sameTime) input.dueDate = keepTimeOf(task, found.date.value, tz);
+    else input.dueDate = found.date.value;
+    // A day said alone for an undated task stays a day.
+    if (!task.dueDate && !found.date.hasTime) input.dueDate = found.date.value;
+    if (!dayInZone(input.dueDate as string, tz)) return null;
+  }
+  return change(task, [{ tool: "update_task", input: { task: task.number, ...input } }]);
+}
+
+function change(task: TaskSnapshot, calls: ToolCall[]): Interpretation {
+  return result(calls[0]!.tool, calls, { tasks: [task.number], remark: true }, 0.75);
+}
