@@ -1,8 +1,9 @@
 import { expect, test, type Page } from "@playwright/test";
-import { register, uniqueEmail } from "./helpers";
+import { register, say as sayInChat, uniqueEmail } from "./helpers";
 
-// The sidebar, task panel and shell around the chat. Tasks and conversations are made by
-// posting to /api/chat (the offline assistant), as the chat view would.
+// The sidebar, task panel and shell around the chat. Tasks and conversations are made through
+// the chat (the offline assistant): typed in the composer where the panels must follow live, or
+// posted to /api/chat, as the chat view would, where only the result matters.
 
 test.use({ timezoneId: "Europe/Berlin" });
 
@@ -17,10 +18,6 @@ async function say(page: Page, text: string, conversationId?: string): Promise<s
   return response.headers()["x-conversation-id"]!;
 }
 
-/** What the chat view does when the agent changed something. */
-const emit = (page: Page, name: "tasks" | "conversations", detail?: { id: string; title?: string }) =>
-  page.evaluate(([event, d]) => window.dispatchEvent(new CustomEvent(`doable:${event}-changed`, { detail: d })), [name, detail] as const);
-
 function berlinDay(offsetDays: number): string {
   return new Date(Date.now() + offsetDays * 86_400_000).toLocaleDateString("sv-SE", { timeZone: "Europe/Berlin" });
 }
@@ -30,9 +27,8 @@ test("the task panel updates live, ticks and unticks, edits inline and deletes w
   const panel = page.getByRole("complementary", { name: "Tasks" });
   await expect(panel.getByText("All clear")).toBeVisible();
 
-  const conversation = await say(page, "add buy milk");
-  await say(page, "add call mom", conversation);
-  await emit(page, "tasks");
+  await sayInChat(page, "add buy milk");
+  await sayInChat(page, "add call mom");
   const pending = panel.getByRole("list", { name: "Pending tasks" });
   await expect(pending.getByRole("listitem")).toHaveText([/Buy milk/i, /Call mom/i]);
   await expect(panel.getByRole("heading", { name: "Tasks (2)" })).toBeVisible();
@@ -94,14 +90,13 @@ test("the sidebar lists, renames, searches, archives, restores and deletes conve
 
   const milk = await say(page, "add buy oat milk");
   await say(page, "what's due this week?");
-  await emit(page, "conversations");
+  await page.reload();
   const today = sidebar.getByRole("region", { name: "Today" });
   await expect(today.getByRole("link")).toHaveCount(2);
 
   // A conversation the chat just created appears on top at once, with its title.
-  const third = await say(page, "add water the plants");
-  await emit(page, "conversations", { id: third, title: "Water the plants" });
-  await expect(today.getByRole("link").first()).toHaveText("Water the plants");
+  await sayInChat(page, "add water the plants");
+  await expect(today.getByRole("link").first()).toHaveText("Add water the plants");
   await expect(today.getByRole("link")).toHaveCount(3);
 
   // Rename inline; the name sticks.

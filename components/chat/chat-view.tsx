@@ -3,8 +3,9 @@
 import { useChat } from "@ai-sdk/react";
 import { DefaultChatTransport, lastAssistantMessageIsCompleteWithApprovalResponses } from "ai";
 import { useCallback, useEffect, useRef, useState } from "react";
-import { answerApprovalAction } from "@/app/(app)/(chat)/actions/chat";
-import { emitConversationsChanged, emitTasksChanged } from "@/components/events";
+import { answerApprovalsAction } from "@/app/(app)/(chat)/actions/chat";
+import type { ApprovalAnswer } from "@/lib/chat/approvals";
+import { revalidateTasks, useRevalidateConversations } from "@/components/data/revalidate";
 import { toast } from "@/components/ui/toast";
 import { browserTimeZone } from "@/components/tasks/time-zone";
 import { Composer } from "./composer";
@@ -54,14 +55,15 @@ export function ChatView({ conversationId, initialMessages, hasMore, modelLabel,
   });
 
   // A new conversation learns its id from the reply's metadata: the URL and sidebar follow.
+  const revalidateConversations = useRevalidateConversations();
   useEffect(() => {
     const meta = messages.findLast((m) => m.role === "assistant")?.metadata;
     if (meta?.conversationId && !idRef.current) {
       idRef.current = meta.conversationId;
       window.history.replaceState(null, "", `/c/${meta.conversationId}`);
-      emitConversationsChanged({ id: meta.conversationId, title: meta.title });
+      revalidateConversations(meta.title === undefined ? undefined : { id: meta.conversationId, title: meta.title });
     }
-  }, [messages]);
+  }, [messages, revalidateConversations]);
 
   // The task panel refreshes as soon as a tool result arrives.
   const outputs = messages.reduce((n, m) => n + m.parts.filter((p) => isToolPart(p) && p.state === "output-available").length, 0);
@@ -69,12 +71,13 @@ export function ChatView({ conversationId, initialMessages, hasMore, modelLabel,
   useEffect(() => {
     if (outputs !== seenOutputs.current) {
       seenOutputs.current = outputs;
-      emitTasksChanged();
+      revalidateTasks();
     }
   }, [outputs]);
+  // A finished turn moved its conversation up (and may have titled it).
   useEffect(() => {
-    if (status === "ready" && idRef.current) emitConversationsChanged({ id: idRef.current });
-  }, [status]);
+    if (status === "ready" && idRef.current) revalidateConversations();
+  }, [status, revalidateConversations]);
 
   const busy = status === "submitted" || status === "streaming";
   const send = useCallback(
@@ -87,23 +90,24 @@ export function ChatView({ conversationId, initialMessages, hasMore, modelLabel,
     },
     [sendMessage, clearError],
   );
-  // Each Approve / Reject is stored as it is given, so a reload between answers loses none; the
-  // last one sends them all on (sendAutomaticallyWhen) and the turn carries them out.
+  // A bulk change's answers are stored together as they are given, so a reload loses none; the
+  // last one sends them all on (sendAutomaticallyWhen) and the turn carries them out, once.
   const latestMessages = useRef(messages);
   useEffect(() => {
     latestMessages.current = messages;
   });
   const onApproval = useCallback(
-    async (approvalId: string, approved: boolean): Promise<boolean> => {
-      const message = latestMessages.current.findLast((m) => m.parts.some((p) => isToolPart(p) && p.approval?.id === approvalId));
+    async (answers: ApprovalAnswer[]): Promise<boolean> => {
+      const first = answers[0]?.approvalId;
+      const message = latestMessages.current.findLast((m) => m.parts.some((p) => isToolPart(p) && p.approval?.id === first));
       if (!idRef.current || !message) return false;
-      const result = await answerApprovalAction(idRef.current, message.id, approvalId, approved).catch(() => ({ ok: false as const, message: "Your answer could not be saved. Try again." }));
+      const result = await answerApprovalsAction(idRef.current, message.id, answers).catch(() => ({ ok: false as const, message: "Your answers could not be saved. Try again." }));
       if (!result.ok) {
         toast.error(result.message);
         return false;
       }
       lastSent.current = ""; // a failed send of the answers puts no old text back in the composer
-      await addToolApprovalResponse({ id: approvalId, approved: result.approved });
+      for (const { approvalId, approved } of result.answers) await addToolApprovalResponse({ id: approvalId, approved });
       return true;
     },
     [addToolApprovalResponse],

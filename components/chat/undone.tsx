@@ -1,11 +1,13 @@
 "use client";
 
 // Which task cards' operations were undone another way (the task panel, "undo" in chat, an
-// admin): their Undo buttons say "Undone". Asked of the server once per page of messages (on
-// load and for each older page), and again whenever tasks change; never once per card.
-import { createContext, useCallback, useEffect, useRef, useState } from "react";
+// admin): their Undo buttons say "Undone". One SWR read for all the cards on the page (never one
+// per card), read again when more cards come (an older page, a new reply) and whenever tasks are
+// revalidated (components/data/revalidate.ts).
+import { createContext, useCallback, useMemo, useState } from "react";
+import useSWR from "swr";
 import { undoneOperationsAction } from "@/app/(app)/(chat)/actions/chat";
-import { onTasksChanged } from "@/components/events";
+import { undoneKey } from "@/components/data/keys";
 import { isToolPart, type ChatMessage } from "./types";
 
 export type UndoneState = {
@@ -30,36 +32,29 @@ export function operationIdsOf(messages: readonly Pick<ChatMessage, "parts">[]):
   return ids;
 }
 
-const without = (set: ReadonlySet<string>, ids: readonly string[]) => {
-  const next = new Set(set);
-  for (const id of ids) next.delete(id);
-  return next;
-};
+type Answer = { asked: ReadonlySet<string>; undone: ReadonlySet<string> };
+const NONE: ReadonlySet<string> = new Set();
+
+async function fetchUndone([, ...ids]: readonly string[]): Promise<Answer> {
+  const result = await undoneOperationsAction(ids);
+  if (!result.ok) throw new Error(result.message);
+  return { asked: new Set(ids), undone: new Set(result.undone) };
+}
 
 /** The undone state for the cards of `messages`; `checkPage` is called with each older page loaded. */
 export function useUndoneOperations(messages: readonly ChatMessage[]): { state: UndoneState; checkPage: (page: readonly ChatMessage[]) => void } {
-  const [initialIds] = useState(() => operationIdsOf(messages));
-  const [undone, setUndone] = useState<ReadonlySet<string>>(() => new Set());
-  const [checking, setChecking] = useState<ReadonlySet<string>>(() => new Set(initialIds));
-  const latest = useRef(messages);
-  useEffect(() => {
-    latest.current = messages;
-  });
+  const ids = operationIdsOf(messages);
+  // Cards loaded from the server (the first page, older pages) wait for the answer before their
+  // Undo works; cards of a reply arriving now are known not to be undone.
+  const [waiting, setWaiting] = useState<ReadonlySet<string>>(() => new Set(ids));
+  // Until an answer for the new ids comes, the last one stands (an undo cannot itself be undone).
+  const { data, error } = useSWR<Answer, Error>(undoneKey(ids), fetchUndone, { keepPreviousData: true, revalidateOnFocus: false });
 
-  const check = useCallback(async (ids: string[], page: boolean) => {
-    if (ids.length === 0) return;
-    if (page) setChecking((current) => new Set([...current, ...ids]));
-    const result = await undoneOperationsAction(ids).catch(() => null);
-    if (page) setChecking((current) => without(current, ids));
-    // An undo cannot itself be undone: once undone, an operation stays undone.
-    if (result?.ok && result.undone.length) setUndone((current) => new Set([...current, ...result.undone]));
-  }, []);
-
-  useEffect(() => {
-    void check(initialIds, true);
-  }, [check, initialIds]);
-  useEffect(() => onTasksChanged(() => void check(operationIdsOf(latest.current), false)), [check]);
-
-  const checkPage = useCallback((page: readonly ChatMessage[]) => void check(operationIdsOf(page), true), [check]);
-  return { state: { undone, checking }, checkPage };
+  const checking = useMemo(() => {
+    // A failed check frees the buttons: the server still refuses an undo that is not possible.
+    if (error) return NONE;
+    return new Set([...waiting].filter((id) => !data?.asked.has(id)));
+  }, [waiting, data, error]);
+  const checkPage = useCallback((page: readonly ChatMessage[]) => setWaiting((current) => new Set([...current, ...operationIdsOf(page)])), []);
+  return { state: { undone: data?.undone ?? NONE, checking }, checkPage };
 }

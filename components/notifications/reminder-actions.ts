@@ -1,7 +1,8 @@
 "use client";
 
 import { markRemindersReadAction, reminderAction } from "@/app/(app)/actions/notifications";
-import { emitShowTask, emitTasksChanged } from "@/components/events";
+import { revalidateTasks } from "@/components/data/revalidate";
+import { emitShowTask } from "@/components/events";
 import { browserTimeZone } from "@/components/tasks/time-zone";
 import { toast } from "@/components/ui/toast";
 import type { BellItem } from "@/lib/notifications/bell";
@@ -17,7 +18,7 @@ export async function actOn(item: BellItem, action: "done" | { snooze: Snooze })
     toast.error(result.message);
     return false;
   }
-  emitTasksChanged();
+  revalidateTasks();
   toast.success(action === "done" ? `Completed “${item.title}”` : `Snoozed “${item.title}” for ${SNOOZE_LABELS[action.snooze].toLowerCase()}`);
   return true;
 }

@@ -2,10 +2,9 @@
 
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { toast } from "@/components/ui/toast";
 import { archiveConversationAction, deleteConversationAction, renameConversationAction } from "@/app/(app)/(chat)/actions/conversations";
-import { onConversationsChanged } from "@/components/events";
 import { buttonClass } from "@/components/ui/button";
 import { PlusIcon, SearchIcon } from "@/components/ui/icons";
 import type { ConversationSummary } from "@/lib/conversations/types";
@@ -23,17 +22,6 @@ export function Sidebar({ onNavigate }: { onNavigate: () => void }) {
   const query = useDebouncedValue(search.trim(), 300);
   const list = useConversationList(view, query);
   const [deleting, setDeleting] = useState<ConversationSummary | null>(null);
-
-  const { bringToTop, reload } = list;
-  useEffect(
-    () =>
-      onConversationsChanged((detail) => {
-        // Only the unfiltered active list can place it without asking the server.
-        if (detail && view === "active" && !query) bringToTop(detail.id, detail.title);
-        else reload();
-      }),
-    [view, query, bringToTop, reload],
-  );
 
   async function rename(conversation: ConversationSummary, title: string): Promise<boolean> {
     const result = await renameConversationAction(conversation.id, title);

@@ -1,67 +1,57 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
-import { listConversationsAction } from "@/app/(app)/(chat)/actions/conversations";
-import type { ConversationSummary } from "@/lib/conversations/types";
+import { useCallback, useMemo } from "react";
+import useSWRInfinite from "swr/infinite";
+import { fetchJson } from "@/components/data/fetch-json";
+import { conversationsKey, type ListView } from "@/components/data/keys";
+import { useRevalidateConversations } from "@/components/data/revalidate";
+import type { ConversationPage, ConversationSummary } from "@/lib/conversations/types";
 
-export type ListView = "active" | "archived";
+export type { ListView };
 
-type State = { items: ConversationSummary[]; nextCursor: string | null; loading: boolean; error: string | null; loaded: boolean };
+type Pages = ConversationPage[];
 
-const EMPTY: State = { items: [], nextCursor: null, loading: true, error: null, loaded: false };
-
-/** The sidebar's list for one view and search: first page on change, more on demand, local edits. */
+/** The sidebar's list for one view and search: pages loaded on demand, local edits shown at once. */
 export function useConversationList(view: ListView, query: string) {
-  const [state, setState] = useState<State>(EMPTY);
-  // Answers to an older view/query (or an older reload) arrive late; only the latest counts.
-  const generation = useRef(0);
-
-  const load = useCallback(
-    async (cursor: string | null) => {
-      const mine = cursor ? generation.current : ++generation.current;
-      setState((s) => ({ ...(cursor ? s : { ...s, nextCursor: null }), loading: true, error: null }));
-      const result = await listConversationsAction({ view, query, cursor });
-      if (mine !== generation.current) return;
-      setState((s) =>
-        result.ok
-          ? { items: cursor ? [...s.items, ...result.items.filter((item) => !s.items.some((had) => had.id === item.id))] : result.items, nextCursor: result.nextCursor, loading: false, error: null, loaded: true }
-          : { ...s, loading: false, error: result.message, loaded: true },
-      );
-    },
+  const getKey = useCallback(
+    (index: number, previous: ConversationPage | null) => (previous && !previous.nextCursor ? null : conversationsKey(view, query, previous?.nextCursor ?? null)),
     [view, query],
   );
+  const { data, error, isLoading, size, setSize, mutate } = useSWRInfinite<ConversationPage, Error>(getKey, fetchJson);
 
-  // Another view or search starts empty rather than showing the previous one's rows.
-  useEffect(() => {
-    setState(EMPTY);
-    void load(null);
-  }, [load]);
+  // A row that moved up between two page reads could come twice: it is shown once.
+  const items = useMemo(() => {
+    const seen = new Set<string>();
+    return (data ?? []).flatMap((page) => page.items).filter((item) => {
+      if (seen.has(item.id)) return false;
+      seen.add(item.id);
+      return true;
+    });
+  }, [data]);
+  const nextCursor = data?.at(-1)?.nextCursor ?? null;
+  // More asked for and not here yet (a reload can shorten the list below the size asked for).
+  const loadingMore = data !== undefined && size > data.length && nextCursor !== null;
+  const loading = isLoading || loadingMore;
 
   const loadMore = useCallback(() => {
-    if (!state.loading && state.nextCursor) void load(state.nextCursor);
-  }, [load, state.loading, state.nextCursor]);
+    if (!loading && nextCursor) void setSize(size + 1);
+  }, [loading, nextCursor, setSize, size]);
+  const reload = useCallback(() => void mutate(), [mutate]);
 
-  const reload = useCallback(() => void load(null), [load]);
+  /**
+   * Shows an edit at once, then every list reads again: a change here (an archive, a restore)
+   * moves the conversation into another view's list too, which must not stay as it was cached.
+   */
+  const revalidateConversations = useRevalidateConversations();
+  const edit = useCallback(
+    (change: (item: ConversationSummary) => ConversationSummary | null) => {
+      void mutate((pages: Pages | undefined) => pages?.map((page) => ({ ...page, items: page.items.flatMap((item) => change(item) ?? []) })), { revalidate: false });
+      revalidateConversations();
+    },
+    [mutate, revalidateConversations],
+  );
+  const rename = useCallback((id: string, title: string) => edit((item) => (item.id === id ? { ...item, title } : item)), [edit]);
+  const remove = useCallback((id: string) => edit((item) => (item.id === id ? null : item)), [edit]);
 
-  /** A conversation with new activity (or a new one): to the top, titled as told. */
-  const bringToTop = useCallback((id: string, title?: string) => {
-    setState((s) => {
-      const had = s.items.find((item) => item.id === id);
-      // Not listed yet and no title to show (the list is still loading): the load brings it,
-      // titled; a "New chat" placeholder would flash and then change under the pointer.
-      if (!had && title === undefined) return s;
-      const item: ConversationSummary = { id, title: title ?? had?.title ?? "New chat", status: "active", updatedAt: new Date().toISOString() };
-      return { ...s, items: [item, ...s.items.filter((other) => other.id !== id)] };
-    });
-  }, []);
-
-  const rename = useCallback((id: string, title: string) => {
-    setState((s) => ({ ...s, items: s.items.map((item) => (item.id === id ? { ...item, title } : item)) }));
-  }, []);
-
-  const remove = useCallback((id: string) => {
-    setState((s) => ({ ...s, items: s.items.filter((item) => item.id !== id) }));
-  }, []);
-
-  return { ...state, loadMore, reload, bringToTop, rename, remove };
+  return { items, nextCursor, loading, loaded: data !== undefined || error !== undefined, error: error ? error.message : null, loadMore, reload, rename, remove };
 }

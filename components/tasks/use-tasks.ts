@@ -1,44 +1,40 @@
 "use client";
 
-import { useCallback, useEffect, useRef, useState } from "react";
-import { listTasksAction } from "@/app/(app)/(chat)/actions/tasks";
-import { onTasksChanged } from "@/components/events";
+import { useCallback } from "react";
+import useSWR from "swr";
+import { fetchJson } from "@/components/data/fetch-json";
+import { tasksKey, type TaskFilter } from "@/components/data/keys";
 import type { TaskView } from "@/lib/tasks/types";
 import { browserTimeZone } from "./time-zone";
 
-export type TaskFilter = "pending" | "completed" | "all";
+export type { TaskFilter };
 
-/** The panel's task list for a filter; reloads whenever anyone (agent or panel) changes tasks. */
+type TaskPage = { tasks: TaskView[]; total: number };
+
+// The route reads typed dates in the browser's zone, like the panel's changes do.
+const fetchTasks = (key: string) => fetchJson<TaskPage>(`${key}&tz=${encodeURIComponent(browserTimeZone())}`);
+
+/** The panel's task list for a filter; reads again whenever anyone revalidates tasks (components/data). */
 export function useTasks(filter: TaskFilter) {
-  const [tasks, setTasks] = useState<TaskView[]>([]);
-  const [total, setTotal] = useState(0);
-  const [loading, setLoading] = useState(true);
-  const [loaded, setLoaded] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  // Several reloads can overlap (a burst of agent tool results); only the latest may land.
-  const latest = useRef(0);
+  // Another filter keeps the rows shown until its own arrive, rather than flashing empty.
+  const { data, error, isValidating, mutate } = useSWR<TaskPage, Error>(tasksKey(filter), fetchTasks, { keepPreviousData: true });
 
-  const reload = useCallback(async () => {
-    const mine = ++latest.current;
-    setLoading(true);
-    const result = await listTasksAction(filter, browserTimeZone());
-    if (mine !== latest.current) return;
-    setLoading(false);
-    setLoaded(true);
-    if (!result.ok) return setError(result.message);
-    setError(null);
-    setTasks(result.tasks);
-    setTotal(result.total);
-  }, [filter]);
+  /** Shows a change at once, before the revalidation that follows it. */
+  const replace = useCallback(
+    (task: TaskView) => void mutate((page) => page && { ...page, tasks: page.tasks.map((t) => (t.number === task.number ? task : t)) }, { revalidate: false }),
+    [mutate],
+  );
+  const remove = useCallback((number: number) => void mutate((page) => page && { ...page, tasks: page.tasks.filter((t) => t.number !== number) }, { revalidate: false }), [mutate]);
+  const reload = useCallback(() => void mutate(), [mutate]);
 
-  useEffect(() => {
-    void reload();
-    return onTasksChanged(() => void reload());
-  }, [reload]);
-
-  /** Shows a change at once, before the reload that follows it. */
-  const replace = useCallback((task: TaskView) => setTasks((list) => list.map((t) => (t.number === task.number ? task : t))), []);
-  const remove = useCallback((number: number) => setTasks((list) => list.filter((t) => t.number !== number)), []);
-
-  return { tasks, total, loading, loaded, error, reload, replace, remove };
+  return {
+    tasks: data?.tasks ?? [],
+    total: data?.total ?? 0,
+    loading: isValidating,
+    loaded: data !== undefined || error !== undefined,
+    error: error ? error.message : null,
+    reload,
+    replace,
+    remove,
+  };
 }

@@ -1,0 +1,33 @@
+// The SWR keys of the data the chat shares with the panels around it: whoever changes that data
+// revalidates these keys (./revalidate.ts), and every view of it reads again. The list keys are
+// the read routes' URLs, so a key says what it fetches.
+import { unstable_serialize } from "swr/infinite";
+
+export type TaskFilter = "pending" | "completed" | "all";
+export type ListView = "active" | "archived";
+
+const TASKS_URL = "/api/tasks";
+const CONVERSATIONS_URL = "/api/conversations";
+const UNDONE = "undone-operations";
+
+/** The task panel's list for one filter (GET app/api/tasks/route.ts). */
+export const tasksKey = (filter: TaskFilter) => `${TASKS_URL}?status=${filter}`;
+
+/** Which of these task-card operations were undone another way (the chat's Undo buttons). */
+export const undoneKey = (ids: readonly string[]) => (ids.length ? [UNDONE, ...ids] : null);
+
+/** Whether a key's data follows from the user's tasks: both of the above. */
+export const isTaskDataKey = (key: unknown) => (typeof key === "string" && key.startsWith(`${TASKS_URL}?`)) || (Array.isArray(key) && key[0] === UNDONE);
+
+/** One page of the sidebar's list (GET app/api/conversations/route.ts); `cursor` null for the first. */
+export function conversationsKey(view: ListView, query: string, cursor: string | null): string {
+  const params = new URLSearchParams({ view, q: query });
+  if (cursor) params.set("cursor", cursor);
+  return `${CONVERSATIONS_URL}?${params}`;
+}
+
+/** The infinite-list key of the unfiltered active list, where a new conversation shows first. */
+export const activeConversationsKey = unstable_serialize(() => conversationsKey("active", "", null));
+
+/** Whether a cache key is one of the sidebar's infinite lists (any view or search). */
+export const isConversationListKey = (cacheKey: string) => cacheKey.startsWith(unstable_serialize(() => `${CONVERSATIONS_URL}?`));
