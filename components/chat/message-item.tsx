@@ -1,9 +1,10 @@
 "use client";
 
-import { lazy, Suspense, useState } from "react";
+import { lazy, Suspense } from "react";
+import { ApprovalCard, type OnApproval } from "./approval-card";
 import { FeedbackButtons } from "./feedback-buttons";
 import { TaskCard } from "./task-card";
-import { isToolPart, type ChatMessage } from "./types";
+import { isToolPart, type ChatMessage, type ToolPart } from "./types";
 
 // The markdown renderer is the chat page's largest dependency: it loads after first paint, and
 // until then a reply shows as plain text.
@@ -20,13 +21,12 @@ function Reply({ text }: { text: string }) {
 type Props = {
   message: ChatMessage;
   streaming: boolean;
-  onApproval: (approvalId: string, approved: boolean) => Promise<boolean>;
+  onApproval: OnApproval;
   /** Sends on answers that are all given (set only on the last message when that is needed). */
   onContinue?: () => void;
 };
 
 export function MessageItem({ message, streaming, onApproval, onContinue }: Props) {
-  const [answeringAll, setAnsweringAll] = useState(false);
   if (message.role === "user") {
     const text = message.parts.map((p) => (p.type === "text" ? p.text : "")).join("\n");
     return (
@@ -36,34 +36,16 @@ export function MessageItem({ message, streaming, onApproval, onContinue }: Prop
     );
   }
   const meta = message.metadata;
-  const pending = message.parts.flatMap((p) => (isToolPart(p) && p.state === "approval-requested" ? [p.approval.id] : []));
-  // One answer at a time, in order: each is stored before the next (the last sends them all on).
-  async function answerAll(approved: boolean) {
-    setAnsweringAll(true);
-    try {
-      for (const id of pending) if (!(await onApproval(id, approved))) break;
-    } finally {
-      setAnsweringAll(false);
-    }
-  }
+  // A bulk change waits on one card, where its first request was; the other requests are on it.
+  const pending = message.parts.filter((p): p is ToolPart => isToolPart(p) && p.state === "approval-requested");
   return (
     <div className="group flex flex-col gap-2" data-testid="assistant-message">
-      {pending.length > 1 ? (
-        <div className="flex flex-wrap items-center justify-between gap-2 rounded-xl bg-subtle px-3 py-2 text-sm">
-          <span>{pending.length} changes wait for your answer.</span>
-          <span className="flex gap-2">
-            <button type="button" disabled={answeringAll} onClick={() => void answerAll(true)} className="rounded-md bg-accent px-3 py-1 text-xs font-medium text-accent-ink hover:opacity-90 disabled:opacity-50">
-              Approve all
-            </button>
-            <button type="button" disabled={answeringAll} onClick={() => void answerAll(false)} className="rounded-md border border-line bg-surface px-3 py-1 text-xs font-medium hover:bg-canvas disabled:opacity-50">
-              Reject all
-            </button>
-          </span>
-        </div>
-      ) : null}
       {message.parts.map((part, i) => {
         if (part.type === "text") return part.text ? <Reply key={i} text={part.text} /> : null;
-        if (isToolPart(part)) return <TaskCard key={part.toolCallId} part={part} onApproval={onApproval} />;
+        if (isToolPart(part) && part.state === "approval-requested") {
+          return part === pending[0] ? <ApprovalCard key="approval" parts={pending} onApproval={onApproval} /> : null;
+        }
+        if (isToolPart(part)) return <TaskCard key={part.toolCallId} part={part} />;
         return null;
       })}
       {onContinue ? (

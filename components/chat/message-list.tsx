@@ -4,6 +4,7 @@ import type { ChatStatus } from "ai";
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNode } from "react";
 import { toast } from "@/components/ui/toast";
 import { loadOlderMessagesAction } from "@/app/(app)/(chat)/actions/chat";
+import type { ApprovalAnswer } from "@/lib/chat/approvals";
 import { MessageItem } from "./message-item";
 import type { ChatMessage } from "./types";
 import { UndoneContext, useUndoneOperations } from "./undone";
@@ -14,7 +15,7 @@ type Props = {
   setMessages: (update: (messages: ChatMessage[]) => ChatMessage[]) => void;
   hasMore: boolean;
   status: ChatStatus;
-  onApproval: (approvalId: string, approved: boolean) => Promise<boolean>;
+  onApproval: (answers: ApprovalAnswer[]) => Promise<boolean>;
   /** Set when the last reply's answers are all given but were never sent on (a reload in between). */
   onContinue?: () => void;
   footer: ReactNode;

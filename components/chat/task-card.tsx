@@ -4,7 +4,7 @@ import { useContext, useState } from "react";
 import { TagPills } from "@/components/tasks/tag-pills";
 import { toast } from "@/components/ui/toast";
 import { undoTaskOperationAction } from "@/app/(app)/(chat)/actions/tasks";
-import { emitTasksChanged } from "@/components/events";
+import { revalidateTasks } from "@/components/data/revalidate";
 import { browserTimeZone } from "@/components/tasks/time-zone";
 import { resultHeading } from "@/lib/tasks/describe";
 import type { TaskView } from "@/lib/tasks/types";
@@ -48,7 +48,7 @@ function UndoButton({ operationId }: { operationId: string }) {
     if (result.ok) {
       setState("done");
       toast.success("Change undone");
-      emitTasksChanged();
+      revalidateTasks();
     } else {
       setState("idle");
       toast.error(result.message);
@@ -68,45 +68,16 @@ function UndoButton({ operationId }: { operationId: string }) {
   );
 }
 
-type OnApproval = (approvalId: string, approved: boolean) => Promise<boolean>;
-
-/** Approve / Reject for one change; the answer is stored before the card moves on. */
-function ApprovalCard({ approval, request, onApproval }: { approval: { id: string }; request: string; onApproval: OnApproval }) {
-  const [busy, setBusy] = useState(false);
-  async function answer(approved: boolean) {
-    setBusy(true);
-    try {
-      await onApproval(approval.id, approved);
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <div className="rounded-xl border border-warning/40 bg-surface p-3 text-sm" data-testid="approval-card">
-      <p className="font-medium">{request}</p>
-      <p className="mt-0.5 text-xs text-muted">This changes several tasks, so Doable asks first.</p>
-      <div className="mt-2 flex gap-2">
-        <button type="button" disabled={busy} onClick={() => void answer(true)} className="rounded-md bg-accent px-3 py-1 text-xs font-medium text-accent-ink hover:opacity-90 disabled:opacity-50">
-          Approve
-        </button>
-        <button type="button" disabled={busy} onClick={() => void answer(false)} className="rounded-md border border-line px-3 py-1 text-xs font-medium hover:bg-subtle disabled:opacity-50">
-          Reject
-        </button>
-      </div>
-    </div>
-  );
-}
-
-/** One tool call in a reply: what changed, or the approval it waits for, or why it failed. */
-export function TaskCard({ part, onApproval }: { part: ToolPart; onApproval: OnApproval }) {
+/**
+ * One tool call in a reply: what changed, how an approval was answered, or why it failed. Calls
+ * that still wait for approval are on the reply's one approval card (approval-card.tsx).
+ */
+export function TaskCard({ part }: { part: ToolPart }) {
   const tool = part.type.slice(5);
-  if (part.state === "approval-requested" && part.approval) {
-    return <ApprovalCard key={part.approval.id} approval={part.approval} request={part.approval.requestReason ?? describeRequest(tool, part.input)} onApproval={onApproval} />;
-  }
   if (part.state === "output-denied" || (part.state === "approval-responded" && part.approval?.approved === false)) {
     return (
       <p className="rounded-lg bg-subtle px-3 py-2 text-xs text-muted" data-testid="approval-answered">
-        Rejected: {part.approval?.requestReason ?? describeRequest(tool, part.input)}
+        Rejected — not changed: {part.approval?.requestReason ?? describeRequest(tool, part.input)}
       </p>
     );
   }
@@ -173,7 +144,8 @@ export function TaskCard({ part, onApproval }: { part: ToolPart; onApproval: OnA
   );
 }
 
-function describeRequest(tool: string, input: ToolPart["input"]): string {
+/** A change in words when the server gave none (an older reply): the task as the model named it. */
+export function describeRequest(tool: string, input: ToolPart["input"]): string {
   const ref = input && "task" in input ? input.task : undefined;
   const task = ref !== undefined ? `task ${typeof ref === "number" ? `#${ref}` : `"${ref}"`}` : "a task";
   if (tool === "complete_task") return input && "completed" in input && input.completed === false ? `Reopen ${task}` : `Complete ${task}`;

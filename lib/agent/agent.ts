@@ -7,7 +7,7 @@ import { authSecret } from "@/lib/auth/secret";
 import type { OperationContext } from "@/lib/tasks/types";
 import { findTask } from "@/lib/tasks/find";
 import type { Tx } from "@/lib/tasks/log";
-import { bulkApproval } from "./approval";
+import { bulkApproval, describeChange } from "./approval";
 import { finalAnswerMiddleware } from "./final-answer";
 import { instructions } from "./instructions";
 import type { OfflineDeps } from "./offline-model";
@@ -39,10 +39,7 @@ export function createTaskAgent({ db, ctx, userName, now, offline, approved, onT
     if (typeof ref !== "number" && typeof ref !== "string") return undefined;
     const found = await findTask(db as unknown as Tx, ctx.userId, ref);
     if (!found.ok) return undefined;
-    const name = `#${found.task.number} ${found.task.title}`;
-    if (toolName === "delete_task") return `Delete ${name}`;
-    if (toolName === "complete_task") return (input as { completed?: boolean }).completed === false ? `Reopen ${name}` : `Complete ${name}`;
-    return `Change ${name}`;
+    return describeChange(toolName, input, found.task, { timeZone: ctx.timeZone, now });
   });
   // The agent answers stored conversations, whose tool parts are plain JSON: it sees the tools as a
   // ToolSet; the typed contract (DoableTools) is for the tools themselves and the chat's cards.

@@ -1,10 +1,10 @@
-// Approve / Reject answers stored one by one (answerApproval) and carried out when all are given
+// Approve / Reject answers stored as they are given (answerApprovals) and carried out when all are given
 // (applyApprovals through the chat turn): a reload between answers loses none, none runs twice.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/users";
 import type { DbHandle } from "@/lib/db/client";
 import { createTestDatabase } from "@/lib/db/testing";
-import { answerApproval } from "./approvals";
+import { answerApprovals, type AnswerApprovalsInput } from "./approvals";
 import { chatRequestOf, readChunks, userMessage } from "./testing";
 import { handleChat } from "./turn";
 
@@ -37,6 +37,12 @@ async function asking(user: SessionUser, titles: string[]) {
   return { conversationId, messageId: reply.id, requests: requests.map((p) => ({ toolCallId: p.toolCallId!, approvalId: p.approval!.id })) };
 }
 
+/** One answer on its own, as an older reply's card may still be answered after a reload. */
+async function answerApproval(db: DbHandle["db"], userId: string, { approvalId, approved, ...where }: Omit<AnswerApprovalsInput, "answers"> & { approvalId: string; approved: boolean }) {
+  const { answers } = await answerApprovals(db, userId, { ...where, answers: [{ approvalId, approved }] });
+  return { approved: answers[0]!.approved };
+}
+
 async function storedParts(messageId: string): Promise<Part[]> {
   return (await handle.db.message.findUniqueOrThrow({ where: { id: messageId } })).parts as Part[];
 }
@@ -66,6 +72,31 @@ describe("answering approvals one at a time", () => {
     await expect(answerApproval(handle.db, user.id, { conversationId, messageId, approvalId: requests[0]!.approvalId, approved: true })).resolves.toEqual({ approved: true });
     await expect(answerApproval(handle.db, user.id, { conversationId, messageId, approvalId: requests[1]!.approvalId, approved: true })).rejects.toMatchObject({ code: "conflict" });
     expect(byCall(requests[1]!.toolCallId)).toEqual((await storedParts(messageId)).find((p) => p.toolCallId === requests[1]!.toolCallId));
+  });
+
+  it("stores a bulk change's answers together, or none of them when one cannot be given", async () => {
+    const user = await newUser();
+    const { conversationId, messageId, requests } = await asking(user, ["post parcel", "buy stamps", "return books"]);
+    await answerApproval(handle.db, user.id, { conversationId, messageId, approvalId: requests[0]!.approvalId, approved: true });
+    // One answer contradicts a stored one: the whole batch is refused and nothing else is stored.
+    const contradicting = [
+      { approvalId: requests[0]!.approvalId, approved: false },
+      { approvalId: requests[1]!.approvalId, approved: true },
+    ];
+    await expect(answerApprovals(handle.db, user.id, { conversationId, messageId, answers: contradicting })).rejects.toMatchObject({ code: "conflict" });
+    await expect(answerApprovals(handle.db, user.id, { conversationId, messageId, answers: [{ approvalId: requests[1]!.approvalId, approved: true }, { approvalId: "approval-nobody-asked", approved: true }] })).rejects.toMatchObject({ code: "not_found" });
+    expect((await storedParts(messageId)).filter((p) => p.state === "approval-responded")).toHaveLength(1);
+
+    // The batch as the card sends it: every request, the stored one repeated as given.
+    const answers = requests.map((r, i) => ({ approvalId: r.approvalId, approved: i !== 2 }));
+    await expect(answerApprovals(handle.db, user.id, { conversationId, messageId, answers })).resolves.toEqual({ answers });
+    const parts = await storedParts(messageId);
+    expect(requests.map((r) => parts.find((p) => p.toolCallId === r.toolCallId))).toMatchObject([
+      { state: "approval-responded", approval: { approved: true } },
+      { state: "approval-responded", approval: { approved: true } },
+      { state: "approval-responded", approval: { approved: false } },
+    ]);
+    expect(await handle.db.task.count({ where: { userId: user.id, status: "completed" } })).toBe(0);
   });
 
   it("keeps both of two answers given at the same moment", async () => {

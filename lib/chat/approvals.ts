@@ -1,7 +1,7 @@
 // Answers to approval requests. Only the decisions are taken from the client; the tool calls
 // and their inputs are the ones the server stored when it asked.
 //
-// Each answer is stored as it is given (answerApproval: the part moves to approval-responded in
+// Each answer is stored as it is given (answerApprovals: the parts move to approval-responded in
 // the stored reply), so a reload between answers loses none. When the last one is answered the
 // client sends them all to /api/chat, and applyApprovals takes the stored answers together with
 // the incoming ones: an answer once stored is final, and none is applied twice.
@@ -34,39 +34,44 @@ async function lockLatestReply(tx: Tx, conversationId: string, messageId: string
 }
 
 
-export type AnswerApprovalInput = { conversationId: string; messageId: string; approvalId: string; approved: boolean };
+export type ApprovalAnswer = { approvalId: string; approved: boolean };
+export type AnswerApprovalsInput = { conversationId: string; messageId: string; answers: ApprovalAnswer[] };
 
 /**
- * Stores one Approve/Reject as it is given, in the user's own conversation's latest reply. Nothing
- * runs and nothing is logged yet: that happens when all are answered (applyApprovals). Answering
- * again with the same answer is a no-op; an answer once given cannot be changed.
+ * Stores Approve/Reject answers as they are given, in the user's own conversation's latest reply:
+ * all of them or none (one card answers a whole bulk change at once). Nothing runs and nothing is
+ * logged yet: that happens when all are answered (applyApprovals). Answering again with the same
+ * answer is a no-op; an answer once given cannot be changed.
  */
-export async function answerApproval(db: Db, userId: string, input: AnswerApprovalInput): Promise<{ approved: boolean }> {
+export async function answerApprovals(db: Db, userId: string, input: AnswerApprovalsInput): Promise<{ answers: ApprovalAnswer[] }> {
   const conversation = await findConversation(db, userId, input.conversationId);
   if (!isUuid(input.messageId)) throw new AppError("not_found", NO_PENDING);
   return db.$transaction(async (tx) => {
     const stored = await lockLatestReply(tx, conversation.id, input.messageId);
-    const parts = stored.parts as { type: string }[];
-    const index = parts.findIndex((p) => isApprovalPart(p) && p.approval?.id === input.approvalId);
-    const part = parts[index] as ApprovalPart | undefined;
-    if (!part?.approval) throw new AppError("not_found", "That approval request does not exist.");
-    if (part.state !== "approval-requested") {
-      const given = part.approval.approved ?? (part.state === "output-denied" ? false : undefined);
-      if (given === input.approved) return { approved: given };
-      throw new AppError("conflict", given === undefined ? "That change can no longer be answered." : `That change was already ${given ? "approved" : "rejected"}.`);
+    const next = [...(stored.parts as { type: string }[])];
+    let changed = false;
+    for (const { approvalId, approved } of input.answers) {
+      const index = next.findIndex((p) => isApprovalPart(p) && p.approval?.id === approvalId);
+      const part = next[index] as ApprovalPart | undefined;
+      if (!part?.approval) throw new AppError("not_found", "That approval request does not exist.");
+      if (part.state !== "approval-requested") {
+        const given = part.approval.approved ?? (part.state === "output-denied" ? false : undefined);
+        if (given === approved) continue;
+        throw new AppError("conflict", given === undefined ? "That change can no longer be answered." : `That change was already ${given ? "approved" : "rejected"}.`);
+      }
+      next[index] = { ...part, state: "approval-responded", approval: { ...part.approval, approved } } as ApprovalPart;
+      changed = true;
     }
-    const next = [...parts];
-    next[index] = { ...part, state: "approval-responded", approval: { ...part.approval, approved: input.approved } } as ApprovalPart;
-    await tx.message.update({ where: { id: stored.id }, data: { parts: asJson(next) } });
-    return { approved: input.approved };
+    if (changed) await tx.message.update({ where: { id: stored.id }, data: { parts: asJson(next) } });
+    return { answers: input.answers.map(({ approvalId, approved }) => ({ approvalId, approved })) };
   });
 }
 
 export type AppliedApprovals = { message: UIMessage; approved: Set<string>; userMessageId: string | null; originalCommand: string | null };
 
 /**
- * Applies the answers to the stored assistant message that asked: those stored one by one
- * (answerApproval) and those in the incoming message; a stored answer wins. Every request must be
+ * Applies the answers to the stored assistant message that asked: those stored as given
+ * (answerApprovals) and those in the incoming message; a stored answer wins. Every request must be
  * answered by then. Rejections are logged (once: the log row is keyed by the tool call).
  */
 export async function applyApprovals(db: Db, conversation: Pick<Conversation, "id">, incoming: { id: string; parts: { type: string }[] }, ctx: Omit<OperationContext, "toolCallId">): Promise<AppliedApprovals> {

@@ -2,7 +2,7 @@
 
 // The conversation view's reads, ratings and approval answers; sending messages goes through /api/chat.
 import { z } from "zod";
-import { answerApproval } from "@/lib/chat/approvals";
+import { answerApprovals } from "@/lib/chat/approvals";
 import { messagePage, setFeedback } from "@/lib/chat/history";
 import { MAX_OPERATION_IDS, undoneOperationIds } from "@/lib/chat/undone";
 import { userAction } from "@/lib/user-action";
@@ -18,9 +18,12 @@ export const setFeedbackAction = userAction(z.tuple([id, z.enum(["up", "down"]).
   return {};
 });
 
-/** Stores one Approve/Reject as it is given (the turn goes on once all are answered, through /api/chat). */
-export const answerApprovalAction = userAction(z.tuple([id, id, z.string().min(1).max(200), z.boolean()]), async ([conversationId, messageId, approvalId, approved], { user, db }) =>
-  answerApproval(db, user.id, { conversationId, messageId, approvalId, approved }),
+// A bulk change's answers, given on one card: as many as one reply can ask (its parts are capped at 200).
+const approvalAnswers = z.array(z.strictObject({ approvalId: z.string().min(1).max(200), approved: z.boolean() })).min(1).max(200);
+
+/** Stores Approve/Reject answers as they are given, all or none (the turn goes on once all are answered, through /api/chat). */
+export const answerApprovalsAction = userAction(z.tuple([id, id, approvalAnswers]), async ([conversationId, messageId, answers], { user, db }) =>
+  answerApprovals(db, user.id, { conversationId, messageId, answers }),
 );
 
 /** Which of these operations (the task cards on screen) were undone since: one query. */
