@@ -1,3 +1,4 @@
+import { unstable_rethrow } from "next/navigation";
 import { AppError } from "./errors";
 
 /** What a server action returns to the browser: data, or a message fit to show as is. */
@@ -8,6 +9,8 @@ export async function runAction<T extends object>(body: () => Promise<T>): Promi
   try {
     return { ok: true, ...(await body()) };
   } catch (error) {
+    // redirect() and notFound() are Next's control flow, not failures: let Next act on them.
+    unstable_rethrow(error);
     if (error instanceof AppError) return { ok: false, message: error.message };
     console.error(error);
     return { ok: false, message: "Something went wrong on our side. Please try again." };

@@ -3,9 +3,10 @@ import Link from "next/link";
 const TABS = [
   { href: "/admin/logs", label: "Operation logs" },
   { href: "/admin/notifications", label: "Notifications" },
+  { href: "/admin/users", label: "Users" },
 ] as const;
 
-/** The admin area's two views, side by side. */
+/** The admin area's views, side by side. */
 export function AdminTabs({ current }: { current: (typeof TABS)[number]["href"] }) {
   return (
     <nav aria-label="Admin" className="flex gap-1 border-b border-line text-sm">

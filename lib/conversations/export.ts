@@ -8,6 +8,7 @@ import { resultText } from "@/lib/tasks/describe";
 import type { ToolResult } from "@/lib/tasks/types";
 import { absoluteDue } from "@/lib/time/due";
 import { dateTimeFormat } from "@/lib/time/intl";
+import { textStream } from "@/lib/text-stream";
 
 export const EXPORT_FORMATS = ["md", "json"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -79,7 +80,6 @@ function fileName(title: string, format: ExportFormat, now: Date): string {
  */
 export async function exportConversation(db: Db, userId: string, conversationId: string, format: ExportFormat, timeZone: string, now = new Date()) {
   const conversation = await findConversation(db, userId, conversationId);
-  const encoder = new TextEncoder();
   async function* chunks(): AsyncGenerator<string> {
     const exportedAt = now.toISOString();
     if (format === "md") {
@@ -98,16 +98,6 @@ export async function exportConversation(db: Db, userId: string, conversationId:
     }
     yield "\n]}\n";
   }
-  const iterator = chunks();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { value, done } = await iterator.next();
-      if (done) controller.close();
-      else controller.enqueue(encoder.encode(value));
-    },
-    async cancel() {
-      await iterator.return(undefined);
-    },
-  });
+  const body = textStream(chunks());
   return { body, fileName: fileName(conversation.title, format, now), contentType: format === "md" ? "text/markdown; charset=utf-8" : "application/json; charset=utf-8" };
 }
