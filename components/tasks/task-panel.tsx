@@ -3,10 +3,12 @@
 import { useEffect, useState } from "react";
 import { toast } from "@/components/ui/toast";
 import { completeTaskAction, deleteTaskAction, undoTaskOperationAction, updateTaskAction } from "@/app/(app)/(chat)/actions/tasks";
-import { clearPendingShowTask, emitShowTask, emitTasksChanged, onShowTask, takePendingShowTask } from "@/components/events";
+import { revalidateTasks } from "@/components/data/revalidate";
+import { clearPendingShowTask, emitShowTask, onShowTask, takePendingShowTask } from "@/components/events";
 import type { UpdateTaskInput } from "@/lib/tasks/schemas";
 import type { TaskView } from "@/lib/tasks/types";
 import { TaskItem } from "./task-item";
+import { TransferMenu } from "./transfer-menu";
 import { browserTimeZone } from "./time-zone";
 import { useTasks, type TaskFilter } from "./use-tasks";
 
@@ -58,7 +60,7 @@ export function TaskPanel() {
     }
     if (result.task) list.replace(result.task);
     toast.success(completed ? `Completed “${task.title}”` : `Reopened “${task.title}”`);
-    emitTasksChanged();
+    revalidateTasks();
   }
 
   async function save(task: TaskView, changes: Omit<UpdateTaskInput, "task">): Promise<boolean> {
@@ -69,7 +71,7 @@ export function TaskPanel() {
     }
     if (result.task) list.replace(result.task);
     toast.success(`Saved “${result.task?.title ?? task.title}”`);
-    emitTasksChanged();
+    revalidateTasks();
     return true;
   }
 
@@ -77,7 +79,7 @@ export function TaskPanel() {
     const result = await deleteTaskAction(task.number, browserTimeZone());
     if (!result.ok) return void toast.error(result.message);
     list.remove(task.number);
-    emitTasksChanged();
+    revalidateTasks();
     toast.success(`Deleted “${task.title}”`, {
       action: {
         label: "Undo",
@@ -85,7 +87,7 @@ export function TaskPanel() {
           const undone = await undoTaskOperationAction(result.operationId, browserTimeZone());
           if (!undone.ok) return void toast.error(undone.message);
           toast.success(`Restored “${task.title}”`);
-          emitTasksChanged();
+          revalidateTasks();
         },
       },
     });
@@ -97,6 +99,7 @@ export function TaskPanel() {
         <h2 className="text-sm font-semibold">
           Tasks {list.loaded ? <span className="font-normal text-muted">({list.total})</span> : null}
         </h2>
+        <TransferMenu onImported={revalidateTasks} />
       </div>
       <div role="group" aria-label="Show tasks" className="mx-4 mb-2 grid grid-cols-3 gap-1 rounded-lg bg-subtle p-0.5 text-xs font-medium">
         {FILTERS.map(({ value, label }) => (

@@ -13,7 +13,7 @@ import type { Db } from "@/lib/db/client";
 import { storableJson } from "@/lib/validation";
 import { futureReminder, type Due } from "./dates";
 import { firstOccurrence } from "./repeat-next";
-import { fail, logFailure, logRow } from "./log";
+import { fail, logFailure, logRow, type Tx } from "./log";
 import { syncReminder } from "@/lib/notifications/outbox";
 import type { addTaskInput } from "./schemas";
 import type { OperationContext, ToolResult } from "./types";
@@ -22,7 +22,8 @@ import { toView, type TaskRow } from "./view";
 /** JSON as the log stores it: JSON null for nothing, and only text jsonb can hold. */
 const jsonb = (value: unknown) => JSON.stringify(value === undefined || value === null ? null : storableJson(value));
 
-export async function addParsedTask(db: Db, ctx: OperationContext, input: unknown, data: z.output<typeof addTaskInput>, dueOf: (value: string) => Due): Promise<ToolResult> {
+/** `within`: the caller's transaction to join; a failure is then thrown for the caller to roll back and log. */
+export async function addParsedTask(db: Db, ctx: OperationContext, input: unknown, data: z.output<typeof addTaskInput>, dueOf: (value: string) => Due, within?: Tx): Promise<ToolResult> {
   const spec = { operation: "add" as const, input };
   const started = performance.now();
   try {
@@ -89,17 +90,20 @@ export async function addParsedTask(db: Db, ctx: OperationContext, input: unknow
     // A task with a due date or a reminder may need a reminder row, which must commit with the
     // task: then the statement and syncReminder share a transaction. Without either (most adds),
     // the one statement is the whole change.
+    // Inside a caller's transaction (addTasks: an import, all or nothing) it joins that one.
+    const inTransaction = <T>(work: (tx: Tx) => Promise<T>) => (within ? work(within) : db.$transaction(work));
     const rows = row.dueDate || row.remindAt
-      ? await db.$transaction(async (tx) => {
+      ? await inTransaction(async (tx) => {
           const inserted = await tx.$queryRaw<{ number: number }[]>(insert);
           if (inserted[0]) await syncReminder(tx, ctx.userId, { ...row, number: inserted[0].number }, { timeZone: ctx.timeZone, now });
           return inserted;
         })
-      : await db.$queryRaw<{ number: number }[]>(insert);
+      : await (within ?? db).$queryRaw<{ number: number }[]>(insert);
     const number = rows[0]?.number;
     if (number === undefined) fail({ ok: false, code: "not_found", message: "Your account no longer exists." });
     return { ...result, task: { ...result.task, number } };
   } catch (error) {
+    if (within) throw error;
     return logFailure(db, ctx, spec, error, started);
   }
 }

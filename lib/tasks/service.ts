@@ -8,7 +8,7 @@ import type { Db } from "@/lib/db/client";
 import { addParsedTask } from "./add";
 import { bucketRange, dayRangeBounds, futureReminder, parseDue, todayIn, type DayRange, type Due } from "./dates";
 import { findTask } from "./find";
-import { fail, runLogged, type Tx } from "./log";
+import { fail, logFailure, runLogged, type Tx } from "./log";
 import {
   addTaskInput,
   completeTaskInput,
@@ -25,7 +25,7 @@ import {
 import { firstOccurrence, nextOccurrence } from "./repeat-next";
 import { setTags } from "./tags";
 import { syncReminder } from "@/lib/notifications/outbox";
-import type { OperationContext, ToolError, ToolResult } from "./types";
+import type { OperationContext, TaskView, ToolError, ToolResult } from "./types";
 import { toBefore, toView, taskWithTags } from "./view";
 
 export { undoOperation } from "./undo";
@@ -55,6 +55,45 @@ export async function addTask(db: Db, ctx: OperationContext, input: AddTaskInput
   // Refused input keeps runLogged's order (a tool call id that already ran answers first).
   if (!parsed.success) return runLogged(db, ctx, { operation: "add", input }, async () => fail(invalid(parsed.error)));
   return addParsedTask(db, ctx, input, parsed.data, (value) => due(value, ctx));
+}
+
+/** Adding many tasks at once (an import) may take longer than one turn's transaction is allowed. */
+const BATCH_TIMEOUT_MS = 120_000;
+
+export type BatchItem = { input: AddTaskInput; /** Where it came from ("row 7"), kept in its log row. */ row: number };
+export type BatchResult = { ok: true; tasks: TaskView[]; operationIds: string[] } | ToolError;
+
+/**
+ * Adds tasks as one change: all of them or none, in one transaction. Each gets its own `add` log
+ * row (so the admin log lists every task), and every row's input names the batch (input.import:
+ * { id, row }): the log's turn grouping, message_id, needs a chat message, which an import has
+ * not. An undo of any of them takes back the whole batch (lib/tasks/undo.ts).
+ */
+export async function addTasks(db: Db, ctx: OperationContext, batch: { id: string; items: BatchItem[] }): Promise<BatchResult> {
+  const logged = (item: BatchItem) => ({ ...item.input, import: { id: batch.id, row: item.row } });
+  const parsed = batch.items.map((item) => addTaskInput.safeParse(item.input));
+  const started = performance.now();
+  try {
+    const bad = parsed.findIndex((p) => !p.success);
+    if (bad >= 0) fail({ ...invalid(parsed[bad]!.error!), message: `Row ${batch.items[bad]!.row}: ${invalid(parsed[bad]!.error!).message}` });
+    const results = await db.$transaction(
+      async (tx) => {
+        const added: Extract<ToolResult, { kind: "added" }>[] = [];
+        for (const [i, item] of batch.items.entries()) {
+          const result = await addParsedTask(db, ctx, logged(item), parsed[i]!.data!, (value) => due(value, ctx), tx);
+          if (!result.ok) fail(result);
+          if (result.kind === "added") added.push(result);
+        }
+        return added;
+      },
+      { timeout: BATCH_TIMEOUT_MS },
+    );
+    return { ok: true, tasks: results.map((r) => r.task), operationIds: results.map((r) => r.operationId) };
+  } catch (error) {
+    // Nothing was added: one failed row stands for the batch.
+    const failed = await logFailure(db, ctx, { operation: "add", input: { import: { id: batch.id, rows: batch.items.length } } }, error, started);
+    return failed as ToolError;
+  }
 }
 
 function dueWhere(range: DayRange, ctx: OperationContext): Prisma.TaskWhereInput {

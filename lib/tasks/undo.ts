@@ -13,6 +13,14 @@ import { toBefore, toView, taskWithTags, type BeforeState } from "./view";
 const UNDOABLE = ["add", "complete", "reopen", "update", "delete", "restore"] as const;
 const cannot = (message: string): ToolError => ({ ok: false, code: "cannot_undo", message });
 
+// An import (service addTasks) names its batch in each row's input: it is one change, undone
+// whole, and belongs to no conversation, so "undo" in any chat reaches it too.
+const IMPORTED = { conversationId: null, input: { path: ["import", "id"], string_starts_with: "" } } satisfies Prisma.TaskOperationLogWhereInput;
+const batchOf = (op: { input: unknown }): string | null => {
+  const id = (op.input as { import?: { id?: unknown } } | null)?.import?.id;
+  return typeof id === "string" ? id : null;
+};
+
 /** The operation to undo: the one named, or the latest undoable one in this conversation (or, from the UI, of this user). */
 async function target(tx: Tx, ctx: OperationContext, operationId?: string) {
   if (operationId) {
@@ -23,7 +31,7 @@ async function target(tx: Tx, ctx: OperationContext, operationId?: string) {
   const op = await tx.taskOperationLog.findFirst({
     where: {
       userId: ctx.userId,
-      ...(ctx.conversationId ? { conversationId: ctx.conversationId } : {}),
+      ...(ctx.conversationId ? { OR: [{ conversationId: ctx.conversationId }, IMPORTED] } : {}),
       status: "success",
       operation: { in: [...UNDOABLE] },
       undoneBy: { none: { status: "success" } },
@@ -97,7 +105,7 @@ async function revert(tx: Tx, ctx: OperationContext, op: Op, fresh: Set<string>)
 /**
  * Undoes the operation named, or — without an id — every change of the latest turn that
  * changed tasks (a bulk change is undone as a whole), newest first, in one transaction: each
- * change put back gets its own undo row in the log.
+ * change put back gets its own undo row in the log. An import is undone whole either way.
  */
 export function undoOperation(db: Db, ctx: OperationContext, input: UndoOperationInput = {}): Promise<ToolResult> {
   return runLogged(db, ctx, { operation: "undo", input }, async (tx) => {
@@ -107,9 +115,15 @@ export function undoOperation(db: Db, ctx: OperationContext, input: UndoOperatio
     const fresh = new Set<string>();
     const first = await revert(tx, ctx, op, fresh);
     const also = [];
-    if (!parsed.data.operationId && op.messageId) {
+    const batch = batchOf(op);
+    const group: Prisma.TaskOperationLogWhereInput | null = batch
+      ? { input: { path: ["import", "id"], equals: batch } }
+      : !parsed.data.operationId && op.messageId
+        ? { messageId: op.messageId }
+        : null;
+    if (group) {
       const rest = await tx.taskOperationLog.findMany({
-        where: { userId: ctx.userId, messageId: op.messageId, id: { not: op.id }, status: "success", operation: { in: [...UNDOABLE] }, undoneBy: { none: { status: "success" } } },
+        where: { userId: ctx.userId, ...group, id: { not: op.id }, status: "success", operation: { in: [...UNDOABLE] }, undoneBy: { none: { status: "success" } } },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       });
       for (const other of rest) {
