@@ -5,7 +5,7 @@ import type { DateContext } from "./dates";
 import type { RefOutcome } from "./references";
 import { normalizeText } from "./text";
 import { INTERJECTIONS } from "./lexicon";
-import { conversationLanguage, normalizeWords, type Language } from "./normalize";
+import { carriedLanguage, conversationLanguage, normalizeWords, type Language } from "./normalize";
 import { messages, type Action } from "./messages";
 import { joinList } from "./format";
 import { smalltalkLead } from "./intents/smalltalk";
@@ -43,7 +43,9 @@ const GREETING_START = /^(?:good\s+)?(?:morning|afternoon|evening|hi|hello|hey|h
 
 export function makeCtx(input: InterpretInput, override?: TaskSnapshot): Ctx {
   const typed = normalizeText(input.text ?? "");
-  const words = normalizeWords(typed);
+  let words = normalizeWords(typed);
+  const carried = words.language === "en" ? carriedLanguage(typed, input.history) : null;
+  if (carried) words = normalizeWords(typed, undefined, carried);
   const raw = words.text;
   // "2", "ok", a title copied from our question: the reply follows the conversation's language.
   const language = words.language === "en" ? (conversationLanguage(typed, input.history) ?? "en") : words.language;

@@ -71,7 +71,8 @@ const DE_DATE_AHEAD = {
   after: /^\s+(?:(?:den|dem|nächsten?|nächste|kommenden?|diesen?|dieses|spätestens)\s+)?(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|morgen|übermorgen|heute|nächste|kommende|ende|\d|januar|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)/i,
 };
 // "jeden Montag", "cada lunes", "chaque lundi": recurrence.ts reads English weekday names.
-const EVERY_BEFORE = { before: /\b(?:every|jeden|jede|jedes|cada|todos\s+los|chaque|tous\s+les|nächsten|kommenden|next)\s+$/i };
+// "cada lunes", and the second day of "cada lunes y jueves".
+const EVERY_BEFORE = { before: /\b(?:every|jeden|jede|jedes|cada|todos\s+los|chaque|tous\s+les|nächsten|kommenden|next)\s+(?:\p{L}+\s+(?:y|et|und|and)\s+)?$/iu };
 // "décale la tâche 3 à lundi", "mueve la tarea 2 al viernes": the target day of a move.
 const FR_DAY_AHEAD = { after: /^\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|après-demain|la\s+semaine)\b/i };
 const ES_DAY_AHEAD = { after: /^\s+(?:(?:el\s+)?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)|mañana|pasado\s+mañana|la\s+semana|la\s+próxima)\b/i };
@@ -126,6 +127,8 @@ const FR_DONE_ASKED = {
  * and chrono.fr "après-demain" as tomorrow, chrono.de reads "nächste Woche" as in 7 days and the
  * "fr" of "morgen früh" as Friday, and none knows "la próxima semana" or "diese Woche".
  */
+const ES_WEEKDAY_NEXT = /^\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b/i;
+
 export const FOREIGN: Record<Foreign, Row[]> = {
   es: [
     ["añade", "add"], ["añadir", "add"], ["agrega", "add"], ["agregar", "add"], ["apunta", "add"], ["anota", "add"],
@@ -167,6 +170,13 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["crear", "add"], ["aplazar", "postpone"], ["reabrir", "reopen"],
     ["quiero", "I want to", ES_COMMAND_AHEAD], ["me puedes", "can you"], ["lo de", "the"], ["lo del", "the"], ["la prioridad de", "the priority of"], ["la prioridad del", "the priority of the"], ["a alta", "to high"], ["a baja", "to low"], ["a media", "to medium"],
     ["puedes", "can you"], ["podrías", "could you"], ["por favor", "please"], ["cuándo es", "when is"], ["cuándo vence", "when is"],
+    // "¿tengo algo vencido?", "q tengo esta semana", "¿qué terminé ayer?", "quita la fecha del DNI".
+    ["a la misma hora", ""], ["q tengo", "what do i have"], ["qué terminé", "what did i finish"],
+    ["qué completé", "what did i complete"], ["quita la fecha del", "remove the due date of the"], ["quitar la fecha del", "remove the due date of the"], ["quita la fecha al", "remove the due date of the"],
+    // "añade la etiqueta marketing a la presentación": the tag goes "to" the task.
+    ["a", "to", { before: /\betiqueta\s+#?[\p{L}\d_-]+\s+$/iu }],
+    // "cada lunes y jueves": the second day of a weekly repeat.
+    ["y", "and", { before: /\b(?:cada|every)\s+\p{L}+\s+$/iu, after: ES_WEEKDAY_NEXT }],
   ],
   fr: [
     ["ajoute", "add"], ["ajouter", "add"], ["crée", "add"], ["note", "add"], ["rappelle-moi de", "remind me to"], ["rappelle-moi d'", "remind me to "],
@@ -196,7 +206,8 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["dimanche", "sunday", EVERY_BEFORE], ["lundis", "monday", EVERY_BEFORE], ["mardis", "tuesday", EVERY_BEFORE], ["mercredis", "wednesday", EVERY_BEFORE],
     ["jeudis", "thursday", EVERY_BEFORE], ["vendredis", "friday", EVERY_BEFORE], ["samedis", "saturday", EVERY_BEFORE], ["dimanches", "sunday", EVERY_BEFORE], ["chaque", "every"], ["tous les jours", "every day"], ["tous les", "every"],
     ["la première", "the first"], ["la deuxième", "the second"], ["la troisième", "the third"],
-    ["la dernière", "the last"], ["l'autre", "the other one"], ["je l'ai faite", "is done"], ["je l'ai fait", "is done"], ["plutôt", "i mean", AFTER_COMMA], ["plutôt", ""], ["annule ça", "undo that"], ["ça", "that"], ["oui", "yes"], ["non", "no"], ["à", "to", FR_DAY_AHEAD], ["pour", "for", FR_DAY_AHEAD],
+    ["la dernière", "the last"], ["l'autre", "the other one"], ["je l'ai faite", "is done"], ["je l'ai fait", "is done"], ["plutôt", "i mean", AFTER_COMMA], ["plutôt", ""], ["c'est fait", "is done"], ["finalement", "actually"], ["pas celui-là", "not that one"], ["pas celle-là", "not that one"], ["à la même heure", ""], ["c'est urgent", "urgent"], ["c'est important", "important"],
+    ["il y a des trucs", "are there any tasks"], ["il y a des choses", "are there any tasks"], ["la fin du mois", "the end of the month"], ["fin du mois", "end of month"], ["annule ça", "undo that"], ["ça", "that"], ["oui", "yes"], ["non", "no"], ["à", "to", FR_DAY_AHEAD], ["pour", "for", FR_DAY_AHEAD],
     ["qu'est-ce que tu peux faire", "what can you do"], ["que peux-tu faire", "what can you do"], ["comment ça marche", "how does it work"],
     ["comment ça fonctionne", "how does it work"], ["aide", "help"], ["aide-moi", "help"],
     ["supprimer", "delete"], ["effacer", "delete"], ["enlever", "delete"], ["marquer", "mark"], ["terminer", "complete"], ["déplacer", "move"],
@@ -265,7 +276,9 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["die andere", "the other one"], ["den anderen", "the other one"], ["das andere", "the other one"],
     ["hab ich erledigt", "is done"], ["habe ich erledigt", "is done"], ["hab ich gemacht", "is done"], ["habe ich gemacht", "is done"], ["lieber", "i mean", AFTER_COMMA], ["lieber", ""],
     ["den ersten", "the first"], ["den zweiten", "the second"], ["den dritten", "the third"], ["den letzten", "the last"],
-    ["und auch", "and also"], ["auch", "too"], ["nummer", "number"],
+    ["und auch", "and also"], ["auch", "too"], ["und", "and", { before: /^\s*$/ }], ["doch lieber", "actually"], ["tagge das mit", "tag it with"],
+    ["tagge es mit", "tag it with"], ["hör auf, das zu wiederholen", "stop repeating it"], ["hör auf das zu wiederholen", "stop repeating it"],
+    ["zur gleichen zeit", ""], ["zur selben zeit", ""], ["nummer", "number"],
     // "bitte" mid-sentence ("lösche bitte die Aufgabe …") says nothing; at the edges it is "please".
     ["bitte", "please", { before: /^\s*$/ }], ["bitte", "please", { after: /^\s*[.!?]*\s*$/ }], ["bitte", ""], ["danke", "thanks"], ["danke dir", "thanks"], ["danke euch", "thanks"], ["dankeschön", "thanks"], ["danke schön", "thanks"],
     ["vielen dank", "thanks"], ["das wär's", "that's all"], ["erzähl mir", "tell me"], ["erzähle mir", "tell me"], ["einen witz", "a joke"], ["eine geschichte", "a story"], ["ein gedicht", "a poem"], ["das wars", "that's all"], ["das war's", "that's all"], ["das ist alles", "that's all"], ["nichts mehr", "nothing else"], ["hallo", "hello"], ["guten morgen", "good morning"], ["guten tag", "hello"], ["guten abend", "good evening"],
@@ -274,6 +287,10 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["auf wiedersehen", "bye"], ["ja", "yes"], ["nein", "no"], ["genau", "exactly"],
     ["was kannst du", "what can you do"], ["was kannst du alles", "what can you do"], ["wie funktioniert das", "how does this work"], ["hilfe", "help"],
     ["kannst du", "can you"], ["könntest du", "could you"], ["würdest du", "would you"], ["wann ist", "when is"], ["bald", "soon"], ["schon", "already"],
+    // "erinnere mich 2 Stunden vor dem Zahnarzttermin": an offset before a task.
+    // "Winterreifen wechseln auf hohe Priorität setzen": the priority said, the verb dropped.
+    ["auf", "", { after: /^\s+(?:hohe|niedrige|mittlere|normale)\s+priorität/i }], ["setzen", "", { before: /priorität\s+$/i }],
+    ["vor dem", "before the", { before: /\b(?:minuten?|stunden?|tagen?|wochen?)\s+$/i }], ["vor der", "before the", { before: /\b(?:minuten?|stunden?|tagen?|wochen?)\s+$/i }],
   ],
 };
 
@@ -305,11 +322,11 @@ export const DE_QUESTION_START = /^(?:was|welche[nrs]?|wann|wie|wo|gibt|habe|hab
 
 /** Words that show a message's language (for the replies and the table the normaliser applies). */
 export const LANGUAGE_HINTS: Record<Foreign, string[]> = {
-  es: ["añade", "apunta", "buenas", "noches", "adiós", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha", "borra", "elimina", "recuérdame", "mis", "enséñame", "mueve", "cambia", "quita", "completa", "hola", "viernes", "lunes", "martes", "miércoles", "jueves", "sábado", "domingo", "anota", "renombra", "aplaza", "reabre", "pendientes", "semana", "próxima", "sí", "ya", "del", "el", "una", "con", "por", "puedes", "funciona", "ayuda", "está", "hecho", "compré", "llamé", "pagué", "cuéntame", "chiste", "reabrir", "otra", "otro", "mejor", "hice", "borrar", "eliminar", "marcar", "completar", "mover", "cambiar", "podrías",
+  es: ["tengo", "vencido", "vencidas", "añade", "apunta", "buenas", "noches", "adiós", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha", "borra", "elimina", "recuérdame", "mis", "enséñame", "mueve", "cambia", "quita", "completa", "hola", "viernes", "lunes", "martes", "miércoles", "jueves", "sábado", "domingo", "anota", "renombra", "aplaza", "reabre", "pendientes", "semana", "próxima", "sí", "ya", "del", "el", "una", "con", "por", "puedes", "funciona", "ayuda", "está", "hecho", "compré", "llamé", "pagué", "cuéntame", "chiste", "reabrir", "otra", "otro", "mejor", "hice", "borrar", "eliminar", "marcar", "completar", "mover", "cambiar", "podrías",
     "avísame", "ponle", "pon", "prioridad", "etiqueta", "hora", "antes", "cada", "todos", "todas", "días", "semanas", "meses", "noche", "recordatorio", "repite", "repetir"],
-  fr: ["ajoute", "mets-la", "mets-le", "tâche", "tâches", "qu'ai-je", "cette", "bonne", "nuit", "bonsoir", "soirée", "journée", "revoir", "bientôt", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non", "j'ai", "déjà", "le", "les", "du", "des", "avec", "peux", "peux-tu", "marche", "aide", "est-ce", "terminé", "fait", "raconte-moi", "blague", "l'autre", "plutôt", "supprimer", "effacer", "marquer", "terminer", "déplacer", "pourrais-tu", "stp",
+  fr: ["celui-là", "celle-là", "ajoute", "mets-la", "mets-le", "tâche", "tâches", "qu'ai-je", "cette", "bonne", "nuit", "bonsoir", "soirée", "journée", "revoir", "bientôt", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non", "j'ai", "déjà", "le", "les", "du", "des", "avec", "peux", "peux-tu", "marche", "aide", "est-ce", "terminé", "fait", "raconte-moi", "blague", "l'autre", "plutôt", "supprimer", "effacer", "marquer", "terminer", "déplacer", "pourrais-tu", "stp",
     "ajoute-lui", "donne-lui", "l'étiquette", "heure", "avant", "veille", "rappel", "répète", "répéter"],
-  de: ["gute", "nacht", "abend", "schönen", "schönes", "wochenende", "tschüss", "wiedersehen", "ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "kannst", "funktioniert", "hilfe", "hab", "wir", "schon", "bald", "du", "andere", "anderen", "lieber", "erzähl", "erzähle", "witz",
+  de: ["und", "tagge", "gute", "nacht", "abend", "schönen", "schönes", "wochenende", "tschüss", "wiedersehen", "ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "kannst", "funktioniert", "hilfe", "hab", "wir", "schon", "bald", "du", "andere", "anderen", "lieber", "erzähl", "erzähle", "witz",
     "gib", "priorität", "lieber", "jeden", "jede", "jedes", "monat", "erinnerung", "wiederhole"],
 };
 
@@ -333,9 +350,10 @@ export const PAST_TENSE: Record<Foreign, { re: RegExp; endings: ReadonlyArray<re
     stop: ["le", "la", "les", "l", "un", "une", "du", "de", "des", "au", "aux", "mon", "ma", "mes", "déjà", "enfin", "today", "yesterday"],
   },
   de: {
-    re: /^(?:ich|wir)\s+(?:habe|hab|haben)\s+(?<object>.+?)\s+(?<verb>\p{L}{4,})$/iu,
+    // "ich habe Mama angerufen", "hab ich die Wohnung schon geputzt?", "Blumen gegossen" (a participle alone).
+    re: /^(?:and\s+)?(?:(?:(?:ich|wir)\s+(?:habe|hab|haben)|(?:habe|hab|haben)\s+(?:ich|wir))\s+(?<object>.+?)\s+(?<verb>\p{L}{4,})|(?<object2>\p{L}.*?)\s+(?:(?:habe|hab|haben)\s+(?:ich|wir)\s+(?:too\s+|already\s+)?)?(?<verb2>(?:an|auf|aus|ein|mit|weg|zu|ab|vor|nach|zurück)?ge\p{L}{3,}(?:t|en)))$/iu,
     endings: [["iert", "ieren"], ["et", "en"], ["t", "en"], ["en", "en"]],
-    irregular: { gegessen: "essen", gegangen: "gehen", gebracht: "bringen", gedacht: "denken", getan: "tun", gewesen: "sein", gehabt: "haben" },
+    irregular: { gegossen: "gießen", geschrieben: "schreiben", gegessen: "essen", gegangen: "gehen", gebracht: "bringen", gedacht: "denken", getan: "tun", gewesen: "sein", gehabt: "haben" },
     stop: ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "mein", "meine", "meinen", "meinem", "meiner", "schon", "heute", "today", "yesterday", "gerade", "endlich", "bereits", "jetzt", "auch", "already", "finally"],
   },
 };
@@ -486,5 +504,5 @@ export const SELF_CORRECTIONS = [
   "no espera", "espera", "perdón", "perdon", "digo", "quiero decir", "o sea",
   // French "non" and German "nein" read as "no"; "mejor", "plutôt" and "lieber" after a comma as "i mean".
   "no attends", "attends", "pardon", "enfin", "je veux dire",
-  "no warte", "warte", "ich meine", "doch",
+  "no warte", "warte", "ich meine",
 ];

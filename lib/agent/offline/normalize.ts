@@ -102,6 +102,8 @@ export const hintWords = (text: string): string[] =>
     // "supprime-la" and "bórrala" count as "supprime" and "borra" too; "peux-tu" stays whole.
     .flatMap((w) => [w, ...cliticVerbs(w)]);
 
+const DE_PARTICIPLE = /^(?:an|auf|aus|ein|mit|weg|zu|ab|vor|nach|zurück)?ge\p{L}{3,}(?:t|en)$/u;
+
 /** The language with the most hint words (ties: es, fr, de); English when none. */
 export function detectLanguage(text: string): Language {
   const words = hintWords(text);
@@ -112,6 +114,9 @@ export function detectLanguage(text: string): Language {
     if (n > most) [best, most] = [lang, n];
   }
   if (best === "en" && /[¿¡ñ]/.test(text)) return "es";
+  // "Blumen gegossen", "Mama angerufen ✔": a German participle at the end, no English word.
+  const last = words.filter(Boolean).pop() ?? "";
+  if (best === "en" && DE_PARTICIPLE.test(last) && !isKnownWord(last)) return "de";
   return best;
 }
 
@@ -137,6 +142,21 @@ export function conversationLanguage(text: string, history: ReadonlyArray<{ role
     if (tokens(h.text).some((w) => !NEUTRAL_TOKEN.test(w))) return "en";
   }
   return null;
+}
+
+// Small English words: a message with none of them is not English just because it has no hint words.
+const ENGLISH = new Set(["the", "a", "an", "to", "and", "is", "it", "my", "of", "for", "on", "in", "at", "with", "me", "i", "you", "this", "that", "too", "also", "please", "add", "delete", "move", "mark", "done", "what", "when", "show", "undo", "thanks", "ok", "yes", "one", "all"]);
+
+/**
+ * "und die Präsentation auch", "pas celui-là, l'épicerie": a short message with no hint words
+ * and no English ones, in a conversation whose latest user turn was in another language, is in
+ * that language.
+ */
+export function carriedLanguage(text: string, history: ReadonlyArray<{ role: string; text: string }> | undefined): Foreign | null {
+  if (!history?.length || tokens(text).some((w) => ENGLISH.has(w))) return null;
+  const prev = [...history].reverse().find((h) => h.role === "user");
+  const lang = prev ? detectLanguage(prev.text) : "en";
+  return lang === "en" ? null : lang;
 }
 
 /** Two words that differ by one swapped pair of neighbouring letters ("compelte", "firday"). */
@@ -185,8 +205,8 @@ function clockDigits(text: string, language: Language): string {
 }
 
 /** Inverted punctuation and the tables applied; the result is what the parsers read. */
-export function normalizeWords(text: string, trace?: RowTrace): { text: string; language: Language } {
-  const language = detectLanguage(text);
+export function normalizeWords(text: string, trace?: RowTrace, known?: Language): { text: string; language: Language } {
+  const language = known ?? detectLanguage(text);
   let t = clockDigits(text.replace(/[¿¡]/g, ""), language);
   if (language === "de") t = reorderGerman(t, trace);
   if (language !== "en") t = applyForeign[language](splitClitics(t, language), trace);

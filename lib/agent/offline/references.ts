@@ -157,9 +157,10 @@ export function resolveSeveral(phrase: string, tasks: TaskSnapshot[], opts: RefO
 
   const whole = resolveOne(cleaned, tasks, opts);
   if (whole.kind === "one" && !whole.partial) return [whole];
-  if (/\s(?:and|&)\s|,/.test(cleaned)) {
+  // "and" as the tables leave it in other languages ("lo del taller y los útiles").
+  if (/\s(?:and|&|y|et|und)\s|,/i.test(cleaned)) {
     const parts = cleaned
-      .split(/\s*,\s*(?:and\s+)?|\s+(?:and|&)\s+/i)
+      .split(/\s*,\s*(?:and\s+|y\s+|et\s+|und\s+)?|\s+(?:and|&|y|et|und)\s+/i)
       .map((s) => s.trim())
       .filter(Boolean);
     if (parts.length > 1) {

@@ -91,7 +91,7 @@ function pastTense(lang: Foreign) {
   const reports = inLanguage(lang)
     .map((s) => spec.re.exec(s.read.replace(/[.!?…\s]+$/g, "")))
     .filter((m): m is RegExpExecArray => !!m?.groups)
-    .map((m) => ({ verb: m.groups!.verb!.toLowerCase(), object: m.groups!.object!.toLowerCase().split(/\s+/).map((w) => w.replace(/^l'/, "")) }));
+    .map((m) => ({ verb: (m.groups!.verb ?? m.groups!.verb2)!.toLowerCase(), object: (m.groups!.object ?? m.groups!.object2)!.toLowerCase().split(/\s+/).map((w) => w.replace(/^l'/, "")) }));
   return { spec, reports };
 }
 

@@ -59,6 +59,9 @@ function infinitives(verb: string, spec: (typeof PAST_TENSE)[keyof typeof PAST_T
   const v = verb.toLowerCase();
   const out = new Set<string>();
   if (spec.irregular[v]) out.add(spec.irregular[v]!);
+  // A separable prefix before an irregular participle: weg-gebracht → weg-bringen.
+  const prefix = /^(?:an|auf|aus|ein|mit|weg|zu|ab|vor|nach|zurück)(?=ge)/.exec(v)?.[0];
+  if (prefix && spec.irregular[v.slice(prefix.length)]) out.add(prefix + spec.irregular[v.slice(prefix.length)]!);
   // German: every "ge" may be the participle's (an-ge-rufen, ge-kauft, ein-ge-kauft); none for be-zahlt, telefon-iert.
   const bases = [v];
   for (let i = v.indexOf("ge"); i >= 0; i = v.indexOf("ge", i + 1)) bases.push(v.slice(0, i) + v.slice(i + 2));
@@ -66,19 +69,27 @@ function infinitives(verb: string, spec: (typeof PAST_TENSE)[keyof typeof PAST_T
   return [...out];
 }
 
+// "Mama angerufen ✔": a tick after a task says it is done, in any language.
+const CHECK_MARK = /\s*[✔✓✅☑]\uFE0F?\s*$/u;
+
 /**
  * "ya compré la comida del perro", "j'ai appelé le propriétaire", "ich habe Mama angerufen": a
  * past-tense report (lexicon.ts PAST_TENSE) completes the one open task its verb and object name.
  */
 function foreignPast(ctx: Ctx): Interpretation | null {
-  if (ctx.language === "en" || ctx.question) return null;
+  if (ctx.language === "en") return null;
   const spec = PAST_TENSE[ctx.language];
-  const m = spec.re.exec(ctx.text);
+  const m = spec.re.exec(ctx.text.replace(CHECK_MARK, ""));
   if (!m?.groups) return null;
   const stop = new Set(spec.stop);
-  const object = m.groups.object!.split(/\s+/).filter((w) => !stop.has(w.toLowerCase().replace(/^l'/, ""))).map((w) => w.replace(/^l'/i, "")).join(" ");
+  const said = m.groups.object ?? m.groups.object2;
+  const verb = m.groups.verb ?? m.groups.verb2;
+  if (!said || !verb) return null;
+  const object = said.split(/\s+/).filter((w) => !stop.has(w.toLowerCase().replace(/^l'/, ""))).map((w) => w.replace(/^l'/i, "")).join(" ");
   if (!object) return null;
-  const verbs = infinitives(m.groups.verb!, spec);
+  // "¿ya reservé la mesa?", "hab ich die Wohnung schon geputzt?": asked, not reported.
+  if (ctx.question) return result("list_tasks", [{ tool: "list_tasks", input: { search: object, status: "all" } }], { question: "done" }, 0.6);
+  const verbs = infinitives(verb, spec);
   for (const phrase of [...verbs.map((v) => `${v} ${object}`), object]) {
     const out = resolveOne(phrase, ctx.tasks, { prefer: "pending" });
     if (out.kind === "one" && !out.partial && out.task.status === "pending" && (phrase !== object || sameDeed(out.task, verbs, object))) {

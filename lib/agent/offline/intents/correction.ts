@@ -33,6 +33,8 @@ function intended(text: string): string | null {
   if (oops && (m = X_NOT_Y.exec(stripped))) return m[1]!;
   if (oops && OTHER.test(stripped)) return stripped;
   if (oops && REFERENCE.test(stripped) && !/\s(?:to|by|on|as)\s/i.test(stripped)) return stripped;
+  // "not that one, the grocery run": after an explicit "not that one", what follows is the one meant.
+  if (/^not\s+(?:that|this)\s+one\b/i.test(text.trim()) && stripped && !/\s(?:to|by|on|as)\s/i.test(stripped)) return stripped;
   return null;
 }
 

@@ -54,7 +54,8 @@ function firstNamed(candidates: string[], ctx: Ctx): TaskSnapshot | null {
 }
 
 export function remark(ctx: Ctx): Interpretation | null {
-  if (ctx.question || ctx.language !== "en") return null;
+  // Other languages arrive here in the tables' English words ("Winterreifen wechseln high priority").
+  if (ctx.question) return null;
   const text = ctx.text.replace(/[.!]+$/, "").trim();
   if (COMMAND.test(text) && !LEAD.test(text)) return null;
 
