@@ -2,16 +2,16 @@
 // revalidates these keys (./revalidate.ts), and every view of it reads again. The list keys are
 // the read routes' URLs, so a key says what it fetches.
 import { unstable_serialize } from "swr/infinite";
+import type { TaskListView } from "@/lib/tasks/list-views";
 
-export type TaskFilter = "pending" | "completed" | "all";
 export type ListView = "active" | "archived";
 
 const TASKS_URL = "/api/tasks";
 const CONVERSATIONS_URL = "/api/conversations";
 const UNDONE = "undone-operations";
 
-/** The task panel's list for one filter (GET app/api/tasks/route.ts). */
-export const tasksKey = (filter: TaskFilter) => `${TASKS_URL}?status=${filter}`;
+/** The task panel's list for one view, with every view's count (GET app/api/tasks/route.ts). */
+export const tasksKey = (view: TaskListView) => `${TASKS_URL}?view=${view}`;
 
 /** Which of these task-card operations were undone another way (the chat's Undo buttons). */
 export const undoneKey = (ids: readonly string[]) => (ids.length ? [UNDONE, ...ids] : null);

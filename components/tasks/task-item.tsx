@@ -11,7 +11,8 @@ import { TagPills } from "@/components/tasks/tag-pills";
 type Props = {
   task: TaskView;
   onToggle: (task: TaskView) => void;
-  onSave: (task: TaskView, changes: Omit<UpdateTaskInput, "task">) => Promise<boolean>;
+  /** The service's refusal to show in the form, or null once saved. */
+  onSave: (task: TaskView, changes: Omit<UpdateTaskInput, "task">) => Promise<string | null>;
   onDelete: (task: TaskView) => void;
 };
 
@@ -31,7 +32,17 @@ export function TaskItem({ task, onToggle, onSave, onDelete }: Props) {
   const due = formatDue(task.dueDate);
 
   if (editing) {
-    return <TaskEditForm task={task} onCancel={() => setEditing(false)} onSave={async (changes) => (await onSave(task, changes)) && setEditing(false)} />;
+    return (
+      <TaskEditForm
+        task={task}
+        onCancel={() => setEditing(false)}
+        onSave={async (changes) => {
+          const refused = await onSave(task, changes);
+          if (!refused) setEditing(false);
+          return refused;
+        }}
+      />
+    );
   }
   return (
     <div
@@ -50,6 +61,7 @@ export function TaskItem({ task, onToggle, onSave, onDelete }: Props) {
           <span className="mr-1.5 text-xs text-muted">#{task.number}</span>
           {task.title}
         </p>
+        {task.description ? <p className="mt-0.5 line-clamp-3 text-xs whitespace-pre-line text-muted break-words">{task.description}</p> : null}
         <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs">
           {due ? (
             <span className={`rounded px-1.5 py-0.5 ${DUE_STYLE[state]}`}>

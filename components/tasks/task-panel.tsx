@@ -1,33 +1,39 @@
 "use client";
 
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { toast } from "@/components/ui/toast";
-import { completeTaskAction, deleteTaskAction, undoTaskOperationAction, updateTaskAction } from "@/app/(app)/(chat)/actions/tasks";
+import { Button } from "@/components/ui/button";
+import { completeTaskAction, deleteTaskAction, restoreTaskAction, undoTaskOperationAction, updateTaskAction } from "@/app/(app)/(chat)/actions/tasks";
 import { revalidateTasks } from "@/components/data/revalidate";
 import { clearPendingShowTask, emitShowTask, onShowTask, takePendingShowTask } from "@/components/events";
+import type { TaskListView } from "@/lib/tasks/list-views";
 import type { UpdateTaskInput } from "@/lib/tasks/schemas";
 import type { TaskView } from "@/lib/tasks/types";
+import { EmptyTrashDialog } from "./empty-trash-dialog";
+import { QuickAdd } from "./quick-add";
 import { TaskItem } from "./task-item";
 import { TransferMenu } from "./transfer-menu";
+import { TrashItem } from "./trash-item";
 import { browserTimeZone } from "./time-zone";
-import { useTasks, type TaskFilter } from "./use-tasks";
+import { useTasks } from "./use-tasks";
+import { VIEWS, ViewSwitch } from "./view-switch";
 
-const FILTERS: { value: TaskFilter; label: string }[] = [
-  { value: "pending", label: "Pending" },
-  { value: "completed", label: "Completed" },
-  { value: "all", label: "All" },
-];
+// Where a reminder's Open looks for a task the current view does not show.
+const SHOW_TASK_FALLBACKS: TaskListView[] = ["pending", "completed"];
 
-/** The user's tasks beside the chat: filtered, live, and editable without the agent. */
+/** The user's tasks beside the chat: quick-add, views with counts, the trash; live, and editable without the agent. */
 export function TaskPanel() {
-  const [filter, setFilter] = useState<TaskFilter>("pending");
-  const list = useTasks(filter);
+  const [view, setView] = useState<TaskListView>("pending");
+  const list = useTasks(view);
   const [shown, setShown] = useState<number | null>(null);
+  const looked = useRef<TaskListView[]>([]);
+  const [confirmingEmpty, setConfirmingEmpty] = useState(false);
 
-  // A reminder's Open: show the task, under "All" if this filter hides it.
+  // A reminder's Open: show the task, under Pending or Completed if this view hides it.
   useEffect(() => {
     const off = onShowTask((number) => {
       clearPendingShowTask();
+      looked.current = [];
       setShown(number);
     });
     // Asked for on another page, before this panel existed: the shell listens only after this runs.
@@ -39,15 +45,19 @@ export function TaskPanel() {
     };
   }, []);
   useEffect(() => {
-    if (shown === null || !list.loaded) return;
+    // Only once this view's own rows are in (another view's stay shown while they load).
+    if (shown === null || !list.loaded || list.shownView !== view) return;
     const row = document.getElementById(`task-row-${shown}`);
     if (!row) {
-      if (filter !== "all") setFilter("all");
+      looked.current.push(view);
+      const next = SHOW_TASK_FALLBACKS.find((v) => !looked.current.includes(v));
+      if (next) setView(next);
+      else setShown(null);
       return;
     }
     row.scrollIntoView({ block: "nearest" });
     row.focus({ preventScroll: true });
-  }, [shown, list.loaded, list.tasks, filter]);
+  }, [shown, list.loaded, list.tasks, list.shownView, view]);
 
   async function toggle(task: TaskView) {
     const completed = task.status !== "completed";
@@ -63,16 +73,26 @@ export function TaskPanel() {
     revalidateTasks();
   }
 
-  async function save(task: TaskView, changes: Omit<UpdateTaskInput, "task">): Promise<boolean> {
+  async function save(task: TaskView, changes: Omit<UpdateTaskInput, "task">): Promise<string | null> {
     const result = await updateTaskAction({ task: task.number, ...changes }, browserTimeZone());
-    if (!result.ok) {
-      toast.error(result.message);
-      return false;
-    }
+    if (!result.ok) return result.message;
     if (result.task) list.replace(result.task);
     toast.success(`Saved “${result.task?.title ?? task.title}”`);
     revalidateTasks();
-    return true;
+    return null;
+  }
+
+  async function undo(operationIds: string[], done: string) {
+    // Newest first, as the changes were made.
+    for (const id of [...operationIds].reverse()) {
+      const undone = await undoTaskOperationAction(id, browserTimeZone());
+      if (!undone.ok) {
+        revalidateTasks();
+        return void toast.error(undone.message);
+      }
+    }
+    toast.success(done);
+    revalidateTasks();
   }
 
   async function remove(task: TaskView) {
@@ -80,19 +100,28 @@ export function TaskPanel() {
     if (!result.ok) return void toast.error(result.message);
     list.remove(task.number);
     revalidateTasks();
-    toast.success(`Deleted “${task.title}”`, {
-      action: {
-        label: "Undo",
-        onClick: async () => {
-          const undone = await undoTaskOperationAction(result.operationId, browserTimeZone());
-          if (!undone.ok) return void toast.error(undone.message);
-          toast.success(`Restored “${task.title}”`);
-          revalidateTasks();
-        },
-      },
-    });
+    toast.success(`Deleted “${task.title}”, moved to Trash`, { action: { label: "Undo", onClick: () => void undo([result.operationId], `Restored “${task.title}”`) } });
   }
 
+  async function restore(task: TaskView) {
+    const result = await restoreTaskAction(task.number, browserTimeZone());
+    if (!result.ok) {
+      revalidateTasks();
+      return void toast.error(result.message);
+    }
+    list.remove(task.number);
+    revalidateTasks();
+    toast.success(`Restored “${task.title}”`);
+  }
+
+  function added(tasks: TaskView[], operationIds: string[]) {
+    revalidateTasks();
+    const what = tasks.length === 1 ? `“${tasks[0]!.title}”` : `${tasks.length} tasks`;
+    toast.success(`Added ${what}`, { action: { label: "Undo", onClick: () => void undo(operationIds, `Took back ${what}`) } });
+  }
+
+  const rowsView = list.shownView;
+  const label = VIEWS.find((v) => v.value === view)!;
   return (
     <div className="flex h-full min-h-0 flex-col">
       <div className="flex items-center justify-between gap-2 px-4 pt-3 pb-2">
@@ -101,19 +130,8 @@ export function TaskPanel() {
         </h2>
         <TransferMenu onImported={revalidateTasks} />
       </div>
-      <div role="group" aria-label="Show tasks" className="mx-4 mb-2 grid grid-cols-3 gap-1 rounded-lg bg-subtle p-0.5 text-xs font-medium">
-        {FILTERS.map(({ value, label }) => (
-          <button
-            key={value}
-            type="button"
-            aria-pressed={filter === value}
-            onClick={() => setFilter(value)}
-            className={`rounded-md px-2 py-1 ${filter === value ? "bg-surface text-ink shadow-sm" : "text-muted hover:text-ink"}`}
-          >
-            {label}
-          </button>
-        ))}
-      </div>
+      <QuickAdd onAdded={added} />
+      <ViewSwitch view={view} counts={list.counts} onChange={setView} />
       <div aria-busy={list.loading} className="min-h-0 flex-1 overflow-y-auto px-2 pb-4">
         {list.error ? (
           <p role="alert" className="px-2 py-2 text-sm text-danger">
@@ -123,9 +141,17 @@ export function TaskPanel() {
             </button>
           </p>
         ) : null}
+        {view === "trash" && rowsView === "trash" && list.tasks.length > 0 ? (
+          <div className="flex items-center justify-between gap-2 px-2 pb-2">
+            <p className="text-xs text-muted">Deleted tasks stay here until you empty the trash.</p>
+            <Button variant="secondary" className="shrink-0 px-2.5 py-1 text-xs" onClick={() => setConfirmingEmpty(true)}>
+              Empty trash
+            </Button>
+          </div>
+        ) : null}
         {!list.loaded ? <p className="px-2 py-2 text-xs text-muted">Loading…</p> : null}
-        {list.loaded && list.tasks.length === 0 && !list.error ? <EmptyTasks filter={filter} /> : null}
-        <ul aria-label={`${FILTERS.find((f) => f.value === filter)!.label} tasks`} className="space-y-1">
+        {list.loaded && rowsView === view && list.tasks.length === 0 && !list.error ? <EmptyView view={view} /> : null}
+        <ul aria-label={label.list} className="space-y-1">
           {list.tasks.map((task) => (
             <li
               key={task.number}
@@ -134,21 +160,39 @@ export function TaskPanel() {
               onBlur={() => shown === task.number && setShown(null)}
               className={shown === task.number ? "rounded-lg ring-2 ring-accent outline-none" : undefined}
             >
-              <TaskItem task={task} onToggle={toggle} onSave={save} onDelete={remove} />
+              {rowsView === "trash" ? <TrashItem task={task} onRestore={restore} /> : <TaskItem task={task} onToggle={toggle} onSave={save} onDelete={remove} />}
             </li>
           ))}
         </ul>
       </div>
+      <EmptyTrashDialog
+        open={confirmingEmpty}
+        numbers={rowsView === "trash" ? list.tasks.map((t) => t.number) : []}
+        onClose={() => setConfirmingEmpty(false)}
+        onEmptied={(count) => {
+          setConfirmingEmpty(false);
+          revalidateTasks();
+          toast.success(`Removed ${count} ${count === 1 ? "task" : "tasks"} for good`);
+        }}
+      />
     </div>
   );
 }
 
-function EmptyTasks({ filter }: { filter: TaskFilter }) {
-  if (filter === "completed") return <p className="px-2 py-8 text-center text-sm text-muted">Nothing completed yet.</p>;
+const EMPTY: Record<Exclude<TaskListView, "pending">, string> = {
+  today: "Nothing due today.",
+  upcoming: "Nothing scheduled after today.",
+  overdue: "Nothing overdue.",
+  completed: "Nothing completed yet.",
+  trash: "The trash is empty.",
+};
+
+function EmptyView({ view }: { view: TaskListView }) {
+  if (view !== "pending") return <p className="px-2 py-8 text-center text-sm text-muted">{EMPTY[view]}</p>;
   return (
     <div className="px-2 py-8 text-center">
-      <p className="text-sm font-medium">{filter === "pending" ? "All clear" : "No tasks yet"}</p>
-      <p className="mt-1 text-xs text-muted">Tell the chat what needs doing, for example:</p>
+      <p className="text-sm font-medium">All clear</p>
+      <p className="mt-1 text-xs text-muted">Type a task above or tell the chat what needs doing, for example:</p>
       <ul className="mt-2 space-y-1 text-xs text-muted">
         <li>“add buy milk tomorrow”</li>
         <li>“remind me to call mom Friday at 5pm, high priority”</li>

@@ -3,21 +3,25 @@
 import { useCallback } from "react";
 import useSWR from "swr";
 import { fetchJson } from "@/components/data/fetch-json";
-import { tasksKey, type TaskFilter } from "@/components/data/keys";
+import { tasksKey } from "@/components/data/keys";
+import type { TaskListView, TaskViewCounts } from "@/lib/tasks/list-views";
 import type { TaskView } from "@/lib/tasks/types";
 import { browserTimeZone } from "./time-zone";
 
-export type { TaskFilter };
+type TaskPage = { tasks: TaskView[]; total: number; counts: TaskViewCounts; /** The view these rows are of. */ view: TaskListView };
 
-type TaskPage = { tasks: TaskView[]; total: number };
+// The route reads typed dates and "today" in the browser's zone, like the panel's changes do.
+const fetchTasks = async (key: string, view: TaskListView): Promise<TaskPage> => ({
+  ...(await fetchJson<Omit<TaskPage, "view">>(`${key}&tz=${encodeURIComponent(browserTimeZone())}`)),
+  view,
+});
 
-// The route reads typed dates in the browser's zone, like the panel's changes do.
-const fetchTasks = (key: string) => fetchJson<TaskPage>(`${key}&tz=${encodeURIComponent(browserTimeZone())}`);
-
-/** The panel's task list for a filter; reads again whenever anyone revalidates tasks (components/data). */
-export function useTasks(filter: TaskFilter) {
-  // Another filter keeps the rows shown until its own arrive, rather than flashing empty.
-  const { data, error, isValidating, mutate } = useSWR<TaskPage, Error>(tasksKey(filter), fetchTasks, { keepPreviousData: true });
+/** The panel's task list for a view, with every view's count; reads again whenever anyone revalidates tasks (components/data). */
+export function useTasks(view: TaskListView) {
+  // Another view keeps the rows shown until its own arrive, rather than flashing empty.
+  const { data, error, isValidating, mutate } = useSWR<TaskPage, Error>(tasksKey(view), (key: string) => fetchTasks(key, view), {
+    keepPreviousData: true,
+  });
 
   /** Shows a change at once, before the revalidation that follows it. */
   const replace = useCallback(
@@ -30,6 +34,9 @@ export function useTasks(filter: TaskFilter) {
   return {
     tasks: data?.tasks ?? [],
     total: data?.total ?? 0,
+    counts: data?.counts ?? null,
+    /** The view the rows shown are of: the one before while another view's rows load. */
+    shownView: data?.view ?? view,
     loading: isValidating,
     loaded: data !== undefined || error !== undefined,
     error: error ? error.message : null,

@@ -3,6 +3,7 @@
 // tasks it holds when a group request ("complete everything due today") names them.
 import "server-only";
 import { bucketRange, dayRangeBounds, parseDue, todayIn, type Due } from "./dates";
+import { addDays } from "@/lib/time/zone";
 import type { DUE_BUCKETS } from "./schemas";
 import type { TaskSnapshot } from "./types";
 
@@ -12,6 +13,11 @@ export type DueBucket = (typeof DUE_BUCKETS)[number];
 export function overdueBounds(now: Date, timeZone: string): { allDayBefore: Date; timedBefore: Date } {
   const today = todayIn(now, timeZone);
   return { allDayBefore: new Date(Date.UTC(today.year, today.month - 1, today.day)), timedBefore: now };
+}
+
+/** Upcoming (the task panel's view): due from tomorrow on, in the user's zone. */
+export function upcomingBounds(now: Date, timeZone: string) {
+  return dayRangeBounds({ from: addDays(todayIn(now, timeZone), 1), to: null }, timeZone);
 }
 
 /** The instants a period covers, for all-day dues (UTC midnights) and timed ones. */

@@ -4,6 +4,7 @@ import "server-only";
 import { z } from "zod";
 import { isStorableText, UNSTORABLE_TEXT } from "@/lib/validation";
 import { parseDue } from "./dates";
+import { TASK_LIST_VIEWS } from "./list-views";
 import { PRIORITIES } from "./priorities";
 import { normalizeRepeat } from "./repeat";
 
@@ -99,6 +100,25 @@ export const updateTaskInput = z.strictObject({
 export const deleteTaskInput = z.strictObject({ task: taskRef });
 export const restoreTaskInput = deleteTaskInput;
 
+/** The task panel's view (lib/tasks/list-views.ts). */
+export const taskListView = z.enum(TASK_LIST_VIEWS, { error: `view must be ${TASK_LIST_VIEWS.slice(0, -1).join(", ")} or ${TASK_LIST_VIEWS.at(-1)}.` });
+
+/** One line typed into the panel's quick-add field, read as the chat reads an add. */
+export const quickAddInput = z
+  .string({ error: "Type a task to add." })
+  .refine(isStorableText, UNSTORABLE_TEXT)
+  .trim()
+  .min(1, "Type a task to add.")
+  .max(500, "That is too long for one task: at most 500 characters.");
+
+/** The deleted tasks to remove for good: the ones the Trash showed when the user confirmed. */
+export const emptyTrashInput = z.strictObject({
+  tasks: z
+    .array(z.number().int("Task numbers are whole numbers.").min(1, "Task numbers start at 1.").max(MAX_TASK_NUMBER, "There is no task with a number that large."))
+    .min(1, "The trash is already empty.")
+    .max(1000, "At most 1,000 tasks can be removed at once."),
+});
+
 export const undoOperationInput = z.strictObject({ operationId: z.uuid("That is not an operation id.").optional() });
 
 export type AddTaskInput = z.input<typeof addTaskInput>;
@@ -107,3 +127,4 @@ export type CompleteTaskInput = z.input<typeof completeTaskInput>;
 export type UpdateTaskInput = z.input<typeof updateTaskInput>;
 export type DeleteTaskInput = z.input<typeof deleteTaskInput>;
 export type UndoOperationInput = z.input<typeof undoOperationInput>;
+export type EmptyTrashInput = z.input<typeof emptyTrashInput>;

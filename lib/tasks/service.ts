@@ -14,6 +14,7 @@ import {
   completeTaskInput,
   deleteTaskInput,
   listTasksInput,
+  quickAddInput,
   restoreTaskInput,
   updateTaskInput,
   type AddTaskInput,
@@ -22,6 +23,7 @@ import {
   type ListTasksInput,
   type UpdateTaskInput,
 } from "./schemas";
+import { readQuickAdd } from "./quick-add";
 import { firstOccurrence, nextOccurrence } from "./repeat-next";
 import { setTags } from "./tags";
 import { syncReminder } from "@/lib/notifications/outbox";
@@ -29,6 +31,7 @@ import type { OperationContext, TaskView, ToolError, ToolResult } from "./types"
 import { toBefore, toView, taskWithTags } from "./view";
 
 export { undoOperation } from "./undo";
+export { emptyTrash, listTrash } from "./trash";
 
 const LIST_LIMIT = 200;
 
@@ -55,6 +58,30 @@ export async function addTask(db: Db, ctx: OperationContext, input: AddTaskInput
   // Refused input keeps runLogged's order (a tool call id that already ran answers first).
   if (!parsed.success) return runLogged(db, ctx, { operation: "add", input }, async () => fail(invalid(parsed.error)));
   return addParsedTask(db, ctx, input, parsed.data, (value) => due(value, ctx));
+}
+
+export type QuickAddResult = { ok: true; tasks: TaskView[]; operationIds: string[] } | ToolError;
+
+/**
+ * The task panel's quick-add: one typed line, read as the chat reads an add (quick-add.ts), each
+ * task it names added here and logged with the line as the user's words. Every task is checked
+ * before any is added, so a line naming two never leaves one of them behind.
+ */
+export async function quickAddTasks(db: Db, ctx: OperationContext, line: unknown): Promise<QuickAddResult> {
+  const text = quickAddInput.safeParse(line);
+  if (!text.success) return invalid(text.error);
+  const reading = readQuickAdd(text.data, { now: ctx.now ?? new Date(), timeZone: ctx.timeZone ?? "UTC" });
+  if (!reading.ok) return { ok: false, code: "invalid_input", message: reading.message };
+  const withWords = { ...ctx, originalCommand: text.data };
+  // A task the schema refuses is sent anyway: the service answers why and logs the failed attempt.
+  const refused = reading.inputs.find((input) => !addTaskInput.safeParse(input).success);
+  const added: Extract<ToolResult, { kind: "added" }>[] = [];
+  for (const input of refused ? [refused] : reading.inputs) {
+    const result = await addTask(db, withWords, input);
+    if (!result.ok) return result;
+    if (result.kind === "added") added.push(result);
+  }
+  return { ok: true, tasks: added.map((r) => r.task), operationIds: added.map((r) => r.operationId) };
 }
 
 /** Adding many tasks at once (an import) may take longer than one turn's transaction is allowed. */

@@ -67,6 +67,28 @@ describe("GET /api/tasks", () => {
     expect(JSON.stringify(bobs)).not.toContain("Ann");
   });
 
+  it("lists one view of the user's tasks with every view's count", async () => {
+    session.user = users.ann;
+    const completed = await get("?view=completed&tz=Europe/Berlin");
+    expect(completed.status).toBe(200);
+    const body = (await completed.json()) as { tasks: { title: string }[]; total: number; counts: Record<string, number> };
+    expect(body.tasks.map((t) => t.title)).toEqual(["Ann's finished errand"]);
+    expect(body.total).toBe(1);
+    expect(body.counts).toEqual({ pending: 1, today: 0, upcoming: 0, overdue: 0, completed: 1, trash: 0 });
+
+    session.user = users.bob;
+    const trash = (await (await get("?view=trash")).json()) as { tasks: unknown[]; counts: Record<string, number> };
+    expect(trash.tasks).toEqual([]);
+    expect(trash.counts).toEqual({ pending: 1, today: 0, upcoming: 0, overdue: 0, completed: 0, trash: 0 });
+  });
+
+  it("refuses an unknown view with a clear 400", async () => {
+    session.user = users.ann;
+    const view = await get("?view=everything");
+    expect(view.status).toBe(400);
+    expect((await view.json()).error.message).toBe("view must be pending, today, upcoming, overdue, completed or trash.");
+  });
+
   it("refuses a bad status or time zone with a clear 400", async () => {
     session.user = users.ann;
     const status = await get("?status=everything");
