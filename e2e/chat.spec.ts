@@ -68,6 +68,7 @@ test("a whole session: add, complete by chat and by ticking, undo from a card, r
   await sidebar.getByRole("button", { name: "Archive “Family errands”" }).click();
   await expect(link).toHaveCount(0);
   const secondLink = sidebar.locator(`a[href="${second}"]`);
+  await expect(secondLink).toHaveText("Rent"); // named by what the turn did, once it is over
   const secondTitle = (await secondLink.textContent())!;
   await sidebar.getByRole("button", { name: `Delete “${secondTitle}”` }).click();
   await page.getByRole("dialog", { name: "Delete this conversation?" }).getByRole("button", { name: "Delete" }).click();

@@ -9,6 +9,8 @@ test("Ctrl+K searches conversations, the archive included", async ({ page }) => 
   const sidebar = page.getByRole("complementary", { name: "Conversation history" });
   const rows = sidebar.getByRole("navigation", { name: "Conversations" }).getByRole("listitem");
   await expect(rows).toHaveCount(1);
+  // Titled by what the turn did ("Renew the passport"), once the turn is over.
+  await expect(rows.first().getByRole("link")).toHaveText("The passport");
   const title = (await rows.first().getByRole("link").textContent())!.trim();
   await rows.first().hover();
   await sidebar.getByRole("button", { name: `Archive “${title}”` }).click();

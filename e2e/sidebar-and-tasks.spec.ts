@@ -94,9 +94,9 @@ test("the sidebar lists, renames, searches, archives, restores and deletes conve
   const today = sidebar.getByRole("region", { name: "Today" });
   await expect(today.getByRole("link")).toHaveCount(2);
 
-  // A conversation the chat just created appears on top at once, with its title.
+  // A conversation the chat just created appears on top at once, titled by what the turn did.
   await sayInChat(page, "add water the plants");
-  await expect(today.getByRole("link").first()).toHaveText("Add water the plants");
+  await expect(today.getByRole("link").first()).toHaveText("Water the plants");
   await expect(today.getByRole("link")).toHaveCount(3);
 
   // Rename inline; the name sticks.

@@ -34,5 +34,5 @@ export function useRevalidateConversations(): (created?: ConversationChange) => 
 function placeOnTop(pages: ConversationPage[], { id, title }: ConversationChange): ConversationPage[] {
   const rest = pages.map((page) => ({ ...page, items: page.items.filter((item) => item.id !== id) }));
   const first = rest[0] ?? { items: [], nextCursor: null };
-  return [{ ...first, items: [{ id, title, status: "active", updatedAt: new Date().toISOString() }, ...first.items] }, ...rest.slice(1)];
+  return [{ ...first, items: [{ id, title, status: "active", updatedAt: new Date().toISOString(), pinnedAt: null }, ...first.items] }, ...rest.slice(1)];
 }

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRef, useState } from "react";
-import { ArchiveIcon, PencilIcon, RestoreIcon, TrashIcon } from "@/components/ui/icons";
+import { ArchiveIcon, PencilIcon, PinIcon, RestoreIcon, TrashIcon } from "@/components/ui/icons";
 import type { ConversationSummary } from "@/lib/conversations/types";
 
 type Props = {
@@ -12,15 +12,17 @@ type Props = {
   searching?: boolean;
   onRename: (title: string) => Promise<boolean>;
   onArchive: () => void;
+  onPin: () => void;
   onDelete: () => void;
   onNavigate: () => void;
 };
 
 const ACTION = "grid size-7 place-items-center rounded-md text-muted hover:bg-line/60 hover:text-ink";
 
-export function ConversationItem({ conversation, current, searching = false, onRename, onArchive, onDelete, onNavigate }: Props) {
+export function ConversationItem({ conversation, current, searching = false, onRename, onArchive, onPin, onDelete, onNavigate }: Props) {
   const [editing, setEditing] = useState(false);
   const archived = conversation.status === "archived";
+  const pinned = conversation.pinnedAt !== null;
 
   if (editing) {
     return <RenameForm title={conversation.title} onCancel={() => setEditing(false)} onSave={async (title) => (await onRename(title)) && setEditing(false)} />;
@@ -46,6 +48,18 @@ export function ConversationItem({ conversation, current, searching = false, onR
         <button type="button" className={ACTION} aria-label={`Rename “${conversation.title}”`} title="Rename" onClick={() => setEditing(true)}>
           <PencilIcon className="size-3.5" />
         </button>
+        {archived ? null : (
+          <button
+            type="button"
+            className={`${ACTION} ${pinned ? "text-accent" : ""}`}
+            aria-label={`${pinned ? "Unpin" : "Pin"} “${conversation.title}”`}
+            aria-pressed={pinned}
+            title={pinned ? "Unpin" : "Pin"}
+            onClick={onPin}
+          >
+            <PinIcon className="size-3.5" />
+          </button>
+        )}
         <button
           type="button"
           className={ACTION}
@@ -63,7 +77,9 @@ export function ConversationItem({ conversation, current, searching = false, onR
   );
 }
 
-function RenameForm({ title, onSave, onCancel }: { title: string; onSave: (title: string) => Promise<unknown>; onCancel: () => void }) {
+function RenameForm({ title: shown, onSave, onCancel }: { title: string; onSave: (title: string) => Promise<unknown>; onCancel: () => void }) {
+  // Titles from before titles were cut at a word ended in "…": the box starts with the words only.
+  const title = shown.replace(/\s*(?:…|\.{3})$/u, "");
   const [value, setValue] = useState(title);
   const [saving, setSaving] = useState(false);
   // Escape unmounts the input, and some browsers then fire blur: that must not save.

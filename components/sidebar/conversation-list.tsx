@@ -2,7 +2,7 @@
 
 import type { ConversationSummary } from "@/lib/conversations/types";
 import { ConversationItem } from "./conversation-item";
-import { groupByDate } from "./group-by-date";
+import { sidebarGroups } from "./group-by-date";
 import { LoadMoreSentinel } from "./load-more-sentinel";
 import type { ListView, useConversationList } from "./use-conversation-list";
 
@@ -14,12 +14,13 @@ type Props = {
   onNavigate: () => void;
   onRename: (conversation: ConversationSummary, title: string) => Promise<boolean>;
   onArchive: (conversation: ConversationSummary) => void;
+  onPin: (conversation: ConversationSummary) => void;
   onDelete: (conversation: ConversationSummary) => void;
 };
 
 /** The scrolling, date-grouped list, with its loading, error and empty states. */
-export function ConversationList({ list, view, searching, currentId, onNavigate, onRename, onArchive, onDelete }: Props) {
-  const groups = groupByDate(list.items);
+export function ConversationList({ list, view, searching, currentId, onNavigate, onRename, onArchive, onPin, onDelete }: Props) {
+  const groups = sidebarGroups(list.pinned, list.items);
   return (
     <nav aria-label={view === "archived" ? "Archived conversations" : "Conversations"} aria-busy={list.loading} className="min-h-0 flex-1 overflow-y-auto px-2 pb-3">
       {groups.map((group) => (
@@ -35,6 +36,7 @@ export function ConversationList({ list, view, searching, currentId, onNavigate,
                   onNavigate={onNavigate}
                   onRename={(title) => onRename(conversation, title)}
                   onArchive={() => onArchive(conversation)}
+                  onPin={() => onPin(conversation)}
                   onDelete={() => onDelete(conversation)}
                 />
               </li>
@@ -51,7 +53,7 @@ export function ConversationList({ list, view, searching, currentId, onNavigate,
         </p>
       ) : null}
       {list.loading ? <p className="px-3 py-2 text-xs text-muted">Loading…</p> : null}
-      {list.loaded && !list.loading && !list.error && list.items.length === 0 ? <EmptyState view={view} searching={searching} /> : null}
+      {list.loaded && !list.loading && !list.error && list.items.length === 0 && list.pinned.length === 0 ? <EmptyState view={view} searching={searching} /> : null}
       <LoadMoreSentinel onVisible={list.loadMore} disabled={!list.nextCursor || list.loading} />
     </nav>
   );

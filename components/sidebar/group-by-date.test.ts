@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { groupByDate } from "./group-by-date";
+import { groupByDate, sidebarGroups } from "./group-by-date";
 
 const at = (y: number, m: number, d: number, h = 12) => ({ updatedAt: new Date(y, m - 1, d, h).toISOString(), name: `${m}/${d} ${h}h` });
 
@@ -24,5 +24,21 @@ describe("groupByDate", () => {
 
   it("keeps something updated a moment from now (clock skew) under Today", () => {
     expect(groupByDate([at(2026, 11, 23, 10)], now)[0]!.label).toBe("Today");
+  });
+});
+
+describe("sidebarGroups", () => {
+  const now = new Date(2026, 10, 23, 9, 30);
+
+  it("puts the pinned chats on top in the order given (newest pin first), whatever their dates", () => {
+    const pinned = [at(2025, 1, 1), at(2026, 11, 23, 8)];
+    expect(sidebarGroups(pinned, [at(2026, 11, 23, 1)], now).map((group) => [group.label, group.items.map((item) => item.name)])).toEqual([
+      ["Pinned", ["1/1 12h", "11/23 8h"]],
+      ["Today", ["11/23 1h"]],
+    ]);
+  });
+
+  it("has no Pinned section when nothing is pinned", () => {
+    expect(sidebarGroups([], [at(2026, 11, 23, 1)], now).map((group) => group.label)).toEqual(["Today"]);
   });
 });

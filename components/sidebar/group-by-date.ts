@@ -1,5 +1,11 @@
 export const GROUPS = ["Today", "Yesterday", "Previous 7 days", "Previous 30 days", "Older"] as const;
 export type GroupLabel = (typeof GROUPS)[number];
+export const PINNED = "Pinned" as const;
+
+/** The sidebar's sections: the pinned chats (as given: newest pin first) on top, then the rest by date. */
+export function sidebarGroups<T extends { updatedAt: string }>(pinned: T[], items: T[], now = new Date()): { label: GroupLabel | typeof PINNED; items: T[] }[] {
+  return [...(pinned.length ? [{ label: PINNED, items: pinned }] : []), ...groupByDate(items, now)];
+}
 
 /**
  * Splits items (already newest first) into the sidebar's date groups by calendar day in the

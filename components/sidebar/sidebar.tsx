@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "@/components/ui/toast";
-import { archiveConversationAction, deleteConversationAction, renameConversationAction } from "@/app/(app)/(chat)/actions/conversations";
+import { archiveConversationAction, deleteConversationAction, pinConversationAction, renameConversationAction } from "@/app/(app)/(chat)/actions/conversations";
 import { buttonClass } from "@/components/ui/button";
 import { PlusIcon, SearchIcon } from "@/components/ui/icons";
 import type { ConversationSummary } from "@/lib/conversations/types";
@@ -42,6 +42,12 @@ export function Sidebar({ onNavigate }: { onNavigate: () => void }) {
     toast.success(archived ? `Archived “${conversation.title}”` : `Restored “${conversation.title}”`, {
       action: { label: "Undo", onClick: () => void setArchived(conversation, !archived, false) },
     });
+  }
+
+  async function togglePin(conversation: ConversationSummary) {
+    const result = await pinConversationAction(conversation.id, conversation.pinnedAt === null);
+    if (!result.ok) return void toast.error(result.message);
+    list.pin(conversation, result.pinnedAt);
   }
 
   async function remove(conversation: ConversationSummary) {
@@ -93,6 +99,7 @@ export function Sidebar({ onNavigate }: { onNavigate: () => void }) {
         onNavigate={onNavigate}
         onRename={rename}
         onArchive={(conversation) => void setArchived(conversation, conversation.status !== "archived")}
+        onPin={(conversation) => void togglePin(conversation)}
         onDelete={setDeleting}
       />
       <DeleteConversationDialog conversation={deleting} onCancel={() => setDeleting(null)} onConfirm={remove} />

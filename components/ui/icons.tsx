@@ -11,6 +11,7 @@ function Svg({ className = "size-4", children }: IconProps & { children: React.R
 
 export const PlusIcon = (p: IconProps) => <Svg {...p}><path d="M12 5v14M5 12h14" /></Svg>;
 export const PencilIcon = (p: IconProps) => <Svg {...p}><path d="M4 20h4L19 9l-4-4L4 16v4z" /></Svg>;
+export const PinIcon = (p: IconProps) => <Svg {...p}><path d="M9 4h6l-1 6 4 4H6l4-4-1-6M12 14v7" /></Svg>;
 export const ArchiveIcon = (p: IconProps) => <Svg {...p}><path d="M3 5h18v4H3zM5 9v10h14V9M10 13h4" /></Svg>;
 export const RestoreIcon = (p: IconProps) => <Svg {...p}><path d="M3 12a9 9 0 1 0 3-6.7L3 8M3 3v5h5" /></Svg>;
 export const TrashIcon = (p: IconProps) => <Svg {...p}><path d="M4 7h16M9 7V4h6v3M6 7l1 13h10l1-13" /></Svg>;

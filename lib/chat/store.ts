@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { keptParts } from "./parts";
 import { CONTEXT_MESSAGES, MAX_CONVERSATION_MESSAGES, messageText } from "./schemas";
 import { isUuid } from "@/lib/validation";
+import { draftTitle, turnTitle } from "@/lib/conversations/title";
 
 /** What the chat turn needs of a conversation. */
 export type ConversationRef = Pick<Conversation, "id" | "userId" | "title">;
@@ -20,18 +21,9 @@ export async function findConversation(db: Db, userId: string, id: string): Prom
   return conversation;
 }
 
-/** A title from the first message: its first words, without filler, capitalised. */
+/** A new conversation's draft title: its first message, tidied (lib/conversations/title.ts). */
 export function titleFrom(text: string): string {
-  const clean = text
-    .replace(/\s+/g, " ")
-    .replace(/^(?:hey|hi|hello|please|can you|could you|would you)\b[,!]?\s*/i, "")
-    .trim();
-  if (!clean) return "New chat";
-  const words = clean.split(" ");
-  let title = words.slice(0, 8).join(" ");
-  if (title.length > 60) title = `${title.slice(0, 57).trimEnd()}…`;
-  else if (words.length > 8) title = `${title}…`;
-  return title.charAt(0).toUpperCase() + title.slice(1);
+  return draftTitle(text);
 }
 
 export async function createConversation(db: Db, userId: string, firstText: string): Promise<Conversation> {
@@ -78,8 +70,10 @@ async function saveUserMessageSlowly(db: Db, conversation: ConversationRef, requ
   return db.$transaction(async (tx) => {
     // Locks the conversation row: concurrent sends are counted one at a time.
     const [row] = await tx.$queryRaw<{ message_count: number }[]>`SELECT message_count FROM conversations WHERE id = ${conversation.id}::uuid FOR UPDATE`;
-    const taken = await tx.message.findUnique({ where: { id }, select: { conversationId: true, role: true, createdAt: true } });
+    const taken = await tx.message.findUnique({ where: { id }, select: { conversationId: true, role: true, createdAt: true, replacedAt: true } });
     const existing = taken?.conversationId === conversation.id && taken.role === "user" ? { id, createdAt: taken.createdAt } : null;
+    // An edit or a regenerate replaced it (lib/chat/replace.ts): its turn is over for good.
+    if (existing && taken?.replacedAt) throw new AppError("conflict", "That message was replaced by an edit or a regenerate. Send a new message to go on.");
     // An id already used elsewhere (another conversation, maybe another user's, or a reply) is
     // the client's to pick but not to reuse: store the message under a new id instead of failing.
     if (taken && !existing) id = randomUUID();
@@ -91,10 +85,10 @@ async function saveUserMessageSlowly(db: Db, conversation: ConversationRef, requ
       if (await tx.taskOperationLog.count({ where: { messageId: id, status: "success" } })) {
         throw new AppError("conflict", "That message's changes were already made, so it is not run again. Send a new message to go on.");
       }
-      const replies = await tx.message.findMany({ where: { conversationId: conversation.id, role: "assistant", createdAt: { gte: existing.createdAt } }, select: { metadata: true } });
+      const replies = await tx.message.findMany({ where: { conversationId: conversation.id, role: "assistant", replacedAt: null, createdAt: { gte: existing.createdAt } }, select: { metadata: true } });
       const failed = (m: { metadata: unknown }) => Boolean((m.metadata as { error?: unknown; aborted?: unknown } | null)?.error || (m.metadata as { aborted?: unknown } | null)?.aborted);
       if (!replies.every(failed)) throw new AppError("conflict", "That message has already been answered (or is being answered). Send a new message to go on.");
-      const dropped = await tx.message.deleteMany({ where: { conversationId: conversation.id, role: "assistant", createdAt: { gte: existing.createdAt } } });
+      const dropped = await tx.message.deleteMany({ where: { conversationId: conversation.id, role: "assistant", replacedAt: null, createdAt: { gte: existing.createdAt } } });
       if (dropped.count) await tx.conversation.update({ where: { id: conversation.id }, data: { messageCount: { decrement: dropped.count } } });
       return { id, text, retry: true };
     }
@@ -113,10 +107,10 @@ async function saveUserMessageSlowly(db: Db, conversation: ConversationRef, requ
 /** A stored message as the chat reads it; `replyToId` names the user message a reply answers. */
 export type StoredMessage = UIMessage & { replyToId: string | null };
 
-/** The latest messages of the conversation, oldest first, as the agent's context. */
+/** The latest messages of the conversation, oldest first, as the agent's context (replaced turns are not). */
 export async function loadContext(db: Db, conversationId: string, limit = CONTEXT_MESSAGES): Promise<StoredMessage[]> {
   const rows = await db.message.findMany({
-    where: { conversationId },
+    where: { conversationId, replacedAt: null },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
     select: { id: true, role: true, parts: true, metadata: true, replyToId: true },
@@ -148,7 +142,7 @@ function toolParts(message: UIMessage): ToolPart[] {
 }
 
 /** Inserts or updates the assistant's reply (saved after tool steps and at the end), with the question's analysis, in one statement. */
-export async function saveAssistantMessage(db: Db, conversation: Pick<Conversation, "id" | "userId">, { message, metadata, replyToId, analysis }: AssistantRecord): Promise<void> {
+export async function saveAssistantMessage(db: Db, conversation: Pick<Conversation, "id" | "userId"> & { title?: string }, { message, metadata, replyToId, analysis }: AssistantRecord): Promise<void> {
   const tools = toolParts(message);
   // JSON null (not SQL NULL) where a reply used no tools, as Prisma.JsonNull stored it before.
   const json = (v: unknown) => JSON.stringify(v ?? null);
@@ -156,6 +150,9 @@ export async function saveAssistantMessage(db: Db, conversation: Pick<Conversati
   const toolResults = tools.length
     ? tools.filter((p) => p.state !== "input-available" && p.state !== "approval-requested").map((p) => ({ toolCallId: p.toolCallId, state: p.state, output: p.output ?? p.errorText ?? null }))
     : null;
+  // A draft title (the first message) gives way to what the turn did with tasks, in the same
+  // statement: no round trip of its own. Titles the user gave, or the model, are kept.
+  const title = turnTitle(message.parts, conversation.title ?? "");
   const now = new Date();
   // The first save counts the reply and bumps last_message_at; later ones only touch updated_at.
   // An id already used by another conversation's message or by a user message saves nothing:
@@ -173,7 +170,9 @@ export async function saveAssistantMessage(db: Db, conversation: Pick<Conversati
     UPDATE conversations SET
       message_count = message_count + (SELECT count(*)::int FROM saved WHERE inserted),
       updated_at = ${now},
-      last_message_at = CASE WHEN EXISTS (SELECT 1 FROM saved WHERE inserted) THEN ${now} ELSE last_message_at END
+      last_message_at = CASE WHEN EXISTS (SELECT 1 FROM saved WHERE inserted) THEN ${now} ELSE last_message_at END,
+      title = CASE WHEN title_source = 'draft' THEN COALESCE(${title}::varchar, title) ELSE title END,
+      title_source = CASE WHEN title_source = 'draft' AND ${title}::varchar IS NOT NULL THEN 'auto' ELSE title_source END
     WHERE id = ${conversation.id}::uuid AND EXISTS (SELECT 1 FROM saved)`;
   if (updated !== 1) throw new Error(`assistant message ${message.id} was not saved: its id belongs to another message`);
 }

@@ -59,7 +59,7 @@ describe("the chat turn with the offline assistant", () => {
     expect(messages[1]!.metadata).toMatchObject({ provider: "offline", toolsUsed: ["add_task"], conversationId });
     expect(messages[1]!.replyToId).toBe(message.id);
     const conversation = await handle.db.conversation.findUniqueOrThrow({ where: { id: conversationId } });
-    expect(conversation).toMatchObject({ userId: user.id, messageCount: 2, title: "Add buy milk tomorrow at 5pm" });
+    expect(conversation).toMatchObject({ userId: user.id, messageCount: 2, title: "Milk", titleSource: "auto" });
     expect(conversation.lastMessageAt).not.toBeNull();
 
     // The stored messages replay: their tool parts convert back into model messages.

@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { conversationIdSchema, renameSchema } from "./schemas";
+import { conversationIdSchema, PIN_MAX, renameSchema } from "./schemas";
 
 // Each change matches on (id, user_id): another user's conversation is indistinguishable from
 // one that does not exist. None of them touches updated_at, which means "last activity" and
@@ -12,13 +12,40 @@ export async function renameConversation(db: Db, userId: string, input: { id: st
   const parsed = renameSchema.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error.issues[0]);
   const { id, title } = parsed.data;
-  await mustChange(db.conversation.updateMany({ where: { id, userId }, data: { title } }));
+  // A title the user gave is theirs: no generated title replaces it (lib/conversations/title.ts).
+  await mustChange(db.conversation.updateMany({ where: { id, userId }, data: { title, titleSource: "user" } }));
   return { id, title };
 }
 
+/** Archiving also unpins: the Pinned section shows only chats in the active list. */
 export async function setConversationArchived(db: Db, userId: string, id: string, archived: boolean): Promise<void> {
   const conversationId = ownId(id);
-  await mustChange(db.conversation.updateMany({ where: { id: conversationId, userId }, data: { status: archived ? "archived" : "active" } }));
+  await mustChange(
+    db.conversation.updateMany({ where: { id: conversationId, userId }, data: archived ? { status: "archived", pinnedAt: null } : { status: "active" } }),
+  );
+}
+
+/**
+ * Pins (newest pin first on top) or unpins. Only an active conversation can be pinned, and at
+ * most PIN_MAX at once: the Pinned section is read whole with the list's first page.
+ */
+export async function setConversationPinned(db: Db, userId: string, id: string, pinned: boolean, now = new Date()): Promise<{ pinnedAt: string | null }> {
+  const conversationId = ownId(id);
+  if (!pinned) {
+    await mustChange(db.conversation.updateMany({ where: { id: conversationId, userId }, data: { pinnedAt: null } }));
+    return { pinnedAt: null };
+  }
+  // One statement: the count and the pin cannot be split by a concurrent pin. Pinning again keeps its place.
+  const rows = await db.$queryRaw<{ status: string; pinned_at: Date | null }[]>`
+    UPDATE conversations c SET pinned_at = COALESCE(c.pinned_at, ${now})
+    WHERE c.id = ${conversationId}::uuid AND c.user_id = ${userId}::uuid AND c.status = 'active'
+      AND (c.pinned_at IS NOT NULL OR (SELECT count(*) FROM conversations p WHERE p.user_id = ${userId}::uuid AND p.pinned_at IS NOT NULL) < ${PIN_MAX})
+    RETURNING c.status, c.pinned_at`;
+  if (rows[0]?.pinned_at) return { pinnedAt: rows[0].pinned_at.toISOString() };
+  const found = await db.conversation.findFirst({ where: { id: conversationId, userId }, select: { status: true } });
+  if (!found) throw new AppError("not_found", NOT_FOUND);
+  if (found.status === "archived") throw new AppError("conflict", "Restore the conversation before pinning it.");
+  throw new AppError("limit", `At most ${PIN_MAX} conversations can be pinned. Unpin one first.`);
 }
 
 /** Deletes the conversation and its messages; operation-log rows keep their history (their link is cleared). */

@@ -2,7 +2,8 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { decodeCursor, encodeCursor } from "./cursor";
-import { listSchema, PAGE_SIZE, type ListInput } from "./schemas";
+import { modelInfo } from "@/lib/agent/provider";
+import { listSchema, PAGE_SIZE, PIN_MAX, type ListInput } from "./schemas";
 import type { ConversationPage, ConversationSummary } from "./types";
 
 const SNIPPET_CHARS = 80;
@@ -33,19 +34,46 @@ export async function listConversations(db: Db, userId: string, input: ListInput
       ],
     });
   }
+  // The plain active list shows pinned chats in a section of their own, read whole with the
+  // first page (PIN_MAX of them at most); the pages under it page through the rest, so a pin
+  // never shifts a cursor. A search lists pinned chats among the others.
+  const sectioned = view === "active" && !query;
+  if (sectioned) where.pinnedAt = null;
   if (and.length) where.AND = and;
 
-  const rows = await db.conversation.findMany({
-    where,
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    take: PAGE_SIZE + 1,
-    select: { id: true, title: true, status: true, updatedAt: true },
-  });
+  const now = new Date();
+  const [rows, pinnedRows] = await Promise.all([
+    db.conversation.findMany({ where, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], take: PAGE_SIZE + 1, select: SUMMARY }),
+    sectioned && !cursor
+      ? db.conversation.findMany({ where: { userId, status: "active", pinnedAt: { not: null } }, orderBy: [{ pinnedAt: "desc" }, { id: "desc" }], take: PIN_MAX, select: SUMMARY })
+      : null,
+  ]);
   const page = rows.slice(0, PAGE_SIZE);
   const last = page.at(-1);
-  const items: ConversationSummary[] = page.map((row) => ({ ...row, updatedAt: row.updatedAt.toISOString() }));
+  const pending = titlePendingSince(now);
+  const items = page.map((row) => summary(row, pending));
   if (query) await addSnippets(db, items, query);
-  return { items, nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(last) : null };
+  const result: ConversationPage = { items, nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(last) : null };
+  if (pinnedRows) result.pinned = pinnedRows.map((row) => summary(row, pending));
+  return result;
+}
+
+const SUMMARY = { id: true, title: true, status: true, updatedAt: true, pinnedAt: true, titleSource: true, createdAt: true } as const;
+type SummaryRow = { id: string; title: string; status: ConversationSummary["status"]; updatedAt: Date; pinnedAt: Date | null; titleSource: string; createdAt: Date };
+
+// How long after a chat starts the sidebar looks again for the title a model is still writing
+// (lib/conversations/model-title.ts): long enough for a slow model, short enough to stop looking.
+const TITLE_WAIT_MS = 30_000;
+
+/** The start of the window in which a new chat's generated title may still come; null with no model. */
+function titlePendingSince(now: Date): Date | null {
+  return modelInfo().provider === "offline" ? null : new Date(now.getTime() - TITLE_WAIT_MS);
+}
+
+function summary({ id, title, status, updatedAt, pinnedAt, titleSource, createdAt }: SummaryRow, pendingSince: Date | null): ConversationSummary {
+  const item: ConversationSummary = { id, title, status, updatedAt: updatedAt.toISOString(), pinnedAt: pinnedAt?.toISOString() ?? null };
+  if (pendingSince && createdAt > pendingSince && (titleSource === "draft" || titleSource === "auto")) item.titlePending = true;
+  return item;
 }
 
 /** For results found by message text, the latest matching message, cut around the match. */

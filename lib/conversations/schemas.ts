@@ -4,6 +4,8 @@ import { isStorableText, UNSTORABLE_TEXT } from "@/lib/validation";
 export const TITLE_MAX = 200;
 export const PAGE_SIZE = 20;
 export const SEARCH_MAX = 200;
+/** The Pinned section is read whole with the first page: it stays small. */
+export const PIN_MAX = 20;
 
 export const conversationIdSchema = z.guid({ message: "Conversation not found." });
 

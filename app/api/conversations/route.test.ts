@@ -84,6 +84,24 @@ describe("GET /api/conversations", () => {
     expect((await page("view=active&q=Bob")).items).toEqual([]);
   });
 
+  it("gives the pinned chats with the first page only, apart from the pages of the rest", async () => {
+    session.user = ann;
+    const pinned = await handle.db.conversation.findFirstOrThrow({ where: { userId: ann.id, title: "Ann plan 3" } });
+    await handle.db.conversation.update({ where: { id: pinned.id }, data: { pinnedAt: new Date() } });
+    const first = await page("view=active&q=");
+    expect(first.pinned!.map((c) => c.title)).toEqual(["Ann plan 3"]);
+    expect(first.items.map((c) => c.title)).not.toContain("Ann plan 3");
+    // The other 20 fill the page exactly: there is no next one.
+    expect(first.items).toHaveLength(PAGE_SIZE);
+    expect(first.nextCursor).toBeNull();
+    await handle.db.conversation.update({ where: { id: pinned.id }, data: { pinnedAt: null } });
+    const unpinned = await page("view=active&q=");
+    expect(unpinned.pinned).toEqual([]);
+    const second = await page(`view=active&q=&cursor=${unpinned.nextCursor}`);
+    expect(second.pinned).toBeUndefined();
+    expect(second.items.map((c) => c.title)).toEqual(["Ann plan 0"]);
+  });
+
   it("refuses a bad view or an over-long search with a clear 400", async () => {
     session.user = ann;
     const view = await get("view=deleted");

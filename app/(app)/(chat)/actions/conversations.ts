@@ -3,7 +3,7 @@
 // The sidebar's reads and changes; lib/conversations validates ids and titles (another user's
 // conversation is not found).
 import { z } from "zod";
-import { deleteConversation, renameConversation, setConversationArchived } from "@/lib/conversations/changes";
+import { deleteConversation, renameConversation, setConversationArchived, setConversationPinned } from "@/lib/conversations/changes";
 import { listConversations } from "@/lib/conversations/list";
 import type { ListInput } from "@/lib/conversations/schemas";
 import { userAction } from "@/lib/user-action";
@@ -21,6 +21,8 @@ export const archiveConversationAction = userAction(z.tuple([passed<string>(), z
   await setConversationArchived(db, user.id, id, archived);
   return {};
 });
+
+export const pinConversationAction = userAction(z.tuple([passed<string>(), z.boolean()]), async ([id, pinned], { user, db }) => setConversationPinned(db, user.id, id, pinned));
 
 export const deleteConversationAction = userAction(z.tuple([passed<string>()]), async ([id], { user, db }) => {
   await deleteConversation(db, user.id, id);
