@@ -10,6 +10,8 @@ import { toast } from "@/components/ui/toast";
 import { browserTimeZone } from "@/components/tasks/time-zone";
 import { Composer } from "./composer";
 import { EmptyChat } from "./empty-chat";
+import type { EditDraft } from "./message-actions";
+import type { MessageActions } from "./message-item";
 import { MessageList } from "./message-list";
 import { isToolPart, type ChatMessage } from "./types";
 
@@ -36,6 +38,10 @@ export function ChatView({ conversationId, initialMessages, hasMore, modelLabel,
   const idRef = useRef<string | undefined>(conversationId);
   const [input, setInput] = useState("");
   const lastSent = useRef("");
+  // How the latest request went: an edit or a regenerate refused before its reply began changed nothing.
+  const responseStatus = useRef<number | null>(null);
+  const failure = useRef<Error | null>(null);
+  const [draft, setDraft] = useState<EditDraft | null>(null);
 
   const { messages, setMessages, sendMessage, status, stop, error, regenerate, clearError, addToolApprovalResponse } = useChat<ChatMessage>({
     id: conversationId,
@@ -43,12 +49,20 @@ export function ChatView({ conversationId, initialMessages, hasMore, modelLabel,
     generateId: () => crypto.randomUUID(),
     transport: new DefaultChatTransport({
       api: "/api/chat",
-      prepareSendMessagesRequest: ({ messages: all }) => ({
-        body: { id: idRef.current, message: all.at(-1), timeZone: browserTimeZone() },
+      // An edit or a regenerate names the turn it replaces (lib/chat/replace.ts); nothing else does.
+      prepareSendMessagesRequest: ({ messages: all, body }) => ({
+        body: { id: idRef.current, message: all.at(-1), timeZone: browserTimeZone(), ...(body?.messageId ? { trigger: body.trigger, messageId: body.messageId } : {}) },
       }),
+      fetch: async (input, init) => {
+        responseStatus.current = null;
+        const response = await fetch(input, init);
+        responseStatus.current = response.status;
+        return response;
+      },
     }),
     sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithApprovalResponses,
-    onError: () => {
+    onError: (e) => {
+      failure.current = e;
       // A send that failed keeps what was typed.
       setInput((current) => current || lastSent.current);
     },
@@ -112,6 +126,52 @@ export function ChatView({ conversationId, initialMessages, hasMore, modelLabel,
     },
     [addToolApprovalResponse],
   );
+  // Edit & resend and Regenerate: the turns from `from` on give way to a new message, and the
+  // server undoes their task changes first. A request refused before its reply began changed
+  // nothing, so the conversation shows as it was; the refusal's words are returned.
+  const replace = useCallback(
+    async (from: string, text: string, request: { trigger: "submit-message" | "regenerate-message"; messageId: string }): Promise<string | null> => {
+      const before = latestMessages.current;
+      const index = before.findIndex((m) => m.id === from);
+      if (index < 0 || !idRef.current) return "That message is no longer here. Reload the conversation.";
+      clearError();
+      lastSent.current = "";
+      failure.current = null;
+      setMessages(before.slice(0, index));
+      await sendMessage({ text }, { body: request });
+      // The undo happened on the server whether or not the new reply changed anything.
+      revalidateTasks();
+      if (failure.current && responseStatus.current !== 200) {
+        const reason = readableError(failure.current);
+        setMessages(before);
+        clearError();
+        return reason;
+      }
+      return null;
+    },
+    [clearError, sendMessage, setMessages],
+  );
+  const onResend = useCallback(async () => {
+    if (!draft) return;
+    setDraft(null);
+    const error = await replace(draft.id, draft.text, { trigger: "submit-message", messageId: draft.id });
+    if (error) setDraft({ ...draft, error });
+  }, [draft, replace]);
+  const onRegenerate = useCallback(
+    async (replyId: string) => {
+      const all = latestMessages.current;
+      const question = all.slice(0, all.findIndex((m) => m.id === replyId)).findLast((m) => m.role === "user");
+      if (!question) return;
+      const text = question.parts.map((p) => (p.type === "text" ? p.text : "")).join("\n");
+      const error = await replace(question.id, text, { trigger: "regenerate-message", messageId: replyId });
+      if (error) toast.error(error);
+    },
+    [replace],
+  );
+  // A new conversation is stored once its first reply names it.
+  const stored = Boolean(conversationId) || messages.some((m) => m.metadata?.conversationId);
+  const actions: MessageActions | undefined = stored ? { busy, draft, setDraft, onResend: () => void onResend(), onRegenerate: (id) => void onRegenerate(id) } : undefined;
+
   // Answers all given but never sent on (the page was reloaded in between, or the send failed):
   // the reply offers to continue, and Retry does the same.
   const answered = messages.at(-1)?.role === "assistant" && lastAssistantMessageIsCompleteWithApprovalResponses({ messages });
@@ -141,6 +201,7 @@ export function ChatView({ conversationId, initialMessages, hasMore, modelLabel,
           status={status}
           onApproval={onApproval}
           onContinue={answered && messages.at(-1)?.id === stalledAtLoad && status === "ready" && !error ? continueTurn : undefined}
+          actions={actions}
           footer={
             error ? (
               <div role="alert" className="flex items-center justify-between gap-3 rounded-xl border border-danger/30 bg-danger-soft px-3 py-2 text-sm text-danger">

@@ -3,6 +3,7 @@
 import { lazy, Suspense } from "react";
 import { ApprovalCard, type OnApproval } from "./approval-card";
 import { FeedbackButtons } from "./feedback-buttons";
+import { CopyButton, EditButton, MessageEditor, RegenerateButton, ReplacedNote, type EditDraft } from "./message-actions";
 import { TaskCard } from "./task-card";
 import { isToolPart, type ChatMessage, type ToolPart } from "./types";
 
@@ -24,14 +25,45 @@ type Props = {
   onApproval: OnApproval;
   /** Sends on answers that are all given (set only on the last message when that is needed). */
   onContinue?: () => void;
+  /** Copy, Edit & resend, Regenerate; absent until the conversation is stored. */
+  actions?: MessageActions;
+  /** The latest message: only the latest reply can be regenerated. */
+  last?: boolean;
+  /** A user message with later turns after it: an edit replaces them too. */
+  replacesLater?: boolean;
 };
 
-export function MessageItem({ message, streaming, onApproval, onContinue }: Props) {
+export type MessageActions = {
+  /** A reply is on its way: nothing can be replaced meanwhile. */
+  busy: boolean;
+  draft: EditDraft | null;
+  setDraft: (draft: EditDraft | null) => void;
+  onResend: () => void;
+  onRegenerate: (replyId: string) => void;
+};
+
+export function MessageItem({ message, streaming, onApproval, onContinue, actions, last, replacesLater = false }: Props) {
   if (message.role === "user") {
     const text = message.parts.map((p) => (p.type === "text" ? p.text : "")).join("\n");
+    const draft = actions?.draft?.id === message.id ? actions.draft : null;
+    if (actions && draft) {
+      return (
+        <div className="flex justify-end" data-testid="user-message-editor">
+          <MessageEditor draft={draft} busy={actions.busy} replacesLater={replacesLater} onChange={(next) => actions.setDraft({ ...draft, text: next, error: undefined })} onCancel={() => actions.setDraft(null)} onSend={actions.onResend} />
+        </div>
+      );
+    }
     return (
-      <div className="flex justify-end" data-testid="user-message">
-        <p className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-br-md bg-accent px-4 py-2 text-[15px] text-accent-ink">{text}</p>
+      <div className="group flex flex-col items-end gap-1" data-testid="user-message-row">
+        <p className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-br-md bg-accent px-4 py-2 text-[15px] text-accent-ink" data-testid="user-message">
+          {text}
+        </p>
+        {actions ? (
+          <div className="flex items-center gap-0.5 opacity-70 transition group-hover:opacity-100 focus-within:opacity-100">
+            <CopyButton message={message} />
+            <EditButton disabled={actions.busy} onClick={() => actions.setDraft({ id: message.id, text })} />
+          </div>
+        ) : null}
       </div>
     );
   }
@@ -40,6 +72,7 @@ export function MessageItem({ message, streaming, onApproval, onContinue }: Prop
   const pending = message.parts.filter((p): p is ToolPart => isToolPart(p) && p.state === "approval-requested");
   return (
     <div className="group flex flex-col gap-2" data-testid="assistant-message">
+      {meta?.replaced ? <ReplacedNote replaced={meta.replaced} /> : null}
       {message.parts.map((part, i) => {
         if (part.type === "text") return part.text ? <Reply key={i} text={part.text} /> : null;
         if (isToolPart(part) && part.state === "approval-requested") {
@@ -59,7 +92,9 @@ export function MessageItem({ message, streaming, onApproval, onContinue }: Prop
       {meta?.aborted ? <p className="text-xs text-muted">Stopped.</p> : null}
       {meta?.error ? <p className="text-sm text-danger">{meta.error}</p> : null}
       {!streaming ? (
-        <div className="flex items-center gap-2 text-xs text-muted opacity-70 transition group-hover:opacity-100">
+        <div className="flex items-center gap-0.5 text-xs text-muted opacity-70 transition group-hover:opacity-100 focus-within:opacity-100">
+          {actions ? <CopyButton message={message} /> : null}
+          {actions && last ? <RegenerateButton disabled={actions.busy} onClick={() => actions.onRegenerate(message.id)} /> : null}
           <FeedbackButtons messageId={message.id} initial={meta?.feedback ?? null} />
         </div>
       ) : null}

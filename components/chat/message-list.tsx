@@ -5,7 +5,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState, type ReactNo
 import { toast } from "@/components/ui/toast";
 import { loadOlderMessagesAction } from "@/app/(app)/(chat)/actions/chat";
 import type { ApprovalAnswer } from "@/lib/chat/approvals";
-import { MessageItem } from "./message-item";
+import { MessageItem, type MessageActions } from "./message-item";
 import type { ChatMessage } from "./types";
 import { UndoneContext, useUndoneOperations } from "./undone";
 
@@ -18,11 +18,13 @@ type Props = {
   onApproval: (answers: ApprovalAnswer[]) => Promise<boolean>;
   /** Set when the last reply's answers are all given but were never sent on (a reload in between). */
   onContinue?: () => void;
+  /** Copy, Edit & resend and Regenerate on each message, once the conversation is stored. */
+  actions?: MessageActions;
   footer: ReactNode;
 };
 
 /** The conversation, newest at the bottom; older messages load as you scroll up, keeping your place. */
-export function MessageList({ conversationId, messages, setMessages, hasMore: initialHasMore, status, onApproval, onContinue, footer }: Props) {
+export function MessageList({ conversationId, messages, setMessages, hasMore: initialHasMore, status, onApproval, onContinue, actions, footer }: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const top = useRef<HTMLDivElement>(null);
   const [hasMore, setHasMore] = useState(initialHasMore);
@@ -66,6 +68,7 @@ export function MessageList({ conversationId, messages, setMessages, hasMore: in
   }, [messages]);
 
   const last = messages.at(-1);
+  const lastUser = messages.findLastIndex((m) => m.role === "user");
   const waiting = status === "submitted" && last?.role === "user";
   return (
     <div ref={scroller} className="flex-1 overflow-y-auto" onScroll={(e) => (stick.current = e.currentTarget.scrollHeight - e.currentTarget.scrollTop - e.currentTarget.clientHeight < 80)}>
@@ -78,7 +81,16 @@ export function MessageList({ conversationId, messages, setMessages, hasMore: in
         ) : null}
         <UndoneContext value={undone}>
           {messages.map((m, i) => (
-            <MessageItem key={m.id} message={m} streaming={status === "streaming" && i === messages.length - 1} onApproval={onApproval} onContinue={i === messages.length - 1 ? onContinue : undefined} />
+            <MessageItem
+              key={m.id}
+              message={m}
+              streaming={status === "streaming" && i === messages.length - 1}
+              onApproval={onApproval}
+              onContinue={i === messages.length - 1 ? onContinue : undefined}
+              actions={actions}
+              last={i === messages.length - 1}
+              replacesLater={i < lastUser}
+            />
           ))}
         </UndoneContext>
         {waiting ? (

@@ -27,8 +27,8 @@ const asJson = (parts: unknown) => JSON.parse(JSON.stringify(parts)) as object[]
 async function lockLatestReply(tx: Tx, conversationId: string, messageId: string) {
   // Serialises answers to one reply: two cards answered at once must not overwrite each other.
   await tx.$executeRaw`SELECT 1 FROM messages WHERE id = ${messageId}::uuid AND conversation_id = ${conversationId}::uuid FOR UPDATE`;
-  const stored = await tx.message.findFirst({ where: { id: messageId, conversationId, role: "assistant" } });
-  const latest = await tx.message.findFirst({ where: { conversationId }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
+  const stored = await tx.message.findFirst({ where: { id: messageId, conversationId, role: "assistant", replacedAt: null } });
+  const latest = await tx.message.findFirst({ where: { conversationId, replacedAt: null }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
   if (!stored || latest?.id !== stored.id) throw new AppError("not_found", NO_PENDING);
   return stored;
 }
@@ -110,7 +110,7 @@ export async function applyApprovals(db: Db, conversation: Pick<Conversation, "i
   });
   // The user message the approval belongs to: the one just before the assistant's.
   const userMessage = await db.message.findFirst({
-    where: { conversationId: conversation.id, role: "user", createdAt: { lte: stored.createdAt } },
+    where: { conversationId: conversation.id, role: "user", replacedAt: null, createdAt: { lte: stored.createdAt } },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     select: { id: true, content: true },
   });

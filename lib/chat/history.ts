@@ -22,6 +22,8 @@ export async function messagePage(db: Db, userId: string, conversationId: string
   const rows = await db.message.findMany({
     where: {
       conversationId,
+      // A turn an edit or a regenerate replaced stays stored, out of sight.
+      replacedAt: null,
       ...(before ? { OR: [{ createdAt: { lt: before.createdAt } }, { createdAt: before.createdAt, id: { lt: before.id } }] } : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],

@@ -39,7 +39,11 @@ export const chatRequest = z
       .max(100)
       .refine(isValidTimeZone, "Unknown time zone.")
       .optional(),
-    /** Sent by useChat; the server decides what runs. */
+    /**
+     * Sent by useChat; the server decides what runs. With a user message, `messageId` asks to
+     * replace a turn (lib/chat/replace.ts): "submit-message" names the user message edited,
+     * "regenerate-message" the reply to answer again.
+     */
     trigger: z.string().max(50).optional(),
     messageId: z.string().max(100).optional(),
   })
@@ -53,6 +57,7 @@ export const chatRequest = z
       if (!body.id) ctx.addIssue({ code: "custom", path: ["id"], message: "Approvals need the conversation id." });
       return;
     }
+    if (replacementOf(body) && !body.id) ctx.addIssue({ code: "custom", path: ["id"], message: "An edit or a regenerate needs the conversation id." });
     const text = messageText(body.message.parts);
     if (!text.trim()) ctx.addIssue({ code: "custom", path: ["message"], message: "Type a message first." });
     else if (text.length > MAX_MESSAGE_CHARS) {
@@ -61,6 +66,16 @@ export const chatRequest = z
   });
 
 export type ChatRequest = z.infer<typeof chatRequest>;
+
+export type ReplacementKind = "edit" | "regenerate";
+
+/** What a user message asks to replace (an edit of an earlier message, or a reply answered again); null for a new message. */
+export function replacementOf(body: Pick<ChatRequest, "trigger" | "messageId" | "message">): { kind: ReplacementKind; messageId: string } | null {
+  if (body.message.role !== "user" || !body.messageId) return null;
+  if (body.trigger === "submit-message") return { kind: "edit", messageId: body.messageId };
+  if (body.trigger === "regenerate-message") return { kind: "regenerate", messageId: body.messageId };
+  return null;
+}
 
 export function messageText(parts: readonly { type: string }[]): string {
   return parts

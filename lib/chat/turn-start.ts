@@ -93,7 +93,7 @@ export async function startUserTurn(db: Db, userId: string, opts: StartOptions):
         WHERE id IN (SELECT conversation_id FROM saved)
       ), earlier AS (
         SELECT ${columns} FROM messages
-        WHERE conversation_id = ${conversationId}::uuid AND EXISTS (SELECT 1 FROM saved)
+        WHERE conversation_id = ${conversationId}::uuid AND replaced_at IS NULL AND EXISTS (SELECT 1 FROM saved)
         ORDER BY created_at DESC, id DESC LIMIT ${CONTEXT_MESSAGES}
       )`;
   const tasks = opts.withTasks

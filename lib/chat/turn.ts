@@ -16,11 +16,13 @@ import { errorResponse, readJson } from "@/lib/http";
 import { consume } from "@/lib/rate-limit";
 import { toSnapshot, taskWithTags } from "@/lib/tasks/view";
 import { applyApprovals } from "./approvals";
+import { titleAfterFirstReply } from "@/lib/conversations/model-title";
 import { analysisFromTools } from "./analysis";
 import { repairDanglingTools, settleToolParts, type ToolOutcome } from "./dangling-tools";
 import { claimMessage } from "./in-flight";
 import { modelHistory } from "./model-history";
-import { chatRequest, type ChatRequest } from "./schemas";
+import { replaceTurns, type ReplacedTurns } from "./replace";
+import { chatRequest, replacementOf, type ChatRequest } from "./schemas";
 import { createConversation, deleteEmptyConversation, findConversation, loadContext, saveAssistantMessage, saveUserMessage, type Analysis, type ConversationRef } from "./store";
 import { isTakenId, startUserTurn, type StartedTurn } from "./turn-start";
 
@@ -31,6 +33,8 @@ export type ChatMetadata = {
   createdAt?: string;
   finishReason?: string;
   usage?: unknown;
+  /** An edit or a regenerate: what the turn replaced, and how many of its task changes were undone. */
+  replaced?: ReplacedTurns;
 };
 
 export type TurnOptions = {
@@ -75,7 +79,8 @@ export async function handleChat(db: Db, user: SessionUser, request: Request, no
     const offline = modelInfo().provider === "offline";
     let started: StartedTurn | null = null;
     let found: ConversationRef | null = null;
-    if (body.message.role === "user") {
+    const replacing = replacementOf(body);
+    if (body.message.role === "user" && !replacing) {
       try {
         const start = await startUserTurn(db, user.id, { conversationId: body.id, message: body.message, withTasks: offline, sessionVersion: sessionChecked ? undefined : opts.sessionVersion });
         sessionChecked = true;
@@ -100,9 +105,13 @@ export async function handleChat(db: Db, user: SessionUser, request: Request, no
     let userMessageId: string | null;
     let originalCommand: string | null;
     let approved: Set<string> | undefined;
+    let replaced: ReplacedTurns | undefined;
     if (started) {
       userMessageId = started.userMessageId;
       originalCommand = started.text;
+    } else if (replacing && body.message.role === "user") {
+      // An edit or a regenerate: the replaced turns' changes are undone and the new message saved first.
+      ({ userMessageId, text: originalCommand, replaced } = await replaceTurns(db, conversation, { ...replacing, message: body.message }, baseCtx));
     } else if (body.message.role === "user") {
       const saved = await saveUserMessage(db, conversation, body.message);
       userMessageId = saved.id;
@@ -144,7 +153,7 @@ export async function handleChat(db: Db, user: SessionUser, request: Request, no
     });
 
     const startedAt = performance.now();
-    const metadata: ChatMetadata = { conversationId: conversation.id, title: conversation.title, model: info.label };
+    const metadata: ChatMetadata = { conversationId: conversation.id, title: conversation.title, model: info.label, ...(replaced ? { replaced } : {}) };
     let savedToolStates = ""; // no tool calls saved yet
     let modelError: string | null = null;
     const toolsOf = (message: UIMessage) => [...new Set((message.parts as { type: string }[]).filter((p) => p.type.startsWith("tool-")).map((p) => p.type.slice(5)))];
@@ -218,6 +227,8 @@ export async function handleChat(db: Db, user: SessionUser, request: Request, no
             // report, and throwing here would only break the finished stream in the browser.
             console.error("reply not saved", error);
           });
+          // A new chat's first exchange: a configured model names it once the response is done.
+          if (context.length === 1 && originalCommand && !failed && !aborted) titleAfterFirstReply(db, conversation.id, { message: originalCommand, reply: settled });
         } finally {
           release?.();
         }

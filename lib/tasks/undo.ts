@@ -3,7 +3,7 @@
 import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { fail, runLogged, type Tx } from "./log";
+import { fail, runLogged, type Outcome, type Tx } from "./log";
 import { undoOperationInput, type UndoOperationInput } from "./schemas";
 import { setTags } from "./tags";
 import { syncReminder } from "@/lib/notifications/outbox";
@@ -112,33 +112,58 @@ export function undoOperation(db: Db, ctx: OperationContext, input: UndoOperatio
     const parsed = undoOperationInput.safeParse(input);
     if (!parsed.success) fail({ ok: false, code: "invalid_input", message: parsed.error.issues[0]?.message ?? "That is not an operation id." });
     const op = await target(tx, ctx, parsed.data.operationId);
-    const fresh = new Set<string>();
-    const first = await revert(tx, ctx, op, fresh);
-    const also = [];
     const batch = batchOf(op);
     const group: Prisma.TaskOperationLogWhereInput | null = batch
       ? { input: { path: ["import", "id"], equals: batch } }
       : !parsed.data.operationId && op.messageId
         ? { messageId: op.messageId }
         : null;
-    if (group) {
-      const rest = await tx.taskOperationLog.findMany({
-        where: { userId: ctx.userId, ...group, id: { not: op.id }, status: "success", operation: { in: [...UNDOABLE] }, undoneBy: { none: { status: "success" } } },
-        orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      });
-      for (const other of rest) {
-        const done = await revert(tx, ctx, other, fresh);
-        also.push({ undoOfId: other.id, taskId: done.taskId, before: done.before, version: done.version, result: { ok: true as const, kind: "undone" as const, undoneOperation: other.id, task: done.task, operationId: "" } });
-      }
-    }
-    const count = 1 + also.length;
-    return {
-      result: { ok: true, kind: "undone", undoneOperation: op.id, task: first.task, ...(count > 1 ? { count, tasks: [first.task, ...also.map((a) => a.result.task)] } : {}), operationId: "" },
-      taskId: first.taskId,
-      undoOfId: op.id,
-      before: first.before,
-      version: first.version,
-      also,
-    };
+    const rest = group
+      ? await tx.taskOperationLog.findMany({
+          where: { userId: ctx.userId, ...group, id: { not: op.id }, status: "success", operation: { in: [...UNDOABLE] }, undoneBy: { none: { status: "success" } } },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        })
+      : [];
+    return revertAll(tx, ctx, op, rest);
   });
+}
+
+/** Puts back `op` and then `rest` (newest first) as one logged undo: `op` is the log row itself, each of `rest` an `also` row. */
+async function revertAll(tx: Tx, ctx: OperationContext, op: Op, rest: Op[]): Promise<Outcome> {
+  const fresh = new Set<string>();
+  const first = await revert(tx, ctx, op, fresh);
+  const also = [];
+  for (const other of rest) {
+    const done = await revert(tx, ctx, other, fresh);
+    also.push({ undoOfId: other.id, taskId: done.taskId, before: done.before, version: done.version, result: { ok: true as const, kind: "undone" as const, undoneOperation: other.id, task: done.task, operationId: "" } });
+  }
+  const count = 1 + also.length;
+  return {
+    result: { ok: true, kind: "undone", undoneOperation: op.id, task: first.task, ...(count > 1 ? { count, tasks: [first.task, ...also.map((a) => a.result.task)] } : {}), operationId: "" },
+    taskId: first.taskId,
+    undoOfId: op.id,
+    before: first.before,
+    version: first.version,
+    also,
+  };
+}
+
+/**
+ * Inside a logged undo (runLogged, operation "undo"): puts back every change the turns of these
+ * user messages made that no undo has reverted yet, newest first — a chat edit or regenerate
+ * replacing those turns (lib/chat/replace.ts). An undo among them of a change made outside them
+ * cannot be taken back, so that refuses. Null when they left nothing to put back.
+ */
+export async function revertMessages(tx: Tx, ctx: OperationContext, messageIds: readonly string[]): Promise<Outcome | null> {
+  const ids = [...messageIds];
+  const undos = await tx.taskOperationLog.findMany({
+    where: { userId: ctx.userId, messageId: { in: ids }, operation: "undo", status: "success", undoOf: { OR: [{ messageId: null }, { messageId: { notIn: ids } }] } },
+    select: { id: true },
+  });
+  if (undos.length) fail(cannot("That reply undid an earlier change, and an undo cannot be taken back, so it cannot be replaced. Send a new message instead."));
+  const [op, ...rest] = await tx.taskOperationLog.findMany({
+    where: { userId: ctx.userId, messageId: { in: ids }, status: "success", operation: { in: [...UNDOABLE] }, undoneBy: { none: { status: "success" } } },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+  });
+  return op ? revertAll(tx, ctx, op, rest) : null;
 }
