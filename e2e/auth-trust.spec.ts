@@ -219,7 +219,7 @@ test.describe("sessions end on sign-out", () => {
 
     await page.getByTestId("user-name").click();
     await expect(page).toHaveURL(/\/account$/);
-    await expect(page.getByRole("heading", { name: "Account" })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Account", exact: true })).toBeVisible();
     await page.getByRole("button", { name: "Sign out everywhere" }).click();
     await expect(page).toHaveURL(/\/login/);
 

@@ -88,9 +88,12 @@ export function ChatView({ conversationId, initialMessages, hasMore, modelLabel,
       revalidateTasks();
     }
   }, [outputs]);
-  // A finished turn moved its conversation up (and may have titled it).
+  // A finished turn moved its conversation up (and may have titled it); its log rows are final
+  // now, so the cards' undone state is read once more too.
   useEffect(() => {
-    if (status === "ready" && idRef.current) revalidateConversations();
+    if (status !== "ready" || !idRef.current) return;
+    revalidateConversations();
+    revalidateTasks();
   }, [status, revalidateConversations]);
 
   const busy = status === "submitted" || status === "streaming";

@@ -35,7 +35,7 @@ export function operationIdsOf(messages: readonly Pick<ChatMessage, "parts">[]):
 type Answer = { asked: ReadonlySet<string>; undone: ReadonlySet<string> };
 const NONE: ReadonlySet<string> = new Set();
 
-async function fetchUndone([, ...ids]: readonly string[]): Promise<Answer> {
+async function fetchUndone([, , ...ids]: readonly string[]): Promise<Answer> {
   const result = await undoneOperationsAction(ids);
   if (!result.ok) throw new Error(result.message);
   return { asked: new Set(ids), undone: new Set(result.undone) };
@@ -48,7 +48,8 @@ export function useUndoneOperations(messages: readonly ChatMessage[]): { state: 
   // Undo works; cards of a reply arriving now are known not to be undone.
   const [waiting, setWaiting] = useState<ReadonlySet<string>>(() => new Set(ids));
   // Until an answer for the new ids comes, the last one stands (an undo cannot itself be undone).
-  const { data, error } = useSWR<Answer, Error>(undoneKey(ids), fetchUndone, { keepPreviousData: true, revalidateOnFocus: false });
+  const undos = messages.reduce((n, m) => n + m.parts.filter((p) => isToolPart(p) && p.state === "output-available" && p.output?.ok && p.output.kind === "undone").length, 0);
+  const { data, error } = useSWR<Answer, Error>(undoneKey(ids, undos), fetchUndone, { keepPreviousData: true, revalidateOnFocus: false });
 
   const checking = useMemo(() => {
     // A failed check frees the buttons: the server still refuses an undo that is not possible.

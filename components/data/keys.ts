@@ -13,8 +13,11 @@ const UNDONE = "undone-operations";
 /** The task panel's list for one view, with every view's count (GET app/api/tasks/route.ts). */
 export const tasksKey = (view: TaskListView) => `${TASKS_URL}?view=${view}`;
 
-/** Which of these task-card operations were undone another way (the chat's Undo buttons). */
-export const undoneKey = (ids: readonly string[]) => (ids.length ? [UNDONE, ...ids] : null);
+/**
+ * Which of these task-card operations were undone another way (the chat's Undo buttons). `undos`
+ * counts the chat's own undo replies, so one arriving asks again whatever else revalidates.
+ */
+export const undoneKey = (ids: readonly string[], undos: number) => (ids.length ? [UNDONE, String(undos), ...ids] : null);
 
 /** Whether a key's data follows from the user's tasks: both of the above. */
 export const isTaskDataKey = (key: unknown) => (typeof key === "string" && key.startsWith(`${TASKS_URL}?`)) || (Array.isArray(key) && key[0] === UNDONE);

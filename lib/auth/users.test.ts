@@ -31,7 +31,8 @@ describe("accounts", () => {
     } finally {
       await fresh.close();
     }
-  });
+    // A fresh database (every migration) plus six argon2 hashes: minutes on a loaded 2-core CI machine.
+  }, 240_000);
 
   it("refuses a duplicate email, whatever its case, and stores nothing", async () => {
     const before = await handle.db.user.count();
