@@ -48,8 +48,9 @@ export function useUndoneOperations(messages: readonly ChatMessage[]): { state: 
   // Undo works; cards of a reply arriving now are known not to be undone.
   const [waiting, setWaiting] = useState<ReadonlySet<string>>(() => new Set(ids));
   // Until an answer for the new ids comes, the last one stands (an undo cannot itself be undone).
-  const undos = messages.reduce((n, m) => n + m.parts.filter((p) => isToolPart(p) && p.state === "output-available" && p.output?.ok && p.output.kind === "undone").length, 0);
-  const { data, error } = useSWR<Answer, Error>(undoneKey(ids, undos), fetchUndone, { keepPreviousData: true, revalidateOnFocus: false });
+  // The chat's own undo replies say which operation they undid: those cards know it at once.
+  const undoneHere = undoneInChat(messages);
+  const { data, error } = useSWR<Answer, Error>(undoneKey(ids, undoneHere.length), fetchUndone, { keepPreviousData: true, revalidateOnFocus: false });
 
   const checking = useMemo(() => {
     // A failed check frees the buttons: the server still refuses an undo that is not possible.
@@ -57,5 +58,21 @@ export function useUndoneOperations(messages: readonly ChatMessage[]): { state: 
     return new Set([...waiting].filter((id) => !data?.asked.has(id)));
   }, [waiting, data, error]);
   const checkPage = useCallback((page: readonly ChatMessage[]) => setWaiting((current) => new Set([...current, ...operationIdsOf(page)])), []);
-  return { state: { undone: data?.undone ?? NONE, checking }, checkPage };
+  const undoneKnown = data?.undone ?? NONE;
+  const hereKey = undoneHere.join(",");
+  const undone = useMemo(() => (hereKey ? new Set([...undoneKnown, ...hereKey.split(",")]) : undoneKnown), [undoneKnown, hereKey]);
+  return { state: { undone, checking }, checkPage };
+}
+
+/** The operations the chat's own "undo" replies reverted (their first; the server answers for the rest). */
+function undoneInChat(messages: readonly Pick<ChatMessage, "parts">[]): string[] {
+  const ids: string[] = [];
+  for (const m of messages) {
+    for (const p of m.parts) {
+      if (!isToolPart(p) || p.state !== "output-available") continue;
+      const out = p.output as { ok?: boolean; kind?: string; undoneOperation?: unknown } | undefined;
+      if (out?.ok && out.kind === "undone" && typeof out.undoneOperation === "string") ids.push(out.undoneOperation);
+    }
+  }
+  return ids;
 }
