@@ -52,3 +52,15 @@ export function errorResponse(error: unknown): Response {
   else if (status === 503) headers["Retry-After"] = String(UNAVAILABLE_RETRY_SECONDS);
   return Response.json(body, { status, headers });
 }
+
+/** A file download: never cached, never sniffed into something the browser would run. */
+export function downloadResponse(body: BodyInit, contentType: string, fileName: string): Response {
+  return new Response(body, {
+    headers: {
+      "Content-Type": contentType,
+      "Content-Disposition": `attachment; filename="${fileName}"`,
+      "Cache-Control": "no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

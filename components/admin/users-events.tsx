@@ -1,4 +1,5 @@
 import { absoluteTime } from "@/components/admin/format";
+import { SimpleTable } from "@/components/admin/simple-table";
 import type { AccountEventRow } from "@/lib/account/events";
 
 const WHAT: Record<AccountEventRow["kind"], string> = {
@@ -21,29 +22,16 @@ function detailText(row: AccountEventRow): string {
 export function UsersEvents({ rows }: { rows: AccountEventRow[] }) {
   if (!rows.length) return <p className="rounded-xl border border-dashed border-line bg-surface px-6 py-6 text-center text-sm text-muted">No account changes yet.</p>;
   return (
-    <div className="overflow-x-auto rounded-xl border border-line bg-surface">
-      <table className="w-full text-left text-sm">
-        <thead className="border-b border-line text-xs text-muted">
-          <tr>
-            {["When", "What", "Account", "By", "Details"].map((h) => (
-              <th key={h} className="px-3 py-2 font-medium">
-                {h}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-line">
-          {rows.map((r) => (
-            <tr key={r.id} data-testid="account-event">
-              <td className="px-3 py-2 whitespace-nowrap text-muted">{absoluteTime(r.createdAt)}</td>
-              <td className="px-3 py-2">{WHAT[r.kind]}</td>
-              <td className="px-3 py-2">{r.subjectEmail ?? <span className="text-muted">deleted account {r.subjectId.slice(0, 8)}</span>}</td>
-              <td className="px-3 py-2">{r.actorId === null ? <span className="text-muted">{r.kind === "account_deleted" ? "its owner" : "—"}</span> : r.actorId === r.subjectId ? "themself" : (r.actorEmail ?? "—")}</td>
-              <td className="px-3 py-2 text-muted">{detailText(r)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <SimpleTable headers={["When", "What", "Account", "By", "Details"]}>
+      {rows.map((r) => (
+        <tr key={r.id} data-testid="account-event">
+          <td className="px-3 py-2 whitespace-nowrap text-muted">{absoluteTime(r.createdAt)}</td>
+          <td className="px-3 py-2">{WHAT[r.kind]}</td>
+          <td className="px-3 py-2">{r.subjectEmail ?? <span className="text-muted">deleted account {r.subjectId.slice(0, 8)}</span>}</td>
+          <td className="px-3 py-2">{r.actorId === null ? <span className="text-muted">{r.kind === "account_deleted" ? "its owner" : "—"}</span> : r.actorId === r.subjectId ? "themself" : (r.actorEmail ?? "—")}</td>
+          <td className="px-3 py-2 text-muted">{detailText(r)}</td>
+        </tr>
+      ))}
+    </SimpleTable>
   );
 }

@@ -1,8 +1,5 @@
-import { withApiSession } from "@/lib/auth/api-session";
-import { isSessionCurrent } from "@/lib/auth/users";
-import { getDb } from "@/lib/db/client";
+import { withCurrentUser } from "@/lib/auth/api-session";
 import { AppError } from "@/lib/errors";
-import { errorResponse } from "@/lib/http";
 import { readTaskView } from "@/lib/tasks/list-view-query";
 import { taskListView, type ListTasksInput } from "@/lib/tasks/schemas";
 import { listTasks } from "@/lib/tasks/service";
@@ -14,28 +11,21 @@ import { isValidTimeZone } from "@/lib/time/zone";
 // list_tasks, which validates the status; a read from the panel is not logged (source "ui").
 export const dynamic = "force-dynamic";
 
-export const GET = withApiSession(async (request, { user, sessionVersion }) => {
-  try {
-    const db = await getDb();
-    // A signed-out token (older session version) is no session (lib/auth/session.ts).
-    if (!(await isSessionCurrent(db, user.id, sessionVersion))) throw new AppError("unauthorized", "Sign in to continue.");
-    const params = new URL(request.url).searchParams;
-    const tz = params.get("tz") ?? "UTC";
-    if (!isValidTimeZone(tz)) throw new AppError("bad_request", "tz must be an IANA time zone such as Europe/Berlin.");
-    const ctx = { userId: user.id, source: "ui" as const, timeZone: tz };
-    const view = params.get("view");
-    if (view !== null) {
-      const parsed = taskListView.safeParse(view);
-      if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0]!.message);
-      const page = await readTaskView(db, ctx, parsed.data);
-      if (!page.ok) throw new AppError("bad_request", page.message);
-      return Response.json({ tasks: page.tasks, total: page.total, counts: page.counts }, { headers: { "Cache-Control": "no-store" } });
-    }
-    const result = await listTasks(db, ctx, { status: params.get("status") ?? "pending" } as ListTasksInput);
-    if (!result.ok) throw new AppError("bad_request", result.message);
-    if (result.kind !== "listed") throw new Error(`Unexpected task service result: ${result.kind}`);
-    return Response.json({ tasks: result.tasks, total: result.total }, { headers: { "Cache-Control": "no-store" } });
-  } catch (error) {
-    return errorResponse(error);
+export const GET = withCurrentUser(async (request, { user, db }) => {
+  const params = new URL(request.url).searchParams;
+  const tz = params.get("tz") ?? "UTC";
+  if (!isValidTimeZone(tz)) throw new AppError("bad_request", "tz must be an IANA time zone such as Europe/Berlin.");
+  const ctx = { userId: user.id, source: "ui" as const, timeZone: tz };
+  const view = params.get("view");
+  if (view !== null) {
+    const parsed = taskListView.safeParse(view);
+    if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0]!.message);
+    const page = await readTaskView(db, ctx, parsed.data);
+    if (!page.ok) throw new AppError("bad_request", page.message);
+    return Response.json({ tasks: page.tasks, total: page.total, counts: page.counts }, { headers: { "Cache-Control": "no-store" } });
   }
+  const result = await listTasks(db, ctx, { status: params.get("status") ?? "pending" } as ListTasksInput);
+  if (!result.ok) throw new AppError("bad_request", result.message);
+  if (result.kind !== "listed") throw new Error(`Unexpected task service result: ${result.kind}`);
+  return Response.json({ tasks: result.tasks, total: result.total }, { headers: { "Cache-Control": "no-store" } });
 });

@@ -1,9 +1,7 @@
 import { z } from "zod";
-import { withApiSession } from "@/lib/auth/api-session";
-import { isSessionCurrent } from "@/lib/auth/users";
-import { getDb } from "@/lib/db/client";
+import { withCurrentUser } from "@/lib/auth/api-session";
 import { AppError } from "@/lib/errors";
-import { errorResponse } from "@/lib/http";
+import { downloadResponse } from "@/lib/http";
 import { readSettings } from "@/lib/notifications/settings";
 import { tasksCsvStream } from "@/lib/tasks/export-csv";
 import { tasksIcsStream } from "@/lib/tasks/export-ics";
@@ -20,30 +18,13 @@ const query = z.object({
   tz: z.string().refine(isValidTimeZone, "tz must be an IANA time zone such as Europe/Berlin.").optional(),
 });
 
-export const GET = withApiSession(async (request, { user, sessionVersion }) => {
-  try {
-    const db = await getDb();
-    if (!(await isSessionCurrent(db, user.id, sessionVersion))) throw new AppError("unauthorized", "Sign in to continue.");
-    const parsed = query.safeParse(Object.fromEntries(request.nextUrl.searchParams));
-    if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "That request is not valid.");
-    const day = new Date().toISOString().slice(0, 10);
-    if (parsed.data.format === "csv") {
-      return download(await tasksCsvStream(db, user.id), "text/csv; charset=utf-8", `doable-tasks-${day}.csv`);
-    }
-    const zone = (await readSettings(db, user.id)).timeZone ?? parsed.data.tz ?? "UTC";
-    return download(await tasksIcsStream(db, user.id, zone), "text/calendar; charset=utf-8", `doable-tasks-${day}.ics`);
-  } catch (error) {
-    return errorResponse(error);
+export const GET = withCurrentUser(async (request, { user, db }) => {
+  const parsed = query.safeParse(Object.fromEntries(request.nextUrl.searchParams));
+  if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "That request is not valid.");
+  const day = new Date().toISOString().slice(0, 10);
+  if (parsed.data.format === "csv") {
+    return downloadResponse(await tasksCsvStream(db, user.id), "text/csv; charset=utf-8", `doable-tasks-${day}.csv`);
   }
+  const zone = (await readSettings(db, user.id)).timeZone ?? parsed.data.tz ?? "UTC";
+  return downloadResponse(await tasksIcsStream(db, user.id, zone), "text/calendar; charset=utf-8", `doable-tasks-${day}.ics`);
 });
-
-function download(body: ReadableStream<Uint8Array>, contentType: string, fileName: string): Response {
-  return new Response(body, {
-    headers: {
-      "Content-Type": contentType,
-      "Content-Disposition": `attachment; filename="${fileName}"`,
-      "Cache-Control": "no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
-}

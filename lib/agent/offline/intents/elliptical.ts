@@ -3,14 +3,14 @@
 // "also put him high priority", "make that 1 hour before", "actually milk 2day" (the task named
 // by a word of its title). Nothing is read when any other word is left over.
 import { result, type Ctx } from "../context";
-import { dialogueState, keepTimeOf } from "../dialogue";
+import { dialogueState } from "../dialogue";
 import { extractDate } from "../dates";
 import { extractPriority, extractTags } from "../modifiers";
 import { repeatRuleOnly } from "../recurrence";
 import { OFFSET, remindBefore } from "../reminders";
 import { resolveOne } from "../references";
 import type { Interpretation, TaskSnapshot, ToolCall } from "../types";
-import { atTime, timeOnlyOf } from "./update";
+import { dueFor } from "./update";
 
 const LEAD = /^(?:(?:also|and|plus|oh|actually|instead|then|so|ok(?:ay)?|sorry|oops|no|wait)\b[\s,.!-]*)+/i;
 const TAIL = /(?:[\s,]+(?:too|as\s+well|also|instead|then|please|pls|for\s+it|for\s+that))+$/i;
@@ -58,10 +58,7 @@ export function elliptical(ctx: Ctx): Interpretation | null {
   }
   const calls = targets.map((t): ToolCall => {
     const own: Record<string, unknown> = { task: t.number, ...input };
-    if (found?.date) {
-      const time = timeOnlyOf(found.date);
-      own.dueDate = time ? atTime(t, time, ctx.date.timeZone) : found.date.hasTime ? found.date.value : keepTimeOf(t, found.date.value, ctx.date.timeZone);
-    }
+    if (found?.date) own.dueDate = dueFor(t, found.date, ctx.date.timeZone);
     return { tool: "update_task", input: own };
   });
   return result("update_task", calls, { tasks: targets.map((t) => t.number), elliptical: true }, 0.75);

@@ -10,12 +10,11 @@ import { extractDate } from "../dates";
 import { extractPriority } from "../modifiers";
 import { repeatRuleOnly } from "../recurrence";
 import { resolveOne } from "../references";
-import { keepTimeOf } from "../dialogue";
 import { baseOfPastVerb } from "../text";
 import { COMMAND_LEADS, LIST_VERBS, REMARK_DONE, REMARK_LEADS, REMARK_LINKS, REMARK_NO_REPEAT } from "../lexicon";
 import { dayInZone } from "@/lib/time/zone";
 import type { Interpretation, TaskSnapshot, ToolCall } from "../types";
-import { atTime, timeOnlyOf } from "./update";
+import { dueFor } from "./update";
 
 const alt = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).map((w) => w.replace(/'/g, "'?").replace(/\s+/g, String.raw`\s+`)).join("|");
 // "need booking by", "needs to happen on", "needs to be done by": a need, then what is needed.
@@ -86,7 +85,7 @@ export function remark(ctx: Ctx): Interpretation | null {
     input.priority = priority.value;
     rest = priority.rest;
   }
-  const sameTime = SAME_TIME.test(rest);
+  // "same time": a day alone keeps the task's time anyway.
   rest = rest.replace(SAME_TIME, " ").replace(/\s+/g, " ").trim();
   const repeat = repeatRuleOnly(rest, ctx.date);
   if (repeat) rest = repeat.rest.replace(/\s+repeat$/i, "");
@@ -102,14 +101,8 @@ export function remark(ctx: Ctx): Interpretation | null {
   if (!task) return null;
   if (repeat) input.repeat = repeat.rule;
   if (found?.date) {
-    const time = timeOnlyOf(found.date);
-    const tz = ctx.date.timeZone;
-    if (time) input.dueDate = atTime(task, time, tz);
-    else if (!found.date.hasTime || sameTime) input.dueDate = keepTimeOf(task, found.date.value, tz);
-    else input.dueDate = found.date.value;
-    // A day said alone for an undated task stays a day.
-    if (!task.dueDate && !found.date.hasTime) input.dueDate = found.date.value;
-    if (!dayInZone(input.dueDate as string, tz)) return null;
+    input.dueDate = dueFor(task, found.date, ctx.date.timeZone);
+    if (!dayInZone(input.dueDate as string, ctx.date.timeZone)) return null;
   }
   return change(task, [{ tool: "update_task", input: { task: task.number, ...input } }]);
 }

@@ -55,6 +55,13 @@ export function atTime(t: TaskSnapshot, time: TimeOnly, timeZone: string): strin
   return day ? isoDateTime({ ...day, hour, minute: time.minute }, timeZone) : time.value;
 }
 
+/** A task's new due value for a date said about it: a time alone keeps its day, a day alone its time. */
+export function dueFor(t: TaskSnapshot, found: FoundDate, timeZone: string): string {
+  const time = timeOnlyOf(found);
+  if (time) return atTime(t, time, timeZone);
+  return found.hasTime ? found.value : keepTimeOf(t, found.value, timeZone);
+}
+
 function buildUpdates(tasks: TaskSnapshot[], change: Change, ctx: Ctx): ToolCall[] | Interpretation {
   const calls: ToolCall[] = [];
   for (const t of tasks) {
