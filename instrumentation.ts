@@ -19,5 +19,7 @@ export async function register() {
   if (building) return;
   const { startNotificationWorker } = await import("@/lib/notifications/start");
   // Not awaited: the server answers while the database opens; a failure is reported, not fatal.
-  startNotificationWorker().catch((error: unknown) => console.error("Notifications: the worker did not start:", error instanceof Error ? error.message : error));
+  startNotificationWorker().catch((error: unknown) =>
+    console.error("Notifications: the worker did not start:", error instanceof Error ? error.message : error),
+  );
 }

@@ -11,7 +11,15 @@ const SYSTEM_CHROMIUM = "/usr/bin/chromium";
 const launchOptions = fs.existsSync(SYSTEM_CHROMIUM)
   ? {
       executablePath: SYSTEM_CHROMIUM,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
     }
   : {};
 
@@ -24,7 +32,13 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 15_000 },
-  reporter: [["list"], ["html", { open: "never", outputFolder: process.env.E2E_OUTPUT_DIR ? `${OUTPUT_DIR}-report` : "playwright-report" }]],
+  reporter: [
+    ["list"],
+    [
+      "html",
+      { open: "never", outputFolder: process.env.E2E_OUTPUT_DIR ? `${OUTPUT_DIR}-report` : "playwright-report" },
+    ],
+  ],
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: "retain-on-failure",

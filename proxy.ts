@@ -35,7 +35,10 @@ export async function proxy(...args: Parameters<typeof guarded>) {
   if (request.method === "POST" && SELF_AUTHENTICATED_PATHS.has(request.nextUrl.pathname)) return NextResponse.next();
   if (request.method === "POST" && !request.nextUrl.pathname.startsWith("/api/")) {
     if (isCrossOriginPost(request)) {
-      return Response.json({ error: { code: "forbidden", message: "This request did not come from Doable." } }, { status: 403 });
+      return Response.json(
+        { error: { code: "forbidden", message: "This request did not come from Doable." } },
+        { status: 403 },
+      );
     }
     const body = await checkActionBody(request);
     if (!body.ok) return Response.json({ error: { code: "bad_request", message: body.reason } }, { status: 400 });

@@ -15,14 +15,21 @@ async function openAccount(page: Page) {
 
 const section = (page: Page, name: string) => page.getByRole("region", { name });
 
-test("the user's data downloads as one JSON file holding their tasks, chats and log; without a session it is 401", async ({ page, playwright, baseURL }) => {
+test("the user's data downloads as one JSON file holding their tasks, chats and log; without a session it is 401", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const email = uniqueEmail("export-all");
   await register(page, { name: "Exa", email });
   const reply = await say(page, "add renew passport tomorrow at 3pm #admin");
   await expect(reply.getByTestId("task-card")).toContainText("Renew passport");
 
   await openAccount(page);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download my data" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Download my data" }).click(),
+  ]);
   expect(download.suggestedFilename()).toMatch(/^doable-account-\d{4}-\d{2}-\d{2}\.json$/);
   const data = JSON.parse(fs.readFileSync((await download.path())!, "utf8")) as {
     account: { email: string };
@@ -34,7 +41,11 @@ test("the user's data downloads as one JSON file holding their tasks, chats and 
   expect(data.tasks).toEqual([expect.objectContaining({ number: 1, title: "Renew passport", tags: ["admin"] })]);
   expect(data.conversations[0]!.messages.map((m) => m.role)).toEqual(["user", "assistant"]);
   expect(data.conversations[0]!.messages[0]!.content).toBe("add renew passport tomorrow at 3pm #admin");
-  expect(data.operationLog).toEqual(expect.arrayContaining([expect.objectContaining({ operation: "add", originalCommand: "add renew passport tomorrow at 3pm #admin" })]));
+  expect(data.operationLog).toEqual(
+    expect.arrayContaining([
+      expect.objectContaining({ operation: "add", originalCommand: "add renew passport tomorrow at 3pm #admin" }),
+    ]),
+  );
   expect(JSON.stringify(data)).not.toContain("admin@example.com");
 
   const anonymous = await playwright.request.newContext({ baseURL });
@@ -44,7 +55,10 @@ test("the user's data downloads as one JSON file holding their tasks, chats and 
   await anonymous.dispose();
 });
 
-test("changing the password needs the current one, keeps this device signed in and signs out the others", async ({ page, browser }) => {
+test("changing the password needs the current one, keeps this device signed in and signs out the others", async ({
+  page,
+  browser,
+}) => {
   const email = uniqueEmail("password");
   await register(page, { name: "Pia", email });
   const other = await browser.newPage();
@@ -103,7 +117,10 @@ test("deleting the account needs the password, signs out and leaves nothing to s
 test.describe("as the admin", () => {
   test.use({ storageState: ADMIN_STATE });
 
-  test("the only admin cannot delete their account or give up the role; a user made admin gets the admin pages, and loses them again", async ({ page, browser }) => {
+  test("the only admin cannot delete their account or give up the role; a user made admin gets the admin pages, and loses them again", async ({
+    page,
+    browser,
+  }) => {
     await openAccount(page);
     const danger = section(page, "Delete account");
     await danger.getByLabel("Your password, to confirm").fill(PASSWORD);

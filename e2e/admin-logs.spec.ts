@@ -8,7 +8,13 @@ import { ADMIN_STATE, register, uniqueEmail } from "./helpers";
 // inspects, exports and undoes them. Lena is also the non-admin who must get 404s.
 test.describe.configure({ mode: "serial" });
 
-const COMMANDS = ["add buy milk tomorrow", "add call the plumber on friday", "rename task 2 to call the electrician", "I finished buying milk", "what's on my list?"];
+const COMMANDS = [
+  "add buy milk tomorrow",
+  "add call the plumber on friday",
+  "rename task 2 to call the electrician",
+  "I finished buying milk",
+  "what's on my list?",
+];
 
 let lenaEmail: string;
 let lenaState: BrowserContextOptions["storageState"];
@@ -35,7 +41,10 @@ async function say(request: APIRequestContext, text: string) {
 
 test.beforeAll(async ({ browser }, testInfo) => {
   // Playwright hands the enclosing test's options (the admin's session) to new contexts: start empty.
-  const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, storageState: { cookies: [], origins: [] } });
+  const context = await browser.newContext({
+    baseURL: testInfo.project.use.baseURL,
+    storageState: { cookies: [], origins: [] },
+  });
   const page = await context.newPage();
   lenaEmail = uniqueEmail("lena");
   await register(page, { name: "Lena Logs", email: lenaEmail });
@@ -82,19 +91,27 @@ test.describe("as the admin", () => {
     const bad = await page.goto("/admin/logs?from=2026-02-30");
     expect(bad?.status()).toBe(200);
     // (Next's route announcer is an alert too, hence the text filter.)
-    await expect(page.getByRole("alert").filter({ hasText: "These filters can’t be used." })).toContainText("From must be a date like 2026-11-23.");
+    await expect(page.getByRole("alert").filter({ hasText: "These filters can’t be used." })).toContainText(
+      "From must be a date like 2026-11-23.",
+    );
   });
 
-  test("dates and page links out of range explain themselves: a message on the page, 400 from the export", async ({ page }) => {
+  test("dates and page links out of range explain themselves: a message on the page, 400 from the export", async ({
+    page,
+  }) => {
     // Year 0000 is no PostgreSQL date: it used to reach the query and fail the page with a 500.
     const page0 = await page.goto("/admin/logs?from=0000-01-01");
     expect(page0?.status()).toBe(200);
-    await expect(page.getByRole("alert").filter({ hasText: "These filters can’t be used." })).toContainText("From must be a date between 0001-01-01 and 9999-12-31.");
+    await expect(page.getByRole("alert").filter({ hasText: "These filters can’t be used." })).toContainText(
+      "From must be a date between 0001-01-01 and 9999-12-31.",
+    );
     await expect(page.getByLabel("From (UTC)")).toHaveAttribute("aria-invalid", "true");
 
     const cursor = Buffer.from(`0000-01-01T00:00:00.000Z_${randomUUID()}`).toString("base64url");
     expect((await page.goto(`/admin/logs?after=${cursor}`))?.status()).toBe(200);
-    await expect(page.getByRole("alert").filter({ hasText: "These filters can’t be used." })).toContainText("The page link is not valid.");
+    await expect(page.getByRole("alert").filter({ hasText: "These filters can’t be used." })).toContainText(
+      "The page link is not valid.",
+    );
 
     // The export refuses before it starts a file (it used to send a CSV cut off after its header).
     const exported = await page.request.get("/api/admin/logs/export?from=0000-01-01");
@@ -106,7 +123,9 @@ test.describe("as the admin", () => {
     // The widest range a filter may name works end to end.
     await page.goto(`/admin/logs?user=${encodeURIComponent(lenaEmail)}&from=0001-01-01&to=9999-12-31`);
     await expect(page.getByTestId("log-row")).toHaveCount(COMMANDS.length);
-    const widest = await page.request.get(`/api/admin/logs/export?user=${encodeURIComponent(lenaEmail)}&from=0001-01-01&to=9999-12-31`);
+    const widest = await page.request.get(
+      `/api/admin/logs/export?user=${encodeURIComponent(lenaEmail)}&from=0001-01-01&to=9999-12-31`,
+    );
     expect(widest.status()).toBe(200);
     expect(parse((await widest.text()).replace(/^\uFEFF/, ""), { columns: true })).toHaveLength(COMMANDS.length);
   });
@@ -128,7 +147,9 @@ test.describe("as the admin", () => {
     // The tool call id, kept as "<user message id>:<call id>" (unique per message).
     await expect(page.getByText(/^[0-9a-f-]{36}:call_/)).toBeVisible();
     // The other operations on task #1: the completion.
-    await expect(page.getByRole("region", { name: "Other operations on this task" })).toContainText("I finished buying milk");
+    await expect(page.getByRole("region", { name: "Other operations on this task" })).toContainText(
+      "I finished buying milk",
+    );
   });
 
   test("exports the filtered set as CSV", async ({ page }) => {
@@ -161,7 +182,9 @@ test.describe("as the admin", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Undo · #1 Buy milk");
     // The undo is Lena's history, made by the admin: both are named.
     await expect(page.getByText(`on the tasks of Lena Logs <${lenaEmail}>, by admin@example.com`)).toBeVisible();
-    await expect(page.getByRole("term").filter({ hasText: "Made by" }).locator("xpath=following-sibling::dd[1]")).toHaveText("admin@example.com");
+    await expect(
+      page.getByRole("term").filter({ hasText: "Made by" }).locator("xpath=following-sibling::dd[1]"),
+    ).toHaveText("admin@example.com");
     await expect(page.getByRole("link", { name: /^Complete of / })).toBeVisible();
     // The task is open again.
     await expect(page.getByText("#1 Buy milk", { exact: true })).toBeVisible();
@@ -192,17 +215,28 @@ test.describe("as the admin", () => {
     await expect(page).toHaveURL(/source=admin/);
     await expect(page.getByTestId("log-row")).toHaveCount(2);
     await expect(page.getByTestId("log-row").filter({ hasText: "Undo" })).toHaveCount(2);
-    const exported = await page.request.get(`/api/admin/logs/export?user=${encodeURIComponent(lenaEmail)}&source=admin`);
-    const records = parse((await exported.text()).replace(/^\uFEFF/, ""), { columns: true }) as Record<string, string>[];
+    const exported = await page.request.get(
+      `/api/admin/logs/export?user=${encodeURIComponent(lenaEmail)}&source=admin`,
+    );
+    const records = parse((await exported.text()).replace(/^\uFEFF/, ""), { columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(records.map((r) => [r.user_email, r.actor_email, r.source])).toEqual([
       [lenaEmail, "admin@example.com", "admin"],
       [lenaEmail, "admin@example.com", "admin"],
     ]);
   });
 
-  test("a rejected approval is its own outcome: counted apart from failures, nothing to undo", async ({ page, browser }, testInfo) => {
+  test("a rejected approval is its own outcome: counted apart from failures, nothing to undo", async ({
+    page,
+    browser,
+  }, testInfo) => {
     // Rita asks for two changes at once in the chat and turns both down.
-    const context = await browser.newContext({ baseURL: testInfo.project.use.baseURL, storageState: { cookies: [], origins: [] } });
+    const context = await browser.newContext({
+      baseURL: testInfo.project.use.baseURL,
+      storageState: { cookies: [], origins: [] },
+    });
     const rita = await context.newPage();
     const ritaEmail = uniqueEmail("rita");
     await register(rita, { name: "Rita Reject", email: ritaEmail });

@@ -3,7 +3,10 @@ import { ADMIN_STATE, register, say, uniqueEmail } from "./helpers";
 
 // A reminder set in chat waits in the outbox; the admin finds it on the Notifications view by
 // user and status, with counts, and a bad filter is explained rather than failing.
-test("the admin sees a user's pending reminder in the outbox, filtered by user and status", async ({ page, browser }) => {
+test("the admin sees a user's pending reminder in the outbox, filtered by user and status", async ({
+  page,
+  browser,
+}) => {
   const email = uniqueEmail("outbox");
   await register(page, { name: "Outbox User", email });
   const reply = await say(page, "remind me to defrost the freezer tomorrow at 8am");

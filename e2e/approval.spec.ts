@@ -25,7 +25,11 @@ test("a bulk change asks on one card; Approve selected changes only the ticked t
   const card = approvalCard(asking);
   await expect(card.getByRole("heading")).toHaveText("3 changes wait for your approval");
   await expect(card.getByRole("checkbox")).toHaveCount(3);
-  await expect(card.getByRole("listitem")).toHaveText(["Delete #1 Buy milk", "Delete #2 Post the parcel", "Delete #3 Pick up dry cleaning"]);
+  await expect(card.getByRole("listitem")).toHaveText([
+    "Delete #1 Buy milk",
+    "Delete #2 Post the parcel",
+    "Delete #3 Pick up dry cleaning",
+  ]);
   for (const box of await card.getByRole("checkbox").all()) await expect(box).toBeChecked();
   await expect(card.getByRole("button")).toHaveText(["Approve selected", "Approve all", "Reject"]);
   await expect(asking.getByText("This changes several tasks, so Doable asks first.")).toHaveCount(1);
@@ -37,7 +41,9 @@ test("a bulk change asks on one card; Approve selected changes only the ticked t
   await card.getByRole("button", { name: "Approve selected" }).click();
   await expect(asking.getByTestId("task-card")).toHaveCount(2);
   await expect(asking.getByTestId("task-card")).toContainText([/Deleted.*Buy milk/, /Deleted.*Pick up dry cleaning/]);
-  await expect(asking.getByTestId("approval-answered")).toHaveText(["Rejected — not changed: Delete #2 Post the parcel"]);
+  await expect(asking.getByTestId("approval-answered")).toHaveText([
+    "Rejected — not changed: Delete #2 Post the parcel",
+  ]);
   await expect(approvalCard(asking)).toHaveCount(0);
   await expect(pendingTasks(page)).toHaveText([/Post the parcel/, /Call mom/]);
 
@@ -45,7 +51,9 @@ test("a bulk change asks on one card; Approve selected changes only the ticked t
   await page.reload();
   const reloaded = page.getByTestId("assistant-message").last();
   await expect(reloaded.getByTestId("task-card")).toHaveCount(2);
-  await expect(reloaded.getByTestId("approval-answered")).toHaveText(["Rejected — not changed: Delete #2 Post the parcel"]);
+  await expect(reloaded.getByTestId("approval-answered")).toHaveText([
+    "Rejected — not changed: Delete #2 Post the parcel",
+  ]);
   await expect(page.getByTestId("approval-card")).toHaveCount(0);
   await expect(pendingTasks(page)).toHaveText([/Post the parcel/, /Call mom/]);
 });
@@ -59,7 +67,9 @@ test("Reject on the card changes nothing; with nothing ticked there is nothing t
 
   await card.getByRole("button", { name: "Reject" }).click();
   await expect(asking.getByTestId("approval-answered")).toHaveCount(3);
-  await expect(asking.getByTestId("approval-answered").first()).toHaveText("Rejected — not changed: Delete #1 Buy milk");
+  await expect(asking.getByTestId("approval-answered").first()).toHaveText(
+    "Rejected — not changed: Delete #1 Buy milk",
+  );
   await expect(approvalCard(asking)).toHaveCount(0);
   await expect(asking.getByTestId("task-card")).toHaveCount(0);
   await expect(pendingTasks(page)).toHaveCount(4);
@@ -68,7 +78,9 @@ test("Reject on the card changes nothing; with nothing ticked there is nothing t
 test("Approve all changes every task on the card", async ({ page }) => {
   await register(page, { name: "Abby All", email: uniqueEmail("abby") });
   const asking = await askToDeleteErrands(page);
-  await approvalCard(asking).getByRole("checkbox", { name: /Buy milk/ }).uncheck(); // Approve all ignores the ticks
+  await approvalCard(asking)
+    .getByRole("checkbox", { name: /Buy milk/ })
+    .uncheck(); // Approve all ignores the ticks
   await approvalCard(asking).getByRole("button", { name: "Approve all" }).click();
   await expect(asking.getByTestId("task-card")).toHaveCount(3);
   await expect(asking.getByTestId("approval-answered")).toHaveCount(0);

@@ -26,12 +26,23 @@ function comingFriday(page: Page): Promise<{ iso: string; label: string }> {
     const label =
       ahead === 1
         ? "Tomorrow"
-        : day.toLocaleDateString(undefined, ahead < 7 ? { weekday: "short", day: "numeric", month: "short" } : { day: "numeric", month: "short", ...(day.getFullYear() !== now.getFullYear() ? { year: "numeric" } : {}) });
+        : day.toLocaleDateString(
+            undefined,
+            ahead < 7
+              ? { weekday: "short", day: "numeric", month: "short" }
+              : {
+                  day: "numeric",
+                  month: "short",
+                  ...(day.getFullYear() !== now.getFullYear() ? { year: "numeric" } : {}),
+                },
+          );
     return { iso, label };
   });
 }
 
-test("one conversation: add, 'it', answering the assistant's question, 'no, the other one', Spanish — each seen in the task panel", async ({ page }) => {
+test("one conversation: add, 'it', answering the assistant's question, 'no, the other one', Spanish — each seen in the task panel", async ({
+  page,
+}) => {
   await register(page, { name: "Carla Conversa", email: uniqueEmail("carla") });
   await expect(page.getByTestId("model-badge")).toHaveText(/Offline assistant/);
   const panel = page.getByRole("complementary", { name: "Tasks" });

@@ -36,7 +36,13 @@ test.afterAll(async () => {
 const FORGED_SOCKET = "x-doable-socket-address";
 
 /** Signs in through next-auth's own API (what a script would do), with a forged X-Forwarded-For. */
-async function apiSignIn(api: APIRequestContext, email: string, password: string, forwardedFor: string, callbackUrl = "/") {
+async function apiSignIn(
+  api: APIRequestContext,
+  email: string,
+  password: string,
+  forwardedFor: string,
+  callbackUrl = "/",
+) {
   const csrf = await api.get("/api/auth/csrf");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
   return api.post("/api/auth/callback/credentials", {
@@ -61,7 +67,10 @@ test.describe("limits (second server: 3 sign-ins per address + email, 2 accounts
     await startLimitedServer();
   });
 
-  test("the sign-in API answers 429 with Retry-After, a forged X-Forwarded-For changes nothing, and the page shows the wait", async ({ browser, playwright }) => {
+  test("the sign-in API answers 429 with Retry-After, a forged X-Forwarded-For changes nothing, and the page shows the wait", async ({
+    browser,
+    playwright,
+  }) => {
     const email = uniqueEmail("limited");
     const context = await browser.newContext({ baseURL: LIMITED });
     const page = await context.newPage();
@@ -88,7 +97,9 @@ test.describe("limits (second server: 3 sign-ins per address + email, 2 accounts
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page.locator("form").getByRole("alert")).toHaveText(/^Too many sign-in attempts\. Try again in 1[45] minutes\.$/);
+    await expect(page.locator("form").getByRole("alert")).toHaveText(
+      /^Too many sign-in attempts\. Try again in 1[45] minutes\.$/,
+    );
     await expect(page).toHaveURL(/\/login/);
     await context.close();
   });
@@ -102,7 +113,9 @@ test.describe("limits (second server: 3 sign-ins per address + email, 2 accounts
     await signOut(page);
     const refused = uniqueEmail("third");
     await registerAt(page, LIMITED, "Third", refused, "192.0.2.2");
-    await expect(page.locator("form").getByRole("alert")).toHaveText(/^Too many accounts were created from your network\. Try again in (59|60) minutes\.$/);
+    await expect(page.locator("form").getByRole("alert")).toHaveText(
+      /^Too many accounts were created from your network\. Try again in (59|60) minutes\.$/,
+    );
     await expect(page).toHaveURL(/\/register/);
     // Nothing was stored for it.
     await signIn(page, refused);
@@ -116,7 +129,10 @@ test.describe("limits (second server: 3 sign-ins per address + email, 2 accounts
   });
 });
 
-test("a deep link survives sign-in: /c/<id> and /admin/logs?operation=add land where asked", async ({ page, browser }) => {
+test("a deep link survives sign-in: /c/<id> and /admin/logs?operation=add land where asked", async ({
+  page,
+  browser,
+}) => {
   const email = uniqueEmail("deep");
   await register(page, { name: "Deep Link", email });
   const composer = page.getByRole("textbox", { name: "Message Doable" });
@@ -147,8 +163,18 @@ test("a deep link survives sign-in: /c/<id> and /admin/logs?operation=add land w
   await context.close();
 });
 
-test("a callbackUrl with a newline or another site is dropped: no 500, and sign-in goes to /", async ({ page, request }) => {
-  for (const target of ["%0A", "/%0A", "/c/1%0D%0ASet-Cookie:%20x=1", "https://evil.example/", "//evil.example", "/..//evil.example"]) {
+test("a callbackUrl with a newline or another site is dropped: no 500, and sign-in goes to /", async ({
+  page,
+  request,
+}) => {
+  for (const target of [
+    "%0A",
+    "/%0A",
+    "/c/1%0D%0ASet-Cookie:%20x=1",
+    "https://evil.example/",
+    "//evil.example",
+    "/..//evil.example",
+  ]) {
     const response = await request.get(`/login?callbackUrl=${target}`);
     expect(response.status(), target).toBe(200);
   }
@@ -167,7 +193,10 @@ test("a callbackUrl with a newline or another site is dropped: no 500, and sign-
   // next-auth's API, with the newline in the form field itself.
   const csrf = await request.get("/api/auth/csrf");
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const api = await request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: PASSWORD, callbackUrl: "/c/1\nx" }, maxRedirects: 0 });
+  const api = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, email, password: PASSWORD, callbackUrl: "/c/1\nx" },
+    maxRedirects: 0,
+  });
   expect(api.status()).toBe(302);
   expect(new URL(api.headers()["location"]!).pathname).toBe("/");
 });
@@ -199,7 +228,11 @@ test.describe("sessions end on sign-out", () => {
     expect((await request.get("/login", { headers: { cookie }, maxRedirects: 0 })).status()).toBe(200);
   }
 
-  test("a session cookie captured before sign-out is refused after it: 401 from the API, /login for pages", async ({ browser, playwright, baseURL }) => {
+  test("a session cookie captured before sign-out is refused after it: 401 from the API, /login for pages", async ({
+    browser,
+    playwright,
+    baseURL,
+  }) => {
     const { context, page, cookie } = await captured(browser);
     const replay = await playwright.request.newContext({ baseURL });
     // Before sign-out the copy works.
@@ -210,7 +243,11 @@ test.describe("sessions end on sign-out", () => {
     await context.close();
   });
 
-  test("“Sign out everywhere” on the account page ends the sessions of other browsers too", async ({ browser, playwright, baseURL }) => {
+  test("“Sign out everywhere” on the account page ends the sessions of other browsers too", async ({
+    browser,
+    playwright,
+    baseURL,
+  }) => {
     const { email, context, page, cookie } = await captured(browser);
     const other = await browser.newContext();
     const otherPage = await other.newPage();
@@ -240,7 +277,9 @@ test.describe("sessions end on sign-out", () => {
 test.describe("server actions", () => {
   /** The id of the sign-in form's server action, from the build's action manifest. */
   function loginActionId(): string {
-    const manifest = JSON.parse(fs.readFileSync(path.join(DIST, "server", "server-reference-manifest.json"), "utf8")) as {
+    const manifest = JSON.parse(
+      fs.readFileSync(path.join(DIST, "server", "server-reference-manifest.json"), "utf8"),
+    ) as {
       node: Record<string, { exportedName?: string }>;
     };
     const id = Object.entries(manifest.node).find(([, v]) => v.exportedName === "loginAction")?.[0];
@@ -257,17 +296,28 @@ test.describe("server actions", () => {
     for (const origin of ["http://evil.example", "null", "not a url", `${baseURL}.evil.example`]) {
       const forged = await request.post("/login", { headers: { ...headers, origin }, data: body });
       expect(forged.status(), origin).toBe(403);
-      expect(await forged.json()).toEqual({ error: { code: "forbidden", message: "This request did not come from Doable." } });
+      expect(await forged.json()).toEqual({
+        error: { code: "forbidden", message: "This request did not come from Doable." },
+      });
     }
     // A forged X-Forwarded-Host does not make another origin look like this site (no proxy is trusted)…
-    const viaHost = await request.post("/login", { headers: { ...headers, origin: "http://evil.example", "x-forwarded-host": "evil.example" }, data: body });
+    const viaHost = await request.post("/login", {
+      headers: { ...headers, origin: "http://evil.example", "x-forwarded-host": "evil.example" },
+      data: body,
+    });
     expect(viaHost.status()).toBe(403);
     // …nor does it break the real one (Next compared Origin with it: a 500 before).
-    const realWithForgedHost = await request.post("/login", { headers: { ...headers, origin: baseURL!, "x-forwarded-host": "evil.example" }, data: body });
+    const realWithForgedHost = await request.post("/login", {
+      headers: { ...headers, origin: baseURL!, "x-forwarded-host": "evil.example" },
+      data: body,
+    });
     expect(realWithForgedHost.status()).toBe(200);
   });
 
-  test("malformed action bodies get 400, and wrong arguments a clear answer, never a 500", async ({ request, baseURL }) => {
+  test("malformed action bodies get 400, and wrong arguments a clear answer, never a 500", async ({
+    request,
+    baseURL,
+  }) => {
     const action = loginActionId();
     const headers = { "next-action": action, origin: baseURL!, "content-type": "text/plain;charset=UTF-8" };
     for (const body of ["garbage{", "", "[", '{"a":1}', '"$@1"', '["$Q1"]', '["$@1"]', '["$1"]', '["$nxyz"]']) {
@@ -275,9 +325,15 @@ test.describe("server actions", () => {
       expect(response.status(), body).toBe(400);
       expect((await response.json()).error.code).toBe("bad_request");
     }
-    const multipart = await request.post("/login", { headers: { ...headers, "content-type": "multipart/form-data; boundary=xyz" }, data: "garbage" });
+    const multipart = await request.post("/login", {
+      headers: { ...headers, "content-type": "multipart/form-data; boundary=xyz" },
+      data: "garbage",
+    });
     expect(multipart.status()).toBe(400);
-    const noScriptForm = await request.post("/login", { headers: { origin: baseURL!, "content-type": "multipart/form-data; boundary=xyz" }, data: "garbage" });
+    const noScriptForm = await request.post("/login", {
+      headers: { origin: baseURL!, "content-type": "multipart/form-data; boundary=xyz" },
+      data: "garbage",
+    });
     expect(noScriptForm.status()).toBe(400);
     // Decodable, but not the form the page sends: the action answers, it does not crash.
     const wrongArgs = await request.post("/login", { headers, data: '["$K1"]' });

@@ -6,7 +6,8 @@ import { ADMIN_STATE, composer, register, say, sendButton, uniqueEmail } from ".
 // toasts keep clear of the Send button, the 404 page is centred, counts are pluralised.
 test.use({ timezoneId: "Europe/Berlin" });
 
-const pendingTasks = (page: Page) => page.getByRole("complementary", { name: "Tasks" }).getByRole("list", { name: "Pending tasks" }).getByRole("listitem");
+const pendingTasks = (page: Page) =>
+  page.getByRole("complementary", { name: "Tasks" }).getByRole("list", { name: "Pending tasks" }).getByRole("listitem");
 
 /** "complete all my tasks" over three tasks: one approval card listing the three in the latest reply. */
 async function askToCompleteThree(page: Page) {
@@ -66,7 +67,10 @@ test.describe("approval answers are stored before the turn goes on", () => {
   });
 });
 
-test("an Undo whose change was undone another way says Undone: by saying undo, and by an admin", async ({ page, browser }) => {
+test("an Undo whose change was undone another way says Undone: by saying undo, and by an admin", async ({
+  page,
+  browser,
+}) => {
   const email = uniqueEmail("uma");
   await register(page, { name: "Uma Undone", email });
   const milk = (await say(page, "add buy milk")).getByTestId("task-card");
@@ -79,7 +83,9 @@ test("an Undo whose change was undone another way says Undone: by saying undo, a
   await expect(milk.getByRole("button", { name: "Undo", exact: true })).toHaveCount(0);
   await page.reload();
   const cards = page.getByTestId("task-card");
-  await expect(cards.filter({ hasText: "Added" }).filter({ hasText: "Buy milk" }).getByRole("button", { name: "Undone" })).toBeDisabled();
+  await expect(
+    cards.filter({ hasText: "Added" }).filter({ hasText: "Buy milk" }).getByRole("button", { name: "Undone" }),
+  ).toBeDisabled();
 
   // An admin undoes the next change from the operation log; the user's card says so on reload.
   const mom = (await say(page, "add call mom")).getByTestId("task-card");
@@ -99,7 +105,10 @@ test("an Undo whose change was undone another way says Undone: by saying undo, a
 });
 
 /** Neither box overlaps the other. */
-function apart(a: { x: number; y: number; width: number; height: number }, b: { x: number; y: number; width: number; height: number }): boolean {
+function apart(
+  a: { x: number; y: number; width: number; height: number },
+  b: { x: number; y: number; width: number; height: number },
+): boolean {
   return a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
 }
 
@@ -124,7 +133,10 @@ async function toastsKeepClearOfSend(page: Page) {
     expect(apart(tb, box), `toast ${JSON.stringify(tb)} covers the composer ${JSON.stringify(box)}`).toBe(true);
   }
   // What is under the middle of Send is Send itself, and it takes the click.
-  const hit = await page.evaluate(({ x, y }) => Boolean(document.elementFromPoint(x, y)?.closest('button[aria-label="Send message"]')), { x: send.x + send.width / 2, y: send.y + send.height / 2 });
+  const hit = await page.evaluate(
+    ({ x, y }) => Boolean(document.elementFromPoint(x, y)?.closest('button[aria-label="Send message"]')),
+    { x: send.x + send.width / 2, y: send.y + send.height / 2 },
+  );
   expect(hit).toBe(true);
   await composer(page).fill("add water the plants");
   await sendButton(page).click();

@@ -6,7 +6,10 @@ test.use({ timezoneId: "Europe/Berlin" });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/artifacts/${name}.png`, fullPage: true });
 
-test("a whole session: add, complete by chat and by ticking, undo from a card, reload, rename, search, second chat, archive, delete", async ({ page, browser }) => {
+test("a whole session: add, complete by chat and by ticking, undo from a card, reload, rename, search, second chat, archive, delete", async ({
+  page,
+  browser,
+}) => {
   await register(page, { name: "Wanda Whole", email: uniqueEmail("wanda") });
   await expect(page.getByTestId("model-badge")).toHaveText(/Offline assistant/);
   await expect(composer(page)).toBeFocused();
@@ -40,7 +43,10 @@ test("a whole session: add, complete by chat and by ticking, undo from a card, r
   const link = sidebar.locator(`a[href="${new URL(conversationUrl).pathname}"]`);
   await expect(link).toBeVisible();
   await page.reload();
-  await expect(page.getByTestId("user-message")).toHaveText(["add buy milk tomorrow at 5pm and call mom", "I called mom"]);
+  await expect(page.getByTestId("user-message")).toHaveText([
+    "add buy milk tomorrow at 5pm and call mom",
+    "I called mom",
+  ]);
   await expect(page.getByTestId("task-card")).toHaveCount(3);
   await expect(link).toHaveAttribute("aria-current", "page");
 
@@ -52,7 +58,9 @@ test("a whole session: add, complete by chat and by ticking, undo from a card, r
   await expect(link).toHaveText("Family errands");
   const search = sidebar.getByRole("searchbox", { name: "Search conversations" });
   await search.fill("called mom");
-  await expect(sidebar.getByRole("navigation", { name: "Conversations" }).getByRole("link")).toContainText(["Family errands"]);
+  await expect(sidebar.getByRole("navigation", { name: "Conversations" }).getByRole("link")).toContainText([
+    "Family errands",
+  ]);
   await search.fill("");
 
   // A second conversation starts empty and appears on top of the sidebar at once.
@@ -62,7 +70,10 @@ test("a whole session: add, complete by chat and by ticking, undo from a card, r
   await say(page, "add pay rent on friday");
   await expect(page).toHaveURL(/\/c\/[0-9a-f-]{36}$/);
   const second = new URL(page.url()).pathname;
-  await expect(sidebar.getByRole("region", { name: "Today" }).getByRole("link").first()).toHaveAttribute("href", second);
+  await expect(sidebar.getByRole("region", { name: "Today" }).getByRole("link").first()).toHaveAttribute(
+    "href",
+    second,
+  );
 
   // Archive one, delete the other.
   await sidebar.getByRole("button", { name: "Archive “Family errands”" }).click();
@@ -80,7 +91,9 @@ test("a whole session: add, complete by chat and by ticking, undo from a card, r
   const stranger = await other.newPage();
   await register(stranger, { name: "Nora Nobody", email: uniqueEmail("nora") });
   await expect(stranger.getByRole("complementary", { name: "Tasks" }).getByText("All clear")).toBeVisible();
-  await expect(stranger.getByRole("complementary", { name: "Conversation history" }).getByText("No conversations yet")).toBeVisible();
+  await expect(
+    stranger.getByRole("complementary", { name: "Conversation history" }).getByText("No conversations yet"),
+  ).toBeVisible();
   const response = await stranger.goto(conversationUrl);
   expect(response?.status()).toBe(404);
   await expect(stranger.getByRole("heading", { name: /not found|doesn.t exist|can.t find/i })).toBeVisible();
@@ -103,13 +116,21 @@ test("bulk changes ask for approval; approving completes, rejecting changes noth
   await expect(asking.getByTestId("task-card")).toHaveCount(2);
 });
 
-test("the composer: the limit stops an over-long message, a failed send keeps the text and Retry works", async ({ page }) => {
+test("the composer: the limit stops an over-long message, a failed send keeps the text and Retry works", async ({
+  page,
+}) => {
   await register(page, { name: "Cora Composer", email: uniqueEmail("cora") });
   await composer(page).fill("x".repeat(10_001));
   await expect(page.getByText(/1 character over the 10,000 limit/)).toBeVisible();
   await expect(page.getByRole("button", { name: "Send message" })).toBeDisabled();
 
-  await page.route("**/api/chat", (route) => route.fulfill({ status: 503, contentType: "application/json", body: JSON.stringify({ error: { code: "unavailable", message: "The service is busy. Try again." } }) }));
+  await page.route("**/api/chat", (route) =>
+    route.fulfill({
+      status: 503,
+      contentType: "application/json",
+      body: JSON.stringify({ error: { code: "unavailable", message: "The service is busy. Try again." } }),
+    }),
+  );
   await composer(page).fill("add water the plants");
   await composer(page).press("Enter");
   await expect(page.getByRole("alert").filter({ hasText: "The service is busy" })).toBeVisible();
@@ -119,12 +140,18 @@ test("the composer: the limit stops an over-long message, a failed send keeps th
   await expect(page.getByTestId("task-card")).toContainText("Water the plants");
 });
 
-test("a long conversation opens at its latest 20 messages and loads older ones on scroll, keeping the place", async ({ page }) => {
+test("a long conversation opens at its latest 20 messages and loads older ones on scroll, keeping the place", async ({
+  page,
+}) => {
   await register(page, { name: "Leo Long", email: uniqueEmail("leo") });
   let id: string | undefined;
   for (let i = 1; i <= 12; i++) {
     const response = await page.request.post("/api/chat", {
-      data: { ...(id ? { id } : {}), message: { id: crypto.randomUUID(), role: "user", parts: [{ type: "text", text: `add task number ${i}` }] }, timeZone: "Europe/Berlin" },
+      data: {
+        ...(id ? { id } : {}),
+        message: { id: crypto.randomUUID(), role: "user", parts: [{ type: "text", text: `add task number ${i}` }] },
+        timeZone: "Europe/Berlin",
+      },
     });
     expect(response.status()).toBe(200);
     id = response.headers()["x-conversation-id"];

@@ -13,7 +13,10 @@ test("a conversation downloads as Markdown and as JSON; a stranger's link is not
   await expect(page).toHaveURL(/\/c\/[0-9a-f-]{36}$/);
 
   await page.getByLabel("Export conversation").click();
-  const [markdown] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export as Markdown" }).click()]);
+  const [markdown] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Export as Markdown" }).click(),
+  ]);
   expect(markdown.suggestedFilename()).toMatch(/^doable-.+\.md$/);
   const md = fs.readFileSync((await markdown.path())!, "utf8");
   expect(md).toContain("times in America/New_York");
@@ -21,8 +24,13 @@ test("a conversation downloads as Markdown and as JSON; a stranger's link is not
   expect(md).toMatch(/- Added: #1 Renew passport — due \w{3}, \w{3} \d{1,2}, 3:00 PM · #admin/);
 
   await page.getByLabel("Export conversation").click();
-  const [json] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export as JSON" }).click()]);
-  const data = JSON.parse(fs.readFileSync((await json.path())!, "utf8")) as { messages: { role: string; tasks: string[] }[] };
+  const [json] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("link", { name: "Export as JSON" }).click(),
+  ]);
+  const data = JSON.parse(fs.readFileSync((await json.path())!, "utf8")) as {
+    messages: { role: string; tasks: string[] }[];
+  };
   expect(data.messages.map((m) => m.role)).toEqual(["user", "assistant"]);
   expect(data.messages[1]!.tasks[0]).toContain("Renew passport");
 

@@ -10,7 +10,10 @@ export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 }
 
-export async function register(page: Page, { name, email, password = PASSWORD }: { name: string; email: string; password?: string }) {
+export async function register(
+  page: Page,
+  { name, email, password = PASSWORD }: { name: string; email: string; password?: string },
+) {
   await page.goto("/register");
   await page.getByLabel("Name").fill(name);
   await page.getByLabel("Email").fill(email);

@@ -6,8 +6,10 @@ import { register, say, sendButton, uniqueEmail } from "./helpers";
 // reply says so.
 test.use({ timezoneId: "Europe/Berlin", permissions: ["clipboard-read", "clipboard-write"] });
 
-const pendingTasks = (page: Page) => page.getByRole("complementary", { name: "Tasks" }).getByRole("list", { name: "Pending tasks" }).getByRole("listitem");
-const userRow = (page: Page, text: string) => page.getByTestId("user-message-row").filter({ has: page.getByText(text, { exact: true }) });
+const pendingTasks = (page: Page) =>
+  page.getByRole("complementary", { name: "Tasks" }).getByRole("list", { name: "Pending tasks" }).getByRole("listitem");
+const userRow = (page: Page, text: string) =>
+  page.getByTestId("user-message-row").filter({ has: page.getByText(text, { exact: true }) });
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/artifacts/${name}.png`, fullPage: true });
 
@@ -84,7 +86,9 @@ test("a refused edit leaves the conversation as it was and keeps the draft", asy
   await userRow(page, "add call mom").getByRole("button", { name: "Edit message" }).click();
   await page.getByRole("textbox", { name: "Edited message" }).fill("add call dad");
   await page.getByRole("button", { name: "Resend" }).click();
-  await expect(page.getByRole("form", { name: "Edit message" }).getByRole("alert")).toContainText("has changed since then");
+  await expect(page.getByRole("form", { name: "Edit message" }).getByRole("alert")).toContainText(
+    "has changed since then",
+  );
   await expect(page.getByRole("textbox", { name: "Edited message" })).toHaveValue("add call dad");
   await expect(page.getByTestId("assistant-message")).toHaveCount(1);
   await page.getByRole("button", { name: "Cancel" }).click();

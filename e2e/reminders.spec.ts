@@ -12,7 +12,10 @@ test("a reminder set by chat appears in the bell with a toast, and Snooze moves 
   test.setTimeout(240_000);
   await register(page, { name: "Rita Reminder", email: uniqueEmail("rita") });
   const panel = page.getByRole("complementary", { name: "Tasks" });
-  const row = panel.getByRole("list", { name: "Pending tasks" }).getByRole("listitem").filter({ hasText: "Water the plants" });
+  const row = panel
+    .getByRole("list", { name: "Pending tasks" })
+    .getByRole("listitem")
+    .filter({ hasText: "Water the plants" });
 
   // "in 2 minutes" lands on a whole minute 1–2 minutes ahead (the assistant drops the seconds).
   const reply = await say(page, "remind me to water the plants in 2 minutes");
@@ -41,7 +44,9 @@ test("a reminder set by chat appears in the bell with a toast, and Snooze moves 
   await expect(row).toContainText("Reminder");
   // As the panel writes times (components/tasks/due.ts), a minute either side for the clock ticking over.
   const expected = await page.evaluate(() =>
-    [9, 10, 11].map((m) => new Date(Date.now() + m * 60_000).toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" })),
+    [9, 10, 11].map((m) =>
+      new Date(Date.now() + m * 60_000).toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" }),
+    ),
   );
   await expect(row).toContainText(new RegExp(`Reminder.*(${expected.join("|")})`));
 
@@ -51,7 +56,9 @@ test("a reminder set by chat appears in the bell with a toast, and Snooze moves 
   await expect(page.getByTestId("notification-count")).toHaveCount(0);
 });
 
-test("settings: the time zone comes from the browser, bad input is explained and nothing saved, e-mail is off without SMTP", async ({ page }) => {
+test("settings: the time zone comes from the browser, bad input is explained and nothing saved, e-mail is off without SMTP", async ({
+  page,
+}) => {
   await register(page, { name: "Sam Settings", email: uniqueEmail("sam") });
   await page.getByRole("link", { name: "Settings", exact: true }).click();
   await expect(page).toHaveURL(/\/settings$/);

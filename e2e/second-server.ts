@@ -7,18 +7,41 @@ import fs from "node:fs";
 
 export type SecondServer = { url: string; output: () => string; stop: () => Promise<void> };
 
-export async function startSecondServer({ port, dataDir, env }: { port: number; dataDir: string; env: Record<string, string> }): Promise<SecondServer> {
+export async function startSecondServer({
+  port,
+  dataDir,
+  env,
+}: {
+  port: number;
+  dataDir: string;
+  env: Record<string, string>;
+}): Promise<SecondServer> {
   fs.rmSync(dataDir, { recursive: true, force: true });
   const url = `http://127.0.0.1:${port}`;
-  const fullEnv = { ...process.env, NODE_ENV: "production" as const, PORT: String(port), DATABASE_URL: `file:${dataDir}`, NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next", ...env };
+  const fullEnv = {
+    ...process.env,
+    NODE_ENV: "production" as const,
+    PORT: String(port),
+    DATABASE_URL: `file:${dataDir}`,
+    NEXT_DIST_DIR: process.env.NEXT_DIST_DIR || ".next",
+    ...env,
+  };
   const migrated = spawnSync(process.execPath, ["scripts/prestart.mjs"], { env: fullEnv, encoding: "utf8" });
-  if (migrated.status !== 0) throw new Error(`migrating the second server's database failed:\n${migrated.stdout}${migrated.stderr}`);
-  const server: ChildProcess = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(port)], { env: fullEnv, stdio: ["ignore", "pipe", "pipe"] });
+  if (migrated.status !== 0)
+    throw new Error(`migrating the second server's database failed:\n${migrated.stdout}${migrated.stderr}`);
+  const server: ChildProcess = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "--hostname", "127.0.0.1", "--port", String(port)],
+    { env: fullEnv, stdio: ["ignore", "pipe", "pipe"] },
+  );
   let output = "";
   server.stdout!.on("data", (d) => (output += d));
   server.stderr!.on("data", (d) => (output += d));
   for (let i = 0; ; i++) {
-    const up = await fetch(`${url}/api/health`).then((r) => r.ok, () => false);
+    const up = await fetch(`${url}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (up) break;
     if (server.exitCode !== null || i > 1200) throw new Error(`the second server did not start:\n${output}`);
     await new Promise((r) => setTimeout(r, 250));

@@ -43,7 +43,9 @@ function expectSecurityHeaders(response: APIResponse, what: string) {
   expect(h["x-powered-by"], what).toBeUndefined();
 }
 
-test("HTML and script in a message and a task title render as text: no dialog, no injected element", async ({ page }) => {
+test("HTML and script in a message and a task title render as text: no dialog, no injected element", async ({
+  page,
+}) => {
   const dialogs: string[] = [];
   page.on("dialog", (d) => {
     dialogs.push(d.message());
@@ -131,7 +133,11 @@ test("a page runs only the scripts that carry its request's nonce", async ({ pag
   for (const v of violations) expect(v).toMatch(/inline event handler/);
 });
 
-test("the session cookie is httpOnly and SameSite=Lax; with https it is __Secure- and Secure", async ({ page, playwright, baseURL }) => {
+test("the session cookie is httpOnly and SameSite=Lax; with https it is __Secure- and Secure", async ({
+  page,
+  playwright,
+  baseURL,
+}) => {
   const email = uniqueEmail("cookie");
   await register(page, { name: "Cookie", email });
   const cookie = (await page.context().cookies()).find((c) => c.name.endsWith("authjs.session-token"));
@@ -142,7 +148,9 @@ test("the session cookie is httpOnly and SameSite=Lax; with https it is __Secure
   const api = await playwright.request.newContext({ baseURL, extraHTTPHeaders: { "x-forwarded-proto": "https" } });
   const csrf = await api.get("/api/auth/csrf");
   const { csrfToken } = await csrf.json();
-  const csrfCookie = csrf.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.includes("csrf-token"))!.value;
+  const csrfCookie = csrf
+    .headersArray()
+    .find((h) => h.name.toLowerCase() === "set-cookie" && h.value.includes("csrf-token"))!.value;
   expect(csrfCookie).toMatch(/^__Host-authjs\.csrf-token=/);
   expect(csrfCookie).toMatch(/;\s*Secure/i);
   const signedIn = await api.post("/api/auth/callback/credentials", {
@@ -150,7 +158,9 @@ test("the session cookie is httpOnly and SameSite=Lax; with https it is __Secure
     headers: { cookie: csrfCookie.split(";")[0]! },
     maxRedirects: 0,
   });
-  const session = signedIn.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.includes("session-token"))?.value ?? "";
+  const session =
+    signedIn.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.includes("session-token"))
+      ?.value ?? "";
   expect(session).toMatch(/^__Secure-authjs\.session-token=/);
   expect(session).toMatch(/;\s*Secure/i);
   expect(session).toMatch(/;\s*HttpOnly/i);
@@ -158,7 +168,10 @@ test("the session cookie is httpOnly and SameSite=Lax; with https it is __Secure
   await api.dispose();
 });
 
-test("no password hash in any page or API response, signed in as a user and as the admin", async ({ page, browser }) => {
+test("no password hash in any page or API response, signed in as a user and as the admin", async ({
+  page,
+  browser,
+}) => {
   await register(page, { name: "Hash Check", email: uniqueEmail("hash") });
   const composer = page.getByRole("textbox", { name: "Message Doable" });
   await composer.fill("add check the hashes");
@@ -167,7 +180,8 @@ test("no password hash in any page or API response, signed in as a user and as t
   const paths = ["/", page.url(), "/api/auth/session", "/api/health"];
   for (const p of paths) expect(await (await page.request.get(p)).text(), p).not.toMatch(HASH);
   const admin = await browser.newContext({ storageState: ADMIN_STATE });
-  for (const p of ["/admin/logs", "/api/admin/logs/export", "/api/auth/session"]) expect(await (await admin.request.get(p)).text(), p).not.toMatch(HASH);
+  for (const p of ["/admin/logs", "/api/admin/logs/export", "/api/auth/session"])
+    expect(await (await admin.request.get(p)).text(), p).not.toMatch(HASH);
   await admin.close();
 });
 
@@ -197,7 +211,9 @@ async function signInAt(page: import("@playwright/test").Page, email: string, pa
   await page.getByRole("button", { name: "Sign in" }).click();
 }
 
-test("chat rate limit: the 6th message in a minute gets 429 with Retry-After and a clear message", async ({ browser }) => {
+test("chat rate limit: the 6th message in a minute gets 429 with Retry-After and a clear message", async ({
+  browser,
+}) => {
   const context = await browser.newContext({ baseURL: OTHER });
   const page = await context.newPage();
   await page.goto("/register");
@@ -209,14 +225,18 @@ test("chat rate limit: the 6th message in a minute gets 429 with Retry-After and
   const statuses: number[] = [];
   let limited: APIResponse | null = null;
   for (let i = 0; i < 6; i++) {
-    const response = await page.request.post("/api/chat", { data: { message: { id: crypto.randomUUID(), role: "user", parts: [{ type: "text", text: `hello ${i}` }] } } });
+    const response = await page.request.post("/api/chat", {
+      data: { message: { id: crypto.randomUUID(), role: "user", parts: [{ type: "text", text: `hello ${i}` }] } },
+    });
     statuses.push(response.status());
     if (response.status() === 429) limited = response;
     else await response.body();
   }
   expect(statuses).toEqual([200, 200, 200, 200, 200, 429]);
   expect(Number(limited!.headers()["retry-after"])).toBeGreaterThan(0);
-  expect(await limited!.json()).toEqual({ error: { code: "rate_limited", message: "You are sending messages too quickly. Please wait a moment." } });
+  expect(await limited!.json()).toEqual({
+    error: { code: "rate_limited", message: "You are sending messages too quickly. Please wait a moment." },
+  });
   await context.close();
 });
 
@@ -240,9 +260,22 @@ test("no secrets in the client bundles", async () => {
   };
   walk(root);
   expect(files.length).toBeGreaterThan(5);
-  const secrets = [fs.readFileSync(".data/auth-secret", "utf8").trim(), process.env.AUTH_SECRET, process.env.OPENAI_API_KEY].filter((s): s is string => Boolean(s && s.trim().length >= 8));
+  const secrets = [
+    fs.readFileSync(".data/auth-secret", "utf8").trim(),
+    process.env.AUTH_SECRET,
+    process.env.OPENAI_API_KEY,
+  ].filter((s): s is string => Boolean(s && s.trim().length >= 8));
   expect(secrets.length).toBeGreaterThan(0);
-  const names = ["DATABASE_URL", "AUTH_SECRET", "OPENAI_API_KEY", "TEST_DATABASE_URL", "password_hash", "passwordHash", "$argon2", "BEGIN PRIVATE KEY"];
+  const names = [
+    "DATABASE_URL",
+    "AUTH_SECRET",
+    "OPENAI_API_KEY",
+    "TEST_DATABASE_URL",
+    "password_hash",
+    "passwordHash",
+    "$argon2",
+    "BEGIN PRIVATE KEY",
+  ];
   for (const file of files) {
     const text = fs.readFileSync(file, "utf8");
     for (const secret of secrets) expect(text.includes(secret), `${file} holds a secret value`).toBe(false);

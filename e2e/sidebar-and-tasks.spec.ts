@@ -12,7 +12,11 @@ const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/artifact
 /** Sends one chat message, reads the streamed reply to the end, returns the conversation id. */
 async function say(page: Page, text: string, conversationId?: string): Promise<string> {
   const response = await page.request.post("/api/chat", {
-    data: { ...(conversationId ? { id: conversationId } : {}), message: { id: crypto.randomUUID(), role: "user", parts: [{ type: "text", text }] }, timeZone: "Europe/Berlin" },
+    data: {
+      ...(conversationId ? { id: conversationId } : {}),
+      message: { id: crypto.randomUUID(), role: "user", parts: [{ type: "text", text }] },
+      timeZone: "Europe/Berlin",
+    },
   });
   expect(response.status(), await response.text()).toBe(200);
   return response.headers()["x-conversation-id"]!;
@@ -83,7 +87,10 @@ test("the task panel updates live, ticks and unticks, edits inline and deletes w
   await expect(pending.getByRole("listitem")).toHaveText([/Call mom and dad/, /Buy milk/i]);
 });
 
-test("the sidebar lists, renames, searches, archives, restores and deletes conversations", async ({ page, browser }) => {
+test("the sidebar lists, renames, searches, archives, restores and deletes conversations", async ({
+  page,
+  browser,
+}) => {
   await register(page, { name: "Sam Sidebar", email: uniqueEmail("sam") });
   const sidebar = page.getByRole("complementary", { name: "Conversation history" });
   await expect(sidebar.getByText("No conversations yet")).toBeVisible();
@@ -135,7 +142,9 @@ test("the sidebar lists, renames, searches, archives, restores and deletes conve
   await expect(page.getByText("Archived “Groceries”")).toBeVisible();
   await expect(today.getByRole("link")).toHaveCount(2);
   await sidebar.getByRole("button", { name: "Archived" }).click();
-  await expect(sidebar.getByRole("navigation", { name: "Archived conversations" }).getByRole("link")).toHaveText(["Groceries"]);
+  await expect(sidebar.getByRole("navigation", { name: "Archived conversations" }).getByRole("link")).toHaveText([
+    "Groceries",
+  ]);
   await shot(page, "sidebar-archived");
   await sidebar.getByRole("button", { name: "Restore “Groceries”" }).click();
   await expect(sidebar.getByText("Nothing archived")).toBeVisible();

@@ -12,7 +12,8 @@ function setup(page: Page) {
   const panel = page.getByRole("complementary", { name: "Tasks" });
   const line = panel.getByRole("textbox", { name: "New task" });
   const count = (view: string) => panel.getByTestId(`count-${view}`);
-  const show = (view: string) => panel.getByRole("group", { name: "Show tasks" }).getByRole("button", { name: new RegExp(`^${view}\\b`) });
+  const show = (view: string) =>
+    panel.getByRole("group", { name: "Show tasks" }).getByRole("button", { name: new RegExp(`^${view}\\b`) });
   /** Adds through the quick-add field and waits for it to be ready for the next line. */
   async function quickAdd(text: string) {
     await line.fill(text);
@@ -22,7 +23,9 @@ function setup(page: Page) {
   return { panel, line, count, show, quickAdd };
 }
 
-test("quick-add lands in the right view with the counts, and notes and tags are edited in the panel", async ({ page }) => {
+test("quick-add lands in the right view with the counts, and notes and tags are edited in the panel", async ({
+  page,
+}) => {
   await register(page, { name: "Quinn Quick", email: uniqueEmail("quick") });
   const { panel, line, count, show, quickAdd } = setup(page);
   await expect(count("pending")).toHaveText("0");
@@ -60,9 +63,13 @@ test("quick-add lands in the right view with the counts, and notes and tags are 
 
   await show("Upcoming").click();
   await expect(show("Upcoming")).toHaveAttribute("aria-pressed", "true");
-  await expect(panel.getByRole("list", { name: "Upcoming tasks" }).getByRole("listitem")).toHaveText([/Call the plumber/]);
+  await expect(panel.getByRole("list", { name: "Upcoming tasks" }).getByRole("listitem")).toHaveText([
+    /Call the plumber/,
+  ]);
   await show("Today").click();
-  await expect(panel.getByRole("list", { name: "Tasks due today" }).getByRole("listitem")).toHaveText([/Pay the bills/]);
+  await expect(panel.getByRole("list", { name: "Tasks due today" }).getByRole("listitem")).toHaveText([
+    /Pay the bills/,
+  ]);
   await show("Overdue").click();
   const overdue = panel.getByRole("list", { name: "Overdue tasks" });
   await expect(overdue.getByRole("listitem")).toHaveText([/File the report/]);
@@ -105,7 +112,9 @@ test("quick-add lands in the right view with the counts, and notes and tags are 
   await shot(page, "task-panel-notes-tags");
 });
 
-test("a deleted task waits in the Trash to be restored; emptying the trash asks first and removes them for good", async ({ page }) => {
+test("a deleted task waits in the Trash to be restored; emptying the trash asks first and removes them for good", async ({
+  page,
+}) => {
   await register(page, { name: "Tara Trash", email: uniqueEmail("trash") });
   const { panel, count, show, quickAdd } = setup(page);
   for (const text of ["buy milk #errands", "post the parcel", "water the plants"]) await quickAdd(text);

@@ -24,7 +24,10 @@ test("tasks download as CSV and .ics; a Todoist CSV is previewed, imported and u
 
   const menu = panel.getByLabel("Export or import tasks");
   await menu.click();
-  const [csv] = await Promise.all([page.waitForEvent("download"), panel.getByRole("link", { name: "Export CSV" }).click()]);
+  const [csv] = await Promise.all([
+    page.waitForEvent("download"),
+    panel.getByRole("link", { name: "Export CSV" }).click(),
+  ]);
   expect(csv.suggestedFilename()).toMatch(/^doable-tasks-\d{4}-\d{2}-\d{2}\.csv$/);
   const csvText = fs.readFileSync((await csv.path())!, "utf8");
   expect(csvText).toContain("number,title,notes,status,priority,due");
@@ -32,7 +35,10 @@ test("tasks download as CSV and .ics; a Todoist CSV is previewed, imported and u
   expect(csvText).toContain("FREQ=WEEKLY;BYDAY=MO");
 
   await menu.click();
-  const [ics] = await Promise.all([page.waitForEvent("download"), panel.getByRole("link", { name: "Export .ics (calendar)" }).click()]);
+  const [ics] = await Promise.all([
+    page.waitForEvent("download"),
+    panel.getByRole("link", { name: "Export .ics (calendar)" }).click(),
+  ]);
   expect(ics.suggestedFilename()).toMatch(/\.ics$/);
   const icsText = fs.readFileSync((await ics.path())!, "utf8");
   expect(icsText).toContain("BEGIN:VCALENDAR");
@@ -45,8 +51,14 @@ test("tasks download as CSV and .ics; a Todoist CSV is previewed, imported and u
   await panel.getByRole("button", { name: "Import from Todoist…" }).click();
   const dialog = page.getByRole("dialog", { name: "Import from Todoist" });
   const file = dialog.getByLabel("CSV file");
-  await file.setInputFiles({ name: "tasks.csv", mimeType: "text/csv", buffer: Buffer.from("TITLE,DUE\nSomething,today\n") });
-  await expect(dialog.getByRole("alert")).toHaveText("That file has no CONTENT column, so it is not a Todoist CSV export.");
+  await file.setInputFiles({
+    name: "tasks.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from("TITLE,DUE\nSomething,today\n"),
+  });
+  await expect(dialog.getByRole("alert")).toHaveText(
+    "That file has no CONTENT column, so it is not a Todoist CSV export.",
+  );
 
   await file.setInputFiles({ name: "todoist.csv", mimeType: "text/csv", buffer: Buffer.from(TODOIST) });
   const preview = dialog.getByRole("table", { name: "Import preview" });

@@ -82,19 +82,33 @@ describe("settings", () => {
   });
 
   it("say what is wrong in one line per variable, naming it and what it must be", () => {
-    expect(envProblems({ DATABASE_POOL_SIZE: "abc", CHAT_RATE_LIMIT: "-1", SMTP_URL: "mail.example.com", APP_URL: "doable.example.com", NOTIFICATIONS_WORKER: "OFF" })).toEqual([
+    expect(
+      envProblems({
+        DATABASE_POOL_SIZE: "abc",
+        CHAT_RATE_LIMIT: "-1",
+        SMTP_URL: "mail.example.com",
+        APP_URL: "doable.example.com",
+        NOTIFICATIONS_WORKER: "OFF",
+      }),
+    ).toEqual([
       'DATABASE_POOL_SIZE must be a whole number of connections, 1 or more. Got "abc".',
       'CHAT_RATE_LIMIT must be a whole number, 1 or more. Got "-1".',
       "SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.example.com.",
       'APP_URL must be an http:// or https:// URL, e.g. https://doable.example.com. Got "doable.example.com".',
       'NOTIFICATIONS_WORKER must be "on" or "off". Got "OFF".',
     ]);
-    expect(() => setting("TRUSTED_PROXY_HOPS", { TRUSTED_PROXY_HOPS: "99" })).toThrow(new EnvError(['TRUSTED_PROXY_HOPS must be a whole number from 0 to 20. Got "99".']));
+    expect(() => setting("TRUSTED_PROXY_HOPS", { TRUSTED_PROXY_HOPS: "99" })).toThrow(
+      new EnvError(['TRUSTED_PROXY_HOPS must be a whole number from 0 to 20. Got "99".']),
+    );
     expect(envProblems({})).toEqual([]);
   });
 
   it("never repeat the password of a URL they reject", () => {
-    const problems = envProblems({ SMTP_URL: "smtp//mailer:hunter2@smtp.example.com", DATABASE_URL: "mysql://root:hunter2@db/x", TEST_DATABASE_URL: "mysql://root:hunter2@db/x" });
+    const problems = envProblems({
+      SMTP_URL: "smtp//mailer:hunter2@smtp.example.com",
+      DATABASE_URL: "mysql://root:hunter2@db/x",
+      TEST_DATABASE_URL: "mysql://root:hunter2@db/x",
+    });
     expect(problems).toEqual([
       'DATABASE_URL must be unset, "file:<dir>" (embedded PGlite) or "postgresql://…". Got "mysql:…".',
       "SMTP_URL must be an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.example.com.",
@@ -105,7 +119,11 @@ describe("settings", () => {
   it("for the assistant model fall back instead of stopping the server (the start-up line warns)", () => {
     const source = { AI_API: "completions", AI_TIMEOUT_MS: "fast", OPENAI_BASE_URL: "localhost:11434" };
     expect(envProblems(source)).toEqual([]);
-    expect(settings(["AI_API", "AI_TIMEOUT_MS", "OPENAI_BASE_URL"], source)).toEqual({ AI_API: undefined, AI_TIMEOUT_MS: 60_000, OPENAI_BASE_URL: "localhost:11434" });
+    expect(settings(["AI_API", "AI_TIMEOUT_MS", "OPENAI_BASE_URL"], source)).toEqual({
+      AI_API: undefined,
+      AI_TIMEOUT_MS: 60_000,
+      OPENAI_BASE_URL: "localhost:11434",
+    });
   });
 });
 
@@ -140,7 +158,9 @@ describe("the server's start (instrumentation.ts)", () => {
     await expect(register()).rejects.toThrow("exit 1");
     expect(error.mock.calls).toEqual([
       ['Doable will not start: CHAT_RATE_LIMIT must be a whole number, 1 or more. Got "-1".'],
-      ['Doable will not start: APP_URL must be an http:// or https:// URL, e.g. https://doable.example.com. Got "doable.example.com".'],
+      [
+        'Doable will not start: APP_URL must be an http:// or https:// URL, e.g. https://doable.example.com. Got "doable.example.com".',
+      ],
     ]);
     expect(log).not.toHaveBeenCalled();
   });

@@ -29,7 +29,11 @@ function variable<T, F>(value: z.ZodType<T>, fallback: F, show: Show = "value") 
       const parsed = value.safeParse(trimmed);
       if (parsed.success) return parsed.data;
       const shown = show === "value" ? trimmed : /^[a-z][a-z\d+.-]*:/i.exec(trimmed)?.[0].concat("…");
-      ctx.issues.push({ code: "custom", input: raw, message: `must be ${parsed.error.issues[0]?.message}.${shown ? ` Got "${shown}".` : ""}` });
+      ctx.issues.push({
+        code: "custom",
+        input: raw,
+        message: `must be ${parsed.error.issues[0]?.message}.${shown ? ` Got "${shown}".` : ""}`,
+      });
       return z.NEVER;
     });
 }
@@ -51,7 +55,12 @@ const DEFAULT_MODEL_TIMEOUT_MS = 60_000;
 
 const SETTINGS = {
   DATABASE_URL: variable(
-    z.string().refine((url) => url === "memory:" || url.startsWith("file:") || POSTGRES.test(url), `unset, "file:<dir>" (embedded PGlite) or "postgresql://…"`),
+    z
+      .string()
+      .refine(
+        (url) => url === "memory:" || url.startsWith("file:") || POSTGRES.test(url),
+        `unset, "file:<dir>" (embedded PGlite) or "postgresql://…"`,
+      ),
     undefined,
     "scheme",
   ),
@@ -78,12 +87,30 @@ const SETTINGS = {
       .catch(undefined),
     undefined,
   ),
-  AI_TIMEOUT_MS: variable(text.transform(Number).pipe(z.number().min(1)).transform(Math.round).catch(DEFAULT_MODEL_TIMEOUT_MS), DEFAULT_MODEL_TIMEOUT_MS),
+  AI_TIMEOUT_MS: variable(
+    text.transform(Number).pipe(z.number().min(1)).transform(Math.round).catch(DEFAULT_MODEL_TIMEOUT_MS),
+    DEFAULT_MODEL_TIMEOUT_MS,
+  ),
 
-  SMTP_URL: variable(z.url({ protocol: /^smtps?$/, hostname: /./, error: "an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.example.com" }), undefined, "scheme"),
+  SMTP_URL: variable(
+    z.url({
+      protocol: /^smtps?$/,
+      hostname: /./,
+      error: "an smtp:// or smtps:// URL, e.g. smtps://user:password@smtp.example.com",
+    }),
+    undefined,
+    "scheme",
+  ),
   MAIL_FROM: variable(text, undefined),
   /** Unset: http://localhost:$PORT (lib/notifications/mail-config.ts appUrl). */
-  APP_URL: variable(z.url({ protocol: /^https?$/, hostname: /./, error: "an http:// or https:// URL, e.g. https://doable.example.com" }), undefined),
+  APP_URL: variable(
+    z.url({
+      protocol: /^https?$/,
+      hostname: /./,
+      error: "an http:// or https:// URL, e.g. https://doable.example.com",
+    }),
+    undefined,
+  ),
   NOTIFICATIONS_POLL_MS: variable(whole("a whole number of milliseconds, 200 or more", 200), 3_000),
   NOTIFICATIONS_WORKER: variable(z.enum(["on", "off"], `"on" or "off"`), "on"),
 
@@ -103,7 +130,11 @@ const SETTINGS = {
       .transform((count) => (/^auto$/i.test(count) ? ("auto" as const) : Number(count))),
     1,
   ),
-  TEST_DATABASE_URL: variable(z.string().regex(POSTGRES, `a PostgreSQL server's URL, "postgresql://…"`), undefined, "scheme"),
+  TEST_DATABASE_URL: variable(
+    z.string().regex(POSTGRES, `a PostgreSQL server's URL, "postgresql://…"`),
+    undefined,
+    "scheme",
+  ),
 };
 
 export type EnvName = keyof typeof SETTINGS;

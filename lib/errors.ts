@@ -43,14 +43,23 @@ export class AppError extends Error {
 }
 
 /** The JSON body and status for any error, safe to send to a browser. */
-export function errorBody(error: unknown): { status: number; body: { error: { code: ErrorCode; message: string; fields?: Record<string, string> } } } {
+export function errorBody(error: unknown): {
+  status: number;
+  body: { error: { code: ErrorCode; message: string; fields?: Record<string, string> } };
+} {
   if (error instanceof AppError) {
-    return { status: error.status, body: { error: { code: error.code, message: error.message, fields: error.details?.fields } } };
+    return {
+      status: error.status,
+      body: { error: { code: error.code, message: error.message, fields: error.details?.fields } },
+    };
   }
   if (isDatabaseUnavailable(error)) {
     console.error("database unavailable:", error instanceof Error ? error.message : error);
     return { status: 503, body: { error: { code: "unavailable", message: UNAVAILABLE_MESSAGE } } };
   }
   console.error(error);
-  return { status: 500, body: { error: { code: "internal", message: "Something went wrong on our side. Please try again." } } };
+  return {
+    status: 500,
+    body: { error: { code: "internal", message: "Something went wrong on our side. Please try again." } },
+  };
 }

@@ -7,7 +7,11 @@ import { fieldErrors } from "./validation";
 export const MAX_BODY_BYTES = 1_000_000;
 
 /** Reads and validates a JSON request body; bad JSON or a bad shape becomes a 400 AppError. */
-export async function readJson<S extends z.ZodType>(request: Request, schema: S, maxBytes = MAX_BODY_BYTES): Promise<z.infer<S>> {
+export async function readJson<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  maxBytes = MAX_BODY_BYTES,
+): Promise<z.infer<S>> {
   let raw: unknown;
   const text = await readText(request, maxBytes);
   try {
@@ -25,7 +29,11 @@ export async function readJson<S extends z.ZodType>(request: Request, schema: S,
 
 /** The body as text, stopping (413) as soon as it passes `maxBytes`, whatever Content-Length said. */
 async function readText(request: Request, maxBytes: number): Promise<string> {
-  const tooLarge = () => new AppError("too_large", `The request is too large (at most ${Math.round(maxBytes / 1000).toLocaleString("en-US")} kB).`);
+  const tooLarge = () =>
+    new AppError(
+      "too_large",
+      `The request is too large (at most ${Math.round(maxBytes / 1000).toLocaleString("en-US")} kB).`,
+    );
   if (Number(request.headers.get("content-length") ?? 0) > maxBytes) throw tooLarge();
   if (!request.body) return "";
   const reader = request.body.getReader();
@@ -48,7 +56,8 @@ async function readText(request: Request, maxBytes: number): Promise<string> {
 export function errorResponse(error: unknown): Response {
   const { status, body } = errorBody(error);
   const headers: Record<string, string> = {};
-  if (error instanceof AppError && error.details?.retryAfterSeconds) headers["Retry-After"] = String(error.details.retryAfterSeconds);
+  if (error instanceof AppError && error.details?.retryAfterSeconds)
+    headers["Retry-After"] = String(error.details.retryAfterSeconds);
   else if (status === 503) headers["Retry-After"] = String(UNAVAILABLE_RETRY_SECONDS);
   return Response.json(body, { status, headers });
 }

@@ -13,24 +13,50 @@ import { AppError } from "@/lib/errors";
 export type LimitName = "login" | "loginEmail" | "register" | "chat";
 
 /** `setting`: the variable (lib/env.ts) that says how many hits a window of `duration` seconds allows. */
-type Limit = { setting: EnvName & `${string}_RATE_LIMIT`; duration: number; message: string | ((wait: string) => string) };
+type Limit = {
+  setting: EnvName & `${string}_RATE_LIMIT`;
+  duration: number;
+  message: string | ((wait: string) => string);
+};
 
 const LIMITS: Record<LimitName, Limit> = {
   // Sign-in attempts per client address + email in 15 minutes (a success gives its point back).
-  login: { setting: "LOGIN_RATE_LIMIT", duration: 15 * 60, message: (wait) => `Too many sign-in attempts. Try again in ${wait}.` },
+  login: {
+    setting: "LOGIN_RATE_LIMIT",
+    duration: 15 * 60,
+    message: (wait) => `Too many sign-in attempts. Try again in ${wait}.`,
+  },
   // Sign-in attempts per email from all addresses together in 15 minutes: guessing one
   // account's password from many addresses stops here.
-  loginEmail: { setting: "LOGIN_EMAIL_RATE_LIMIT", duration: 15 * 60, message: (wait) => `Too many sign-in attempts. Try again in ${wait}.` },
+  loginEmail: {
+    setting: "LOGIN_EMAIL_RATE_LIMIT",
+    duration: 15 * 60,
+    message: (wait) => `Too many sign-in attempts. Try again in ${wait}.`,
+  },
   // Accounts created per client address in an hour.
-  register: { setting: "REGISTER_RATE_LIMIT", duration: 60 * 60, message: (wait) => `Too many accounts were created from your network. Try again in ${wait}.` },
+  register: {
+    setting: "REGISTER_RATE_LIMIT",
+    duration: 60 * 60,
+    message: (wait) => `Too many accounts were created from your network. Try again in ${wait}.`,
+  },
   // Chat messages per user per minute.
-  chat: { setting: "CHAT_RATE_LIMIT", duration: 60, message: "You are sending messages too quickly. Please wait a moment." },
+  chat: {
+    setting: "CHAT_RATE_LIMIT",
+    duration: 60,
+    message: "You are sending messages too quickly. Please wait a moment.",
+  },
 };
 
 const points = (name: LimitName) => setting(LIMITS[name].setting);
 
 export function createLimiter(db: Db, name: LimitName): RateLimiterPrisma {
-  return new RateLimiterPrisma({ storeClient: db, tableName: "rateLimit", keyPrefix: name, points: points(name), duration: LIMITS[name].duration });
+  return new RateLimiterPrisma({
+    storeClient: db,
+    tableName: "rateLimit",
+    keyPrefix: name,
+    points: points(name),
+    duration: LIMITS[name].duration,
+  });
 }
 
 // One limiter per database client and limit.
@@ -54,7 +80,9 @@ export function waitPhrase(seconds: number): string {
 function limited(name: LimitName, res: Pick<RateLimiterRes, "msBeforeNext">): AppError {
   const retryAfterSeconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
   const { message } = LIMITS[name];
-  return new AppError("rate_limited", typeof message === "string" ? message : message(waitPhrase(retryAfterSeconds)), { retryAfterSeconds });
+  return new AppError("rate_limited", typeof message === "string" ? message : message(waitPhrase(retryAfterSeconds)), {
+    retryAfterSeconds,
+  });
 }
 
 /** Counts one hit against `key`; throws a 429 AppError once the limit is used up. */

@@ -28,11 +28,17 @@ function wrap<S extends Args, T extends object>(
 }
 
 /** A server action for the signed-in user; its arguments are a zod tuple. */
-export function userAction<S extends Args, T extends object>(args: S, body: (input: z.output<S>, ctx: ActionContext) => Promise<T>) {
+export function userAction<S extends Args, T extends object>(
+  args: S,
+  body: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
+) {
   return wrap(requireApiUser, args, body);
 }
 
 /** The same for admins; anyone else is told it does not exist. */
-export function adminAction<S extends Args, T extends object>(args: S, body: (input: z.output<S>, ctx: ActionContext) => Promise<T>) {
+export function adminAction<S extends Args, T extends object>(
+  args: S,
+  body: (input: z.output<S>, ctx: ActionContext) => Promise<T>,
+) {
   return wrap(requireApiAdmin, args, body);
 }

@@ -20,7 +20,8 @@ export function webConcurrency(value = process.env.WEB_CONCURRENCY) {
   if (text === "") return 1;
   if (text.toLowerCase() === "auto") return os.availableParallelism();
   const n = Number(text);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`WEB_CONCURRENCY must be a whole number of processes (1 or more) or "auto"; got "${value}"`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new Error(`WEB_CONCURRENCY must be a whole number of processes (1 or more) or "auto"; got "${value}"`);
   return n;
 }
 
@@ -35,7 +36,9 @@ export function serve(args = []) {
     process.exit(1);
   }
   if (count > 1 && isEmbedded(env.DATABASE_URL)) {
-    console.log(`WEB_CONCURRENCY=${env.WEB_CONCURRENCY}: the embedded PGlite database allows one process, so Doable runs one (set DATABASE_URL=postgresql://… for more).`);
+    console.log(
+      `WEB_CONCURRENCY=${env.WEB_CONCURRENCY}: the embedded PGlite database allows one process, so Doable runs one (set DATABASE_URL=postgresql://… for more).`,
+    );
     count = 1;
   }
   if (count === 1) serveOne(args);

@@ -62,7 +62,10 @@ beforeAll(async () => {
   };
   delete (env as Record<string, string | undefined>).TEST_DATABASE_URL;
   // Long keep-alive: a pinned connection must not be closed (and reopened elsewhere) mid-test.
-  server = spawn(process.execPath, ["scripts/start.mjs", "--hostname", "127.0.0.1", "--keepAliveTimeout", "300000"], { env, stdio: ["ignore", "pipe", "pipe"] });
+  server = spawn(process.execPath, ["scripts/start.mjs", "--hostname", "127.0.0.1", "--keepAliveTimeout", "300000"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   server.stdout!.on("data", (d) => (output += d));
   server.stderr!.on("data", (d) => (output += d));
   // Up when both processes answer (a build first, if the sources changed since the last one).
@@ -92,15 +95,35 @@ afterAll(async () => {
 
 type Reply = { status: number; headers: http.IncomingHttpHeaders; body: string; worker: string | undefined };
 
-function request(agent: http.Agent, method: string, path: string, { body, headers = {} }: { body?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
+function request(
+  agent: http.Agent,
+  method: string,
+  path: string,
+  { body, headers = {} }: { body?: string; headers?: Record<string, string> } = {},
+): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = http.request(`${base}${path}`, { method, agent, headers: body === undefined ? headers : { ...headers, "content-length": String(Buffer.byteLength(body)) } }, (res) => {
-      let text = "";
-      res.setEncoding("utf8");
-      res.on("data", (d) => (text += d));
-      res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text, worker: res.headers["x-doable-worker"] as string | undefined }));
-      res.on("error", reject);
-    });
+    const req = http.request(
+      `${base}${path}`,
+      {
+        method,
+        agent,
+        headers: body === undefined ? headers : { ...headers, "content-length": String(Buffer.byteLength(body)) },
+      },
+      (res) => {
+        let text = "";
+        res.setEncoding("utf8");
+        res.on("data", (d) => (text += d));
+        res.on("end", () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: text,
+            worker: res.headers["x-doable-worker"] as string | undefined,
+          }),
+        );
+        res.on("error", reject);
+      },
+    );
     req.on("error", reject);
     req.end(body);
   });
@@ -128,8 +151,15 @@ class Pinned {
   agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   worker: string | undefined;
   constructor(readonly browser: Browser) {}
-  async send(method: string, path: string, options: { body?: string; headers?: Record<string, string> } = {}): Promise<Reply> {
-    const reply = await request(this.agent, method, path, { ...options, headers: { ...options.headers, cookie: this.browser.header() } });
+  async send(
+    method: string,
+    path: string,
+    options: { body?: string; headers?: Record<string, string> } = {},
+  ): Promise<Reply> {
+    const reply = await request(this.agent, method, path, {
+      ...options,
+      headers: { ...options.headers, cookie: this.browser.header() },
+    });
     expect(reply.worker, `${method} ${path} was answered by the pinned process`).toBe(this.worker ?? reply.worker);
     this.worker ??= reply.worker;
     this.browser.take(reply);
@@ -156,10 +186,15 @@ async function twoProcesses(browser = new Browser()): Promise<[Pinned, Pinned]> 
 async function signIn(through: Pinned, email: string, password: string): Promise<Reply> {
   const { csrfToken } = JSON.parse((await through.send("GET", "/api/auth/csrf")).body) as { csrfToken: string };
   const body = new URLSearchParams({ csrfToken, email, password, callbackUrl: "/" }).toString();
-  return through.send("POST", "/api/auth/callback/credentials", { body, headers: { "content-type": "application/x-www-form-urlencoded" } });
+  return through.send("POST", "/api/auth/callback/credentials", {
+    body,
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+  });
 }
 
-const sessionEmail = async (through: Pinned) => (JSON.parse((await through.send("GET", "/api/auth/session")).body) as { user?: { email?: string } } | null)?.user?.email ?? null;
+const sessionEmail = async (through: Pinned) =>
+  (JSON.parse((await through.send("GET", "/api/auth/session")).body) as { user?: { email?: string } } | null)?.user
+    ?.email ?? null;
 
 async function newUser(prefix: string) {
   const email = `${prefix}-${randomUUID().slice(0, 8)}@example.com`;
@@ -174,7 +209,10 @@ const chunks = (reply: Reply): Chunk[] =>
     .map((line) => JSON.parse(line.slice(6)) as Chunk);
 
 function chat(through: Pinned, body: unknown): Promise<Reply> {
-  return through.send("POST", "/api/chat", { body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+  return through.send("POST", "/api/chat", {
+    body: JSON.stringify(body),
+    headers: { "content-type": "application/json" },
+  });
 }
 
 describe("WEB_CONCURRENCY=2 on PostgreSQL: two processes, one state", () => {
@@ -222,20 +260,35 @@ describe("WEB_CONCURRENCY=2 on PostgreSQL: two processes, one state", () => {
     const [a, b] = await twoProcesses();
     expect((await signIn(a, user.email, PASSWORD)).status).toBe(302);
 
-    const added = await chat(a, { message: { id: randomUUID(), role: "user", parts: [{ type: "text", text: "add buy milk, call mom and pay rent" }] } });
+    const added = await chat(a, {
+      message: {
+        id: randomUUID(),
+        role: "user",
+        parts: [{ type: "text", text: "add buy milk, call mom and pay rent" }],
+      },
+    });
     expect(added.status).toBe(200);
     const id = added.headers["x-conversation-id"] as string;
-    const asked = await chat(a, { id, message: { id: randomUUID(), role: "user", parts: [{ type: "text", text: "complete all my tasks" }] } });
+    const asked = await chat(a, {
+      id,
+      message: { id: randomUUID(), role: "user", parts: [{ type: "text", text: "complete all my tasks" }] },
+    });
     expect(chunks(asked).filter((c) => c.type === "tool-approval-request")).toHaveLength(3);
     const stored = await waitFor(
-      () => handle!.db.message.findFirst({ where: { conversationId: id, role: "assistant" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }),
+      () =>
+        handle!.db.message.findFirst({
+          where: { conversationId: id, role: "assistant" },
+          orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+        }),
       (m) => (m?.parts as { state?: string }[] | undefined)?.some((p) => p.state === "approval-requested") ?? false,
     );
     expect(await handle!.db.task.count({ where: { userId: user.id, status: "completed" } })).toBe(0);
 
     // The answer, as useChat sends it back, goes to the process that did not ask.
     const parts = (stored!.parts as { state?: string; approval?: { id: string } }[]).map((p) =>
-      p.state === "approval-requested" ? { ...p, state: "approval-responded", approval: { id: p.approval!.id, approved: true } } : p,
+      p.state === "approval-requested"
+        ? { ...p, state: "approval-responded", approval: { id: p.approval!.id, approved: true } }
+        : p,
     );
     const answer = { id, message: { id: stored!.id, role: "assistant", parts } };
     const done = await chat(b, answer);

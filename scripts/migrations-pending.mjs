@@ -30,7 +30,10 @@ export function localMigrations(dir = MIGRATIONS_DIR) {
     .sort()
     .map((name) => {
       const file = path.join(dir, name, "migration.sql");
-      return { name, checksum: fs.existsSync(file) ? createHash("sha256").update(fs.readFileSync(file)).digest("hex") : null };
+      return {
+        name,
+        checksum: fs.existsSync(file) ? createHash("sha256").update(fs.readFileSync(file)).digest("hex") : null,
+      };
     });
 }
 
@@ -93,7 +96,10 @@ function pgliteStamp(dir, local) {
     return null;
   }
   // ControlFileData starts with the 64-bit system identifier initdb chose for this database.
-  return { systemIdentifier: control.subarray(0, 8).toString("hex"), migrations: local.map((m) => `${m.name} ${m.checksum}`) };
+  return {
+    systemIdentifier: control.subarray(0, 8).toString("hex"),
+    migrations: local.map((m) => `${m.name} ${m.checksum}`),
+  };
 }
 
 /** PGlite: pending unless the stamp in the directory matches. */
@@ -107,8 +113,12 @@ export function pendingOnPglite(dir, local = localMigrations()) {
   } catch {
     return { pending: true, reason: "not checked since the last change" };
   }
-  const same = stored?.systemIdentifier === expected.systemIdentifier && JSON.stringify(stored.migrations) === JSON.stringify(expected.migrations);
-  return same ? { pending: false, reason: "up to date" } : { pending: true, reason: "migrations changed since the last deploy" };
+  const same =
+    stored?.systemIdentifier === expected.systemIdentifier &&
+    JSON.stringify(stored.migrations) === JSON.stringify(expected.migrations);
+  return same
+    ? { pending: false, reason: "up to date" }
+    : { pending: true, reason: "migrations changed since the last deploy" };
 }
 
 /** Removed before the engine runs, so a failed or interrupted deploy leaves no stamp behind. */

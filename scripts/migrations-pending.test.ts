@@ -5,28 +5,61 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { clearPgliteStamp, compareMigrations, localMigrations, pendingOnPglite, pgliteDir, writePgliteStamp } from "./migrations-pending.mjs";
+import {
+  clearPgliteStamp,
+  compareMigrations,
+  localMigrations,
+  pendingOnPglite,
+  pgliteDir,
+  writePgliteStamp,
+} from "./migrations-pending.mjs";
 
 const local = [
   { name: "20260101000000_init", checksum: "aa" },
   { name: "20260102000000_more", checksum: "bb" },
 ];
-const row = (migration_name: string, checksum: string, finished = true, rolled_back = false) => ({ migration_name, checksum, finished, rolled_back });
+const row = (migration_name: string, checksum: string, finished = true, rolled_back = false) => ({
+  migration_name,
+  checksum,
+  finished,
+  rolled_back,
+});
 
 describe("compareMigrations", () => {
   it("is up to date when every folder has a finished row with its checksum", () => {
-    expect(compareMigrations(local, [row("20260101000000_init", "aa"), row("20260102000000_more", "bb")])).toEqual({ pending: false, reason: "up to date" });
+    expect(compareMigrations(local, [row("20260101000000_init", "aa"), row("20260102000000_more", "bb")])).toEqual({
+      pending: false,
+      reason: "up to date",
+    });
     // A rolled-back attempt followed by a successful one is applied.
-    expect(compareMigrations(local, [row("20260101000000_init", "aa"), row("20260102000000_more", "bb", false, true), row("20260102000000_more", "bb")]).pending).toBe(false);
+    expect(
+      compareMigrations(local, [
+        row("20260101000000_init", "aa"),
+        row("20260102000000_more", "bb", false, true),
+        row("20260102000000_more", "bb"),
+      ]).pending,
+    ).toBe(false);
   });
 
   it("runs the engine for a new folder, a changed one, a failed one, or one only the database has", () => {
-    expect(compareMigrations(local, [row("20260101000000_init", "aa")])).toEqual({ pending: true, reason: "1 to apply" });
+    expect(compareMigrations(local, [row("20260101000000_init", "aa")])).toEqual({
+      pending: true,
+      reason: "1 to apply",
+    });
     expect(compareMigrations(local, [])).toEqual({ pending: true, reason: "2 to apply" });
-    expect(compareMigrations(local, [row("20260101000000_init", "aa"), row("20260102000000_more", "cc")]).pending).toBe(true);
-    expect(compareMigrations(local, [row("20260101000000_init", "aa"), row("20260102000000_more", "bb", false)]).reason).toMatch(/failed/);
-    expect(compareMigrations(local, [...local.map((m) => row(m.name, m.checksum)), row("20260103000000_newer", "dd")]).reason).toMatch(/lacks/);
-    expect(compareMigrations([{ name: "20260101000000_init", checksum: null }], [row("20260101000000_init", "aa")]).pending).toBe(true);
+    expect(compareMigrations(local, [row("20260101000000_init", "aa"), row("20260102000000_more", "cc")]).pending).toBe(
+      true,
+    );
+    expect(
+      compareMigrations(local, [row("20260101000000_init", "aa"), row("20260102000000_more", "bb", false)]).reason,
+    ).toMatch(/failed/);
+    expect(
+      compareMigrations(local, [...local.map((m) => row(m.name, m.checksum)), row("20260103000000_newer", "dd")])
+        .reason,
+    ).toMatch(/lacks/);
+    expect(
+      compareMigrations([{ name: "20260101000000_init", checksum: null }], [row("20260101000000_init", "aa")]).pending,
+    ).toBe(true);
   });
 });
 
@@ -48,7 +81,10 @@ describe("the PGlite stamp", () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "doable-stamp-"));
     dirs.push(dir);
     fs.mkdirSync(path.join(dir, "global"));
-    fs.writeFileSync(path.join(dir, "global", "pg_control"), Buffer.concat([Buffer.from(systemIdentifier, "hex"), Buffer.alloc(100)]));
+    fs.writeFileSync(
+      path.join(dir, "global", "pg_control"),
+      Buffer.concat([Buffer.from(systemIdentifier, "hex"), Buffer.alloc(100)]),
+    );
     return dir;
   }
 
@@ -61,7 +97,10 @@ describe("the PGlite stamp", () => {
     expect(pendingOnPglite(dir, [...local, { name: "20260103000000_newer", checksum: "dd" }]).pending).toBe(true);
     expect(pendingOnPglite(dir, [local[0]!, { ...local[1]!, checksum: "cc" }]).pending).toBe(true);
     // Another database in the same place (recreated: initdb picks a new system identifier).
-    fs.writeFileSync(path.join(dir, "global", "pg_control"), Buffer.concat([Buffer.from("0807060504030201", "hex"), Buffer.alloc(100)]));
+    fs.writeFileSync(
+      path.join(dir, "global", "pg_control"),
+      Buffer.concat([Buffer.from("0807060504030201", "hex"), Buffer.alloc(100)]),
+    );
     expect(pendingOnPglite(dir, local).pending).toBe(true);
   });
 

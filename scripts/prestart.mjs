@@ -9,7 +9,14 @@
 // scripts/start.mjs calls prestart() in its own process (one Node start-up less); run alone,
 // this file does the same.
 import { dotEnv, isEmbedded, isMain, PRISMA_CLI, runOrExit } from "./lib.mjs";
-import { clearPgliteStamp, localMigrations, pendingOnPglite, pendingOnPostgres, pgliteDir, writePgliteStamp } from "./migrations-pending.mjs";
+import {
+  clearPgliteStamp,
+  localMigrations,
+  pendingOnPglite,
+  pendingOnPostgres,
+  pgliteDir,
+  writePgliteStamp,
+} from "./migrations-pending.mjs";
 
 /** Exits the process when the configuration is wrong or a migration fails. */
 export async function prestart({ force = false } = {}) {
@@ -31,7 +38,11 @@ export async function prestart({ force = false } = {}) {
   const dir = embedded ? pgliteDir(url) : null;
   const where = embedded ? `embedded PGlite in ${url?.slice(5) || ".data/pglite"}` : "PostgreSQL";
   const local = localMigrations();
-  const { pending, reason } = force ? { pending: true, reason: "--force" } : embedded ? pendingOnPglite(dir, local) : await pendingOnPostgres(url, local);
+  const { pending, reason } = force
+    ? { pending: true, reason: "--force" }
+    : embedded
+      ? pendingOnPglite(dir, local)
+      : await pendingOnPostgres(url, local);
   if (!pending) {
     console.log(`Database migrations: ${local.length} applied, none pending (${where}).`);
     return;

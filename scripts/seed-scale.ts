@@ -30,7 +30,9 @@ function parseArgs(argv: string[]) {
     else if (arg.startsWith("--database=")) database = arg.slice("--database=".length);
     else if (arg === "--force") force = true;
     else if (arg === "--help" || arg === "-h") {
-      console.log("Usage: npm run seed:scale -- [--database postgresql://…/doable_scale] [--force]\n--force drops and re-creates a database that already holds data.");
+      console.log(
+        "Usage: npm run seed:scale -- [--database postgresql://…/doable_scale] [--force]\n--force drops and re-creates a database that already holds data.",
+      );
       process.exit(0);
     } else {
       console.error(`Unknown argument: ${arg} (try --help)`);
@@ -46,7 +48,8 @@ function parseArgs(argv: string[]) {
 
 async function ensureDatabase(url: URL, force: boolean): Promise<"created" | "kept"> {
   const name = decodeURIComponent(url.pathname.slice(1));
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Unusual database name "${name}": use lower-case letters, digits and _.`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(name))
+    throw new Error(`Unusual database name "${name}": use lower-case letters, digits and _.`);
   const serverUrl = new URL(url);
   serverUrl.pathname = "/postgres";
   const admin = new Client({ connectionString: serverUrl.toString() });
@@ -77,7 +80,9 @@ async function step(db: Client, label: string, sql: string, params: unknown[] = 
   const started = performance.now();
   const result = await db.query(sql, params);
   const rows = result.rowCount ?? 0;
-  console.log(`  ${label}: ${rows ? `${rows.toLocaleString("en-US")} rows, ` : ""}${((performance.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `  ${label}: ${rows ? `${rows.toLocaleString("en-US")} rows, ` : ""}${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
 }
 
 async function seed(db: Client) {
@@ -99,16 +104,24 @@ async function seed(db: Client) {
 
   // Ids are md5-derived UUIDs of a row's number, so later steps can refer to row n without a lookup.
   // skew(x) = x³ puts ~6% of everything on user 1 and half of it on the first ~600 users.
-  await step(db, "users", `
+  await step(
+    db,
+    "users",
+    `
     INSERT INTO users (id, email, name, password_hash, role, created_at, updated_at)
     SELECT md5('user' || n)::uuid, 'scale-user-' || n || '@example.com',
            (ARRAY['Ada','Grace','Alan','Linus','Barbara','Ken','Margaret','Dennis'])[1 + n % 8] || ' ' ||
            (ARRAY['Lovelace','Hopper','Turing','Torvalds','Liskov','Thompson','Hamilton','Ritchie'])[1 + (n / 8) % 8] || ' ' || n,
            $1, CASE WHEN n = 1 THEN 'admin'::"Role" ELSE 'user'::"Role" END,
            now() - interval '760 days' + (n * interval '2 hours'), now()
-    FROM generate_series(1, ${SCALE.users}) n`, [passwordHash]);
+    FROM generate_series(1, ${SCALE.users}) n`,
+    [passwordHash],
+  );
 
-  await step(db, "tasks", `
+  await step(
+    db,
+    "tasks",
+    `
     INSERT INTO tasks (id, user_id, number, title, status, priority, due_date, due_all_day, completed_at, deleted_at, created_at, updated_at)
     SELECT md5('task' || n)::uuid, md5('user' || u)::uuid,
            row_number() OVER (PARTITION BY u ORDER BY n)::int,
@@ -124,17 +137,26 @@ async function seed(db: Client) {
       SELECT n, 1 + floor(${SCALE.users} * power(random(), 3))::int AS u, random() AS r,
              now() - random() * interval '730 days' AS created
       FROM generate_series(1, ${SCALE.tasks}) n
-    ) s`);
-  await step(db, "users' last task numbers", `
-    UPDATE users SET last_task_number = t.last FROM (SELECT user_id, max(number) AS last FROM tasks GROUP BY user_id) t WHERE users.id = t.user_id`);
+    ) s`,
+  );
+  await step(
+    db,
+    "users' last task numbers",
+    `
+    UPDATE users SET last_task_number = t.last FROM (SELECT user_id, max(number) AS last FROM tasks GROUP BY user_id) t WHERE users.id = t.user_id`,
+  );
 
-  await step(db, "conversations", `
+  await step(
+    db,
+    "conversations",
+    `
     INSERT INTO conversations (id, user_id, title, status, message_count, created_at, updated_at)
     SELECT md5('conv' || n)::uuid, md5('user' || (1 + floor(${SCALE.users} * power(random(), 3))::int))::uuid,
            (ARRAY['Groceries','Work week','Trip planning','Bills','Home repairs','Weekend','Errands','Project Apollo'])[1 + n % 8] || ' ' || n,
            CASE WHEN random() < 0.15 THEN 'archived'::"ConversationStatus" ELSE 'active'::"ConversationStatus" END,
            0, now() - interval '730 days', now() - interval '730 days'
-    FROM generate_series(1, ${SCALE.conversations}) n`);
+    FROM generate_series(1, ${SCALE.conversations}) n`,
+  );
 
   // Messages and log rows are inserted oldest first, as a running app appends them, so the
   // tables' physical order follows created_at as a real database's does (random order would
@@ -142,7 +164,10 @@ async function seed(db: Client) {
   // Messages come in user/assistant pairs in one conversation, the reply 1–3 s after the
   // question. Conversation choice is skewed too (x²): a few conversations run to thousands
   // of messages, which is where "the latest 20" must not read the rest.
-  await step(db, "messages", `
+  await step(
+    db,
+    "messages",
+    `
     INSERT INTO messages (id, conversation_id, user_id, role, content, parts, intent, confidence, metadata, feedback, created_at, reply_to_id)
     SELECT md5('msg' || (2 * p - 1 + k))::uuid, c.id, c.user_id,
            CASE WHEN k = 0 THEN 'user'::"MessageRole" ELSE 'assistant'::"MessageRole" END,
@@ -163,24 +188,40 @@ async function seed(db: Client) {
     ) s
     JOIN conversations c ON c.id = s.conv
     CROSS JOIN (VALUES (0), (1)) AS pair(k)
-    ORDER BY 11`);
-  await step(db, "conversations' counts and times", `
+    ORDER BY 11`,
+  );
+  await step(
+    db,
+    "conversations' counts and times",
+    `
     UPDATE conversations c SET message_count = m.n, created_at = m.first, updated_at = m.last, last_message_at = m.last
     FROM (SELECT conversation_id, count(*)::int AS n, min(created_at) AS first, max(created_at) AS last FROM messages GROUP BY conversation_id) m
-    WHERE c.id = m.conversation_id`);
+    WHERE c.id = m.conversation_id`,
+  );
 
   // Operations point at a task of their user and, from chat, at one of that user's own
   // messages. Numbering each user's messages 1..n (tasks already are) turns "a random one
   // of theirs" into an equi-join on (user, number), which a hash join does in seconds.
-  await step(db, "numbered user messages", `
+  await step(
+    db,
+    "numbered user messages",
+    `
     CREATE TEMP TABLE seed_user_messages AS
     SELECT user_id, row_number() OVER (PARTITION BY user_id ORDER BY created_at)::int AS k, id, conversation_id
-    FROM messages WHERE role = 'user'`);
-  await step(db, "per-user counts", `
+    FROM messages WHERE role = 'user'`,
+  );
+  await step(
+    db,
+    "per-user counts",
+    `
     CREATE TEMP TABLE seed_user_counts AS
     SELECT u.id AS user_id, u.last_task_number AS tasks, coalesce(m.n, 0) AS messages
-    FROM users u LEFT JOIN (SELECT user_id, count(*)::int AS n FROM seed_user_messages GROUP BY user_id) m ON m.user_id = u.id`);
-  await step(db, "operation logs", `
+    FROM users u LEFT JOIN (SELECT user_id, count(*)::int AS n FROM seed_user_messages GROUP BY user_id) m ON m.user_id = u.id`,
+  );
+  await step(
+    db,
+    "operation logs",
+    `
     INSERT INTO task_operation_logs (id, user_id, conversation_id, message_id, task_id, operation, source, original_command, tool_call_id,
                                      input, result, status, error, undo_of_id, duration_ms, created_at, finished_at)
     SELECT md5('log' || s.n)::uuid, s.user_id, m.conversation_id, m.id, t.id,
@@ -207,7 +248,8 @@ async function seed(db: Client) {
     ) s
     LEFT JOIN seed_user_messages m ON m.user_id = s.user_id AND m.k = s.message_k
     LEFT JOIN tasks t ON t.user_id = s.user_id AND t.number = s.task_number
-    ORDER BY s.at`);
+    ORDER BY s.at`,
+  );
 
   for (const index of indexes) {
     const started = performance.now();
@@ -239,7 +281,9 @@ async function main() {
     for (const sql of migrationScripts()) await db.query(sql);
     console.log("Seeding (set-based SQL):");
     await seed(db);
-    const { rows } = await db.query(`SELECT ${TABLES.map((t) => `(SELECT count(*) FROM ${t})::int AS ${t}`).join(", ")}`);
+    const { rows } = await db.query(
+      `SELECT ${TABLES.map((t) => `(SELECT count(*) FROM ${t})::int AS ${t}`).join(", ")}`,
+    );
     console.log("Rows:", rows[0]);
     // Which schema the data was made for: a later migration makes bench:scale seed again.
     await db.query(`COMMENT ON DATABASE ${url.pathname.slice(1)} IS '${schemaFingerprint()}'`);

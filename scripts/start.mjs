@@ -15,7 +15,8 @@ await prestart();
 const DIST = process.env.NEXT_DIST_DIR || ".next";
 const STAMP = path.join(DIST, "doable-source-stamp");
 const stamp = sourceStamp();
-const built = fs.existsSync(path.join(DIST, "BUILD_ID")) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === stamp;
+const built =
+  fs.existsSync(path.join(DIST, "BUILD_ID")) && fs.existsSync(STAMP) && fs.readFileSync(STAMP, "utf8") === stamp;
 if (!built) {
   console.log("Building Doable (first start or changed sources)…");
   await runOrExit(process.execPath, [NEXT_CLI, "build"]);
@@ -27,7 +28,18 @@ serve(process.argv.slice(2));
 /** A fingerprint of everything that goes into a build: paths, sizes and modification times. */
 function sourceStamp() {
   const hash = createHash("sha256");
-  const roots = ["app", "components", "lib", "public", "generated", "proxy.ts", "next.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+  const roots = [
+    "app",
+    "components",
+    "lib",
+    "public",
+    "generated",
+    "proxy.ts",
+    "next.config.ts",
+    "postcss.config.mjs",
+    "package-lock.json",
+    "tsconfig.json",
+  ];
   const visit = (p) => {
     if (!fs.existsSync(p)) return;
     const stat = fs.statSync(p);

@@ -21,5 +21,7 @@ if (!hasSystemChromium && !hasPlaywrightBrowser) {
   browser = await run(bin("playwright"), ["test"]);
 }
 
-console.log(`\nunit and integration tests: ${unit === 0 ? "passed" : "FAILED"}; browser tests: ${browser === 0 ? "passed" : "FAILED"}`);
+console.log(
+  `\nunit and integration tests: ${unit === 0 ? "passed" : "FAILED"}; browser tests: ${browser === 0 ? "passed" : "FAILED"}`,
+);
 process.exit(unit || browser);

@@ -38,7 +38,11 @@ export async function loginAction(_prev: FormState, form: FormData): Promise<For
 export async function registerAction(_prev: FormState, form: FormData): Promise<FormState> {
   if (!(form instanceof FormData)) return NOT_A_FORM;
   const values = { email: String(form.get("email") ?? ""), name: String(form.get("name") ?? "") };
-  const parsed = registerSchema.safeParse({ email: form.get("email"), name: form.get("name"), password: form.get("password") });
+  const parsed = registerSchema.safeParse({
+    email: form.get("email"),
+    name: form.get("name"),
+    password: form.get("password"),
+  });
   if (!parsed.success) return { fields: fieldErrors(parsed.error), values };
   try {
     await registerFrom(await getDb(), parsed.data, clientAddress(await headers()));

@@ -18,11 +18,18 @@ export function DeleteAccount() {
         Delete account
       </h2>
       <p className="text-sm text-muted">
-        This deletes your account and everything in it — tasks, conversations, messages and their history — for good. It can’t be undone; download your
-        data first if you want to keep it.
+        This deletes your account and everything in it — tasks, conversations, messages and their history — for good. It
+        can’t be undone; download your data first if you want to keep it.
       </p>
       <form action={action} className="space-y-3" noValidate>
-        <Field id="deletePassword" name="password" type="password" label="Your password, to confirm" autoComplete="current-password" required />
+        <Field
+          id="deletePassword"
+          name="password"
+          type="password"
+          label="Your password, to confirm"
+          autoComplete="current-password"
+          required
+        />
         {state ? (
           <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-success" : "text-danger"}`}>
             {state.message}

@@ -8,8 +8,8 @@ export function ExportData() {
         Your data
       </h2>
       <p className="text-sm text-muted">
-        One JSON file with everything in your account: your tasks (deleted ones too), tags, conversations with every message, the log of every change
-        to your tasks, your notifications and settings.
+        One JSON file with everything in your account: your tasks (deleted ones too), tags, conversations with every
+        message, the log of every change to your tasks, your notifications and settings.
       </p>
       <a href="/api/account/export" download className={buttonClass("secondary")}>
         Download my data

@@ -18,8 +18,24 @@ export function PasswordForm({ changed }: { changed: boolean }) {
         Password
       </h2>
       <form action={action} className="space-y-3" noValidate>
-        <Field id="currentPassword" name="currentPassword" type="password" label="Current password" autoComplete="current-password" required />
-        <Field id="newPassword" name="newPassword" type="password" label="New password" autoComplete="new-password" required minLength={8} maxLength={200} />
+        <Field
+          id="currentPassword"
+          name="currentPassword"
+          type="password"
+          label="Current password"
+          autoComplete="current-password"
+          required
+        />
+        <Field
+          id="newPassword"
+          name="newPassword"
+          type="password"
+          label="New password"
+          autoComplete="new-password"
+          required
+          minLength={8}
+          maxLength={200}
+        />
         <p className="text-xs text-muted">At least 8 characters. Changing it signs you out on every other device.</p>
         {state ? (
           <p role={state.ok ? "status" : "alert"} className={`text-sm ${state.ok ? "text-success" : "text-danger"}`}>

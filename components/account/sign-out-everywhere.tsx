@@ -9,8 +9,8 @@ export function SignOutEverywhere() {
         Sessions
       </h2>
       <p className="text-sm text-muted">
-        Signed in somewhere you no longer use, or think someone else has your session? This ends every session of your account, on this device and all
-        others. You sign in again with your password.
+        Signed in somewhere you no longer use, or think someone else has your session? This ends every session of your
+        account, on this device and all others. You sign in again with your password.
       </p>
       <form action={signOutEverywhereAction}>
         <button type="submit" className={buttonClass("danger")}>

@@ -27,10 +27,16 @@ export function Exchange({ detail }: { detail: LogDetail }) {
       {detail.userMessage || detail.assistantReply ? (
         <ol className="space-y-3 p-4">
           {detail.userMessage ? <Bubble who="User" message={detail.userMessage} /> : null}
-          {detail.assistantReply ? <Bubble who="Assistant" message={detail.assistantReply} /> : <li className="text-sm text-muted">No assistant reply was saved for this message.</li>}
+          {detail.assistantReply ? (
+            <Bubble who="Assistant" message={detail.assistantReply} />
+          ) : (
+            <li className="text-sm text-muted">No assistant reply was saved for this message.</li>
+          )}
         </ol>
       ) : (
-        <p className="px-4 py-3 text-sm text-muted">{NO_CHAT[detail.source] ?? "The message that caused this operation is no longer kept."}</p>
+        <p className="px-4 py-3 text-sm text-muted">
+          {NO_CHAT[detail.source] ?? "The message that caused this operation is no longer kept."}
+        </p>
       )}
     </section>
   );
@@ -39,16 +45,27 @@ export function Exchange({ detail }: { detail: LogDetail }) {
 function Bubble({ who, message }: { who: "User" | "Assistant"; message: MessageView }) {
   const mine = who === "User";
   return (
-    <li className={`flex ${mine ? "justify-end" : "justify-start"}`} data-testid={mine ? "user-message" : "assistant-reply"}>
-      <div className={`max-w-[85%] rounded-2xl px-3.5 py-2.5 text-sm ${mine ? "bg-accent-soft text-ink" : "border border-line bg-subtle"}`}>
+    <li
+      className={`flex ${mine ? "justify-end" : "justify-start"}`}
+      data-testid={mine ? "user-message" : "assistant-reply"}
+    >
+      <div
+        className={`max-w-[85%] rounded-2xl px-3.5 py-2.5 text-sm ${mine ? "bg-accent-soft text-ink" : "border border-line bg-subtle"}`}
+      >
         <div className="mb-1 flex items-center gap-2 text-xs text-muted">
           <span className="font-medium">{who}</span>
           <time dateTime={message.createdAt.toISOString()} title={absoluteTime(message.createdAt)}>
             {absoluteTime(message.createdAt)}
           </time>
-          {message.feedback ? <span>{message.feedback === "up" ? "· rated helpful" : "· rated not helpful"}</span> : null}
+          {message.feedback ? (
+            <span>{message.feedback === "up" ? "· rated helpful" : "· rated not helpful"}</span>
+          ) : null}
         </div>
-        {mine ? <p className="break-words whitespace-pre-wrap">{message.content}</p> : <Markdown text={message.content} />}
+        {mine ? (
+          <p className="break-words whitespace-pre-wrap">{message.content}</p>
+        ) : (
+          <Markdown text={message.content} />
+        )}
       </div>
     </li>
   );
@@ -66,12 +83,21 @@ export function RelatedOperations({ detail, now }: { detail: LogDetail; now: Dat
         <ul className="divide-y divide-line">
           {detail.related.map((op) => (
             <li key={op.id}>
-              <Link href={`/admin/logs/${op.id}`} className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2.5 text-sm hover:bg-subtle">
+              <Link
+                href={`/admin/logs/${op.id}`}
+                className="flex flex-wrap items-center gap-x-3 gap-y-1 px-4 py-2.5 text-sm hover:bg-subtle"
+              >
                 <span className="w-20 font-medium">{OPERATION_LABELS[op.operation]}</span>
                 <SourceTag source={op.source} />
                 <StatusPill status={op.status} />
-                <span className="min-w-0 flex-1 truncate text-muted">{op.originalCommand ?? (op.undoOfId ? "Undo of an earlier operation" : "")}</span>
-                <time dateTime={op.createdAt.toISOString()} title={absoluteTime(op.createdAt)} className="text-xs text-muted">
+                <span className="min-w-0 flex-1 truncate text-muted">
+                  {op.originalCommand ?? (op.undoOfId ? "Undo of an earlier operation" : "")}
+                </span>
+                <time
+                  dateTime={op.createdAt.toISOString()}
+                  title={absoluteTime(op.createdAt)}
+                  className="text-xs text-muted"
+                >
                   {relativeTime(op.createdAt, now)}
                 </time>
               </Link>
@@ -81,7 +107,9 @@ export function RelatedOperations({ detail, now }: { detail: LogDetail; now: Dat
       ) : (
         <p className="px-4 py-3 text-sm text-muted">None.</p>
       )}
-      {detail.relatedTruncated ? <p className="border-t border-line px-4 py-2 text-xs text-muted">Showing the latest 50.</p> : null}
+      {detail.relatedTruncated ? (
+        <p className="border-t border-line px-4 py-2 text-xs text-muted">Showing the latest 50.</p>
+      ) : null}
     </section>
   );
 }

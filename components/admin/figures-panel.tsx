@@ -21,7 +21,13 @@ export function FiguresPanel({ figures, days }: { figures: LogFigures; days: { d
         <Stat
           label="Operations"
           value={count(figures.total)}
-          note={figures.pending ? `${count(figures.pending)} still pending` : figures.window ? `in the last ${figures.window.days} days` : "in the filtered set"}
+          note={
+            figures.pending
+              ? `${count(figures.pending)} still pending`
+              : figures.window
+                ? `in the last ${figures.window.days} days`
+                : "in the filtered set"
+          }
         />
         <Stat
           label="Failure rate"
@@ -30,12 +36,24 @@ export function FiguresPanel({ figures, days }: { figures: LogFigures; days: { d
           tone={figures.failureRate !== null && figures.failureRate > 0.1 ? "danger" : undefined}
         />
         {/* A rejection is the user's answer, not something that went wrong: counted apart from failures. */}
-        <Stat label="Rejected" value={count(figures.rejected)} note={figures.rejected ? "turned down when asked; not failures" : "no changes turned down"} />
-        <Stat label="Duration p50 / p95" value={figures.p50Ms === null ? "—" : `${duration(figures.p50Ms)} / ${duration(figures.p95Ms)}`} note="time to run an operation" />
+        <Stat
+          label="Rejected"
+          value={count(figures.rejected)}
+          note={figures.rejected ? "turned down when asked; not failures" : "no changes turned down"}
+        />
+        <Stat
+          label="Duration p50 / p95"
+          value={figures.p50Ms === null ? "—" : `${duration(figures.p50Ms)} / ${duration(figures.p95Ms)}`}
+          note="time to run an operation"
+        />
         <Stat
           label="Helpful replies"
           value={figures.helpfulShare === null ? "—" : percent(figures.helpfulShare)}
-          note={figures.ratedReplies ? `${count(figures.helpfulReplies)} of ${count(figures.ratedReplies)} rated replies` : "no rated replies"}
+          note={
+            figures.ratedReplies
+              ? `${count(figures.helpfulReplies)} of ${count(figures.ratedReplies)} rated replies`
+              : "no rated replies"
+          }
         />
       </dl>
       <div className="grid gap-3 lg:grid-cols-5">
@@ -47,7 +65,10 @@ export function FiguresPanel({ figures, days }: { figures: LogFigures; days: { d
                 <li key={o.operation} className="grid grid-cols-[5.5rem_1fr_3.5rem] items-center gap-2 text-sm">
                   <span>{OPERATION_LABELS[o.operation]}</span>
                   <span aria-hidden="true" className="h-2 overflow-hidden rounded-full bg-subtle">
-                    <span className="block h-full rounded-full bg-accent/70" style={{ width: `${(o.count / maxOp) * 100}%` }} />
+                    <span
+                      className="block h-full rounded-full bg-accent/70"
+                      style={{ width: `${(o.count / maxOp) * 100}%` }}
+                    />
                   </span>
                   <span className="text-right font-mono text-xs tabular-nums text-muted">{count(o.count)}</span>
                 </li>
@@ -70,7 +91,11 @@ function Stat({ label, value, note, tone }: { label: string; value: string; note
   return (
     <div className="rounded-xl border border-line bg-surface p-4 shadow-xs">
       <dt className="text-xs font-medium text-muted">{label}</dt>
-      <dd className={`mt-1 text-2xl font-semibold tracking-tight tabular-nums ${tone === "danger" ? "text-danger" : ""}`}>{value}</dd>
+      <dd
+        className={`mt-1 text-2xl font-semibold tracking-tight tabular-nums ${tone === "danger" ? "text-danger" : ""}`}
+      >
+        {value}
+      </dd>
       <dd className="mt-0.5 text-xs text-muted">{note}</dd>
     </div>
   );

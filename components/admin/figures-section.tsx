@@ -11,5 +11,7 @@ import { FiguresPanel } from "./figures-panel";
 export async function FiguresSection({ db, filters }: { db: Db; filters: LogFilters }) {
   const figures = await logFigures(db, filters);
   const range = figures.window ? { from: figures.window.from } : filters;
-  return <FiguresPanel figures={figures} days={chartDays(figures.byDay, range, new Date().toISOString().slice(0, 10))} />;
+  return (
+    <FiguresPanel figures={figures} days={chartDays(figures.byDay, range, new Date().toISOString().slice(0, 10))} />
+  );
 }

@@ -2,7 +2,16 @@
 
 import type { FormEvent } from "react";
 import { buttonClass } from "@/components/ui/button";
-import { FILTER_KEYS, OPERATION_LABELS, OPERATIONS, SOURCE_LABELS, SOURCES, STATUS_LABELS, STATUSES, type FilterKey } from "@/lib/admin/filter-fields";
+import {
+  FILTER_KEYS,
+  OPERATION_LABELS,
+  OPERATIONS,
+  SOURCE_LABELS,
+  SOURCES,
+  STATUS_LABELS,
+  STATUSES,
+  type FilterKey,
+} from "@/lib/admin/filter-fields";
 import { LoadingIndicator, NavLink, useLogsNavigation } from "./logs-navigation";
 
 type Values = Partial<Record<FilterKey, string>>;
@@ -39,15 +48,39 @@ export function FilterBar({ values, invalid = [] }: { values: Values; invalid?: 
   const bad = (key: FilterKey) => (invalid.includes(key) ? true : undefined);
 
   return (
-    <form role="search" aria-label="Filter operations" action="/admin/logs" method="get" onSubmit={onSubmit} className="rounded-xl border border-line bg-surface p-3 shadow-xs">
+    <form
+      role="search"
+      aria-label="Filter operations"
+      action="/admin/logs"
+      method="get"
+      onSubmit={onSubmit}
+      className="rounded-xl border border-line bg-surface p-3 shadow-xs"
+    >
       <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-12">
         <label className="space-y-1 lg:col-span-4">
           <span className="block text-xs font-medium text-muted">Search</span>
-          <input type="search" name="q" defaultValue={values.q} aria-invalid={bad("q")} placeholder="Words the user said, or a task title" className={inputClass} maxLength={200} />
+          <input
+            type="search"
+            name="q"
+            defaultValue={values.q}
+            aria-invalid={bad("q")}
+            placeholder="Words the user said, or a task title"
+            className={inputClass}
+            maxLength={200}
+          />
         </label>
         <label className="space-y-1 lg:col-span-3">
           <span className="block text-xs font-medium text-muted">User</span>
-          <input type="text" name="user" defaultValue={values.user} aria-invalid={bad("user")} placeholder="Email, name or id" className={inputClass} maxLength={254} autoComplete="off" />
+          <input
+            type="text"
+            name="user"
+            defaultValue={values.user}
+            aria-invalid={bad("user")}
+            placeholder="Email, name or id"
+            className={inputClass}
+            maxLength={254}
+            autoComplete="off"
+          />
         </label>
         <label className="space-y-1 lg:col-span-2">
           <span className="block text-xs font-medium text-muted">From (UTC)</span>
@@ -62,9 +95,33 @@ export function FilterBar({ values, invalid = [] }: { values: Values; invalid?: 
             Apply
           </button>
         </div>
-        <Choice label="Operation" name="operation" value={values.operation} invalid={bad("operation")} onChange={applyNow} all="All operations" options={OPERATIONS.map((o) => [o, OPERATION_LABELS[o]])} />
-        <Choice label="Status" name="status" value={values.status} invalid={bad("status")} onChange={applyNow} all="Any status" options={STATUSES.map((s) => [s, STATUS_LABELS[s]])} />
-        <Choice label="Source" name="source" value={values.source} invalid={bad("source")} onChange={applyNow} all="Any source" options={SOURCES.map((s) => [s, SOURCE_LABELS[s]])} />
+        <Choice
+          label="Operation"
+          name="operation"
+          value={values.operation}
+          invalid={bad("operation")}
+          onChange={applyNow}
+          all="All operations"
+          options={OPERATIONS.map((o) => [o, OPERATION_LABELS[o]])}
+        />
+        <Choice
+          label="Status"
+          name="status"
+          value={values.status}
+          invalid={bad("status")}
+          onChange={applyNow}
+          all="Any status"
+          options={STATUSES.map((s) => [s, STATUS_LABELS[s]])}
+        />
+        <Choice
+          label="Source"
+          name="source"
+          value={values.source}
+          invalid={bad("source")}
+          onChange={applyNow}
+          all="Any source"
+          options={SOURCES.map((s) => [s, SOURCE_LABELS[s]])}
+        />
         <div className="flex items-end justify-end gap-3 sm:col-span-2 lg:col-span-3">
           <LoadingIndicator />
           {active ? (

@@ -59,7 +59,11 @@ export function count(n: number): string {
  * Who made a change when it was not the task's owner (an admin's undo): their email, or a note
  * when that account has been deleted since; null when the owner made it.
  */
-export function otherActor(ownerId: string, actor: { id: string; email: string } | null, source: string): string | null {
+export function otherActor(
+  ownerId: string,
+  actor: { id: string; email: string } | null,
+  source: string,
+): string | null {
   if (actor) return actor.id === ownerId ? null : actor.email;
   return source === "admin" ? "an admin account deleted since" : null;
 }

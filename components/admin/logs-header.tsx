@@ -6,7 +6,9 @@ export function LogsHeader({ exportHref }: { exportHref?: string }) {
     <header className="flex flex-wrap items-end justify-between gap-3">
       <div>
         <h1 className="text-2xl font-semibold tracking-tight">Operation logs</h1>
-        <p className="mt-1 text-sm text-muted">Every task operation the assistant or the app performed, for every user. Times are UTC.</p>
+        <p className="mt-1 text-sm text-muted">
+          Every task operation the assistant or the app performed, for every user. Times are UTC.
+        </p>
       </div>
       {exportHref ? (
         <a href={exportHref} download className={buttonClass("secondary")}>

@@ -27,7 +27,11 @@ export function useLogsNavigation(): Navigation {
 export function PendingRegion({ children, label }: { children: React.ReactNode; label: string }) {
   const { pending } = useLogsNavigation();
   return (
-    <section aria-label={label} aria-busy={pending || undefined} className={`transition-opacity ${pending ? "pointer-events-none opacity-60" : ""}`}>
+    <section
+      aria-label={label}
+      aria-busy={pending || undefined}
+      className={`transition-opacity ${pending ? "pointer-events-none opacity-60" : ""}`}
+    >
       {children}
     </section>
   );
@@ -38,7 +42,15 @@ export function NavLink({ href, onClick, ...props }: ComponentProps<typeof Link>
   const { navigate } = useLogsNavigation();
   const handle = (event: MouseEvent<HTMLAnchorElement>) => {
     onClick?.(event);
-    if (event.defaultPrevented || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey || event.button !== 0) return;
+    if (
+      event.defaultPrevented ||
+      event.metaKey ||
+      event.ctrlKey ||
+      event.shiftKey ||
+      event.altKey ||
+      event.button !== 0
+    )
+      return;
     event.preventDefault();
     navigate(href);
   };

@@ -12,7 +12,11 @@ export function LogsTable({ rows, now }: { rows: LogRow[]; now: Date }) {
         <thead>
           <tr className="text-xs uppercase tracking-wide text-muted">
             {["Time", "User", "Operation", "Task", "Status", "Duration", "What the user said"].map((heading) => (
-              <th key={heading} scope="col" className={`sticky top-0 z-10 ${heading === "Duration" ? "text-right" : ""} border-b border-line bg-subtle/95 px-3 py-2.5 font-medium backdrop-blur first:pl-4 last:pr-4`}>
+              <th
+                key={heading}
+                scope="col"
+                className={`sticky top-0 z-10 ${heading === "Duration" ? "text-right" : ""} border-b border-line bg-subtle/95 px-3 py-2.5 font-medium backdrop-blur first:pl-4 last:pr-4`}
+              >
                 {heading}
               </th>
             ))}
@@ -29,11 +33,19 @@ export function LogsTable({ rows, now }: { rows: LogRow[]; now: Date }) {
 }
 
 function LogTableRow({ row, now }: { row: LogRow; now: Date }) {
-  const actor = otherActor(row.userId, row.actorId && row.actorEmail ? { id: row.actorId, email: row.actorEmail } : null, row.source);
+  const actor = otherActor(
+    row.userId,
+    row.actorId && row.actorEmail ? { id: row.actorId, email: row.actorEmail } : null,
+    row.source,
+  );
   return (
     <tr className="group align-top hover:bg-subtle/60" data-testid="log-row">
       <td className="border-b border-line px-3 py-2.5 pl-4 whitespace-nowrap">
-        <Link href={`/admin/logs/${row.id}`} className="font-medium text-ink hover:text-accent hover:underline" aria-label={`Open ${row.operation} operation from ${absoluteTime(row.createdAt)}`}>
+        <Link
+          href={`/admin/logs/${row.id}`}
+          className="font-medium text-ink hover:text-accent hover:underline"
+          aria-label={`Open ${row.operation} operation from ${absoluteTime(row.createdAt)}`}
+        >
           <time dateTime={row.createdAt.toISOString()} title={absoluteTime(row.createdAt)}>
             {relativeTime(row.createdAt, now)}
           </time>
@@ -48,7 +60,11 @@ function LogTableRow({ row, now }: { row: LogRow; now: Date }) {
           {row.userEmail}
         </div>
         {actor ? (
-          <div className="max-w-[180px] truncate text-xs font-medium text-warning" title={`Made by ${actor}`} data-testid="log-actor">
+          <div
+            className="max-w-[180px] truncate text-xs font-medium text-warning"
+            title={`Made by ${actor}`}
+            data-testid="log-actor"
+          >
             by {actor}
           </div>
         ) : null}
@@ -62,7 +78,9 @@ function LogTableRow({ row, now }: { row: LogRow; now: Date }) {
       <td className="border-b border-line px-3 py-2.5">
         {row.taskTitle || row.taskNumber !== null ? (
           <div className="max-w-[220px] truncate" title={row.taskTitle ?? undefined}>
-            {row.taskNumber !== null ? <span className="mr-1 font-mono text-xs text-muted">#{row.taskNumber}</span> : null}
+            {row.taskNumber !== null ? (
+              <span className="mr-1 font-mono text-xs text-muted">#{row.taskNumber}</span>
+            ) : null}
             {row.taskTitle}
           </div>
         ) : (
@@ -75,7 +93,9 @@ function LogTableRow({ row, now }: { row: LogRow; now: Date }) {
           {row.undone ? <UndonePill /> : null}
         </div>
       </td>
-      <td className="border-b border-line px-3 py-2.5 text-right font-mono text-xs whitespace-nowrap text-muted tabular-nums">{duration(row.durationMs)}</td>
+      <td className="border-b border-line px-3 py-2.5 text-right font-mono text-xs whitespace-nowrap text-muted tabular-nums">
+        {duration(row.durationMs)}
+      </td>
       <td className="border-b border-line px-3 py-2.5 pr-4">
         {row.originalCommand ? (
           <div className="line-clamp-2 max-w-[340px] break-words" title={row.originalCommand}>

@@ -3,7 +3,17 @@ import { toSearchParams, type LogFilters } from "@/lib/admin/filters";
 import { NavLink } from "./logs-navigation";
 
 /** Newer / older page links: cursors in the URL, so every page has an address and Back works. */
-export function Pagination({ filters, newer, older, shown }: { filters: LogFilters; newer?: string; older?: string; shown: number }) {
+export function Pagination({
+  filters,
+  newer,
+  older,
+  shown,
+}: {
+  filters: LogFilters;
+  newer?: string;
+  older?: string;
+  shown: number;
+}) {
   const href = (page: { after?: string; before?: string }) => {
     const query = toSearchParams(filters, page).toString();
     return query ? `/admin/logs?${query}` : "/admin/logs";

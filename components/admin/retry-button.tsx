@@ -10,7 +10,11 @@ export function RetryButton({ id }: { id: string }) {
   return (
     <form action={action} className="flex flex-col items-start gap-1">
       <input type="hidden" name="id" value={id} />
-      <button type="submit" disabled={pending} className="rounded-md border border-line px-2 py-1 text-xs font-medium hover:bg-subtle disabled:opacity-50">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md border border-line px-2 py-1 text-xs font-medium hover:bg-subtle disabled:opacity-50"
+      >
         Retry
       </button>
       {state && !state.ok ? <span className="text-xs text-danger">{state.message}</span> : null}

@@ -7,7 +7,9 @@ export function EmptyState({ filtered, paged }: { filtered: boolean; paged: bool
       <svg aria-hidden="true" viewBox="0 0 24 24" className="size-8 stroke-muted" fill="none" strokeWidth="1.5">
         <path d="M4 6h16M4 12h10M4 18h6" strokeLinecap="round" />
       </svg>
-      <h2 className="font-medium">{filtered ? "No operations match these filters" : paged ? "No more operations" : "No operations yet"}</h2>
+      <h2 className="font-medium">
+        {filtered ? "No operations match these filters" : paged ? "No more operations" : "No operations yet"}
+      </h2>
       <p className="max-w-sm text-sm text-muted">
         {filtered
           ? "Try a wider date range, another user, or fewer filters."
@@ -24,7 +26,10 @@ export function EmptyState({ filtered, paged }: { filtered: boolean; paged: bool
 
 export function InvalidFilters({ message }: { message: string }) {
   return (
-    <div role="alert" className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-danger/30 bg-danger-soft px-4 py-3 text-sm text-danger">
+    <div
+      role="alert"
+      className="flex flex-wrap items-center justify-between gap-3 rounded-xl border border-danger/30 bg-danger-soft px-4 py-3 text-sm text-danger"
+    >
       <p>
         <span className="font-medium">These filters can’t be used.</span> {message}
       </p>

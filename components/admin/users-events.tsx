@@ -20,15 +20,30 @@ function detailText(row: AccountEventRow): string {
 
 /** The account record: deletions, role changes, password changes and exports, newest first. */
 export function UsersEvents({ rows }: { rows: AccountEventRow[] }) {
-  if (!rows.length) return <p className="rounded-xl border border-dashed border-line bg-surface px-6 py-6 text-center text-sm text-muted">No account changes yet.</p>;
+  if (!rows.length)
+    return (
+      <p className="rounded-xl border border-dashed border-line bg-surface px-6 py-6 text-center text-sm text-muted">
+        No account changes yet.
+      </p>
+    );
   return (
     <SimpleTable headers={["When", "What", "Account", "By", "Details"]}>
       {rows.map((r) => (
         <tr key={r.id} data-testid="account-event">
           <td className="px-3 py-2 whitespace-nowrap text-muted">{absoluteTime(r.createdAt)}</td>
           <td className="px-3 py-2">{WHAT[r.kind]}</td>
-          <td className="px-3 py-2">{r.subjectEmail ?? <span className="text-muted">deleted account {r.subjectId.slice(0, 8)}</span>}</td>
-          <td className="px-3 py-2">{r.actorId === null ? <span className="text-muted">{r.kind === "account_deleted" ? "its owner" : "—"}</span> : r.actorId === r.subjectId ? "themself" : (r.actorEmail ?? "—")}</td>
+          <td className="px-3 py-2">
+            {r.subjectEmail ?? <span className="text-muted">deleted account {r.subjectId.slice(0, 8)}</span>}
+          </td>
+          <td className="px-3 py-2">
+            {r.actorId === null ? (
+              <span className="text-muted">{r.kind === "account_deleted" ? "its owner" : "—"}</span>
+            ) : r.actorId === r.subjectId ? (
+              "themself"
+            ) : (
+              (r.actorEmail ?? "—")
+            )}
+          </td>
           <td className="px-3 py-2 text-muted">{detailText(r)}</td>
         </tr>
       ))}

@@ -24,7 +24,10 @@ export function UsersRoleButton({ userId, role, email }: { userId: string; role:
         {label}
       </button>
       {state ? (
-        <span role={state.ok ? "status" : "alert"} className={`max-w-xs text-xs ${state.ok ? "text-success" : "text-danger"}`}>
+        <span
+          role={state.ok ? "status" : "alert"}
+          className={`max-w-xs text-xs ${state.ok ? "text-success" : "text-danger"}`}
+        >
           {state.message}
         </span>
       ) : null}

@@ -5,7 +5,12 @@ import type { UserRow } from "@/lib/admin/users";
 
 /** Every user listed with their role and a button to change it. */
 export function UsersTable({ rows, currentUserId }: { rows: UserRow[]; currentUserId: string }) {
-  if (!rows.length) return <p className="rounded-xl border border-dashed border-line bg-surface px-6 py-10 text-center text-sm text-muted">No users match.</p>;
+  if (!rows.length)
+    return (
+      <p className="rounded-xl border border-dashed border-line bg-surface px-6 py-10 text-center text-sm text-muted">
+        No users match.
+      </p>
+    );
   return (
     <SimpleTable headers={["Email", "Name", "Role", "Created", ""]}>
       {rows.map((u) => (
@@ -16,7 +21,11 @@ export function UsersTable({ rows, currentUserId }: { rows: UserRow[]; currentUs
           </td>
           <td className="px-3 py-2">{u.name}</td>
           <td className="px-3 py-2">
-            <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${u.role === "admin" ? "bg-accent/12 text-accent" : "bg-subtle text-muted"}`}>{u.role}</span>
+            <span
+              className={`rounded-full px-2 py-0.5 text-xs font-medium ${u.role === "admin" ? "bg-accent/12 text-accent" : "bg-subtle text-muted"}`}
+            >
+              {u.role}
+            </span>
           </td>
           <td className="px-3 py-2 whitespace-nowrap text-muted">{absoluteTime(u.createdAt)}</td>
           <td className="px-3 py-2">

@@ -16,8 +16,26 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       </div>
       <FormAlert message={state.error} />
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <Field id="email" name="email" type="email" label="Email" autoComplete="email" required autoFocus defaultValue={state.values?.email} error={state.fields?.email} />
-      <Field id="password" name="password" type="password" label="Password" autoComplete="current-password" required error={state.fields?.password} />
+      <Field
+        id="email"
+        name="email"
+        type="email"
+        label="Email"
+        autoComplete="email"
+        required
+        autoFocus
+        defaultValue={state.values?.email}
+        error={state.fields?.email}
+      />
+      <Field
+        id="password"
+        name="password"
+        type="password"
+        label="Password"
+        autoComplete="current-password"
+        required
+        error={state.fields?.password}
+      />
       <SubmitButton pending={pending}>Sign in</SubmitButton>
       <p className="text-center text-sm text-muted">
         New here?{" "}

@@ -15,9 +15,38 @@ export function RegisterForm() {
         <p className="text-sm text-muted">Then tell Doable what needs doing.</p>
       </div>
       <FormAlert message={state.error} />
-      <Field id="name" name="name" label="Name" autoComplete="name" required maxLength={100} autoFocus defaultValue={state.values?.name} error={state.fields?.name} />
-      <Field id="email" name="email" type="email" label="Email" autoComplete="email" required defaultValue={state.values?.email} error={state.fields?.email} />
-      <Field id="password" name="password" type="password" label="Password" autoComplete="new-password" required minLength={8} placeholder="At least 8 characters" error={state.fields?.password} />
+      <Field
+        id="name"
+        name="name"
+        label="Name"
+        autoComplete="name"
+        required
+        maxLength={100}
+        autoFocus
+        defaultValue={state.values?.name}
+        error={state.fields?.name}
+      />
+      <Field
+        id="email"
+        name="email"
+        type="email"
+        label="Email"
+        autoComplete="email"
+        required
+        defaultValue={state.values?.email}
+        error={state.fields?.email}
+      />
+      <Field
+        id="password"
+        name="password"
+        type="password"
+        label="Password"
+        autoComplete="new-password"
+        required
+        minLength={8}
+        placeholder="At least 8 characters"
+        error={state.fields?.password}
+      />
       <SubmitButton pending={pending}>Create account</SubmitButton>
       <p className="text-center text-sm text-muted">
         Already have an account?{" "}

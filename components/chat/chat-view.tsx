@@ -43,30 +43,36 @@ export function ChatView({ conversationId, initialMessages, hasMore, modelLabel,
   const failure = useRef<Error | null>(null);
   const [draft, setDraft] = useState<EditDraft | null>(null);
 
-  const { messages, setMessages, sendMessage, status, stop, error, regenerate, clearError, addToolApprovalResponse } = useChat<ChatMessage>({
-    id: conversationId,
-    messages: initialMessages,
-    generateId: () => crypto.randomUUID(),
-    transport: new DefaultChatTransport({
-      api: "/api/chat",
-      // An edit or a regenerate names the turn it replaces (lib/chat/replace.ts); nothing else does.
-      prepareSendMessagesRequest: ({ messages: all, body }) => ({
-        body: { id: idRef.current, message: all.at(-1), timeZone: browserTimeZone(), ...(body?.messageId ? { trigger: body.trigger, messageId: body.messageId } : {}) },
+  const { messages, setMessages, sendMessage, status, stop, error, regenerate, clearError, addToolApprovalResponse } =
+    useChat<ChatMessage>({
+      id: conversationId,
+      messages: initialMessages,
+      generateId: () => crypto.randomUUID(),
+      transport: new DefaultChatTransport({
+        api: "/api/chat",
+        // An edit or a regenerate names the turn it replaces (lib/chat/replace.ts); nothing else does.
+        prepareSendMessagesRequest: ({ messages: all, body }) => ({
+          body: {
+            id: idRef.current,
+            message: all.at(-1),
+            timeZone: browserTimeZone(),
+            ...(body?.messageId ? { trigger: body.trigger, messageId: body.messageId } : {}),
+          },
+        }),
+        fetch: async (input, init) => {
+          responseStatus.current = null;
+          const response = await fetch(input, init);
+          responseStatus.current = response.status;
+          return response;
+        },
       }),
-      fetch: async (input, init) => {
-        responseStatus.current = null;
-        const response = await fetch(input, init);
-        responseStatus.current = response.status;
-        return response;
+      sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithApprovalResponses,
+      onError: (e) => {
+        failure.current = e;
+        // A send that failed keeps what was typed.
+        setInput((current) => current || lastSent.current);
       },
-    }),
-    sendAutomaticallyWhen: lastAssistantMessageIsCompleteWithApprovalResponses,
-    onError: (e) => {
-      failure.current = e;
-      // A send that failed keeps what was typed.
-      setInput((current) => current || lastSent.current);
-    },
-  });
+    });
 
   // A new conversation learns its id from the reply's metadata: the URL and sidebar follow.
   const revalidateConversations = useRevalidateConversations();
@@ -80,7 +86,10 @@ export function ChatView({ conversationId, initialMessages, hasMore, modelLabel,
   }, [messages, revalidateConversations]);
 
   // The task panel refreshes as soon as a tool result arrives.
-  const outputs = messages.reduce((n, m) => n + m.parts.filter((p) => isToolPart(p) && p.state === "output-available").length, 0);
+  const outputs = messages.reduce(
+    (n, m) => n + m.parts.filter((p) => isToolPart(p) && p.state === "output-available").length,
+    0,
+  );
   const seenOutputs = useRef(outputs);
   useEffect(() => {
     if (outputs !== seenOutputs.current) {
@@ -116,15 +125,21 @@ export function ChatView({ conversationId, initialMessages, hasMore, modelLabel,
   const onApproval = useCallback(
     async (answers: ApprovalAnswer[]): Promise<boolean> => {
       const first = answers[0]?.approvalId;
-      const message = latestMessages.current.findLast((m) => m.parts.some((p) => isToolPart(p) && p.approval?.id === first));
+      const message = latestMessages.current.findLast((m) =>
+        m.parts.some((p) => isToolPart(p) && p.approval?.id === first),
+      );
       if (!idRef.current || !message) return false;
-      const result = await answerApprovalsAction(idRef.current, message.id, answers).catch(() => ({ ok: false as const, message: "Your answers could not be saved. Try again." }));
+      const result = await answerApprovalsAction(idRef.current, message.id, answers).catch(() => ({
+        ok: false as const,
+        message: "Your answers could not be saved. Try again.",
+      }));
       if (!result.ok) {
         toast.error(result.message);
         return false;
       }
       lastSent.current = ""; // a failed send of the answers puts no old text back in the composer
-      for (const { approvalId, approved } of result.answers) await addToolApprovalResponse({ id: approvalId, approved });
+      for (const { approvalId, approved } of result.answers)
+        await addToolApprovalResponse({ id: approvalId, approved });
       return true;
     },
     [addToolApprovalResponse],
@@ -133,7 +148,11 @@ export function ChatView({ conversationId, initialMessages, hasMore, modelLabel,
   // server undoes their task changes first. A request refused before its reply began changed
   // nothing, so the conversation shows as it was; the refusal's words are returned.
   const replace = useCallback(
-    async (from: string, text: string, request: { trigger: "submit-message" | "regenerate-message"; messageId: string }): Promise<string | null> => {
+    async (
+      from: string,
+      text: string,
+      request: { trigger: "submit-message" | "regenerate-message"; messageId: string },
+    ): Promise<string | null> => {
       const before = latestMessages.current;
       const index = before.findIndex((m) => m.id === from);
       if (index < 0 || !idRef.current) return "That message is no longer here. Reload the conversation.";
@@ -163,7 +182,12 @@ export function ChatView({ conversationId, initialMessages, hasMore, modelLabel,
   const onRegenerate = useCallback(
     async (replyId: string) => {
       const all = latestMessages.current;
-      const question = all.slice(0, all.findIndex((m) => m.id === replyId)).findLast((m) => m.role === "user");
+      const question = all
+        .slice(
+          0,
+          all.findIndex((m) => m.id === replyId),
+        )
+        .findLast((m) => m.role === "user");
       if (!question) return;
       const text = question.parts.map((p) => (p.type === "text" ? p.text : "")).join("\n");
       const error = await replace(question.id, text, { trigger: "regenerate-message", messageId: replyId });
@@ -173,12 +197,19 @@ export function ChatView({ conversationId, initialMessages, hasMore, modelLabel,
   );
   // A new conversation is stored once its first reply names it.
   const stored = Boolean(conversationId) || messages.some((m) => m.metadata?.conversationId);
-  const actions: MessageActions | undefined = stored ? { busy, draft, setDraft, onResend: () => void onResend(), onRegenerate: (id) => void onRegenerate(id) } : undefined;
+  const actions: MessageActions | undefined = stored
+    ? { busy, draft, setDraft, onResend: () => void onResend(), onRegenerate: (id) => void onRegenerate(id) }
+    : undefined;
 
   // Answers all given but never sent on (the page was reloaded in between, or the send failed):
   // the reply offers to continue, and Retry does the same.
-  const answered = messages.at(-1)?.role === "assistant" && lastAssistantMessageIsCompleteWithApprovalResponses({ messages });
-  const [stalledAtLoad] = useState(() => (lastAssistantMessageIsCompleteWithApprovalResponses({ messages: initialMessages }) ? initialMessages.at(-1)?.id : undefined));
+  const answered =
+    messages.at(-1)?.role === "assistant" && lastAssistantMessageIsCompleteWithApprovalResponses({ messages });
+  const [stalledAtLoad] = useState(() =>
+    lastAssistantMessageIsCompleteWithApprovalResponses({ messages: initialMessages })
+      ? initialMessages.at(-1)?.id
+      : undefined,
+  );
   const continueTurn = useCallback(() => {
     clearError();
     lastSent.current = "";
@@ -188,8 +219,15 @@ export function ChatView({ conversationId, initialMessages, hasMore, modelLabel,
   return (
     <main className="relative flex min-w-0 flex-1 flex-col" aria-label="Chat">
       <div className="pointer-events-none absolute inset-x-0 top-2 z-10 flex justify-center">
-        <span className="pointer-events-auto inline-flex items-center gap-1.5 rounded-full border border-line bg-surface/90 px-2.5 py-0.5 text-xs text-muted shadow-sm backdrop-blur" data-testid="model-badge" title="The model answering in this chat">
-          <span className={`size-1.5 rounded-full ${modelLabel === "Offline assistant" ? "bg-success" : "bg-accent"}`} aria-hidden="true" />
+        <span
+          className="pointer-events-auto inline-flex items-center gap-1.5 rounded-full border border-line bg-surface/90 px-2.5 py-0.5 text-xs text-muted shadow-sm backdrop-blur"
+          data-testid="model-badge"
+          title="The model answering in this chat"
+        >
+          <span
+            className={`size-1.5 rounded-full ${modelLabel === "Offline assistant" ? "bg-success" : "bg-accent"}`}
+            aria-hidden="true"
+          />
           {modelLabel}
         </span>
       </div>
@@ -203,13 +241,22 @@ export function ChatView({ conversationId, initialMessages, hasMore, modelLabel,
           hasMore={hasMore}
           status={status}
           onApproval={onApproval}
-          onContinue={answered && messages.at(-1)?.id === stalledAtLoad && status === "ready" && !error ? continueTurn : undefined}
+          onContinue={
+            answered && messages.at(-1)?.id === stalledAtLoad && status === "ready" && !error ? continueTurn : undefined
+          }
           actions={actions}
           footer={
             error ? (
-              <div role="alert" className="flex items-center justify-between gap-3 rounded-xl border border-danger/30 bg-danger-soft px-3 py-2 text-sm text-danger">
+              <div
+                role="alert"
+                className="flex items-center justify-between gap-3 rounded-xl border border-danger/30 bg-danger-soft px-3 py-2 text-sm text-danger"
+              >
                 <span>{readableError(error)}</span>
-                <button type="button" className="shrink-0 rounded-md border border-danger/40 px-2 py-1 text-xs font-medium hover:bg-danger/10" onClick={() => (answered ? continueTurn() : void regenerate())}>
+                <button
+                  type="button"
+                  className="shrink-0 rounded-md border border-danger/40 px-2 py-1 text-xs font-medium hover:bg-danger/10"
+                  onClick={() => (answered ? continueTurn() : void regenerate())}
+                >
                   Retry
                 </button>
               </div>

@@ -1,4 +1,9 @@
-const EXAMPLES = ["Add call mom tomorrow at 5pm, high priority", "Buy milk, eggs and bread", "What's due this week?", "Move the dentist to Friday"];
+const EXAMPLES = [
+  "Add call mom tomorrow at 5pm, high priority",
+  "Buy milk, eggs and bread",
+  "What's due this week?",
+  "Move the dentist to Friday",
+];
 
 /** A new chat: a greeting and example prompts that work offline. */
 export function EmptyChat({ firstName, onPick }: { firstName: string; onPick: (text: string) => void }) {
@@ -11,7 +16,11 @@ export function EmptyChat({ firstName, onPick }: { firstName: string; onPick: (t
       <ul className="grid w-full max-w-xl gap-2 sm:grid-cols-2">
         {EXAMPLES.map((example) => (
           <li key={example}>
-            <button type="button" onClick={() => onPick(example)} className="w-full rounded-xl border border-line bg-surface px-4 py-3 text-left text-sm text-muted transition hover:border-accent hover:text-ink">
+            <button
+              type="button"
+              onClick={() => onPick(example)}
+              className="w-full rounded-xl border border-line bg-surface px-4 py-3 text-left text-sm text-muted transition hover:border-accent hover:text-ink"
+            >
               “{example}”
             </button>
           </li>

@@ -14,10 +14,15 @@ export function ExportMenu() {
   if (!id) return null;
   // The download starts from the link; the menu closes so the next choice starts from a closed menu.
   const close = () => menu.current?.removeAttribute("open");
-  const href = (format: "md" | "json") => `/api/conversations/${encodeURIComponent(id)}/export?format=${format}&tz=${encodeURIComponent(browserTimeZone())}`;
+  const href = (format: "md" | "json") =>
+    `/api/conversations/${encodeURIComponent(id)}/export?format=${format}&tz=${encodeURIComponent(browserTimeZone())}`;
   return (
     <details ref={menu} className="relative">
-      <summary className="flex size-8 cursor-pointer list-none items-center justify-center rounded-lg text-muted hover:bg-subtle hover:text-ink" aria-label="Export conversation" title="Export">
+      <summary
+        className="flex size-8 cursor-pointer list-none items-center justify-center rounded-lg text-muted hover:bg-subtle hover:text-ink"
+        aria-label="Export conversation"
+        title="Export"
+      >
         <DownloadIcon />
       </summary>
       <div className="absolute right-0 z-50 mt-1 w-48 rounded-lg border border-line bg-surface p-1 shadow-lg">

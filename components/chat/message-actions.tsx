@@ -8,7 +8,8 @@ import { messageMarkdown } from "@/lib/chat/message-text";
 import { countOf, absoluteDue } from "./format";
 import type { ChatMessage } from "./types";
 
-export const ACTION = "inline-flex h-7 items-center gap-1 rounded-md px-1.5 text-xs text-muted hover:bg-subtle hover:text-ink disabled:opacity-40";
+export const ACTION =
+  "inline-flex h-7 items-center gap-1 rounded-md px-1.5 text-xs text-muted hover:bg-subtle hover:text-ink disabled:opacity-40";
 
 /** How long "Copied" stays before the button says Copy again. */
 const COPIED_MS = 2_000;
@@ -31,14 +32,29 @@ export function CopyButton({ message }: { message: ChatMessage }) {
     timer.current = setTimeout(() => setCopied(false), COPIED_MS);
   }
   return (
-    <button type="button" className={ACTION} onClick={() => void copy()} aria-label={copied ? "Copied" : "Copy message"} title="Copy as Markdown">
+    <button
+      type="button"
+      className={ACTION}
+      onClick={() => void copy()}
+      aria-label={copied ? "Copied" : "Copy message"}
+      title="Copy as Markdown"
+    >
       {copied ? (
         <>
           <CheckIcon className="size-3.5" />
           <span aria-live="polite">Copied</span>
         </>
       ) : (
-        <svg viewBox="0 0 24 24" className="size-3.5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" aria-hidden="true">
+        <svg
+          viewBox="0 0 24 24"
+          className="size-3.5"
+          fill="none"
+          stroke="currentColor"
+          strokeWidth="2"
+          strokeLinecap="round"
+          strokeLinejoin="round"
+          aria-hidden="true"
+        >
           <rect x="9" y="9" width="11" height="11" rx="2" />
           <path d="M5 15V6a2 2 0 0 1 2-2h9" />
         </svg>
@@ -49,7 +65,14 @@ export function CopyButton({ message }: { message: ChatMessage }) {
 
 export function EditButton({ onClick, disabled }: { onClick: () => void; disabled: boolean }) {
   return (
-    <button type="button" className={ACTION} onClick={onClick} disabled={disabled} aria-label="Edit message" title="Edit & resend">
+    <button
+      type="button"
+      className={ACTION}
+      onClick={onClick}
+      disabled={disabled}
+      aria-label="Edit message"
+      title="Edit & resend"
+    >
       <PencilIcon className="size-3.5" />
     </button>
   );
@@ -57,7 +80,14 @@ export function EditButton({ onClick, disabled }: { onClick: () => void; disable
 
 export function RegenerateButton({ onClick, disabled }: { onClick: () => void; disabled: boolean }) {
   return (
-    <button type="button" className={ACTION} onClick={onClick} disabled={disabled} aria-label="Regenerate reply" title="Regenerate: undo this reply's changes and answer again">
+    <button
+      type="button"
+      className={ACTION}
+      onClick={onClick}
+      disabled={disabled}
+      aria-label="Regenerate reply"
+      title="Regenerate: undo this reply's changes and answer again"
+    >
       <RestoreIcon className="size-3.5" />
     </button>
   );
@@ -136,10 +166,18 @@ export function MessageEditor({ draft, busy, replacesLater, onChange, onCancel, 
         </p>
       ) : null}
       <div className="flex justify-end gap-2">
-        <button type="button" onClick={onCancel} className="rounded-md px-3 py-1 text-xs font-medium text-muted hover:bg-subtle">
+        <button
+          type="button"
+          onClick={onCancel}
+          className="rounded-md px-3 py-1 text-xs font-medium text-muted hover:bg-subtle"
+        >
           Cancel
         </button>
-        <button type="submit" disabled={!canSend} className="rounded-md bg-accent px-3 py-1 text-xs font-medium text-accent-ink hover:opacity-90 disabled:opacity-40">
+        <button
+          type="submit"
+          disabled={!canSend}
+          className="rounded-md bg-accent px-3 py-1 text-xs font-medium text-accent-ink hover:opacity-90 disabled:opacity-40"
+        >
           Resend
         </button>
       </div>
@@ -148,9 +186,18 @@ export function MessageEditor({ draft, busy, replacesLater, onChange, onCancel, 
 }
 
 /** On a reply that replaced an earlier turn: what happened to that turn's task changes. */
-export function ReplacedNote({ replaced }: { replaced: { kind: "edit" | "regenerate"; turns: number; undone: number } }) {
+export function ReplacedNote({
+  replaced,
+}: {
+  replaced: { kind: "edit" | "regenerate"; turns: number; undone: number };
+}) {
   const from = replaced.turns > 1 ? `the ${replaced.turns} replaced replies` : "the replaced reply";
-  const text = replaced.undone > 0 ? `Undid ${countOf(replaced.undone, "change")} from ${from}.` : replaced.kind === "edit" ? "Edited and resent." : "Regenerated.";
+  const text =
+    replaced.undone > 0
+      ? `Undid ${countOf(replaced.undone, "change")} from ${from}.`
+      : replaced.kind === "edit"
+        ? "Edited and resent."
+        : "Regenerated.";
   return (
     <p className="flex items-center gap-1.5 text-xs text-muted" data-testid="replaced-note">
       <RestoreIcon className="size-3.5" />

@@ -3,7 +3,14 @@
 import { lazy, Suspense } from "react";
 import { ApprovalCard, type OnApproval } from "./approval-card";
 import { FeedbackButtons } from "./feedback-buttons";
-import { CopyButton, EditButton, MessageEditor, RegenerateButton, ReplacedNote, type EditDraft } from "./message-actions";
+import {
+  CopyButton,
+  EditButton,
+  MessageEditor,
+  RegenerateButton,
+  ReplacedNote,
+  type EditDraft,
+} from "./message-actions";
 import { TaskCard } from "./task-card";
 import { isToolPart, type ChatMessage, type ToolPart } from "./types";
 
@@ -42,20 +49,38 @@ export type MessageActions = {
   onRegenerate: (replyId: string) => void;
 };
 
-export function MessageItem({ message, streaming, onApproval, onContinue, actions, last, replacesLater = false }: Props) {
+export function MessageItem({
+  message,
+  streaming,
+  onApproval,
+  onContinue,
+  actions,
+  last,
+  replacesLater = false,
+}: Props) {
   if (message.role === "user") {
     const text = message.parts.map((p) => (p.type === "text" ? p.text : "")).join("\n");
     const draft = actions?.draft?.id === message.id ? actions.draft : null;
     if (actions && draft) {
       return (
         <div className="flex justify-end" data-testid="user-message-editor">
-          <MessageEditor draft={draft} busy={actions.busy} replacesLater={replacesLater} onChange={(next) => actions.setDraft({ ...draft, text: next, error: undefined })} onCancel={() => actions.setDraft(null)} onSend={actions.onResend} />
+          <MessageEditor
+            draft={draft}
+            busy={actions.busy}
+            replacesLater={replacesLater}
+            onChange={(next) => actions.setDraft({ ...draft, text: next, error: undefined })}
+            onCancel={() => actions.setDraft(null)}
+            onSend={actions.onResend}
+          />
         </div>
       );
     }
     return (
       <div className="group flex flex-col items-end gap-1" data-testid="user-message-row">
-        <p className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-br-md bg-accent px-4 py-2 text-[15px] text-accent-ink" data-testid="user-message">
+        <p
+          className="max-w-[85%] whitespace-pre-wrap break-words rounded-2xl rounded-br-md bg-accent px-4 py-2 text-[15px] text-accent-ink"
+          data-testid="user-message"
+        >
           {text}
         </p>
         {actions ? (
@@ -82,9 +107,16 @@ export function MessageItem({ message, streaming, onApproval, onContinue, action
         return null;
       })}
       {onContinue ? (
-        <div className="flex flex-wrap items-center justify-between gap-2 rounded-xl bg-subtle px-3 py-2 text-sm" data-testid="approvals-answered">
+        <div
+          className="flex flex-wrap items-center justify-between gap-2 rounded-xl bg-subtle px-3 py-2 text-sm"
+          data-testid="approvals-answered"
+        >
           <span>Your answers are saved.</span>
-          <button type="button" onClick={onContinue} className="rounded-md bg-accent px-3 py-1 text-xs font-medium text-accent-ink hover:opacity-90">
+          <button
+            type="button"
+            onClick={onContinue}
+            className="rounded-md bg-accent px-3 py-1 text-xs font-medium text-accent-ink hover:opacity-90"
+          >
             Continue
           </button>
         </div>
@@ -94,7 +126,9 @@ export function MessageItem({ message, streaming, onApproval, onContinue, action
       {!streaming ? (
         <div className="flex items-center gap-0.5 text-xs text-muted opacity-70 transition group-hover:opacity-100 focus-within:opacity-100">
           {actions ? <CopyButton message={message} /> : null}
-          {actions && last ? <RegenerateButton disabled={actions.busy} onClick={() => actions.onRegenerate(message.id)} /> : null}
+          {actions && last ? (
+            <RegenerateButton disabled={actions.busy} onClick={() => actions.onRegenerate(message.id)} />
+          ) : null}
           <FeedbackButtons messageId={message.id} initial={meta?.feedback ?? null} />
         </div>
       ) : null}

@@ -24,7 +24,17 @@ type Props = {
 };
 
 /** The conversation, newest at the bottom; older messages load as you scroll up, keeping your place. */
-export function MessageList({ conversationId, messages, setMessages, hasMore: initialHasMore, status, onApproval, onContinue, actions, footer }: Props) {
+export function MessageList({
+  conversationId,
+  messages,
+  setMessages,
+  hasMore: initialHasMore,
+  status,
+  onApproval,
+  onContinue,
+  actions,
+  footer,
+}: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const top = useRef<HTMLDivElement>(null);
   const [hasMore, setHasMore] = useState(initialHasMore);
@@ -51,7 +61,10 @@ export function MessageList({ conversationId, messages, setMessages, hasMore: in
   useEffect(() => {
     const el = top.current;
     if (!el || !hasMore) return;
-    const observer = new IntersectionObserver((entries) => entries[0]?.isIntersecting && void loadOlder(), { root: scroller.current, rootMargin: "200px 0px 0px 0px" });
+    const observer = new IntersectionObserver((entries) => entries[0]?.isIntersecting && void loadOlder(), {
+      root: scroller.current,
+      rootMargin: "200px 0px 0px 0px",
+    });
     observer.observe(el);
     return () => observer.disconnect();
   }, [hasMore, loadOlder]);
@@ -71,11 +84,22 @@ export function MessageList({ conversationId, messages, setMessages, hasMore: in
   const lastUser = messages.findLastIndex((m) => m.role === "user");
   const waiting = status === "submitted" && last?.role === "user";
   return (
-    <div ref={scroller} className="flex-1 overflow-y-auto" onScroll={(e) => (stick.current = e.currentTarget.scrollHeight - e.currentTarget.scrollTop - e.currentTarget.clientHeight < 80)}>
+    <div
+      ref={scroller}
+      className="flex-1 overflow-y-auto"
+      onScroll={(e) =>
+        (stick.current = e.currentTarget.scrollHeight - e.currentTarget.scrollTop - e.currentTarget.clientHeight < 80)
+      }
+    >
       <div className="mx-auto flex w-full max-w-3xl flex-col gap-5 px-4 pt-12 pb-6">
         <div ref={top} aria-hidden="true" />
         {hasMore ? (
-          <button type="button" onClick={() => void loadOlder()} disabled={loading} className="self-center rounded-full border border-line px-3 py-1 text-xs text-muted hover:bg-subtle">
+          <button
+            type="button"
+            onClick={() => void loadOlder()}
+            disabled={loading}
+            className="self-center rounded-full border border-line px-3 py-1 text-xs text-muted hover:bg-subtle"
+          >
             {loading ? "Loading earlier messages…" : "Load earlier messages"}
           </button>
         ) : null}

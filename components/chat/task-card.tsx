@@ -20,7 +20,11 @@ const TOOL_LABEL: Record<string, string> = {
   delete_task: "Deleting a task",
   undo_operation: "Undoing",
 };
-const PRIORITY_CLASS: Record<string, string> = { high: "bg-danger-soft text-danger", medium: "bg-subtle text-muted", low: "bg-subtle text-muted" };
+const PRIORITY_CLASS: Record<string, string> = {
+  high: "bg-danger-soft text-danger",
+  medium: "bg-subtle text-muted",
+  low: "bg-subtle text-muted",
+};
 
 function TaskLine({ task }: { task: TaskView }) {
   const due = absoluteDue(task.dueDate);
@@ -31,7 +35,9 @@ function TaskLine({ task }: { task: TaskView }) {
       </p>
       <p className="mt-0.5 flex flex-wrap items-center gap-1.5 text-xs text-muted">
         {due ? <span data-testid="card-due">Due {due}</span> : null}
-        {task.priority !== "medium" ? <span className={`rounded px-1.5 py-0.5 ${PRIORITY_CLASS[task.priority]}`}>{task.priority}</span> : null}
+        {task.priority !== "medium" ? (
+          <span className={`rounded px-1.5 py-0.5 ${PRIORITY_CLASS[task.priority]}`}>{task.priority}</span>
+        ) : null}
         <TagPills tags={task.tags} />
       </p>
     </div>
@@ -62,7 +68,12 @@ function UndoButton({ operationId }: { operationId: string }) {
     );
   }
   return (
-    <button type="button" onClick={undo} disabled={state === "busy" || checking.has(operationId)} className="shrink-0 rounded-md border border-line px-2 py-1 text-xs font-medium hover:bg-subtle disabled:opacity-50">
+    <button
+      type="button"
+      onClick={undo}
+      disabled={state === "busy" || checking.has(operationId)}
+      className="shrink-0 rounded-md border border-line px-2 py-1 text-xs font-medium hover:bg-subtle disabled:opacity-50"
+    >
       Undo
     </button>
   );
@@ -101,14 +112,18 @@ export function TaskCard({ part }: { part: ToolPart }) {
   if (part.state !== "output-available") {
     return (
       <p className="flex items-center gap-2 text-xs text-muted" aria-live="polite">
-        <span className="size-2 animate-pulse rounded-full bg-accent" aria-hidden="true" /> {TOOL_LABEL[tool] ?? "Working"}…
+        <span className="size-2 animate-pulse rounded-full bg-accent" aria-hidden="true" />{" "}
+        {TOOL_LABEL[tool] ?? "Working"}…
       </p>
     );
   }
   const result = part.output;
   if (!result.ok) {
     return (
-      <div className="rounded-lg border border-line bg-surface px-3 py-2 text-xs text-muted" data-testid="task-card-error">
+      <div
+        className="rounded-lg border border-line bg-surface px-3 py-2 text-xs text-muted"
+        data-testid="task-card-error"
+      >
         {result.message}
       </div>
     );
@@ -126,17 +141,20 @@ export function TaskCard({ part }: { part: ToolPart }) {
             </li>
           ))}
         </ul>
-        {result.total > 10 ? <p className="px-3 py-2 text-xs text-muted">and {result.total - 10} more in the task panel</p> : null}
+        {result.total > 10 ? (
+          <p className="px-3 py-2 text-xs text-muted">and {result.total - 10} more in the task panel</p>
+        ) : null}
       </div>
     );
   }
   if (!result.task) return null;
   return (
-    <div className="flex items-start justify-between gap-3 rounded-xl border border-line bg-surface px-3 py-2 text-sm" data-testid="task-card">
+    <div
+      className="flex items-start justify-between gap-3 rounded-xl border border-line bg-surface px-3 py-2 text-sm"
+      data-testid="task-card"
+    >
       <div className="min-w-0">
-        <p className="text-xs font-medium text-accent">
-          {resultHeading(result)}
-        </p>
+        <p className="text-xs font-medium text-accent">{resultHeading(result)}</p>
         <TaskLine task={result.task} />
       </div>
       {result.kind !== "undone" ? <UndoButton operationId={result.operationId} /> : null}
@@ -148,7 +166,8 @@ export function TaskCard({ part }: { part: ToolPart }) {
 export function describeRequest(tool: string, input: ToolPart["input"]): string {
   const ref = input && "task" in input ? input.task : undefined;
   const task = ref !== undefined ? `task ${typeof ref === "number" ? `#${ref}` : `"${ref}"`}` : "a task";
-  if (tool === "complete_task") return input && "completed" in input && input.completed === false ? `Reopen ${task}` : `Complete ${task}`;
+  if (tool === "complete_task")
+    return input && "completed" in input && input.completed === false ? `Reopen ${task}` : `Complete ${task}`;
   if (tool === "delete_task") return `Delete ${task}`;
   return `Change ${task}`;
 }

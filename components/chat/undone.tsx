@@ -42,7 +42,10 @@ async function fetchUndone([, , ...ids]: readonly string[]): Promise<Answer> {
 }
 
 /** The undone state for the cards of `messages`; `checkPage` is called with each older page loaded. */
-export function useUndoneOperations(messages: readonly ChatMessage[]): { state: UndoneState; checkPage: (page: readonly ChatMessage[]) => void } {
+export function useUndoneOperations(messages: readonly ChatMessage[]): {
+  state: UndoneState;
+  checkPage: (page: readonly ChatMessage[]) => void;
+} {
   const ids = operationIdsOf(messages);
   // Cards loaded from the server (the first page, older pages) wait for the answer before their
   // Undo works; cards of a reply arriving now are known not to be undone.
@@ -50,17 +53,26 @@ export function useUndoneOperations(messages: readonly ChatMessage[]): { state: 
   // Until an answer for the new ids comes, the last one stands (an undo cannot itself be undone).
   // The chat's own undo replies say which operation they undid: those cards know it at once.
   const undoneHere = undoneInChat(messages);
-  const { data, error } = useSWR<Answer, Error>(undoneKey(ids, undoneHere.length), fetchUndone, { keepPreviousData: true, revalidateOnFocus: false });
+  const { data, error } = useSWR<Answer, Error>(undoneKey(ids, undoneHere.length), fetchUndone, {
+    keepPreviousData: true,
+    revalidateOnFocus: false,
+  });
 
   const checking = useMemo(() => {
     // A failed check frees the buttons: the server still refuses an undo that is not possible.
     if (error) return NONE;
     return new Set([...waiting].filter((id) => !data?.asked.has(id)));
   }, [waiting, data, error]);
-  const checkPage = useCallback((page: readonly ChatMessage[]) => setWaiting((current) => new Set([...current, ...operationIdsOf(page)])), []);
+  const checkPage = useCallback(
+    (page: readonly ChatMessage[]) => setWaiting((current) => new Set([...current, ...operationIdsOf(page)])),
+    [],
+  );
   const undoneKnown = data?.undone ?? NONE;
   const hereKey = undoneHere.join(",");
-  const undone = useMemo(() => (hereKey ? new Set([...undoneKnown, ...hereKey.split(",")]) : undoneKnown), [undoneKnown, hereKey]);
+  const undone = useMemo(
+    () => (hereKey ? new Set([...undoneKnown, ...hereKey.split(",")]) : undoneKnown),
+    [undoneKnown, hereKey],
+  );
   return { state: { undone, checking }, checkPage };
 }
 

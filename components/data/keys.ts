@@ -17,10 +17,12 @@ export const tasksKey = (view: TaskListView) => `${TASKS_URL}?view=${view}`;
  * Which of these task-card operations were undone another way (the chat's Undo buttons). `undos`
  * counts the chat's own undo replies, so one arriving asks again whatever else revalidates.
  */
-export const undoneKey = (ids: readonly string[], undos: number) => (ids.length ? [UNDONE, String(undos), ...ids] : null);
+export const undoneKey = (ids: readonly string[], undos: number) =>
+  ids.length ? [UNDONE, String(undos), ...ids] : null;
 
 /** Whether a key's data follows from the user's tasks: both of the above. */
-export const isTaskDataKey = (key: unknown) => (typeof key === "string" && key.startsWith(`${TASKS_URL}?`)) || (Array.isArray(key) && key[0] === UNDONE);
+export const isTaskDataKey = (key: unknown) =>
+  (typeof key === "string" && key.startsWith(`${TASKS_URL}?`)) || (Array.isArray(key) && key[0] === UNDONE);
 
 /** One page of the sidebar's list (GET app/api/conversations/route.ts); `cursor` null for the first. */
 export function conversationsKey(view: ListView, query: string, cursor: string | null): string {
@@ -33,4 +35,5 @@ export function conversationsKey(view: ListView, query: string, cursor: string |
 export const activeConversationsKey = unstable_serialize(() => conversationsKey("active", "", null));
 
 /** Whether a cache key is one of the sidebar's infinite lists (any view or search). */
-export const isConversationListKey = (cacheKey: string) => cacheKey.startsWith(unstable_serialize(() => `${CONVERSATIONS_URL}?`));
+export const isConversationListKey = (cacheKey: string) =>
+  cacheKey.startsWith(unstable_serialize(() => `${CONVERSATIONS_URL}?`));

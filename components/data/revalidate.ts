@@ -23,7 +23,10 @@ export function useRevalidateConversations(): (created?: ConversationChange) => 
   const { cache, mutate: mutateKey } = useSWRConfig();
   return useCallback(
     (created) => {
-      if (created) void mutateKey<ConversationPage[]>(activeConversationsKey, (pages) => pages && placeOnTop(pages, created), { revalidate: false });
+      if (created)
+        void mutateKey<ConversationPage[]>(activeConversationsKey, (pages) => pages && placeOnTop(pages, created), {
+          revalidate: false,
+        });
       // Infinite lists are not matched by a key filter (SWR skips them): their keys are looked up.
       for (const key of cache.keys()) if (isConversationListKey(key)) void mutateKey(key);
     },
@@ -34,5 +37,11 @@ export function useRevalidateConversations(): (created?: ConversationChange) => 
 function placeOnTop(pages: ConversationPage[], { id, title }: ConversationChange): ConversationPage[] {
   const rest = pages.map((page) => ({ ...page, items: page.items.filter((item) => item.id !== id) }));
   const first = rest[0] ?? { items: [], nextCursor: null };
-  return [{ ...first, items: [{ id, title, status: "active", updatedAt: new Date().toISOString(), pinnedAt: null }, ...first.items] }, ...rest.slice(1)];
+  return [
+    {
+      ...first,
+      items: [{ id, title, status: "active", updatedAt: new Date().toISOString(), pinnedAt: null }, ...first.items],
+    },
+    ...rest.slice(1),
+  ];
 }

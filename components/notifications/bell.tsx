@@ -37,9 +37,17 @@ export function NotificationBell() {
         cancel: { label: "Snooze 10 min", onClick: () => void act(item, { snooze: "10m" }) },
       });
       // Only when allowed, and only when the page is not in front (the toast is enough then).
-      if (typeof Notification !== "undefined" && Notification.permission === "granted" && (document.visibilityState !== "visible" || !document.hasFocus())) {
+      if (
+        typeof Notification !== "undefined" &&
+        Notification.permission === "granted" &&
+        (document.visibilityState !== "visible" || !document.hasFocus())
+      ) {
         try {
-          const shown = new Notification(item.title, { body: `Reminder · ${reminderWhen(item)}`, tag: item.id, icon: "/icon.svg" });
+          const shown = new Notification(item.title, {
+            body: `Reminder · ${reminderWhen(item)}`,
+            tag: item.id,
+            icon: "/icon.svg",
+          });
           shown.onclick = () => {
             window.focus();
             setOpen(true);
@@ -95,13 +103,21 @@ export function NotificationBell() {
       >
         <BellIcon />
         {count ? (
-          <span data-testid="notification-count" className="absolute -top-0.5 -right-0.5 grid min-w-4 place-items-center rounded-full bg-danger px-1 text-[10px] leading-4 font-semibold text-white">
+          <span
+            data-testid="notification-count"
+            className="absolute -top-0.5 -right-0.5 grid min-w-4 place-items-center rounded-full bg-danger px-1 text-[10px] leading-4 font-semibold text-white"
+          >
             {count > 99 ? "99+" : count}
           </span>
         ) : null}
       </button>
       {open ? (
-        <div id="reminder-list" role="region" aria-label="Reminders" className="absolute right-0 z-50 mt-2 w-[min(22rem,90vw)] rounded-xl border border-line bg-surface p-2 shadow-xl">
+        <div
+          id="reminder-list"
+          role="region"
+          aria-label="Reminders"
+          className="absolute right-0 z-50 mt-2 w-[min(22rem,90vw)] rounded-xl border border-line bg-surface p-2 shadow-xl"
+        >
           <div className="flex items-center justify-between px-2 py-1">
             <h2 className="text-sm font-semibold">Reminders</h2>
             {reminders.items.length ? (
@@ -111,14 +127,25 @@ export function NotificationBell() {
             ) : null}
           </div>
           {permission === "default" ? (
-            <button type="button" className="mx-2 mb-2 text-left text-xs text-accent underline" onClick={() => void askPermission()}>
+            <button
+              type="button"
+              className="mx-2 mb-2 text-left text-xs text-accent underline"
+              onClick={() => void askPermission()}
+            >
               Also show reminders as desktop notifications
             </button>
           ) : null}
-          {reminders.items.length === 0 ? <p className="px-2 py-6 text-center text-sm text-muted">No new reminders.</p> : null}
+          {reminders.items.length === 0 ? (
+            <p className="px-2 py-6 text-center text-sm text-muted">No new reminders.</p>
+          ) : null}
           <ul className="max-h-96 space-y-1 overflow-y-auto" aria-label="Unread reminders">
             {reminders.items.map((item) => (
-              <ReminderRow key={item.id} item={item} onAct={act} onOpen={() => (setOpen(false), openTask(item, router.push))} />
+              <ReminderRow
+                key={item.id}
+                item={item}
+                onAct={act}
+                onOpen={() => (setOpen(false), openTask(item, router.push))}
+              />
             ))}
           </ul>
         </div>
@@ -127,7 +154,15 @@ export function NotificationBell() {
   );
 }
 
-function ReminderRow({ item, onAct, onOpen }: { item: BellItem; onAct: (item: BellItem, action: "done" | { snooze: Snooze }) => Promise<void>; onOpen: () => void }) {
+function ReminderRow({
+  item,
+  onAct,
+  onOpen,
+}: {
+  item: BellItem;
+  onAct: (item: BellItem, action: "done" | { snooze: Snooze }) => Promise<void>;
+  onOpen: () => void;
+}) {
   const [snoozing, setSnoozing] = useState(false);
   const [busy, setBusy] = useState(false);
   const run = async (action: "done" | { snooze: Snooze }) => {
@@ -147,7 +182,13 @@ function ReminderRow({ item, onAct, onOpen }: { item: BellItem; onAct: (item: Be
         {snoozing ? (
           <>
             {SNOOZES.map((s) => (
-              <button key={s} type="button" className={SMALL_BUTTON} disabled={busy} onClick={() => void run({ snooze: s })}>
+              <button
+                key={s}
+                type="button"
+                className={SMALL_BUTTON}
+                disabled={busy}
+                onClick={() => void run({ snooze: s })}
+              >
                 {SNOOZE_LABELS[s]}
               </button>
             ))}
@@ -157,10 +198,20 @@ function ReminderRow({ item, onAct, onOpen }: { item: BellItem; onAct: (item: Be
           </>
         ) : (
           <>
-            <button type="button" className={SMALL_BUTTON} disabled={busy || item.taskNumber === null} onClick={() => void run("done")}>
+            <button
+              type="button"
+              className={SMALL_BUTTON}
+              disabled={busy || item.taskNumber === null}
+              onClick={() => void run("done")}
+            >
               Done
             </button>
-            <button type="button" className={SMALL_BUTTON} disabled={busy || item.taskNumber === null} onClick={() => setSnoozing(true)}>
+            <button
+              type="button"
+              className={SMALL_BUTTON}
+              disabled={busy || item.taskNumber === null}
+              onClick={() => setSnoozing(true)}
+            >
               Snooze
             </button>
             <button type="button" className={SMALL_BUTTON} disabled={item.taskNumber === null} onClick={onOpen}>

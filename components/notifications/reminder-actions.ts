@@ -8,18 +8,29 @@ import { toast } from "@/components/ui/toast";
 import type { BellItem } from "@/lib/notifications/bell";
 import type { Snooze } from "@/lib/notifications/snooze";
 
-export const SNOOZE_LABELS: Record<Snooze, string> = { "10m": "10 minutes", "1h": "1 hour", tomorrow: "Tomorrow morning" };
+export const SNOOZE_LABELS: Record<Snooze, string> = {
+  "10m": "10 minutes",
+  "1h": "1 hour",
+  tomorrow: "Tomorrow morning",
+};
 
 /** Done and Snooze through the server (the task service); the caller drops the item from the bell. */
 export async function actOn(item: BellItem, action: "done" | { snooze: Snooze }): Promise<boolean> {
-  const input = action === "done" ? { id: item.id, action: "done" as const } : { id: item.id, action: "snooze" as const, snooze: action.snooze };
+  const input =
+    action === "done"
+      ? { id: item.id, action: "done" as const }
+      : { id: item.id, action: "snooze" as const, snooze: action.snooze };
   const result = await reminderAction(input, browserTimeZone());
   if (!result.ok) {
     toast.error(result.message);
     return false;
   }
   revalidateTasks();
-  toast.success(action === "done" ? `Completed “${item.title}”` : `Snoozed “${item.title}” for ${SNOOZE_LABELS[action.snooze].toLowerCase()}`);
+  toast.success(
+    action === "done"
+      ? `Completed “${item.title}”`
+      : `Snoozed “${item.title}” for ${SNOOZE_LABELS[action.snooze].toLowerCase()}`,
+  );
   return true;
 }
 

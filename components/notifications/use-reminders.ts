@@ -22,7 +22,10 @@ export function useReminders(onArrive: (item: BellItem) => void) {
   const reload = useCallback(async () => {
     let body: { items: BellItem[]; unread: number };
     try {
-      const response = await fetch("/api/notifications", { cache: "no-store", headers: { accept: "application/json" } });
+      const response = await fetch("/api/notifications", {
+        cache: "no-store",
+        headers: { accept: "application/json" },
+      });
       if (!response.ok) return; // signed out or the database away: the next poll tries again
       body = await response.json();
     } catch {

@@ -17,7 +17,8 @@ const LEADS = [
 
 const HOURS = Array.from({ length: 24 }, (_, h) => ({ value: h, label: `${String(h).padStart(2, "0")}:00` }));
 
-const CONTROL = "block w-full rounded-lg border border-line bg-surface px-3 py-2 text-sm shadow-xs outline-none focus:border-accent focus:ring-2 focus:ring-accent/25 aria-invalid:border-danger disabled:opacity-50";
+const CONTROL =
+  "block w-full rounded-lg border border-line bg-surface px-3 py-2 text-sm shadow-xs outline-none focus:border-accent focus:ring-2 focus:ring-accent/25 aria-invalid:border-danger disabled:opacity-50";
 
 function FieldError({ id, message }: { id: string; message?: string }) {
   return message ? (
@@ -49,20 +50,38 @@ export function SettingsForm({ initial, emailAvailable }: { initial: Notificatio
           <label htmlFor="timeZone" className="block text-sm font-medium">
             Time zone
           </label>
-          <input id="timeZone" name="timeZone" list="time-zones" value={timeZone} onChange={(e) => setTimeZone(e.target.value)} className={CONTROL} autoComplete="off" spellCheck={false} {...invalid("timeZone")} />
+          <input
+            id="timeZone"
+            name="timeZone"
+            list="time-zones"
+            value={timeZone}
+            onChange={(e) => setTimeZone(e.target.value)}
+            className={CONTROL}
+            autoComplete="off"
+            spellCheck={false}
+            {...invalid("timeZone")}
+          />
           <datalist id="time-zones">
             {zones.map((z) => (
               <option key={z} value={z} />
             ))}
           </datalist>
-          <p className="text-xs text-muted">All-day reminders and the digest follow this zone{initial.timeZone ? "" : " (filled in from your browser)"}.</p>
+          <p className="text-xs text-muted">
+            All-day reminders and the digest follow this zone{initial.timeZone ? "" : " (filled in from your browser)"}.
+          </p>
           <FieldError id="timeZone-error" message={fields.timeZone} />
         </div>
         <div className="space-y-1.5">
           <label htmlFor="reminderLeadMinutes" className="block text-sm font-medium">
             Remind me of tasks due at a time
           </label>
-          <select id="reminderLeadMinutes" name="reminderLeadMinutes" defaultValue={initial.reminderLeadMinutes} className={CONTROL} {...invalid("reminderLeadMinutes")}>
+          <select
+            id="reminderLeadMinutes"
+            name="reminderLeadMinutes"
+            defaultValue={initial.reminderLeadMinutes}
+            className={CONTROL}
+            {...invalid("reminderLeadMinutes")}
+          >
             {LEADS.map((l) => (
               <option key={l.value} value={l.value}>
                 {l.label}
@@ -75,7 +94,13 @@ export function SettingsForm({ initial, emailAvailable }: { initial: Notificatio
           <label htmlFor="allDayHour" className="block text-sm font-medium">
             Remind me of all-day tasks at
           </label>
-          <select id="allDayHour" name="allDayHour" defaultValue={initial.allDayHour} className={CONTROL} {...invalid("allDayHour")}>
+          <select
+            id="allDayHour"
+            name="allDayHour"
+            defaultValue={initial.allDayHour}
+            className={CONTROL}
+            {...invalid("allDayHour")}
+          >
             {HOURS.map((h) => (
               <option key={h.value} value={h.value}>
                 {h.label}
@@ -91,23 +116,43 @@ export function SettingsForm({ initial, emailAvailable }: { initial: Notificatio
           E-mail
         </h2>
         {emailAvailable ? null : (
-          <p className="rounded-lg border border-line bg-subtle px-3 py-2 text-sm text-muted" data-testid="email-unavailable">
-            E-mail is not set up on this Doable server (its administrator has not set SMTP_URL), so reminders reach you in the app only.
+          <p
+            className="rounded-lg border border-line bg-subtle px-3 py-2 text-sm text-muted"
+            data-testid="email-unavailable"
+          >
+            E-mail is not set up on this Doable server (its administrator has not set SMTP_URL), so reminders reach you
+            in the app only.
           </p>
         )}
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="emailReminders" defaultChecked={initial.emailReminders} disabled={!emailAvailable} />
+          <input
+            type="checkbox"
+            name="emailReminders"
+            defaultChecked={initial.emailReminders}
+            disabled={!emailAvailable}
+          />
           E-mail me reminders too
         </label>
         <label className="flex items-center gap-2 text-sm">
-          <input type="checkbox" name="digestEnabled" defaultChecked={initial.digestEnabled} disabled={!emailAvailable} />
+          <input
+            type="checkbox"
+            name="digestEnabled"
+            defaultChecked={initial.digestEnabled}
+            disabled={!emailAvailable}
+          />
           Send a morning digest (overdue and due today)
         </label>
         <div className="space-y-1.5">
           <label htmlFor="digestHour" className="block text-sm font-medium">
             Digest time
           </label>
-          <select id="digestHour" name="digestHour" defaultValue={initial.digestHour} className={CONTROL} {...invalid("digestHour")}>
+          <select
+            id="digestHour"
+            name="digestHour"
+            defaultValue={initial.digestHour}
+            className={CONTROL}
+            {...invalid("digestHour")}
+          >
             {HOURS.map((h) => (
               <option key={h.value} value={h.value}>
                 {h.label}

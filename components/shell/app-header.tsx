@@ -19,7 +19,10 @@ export async function AppHeader({ user }: { user: SessionUser }) {
       </Link>
       <nav className="flex items-center gap-1 sm:gap-3" aria-label="Account">
         {user.role === "admin" ? (
-          <Link href="/admin/logs" className="rounded-lg px-2.5 py-1.5 text-sm text-muted hover:bg-subtle hover:text-ink">
+          <Link
+            href="/admin/logs"
+            className="rounded-lg px-2.5 py-1.5 text-sm text-muted hover:bg-subtle hover:text-ink"
+          >
             Operation logs
           </Link>
         ) : null}
@@ -28,8 +31,16 @@ export async function AppHeader({ user }: { user: SessionUser }) {
         <Link href="/settings" className="rounded-lg px-2.5 py-1.5 text-sm text-muted hover:bg-subtle hover:text-ink">
           Settings
         </Link>
-        <Link href="/account" title="Account" className="hidden items-center gap-2 rounded-lg px-1.5 py-1 text-sm hover:bg-subtle sm:flex" data-testid="user-name">
-          <span aria-hidden="true" className="grid size-7 place-items-center rounded-full bg-accent-soft text-xs font-semibold text-accent">
+        <Link
+          href="/account"
+          title="Account"
+          className="hidden items-center gap-2 rounded-lg px-1.5 py-1 text-sm hover:bg-subtle sm:flex"
+          data-testid="user-name"
+        >
+          <span
+            aria-hidden="true"
+            className="grid size-7 place-items-center rounded-full bg-accent-soft text-xs font-semibold text-accent"
+          >
             {initials(user.name)}
           </span>
           {user.name}

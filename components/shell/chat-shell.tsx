@@ -37,7 +37,10 @@ export function ChatShell({ children }: { children: ReactNode }) {
 
   const sidebarShown = narrow ? sidebarDrawer : !sidebarCollapsed;
   const panelShown = panelNarrow ? panelDrawer : !panelCollapsed;
-  const toggleSidebar = useCallback(() => (narrow ? setSidebarDrawer((open) => !open) : setSidebarCollapsed(!sidebarCollapsed)), [narrow, sidebarCollapsed, setSidebarCollapsed]);
+  const toggleSidebar = useCallback(
+    () => (narrow ? setSidebarDrawer((open) => !open) : setSidebarCollapsed(!sidebarCollapsed)),
+    [narrow, sidebarCollapsed, setSidebarCollapsed],
+  );
   const togglePanel = () => (panelNarrow ? setPanelDrawer((open) => !open) : setPanelCollapsed(!panelCollapsed));
   const closeDrawers = useCallback(() => {
     setSidebarDrawer(false);
@@ -60,9 +63,10 @@ export function ChatShell({ children }: { children: ReactNode }) {
         // The sidebar opens where it was hidden; the box is focused once it is shown.
         if (narrow) setSidebarDrawer(true);
         else setSidebarCollapsed(false);
-        requestAnimationFrame(() => document.querySelector<HTMLInputElement>('input[aria-label="Search conversations"]')?.focus());
-      }
-      else if (action === "help") setHelpOpen(true);
+        requestAnimationFrame(() =>
+          document.querySelector<HTMLInputElement>('input[aria-label="Search conversations"]')?.focus(),
+        );
+      } else if (action === "help") setHelpOpen(true);
       else {
         closeDrawers();
         document.querySelector<HTMLElement>("[data-composer]")?.focus();
@@ -96,7 +100,12 @@ export function ChatShell({ children }: { children: ReactNode }) {
         } ${sidebarCollapsed ? "min-[769px]:hidden" : ""}`}
       >
         <div className="flex justify-end px-2 pt-2 min-[769px]:hidden">
-          <button type="button" className={ICON_BUTTON} aria-label="Close conversations" onClick={() => setSidebarDrawer(false)}>
+          <button
+            type="button"
+            className={ICON_BUTTON}
+            aria-label="Close conversations"
+            onClick={() => setSidebarDrawer(false)}
+          >
             <CloseIcon />
           </button>
         </div>
@@ -117,7 +126,12 @@ export function ChatShell({ children }: { children: ReactNode }) {
           </button>
           <div className="flex items-center gap-1">
             <ExportMenu />
-            <button type="button" className={ICON_BUTTON} aria-label="Keyboard shortcuts" onClick={() => setHelpOpen(true)}>
+            <button
+              type="button"
+              className={ICON_BUTTON}
+              aria-label="Keyboard shortcuts"
+              onClick={() => setHelpOpen(true)}
+            >
               <KeyboardIcon />
             </button>
             <button
@@ -157,7 +171,13 @@ export function ChatShell({ children }: { children: ReactNode }) {
         position={narrow ? "top-center" : "bottom-right"}
         closeButton
         containerAriaLabel="Notifications"
-        style={{ "--normal-bg": "var(--color-surface)", "--normal-text": "var(--color-ink)", "--normal-border": "var(--color-line)" } as React.CSSProperties}
+        style={
+          {
+            "--normal-bg": "var(--color-surface)",
+            "--normal-text": "var(--color-ink)",
+            "--normal-border": "var(--color-line)",
+          } as React.CSSProperties
+        }
       />
     </div>
   );

@@ -7,7 +7,11 @@ import { SHORTCUTS } from "./shortcuts";
 const isMac = () => /Mac|iPhone|iPad/.test(navigator.platform);
 
 export function ShortcutHelpDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const mac = useSyncExternalStore(() => () => {}, isMac, () => false);
+  const mac = useSyncExternalStore(
+    () => () => {},
+    isMac,
+    () => false,
+  );
   return (
     <Dialog open={open} onClose={onClose} title="Keyboard shortcuts">
       <dl className="divide-y divide-line text-sm">
@@ -30,7 +34,11 @@ export function ShortcutHelpDialog({ open, onClose }: { open: boolean; onClose: 
         ))}
       </dl>
       <div className="flex justify-end">
-        <button type="button" onClick={onClose} className="rounded-lg px-3 py-1.5 text-sm text-muted hover:bg-subtle hover:text-ink">
+        <button
+          type="button"
+          onClick={onClose}
+          className="rounded-lg px-3 py-1.5 text-sm text-muted hover:bg-subtle hover:text-ink"
+        >
           Close
         </button>
       </div>

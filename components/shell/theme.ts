@@ -16,7 +16,9 @@ const RULES: Record<Theme, string> = {
 export const THEME_SCRIPT = `try{var r=${JSON.stringify(RULES)},t=localStorage.getItem(${JSON.stringify(KEY)});if(r.hasOwnProperty(t)){var s=document.createElement("style");s.id=${JSON.stringify(STYLE_ID)};s.textContent=r[t];document.head.appendChild(s)}}catch(e){}`;
 
 export function currentTheme(): Theme {
-  const forced = document.getElementById(STYLE_ID)?.textContent?.match(/color-scheme:(light|dark)/)?.[1] as Theme | undefined;
+  const forced = document.getElementById(STYLE_ID)?.textContent?.match(/color-scheme:(light|dark)/)?.[1] as
+    | Theme
+    | undefined;
   return forced ?? (window.matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light");
 }
 

@@ -14,7 +14,12 @@ export function useDrawerFocus(open: boolean, drawer: RefObject<HTMLElement | nu
       drawer.current?.querySelector<HTMLElement>("button, a, input")?.focus();
     } else if (returnTo.current) {
       // Only if focus is still inside the closed drawer: a link may have moved it on purpose.
-      if (!document.activeElement || document.activeElement === document.body || drawer.current?.contains(document.activeElement)) returnTo.current.focus();
+      if (
+        !document.activeElement ||
+        document.activeElement === document.body ||
+        drawer.current?.contains(document.activeElement)
+      )
+        returnTo.current.focus();
       returnTo.current = null;
     }
   }, [open, drawer]);

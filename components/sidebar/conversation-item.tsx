@@ -19,16 +19,33 @@ type Props = {
 
 const ACTION = "grid size-7 place-items-center rounded-md text-muted hover:bg-line/60 hover:text-ink";
 
-export function ConversationItem({ conversation, current, searching = false, onRename, onArchive, onPin, onDelete, onNavigate }: Props) {
+export function ConversationItem({
+  conversation,
+  current,
+  searching = false,
+  onRename,
+  onArchive,
+  onPin,
+  onDelete,
+  onNavigate,
+}: Props) {
   const [editing, setEditing] = useState(false);
   const archived = conversation.status === "archived";
   const pinned = conversation.pinnedAt !== null;
 
   if (editing) {
-    return <RenameForm title={conversation.title} onCancel={() => setEditing(false)} onSave={async (title) => (await onRename(title)) && setEditing(false)} />;
+    return (
+      <RenameForm
+        title={conversation.title}
+        onCancel={() => setEditing(false)}
+        onSave={async (title) => (await onRename(title)) && setEditing(false)}
+      />
+    );
   }
   return (
-    <div className={`group relative flex items-center rounded-lg ${current ? "bg-accent-soft text-ink" : "focus-within:bg-subtle hover:bg-subtle"}`}>
+    <div
+      className={`group relative flex items-center rounded-lg ${current ? "bg-accent-soft text-ink" : "focus-within:bg-subtle hover:bg-subtle"}`}
+    >
       <Link
         href={`/c/${conversation.id}`}
         aria-current={current ? "page" : undefined}
@@ -38,14 +55,24 @@ export function ConversationItem({ conversation, current, searching = false, onR
       >
         <span className={`block truncate ${current ? "font-medium" : ""}`}>
           {conversation.title}
-          {archived && searching ? <span className="ml-1.5 rounded bg-subtle px-1 py-px text-[11px] font-medium text-muted">Archived</span> : null}
+          {archived && searching ? (
+            <span className="ml-1.5 rounded bg-subtle px-1 py-px text-[11px] font-medium text-muted">Archived</span>
+          ) : null}
         </span>
-        {conversation.snippet ? <span className="block truncate text-xs text-muted">{conversation.snippet}</span> : null}
+        {conversation.snippet ? (
+          <span className="block truncate text-xs text-muted">{conversation.snippet}</span>
+        ) : null}
       </Link>
       {/* Over the title's end on hover or focus, so titles keep their width; beside it on touch
           screens, which cannot hover. */}
       <div className="absolute inset-y-0 right-0 flex items-center gap-0.5 rounded-r-lg bg-inherit pr-1 pl-2 opacity-0 group-focus-within:opacity-100 group-hover:opacity-100 [@media(hover:none)]:static [@media(hover:none)]:opacity-100">
-        <button type="button" className={ACTION} aria-label={`Rename “${conversation.title}”`} title="Rename" onClick={() => setEditing(true)}>
+        <button
+          type="button"
+          className={ACTION}
+          aria-label={`Rename “${conversation.title}”`}
+          title="Rename"
+          onClick={() => setEditing(true)}
+        >
           <PencilIcon className="size-3.5" />
         </button>
         {archived ? null : (
@@ -69,7 +96,13 @@ export function ConversationItem({ conversation, current, searching = false, onR
         >
           {archived ? <RestoreIcon className="size-3.5" /> : <ArchiveIcon className="size-3.5" />}
         </button>
-        <button type="button" className={`${ACTION} hover:text-danger`} aria-label={`Delete “${conversation.title}”`} title="Delete" onClick={onDelete}>
+        <button
+          type="button"
+          className={`${ACTION} hover:text-danger`}
+          aria-label={`Delete “${conversation.title}”`}
+          title="Delete"
+          onClick={onDelete}
+        >
           <TrashIcon className="size-3.5" />
         </button>
       </div>
@@ -77,7 +110,15 @@ export function ConversationItem({ conversation, current, searching = false, onR
   );
 }
 
-function RenameForm({ title: shown, onSave, onCancel }: { title: string; onSave: (title: string) => Promise<unknown>; onCancel: () => void }) {
+function RenameForm({
+  title: shown,
+  onSave,
+  onCancel,
+}: {
+  title: string;
+  onSave: (title: string) => Promise<unknown>;
+  onCancel: () => void;
+}) {
   // Titles from before titles were cut at a word ended in "…": the box starts with the words only.
   const title = shown.replace(/\s*(?:…|\.{3})$/u, "");
   const [value, setValue] = useState(title);

@@ -19,10 +19,24 @@ type Props = {
 };
 
 /** The scrolling, date-grouped list, with its loading, error and empty states. */
-export function ConversationList({ list, view, searching, currentId, onNavigate, onRename, onArchive, onPin, onDelete }: Props) {
+export function ConversationList({
+  list,
+  view,
+  searching,
+  currentId,
+  onNavigate,
+  onRename,
+  onArchive,
+  onPin,
+  onDelete,
+}: Props) {
   const groups = sidebarGroups(list.pinned, list.items);
   return (
-    <nav aria-label={view === "archived" ? "Archived conversations" : "Conversations"} aria-busy={list.loading} className="min-h-0 flex-1 overflow-y-auto px-2 pb-3">
+    <nav
+      aria-label={view === "archived" ? "Archived conversations" : "Conversations"}
+      aria-busy={list.loading}
+      className="min-h-0 flex-1 overflow-y-auto px-2 pb-3"
+    >
       {groups.map((group) => (
         <section key={group.label} aria-label={group.label} className="mb-3">
           <h2 className="px-3 pt-2 pb-1 text-xs font-medium text-muted">{group.label}</h2>
@@ -53,7 +67,9 @@ export function ConversationList({ list, view, searching, currentId, onNavigate,
         </p>
       ) : null}
       {list.loading ? <p className="px-3 py-2 text-xs text-muted">Loading…</p> : null}
-      {list.loaded && !list.loading && !list.error && list.items.length === 0 && list.pinned.length === 0 ? <EmptyState view={view} searching={searching} /> : null}
+      {list.loaded && !list.loading && !list.error && list.items.length === 0 && list.pinned.length === 0 ? (
+        <EmptyState view={view} searching={searching} />
+      ) : null}
       <LoadMoreSentinel onVisible={list.loadMore} disabled={!list.nextCursor || list.loading} />
     </nav>
   );

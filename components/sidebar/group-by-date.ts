@@ -3,7 +3,11 @@ export type GroupLabel = (typeof GROUPS)[number];
 export const PINNED = "Pinned" as const;
 
 /** The sidebar's sections: the pinned chats (as given: newest pin first) on top, then the rest by date. */
-export function sidebarGroups<T extends { updatedAt: string }>(pinned: T[], items: T[], now = new Date()): { label: GroupLabel | typeof PINNED; items: T[] }[] {
+export function sidebarGroups<T extends { updatedAt: string }>(
+  pinned: T[],
+  items: T[],
+  now = new Date(),
+): { label: GroupLabel | typeof PINNED; items: T[] }[] {
   return [...(pinned.length ? [{ label: PINNED, items: pinned }] : []), ...groupByDate(items, now)];
 }
 
@@ -11,7 +15,10 @@ export function sidebarGroups<T extends { updatedAt: string }>(pinned: T[], item
  * Splits items (already newest first) into the sidebar's date groups by calendar day in the
  * runtime's local time zone — the browser's, so "Today" means the user's today.
  */
-export function groupByDate<T extends { updatedAt: string }>(items: T[], now = new Date()): { label: GroupLabel; items: T[] }[] {
+export function groupByDate<T extends { updatedAt: string }>(
+  items: T[],
+  now = new Date(),
+): { label: GroupLabel; items: T[] }[] {
   const day = (offset: number) => new Date(now.getFullYear(), now.getMonth(), now.getDate() - offset).getTime();
   // Built with local calendar arithmetic, not 24h steps, so DST days group correctly.
   const starts: [GroupLabel, number][] = [

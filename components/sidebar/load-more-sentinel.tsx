@@ -9,7 +9,10 @@ export function LoadMoreSentinel({ onVisible, disabled }: { onVisible: () => voi
     const element = ref.current;
     if (!element || disabled) return;
     // A margin below the fold so the next page is usually there before the user reaches it.
-    const observer = new IntersectionObserver((entries) => entries.some((entry) => entry.isIntersecting) && onVisible(), { rootMargin: "200px" });
+    const observer = new IntersectionObserver(
+      (entries) => entries.some((entry) => entry.isIntersecting) && onVisible(),
+      { rootMargin: "200px" },
+    );
     observer.observe(element);
     return () => observer.disconnect();
   }, [onVisible, disabled]);

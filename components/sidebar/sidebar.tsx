@@ -4,7 +4,12 @@ import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
 import { toast } from "@/components/ui/toast";
-import { archiveConversationAction, deleteConversationAction, pinConversationAction, renameConversationAction } from "@/app/(app)/(chat)/actions/conversations";
+import {
+  archiveConversationAction,
+  deleteConversationAction,
+  pinConversationAction,
+  renameConversationAction,
+} from "@/app/(app)/(chat)/actions/conversations";
 import { buttonClass } from "@/components/ui/button";
 import { PlusIcon, SearchIcon } from "@/components/ui/icons";
 import type { ConversationSummary } from "@/lib/conversations/types";
@@ -77,7 +82,11 @@ export function Sidebar({ onNavigate }: { onNavigate: () => void }) {
             className="w-full rounded-lg border border-line bg-canvas py-1.5 pr-2 pl-8 text-sm outline-none placeholder:text-muted focus:border-accent focus:ring-2 focus:ring-accent/25"
           />
         </div>
-        <div role="group" aria-label="Which conversations" className="grid grid-cols-2 gap-1 rounded-lg bg-subtle p-0.5 text-xs font-medium">
+        <div
+          role="group"
+          aria-label="Which conversations"
+          className="grid grid-cols-2 gap-1 rounded-lg bg-subtle p-0.5 text-xs font-medium"
+        >
           {(["active", "archived"] as const).map((option) => (
             <button
               key={option}

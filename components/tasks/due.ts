@@ -6,7 +6,6 @@ import { BARE_DATE as BARE } from "@/lib/time/due";
 
 export type DueState = "overdue" | "today" | "upcoming" | "none";
 
-
 function localDay(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, "0");
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
@@ -45,7 +44,12 @@ export function formatDue(dueDate: string | null, now = new Date()): string | nu
   const named: Record<number, string> = { [-1]: "Yesterday", 0: "Today", 1: "Tomorrow" };
   const label =
     named[offset] ??
-    day.toLocaleDateString(undefined, offset > 1 && offset < 7 ? { weekday: "short", day: "numeric", month: "short" } : { day: "numeric", month: "short", ...(y !== now.getFullYear() ? { year: "numeric" } : {}) });
+    day.toLocaleDateString(
+      undefined,
+      offset > 1 && offset < 7
+        ? { weekday: "short", day: "numeric", month: "short" }
+        : { day: "numeric", month: "short", ...(y !== now.getFullYear() ? { year: "numeric" } : {}) },
+    );
   if (!parts.time) return label;
   const time = new Date(dueDate!).toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" });
   return `${label} ${time}`;

@@ -14,7 +14,17 @@ const tasksWord = (n: number) => `${n} ${n === 1 ? "task" : "tasks"}`;
  * undone: the rows are deleted, not hidden (lib/tasks/trash.ts). Exactly the tasks the user saw
  * are removed; if one was restored meanwhile, nothing is and the dialog says why.
  */
-export function EmptyTrashDialog({ open, numbers, onClose, onEmptied }: { open: boolean; numbers: number[]; onClose: () => void; onEmptied: (count: number) => void }) {
+export function EmptyTrashDialog({
+  open,
+  numbers,
+  onClose,
+  onEmptied,
+}: {
+  open: boolean;
+  numbers: number[];
+  onClose: () => void;
+  onEmptied: (count: number) => void;
+}) {
   const [error, setError] = useState<string | null>(null);
   const [working, setWorking] = useState(false);
 

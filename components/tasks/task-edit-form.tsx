@@ -7,18 +7,34 @@ import type { UpdateTaskInput } from "@/lib/tasks/schemas";
 import type { Priority, TaskView } from "@/lib/tasks/types";
 import { dueInput, dueParts } from "./due";
 
-const INPUT = "w-full rounded-md border border-line bg-surface px-2 py-1.5 text-sm outline-none focus:border-accent focus:ring-2 focus:ring-accent/25";
+const INPUT =
+  "w-full rounded-md border border-line bg-surface px-2 py-1.5 text-sm outline-none focus:border-accent focus:ring-2 focus:ring-accent/25";
 
 /** "home, #Work errands" → ["home", "work", "errands"]: only to tell which tags changed; the service validates and normalises them. */
 function tagList(text: string): string[] {
-  return [...new Set(text.split(/[\s,]+/).map((t) => t.replace(/^#+/, "").trim().toLowerCase()).filter(Boolean))];
+  return [
+    ...new Set(
+      text
+        .split(/[\s,]+/)
+        .map((t) => t.replace(/^#+/, "").trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 /**
  * Inline edit of title, notes, due date (day, optional time), priority and tags; sends only what
  * changed. `onSave` answers the service's refusal, shown under the form, or null once saved.
  */
-export function TaskEditForm({ task, onSave, onCancel }: { task: TaskView; onSave: (changes: Omit<UpdateTaskInput, "task">) => Promise<string | null>; onCancel: () => void }) {
+export function TaskEditForm({
+  task,
+  onSave,
+  onCancel,
+}: {
+  task: TaskView;
+  onSave: (changes: Omit<UpdateTaskInput, "task">) => Promise<string | null>;
+  onCancel: () => void;
+}) {
   const id = useId();
   const initial = dueParts(task.dueDate);
   const [title, setTitle] = useState(task.title);
@@ -59,13 +75,28 @@ export function TaskEditForm({ task, onSave, onCancel }: { task: TaskView; onSav
         <label htmlFor={`${id}-title`} className="text-xs font-medium text-muted">
           Title
         </label>
-        <input id={`${id}-title`} autoFocus required maxLength={200} value={title} onChange={(e) => setTitle(e.target.value)} className={INPUT} />
+        <input
+          id={`${id}-title`}
+          autoFocus
+          required
+          maxLength={200}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          className={INPUT}
+        />
       </div>
       <div>
         <label htmlFor={`${id}-notes`} className="text-xs font-medium text-muted">
           Notes
         </label>
-        <textarea id={`${id}-notes`} rows={2} maxLength={2000} value={notes} onChange={(e) => setNotes(e.target.value)} className={`${INPUT} resize-y`} />
+        <textarea
+          id={`${id}-notes`}
+          rows={2}
+          maxLength={2000}
+          value={notes}
+          onChange={(e) => setNotes(e.target.value)}
+          className={`${INPUT} resize-y`}
+        />
       </div>
       <div className="grid grid-cols-[1fr_auto] gap-2">
         <div>
@@ -78,7 +109,14 @@ export function TaskEditForm({ task, onSave, onCancel }: { task: TaskView; onSav
           <label htmlFor={`${id}-time`} className="text-xs font-medium text-muted">
             Time
           </label>
-          <input id={`${id}-time`} type="time" value={time} disabled={!day} onChange={(e) => setTime(e.target.value)} className={INPUT} />
+          <input
+            id={`${id}-time`}
+            type="time"
+            value={time}
+            disabled={!day}
+            onChange={(e) => setTime(e.target.value)}
+            className={INPUT}
+          />
         </div>
       </div>
       <div className="grid grid-cols-2 gap-2">
@@ -86,7 +124,12 @@ export function TaskEditForm({ task, onSave, onCancel }: { task: TaskView; onSav
           <label htmlFor={`${id}-priority`} className="text-xs font-medium text-muted">
             Priority
           </label>
-          <select id={`${id}-priority`} value={priority} onChange={(e) => setPriority(e.target.value as Priority)} className={INPUT}>
+          <select
+            id={`${id}-priority`}
+            value={priority}
+            onChange={(e) => setPriority(e.target.value as Priority)}
+            className={INPUT}
+          >
             {PRIORITIES.map((p) => (
               <option key={p} value={p}>
                 {p[0]!.toUpperCase() + p.slice(1)}
@@ -98,7 +141,14 @@ export function TaskEditForm({ task, onSave, onCancel }: { task: TaskView; onSav
           <label htmlFor={`${id}-tags`} className="text-xs font-medium text-muted">
             Tags
           </label>
-          <input id={`${id}-tags`} value={tags} placeholder="#home #work" autoComplete="off" onChange={(e) => setTags(e.target.value)} className={INPUT} />
+          <input
+            id={`${id}-tags`}
+            value={tags}
+            placeholder="#home #work"
+            autoComplete="off"
+            onChange={(e) => setTags(e.target.value)}
+            className={INPUT}
+          />
         </div>
       </div>
       {error ? (

@@ -61,7 +61,9 @@ export function TaskItem({ task, onToggle, onSave, onDelete }: Props) {
           <span className="mr-1.5 text-xs text-muted">#{task.number}</span>
           {task.title}
         </p>
-        {task.description ? <p className="mt-0.5 line-clamp-3 text-xs whitespace-pre-line text-muted break-words">{task.description}</p> : null}
+        {task.description ? (
+          <p className="mt-0.5 line-clamp-3 text-xs whitespace-pre-line text-muted break-words">{task.description}</p>
+        ) : null}
         <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs">
           {due ? (
             <span className={`rounded px-1.5 py-0.5 ${DUE_STYLE[state]}`}>
@@ -70,7 +72,9 @@ export function TaskItem({ task, onToggle, onSave, onDelete }: Props) {
             </span>
           ) : null}
           {task.priority !== "medium" ? (
-            <span className={`rounded px-1.5 py-0.5 ${task.priority === "high" ? "bg-danger-soft text-danger" : "bg-subtle text-muted"}`}>
+            <span
+              className={`rounded px-1.5 py-0.5 ${task.priority === "high" ? "bg-danger-soft text-danger" : "bg-subtle text-muted"}`}
+            >
               {task.priority === "high" ? "High" : "Low"} priority
             </span>
           ) : null}
@@ -90,10 +94,22 @@ export function TaskItem({ task, onToggle, onSave, onDelete }: Props) {
         </div>
       </div>
       <div className="flex shrink-0 items-center gap-0.5 opacity-0 group-focus-within:opacity-100 group-hover:opacity-100 [@media(hover:none)]:opacity-100">
-        <button type="button" className={ACTION} aria-label={`Edit “${task.title}”`} title="Edit" onClick={() => setEditing(true)}>
+        <button
+          type="button"
+          className={ACTION}
+          aria-label={`Edit “${task.title}”`}
+          title="Edit"
+          onClick={() => setEditing(true)}
+        >
           <PencilIcon className="size-3.5" />
         </button>
-        <button type="button" className={`${ACTION} hover:text-danger`} aria-label={`Delete “${task.title}”`} title="Delete" onClick={() => onDelete(task)}>
+        <button
+          type="button"
+          className={`${ACTION} hover:text-danger`}
+          aria-label={`Delete “${task.title}”`}
+          title="Delete"
+          onClick={() => onDelete(task)}
+        >
           <TrashIcon className="size-3.5" />
         </button>
       </div>

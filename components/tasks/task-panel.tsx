@@ -3,7 +3,13 @@
 import { useEffect, useRef, useState } from "react";
 import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
-import { completeTaskAction, deleteTaskAction, restoreTaskAction, undoTaskOperationAction, updateTaskAction } from "@/app/(app)/(chat)/actions/tasks";
+import {
+  completeTaskAction,
+  deleteTaskAction,
+  restoreTaskAction,
+  undoTaskOperationAction,
+  updateTaskAction,
+} from "@/app/(app)/(chat)/actions/tasks";
 import { revalidateTasks } from "@/components/data/revalidate";
 import { clearPendingShowTask, emitShowTask, onShowTask, takePendingShowTask } from "@/components/events";
 import type { TaskListView } from "@/lib/tasks/list-views";
@@ -100,7 +106,9 @@ export function TaskPanel() {
     if (!result.ok) return void toast.error(result.message);
     list.remove(task.number);
     revalidateTasks();
-    toast.success(`Deleted “${task.title}”, moved to Trash`, { action: { label: "Undo", onClick: () => void undo([result.operationId], `Restored “${task.title}”`) } });
+    toast.success(`Deleted “${task.title}”, moved to Trash`, {
+      action: { label: "Undo", onClick: () => void undo([result.operationId], `Restored “${task.title}”`) },
+    });
   }
 
   async function restore(task: TaskView) {
@@ -117,7 +125,9 @@ export function TaskPanel() {
   function added(tasks: TaskView[], operationIds: string[]) {
     revalidateTasks();
     const what = tasks.length === 1 ? `“${tasks[0]!.title}”` : `${tasks.length} tasks`;
-    toast.success(`Added ${what}`, { action: { label: "Undo", onClick: () => void undo(operationIds, `Took back ${what}`) } });
+    toast.success(`Added ${what}`, {
+      action: { label: "Undo", onClick: () => void undo(operationIds, `Took back ${what}`) },
+    });
   }
 
   const rowsView = list.shownView;
@@ -144,7 +154,11 @@ export function TaskPanel() {
         {view === "trash" && rowsView === "trash" && list.tasks.length > 0 ? (
           <div className="flex items-center justify-between gap-2 px-2 pb-2">
             <p className="text-xs text-muted">Deleted tasks stay here until you empty the trash.</p>
-            <Button variant="secondary" className="shrink-0 px-2.5 py-1 text-xs" onClick={() => setConfirmingEmpty(true)}>
+            <Button
+              variant="secondary"
+              className="shrink-0 px-2.5 py-1 text-xs"
+              onClick={() => setConfirmingEmpty(true)}
+            >
               Empty trash
             </Button>
           </div>
@@ -160,7 +174,11 @@ export function TaskPanel() {
               onBlur={() => shown === task.number && setShown(null)}
               className={shown === task.number ? "rounded-lg ring-2 ring-accent outline-none" : undefined}
             >
-              {rowsView === "trash" ? <TrashItem task={task} onRestore={restore} /> : <TaskItem task={task} onToggle={toggle} onSave={save} onDelete={remove} />}
+              {rowsView === "trash" ? (
+                <TrashItem task={task} onRestore={restore} />
+              ) : (
+                <TaskItem task={task} onToggle={toggle} onSave={save} onDelete={remove} />
+              )}
             </li>
           ))}
         </ul>

@@ -16,7 +16,15 @@ const MAX_BYTES = 500_000;
 type Preview = Extract<ImportPreview, { ok: true }>;
 
 /** Upload a Todoist CSV export → preview each row → import the good rows as one undoable change. */
-export function TodoistImportDialog({ open, onClose, onImported }: { open: boolean; onClose: () => void; onImported: () => void }) {
+export function TodoistImportDialog({
+  open,
+  onClose,
+  onImported,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onImported: () => void;
+}) {
   const [text, setText] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -69,7 +77,9 @@ export function TodoistImportDialog({ open, onClose, onImported }: { open: boole
 
   return (
     <Dialog open={open} onClose={close} title="Import from Todoist" className="w-[min(44rem,calc(100vw-2rem))]">
-      <p className="text-sm text-muted">Choose a project exported from Todoist as CSV. You will see what each row becomes before anything is added.</p>
+      <p className="text-sm text-muted">
+        Choose a project exported from Todoist as CSV. You will see what each row becomes before anything is added.
+      </p>
       <label className="block text-sm font-medium">
         CSV file
         <input
@@ -93,7 +103,9 @@ export function TodoistImportDialog({ open, onClose, onImported }: { open: boole
         </Button>
         {preview && preview.tasks > 0 ? (
           <Button onClick={() => void confirm()} disabled={busy}>
-            {preview.errors > 0 ? `Skip ${preview.errors} and import ${preview.tasks}` : `Import ${preview.tasks} ${preview.tasks === 1 ? "task" : "tasks"}`}
+            {preview.errors > 0
+              ? `Skip ${preview.errors} and import ${preview.tasks}`
+              : `Import ${preview.tasks} ${preview.tasks === 1 ? "task" : "tasks"}`}
           </Button>
         ) : null}
       </div>
@@ -106,8 +118,13 @@ function PreviewTable({ preview }: { preview: Preview }) {
     <div className="space-y-2">
       <p className="text-sm" aria-live="polite">
         {preview.tasks} {preview.tasks === 1 ? "task" : "tasks"} to import
-        {preview.errors ? `, ${preview.errors} ${preview.errors === 1 ? "row" : "rows"} with problems (not imported)` : ""}
-        {preview.skipped ? `, ${preview.skipped} ${preview.skipped === 1 ? "section or note" : "sections or notes"} skipped` : ""}.
+        {preview.errors
+          ? `, ${preview.errors} ${preview.errors === 1 ? "row" : "rows"} with problems (not imported)`
+          : ""}
+        {preview.skipped
+          ? `, ${preview.skipped} ${preview.skipped === 1 ? "section or note" : "sections or notes"} skipped`
+          : ""}
+        .
       </p>
       <div className="max-h-72 overflow-auto rounded-lg border border-line">
         <table aria-label="Import preview" className="w-full text-left text-xs">

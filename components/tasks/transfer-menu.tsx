@@ -13,11 +13,16 @@ export function TransferMenu({ onImported }: { onImported: () => void }) {
   const [importing, setImporting] = useState(false);
   // The download starts from the link; the menu closes so the next choice starts from a closed menu.
   const close = () => menu.current?.removeAttribute("open");
-  const href = (format: "csv" | "ics") => `/api/tasks/export?format=${format}&tz=${encodeURIComponent(browserTimeZone())}`;
+  const href = (format: "csv" | "ics") =>
+    `/api/tasks/export?format=${format}&tz=${encodeURIComponent(browserTimeZone())}`;
   return (
     <>
       <details ref={menu} className="relative">
-        <summary className="flex size-7 cursor-pointer list-none items-center justify-center rounded-md text-muted hover:bg-subtle hover:text-ink" aria-label="Export or import tasks" title="Export / Import">
+        <summary
+          className="flex size-7 cursor-pointer list-none items-center justify-center rounded-md text-muted hover:bg-subtle hover:text-ink"
+          aria-label="Export or import tasks"
+          title="Export / Import"
+        >
           <DownloadIcon />
         </summary>
         <div className="absolute right-0 z-50 mt-1 w-52 rounded-lg border border-line bg-surface p-1 shadow-lg">

@@ -17,7 +17,9 @@ export function TrashItem({ task, onRestore }: { task: TaskView; onRestore: (tas
         </p>
         <div className="mt-1 flex flex-wrap items-center gap-1.5 text-xs">
           {due ? <span className="rounded px-1.5 py-0.5 text-muted">{due}</span> : null}
-          {task.status === "completed" ? <span className="rounded bg-subtle px-1.5 py-0.5 text-muted">Completed</span> : null}
+          {task.status === "completed" ? (
+            <span className="rounded bg-subtle px-1.5 py-0.5 text-muted">Completed</span>
+          ) : null}
           <TagPills tags={task.tags} />
         </div>
       </div>

@@ -12,9 +12,21 @@ export const VIEWS: { value: TaskListView; label: string; list: string }[] = [
 ];
 
 /** The panel's views as a segmented control, each with how many tasks it holds. */
-export function ViewSwitch({ view, counts, onChange }: { view: TaskListView; counts: TaskViewCounts | null; onChange: (view: TaskListView) => void }) {
+export function ViewSwitch({
+  view,
+  counts,
+  onChange,
+}: {
+  view: TaskListView;
+  counts: TaskViewCounts | null;
+  onChange: (view: TaskListView) => void;
+}) {
   return (
-    <div role="group" aria-label="Show tasks" className="mx-4 mb-2 grid grid-cols-3 gap-1 rounded-lg bg-subtle p-0.5 text-xs font-medium">
+    <div
+      role="group"
+      aria-label="Show tasks"
+      className="mx-4 mb-2 grid grid-cols-3 gap-1 rounded-lg bg-subtle p-0.5 text-xs font-medium"
+    >
       {VIEWS.map(({ value, label }) => {
         const count = counts?.[value];
         const alarming = value === "overdue" && Boolean(count);
@@ -28,7 +40,10 @@ export function ViewSwitch({ view, counts, onChange }: { view: TaskListView; cou
           >
             {label}{" "}
             {count === undefined ? null : (
-              <span data-testid={`count-${value}`} className={`rounded-full px-1 tabular-nums ${alarming ? "bg-danger-soft text-danger" : "text-muted"}`}>
+              <span
+                data-testid={`count-${value}`}
+                className={`rounded-full px-1 tabular-nums ${alarming ? "bg-danger-soft text-danger" : "text-muted"}`}
+              >
                 {count}
               </span>
             )}

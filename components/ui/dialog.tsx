@@ -6,7 +6,19 @@ import { useEffect, useId, useRef, type ReactNode } from "react";
  * A modal on the native <dialog>: the browser gives focus trapping, Escape to close and the
  * inert background, so none of that is hand-written here.
  */
-export function Dialog({ open, onClose, title, children, className = "" }: { open: boolean; onClose: () => void; title: string; children: ReactNode; className?: string }) {
+export function Dialog({
+  open,
+  onClose,
+  title,
+  children,
+  className = "",
+}: {
+  open: boolean;
+  onClose: () => void;
+  title: string;
+  children: ReactNode;
+  className?: string;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {

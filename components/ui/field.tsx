@@ -1,7 +1,12 @@
 import type { InputHTMLAttributes } from "react";
 
 /** A labelled input with its error message wired up for screen readers. */
-export function Field({ label, error, id, ...props }: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string; id: string }) {
+export function Field({
+  label,
+  error,
+  id,
+  ...props
+}: InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string; id: string }) {
   const errorId = `${id}-error`;
   return (
     <div className="space-y-1.5">

@@ -49,7 +49,9 @@ export function Toaster(props: ToasterProps) {
     if (Loaded) markMounted();
   }, [Loaded]);
   // sonner's own default gaps (24px, 16px on phones), counted from the composer's top.
-  return Loaded ? <Loaded offset={{ bottom: ABOVE_COMPOSER(24) }} mobileOffset={{ bottom: ABOVE_COMPOSER(16) }} {...props} /> : null;
+  return Loaded ? (
+    <Loaded offset={{ bottom: ABOVE_COMPOSER(24) }} mobileOffset={{ bottom: ABOVE_COMPOSER(16) }} {...props} />
+  ) : null;
 }
 
 async function show(kind: "success" | "error" | "info", message: string, options?: ExternalToast): Promise<void> {

@@ -31,8 +31,10 @@ afterAll(async () => {
 });
 
 const read = (body: ReadableStream<Uint8Array>) => new Response(body).text();
-const userRow = (id: string) => handle.db.user.findUnique({ where: { id }, select: { passwordHash: true, sessionVersion: true, role: true } });
-const eventsOf = (subjectId: string) => handle.db.accountEvent.findMany({ where: { subjectId }, orderBy: { createdAt: "asc" } });
+const userRow = (id: string) =>
+  handle.db.user.findUnique({ where: { id }, select: { passwordHash: true, sessionVersion: true, role: true } });
+const eventsOf = (subjectId: string) =>
+  handle.db.accountEvent.findMany({ where: { subjectId }, orderBy: { createdAt: "asc" } });
 
 async function expectAppError(promise: Promise<unknown>, code: AppError["code"], message?: string | RegExp) {
   const error = await promise.then(
@@ -48,7 +50,14 @@ async function seedChat(userId: string, words: string[]) {
   const conversation = await handle.db.conversation.create({ data: { userId, title: `${words[0]} chat` } });
   for (const [i, content] of words.entries()) {
     await handle.db.message.create({
-      data: { conversationId: conversation.id, userId, role: i % 2 ? "assistant" : "user", content, parts: [{ type: "text", text: content }], createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)) },
+      data: {
+        conversationId: conversation.id,
+        userId,
+        role: i % 2 ? "assistant" : "user",
+        content,
+        parts: [{ type: "text", text: content }],
+        createdAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)),
+      },
     });
   }
   return conversation.id;
@@ -62,11 +71,18 @@ describe("exportAccount", () => {
     for (const title of ["Buy milk", "Call mom", "Renew passport", "Water plants", "Pay rent"]) {
       await addTask(db, { userId: alice.id, source: "ui", timeZone: "UTC" }, { title, tags: ["home"] });
     }
-    await addTask(db, { userId: bob.id, source: "ui", timeZone: "UTC" }, { title: "BOB-SECRET task", tags: ["bobtag"] });
+    await addTask(
+      db,
+      { userId: bob.id, source: "ui", timeZone: "UTC" },
+      { title: "BOB-SECRET task", tags: ["bobtag"] },
+    );
     const aliceChat = await seedChat(alice.id, ["alice one", "alice two", "alice three", "alice four", "alice five"]);
     await seedChat(bob.id, ["BOB-SECRET words", "BOB-SECRET reply"]);
     // An admin undoes one of Alice's changes: the row is hers, its actor is the admin.
-    const added = await db.taskOperationLog.findFirstOrThrow({ where: { userId: alice.id, operation: "add" }, orderBy: { createdAt: "desc" } });
+    const added = await db.taskOperationLog.findFirstOrThrow({
+      where: { userId: alice.id, operation: "add" },
+      orderBy: { createdAt: "desc" },
+    });
     expect((await undoFromLog(db, adminId, added.id)).ok).toBe(true);
 
     // Pages of 2 rows: every table needs several reads.
@@ -87,11 +103,18 @@ describe("exportAccount", () => {
     expect(data.tasks[4]!.deletedAt).not.toBeNull(); // the undone add: soft-deleted, still hers
     expect(data.tags.map((t) => t.name)).toEqual(["home"]);
     expect(data.conversations.map((c) => c.id)).toEqual([aliceChat]);
-    expect(data.conversations[0]!.messages.map((m) => m.content)).toEqual(["alice one", "alice two", "alice three", "alice four", "alice five"]);
+    expect(data.conversations[0]!.messages.map((m) => m.content)).toEqual([
+      "alice one",
+      "alice two",
+      "alice three",
+      "alice four",
+      "alice five",
+    ]);
     expect(data.operationLog.filter((l) => l.operation === "add")).toHaveLength(5);
     expect(data.operationLog.find((l) => l.operation === "undo")).toMatchObject({ actor: "admin", source: "admin" });
 
-    for (const foreign of ["BOB-SECRET", "bobtag", "bob@example.com", bob.id, "root@example.com", adminId, "userId"]) expect(text).not.toContain(foreign);
+    for (const foreign of ["BOB-SECRET", "bobtag", "bob@example.com", bob.id, "root@example.com", adminId, "userId"])
+      expect(text).not.toContain(foreign);
     expect((await eventsOf(alice.id)).map((e) => e.kind)).toEqual(["data_exported"]);
   });
 
@@ -104,7 +127,11 @@ describe("changePassword", () => {
   it("a wrong current password changes nothing", async () => {
     const user = await registerUser(handle.db, { email: "pw-wrong@example.com", name: "Pat", password: PASSWORD });
     const before = await dbState(handle.db);
-    await expectAppError(changePassword(handle.db, user.id, { currentPassword: "not my password", newPassword: "a brand new secret" }), "bad_request", "That password is not right.");
+    await expectAppError(
+      changePassword(handle.db, user.id, { currentPassword: "not my password", newPassword: "a brand new secret" }),
+      "bad_request",
+      "That password is not right.",
+    );
     expect(await dbState(handle.db)).toEqual(before);
     expect(await eventsOf(user.id)).toEqual([]);
   });
@@ -112,34 +139,63 @@ describe("changePassword", () => {
   it("a new password breaking registration's rules, or the same as the old one, changes nothing", async () => {
     const user = await registerUser(handle.db, { email: "pw-rules@example.com", name: "Pat", password: PASSWORD });
     const before = await userRow(user.id);
-    await expectAppError(changePassword(handle.db, user.id, { currentPassword: PASSWORD, newPassword: "short" }), "bad_request", "Use at least 8 characters for your password.");
-    await expectAppError(changePassword(handle.db, user.id, { currentPassword: PASSWORD, newPassword: "x".repeat(201) }), "bad_request", /at most 200/);
-    await expectAppError(changePassword(handle.db, user.id, { currentPassword: PASSWORD, newPassword: PASSWORD }), "bad_request", /differs/);
-    await expectAppError(changePassword(handle.db, user.id, { currentPassword: null, newPassword: "a brand new secret" }), "bad_request");
+    await expectAppError(
+      changePassword(handle.db, user.id, { currentPassword: PASSWORD, newPassword: "short" }),
+      "bad_request",
+      "Use at least 8 characters for your password.",
+    );
+    await expectAppError(
+      changePassword(handle.db, user.id, { currentPassword: PASSWORD, newPassword: "x".repeat(201) }),
+      "bad_request",
+      /at most 200/,
+    );
+    await expectAppError(
+      changePassword(handle.db, user.id, { currentPassword: PASSWORD, newPassword: PASSWORD }),
+      "bad_request",
+      /differs/,
+    );
+    await expectAppError(
+      changePassword(handle.db, user.id, { currentPassword: null, newPassword: "a brand new secret" }),
+      "bad_request",
+    );
     expect(await userRow(user.id)).toEqual(before);
   });
 
   it("the right one sets the new password and ends every earlier session", async () => {
     const user = await registerUser(handle.db, { email: "pw-ok@example.com", name: "Pat", password: PASSWORD });
-    const result = await changePassword(handle.db, user.id, { currentPassword: PASSWORD, newPassword: "a brand new secret" });
+    const result = await changePassword(handle.db, user.id, {
+      currentPassword: PASSWORD,
+      newPassword: "a brand new secret",
+    });
     expect(result).toEqual({ email: "pw-ok@example.com", sessionVersion: 1 });
     expect(await isSessionCurrent(handle.db, user.id, 0)).toBe(false);
     expect(await authenticate(handle.db, "pw-ok@example.com", PASSWORD)).toBeNull();
-    expect(await authenticate(handle.db, "pw-ok@example.com", "a brand new secret")).toMatchObject({ id: user.id, sessionVersion: 1 });
-    expect((await eventsOf(user.id)).map((e) => ({ kind: e.kind, actorId: e.actorId }))).toEqual([{ kind: "password_changed", actorId: user.id }]);
+    expect(await authenticate(handle.db, "pw-ok@example.com", "a brand new secret")).toMatchObject({
+      id: user.id,
+      sessionVersion: 1,
+    });
+    expect((await eventsOf(user.id)).map((e) => ({ kind: e.kind, actorId: e.actorId }))).toEqual([
+      { kind: "password_changed", actorId: user.id },
+    ]);
   });
 
   it("wrong guesses stop at the sign-in limit, even with the right password after", async () => {
     const user = await registerUser(handle.db, { email: "pw-guess@example.com", name: "Pat", password: PASSWORD });
     let limited: unknown = null;
     for (let i = 0; i < 10 && !limited; i++) {
-      limited = await changePassword(handle.db, user.id, { currentPassword: `guess ${i}`, newPassword: "a brand new secret" }).then(
+      limited = await changePassword(handle.db, user.id, {
+        currentPassword: `guess ${i}`,
+        newPassword: "a brand new secret",
+      }).then(
         () => null,
         (e: unknown) => (e instanceof AppError && e.code === "rate_limited" ? e : null),
       );
     }
     expect((limited as AppError).message).toMatch(/Too many wrong passwords/);
-    await expectAppError(changePassword(handle.db, user.id, { currentPassword: PASSWORD, newPassword: "a brand new secret" }), "rate_limited");
+    await expectAppError(
+      changePassword(handle.db, user.id, { currentPassword: PASSWORD, newPassword: "a brand new secret" }),
+      "rate_limited",
+    );
     expect(await authenticate(handle.db, "pw-guess@example.com", PASSWORD)).not.toBeNull();
   });
 });
@@ -149,7 +205,11 @@ describe("deleteAccount", () => {
     const user = await registerUser(handle.db, { email: "del-wrong@example.com", name: "Dee", password: PASSWORD });
     await addTask(handle.db, { userId: user.id, source: "ui", timeZone: "UTC" }, { title: "Keep me" });
     const before = await dbState(handle.db);
-    await expectAppError(deleteAccount(handle.db, user.id, { password: "not my password" }), "bad_request", "That password is not right.");
+    await expectAppError(
+      deleteAccount(handle.db, user.id, { password: "not my password" }),
+      "bad_request",
+      "That password is not right.",
+    );
     await expectAppError(deleteAccount(handle.db, user.id, { password: "" }), "bad_request", "Enter your password.");
     expect(await dbState(handle.db)).toEqual(before);
     expect(await eventsOf(user.id)).toEqual([]);
@@ -167,13 +227,24 @@ describe("deleteAccount", () => {
     await deleteAccount(db, user.id, { password: PASSWORD });
 
     expect(await userRow(user.id)).toBeNull();
-    for (const count of [db.task.count({ where: { userId: user.id } }), db.tag.count({ where: { userId: user.id } }), db.conversation.count({ where: { userId: user.id } }), db.message.count({ where: { userId: user.id } }), db.taskOperationLog.count({ where: { userId: user.id } }), db.userSettings.count({ where: { userId: user.id } })]) {
+    for (const count of [
+      db.task.count({ where: { userId: user.id } }),
+      db.tag.count({ where: { userId: user.id } }),
+      db.conversation.count({ where: { userId: user.id } }),
+      db.message.count({ where: { userId: user.id } }),
+      db.taskOperationLog.count({ where: { userId: user.id } }),
+      db.userSettings.count({ where: { userId: user.id } }),
+    ]) {
       expect(await count).toBe(0);
     }
     expect(await db.task.count({ where: { userId: other.id } })).toBe(1);
     const events = await eventsOf(user.id);
     expect(events).toHaveLength(1);
-    expect(events[0]).toMatchObject({ kind: "account_deleted", actorId: null, detail: { role: "user", tasks: 1, conversations: 1, messages: 2, operationLogs: 1 } });
+    expect(events[0]).toMatchObject({
+      kind: "account_deleted",
+      actorId: null,
+      detail: { role: "user", tasks: 1, conversations: 1, messages: 2, operationLogs: 1 },
+    });
     const stored = JSON.stringify(events[0]);
     for (const personal of ["del-ok@example.com", "Dora", "Gone soon", "hello"]) expect(stored).not.toContain(personal);
     expect(await authenticate(db, "del-ok@example.com", PASSWORD)).toBeNull();
@@ -189,7 +260,10 @@ describe("deleteAccount", () => {
     const second = await registerUser(db, { email: "second-admin@example.com", name: "Second", password: PASSWORD });
     await db.user.update({ where: { id: second.id }, data: { role: "admin" } });
     // Two admins deleting themselves at once: one goes, the other is refused.
-    const results = await Promise.allSettled([deleteAccount(db, adminId, { password: PASSWORD }), deleteAccount(db, second.id, { password: PASSWORD })]);
+    const results = await Promise.allSettled([
+      deleteAccount(db, adminId, { password: PASSWORD }),
+      deleteAccount(db, second.id, { password: PASSWORD }),
+    ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
     const refused = results.find((r) => r.status === "rejected") as PromiseRejectedResult;
     expect((refused.reason as AppError).message).toBe(LAST_ADMIN_DELETE_MESSAGE);

@@ -25,7 +25,11 @@ export async function deleteAccount(db: Db, userId: string, input: unknown): Pro
       await lockAdmins(tx);
       const current = await tx.user.findUnique({ where: { id: userId }, select: { role: true, passwordHash: true } });
       if (!current) throw new AppError("unauthorized", "Sign in to continue.");
-      if (current.passwordHash !== user.passwordHash) throw new AppError("conflict", "Your password was changed somewhere else a moment ago. Reload the page and try again.");
+      if (current.passwordHash !== user.passwordHash)
+        throw new AppError(
+          "conflict",
+          "Your password was changed somewhere else a moment ago. Reload the page and try again.",
+        );
       if (current.role === "admin") await refuseLastAdmin(tx, userId, LAST_ADMIN_DELETE_MESSAGE);
       const [tasks, conversations, messages, operationLogs] = await Promise.all([
         tx.task.count({ where: { userId } }),

@@ -14,7 +14,8 @@ export const EXPORT_PAGE = 200;
 type Keyed = { createdAt: Date; id: string };
 
 /** Rows after `after` in (created_at, id) order: stable when rows share a timestamp. */
-const afterRow = (after: Keyed | undefined) => (after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {});
+const afterRow = (after: Keyed | undefined) =>
+  after ? { OR: [{ createdAt: { gt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : {};
 const byTime = [{ createdAt: "asc" as const }, { id: "asc" as const }];
 
 /** Every row `read` gives, one page at a time, each page read after the last row of the one before. */
@@ -29,7 +30,11 @@ async function* keyset<R>(read: (after: R | undefined) => Promise<R[]>, page: nu
 }
 
 /** `"name":[item,item,…]` with each item's text as it comes. */
-async function* jsonArray<R>(name: string, rows: AsyncGenerator<R>, item: (row: R) => AsyncGenerator<string> | string): AsyncGenerator<string> {
+async function* jsonArray<R>(
+  name: string,
+  rows: AsyncGenerator<R>,
+  item: (row: R) => AsyncGenerator<string> | string,
+): AsyncGenerator<string> {
   yield `,\n${JSON.stringify(name)}:[`;
   let first = true;
   for await (const row of rows) {
@@ -52,13 +57,22 @@ function fileName(now: Date): string {
  * response, not a 200 whose file stops short.
  */
 export async function exportAccount(db: Db, userId: string, now = new Date(), page = EXPORT_PAGE) {
-  const account = await db.user.findUnique({ where: { id: userId }, select: { id: true, email: true, name: true, role: true, createdAt: true, updatedAt: true } });
+  const account = await db.user.findUnique({
+    where: { id: userId },
+    select: { id: true, email: true, name: true, role: true, createdAt: true, updatedAt: true },
+  });
   if (!account) throw new AppError("unauthorized", "Sign in to continue.");
   const settings = await db.userSettings.findUnique({ where: { userId }, omit: { userId: true } });
   await recordAccountEvent(db, { kind: "data_exported", subjectId: userId, actorId: userId });
 
   const tags = keyset(
-    (after: Keyed | undefined) => db.tag.findMany({ where: { userId, ...afterRow(after) }, orderBy: byTime, take: page, select: { id: true, name: true, createdAt: true } }),
+    (after: Keyed | undefined) =>
+      db.tag.findMany({
+        where: { userId, ...afterRow(after) },
+        orderBy: byTime,
+        take: page,
+        select: { id: true, name: true, createdAt: true },
+      }),
     page,
   );
   const tasks = keyset(
@@ -73,33 +87,61 @@ export async function exportAccount(db: Db, userId: string, now = new Date(), pa
     page,
   );
   const conversations = keyset(
-    (after: Keyed | undefined) => db.conversation.findMany({ where: { userId, ...afterRow(after) }, orderBy: byTime, take: page, omit: { userId: true } }),
+    (after: Keyed | undefined) =>
+      db.conversation.findMany({
+        where: { userId, ...afterRow(after) },
+        orderBy: byTime,
+        take: page,
+        omit: { userId: true },
+      }),
     page,
   );
   const messagesOf = (conversationId: string) =>
     keyset(
-      (after: Keyed | undefined) => db.message.findMany({ where: { conversationId, userId, ...afterRow(after) }, orderBy: byTime, take: page, omit: { userId: true, conversationId: true } }),
+      (after: Keyed | undefined) =>
+        db.message.findMany({
+          where: { conversationId, userId, ...afterRow(after) },
+          orderBy: byTime,
+          take: page,
+          omit: { userId: true, conversationId: true },
+        }),
       page,
     );
   const log = keyset(
-    (after: Keyed | undefined) => db.taskOperationLog.findMany({ where: { userId, ...afterRow(after) }, orderBy: byTime, take: page, omit: { userId: true } }),
+    (after: Keyed | undefined) =>
+      db.taskOperationLog.findMany({
+        where: { userId, ...afterRow(after) },
+        orderBy: byTime,
+        take: page,
+        omit: { userId: true },
+      }),
     page,
   );
   const notifications = keyset(
-    (after: Keyed | undefined) => db.notification.findMany({ where: { userId, ...afterRow(after) }, orderBy: byTime, take: page, omit: { userId: true } }),
+    (after: Keyed | undefined) =>
+      db.notification.findMany({
+        where: { userId, ...afterRow(after) },
+        orderBy: byTime,
+        take: page,
+        omit: { userId: true },
+      }),
     page,
   );
 
   async function* chunks(): AsyncGenerator<string> {
     yield `{"exportedAt":${JSON.stringify(now.toISOString())},\n"account":${JSON.stringify(account)},\n"settings":${JSON.stringify(settings)}`;
     yield* jsonArray("tags", tags, (t) => JSON.stringify(t));
-    yield* jsonArray("tasks", tasks, ({ tags: links, ...task }) => JSON.stringify({ ...task, tags: links.map((l) => l.tag.name) }));
+    yield* jsonArray("tasks", tasks, ({ tags: links, ...task }) =>
+      JSON.stringify({ ...task, tags: links.map((l) => l.tag.name) }),
+    );
     yield* jsonArray("conversations", conversations, async function* (conversation) {
       yield JSON.stringify(conversation).slice(0, -1);
       yield* jsonArray("messages", messagesOf(conversation.id), (m) => JSON.stringify(m));
       yield "}";
     });
-    yield* jsonArray("operationLog", log, ({ actorId, ...row }) => JSON.stringify({ ...row, actor: actorId === null ? null : actorId === userId ? "you" : "admin" }));
+    yield* jsonArray("operationLog", log, ({ actorId, ...row }) =>
+      JSON.stringify({ ...row, actor: actorId === null ? null : actorId === userId ? "you" : "admin" }),
+    );
     yield* jsonArray("notifications", notifications, (n) => JSON.stringify(n));
     yield "\n}\n";
   }

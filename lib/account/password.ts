@@ -12,16 +12,30 @@ import { verifyOwnPassword } from "./verify";
  * on another device must sign in with the new password. Returns what the caller needs to give
  * this device a fresh session. A wrong current password changes nothing.
  */
-export async function changePassword(db: Db, userId: string, input: unknown): Promise<{ email: string; sessionVersion: number }> {
+export async function changePassword(
+  db: Db,
+  userId: string,
+  input: unknown,
+): Promise<{ email: string; sessionVersion: number }> {
   const { currentPassword, newPassword } = parseAccountInput(changePasswordSchema, input);
   const user = await verifyOwnPassword(db, userId, currentPassword, "currentPassword");
   const passwordHash = await hashPassword(newPassword);
   return db.$transaction(async (tx) => {
     // Only over the hash that was checked: a change made elsewhere in between wins, this one stops.
-    const updated = await tx.user.updateMany({ where: { id: userId, passwordHash: user.passwordHash }, data: { passwordHash, sessionVersion: { increment: 1 } } });
-    if (updated.count === 0) throw new AppError("conflict", "Your password was changed somewhere else a moment ago. Reload the page and try again.");
+    const updated = await tx.user.updateMany({
+      where: { id: userId, passwordHash: user.passwordHash },
+      data: { passwordHash, sessionVersion: { increment: 1 } },
+    });
+    if (updated.count === 0)
+      throw new AppError(
+        "conflict",
+        "Your password was changed somewhere else a moment ago. Reload the page and try again.",
+      );
     await recordAccountEvent(tx, { kind: "password_changed", subjectId: userId, actorId: userId });
-    const { sessionVersion } = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { sessionVersion: true } });
+    const { sessionVersion } = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { sessionVersion: true },
+    });
     return { email: user.email, sessionVersion };
   });
 }

@@ -9,7 +9,10 @@ const currentPassword = loginSchema.shape.password;
 
 export const changePasswordSchema = z
   .object({ currentPassword, newPassword: registerSchema.shape.password })
-  .refine((v) => v.newPassword !== v.currentPassword, { path: ["newPassword"], message: "Choose a new password that differs from your current one." });
+  .refine((v) => v.newPassword !== v.currentPassword, {
+    path: ["newPassword"],
+    message: "Choose a new password that differs from your current one.",
+  });
 export type ChangePasswordInput = z.infer<typeof changePasswordSchema>;
 
 export const deleteAccountSchema = z.object({ password: currentPassword });

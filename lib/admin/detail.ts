@@ -71,7 +71,15 @@ export async function getLogDetail(db: Db, id: string): Promise<LogDetail | null
         where: { taskId: log.taskId, id: { not: log.id } },
         orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         take: RELATED_LIMIT + 1,
-        select: { id: true, operation: true, status: true, source: true, createdAt: true, originalCommand: true, undoOfId: true },
+        select: {
+          id: true,
+          operation: true,
+          status: true,
+          source: true,
+          createdAt: true,
+          originalCommand: true,
+          undoOfId: true,
+        },
       })
     : [];
 
@@ -93,14 +101,25 @@ export async function getLogDetail(db: Db, id: string): Promise<LogDetail | null
     user: log.user,
     actor: log.actor,
     task: log.task
-      ? { id: log.task.id, number: log.task.number, title: log.task.title, status: log.task.status, deleted: log.task.deletedAt !== null }
+      ? {
+          id: log.task.id,
+          number: log.task.number,
+          title: log.task.title,
+          status: log.task.status,
+          deleted: log.task.deletedAt !== null,
+        }
       : null,
     conversation: log.conversation,
     undoOf: log.undoOf,
     undoneBy: log.undoneBy,
     userMessage:
       log.message && log.message.role === "user"
-        ? { id: log.message.id, content: log.message.content, createdAt: log.message.createdAt, feedback: log.message.feedback }
+        ? {
+            id: log.message.id,
+            content: log.message.content,
+            createdAt: log.message.createdAt,
+            feedback: log.message.feedback,
+          }
         : null,
     assistantReply,
     related: relatedRows.slice(0, RELATED_LIMIT),
@@ -125,10 +144,15 @@ export type UndoAvailability = { available: true } | { available: false; reason:
  */
 export function undoAvailability(detail: Pick<LogDetail, "operation" | "status" | "undoneBy">): UndoAvailability {
   if (detail.undoneBy.length) return { available: false, reason: "This operation has already been undone." };
-  if (detail.status === "rejected") return { available: false, reason: "This change was rejected by the user, so it made nothing to undo." };
-  if (detail.status === "failed") return { available: false, reason: "This operation failed, so it changed nothing to undo." };
-  if (detail.status === "pending") return { available: false, reason: "This operation has not finished, so there is nothing to undo yet." };
-  if (detail.operation === "list") return { available: false, reason: "Listing tasks changes nothing, so there is nothing to undo." };
-  if (detail.operation === "undo") return { available: false, reason: "This is itself an undo; undo the original operation's later changes instead." };
+  if (detail.status === "rejected")
+    return { available: false, reason: "This change was rejected by the user, so it made nothing to undo." };
+  if (detail.status === "failed")
+    return { available: false, reason: "This operation failed, so it changed nothing to undo." };
+  if (detail.status === "pending")
+    return { available: false, reason: "This operation has not finished, so there is nothing to undo yet." };
+  if (detail.operation === "list")
+    return { available: false, reason: "Listing tasks changes nothing, so there is nothing to undo." };
+  if (detail.operation === "undo")
+    return { available: false, reason: "This is itself an undo; undo the original operation's later changes instead." };
   return { available: true };
 }

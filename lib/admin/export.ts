@@ -84,7 +84,11 @@ async function readBatch(db: Db, filters: LogFilters, after: Cursor | undefined,
  * handed back, so a query that cannot run becomes an error response, not a 200 whose file
  * stops after the header.
  */
-export async function logsCsvStream(db: Db, filters: LogFilters, batchSize = EXPORT_BATCH_SIZE): Promise<ReadableStream<Uint8Array>> {
+export async function logsCsvStream(
+  db: Db,
+  filters: LogFilters,
+  batchSize = EXPORT_BATCH_SIZE,
+): Promise<ReadableStream<Uint8Array>> {
   const encoder = new TextEncoder();
   let firstBatch: ExportRow[] | null = await readBatch(db, filters, undefined, batchSize);
   let cursor: Cursor | undefined;
@@ -165,4 +169,3 @@ function json(value: unknown): string {
 export function exportFileName(now = new Date()): string {
   return `operation-logs-${now.toISOString().slice(0, 10)}.csv`;
 }
-

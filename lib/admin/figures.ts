@@ -50,7 +50,15 @@ export async function logFigures(db: Db, requested: LogFilters, now = new Date()
   // Three passes over the filtered set, run one after another (PGlite has a single
   // connection); every figure below is an aggregate, so nothing row-sized comes back.
   const [totals] = await db.$queryRaw<
-    { total: number; succeeded: number; failed: number; rejected: number; pending: number; p50: number | null; p95: number | null }[]
+    {
+      total: number;
+      succeeded: number;
+      failed: number;
+      rejected: number;
+      pending: number;
+      p50: number | null;
+      p95: number | null;
+    }[]
   >`${cte}
     SELECT count(*)::int AS total,
            count(*) FILTER (WHERE status = 'success')::int AS succeeded,
@@ -62,7 +70,9 @@ export async function logFigures(db: Db, requested: LogFilters, now = new Date()
            percentile_cont(0.95) WITHIN GROUP (ORDER BY duration_ms) FILTER (WHERE status <> 'rejected') AS p95
     FROM f`;
   // Per operation and per UTC day in one pass (grouping sets).
-  const groups = await db.$queryRaw<{ byDay: boolean; operation: OperationName | null; day: string | null; count: number }[]>`${cte}
+  const groups = await db.$queryRaw<
+    { byDay: boolean; operation: OperationName | null; day: string | null; count: number }[]
+  >`${cte}
     SELECT GROUPING(day) = 0 AS "byDay", operation::text AS operation, to_char(day, 'YYYY-MM-DD') AS day, count(*)::int AS count
     FROM (SELECT operation, (created_at AT TIME ZONE 'UTC')::date AS day FROM f) x
     GROUP BY GROUPING SETS ((operation), (day))`;

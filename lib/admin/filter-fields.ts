@@ -24,6 +24,11 @@ export const OPERATION_LABELS: Record<OperationName, string> = {
   undo: "Undo",
 };
 
-export const STATUS_LABELS: Record<StatusName, string> = { pending: "Pending", success: "Success", failed: "Failed", rejected: "Rejected" };
+export const STATUS_LABELS: Record<StatusName, string> = {
+  pending: "Pending",
+  success: "Success",
+  failed: "Failed",
+  rejected: "Rejected",
+};
 
 export const SOURCE_LABELS: Record<SourceName, string> = { chat: "Chat", ui: "App", admin: "Admin" };

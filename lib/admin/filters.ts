@@ -6,7 +6,15 @@ import { fieldErrors, isUuid } from "@/lib/validation";
 // the CSV export and the tests all parse them here, so a link to a filtered page and the
 // export of that page always mean the same rows.
 
-import { FILTER_KEYS, OPERATIONS, SOURCES, STATUSES, type OperationName, type SourceName, type StatusName } from "./filter-fields";
+import {
+  FILTER_KEYS,
+  OPERATIONS,
+  SOURCES,
+  STATUSES,
+  type OperationName,
+  type SourceName,
+  type StatusName,
+} from "./filter-fields";
 
 export { FILTER_KEYS, OPERATIONS, SOURCES, STATUSES, type OperationName, type SourceName, type StatusName };
 
@@ -31,8 +39,6 @@ export const LAST_DAY = "9999-12-31";
 export type Cursor = { createdAt: Date; id: string };
 
 export type LogQuery = { filters: LogFilters; after?: Cursor; before?: Cursor };
-
-
 
 /** "" and whitespace mean "no filter" (an empty field of a submitted form). */
 const optionalText = (max: number, label: string) =>
@@ -99,13 +105,19 @@ const querySchema = z
       ctx.addIssue({ code: "custom", path: ["to"], message: "“To” must be on or after “From”." });
     }
     if (value.after && value.before) {
-      ctx.addIssue({ code: "custom", path: ["after"], message: "The page link is not valid. Start again from the newest operations." });
+      ctx.addIssue({
+        code: "custom",
+        path: ["after"],
+        message: "The page link is not valid. Start again from the newest operations.",
+      });
     }
   });
 
 export type SearchParamsInput = Record<string, string | string[] | undefined> | URLSearchParams;
 
-export type ParsedLogQuery = { ok: true; query: LogQuery } | { ok: false; message: string; fields: Record<string, string> };
+export type ParsedLogQuery =
+  | { ok: true; query: LogQuery }
+  | { ok: false; message: string; fields: Record<string, string> };
 
 /** Parses URL search params into filters and an optional cursor. Never throws. */
 export function parseLogQuery(params: SearchParamsInput): ParsedLogQuery {

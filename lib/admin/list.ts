@@ -1,9 +1,26 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
-import { containsPattern, filterConditions, filteredFrom, newerThan, olderThan, TASK_TITLE, textArms, whereClause } from "./filter-sql";
+import {
+  containsPattern,
+  filterConditions,
+  filteredFrom,
+  newerThan,
+  olderThan,
+  TASK_TITLE,
+  textArms,
+  whereClause,
+} from "./filter-sql";
 import { isUuid } from "@/lib/validation";
-import { encodeCursor, type Cursor, type LogFilters, type LogQuery, type OperationName, type SourceName, type StatusName } from "./filters";
+import {
+  encodeCursor,
+  type Cursor,
+  type LogFilters,
+  type LogQuery,
+  type OperationName,
+  type SourceName,
+  type StatusName,
+} from "./filters";
 
 export const PAGE_SIZE = 50;
 
@@ -77,7 +94,11 @@ export async function listLogPage(db: Db, query: LogQuery, pageSize = PAGE_SIZE)
 const FEW_USERS = 20;
 
 /** Rows in log order from a cursor on: olderThan reads newest first, newerThan oldest first. */
-export async function readRows(db: Db, filters: LogFilters, page: { olderThan?: Cursor; newerThan?: Cursor; limit: number }): Promise<LogRow[]> {
+export async function readRows(
+  db: Db,
+  filters: LogFilters,
+  page: { olderThan?: Cursor; newerThan?: Cursor; limit: number },
+): Promise<LogRow[]> {
   // Text naming a few accounts: each account's rows come from its own index in log order,
   // whatever its size. (A join cannot tell that one account has 100,000 rows and reads them all.)
   const userIds = filters.user && !isUuid(filters.user) ? await fewUsersMatching(db, filters.user) : null;
@@ -86,8 +107,10 @@ export async function readRows(db: Db, filters: LogFilters, page: { olderThan?: 
   if (page.olderThan) conditions.push(olderThan(page.olderThan));
   if (page.newerThan) conditions.push(newerThan(page.newerThan));
   const direction = page.newerThan ? Prisma.sql`ASC` : Prisma.sql`DESC`;
-  const first = (rows: Prisma.Sql) => Prisma.sql`${rows} ORDER BY created_at ${direction}, id ${direction} LIMIT ${page.limit}`;
-  const pick = (where: Prisma.Sql[]) => first(Prisma.sql`SELECT l.id, l.created_at ${filteredFrom(rest)} ${whereClause(where)}`);
+  const first = (rows: Prisma.Sql) =>
+    Prisma.sql`${rows} ORDER BY created_at ${direction}, id ${direction} LIMIT ${page.limit}`;
+  const pick = (where: Prisma.Sql[]) =>
+    first(Prisma.sql`SELECT l.id, l.created_at ${filteredFrom(rest)} ${whereClause(where)}`);
   const picks = (filters.q ? textArms(filters.q) : [null]).map((arm) => {
     const where = arm ? [...conditions, arm] : conditions;
     if (!userIds) return pick(where);
@@ -95,7 +118,15 @@ export async function readRows(db: Db, filters: LogFilters, page: { olderThan?: 
       CROSS JOIN LATERAL (${pick([...where, Prisma.sql`l.user_id = chosen.id`])}) x`);
   });
   // Free text: the page of each alternative, merged (see textArms).
-  const picked = picks.length === 1 ? picks[0]! : first(Prisma.sql`SELECT id, created_at FROM (${Prisma.join(picks.map((q) => Prisma.sql`(${q})`), " UNION ")}) m`);
+  const picked =
+    picks.length === 1
+      ? picks[0]!
+      : first(
+          Prisma.sql`SELECT id, created_at FROM (${Prisma.join(
+            picks.map((q) => Prisma.sql`(${q})`),
+            " UNION ",
+          )}) m`,
+        );
   // The page's rows are picked first, with only the joins the filters need; the user and task
   // shown on each row are joined to those few rows, not to every row the filters pass.
   return db.$queryRaw<LogRow[]>`
@@ -111,7 +142,9 @@ export async function readRows(db: Db, filters: LogFilters, page: { olderThan?: 
 /** The accounts whose email or name contains the text, or null when there are more than a few. */
 async function fewUsersMatching(db: Db, text: string): Promise<string[] | null> {
   const pattern = containsPattern(text);
-  const rows = await db.$queryRaw<{ id: string }[]>`SELECT id FROM users WHERE email ILIKE ${pattern} OR name ILIKE ${pattern} LIMIT ${FEW_USERS + 1}`;
+  const rows = await db.$queryRaw<
+    { id: string }[]
+  >`SELECT id FROM users WHERE email ILIKE ${pattern} OR name ILIKE ${pattern} LIMIT ${FEW_USERS + 1}`;
   return rows.length > FEW_USERS ? null : rows.map((r) => r.id);
 }
 

@@ -74,7 +74,12 @@ describe("with thousands of rows on PostgreSQL", () => {
     let arrivals = 0;
     const seen = await allPages(handle.db, {}, async () => {
       arrivals++;
-      await seedLog(handle.db, { userId: userIds[0]!, at: new Date("2026-12-01T00:00:00Z"), operation: "list", originalCommand: "arrived late" });
+      await seedLog(handle.db, {
+        userId: userIds[0]!,
+        at: new Date("2026-12-01T00:00:00Z"),
+        operation: "list",
+        originalCommand: "arrived late",
+      });
     });
     expect(arrivals).toBe(ROWS / 50 - 1);
     expect(new Set(seen).size).toBe(seen.length);
@@ -132,7 +137,8 @@ describe("with thousands of rows on PostgreSQL", () => {
     const counting = new Proxy(handle.db, {
       get(target, prop, receiver) {
         const value = Reflect.get(target, prop, receiver);
-        if (prop === "$queryRaw") return (...args: unknown[]) => (queries++, (value as (...a: unknown[]) => unknown).apply(target, args));
+        if (prop === "$queryRaw")
+          return (...args: unknown[]) => (queries++, (value as (...a: unknown[]) => unknown).apply(target, args));
         return typeof value === "function" ? value.bind(target) : value;
       },
     });

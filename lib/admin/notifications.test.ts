@@ -15,7 +15,11 @@ beforeAll(async () => {
   ann = (await db.user.create({ data: { email: "ann@example.com", name: "Ann", passwordHash: "x" } })).id;
   bob = (await db.user.create({ data: { email: "bob@example.com", name: "Bob", passwordHash: "x" } })).id;
   const row = async (key: string, userId: string, data: object) =>
-    (ids[key] = (await db.notification.create({ data: { userId, type: "reminder", channel: "in_app", payload: { title: key }, ...data } })).id);
+    (ids[key] = (
+      await db.notification.create({
+        data: { userId, type: "reminder", channel: "in_app", payload: { title: key }, ...data },
+      })
+    ).id);
   await row("ann-sent", ann, { status: "sent", sentAt: new Date() });
   await row("ann-failed-mail", ann, { status: "failed", channel: "email", attempts: 5, lastError: "451 try later" });
   await row("bob-pending", bob, {});
@@ -29,8 +33,12 @@ describe("the admin's notifications", () => {
     expect(all.rows).toHaveLength(4);
     expect(all.counts).toEqual({ pending: 1, sent: 1, failed: 1, cancelled: 1 });
     const failed = await listNotifications(handle.db, { status: "failed" });
-    expect(failed.rows.map((r) => [r.title, r.lastError, r.userEmail])).toEqual([["ann-failed-mail", "451 try later", "ann@example.com"]]);
-    expect((await listNotifications(handle.db, { channel: "email" })).rows.map((r) => r.title)).toEqual(["ann-failed-mail"]);
+    expect(failed.rows.map((r) => [r.title, r.lastError, r.userEmail])).toEqual([
+      ["ann-failed-mail", "451 try later", "ann@example.com"],
+    ]);
+    expect((await listNotifications(handle.db, { channel: "email" })).rows.map((r) => r.title)).toEqual([
+      "ann-failed-mail",
+    ]);
     expect((await listNotifications(handle.db, { type: "digest" })).rows.map((r) => r.title)).toEqual(["bob-digest"]);
     const byEmail = await listNotifications(handle.db, { user: "BOB@" });
     expect(byEmail.rows.map((r) => r.title).sort()).toEqual(["bob-digest", "bob-pending"]);
@@ -48,10 +56,22 @@ describe("the admin's notifications", () => {
   it("retries a failed row (pending again, due now, attempts and error cleared) and nothing else", async () => {
     const now = new Date("2030-01-01T00:00:00Z");
     await retryNotification(handle.db, ids["ann-failed-mail"]!, now);
-    expect(await handle.db.notification.findUnique({ where: { id: ids["ann-failed-mail"] } })).toMatchObject({ status: "pending", attempts: 0, lastError: null, nextAttemptAt: now });
-    await expect(retryNotification(handle.db, ids["ann-sent"]!)).rejects.toMatchObject({ code: "conflict", message: "Only failed notifications can be retried; this one is sent." });
-    await expect(retryNotification(handle.db, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ code: "not_found" });
+    expect(await handle.db.notification.findUnique({ where: { id: ids["ann-failed-mail"] } })).toMatchObject({
+      status: "pending",
+      attempts: 0,
+      lastError: null,
+      nextAttemptAt: now,
+    });
+    await expect(retryNotification(handle.db, ids["ann-sent"]!)).rejects.toMatchObject({
+      code: "conflict",
+      message: "Only failed notifications can be retried; this one is sent.",
+    });
+    await expect(retryNotification(handle.db, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({
+      code: "not_found",
+    });
     await expect(retryNotification(handle.db, "not-an-id")).rejects.toMatchObject({ code: "not_found" });
-    expect(await handle.db.notification.findUnique({ where: { id: ids["ann-sent"] } })).toMatchObject({ status: "sent" });
+    expect(await handle.db.notification.findUnique({ where: { id: ids["ann-sent"] } })).toMatchObject({
+      status: "sent",
+    });
   });
 });

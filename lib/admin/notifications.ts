@@ -18,7 +18,10 @@ export const notificationFilters = z.object({
   status: optional(NOTIFICATION_STATUSES, "status"),
   channel: optional(NOTIFICATION_CHANNELS, "channel"),
   type: optional(NOTIFICATION_TYPES, "type"),
-  user: z.preprocess((v) => (typeof v === "string" ? v.trim() : v), z.string().max(254, "The user filter is too long.").optional()),
+  user: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim() : v),
+    z.string().max(254, "The user filter is too long.").optional(),
+  ),
 });
 export type NotificationFilters = z.output<typeof notificationFilters>;
 
@@ -57,10 +60,9 @@ export async function listNotifications(db: Db, f: NotificationFilters) {
     }),
     db.notification.groupBy({ by: ["status"], where: base, _count: { _all: true } }),
   ]);
-  const counts = Object.fromEntries(NOTIFICATION_STATUSES.map((s) => [s, grouped.find((g) => g.status === s)?._count._all ?? 0])) as Record<
-    (typeof NOTIFICATION_STATUSES)[number],
-    number
-  >;
+  const counts = Object.fromEntries(
+    NOTIFICATION_STATUSES.map((s) => [s, grouped.find((g) => g.status === s)?._count._all ?? 0]),
+  ) as Record<(typeof NOTIFICATION_STATUSES)[number], number>;
   const list: NotificationRow[] = rows.map((r) => ({
     id: r.id,
     createdAt: r.createdAt,
@@ -72,7 +74,10 @@ export async function listNotifications(db: Db, f: NotificationFilters) {
     nextAttemptAt: r.nextAttemptAt,
     sentAt: r.sentAt,
     lastError: r.lastError,
-    title: typeof (r.payload as { title?: unknown } | null)?.title === "string" ? (r.payload as { title: string }).title : null,
+    title:
+      typeof (r.payload as { title?: unknown } | null)?.title === "string"
+        ? (r.payload as { title: string }).title
+        : null,
   }));
   return { rows: list, counts };
 }
@@ -80,7 +85,10 @@ export async function listNotifications(db: Db, f: NotificationFilters) {
 /** Puts a failed notification back in the queue, due now. Only failed rows can be retried. */
 export async function retryNotification(db: Db, id: string, now = new Date()): Promise<void> {
   if (!z.uuid().safeParse(id).success) throw new AppError("not_found", "That notification does not exist.");
-  const changed = await db.notification.updateMany({ where: { id, status: "failed" }, data: { status: "pending", attempts: 0, nextAttemptAt: now, lastError: null } });
+  const changed = await db.notification.updateMany({
+    where: { id, status: "failed" },
+    data: { status: "pending", attempts: 0, nextAttemptAt: now, lastError: null },
+  });
   if (changed.count === 1) return;
   const exists = await db.notification.findUnique({ where: { id }, select: { status: true } });
   if (!exists) throw new AppError("not_found", "That notification does not exist.");

@@ -15,7 +15,10 @@ beforeAll(async () => {
 afterAll(() => handle?.close());
 
 async function conversation(userId: string, lastActive: Date | null, updatedAt: Date, title: string) {
-  const row = await handle.db.conversation.create({ data: { userId, title, updatedAt, lastMessageAt: lastActive }, select: { id: true } });
+  const row = await handle.db.conversation.create({
+    data: { userId, title, updatedAt, lastMessageAt: lastActive },
+    select: { id: true },
+  });
   return row.id;
 }
 
@@ -26,8 +29,20 @@ describe("retention", () => {
     // An old conversation still in use: its year-old messages go, recent ones stay.
     const busy = await conversation(user, daysAgo(1), daysAgo(1), "Busy");
     await db.conversation.update({ where: { id: busy }, data: { messageCount: 3 } });
-    const oldMessage = await seedMessage(db, { conversationId: busy, userId: user, role: "user", content: "ancient", at: daysAgo(366) });
-    await seedMessage(db, { conversationId: busy, userId: user, role: "assistant", content: "ancient reply", at: daysAgo(400) });
+    const oldMessage = await seedMessage(db, {
+      conversationId: busy,
+      userId: user,
+      role: "user",
+      content: "ancient",
+      at: daysAgo(366),
+    });
+    await seedMessage(db, {
+      conversationId: busy,
+      userId: user,
+      role: "assistant",
+      content: "ancient reply",
+      at: daysAgo(400),
+    });
     await seedMessage(db, { conversationId: busy, userId: user, role: "user", content: "recent", at: daysAgo(1) });
     // Inactive for 91 days → archived; 89 days → stays; an empty one is judged by updated_at.
     const stale = await conversation(user, daysAgo(91), daysAgo(91), "Stale");
@@ -49,27 +64,48 @@ describe("retention", () => {
     expect(await db.taskOperationLog.findUnique({ where: { id: oldLog } })).toBeNull();
     // The kept log loses its link to the deleted message, not its row.
     expect(await db.taskOperationLog.findUniqueOrThrow({ where: { id: keptLog } })).toMatchObject({ messageId: null });
-    const statuses = Object.fromEntries((await db.conversation.findMany({ select: { id: true, status: true, updatedAt: true } })).map((c) => [c.id, c]));
-    expect([statuses[stale]!.status, statuses[emptyStale]!.status, statuses[fresh]!.status, statuses[busy]!.status]).toEqual(["archived", "archived", "active", "active"]);
+    const statuses = Object.fromEntries(
+      (await db.conversation.findMany({ select: { id: true, status: true, updatedAt: true } })).map((c) => [c.id, c]),
+    );
+    expect([
+      statuses[stale]!.status,
+      statuses[emptyStale]!.status,
+      statuses[fresh]!.status,
+      statuses[busy]!.status,
+    ]).toEqual(["archived", "archived", "active", "active"]);
     // Archiving is not activity: the conversation keeps its place in the sidebar.
     expect(statuses[stale]!.updatedAt.toISOString()).toBe(daysAgo(91).toISOString());
 
     // Safe to run again: nothing left to do.
-    expect(await runRetention(db, { now: NOW })).toEqual({ messagesDeleted: 0, logsDeleted: 0, conversationsArchived: 0 });
+    expect(await runRetention(db, { now: NOW })).toEqual({
+      messagesDeleted: 0,
+      logsDeleted: 0,
+      conversationsArchived: 0,
+    });
   });
 
   it("honours shorter periods", async () => {
     const db = handle.db;
     const user = await seedUser(db, "short@example.com");
     await seedLog(db, { userId: user, at: daysAgo(11), operation: "list" });
-    const counts = await runRetention(db, { now: NOW, dryRun: true, policy: { messagesDays: 10, logsDays: 10, archiveDays: 10 } });
+    const counts = await runRetention(db, {
+      now: NOW,
+      dryRun: true,
+      policy: { messagesDays: 10, logsDays: 10, archiveDays: 10 },
+    });
     expect(counts.logsDeleted).toBeGreaterThanOrEqual(1);
   });
 
   it("reads the periods from the environment, with defaults and clear errors", () => {
     expect(policyFromEnv({})).toEqual(DEFAULT_POLICY);
-    expect(policyFromEnv({ RETENTION_MESSAGES_DAYS: "30", RETENTION_LOGS_DAYS: " 60 ", RETENTION_ARCHIVE_DAYS: "" })).toEqual({ messagesDays: 30, logsDays: 60, archiveDays: 90 });
-    expect(() => policyFromEnv({ RETENTION_LOGS_DAYS: "two years" })).toThrow("RETENTION_LOGS_DAYS must be a whole number of days.");
-    expect(() => policyFromEnv({ RETENTION_ARCHIVE_DAYS: "0" })).toThrow("RETENTION_ARCHIVE_DAYS must be at least 1 day.");
+    expect(
+      policyFromEnv({ RETENTION_MESSAGES_DAYS: "30", RETENTION_LOGS_DAYS: " 60 ", RETENTION_ARCHIVE_DAYS: "" }),
+    ).toEqual({ messagesDays: 30, logsDays: 60, archiveDays: 90 });
+    expect(() => policyFromEnv({ RETENTION_LOGS_DAYS: "two years" })).toThrow(
+      "RETENTION_LOGS_DAYS must be a whole number of days.",
+    );
+    expect(() => policyFromEnv({ RETENTION_ARCHIVE_DAYS: "0" })).toThrow(
+      "RETENTION_ARCHIVE_DAYS must be at least 1 day.",
+    );
   });
 });

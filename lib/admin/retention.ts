@@ -15,7 +15,11 @@ export type RetentionCounts = { messagesDeleted: number; logsDeleted: number; co
 /** The policy from RETENTION_* environment variables; a bad value throws a line per variable. */
 export function policyFromEnv(env: EnvSource = process.env): RetentionPolicy {
   const days = settings(["RETENTION_MESSAGES_DAYS", "RETENTION_LOGS_DAYS", "RETENTION_ARCHIVE_DAYS"], env);
-  return { messagesDays: days.RETENTION_MESSAGES_DAYS, logsDays: days.RETENTION_LOGS_DAYS, archiveDays: days.RETENTION_ARCHIVE_DAYS };
+  return {
+    messagesDays: days.RETENTION_MESSAGES_DAYS,
+    logsDays: days.RETENTION_LOGS_DAYS,
+    archiveDays: days.RETENTION_ARCHIVE_DAYS,
+  };
 }
 
 /** With no variables set: the defaults declared in lib/env.ts. */
@@ -25,7 +29,11 @@ export type Cutoffs = { messagesBefore: Date; logsBefore: Date; inactiveSince: D
 
 export function cutoffs(policy: RetentionPolicy, now: Date): Cutoffs {
   const ago = (n: number) => new Date(now.getTime() - n * 24 * 60 * 60 * 1000);
-  return { messagesBefore: ago(policy.messagesDays), logsBefore: ago(policy.logsDays), inactiveSince: ago(policy.archiveDays) };
+  return {
+    messagesBefore: ago(policy.messagesDays),
+    logsBefore: ago(policy.logsDays),
+    inactiveSince: ago(policy.archiveDays),
+  };
 }
 
 const BATCH = 5000;

@@ -14,10 +14,18 @@ import { LogsTable } from "@/components/admin/logs-table";
 import { InvalidFilters } from "@/components/admin/states";
 import { at, seedLog, seedUser } from "./testing";
 
-const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "user" | "admin" }, db: null as unknown }));
+const session = vi.hoisted(() => ({
+  user: null as null | { id: string; email: string; name: string; role: "user" | "admin" },
+  db: null as unknown,
+}));
 // sessionVersion 0: a fresh account's, so the session check (lib/auth/session.ts) passes.
-vi.mock("@/lib/auth/index", () => ({ auth: async () => (session.user ? { user: session.user, sessionVersion: 0 } : null) }));
-vi.mock("@/lib/db/client", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => session.db }));
+vi.mock("@/lib/auth/index", () => ({
+  auth: async () => (session.user ? { user: session.user, sessionVersion: 0 } : null),
+}));
+vi.mock("@/lib/db/client", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  getDb: async () => session.db,
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const { default: OperationLogsPage } = await import("@/app/(app)/admin/logs/page");
@@ -25,15 +33,22 @@ const { GET: exportLogs } = await import("@/app/api/admin/logs/export/route");
 
 let handle: DbHandle;
 const logIds: string[] = [];
-const YEAR_ZERO_CURSOR = Buffer.from("0000-01-01T00:00:00.000Z_0b8f1a52-5c1e-4a57-9d7e-1f1b2c3d4e5f").toString("base64url");
+const YEAR_ZERO_CURSOR = Buffer.from("0000-01-01T00:00:00.000Z_0b8f1a52-5c1e-4a57-9d7e-1f1b2c3d4e5f").toString(
+  "base64url",
+);
 
 beforeAll(async () => {
   handle = await createTestDatabase();
   session.db = handle.db;
-  const admin = await handle.db.user.create({ data: { email: "admin@example.com", name: "Admin", passwordHash: "x", role: "admin" } });
+  const admin = await handle.db.user.create({
+    data: { email: "admin@example.com", name: "Admin", passwordHash: "x", role: "admin" },
+  });
   session.user = { id: admin.id, email: admin.email, name: admin.name, role: "admin" };
   const user = await seedUser(handle.db, "ivy@example.com");
-  for (let i = 0; i < 3; i++) logIds.unshift(await seedLog(handle.db, { userId: user, at: at(i), operation: "list", originalCommand: `what's due ${i}` }));
+  for (let i = 0; i < 3; i++)
+    logIds.unshift(
+      await seedLog(handle.db, { userId: user, at: at(i), operation: "list", originalCommand: `what's due ${i}` }),
+    );
 });
 afterAll(() => handle?.close());
 
@@ -51,7 +66,8 @@ function find<C extends (props: never) => unknown>(tree: ReactNode, type: C): Pa
     .map((e) => e.props as Parameters<C>[0]);
 }
 
-const page = (searchParams: Record<string, string>) => OperationLogsPage({ searchParams: Promise.resolve(searchParams) });
+const page = (searchParams: Record<string, string>) =>
+  OperationLogsPage({ searchParams: Promise.resolve(searchParams) });
 const exportRequest = (query: string) => exportLogs(new Request(`http://localhost/api/admin/logs/export?${query}`));
 
 describe("the log page", () => {
@@ -91,7 +107,11 @@ describe("the CSV export", () => {
     expect(response.headers.get("content-type")).toContain("application/json");
     expect(response.headers.get("content-disposition")).toBeNull();
     expect(await response.json()).toEqual({
-      error: { code: "bad_request", message: "From must be a date between 0001-01-01 and 9999-12-31.", fields: { from: "From must be a date between 0001-01-01 and 9999-12-31." } },
+      error: {
+        code: "bad_request",
+        message: "From must be a date between 0001-01-01 and 9999-12-31.",
+        fields: { from: "From must be a date between 0001-01-01 and 9999-12-31." },
+      },
     });
   });
 
@@ -112,7 +132,8 @@ describe("the CSV export", () => {
 
   it("answers with an error, not a CSV cut short, when the first read fails", async () => {
     const broken = new Proxy(handle.db, {
-      get: (target, prop, receiver) => (prop === "$queryRaw" ? () => Promise.reject(new Error("query failed")) : Reflect.get(target, prop, receiver)),
+      get: (target, prop, receiver) =>
+        prop === "$queryRaw" ? () => Promise.reject(new Error("query failed")) : Reflect.get(target, prop, receiver),
     });
     session.db = broken;
     const quiet = vi.spyOn(console, "error").mockImplementation(() => undefined);

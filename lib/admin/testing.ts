@@ -23,10 +23,26 @@ export async function seedConversation(db: Db, userId: string, at: Date): Promis
 
 export async function seedMessage(
   db: Db,
-  data: { conversationId: string; userId: string; role: "user" | "assistant"; content: string; at: Date; feedback?: "up" | "down"; replyTo?: string },
+  data: {
+    conversationId: string;
+    userId: string;
+    role: "user" | "assistant";
+    content: string;
+    at: Date;
+    feedback?: "up" | "down";
+    replyTo?: string;
+  },
 ): Promise<string> {
   const message = await db.message.create({
-    data: { conversationId: data.conversationId, userId: data.userId, role: data.role, content: data.content, createdAt: data.at, feedback: data.feedback ?? null, replyToId: data.replyTo ?? null },
+    data: {
+      conversationId: data.conversationId,
+      userId: data.userId,
+      role: data.role,
+      content: data.content,
+      createdAt: data.at,
+      feedback: data.feedback ?? null,
+      replyToId: data.replyTo ?? null,
+    },
     select: { id: true },
   });
   return message.id;

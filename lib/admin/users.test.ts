@@ -9,9 +9,22 @@ import { createTestDatabase } from "@/lib/db/testing";
 import { AppError } from "@/lib/errors";
 import { LAST_ADMIN_DEMOTE_MESSAGE, listUsers, setUserRole } from "./users";
 
-const session = vi.hoisted(() => ({ token: null as null | { user: { id: string; email: string; name: string; role: "user" | "admin" }; sessionVersion: number }, db: null as unknown }));
-vi.mock("@/lib/auth/index", () => ({ auth: async () => session.token, signOut: async () => undefined, signIn: async () => undefined }));
-vi.mock("@/lib/db/client", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => session.db }));
+const session = vi.hoisted(() => ({
+  token: null as null | {
+    user: { id: string; email: string; name: string; role: "user" | "admin" };
+    sessionVersion: number;
+  },
+  db: null as unknown,
+}));
+vi.mock("@/lib/auth/index", () => ({
+  auth: async () => session.token,
+  signOut: async () => undefined,
+  signIn: async () => undefined,
+}));
+vi.mock("@/lib/db/client", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  getDb: async () => session.db,
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const { default: UsersPage } = await import("@/app/(app)/admin/users/page");
@@ -32,7 +45,10 @@ afterAll(() => handle?.close());
 async function signInAs(email: string) {
   const user = await authenticate(handle.db, email, PASSWORD);
   if (!user) throw new Error(`cannot sign in as ${email}`);
-  session.token = { user: { id: user.id, email: user.email, name: user.name, role: user.role }, sessionVersion: user.sessionVersion };
+  session.token = {
+    user: { id: user.id, email: user.email, name: user.name, role: user.role },
+    sessionVersion: user.sessionVersion,
+  };
   return session.token;
 }
 
@@ -43,7 +59,8 @@ const form = (userId: string, role: string) => {
   return data;
 };
 const openUsersPage = () => UsersPage({ searchParams: Promise.resolve({}) });
-const roleOf = async (id: string) => (await handle.db.user.findUniqueOrThrow({ where: { id }, select: { role: true } })).role;
+const roleOf = async (id: string) =>
+  (await handle.db.user.findUniqueOrThrow({ where: { id }, select: { role: true } })).role;
 
 async function errorOf(promise: Promise<unknown>): Promise<AppError> {
   const error = await promise.then(
@@ -73,10 +90,18 @@ describe("setUserRole", () => {
 
   it("refuses non-admins, unknown users and bad roles without changing anything", async () => {
     const plain = await registerUser(handle.db, { email: "plain@example.com", name: "Plain", password: PASSWORD });
-    expect(await errorOf(setUserRole(handle.db, plain.id, { userId: plain.id, role: "admin" }))).toMatchObject({ code: "not_found" });
-    expect(await errorOf(setUserRole(handle.db, root.id, { userId: "not-a-uuid", role: "admin" }))).toMatchObject({ code: "not_found" });
-    expect(await errorOf(setUserRole(handle.db, root.id, { userId: "00000000-0000-4000-8000-000000000000", role: "admin" }))).toMatchObject({ code: "not_found" });
-    expect(await errorOf(setUserRole(handle.db, root.id, { userId: plain.id, role: "owner" }))).toMatchObject({ code: "bad_request" });
+    expect(await errorOf(setUserRole(handle.db, plain.id, { userId: plain.id, role: "admin" }))).toMatchObject({
+      code: "not_found",
+    });
+    expect(await errorOf(setUserRole(handle.db, root.id, { userId: "not-a-uuid", role: "admin" }))).toMatchObject({
+      code: "not_found",
+    });
+    expect(
+      await errorOf(setUserRole(handle.db, root.id, { userId: "00000000-0000-4000-8000-000000000000", role: "admin" })),
+    ).toMatchObject({ code: "not_found" });
+    expect(await errorOf(setUserRole(handle.db, root.id, { userId: plain.id, role: "owner" }))).toMatchObject({
+      code: "bad_request",
+    });
     expect(await roleOf(plain.id)).toBe("user");
 
     // Through the action as that user: the admin action does not exist for them.
@@ -89,22 +114,36 @@ describe("setUserRole", () => {
   it("an admin promotes a user and demotes them again, each logged with the admin as actor", async () => {
     const carol = await registerUser(handle.db, { email: "carol@example.com", name: "Carol", password: PASSWORD });
     await signInAs("root@example.com");
-    expect(await setRoleAction(null, form(carol.id, "admin"))).toMatchObject({ ok: true, signedOut: false, message: expect.stringContaining("Now an admin") });
+    expect(await setRoleAction(null, form(carol.id, "admin"))).toMatchObject({
+      ok: true,
+      signedOut: false,
+      message: expect.stringContaining("Now an admin"),
+    });
     expect(await roleOf(carol.id)).toBe("admin");
     // Carol's token said "user": it was ended, and her next sign-in carries "admin".
     expect((await signInAs("carol@example.com")).user.role).toBe("admin");
     await expect(openUsersPage()).resolves.toBeTruthy();
 
     await signInAs("root@example.com");
-    expect(await setRoleAction(null, form(carol.id, "user"))).toMatchObject({ ok: true, message: expect.stringContaining("No longer an admin") });
+    expect(await setRoleAction(null, form(carol.id, "user"))).toMatchObject({
+      ok: true,
+      message: expect.stringContaining("No longer an admin"),
+    });
     expect(await roleOf(carol.id)).toBe("user");
-    const events = await handle.db.accountEvent.findMany({ where: { subjectId: carol.id }, orderBy: { createdAt: "asc" } });
+    const events = await handle.db.accountEvent.findMany({
+      where: { subjectId: carol.id },
+      orderBy: { createdAt: "asc" },
+    });
     expect(events.map((e) => ({ kind: e.kind, actorId: e.actorId, detail: e.detail }))).toEqual([
       { kind: "role_granted", actorId: root.id, detail: { from: "user", to: "admin" } },
       { kind: "role_revoked", actorId: root.id, detail: { from: "admin", to: "user" } },
     ]);
     // Asking for the role someone already has changes and logs nothing.
-    expect(await setUserRole(handle.db, root.id, { userId: carol.id, role: "user" })).toEqual({ role: "user", changed: false, self: false });
+    expect(await setUserRole(handle.db, root.id, { userId: carol.id, role: "user" })).toEqual({
+      role: "user",
+      changed: false,
+      self: false,
+    });
     expect(await handle.db.accountEvent.count({ where: { subjectId: carol.id } })).toBe(2);
   });
 

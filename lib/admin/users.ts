@@ -16,7 +16,9 @@ export const userSearchSchema = z.string().trim().max(254, "Search for at most 2
 export async function listUsers(db: Db, search = ""): Promise<UserRow[]> {
   const q = search.trim();
   return db.user.findMany({
-    where: q ? { OR: [{ email: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }] } : {},
+    where: q
+      ? { OR: [{ email: { contains: q, mode: "insensitive" } }, { name: { contains: q, mode: "insensitive" } }] }
+      : {},
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: USERS_SHOWN,
     select: { id: true, email: true, name: true, role: true, createdAt: true },
@@ -28,7 +30,8 @@ export const roleChangeSchema = z.object({
   role: z.enum(["user", "admin"], { error: "The role must be user or admin." }),
 });
 
-export const LAST_ADMIN_DEMOTE_MESSAGE = "You can’t remove the last admin: Doable always needs at least one. Make another user admin first.";
+export const LAST_ADMIN_DEMOTE_MESSAGE =
+  "You can’t remove the last admin: Doable always needs at least one. Make another user admin first.";
 
 /**
  * An admin makes a user admin, or takes the role back. The role travels in the session token,
@@ -37,9 +40,17 @@ export const LAST_ADMIN_DEMOTE_MESSAGE = "You can’t remove the last admin: Doa
  * be demoted (that includes demoting yourself). Logged as an account event with the admin as
  * actor. Returns whether the admin changed their own role (their session has just ended).
  */
-export async function setUserRole(db: Db, actorId: string, input: unknown): Promise<{ role: "user" | "admin"; changed: boolean; self: boolean }> {
+export async function setUserRole(
+  db: Db,
+  actorId: string,
+  input: unknown,
+): Promise<{ role: "user" | "admin"; changed: boolean; self: boolean }> {
   const parsed = roleChangeSchema.safeParse(input);
-  if (!parsed.success) throw new AppError(parsed.error.issues[0]?.path[0] === "userId" ? "not_found" : "bad_request", parsed.error.issues[0]?.message ?? "That request is not valid.");
+  if (!parsed.success)
+    throw new AppError(
+      parsed.error.issues[0]?.path[0] === "userId" ? "not_found" : "bad_request",
+      parsed.error.issues[0]?.message ?? "That request is not valid.",
+    );
   const { userId, role } = parsed.data;
   return db.$transaction(async (tx) => {
     await lockAdmins(tx);
@@ -52,7 +63,12 @@ export async function setUserRole(db: Db, actorId: string, input: unknown): Prom
     if (target.role === role) return { role, changed: false, self };
     if (role === "user") await refuseLastAdmin(tx, userId, LAST_ADMIN_DEMOTE_MESSAGE);
     await tx.user.update({ where: { id: userId }, data: { role, sessionVersion: { increment: 1 } } });
-    await recordAccountEvent(tx, { kind: role === "admin" ? "role_granted" : "role_revoked", subjectId: userId, actorId, detail: { from: target.role, to: role } });
+    await recordAccountEvent(tx, {
+      kind: role === "admin" ? "role_granted" : "role_revoked",
+      subjectId: userId,
+      actorId,
+      detail: { from: target.role, to: role },
+    });
     return { role, changed: true, self };
   });
 }

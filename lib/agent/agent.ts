@@ -29,7 +29,9 @@ export type AgentDeps = {
 
 /** Approvals are signed, so a client cannot approve a change the server never asked about. */
 function approvalSecret(): string {
-  return createHmac("sha256", authSecret() ?? "doable-build").update("tool-approval").digest("base64url");
+  return createHmac("sha256", authSecret() ?? "doable-build")
+    .update("tool-approval")
+    .digest("base64url");
 }
 
 export function createTaskAgent({ db, ctx, userName, now, offline, approved, onToolRun }: AgentDeps) {

@@ -13,13 +13,32 @@ describe("describeChange", () => {
   });
 
   it("says what an update would change, dates in the user's time zone", () => {
-    expect(describeChange("update_task", { task: 3, title: "Buy oat milk", dueDate: "2026-03-13", priority: "high", addTags: ["errands"], removeTags: ["home"] }, task, when)).toBe(
-      "Change #3 Buy milk: rename to “Buy oat milk”, due Fri, Mar 13, high priority, add #errands, remove #home",
+    expect(
+      describeChange(
+        "update_task",
+        {
+          task: 3,
+          title: "Buy oat milk",
+          dueDate: "2026-03-13",
+          priority: "high",
+          addTags: ["errands"],
+          removeTags: ["home"],
+        },
+        task,
+        when,
+      ),
+    ).toBe("Change #3 Buy milk: rename to “Buy oat milk”, due Fri, Mar 13, high priority, add #errands, remove #home");
+    expect(
+      describeChange(
+        "update_task",
+        { task: 3, dueDate: "2026-03-13T16:00:00Z", remindAt: null, description: null, repeat: null },
+        task,
+        when,
+      ),
+    ).toBe("Change #3 Buy milk: due Fri, Mar 13, 5:00 PM, remove the notes, stop repeating, no reminder");
+    expect(describeChange("update_task", { task: 3, dueDate: null }, task, when)).toBe(
+      "Change #3 Buy milk: no due date",
     );
-    expect(describeChange("update_task", { task: 3, dueDate: "2026-03-13T16:00:00Z", remindAt: null, description: null, repeat: null }, task, when)).toBe(
-      "Change #3 Buy milk: due Fri, Mar 13, 5:00 PM, remove the notes, stop repeating, no reminder",
-    );
-    expect(describeChange("update_task", { task: 3, dueDate: null }, task, when)).toBe("Change #3 Buy milk: no due date");
     expect(describeChange("update_task", { task: 3 }, task, when)).toBe("Change #3 Buy milk");
   });
 });

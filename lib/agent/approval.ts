@@ -8,12 +8,21 @@ import { absoluteDue } from "@/lib/time/due";
 import type { UpdateTaskInput } from "@/lib/tasks/schemas";
 import { CHANGING_TOOLS } from "./tools";
 
-export type BulkApproval = { middleware: LanguageModelMiddleware; toolApproval: GenericToolApprovalFunction<any, any, any> };
+export type BulkApproval = {
+  middleware: LanguageModelMiddleware;
+  toolApproval: GenericToolApprovalFunction<any, any, any>;
+};
 
 /** Says in words what a call would do ("Complete #3 Call mom"), shown with its Approve / Reject. */
 export type Describe = (toolCall: { toolName: string; input: unknown }) => Promise<string | undefined>;
 
-const tagList = (tags: unknown) => (Array.isArray(tags) ? tags.filter((t) => typeof t === "string").map((t) => `#${t}`).join(" ") : "");
+const tagList = (tags: unknown) =>
+  Array.isArray(tags)
+    ? tags
+        .filter((t) => typeof t === "string")
+        .map((t) => `#${t}`)
+        .join(" ")
+    : "";
 
 /** What an update would change, in words: "rename to “Buy oat milk”, due Fri, Mar 13, add #errands". */
 function updateChanges(input: Partial<UpdateTaskInput>, when: { timeZone?: string; now?: Date }): string[] {
@@ -29,7 +38,8 @@ function updateChanges(input: Partial<UpdateTaskInput>, when: { timeZone?: strin
   if (input.repeat === null) changes.push("stop repeating");
   else if (typeof input.repeat === "string") changes.push("a new repeat rule");
   if (input.remindAt === null) changes.push("no reminder");
-  else if (typeof input.remindAt === "string") changes.push(`remind ${absoluteDue(input.remindAt, when) ?? input.remindAt}`);
+  else if (typeof input.remindAt === "string")
+    changes.push(`remind ${absoluteDue(input.remindAt, when) ?? input.remindAt}`);
   return changes;
 }
 
@@ -37,11 +47,20 @@ function updateChanges(input: Partial<UpdateTaskInput>, when: { timeZone?: strin
  * A change to one task in words, naming the task and what would change ("Delete #3 Buy milk",
  * "Change #2 Call mom: due Fri, Mar 13, high priority"): what an approval card lists.
  */
-export function describeChange(toolName: string, input: unknown, task: { number: number; title: string }, when: { timeZone?: string; now?: Date } = {}): string {
+export function describeChange(
+  toolName: string,
+  input: unknown,
+  task: { number: number; title: string },
+  when: { timeZone?: string; now?: Date } = {},
+): string {
   const name = `#${task.number} ${task.title}`;
   if (toolName === "delete_task") return `Delete ${name}`;
-  if (toolName === "complete_task") return (input as { completed?: boolean } | null)?.completed === false ? `Reopen ${name}` : `Complete ${name}`;
-  const changes = toolName === "update_task" && input && typeof input === "object" ? updateChanges(input as Partial<UpdateTaskInput>, when) : [];
+  if (toolName === "complete_task")
+    return (input as { completed?: boolean } | null)?.completed === false ? `Reopen ${name}` : `Complete ${name}`;
+  const changes =
+    toolName === "update_task" && input && typeof input === "object"
+      ? updateChanges(input as Partial<UpdateTaskInput>, when)
+      : [];
   return changes.length ? `Change ${name}: ${changes.join(", ")}` : `Change ${name}`;
 }
 
@@ -78,7 +97,11 @@ export function bulkApproval(describe?: Describe): BulkApproval {
       return { stream: stream.pipeThrough(transform), ...rest };
     },
   };
-  const toolApproval = (async ({ toolCall }: { toolCall: { toolCallId: string; toolName: string; input: unknown } }) => {
+  const toolApproval = (async ({
+    toolCall,
+  }: {
+    toolCall: { toolCallId: string; toolName: string; input: unknown };
+  }) => {
     if (!needsApproval.has(toolCall.toolCallId)) return undefined;
     const reason = await describe?.(toolCall).catch(() => undefined);
     return reason ? { type: "user-approval", reason } : "user-approval";

@@ -57,7 +57,9 @@ function pieces(text: string, size: number | undefined): string[] {
 }
 
 /** The tool definitions of a recorded request, as { name, description, parameters } for either API. */
-export function toolsOf(request: RecordedRequest): { name: string; description?: string; parameters: { properties?: Record<string, { description?: string }> } }[] {
+export function toolsOf(
+  request: RecordedRequest,
+): { name: string; description?: string; parameters: { properties?: Record<string, { description?: string }> } }[] {
   return ((request.tools ?? []) as Record<string, unknown>[]).map((t) => {
     const f = (t.function ?? t) as { name: string; description?: string; parameters: never };
     return { name: f.name, description: f.description, parameters: f.parameters };
@@ -74,12 +76,15 @@ export function historyProblems(request: RecordedRequest): string[] {
   const turns = request.messages.filter((m) => m.role !== "system");
   turns.forEach((m, i) => {
     const prev = turns[i - 1];
-    if (m.role === "user" && prev?.role === "user") problems.push(`messages ${i - 1} and ${i}: two user messages in a row`);
+    if (m.role === "user" && prev?.role === "user")
+      problems.push(`messages ${i - 1} and ${i}: two user messages in a row`);
     if (m.role === "assistant") {
       const text = typeof m.content === "string" ? m.content.trim() : "";
       const calls = (m.tool_calls as { id: string }[] | undefined) ?? [];
       if (!text && calls.length === 0) problems.push(`message ${i}: an empty assistant message`);
-      for (const c of calls) if (!turns.some((t) => t.role === "tool" && t.tool_call_id === c.id)) problems.push(`message ${i}: tool call ${c.id} has no result`);
+      for (const c of calls)
+        if (!turns.some((t) => t.role === "tool" && t.tool_call_id === c.id))
+          problems.push(`message ${i}: tool call ${c.id} has no result`);
     }
   });
   return problems;
@@ -158,11 +163,25 @@ const argsText = (args: Record<string, unknown> | string) => (typeof args === "s
 
 async function streamChat(script: Streamed, { id, model, usage, write }: Out) {
   const send = (delta: object, finish: string | null = null) =>
-    write(`data: ${JSON.stringify({ id, object: "chat.completion.chunk", created: 1, model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`);
+    write(
+      `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created: 1, model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`,
+    );
   if (script.kind === "tools") {
     for (const [index, c] of script.calls.entries()) {
-      await send({ role: "assistant", content: null, tool_calls: [{ index, id: c.id ?? `call_${randomUUID().slice(0, 8)}_${index}`, type: "function", function: { name: c.name, arguments: "" } }] });
-      for (const piece of pieces(argsText(c.args), script.chunkSize)) await send({ tool_calls: [{ index, function: { arguments: piece } }] });
+      await send({
+        role: "assistant",
+        content: null,
+        tool_calls: [
+          {
+            index,
+            id: c.id ?? `call_${randomUUID().slice(0, 8)}_${index}`,
+            type: "function",
+            function: { name: c.name, arguments: "" },
+          },
+        ],
+      });
+      for (const piece of pieces(argsText(c.args), script.chunkSize))
+        await send({ tool_calls: [{ index, function: { arguments: piece } }] });
     }
     await send({}, "tool_calls");
   } else {
@@ -176,34 +195,85 @@ async function streamChat(script: Streamed, { id, model, usage, write }: Out) {
     if (script.kind === "hang") return;
     await send({}, "stop");
   }
-  await write(`data: ${JSON.stringify({ id, object: "chat.completion.chunk", created: 1, model, choices: [], usage: { prompt_tokens: usage.input, completion_tokens: usage.output, total_tokens: usage.input + usage.output } })}\n\n`);
+  await write(
+    `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created: 1, model, choices: [], usage: { prompt_tokens: usage.input, completion_tokens: usage.output, total_tokens: usage.input + usage.output } })}\n\n`,
+  );
 }
 
 async function streamResponses(script: Streamed, { id, model, usage, write }: Out) {
   let seq = 0;
-  const send = (type: string, data: object) => write(`event: ${type}\ndata: ${JSON.stringify({ type, sequence_number: seq++, ...data })}\n\n`);
+  const send = (type: string, data: object) =>
+    write(`event: ${type}\ndata: ${JSON.stringify({ type, sequence_number: seq++, ...data })}\n\n`);
   await send("response.created", { response: { id, object: "response", created_at: 1, model, status: "in_progress" } });
   if (script.kind === "tools") {
     for (const [index, c] of script.calls.entries()) {
-      const item = { type: "function_call", id: `fc_${randomUUID().slice(0, 8)}`, call_id: c.id ?? `call_${randomUUID().slice(0, 8)}_${index}`, name: c.name };
-      await send("response.output_item.added", { output_index: index, item: { ...item, arguments: "", status: "in_progress" } });
-      for (const piece of pieces(argsText(c.args), script.chunkSize)) await send("response.function_call_arguments.delta", { item_id: item.id, output_index: index, delta: piece });
-      await send("response.function_call_arguments.done", { item_id: item.id, output_index: index, arguments: argsText(c.args) });
-      await send("response.output_item.done", { output_index: index, item: { ...item, arguments: argsText(c.args), status: "completed" } });
+      const item = {
+        type: "function_call",
+        id: `fc_${randomUUID().slice(0, 8)}`,
+        call_id: c.id ?? `call_${randomUUID().slice(0, 8)}_${index}`,
+        name: c.name,
+      };
+      await send("response.output_item.added", {
+        output_index: index,
+        item: { ...item, arguments: "", status: "in_progress" },
+      });
+      for (const piece of pieces(argsText(c.args), script.chunkSize))
+        await send("response.function_call_arguments.delta", { item_id: item.id, output_index: index, delta: piece });
+      await send("response.function_call_arguments.done", {
+        item_id: item.id,
+        output_index: index,
+        arguments: argsText(c.args),
+      });
+      await send("response.output_item.done", {
+        output_index: index,
+        item: { ...item, arguments: argsText(c.args), status: "completed" },
+      });
     }
   } else {
     const itemId = `msg_${randomUUID().slice(0, 8)}`;
-    await send("response.output_item.added", { output_index: 0, item: { type: "message", id: itemId, role: "assistant", status: "in_progress", content: [] } });
+    await send("response.output_item.added", {
+      output_index: 0,
+      item: { type: "message", id: itemId, role: "assistant", status: "in_progress", content: [] },
+    });
     const all = words(script.text ?? "");
     const shown = script.kind === "hang" ? all.slice(0, Math.ceil(all.length / 2)) : all;
     for (const word of shown) {
-      await send("response.output_text.delta", { item_id: itemId, output_index: 0, content_index: 0, delta: word, logprobs: [] });
+      await send("response.output_text.delta", {
+        item_id: itemId,
+        output_index: 0,
+        content_index: 0,
+        delta: word,
+        logprobs: [],
+      });
       if (script.kind === "text" && script.delayMs) await sleep(script.delayMs);
     }
     if (script.kind === "hang") return;
-    await send("response.output_item.done", { output_index: 0, item: { type: "message", id: itemId, role: "assistant", status: "completed", content: [{ type: "output_text", text: script.text, annotations: [] }] } });
+    await send("response.output_item.done", {
+      output_index: 0,
+      item: {
+        type: "message",
+        id: itemId,
+        role: "assistant",
+        status: "completed",
+        content: [{ type: "output_text", text: script.text, annotations: [] }],
+      },
+    });
   }
   await send("response.completed", {
-    response: { id, object: "response", created_at: 1, model, status: "completed", incomplete_details: null, usage: { input_tokens: usage.input, output_tokens: usage.output, total_tokens: usage.input + usage.output, input_tokens_details: { cached_tokens: 0 }, output_tokens_details: { reasoning_tokens: 0 } } },
+    response: {
+      id,
+      object: "response",
+      created_at: 1,
+      model,
+      status: "completed",
+      incomplete_details: null,
+      usage: {
+        input_tokens: usage.input,
+        output_tokens: usage.output,
+        total_tokens: usage.input + usage.output,
+        input_tokens_details: { cached_tokens: 0 },
+        output_tokens_details: { reasoning_tokens: 0 },
+      },
+    },
   });
 }

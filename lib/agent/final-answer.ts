@@ -20,14 +20,22 @@ function turnSoFar(prompt: LanguageModelV4Prompt): Tools {
     if (m.role === "tool") {
       for (const p of m.content) {
         if (p.type !== "tool-result") continue;
-        if (p.output.type === "json" && p.output.value && typeof p.output.value === "object") results.push(p.output.value as ToolResult);
+        if (p.output.type === "json" && p.output.value && typeof p.output.value === "object")
+          results.push(p.output.value as ToolResult);
       }
     }
   }
   return { results, calls };
 }
 
-const VERBS: Record<string, string> = { added: "added", completed: "completed", reopened: "reopened", updated: "updated", deleted: "deleted", undone: "undid a change to" };
+const VERBS: Record<string, string> = {
+  added: "added",
+  completed: "completed",
+  reopened: "reopened",
+  updated: "updated",
+  deleted: "deleted",
+  undone: "undid a change to",
+};
 
 /** The reply for a turn whose model gave none: what changed, and that the assistant stopped. */
 export function stoppedReply({ results, calls }: Tools, reason: "loop" | "empty"): string {
@@ -44,7 +52,8 @@ export function stoppedReply({ results, calls }: Tools, reason: "loop" | "empty"
       : calls > 0
         ? "I finished without a reply."
         : "Sorry, I have no answer to that.";
-  if (unique.length) return `${head} Done so far: ${unique.join("; ")}. The cards above show each change (each can be undone). Tell me if anything is missing.`;
+  if (unique.length)
+    return `${head} Done so far: ${unique.join("; ")}. The cards above show each change (each can be undone). Tell me if anything is missing.`;
   if (calls > 0) return `${head} Nothing was changed. Try asking again, perhaps in other words.`;
   return `${head} Try asking again, perhaps in other words.`;
 }
@@ -58,9 +67,14 @@ export function finalAnswerMiddleware(): LanguageModelMiddleware {
       const content = noTools ? result.content.filter((c) => c.type !== "tool-call") : result.content;
       const hasText = content.some((c) => c.type === "text" && c.text.trim());
       const hasCalls = content.some((c) => c.type === "tool-call");
-      if (hasText || hasCalls || result.finishReason.unified === "error") return content === result.content ? result : { ...result, content };
+      if (hasText || hasCalls || result.finishReason.unified === "error")
+        return content === result.content ? result : { ...result, content };
       const text = stoppedReply(turnSoFar(params.prompt), noTools ? "loop" : "empty");
-      return { ...result, content: [...content, { type: "text", text }], finishReason: { unified: "stop", raw: result.finishReason.raw } };
+      return {
+        ...result,
+        content: [...content, { type: "text", text }],
+        finishReason: { unified: "stop", raw: result.finishReason.raw },
+      };
     },
     async wrapStream({ doStream, params }) {
       const { stream, ...rest } = await doStream();
@@ -73,7 +87,12 @@ export function finalAnswerMiddleware(): LanguageModelMiddleware {
       const held = new Map<string, LanguageModelV4StreamPart[]>();
       const transform = new TransformStream<LanguageModelV4StreamPart, LanguageModelV4StreamPart>({
         transform(part, controller) {
-          if (part.type === "tool-input-start" || part.type === "tool-input-delta" || part.type === "tool-input-end" || part.type === "tool-call") {
+          if (
+            part.type === "tool-input-start" ||
+            part.type === "tool-input-delta" ||
+            part.type === "tool-input-end" ||
+            part.type === "tool-call"
+          ) {
             if (noTools) return; // told not to call tools: the call is dropped, never run
             calls = true;
           }

@@ -18,7 +18,10 @@ function formattersFor(timeZone: string) {
 
 /** The zone's offset from UTC at `now`, as "UTC+01:00", "UTC-03:30", "UTC+00:00". */
 export function utcOffset(now: Date, timeZone: string): string {
-  const name = formattersFor(timeZone).offset.formatToParts(now).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const name =
+    formattersFor(timeZone)
+      .offset.formatToParts(now)
+      .find((p) => p.type === "timeZoneName")?.value ?? "GMT";
   const m = /^GMT([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(name);
   if (!m) return "UTC+00:00";
   return `UTC${m[1]}${m[2]!.padStart(2, "0")}:${m[3] ?? "00"}`;

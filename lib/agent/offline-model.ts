@@ -14,7 +14,14 @@ import type {
 import { dialogueState } from "@/lib/agent/offline/dialogue";
 import { interpret, replyHints } from "@/lib/agent/offline/interpret";
 import { composeReply } from "@/lib/agent/offline/reply";
-import type { HistoryTurn, Interpretation, TaskSnapshot, ToolCall, ToolName, ToolResult } from "@/lib/agent/offline/types";
+import type {
+  HistoryTurn,
+  Interpretation,
+  TaskSnapshot,
+  ToolCall,
+  ToolName,
+  ToolResult,
+} from "@/lib/agent/offline/types";
 
 export const OFFLINE_MODEL_ID = "doable-offline-1";
 
@@ -47,14 +54,28 @@ const textOf = (message: { content: unknown }) =>
 function outputToResult(output: { type: string; value?: unknown; reason?: string }): ToolResult {
   if (output.type === "json") return output.value as ToolResult;
   // A rejected approval replays from the stored conversation as an error text.
-  const denied = output.type === "execution-denied" || (output.type === "error-text" && /execution denied/i.test(String(output.value ?? "")));
+  const denied =
+    output.type === "execution-denied" ||
+    (output.type === "error-text" && /execution denied/i.test(String(output.value ?? "")));
   if (denied) return { ok: false, code: "rejected", message: output.reason ?? "You chose not to make this change." };
-  return { ok: false, code: "internal", message: typeof output.value === "string" ? output.value : "That did not work." };
+  return {
+    ok: false,
+    code: "internal",
+    message: typeof output.value === "string" ? output.value : "That did not work.",
+  };
 }
 
-const TOOL_NAMES: ReadonlySet<string> = new Set<ToolName>(["add_task", "list_tasks", "complete_task", "update_task", "delete_task", "undo_operation"]);
+const TOOL_NAMES: ReadonlySet<string> = new Set<ToolName>([
+  "add_task",
+  "list_tasks",
+  "complete_task",
+  "update_task",
+  "delete_task",
+  "undo_operation",
+]);
 const isToolName = (name: string): name is ToolName => TOOL_NAMES.has(name);
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** A tool call of the conversation as the interpreter's shape; null for one it never makes. */
 function callOf(c: { toolName: string; input: unknown }): ToolCall | null {
@@ -65,7 +86,9 @@ function callOf(c: { toolName: string; input: unknown }): ToolCall | null {
 function historyOf(messages: Turn[]): HistoryTurn[] {
   const history: HistoryTurn[] = [];
   const results = new Map<string, ToolResult>();
-  for (const m of messages) if (m.role === "tool") for (const p of m.content) if (p.type === "tool-result") results.set(p.toolCallId, outputToResult(p.output));
+  for (const m of messages)
+    if (m.role === "tool")
+      for (const p of m.content) if (p.type === "tool-result") results.set(p.toolCallId, outputToResult(p.output));
   for (const m of messages) {
     if (m.role === "user") history.push({ role: "user", text: textOf(m) });
     else if (m.role === "assistant") {
@@ -89,7 +112,10 @@ function historyOf(messages: Turn[]): HistoryTurn[] {
 }
 
 /** The model's answer for this step: tool calls for a new user message, or the reply to tool results. */
-async function respond(deps: OfflineDeps, prompt: LanguageModelV4Prompt): Promise<{ content: LanguageModelV4Content[]; toolCalls: boolean }> {
+async function respond(
+  deps: OfflineDeps,
+  prompt: LanguageModelV4Prompt,
+): Promise<{ content: LanguageModelV4Content[]; toolCalls: boolean }> {
   const turns = prompt.filter((m): m is Turn => m.role !== "system");
   const last = turns.at(-1);
   const now = deps.now();
@@ -98,7 +124,9 @@ async function respond(deps: OfflineDeps, prompt: LanguageModelV4Prompt): Promis
     const assistant = [...turns].reverse().find((m) => m.role === "assistant");
     const calls = assistant?.role === "assistant" ? assistant.content.filter((p) => p.type === "tool-call") : [];
     const byId = new Map<string, ToolResult>();
-    for (const m of turns) if (m.role === "tool") for (const p of m.content) if (p.type === "tool-result") byId.set(p.toolCallId, outputToResult(p.output));
+    for (const m of turns)
+      if (m.role === "tool")
+        for (const p of m.content) if (p.type === "tool-result") byId.set(p.toolCallId, outputToResult(p.output));
     const done = calls.flatMap((c) => {
       const call = callOf(c);
       const result = byId.get(c.toolCallId);
@@ -115,17 +143,34 @@ async function respond(deps: OfflineDeps, prompt: LanguageModelV4Prompt): Promis
     const text = composeReply(
       done.map((d) => d.call),
       done.map((d) => d.result),
-      { now, timeZone: deps.timeZone, ...hints, ...(previous ? { previousChange: { calls: previous.calls, results: previous.results } } : {}) },
+      {
+        now,
+        timeZone: deps.timeZone,
+        ...hints,
+        ...(previous ? { previousChange: { calls: previous.calls, results: previous.results } } : {}),
+      },
     );
     return { content: [{ type: "text", text }], toolCalls: false };
   }
   const userIndex = turns.findLastIndex((m) => m.role === "user");
   const text = userIndex >= 0 ? textOf(turns[userIndex]!) : "";
-  const it = interpret({ text, now, timeZone: deps.timeZone, tasks: await deps.loadTasks(), history: historyOf(turns.slice(0, userIndex)) });
+  const it = interpret({
+    text,
+    now,
+    timeZone: deps.timeZone,
+    tasks: await deps.loadTasks(),
+    history: historyOf(turns.slice(0, userIndex)),
+  });
   deps.onInterpretation?.(it);
-  if (it.calls.length === 0) return { content: [{ type: "text", text: it.reply ?? "How can I help with your tasks?" }], toolCalls: false };
+  if (it.calls.length === 0)
+    return { content: [{ type: "text", text: it.reply ?? "How can I help with your tasks?" }], toolCalls: false };
   return {
-    content: it.calls.map((c) => ({ type: "tool-call", toolCallId: `call_${randomUUID()}`, toolName: c.tool, input: JSON.stringify(c.input) })),
+    content: it.calls.map((c) => ({
+      type: "tool-call",
+      toolCallId: `call_${randomUUID()}`,
+      toolName: c.tool,
+      input: JSON.stringify(c.input),
+    })),
     toolCalls: true,
   };
 }
@@ -138,21 +183,38 @@ export function createOfflineModel(deps: OfflineDeps): LanguageModelV4 {
     supportedUrls: {},
     async doGenerate(options: LanguageModelV4CallOptions) {
       const { content, toolCalls } = await respond(deps, options.prompt);
-      return { content, finishReason: { unified: toolCalls ? "tool-calls" : "stop", raw: undefined }, usage: USAGE, warnings: [] };
+      return {
+        content,
+        finishReason: { unified: toolCalls ? "tool-calls" : "stop", raw: undefined },
+        usage: USAGE,
+        warnings: [],
+      };
     },
     async doStream(options: LanguageModelV4CallOptions) {
       const { content, toolCalls } = await respond(deps, options.prompt);
-      const parts: LanguageModelV4StreamPart[] = [{ type: "stream-start", warnings: [] }, { type: "response-metadata", modelId: OFFLINE_MODEL_ID, timestamp: deps.now() }];
+      const parts: LanguageModelV4StreamPart[] = [
+        { type: "stream-start", warnings: [] },
+        { type: "response-metadata", modelId: OFFLINE_MODEL_ID, timestamp: deps.now() },
+      ];
       for (const c of content) {
         if (c.type === "text") {
           const id = randomUUID();
           // The reply is whole at once: one delta (a chunk per word cost CPU in every stream stage).
           parts.push({ type: "text-start", id }, { type: "text-delta", id, delta: c.text }, { type: "text-end", id });
         } else if (c.type === "tool-call") {
-          parts.push({ type: "tool-input-start", id: c.toolCallId, toolName: c.toolName }, { type: "tool-input-delta", id: c.toolCallId, delta: c.input }, { type: "tool-input-end", id: c.toolCallId }, c);
+          parts.push(
+            { type: "tool-input-start", id: c.toolCallId, toolName: c.toolName },
+            { type: "tool-input-delta", id: c.toolCallId, delta: c.input },
+            { type: "tool-input-end", id: c.toolCallId },
+            c,
+          );
         }
       }
-      parts.push({ type: "finish", usage: USAGE, finishReason: { unified: toolCalls ? "tool-calls" : "stop", raw: undefined } });
+      parts.push({
+        type: "finish",
+        usage: USAGE,
+        finishReason: { unified: toolCalls ? "tool-calls" : "stop", raw: undefined },
+      });
       const stream = new ReadableStream<LanguageModelV4StreamPart>({
         start(controller) {
           for (const p of parts) controller.enqueue(p);

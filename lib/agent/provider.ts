@@ -37,9 +37,15 @@ export function modelApi(env: Env = process.env): ModelApi {
 }
 
 export function modelInfo(env: Env = process.env): ModelInfo {
-  if (!setting("OPENAI_API_KEY", env)) return { provider: "offline", modelId: OFFLINE_MODEL_ID, label: "Offline assistant" };
+  if (!setting("OPENAI_API_KEY", env))
+    return { provider: "offline", modelId: OFFLINE_MODEL_ID, label: "Offline assistant" };
   const modelId = setting("AI_MODEL", env);
-  return { provider: setting("OPENAI_BASE_URL", env) ? "openai-compatible" : "openai", modelId, label: modelId, api: modelApi(env) };
+  return {
+    provider: setting("OPENAI_BASE_URL", env) ? "openai-compatible" : "openai",
+    modelId,
+    label: modelId,
+    api: modelApi(env),
+  };
 }
 
 export function createModel(offline: OfflineDeps, env: Env = process.env): { model: LanguageModelV4; info: ModelInfo } {
@@ -81,12 +87,16 @@ export function startupReport(env: Env = process.env): { line: string; warnings:
     return { line: "Assistant: offline (built-in, no model server)", warnings };
   }
   if (aiApi && !setting("AI_API", env)) {
-    warnings.push(`AI_API=${aiApi} is not "responses" or "chat"; using ${info.api === "chat" ? "chat completions" : "the Responses API"}.`);
+    warnings.push(
+      `AI_API=${aiApi} is not "responses" or "chat"; using ${info.api === "chat" ? "chat completions" : "the Responses API"}.`,
+    );
   }
   const rawTimeout = envText("AI_TIMEOUT_MS", env);
   const ms = timeoutMs(env);
-  if (rawTimeout && !(Number(rawTimeout) >= 1)) warnings.push(`AI_TIMEOUT_MS=${rawTimeout} is not a positive number of milliseconds; using ${ms}.`);
-  if (baseURL && !/^https?:$/.test(safeProtocol(baseURL))) warnings.push(`OPENAI_BASE_URL is not an http(s) URL; requests to the model server will fail.`);
+  if (rawTimeout && !(Number(rawTimeout) >= 1))
+    warnings.push(`AI_TIMEOUT_MS=${rawTimeout} is not a positive number of milliseconds; using ${ms}.`);
+  if (baseURL && !/^https?:$/.test(safeProtocol(baseURL)))
+    warnings.push(`OPENAI_BASE_URL is not an http(s) URL; requests to the model server will fail.`);
   const url = baseURL ? displayUrl(baseURL) : OPENAI_URL;
   const api = info.api === "chat" ? "chat completions" : "Responses API";
   return { line: `Assistant: ${info.modelId} via ${url} (${api}), timeout ${formatSeconds(ms)}`, warnings };

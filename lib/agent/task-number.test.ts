@@ -10,10 +10,18 @@ import { MAX_TASK_NUMBER } from "@/lib/tasks/schemas";
 import * as service from "@/lib/tasks/service";
 import type { ToolResult } from "@/lib/tasks/types";
 
-const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "user" | "admin" }, db: null as unknown }));
+const session = vi.hoisted(() => ({
+  user: null as null | { id: string; email: string; name: string; role: "user" | "admin" },
+  db: null as unknown,
+}));
 // sessionVersion 0: a fresh account's, so the session check (lib/auth/session.ts) passes.
-vi.mock("@/lib/auth/index", () => ({ auth: async () => (session.user ? { user: session.user, sessionVersion: 0 } : null) }));
-vi.mock("@/lib/db/client", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => session.db }));
+vi.mock("@/lib/auth/index", () => ({
+  auth: async () => (session.user ? { user: session.user, sessionVersion: 0 } : null),
+}));
+vi.mock("@/lib/db/client", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  getDb: async () => session.db,
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const taskActions = await import("@/app/(app)/(chat)/actions/tasks");
@@ -41,7 +49,10 @@ async function refusedWithoutChange(attempt: () => Promise<unknown>) {
   const result = await attempt();
   expect(await handle.db.task.findFirstOrThrow({ where: { userId } })).toEqual(task);
   expect(await handle.db.taskOperationLog.count({ where: { userId, status: "failed" } })).toBe(failedBefore + 1);
-  const row = await handle.db.taskOperationLog.findFirstOrThrow({ where: { userId, status: "failed" }, orderBy: { createdAt: "desc" } });
+  const row = await handle.db.taskOperationLog.findFirstOrThrow({
+    where: { userId, status: "failed" },
+    orderBy: { createdAt: "desc" },
+  });
   expect(row.error).toContain(MESSAGE);
   return result;
 }
@@ -62,19 +73,38 @@ describe("a task number of 2^31 or more", () => {
 
   it("is a clear tool error for the agent, not an internal one", async () => {
     const tools = buildTools({ db: handle.db, ctx: { userId, source: "chat", messageId: null } });
-    const execute = tools.complete_task!.execute as unknown as (input: unknown, options: { toolCallId: string; messages: [] }) => Promise<ToolResult>;
-    const result = await refusedWithoutChange(() => execute({ task: TOO_LARGE }, { toolCallId: "call-big", messages: [] }));
+    const execute = tools.complete_task!.execute as unknown as (
+      input: unknown,
+      options: { toolCallId: string; messages: [] },
+    ) => Promise<ToolResult>;
+    const result = await refusedWithoutChange(() =>
+      execute({ task: TOO_LARGE }, { toolCallId: "call-big", messages: [] }),
+    );
     expect(result).toMatchObject({ ok: false, code: "invalid_input", message: expect.stringContaining(MESSAGE) });
   });
 
   it("is a clear message from the task panel's server actions", async () => {
-    expect(await refusedWithoutChange(() => taskActions.deleteTaskAction(TOO_LARGE, "UTC"))).toEqual({ ok: false, message: MESSAGE });
-    expect(await refusedWithoutChange(() => taskActions.completeTaskAction({ task: TOO_LARGE }, "UTC"))).toEqual({ ok: false, message: MESSAGE });
-    expect(await refusedWithoutChange(() => taskActions.updateTaskAction({ task: TOO_LARGE, title: "x" }, "UTC"))).toEqual({ ok: false, message: MESSAGE });
+    expect(await refusedWithoutChange(() => taskActions.deleteTaskAction(TOO_LARGE, "UTC"))).toEqual({
+      ok: false,
+      message: MESSAGE,
+    });
+    expect(await refusedWithoutChange(() => taskActions.completeTaskAction({ task: TOO_LARGE }, "UTC"))).toEqual({
+      ok: false,
+      message: MESSAGE,
+    });
+    expect(
+      await refusedWithoutChange(() => taskActions.updateTaskAction({ task: TOO_LARGE, title: "x" }, "UTC")),
+    ).toEqual({ ok: false, message: MESSAGE });
   });
 
   it("stops at the largest number a task can have", async () => {
-    expect(await service.completeTask(handle.db, { userId, source: "ui" }, { task: MAX_TASK_NUMBER })).toMatchObject({ ok: false, code: "not_found" });
-    expect(await service.completeTask(handle.db, { userId, source: "ui" }, { task: 1 })).toMatchObject({ ok: true, kind: "completed" });
+    expect(await service.completeTask(handle.db, { userId, source: "ui" }, { task: MAX_TASK_NUMBER })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
+    expect(await service.completeTask(handle.db, { userId, source: "ui" }, { task: 1 })).toMatchObject({
+      ok: true,
+      kind: "completed",
+    });
   });
 });

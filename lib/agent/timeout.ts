@@ -47,7 +47,9 @@ export function timeoutMiddleware(ms: number): LanguageModelMiddleware {
       const controller = new AbortController();
       const dog = watchdog(ms, (error) => controller.abort(error));
       dog.arm();
-      const abortSignal = params.abortSignal ? AbortSignal.any([params.abortSignal, controller.signal]) : controller.signal;
+      const abortSignal = params.abortSignal
+        ? AbortSignal.any([params.abortSignal, controller.signal])
+        : controller.signal;
       const call = Promise.resolve(model.doGenerate({ ...params, abortSignal }));
       call.catch(() => undefined);
       try {
@@ -59,7 +61,9 @@ export function timeoutMiddleware(ms: number): LanguageModelMiddleware {
     async wrapStream({ model, params }) {
       const controller = new AbortController();
       const dog = watchdog(ms, (error) => controller.abort(error));
-      const abortSignal = params.abortSignal ? AbortSignal.any([params.abortSignal, controller.signal]) : controller.signal;
+      const abortSignal = params.abortSignal
+        ? AbortSignal.any([params.abortSignal, controller.signal])
+        : controller.signal;
       dog.arm();
       const call = Promise.resolve(model.doStream({ ...params, abortSignal }));
       call.catch(() => undefined);

@@ -23,7 +23,8 @@ import {
 import type { OperationContext, ToolResult } from "@/lib/tasks/types";
 
 /** What each field means, for the model: the JSON schema's field descriptions (per tool where it differs). */
-const DUE = "ISO 8601: a bare date (2026-03-14) when the user named no time, else a date-time with the user's UTC offset (2026-03-14T17:00:00+01:00).";
+const DUE =
+  "ISO 8601: a bare date (2026-03-14) when the user named no time, else a date-time with the user's UTC offset (2026-03-14T17:00:00+01:00).";
 const FIELD_DOCS: Record<string, string> = {
   title: "The task itself in the user's words, without the date, time, priority or tags.",
   description: "Longer notes, only when the user gave details beyond the title.",
@@ -42,9 +43,11 @@ const FIELD_DOCS: Record<string, string> = {
   completedBefore: "Tasks completed on or before this day (ISO date).",
   tag: "Only tasks with this tag (without '#').",
   search: "Words to look for in titles and notes.",
-  repeat: "A recurrence rule in RFC 5545 form without 'RRULE:' (FREQ=WEEKLY;BYDAY=MO); dueDate is then the first occurrence.",
+  repeat:
+    "A recurrence rule in RFC 5545 form without 'RRULE:' (FREQ=WEEKLY;BYDAY=MO); dueDate is then the first occurrence.",
   remindAt: "When to remind the user, only if they asked for a reminder at a particular moment. " + DUE,
-  operationId: "The operationId of a change, from that change's tool result. Leave out to undo the latest change in this conversation.",
+  operationId:
+    "The operationId of a change, from that change's tool result. Leave out to undo the latest change in this conversation.",
 };
 const UPDATE_DOCS: Record<string, string> = {
   title: "The new title.",
@@ -81,7 +84,12 @@ function contract<S extends z.ZodObject>(schema: S, docs: Record<string, string>
 type Run<I> = (db: Db, ctx: OperationContext, input: I) => Promise<ToolResult>;
 type Spec<I> = { description: string; inputSchema: FlexibleSchema<I>; run: Run<I> };
 
-function spec<S extends z.ZodObject>(description: string, schema: S, run: Run<z.input<S>>, docs?: Record<string, string>): Spec<z.input<S>> {
+function spec<S extends z.ZodObject>(
+  description: string,
+  schema: S,
+  run: Run<z.input<S>>,
+  docs?: Record<string, string>,
+): Spec<z.input<S>> {
   return { description, inputSchema: contract(schema, docs), run };
 }
 
@@ -118,7 +126,11 @@ const SPECS: { [N in ToolName]: Spec<Inputs[N]> } = {
     service.updateTask,
     UPDATE_DOCS,
   ),
-  delete_task: spec("Delete one task (it can be undone). task: its number, or text naming exactly one task.", deleteTaskInput, service.deleteTask),
+  delete_task: spec(
+    "Delete one task (it can be undone). task: its number, or text naming exactly one task.",
+    deleteTaskInput,
+    service.deleteTask,
+  ),
   undo_operation: spec(
     "Undo an earlier change. Without operationId: the latest change in this conversation.",
     undoOperationInput,
@@ -160,7 +172,11 @@ function bind<N extends ToolName>(name: N, { db, ctx, approved, onRun }: ToolDep
     description,
     inputSchema,
     execute: (input, { toolCallId }) => {
-      const operation = { ...ctx, toolCallId: operationKey(ctx.messageId, toolCallId), approval: approved?.has(toolCallId) ? ("approved" as const) : null };
+      const operation = {
+        ...ctx,
+        toolCallId: operationKey(ctx.messageId, toolCallId),
+        approval: approved?.has(toolCallId) ? ("approved" as const) : null,
+      };
       const result = run(db, operation, input);
       onRun?.({ toolCallId, toolName: name, input, run: result });
       return result;

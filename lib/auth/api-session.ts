@@ -17,13 +17,19 @@ import { isSessionCurrent, type SessionUser } from "./users";
  */
 export type ApiSession = { user: SessionUser; sessionVersion: number | undefined };
 
-export function withApiSession(handler: (request: NextRequest, session: ApiSession) => Promise<Response>): (request: NextRequest) => Promise<Response> {
+export function withApiSession(
+  handler: (request: NextRequest, session: ApiSession) => Promise<Response>,
+): (request: NextRequest) => Promise<Response> {
   const wrapped = auth(async (request) => {
     const session = request.auth;
     const user = session?.user;
     // authorized() already answered 401 for a request without a session; this only narrows.
-    if (!session || !user?.id) return Response.json({ error: { code: "unauthorized", message: "Sign in to continue." } }, { status: 401 });
-    return handler(request, { user: { id: user.id, email: user.email, name: user.name, role: user.role }, sessionVersion: session.sessionVersion });
+    if (!session || !user?.id)
+      return Response.json({ error: { code: "unauthorized", message: "Sign in to continue." } }, { status: 401 });
+    return handler(request, {
+      user: { id: user.id, email: user.email, name: user.name, role: user.role },
+      sessionVersion: session.sessionVersion,
+    });
   });
   return async (request) => (await wrapped(request, { params: Promise.resolve({}) })) as Response;
 }
@@ -33,11 +39,14 @@ export function withApiSession(handler: (request: NextRequest, session: ApiSessi
  * token is no session), the database at hand, and any error answered as JSON (a 4xx for the
  * client's mistakes, never a stack trace).
  */
-export function withCurrentUser(handler: (request: NextRequest, ctx: { user: SessionUser; db: Db }) => Promise<Response>): (request: NextRequest) => Promise<Response> {
+export function withCurrentUser(
+  handler: (request: NextRequest, ctx: { user: SessionUser; db: Db }) => Promise<Response>,
+): (request: NextRequest) => Promise<Response> {
   return withApiSession(async (request, { user, sessionVersion }) => {
     try {
       const db = await getDb();
-      if (!(await isSessionCurrent(db, user.id, sessionVersion))) throw new AppError("unauthorized", "Sign in to continue.");
+      if (!(await isSessionCurrent(db, user.id, sessionVersion)))
+        throw new AppError("unauthorized", "Sign in to continue.");
       return await handler(request, { user, db });
     } catch (error) {
       return errorResponse(error);

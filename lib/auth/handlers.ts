@@ -26,8 +26,12 @@ export async function POST(request: NextRequest): Promise<Response> {
 export async function GET(request: NextRequest): Promise<Response> {
   const response = await handlers.GET(await withSafeCallbackUrl(request));
   if (!request.nextUrl.pathname.endsWith("/session") || !response.ok) return response;
-  const session = (await response.clone().json().catch(() => null)) as { user?: { id?: string }; sessionVersion?: number } | null;
-  if (!session?.user?.id || (await isSessionCurrent(await getDb(), session.user.id, session.sessionVersion))) return response;
+  const session = (await response
+    .clone()
+    .json()
+    .catch(() => null)) as { user?: { id?: string }; sessionVersion?: number } | null;
+  if (!session?.user?.id || (await isSessionCurrent(await getDb(), session.user.id, session.sessionVersion)))
+    return response;
   return Response.json(null, { headers: { "Cache-Control": "private, no-cache, no-store" } });
 }
 
@@ -40,7 +44,11 @@ async function withSafeCallbackUrl(request: NextRequest): Promise<NextRequest> {
   const given = url.searchParams.get("callbackUrl");
   if (given !== null) url.searchParams.set("callbackUrl", safeRedirect(given, host));
   const cookie = request.headers.get("cookie");
-  const safeCookie = cookie?.replace(CALLBACK_COOKIE, (_, before: string, name: string, value: string) => `${before}${name}=${encodeURIComponent(safeRedirect(decode(value), host))}`);
+  const safeCookie = cookie?.replace(
+    CALLBACK_COOKIE,
+    (_, before: string, name: string, value: string) =>
+      `${before}${name}=${encodeURIComponent(safeRedirect(decode(value), host))}`,
+  );
   if (given === null && safeCookie === cookie) return request;
   const headers = new Headers(request.headers);
   if (safeCookie !== undefined) headers.set("cookie", safeCookie);

@@ -23,7 +23,9 @@ export function reportLimited(error: SignInRateLimited): void {
 }
 
 /** Runs a sign-in request and tells whether a limit stopped it. */
-export async function watchSignIn(run: () => Promise<Response>): Promise<{ response: Response; limited?: SignInRateLimited }> {
+export async function watchSignIn(
+  run: () => Promise<Response>,
+): Promise<{ response: Response; limited?: SignInRateLimited }> {
   const store: { limited?: SignInRateLimited } = {};
   const response = await attempts.run(store, run);
   return { response, limited: store.limited };

@@ -56,7 +56,16 @@ describe("where sign-in sends you", () => {
           fc.webUrl().map(String),
           fc.webPath(),
           fc.webPath().map((p) => `${base}${p}`),
-          fc.constantFrom("/\\", "/%0a", "/%2f%2fevil", "/..//evil", "/./\\evil", "http:evil", "http:/evil", `${base}@evil.example/`),
+          fc.constantFrom(
+            "/\\",
+            "/%0a",
+            "/%2f%2fevil",
+            "/..//evil",
+            "/./\\evil",
+            "http:evil",
+            "http:/evil",
+            `${base}@evil.example/`,
+          ),
         ),
         (target) => {
           const out = safeRedirect(target, HOST);

@@ -18,17 +18,29 @@ afterAll(() => handle?.close());
 const input = (n: string) => ({ email: `reg-${n}@example.com`, name: `Reg ${n}`, password: "correct horse battery" });
 
 it("creates at most 5 accounts an hour from one address, even when 25 arrive at once", async () => {
-  const results = await Promise.allSettled(Array.from({ length: 25 }, (_, i) => registerFrom(handle.db, input(`burst${i}`), "198.51.100.20")));
+  const results = await Promise.allSettled(
+    Array.from({ length: 25 }, (_, i) => registerFrom(handle.db, input(`burst${i}`), "198.51.100.20")),
+  );
   expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(5);
-  const refused = results.filter((r): r is PromiseRejectedResult => r.status === "rejected").map((r) => r.reason as AppError);
+  const refused = results
+    .filter((r): r is PromiseRejectedResult => r.status === "rejected")
+    .map((r) => r.reason as AppError);
   expect(refused).toHaveLength(20);
   for (const error of refused) {
     expect(error).toBeInstanceOf(AppError);
-    expect(error).toMatchObject({ code: "rate_limited", status: 429, message: expect.stringMatching(/^Too many accounts were created from your network\. Try again in (59|60) minutes\.$/) });
+    expect(error).toMatchObject({
+      code: "rate_limited",
+      status: 429,
+      message: expect.stringMatching(
+        /^Too many accounts were created from your network\. Try again in (59|60) minutes\.$/,
+      ),
+    });
   }
   expect(await handle.db.user.count({ where: { email: { startsWith: "reg-burst" } } })).toBe(5);
   // Another address is not affected.
-  await expect(registerFrom(handle.db, input("elsewhere"), "198.51.100.21")).resolves.toMatchObject({ email: "reg-elsewhere@example.com" });
+  await expect(registerFrom(handle.db, input("elsewhere"), "198.51.100.21")).resolves.toMatchObject({
+    email: "reg-elsewhere@example.com",
+  });
 });
 
 it("keeps the count in the database, so every app instance sees it", async () => {

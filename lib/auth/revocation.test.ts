@@ -10,7 +10,11 @@ beforeAll(async () => {
 afterAll(() => handle?.close());
 
 it("a session is good until its user signs out; then only sessions issued after that are", async () => {
-  const user = await registerUser(handle.db, { email: "rev@example.com", name: "Rev", password: "correct horse battery" });
+  const user = await registerUser(handle.db, {
+    email: "rev@example.com",
+    name: "Rev",
+    password: "correct horse battery",
+  });
   const first = await authenticate(handle.db, "rev@example.com", "correct horse battery");
   expect(first?.sessionVersion).toBe(0);
   expect(await isSessionCurrent(handle.db, user.id, 0)).toBe(true);
@@ -27,7 +31,11 @@ it("a session is good until its user signs out; then only sessions issued after 
 });
 
 it("a deleted user's session is not good", async () => {
-  const user = await registerUser(handle.db, { email: "gone@example.com", name: "Gone", password: "correct horse battery" });
+  const user = await registerUser(handle.db, {
+    email: "gone@example.com",
+    name: "Gone",
+    password: "correct horse battery",
+  });
   await handle.db.user.delete({ where: { id: user.id } });
   expect(await isSessionCurrent(handle.db, user.id, 0)).toBe(false);
 });

@@ -18,7 +18,9 @@ export function authSecret(): string | undefined {
   const fromEnv = setting("AUTH_SECRET");
   if (fromEnv) return fromEnv;
   if (!isEmbedded()) {
-    throw new Error("AUTH_SECRET is not set. Set it to a long random string (for example: openssl rand -base64 32) before starting Doable.");
+    throw new Error(
+      "AUTH_SECRET is not set. Set it to a long random string (for example: openssl rand -base64 32) before starting Doable.",
+    );
   }
   return readOrCreateLocalSecret();
 }

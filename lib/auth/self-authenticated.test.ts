@@ -12,7 +12,9 @@ describe("paths the proxy lets through undecoded", () => {
   for (const route of SELF_AUTHENTICATED_PATHS) {
     it(`${route}: every handler is wrapped in withApiSession`, () => {
       const source = fs.readFileSync(path.join(root, "app", route, "route.ts"), "utf8");
-      const exported = METHODS.filter((m) => new RegExp(`export\\s+(?:const|(?:async\\s+)?function)\\s+${m}\\b`).test(source));
+      const exported = METHODS.filter((m) =>
+        new RegExp(`export\\s+(?:const|(?:async\\s+)?function)\\s+${m}\\b`).test(source),
+      );
       expect(exported.length).toBeGreaterThan(0);
       for (const method of exported) expect(source).toMatch(new RegExp(`export const ${method} = withApiSession\\(`));
       // Re-exports could bring in a handler the patterns above do not see.

@@ -25,10 +25,13 @@ afterAll(() => handle?.close());
 
 /** The real password check, counting how often it runs. */
 function countingCheck() {
-  const counter = { calls: 0, check: (async (...args: Parameters<typeof authenticate>) => {
-    counter.calls++;
-    return authenticate(...args);
-  }) as typeof authenticate };
+  const counter = {
+    calls: 0,
+    check: (async (...args: Parameters<typeof authenticate>) => {
+      counter.calls++;
+      return authenticate(...args);
+    }) as typeof authenticate,
+  };
   return counter;
 }
 
@@ -58,13 +61,21 @@ describe("sign-in limits", () => {
   it("lets only 10 of 40 parallel guesses reach the password check; the right password after them is refused unchecked", async () => {
     const email = await newUser("burst");
     const counter = countingCheck();
-    const results = await Promise.all(Array.from({ length: 40 }, () => outcome(attemptSignIn(handle.db, { email, password: WRONG }, "198.51.100.1", counter.check))));
+    const results = await Promise.all(
+      Array.from({ length: 40 }, () =>
+        outcome(attemptSignIn(handle.db, { email, password: WRONG }, "198.51.100.1", counter.check)),
+      ),
+    );
     expect(counter.calls).toBe(10);
     expect(results.filter((r) => r === "wrong")).toHaveLength(10);
     expect(results.filter((r) => r === "limited")).toHaveLength(30);
 
     const right = attemptSignIn(handle.db, { email, password: PASSWORD }, "198.51.100.1", counter.check);
-    await expect(right).rejects.toMatchObject({ code: "rate_limited", status: 429, message: expect.stringMatching(/^Too many sign-in attempts\. Try again in 1[45] minutes\.$/) });
+    await expect(right).rejects.toMatchObject({
+      code: "rate_limited",
+      status: 429,
+      message: expect.stringMatching(/^Too many sign-in attempts\. Try again in 1[45] minutes\.$/),
+    });
     await right.catch((e: AppError) => expect(e.details?.retryAfterSeconds).toBeGreaterThan(800));
     expect(counter.calls).toBe(10);
   });
@@ -79,7 +90,9 @@ describe("sign-in limits", () => {
     expect(address).toBe("203.0.113.50");
     expect(await outcome(attemptSignIn(handle.db, { email, password: PASSWORD }, address))).toBe("limited");
     // Another client (another socket address) is not locked out by this one.
-    expect(await outcome(attemptSignIn(handle.db, { email, password: PASSWORD }, clientAddress(from("203.0.113.51"), 0)))).toBe("user");
+    expect(
+      await outcome(attemptSignIn(handle.db, { email, password: PASSWORD }, clientAddress(from("203.0.113.51"), 0))),
+    ).toBe("user");
   });
 
   it("with one trusted proxy, keys on the address that proxy appended, not on what the client wrote before it", async () => {
@@ -89,7 +102,15 @@ describe("sign-in limits", () => {
       expect(address).toBe("198.51.100.77");
       await attemptSignIn(handle.db, { email, password: WRONG }, address);
     }
-    expect(await outcome(attemptSignIn(handle.db, { email, password: PASSWORD }, clientAddress(from("10.0.0.2", "7.7.7.7, 198.51.100.77"), 1)))).toBe("limited");
+    expect(
+      await outcome(
+        attemptSignIn(
+          handle.db,
+          { email, password: PASSWORD },
+          clientAddress(from("10.0.0.2", "7.7.7.7, 198.51.100.77"), 1),
+        ),
+      ),
+    ).toBe("limited");
   });
 
   it("limits one email across addresses (25 in 15 minutes), leaving other emails alone", async () => {
@@ -97,9 +118,12 @@ describe("sign-in limits", () => {
     const other = await newUser("bystander");
     const addresses = ["192.0.2.1", "192.0.2.2", "192.0.2.3"];
     const counter = countingCheck();
-    for (let i = 0; i < 25; i++) await attemptSignIn(handle.db, { email, password: WRONG }, addresses[Math.floor(i / 10)]!, counter.check);
+    for (let i = 0; i < 25; i++)
+      await attemptSignIn(handle.db, { email, password: WRONG }, addresses[Math.floor(i / 10)]!, counter.check);
     expect(counter.calls).toBe(25);
-    expect(await outcome(attemptSignIn(handle.db, { email, password: PASSWORD }, "192.0.2.99", counter.check))).toBe("limited");
+    expect(await outcome(attemptSignIn(handle.db, { email, password: PASSWORD }, "192.0.2.99", counter.check))).toBe(
+      "limited",
+    );
     expect(counter.calls).toBe(25);
     expect(await outcome(attemptSignIn(handle.db, { email: other, password: PASSWORD }, "192.0.2.1"))).toBe("user");
   });
@@ -110,17 +134,28 @@ describe("sign-in limits", () => {
     expect(await outcome(attemptSignIn(handle.db, { email, password: PASSWORD }, "192.0.2.40"))).toBe("user");
     const keys = signInKeys(email, "192.0.2.40");
     expect(await handle.db.rateLimit.findUnique({ where: { key: `login:${keys.perAddress}` } })).toBeNull();
-    expect((await handle.db.rateLimit.findUniqueOrThrow({ where: { key: `loginEmail:${keys.perEmail}` } })).points).toBe(9);
+    expect(
+      (await handle.db.rateLimit.findUniqueOrThrow({ where: { key: `loginEmail:${keys.perEmail}` } })).points,
+    ).toBe(9);
     // Ten fresh attempts from this address are checked again.
     const counter = countingCheck();
-    for (let i = 0; i < 10; i++) expect(await outcome(attemptSignIn(handle.db, { email, password: WRONG }, "192.0.2.40", counter.check))).toBe("wrong");
+    for (let i = 0; i < 10; i++)
+      expect(await outcome(attemptSignIn(handle.db, { email, password: WRONG }, "192.0.2.40", counter.check))).toBe(
+        "wrong",
+      );
     expect(counter.calls).toBe(10);
   });
 
   it("counts nothing and checks nothing for input that is not an email and password", async () => {
     const counter = countingCheck();
     const before = await handle.db.rateLimit.count();
-    for (const bad of [{}, { email: "not-an-email", password: "x" }, { email: "a@example.com", password: "" }, null, "text"]) {
+    for (const bad of [
+      {},
+      { email: "not-an-email", password: "x" },
+      { email: "a@example.com", password: "" },
+      null,
+      "text",
+    ]) {
       expect(await attemptSignIn(handle.db, bad, "192.0.2.60", counter.check)).toBeNull();
     }
     expect(counter.calls).toBe(0);
@@ -132,6 +167,8 @@ describe("sign-in limits", () => {
     expect(email.length).toBeLessThanOrEqual(254);
     const keys = signInKeys(email, "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff");
     expect(`login:${keys.perAddress}`.length).toBeLessThan(255);
-    expect(await outcome(attemptSignIn(handle.db, { email, password: WRONG }, "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff"))).toBe("wrong");
+    expect(
+      await outcome(attemptSignIn(handle.db, { email, password: WRONG }, "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff")),
+    ).toBe("wrong");
   });
 });

@@ -22,7 +22,12 @@ export function signInKeys(email: string, address: string): { perAddress: string
  * wipe out what an attacker elsewhere has used up.
  * `check` is the password check (tests count its calls).
  */
-export async function attemptSignIn(db: Db, credentials: unknown, address: string, check = authenticate): Promise<AuthenticatedUser | null> {
+export async function attemptSignIn(
+  db: Db,
+  credentials: unknown,
+  address: string,
+  check = authenticate,
+): Promise<AuthenticatedUser | null> {
   const parsed = loginSchema.safeParse(credentials);
   if (!parsed.success) return null;
   const { email, password } = parsed.data;

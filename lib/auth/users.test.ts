@@ -26,7 +26,11 @@ describe("accounts", () => {
   it("gives exactly one admin when many people register at once", async () => {
     const fresh = await createTestDatabase();
     try {
-      await Promise.all(Array.from({ length: 6 }, (_, i) => registerUser(fresh.db, { email: `u${i}@example.com`, name: `U${i}`, password: "password-x" })));
+      await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          registerUser(fresh.db, { email: `u${i}@example.com`, name: `U${i}`, password: "password-x" }),
+        ),
+      );
       expect(await fresh.db.user.count({ where: { role: "admin" } })).toBe(1);
     } finally {
       await fresh.close();
@@ -44,14 +48,23 @@ describe("accounts", () => {
 
   it("rejects short passwords, bad emails and over-long names before storing anything", async () => {
     const before = await handle.db.user.count();
-    await expect(registerUser(handle.db, { email: "x@example.com", name: "X", password: "short" })).rejects.toThrow(/at least 8/);
-    await expect(registerUser(handle.db, { email: "nope", name: "X", password: "long enough" })).rejects.toThrow(/valid email/);
-    await expect(registerUser(handle.db, { email: "y@example.com", name: "n".repeat(101), password: "long enough" })).rejects.toThrow(/at most 100/);
+    await expect(registerUser(handle.db, { email: "x@example.com", name: "X", password: "short" })).rejects.toThrow(
+      /at least 8/,
+    );
+    await expect(registerUser(handle.db, { email: "nope", name: "X", password: "long enough" })).rejects.toThrow(
+      /valid email/,
+    );
+    await expect(
+      registerUser(handle.db, { email: "y@example.com", name: "n".repeat(101), password: "long enough" }),
+    ).rejects.toThrow(/at most 100/);
     expect(await handle.db.user.count()).toBe(before);
   });
 
   it("authenticates with the right password only", async () => {
-    expect(await authenticate(handle.db, "first@example.com", "password-one")).toMatchObject({ name: "First", role: "admin" });
+    expect(await authenticate(handle.db, "first@example.com", "password-one")).toMatchObject({
+      name: "First",
+      role: "admin",
+    });
     expect(await authenticate(handle.db, "FIRST@example.com", "password-one")).not.toBeNull();
     expect(await authenticate(handle.db, "first@example.com", "password-two")).toBeNull();
     expect(await authenticate(handle.db, "nobody@example.com", "password-one")).toBeNull();

@@ -50,7 +50,11 @@ export async function authenticate(db: Db, email: string, password: string): Pro
  * ./session.ts refuses an older one). Returns the new version.
  */
 export async function revokeSessions(db: Db, userId: string): Promise<number> {
-  const { sessionVersion } = await db.user.update({ where: { id: userId }, data: { sessionVersion: { increment: 1 } }, select: { sessionVersion: true } });
+  const { sessionVersion } = await db.user.update({
+    where: { id: userId },
+    data: { sessionVersion: { increment: 1 } },
+    select: { sessionVersion: true },
+  });
   return sessionVersion;
 }
 

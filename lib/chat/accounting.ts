@@ -34,13 +34,31 @@ export type AccountingReport = {
 export async function accountTurns(db: Db, sent: SentTurn[]): Promise<AccountingReport> {
   const userIds = [...new Set(sent.map((t) => t.userId))];
   const [messages, tasks, logs, conversations] = await Promise.all([
-    db.message.findMany({ where: { userId: { in: userIds } }, select: { id: true, conversationId: true, userId: true, role: true, content: true } }),
-    db.task.findMany({ where: { userId: { in: userIds } }, select: { id: true, userId: true, title: true, number: true, deletedAt: true } }),
+    db.message.findMany({
+      where: { userId: { in: userIds } },
+      select: { id: true, conversationId: true, userId: true, role: true, content: true },
+    }),
+    db.task.findMany({
+      where: { userId: { in: userIds } },
+      select: { id: true, userId: true, title: true, number: true, deletedAt: true },
+    }),
     db.taskOperationLog.findMany({
       where: { userId: { in: userIds } },
-      select: { id: true, userId: true, messageId: true, conversationId: true, taskId: true, operation: true, status: true, toolCallId: true },
+      select: {
+        id: true,
+        userId: true,
+        messageId: true,
+        conversationId: true,
+        taskId: true,
+        operation: true,
+        status: true,
+        toolCallId: true,
+      },
     }),
-    db.conversation.findMany({ where: { userId: { in: userIds } }, select: { id: true, messageCount: true, _count: { select: { messages: true } } } }),
+    db.conversation.findMany({
+      where: { userId: { in: userIds } },
+      select: { id: true, messageCount: true, _count: { select: { messages: true } } },
+    }),
   ]);
   const problems: string[] = [];
   const problem = (text: string) => problems.length < 50 && problems.push(text); // the first 50 say enough
@@ -61,11 +79,17 @@ export async function accountTurns(db: Db, sent: SentTurn[]): Promise<Accounting
 
   for (const turn of sent) {
     const question = messageById.get(turn.messageId);
-    if (!question || question.role !== "user" || question.conversationId !== turn.conversationId || question.content !== turn.text) {
+    if (
+      !question ||
+      question.role !== "user" ||
+      question.conversationId !== turn.conversationId ||
+      question.content !== turn.text
+    ) {
       problem(`user message ${turn.messageId} ("${turn.text}") is missing or wrong`);
     }
     const reply = messageById.get(turn.replyId);
-    if (!reply || reply.role !== "assistant" || reply.conversationId !== turn.conversationId) problem(`reply ${turn.replyId} to "${turn.text}" is missing or wrong`);
+    if (!reply || reply.role !== "assistant" || reply.conversationId !== turn.conversationId)
+      problem(`reply ${turn.replyId} to "${turn.text}" is missing or wrong`);
     const copies = taskByTitle.get(`${turn.userId}/${turn.title}`) ?? 0;
     if (copies !== 1) problem(`task "${turn.title}" is stored ${copies} times`);
     const logCount = logsByMessage.get(turn.messageId) ?? 0;
@@ -73,8 +97,10 @@ export async function accountTurns(db: Db, sent: SentTurn[]): Promise<Accounting
   }
   for (const log of logs) {
     const task = log.taskId ? taskIds.get(log.taskId) : undefined;
-    if (log.operation !== "add" || log.status !== "success" || !task || task.userId !== log.userId) problem(`log row ${log.id} is not a successful add of its user's task`);
-    if (!log.toolCallId || toolCalls.get(log.toolCallId) !== 1) problem(`log row ${log.id} has a missing or repeated tool call id`);
+    if (log.operation !== "add" || log.status !== "success" || !task || task.userId !== log.userId)
+      problem(`log row ${log.id} is not a successful add of its user's task`);
+    if (!log.toolCallId || toolCalls.get(log.toolCallId) !== 1)
+      problem(`log row ${log.id} has a missing or repeated tool call id`);
   }
   // Nothing extra: as many stored rows as turns (duplicates were counted above per turn).
   const userMessages = messages.filter((m) => m.role === "user").length;
@@ -88,7 +114,8 @@ export async function accountTurns(db: Db, sent: SentTurn[]): Promise<Accounting
     if (numbers.some((n, i) => n !== i + 1)) problem(`user ${userId}'s task numbers are ${numbers.join(",")}`);
   }
   for (const c of conversations) {
-    if (c.messageCount !== c._count.messages) problem(`conversation ${c.id} counts ${c.messageCount} messages but holds ${c._count.messages}`);
+    if (c.messageCount !== c._count.messages)
+      problem(`conversation ${c.id} counts ${c.messageCount} messages but holds ${c._count.messages}`);
   }
   return { turns: sent.length, userMessages, assistantMessages, tasks: tasks.length, logRows: logs.length, problems };
 }

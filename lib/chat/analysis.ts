@@ -2,8 +2,17 @@
 import "server-only";
 import type { UIMessage } from "ai";
 
-export function analysisFromTools(message: UIMessage, tools: string[]): { intent: string; entities: unknown; confidence: number | null } {
-  const inputs = (message.parts as { type: string; input?: unknown }[]).filter((p) => p.type.startsWith("tool-")).map((p) => ({ tool: p.type.slice(5), input: p.input }));
+export function analysisFromTools(
+  message: UIMessage,
+  tools: string[],
+): { intent: string; entities: unknown; confidence: number | null } {
+  const inputs = (message.parts as { type: string; input?: unknown }[])
+    .filter((p) => p.type.startsWith("tool-"))
+    .map((p) => ({ tool: p.type.slice(5), input: p.input }));
   if (tools.length === 0) return { intent: "chat", entities: {}, confidence: null };
-  return { intent: tools.length === 1 ? tools[0]! : tools.join("+").slice(0, 50), entities: { calls: inputs }, confidence: null };
+  return {
+    intent: tools.length === 1 ? tools[0]! : tools.join("+").slice(0, 50),
+    entities: { calls: inputs },
+    confidence: null,
+  };
 }

@@ -16,10 +16,17 @@ import type { OperationContext } from "@/lib/tasks/types";
 import { findConversation } from "./store";
 import { isUuid } from "@/lib/validation";
 
-type ApprovalPart = { type: string; toolCallId: string; state: string; input?: unknown; approval?: { id: string; approved?: boolean; reason?: string } };
+type ApprovalPart = {
+  type: string;
+  toolCallId: string;
+  state: string;
+  input?: unknown;
+  approval?: { id: string; approved?: boolean; reason?: string };
+};
 type Answer = { approved: boolean; reason?: string };
 
-const isApprovalPart = (p: { type: string }): p is ApprovalPart => p.type.startsWith("tool-") && "toolCallId" in p && "state" in p;
+const isApprovalPart = (p: { type: string }): p is ApprovalPart =>
+  p.type.startsWith("tool-") && "toolCallId" in p && "state" in p;
 const NO_PENDING = "There is no pending approval in this conversation.";
 const asJson = (parts: unknown) => JSON.parse(JSON.stringify(parts)) as object[];
 
@@ -27,12 +34,17 @@ const asJson = (parts: unknown) => JSON.parse(JSON.stringify(parts)) as object[]
 async function lockLatestReply(tx: Tx, conversationId: string, messageId: string) {
   // Serialises answers to one reply: two cards answered at once must not overwrite each other.
   await tx.$executeRaw`SELECT 1 FROM messages WHERE id = ${messageId}::uuid AND conversation_id = ${conversationId}::uuid FOR UPDATE`;
-  const stored = await tx.message.findFirst({ where: { id: messageId, conversationId, role: "assistant", replacedAt: null } });
-  const latest = await tx.message.findFirst({ where: { conversationId, replacedAt: null }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
+  const stored = await tx.message.findFirst({
+    where: { id: messageId, conversationId, role: "assistant", replacedAt: null },
+  });
+  const latest = await tx.message.findFirst({
+    where: { conversationId, replacedAt: null },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true },
+  });
   if (!stored || latest?.id !== stored.id) throw new AppError("not_found", NO_PENDING);
   return stored;
 }
-
 
 export type ApprovalAnswer = { approvalId: string; approved: boolean };
 export type AnswerApprovalsInput = { conversationId: string; messageId: string; answers: ApprovalAnswer[] };
@@ -43,7 +55,11 @@ export type AnswerApprovalsInput = { conversationId: string; messageId: string; 
  * logged yet: that happens when all are answered (applyApprovals). Answering again with the same
  * answer is a no-op; an answer once given cannot be changed.
  */
-export async function answerApprovals(db: Db, userId: string, input: AnswerApprovalsInput): Promise<{ answers: ApprovalAnswer[] }> {
+export async function answerApprovals(
+  db: Db,
+  userId: string,
+  input: AnswerApprovalsInput,
+): Promise<{ answers: ApprovalAnswer[] }> {
   const conversation = await findConversation(db, userId, input.conversationId);
   if (!isUuid(input.messageId)) throw new AppError("not_found", NO_PENDING);
   return db.$transaction(async (tx) => {
@@ -57,7 +73,12 @@ export async function answerApprovals(db: Db, userId: string, input: AnswerAppro
       if (part.state !== "approval-requested") {
         const given = part.approval.approved ?? (part.state === "output-denied" ? false : undefined);
         if (given === approved) continue;
-        throw new AppError("conflict", given === undefined ? "That change can no longer be answered." : `That change was already ${given ? "approved" : "rejected"}.`);
+        throw new AppError(
+          "conflict",
+          given === undefined
+            ? "That change can no longer be answered."
+            : `That change was already ${given ? "approved" : "rejected"}.`,
+        );
       }
       next[index] = { ...part, state: "approval-responded", approval: { ...part.approval, approved } } as ApprovalPart;
       changed = true;
@@ -67,19 +88,38 @@ export async function answerApprovals(db: Db, userId: string, input: AnswerAppro
   });
 }
 
-export type AppliedApprovals = { message: UIMessage; approved: Set<string>; userMessageId: string | null; originalCommand: string | null };
+export type AppliedApprovals = {
+  message: UIMessage;
+  approved: Set<string>;
+  userMessageId: string | null;
+  originalCommand: string | null;
+};
 
 /**
  * Applies the answers to the stored assistant message that asked: those stored as given
  * (answerApprovals) and those in the incoming message; a stored answer wins. Every request must be
  * answered by then. Rejections are logged (once: the log row is keyed by the tool call).
  */
-export async function applyApprovals(db: Db, conversation: Pick<Conversation, "id">, incoming: { id: string; parts: { type: string }[] }, ctx: Omit<OperationContext, "toolCallId">): Promise<AppliedApprovals> {
+export async function applyApprovals(
+  db: Db,
+  conversation: Pick<Conversation, "id">,
+  incoming: { id: string; parts: { type: string }[] },
+  ctx: Omit<OperationContext, "toolCallId">,
+): Promise<AppliedApprovals> {
   if (!isUuid(incoming.id)) throw new AppError("not_found", NO_PENDING);
   const answers = new Map<string, Answer>();
   for (const p of incoming.parts) {
-    if (isApprovalPart(p) && p.state === "approval-responded" && p.approval && typeof p.approval.id === "string" && typeof p.approval.approved === "boolean") {
-      answers.set(p.approval.id, { approved: p.approval.approved, reason: typeof p.approval.reason === "string" ? p.approval.reason.slice(0, 500) : undefined });
+    if (
+      isApprovalPart(p) &&
+      p.state === "approval-responded" &&
+      p.approval &&
+      typeof p.approval.id === "string" &&
+      typeof p.approval.approved === "boolean"
+    ) {
+      answers.set(p.approval.id, {
+        approved: p.approval.approved,
+        reason: typeof p.approval.reason === "string" ? p.approval.reason.slice(0, 500) : undefined,
+      });
     }
   }
   const { stored, parts, approved, rejected } = await db.$transaction(async (tx) => {
@@ -96,14 +136,19 @@ export async function applyApprovals(db: Db, conversation: Pick<Conversation, "i
           unanswered++;
           return p;
         }
-        part = { ...p, state: "approval-responded", approval: { ...p.approval, approved: answer.approved, ...(answer.reason ? { reason: answer.reason } : {}) } };
+        part = {
+          ...p,
+          state: "approval-responded",
+          approval: { ...p.approval, approved: answer.approved, ...(answer.reason ? { reason: answer.reason } : {}) },
+        };
       }
       if (part.state !== "approval-responded" || typeof part.approval?.approved !== "boolean") return part;
       if (part.approval.approved) approved.add(part.toolCallId);
       else rejected.push(part);
       return part;
     });
-    if (approved.size === 0 && rejected.length === 0) throw new AppError("bad_request", "Answer the approval request with Approve or Reject.");
+    if (approved.size === 0 && rejected.length === 0)
+      throw new AppError("bad_request", "Answer the approval request with Approve or Reject.");
     if (unanswered > 0) throw new AppError("bad_request", "Answer every change (Approve or Reject) before going on.");
     await tx.message.update({ where: { id: stored.id }, data: { parts: asJson(parts) } });
     return { stored, parts, approved, rejected };
@@ -115,10 +160,25 @@ export async function applyApprovals(db: Db, conversation: Pick<Conversation, "i
     select: { id: true, content: true },
   });
   for (const p of rejected) {
-    await logRejected(db, { ...ctx, messageId: userMessage?.id ?? null, originalCommand: userMessage?.content ?? null, toolCallId: operationKey(userMessage?.id, p.toolCallId) }, p.type.slice(5), p.input);
+    await logRejected(
+      db,
+      {
+        ...ctx,
+        messageId: userMessage?.id ?? null,
+        originalCommand: userMessage?.content ?? null,
+        toolCallId: operationKey(userMessage?.id, p.toolCallId),
+      },
+      p.type.slice(5),
+      p.input,
+    );
   }
   return {
-    message: { id: stored.id, role: "assistant", parts: parts as UIMessage["parts"], ...(stored.metadata ? { metadata: stored.metadata } : {}) },
+    message: {
+      id: stored.id,
+      role: "assistant",
+      parts: parts as UIMessage["parts"],
+      ...(stored.metadata ? { metadata: stored.metadata } : {}),
+    },
     approved,
     userMessageId: userMessage?.id ?? null,
     originalCommand: userMessage?.content ?? null,

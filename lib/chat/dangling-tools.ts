@@ -12,9 +12,18 @@ import type { ToolResult } from "@/lib/tasks/types";
 export const NOT_RUN = "Stopped before this change was made, so nothing was changed.";
 export const NOT_ANSWERED = "This change was never approved, so nothing was changed.";
 
-type ToolPart = { type: string; toolCallId: string; state: string; input?: unknown; output?: unknown; errorText?: string; approval?: { approved?: boolean } };
+type ToolPart = {
+  type: string;
+  toolCallId: string;
+  state: string;
+  input?: unknown;
+  output?: unknown;
+  errorText?: string;
+  approval?: { approved?: boolean };
+};
 
-const isToolPart = (p: { type: string }): p is ToolPart => (p.type.startsWith("tool-") || p.type === "dynamic-tool") && typeof (p as ToolPart).toolCallId === "string";
+const isToolPart = (p: { type: string }): p is ToolPart =>
+  (p.type.startsWith("tool-") || p.type === "dynamic-tool") && typeof (p as ToolPart).toolCallId === "string";
 
 /** Waiting for a tool to run (or still streaming its input): no outcome yet. */
 const RUNNING = new Set(["input-streaming", "input-available"]);
@@ -26,7 +35,11 @@ export type ToolOutcome = { toolCallId: string; toolName: string; input: unknown
  * An outcome for every call in `parts` that has none, from what the tools returned (`ran`).
  * A call that ran but never reached the stream (stopped in between) is added to the reply.
  */
-export function settleToolParts<P extends { type: string }>(parts: P[], ran: ReadonlyMap<string, ToolOutcome | { output: ToolResult }>, opts: { awaitingApproval: boolean }): P[] {
+export function settleToolParts<P extends { type: string }>(
+  parts: P[],
+  ran: ReadonlyMap<string, ToolOutcome | { output: ToolResult }>,
+  opts: { awaitingApproval: boolean },
+): P[] {
   let changed = false;
   const settled = parts.map((p) => {
     if (!isToolPart(p)) return p;
@@ -34,16 +47,34 @@ export function settleToolParts<P extends { type: string }>(parts: P[], ran: Rea
     if (!RUNNING.has(p.state) && !answered && !(p.state === "approval-requested" && !opts.awaitingApproval)) return p;
     const outcome = ran.get(p.toolCallId);
     changed = true;
-    if (outcome) return { ...p, state: "output-available", input: p.input ?? ("input" in outcome ? outcome.input : {}), output: outcome.output };
+    if (outcome)
+      return {
+        ...p,
+        state: "output-available",
+        input: p.input ?? ("input" in outcome ? outcome.input : {}),
+        output: outcome.output,
+      };
     if (answered && p.approval?.approved === false) return { ...p, state: "output-denied" };
     const { approval, ...rest } = p;
     const kept = approval?.approved === true ? { approval } : {};
-    return { ...rest, ...kept, input: p.input ?? {}, state: "output-error", errorText: p.state === "approval-requested" ? NOT_ANSWERED : NOT_RUN };
+    return {
+      ...rest,
+      ...kept,
+      input: p.input ?? {},
+      state: "output-error",
+      errorText: p.state === "approval-requested" ? NOT_ANSWERED : NOT_RUN,
+    };
   });
   const shown = new Set((parts as { type: string }[]).filter(isToolPart).map((p) => p.toolCallId));
   const unseen = [...ran.values()].filter((o): o is ToolOutcome => "toolName" in o && !shown.has(o.toolCallId));
   if (!changed && unseen.length === 0) return parts;
-  const added = unseen.map((o) => ({ type: `tool-${o.toolName}`, toolCallId: o.toolCallId, state: "output-available", input: o.input, output: o.output }));
+  const added = unseen.map((o) => ({
+    type: `tool-${o.toolName}`,
+    toolCallId: o.toolCallId,
+    state: "output-available",
+    input: o.input,
+    output: o.output,
+  }));
   return [...settled, ...added] as P[];
 }
 
@@ -52,7 +83,9 @@ type Stored = UIMessage & { replyToId?: string | null };
 function needsRepair(message: Stored, isLast: boolean): boolean {
   if (message.role !== "assistant") return false;
   return (message.parts as { type: string }[]).some(
-    (p) => isToolPart(p) && (RUNNING.has(p.state) || (!isLast && (p.state === "approval-requested" || p.state === "approval-responded"))),
+    (p) =>
+      isToolPart(p) &&
+      (RUNNING.has(p.state) || (!isLast && (p.state === "approval-requested" || p.state === "approval-responded"))),
   );
 }
 
@@ -61,7 +94,12 @@ function needsRepair(message: Stored, isLast: boolean): boolean {
  * query, only when there is such a reply) and saved back. The conversation's last message may
  * still be waiting for its approvals; earlier ones were left unanswered.
  */
-export async function repairDanglingTools<M extends Stored>(db: Db, userId: string, messages: M[], { endsConversation = true } = {}): Promise<M[]> {
+export async function repairDanglingTools<M extends Stored>(
+  db: Db,
+  userId: string,
+  messages: M[],
+  { endsConversation = true } = {},
+): Promise<M[]> {
   const awaiting = (i: number) => endsConversation && i === messages.length - 1;
   const broken = messages.map((m, i) => (needsRepair(m, awaiting(i)) ? i : -1)).filter((i) => i >= 0);
   if (broken.length === 0) return messages;
@@ -69,18 +107,26 @@ export async function repairDanglingTools<M extends Stored>(db: Db, userId: stri
     const m = messages[i]!;
     return (m.parts as { type: string }[]).filter(isToolPart).map((p) => operationKey(m.replyToId, p.toolCallId));
   });
-  const rows = await db.taskOperationLog.findMany({ where: { userId, toolCallId: { in: keys }, status: { in: ["success", "failed"] } }, select: { toolCallId: true, result: true } });
+  const rows = await db.taskOperationLog.findMany({
+    where: { userId, toolCallId: { in: keys }, status: { in: ["success", "failed"] } },
+    select: { toolCallId: true, result: true },
+  });
   const results = new Map(rows.map((r) => [r.toolCallId, { output: r.result as ToolResult }]));
   const repaired = [...messages];
   for (const i of broken) {
     const m = messages[i]!;
-    const byCall = new Map((m.parts as { type: string }[]).filter(isToolPart).flatMap((p) => {
-      const found = results.get(operationKey(m.replyToId, p.toolCallId));
-      return found ? [[p.toolCallId, found] as const] : [];
-    }));
+    const byCall = new Map(
+      (m.parts as { type: string }[]).filter(isToolPart).flatMap((p) => {
+        const found = results.get(operationKey(m.replyToId, p.toolCallId));
+        return found ? [[p.toolCallId, found] as const] : [];
+      }),
+    );
     const parts = settleToolParts(m.parts as ToolPart[], byCall, { awaitingApproval: awaiting(i) });
     repaired[i] = { ...m, parts: parts as UIMessage["parts"] };
-    await db.message.updateMany({ where: { id: m.id, userId, role: "assistant" }, data: { parts: JSON.parse(JSON.stringify(parts)) } });
+    await db.message.updateMany({
+      where: { id: m.id, userId, role: "assistant" },
+      data: { parts: JSON.parse(JSON.stringify(parts)) },
+    });
   }
   return repaired;
 }

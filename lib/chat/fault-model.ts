@@ -18,7 +18,13 @@ export type Step = {
   delayMs?: number;
 };
 
-export type FaultModel = { url: string; requests: number; push: (...steps: Step[]) => void; reset: () => void; close: () => Promise<void> };
+export type FaultModel = {
+  url: string;
+  requests: number;
+  push: (...steps: Step[]) => void;
+  reset: () => void;
+  close: () => Promise<void>;
+};
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -34,11 +40,24 @@ export async function startFaultModel(): Promise<FaultModel> {
     res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-cache" });
     const id = `chatcmpl-fault-${++n}`;
     const send = (delta: object, finish: string | null = null) =>
-      res.write(`data: ${JSON.stringify({ id, object: "chat.completion.chunk", created: 1, model: "fault-model", choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`);
+      res.write(
+        `data: ${JSON.stringify({ id, object: "chat.completion.chunk", created: 1, model: "fault-model", choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`,
+      );
     if (step.tools) {
       step.tools.forEach((c, index) => {
         // Unique ids across servers and runs: the operation log keys replays on them.
-        send({ role: "assistant", content: null, tool_calls: [{ index, id: `call_fault_${process.pid}_${Date.now()}_${n}_${index}`, type: "function", function: { name: c.name, arguments: JSON.stringify(c.args) } }] });
+        send({
+          role: "assistant",
+          content: null,
+          tool_calls: [
+            {
+              index,
+              id: `call_fault_${process.pid}_${Date.now()}_${n}_${index}`,
+              type: "function",
+              function: { name: c.name, arguments: JSON.stringify(c.args) },
+            },
+          ],
+        });
       });
       send({}, "tool_calls");
     } else {
@@ -50,7 +69,9 @@ export async function startFaultModel(): Promise<FaultModel> {
           return;
         }
         if (step.errorAfter === i) {
-          res.end(`data: ${JSON.stringify({ error: { message: "The fault model broke down.", type: "server_error", code: "internal" } })}\n\n`);
+          res.end(
+            `data: ${JSON.stringify({ error: { message: "The fault model broke down.", type: "server_error", code: "internal" } })}\n\n`,
+          );
           return;
         }
         if (res.destroyed) return;
@@ -70,6 +91,10 @@ export async function startFaultModel(): Promise<FaultModel> {
     },
     push: (...steps) => queue.push(...steps),
     reset: () => void queue.splice(0),
-    close: () => new Promise((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -22,12 +22,17 @@ const saved = { ...process.env };
 
 /** Ends every connection the app holds to the scratch database; returns how many. */
 async function dropConnections(): Promise<number> {
-  const { rows } = await admin.query("SELECT count(*)::int AS n FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()) t", [database]);
+  const { rows } = await admin.query(
+    "SELECT count(*)::int AS n FROM (SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()) t",
+    [database],
+  );
   return rows[0].n as number;
 }
 
 async function newUser(): Promise<SessionUser> {
-  const row = await handle.db.user.create({ data: { email: `pgfault${++users}@example.com`, name: "Fault", passwordHash: "x" } });
+  const row = await handle.db.user.create({
+    data: { email: `pgfault${++users}@example.com`, name: "Fault", passwordHash: "x" },
+  });
   return { id: row.id, email: row.email, name: row.name, role: row.role };
 }
 
@@ -46,13 +51,17 @@ async function settled<T>(read: () => Promise<T>): Promise<T> {
 async function expectConsistent(userId: string, message: { id: string; text: string }) {
   const db = handle.db;
   await settled(async () => {
-    expect(await db.message.findUnique({ where: { id: message.id } })).toMatchObject({ role: "user", content: message.text });
+    expect(await db.message.findUnique({ where: { id: message.id } })).toMatchObject({
+      role: "user",
+      content: message.text,
+    });
     const tasks = await db.task.findMany({ where: { userId } });
     const adds = await db.taskOperationLog.findMany({ where: { userId, operation: "add", status: "success" } });
     expect(adds.map((l) => l.taskId).sort()).toEqual(tasks.map((t) => t.id).sort());
     expect(tasks.length).toBeLessThanOrEqual(1);
     expect(await db.taskOperationLog.count({ where: { userId, status: "pending" } })).toBe(0);
-    for (const c of await db.conversation.findMany({ where: { userId } })) expect(c.messageCount).toBe(await db.message.count({ where: { conversationId: c.id } }));
+    for (const c of await db.conversation.findMany({ where: { userId } }))
+      expect(c.messageCount).toBe(await db.message.count({ where: { conversationId: c.id } }));
   });
 }
 
@@ -75,7 +84,9 @@ afterEach(async () => {
     if (saved[key] === undefined) delete process.env[key];
     else process.env[key] = saved[key];
   }
-  await settled(() => handle.exec("DROP TRIGGER IF EXISTS slow_tasks ON tasks; DROP FUNCTION IF EXISTS slow_insert();"));
+  await settled(() =>
+    handle.exec("DROP TRIGGER IF EXISTS slow_tasks ON tasks; DROP FUNCTION IF EXISTS slow_insert();"),
+  );
 });
 afterAll(async () => {
   await model?.close();
@@ -87,7 +98,13 @@ describe("PostgreSQL dropping every connection mid-turn", () => {
   it("while the turn waits on the model: the tool still runs once with its log row, the reply is saved", async () => {
     const user = await newUser();
     let dropped = 0;
-    model.push({ before: async () => void (dropped = await dropConnections()), tools: [{ name: "add_task", args: { title: "Survive a restart" } }] }, { text: "Added it." });
+    model.push(
+      {
+        before: async () => void (dropped = await dropConnections()),
+        tools: [{ name: "add_task", args: { title: "Survive a restart" } }],
+      },
+      { text: "Added it." },
+    );
     const message = userMessage("add survive a restart");
     const response = await handleChat(handle.db, user, chatRequestOf({ message }));
     expect(response.status).toBe(200);
@@ -103,7 +120,10 @@ describe("PostgreSQL dropping every connection mid-turn", () => {
 
   it("between the tool step and the reply: the operation and its log row stay, the reply is saved or the failure reported", async () => {
     const user = await newUser();
-    model.push({ tools: [{ name: "add_task", args: { title: "Between steps" } }] }, { before: async () => void (await dropConnections()), text: "Added Between steps." });
+    model.push(
+      { tools: [{ name: "add_task", args: { title: "Between steps" } }] },
+      { before: async () => void (await dropConnections()), text: "Added Between steps." },
+    );
     const message = userMessage("add between steps");
     const response = await handleChat(handle.db, user, chatRequestOf({ message }));
     expect(response.status).toBe(200);
@@ -121,7 +141,10 @@ describe("PostgreSQL dropping every connection mid-turn", () => {
       CREATE TRIGGER slow_tasks BEFORE INSERT ON tasks FOR EACH ROW EXECUTE FUNCTION slow_insert();`);
     let drop: Promise<number> | undefined;
     model.push(
-      { before: async () => void (drop = new Promise((r) => setTimeout(() => r(dropConnections()), 700))), tools: [{ name: "add_task", args: { title: "Mid transaction" } }] },
+      {
+        before: async () => void (drop = new Promise((r) => setTimeout(() => r(dropConnections()), 700))),
+        tools: [{ name: "add_task", args: { title: "Mid transaction" } }],
+      },
       { text: "Sorry, that did not work." },
     );
     const message = userMessage("add mid transaction");
@@ -131,7 +154,11 @@ describe("PostgreSQL dropping every connection mid-turn", () => {
     expect(await drop).toBeGreaterThan(0);
     expect(reported(chunks)).not.toMatch(/\n\s+at |terminat|Prisma/i);
     const output = chunks.find((c) => c.type === "tool-output-available")?.output as { ok: boolean; message?: string };
-    expect(output).toMatchObject({ ok: false, code: "internal", message: expect.stringMatching(/nothing was changed/) });
+    expect(output).toMatchObject({
+      ok: false,
+      code: "internal",
+      message: expect.stringMatching(/nothing was changed/),
+    });
     await expectConsistent(user.id, { id: message.id, text: "add mid transaction" });
     expect(await settled(() => handle.db.task.count({ where: { userId: user.id } }))).toBe(0);
   });

@@ -11,7 +11,15 @@ import type { SessionUser } from "@/lib/auth/users";
 import type { DbHandle } from "@/lib/db/client";
 import { createTestDatabase } from "@/lib/db/testing";
 import { startFaultModel, type FaultModel } from "./fault-model";
-import { chatRequestOf, readChunks, restoreModelEnvAfterEach, type Chunk, useModelServer, userMessage, waitFor } from "./testing";
+import {
+  chatRequestOf,
+  readChunks,
+  restoreModelEnvAfterEach,
+  type Chunk,
+  useModelServer,
+  userMessage,
+  waitFor,
+} from "./testing";
 import { handleChat } from "./turn";
 
 let handle: DbHandle;
@@ -22,13 +30,20 @@ const NOW = new Date("2026-03-10T14:00:00Z");
 const MODEL_FAILED = /could not answer just now.*message is saved/;
 
 async function newUser(): Promise<SessionUser> {
-  const row = await handle.db.user.create({ data: { email: `fault${++users}@example.com`, name: "Fault", passwordHash: "x" } });
+  const row = await handle.db.user.create({
+    data: { email: `fault${++users}@example.com`, name: "Fault", passwordHash: "x" },
+  });
   return { id: row.id, email: row.email, name: row.name, role: row.role };
 }
 
-const send = (user: SessionUser, body: object, signal?: AbortSignal) => handleChat(handle.db, user, chatRequestOf(body, { signal }), NOW);
+const send = (user: SessionUser, body: object, signal?: AbortSignal) =>
+  handleChat(handle.db, user, chatRequestOf(body, { signal }), NOW);
 const useModel = () => useModelServer(model.url, "fault-model");
-const text = (chunks: Chunk[]) => chunks.filter((c) => c.type === "text-delta").map((c) => c.delta).join("");
+const text = (chunks: Chunk[]) =>
+  chunks
+    .filter((c) => c.type === "text-delta")
+    .map((c) => c.delta)
+    .join("");
 
 /**
  * The bookkeeping every fault must leave intact: each stored task has exactly one successful
@@ -71,28 +86,35 @@ describe("the model failing mid-stream", () => {
   it.each([
     ["drops the connection", { dropAfter: 3 }],
     ["sends an error event", { errorAfter: 3 }],
-  ])("after a tool ran and some text streamed, it %s: message kept, operation logged once, failure reported", async (_name, fault) => {
-    useModel();
-    const user = await newUser();
-    // The SDK retries a failed model call twice, so the fault repeats three times.
-    const failing = { text: "Added Book flights for you, anything else?", ...fault };
-    model.push({ tools: [{ name: "add_task", args: { title: "Book flights" } }] }, failing, failing, failing);
-    const message = userMessage("add book flights");
-    const response = await send(user, { message });
-    expect(response.status).toBe(200);
-    const chunks = await readChunks(response);
-    expect(chunks.find((c) => c.type === "tool-output-available")?.output).toMatchObject({ ok: true, kind: "added" });
-    const error = chunks.find((c) => c.type === "error");
-    expect(error?.errorText).toMatch(MODEL_FAILED);
-    expect(JSON.stringify(chunks)).not.toMatch(/fault model broke|ECONNRESET|socket|\n\s+at /i);
+  ])(
+    "after a tool ran and some text streamed, it %s: message kept, operation logged once, failure reported",
+    async (_name, fault) => {
+      useModel();
+      const user = await newUser();
+      // The SDK retries a failed model call twice, so the fault repeats three times.
+      const failing = { text: "Added Book flights for you, anything else?", ...fault };
+      model.push({ tools: [{ name: "add_task", args: { title: "Book flights" } }] }, failing, failing, failing);
+      const message = userMessage("add book flights");
+      const response = await send(user, { message });
+      expect(response.status).toBe(200);
+      const chunks = await readChunks(response);
+      expect(chunks.find((c) => c.type === "tool-output-available")?.output).toMatchObject({ ok: true, kind: "added" });
+      const error = chunks.find((c) => c.type === "error");
+      expect(error?.errorText).toMatch(MODEL_FAILED);
+      expect(JSON.stringify(chunks)).not.toMatch(/fault model broke|ECONNRESET|socket|\n\s+at /i);
 
-    expect(await handle.db.message.findUnique({ where: { id: message.id } })).toMatchObject({ role: "user", content: "add book flights", userId: user.id });
-    const assistant = await handle.db.message.findFirstOrThrow({ where: { userId: user.id, role: "assistant" } });
-    expect(assistant.metadata).toMatchObject({ error: expect.stringMatching(MODEL_FAILED) });
-    expect(assistant.toolResults).toMatchObject([{ state: "output-available" }]);
-    expect(await handle.db.task.count({ where: { userId: user.id } })).toBe(1);
-    await expectConsistent(handle.db, user.id);
-  });
+      expect(await handle.db.message.findUnique({ where: { id: message.id } })).toMatchObject({
+        role: "user",
+        content: "add book flights",
+        userId: user.id,
+      });
+      const assistant = await handle.db.message.findFirstOrThrow({ where: { userId: user.id, role: "assistant" } });
+      expect(assistant.metadata).toMatchObject({ error: expect.stringMatching(MODEL_FAILED) });
+      expect(assistant.toolResults).toMatchObject([{ state: "output-available" }]);
+      expect(await handle.db.task.count({ where: { userId: user.id } })).toBe(1);
+      await expectConsistent(handle.db, user.id);
+    },
+  );
 
   it("fails before any text: the message is kept, nothing ran, the error says so", async () => {
     useModel();
@@ -129,7 +151,10 @@ describe("retrying after a failure", () => {
     const refused = await send(user, { id, message: ran, trigger: "regenerate-message" });
     expect(refused.status).toBe(409);
     expect((await refused.json()).error.message).toMatch(/already made/);
-    expect((await handle.db.task.findMany({ where: { userId: user.id } })).map((t) => t.title).sort()).toEqual(["Buy stamps", "Call the bank"]);
+    expect((await handle.db.task.findMany({ where: { userId: user.id } })).map((t) => t.title).sort()).toEqual([
+      "Buy stamps",
+      "Call the bank",
+    ]);
     await expectConsistent(handle.db, user.id);
   });
 });
@@ -138,7 +163,10 @@ describe("the client aborting mid-stream", () => {
   it("keeps the message, the executed operation with its log row, and the partial reply marked aborted", async () => {
     useModel();
     const user = await newUser();
-    model.push({ tools: [{ name: "add_task", args: { title: "Renew passport" } }] }, { text: `Added it. ${"more ".repeat(300)}`, delayMs: 10 });
+    model.push(
+      { tools: [{ name: "add_task", args: { title: "Renew passport" } }] },
+      { text: `Added it. ${"more ".repeat(300)}`, delayMs: 10 },
+    );
     const controller = new AbortController();
     const response = await send(user, { message: userMessage("add renew passport") }, controller.signal);
     const reader = response.body!.getReader();
@@ -180,21 +208,31 @@ describe("the client aborting mid-stream", () => {
 
 describe("a tool failing because the database refuses a write", () => {
   afterEach(async () => {
-    await handle.exec("DROP TRIGGER IF EXISTS refuse_tasks ON tasks; DROP TRIGGER IF EXISTS refuse_log_success ON task_operation_logs; DROP FUNCTION IF EXISTS refuse_write();");
+    await handle.exec(
+      "DROP TRIGGER IF EXISTS refuse_tasks ON tasks; DROP TRIGGER IF EXISTS refuse_log_success ON task_operation_logs; DROP FUNCTION IF EXISTS refuse_write();",
+    );
   });
   const refuse = `CREATE OR REPLACE FUNCTION refuse_write() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'disk full (test)'; END $$;`;
 
   it("refusing the task insert: no task, one failed log row, the user told in words, message kept", async () => {
     const user = await newUser();
-    await handle.exec(`${refuse} CREATE TRIGGER refuse_tasks BEFORE INSERT ON tasks FOR EACH ROW EXECUTE FUNCTION refuse_write();`);
+    await handle.exec(
+      `${refuse} CREATE TRIGGER refuse_tasks BEFORE INSERT ON tasks FOR EACH ROW EXECUTE FUNCTION refuse_write();`,
+    );
     const response = await send(user, { message: userMessage("add buy bread") });
     expect(response.status).toBe(200);
     const chunks = await readChunks(response);
-    expect(chunks.find((c) => c.type === "tool-output-available")?.output).toMatchObject({ ok: false, code: "internal", message: expect.stringMatching(/nothing was changed/) });
+    expect(chunks.find((c) => c.type === "tool-output-available")?.output).toMatchObject({
+      ok: false,
+      code: "internal",
+      message: expect.stringMatching(/nothing was changed/),
+    });
     expect(text(chunks)).toMatch(/went wrong|try again|couldn|could not/i);
     expect(JSON.stringify(chunks)).not.toMatch(/disk full|\n\s+at |Prisma/);
     expect(await handle.db.task.count({ where: { userId: user.id } })).toBe(0);
-    expect(await handle.db.taskOperationLog.findMany({ where: { userId: user.id } })).toMatchObject([{ operation: "add", status: "failed" }]);
+    expect(await handle.db.taskOperationLog.findMany({ where: { userId: user.id } })).toMatchObject([
+      { operation: "add", status: "failed" },
+    ]);
     expect(await handle.db.message.count({ where: { userId: user.id, role: "user" } })).toBe(1);
     await expectConsistent(handle.db, user.id);
   });
@@ -206,10 +244,15 @@ describe("a tool failing because the database refuses a write", () => {
       `${refuse} CREATE TRIGGER refuse_log_success BEFORE INSERT OR UPDATE ON task_operation_logs FOR EACH ROW WHEN (NEW.status = 'success') EXECUTE FUNCTION refuse_write();`,
     );
     const chunks = await readChunks(await send(user, { message: userMessage("add pay the rent") }));
-    expect(chunks.find((c) => c.type === "tool-output-available")?.output).toMatchObject({ ok: false, code: "internal" });
+    expect(chunks.find((c) => c.type === "tool-output-available")?.output).toMatchObject({
+      ok: false,
+      code: "internal",
+    });
     expect(await handle.db.task.count({ where: { userId: user.id } })).toBe(0);
     expect(await handle.db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ lastTaskNumber: 0 });
-    expect(await handle.db.taskOperationLog.findMany({ where: { userId: user.id } })).toMatchObject([{ status: "failed" }]);
+    expect(await handle.db.taskOperationLog.findMany({ where: { userId: user.id } })).toMatchObject([
+      { status: "failed" },
+    ]);
     await expectConsistent(handle.db, user.id);
   });
 });
@@ -226,7 +269,12 @@ describe("two tabs sending to the same conversation at once", () => {
     await Promise.all(responses.map(readChunks));
     const stored = await handle.db.message.findMany({ where: { conversationId: id, role: "user" } });
     expect(stored.map((m) => m.content).sort()).toEqual(["hello", ...texts].sort());
-    expect((await handle.db.task.findMany({ where: { userId: user.id } })).map((t) => t.title).sort()).toEqual(["Book dentist", "Buy milk", "Call mom", "Pay rent"]);
+    expect((await handle.db.task.findMany({ where: { userId: user.id } })).map((t) => t.title).sort()).toEqual([
+      "Book dentist",
+      "Buy milk",
+      "Call mom",
+      "Pay rent",
+    ]);
     expect(await handle.db.message.count({ where: { conversationId: id, role: "assistant" } })).toBe(5);
     await expectConsistent(handle.db, user.id);
   });

@@ -12,11 +12,20 @@ export const PAGE_SIZE = 20;
 export type MessagePage = { messages: UIMessage[]; hasMore: boolean };
 
 /** Up to PAGE_SIZE messages before `beforeId` (or the latest), oldest first. */
-export async function messagePage(db: Db, userId: string, conversationId: string, beforeId?: string, limit = PAGE_SIZE): Promise<MessagePage> {
+export async function messagePage(
+  db: Db,
+  userId: string,
+  conversationId: string,
+  beforeId?: string,
+  limit = PAGE_SIZE,
+): Promise<MessagePage> {
   await findConversation(db, userId, conversationId);
   let before: { createdAt: Date; id: string } | null = null;
   if (beforeId) {
-    before = await db.message.findFirst({ where: { id: beforeId, conversationId }, select: { createdAt: true, id: true } });
+    before = await db.message.findFirst({
+      where: { id: beforeId, conversationId },
+      select: { createdAt: true, id: true },
+    });
     if (!before) throw new AppError("not_found", "That message does not exist.");
   }
   const rows = await db.message.findMany({
@@ -24,7 +33,9 @@ export async function messagePage(db: Db, userId: string, conversationId: string
       conversationId,
       // A turn an edit or a regenerate replaced stays stored, out of sight.
       replacedAt: null,
-      ...(before ? { OR: [{ createdAt: { lt: before.createdAt } }, { createdAt: before.createdAt, id: { lt: before.id } }] } : {}),
+      ...(before
+        ? { OR: [{ createdAt: { lt: before.createdAt } }, { createdAt: before.createdAt, id: { lt: before.id } }] }
+        : {}),
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit + 1,
@@ -47,7 +58,15 @@ export async function messagePage(db: Db, userId: string, conversationId: string
 }
 
 /** Thumbs up or down on one of the user's assistant replies (null clears it). */
-export async function setFeedback(db: Db, userId: string, messageId: string, feedback: "up" | "down" | null): Promise<void> {
-  const updated = await db.message.updateMany({ where: { id: messageId, userId, role: "assistant" }, data: { feedback } });
+export async function setFeedback(
+  db: Db,
+  userId: string,
+  messageId: string,
+  feedback: "up" | "down" | null,
+): Promise<void> {
+  const updated = await db.message.updateMany({
+    where: { id: messageId, userId, role: "assistant" },
+    data: { feedback },
+  });
   if (updated.count === 0) throw new AppError("not_found", "That reply does not exist.");
 }

@@ -3,7 +3,14 @@
 import { resultText } from "@/lib/tasks/describe";
 import type { ToolResult } from "@/lib/tasks/types";
 
-type Part = { type: string; text?: string; state?: string; output?: unknown; errorText?: string; approval?: { approved?: boolean; requestReason?: string } };
+type Part = {
+  type: string;
+  text?: string;
+  state?: string;
+  output?: unknown;
+  errorText?: string;
+  approval?: { approved?: boolean; requestReason?: string };
+};
 
 type Due = (dueDate: string | null) => string | null;
 
@@ -11,9 +18,11 @@ type Due = (dueDate: string | null) => string | null;
 export function cardLines(parts: readonly Part[], due: Due): string[] {
   return parts.flatMap((p) => {
     if (!p.type.startsWith("tool-")) return [];
-    if (p.state === "output-available" && p.output && typeof p.output === "object") return resultText(p.output as ToolResult, due);
+    if (p.state === "output-available" && p.output && typeof p.output === "object")
+      return resultText(p.output as ToolResult, due);
     if (p.state === "output-error") return [`Failed: ${p.errorText ?? "nothing was changed."}`];
-    if (p.state === "output-denied" || p.approval?.approved === false) return [`Rejected: ${p.approval?.requestReason ?? "a change"}`];
+    if (p.state === "output-denied" || p.approval?.approved === false)
+      return [`Rejected: ${p.approval?.requestReason ?? "a change"}`];
     if (p.state === "approval-requested") return [`Waiting for approval: ${p.approval?.requestReason ?? "a change"}`];
     return [];
   });

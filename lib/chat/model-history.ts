@@ -29,7 +29,10 @@ export function modelHistory(messages: UIMessage[]): UIMessage[] {
       continue;
     }
     if (previous?.role === "assistant" && message.role === "assistant") {
-      out[out.length - 1] = { ...message, parts: [...(previous.parts as Part[]), { type: "step-start" }, ...parts] as UIMessage["parts"] };
+      out[out.length - 1] = {
+        ...message,
+        parts: [...(previous.parts as Part[]), { type: "step-start" }, ...parts] as UIMessage["parts"],
+      };
       continue;
     }
     out.push({ ...message, parts: parts as UIMessage["parts"] });

@@ -32,23 +32,43 @@ const NOT_FOUND = "That message does not exist.";
 const CHANGED = "The conversation changed meanwhile. Reload it and try again.";
 
 /** The messages an edit of `messageId` (or a regenerate of the reply `messageId`) replaces, oldest first; refuses anything else. */
-async function replacedMessages(tx: Tx | Db, conversationId: string, kind: ReplacementKind, messageId: string): Promise<{ first: Row; messages: Row[] }> {
+async function replacedMessages(
+  tx: Tx | Db,
+  conversationId: string,
+  kind: ReplacementKind,
+  messageId: string,
+): Promise<{ first: Row; messages: Row[] }> {
   const select = { id: true, role: true, replyToId: true, createdAt: true } as const;
-  const target = isUuid(messageId) ? await tx.message.findFirst({ where: { id: messageId, conversationId, replacedAt: null }, select }) : null;
+  const target = isUuid(messageId)
+    ? await tx.message.findFirst({ where: { id: messageId, conversationId, replacedAt: null }, select })
+    : null;
   if (!target) throw new AppError("not_found", NOT_FOUND);
   let first = target;
   if (kind === "edit") {
     if (target.role !== "user") throw new AppError("bad_request", "Only your own messages can be edited.");
   } else {
     if (target.role !== "assistant") throw new AppError("bad_request", "Only a reply can be regenerated.");
-    const latest = await tx.message.findFirst({ where: { conversationId, replacedAt: null }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], select: { id: true } });
+    const latest = await tx.message.findFirst({
+      where: { conversationId, replacedAt: null },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      select: { id: true },
+    });
     if (latest?.id !== target.id) throw new AppError("conflict", "Only the latest reply can be regenerated.");
-    const question = target.replyToId ? await tx.message.findFirst({ where: { id: target.replyToId, conversationId, role: "user", replacedAt: null }, select }) : null;
+    const question = target.replyToId
+      ? await tx.message.findFirst({
+          where: { id: target.replyToId, conversationId, role: "user", replacedAt: null },
+          select,
+        })
+      : null;
     if (!question) throw new AppError("conflict", "That reply answers no message, so it cannot be regenerated.");
     first = question;
   }
   const messages = await tx.message.findMany({
-    where: { conversationId, replacedAt: null, OR: [{ createdAt: { gt: first.createdAt } }, { createdAt: first.createdAt, id: { gte: first.id } }] },
+    where: {
+      conversationId,
+      replacedAt: null,
+      OR: [{ createdAt: { gt: first.createdAt } }, { createdAt: first.createdAt, id: { gte: first.id } }],
+    },
     orderBy: [{ createdAt: "asc" }, { id: "asc" }],
     select: { id: true, role: true, replyToId: true },
   });
@@ -63,7 +83,11 @@ async function replacedMessages(tx: Tx | Db, conversationId: string, kind: Repla
 export async function replaceTurns(
   db: Db,
   conversation: ConversationRef,
-  request: { kind: ReplacementKind; messageId: string; message: { id: string; parts: { type: string; text: string }[] } },
+  request: {
+    kind: ReplacementKind;
+    messageId: string;
+    message: { id: string; parts: { type: string; text: string }[] };
+  },
   ctx: Omit<OperationContext, "messageId" | "originalCommand" | "toolCallId">,
 ): Promise<Replacement> {
   const { kind } = request;
@@ -81,21 +105,42 @@ export async function replaceTurns(
     const parts = kind === "regenerate" ? await questionParts(db, plan.first.id) : request.message.parts;
     const text = messageText(parts);
     // The client's id for the new message, unless it is taken (an edit sent with the edited message's own id).
-    const taken = !isUuid(request.message.id) || (await db.message.findUnique({ where: { id: request.message.id }, select: { id: true } }));
+    const taken =
+      !isUuid(request.message.id) ||
+      (await db.message.findUnique({ where: { id: request.message.id }, select: { id: true } }));
     const id = taken ? randomUUID() : request.message.id;
     const userIds = plan.messages.filter((m) => m.role === "user").map((m) => m.id);
     const replaced = { kind, turns: userIds.length, undone: 0 };
 
     const apply = async (tx: Tx, refuse: (error: ToolError) => never) => {
       // The conversation's row lock orders this with every send to it (store.ts, turn-start.ts).
-      const [row] = await tx.$queryRaw<{ message_count: number }[]>`SELECT message_count FROM conversations WHERE id = ${conversation.id}::uuid FOR UPDATE`;
+      const [row] = await tx.$queryRaw<
+        { message_count: number }[]
+      >`SELECT message_count FROM conversations WHERE id = ${conversation.id}::uuid FOR UPDATE`;
       const current = await replacedMessages(tx, conversation.id, kind, request.messageId).catch(() => null);
-      if (!current || current.messages.map((m) => m.id).join() !== plan.messages.map((m) => m.id).join()) refuse({ ok: false, code: "conflict", message: CHANGED });
+      if (!current || current.messages.map((m) => m.id).join() !== plan.messages.map((m) => m.id).join())
+        refuse({ ok: false, code: "conflict", message: CHANGED });
       if ((row?.message_count ?? 0) >= MAX_CONVERSATION_MESSAGES) refuse({ ok: false, code: "limit", message: FULL });
       const at = new Date();
-      await tx.message.create({ data: { id, conversationId: conversation.id, userId: conversation.userId, role: "user", content: text, parts, createdAt: at } });
-      await tx.message.updateMany({ where: { id: { in: plan.messages.map((m) => m.id) } }, data: { replacedAt: at, replacedById: id } });
-      await tx.conversation.update({ where: { id: conversation.id }, data: { messageCount: { increment: 1 }, updatedAt: at, lastMessageAt: at } });
+      await tx.message.create({
+        data: {
+          id,
+          conversationId: conversation.id,
+          userId: conversation.userId,
+          role: "user",
+          content: text,
+          parts,
+          createdAt: at,
+        },
+      });
+      await tx.message.updateMany({
+        where: { id: { in: plan.messages.map((m) => m.id) } },
+        data: { replacedAt: at, replacedById: id },
+      });
+      await tx.conversation.update({
+        where: { id: conversation.id },
+        data: { messageCount: { increment: 1 }, updatedAt: at, lastMessageAt: at },
+      });
     };
     const saveOnly = () =>
       db.$transaction((tx) =>
@@ -122,13 +167,26 @@ export async function replaceTurns(
     }
     // One logged undo carries the whole replacement: its rows name the first replaced message
     // (the turn whose changes they put back) and say what replaced it.
-    const undo = { ...ctx, messageId: plan.first.id, originalCommand: `${kind === "edit" ? "Edit & resend" : "Regenerate"}: ${text}`, toolCallId: null };
+    const undo = {
+      ...ctx,
+      messageId: plan.first.id,
+      originalCommand: `${kind === "edit" ? "Edit & resend" : "Regenerate"}: ${text}`,
+      toolCallId: null,
+    };
     const input = { replace: { kind, messages: userIds, by: id } };
     const result = await runLogged(db, undo, { operation: "undo", input }, async (tx) => {
       await apply(tx, fail);
-      return (await revertMessages(tx, undo, userIds)) ?? fail({ ok: false, code: "nothing_to_undo", message: "Its changes were undone already." });
+      return (
+        (await revertMessages(tx, undo, userIds)) ??
+        fail({ ok: false, code: "nothing_to_undo", message: "Its changes were undone already." })
+      );
     });
-    if (result.ok) return { userMessageId: id, text, replaced: { ...replaced, undone: result.kind === "undone" ? (result.count ?? 1) : 0 } };
+    if (result.ok)
+      return {
+        userMessageId: id,
+        text,
+        replaced: { ...replaced, undone: result.kind === "undone" ? (result.count ?? 1) : 0 },
+      };
     // Undone another way between the count and the lock: replaced without an undo.
     if (result.code === "nothing_to_undo") {
       await saveOnly();
@@ -145,13 +203,26 @@ const FULL = `This conversation has reached ${MAX_CONVERSATION_MESSAGES.toLocale
 /** A refusal from inside the replacement's transaction, in words for the user. */
 function appError(error: ToolError): AppError {
   if (error.code === "limit") return new AppError("limit", error.message);
-  if (error.code === "internal") return new AppError("internal", "The earlier changes could not be undone, so nothing was replaced. Please try again.");
-  return new AppError("conflict", error.code === "cannot_undo" ? `${error.message} Nothing was replaced.` : error.message);
+  if (error.code === "internal")
+    return new AppError(
+      "internal",
+      "The earlier changes could not be undone, so nothing was replaced. Please try again.",
+    );
+  return new AppError(
+    "conflict",
+    error.code === "cannot_undo" ? `${error.message} Nothing was replaced.` : error.message,
+  );
 }
 
 /** The replaced question's text, asked again by a regenerate. */
 async function questionParts(db: Db, id: string): Promise<{ type: "text"; text: string }[]> {
   const row = await db.message.findUniqueOrThrow({ where: { id }, select: { parts: true, content: true } });
-  const parts = (Array.isArray(row.parts) ? row.parts : []).filter((p): p is { type: "text"; text: string } => typeof p === "object" && p !== null && (p as { type?: unknown }).type === "text" && typeof (p as { text?: unknown }).text === "string");
+  const parts = (Array.isArray(row.parts) ? row.parts : []).filter(
+    (p): p is { type: "text"; text: string } =>
+      typeof p === "object" &&
+      p !== null &&
+      (p as { type?: unknown }).type === "text" &&
+      typeof (p as { text?: unknown }).text === "string",
+  );
   return parts.length ? parts.map((p) => ({ type: "text", text: p.text })) : [{ type: "text", text: row.content }];
 }

@@ -18,12 +18,15 @@ let users = 0;
 
 async function newUser(): Promise<SessionUser> {
   const n = ++users;
-  const row = await handle.db.user.create({ data: { email: `trips${n}@example.com`, name: `Trips ${n}`, passwordHash: "x" } });
+  const row = await handle.db.user.create({
+    data: { email: `trips${n}@example.com`, name: `Trips ${n}`, passwordHash: "x" },
+  });
   return { id: row.id, email: row.email, name: row.name, role: row.role };
 }
 
 const NOW = new Date("2026-03-10T14:00:00Z");
-const send = (user: SessionUser, body: object, opts?: TurnOptions) => handleChat(handle.db, user, chatRequestOf(body), NOW, opts);
+const send = (user: SessionUser, body: object, opts?: TurnOptions) =>
+  handleChat(handle.db, user, chatRequestOf(body), NOW, opts);
 
 /** A whole turn: the response read to its end (the reply is saved before the stream closes). */
 async function turn(user: SessionUser, body: object, opts?: TurnOptions) {
@@ -63,19 +66,36 @@ describe("an add-task turn", () => {
     expect(kinds().some((k) => /^WITH numbered AS \( UPDATE users/.test(k))).toBe(true);
     expect(queries.byKind.get(kinds().find((k) => k.startsWith("WITH saved AS ( INSERT INTO messages"))!)).toBe(2);
 
-    const output = second.chunks.find((c) => c.type === "tool-output-available")?.output as { kind: string; task: { number: number }; operationId: string };
+    const output = second.chunks.find((c) => c.type === "tool-output-available")?.output as {
+      kind: string;
+      task: { number: number };
+      operationId: string;
+    };
     expect(output).toMatchObject({ kind: "added", task: { number: 2, title: "Buy stamps" } });
     const [log] = await handle.db.taskOperationLog.findMany({ where: { messageId: message.id } });
     const task = await handle.db.task.findFirstOrThrow({ where: { userId: user.id, number: 2 } });
-    expect(log).toMatchObject({ id: output.operationId, operation: "add", status: "success", taskId: task.id, before: null, error: null, conversationId: first.conversationId });
+    expect(log).toMatchObject({
+      id: output.operationId,
+      operation: "add",
+      status: "success",
+      taskId: task.id,
+      before: null,
+      error: null,
+      conversationId: first.conversationId,
+    });
     expect(log!.result).toEqual({ ...output, version: task.updatedAt.toISOString() });
     expect(log!.finishedAt).not.toBeNull();
     expect(await handle.db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ lastTaskNumber: 2 });
-    const stored = await handle.db.message.findMany({ where: { conversationId: first.conversationId! }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+    const stored = await handle.db.message.findMany({
+      where: { conversationId: first.conversationId! },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    });
     expect(stored.map((m) => m.role)).toEqual(["user", "assistant", "user", "assistant"]);
     expect(stored[2]).toMatchObject({ id: message.id, intent: "add_task" });
     expect(stored[3]!.replyToId).toBe(message.id);
-    expect(await handle.db.conversation.findUniqueOrThrow({ where: { id: first.conversationId! } })).toMatchObject({ messageCount: 4 });
+    expect(await handle.db.conversation.findUniqueOrThrow({ where: { id: first.conversationId! } })).toMatchObject({
+      messageCount: 4,
+    });
   });
 
   it("gives the offline assistant the tasks and context read by the first statement (a reference to an earlier task works)", async () => {
@@ -83,7 +103,10 @@ describe("an add-task turn", () => {
     const first = await turn(user, { message: userMessage("add call the plumber") });
     queries.reset();
     const done = await turn(user, { id: first.conversationId, message: userMessage("mark it as done") });
-    expect(done.chunks.find((c) => c.type === "tool-output-available")?.output).toMatchObject({ kind: "completed", task: { number: 1, title: "Call the plumber" } });
+    expect(done.chunks.find((c) => c.type === "tool-output-available")?.output).toMatchObject({
+      kind: "completed",
+      task: { number: 1, title: "Call the plumber" },
+    });
     // No read of the task list or the context between the first statement and the tool's transaction.
     expect(queries.sequence[0]).toMatch(/^WITH hit AS/);
     expect(queries.sequence[1]).toBe("BEGIN");
@@ -100,7 +123,10 @@ describe("an add-task turn", () => {
     expect(added).toMatchObject({ ok: true, task: { number: 2, tags: ["garden", "home"] } });
     const tags = await handle.db.tag.findMany({ where: { userId: user.id }, orderBy: { name: "asc" } });
     expect(tags.map((t) => t.name)).toEqual(["errands", "garden", "home"]);
-    const second = await handle.db.task.findFirstOrThrow({ where: { userId: user.id, number: 2 }, include: { tags: { include: { tag: true } } } });
+    const second = await handle.db.task.findFirstOrThrow({
+      where: { userId: user.id, number: 2 },
+      include: { tags: { include: { tag: true } } },
+    });
     expect(second.tags.map((t) => t.tag.name).sort()).toEqual(["garden", "home"]);
   });
 });
@@ -116,7 +142,9 @@ describe("the first statement's refusals", () => {
     expect(await handle.db.message.count({ where: { userId: user.id } })).toBe(0);
     expect(await handle.db.conversation.count({ where: { userId: user.id } })).toBe(0);
     // Bad input from a signed-out session is still told to sign in first.
-    expect((await send(user, { message: { id: "x", role: "user", parts: [] } }, { sessionVersion: 2 })).status).toBe(401);
+    expect((await send(user, { message: { id: "x", role: "user", parts: [] } }, { sessionVersion: 2 })).status).toBe(
+      401,
+    );
     expect((await turn(user, { message }, { sessionVersion: 3 })).response.status).toBe(200);
   });
 
@@ -131,9 +159,14 @@ describe("the first statement's refusals", () => {
     expect(await handle.db.message.count({ where: { userId: user.id } })).toBe(0);
     // consume() sees the turn's hit too.
     await expect(consume("chat", user.id, handle.db)).rejects.toMatchObject({ code: "rate_limited" });
-    await handle.db.rateLimit.update({ where: { key: `chat:${user.id}` }, data: { expire: new Date(Date.now() - 1000) } });
+    await handle.db.rateLimit.update({
+      where: { key: `chat:${user.id}` },
+      data: { expire: new Date(Date.now() - 1000) },
+    });
     expect((await turn(user, { message: userMessage("add in a new window") })).response.status).toBe(200);
-    expect(await handle.db.rateLimit.findUniqueOrThrow({ where: { key: `chat:${user.id}` } })).toMatchObject({ points: 1 });
+    expect(await handle.db.rateLimit.findUniqueOrThrow({ where: { key: `chat:${user.id}` } })).toMatchObject({
+      points: 1,
+    });
   });
 
   it("another user's conversation is not found, and nothing is saved in it", async () => {
@@ -156,7 +189,11 @@ describe("the first statement's refusals", () => {
     expect(again.response.status).toBe(200);
     expect(again.conversationId).not.toBe(conversationId);
     expect(await handle.db.message.count({ where: { conversationId: again.conversationId!, role: "user" } })).toBe(1);
-    expect(await handle.db.conversation.findUniqueOrThrow({ where: { id: again.conversationId! } })).toMatchObject({ messageCount: 2 });
-    expect((await handle.db.rateLimit.findUniqueOrThrow({ where: { key: `chat:${user.id}` } })).points).toBe(before + 1);
+    expect(await handle.db.conversation.findUniqueOrThrow({ where: { id: again.conversationId! } })).toMatchObject({
+      messageCount: 2,
+    });
+    expect((await handle.db.rateLimit.findUniqueOrThrow({ where: { key: `chat:${user.id}` } })).points).toBe(
+      before + 1,
+    );
   });
 });

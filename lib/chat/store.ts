@@ -14,7 +14,6 @@ import { draftTitle, turnTitle } from "@/lib/conversations/title";
 /** What the chat turn needs of a conversation. */
 export type ConversationRef = Pick<Conversation, "id" | "userId" | "title">;
 
-
 export async function findConversation(db: Db, userId: string, id: string): Promise<Conversation> {
   const conversation = await db.conversation.findFirst({ where: { id, userId } });
   if (!conversation) throw new AppError("not_found", "That conversation does not exist.");
@@ -35,14 +34,19 @@ export async function deleteEmptyConversation(db: Db, conversation: Conversation
   await db.conversation.deleteMany({ where: { id: conversation.id, userId: conversation.userId, messageCount: 0 } });
 }
 
-const asJson = (v: unknown) => (v === undefined ? Prisma.JsonNull : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue));
+const asJson = (v: unknown) =>
+  v === undefined ? Prisma.JsonNull : (JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue);
 
 /**
  * Saves the user's message before the model runs. A message id that is already stored (a retry
  * of a failed reply) is not stored twice; the failed reply after it is dropped so the retry
  * replaces it.
  */
-export async function saveUserMessage(db: Db, conversation: ConversationRef, message: { id: string; parts: unknown[] }): Promise<{ id: string; text: string; retry: boolean }> {
+export async function saveUserMessage(
+  db: Db,
+  conversation: ConversationRef,
+  message: { id: string; parts: unknown[] },
+): Promise<{ id: string; text: string; retry: boolean }> {
   const text = messageText(message.parts as { type: string }[]);
   const id = isUuid(message.id) ? message.id : randomUUID();
   // The usual case (a new id, room left) in one statement: the chat turn's hot path. Times come
@@ -65,15 +69,31 @@ export async function saveUserMessage(db: Db, conversation: ConversationRef, mes
 }
 
 /** A full conversation, a retry of a stored message, or an id already taken: decided under the conversation's lock. */
-async function saveUserMessageSlowly(db: Db, conversation: ConversationRef, requestedId: string, text: string, parts: unknown[]): Promise<{ id: string; text: string; retry: boolean }> {
+async function saveUserMessageSlowly(
+  db: Db,
+  conversation: ConversationRef,
+  requestedId: string,
+  text: string,
+  parts: unknown[],
+): Promise<{ id: string; text: string; retry: boolean }> {
   let id = requestedId;
   return db.$transaction(async (tx) => {
     // Locks the conversation row: concurrent sends are counted one at a time.
-    const [row] = await tx.$queryRaw<{ message_count: number }[]>`SELECT message_count FROM conversations WHERE id = ${conversation.id}::uuid FOR UPDATE`;
-    const taken = await tx.message.findUnique({ where: { id }, select: { conversationId: true, role: true, createdAt: true, replacedAt: true } });
-    const existing = taken?.conversationId === conversation.id && taken.role === "user" ? { id, createdAt: taken.createdAt } : null;
+    const [row] = await tx.$queryRaw<
+      { message_count: number }[]
+    >`SELECT message_count FROM conversations WHERE id = ${conversation.id}::uuid FOR UPDATE`;
+    const taken = await tx.message.findUnique({
+      where: { id },
+      select: { conversationId: true, role: true, createdAt: true, replacedAt: true },
+    });
+    const existing =
+      taken?.conversationId === conversation.id && taken.role === "user" ? { id, createdAt: taken.createdAt } : null;
     // An edit or a regenerate replaced it (lib/chat/replace.ts): its turn is over for good.
-    if (existing && taken?.replacedAt) throw new AppError("conflict", "That message was replaced by an edit or a regenerate. Send a new message to go on.");
+    if (existing && taken?.replacedAt)
+      throw new AppError(
+        "conflict",
+        "That message was replaced by an edit or a regenerate. Send a new message to go on.",
+      );
     // An id already used elsewhere (another conversation, maybe another user's, or a reply) is
     // the client's to pick but not to reuse: store the message under a new id instead of failing.
     if (taken && !existing) id = randomUUID();
@@ -83,23 +103,67 @@ async function saveUserMessageSlowly(db: Db, conversation: ConversationRef, requ
       // otherwise a retry after a tool ran would run the same command twice. A double submit
       // while the first turn still runs was refused before this (lib/chat/in-flight.ts).
       if (await tx.taskOperationLog.count({ where: { messageId: id, status: "success" } })) {
-        throw new AppError("conflict", "That message's changes were already made, so it is not run again. Send a new message to go on.");
+        throw new AppError(
+          "conflict",
+          "That message's changes were already made, so it is not run again. Send a new message to go on.",
+        );
       }
-      const replies = await tx.message.findMany({ where: { conversationId: conversation.id, role: "assistant", replacedAt: null, createdAt: { gte: existing.createdAt } }, select: { metadata: true } });
-      const failed = (m: { metadata: unknown }) => Boolean((m.metadata as { error?: unknown; aborted?: unknown } | null)?.error || (m.metadata as { aborted?: unknown } | null)?.aborted);
-      if (!replies.every(failed)) throw new AppError("conflict", "That message has already been answered (or is being answered). Send a new message to go on.");
-      const dropped = await tx.message.deleteMany({ where: { conversationId: conversation.id, role: "assistant", replacedAt: null, createdAt: { gte: existing.createdAt } } });
-      if (dropped.count) await tx.conversation.update({ where: { id: conversation.id }, data: { messageCount: { decrement: dropped.count } } });
+      const replies = await tx.message.findMany({
+        where: {
+          conversationId: conversation.id,
+          role: "assistant",
+          replacedAt: null,
+          createdAt: { gte: existing.createdAt },
+        },
+        select: { metadata: true },
+      });
+      const failed = (m: { metadata: unknown }) =>
+        Boolean(
+          (m.metadata as { error?: unknown; aborted?: unknown } | null)?.error ||
+            (m.metadata as { aborted?: unknown } | null)?.aborted,
+        );
+      if (!replies.every(failed))
+        throw new AppError(
+          "conflict",
+          "That message has already been answered (or is being answered). Send a new message to go on.",
+        );
+      const dropped = await tx.message.deleteMany({
+        where: {
+          conversationId: conversation.id,
+          role: "assistant",
+          replacedAt: null,
+          createdAt: { gte: existing.createdAt },
+        },
+      });
+      if (dropped.count)
+        await tx.conversation.update({
+          where: { id: conversation.id },
+          data: { messageCount: { decrement: dropped.count } },
+        });
       return { id, text, retry: true };
     }
     if ((row?.message_count ?? 0) >= MAX_CONVERSATION_MESSAGES) {
-      throw new AppError("limit", `This conversation has reached ${MAX_CONVERSATION_MESSAGES.toLocaleString("en-US")} messages. Start a new chat to go on.`);
+      throw new AppError(
+        "limit",
+        `This conversation has reached ${MAX_CONVERSATION_MESSAGES.toLocaleString("en-US")} messages. Start a new chat to go on.`,
+      );
     }
     const now = new Date();
     await tx.message.create({
-      data: { id, conversationId: conversation.id, userId: conversation.userId, role: "user", content: text, parts: asJson(parts), createdAt: now },
+      data: {
+        id,
+        conversationId: conversation.id,
+        userId: conversation.userId,
+        role: "user",
+        content: text,
+        parts: asJson(parts),
+        createdAt: now,
+      },
     });
-    await tx.conversation.update({ where: { id: conversation.id }, data: { messageCount: { increment: 1 }, updatedAt: now, lastMessageAt: now } });
+    await tx.conversation.update({
+      where: { id: conversation.id },
+      data: { messageCount: { increment: 1 }, updatedAt: now, lastMessageAt: now },
+    });
     return { id, text, retry: false };
   });
 }
@@ -135,20 +199,35 @@ export type AssistantRecord = {
 
 export type Analysis = { intent: string; entities: unknown; confidence: number | null };
 
-type ToolPart = { type: string; toolCallId?: string; input?: unknown; output?: unknown; state?: string; errorText?: string };
+type ToolPart = {
+  type: string;
+  toolCallId?: string;
+  input?: unknown;
+  output?: unknown;
+  state?: string;
+  errorText?: string;
+};
 
 function toolParts(message: UIMessage): ToolPart[] {
   return (message.parts as ToolPart[]).filter((p) => p.type.startsWith("tool-") && p.toolCallId);
 }
 
 /** Inserts or updates the assistant's reply (saved after tool steps and at the end), with the question's analysis, in one statement. */
-export async function saveAssistantMessage(db: Db, conversation: Pick<Conversation, "id" | "userId"> & { title?: string }, { message, metadata, replyToId, analysis }: AssistantRecord): Promise<void> {
+export async function saveAssistantMessage(
+  db: Db,
+  conversation: Pick<Conversation, "id" | "userId"> & { title?: string },
+  { message, metadata, replyToId, analysis }: AssistantRecord,
+): Promise<void> {
   const tools = toolParts(message);
   // JSON null (not SQL NULL) where a reply used no tools, as Prisma.JsonNull stored it before.
   const json = (v: unknown) => JSON.stringify(v ?? null);
-  const toolCalls = tools.length ? tools.map((p) => ({ toolCallId: p.toolCallId, tool: p.type.slice(5), input: p.input })) : null;
+  const toolCalls = tools.length
+    ? tools.map((p) => ({ toolCallId: p.toolCallId, tool: p.type.slice(5), input: p.input }))
+    : null;
   const toolResults = tools.length
-    ? tools.filter((p) => p.state !== "input-available" && p.state !== "approval-requested").map((p) => ({ toolCallId: p.toolCallId, state: p.state, output: p.output ?? p.errorText ?? null }))
+    ? tools
+        .filter((p) => p.state !== "input-available" && p.state !== "approval-requested")
+        .map((p) => ({ toolCallId: p.toolCallId, state: p.state, output: p.output ?? p.errorText ?? null }))
     : null;
   // A draft title (the first message) gives way to what the turn did with tasks, in the same
   // statement: no round trip of its own. Titles the user gave, or the model, are kept.
@@ -174,13 +253,16 @@ export async function saveAssistantMessage(db: Db, conversation: Pick<Conversati
       title = CASE WHEN title_source = 'draft' THEN COALESCE(${title}::varchar, title) ELSE title END,
       title_source = CASE WHEN title_source = 'draft' AND ${title}::varchar IS NOT NULL THEN 'auto' ELSE title_source END
     WHERE id = ${conversation.id}::uuid AND EXISTS (SELECT 1 FROM saved)`;
-  if (updated !== 1) throw new Error(`assistant message ${message.id} was not saved: its id belongs to another message`);
+  if (updated !== 1)
+    throw new Error(`assistant message ${message.id} was not saved: its id belongs to another message`);
 }
 
 /** Stores the analysis on the user message, only once the reply was saved (as a save after it did). */
 function analysisStep(messageId: string, analysis: Analysis): Prisma.Sql {
   // JSON null (not SQL NULL) for no entities, and the confidence rounded as numeric(5,4) keeps it.
-  const entities = JSON.stringify(analysis.entities === undefined ? null : JSON.parse(JSON.stringify(analysis.entities)));
+  const entities = JSON.stringify(
+    analysis.entities === undefined ? null : JSON.parse(JSON.stringify(analysis.entities)),
+  );
   const confidence = analysis.confidence === null ? null : analysis.confidence.toFixed(4);
   return Prisma.sql`, analysed AS (
       UPDATE messages SET intent = ${analysis.intent.slice(0, 50)}, entities = ${entities}::jsonb, confidence = ${confidence}::numeric

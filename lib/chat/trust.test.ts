@@ -12,7 +12,15 @@ import { NOT_RUN } from "./dangling-tools";
 import { startFaultModel, type FaultModel } from "./fault-model";
 import { messagePage } from "./history";
 import { saveUserMessage } from "./store";
-import { chatRequestOf, readChunks, restoreModelEnvAfterEach, type Chunk, useModelServer, userMessage, waitFor } from "./testing";
+import {
+  chatRequestOf,
+  readChunks,
+  restoreModelEnvAfterEach,
+  type Chunk,
+  useModelServer,
+  userMessage,
+  waitFor,
+} from "./testing";
 import { handleChat } from "./turn";
 
 let handle: DbHandle;
@@ -21,11 +29,14 @@ let users = 0;
 const NOW = new Date("2026-03-10T14:00:00Z");
 
 async function newUser(): Promise<SessionUser> {
-  const row = await handle.db.user.create({ data: { email: `trust${++users}@example.com`, name: "Trust", passwordHash: "x" } });
+  const row = await handle.db.user.create({
+    data: { email: `trust${++users}@example.com`, name: "Trust", passwordHash: "x" },
+  });
   return { id: row.id, email: row.email, name: row.name, role: row.role };
 }
 
-const send = (user: SessionUser, body: object, signal?: AbortSignal) => handleChat(handle.db, user, chatRequestOf(body, { signal }), NOW);
+const send = (user: SessionUser, body: object, signal?: AbortSignal) =>
+  handleChat(handle.db, user, chatRequestOf(body, { signal }), NOW);
 const useModel = () => useModelServer(model.url, "fault-model");
 const errors = (chunks: Chunk[]) => chunks.filter((c) => c.type === "error");
 
@@ -60,10 +71,21 @@ describe("Stop mid-turn", () => {
     const user = await newUser();
     let conversationId: string | null = null;
     // Stops at each point of the stream in turn: after the first bytes, after the tool call, after its output.
-    const stopAfter = ["start", "tool-input-start", "tool-input-available", "tool-output-available", "text-start", "text-delta"];
+    const stopAfter = [
+      "start",
+      "tool-input-start",
+      "tool-input-available",
+      "tool-output-available",
+      "text-start",
+      "text-delta",
+    ];
     for (const [i, marker] of stopAfter.entries()) {
       const controller = new AbortController();
-      const response = await send(user, { ...(conversationId ? { id: conversationId } : {}), message: userMessage(`add stop test ${i}`) }, controller.signal);
+      const response = await send(
+        user,
+        { ...(conversationId ? { id: conversationId } : {}), message: userMessage(`add stop test ${i}`) },
+        controller.signal,
+      );
       conversationId = response.headers.get("x-conversation-id");
       const reader = response.body!.getReader();
       let seen = "";
@@ -98,13 +120,20 @@ describe("Stop mid-turn", () => {
     expect(shown).toHaveLength(tasks.length);
 
     // The next message in the same conversation is answered, with a real model server too.
-    const next = await readChunks(await send(user, { id: conversationId, message: userMessage("what is on my list?") }));
+    const next = await readChunks(
+      await send(user, { id: conversationId, message: userMessage("what is on my list?") }),
+    );
     expect(errors(next)).toEqual([]);
     useModel();
     model.push({ text: "Here is your list." });
     const withModel = await readChunks(await send(user, { id: conversationId, message: userMessage("thanks") }));
     expect(errors(withModel)).toEqual([]);
-    expect(withModel.filter((c) => c.type === "text-delta").map((c) => c.delta).join("")).toBe("Here is your list.");
+    expect(
+      withModel
+        .filter((c) => c.type === "text-delta")
+        .map((c) => c.delta)
+        .join(""),
+    ).toBe("Here is your list.");
   });
 
   it("repairs a reply stored with a dangling call when the conversation is read, from the operation log", async () => {
@@ -143,10 +172,14 @@ describe("message parts from the client", () => {
     try {
       const user = await newUser();
       const file = { type: "file", url: canary.url, mediaType: "text/plain", filename: "x.txt" };
-      const asUser = await send(user, { message: { id: crypto.randomUUID(), role: "user", parts: [{ type: "text", text: "read this" }, file] } });
+      const asUser = await send(user, {
+        message: { id: crypto.randomUUID(), role: "user", parts: [{ type: "text", text: "read this" }, file] },
+      });
       expect(asUser.status).toBe(400);
       expect((await asUser.json()).error.message).toBe("Messages can only contain text.");
-      const data = await send(user, { message: { id: crypto.randomUUID(), role: "user", parts: [{ type: "data-x", data: "y".repeat(1000) }] } });
+      const data = await send(user, {
+        message: { id: crypto.randomUUID(), role: "user", parts: [{ type: "data-x", data: "y".repeat(1000) }] },
+      });
       expect(data.status).toBe(400);
       const first = await send(user, { message: userMessage("hello") });
       const id = first.headers.get("x-conversation-id");
@@ -173,7 +206,13 @@ describe("message parts from the client", () => {
       const huge = "x".repeat(2_000_000);
       await handle.db.message.update({
         where: { id: userRow.id },
-        data: { parts: [{ type: "text", text: "hello" }, { type: "file", url: canary.url, mediaType: "text/plain" }, { type: "data-blob", data: huge }] },
+        data: {
+          parts: [
+            { type: "text", text: "hello" },
+            { type: "file", url: canary.url, mediaType: "text/plain" },
+            { type: "data-blob", data: huge },
+          ],
+        },
       });
       for (const useOpenAI of [false, true]) {
         if (useOpenAI) {
@@ -214,7 +253,11 @@ describe("history sent to the model", () => {
       for await (const chunk of req) raw += chunk;
       requests.push((JSON.parse(raw) as { messages: { role: string; content: unknown }[] }).messages);
       try {
-        const upstream = await fetch(`${original}/chat/completions`, { method: "POST", headers: { "content-type": "application/json" }, body: raw });
+        const upstream = await fetch(`${original}/chat/completions`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: raw,
+        });
         res.writeHead(upstream.status, { "content-type": upstream.headers.get("content-type") ?? "text/event-stream" });
         res.end(Buffer.from(await upstream.arrayBuffer()));
       } catch {
@@ -242,7 +285,8 @@ describe("history sent to the model", () => {
       const roles = requests[0]!.filter((m) => m.role !== "system").map((m) => m.role);
       expect(roles).toEqual(["user", "assistant", "user"]);
       expect(JSON.stringify(requests[0]!.at(-1))).toContain("add book dentist");
-      for (const m of requests[0]!) expect(m.content === "" || (Array.isArray(m.content) && m.content.length === 0)).toBe(false);
+      for (const m of requests[0]!)
+        expect(m.content === "" || (Array.isArray(m.content) && m.content.length === 0)).toBe(false);
     } finally {
       await new Promise<void>((resolve) => proxy.close(() => resolve()));
     }
@@ -257,7 +301,10 @@ describe("the database going away", () => {
       const response = await handleChat(down.db, user, chatRequestOf({ message: userMessage("add milk") }), NOW);
       expect(response.status).toBe(503);
       expect(Number(response.headers.get("retry-after"))).toBeGreaterThan(0);
-      expect((await response.json()).error).toMatchObject({ code: "unavailable", message: expect.stringMatching(/try again/) });
+      expect((await response.json()).error).toMatchObject({
+        code: "unavailable",
+        message: expect.stringMatching(/try again/),
+      });
     } finally {
       await down.close();
     }

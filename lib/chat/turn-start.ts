@@ -18,7 +18,6 @@ import { CONTEXT_MESSAGES, MAX_CONVERSATION_MESSAGES, messageText } from "./sche
 import { titleFrom, type ConversationRef, type StoredMessage } from "./store";
 import { isUuid } from "@/lib/validation";
 
-
 export type StartedTurn = {
   conversation: ConversationRef;
   userMessageId: string;
@@ -37,8 +36,20 @@ type Row = {
   expire: Date | null;
   conversation: { id: string; title: string } | null;
   saved: boolean;
-  context: { id: string; role: StoredMessage["role"]; parts: unknown; metadata: unknown; replyToId: string | null }[] | null;
-  tasks: { number: number; title: string; status: TaskSnapshot["status"]; priority: TaskSnapshot["priority"]; dueDate: string | null; dueAllDay: boolean; tags: string[] | null }[] | null;
+  context:
+    | { id: string; role: StoredMessage["role"]; parts: unknown; metadata: unknown; replyToId: string | null }[]
+    | null;
+  tasks:
+    | {
+        number: number;
+        title: string;
+        status: TaskSnapshot["status"];
+        priority: TaskSnapshot["priority"];
+        dueDate: string | null;
+        dueAllDay: boolean;
+        tags: string[] | null;
+      }[]
+    | null;
 };
 
 export type StartOptions = {
@@ -133,14 +144,16 @@ export async function startUserTurn(db: Db, userId: string, opts: StartOptions):
       replyToId: m.replyToId,
       ...(m.metadata ? { metadata: m.metadata } : {}),
     })),
-    tasks: row.tasks && row.tasks.map((t) => ({
-      number: t.number,
-      title: t.title,
-      status: t.status,
-      priority: t.priority,
-      dueDate: dueString(t.dueDate === null ? null : new Date(t.dueDate), t.dueAllDay),
-      tags: (t.tags ?? []).sort(),
-    })),
+    tasks:
+      row.tasks &&
+      row.tasks.map((t) => ({
+        number: t.number,
+        title: t.title,
+        status: t.status,
+        priority: t.priority,
+        dueDate: dueString(t.dueDate === null ? null : new Date(t.dueDate), t.dueAllDay),
+        tags: (t.tags ?? []).sort(),
+      })),
   };
 }
 

@@ -16,12 +16,15 @@ let users = 0;
 
 async function newUser(): Promise<SessionUser> {
   const n = ++users;
-  const row = await handle.db.user.create({ data: { email: `chat${n}@example.com`, name: `Chat User ${n}`, passwordHash: "x" } });
+  const row = await handle.db.user.create({
+    data: { email: `chat${n}@example.com`, name: `Chat User ${n}`, passwordHash: "x" },
+  });
   return { id: row.id, email: row.email, name: row.name, role: row.role };
 }
 
 const NOW = new Date("2026-03-10T14:00:00Z"); // a Tuesday
-const send = (user: SessionUser, body: object, signal?: AbortSignal) => handleChat(handle.db, user, chatRequestOf(body, { signal }), NOW);
+const send = (user: SessionUser, body: object, signal?: AbortSignal) =>
+  handleChat(handle.db, user, chatRequestOf(body, { signal }), NOW);
 
 beforeAll(async () => {
   handle = await createTestDatabase();
@@ -38,24 +41,46 @@ describe("the chat turn with the offline assistant", () => {
     expect(response.headers.get("cache-control")).toBe("no-cache, no-transform");
     const conversationId = response.headers.get("x-conversation-id")!;
     const chunks = await readChunks(response);
-    const output = chunks.find((c) => c.type === "tool-output-available")?.output as { kind: string; task: { number: number; dueDate: string } };
+    const output = chunks.find((c) => c.type === "tool-output-available")?.output as {
+      kind: string;
+      task: { number: number; dueDate: string };
+    };
     expect(output).toMatchObject({ kind: "added", task: { number: 1, dueDate: "2026-03-11T16:00:00.000Z" } });
-    const text = chunks.filter((c) => c.type === "text-delta").map((c) => c.delta).join("");
+    const text = chunks
+      .filter((c) => c.type === "text-delta")
+      .map((c) => c.delta)
+      .join("");
     expect(text).toMatch(/Buy milk/);
-    expect(chunks.find((c) => c.type === "start")?.messageMetadata).toMatchObject({ conversationId, model: "Offline assistant" });
+    expect(chunks.find((c) => c.type === "start")?.messageMetadata).toMatchObject({
+      conversationId,
+      model: "Offline assistant",
+    });
 
     const tasks = await handle.db.task.findMany({ where: { userId: user.id } });
     expect(tasks.map((t) => t.title)).toEqual(["Buy milk"]);
     const logs = await handle.db.taskOperationLog.findMany({ where: { userId: user.id } });
     expect(logs).toHaveLength(1);
-    expect(logs[0]).toMatchObject({ operation: "add", status: "success", source: "chat", conversationId, messageId: message.id, originalCommand: "add buy milk tomorrow at 5pm" });
+    expect(logs[0]).toMatchObject({
+      operation: "add",
+      status: "success",
+      source: "chat",
+      conversationId,
+      messageId: message.id,
+      originalCommand: "add buy milk tomorrow at 5pm",
+    });
     expect(logs[0]!.toolCallId).toMatch(new RegExp(`^${message.id}:call_`));
 
     const messages = await handle.db.message.findMany({ where: { conversationId }, orderBy: { createdAt: "asc" } });
     expect(messages.map((m) => m.role)).toEqual(["user", "assistant"]);
     expect(messages[0]).toMatchObject({ id: message.id, content: "add buy milk tomorrow at 5pm", intent: "add_task" });
     expect(Number(messages[0]!.confidence)).toBeGreaterThan(0);
-    expect(messages[1]!.toolCalls).toEqual([{ toolCallId: logs[0]!.toolCallId!.slice(message.id.length + 1), tool: "add_task", input: { title: "Buy milk", dueDate: expect.stringMatching(/^2026-03-11T17:00/) } }]);
+    expect(messages[1]!.toolCalls).toEqual([
+      {
+        toolCallId: logs[0]!.toolCallId!.slice(message.id.length + 1),
+        tool: "add_task",
+        input: { title: "Buy milk", dueDate: expect.stringMatching(/^2026-03-11T17:00/) },
+      },
+    ]);
     expect(messages[1]!.metadata).toMatchObject({ provider: "offline", toolsUsed: ["add_task"], conversationId });
     expect(messages[1]!.replyToId).toBe(message.id);
     const conversation = await handle.db.conversation.findUniqueOrThrow({ where: { id: conversationId } });
@@ -87,23 +112,43 @@ describe("the chat turn with the offline assistant", () => {
     const id = start.headers.get("x-conversation-id")!;
     await readChunks(start);
     const asking = await readChunks(await send(user, { id, message: userMessage("complete all my tasks") }));
-    const requests = asking.filter((c) => c.type === "tool-approval-request") as unknown as { approvalId: string; toolCallId: string }[];
+    const requests = asking.filter((c) => c.type === "tool-approval-request") as unknown as {
+      approvalId: string;
+      toolCallId: string;
+    }[];
     expect(requests).toHaveLength(3);
     expect(await handle.db.task.count({ where: { userId: user.id, status: "completed" } })).toBe(0);
 
     // The client answers: approve two, reject one (as useChat sends the assistant message back).
-    const stored = await handle.db.message.findFirstOrThrow({ where: { conversationId: id, role: "assistant" }, orderBy: { createdAt: "desc" } });
-    const reasons = (stored.parts as { approval?: { requestReason?: string } }[]).map((p) => p.approval?.requestReason).filter(Boolean);
+    const stored = await handle.db.message.findFirstOrThrow({
+      where: { conversationId: id, role: "assistant" },
+      orderBy: { createdAt: "desc" },
+    });
+    const reasons = (stored.parts as { approval?: { requestReason?: string } }[])
+      .map((p) => p.approval?.requestReason)
+      .filter(Boolean);
     expect(reasons.sort()).toEqual(["Complete #1 Buy milk", "Complete #2 Call mom", "Complete #3 Pay rent"]);
-    const parts = (stored.parts as { type: string; state?: string; toolCallId?: string; approval?: { id: string } }[]).map((p) =>
-      p.state === "approval-requested" ? { ...p, state: "approval-responded", approval: { id: p.approval!.id, approved: p.toolCallId !== requests[2]!.toolCallId } } : p,
+    const parts = (
+      stored.parts as { type: string; state?: string; toolCallId?: string; approval?: { id: string } }[]
+    ).map((p) =>
+      p.state === "approval-requested"
+        ? {
+            ...p,
+            state: "approval-responded",
+            approval: { id: p.approval!.id, approved: p.toolCallId !== requests[2]!.toolCallId },
+          }
+        : p,
     );
     const done = await readChunks(await send(user, { id, message: { id: stored.id, role: "assistant", parts } }));
     expect(done.filter((c) => c.type === "tool-output-available")).toHaveLength(2);
     expect(done.filter((c) => c.type === "tool-output-denied")).toHaveLength(1);
     expect(await handle.db.task.count({ where: { userId: user.id, status: "completed" } })).toBe(2);
     const logs = await handle.db.taskOperationLog.findMany({ where: { userId: user.id, operation: "complete" } });
-    expect(logs.map((l) => [l.status, l.approval]).sort()).toEqual([["rejected", "rejected"], ["success", "approved"], ["success", "approved"]]);
+    expect(logs.map((l) => [l.status, l.approval]).sort()).toEqual([
+      ["rejected", "rejected"],
+      ["success", "approved"],
+      ["success", "approved"],
+    ]);
     // A replayed answer runs nothing twice.
     await readChunks(await send(user, { id, message: { id: stored.id, role: "assistant", parts } })).catch(() => []);
     expect(await handle.db.taskOperationLog.count({ where: { userId: user.id, operation: "complete" } })).toBe(3);
@@ -116,10 +161,21 @@ describe("saving a reply", () => {
     const message = userMessage("add buy milk");
     const response = await send(user, { message });
     await readChunks(response);
-    const conversation = await handle.db.conversation.findUniqueOrThrow({ where: { id: response.headers.get("x-conversation-id")! } });
-    const reply = { id: message.id, role: "assistant" as const, parts: [{ type: "text" as const, text: "overwritten?" }] };
-    await expect(saveAssistantMessage(handle.db, conversation, { message: reply, metadata: {}, replyToId: null })).rejects.toThrow(/not saved/);
-    expect(await handle.db.message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({ role: "user", content: "add buy milk" });
+    const conversation = await handle.db.conversation.findUniqueOrThrow({
+      where: { id: response.headers.get("x-conversation-id")! },
+    });
+    const reply = {
+      id: message.id,
+      role: "assistant" as const,
+      parts: [{ type: "text" as const, text: "overwritten?" }],
+    };
+    await expect(
+      saveAssistantMessage(handle.db, conversation, { message: reply, metadata: {}, replyToId: null }),
+    ).rejects.toThrow(/not saved/);
+    expect(await handle.db.message.findUniqueOrThrow({ where: { id: message.id } })).toMatchObject({
+      role: "user",
+      content: "add buy milk",
+    });
     expect((await handle.db.conversation.findUniqueOrThrow({ where: { id: conversation.id } })).messageCount).toBe(2);
   });
 });
@@ -132,7 +188,9 @@ describe("bad requests", () => {
     await readChunks(first);
     const response = await send(intruder, { id, message: userMessage("delete task 1") });
     expect(response.status).toBe(404);
-    expect(await response.json()).toEqual({ error: { code: "not_found", message: "That conversation does not exist." } });
+    expect(await response.json()).toEqual({
+      error: { code: "not_found", message: "That conversation does not exist." },
+    });
     expect(await handle.db.message.count({ where: { userId: intruder.id } })).toBe(0);
     expect(await handle.db.task.count({ where: { userId: owner.id, deletedAt: null } })).toBe(1);
   });
@@ -179,16 +237,31 @@ describe("the chat turn with @ai-sdk/openai", () => {
     }
   });
   afterAll(() => fake?.close());
-  const useFake = () => Object.assign(process.env, { OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: fake.url, AI_MODEL: "fake-model" });
+  const useFake = () =>
+    Object.assign(process.env, { OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: fake.url, AI_MODEL: "fake-model" });
 
   it("streams a tool call then text, runs the tool through the service and stores usage", async () => {
     useFake();
     const user = await newUser();
-    fake.push({ kind: "tools", calls: [{ name: "add_task", args: { title: "Renew passport", dueDate: "2026-03-20", priority: "high" } }] }, { kind: "text", text: "Added **#1 Renew passport**, due Fri, Mar 20." });
+    fake.push(
+      {
+        kind: "tools",
+        calls: [{ name: "add_task", args: { title: "Renew passport", dueDate: "2026-03-20", priority: "high" } }],
+      },
+      { kind: "text", text: "Added **#1 Renew passport**, due Fri, Mar 20." },
+    );
     const before = fake.requests.length;
-    const response = await send(user, { message: userMessage("remind me to renew my passport by the 20th, it's important"), timeZone: "America/New_York" });
+    const response = await send(user, {
+      message: userMessage("remind me to renew my passport by the 20th, it's important"),
+      timeZone: "America/New_York",
+    });
     const chunks = await readChunks(response);
-    expect(chunks.filter((c) => c.type === "text-delta").map((c) => c.delta).join("")).toBe("Added **#1 Renew passport**, due Fri, Mar 20.");
+    expect(
+      chunks
+        .filter((c) => c.type === "text-delta")
+        .map((c) => c.delta)
+        .join(""),
+    ).toBe("Added **#1 Renew passport**, due Fri, Mar 20.");
     const task = await handle.db.task.findFirstOrThrow({ where: { userId: user.id } });
     expect(task).toMatchObject({ title: "Renew passport", priority: "high", dueAllDay: true });
     const system = fake.requests[before]!.messages[0]!;
@@ -196,7 +269,12 @@ describe("the chat turn with @ai-sdk/openai", () => {
     expect(String(system.content)).toMatch(/America\/New_York/);
     expect(String(system.content)).toMatch(/Tuesday, March 10, 2026/);
     const assistant = await handle.db.message.findFirstOrThrow({ where: { userId: user.id, role: "assistant" } });
-    expect(assistant.metadata).toMatchObject({ provider: "openai-compatible", modelId: "fake-model", toolsUsed: ["add_task"], finishReason: "stop" });
+    expect(assistant.metadata).toMatchObject({
+      provider: "openai-compatible",
+      modelId: "fake-model",
+      toolsUsed: ["add_task"],
+      finishReason: "stop",
+    });
     expect((assistant.metadata as { usage: { inputTokens: number } }).usage.inputTokens).toBe(84);
     const userRow = await handle.db.message.findFirstOrThrow({ where: { userId: user.id, role: "user" } });
     expect(userRow.intent).toBe("add_task");
@@ -213,19 +291,31 @@ describe("the chat turn with @ai-sdk/openai", () => {
     );
     const first = await send(user, { message: userMessage("add first") });
     await readChunks(first);
-    await readChunks(await send(user, { id: first.headers.get("x-conversation-id"), message: userMessage("add second") }));
-    expect((await handle.db.task.findMany({ where: { userId: user.id }, orderBy: { number: "asc" } })).map((t) => t.title)).toEqual(["First", "Second"]);
+    await readChunks(
+      await send(user, { id: first.headers.get("x-conversation-id"), message: userMessage("add second") }),
+    );
+    expect(
+      (await handle.db.task.findMany({ where: { userId: user.id }, orderBy: { number: "asc" } })).map((t) => t.title),
+    ).toEqual(["First", "Second"]);
     expect(await handle.db.taskOperationLog.count({ where: { userId: user.id, status: "success" } })).toBe(2);
   });
 
   it("turns an LLM's unknown priority into a tool error and a failed log row, changing nothing", async () => {
     useFake();
     const user = await newUser();
-    fake.push({ kind: "tools", calls: [{ name: "add_task", args: { title: "Dentist", priority: "urgent" } }] }, { kind: "text", text: "Sorry, priority must be low, medium or high." });
+    fake.push(
+      { kind: "tools", calls: [{ name: "add_task", args: { title: "Dentist", priority: "urgent" } }] },
+      { kind: "text", text: "Sorry, priority must be low, medium or high." },
+    );
     const chunks = await readChunks(await send(user, { message: userMessage("add dentist, super urgent") }));
-    expect(chunks.find((c) => c.type === "tool-output-available")?.output).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(chunks.find((c) => c.type === "tool-output-available")?.output).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+    });
     expect(await handle.db.task.count({ where: { userId: user.id } })).toBe(0);
-    expect(await handle.db.taskOperationLog.findMany({ where: { userId: user.id } })).toMatchObject([{ status: "failed", operation: "add" }]);
+    expect(await handle.db.taskOperationLog.findMany({ where: { userId: user.id } })).toMatchObject([
+      { status: "failed", operation: "add" },
+    ]);
   });
 
   it("keeps the user's message and stores the failure when the model fails", async () => {

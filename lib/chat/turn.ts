@@ -23,7 +23,16 @@ import { claimMessage } from "./in-flight";
 import { modelHistory } from "./model-history";
 import { replaceTurns, type ReplacedTurns } from "./replace";
 import { chatRequest, replacementOf, type ChatRequest } from "./schemas";
-import { createConversation, deleteEmptyConversation, findConversation, loadContext, saveAssistantMessage, saveUserMessage, type Analysis, type ConversationRef } from "./store";
+import {
+  createConversation,
+  deleteEmptyConversation,
+  findConversation,
+  loadContext,
+  saveAssistantMessage,
+  saveUserMessage,
+  type Analysis,
+  type ConversationRef,
+} from "./store";
 import { isTakenId, startUserTurn, type StartedTurn } from "./turn-start";
 
 export type ChatMetadata = {
@@ -45,7 +54,13 @@ export type TurnOptions = {
   sessionVersion?: number | null;
 };
 
-export async function handleChat(db: Db, user: SessionUser, request: Request, now = new Date(), opts: TurnOptions = {}): Promise<Response> {
+export async function handleChat(
+  db: Db,
+  user: SessionUser,
+  request: Request,
+  now = new Date(),
+  opts: TurnOptions = {},
+): Promise<Response> {
   let release: (() => void) | null = null;
   let created: ConversationRef | null = null;
   // In the order a turn has always checked them: the session, then the rate limit. The usual
@@ -55,7 +70,8 @@ export async function handleChat(db: Db, user: SessionUser, request: Request, no
   const admit = async () => {
     if (!sessionChecked) {
       sessionChecked = true;
-      if (!(await isSessionCurrent(db, user.id, opts.sessionVersion ?? undefined))) throw new AppError("unauthorized", "Sign in to continue.");
+      if (!(await isSessionCurrent(db, user.id, opts.sessionVersion ?? undefined)))
+        throw new AppError("unauthorized", "Sign in to continue.");
     }
     if (!counted) {
       counted = true;
@@ -82,7 +98,12 @@ export async function handleChat(db: Db, user: SessionUser, request: Request, no
     const replacing = replacementOf(body);
     if (body.message.role === "user" && !replacing) {
       try {
-        const start = await startUserTurn(db, user.id, { conversationId: body.id, message: body.message, withTasks: offline, sessionVersion: sessionChecked ? undefined : opts.sessionVersion });
+        const start = await startUserTurn(db, user.id, {
+          conversationId: body.id,
+          message: body.message,
+          withTasks: offline,
+          sessionVersion: sessionChecked ? undefined : opts.sessionVersion,
+        });
         sessionChecked = true;
         if ("context" in start) started = start;
         else ({ counted, conversation: found } = start);
@@ -111,7 +132,11 @@ export async function handleChat(db: Db, user: SessionUser, request: Request, no
       originalCommand = started.text;
     } else if (replacing && body.message.role === "user") {
       // An edit or a regenerate: the replaced turns' changes are undone and the new message saved first.
-      ({ userMessageId, text: originalCommand, replaced } = await replaceTurns(db, conversation, { ...replacing, message: body.message }, baseCtx));
+      ({
+        userMessageId,
+        text: originalCommand,
+        replaced,
+      } = await replaceTurns(db, conversation, { ...replacing, message: body.message }, baseCtx));
     } else if (body.message.role === "user") {
       const saved = await saveUserMessage(db, conversation, body.message);
       userMessageId = saved.id;
@@ -146,26 +171,54 @@ export async function handleChat(db: Db, user: SessionUser, request: Request, no
         loadTasks: async () => {
           const tasks = prefetched;
           prefetched = null;
-          return tasks ?? (await db.task.findMany({ where: { userId: user.id, deletedAt: null }, include: taskWithTags, orderBy: { number: "asc" } })).map(toSnapshot);
+          return (
+            tasks ??
+            (
+              await db.task.findMany({
+                where: { userId: user.id, deletedAt: null },
+                include: taskWithTags,
+                orderBy: { number: "asc" },
+              })
+            ).map(toSnapshot)
+          );
         },
         onInterpretation: (it) => (interpretation = it),
       },
     });
 
     const startedAt = performance.now();
-    const metadata: ChatMetadata = { conversationId: conversation.id, title: conversation.title, model: info.label, ...(replaced ? { replaced } : {}) };
+    const metadata: ChatMetadata = {
+      conversationId: conversation.id,
+      title: conversation.title,
+      model: info.label,
+      ...(replaced ? { replaced } : {}),
+    };
     let savedToolStates = ""; // no tool calls saved yet
     let modelError: string | null = null;
-    const toolsOf = (message: UIMessage) => [...new Set((message.parts as { type: string }[]).filter((p) => p.type.startsWith("tool-")).map((p) => p.type.slice(5)))];
+    const toolsOf = (message: UIMessage) => [
+      ...new Set(
+        (message.parts as { type: string }[]).filter((p) => p.type.startsWith("tool-")).map((p) => p.type.slice(5)),
+      ),
+    ];
     const persist = async (message: UIMessage, extra: Record<string, unknown> = {}, analysis?: Analysis) => {
       const stored = (message.metadata ?? {}) as Record<string, unknown>;
       // The save is an upsert by message id, so repeating it after a dropped connection is safe.
-      await retryWhenUnavailable(() => saveAssistantMessage(db, conversation, {
-        replyToId: userMessageId,
-        message: { ...message, metadata: { ...stored, ...metadata } },
-        metadata: { ...stored, ...metadata, provider: info.provider, modelId: info.modelId, toolsUsed: toolsOf(message), processingMs: Math.round(performance.now() - startedAt), ...extra },
-        analysis,
-      }));
+      await retryWhenUnavailable(() =>
+        saveAssistantMessage(db, conversation, {
+          replyToId: userMessageId,
+          message: { ...message, metadata: { ...stored, ...metadata } },
+          metadata: {
+            ...stored,
+            ...metadata,
+            provider: info.provider,
+            modelId: info.modelId,
+            toolsUsed: toolsOf(message),
+            processingMs: Math.round(performance.now() - startedAt),
+            ...extra,
+          },
+          analysis,
+        }),
+      );
     };
 
     return await createAgentUIStreamResponse({
@@ -197,7 +250,9 @@ export async function handleChat(db: Db, user: SessionUser, request: Request, no
       onEnd: async ({ responseMessage, isAborted, outcome }) => {
         try {
           // A provider's error event mid-stream ends the turn with finishReason "error", not a throw.
-          const failed = outcome.status === "failed" || (responseMessage.metadata as { finishReason?: string } | undefined)?.finishReason === "error";
+          const failed =
+            outcome.status === "failed" ||
+            (responseMessage.metadata as { finishReason?: string } | undefined)?.finishReason === "error";
           // Reading `request` here also keeps it alive for the whole turn: Node 20's Request passes
           // an abort on to request.signal through a weak reference, so once the Request itself
           // was collected mid-turn, a client's abort never reached the agent (lib/chat/faults.test.ts).
@@ -205,7 +260,10 @@ export async function handleChat(db: Db, user: SessionUser, request: Request, no
           // A stop mid-step leaves calls without an outcome: wait for the tools still running, then
           // store what each did (or that it never ran), so no later turn sees a dangling call.
           await Promise.allSettled(runs);
-          const settled = { ...responseMessage, parts: settleToolParts(responseMessage.parts, results, { awaitingApproval: true }) };
+          const settled = {
+            ...responseMessage,
+            parts: settleToolParts(responseMessage.parts, results, { awaitingApproval: true }),
+          };
           // Stored on the user's message by the same statement as the reply.
           const it = interpretation as Interpretation | null;
           const analysis =
@@ -228,7 +286,8 @@ export async function handleChat(db: Db, user: SessionUser, request: Request, no
             console.error("reply not saved", error);
           });
           // A new chat's first exchange: a configured model names it once the response is done.
-          if (context.length === 1 && originalCommand && !failed && !aborted) titleAfterFirstReply(db, conversation.id, { message: originalCommand, reply: settled });
+          if (context.length === 1 && originalCommand && !failed && !aborted)
+            titleAfterFirstReply(db, conversation.id, { message: originalCommand, reply: settled });
         } finally {
           release?.();
         }

@@ -11,7 +11,9 @@ let handle: DbHandle;
 let users = 0;
 const newUser = async (role: "user" | "admin" = "user") => {
   const n = ++users;
-  return handle.db.user.create({ data: { email: `undone${n}@example.com`, name: `Undone ${n}`, passwordHash: "x", role } });
+  return handle.db.user.create({
+    data: { email: `undone${n}@example.com`, name: `Undone ${n}`, passwordHash: "x", role },
+  });
 };
 const idOf = (result: ToolResult) => {
   if (!result.ok || !("operationId" in result)) throw new Error(`no operation: ${JSON.stringify(result)}`);
@@ -34,7 +36,9 @@ describe("undoneOperationIds", () => {
     await undoOperation(handle.db, chat, {}); // "undo" in chat: the latest change, completing #4
     expect((await undoFromLog(handle.db, admin.id, added[1]!)).ok).toBe(true);
     // A failed undo (the same operation again) undoes nothing more.
-    expect((await undoOperation(handle.db, { userId: user.id, source: "ui" }, { operationId: added[0] })).ok).toBe(false);
+    expect((await undoOperation(handle.db, { userId: user.id, source: "ui" }, { operationId: added[0] })).ok).toBe(
+      false,
+    );
 
     const ids = [...added, completed];
     expect((await undoneOperationIds(handle.db, user.id, ids)).sort()).toEqual([added[0], added[1], completed].sort());

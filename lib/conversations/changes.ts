@@ -8,7 +8,11 @@ import { conversationIdSchema, PIN_MAX, renameSchema } from "./schemas";
 
 const NOT_FOUND = "Conversation not found.";
 
-export async function renameConversation(db: Db, userId: string, input: { id: string; title: string }): Promise<{ id: string; title: string }> {
+export async function renameConversation(
+  db: Db,
+  userId: string,
+  input: { id: string; title: string },
+): Promise<{ id: string; title: string }> {
   const parsed = renameSchema.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error.issues[0]);
   const { id, title } = parsed.data;
@@ -21,7 +25,10 @@ export async function renameConversation(db: Db, userId: string, input: { id: st
 export async function setConversationArchived(db: Db, userId: string, id: string, archived: boolean): Promise<void> {
   const conversationId = ownId(id);
   await mustChange(
-    db.conversation.updateMany({ where: { id: conversationId, userId }, data: archived ? { status: "archived", pinnedAt: null } : { status: "active" } }),
+    db.conversation.updateMany({
+      where: { id: conversationId, userId },
+      data: archived ? { status: "archived", pinnedAt: null } : { status: "active" },
+    }),
   );
 }
 
@@ -29,7 +36,13 @@ export async function setConversationArchived(db: Db, userId: string, id: string
  * Pins (newest pin first on top) or unpins. Only an active conversation can be pinned, and at
  * most PIN_MAX at once: the Pinned section is read whole with the list's first page.
  */
-export async function setConversationPinned(db: Db, userId: string, id: string, pinned: boolean, now = new Date()): Promise<{ pinnedAt: string | null }> {
+export async function setConversationPinned(
+  db: Db,
+  userId: string,
+  id: string,
+  pinned: boolean,
+  now = new Date(),
+): Promise<{ pinnedAt: string | null }> {
   const conversationId = ownId(id);
   if (!pinned) {
     await mustChange(db.conversation.updateMany({ where: { id: conversationId, userId }, data: { pinnedAt: null } }));

@@ -13,7 +13,9 @@ beforeAll(async () => {
   handle = await createTestDatabase();
   const db = handle.db;
   [alice, bob] = await Promise.all(
-    ["alice", "bob"].map(async (name) => (await db.user.create({ data: { email: `${name}@example.com`, name, passwordHash: "x" } })).id),
+    ["alice", "bob"].map(
+      async (name) => (await db.user.create({ data: { email: `${name}@example.com`, name, passwordHash: "x" } })).id,
+    ),
   );
   // 45 conversations for Alice, one a minute apart, plus three sharing one timestamp so the
   // id tie-breaker is exercised at a page boundary.
@@ -74,7 +76,9 @@ describe("listConversations", () => {
   });
 
   it("continues after a cursor made from any row", async () => {
-    const page = await listConversations(handle.db, alice, { cursor: encodeCursor({ updatedAt: new Date(BASE + 120_000), id: "ffffffff-ffff-4fff-bfff-ffffffffffff" }) });
+    const page = await listConversations(handle.db, alice, {
+      cursor: encodeCursor({ updatedAt: new Date(BASE + 120_000), id: "ffffffff-ffff-4fff-bfff-ffffffffffff" }),
+    });
     expect(page.items).toHaveLength(20);
   });
 });
@@ -83,17 +87,33 @@ describe("searching", () => {
   let planning: string;
   beforeAll(async () => {
     const db = handle.db;
-    const conversation = await db.conversation.create({ data: { userId: alice, title: "Weekend", updatedAt: new Date(BASE - 3_600_000) } });
+    const conversation = await db.conversation.create({
+      data: { userId: alice, title: "Weekend", updatedAt: new Date(BASE - 3_600_000) },
+    });
     planning = conversation.id;
     await db.message.create({
-      data: { conversationId: planning, userId: alice, role: "user", content: "Remind me to book the DENTIST appointment for Tuesday morning please" },
+      data: {
+        conversationId: planning,
+        userId: alice,
+        role: "user",
+        content: "Remind me to book the DENTIST appointment for Tuesday morning please",
+      },
     });
-    await db.message.create({ data: { conversationId: planning, userId: alice, role: "assistant", content: "Done: 100% sure." } });
+    await db.message.create({
+      data: { conversationId: planning, userId: alice, role: "assistant", content: "Done: 100% sure." },
+    });
   });
 
   it("matches titles, case-insensitively", async () => {
     const page = await listConversations(handle.db, alice, { query: "  chat 4 " });
-    expect(page.items.map((item) => item.title).sort()).toEqual(["Chat 4", "Chat 40", "Chat 41", "Chat 42", "Chat 43", "Chat 44"]);
+    expect(page.items.map((item) => item.title).sort()).toEqual([
+      "Chat 4",
+      "Chat 40",
+      "Chat 41",
+      "Chat 42",
+      "Chat 43",
+      "Chat 44",
+    ]);
     expect(page.items.every((item) => item.snippet === undefined)).toBe(true);
   });
 
@@ -105,8 +125,12 @@ describe("searching", () => {
   });
 
   it("treats % and _ as plain characters", async () => {
-    expect((await listConversations(handle.db, alice, { query: "100%" })).items.map((item) => item.id)).toEqual([planning]);
-    expect((await listConversations(handle.db, alice, { query: "%" })).items.map((item) => item.id)).toEqual([planning]);
+    expect((await listConversations(handle.db, alice, { query: "100%" })).items.map((item) => item.id)).toEqual([
+      planning,
+    ]);
+    expect((await listConversations(handle.db, alice, { query: "%" })).items.map((item) => item.id)).toEqual([
+      planning,
+    ]);
     expect((await listConversations(handle.db, alice, { query: "_" })).items).toEqual([]);
   });
 
@@ -116,13 +140,18 @@ describe("searching", () => {
   });
 
   it("refuses an over-long search", async () => {
-    await expect(listConversations(handle.db, alice, { query: "x".repeat(201) })).rejects.toMatchObject({ code: "bad_request", message: "Search for at most 200 characters." });
+    await expect(listConversations(handle.db, alice, { query: "x".repeat(201) })).rejects.toMatchObject({
+      code: "bad_request",
+      message: "Search for at most 200 characters.",
+    });
   });
 });
 
 describe("searching from the active list", () => {
   it("finds archived conversations too, each saying which it is; the archived list stays archived only", async () => {
-    const carol = (await handle.db.user.create({ data: { email: "carol@example.com", name: "Carol", passwordHash: "x" } })).id;
+    const carol = (
+      await handle.db.user.create({ data: { email: "carol@example.com", name: "Carol", passwordHash: "x" } })
+    ).id;
     await handle.db.conversation.create({ data: { userId: carol, title: "Passport renewal", status: "archived" } });
     await handle.db.conversation.create({ data: { userId: carol, title: "Passport photos" } });
     const found = await listConversations(handle.db, carol, { query: "passport" });
@@ -131,6 +160,8 @@ describe("searching from the active list", () => {
       ["Passport renewal", "archived"],
     ]);
     expect((await listConversations(handle.db, carol)).items.map((i) => i.title)).toEqual(["Passport photos"]);
-    expect((await listConversations(handle.db, carol, { view: "archived", query: "passport" })).items.map((i) => i.title)).toEqual(["Passport renewal"]);
+    expect(
+      (await listConversations(handle.db, carol, { view: "archived", query: "passport" })).items.map((i) => i.title),
+    ).toEqual(["Passport renewal"]);
   });
 });

@@ -15,12 +15,16 @@ const SNIPPET_CHARS = 80;
  */
 export async function listConversations(db: Db, userId: string, input: ListInput = {}): Promise<ConversationPage> {
   const parsed = listSchema.safeParse(input);
-  if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "That search is not valid.");
+  if (!parsed.success)
+    throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "That search is not valid.");
   const { view, query, cursor: rawCursor } = parsed.data;
   const cursor = decodeCursor(rawCursor);
   // A search from the active list looks in the archive too (each result says which it is):
   // people search for what they do not see.
-  const where: Prisma.ConversationWhereInput = { userId, status: query && view === "active" ? { in: ["active", "archived"] } : view };
+  const where: Prisma.ConversationWhereInput = {
+    userId,
+    status: query && view === "active" ? { in: ["active", "archived"] } : view,
+  };
   const and: Prisma.ConversationWhereInput[] = [];
   if (cursor) {
     and.push({ OR: [{ updatedAt: { lt: cursor.updatedAt } }, { updatedAt: cursor.updatedAt, id: { lt: cursor.id } }] });
@@ -43,9 +47,19 @@ export async function listConversations(db: Db, userId: string, input: ListInput
 
   const now = new Date();
   const [rows, pinnedRows] = await Promise.all([
-    db.conversation.findMany({ where, orderBy: [{ updatedAt: "desc" }, { id: "desc" }], take: PAGE_SIZE + 1, select: SUMMARY }),
+    db.conversation.findMany({
+      where,
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      take: PAGE_SIZE + 1,
+      select: SUMMARY,
+    }),
     sectioned && !cursor
-      ? db.conversation.findMany({ where: { userId, status: "active", pinnedAt: { not: null } }, orderBy: [{ pinnedAt: "desc" }, { id: "desc" }], take: PIN_MAX, select: SUMMARY })
+      ? db.conversation.findMany({
+          where: { userId, status: "active", pinnedAt: { not: null } },
+          orderBy: [{ pinnedAt: "desc" }, { id: "desc" }],
+          take: PIN_MAX,
+          select: SUMMARY,
+        })
       : null,
   ]);
   const page = rows.slice(0, PAGE_SIZE);
@@ -58,8 +72,24 @@ export async function listConversations(db: Db, userId: string, input: ListInput
   return result;
 }
 
-const SUMMARY = { id: true, title: true, status: true, updatedAt: true, pinnedAt: true, titleSource: true, createdAt: true } as const;
-type SummaryRow = { id: string; title: string; status: ConversationSummary["status"]; updatedAt: Date; pinnedAt: Date | null; titleSource: string; createdAt: Date };
+const SUMMARY = {
+  id: true,
+  title: true,
+  status: true,
+  updatedAt: true,
+  pinnedAt: true,
+  titleSource: true,
+  createdAt: true,
+} as const;
+type SummaryRow = {
+  id: string;
+  title: string;
+  status: ConversationSummary["status"];
+  updatedAt: Date;
+  pinnedAt: Date | null;
+  titleSource: string;
+  createdAt: Date;
+};
 
 // How long after a chat starts the sidebar looks again for the title a model is still writing
 // (lib/conversations/model-title.ts): long enough for a slow model, short enough to stop looking.
@@ -70,9 +100,19 @@ function titlePendingSince(now: Date): Date | null {
   return modelInfo().provider === "offline" ? null : new Date(now.getTime() - TITLE_WAIT_MS);
 }
 
-function summary({ id, title, status, updatedAt, pinnedAt, titleSource, createdAt }: SummaryRow, pendingSince: Date | null): ConversationSummary {
-  const item: ConversationSummary = { id, title, status, updatedAt: updatedAt.toISOString(), pinnedAt: pinnedAt?.toISOString() ?? null };
-  if (pendingSince && createdAt > pendingSince && (titleSource === "draft" || titleSource === "auto")) item.titlePending = true;
+function summary(
+  { id, title, status, updatedAt, pinnedAt, titleSource, createdAt }: SummaryRow,
+  pendingSince: Date | null,
+): ConversationSummary {
+  const item: ConversationSummary = {
+    id,
+    title,
+    status,
+    updatedAt: updatedAt.toISOString(),
+    pinnedAt: pinnedAt?.toISOString() ?? null,
+  };
+  if (pendingSince && createdAt > pendingSince && (titleSource === "draft" || titleSource === "auto"))
+    item.titlePending = true;
   return item;
 }
 
@@ -82,7 +122,10 @@ async function addSnippets(db: Db, items: ConversationSummary[], query: string) 
   const byText = items.filter((item) => !item.title.toLowerCase().includes(needle));
   if (!byText.length) return;
   const messages = await db.message.findMany({
-    where: { conversationId: { in: byText.map((item) => item.id) }, content: { contains: likePattern(query), mode: "insensitive" } },
+    where: {
+      conversationId: { in: byText.map((item) => item.id) },
+      content: { contains: likePattern(query), mode: "insensitive" },
+    },
     orderBy: { createdAt: "desc" },
     select: { conversationId: true, content: true },
   });

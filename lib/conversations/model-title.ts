@@ -21,7 +21,11 @@ type Exchange = { message: string; reply: Pick<UIMessage, "parts"> };
 
 /** The model's answer as a title: one line, no quotes, label or final punctuation, cut at a word. Null when nothing is left. */
 export function cleanModelTitle(text: string): string | null {
-  const line = text.trim().split(/\r?\n/).find((l) => l.trim()) ?? "";
+  const line =
+    text
+      .trim()
+      .split(/\r?\n/)
+      .find((l) => l.trim()) ?? "";
   const clean = line
     .replace(/^\s*(?:title|titre|título|titel)\s*:\s*/iu, "")
     .replace(/[*_#`]+/g, "")
@@ -58,12 +62,20 @@ export async function askModelForTitle(model: LanguageModel, { message, reply }:
 
 /** Stores a model's title unless the user has named the chat meanwhile. Whether it was stored. */
 export async function saveModelTitle(db: Db, conversationId: string, title: string): Promise<boolean> {
-  const { count } = await db.conversation.updateMany({ where: { id: conversationId, titleSource: { in: ["draft", "auto"] } }, data: { title, titleSource: "model" } });
+  const { count } = await db.conversation.updateMany({
+    where: { id: conversationId, titleSource: { in: ["draft", "auto"] } },
+    data: { title, titleSource: "model" },
+  });
   return count === 1;
 }
 
 /** Asks for the title and stores it; a model or database failure leaves the title as it was. */
-export async function titleWithModel(db: Db, conversationId: string, exchange: Exchange, model: LanguageModel = titleModel()): Promise<string | null> {
+export async function titleWithModel(
+  db: Db,
+  conversationId: string,
+  exchange: Exchange,
+  model: LanguageModel = titleModel(),
+): Promise<string | null> {
   const title = await askModelForTitle(model, exchange);
   if (!title) return null;
   try {

@@ -18,10 +18,15 @@ const at = (minutes: number) => new Date(BASE + minutes * 60_000);
 beforeAll(async () => {
   handle = await createTestDatabase();
   [alice, bob] = await Promise.all(
-    ["alice", "bob"].map(async (name) => (await handle.db.user.create({ data: { email: `pin-${name}@example.com`, name, passwordHash: "x" } })).id),
+    ["alice", "bob"].map(
+      async (name) =>
+        (await handle.db.user.create({ data: { email: `pin-${name}@example.com`, name, passwordHash: "x" } })).id,
+    ),
   );
   for (let i = 0; i < 45; i++) {
-    chats.push((await handle.db.conversation.create({ data: { userId: alice, title: `Chat ${i}`, updatedAt: at(-i) } })).id);
+    chats.push(
+      (await handle.db.conversation.create({ data: { userId: alice, title: `Chat ${i}`, updatedAt: at(-i) } })).id,
+    );
   }
 });
 afterAll(() => handle?.close());
@@ -49,13 +54,21 @@ describe("pinning", () => {
     expect(pages.slice(1).every((page) => page.pinned === undefined)).toBe(true);
     const rest = pages.flatMap((page) => page.items);
     expect(pages.map((page) => page.items.length)).toEqual([20, 20, 2]);
-    expect(rest.map((c) => c.title)).toEqual(chats.map((_, i) => `Chat ${i}`).filter((t) => !["Chat 2", "Chat 19", "Chat 30"].includes(t)));
+    expect(rest.map((c) => c.title)).toEqual(
+      chats.map((_, i) => `Chat ${i}`).filter((t) => !["Chat 2", "Chat 19", "Chat 30"].includes(t)),
+    );
     expect(rest.every((c) => c.pinnedAt === null)).toBe(true);
   });
 
   it("pinning again keeps the pin's place; unpinning puts the chat back by its activity", async () => {
-    expect(await setConversationPinned(handle.db, alice, chats[30]!, true, at(9))).toEqual({ pinnedAt: at(1).toISOString() });
-    expect((await listConversations(handle.db, alice)).pinned!.map((c) => c.title)).toEqual(["Chat 19", "Chat 2", "Chat 30"]);
+    expect(await setConversationPinned(handle.db, alice, chats[30]!, true, at(9))).toEqual({
+      pinnedAt: at(1).toISOString(),
+    });
+    expect((await listConversations(handle.db, alice)).pinned!.map((c) => c.title)).toEqual([
+      "Chat 19",
+      "Chat 2",
+      "Chat 30",
+    ]);
     await setConversationPinned(handle.db, alice, chats[2]!, false);
     const first = await listConversations(handle.db, alice);
     expect(first.pinned!.map((c) => c.title)).toEqual(["Chat 19", "Chat 30"]);
@@ -73,7 +86,10 @@ describe("pinning", () => {
   it("archiving unpins; an archived chat cannot be pinned until restored", async () => {
     await setConversationArchived(handle.db, alice, chats[19]!, true);
     expect((await listConversations(handle.db, alice)).pinned!.map((c) => c.title)).toEqual(["Chat 30"]);
-    await expect(setConversationPinned(handle.db, alice, chats[19]!, true)).rejects.toMatchObject({ code: "conflict", message: "Restore the conversation before pinning it." });
+    await expect(setConversationPinned(handle.db, alice, chats[19]!, true)).rejects.toMatchObject({
+      code: "conflict",
+      message: "Restore the conversation before pinning it.",
+    });
     await setConversationArchived(handle.db, alice, chats[19]!, false);
     const restored = await listConversations(handle.db, alice);
     expect(restored.pinned!.map((c) => c.title)).toEqual(["Chat 30"]);
@@ -81,16 +97,24 @@ describe("pinning", () => {
   });
 
   it("another user's chat, or an id that is not one, is not found; nothing changes", async () => {
-    await expect(setConversationPinned(handle.db, bob, chats[5]!, true)).rejects.toMatchObject({ code: "not_found", message: "Conversation not found." });
+    await expect(setConversationPinned(handle.db, bob, chats[5]!, true)).rejects.toMatchObject({
+      code: "not_found",
+      message: "Conversation not found.",
+    });
     await expect(setConversationPinned(handle.db, bob, chats[30]!, false)).rejects.toMatchObject({ code: "not_found" });
-    await expect(setConversationPinned(handle.db, alice, "not-an-id", true)).rejects.toMatchObject({ code: "not_found" });
+    await expect(setConversationPinned(handle.db, alice, "not-an-id", true)).rejects.toMatchObject({
+      code: "not_found",
+    });
     expect((await listConversations(handle.db, bob)).pinned).toEqual([]);
     expect((await listConversations(handle.db, alice)).pinned!.map((c) => c.title)).toEqual(["Chat 30"]);
   });
 
   it(`keeps at most ${PIN_MAX} pinned`, async () => {
     for (let i = 0; i < PIN_MAX - 1; i++) await setConversationPinned(handle.db, alice, chats[i]!, true, at(10 + i));
-    await expect(setConversationPinned(handle.db, alice, chats[40]!, true)).rejects.toMatchObject({ code: "limit", message: `At most ${PIN_MAX} conversations can be pinned. Unpin one first.` });
+    await expect(setConversationPinned(handle.db, alice, chats[40]!, true)).rejects.toMatchObject({
+      code: "limit",
+      message: `At most ${PIN_MAX} conversations can be pinned. Unpin one first.`,
+    });
     const pages = await everyPage(alice);
     expect(pages[0]!.pinned).toHaveLength(PIN_MAX);
     expect(new Set([...pages[0]!.pinned!, ...pages.flatMap((p) => p.items)].map((c) => c.id)).size).toBe(45);

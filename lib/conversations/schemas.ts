@@ -21,7 +21,12 @@ export const renameSchema = z.object({ id: conversationIdSchema, title: titleSch
 export const listSchema = z.object({
   view: z.enum(["active", "archived"]).default("active"),
   /** Matches titles and message text; blank means no search. */
-  query: z.string().refine(isStorableText, UNSTORABLE_TEXT).trim().max(SEARCH_MAX, `Search for at most ${SEARCH_MAX} characters.`).default(""),
+  query: z
+    .string()
+    .refine(isStorableText, UNSTORABLE_TEXT)
+    .trim()
+    .max(SEARCH_MAX, `Search for at most ${SEARCH_MAX} characters.`)
+    .default(""),
   cursor: z.string().max(200).nullish(),
 });
 

@@ -4,10 +4,36 @@ import type { TaskView, ToolResult } from "@/lib/tasks/types";
 import { cleanModelTitle } from "./model-title";
 import { draftTitle, taskSubject, turnTitle } from "./title";
 
-const view = (title: string, number = 1): TaskView => ({ number, title, description: null, status: "pending", priority: "medium", dueDate: null, dueAllDay: false, tags: [], completedAt: null });
-const added = (title: string, number = 1): ToolResult => ({ ok: true, kind: "added", task: view(title, number), operationId: `op-${number}` });
-const part = (output: ToolResult, state = "output-available") => ({ type: "tool-add_task", toolCallId: crypto.randomUUID(), state, output });
-const listed = (filter: Record<string, unknown>): ToolResult => ({ ok: true, kind: "listed", tasks: [], total: 0, filter });
+const view = (title: string, number = 1): TaskView => ({
+  number,
+  title,
+  description: null,
+  status: "pending",
+  priority: "medium",
+  dueDate: null,
+  dueAllDay: false,
+  tags: [],
+  completedAt: null,
+});
+const added = (title: string, number = 1): ToolResult => ({
+  ok: true,
+  kind: "added",
+  task: view(title, number),
+  operationId: `op-${number}`,
+});
+const part = (output: ToolResult, state = "output-available") => ({
+  type: "tool-add_task",
+  toolCallId: crypto.randomUUID(),
+  state,
+  output,
+});
+const listed = (filter: Record<string, unknown>): ToolResult => ({
+  ok: true,
+  kind: "listed",
+  tasks: [],
+  total: 0,
+  filter,
+});
 const text = (t: string) => ({ type: "text", text: t });
 
 describe("turnTitle", () => {
@@ -18,8 +44,16 @@ describe("turnTitle", () => {
   });
 
   it("joins two tasks, and says how many more when there are many", () => {
-    expect(turnTitle([part(added("Buy oat milk")), part(added("Call the dentist", 2))], "buy oat milk and call the dentist")).toBe("Oat milk and the dentist");
-    const many = ["Buy oat milk", "Call the dentist", "Book flights to Lisbon", "Pay electricity bill", "Finish quarterly report"].map((t, i) => part(added(t, i + 1)));
+    expect(
+      turnTitle([part(added("Buy oat milk")), part(added("Call the dentist", 2))], "buy oat milk and call the dentist"),
+    ).toBe("Oat milk and the dentist");
+    const many = [
+      "Buy oat milk",
+      "Call the dentist",
+      "Book flights to Lisbon",
+      "Pay electricity bill",
+      "Finish quarterly report",
+    ].map((t, i) => part(added(t, i + 1)));
     const title = turnTitle(many, "a lot")!;
     expect(title).toMatch(/^Oat milk, the dentist.* and \d more$/);
     expect(title.length).toBeLessThanOrEqual(50);
@@ -27,7 +61,15 @@ describe("turnTitle", () => {
 
   it("names changed, completed, deleted and undone tasks too", () => {
     const done: ToolResult = { ok: true, kind: "completed", task: view("Call the dentist"), operationId: "o" };
-    const undone: ToolResult = { ok: true, kind: "undone", undoneOperation: "x", task: null, operationId: "u", count: 2, tasks: [view("Buy oat milk"), view("Get stamps", 2)] };
+    const undone: ToolResult = {
+      ok: true,
+      kind: "undone",
+      undoneOperation: "x",
+      task: null,
+      operationId: "u",
+      count: 2,
+      tasks: [view("Buy oat milk"), view("Get stamps", 2)],
+    };
     expect(turnTitle([part(done)], "done with the dentist")).toBe("The dentist");
     expect(turnTitle([part(undone)], "undo that")).toBe("Oat milk and stamps");
   });
@@ -43,11 +85,28 @@ describe("turnTitle", () => {
   });
 
   it("keeps the user's language: Spanish, French, German", () => {
-    expect(turnTitle([part(added("Compra leche de avena")), part(added("Llamar al dentista", 2))], "compra leche de avena mañana y llamar al dentista")).toBe("Leche de avena y el dentista");
-    expect(turnTitle([part(added("Achète du lait d'avoine")), part(added("Appeler le dentiste", 2))], "achète du lait d'avoine demain et appeler le dentiste")).toBe("Lait d'avoine et le dentiste");
-    expect(turnTitle([part(added("Kauf Hafermilch")), part(added("Zahnarzt anrufen", 2))], "kauf Hafermilch morgen und füge Zahnarzt anrufen hinzu")).toBe("Hafermilch und Zahnarzt");
+    expect(
+      turnTitle(
+        [part(added("Compra leche de avena")), part(added("Llamar al dentista", 2))],
+        "compra leche de avena mañana y llamar al dentista",
+      ),
+    ).toBe("Leche de avena y el dentista");
+    expect(
+      turnTitle(
+        [part(added("Achète du lait d'avoine")), part(added("Appeler le dentiste", 2))],
+        "achète du lait d'avoine demain et appeler le dentiste",
+      ),
+    ).toBe("Lait d'avoine et le dentiste");
+    expect(
+      turnTitle(
+        [part(added("Kauf Hafermilch")), part(added("Zahnarzt anrufen", 2))],
+        "kauf Hafermilch morgen und füge Zahnarzt anrufen hinzu",
+      ),
+    ).toBe("Hafermilch und Zahnarzt");
     expect(turnTitle([part(listed({ due: "this_week" }))], "¿qué tengo esta semana?")).toBe("Tareas de esta semana");
-    expect(turnTitle([part(listed({ due: "this_week" }))], "qu'est-ce que j'ai cette semaine")).toBe("À faire cette semaine");
+    expect(turnTitle([part(listed({ due: "this_week" }))], "qu'est-ce que j'ai cette semaine")).toBe(
+      "À faire cette semaine",
+    );
     expect(turnTitle([part(listed({ due: "today" }))], "was steht heute an")).toBe("Heute fällig");
   });
 
@@ -79,7 +138,9 @@ describe("draftTitle", () => {
   });
 
   it("cuts a long message at a word boundary, without an ellipsis", () => {
-    const title = draftTitle("I need to sort out the insurance paperwork for the car before the end of the month and also the house...");
+    const title = draftTitle(
+      "I need to sort out the insurance paperwork for the car before the end of the month and also the house...",
+    );
     expect(title).toBe("I need to sort out the insurance paperwork");
     expect(title.length).toBeLessThanOrEqual(50);
     expect(title).not.toMatch(/…|\.\.\./);

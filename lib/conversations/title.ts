@@ -31,10 +31,7 @@ export function cutAtWord(text: string, max = TITLE_CHARS): string {
 }
 
 // A greeting or "please / can you" in front says nothing about the conversation.
-const LEADS = new RegExp(
-  String.raw`^(?:hey|hi|hello|ok(?:ay)?|so|please|pls|can you|could you|would you|will you|hola|buenas|por favor|puedes|podrías|salut|bonjour|s'il te plaît|s'il vous plaît|stp|peux-tu|pourrais-tu|hallo|bitte|kannst du|könntest du)(?=[\s,!.:]|$)[\s,!.:]*`,
-  "iu",
-);
+const LEADS = /^(?:hey|hi|hello|ok(?:ay)?|so|please|pls|can you|could you|would you|will you|hola|buenas|por favor|puedes|podrías|salut|bonjour|s'il te plaît|s'il vous plaît|stp|peux-tu|pourrais-tu|hallo|bitte|kannst du|könntest du)(?=[\s,!.:]|$)[\s,!.:]*/iu;
 const END_PUNCTUATION = /[\s.!?…,;:¿¡]+$/u;
 
 /** The first message, tidied: no greeting or trailing punctuation, sentence-cased, cut at a word. */

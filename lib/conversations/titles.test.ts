@@ -19,20 +19,28 @@ const NOW = new Date("2026-03-10T14:00:00Z"); // a Tuesday
 
 async function newUser(): Promise<SessionUser> {
   const n = ++users;
-  const row = await handle.db.user.create({ data: { email: `titles${n}@example.com`, name: `Titles ${n}`, passwordHash: "x" } });
+  const row = await handle.db.user.create({
+    data: { email: `titles${n}@example.com`, name: `Titles ${n}`, passwordHash: "x" },
+  });
   return { id: row.id, email: row.email, name: row.name, role: row.role };
 }
 
 /** One whole turn; the conversation id. */
 async function say(user: SessionUser, text: string, id?: string): Promise<string> {
-  const response = await handleChat(handle.db, user, chatRequestOf({ ...(id ? { id } : {}), message: userMessage(text), timeZone: "Europe/Berlin" }), NOW);
+  const response = await handleChat(
+    handle.db,
+    user,
+    chatRequestOf({ ...(id ? { id } : {}), message: userMessage(text), timeZone: "Europe/Berlin" }),
+    NOW,
+  );
   expect(response.status).toBe(200);
   const chunks = await readChunks(response);
   expect(chunks.filter((c) => c.type === "error")).toEqual([]);
   return response.headers.get("x-conversation-id")!;
 }
 
-const row = (id: string) => handle.db.conversation.findUniqueOrThrow({ where: { id }, select: { title: true, titleSource: true } });
+const row = (id: string) =>
+  handle.db.conversation.findUniqueOrThrow({ where: { id }, select: { title: true, titleSource: true } });
 
 beforeAll(async () => {
   handle = await createTestDatabase();
@@ -47,8 +55,14 @@ restoreModelEnvAfterEach();
 describe("titles without a model", () => {
   it("names a chat by the tasks its first turn added", async () => {
     const user = await newUser();
-    expect(await row(await say(user, "add buy oat milk and call the dentist"))).toEqual({ title: "Oat milk and the dentist", titleSource: "auto" });
-    expect(await row(await say(user, "please add renew passport!!"))).toEqual({ title: "Passport", titleSource: "auto" });
+    expect(await row(await say(user, "add buy oat milk and call the dentist"))).toEqual({
+      title: "Oat milk and the dentist",
+      titleSource: "auto",
+    });
+    expect(await row(await say(user, "please add renew passport!!"))).toEqual({
+      title: "Passport",
+      titleSource: "auto",
+    });
   });
 
   it("names a list question by what it asked", async () => {
@@ -86,7 +100,10 @@ describe("titles without a model", () => {
 
   it("a long first message is cut at a word, never with an ellipsis", async () => {
     const user = await newUser();
-    const id = await say(user, "so I was wondering whether you could tell me something about how all of this works, in detail");
+    const id = await say(
+      user,
+      "so I was wondering whether you could tell me something about how all of this works, in detail",
+    );
     const { title } = await row(id);
     expect(title.length).toBeLessThanOrEqual(50);
     expect(title).not.toMatch(/…|\.\.\./);
@@ -97,11 +114,15 @@ describe("titles from a model", () => {
   it("asks the model once the reply is in, and stores its title plainly", async () => {
     useModelServer(fake.url, "fake-model");
     const user = await newUser();
-    const { id } = await handle.db.conversation.create({ data: { userId: user.id, title: "Add buy oat milk and call the dentist" } });
+    const { id } = await handle.db.conversation.create({
+      data: { userId: user.id, title: "Add buy oat milk and call the dentist" },
+    });
     const before = fake.requests.length;
     fake.push({ kind: "text", text: "“Groceries and the dentist.”" });
     const reply = { parts: [{ type: "text" as const, text: "Added **Buy oat milk** and **Call the dentist**." }] };
-    expect(await titleWithModel(handle.db, id, { message: "add buy oat milk and call the dentist", reply })).toBe("Groceries and the dentist");
+    expect(await titleWithModel(handle.db, id, { message: "add buy oat milk and call the dentist", reply })).toBe(
+      "Groceries and the dentist",
+    );
     expect(await row(id)).toEqual({ title: "Groceries and the dentist", titleSource: "model" });
     // One request, no tools, with the user's words and the reply's.
     const request = fake.requests.slice(before);
@@ -124,7 +145,9 @@ describe("titles from a model", () => {
   it("keeps the title made without a model when the model fails", async () => {
     useModelServer(fake.url, "fake-model");
     const user = await newUser();
-    const { id } = await handle.db.conversation.create({ data: { userId: user.id, title: "Oat milk", titleSource: "auto" } });
+    const { id } = await handle.db.conversation.create({
+      data: { userId: user.id, title: "Oat milk", titleSource: "auto" },
+    });
     fake.push({ kind: "error", status: 500 });
     expect(await titleWithModel(handle.db, id, { message: "add buy oat milk", reply: { parts: [] } })).toBeNull();
     expect(await row(id)).toEqual({ title: "Oat milk", titleSource: "auto" });
@@ -133,7 +156,9 @@ describe("titles from a model", () => {
 
   it("the sidebar is told a new chat's title may still come, only while a model is configured", async () => {
     const user = await newUser();
-    const { id } = await handle.db.conversation.create({ data: { userId: user.id, title: "Oat milk", titleSource: "auto" } });
+    const { id } = await handle.db.conversation.create({
+      data: { userId: user.id, title: "Oat milk", titleSource: "auto" },
+    });
     expect((await listConversations(handle.db, user.id)).items.find((i) => i.id === id)?.titlePending).toBeUndefined();
     useModelServer(fake.url, "fake-model");
     expect((await listConversations(handle.db, user.id)).items.find((i) => i.id === id)?.titlePending).toBe(true);

@@ -22,7 +22,10 @@ export async function openDatabase(url?: string): Promise<DbHandle> {
     // A connection the server drops (restart, failover, pg_terminate_backend) emits 'error';
     // unheard, it is an uncaught exception that ends the process. The pool replaces it, and
     // the request that needed it answers 503 (lib/db/unavailable.ts).
-    const adapter = new PrismaPg({ connectionString: target.url, max: setting("DATABASE_POOL_SIZE") }, { onPoolError: connectionLost, onConnectionError: connectionLost });
+    const adapter = new PrismaPg(
+      { connectionString: target.url, max: setting("DATABASE_POOL_SIZE") },
+      { onPoolError: connectionLost, onConnectionError: connectionLost },
+    );
     const db = new PrismaClient({ adapter, transactionOptions: TRANSACTION_OPTIONS });
     const exec = async (sql: string) => {
       const { Client } = await import("pg");

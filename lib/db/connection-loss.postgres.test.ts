@@ -28,7 +28,10 @@ afterAll(async () => {
   await handle?.close();
 });
 
-const terminate = () => admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [database]);
+const terminate = () =>
+  admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()", [
+    database,
+  ]);
 
 it("survives its pooled connections being ended, idle and busy, and works again after", async () => {
   const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
@@ -56,7 +59,9 @@ it("survives its pooled connections being ended, idle and busy, and works again 
     }
     expect(rows).toEqual([{ ok: 1 }]);
     expect(uncaught).toEqual([]);
-    expect(logged.mock.calls.some(([line]) => typeof line === "string" && line.startsWith("database connection lost"))).toBe(true);
+    expect(
+      logged.mock.calls.some(([line]) => typeof line === "string" && line.startsWith("database connection lost")),
+    ).toBe(true);
   } finally {
     logged.mockRestore();
   }

@@ -1,7 +1,12 @@
 import "server-only";
 import { getDatabase } from "./client";
 
-export type DatabaseHealth = { ok: boolean; kind: "pglite" | "postgres" | "unknown"; latencyMs?: number; error?: string };
+export type DatabaseHealth = {
+  ok: boolean;
+  kind: "pglite" | "postgres" | "unknown";
+  latencyMs?: number;
+  error?: string;
+};
 
 /** Whether the database answers a trivial query within a couple of seconds. */
 export async function checkDatabase(timeoutMs = 2000): Promise<DatabaseHealth> {

@@ -5,7 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DbHandle } from "./client";
 
 const DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
-const names = fs.readdirSync(DIR, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name).sort();
+const names = fs
+  .readdirSync(DIR, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
 const sqlOf = (name: string) => fs.readFileSync(path.join(DIR, name, "migration.sql"), "utf8");
 
 let handle: DbHandle;
@@ -32,7 +36,11 @@ describe("message_reply_to", () => {
         ('${id(15)}', '${id(2)}', '${id(1)}', 'assistant', 'answer to third', '2026-01-01T10:02:02Z'),
         ('${id(16)}', '${id(2)}', '${id(1)}', 'assistant', 'a second assistant message', '2026-01-01T10:02:03Z');`);
     await handle.exec(sqlOf(names[target]!));
-    const rows = await handle.db.message.findMany({ where: { conversationId: id(2) }, orderBy: { createdAt: "asc" }, select: { content: true, replyToId: true } });
+    const rows = await handle.db.message.findMany({
+      where: { conversationId: id(2) },
+      orderBy: { createdAt: "asc" },
+      select: { content: true, replyToId: true },
+    });
     expect(rows).toEqual([
       { content: "first", replyToId: null },
       { content: "answer to first", replyToId: id(10) },

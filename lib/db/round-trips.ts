@@ -38,7 +38,8 @@ function record(sql: string) {
   }
 }
 
-const textOf = (arg: unknown) => (typeof arg === "string" ? arg : ((arg as { text?: string } | undefined)?.text ?? "?"));
+const textOf = (arg: unknown) =>
+  typeof arg === "string" ? arg : ((arg as { text?: string } | undefined)?.text ?? "?");
 
 function install() {
   if (installed) return;
@@ -51,7 +52,9 @@ function install() {
 
   type Queryable = { query: (...a: unknown[]) => Promise<unknown>; exec: (...a: unknown[]) => Promise<unknown> };
   type Tx = Queryable & { rollback: () => Promise<void> };
-  const proto = PGlite.prototype as unknown as Queryable & { transaction: (fn: (tx: Tx) => Promise<unknown>) => Promise<unknown> };
+  const proto = PGlite.prototype as unknown as Queryable & {
+    transaction: (fn: (tx: Tx) => Promise<unknown>) => Promise<unknown>;
+  };
   const pgliteQuery = proto.query;
   const pgliteExec = proto.exec;
   const transaction = proto.transaction;

@@ -3,14 +3,31 @@
 // (503 with Retry-After), not that something broke (500).
 const CODES = new Set([
   // Node's sockets
-  "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENOTFOUND", "EAI_AGAIN",
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
   // PostgreSQL: connection exceptions (08…), operator intervention (57P…: shutdown, crash, starting up)
-  "08000", "08001", "08003", "08004", "08006", "57P01", "57P02", "57P03",
+  "08000",
+  "08001",
+  "08003",
+  "08004",
+  "08006",
+  "57P01",
+  "57P02",
+  "57P03",
   // Prisma: can't reach, timed out, closed, pool timeout
-  "P1001", "P1002", "P1017", "P2024",
+  "P1001",
+  "P1002",
+  "P1017",
+  "P2024",
 ]);
 
-const MESSAGES = /connection terminated|can't reach database|connection refused|terminating connection|server closed the connection|timed out fetching a new connection|the database system is (?:starting up|shutting down)|client has encountered a connection error|connection is closed/i;
+const MESSAGES =
+  /connection terminated|can't reach database|connection refused|terminating connection|server closed the connection|timed out fetching a new connection|the database system is (?:starting up|shutting down)|client has encountered a connection error|connection is closed/i;
 
 import "server-only";
 export function isDatabaseUnavailable(error: unknown): boolean {

@@ -7,7 +7,10 @@ it("picks the embedded PGlite by default, a directory with file:, and PostgreSQL
   expect(databaseTarget("")).toEqual({ kind: "pglite", dir: path.resolve(".data/pglite") });
   expect(databaseTarget("file:./tmp/db")).toEqual({ kind: "pglite", dir: path.resolve("tmp/db") });
   expect(databaseTarget("memory:")).toEqual({ kind: "pglite", dir: null });
-  expect(databaseTarget("postgresql://u@127.0.0.1:5432/x")).toEqual({ kind: "postgres", url: "postgresql://u@127.0.0.1:5432/x" });
+  expect(databaseTarget("postgresql://u@127.0.0.1:5432/x")).toEqual({
+    kind: "postgres",
+    url: "postgresql://u@127.0.0.1:5432/x",
+  });
   expect(databaseTarget("postgres://u@h/x").kind).toBe("postgres");
 });
 

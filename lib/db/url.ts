@@ -14,7 +14,11 @@ export function databaseTarget(url?: string): DatabaseTarget {
   const value = setting("DATABASE_URL", url === undefined ? process.env : { DATABASE_URL: url });
   if (!value) return { kind: "pglite", dir: path.resolve(/*turbopackIgnore: true*/ DEFAULT_PGLITE_DIR) };
   if (value === "memory:" || value === "file::memory:") return { kind: "pglite", dir: null };
-  if (value.startsWith("file:")) return { kind: "pglite", dir: path.resolve(/*turbopackIgnore: true*/ value.slice("file:".length) || DEFAULT_PGLITE_DIR) };
+  if (value.startsWith("file:"))
+    return {
+      kind: "pglite",
+      dir: path.resolve(/*turbopackIgnore: true*/ value.slice("file:".length) || DEFAULT_PGLITE_DIR),
+    };
   return { kind: "postgres", url: value };
 }
 

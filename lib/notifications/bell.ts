@@ -24,20 +24,36 @@ export async function unreadReminders(db: Db, userId: string): Promise<{ items: 
       where,
       orderBy: [{ sentAt: "desc" }, { id: "desc" }],
       take: BELL_LIMIT,
-      select: { id: true, payload: true, sentAt: true, task: { select: { number: true, title: true, deletedAt: true } } },
+      select: {
+        id: true,
+        payload: true,
+        sentAt: true,
+        task: { select: { number: true, title: true, deletedAt: true } },
+      },
     }),
     db.notification.count({ where }),
   ]);
   const items = rows.map((row) => {
     const p = row.payload as ReminderPayload;
     const task = row.task && !row.task.deletedAt ? row.task : null;
-    return { id: row.id, title: task?.title ?? p.title, taskNumber: task?.number ?? null, at: p.at, dueDate: p.dueDate, dueAllDay: p.dueAllDay, sentAt: row.sentAt!.toISOString() };
+    return {
+      id: row.id,
+      title: task?.title ?? p.title,
+      taskNumber: task?.number ?? null,
+      at: p.at,
+      dueDate: p.dueDate,
+      dueAllDay: p.dueAllDay,
+      sentAt: row.sentAt!.toISOString(),
+    };
   });
   return { items, unread };
 }
 
 /** Marks the user's own in-app rows read; ids of other users' rows change nothing. */
 export async function markRead(db: Db, userId: string, ids: string[], now = new Date()): Promise<number> {
-  const { count } = await db.notification.updateMany({ where: { id: { in: ids }, userId, channel: "in_app", readAt: null }, data: { readAt: now } });
+  const { count } = await db.notification.updateMany({
+    where: { id: { in: ids }, userId, channel: "in_app", readAt: null },
+    data: { readAt: now },
+  });
   return count;
 }

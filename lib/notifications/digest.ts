@@ -16,25 +16,46 @@ export type DigestPayload = { day: string; timeZone: string };
 
 export async function scheduleDigests(db: Db, now: Date): Promise<number> {
   if (!emailConfigured()) return 0;
-  const users = await db.userSettings.findMany({ where: { digestEnabled: true }, select: { userId: true, timeZone: true, digestHour: true } });
+  const users = await db.userSettings.findMany({
+    where: { digestEnabled: true },
+    select: { userId: true, timeZone: true, digestHour: true },
+  });
   const rows = users.flatMap((u) => {
     const timeZone = u.timeZone ?? "UTC";
     const wall = wallOf(now, timeZone);
     if (wall.hour < u.digestHour || wall.hour >= u.digestHour + WINDOW_HOURS) return [];
     const day = isoDate(wall);
     const payload: DigestPayload = { day, timeZone };
-    return [{ userId: u.userId, channel: "email" as const, type: "digest" as const, dedupeKey: `digest:${u.userId}:${day}`, payload, nextAttemptAt: now }];
+    return [
+      {
+        userId: u.userId,
+        channel: "email" as const,
+        type: "digest" as const,
+        dedupeKey: `digest:${u.userId}:${day}`,
+        payload,
+        nextAttemptAt: now,
+      },
+    ];
   });
   if (!rows.length) return 0;
   return (await db.notification.createMany({ data: rows, skipDuplicates: true })).count;
 }
 
 /** What a digest lists, read at send time through the task service's own filters. */
-export async function digestContent(db: Db, userId: string, timeZone: string, now: Date): Promise<{ overdue: TaskView[]; today: TaskView[] }> {
+export async function digestContent(
+  db: Db,
+  userId: string,
+  timeZone: string,
+  now: Date,
+): Promise<{ overdue: TaskView[]; today: TaskView[] }> {
   const ctx = { userId, source: "ui" as const, timeZone };
-  const [overdue, today] = await Promise.all([listTasks(db, ctx, { due: "overdue" }, now), listTasks(db, ctx, { due: "today", status: "pending" }, now)]);
+  const [overdue, today] = await Promise.all([
+    listTasks(db, ctx, { due: "overdue" }, now),
+    listTasks(db, ctx, { due: "today", status: "pending" }, now),
+  ]);
   const late = overdue.ok && overdue.kind === "listed" ? overdue.tasks : [];
-  const due = today.ok && today.kind === "listed" ? today.tasks.filter((t) => !late.some((l) => l.number === t.number)) : [];
+  const due =
+    today.ok && today.kind === "listed" ? today.tasks.filter((t) => !late.some((l) => l.number === t.number)) : [];
   return { overdue: late, today: due };
 }
 

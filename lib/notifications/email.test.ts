@@ -71,12 +71,27 @@ beforeEach(async () => {
   await handle.db.notification.deleteMany();
 });
 
-const channels = (clock?: () => Date) => ({ in_app: inAppChannel, email: createEmailChannel({ transport: smtpTransport(smtpUrl), from: FROM, appUrl: APP, secret: SECRET, db: handle.db, clock }) });
+const channels = (clock?: () => Date) => ({
+  in_app: inAppChannel,
+  email: createEmailChannel({
+    transport: smtpTransport(smtpUrl),
+    from: FROM,
+    appUrl: APP,
+    secret: SECRET,
+    db: handle.db,
+    clock,
+  }),
+});
 
 async function scheduled(email: string, title: string) {
   const userId = await makeUser(handle.db, email, { timeZone: "Europe/Berlin" });
   const clock = manualClock("2026-12-02T10:00:00Z");
-  await addWithReminder(handle.db, { userId, source: "ui", timeZone: "Europe/Berlin" }, { title, dueDate: "2026-12-02T17:00" }, clock());
+  await addWithReminder(
+    handle.db,
+    { userId, source: "ui", timeZone: "Europe/Berlin" },
+    { title, dueDate: "2026-12-02T17:00" },
+    clock(),
+  );
   clock.set("2026-12-02T16:00:00Z");
   const row = await handle.db.notification.findFirstOrThrow({ where: { userId, channel: "email" } });
   return { userId, clock, row };
@@ -99,17 +114,35 @@ describe("reminder e-mail", () => {
     expect(mail.headers.get("content-type")).toMatch(/^multipart\/alternative/);
     expect(mail.body).toContain("Reminder: Call the plumber (#1), due Wednesday, December 2 at 5:00");
     expect(mail.body).toContain("text/html");
-    expect(await handle.db.notification.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "sent", attempts: 1 });
+    expect(await handle.db.notification.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: "sent",
+      attempts: 1,
+    });
 
     // The link from the header, posted as a mail client's one-click does, without a session.
-    const forged = await handleUnsubscribe(new Request(link.replace(/.$/, (c) => (c === "A" ? "B" : "A")), { method: "POST" }), handle.db, SECRET);
+    const forged = await handleUnsubscribe(
+      new Request(
+        link.replace(/.$/, (c) => (c === "A" ? "B" : "A")),
+        { method: "POST" },
+      ),
+      handle.db,
+      SECRET,
+    );
     expect(forged.status).toBe(400);
     expect((await readSettings(handle.db, userId)).emailReminders).toBe(true);
     const shown = await handleUnsubscribe(new Request(link), handle.db, SECRET); // a GET only asks
     expect(shown.status).toBe(200);
-    expect(await shown.text()).toContain("<form method=\"post\"");
+    expect(await shown.text()).toContain('<form method="post"');
     expect((await readSettings(handle.db, userId)).emailReminders).toBe(true);
-    const done = await handleUnsubscribe(new Request(link, { method: "POST", body: "List-Unsubscribe=One-Click", headers: { "content-type": "application/x-www-form-urlencoded" } }), handle.db, SECRET);
+    const done = await handleUnsubscribe(
+      new Request(link, {
+        method: "POST",
+        body: "List-Unsubscribe=One-Click",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+      }),
+      handle.db,
+      SECRET,
+    );
     expect(done.status).toBe(200);
     expect(await readSettings(handle.db, userId)).toMatchObject({ emailReminders: false, digestEnabled: false });
   });
@@ -125,7 +158,13 @@ describe("reminder e-mail", () => {
   it("retries while the SMTP server refuses, then marks the row failed with the server's answer", async () => {
     const { clock, row } = await scheduled("down@example.com", "Unlucky");
     refuse = "Mailbox temporarily unavailable";
-    const worker = createWorker({ db: handle.db, channels: channels(), clock, maxAttempts: 2, backoffMs: () => 60_000 });
+    const worker = createWorker({
+      db: handle.db,
+      channels: channels(),
+      clock,
+      maxAttempts: 2,
+      backoffMs: () => 60_000,
+    });
     expect(await worker.runOnce()).toMatchObject({ retried: 1, sent: 1 }); // in-app went, e-mail waits
     const waiting = await handle.db.notification.findUniqueOrThrow({ where: { id: row.id } });
     expect(waiting).toMatchObject({ status: "pending", attempts: 1 });
@@ -156,8 +195,14 @@ describe("reminder e-mail", () => {
     clock.advance(60 * 60_000);
     expect(await b.runOnce()).toMatchObject({ sent: 0 });
     expect(inbox).toHaveLength(2);
-    expect(inbox.map((m) => m.headers.get("message-id"))).toEqual([`<notification-${row.id}@doable.example>`, `<notification-${row.id}@doable.example>`]);
-    expect(await handle.db.notification.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "sent", attempts: 2 });
+    expect(inbox.map((m) => m.headers.get("message-id"))).toEqual([
+      `<notification-${row.id}@doable.example>`,
+      `<notification-${row.id}@doable.example>`,
+    ]);
+    expect(await handle.db.notification.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({
+      status: "sent",
+      attempts: 2,
+    });
   });
 });
 
@@ -193,7 +238,9 @@ describe("morning digest", () => {
     expect(mail.body).toContain("#2 Dentist (Dec 2, 5:00");
     expect(mail.body).not.toContain("Tomorrow's thing");
     expect(mail.body).not.toContain("Already done");
-    expect((await handle.db.notification.findFirstOrThrow({ where: { userId: idle, type: "digest" } })).status).toBe("cancelled");
+    expect((await handle.db.notification.findFirstOrThrow({ where: { userId: idle, type: "digest" } })).status).toBe(
+      "cancelled",
+    );
 
     // Later that morning nothing new; the next morning, a new one.
     clock.set("2026-12-02T09:00:00Z");

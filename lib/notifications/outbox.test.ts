@@ -25,25 +25,47 @@ afterEach(() => {
   delete process.env.SMTP_URL;
 });
 
-const rows = (userId: string) => handle.db.notification.findMany({ where: { userId }, orderBy: [{ createdAt: "asc" }, { channel: "asc" }] });
+const rows = (userId: string) =>
+  handle.db.notification.findMany({ where: { userId }, orderBy: [{ createdAt: "asc" }, { channel: "asc" }] });
 
 async function user(name: string, settings?: Parameters<typeof makeUser>[2]): Promise<OperationContext> {
-  return { userId: await makeUser(handle.db, `${name}@example.com`, settings), source: "ui", timeZone: "Europe/Berlin" };
+  return {
+    userId: await makeUser(handle.db, `${name}@example.com`, settings),
+    source: "ui",
+    timeZone: "Europe/Berlin",
+  };
 }
 
 describe("syncReminder", () => {
   it("schedules an in-app reminder at the task's time, and e-mail only when SMTP is configured and the user wants it", async () => {
     const u = await user("schedule");
     await addWithReminder(handle.db, u, { title: "Call the plumber", dueDate: "2026-12-02T17:00" }, new Date(NOW));
-    expect(await rows(u.userId)).toMatchObject([{ channel: "in_app", type: "reminder", status: "pending", attempts: 0, nextAttemptAt: new Date("2026-12-02T16:00:00Z") }]);
+    expect(await rows(u.userId)).toMatchObject([
+      {
+        channel: "in_app",
+        type: "reminder",
+        status: "pending",
+        attempts: 0,
+        nextAttemptAt: new Date("2026-12-02T16:00:00Z"),
+      },
+    ]);
     const [row] = await rows(u.userId);
-    expect(row!.payload).toMatchObject({ title: "Call the plumber", taskNumber: 1, at: "2026-12-02T16:00:00.000Z", dueAllDay: false, timeZone: "Europe/Berlin" });
+    expect(row!.payload).toMatchObject({
+      title: "Call the plumber",
+      taskNumber: 1,
+      at: "2026-12-02T16:00:00.000Z",
+      dueAllDay: false,
+      timeZone: "Europe/Berlin",
+    });
 
     process.env.SMTP_URL = "smtp://127.0.0.1:1";
     await addWithReminder(handle.db, u, { title: "Pay rent", dueDate: "2026-12-03" }, new Date(NOW));
     const rent = (await rows(u.userId)).filter((r) => (r.payload as { title: string }).title === "Pay rent");
     // All-day: 09:00 in Berlin.
-    expect(rent.map((r) => [r.channel, r.nextAttemptAt.toISOString()]).sort()).toEqual([["email", "2026-12-03T08:00:00.000Z"], ["in_app", "2026-12-03T08:00:00.000Z"]]);
+    expect(rent.map((r) => [r.channel, r.nextAttemptAt.toISOString()]).sort()).toEqual([
+      ["email", "2026-12-03T08:00:00.000Z"],
+      ["in_app", "2026-12-03T08:00:00.000Z"],
+    ]);
 
     const quiet = await user("quiet", { emailReminders: false });
     await addWithReminder(handle.db, quiet, { title: "Pay rent", dueDate: "2026-12-03" }, new Date(NOW));
@@ -54,7 +76,10 @@ describe("syncReminder", () => {
     const u = await user("lead", { reminderLeadMinutes: 15, timeZone: "America/New_York", allDayHour: 7 });
     await addWithReminder(handle.db, u, { title: "Stand-up", dueDate: "2026-12-02T17:00:00Z" }, new Date(NOW));
     await addWithReminder(handle.db, u, { title: "Taxes", dueDate: "2026-12-04" }, new Date(NOW));
-    expect((await rows(u.userId)).map((r) => r.nextAttemptAt.toISOString())).toEqual(["2026-12-02T16:45:00.000Z", "2026-12-04T12:00:00.000Z"]);
+    expect((await rows(u.userId)).map((r) => r.nextAttemptAt.toISOString())).toEqual([
+      "2026-12-02T16:45:00.000Z",
+      "2026-12-04T12:00:00.000Z",
+    ]);
   });
 
   it("schedules nothing without a due date or remindAt, or when the moment has passed", async () => {
@@ -71,11 +96,16 @@ describe("syncReminder", () => {
 
     ok(await updateTask(handle.db, u, { task: n, title: "Dentist appointment" }));
     await sync(handle.db, u.userId, n, new Date(NOW));
-    expect(await rows(u.userId)).toMatchObject([{ id: first.id, status: "pending", payload: { title: "Dentist appointment" } }]);
+    expect(await rows(u.userId)).toMatchObject([
+      { id: first.id, status: "pending", payload: { title: "Dentist appointment" } },
+    ]);
 
     ok(await updateTask(handle.db, u, { task: n, remindAt: "2026-12-03T18:00" }));
     await sync(handle.db, u.userId, n, new Date(NOW));
-    expect((await rows(u.userId)).map((r) => [r.status, r.nextAttemptAt.toISOString()])).toEqual([["cancelled", "2026-12-04T09:00:00.000Z"], ["pending", "2026-12-03T17:00:00.000Z"]]);
+    expect((await rows(u.userId)).map((r) => [r.status, r.nextAttemptAt.toISOString()])).toEqual([
+      ["cancelled", "2026-12-04T09:00:00.000Z"],
+      ["pending", "2026-12-03T17:00:00.000Z"],
+    ]);
 
     ok(await completeTask(handle.db, u, { task: n }));
     await sync(handle.db, u.userId, n, new Date(NOW));
@@ -108,8 +138,13 @@ describe("the worker", () => {
     await worker.runOnce();
     await worker.runOnce();
     const bell = await unreadReminders(handle.db, u.userId);
-    expect(bell).toMatchObject({ unread: 1, items: [{ title: "Water the plants", taskNumber: 1, at: "2026-12-02T10:01:00.000Z" }] });
-    expect(await rows(u.userId)).toMatchObject([{ status: "sent", attempts: 1, sentAt: new Date("2026-12-02T10:01:00Z"), lastError: null }]);
+    expect(bell).toMatchObject({
+      unread: 1,
+      items: [{ title: "Water the plants", taskNumber: 1, at: "2026-12-02T10:01:00.000Z" }],
+    });
+    expect(await rows(u.userId)).toMatchObject([
+      { status: "sent", attempts: 1, sentAt: new Date("2026-12-02T10:01:00Z"), lastError: null },
+    ]);
   });
 
   it("sends a reminder that fell due while the server was down when it comes back, once", async () => {
@@ -133,10 +168,23 @@ describe("the worker", () => {
       calls++;
       throw new Error(`connect ECONNREFUSED 127.0.0.1:25 (try ${calls})`);
     };
-    const worker = createWorker({ db: handle.db, channels: { in_app: broken }, clock, maxAttempts: 3, backoffMs: (n) => 60_000 * 2 ** (n - 1) });
+    const worker = createWorker({
+      db: handle.db,
+      channels: { in_app: broken },
+      clock,
+      maxAttempts: 3,
+      backoffMs: (n) => 60_000 * 2 ** (n - 1),
+    });
     clock.set("2026-12-02T10:30:00Z");
     expect(await worker.runOnce()).toMatchObject({ retried: 1 });
-    expect(await rows(u.userId)).toMatchObject([{ status: "pending", attempts: 1, lastError: "connect ECONNREFUSED 127.0.0.1:25 (try 1)", nextAttemptAt: new Date("2026-12-02T10:31:00Z") }]);
+    expect(await rows(u.userId)).toMatchObject([
+      {
+        status: "pending",
+        attempts: 1,
+        lastError: "connect ECONNREFUSED 127.0.0.1:25 (try 1)",
+        nextAttemptAt: new Date("2026-12-02T10:31:00Z"),
+      },
+    ]);
 
     clock.advance(59_999); // not yet
     expect(await worker.runOnce()).toMatchObject({ retried: 0 });
@@ -149,7 +197,9 @@ describe("the worker", () => {
     clock.advance(24 * 60 * 60_000);
     expect(await worker.runOnce()).toMatchObject({ failed: 0, retried: 0 });
     expect(calls).toBe(3);
-    expect(await rows(u.userId)).toMatchObject([{ status: "failed", attempts: 3, lastError: "connect ECONNREFUSED 127.0.0.1:25 (try 3)", sentAt: null }]);
+    expect(await rows(u.userId)).toMatchObject([
+      { status: "failed", attempts: 3, lastError: "connect ECONNREFUSED 127.0.0.1:25 (try 3)", sentAt: null },
+    ]);
     expect((await unreadReminders(handle.db, u.userId)).unread).toBe(0);
   });
 
@@ -181,7 +231,15 @@ describe("the bell and its actions", () => {
   it("Done completes the task through the service (logged) and clears the bell", async () => {
     const u = await user("done");
     const { n, item } = await fired(u, "Take out the bins");
-    const result = ok(await actOnReminder(handle.db, u.userId, "Europe/Berlin", { id: item.id, action: "done" }, new Date("2026-12-02T10:06:00Z")));
+    const result = ok(
+      await actOnReminder(
+        handle.db,
+        u.userId,
+        "Europe/Berlin",
+        { id: item.id, action: "done" },
+        new Date("2026-12-02T10:06:00Z"),
+      ),
+    );
     expect(result).toMatchObject({ kind: "completed", task: { number: n, status: "completed" } });
     expect((await unreadReminders(handle.db, u.userId)).unread).toBe(0);
     const log = await handle.db.taskOperationLog.findFirst({ where: { userId: u.userId, operation: "complete" } });
@@ -192,17 +250,33 @@ describe("the bell and its actions", () => {
     const u = await user("snooze");
     const { n, item } = await fired(u, "Stretch");
     const now = new Date("2026-12-02T10:06:00Z");
-    ok(await actOnReminder(handle.db, u.userId, "Europe/Berlin", { id: item.id, action: "snooze", snooze: "10m" }, now));
+    ok(
+      await actOnReminder(handle.db, u.userId, "Europe/Berlin", { id: item.id, action: "snooze", snooze: "10m" }, now),
+    );
     await sync(handle.db, u.userId, n, now);
     const task = await handle.db.task.findUniqueOrThrow({ where: { userId_number: { userId: u.userId, number: n } } });
     expect(task.remindAt).toEqual(new Date("2026-12-02T10:16:00Z"));
-    expect((await rows(u.userId)).filter((r) => r.status === "pending").map((r) => r.nextAttemptAt)).toEqual([new Date("2026-12-02T10:16:00Z")]);
+    expect((await rows(u.userId)).filter((r) => r.status === "pending").map((r) => r.nextAttemptAt)).toEqual([
+      new Date("2026-12-02T10:16:00Z"),
+    ]);
     expect((await unreadReminders(handle.db, u.userId)).unread).toBe(0);
 
     // Tomorrow morning is the all-day hour in the user's zone.
-    ok(await actOnReminder(handle.db, u.userId, "Europe/Berlin", { id: item.id, action: "snooze", snooze: "tomorrow" }, now));
-    expect((await handle.db.task.findUniqueOrThrow({ where: { id: task.id } })).remindAt).toEqual(new Date("2026-12-03T08:00:00Z"));
-    expect(await handle.db.taskOperationLog.count({ where: { userId: u.userId, operation: "update", status: "success" } })).toBe(2);
+    ok(
+      await actOnReminder(
+        handle.db,
+        u.userId,
+        "Europe/Berlin",
+        { id: item.id, action: "snooze", snooze: "tomorrow" },
+        now,
+      ),
+    );
+    expect((await handle.db.task.findUniqueOrThrow({ where: { id: task.id } })).remindAt).toEqual(
+      new Date("2026-12-03T08:00:00Z"),
+    );
+    expect(
+      await handle.db.taskOperationLog.count({ where: { userId: u.userId, operation: "update", status: "success" } }),
+    ).toBe(2);
   });
 
   it("treats another user's reminder id as not found, and bad input as a clear error, changing nothing", async () => {
@@ -210,9 +284,17 @@ describe("the bell and its actions", () => {
     const other = await user("other");
     const { item } = await fired(owner, "Private");
     const before = await rows(owner.userId);
-    expect(await actOnReminder(handle.db, other.userId, "UTC", { id: item.id, action: "done" })).toMatchObject({ ok: false, code: "not_found" });
-    expect(await actOnReminder(handle.db, other.userId, "UTC", { id: "not-a-uuid", action: "done" })).toMatchObject({ ok: false, code: "invalid_input" });
-    expect(await actOnReminder(handle.db, owner.userId, "UTC", { id: item.id, action: "snooze", snooze: "forever" })).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(await actOnReminder(handle.db, other.userId, "UTC", { id: item.id, action: "done" })).toMatchObject({
+      ok: false,
+      code: "not_found",
+    });
+    expect(await actOnReminder(handle.db, other.userId, "UTC", { id: "not-a-uuid", action: "done" })).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+    });
+    expect(
+      await actOnReminder(handle.db, owner.userId, "UTC", { id: item.id, action: "snooze", snooze: "forever" }),
+    ).toMatchObject({ ok: false, code: "invalid_input" });
     expect(await markRead(handle.db, other.userId, [item.id])).toBe(0);
     expect((await unreadReminders(handle.db, other.userId)).unread).toBe(0);
     expect(await rows(owner.userId)).toEqual(before);

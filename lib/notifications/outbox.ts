@@ -45,14 +45,23 @@ export type SyncOptions = {
  * for the same moment is kept (only its wording refreshed), so a rename does not re-send, and a
  * row a worker is delivering right now is not cancelled under it.
  */
-export async function syncReminder(tx: Tx, userId: string, task: ReminderTask, options: SyncOptions = {}): Promise<void> {
+export async function syncReminder(
+  tx: Tx,
+  userId: string,
+  task: ReminderTask,
+  options: SyncOptions = {},
+): Promise<void> {
   const now = options.now ?? new Date();
   const settings = await readSettings(tx, userId);
   const timeZone = settings.timeZone ?? options.timeZone ?? "UTC";
   const live = task.status === "pending" && !task.deletedAt;
-  const at = live ? reminderTime(task, { timeZone, leadMinutes: settings.reminderLeadMinutes, allDayHour: settings.allDayHour }) : null;
+  const at = live
+    ? reminderTime(task, { timeZone, leadMinutes: settings.reminderLeadMinutes, allDayHour: settings.allDayHour })
+    : null;
   const scheduled = at && at.getTime() > now.getTime() ? at : null;
-  const channels: NotificationChannel[] = scheduled ? ["in_app", ...(settings.emailReminders && emailConfigured() ? (["email"] as const) : [])] : [];
+  const channels: NotificationChannel[] = scheduled
+    ? ["in_app", ...(settings.emailReminders && emailConfigured() ? (["email"] as const) : [])]
+    : [];
   const payload: ReminderPayload | null = scheduled && {
     taskNumber: task.number ?? null,
     title: task.title,
@@ -63,23 +72,40 @@ export async function syncReminder(tx: Tx, userId: string, task: ReminderTask, o
   };
 
   const existing = await tx.notification.findMany({
-    where: { taskId: task.id, type: "reminder", OR: [{ status: "pending" }, { status: "sent", channel: "in_app", readAt: null }] },
+    where: {
+      taskId: task.id,
+      type: "reminder",
+      OR: [{ status: "pending" }, { status: "sent", channel: "in_app", readAt: null }],
+    },
     select: { id: true, channel: true, status: true, payload: true },
   });
   const atOf = (row: { payload: unknown }) => (row.payload as Partial<ReminderPayload> | null)?.at;
   const pending = existing.filter((row) => row.status === "pending");
   const kept = pending.filter((row) => payload && channels.includes(row.channel) && atOf(row) === payload.at);
   const dropped = pending.filter((row) => !kept.includes(row));
-  if (dropped.length) await tx.notification.updateMany({ where: { id: { in: dropped.map((r) => r.id) }, status: "pending" }, data: { status: "cancelled" } });
-  if (payload && kept.length) await tx.notification.updateMany({ where: { id: { in: kept.map((r) => r.id) } }, data: { payload } });
+  if (dropped.length)
+    await tx.notification.updateMany({
+      where: { id: { in: dropped.map((r) => r.id) }, status: "pending" },
+      data: { status: "cancelled" },
+    });
+  if (payload && kept.length)
+    await tx.notification.updateMany({ where: { id: { in: kept.map((r) => r.id) } }, data: { payload } });
   const missing = channels.filter((channel) => !kept.some((row) => row.channel === channel));
   if (payload && missing.length) {
     await tx.notification.createMany({
-      data: missing.map((channel) => ({ userId, taskId: task.id, channel, type: "reminder" as const, payload, nextAttemptAt: scheduled! })),
+      data: missing.map((channel) => ({
+        userId,
+        taskId: task.id,
+        channel,
+        type: "reminder" as const,
+        payload,
+        nextAttemptAt: scheduled!,
+      })),
     });
   }
   // A reminder already in the bell goes once its moment no longer applies (done, deleted,
   // snoozed, moved); a rename or a tag change leaves it.
   const stale = existing.filter((row) => row.status === "sent" && atOf(row) !== at?.toISOString());
-  if (stale.length) await tx.notification.updateMany({ where: { id: { in: stale.map((r) => r.id) } }, data: { readAt: now } });
+  if (stale.length)
+    await tx.notification.updateMany({ where: { id: { in: stale.map((r) => r.id) } }, data: { readAt: now } });
 }

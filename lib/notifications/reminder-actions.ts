@@ -18,11 +18,25 @@ export type ReminderActionInput = z.input<typeof reminderActionInput>;
 
 const notFound: ToolResult = { ok: false, code: "not_found", message: "That reminder’s task no longer exists." };
 
-export async function actOnReminder(db: Db, userId: string, browserZone: string, input: unknown, now = new Date()): Promise<ToolResult> {
+export async function actOnReminder(
+  db: Db,
+  userId: string,
+  browserZone: string,
+  input: unknown,
+  now = new Date(),
+): Promise<ToolResult> {
   const parsed = reminderActionInput.safeParse(input);
-  if (!parsed.success) return { ok: false, code: "invalid_input", message: parsed.error.issues[0]?.message ?? "That is not a reminder action." };
+  if (!parsed.success)
+    return {
+      ok: false,
+      code: "invalid_input",
+      message: parsed.error.issues[0]?.message ?? "That is not a reminder action.",
+    };
   const { id, action, snooze } = parsed.data;
-  const row = await db.notification.findFirst({ where: { id, userId, channel: "in_app" }, select: { task: { select: { number: true, deletedAt: true } } } });
+  const row = await db.notification.findFirst({
+    where: { id, userId, channel: "in_app" },
+    select: { task: { select: { number: true, deletedAt: true } } },
+  });
   // Another user's reminder id answers exactly as a missing one.
   if (!row?.task || row.task.deletedAt) return notFound;
   const settings = await readSettings(db, userId);
@@ -31,7 +45,10 @@ export async function actOnReminder(db: Db, userId: string, browserZone: string,
   const result =
     action === "done"
       ? await completeTask(db, ctx, { task: row.task.number })
-      : await updateTask(db, ctx, { task: row.task.number, remindAt: snoozeUntil(snooze ?? "10m", now, timeZone, settings.allDayHour).toISOString() });
+      : await updateTask(db, ctx, {
+          task: row.task.number,
+          remindAt: snoozeUntil(snooze ?? "10m", now, timeZone, settings.allDayHour).toISOString(),
+        });
   if (result.ok) await markRead(db, userId, [id], now);
   return result;
 }

@@ -7,7 +7,12 @@ const utcDay = (iso: string) => new Date(`${iso}T00:00:00Z`);
 describe("reminderTime", () => {
   it("uses remindAt when set, whatever the due date and lead time", () => {
     const remindAt = new Date("2026-12-03T07:30:00Z");
-    expect(reminderTime({ dueDate: new Date("2026-12-04T10:00:00Z"), dueAllDay: false, remindAt }, { ...berlin, leadMinutes: 60 })).toEqual(remindAt);
+    expect(
+      reminderTime(
+        { dueDate: new Date("2026-12-04T10:00:00Z"), dueAllDay: false, remindAt },
+        { ...berlin, leadMinutes: 60 },
+      ),
+    ).toEqual(remindAt);
     expect(reminderTime({ dueDate: null, dueAllDay: false, remindAt }, berlin)).toEqual(remindAt);
   });
 
@@ -25,16 +30,33 @@ describe("reminderTime", () => {
       [60, "2026-12-03T15:00:00Z"],
       [1440, "2026-12-02T16:00:00Z"],
     ] as const) {
-      expect(reminderTime({ dueDate: due, dueAllDay: false, remindAt: null }, { ...berlin, leadMinutes: lead }), `lead ${lead}`).toEqual(new Date(iso));
+      expect(
+        reminderTime({ dueDate: due, dueAllDay: false, remindAt: null }, { ...berlin, leadMinutes: lead }),
+        `lead ${lead}`,
+      ).toEqual(new Date(iso));
     }
   });
 
   it("reminds an all-day task at the all-day hour in the user's zone", () => {
-    expect(reminderTime({ dueDate: utcDay("2026-12-03"), dueAllDay: true, remindAt: null }, berlin)).toEqual(new Date("2026-12-03T08:00:00Z"));
-    expect(reminderTime({ dueDate: utcDay("2026-12-03"), dueAllDay: true, remindAt: null }, { ...berlin, timeZone: "America/New_York", allDayHour: 7 })).toEqual(new Date("2026-12-03T12:00:00Z"));
+    expect(reminderTime({ dueDate: utcDay("2026-12-03"), dueAllDay: true, remindAt: null }, berlin)).toEqual(
+      new Date("2026-12-03T08:00:00Z"),
+    );
+    expect(
+      reminderTime(
+        { dueDate: utcDay("2026-12-03"), dueAllDay: true, remindAt: null },
+        { ...berlin, timeZone: "America/New_York", allDayHour: 7 },
+      ),
+    ).toEqual(new Date("2026-12-03T12:00:00Z"));
     // Short leads mean nothing without a time; a day's lead is the day before at the same hour.
-    expect(reminderTime({ dueDate: utcDay("2026-12-03"), dueAllDay: true, remindAt: null }, { ...berlin, leadMinutes: 30 })).toEqual(new Date("2026-12-03T08:00:00Z"));
-    expect(reminderTime({ dueDate: utcDay("2026-12-03"), dueAllDay: true, remindAt: null }, { ...berlin, leadMinutes: 1440 })).toEqual(new Date("2026-12-02T08:00:00Z"));
+    expect(
+      reminderTime({ dueDate: utcDay("2026-12-03"), dueAllDay: true, remindAt: null }, { ...berlin, leadMinutes: 30 }),
+    ).toEqual(new Date("2026-12-03T08:00:00Z"));
+    expect(
+      reminderTime(
+        { dueDate: utcDay("2026-12-03"), dueAllDay: true, remindAt: null },
+        { ...berlin, leadMinutes: 1440 },
+      ),
+    ).toEqual(new Date("2026-12-02T08:00:00Z"));
   });
 
   it("keeps 09:00 local across Berlin's spring-forward (last Sunday of March)", () => {
@@ -47,14 +69,23 @@ describe("reminderTime", () => {
       expect(at(day).toLocaleTimeString("en-GB", { timeZone: "Europe/Berlin" }), day).toBe("09:00:00");
     }
     // A day's lead before Monday's task lands on the DST Sunday, still at 09:00 local.
-    expect(reminderTime({ dueDate: utcDay("2026-03-30"), dueAllDay: true, remindAt: null }, { ...berlin, leadMinutes: 1440 })).toEqual(new Date("2026-03-29T07:00:00Z"));
+    expect(
+      reminderTime(
+        { dueDate: utcDay("2026-03-30"), dueAllDay: true, remindAt: null },
+        { ...berlin, leadMinutes: 1440 },
+      ),
+    ).toEqual(new Date("2026-03-29T07:00:00Z"));
     // An hour that does not exist that night (02:30) moves forward by the jump.
-    expect(reminderTime({ dueDate: utcDay("2026-03-29"), dueAllDay: true, remindAt: null }, { ...berlin, allDayHour: 2 })).toEqual(new Date("2026-03-29T01:00:00Z"));
+    expect(
+      reminderTime({ dueDate: utcDay("2026-03-29"), dueAllDay: true, remindAt: null }, { ...berlin, allDayHour: 2 }),
+    ).toEqual(new Date("2026-03-29T01:00:00Z"));
   });
 
   it("counts a timed task's lead in real minutes across the DST change", () => {
     // Due 03:30 CEST on the DST night; one hour earlier in real time is 01:30 CET.
     const due = new Date("2026-03-29T01:30:00Z");
-    expect(reminderTime({ dueDate: due, dueAllDay: false, remindAt: null }, { ...berlin, leadMinutes: 60 })).toEqual(new Date("2026-03-29T00:30:00Z"));
+    expect(reminderTime({ dueDate: due, dueAllDay: false, remindAt: null }, { ...berlin, leadMinutes: 60 })).toEqual(
+      new Date("2026-03-29T00:30:00Z"),
+    );
   });
 });

@@ -32,5 +32,14 @@ export function reminderTime(task: ReminderFields, settings: ReminderSettings): 
   if (!task.dueAllDay) return new Date(task.dueDate.getTime() - settings.leadMinutes * 60_000);
   const day = new Date(task.dueDate.getTime() - (settings.leadMinutes >= DAY_MINUTES ? DAY_MINUTES * 60_000 : 0));
   // The wall-clock hour in the zone, so 09:00 stays 09:00 on both sides of a DST change.
-  return instantOf({ year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour: settings.allDayHour, minute: 0 }, settings.timeZone);
+  return instantOf(
+    {
+      year: day.getUTCFullYear(),
+      month: day.getUTCMonth() + 1,
+      day: day.getUTCDate(),
+      hour: settings.allDayHour,
+      minute: 0,
+    },
+    settings.timeZone,
+  );
 }

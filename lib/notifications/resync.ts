@@ -9,7 +9,12 @@ const REACH_MS = 3 * 24 * 60 * 60_000;
 /** Re-runs syncReminder for every open task that may still have a reminder to come (after a settings change). */
 export async function resyncComingReminders(tx: Tx, userId: string, now: Date): Promise<void> {
   const tasks = await tx.task.findMany({
-    where: { userId, status: "pending", deletedAt: null, OR: [{ remindAt: { gt: now } }, { remindAt: null, dueDate: { gt: new Date(now.getTime() - REACH_MS) } }] },
+    where: {
+      userId,
+      status: "pending",
+      deletedAt: null,
+      OR: [{ remindAt: { gt: now } }, { remindAt: null, dueDate: { gt: new Date(now.getTime() - REACH_MS) } }],
+    },
   });
   for (const task of tasks) await syncReminder(tx, userId, task, { now });
 }

@@ -15,7 +15,13 @@ describe("outbox retention", () => {
     const userId = await makeUser(handle.db, "keep@example.com");
     const now = new Date("2026-12-02T00:00:00Z");
     const ago = (d: number) => new Date(now.getTime() - d * 86_400_000);
-    const row = (title: string, data: object) => ({ userId, channel: "in_app" as const, type: "reminder" as const, payload: { title }, ...data });
+    const row = (title: string, data: object) => ({
+      userId,
+      channel: "in_app" as const,
+      type: "reminder" as const,
+      payload: { title },
+      ...data,
+    });
     await handle.db.notification.createMany({
       data: [
         row("old sent", { status: "sent", sentAt: ago(31), createdAt: ago(31) }),
@@ -30,14 +36,22 @@ describe("outbox retention", () => {
     expect(await handle.db.notification.count()).toBe(6);
     expect(await purgeOutbox(handle.db, { now })).toEqual({ notificationsDeleted: 3 });
     const left = await handle.db.notification.findMany({ select: { payload: true } });
-    expect(left.map((r) => (r.payload as { title: string }).title).sort()).toEqual(["ancient pending", "recent failed", "recent sent"]);
+    expect(left.map((r) => (r.payload as { title: string }).title).sort()).toEqual([
+      "ancient pending",
+      "recent failed",
+      "recent sent",
+    ]);
     expect(await purgeOutbox(handle.db, { now })).toEqual({ notificationsDeleted: 0 });
   });
 
   it("reads its periods from the environment, refusing bad values clearly", () => {
     expect(outboxPolicyFromEnv({})).toEqual({ sentDays: 30, failedDays: 7 });
-    expect(outboxPolicyFromEnv({ RETENTION_NOTIFICATIONS_SENT_DAYS: "60", RETENTION_NOTIFICATIONS_FAILED_DAYS: "14" })).toEqual({ sentDays: 60, failedDays: 14 });
-    expect(() => outboxPolicyFromEnv({ RETENTION_NOTIFICATIONS_FAILED_DAYS: "0" })).toThrow("RETENTION_NOTIFICATIONS_FAILED_DAYS must be at least 1 day.");
+    expect(
+      outboxPolicyFromEnv({ RETENTION_NOTIFICATIONS_SENT_DAYS: "60", RETENTION_NOTIFICATIONS_FAILED_DAYS: "14" }),
+    ).toEqual({ sentDays: 60, failedDays: 14 });
+    expect(() => outboxPolicyFromEnv({ RETENTION_NOTIFICATIONS_FAILED_DAYS: "0" })).toThrow(
+      "RETENTION_NOTIFICATIONS_FAILED_DAYS must be at least 1 day.",
+    );
     expect(() => outboxPolicyFromEnv({ RETENTION_NOTIFICATIONS_SENT_DAYS: "soon" })).toThrow("whole number of days");
   });
 });

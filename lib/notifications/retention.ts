@@ -18,7 +18,10 @@ export const DEFAULT_OUTBOX_POLICY: OutboxPolicy = outboxPolicyFromEnv({});
 const BATCH = 5000;
 
 /** Deletes (or, with dryRun, counts) outbox rows past their keep time, in small batches. */
-export async function purgeOutbox(db: Db, options: { policy?: OutboxPolicy; now?: Date; dryRun?: boolean } = {}): Promise<{ notificationsDeleted: number }> {
+export async function purgeOutbox(
+  db: Db,
+  options: { policy?: OutboxPolicy; now?: Date; dryRun?: boolean } = {},
+): Promise<{ notificationsDeleted: number }> {
   const policy = options.policy ?? DEFAULT_OUTBOX_POLICY;
   const now = (options.now ?? new Date()).getTime();
   const sentBefore = new Date(now - policy.sentDays * 86_400_000);

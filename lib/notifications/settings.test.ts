@@ -4,11 +4,24 @@ import { createTestDatabase } from "@/lib/db/testing";
 import { DEFAULT_SETTINGS, readSettings, saveSettings, settingsInput } from "./settings";
 import { addWithReminder, makeUser } from "./testing";
 
-const form = { timeZone: "Europe/Berlin", reminderLeadMinutes: "15", allDayHour: "9", emailReminders: "on", digestHour: "8" };
+const form = {
+  timeZone: "Europe/Berlin",
+  reminderLeadMinutes: "15",
+  allDayHour: "9",
+  emailReminders: "on",
+  digestHour: "8",
+};
 
 describe("settingsInput", () => {
   it("reads the form: numbers from text, checkboxes from 'on' or nothing, the zone in Intl's spelling", () => {
-    expect(settingsInput.parse({ ...form, timeZone: "europe/berlin" })).toEqual({ timeZone: "Europe/Berlin", reminderLeadMinutes: 15, allDayHour: 9, emailReminders: true, digestEnabled: false, digestHour: 8 });
+    expect(settingsInput.parse({ ...form, timeZone: "europe/berlin" })).toEqual({
+      timeZone: "Europe/Berlin",
+      reminderLeadMinutes: 15,
+      allDayHour: 9,
+      emailReminders: true,
+      digestEnabled: false,
+      digestHour: 8,
+    });
   });
 
   it.each([
@@ -45,13 +58,45 @@ describe("saving settings", () => {
     process.env.SMTP_URL = "smtp://127.0.0.1:1";
     try {
       const now = new Date("2026-12-02T10:00:00Z");
-      await addWithReminder(handle.db, { userId, source: "ui", timeZone: "Europe/Berlin" }, { title: "Team call", dueDate: "2026-12-03T15:00" }, now);
-      await addWithReminder(handle.db, { userId, source: "ui", timeZone: "Europe/Berlin" }, { title: "Rent", dueDate: "2026-12-04" }, now);
-      await saveSettings(handle.db, userId, settingsInput.parse({ ...form, timeZone: "America/New_York", reminderLeadMinutes: "30", allDayHour: "7", emailReminders: undefined }), now);
-      expect(await readSettings(handle.db, userId)).toMatchObject({ timeZone: "America/New_York", reminderLeadMinutes: 30, allDayHour: 7, emailReminders: false });
-      const pending = await handle.db.notification.findMany({ where: { userId, status: "pending" }, orderBy: { nextAttemptAt: "asc" } });
+      await addWithReminder(
+        handle.db,
+        { userId, source: "ui", timeZone: "Europe/Berlin" },
+        { title: "Team call", dueDate: "2026-12-03T15:00" },
+        now,
+      );
+      await addWithReminder(
+        handle.db,
+        { userId, source: "ui", timeZone: "Europe/Berlin" },
+        { title: "Rent", dueDate: "2026-12-04" },
+        now,
+      );
+      await saveSettings(
+        handle.db,
+        userId,
+        settingsInput.parse({
+          ...form,
+          timeZone: "America/New_York",
+          reminderLeadMinutes: "30",
+          allDayHour: "7",
+          emailReminders: undefined,
+        }),
+        now,
+      );
+      expect(await readSettings(handle.db, userId)).toMatchObject({
+        timeZone: "America/New_York",
+        reminderLeadMinutes: 30,
+        allDayHour: 7,
+        emailReminders: false,
+      });
+      const pending = await handle.db.notification.findMany({
+        where: { userId, status: "pending" },
+        orderBy: { nextAttemptAt: "asc" },
+      });
       // E-mail off: only in-app rows remain, at the new times (14:30 UTC; 07:00 in New York).
-      expect(pending.map((r) => [r.channel, r.nextAttemptAt.toISOString()])).toEqual([["in_app", "2026-12-03T13:30:00.000Z"], ["in_app", "2026-12-04T12:00:00.000Z"]]);
+      expect(pending.map((r) => [r.channel, r.nextAttemptAt.toISOString()])).toEqual([
+        ["in_app", "2026-12-03T13:30:00.000Z"],
+        ["in_app", "2026-12-04T12:00:00.000Z"],
+      ]);
     } finally {
       delete process.env.SMTP_URL;
     }

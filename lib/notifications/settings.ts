@@ -37,13 +37,30 @@ export function canonicalTimeZone(value: string): string | null {
 
 /** A whole number given as text (a form field) or a number. */
 const wholeNumber = (message: string) =>
-  z.union([z.number(), z.string().trim().regex(/^\d{1,4}$/, message).transform(Number)], { error: message }).pipe(z.number({ error: message }).int(message));
+  z
+    .union(
+      [
+        z.number(),
+        z
+          .string()
+          .trim()
+          .regex(/^\d{1,4}$/, message)
+          .transform(Number),
+      ],
+      { error: message },
+    )
+    .pipe(z.number({ error: message }).int(message));
 
-const hour = (label: string) => wholeNumber(`${label} must be an hour from 0 to 23.`).pipe(z.number().min(0, `${label} must be an hour from 0 to 23.`).max(23, `${label} must be an hour from 0 to 23.`));
+const hour = (label: string) =>
+  wholeNumber(`${label} must be an hour from 0 to 23.`).pipe(
+    z.number().min(0, `${label} must be an hour from 0 to 23.`).max(23, `${label} must be an hour from 0 to 23.`),
+  );
 
 /** A checkbox: "on" when ticked, absent when not; booleans from code. */
 const flag = z
-  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.null()], { error: "Tick the box or leave it empty." })
+  .union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.null()], {
+    error: "Tick the box or leave it empty.",
+  })
   .optional()
   .transform((v) => v === true || v === "on" || v === "true");
 
@@ -55,10 +72,17 @@ export const settingsInput = z.strictObject({
     .max(64, "That time zone name is too long.")
     .transform((value, ctx) => {
       const zone = canonicalTimeZone(value);
-      if (!zone) ctx.addIssue({ code: "custom", message: `"${value.slice(0, 64)}" is not a time zone I know. Use a name such as Europe/Berlin or America/New_York.` });
+      if (!zone)
+        ctx.addIssue({
+          code: "custom",
+          message: `"${value.slice(0, 64)}" is not a time zone I know. Use a name such as Europe/Berlin or America/New_York.`,
+        });
       return zone ?? value;
     }),
-  reminderLeadMinutes: wholeNumber("Choose when to be reminded.").refine((n) => (LEAD_MINUTES as readonly number[]).includes(n), "Choose when to be reminded: at the due time, or 5, 15, 30, 60 minutes or 1 day before."),
+  reminderLeadMinutes: wholeNumber("Choose when to be reminded.").refine(
+    (n) => (LEAD_MINUTES as readonly number[]).includes(n),
+    "Choose when to be reminded: at the due time, or 5, 15, 30, 60 minutes or 1 day before.",
+  ),
   allDayHour: hour("The all-day reminder time"),
   emailReminders: flag,
   digestEnabled: flag,
@@ -78,7 +102,12 @@ export async function readSettings(db: Db | Tx, userId: string): Promise<Notific
  * Saves checked settings and reschedules the user's coming reminders by them (a new lead time or
  * zone moves reminders already in the outbox; turning e-mail off cancels e-mail not sent yet).
  */
-export async function saveSettings(db: Db, userId: string, settings: z.output<typeof settingsInput>, now = new Date()): Promise<void> {
+export async function saveSettings(
+  db: Db,
+  userId: string,
+  settings: z.output<typeof settingsInput>,
+  now = new Date(),
+): Promise<void> {
   const data: Prisma.UserSettingsUncheckedCreateInput = { userId, ...settings };
   await db.$transaction(async (tx) => {
     await tx.userSettings.upsert({ where: { userId }, create: data, update: settings });
@@ -88,5 +117,8 @@ export async function saveSettings(db: Db, userId: string, settings: z.output<ty
 }
 
 export function cancelPendingEmail(tx: Tx, userId: string) {
-  return tx.notification.updateMany({ where: { userId, channel: "email", status: "pending" }, data: { status: "cancelled" } });
+  return tx.notification.updateMany({
+    where: { userId, channel: "email", status: "pending" },
+    data: { status: "cancelled" },
+  });
 }

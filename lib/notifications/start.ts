@@ -19,7 +19,13 @@ export async function startNotificationWorker(): Promise<void> {
   const smtp = smtpUrl();
   if (smtp) {
     const { createEmailChannel, smtpTransport } = await import("./channels/email");
-    channels.email = createEmailChannel({ transport: smtpTransport(smtp), from: mailFrom(), appUrl: appUrl(), secret: authSecret()!, db });
+    channels.email = createEmailChannel({
+      transport: smtpTransport(smtp),
+      from: mailFrom(),
+      appUrl: appUrl(),
+      secret: authSecret()!,
+      db,
+    });
   }
   const { scheduleDigests, throttled } = await import("./digest");
   const worker = createWorker({ db, channels, beforePass: throttled(60_000, (now) => scheduleDigests(db, now)) });
@@ -31,5 +37,7 @@ export async function startNotificationWorker(): Promise<void> {
   const stop = () => void worker.stop();
   process.once("SIGTERM", stop);
   process.once("SIGINT", stop);
-  console.log(`Notifications: in-app${smtp ? ` and e-mail from ${mailFrom()}` : " (e-mail off: SMTP_URL is not set)"}, checked every ${pollMs / 1000} s`);
+  console.log(
+    `Notifications: in-app${smtp ? ` and e-mail from ${mailFrom()}` : " (e-mail off: SMTP_URL is not set)"}, checked every ${pollMs / 1000} s`,
+  );
 }

@@ -6,7 +6,11 @@ import type { AddTaskInput } from "@/lib/tasks/schemas";
 import type { OperationContext, ToolResult } from "@/lib/tasks/types";
 import { syncReminder } from "./outbox";
 
-export async function makeUser(db: Db, email: string, settings?: Partial<{ timeZone: string; reminderLeadMinutes: number; allDayHour: number; emailReminders: boolean }>) {
+export async function makeUser(
+  db: Db,
+  email: string,
+  settings?: Partial<{ timeZone: string; reminderLeadMinutes: number; allDayHour: number; emailReminders: boolean }>,
+) {
   const user = await db.user.create({ data: { email, name: email.split("@")[0]!, passwordHash: "x" } });
   if (settings) await db.userSettings.create({ data: { userId: user.id, ...settings } });
   return user.id;

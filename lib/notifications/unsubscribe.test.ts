@@ -15,10 +15,13 @@ describe("unsubscribe tokens", () => {
     expect(verifyUnsubscribeToken(`${B}.${sig}`, "s1")).toBeNull();
     const token = unsubscribeToken(A, "s1");
     expect(verifyUnsubscribeToken(token.slice(0, -1) + (token.endsWith("A") ? "B" : "A"), "s1")).toBeNull();
-    for (const junk of [null, undefined, 42, "", "forged", `${A}.`, `${A}.${"x".repeat(500)}`, { token }]) expect(verifyUnsubscribeToken(junk, "s1")).toBeNull();
+    for (const junk of [null, undefined, 42, "", "forged", `${A}.`, `${A}.${"x".repeat(500)}`, { token }])
+      expect(verifyUnsubscribeToken(junk, "s1")).toBeNull();
   });
 
   it("builds a link under the site's address", () => {
-    expect(unsubscribeUrl("https://doable.example", A, "s1")).toBe(`https://doable.example/api/unsubscribe?token=${encodeURIComponent(unsubscribeToken(A, "s1"))}`);
+    expect(unsubscribeUrl("https://doable.example", A, "s1")).toBe(
+      `https://doable.example/api/unsubscribe?token=${encodeURIComponent(unsubscribeToken(A, "s1"))}`,
+    );
   });
 });

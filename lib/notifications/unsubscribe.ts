@@ -10,7 +10,9 @@ import { cancelPendingEmail } from "./settings";
 const PURPOSE = "doable:unsubscribe:v1:";
 
 function signature(userId: string, secret: string): string {
-  return createHmac("sha256", secret).update(PURPOSE + userId).digest("base64url");
+  return createHmac("sha256", secret)
+    .update(PURPOSE + userId)
+    .digest("base64url");
 }
 
 export function unsubscribeToken(userId: string, secret: string): string {
@@ -21,7 +23,10 @@ export function unsubscribeUrl(baseUrl: string, userId: string, secret: string):
   return `${baseUrl}/api/unsubscribe?token=${encodeURIComponent(unsubscribeToken(userId, secret))}`;
 }
 
-const tokenShape = z.string().max(200).regex(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
+const tokenShape = z
+  .string()
+  .max(200)
+  .regex(/^[0-9a-f-]{36}\.[A-Za-z0-9_-]{43}$/);
 
 /** The user a token was made for, or null for anything Doable did not sign. */
 export function verifyUnsubscribeToken(token: unknown, secret: string): string | null {
@@ -40,7 +45,11 @@ export async function unsubscribe(db: Db, token: unknown, secret: string): Promi
   await db.$transaction(async (tx) => {
     const user = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
     if (!user) return; // a deleted account: nothing left to send to
-    await tx.userSettings.upsert({ where: { userId }, create: { userId, emailReminders: false, digestEnabled: false }, update: { emailReminders: false, digestEnabled: false } });
+    await tx.userSettings.upsert({
+      where: { userId },
+      create: { userId, emailReminders: false, digestEnabled: false },
+      update: { emailReminders: false, digestEnabled: false },
+    });
     await cancelPendingEmail(tx, userId);
   });
   return true;

@@ -25,14 +25,22 @@ describe("two workers on one PostgreSQL", () => {
     const userId = await makeUser(handle.db, "race@example.com");
     const total = 300;
     await handle.db.notification.createMany({
-      data: Array.from({ length: total }, (_, i) => ({ userId, channel: "in_app" as const, type: "reminder" as const, payload: { title: `R${i}`, at: "2026-12-02T10:00:00.000Z" }, nextAttemptAt: new Date("2026-12-02T10:00:00Z") })),
+      data: Array.from({ length: total }, (_, i) => ({
+        userId,
+        channel: "in_app" as const,
+        type: "reminder" as const,
+        payload: { title: `R${i}`, at: "2026-12-02T10:00:00.000Z" },
+        nextAttemptAt: new Date("2026-12-02T10:00:00Z"),
+      })),
     });
     const deliveries = new Map<string, string[]>();
-    const recording = (name: string): Channel => async (d) => {
-      deliveries.set(d.id, [...(deliveries.get(d.id) ?? []), name]);
-      await new Promise((r) => setImmediate(r)); // let the other worker's claim interleave
-      return "sent";
-    };
+    const recording =
+      (name: string): Channel =>
+      async (d) => {
+        deliveries.set(d.id, [...(deliveries.get(d.id) ?? []), name]);
+        await new Promise((r) => setImmediate(r)); // let the other worker's claim interleave
+        return "sent";
+      };
     const clock = manualClock("2026-12-02T10:00:00Z");
     const workers = [
       createWorker({ db: handle.db, channels: { in_app: recording("a") }, clock, batchSize: 7 }),
@@ -40,9 +48,11 @@ describe("two workers on one PostgreSQL", () => {
       createWorker({ db: second.db, channels: { in_app: recording("c") }, clock, batchSize: 7 }),
     ];
     // Each keeps claiming until a pass finds nothing; all run at once.
-    await Promise.all(workers.map(async (w) => {
-      while ((await w.runOnce()).sent > 0);
-    }));
+    await Promise.all(
+      workers.map(async (w) => {
+        while ((await w.runOnce()).sent > 0);
+      }),
+    );
     expect(deliveries.size).toBe(total);
     const twice = [...deliveries].filter(([, by]) => by.length > 1);
     expect(twice).toEqual([]);

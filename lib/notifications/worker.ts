@@ -54,7 +54,11 @@ export async function claimDue(db: Db, now: Date, batchSize = 20, leaseMs = DEFA
   if (claimed.length === 0) return [];
   const rows = await db.notification.findMany({
     where: { id: { in: claimed.map((r) => r.id) } },
-    include: { user: { select: { email: true, name: true, settings: { select: { emailReminders: true, digestEnabled: true } } } } },
+    include: {
+      user: {
+        select: { email: true, name: true, settings: { select: { emailReminders: true, digestEnabled: true } } },
+      },
+    },
     orderBy: { nextAttemptAt: "asc" },
   });
   return rows.map(({ user, ...row }) => ({
@@ -65,7 +69,12 @@ export async function claimDue(db: Db, now: Date, batchSize = 20, leaseMs = DEFA
     taskId: row.taskId,
     payload: row.payload,
     attempts: row.attempts,
-    user: { email: user.email, name: user.name, emailReminders: user.settings?.emailReminders ?? true, digestEnabled: user.settings?.digestEnabled ?? false },
+    user: {
+      email: user.email,
+      name: user.name,
+      emailReminders: user.settings?.emailReminders ?? true,
+      digestEnabled: user.settings?.digestEnabled ?? false,
+    },
   }));
 }
 
@@ -84,14 +93,27 @@ export function createWorker(options: WorkerOptions) {
   async function deliver(row: Delivery, result: RunResult) {
     try {
       const channel = channels[row.channel];
-      if (!channel) throw new Error(row.channel === "email" ? "E-mail is not configured on this server (SMTP_URL is not set)." : `No ${row.channel} channel.`);
+      if (!channel)
+        throw new Error(
+          row.channel === "email"
+            ? "E-mail is not configured on this server (SMTP_URL is not set)."
+            : `No ${row.channel} channel.`,
+        );
       const outcome = await channel(row);
-      await mark(row.id, outcome === "sent" ? { status: "sent", sentAt: clock(), lastError: null } : { status: "cancelled" });
+      await mark(
+        row.id,
+        outcome === "sent" ? { status: "sent", sentAt: clock(), lastError: null } : { status: "cancelled" },
+      );
       result[outcome === "sent" ? "sent" : "skipped"]++;
     } catch (error) {
       const message = (error instanceof Error ? error.message : String(error)).slice(0, 2000) || "Delivery failed.";
       const last = row.attempts >= maxAttempts;
-      await mark(row.id, last ? { status: "failed", lastError: message } : { lastError: message, nextAttemptAt: new Date(clock().getTime() + backoff(row.attempts)) });
+      await mark(
+        row.id,
+        last
+          ? { status: "failed", lastError: message }
+          : { lastError: message, nextAttemptAt: new Date(clock().getTime() + backoff(row.attempts)) },
+      );
       result[last ? "failed" : "retried"]++;
     }
   }
@@ -100,7 +122,11 @@ export function createWorker(options: WorkerOptions) {
   async function runOnce(): Promise<RunResult> {
     const result: RunResult = { sent: 0, skipped: 0, retried: 0, failed: 0 };
     // A failure here (a database hiccup while scheduling digests) must not hold up due reminders.
-    await options.beforePass?.(clock()).catch((error: unknown) => console.error("notification worker: scheduling failed:", error instanceof Error ? error.message : error));
+    await options
+      .beforePass?.(clock())
+      .catch((error: unknown) =>
+        console.error("notification worker: scheduling failed:", error instanceof Error ? error.message : error),
+      );
     const due = await claimDue(db, clock(), options.batchSize, options.leaseMs);
     // Side by side, so every row of the batch is done well inside its lease.
     await Promise.all(due.map((row) => deliver(row, result)));

@@ -17,9 +17,15 @@ import { dbState } from "./db-state";
 vi.hoisted(() => {
   process.env.CHAT_RATE_LIMIT = "1000000";
 });
-const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "user" | "admin" }, db: null as unknown }));
+const session = vi.hoisted(() => ({
+  user: null as null | { id: string; email: string; name: string; role: "user" | "admin" },
+  db: null as unknown,
+}));
 vi.mock("@/lib/auth/index", () => ({ auth: async () => (session.user ? { user: session.user } : null) }));
-vi.mock("@/lib/db/client", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => session.db }));
+vi.mock("@/lib/db/client", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  getDb: async () => session.db,
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const chatActions = await import("@/app/(app)/(chat)/actions/chat");
@@ -38,7 +44,15 @@ const NOW = new Date("2026-03-10T14:00:00Z");
 // Kept small so the suite stays quick on 2 shared cores; FUZZ_RUNS=500 for a deeper search.
 const RUNS = Number(process.env.FUZZ_RUNS ?? 25);
 
-const zones = fc.constantFrom("UTC", "Europe/Berlin", "America/New_York", "Pacific/Kiritimati", "Pacific/Pago_Pago", "Asia/Kathmandu", "America/St_Johns");
+const zones = fc.constantFrom(
+  "UTC",
+  "Europe/Berlin",
+  "America/New_York",
+  "Pacific/Kiritimati",
+  "Pacific/Pago_Pago",
+  "Asia/Kathmandu",
+  "America/St_Johns",
+);
 const nasty = fc.oneof(
   fc.string(),
   fc.string({ unit: "grapheme", maxLength: 50 }),
@@ -67,7 +81,15 @@ const nasty = fc.oneof(
     "constructor",
   ),
 );
-const weird = fc.oneof(nasty, fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.object({ maxDepth: 1 }));
+const weird = fc.oneof(
+  nasty,
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.array(fc.string(), { maxLength: 3 }),
+  fc.object({ maxDepth: 1 }),
+);
 
 beforeAll(async () => {
   handle = await createTestDatabase();
@@ -78,7 +100,8 @@ beforeAll(async () => {
   };
   user = await make("fuzz@example.com");
   other = await make("other@example.com");
-  for (const title of ["Buy milk", "Call mom", "Pay rent"]) await service.addTask(handle.db, { userId: user.id, source: "ui" }, { title, tags: ["home"] });
+  for (const title of ["Buy milk", "Call mom", "Pay rent"])
+    await service.addTask(handle.db, { userId: user.id, source: "ui" }, { title, tags: ["home"] });
   await service.addTask(handle.db, { userId: other.id, source: "ui" }, { title: "Other's secret" });
   const first = await handleChat(handle.db, user, chatRequestOf({ message: userMessage("hello") }), NOW);
   conversationId = first.headers.get("x-conversation-id")!;
@@ -91,8 +114,23 @@ describe("the chat route body (handleChat)", () => {
   const CONVERSATION = "the-user's-conversation-id";
   const part = fc.oneof(
     fc.record({ type: fc.constant("text"), text: nasty }),
-    fc.record({ type: fc.oneof(fc.string({ maxLength: 120 }), fc.constantFrom("tool-add_task", "tool-delete_task", "file", "reasoning")), text: weird }, { requiredKeys: ["type"] }),
-    fc.record({ type: fc.constant("tool-delete_task"), toolCallId: fc.string(), state: fc.constantFrom("approval-responded", "output-available"), input: weird, approval: fc.record({ id: fc.string(), approved: fc.boolean() }) }),
+    fc.record(
+      {
+        type: fc.oneof(
+          fc.string({ maxLength: 120 }),
+          fc.constantFrom("tool-add_task", "tool-delete_task", "file", "reasoning"),
+        ),
+        text: weird,
+      },
+      { requiredKeys: ["type"] },
+    ),
+    fc.record({
+      type: fc.constant("tool-delete_task"),
+      toolCallId: fc.string(),
+      state: fc.constantFrom("approval-responded", "output-available"),
+      input: weird,
+      approval: fc.record({ id: fc.string(), approved: fc.boolean() }),
+    }),
     weird,
   );
   const message = fc.record(
@@ -142,20 +180,93 @@ describe("the chat route body (handleChat)", () => {
 });
 
 describe("server-action arguments (the real actions, signed in)", () => {
-  const id = fc.oneof(fc.uuid(), nasty, fc.integer(), fc.constant(null), fc.constant(undefined), fc.object({ maxDepth: 1 }));
+  const id = fc.oneof(
+    fc.uuid(),
+    nasty,
+    fc.integer(),
+    fc.constant(null),
+    fc.constant(undefined),
+    fc.object({ maxDepth: 1 }),
+  );
 
   const calls: [string, fc.Arbitrary<() => Promise<{ ok: boolean; message?: string }>>][] = [
-    ["loadOlderMessagesAction", fc.tuple(id, id).map(([c, m]) => () => chatActions.loadOlderMessagesAction(c as string, m as string))],
-    ["setFeedbackAction", fc.tuple(id, weird).map(([m, v]) => () => chatActions.setFeedbackAction(m as string, v as "up"))],
-    ["listConversationsAction", weird.map((input) => () => conversationActions.listConversationsAction(input as object))],
-    ["renameConversationAction (unknown ids)", fc.tuple(id, weird).map(([c, t]) => () => conversationActions.renameConversationAction(c as string, t as string))],
-    ["archiveConversationAction", fc.tuple(id, weird).map(([c, a]) => () => conversationActions.archiveConversationAction(c as string, a as boolean))],
+    [
+      "loadOlderMessagesAction",
+      fc.tuple(id, id).map(
+        ([c, m]) =>
+          () =>
+            chatActions.loadOlderMessagesAction(c as string, m as string),
+      ),
+    ],
+    [
+      "setFeedbackAction",
+      fc.tuple(id, weird).map(
+        ([m, v]) =>
+          () =>
+            chatActions.setFeedbackAction(m as string, v as "up"),
+      ),
+    ],
+    [
+      "listConversationsAction",
+      weird.map((input) => () => conversationActions.listConversationsAction(input as object)),
+    ],
+    [
+      "renameConversationAction (unknown ids)",
+      fc.tuple(id, weird).map(
+        ([c, t]) =>
+          () =>
+            conversationActions.renameConversationAction(c as string, t as string),
+      ),
+    ],
+    [
+      "archiveConversationAction",
+      fc.tuple(id, weird).map(
+        ([c, a]) =>
+          () =>
+            conversationActions.archiveConversationAction(c as string, a as boolean),
+      ),
+    ],
     ["deleteConversationAction", id.map((c) => () => conversationActions.deleteConversationAction(c as string))],
-    ["listTasksAction", fc.tuple(weird, weird).map(([s, z]) => () => taskActions.listTasksAction(s as "all", z as string))],
-    ["completeTaskAction", fc.tuple(weird, weird).map(([i, z]) => () => taskActions.completeTaskAction(i as never, z as string))],
-    ["updateTaskAction", fc.tuple(weird, weird).map(([i, z]) => () => taskActions.updateTaskAction(i as never, z as string))],
-    ["deleteTaskAction", fc.tuple(weird, weird).map(([i, z]) => () => taskActions.deleteTaskAction(i as number, z as string))],
-    ["undoTaskOperationAction", fc.tuple(id, weird).map(([i, z]) => () => taskActions.undoTaskOperationAction(i as string, z as string))],
+    [
+      "listTasksAction",
+      fc.tuple(weird, weird).map(
+        ([s, z]) =>
+          () =>
+            taskActions.listTasksAction(s as "all", z as string),
+      ),
+    ],
+    [
+      "completeTaskAction",
+      fc.tuple(weird, weird).map(
+        ([i, z]) =>
+          () =>
+            taskActions.completeTaskAction(i as never, z as string),
+      ),
+    ],
+    [
+      "updateTaskAction",
+      fc.tuple(weird, weird).map(
+        ([i, z]) =>
+          () =>
+            taskActions.updateTaskAction(i as never, z as string),
+      ),
+    ],
+    [
+      "deleteTaskAction",
+      fc.tuple(weird, weird).map(
+        ([i, z]) =>
+          () =>
+            taskActions.deleteTaskAction(i as number, z as string),
+      ),
+    ],
+    [
+      "undoTaskOperationAction",
+      fc.tuple(id, weird).map(
+        ([i, z]) =>
+          () =>
+            taskActions.undoTaskOperationAction(i as string, z as string),
+      ),
+    ],
   ];
 
   it.each(calls)("%s: never an internal error or a leak; a refusal changes nothing", async (_name, call) => {
@@ -177,65 +288,153 @@ describe("server-action arguments (the real actions, signed in)", () => {
 
 describe("tool inputs (the task service the tools call)", () => {
   const taskRef = fc.oneof(fc.integer(), fc.constantFrom(1, 2, 3, "milk", "#2", "task 3"), nasty, weird);
-  const due = fc.oneof(nasty, fc.date({ noInvalidDate: true }).map((d) => d.toISOString()), fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)), fc.constant(null));
+  const due = fc.oneof(
+    nasty,
+    fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+    fc.date({ noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)),
+    fc.constant(null),
+  );
   const tags = fc.oneof(fc.array(nasty, { maxLength: 25 }), weird);
   const inputs: Record<string, fc.Arbitrary<unknown>> = {
-    addTask: fc.oneof(fc.record({ title: nasty, description: fc.oneof(nasty, weird), dueDate: due, priority: fc.oneof(fc.constantFrom("low", "high"), nasty), tags }, { requiredKeys: [] }), weird),
+    addTask: fc.oneof(
+      fc.record(
+        {
+          title: nasty,
+          description: fc.oneof(nasty, weird),
+          dueDate: due,
+          priority: fc.oneof(fc.constantFrom("low", "high"), nasty),
+          tags,
+        },
+        { requiredKeys: [] },
+      ),
+      weird,
+    ),
     listTasks: fc.oneof(
-      fc.record({ status: fc.oneof(fc.constantFrom("pending", "all"), nasty), due: nasty, dueBefore: due, dueAfter: due, tag: nasty, search: nasty, priority: nasty }, { requiredKeys: [] }),
+      fc.record(
+        {
+          status: fc.oneof(fc.constantFrom("pending", "all"), nasty),
+          due: nasty,
+          dueBefore: due,
+          dueAfter: due,
+          tag: nasty,
+          search: nasty,
+          priority: nasty,
+        },
+        { requiredKeys: [] },
+      ),
       weird,
     ),
     completeTask: fc.oneof(fc.record({ task: taskRef, completed: weird }, { requiredKeys: [] }), weird),
-    updateTask: fc.oneof(fc.record({ task: taskRef, title: nasty, description: fc.oneof(nasty, fc.constant(null)), dueDate: due, priority: nasty, addTags: tags, removeTags: tags, userId: fc.constant("x") }, { requiredKeys: ["task"] }), weird),
+    updateTask: fc.oneof(
+      fc.record(
+        {
+          task: taskRef,
+          title: nasty,
+          description: fc.oneof(nasty, fc.constant(null)),
+          dueDate: due,
+          priority: nasty,
+          addTags: tags,
+          removeTags: tags,
+          userId: fc.constant("x"),
+        },
+        { requiredKeys: ["task"] },
+      ),
+      weird,
+    ),
     deleteTask: fc.oneof(fc.record({ task: taskRef }), weird),
     restoreTask: fc.oneof(fc.record({ task: taskRef }), weird),
     undoOperation: fc.oneof(fc.record({ operationId: fc.oneof(fc.uuid(), nasty) }, { requiredKeys: [] }), weird),
   };
 
-  it.each(Object.keys(inputs))("%s: a tool result for any input, never an internal error; a refusal adds only its failed log row", async (name) => {
-    const run = (service as unknown as Record<string, (db: unknown, ctx: OperationContext, input: unknown) => Promise<ToolResult>>)[name]!;
-    let call = 0;
-    await fc.assert(
-      fc.asyncProperty(inputs[name]!, zones, fc.constantFrom("chat", "ui") as fc.Arbitrary<"chat" | "ui">, async (input, timeZone, source) => {
-        const ctx: OperationContext = { userId: user.id, source, timeZone, conversationId: source === "chat" ? conversationId : null, toolCallId: source === "chat" ? `fuzz-${name}-${++call}-${Date.now()}` : null };
-        const before = await dbState(handle.db);
-        const failedBefore = await handle.db.taskOperationLog.count({ where: { status: "failed" } });
-        const result = await run(handle.db, ctx, input);
-        expect(JSON.stringify(result)).not.toMatch(LEAK);
-        if (!result.ok) {
-          expect(result.code).not.toBe("internal");
-          expect(await dbState(handle.db)).toEqual(before);
-          // The UI's reads are not logged; everything else leaves exactly one failed row.
-          const added = (await handle.db.taskOperationLog.count({ where: { status: "failed" } })) - failedBefore;
-          expect(added).toBe(name === "listTasks" && source === "ui" ? 0 : 1);
-        }
-        // Another user's task never shows up, whatever the filter.
-        expect(JSON.stringify(result)).not.toMatch(/Other's secret/);
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  it.each(Object.keys(inputs))(
+    "%s: a tool result for any input, never an internal error; a refusal adds only its failed log row",
+    async (name) => {
+      const run = (
+        service as unknown as Record<
+          string,
+          (db: unknown, ctx: OperationContext, input: unknown) => Promise<ToolResult>
+        >
+      )[name]!;
+      let call = 0;
+      await fc.assert(
+        fc.asyncProperty(
+          inputs[name]!,
+          zones,
+          fc.constantFrom("chat", "ui") as fc.Arbitrary<"chat" | "ui">,
+          async (input, timeZone, source) => {
+            const ctx: OperationContext = {
+              userId: user.id,
+              source,
+              timeZone,
+              conversationId: source === "chat" ? conversationId : null,
+              toolCallId: source === "chat" ? `fuzz-${name}-${++call}-${Date.now()}` : null,
+            };
+            const before = await dbState(handle.db);
+            const failedBefore = await handle.db.taskOperationLog.count({ where: { status: "failed" } });
+            const result = await run(handle.db, ctx, input);
+            expect(JSON.stringify(result)).not.toMatch(LEAK);
+            if (!result.ok) {
+              expect(result.code).not.toBe("internal");
+              expect(await dbState(handle.db)).toEqual(before);
+              // The UI's reads are not logged; everything else leaves exactly one failed row.
+              const added = (await handle.db.taskOperationLog.count({ where: { status: "failed" } })) - failedBefore;
+              expect(added).toBe(name === "listTasks" && source === "ui" ? 0 : 1);
+            }
+            // Another user's task never shows up, whatever the filter.
+            expect(JSON.stringify(result)).not.toMatch(/Other's secret/);
+          },
+        ),
+        { numRuns: RUNS },
+      );
+    },
+  );
 });
 
 describe("a NUL character (PostgreSQL text and jsonb cannot store one; found by the properties above)", () => {
   it("is refused as bad input by the tools, the chat route and the actions, not a 500", async () => {
     const ctx: OperationContext = { userId: user.id, source: "chat", conversationId, toolCallId: `nul-${Date.now()}` };
     const before = await dbState(handle.db);
-    expect(await service.addTask(handle.db, ctx, { title: "a\u0000b" })).toMatchObject({ ok: false, code: "invalid_input", message: expect.stringMatching(/NUL/) });
-    expect(await service.listTasks(handle.db, { ...ctx, toolCallId: null }, { search: "\u0000" })).toMatchObject({ ok: false, code: "invalid_input" });
-    expect(await service.completeTask(handle.db, { ...ctx, toolCallId: null }, { task: "milk\u0000" })).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(await service.addTask(handle.db, ctx, { title: "a\u0000b" })).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+      message: expect.stringMatching(/NUL/),
+    });
+    expect(await service.listTasks(handle.db, { ...ctx, toolCallId: null }, { search: "\u0000" })).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+    });
+    expect(await service.completeTask(handle.db, { ...ctx, toolCallId: null }, { task: "milk\u0000" })).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+    });
     // The refusal is still logged, with the NUL dropped from the recorded input.
     const logged = await handle.db.taskOperationLog.findFirstOrThrow({ where: { toolCallId: ctx.toolCallId } });
     expect(logged).toMatchObject({ status: "failed", input: { title: "ab" } });
     // A refusal whose message echoes the input (a due date of "\u0000", found by CI) is logged too.
     const dueCtx = { ...ctx, toolCallId: `nul-due-${Date.now()}` };
-    expect(await service.addTask(handle.db, dueCtx, { title: "!", dueDate: "\u0000" })).toMatchObject({ ok: false, code: "invalid_input" });
-    expect(await handle.db.taskOperationLog.findFirstOrThrow({ where: { toolCallId: dueCtx.toolCallId } })).toMatchObject({ status: "failed", input: { title: "!", dueDate: "" } });
-    const chat = await handleChat(handle.db, user, chatRequestOf({ id: conversationId, message: userMessage("add a\u0000b") }), NOW);
+    expect(await service.addTask(handle.db, dueCtx, { title: "!", dueDate: "\u0000" })).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+    });
+    expect(
+      await handle.db.taskOperationLog.findFirstOrThrow({ where: { toolCallId: dueCtx.toolCallId } }),
+    ).toMatchObject({ status: "failed", input: { title: "!", dueDate: "" } });
+    const chat = await handleChat(
+      handle.db,
+      user,
+      chatRequestOf({ id: conversationId, message: userMessage("add a\u0000b") }),
+      NOW,
+    );
     expect(chat.status).toBe(400);
     expect((await chat.json()).error.message).toMatch(/NUL/);
-    expect(await conversationActions.renameConversationAction(conversationId, "x\u0000")).toEqual({ ok: false, message: expect.stringMatching(/NUL/) });
-    expect(await conversationActions.listConversationsAction({ query: "\u0000" })).toEqual({ ok: false, message: expect.stringMatching(/NUL/) });
+    expect(await conversationActions.renameConversationAction(conversationId, "x\u0000")).toEqual({
+      ok: false,
+      message: expect.stringMatching(/NUL/),
+    });
+    expect(await conversationActions.listConversationsAction({ query: "\u0000" })).toEqual({
+      ok: false,
+      message: expect.stringMatching(/NUL/),
+    });
     expect(await dbState(handle.db)).toEqual(before);
   });
 });
@@ -254,7 +453,10 @@ describe("an unpaired UTF-16 surrogate (jsonb refuses one; found by an attack re
     expect(update).toEqual({ ok: false, message: expect.stringMatching(/unpaired surrogate/) });
     // Nothing changed but the refusal's own failed log row, with the surrogate replaced.
     expect(await dbState(handle.db)).toEqual(before);
-    const failed = await handle.db.taskOperationLog.findMany({ where: { userId: user.id, status: "failed", operation: "update" }, orderBy: { createdAt: "asc" } });
+    const failed = await handle.db.taskOperationLog.findMany({
+      where: { userId: user.id, status: "failed", operation: "update" },
+      orderBy: { createdAt: "asc" },
+    });
     expect(failed.at(-1)).toMatchObject({ source: "ui", input: { title: "x\ufffd" } });
   });
 });

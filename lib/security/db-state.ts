@@ -13,7 +13,10 @@ export async function dbState(db: Db, opts: { userIds?: string[] } = {}) {
     db.message.findMany({ where: byUser, orderBy: { id: "asc" } }),
     db.task.findMany({ where: byUser, orderBy: { id: "asc" } }),
     db.tag.findMany({ where: byUser, orderBy: { id: "asc" } }),
-    db.taskTag.findMany({ where: opts.userIds ? { task: { userId: { in: opts.userIds } } } : {}, orderBy: [{ taskId: "asc" }, { tagId: "asc" }] }),
+    db.taskTag.findMany({
+      where: opts.userIds ? { task: { userId: { in: opts.userIds } } } : {},
+      orderBy: [{ taskId: "asc" }, { tagId: "asc" }],
+    }),
     db.taskOperationLog.findMany({ where: { ...byUser, status: { not: "failed" } }, orderBy: { id: "asc" } }),
     db.notification.findMany({ where: byUser, orderBy: { id: "asc" } }),
     db.userSettings.findMany({ where: byUser, orderBy: { userId: "asc" } }),

@@ -14,7 +14,11 @@ export type Header = { key: string; value: string };
 export function contentSecurityPolicy(production: boolean, nonce?: string): string {
   const directives: Record<string, string[]> = {
     "default-src": ["'self'"],
-    "script-src": ["'self'", ...(nonce ? [`'nonce-${nonce}'`, "'strict-dynamic'"] : []), ...(production ? [] : ["'unsafe-eval'"])],
+    "script-src": [
+      "'self'",
+      ...(nonce ? [`'nonce-${nonce}'`, "'strict-dynamic'"] : []),
+      ...(production ? [] : ["'unsafe-eval'"]),
+    ],
     "style-src": ["'self'", "'unsafe-inline'"],
     "img-src": ["'self'", "data:", "blob:"],
     "font-src": ["'self'", "data:"],
@@ -37,7 +41,10 @@ export function securityHeaders(production = process.env.NODE_ENV === "productio
     { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
     { key: "X-Content-Type-Options", value: "nosniff" },
     // Doable uses none of these; a script that got in could not either.
-    { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()" },
+    {
+      key: "Permissions-Policy",
+      value: "camera=(), microphone=(), geolocation=(), payment=(), usb=(), browsing-topics=()",
+    },
     // Browsers ignore it over plain http, so it is safe on a local http server too.
     ...(production ? [{ key: "Strict-Transport-Security", value: "max-age=63072000" }] : []),
   ];

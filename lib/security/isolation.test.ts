@@ -15,9 +15,15 @@ import * as service from "@/lib/tasks/service";
 import { dbState } from "./db-state";
 
 // The session and the database the actions see: swapped per test, everything else is real.
-const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "user" | "admin" }, db: null as unknown }));
+const session = vi.hoisted(() => ({
+  user: null as null | { id: string; email: string; name: string; role: "user" | "admin" },
+  db: null as unknown,
+}));
 vi.mock("@/lib/auth/index", () => ({ auth: async () => (session.user ? { user: session.user } : null) }));
-vi.mock("@/lib/db/client", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => session.db }));
+vi.mock("@/lib/db/client", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  getDb: async () => session.db,
+}));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 
 const chatActions = await import("@/app/(app)/(chat)/actions/chat");
@@ -68,11 +74,21 @@ beforeAll(async () => {
   admin = await makeUser("ada@example.com", "admin");
   // B: three tasks with distinctive titles, a conversation with messages and a logged operation.
   const bConversation = await say(b, "add bob's secret payroll");
-  for (const title of ["Bob's tax return", "Bob's medical file"]) await service.addTask(handle.db, { userId: b.id, source: "ui" }, { title });
-  const messages = await handle.db.message.findMany({ where: { conversationId: bConversation }, orderBy: { createdAt: "asc" } });
+  for (const title of ["Bob's tax return", "Bob's medical file"])
+    await service.addTask(handle.db, { userId: b.id, source: "ui" }, { title });
+  const messages = await handle.db.message.findMany({
+    where: { conversationId: bConversation },
+    orderBy: { createdAt: "asc" },
+  });
   const op = await handle.db.taskOperationLog.findFirstOrThrow({ where: { userId: b.id, status: "success" } });
   const task = await handle.db.task.findFirstOrThrow({ where: { userId: b.id, number: 2 } });
-  bIds = { conversation: bConversation, userMessage: messages[0]!.id, assistantMessage: messages[1]!.id, operation: op.id, taskId: task.id };
+  bIds = {
+    conversation: bConversation,
+    userMessage: messages[0]!.id,
+    assistantMessage: messages[1]!.id,
+    operation: op.id,
+    taskId: task.id,
+  };
   expect(await handle.db.task.count({ where: { userId: b.id } })).toBe(3);
   // A: one task of their own (#1, the same number as B's first), in their own conversation.
   aConversation = await say(a, "add water the plants");
@@ -159,14 +175,18 @@ describe("server actions, signed out", () => {
     ]);
     for (const r of results) expect(r).toEqual({ ok: false, message: "Sign in to continue." });
     // Refusals before the service runs leave no log rows at all.
-    expect(await handle.db.taskOperationLog.count({ where: { status: "failed", userId: { notIn: [a.id, b.id] } } })).toBe(0);
+    expect(
+      await handle.db.taskOperationLog.count({ where: { status: "failed", userId: { notIn: [a.id, b.id] } } }),
+    ).toBe(0);
   });
 
   it("the admin's undo works for the admin (the guard is what stops the others)", async () => {
     signInAs(admin);
     const c = await makeUser("carol@example.com");
     await say(c, "add carol's errand");
-    const op = await handle.db.taskOperationLog.findFirstOrThrow({ where: { userId: c.id, operation: "add", status: "success" } });
+    const op = await handle.db.taskOperationLog.findFirstOrThrow({
+      where: { userId: c.id, operation: "add", status: "success" },
+    });
     const form = new FormData();
     form.set("operationId", op.id);
     expect(await adminActions.undoOperationAction(null, form)).toMatchObject({ ok: true });
@@ -175,10 +195,18 @@ describe("server actions, signed out", () => {
 
 describe("agent tools, acting for A", () => {
   it("B's task numbers, titles and operation ids are not found; list_tasks shows only A's tasks; no tool takes a user id", async () => {
-    const tools = buildTools({ db: handle.db, ctx: { userId: a.id, source: "chat", conversationId: aConversation, timeZone: "UTC" } });
+    const tools = buildTools({
+      db: handle.db,
+      ctx: { userId: a.id, source: "chat", conversationId: aConversation, timeZone: "UTC" },
+    });
     let call = 0;
     const run = (name: ToolName, input: object) =>
-      (tools[name].execute as unknown as (i: object, o: { toolCallId: string; messages: never[] }) => Promise<{ ok: boolean; code?: string; tasks?: { title: string }[] }>)(input, {
+      (
+        tools[name].execute as unknown as (
+          i: object,
+          o: { toolCallId: string; messages: never[] },
+        ) => Promise<{ ok: boolean; code?: string; tasks?: { title: string }[] }>
+      )(input, {
         toolCallId: `iso-${++call}-${Math.random()}`,
         messages: [],
       });
@@ -204,7 +232,9 @@ describe("agent tools, acting for A", () => {
   });
 
   it("undo without an id, run in B's conversation for A, finds nothing of B's", async () => {
-    const result = await unchanged(() => service.undoOperation(handle.db, { userId: a.id, source: "chat", conversationId: bIds.conversation }, {}));
+    const result = await unchanged(() =>
+      service.undoOperation(handle.db, { userId: a.id, source: "chat", conversationId: bIds.conversation }, {}),
+    );
     expect(result).toMatchObject({ ok: false, code: "nothing_to_undo" });
   });
 
@@ -212,7 +242,9 @@ describe("agent tools, acting for A", () => {
     await service.deleteTask(handle.db, { userId: b.id, source: "ui" }, { task: 3 });
     const result = await unchanged(() => service.restoreTask(handle.db, { userId: a.id, source: "ui" }, { task: 3 }));
     expect(result).toMatchObject({ ok: false, code: "not_found" });
-    expect(await handle.db.task.findFirst({ where: { userId: b.id, number: 3 } })).toMatchObject({ deletedAt: expect.any(Date) });
+    expect(await handle.db.task.findFirst({ where: { userId: b.id, number: 3 } })).toMatchObject({
+      deletedAt: expect.any(Date),
+    });
   });
 });
 
@@ -232,7 +264,21 @@ describe("the chat turn, as A", () => {
 
   it("B's assistant message cannot be answered as an approval in A's own conversation", async () => {
     const response = await unchanged(() =>
-      send({ id: aConversation, message: { id: bIds.assistantMessage, role: "assistant", parts: [{ type: "tool-complete_task", toolCallId: "x", state: "approval-responded", approval: { id: "x", approved: true } }] } }),
+      send({
+        id: aConversation,
+        message: {
+          id: bIds.assistantMessage,
+          role: "assistant",
+          parts: [
+            {
+              type: "tool-complete_task",
+              toolCallId: "x",
+              state: "approval-responded",
+              approval: { id: "x", approved: true },
+            },
+          ],
+        },
+      }),
     );
     expect(response.status).toBe(404);
   });
@@ -243,18 +289,28 @@ describe("the chat turn, as A", () => {
     expect(response.status).toBe(200);
     await readChunks(response);
     expect(await dbState(handle.db, { userIds: [b.id] })).toEqual(bState);
-    const stored = await handle.db.message.findFirst({ where: { conversationId: aConversation, content: "show my tasks" } });
+    const stored = await handle.db.message.findFirst({
+      where: { conversationId: aConversation, content: "show my tasks" },
+    });
     expect(stored).toMatchObject({ userId: a.id });
     expect(stored!.id).not.toBe(bIds.userMessage);
   });
 
   it("a message asking about B's tasks by number and title changes only A's data", async () => {
     const bState = await dbState(handle.db, { userIds: [b.id] });
-    for (const text of ["complete task 2", "delete task 3", "rename task 2 to pwned", "mark the tax return done", "undo"]) {
+    for (const text of [
+      "complete task 2",
+      "delete task 3",
+      "rename task 2 to pwned",
+      "mark the tax return done",
+      "undo",
+    ]) {
       const response = await send({ id: aConversation, message: userMessage(text) });
       expect(response.status).toBe(200);
       // B's titles never reach A (A's own words may be echoed back, so match the stored titles).
-      expect(JSON.stringify(await readChunks(response))).not.toMatch(/Bob's secret payroll|Bob's tax return|Bob's medical file|payroll|medical/i);
+      expect(JSON.stringify(await readChunks(response))).not.toMatch(
+        /Bob's secret payroll|Bob's tax return|Bob's medical file|payroll|medical/i,
+      );
     }
     expect(await dbState(handle.db, { userIds: [b.id] })).toEqual(bState);
   });

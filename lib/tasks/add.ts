@@ -23,13 +23,24 @@ import { toView, type TaskRow } from "./view";
 const jsonb = (value: unknown) => JSON.stringify(value === undefined || value === null ? null : storableJson(value));
 
 /** `within`: the caller's transaction to join; a failure is then thrown for the caller to roll back and log. */
-export async function addParsedTask(db: Db, ctx: OperationContext, input: unknown, data: z.output<typeof addTaskInput>, dueOf: (value: string) => Due, within?: Tx): Promise<ToolResult> {
+export async function addParsedTask(
+  db: Db,
+  ctx: OperationContext,
+  input: unknown,
+  data: z.output<typeof addTaskInput>,
+  dueOf: (value: string) => Due,
+  within?: Tx,
+): Promise<ToolResult> {
   const spec = { operation: "add" as const, input };
   const started = performance.now();
   try {
     const now = ctx.now ?? new Date();
     // A repeat with no due date starts at its first occurrence.
-    const when = data.dueDate ? dueOf(data.dueDate) : data.repeat ? firstOccurrence(data.repeat, ctx.timeZone ?? "UTC", now) : null;
+    const when = data.dueDate
+      ? dueOf(data.dueDate)
+      : data.repeat
+        ? firstOccurrence(data.repeat, ctx.timeZone ?? "UTC", now)
+        : null;
     const tags = [...new Set(data.tags ?? [])];
     const row: TaskRow = {
       id: randomUUID(),
@@ -92,13 +103,20 @@ export async function addParsedTask(db: Db, ctx: OperationContext, input: unknow
     // the one statement is the whole change.
     // Inside a caller's transaction (addTasks: an import, all or nothing) it joins that one.
     const inTransaction = <T>(work: (tx: Tx) => Promise<T>) => (within ? work(within) : db.$transaction(work));
-    const rows = row.dueDate || row.remindAt
-      ? await inTransaction(async (tx) => {
-          const inserted = await tx.$queryRaw<{ number: number }[]>(insert);
-          if (inserted[0]) await syncReminder(tx, ctx.userId, { ...row, number: inserted[0].number }, { timeZone: ctx.timeZone, now });
-          return inserted;
-        })
-      : await (within ?? db).$queryRaw<{ number: number }[]>(insert);
+    const rows =
+      row.dueDate || row.remindAt
+        ? await inTransaction(async (tx) => {
+            const inserted = await tx.$queryRaw<{ number: number }[]>(insert);
+            if (inserted[0])
+              await syncReminder(
+                tx,
+                ctx.userId,
+                { ...row, number: inserted[0].number },
+                { timeZone: ctx.timeZone, now },
+              );
+            return inserted;
+          })
+        : await (within ?? db).$queryRaw<{ number: number }[]>(insert);
     const number = rows[0]?.number;
     if (number === undefined) fail({ ok: false, code: "not_found", message: "Your account no longer exists." });
     return { ...result, task: { ...result.task, number } };

@@ -13,7 +13,13 @@ const ZONED = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d
 
 function realDay(year: number, month: number, day: number): boolean {
   const t = new Date(Date.UTC(year, month - 1, day));
-  return t.getUTCFullYear() === year && t.getUTCMonth() === month - 1 && t.getUTCDate() === day && year >= 1900 && year <= 9999;
+  return (
+    t.getUTCFullYear() === year &&
+    t.getUTCMonth() === month - 1 &&
+    t.getUTCDate() === day &&
+    year >= 1900 &&
+    year <= 9999
+  );
 }
 
 /** A contract date string → what to store, or null when it is not a real date. */
@@ -52,7 +58,10 @@ export function dayRangeBounds(range: DayRange, timeZone: string) {
   const zoneStart = (d: Day) => instantOf({ ...d, hour: 0, minute: 0 } as Wall, timeZone);
   return {
     allDay: { gte: range.from ? utc(range.from) : undefined, lte: range.to ? utc(range.to) : undefined },
-    timed: { gte: range.from ? zoneStart(range.from) : undefined, lt: range.to ? zoneStart(addDays(range.to, 1)) : undefined },
+    timed: {
+      gte: range.from ? zoneStart(range.from) : undefined,
+      lt: range.to ? zoneStart(addDays(range.to, 1)) : undefined,
+    },
   };
 }
 
@@ -62,7 +71,11 @@ export function todayIn(now: Date, timeZone: string): Day {
 }
 
 /** The days a list filter means, in the user's zone. Weeks start on Monday. */
-export function bucketRange(bucket: "today" | "tomorrow" | "this_week" | "next_week", now: Date, timeZone: string): DayRange {
+export function bucketRange(
+  bucket: "today" | "tomorrow" | "this_week" | "next_week",
+  now: Date,
+  timeZone: string,
+): DayRange {
   const today = todayIn(now, timeZone);
   const monday = addDays(today, -((weekdayOf(today) + 6) % 7));
   switch (bucket) {
@@ -90,14 +103,21 @@ export function reminderMoment(value: string, timeZone: string): Date {
   const due = parseDue(value, timeZone)!; // the schema already refused unreal dates
   if (!due.allDay) return due.date;
   const d = due.date;
-  return instantOf({ year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: DAY_REMINDER_HOUR, minute: 0 }, timeZone);
+  return instantOf(
+    { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1, day: d.getUTCDate(), hour: DAY_REMINDER_HOUR, minute: 0 },
+    timeZone,
+  );
 }
 
 /** A reminder moment that must lie ahead: one in the past is refused, saying so. */
 export function futureReminder(value: string, ctx: { timeZone?: string }, now: Date): Date {
   const at = reminderMoment(value, ctx.timeZone ?? "UTC");
   if (at.getTime() <= now.getTime()) {
-    fail({ ok: false, code: "invalid_input", message: `The reminder time ${value} has already passed, so nothing was changed; pick a later moment.` });
+    fail({
+      ok: false,
+      code: "invalid_input",
+      message: `The reminder time ${value} has already passed, so nothing was changed; pick a later moment.`,
+    });
   }
   return at;
 }

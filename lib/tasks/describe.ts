@@ -20,7 +20,11 @@ export function resultHeading(result: Extract<ToolResult, { ok: true }>): string
 /** "#3 Buy milk — due Wed, Mar 11 · high · #home", with the due date worded by the caller. */
 export function taskLine(task: TaskView, due: (dueDate: string | null) => string | null): string {
   const when = due(task.dueDate);
-  const extras = [when ? `due ${when}` : null, task.priority !== "medium" ? task.priority : null, ...task.tags.map((t) => `#${t}`)].filter(Boolean);
+  const extras = [
+    when ? `due ${when}` : null,
+    task.priority !== "medium" ? task.priority : null,
+    ...task.tags.map((t) => `#${t}`),
+  ].filter(Boolean);
   return `#${task.number} ${task.title}${task.status === "completed" ? " (done)" : ""}${extras.length ? ` — ${extras.join(" · ")}` : ""}`;
 }
 

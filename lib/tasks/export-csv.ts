@@ -9,7 +9,21 @@ import { toView, type TaskRow } from "./view";
 // RFC 4180 line ends, and a lone \n or \r inside a field quoted too (as the admin log export).
 const CSV_OPTIONS = { record_delimiter: "\r\n", quoted_match: /[\r\n]/ } as const;
 
-export const TASK_CSV_COLUMNS = ["number", "title", "notes", "status", "priority", "due", "all_day", "repeat", "repeat_text", "tags", "remind_at", "completed_at", "created_at"] as const;
+export const TASK_CSV_COLUMNS = [
+  "number",
+  "title",
+  "notes",
+  "status",
+  "priority",
+  "due",
+  "all_day",
+  "repeat",
+  "repeat_text",
+  "tags",
+  "remind_at",
+  "completed_at",
+  "created_at",
+] as const;
 
 function record(task: TaskRow): string[] {
   const view = toView(task);
@@ -31,7 +45,11 @@ function record(task: TaskRow): string[] {
 }
 
 /** Every task of the user but those in the trash, by number. Dates are UTC instants or bare days (all-day). */
-export function tasksCsvStream(db: Db, userId: string, batchSize = EXPORT_BATCH_SIZE): Promise<ReadableStream<Uint8Array>> {
+export function tasksCsvStream(
+  db: Db,
+  userId: string,
+  batchSize = EXPORT_BATCH_SIZE,
+): Promise<ReadableStream<Uint8Array>> {
   return batchedStream(taskBatches(db, userId, {}, batchSize), {
     // A byte-order mark so spreadsheet apps read the file as UTF-8.
     head: `\uFEFF${stringify([[...TASK_CSV_COLUMNS]], CSV_OPTIONS)}`,

@@ -50,18 +50,32 @@ function events(rows: TaskRow[], timeZone: string): string {
     });
     if (task.repeat) event.repeating(task.repeat);
     event.x("X-DOABLE-STATUS", task.status);
-    if (task.completedAt) event.x("X-DOABLE-COMPLETED", task.completedAt.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, ""));
+    if (task.completedAt)
+      event.x(
+        "X-DOABLE-COMPLETED",
+        task.completedAt
+          .toISOString()
+          .replace(/[-:]/g, "")
+          .replace(/\.\d{3}/, ""),
+      );
   }
   return cal.events().map(String).join("");
 }
 
 /** The calendar's lines before its events (ical-generator's own header, without END:VCALENDAR). */
 function head(): string {
-  return calendar().toString().replace(/END:VCALENDAR\s*$/, "");
+  return calendar()
+    .toString()
+    .replace(/END:VCALENDAR\s*$/, "");
 }
 
 /** Every task of the user with a due date, but those in the trash, by number. */
-export function tasksIcsStream(db: Db, userId: string, timeZone: string, batchSize = EXPORT_BATCH_SIZE): Promise<ReadableStream<Uint8Array>> {
+export function tasksIcsStream(
+  db: Db,
+  userId: string,
+  timeZone: string,
+  batchSize = EXPORT_BATCH_SIZE,
+): Promise<ReadableStream<Uint8Array>> {
   return batchedStream(taskBatches(db, userId, { dueDate: { not: null } }, batchSize), {
     head: head(),
     body: (rows) => events(rows, timeZone),

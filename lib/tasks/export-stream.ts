@@ -23,7 +23,10 @@ export function taskBatches(db: Db, userId: string, where: Prisma.TaskWhereInput
 
 export type StreamParts<T> = { head: string; body: (rows: T[]) => string; tail?: string; batchSize?: number };
 
-export async function batchedStream<T>(read: (after: T | undefined) => Promise<T[]>, parts: StreamParts<T>): Promise<ReadableStream<Uint8Array>> {
+export async function batchedStream<T>(
+  read: (after: T | undefined) => Promise<T[]>,
+  parts: StreamParts<T>,
+): Promise<ReadableStream<Uint8Array>> {
   const encoder = new TextEncoder();
   const batchSize = parts.batchSize ?? EXPORT_BATCH_SIZE;
   let first: T[] | null = await read(undefined);

@@ -17,13 +17,30 @@ beforeAll(async () => {
 afterAll(() => handle?.close());
 
 async function userWithTasks(timeZone: string): Promise<OperationContext> {
-  const user = await handle.db.user.create({ data: { email: `filter-${++users}@example.com`, name: "F", passwordHash: "x" } });
+  const user = await handle.db.user.create({
+    data: { email: `filter-${++users}@example.com`, name: "F", passwordHash: "x" },
+  });
   const ctx: OperationContext = { userId: user.id, source: "ui", timeZone };
   // Around "now" (Wednesday 2026-03-18 14:00 in the zone): days before, on and after, with and without times.
   const dues = [
-    "2026-03-16", "2026-03-17", "2026-03-17T23:30", "2026-03-18", "2026-03-18T00:00", "2026-03-18T09:00", "2026-03-18T13:59",
-    "2026-03-18T14:30", "2026-03-18T23:59", "2026-03-19", "2026-03-19T08:00", "2026-03-22", "2026-03-22T23:59", "2026-03-23",
-    "2026-03-23T00:00", "2026-03-29", "2026-03-30T00:00", "2026-03-30",
+    "2026-03-16",
+    "2026-03-17",
+    "2026-03-17T23:30",
+    "2026-03-18",
+    "2026-03-18T00:00",
+    "2026-03-18T09:00",
+    "2026-03-18T13:59",
+    "2026-03-18T14:30",
+    "2026-03-18T23:59",
+    "2026-03-19",
+    "2026-03-19T08:00",
+    "2026-03-22",
+    "2026-03-22T23:59",
+    "2026-03-23",
+    "2026-03-23T00:00",
+    "2026-03-29",
+    "2026-03-30T00:00",
+    "2026-03-30",
   ];
   for (const [i, dueDate] of dues.entries()) await addTask(handle.db, ctx, { title: `Task ${i}`, dueDate });
   await addTask(handle.db, ctx, { title: "No date" });
@@ -50,7 +67,9 @@ describe("due periods", () => {
 
   it("a task due at 09:00 today is overdue at 14:00; one due today with no time is not", () => {
     const now = new Date("2026-03-18T13:00:00Z"); // 14:00 in Berlin
-    expect(inDueBucket({ dueDate: "2026-03-18T08:00:00.000Z", status: "pending" }, "overdue", now, "Europe/Berlin")).toBe(true);
+    expect(
+      inDueBucket({ dueDate: "2026-03-18T08:00:00.000Z", status: "pending" }, "overdue", now, "Europe/Berlin"),
+    ).toBe(true);
     expect(inDueBucket({ dueDate: "2026-03-18", status: "pending" }, "overdue", now, "Europe/Berlin")).toBe(false);
     expect(inDueBucket({ dueDate: "2026-03-18", status: "pending" }, "today", now, "Europe/Berlin")).toBe(true);
   });

@@ -27,12 +27,21 @@ export function bucketBounds(bucket: Exclude<DueBucket, "overdue">, now: Date, t
 
 function within(due: Due, bounds: ReturnType<typeof bucketBounds>): boolean {
   const t = due.date.getTime();
-  if (due.allDay) return (!bounds.allDay.gte || t >= bounds.allDay.gte.getTime()) && (!bounds.allDay.lte || t <= bounds.allDay.lte.getTime());
+  if (due.allDay)
+    return (
+      (!bounds.allDay.gte || t >= bounds.allDay.gte.getTime()) &&
+      (!bounds.allDay.lte || t <= bounds.allDay.lte.getTime())
+    );
   return (!bounds.timed.gte || t >= bounds.timed.gte.getTime()) && (!bounds.timed.lt || t < bounds.timed.lt.getTime());
 }
 
 /** Whether a task is in a period, exactly as the service's SQL decides it (overdue ones are pending). */
-export function inDueBucket(task: Pick<TaskSnapshot, "dueDate" | "status">, bucket: DueBucket, now: Date, timeZone: string): boolean {
+export function inDueBucket(
+  task: Pick<TaskSnapshot, "dueDate" | "status">,
+  bucket: DueBucket,
+  now: Date,
+  timeZone: string,
+): boolean {
   const due = task.dueDate ? parseDue(task.dueDate, timeZone) : null;
   if (!due) return false;
   if (bucket === "overdue") {

@@ -28,10 +28,16 @@ export async function findTask(
   const number = asNumber(ref);
   if (number !== null) {
     const task = await tx.task.findFirst({ where: { userId, number, deletedAt }, include: taskWithTags });
-    return task ? { ok: true, task } : { ok: false, code: "not_found", message: `You have no ${opts.deleted ? "deleted " : ""}task #${number}.` };
+    return task
+      ? { ok: true, task }
+      : { ok: false, code: "not_found", message: `You have no ${opts.deleted ? "deleted " : ""}task #${number}.` };
   }
   const text = String(ref);
-  const tasks = await tx.task.findMany({ where: { userId, deletedAt }, include: taskWithTags, orderBy: { number: "asc" } });
+  const tasks = await tx.task.findMany({
+    where: { userId, deletedAt },
+    include: taskWithTags,
+    orderBy: { number: "asc" },
+  });
   const outcome = resolveTitle(text, tasks.map(toSnapshot), { prefer: opts.prefer });
   if (outcome.kind === "one") {
     const task = tasks.find((t) => t.number === outcome.task.number);

@@ -23,14 +23,30 @@ export const IMPORT_MAX_BYTES = 500_000;
 export const IMPORT_MAX_ROWS = 500;
 
 export type ImportRow =
-  | { row: number; ok: true; input: AddTaskInput; /** What could not be carried over as such (kept in the notes). */ notice: string | null }
+  | {
+      row: number;
+      ok: true;
+      input: AddTaskInput /** What could not be carried over as such (kept in the notes). */;
+      notice: string | null;
+    }
   | { row: number; ok: false; error: string };
 
-export type TodoistFile = { ok: true; rows: ImportRow[]; /** Sections and notes with no task above them. */ skipped: number } | { ok: false; message: string };
+export type TodoistFile =
+  | { ok: true; rows: ImportRow[] /** Sections and notes with no task above them. */; skipped: number }
+  | { ok: false; message: string };
 
 /** What the preview shows of a row. */
 export type PreviewRow =
-  | { row: number; ok: true; title: string; dueDate: string | null; repeatText: string | null; priority: Priority; tags: string[]; notice: string | null }
+  | {
+      row: number;
+      ok: true;
+      title: string;
+      dueDate: string | null;
+      repeatText: string | null;
+      priority: Priority;
+      tags: string[];
+      notice: string | null;
+    }
   | { row: number; ok: false; error: string };
 
 // Todoist's p1 is its highest priority and p4 its default ("no priority"); Doable's default is
@@ -48,7 +64,8 @@ export function readTodoistCsv(text: string, options: { timeZone: string; now: D
     return { ok: false, message: `That file is too large to import (at most ${IMPORT_MAX_BYTES / 1000} kB).` };
   }
   // A spreadsheet or other binary file read as text is full of NULs and replacement characters.
-  if (/[\u0000\uFFFD]/.test(text)) return { ok: false, message: "That is not a CSV file. Export your Todoist project as CSV and choose that file." };
+  if (/[\u0000\uFFFD]/.test(text))
+    return { ok: false, message: "That is not a CSV file. Export your Todoist project as CSV and choose that file." };
   let records: Record<string, string>[];
   try {
     records = parse(text, {
@@ -64,10 +81,15 @@ export function readTodoistCsv(text: string, options: { timeZone: string; now: D
   if (records.length === 0 || !Object.hasOwn(records[0]!, "CONTENT")) {
     // parse gives no records for a header alone: check the header itself.
     const header = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
-    if (!/(^|,)\s*"?CONTENT"?\s*(,|$)/i.test(header)) return { ok: false, message: "That file has no CONTENT column, so it is not a Todoist CSV export." };
+    if (!/(^|,)\s*"?CONTENT"?\s*(,|$)/i.test(header))
+      return { ok: false, message: "That file has no CONTENT column, so it is not a Todoist CSV export." };
     return { ok: false, message: "That file has no tasks in it." };
   }
-  if (records.length > IMPORT_MAX_ROWS) return { ok: false, message: `That file has ${records.length.toLocaleString("en-US")} rows; at most ${IMPORT_MAX_ROWS.toLocaleString("en-US")} can be imported at once.` };
+  if (records.length > IMPORT_MAX_ROWS)
+    return {
+      ok: false,
+      message: `That file has ${records.length.toLocaleString("en-US")} rows; at most ${IMPORT_MAX_ROWS.toLocaleString("en-US")} can be imported at once.`,
+    };
 
   const rows: ImportRow[] = [];
   let skipped = 0;
@@ -87,11 +109,19 @@ export function readTodoistCsv(text: string, options: { timeZone: string; now: D
       const task: ImportRow = above;
       task.input.description = [task.input.description, cell(record, "CONTENT")].filter(Boolean).join("\n\n");
       const checked = addTaskInput.safeParse(task.input);
-      if (!checked.success) rows[rows.indexOf(task)] = above = { row: task.row, ok: false, error: `Row ${task.row}: the notes with its comments are too long: ${checked.error.issues[0]?.message ?? ""}`.trim() };
+      if (!checked.success)
+        rows[rows.indexOf(task)] = above = {
+          row: task.row,
+          ok: false,
+          error:
+            `Row ${task.row}: the notes with its comments are too long: ${checked.error.issues[0]?.message ?? ""}`.trim(),
+        };
       return;
     }
     const next: ImportRow =
-      type === "task" ? taskRow(record, row, options) : { row, ok: false, error: `Row ${row}: TYPE is "${type.slice(0, 40)}", not task, section or note.` };
+      type === "task"
+        ? taskRow(record, row, options)
+        : { row, ok: false, error: `Row ${row}: TYPE is "${type.slice(0, 40)}", not task, section or note.` };
     rows.push(next);
     above = next;
   });
@@ -105,10 +135,17 @@ function taskRow(record: Record<string, string>, row: number, options: { timeZon
   if (!title) return { row, ok: false, error: `Row ${row}: the task has no name (CONTENT is empty).` };
   const priorityCell = cell(record, "PRIORITY");
   const priority = priorityCell ? PRIORITY[priorityCell] : "medium";
-  if (!priority) return { row, ok: false, error: `Row ${row}: PRIORITY is "${priorityCell.slice(0, 20)}"; Todoist priorities are 1 to 4.` };
+  if (!priority)
+    return {
+      row,
+      ok: false,
+      error: `Row ${row}: PRIORITY is "${priorityCell.slice(0, 20)}"; Todoist priorities are 1 to 4.`,
+    };
   const zone = isValidTimeZone(cell(record, "TIMEZONE")) ? cell(record, "TIMEZONE") : options.timeZone;
   const when = readDate(cell(record, "DATE"), { now: options.now, timeZone: zone });
-  const notes = [cell(record, "DESCRIPTION"), when.kept ? `Todoist date: ${when.kept}` : ""].filter(Boolean).join("\n\n");
+  const notes = [cell(record, "DESCRIPTION"), when.kept ? `Todoist date: ${when.kept}` : ""]
+    .filter(Boolean)
+    .join("\n\n");
   const input: AddTaskInput = {
     title,
     priority,
@@ -120,10 +157,22 @@ function taskRow(record: Record<string, string>, row: number, options: { timeZon
   const checked = addTaskInput.safeParse(input);
   if (!checked.success) {
     const issue = checked.error.issues[0];
-    const field = issue?.path[0] === "description" ? "DESCRIPTION" : issue?.path[0] === "title" ? "CONTENT" : issue?.path[0] === "tags" ? "the labels" : String(issue?.path[0] ?? "the row");
+    const field =
+      issue?.path[0] === "description"
+        ? "DESCRIPTION"
+        : issue?.path[0] === "title"
+          ? "CONTENT"
+          : issue?.path[0] === "tags"
+            ? "the labels"
+            : String(issue?.path[0] ?? "the row");
     return { row, ok: false, error: `Row ${row}: ${field}: ${issue?.message ?? "not valid."}` };
   }
-  return { row, ok: true, input, notice: when.kept ? `"${when.kept.slice(0, 60)}" is not a date Doable can use; it is kept in the notes.` : null };
+  return {
+    row,
+    ok: true,
+    input,
+    notice: when.kept ? `"${when.kept.slice(0, 60)}" is not a date Doable can use; it is kept in the notes.` : null,
+  };
 }
 
 /**
@@ -131,12 +180,18 @@ function taskRow(record: Record<string, string>, row: number, options: { timeZon
  * A simple "every …" becomes a repeat; anything not read whole (a complex rule, another
  * language) is kept, for the notes, rather than guessed.
  */
-function readDate(text: string, ctx: { now: Date; timeZone: string }): { dueDate?: string; repeat?: string; kept?: string } {
+function readDate(
+  text: string,
+  ctx: { now: Date; timeZone: string },
+): { dueDate?: string; repeat?: string; kept?: string } {
   if (!text) return {};
   const bare = parseDue(text, ctx.timeZone);
   if (bare) return { dueDate: text };
   // Todoist's "every!" repeats from the completion date; Doable repeats from the due date.
-  const plain = text.replace(/\bevery!/gi, "every").replace(/\s+/g, " ").trim();
+  const plain = text
+    .replace(/\bevery!/gi, "every")
+    .replace(/\s+/g, " ")
+    .trim();
   if (/\b(?:every|each|daily|weekly|monthly|yearly|annually|weekdays)\b/i.test(plain)) {
     const repeat = extractRepeat(plain, ctx);
     const rule = repeat && !repeat.rest ? normalizeRepeat(repeat.rule) : null;
@@ -166,10 +221,13 @@ export function previewRows(rows: ImportRow[]): PreviewRow[] {
   });
 }
 
-export type ImportPreview = { ok: true; rows: PreviewRow[]; tasks: number; errors: number; skipped: number } | { ok: false; message: string };
+export type ImportPreview =
+  | { ok: true; rows: PreviewRow[]; tasks: number; errors: number; skipped: number }
+  | { ok: false; message: string };
 export type ImportOutcome = { ok: true; tasks: TaskView[]; operationIds: string[] } | { ok: false; message: string };
 
-const read = (text: string, ctx: OperationContext) => readTodoistCsv(text, { timeZone: ctx.timeZone ?? "UTC", now: ctx.now ?? new Date() });
+const read = (text: string, ctx: OperationContext) =>
+  readTodoistCsv(text, { timeZone: ctx.timeZone ?? "UTC", now: ctx.now ?? new Date() });
 
 /** What importing the file would add, row by row. Changes nothing. */
 export function previewTodoist(text: string, ctx: OperationContext): ImportPreview {
@@ -184,16 +242,27 @@ export function previewTodoist(text: string, ctx: OperationContext): ImportPrevi
  * Adds the file's tasks as one change (service addTasks: one transaction, one undo). Rows with
  * problems stop the import unless the user chose to skip them.
  */
-export async function importTodoist(db: Db, ctx: OperationContext, text: string, options: { skipBad: boolean }): Promise<ImportOutcome> {
+export async function importTodoist(
+  db: Db,
+  ctx: OperationContext,
+  text: string,
+  options: { skipBad: boolean },
+): Promise<ImportOutcome> {
   const file = read(text, ctx);
   if (!file.ok) return file;
   const bad = file.rows.filter((r) => !r.ok);
   if (bad.length && !options.skipBad) {
     const first = bad[0]!.ok ? "" : bad[0]!.error;
-    return { ok: false, message: `${bad.length === 1 ? "1 row has a problem" : `${bad.length} rows have problems`} (${first}). Nothing was imported; import only the good rows, or fix the file.` };
+    return {
+      ok: false,
+      message: `${bad.length === 1 ? "1 row has a problem" : `${bad.length} rows have problems`} (${first}). Nothing was imported; import only the good rows, or fix the file.`,
+    };
   }
   const good = file.rows.filter((r): r is Extract<ImportRow, { ok: true }> => r.ok);
   if (!good.length) return { ok: false, message: "There are no tasks in that file to import." };
-  const result = await addTasks(db, ctx, { id: randomUUID(), items: good.map((r) => ({ input: r.input, row: r.row })) });
+  const result = await addTasks(db, ctx, {
+    id: randomUUID(),
+    items: good.map((r) => ({ input: r.input, row: r.row })),
+  });
   return result.ok ? result : { ok: false, message: result.message };
 }

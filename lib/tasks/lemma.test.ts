@@ -27,7 +27,14 @@ describe("word forms", () => {
 });
 
 describe("title matching on stems", () => {
-  const task = (number: number, title: string): TaskSnapshot => ({ number, title, status: "pending", tags: [], priority: "medium", dueDate: null });
+  const task = (number: number, title: string): TaskSnapshot => ({
+    number,
+    title,
+    status: "pending",
+    tags: [],
+    priority: "medium",
+    dueDate: null,
+  });
   const tasks = [task(1, "Buy groceries"), task(2, "Write the quarterly report"), task(3, "Book flights")];
 
   it("finds a task by an inflected or misspelt word", () => {

@@ -10,8 +10,8 @@ import { StemmerEn } from "@nlpjs/lang-en-min";
 
 type VerbTransform = (word: string, model: object, tense: string) => string;
 const model = nlp.model() as { one: { lexicon: Record<string, string | string[] | undefined> } };
-const toInfinitive = (nlp.methods() as { two: { transform: { verb: { toInfinitive: VerbTransform } } } }).two.transform.verb
-  .toInfinitive;
+const toInfinitive = (nlp.methods() as { two: { transform: { verb: { toInfinitive: VerbTransform } } } }).two.transform
+  .verb.toInfinitive;
 const snowball = new StemmerEn();
 
 const PAST_TAGS = new Set(["PastTense", "Participle"]);

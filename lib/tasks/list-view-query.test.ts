@@ -22,12 +22,26 @@ afterAll(() => handle?.close());
 const now = new Date("2026-03-18T14:00:00Z");
 
 async function userWithTasks(timeZone: string): Promise<OperationContext> {
-  const user = await handle.db.user.create({ data: { email: `views-${++users}@example.com`, name: "V", passwordHash: "x" } });
+  const user = await handle.db.user.create({
+    data: { email: `views-${++users}@example.com`, name: "V", passwordHash: "x" },
+  });
   const ctx: OperationContext = { userId: user.id, source: "ui", timeZone };
   // Days before, on and after "now" in the zone, with and without times, and none.
   const dues = [
-    "2026-03-16", "2026-03-17", "2026-03-17T23:30", "2026-03-18", "2026-03-18T00:00", "2026-03-18T09:00", "2026-03-18T13:59",
-    "2026-03-18T14:30", "2026-03-18T23:59", "2026-03-19", "2026-03-19T00:00", "2026-03-19T08:00", "2026-03-22", "2026-04-30T23:59",
+    "2026-03-16",
+    "2026-03-17",
+    "2026-03-17T23:30",
+    "2026-03-18",
+    "2026-03-18T00:00",
+    "2026-03-18T09:00",
+    "2026-03-18T13:59",
+    "2026-03-18T14:30",
+    "2026-03-18T23:59",
+    "2026-03-19",
+    "2026-03-19T00:00",
+    "2026-03-19T08:00",
+    "2026-03-22",
+    "2026-04-30T23:59",
   ];
   for (const [i, dueDate] of dues.entries()) await addTask(handle.db, ctx, { title: `Task ${i}`, dueDate });
   await addTask(handle.db, ctx, { title: "No date" });
@@ -65,7 +79,9 @@ describe("views and counts", () => {
       for (const bucket of ["today", "overdue"] as const) {
         const page = await readTaskView(handle.db, ctx, bucket, now);
         if (!page.ok) throw new Error(page.message);
-        expect(numbers(page.tasks), bucket).toEqual(numbers(pending.tasks.filter((t) => inDueBucket(t, bucket, now, timeZone))));
+        expect(numbers(page.tasks), bucket).toEqual(
+          numbers(pending.tasks.filter((t) => inDueBucket(t, bucket, now, timeZone))),
+        );
       }
       expect(counts.trash).toBe(3);
       expect(counts.completed).toBe(2);
@@ -91,10 +107,23 @@ describe("views and counts", () => {
 
   it("counts only the user's own tasks", async () => {
     const ann = await userWithTasks("UTC");
-    const bob = await handle.db.user.create({ data: { email: `views-bob-${++users}@example.com`, name: "B", passwordHash: "x" } });
-    expect(await countTasksByView(handle.db, bob.id, now, "UTC")).toEqual({ pending: 0, today: 0, upcoming: 0, overdue: 0, completed: 0, trash: 0 });
+    const bob = await handle.db.user.create({
+      data: { email: `views-bob-${++users}@example.com`, name: "B", passwordHash: "x" },
+    });
+    expect(await countTasksByView(handle.db, bob.id, now, "UTC")).toEqual({
+      pending: 0,
+      today: 0,
+      upcoming: 0,
+      overdue: 0,
+      completed: 0,
+      trash: 0,
+    });
     const before = await countTasksByView(handle.db, ann.userId, now, "UTC");
-    await addTask(handle.db, { userId: bob.id, source: "ui", timeZone: "UTC" }, { title: "Bob's", dueDate: "2026-03-18" });
+    await addTask(
+      handle.db,
+      { userId: bob.id, source: "ui", timeZone: "UTC" },
+      { title: "Bob's", dueDate: "2026-03-18" },
+    );
     expect(await countTasksByView(handle.db, ann.userId, now, "UTC")).toEqual(before);
   });
 });

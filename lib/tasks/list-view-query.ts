@@ -30,7 +30,8 @@ export function viewFilter(view: Exclude<TaskListView, "trash">, now: Date, time
 
 type Bounds = { gte?: Date; lt?: Date; lte?: Date };
 const from = (b: Bounds) => (b.gte ? Prisma.sql`due_date >= ${b.gte}` : Prisma.sql`due_date IS NOT NULL`);
-const until = (b: Bounds) => (b.lte ? Prisma.sql`due_date <= ${b.lte}` : b.lt ? Prisma.sql`due_date < ${b.lt}` : Prisma.sql`TRUE`);
+const until = (b: Bounds) =>
+  b.lte ? Prisma.sql`due_date <= ${b.lte}` : b.lt ? Prisma.sql`due_date < ${b.lt}` : Prisma.sql`TRUE`;
 const within = (b: { allDay: Bounds; timed: Bounds }) =>
   Prisma.sql`((due_all_day AND ${from(b.allDay)} AND ${until(b.allDay)}) OR (NOT due_all_day AND ${from(b.timed)} AND ${until(b.timed)}))`;
 
@@ -61,10 +62,17 @@ export async function countTasksByView(db: Db, userId: string, now: Date, timeZo
 export type ViewPage = { ok: true; tasks: TaskView[]; total: number; counts: TaskViewCounts };
 
 /** One view's tasks (as the service lists them) with every view's count. A panel read: not logged. */
-export async function readTaskView(db: Db, ctx: OperationContext, view: TaskListView, now = new Date()): Promise<ViewPage | ToolError> {
+export async function readTaskView(
+  db: Db,
+  ctx: OperationContext,
+  view: TaskListView,
+  now = new Date(),
+): Promise<ViewPage | ToolError> {
   const zone = ctx.timeZone ?? "UTC";
   const [page, counts] = await Promise.all([
-    view === "trash" ? listTrash(db, ctx.userId) : listTasks(db, { ...ctx, source: "ui" }, viewFilter(view, now, zone), now),
+    view === "trash"
+      ? listTrash(db, ctx.userId)
+      : listTasks(db, { ...ctx, source: "ui" }, viewFilter(view, now, zone), now),
     countTasksByView(db, ctx.userId, now, zone),
   ]);
   if ("ok" in page) {

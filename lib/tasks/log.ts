@@ -40,7 +40,11 @@ export function fail(result: ToolError, taskId: string | null = null): never {
   throw new Failed(result, taskId);
 }
 
-const INTERNAL: ToolError = { ok: false, code: "internal", message: "Something went wrong on our side; nothing was changed. Please try again." };
+const INTERNAL: ToolError = {
+  ok: false,
+  code: "internal",
+  message: "Something went wrong on our side; nothing was changed. Please try again.",
+};
 
 function asJson(value: unknown): Prisma.InputJsonValue | typeof Prisma.JsonNull {
   // NULs dropped and unpaired surrogates replaced: jsonb cannot store them, and the log must
@@ -69,19 +73,28 @@ async function earlier(db: Db, ctx: OperationContext): Promise<ToolResult | null
   if (!ctx.toolCallId) return null;
   const row = await db.taskOperationLog.findUnique({ where: { toolCallId: ctx.toolCallId } });
   if (!row) return null;
-  if (row.userId !== ctx.userId) return { ok: false, code: "conflict", message: "That tool call id is already in use." };
+  if (row.userId !== ctx.userId)
+    return { ok: false, code: "conflict", message: "That tool call id is already in use." };
   if (row.status === "pending") return { ok: false, code: "conflict", message: "That change is still being made." };
   return storedResult(row.result);
 }
 
-export async function runLogged(db: Db, ctx: OperationContext, spec: Spec, body: (tx: Tx) => Promise<Outcome>): Promise<ToolResult> {
+export async function runLogged(
+  db: Db,
+  ctx: OperationContext,
+  spec: Spec,
+  body: (tx: Tx) => Promise<Outcome>,
+): Promise<ToolResult> {
   // A tool call id that already ran is caught by the log's unique index on the first insert
   // below (one statement fewer per call than looking first); the catch answers as it did.
   const started = performance.now();
   const base = logRow(ctx, spec.input);
   try {
     return await db.$transaction(async (tx) => {
-      const log = await tx.taskOperationLog.create({ data: { ...base, operation: spec.operation, status: "pending" }, select: { id: true } });
+      const log = await tx.taskOperationLog.create({
+        data: { ...base, operation: spec.operation, status: "pending" },
+        select: { id: true },
+      });
       const out = await body(tx);
       if (!out.result.ok) fail(out.result, out.taskId ?? null);
       const result = "operationId" in out.result ? { ...out.result, operationId: log.id } : out.result;
@@ -129,7 +142,13 @@ export async function runLogged(db: Db, ctx: OperationContext, spec: Spec, body:
  * rolled-back work, so nothing but the log changes). A tool call id that already ran answers
  * as it did then.
  */
-export async function logFailure(db: Db, ctx: OperationContext, spec: Spec, error: unknown, started: number): Promise<ToolResult> {
+export async function logFailure(
+  db: Db,
+  ctx: OperationContext,
+  spec: Spec,
+  error: unknown,
+  started: number,
+): Promise<ToolResult> {
   const base = logRow(ctx, spec.input);
   if (isToolCallIdClash(error)) {
     // The same tool call is running (or just ran) in another request: answer as it did.
@@ -159,7 +178,10 @@ function isToolCallIdClash(error: unknown): boolean {
   if (!(error instanceof Prisma.PrismaClientKnownRequestError)) return false;
   // P2002 from Prisma's own queries; P2010 with SQLSTATE 23505 from raw SQL (lib/tasks/add.ts).
   const meta = JSON.stringify(error.meta ?? {});
-  return (error.code === "P2002" || (error.code === "P2010" && meta.includes('"originalCode":"23505"'))) && meta.includes("tool_call_id");
+  return (
+    (error.code === "P2002" || (error.code === "P2010" && meta.includes('"originalCode":"23505"'))) &&
+    meta.includes("tool_call_id")
+  );
 }
 
 /** Strips the stored bookkeeping (version) from a logged result. */
@@ -168,7 +190,13 @@ export function storedResult(value: unknown): ToolResult {
   return rest as ToolResult;
 }
 
-const OPERATION_OF_TOOL: Record<string, Operation> = { complete_task: "complete", update_task: "update", delete_task: "delete", add_task: "add", undo_operation: "undo" };
+const OPERATION_OF_TOOL: Record<string, Operation> = {
+  complete_task: "complete",
+  update_task: "update",
+  delete_task: "delete",
+  add_task: "add",
+  undo_operation: "undo",
+};
 
 /**
  * A change the user rejected when asked to approve it: its own outcome (status rejected), not a

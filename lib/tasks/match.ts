@@ -30,20 +30,109 @@ export type MatchOptions = {
 };
 
 export const NUMBER_WORDS: Record<string, number> = {
-  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, a: 1, an: 1, couple: 2, pair: 2,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  a: 1,
+  an: 1,
+  couple: 2,
+  pair: 2,
 };
 
 /** Words that never identify a task on their own. */
 export const REF_STOPWORDS = new Set([
-  "the", "a", "an", "my", "our", "your", "this", "that", "these", "those", "task", "tasks",
-  "todo", "todos", "to-do", "to-dos", "item", "items", "one", "ones", "thing", "things",
-  "entry", "reminder", "about", "for", "to", "of", "on", "in", "with", "please", "list",
-  "from", "number", "no", "is", "it", "which", "called", "named", "titled", "i", "me", "up",
-  "at", "by", "and", "or", "&", "just", "also", "some", "stuff", "whole",
+  "the",
+  "a",
+  "an",
+  "my",
+  "our",
+  "your",
+  "this",
+  "that",
+  "these",
+  "those",
+  "task",
+  "tasks",
+  "todo",
+  "todos",
+  "to-do",
+  "to-dos",
+  "item",
+  "items",
+  "one",
+  "ones",
+  "thing",
+  "things",
+  "entry",
+  "reminder",
+  "about",
+  "for",
+  "to",
+  "of",
+  "on",
+  "in",
+  "with",
+  "please",
+  "list",
+  "from",
+  "number",
+  "no",
+  "is",
+  "it",
+  "which",
+  "called",
+  "named",
+  "titled",
+  "i",
+  "me",
+  "up",
+  "at",
+  "by",
+  "and",
+  "or",
+  "&",
+  "just",
+  "also",
+  "some",
+  "stuff",
+  "whole",
   // The same small words in Spanish, French and German ("lo del hotel", "la tâche du train").
-  "el", "la", "los", "las", "lo", "un", "una", "del", "al", "de", "le", "les", "du", "des", "une", "y", "et",
-  "der", "die", "das", "den", "dem", "ein", "eine", "einen", "mit", "und",
+  "el",
+  "la",
+  "los",
+  "las",
+  "lo",
+  "un",
+  "una",
+  "del",
+  "al",
+  "de",
+  "le",
+  "les",
+  "du",
+  "des",
+  "une",
+  "y",
+  "et",
+  "der",
+  "die",
+  "das",
+  "den",
+  "dem",
+  "ein",
+  "eine",
+  "einen",
+  "mit",
+  "und",
 ]);
 
 export function words(s: string): string[] {
@@ -86,7 +175,10 @@ const PRONOUN =
 
 /** Strips the filler around a reference: articles, "task", "from my list", quotes. */
 export function cleanRefPhrase(phrase: string): string {
-  let p = phrase.trim().replace(/^["']|["']$/g, "").trim();
+  let p = phrase
+    .trim()
+    .replace(/^["']|["']$/g, "")
+    .trim();
   let prev = "";
   while (p !== prev) {
     prev = p;
@@ -106,7 +198,8 @@ export function isPronounRef(cleaned: string, phrase: string): boolean {
 }
 
 /** "the first one", "third task", "last item": a position in a list rather than a title. */
-export const ORDINAL_REF = /^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?:\s+(?:one|task|item))?$/i;
+export const ORDINAL_REF =
+  /^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last)(?:\s+(?:one|task|item))?$/i;
 
 /** Whether some task's title has the word (so "first" may be a title word, not a position). */
 export function titleMentions(word: string, tasks: TaskSnapshot[]): boolean {
@@ -122,10 +215,12 @@ export function byNumber(n: number, tasks: TaskSnapshot[]): RefOutcome {
 /** "3", "#3", "task 3", "task number 3", "number three". */
 export function parseTaskNumber(phrase: string): number | null {
   const p = cleanRefPhrase(phrase).toLowerCase();
-  const m = /^(?:(?:task|item|todo|to-do|entry)\s*)?(?:(?:number|no\.?|num|#)\s*)?#?(\d{1,6})(?:\s*(?:task|item))?$/.exec(p);
+  const m =
+    /^(?:(?:task|item|todo|to-do|entry)\s*)?(?:(?:number|no\.?|num|#)\s*)?#?(\d{1,6})(?:\s*(?:task|item))?$/.exec(p);
   if (m) return +m[1];
   const w = /^(?:(?:task|item)\s+)?(?:number\s+)?([a-z]+)$/.exec(p);
-  if (w && /^(?:task|item|number)/.test(p) && w[1] in NUMBER_WORDS && w[1] !== "a" && w[1] !== "an") return NUMBER_WORDS[w[1]];
+  if (w && /^(?:task|item|number)/.test(p) && w[1] in NUMBER_WORDS && w[1] !== "a" && w[1] !== "an")
+    return NUMBER_WORDS[w[1]];
   return null;
 }
 
@@ -200,7 +295,11 @@ function settle(
  * (what the task service gets): a task number, or a title. A bare "it", or "the first one"
  * with no list to count in, names nothing.
  */
-export function resolveTitle(phrase: string, tasks: TaskSnapshot[], opts: Pick<MatchOptions, "prefer"> = {}): RefOutcome {
+export function resolveTitle(
+  phrase: string,
+  tasks: TaskSnapshot[],
+  opts: Pick<MatchOptions, "prefer"> = {},
+): RefOutcome {
   const cleaned = cleanRefPhrase(phrase);
   if (!cleaned || isPronounRef(cleaned, phrase)) {
     return { kind: "none", phrase: cleaned || phrase.trim() || "it", reason: cleaned ? "no_referent" : "empty" };
@@ -208,6 +307,7 @@ export function resolveTitle(phrase: string, tasks: TaskSnapshot[], opts: Pick<M
   const n = parseTaskNumber(cleaned);
   if (n !== null) return byNumber(n, tasks);
   const ord = ORDINAL_REF.exec(cleaned);
-  if (ord && !titleMentions(ord[1], tasks)) return { kind: "none", phrase: cleaned, reason: "no_list", emptyList: false };
+  if (ord && !titleMentions(ord[1], tasks))
+    return { kind: "none", phrase: cleaned, reason: "no_list", emptyList: false };
   return matchTitle(cleaned, tasks, opts);
 }

@@ -22,7 +22,9 @@ const now = new Date("2026-12-03T09:00:00Z");
 const zone = { now, timeZone: "Europe/Berlin" };
 
 async function user(): Promise<OperationContext> {
-  const row = await handle.db.user.create({ data: { email: `quick-${++users}@example.com`, name: "Q", passwordHash: "x" } });
+  const row = await handle.db.user.create({
+    data: { email: `quick-${++users}@example.com`, name: "Q", passwordHash: "x" },
+  });
   return { userId: row.id, source: "ui", timeZone: "Europe/Berlin", now };
 }
 
@@ -32,11 +34,19 @@ describe("reading a quick-add line", () => {
       ok: true,
       inputs: [{ title: "Call the plumber", dueDate: "2026-12-04T17:00:00+01:00", tags: ["home"], priority: "high" }],
     });
-    expect(readQuickAdd("!! renew the insurance", zone)).toMatchObject({ ok: true, inputs: [{ title: "Renew the insurance", priority: "high" }] });
+    expect(readQuickAdd("!! renew the insurance", zone)).toMatchObject({
+      ok: true,
+      inputs: [{ title: "Renew the insurance", priority: "high" }],
+    });
   });
 
   it("reads a line as the chat reads the same line typed as a message", () => {
-    for (const line of ["finish report by friday high priority #work #q4", "pay rent every month on the 1st", "remind me to call bob tmrw", "buy milk and call mom"]) {
+    for (const line of [
+      "finish report by friday high priority #work #q4",
+      "pay rent every month on the 1st",
+      "remind me to call bob tmrw",
+      "buy milk and call mom",
+    ]) {
       const chat = interpret({ text: line, now, timeZone: "Europe/Berlin", tasks: [] });
       const quick = readQuickAdd(line, zone);
       expect(quick.ok && quick.inputs, line).toEqual(chat.calls.map((c) => c.input));
@@ -44,7 +54,10 @@ describe("reading a quick-add line", () => {
   });
 
   it("answers what the chat would ask back when it cannot add", () => {
-    expect(readQuickAdd("call mom on feb 30", zone)).toEqual({ ok: false, message: expect.stringContaining("February 30 isn't a real date") });
+    expect(readQuickAdd("call mom on feb 30", zone)).toEqual({
+      ok: false,
+      message: expect.stringContaining("February 30 isn't a real date"),
+    });
     expect(readQuickAdd("#home", zone)).toMatchObject({ ok: false });
   });
 });
@@ -54,9 +67,13 @@ describe("quick-adding", () => {
     const ctx = await user();
     const result = await quickAddTasks(handle.db, ctx, "  call the plumber friday 5pm #home !!  ");
     if (!result.ok) throw new Error(result.message);
-    expect(result.tasks).toMatchObject([{ number: 1, title: "Call the plumber", dueDate: "2026-12-04T16:00:00.000Z", tags: ["home"], priority: "high" }]);
+    expect(result.tasks).toMatchObject([
+      { number: 1, title: "Call the plumber", dueDate: "2026-12-04T16:00:00.000Z", tags: ["home"], priority: "high" },
+    ]);
     const rows = await handle.db.taskOperationLog.findMany({ where: { userId: ctx.userId } });
-    expect(rows).toMatchObject([{ operation: "add", status: "success", source: "ui", originalCommand: "call the plumber friday 5pm #home !!" }]);
+    expect(rows).toMatchObject([
+      { operation: "add", status: "success", source: "ui", originalCommand: "call the plumber friday 5pm #home !!" },
+    ]);
     expect(result.operationIds).toEqual([rows[0]!.id]);
   });
 
@@ -79,7 +96,11 @@ describe("quick-adding", () => {
     ];
     for (const [line, message] of cases) {
       const result = await quickAddTasks(handle.db, ctx, line);
-      expect(result, String(line).slice(0, 40)).toMatchObject({ ok: false, code: "invalid_input", message: expect.stringContaining(message) });
+      expect(result, String(line).slice(0, 40)).toMatchObject({
+        ok: false,
+        code: "invalid_input",
+        message: expect.stringContaining(message),
+      });
     }
     expect(await handle.db.task.count({ where: { userId: ctx.userId } })).toBe(0);
     // Only the service's refusal reached the log (as a refused add from chat does).

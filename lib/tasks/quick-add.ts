@@ -19,6 +19,10 @@ export function readQuickAdd(line: string, { now, timeZone }: { now: Date; timeZ
   // "remind me to …", "I need to …" read as the chat's add would; anything else is the task itself.
   const reading = add(ctx) ?? buildAdds({ body: ctx.text, strength: 1 }, ctx);
   const inputs = reading.calls.filter((call) => call.tool === "add_task").map((call) => call.input as AddTaskInput);
-  if (inputs.length === 0) return { ok: false, message: reading.reply ?? "Type what the task is, for example “call the plumber friday 5pm #home”." };
+  if (inputs.length === 0)
+    return {
+      ok: false,
+      message: reading.reply ?? "Type what the task is, for example “call the plumber friday 5pm #home”.",
+    };
   return { ok: true, inputs };
 }

@@ -8,10 +8,18 @@ import { normalizeRepeat } from "./repeat";
 
 const { RRule } = rrule;
 
-const floating = (w: { year: number; month: number; day: number; hour: number; minute: number }) => new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute));
+const floating = (w: { year: number; month: number; day: number; hour: number; minute: number }) =>
+  new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute));
 
 function wallIn(instant: Date, allDay: boolean, timeZone: string) {
-  if (allDay) return { year: instant.getUTCFullYear(), month: instant.getUTCMonth() + 1, day: instant.getUTCDate(), hour: 0, minute: 0 };
+  if (allDay)
+    return {
+      year: instant.getUTCFullYear(),
+      month: instant.getUTCMonth() + 1,
+      day: instant.getUTCDate(),
+      hour: 0,
+      minute: 0,
+    };
   return wallOf(instant, timeZone);
 }
 

@@ -11,7 +11,10 @@ type Options = ReturnType<typeof RRule.parseString>;
 const REFUSED = /(?:^|;)\s*(?:DTSTART|TZID|UNTIL=\d{8}T\d{6}(?!Z))/i;
 
 function options(rule: string): Options | null {
-  const text = rule.trim().replace(/^RRULE:/i, "").toUpperCase();
+  const text = rule
+    .trim()
+    .replace(/^RRULE:/i, "")
+    .toUpperCase();
   if (!text || REFUSED.test(text) || text.includes("\n")) return null;
   try {
     const parsed = RRule.parseString(text);

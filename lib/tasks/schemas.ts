@@ -18,7 +18,11 @@ export const title = z
   .min(1, "A task needs a title.")
   .max(200, "Task titles can be at most 200 characters.");
 
-export const description = z.string().refine(isStorableText, UNSTORABLE_TEXT).trim().max(2000, "Notes can be at most 2,000 characters.");
+export const description = z
+  .string()
+  .refine(isStorableText, UNSTORABLE_TEXT)
+  .trim()
+  .max(2000, "Notes can be at most 2,000 characters.");
 
 const tag = z
   .string()
@@ -33,7 +37,10 @@ export const dueDate = z
   .string()
   .refine(isStorableText, UNSTORABLE_TEXT)
   .trim()
-  .refine((s) => parseDue(s, "UTC") !== null, { error: (i) => `"${String(i.input)}" is not a date I can use. Give a real date such as 2026-03-14 or 2026-03-14T17:00.` });
+  .refine((s) => parseDue(s, "UTC") !== null, {
+    error: (i) =>
+      `"${String(i.input)}" is not a date I can use. Give a real date such as 2026-03-14 or 2026-03-14T17:00.`,
+  });
 
 /** A recurrence rule (contract v2): RFC 5545 without "RRULE:", e.g. FREQ=WEEKLY;BYDAY=MO. Stored canonical. */
 export const repeat = z
@@ -42,7 +49,11 @@ export const repeat = z
   .max(500, "That repeat rule is too long.")
   .transform((s, ctx) => {
     const rule = normalizeRepeat(s);
-    if (!rule) ctx.addIssue({ code: "custom", message: `"${s.slice(0, 80)}" is not a repeat rule I can use. Give one such as FREQ=WEEKLY;BYDAY=MO or FREQ=DAILY.` });
+    if (!rule)
+      ctx.addIssue({
+        code: "custom",
+        message: `"${s.slice(0, 80)}" is not a repeat rule I can use. Give one such as FREQ=WEEKLY;BYDAY=MO or FREQ=DAILY.`,
+      });
     return rule ?? "";
   });
 
@@ -54,8 +65,17 @@ export const MAX_TASK_NUMBER = 2_147_483_647;
 
 /** A task's number, or text that names exactly one task. Models sometimes send "#3" or "3". */
 export const taskRef = z.union([
-  z.number().int("Task numbers are whole numbers.").min(1, "Task numbers start at 1.").max(MAX_TASK_NUMBER, `There is no task with a number that large (at most ${MAX_TASK_NUMBER}).`),
-  z.string().refine(isStorableText, UNSTORABLE_TEXT).trim().min(1, "Say which task.").max(200, "That task reference is too long."),
+  z
+    .number()
+    .int("Task numbers are whole numbers.")
+    .min(1, "Task numbers start at 1.")
+    .max(MAX_TASK_NUMBER, `There is no task with a number that large (at most ${MAX_TASK_NUMBER}).`),
+  z
+    .string()
+    .refine(isStorableText, UNSTORABLE_TEXT)
+    .trim()
+    .min(1, "Say which task.")
+    .max(200, "That task reference is too long."),
 ]);
 
 export const addTaskInput = z.strictObject({
@@ -101,7 +121,9 @@ export const deleteTaskInput = z.strictObject({ task: taskRef });
 export const restoreTaskInput = deleteTaskInput;
 
 /** The task panel's view (lib/tasks/list-views.ts). */
-export const taskListView = z.enum(TASK_LIST_VIEWS, { error: `view must be ${TASK_LIST_VIEWS.slice(0, -1).join(", ")} or ${TASK_LIST_VIEWS.at(-1)}.` });
+export const taskListView = z.enum(TASK_LIST_VIEWS, {
+  error: `view must be ${TASK_LIST_VIEWS.slice(0, -1).join(", ")} or ${TASK_LIST_VIEWS.at(-1)}.`,
+});
 
 /** One line typed into the panel's quick-add field, read as the chat reads an add. */
 export const quickAddInput = z
@@ -114,7 +136,13 @@ export const quickAddInput = z
 /** The deleted tasks to remove for good: the ones the Trash showed when the user confirmed. */
 export const emptyTrashInput = z.strictObject({
   tasks: z
-    .array(z.number().int("Task numbers are whole numbers.").min(1, "Task numbers start at 1.").max(MAX_TASK_NUMBER, "There is no task with a number that large."))
+    .array(
+      z
+        .number()
+        .int("Task numbers are whole numbers.")
+        .min(1, "Task numbers start at 1.")
+        .max(MAX_TASK_NUMBER, "There is no task with a number that large."),
+    )
     .min(1, "The trash is already empty.")
     .max(1000, "At most 1,000 tasks can be removed at once."),
 });

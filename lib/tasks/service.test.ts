@@ -19,7 +19,8 @@ function ok<T extends ToolResult>(result: T): Extract<T, { ok: true }> & { opera
   return result as Extract<T, { ok: true }> & { operationId: string };
 }
 
-const logs = (userId: string) => handle.db.taskOperationLog.findMany({ where: { userId }, orderBy: { createdAt: "asc" } });
+const logs = (userId: string) =>
+  handle.db.taskOperationLog.findMany({ where: { userId }, orderBy: { createdAt: "asc" } });
 
 beforeAll(async () => {
   handle = await createTestDatabase();
@@ -32,13 +33,30 @@ describe("adding", () => {
   it("numbers each user's tasks from 1 and logs one success row with input and result", async () => {
     const u = { ...alice, userId: await makeUser("numbers@example.com") };
     const first = ok(await addTask(handle.db, u, { title: "Buy milk", dueDate: "2026-03-11", tags: ["#Errands"] }));
-    const second = ok(await addTask(handle.db, u, { title: "Call mom", dueDate: "2026-03-11T17:00", priority: "high" }));
-    expect(first.kind === "added" && first.task).toMatchObject({ number: 1, dueDate: "2026-03-11", dueAllDay: true, tags: ["errands"] });
+    const second = ok(
+      await addTask(handle.db, u, { title: "Call mom", dueDate: "2026-03-11T17:00", priority: "high" }),
+    );
+    expect(first.kind === "added" && first.task).toMatchObject({
+      number: 1,
+      dueDate: "2026-03-11",
+      dueAllDay: true,
+      tags: ["errands"],
+    });
     // A date-time without an offset is read in the user's zone (New York, EDT on March 11).
-    expect(second.kind === "added" && second.task).toMatchObject({ number: 2, dueDate: "2026-03-11T21:00:00.000Z", priority: "high" });
+    expect(second.kind === "added" && second.task).toMatchObject({
+      number: 2,
+      dueDate: "2026-03-11T21:00:00.000Z",
+      priority: "high",
+    });
     const rows = await logs(u.userId);
-    expect(rows.map((r) => [r.operation, r.status])).toEqual([["add", "success"], ["add", "success"]]);
-    expect(rows[0]).toMatchObject({ input: { title: "Buy milk", dueDate: "2026-03-11", tags: ["#Errands"] }, source: "chat" });
+    expect(rows.map((r) => [r.operation, r.status])).toEqual([
+      ["add", "success"],
+      ["add", "success"],
+    ]);
+    expect(rows[0]).toMatchObject({
+      input: { title: "Buy milk", dueDate: "2026-03-11", tags: ["#Errands"] },
+      source: "chat",
+    });
     expect((rows[0]!.result as { operationId: string }).operationId).toBe(rows[0]!.id);
     expect(rows[0]!.durationMs).toBeGreaterThanOrEqual(0);
     expect(rows[0]!.finishedAt).not.toBeNull();
@@ -46,7 +64,9 @@ describe("adding", () => {
 
   it("never gives two concurrent adds the same number", async () => {
     const u = { ...alice, userId: await makeUser("race@example.com") };
-    const results = await Promise.all(Array.from({ length: 12 }, (_, i) => addTask(handle.db, u, { title: `Task ${i}` })));
+    const results = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => addTask(handle.db, u, { title: `Task ${i}` })),
+    );
     const numbers = results.map((r) => ok(r)).map((r) => (r.kind === "added" ? r.task.number : 0));
     expect(new Set(numbers).size).toBe(12);
     expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
@@ -54,7 +74,10 @@ describe("adding", () => {
 
   it("runs a tool call id once: a retry returns the first result and adds nothing", async () => {
     const u = { ...alice, userId: await makeUser("retry@example.com"), toolCallId: `call-${Date.now()}` };
-    const [a, b] = await Promise.all([addTask(handle.db, u, { title: "Only once" }), addTask(handle.db, u, { title: "Only once" })]);
+    const [a, b] = await Promise.all([
+      addTask(handle.db, u, { title: "Only once" }),
+      addTask(handle.db, u, { title: "Only once" }),
+    ]);
     const c = await addTask(handle.db, u, { title: "Only once" });
     expect(b).toEqual(a);
     expect(c).toEqual(a);
@@ -93,7 +116,8 @@ describe("ownership", () => {
       completeTask(handle.db, bob, { task: "secret plan" }),
       undoOperation(handle.db, bob, { operationId: mine.operationId }),
     ]);
-    for (const attempt of attempts) expect(attempt).toMatchObject({ ok: false, code: expect.stringMatching(/not_found|nothing_to_undo/) });
+    for (const attempt of attempts)
+      expect(attempt).toMatchObject({ ok: false, code: expect.stringMatching(/not_found|nothing_to_undo/) });
     const task = await handle.db.task.findFirstOrThrow({ where: { userId: alice.userId, number } });
     expect(task).toMatchObject({ title: "Alice's secret plan", status: "pending", deletedAt: null });
     const listed = ok(await listTasks(handle.db, bob, { status: "all" }));
@@ -111,7 +135,9 @@ describe("references", () => {
     expect(!result.ok && result.candidates?.map((c) => c.number)).toEqual([1, 2]);
     expect(await handle.db.task.count({ where: { userId: u.userId, status: "completed" } })).toBe(0);
     ok(await completeTask(handle.db, u, { task: "the plumber" }));
-    expect((await handle.db.task.findFirstOrThrow({ where: { userId: u.userId, number: 2 } })).status).toBe("completed");
+    expect((await handle.db.task.findFirstOrThrow({ where: { userId: u.userId, number: 2 } })).status).toBe(
+      "completed",
+    );
     expect(await completeTask(handle.db, u, { task: 99 })).toMatchObject({ ok: false, code: "not_found" });
   });
 });
@@ -122,7 +148,8 @@ describe("undo", () => {
     const added = ok(await addTask(handle.db, u, { title: "Write report", dueDate: "2026-03-13", tags: ["work"] }));
     return { u, added };
   }
-  const task = (userId: string) => handle.db.task.findFirstOrThrow({ where: { userId, number: 1 }, include: { tags: { include: { tag: true } } } });
+  const task = (userId: string) =>
+    handle.db.task.findFirstOrThrow({ where: { userId, number: 1 }, include: { tags: { include: { tag: true } } } });
 
   it("undoes an add by deleting the task (softly)", async () => {
     const { u, added } = await fresh();
@@ -148,7 +175,16 @@ describe("undo", () => {
 
   it("undoes an update, tags included", async () => {
     const { u } = await fresh();
-    const updated = ok(await updateTask(handle.db, u, { task: 1, title: "Write the final report", dueDate: null, priority: "high", addTags: ["urgent"], removeTags: ["work"] }));
+    const updated = ok(
+      await updateTask(handle.db, u, {
+        task: 1,
+        title: "Write the final report",
+        dueDate: null,
+        priority: "high",
+        addTags: ["urgent"],
+        removeTags: ["work"],
+      }),
+    );
     expect(updated.kind === "updated" && updated.changes).toEqual(["title", "priority", "dueDate", "tags"]);
     ok(await undoOperation(handle.db, u, { operationId: updated.operationId }));
     const t = await task(u.userId);
@@ -174,13 +210,20 @@ describe("undo", () => {
     const { u } = await fresh();
     const done = ok(await completeTask(handle.db, u, { task: 1 }));
     ok(await undoOperation(handle.db, u, { operationId: done.operationId }));
-    expect(await undoOperation(handle.db, u, { operationId: done.operationId })).toMatchObject({ ok: false, code: "cannot_undo", message: expect.stringMatching(/already undone/) });
+    expect(await undoOperation(handle.db, u, { operationId: done.operationId })).toMatchObject({
+      ok: false,
+      code: "cannot_undo",
+      message: expect.stringMatching(/already undone/),
+    });
     const renamed = ok(await updateTask(handle.db, u, { task: 1, title: "Renamed" }));
     ok(await updateTask(handle.db, u, { task: 1, priority: "low" }));
     const stale = await undoOperation(handle.db, u, { operationId: renamed.operationId });
     expect(stale).toMatchObject({ ok: false, code: "cannot_undo", message: expect.stringMatching(/changed since/) });
     expect((await task(u.userId)).title).toBe("Renamed");
-    const failed = await handle.db.taskOperationLog.findFirstOrThrow({ where: { userId: u.userId, status: "failed" }, orderBy: { createdAt: "desc" } });
+    const failed = await handle.db.taskOperationLog.findFirstOrThrow({
+      where: { userId: u.userId, status: "failed" },
+      orderBy: { createdAt: "desc" },
+    });
     expect(failed).toMatchObject({ operation: "undo", error: expect.stringMatching(/changed since/) });
   });
 });
@@ -206,7 +249,10 @@ describe("listing", () => {
     expect(await titles({ search: "EVENING" })).toEqual(["Today evening"]);
     expect(await titles({ dueBefore: "2026-03-11" })).toEqual(["Yesterday", "Today all day", "Today evening"]);
     expect(await titles({ dueAfter: "2026-03-11" })).toEqual(["Next week"]);
-    expect(await listTasks(handle.db, u, { due: "someday" } as never, now)).toMatchObject({ ok: false, code: "invalid_input" });
+    expect(await listTasks(handle.db, u, { due: "someday" } as never, now)).toMatchObject({
+      ok: false,
+      code: "invalid_input",
+    });
     // Chat lists are logged; the UI's panel reads are not.
     const before = await handle.db.taskOperationLog.count({ where: { userId: u.userId, operation: "list" } });
     await listTasks(handle.db, { ...u, source: "ui" }, {}, now);

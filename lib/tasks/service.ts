@@ -38,8 +38,16 @@ const LIST_LIMIT = 200;
 function invalid(error: z.ZodError): ToolError {
   const issue = error.issues[0];
   const field = issue?.path.join(".");
-  const message = issue?.code === "unrecognized_keys" ? `Unknown field: ${issue.keys.join(", ")}.` : issue?.message ?? "That input is not valid.";
-  return { ok: false, code: "invalid_input", message: field && issue?.code !== "unrecognized_keys" && !message.includes(field) ? `${field}: ${message}` : message };
+  const message =
+    issue?.code === "unrecognized_keys"
+      ? `Unknown field: ${issue.keys.join(", ")}.`
+      : (issue?.message ?? "That input is not valid.");
+  return {
+    ok: false,
+    code: "invalid_input",
+    message:
+      field && issue?.code !== "unrecognized_keys" && !message.includes(field) ? `${field}: ${message}` : message,
+  };
 }
 
 /** Parses with a schema inside the logged run, so bad input leaves a failed log row. */
@@ -87,7 +95,7 @@ export async function quickAddTasks(db: Db, ctx: OperationContext, line: unknown
 /** Adding many tasks at once (an import) may take longer than one turn's transaction is allowed. */
 const BATCH_TIMEOUT_MS = 120_000;
 
-export type BatchItem = { input: AddTaskInput; /** Where it came from ("row 7"), kept in its log row. */ row: number };
+export type BatchItem = { input: AddTaskInput /** Where it came from ("row 7"), kept in its log row. */; row: number };
 export type BatchResult = { ok: true; tasks: TaskView[]; operationIds: string[] } | ToolError;
 
 /**
@@ -96,13 +104,21 @@ export type BatchResult = { ok: true; tasks: TaskView[]; operationIds: string[] 
  * { id, row }): the log's turn grouping, message_id, needs a chat message, which an import has
  * not. An undo of any of them takes back the whole batch (lib/tasks/undo.ts).
  */
-export async function addTasks(db: Db, ctx: OperationContext, batch: { id: string; items: BatchItem[] }): Promise<BatchResult> {
+export async function addTasks(
+  db: Db,
+  ctx: OperationContext,
+  batch: { id: string; items: BatchItem[] },
+): Promise<BatchResult> {
   const logged = (item: BatchItem) => ({ ...item.input, import: { id: batch.id, row: item.row } });
   const parsed = batch.items.map((item) => addTaskInput.safeParse(item.input));
   const started = performance.now();
   try {
     const bad = parsed.findIndex((p) => !p.success);
-    if (bad >= 0) fail({ ...invalid(parsed[bad]!.error!), message: `Row ${batch.items[bad]!.row}: ${invalid(parsed[bad]!.error!).message}` });
+    if (bad >= 0)
+      fail({
+        ...invalid(parsed[bad]!.error!),
+        message: `Row ${batch.items[bad]!.row}: ${invalid(parsed[bad]!.error!).message}`,
+      });
     const results = await db.$transaction(
       async (tx) => {
         const added: Extract<ToolResult, { kind: "added" }>[] = [];
@@ -118,14 +134,25 @@ export async function addTasks(db: Db, ctx: OperationContext, batch: { id: strin
     return { ok: true, tasks: results.map((r) => r.task), operationIds: results.map((r) => r.operationId) };
   } catch (error) {
     // Nothing was added: one failed row stands for the batch.
-    const failed = await logFailure(db, ctx, { operation: "add", input: { import: { id: batch.id, rows: batch.items.length } } }, error, started);
+    const failed = await logFailure(
+      db,
+      ctx,
+      { operation: "add", input: { import: { id: batch.id, rows: batch.items.length } } },
+      error,
+      started,
+    );
     return failed as ToolError;
   }
 }
 
 function dueWhere(range: DayRange, ctx: OperationContext): Prisma.TaskWhereInput {
   const b = dayRangeBounds(range, ctx.timeZone ?? "UTC");
-  return { OR: [{ dueAllDay: true, dueDate: b.allDay }, { dueAllDay: false, dueDate: b.timed }] };
+  return {
+    OR: [
+      { dueAllDay: true, dueDate: b.allDay },
+      { dueAllDay: false, dueDate: b.timed },
+    ],
+  };
 }
 
 async function listed(tx: Tx, ctx: OperationContext, input: ListTasksInput, now: Date): Promise<ToolResult> {
@@ -139,28 +166,50 @@ async function listed(tx: Tx, ctx: OperationContext, input: ListTasksInput, now:
   if (status !== "all") and.push({ status });
   if (f.priority) and.push({ priority: f.priority });
   if (f.tag) and.push({ tags: { some: { tag: { name: f.tag } } } });
-  if (f.search) and.push({ OR: [{ title: { contains: f.search, mode: "insensitive" } }, { description: { contains: f.search, mode: "insensitive" } }] });
+  if (f.search)
+    and.push({
+      OR: [
+        { title: { contains: f.search, mode: "insensitive" } },
+        { description: { contains: f.search, mode: "insensitive" } },
+      ],
+    });
   if (f.due === "overdue") {
     const today = todayIn(now, zone);
-    and.push({ OR: [{ dueAllDay: true, dueDate: { lt: new Date(Date.UTC(today.year, today.month - 1, today.day)) } }, { dueAllDay: false, dueDate: { lt: now } }] });
+    and.push({
+      OR: [
+        { dueAllDay: true, dueDate: { lt: new Date(Date.UTC(today.year, today.month - 1, today.day)) } },
+        { dueAllDay: false, dueDate: { lt: now } },
+      ],
+    });
   } else if (f.due) {
     and.push(dueWhere(bucketRange(f.due, now, zone), ctx));
   }
   const dayOfInput = (s: string) => {
     const d = due(s, ctx);
-    return d.allDay ? { year: d.date.getUTCFullYear(), month: d.date.getUTCMonth() + 1, day: d.date.getUTCDate() } : todayIn(d.date, zone);
+    return d.allDay
+      ? { year: d.date.getUTCFullYear(), month: d.date.getUTCMonth() + 1, day: d.date.getUTCDate() }
+      : todayIn(d.date, zone);
   };
   // dueBefore/dueAfter name days: "before Friday" includes Friday, "after Friday" starts Saturday.
   if (f.dueBefore || f.dueAfter) {
     const to = f.dueBefore ? dayOfInput(f.dueBefore) : null;
     const after = f.dueAfter ? dayOfInput(f.dueAfter) : null;
     const from = after ? new Date(Date.UTC(after.year, after.month - 1, after.day + 1)) : null;
-    and.push(dueWhere({ from: from && { year: from.getUTCFullYear(), month: from.getUTCMonth() + 1, day: from.getUTCDate() }, to }, ctx));
+    and.push(
+      dueWhere(
+        { from: from && { year: from.getUTCFullYear(), month: from.getUTCMonth() + 1, day: from.getUTCDate() }, to },
+        ctx,
+      ),
+    );
   }
   // completedAfter/completedBefore name days in the user's zone, each inclusive.
   if (byCompletion) {
-    const from = f.completedAfter ? dayRangeBounds({ from: dayOfInput(f.completedAfter), to: null }, zone).timed.gte : undefined;
-    const to = f.completedBefore ? dayRangeBounds({ from: null, to: dayOfInput(f.completedBefore) }, zone).timed.lt : undefined;
+    const from = f.completedAfter
+      ? dayRangeBounds({ from: dayOfInput(f.completedAfter), to: null }, zone).timed.gte
+      : undefined;
+    const to = f.completedBefore
+      ? dayRangeBounds({ from: null, to: dayOfInput(f.completedBefore) }, zone).timed.lt
+      : undefined;
     and.push({ completedAt: { not: null, gte: from, lt: to } });
   }
   const where: Prisma.TaskWhereInput = { AND: and };
@@ -178,7 +227,12 @@ async function listed(tx: Tx, ctx: OperationContext, input: ListTasksInput, now:
 }
 
 /** Lists the user's tasks. From chat it is logged (admins see what the agent looked at); the UI's panel reads are not. */
-export async function listTasks(db: Db, ctx: OperationContext, input: ListTasksInput = {}, now = new Date()): Promise<ToolResult> {
+export async function listTasks(
+  db: Db,
+  ctx: OperationContext,
+  input: ListTasksInput = {},
+  now = new Date(),
+): Promise<ToolResult> {
   if (ctx.source === "ui") {
     try {
       return await listed(db as unknown as Tx, ctx, input, now);
@@ -188,11 +242,16 @@ export async function listTasks(db: Db, ctx: OperationContext, input: ListTasksI
       throw error;
     }
   }
-  return runLogged(db, ctx, { operation: "list", input }, async (tx) => ({ result: await listed(tx, ctx, input, now) }));
+  return runLogged(db, ctx, { operation: "list", input }, async (tx) => ({
+    result: await listed(tx, ctx, input, now),
+  }));
 }
 
 /** The next occurrence of a repeating task with a due date (reminder shifted alike), or null. */
-function nextDue(task: { repeat: string | null; dueDate: Date | null; dueAllDay: boolean; remindAt: Date | null }, ctx: OperationContext) {
+function nextDue(
+  task: { repeat: string | null; dueDate: Date | null; dueAllDay: boolean; remindAt: Date | null },
+  ctx: OperationContext,
+) {
   if (!task.repeat || !task.dueDate) return null;
   const due = nextOccurrence(task.repeat, task.dueDate, task.dueAllDay, ctx.timeZone ?? "UTC", ctx.now ?? new Date());
   if (!due) return null; // the rule has ended: an ordinary completion
@@ -222,7 +281,11 @@ export function completeTask(db: Db, ctx: OperationContext, input: CompleteTaskI
     });
     await syncReminder(tx, ctx.userId, task, { timeZone: ctx.timeZone, now: ctx.now });
     const unchanged = found.task.status === task.status;
-    const changes = next ? ["completed", "dueDate", ...(next.remindAt ? ["remindAt"] : [])] : unchanged ? [] : ["status"];
+    const changes = next
+      ? ["completed", "dueDate", ...(next.remindAt ? ["remindAt"] : [])]
+      : unchanged
+        ? []
+        : ["status"];
     return {
       result: { ok: true, kind: done ? "completed" : "reopened", task: toView(task), changes, operationId: "" },
       taskId: task.id,
@@ -245,10 +308,14 @@ export function updateTask(db: Db, ctx: OperationContext, input: UpdateTaskInput
       patch.description = data.description || null;
       changes.push("description");
     }
-    if (data.priority !== undefined && data.priority !== current.priority) (patch.priority = data.priority), changes.push("priority");
+    if (data.priority !== undefined && data.priority !== current.priority)
+      (patch.priority = data.priority), changes.push("priority");
     if (data.dueDate !== undefined) {
       const when = data.dueDate === null ? null : due(data.dueDate, ctx);
-      if ((when?.date.getTime() ?? null) !== (current.dueDate?.getTime() ?? null) || (when?.allDay ?? false) !== current.dueAllDay) {
+      if (
+        (when?.date.getTime() ?? null) !== (current.dueDate?.getTime() ?? null) ||
+        (when?.allDay ?? false) !== current.dueAllDay
+      ) {
         patch.dueDate = when?.date ?? null;
         patch.dueAllDay = when?.allDay ?? false;
         changes.push("dueDate");
@@ -258,19 +325,35 @@ export function updateTask(db: Db, ctx: OperationContext, input: UpdateTaskInput
       patch.repeat = data.repeat || null;
       changes.push("repeat");
       // A repeat on a task with no due date starts at its first occurrence.
-      const first = data.repeat && patch.dueDate === undefined && !current.dueDate ? firstOccurrence(data.repeat, ctx.timeZone ?? "UTC", ctx.now ?? new Date()) : null;
+      const first =
+        data.repeat && patch.dueDate === undefined && !current.dueDate
+          ? firstOccurrence(data.repeat, ctx.timeZone ?? "UTC", ctx.now ?? new Date())
+          : null;
       if (first) (patch.dueDate = first.date), (patch.dueAllDay = first.allDay), changes.push("dueDate");
     }
     if (data.remindAt !== undefined) {
       const at = data.remindAt === null ? null : futureReminder(data.remindAt, ctx, ctx.now ?? new Date());
-      if ((at?.getTime() ?? null) !== (current.remindAt?.getTime() ?? null)) (patch.remindAt = at), changes.push("remindAt");
+      if ((at?.getTime() ?? null) !== (current.remindAt?.getTime() ?? null))
+        (patch.remindAt = at), changes.push("remindAt");
     }
     const asked = Object.keys(data).filter((k) => k !== "task");
-    if (asked.length === 0) fail({ ok: false, code: "invalid_input", message: "Say what to change: the title, notes, due date, priority, tags, repeat or reminder." }, current.id);
+    if (asked.length === 0)
+      fail(
+        {
+          ok: false,
+          code: "invalid_input",
+          message: "Say what to change: the title, notes, due date, priority, tags, repeat or reminder.",
+        },
+        current.id,
+      );
     const tagChange = await setTags(tx, ctx.userId, current.id, data.addTags ?? [], data.removeTags ?? []);
     if (tagChange) changes.push("tags");
     // Touch updated_at even for a tags-only change, so undo can tell the task changed.
-    const task = await tx.task.update({ where: { id: current.id }, data: { ...patch, updatedAt: new Date() }, include: taskWithTags });
+    const task = await tx.task.update({
+      where: { id: current.id },
+      data: { ...patch, updatedAt: new Date() },
+      include: taskWithTags,
+    });
     await syncReminder(tx, ctx.userId, task, { timeZone: ctx.timeZone, now: ctx.now });
     return {
       result: { ok: true, kind: "updated", task: toView(task), changes, operationId: "" },
@@ -286,7 +369,11 @@ export function deleteTask(db: Db, ctx: OperationContext, input: DeleteTaskInput
     const data = parse(deleteTaskInput, input);
     const found = await findTask(tx, ctx.userId, data.task);
     if (!found.ok) return { result: found };
-    const task = await tx.task.update({ where: { id: found.task.id }, data: { deletedAt: new Date() }, include: taskWithTags });
+    const task = await tx.task.update({
+      where: { id: found.task.id },
+      data: { deletedAt: new Date() },
+      include: taskWithTags,
+    });
     await syncReminder(tx, ctx.userId, task, { timeZone: ctx.timeZone, now: ctx.now });
     return {
       result: { ok: true, kind: "deleted", task: toView(task), operationId: "" },
@@ -303,7 +390,11 @@ export function restoreTask(db: Db, ctx: OperationContext, input: DeleteTaskInpu
     const data = parse(restoreTaskInput, input);
     const found = await findTask(tx, ctx.userId, data.task, { deleted: true });
     if (!found.ok) return { result: found };
-    const task = await tx.task.update({ where: { id: found.task.id }, data: { deletedAt: null }, include: taskWithTags });
+    const task = await tx.task.update({
+      where: { id: found.task.id },
+      data: { deletedAt: null },
+      include: taskWithTags,
+    });
     await syncReminder(tx, ctx.userId, task, { timeZone: ctx.timeZone, now: ctx.now });
     return {
       result: { ok: true, kind: "updated", task: toView(task), changes: ["restored"], operationId: "" },

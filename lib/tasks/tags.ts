@@ -3,7 +3,13 @@ import "server-only";
 import type { Tx } from "./log";
 
 /** Adds and removes tag names on a task. Returns whether anything changed. */
-export async function setTags(tx: Tx, userId: string, taskId: string, add: string[], remove: string[]): Promise<boolean> {
+export async function setTags(
+  tx: Tx,
+  userId: string,
+  taskId: string,
+  add: string[],
+  remove: string[],
+): Promise<boolean> {
   let changed = false;
   const removeSet = new Set(remove);
   const toAdd = [...new Set(add)].filter((name) => !removeSet.has(name));
@@ -15,7 +21,8 @@ export async function setTags(tx: Tx, userId: string, taskId: string, add: strin
     // ON CONFLICT: two concurrent adds with the same new tag must not collide.
     await tx.$executeRaw`INSERT INTO tags (id, user_id, name) VALUES (gen_random_uuid(), ${userId}::uuid, ${name}) ON CONFLICT (user_id, name) DO NOTHING`;
     const tag = await tx.tag.findUniqueOrThrow({ where: { userId_name: { userId, name } }, select: { id: true } });
-    const linked = await tx.$executeRaw`INSERT INTO task_tags (task_id, tag_id) VALUES (${taskId}::uuid, ${tag.id}::uuid) ON CONFLICT DO NOTHING`;
+    const linked =
+      await tx.$executeRaw`INSERT INTO task_tags (task_id, tag_id) VALUES (${taskId}::uuid, ${tag.id}::uuid) ON CONFLICT DO NOTHING`;
     changed ||= linked > 0;
   }
   return changed;

@@ -15,7 +15,9 @@ beforeAll(async () => {
 afterAll(() => handle?.close());
 
 async function user(): Promise<OperationContext> {
-  const row = await handle.db.user.create({ data: { email: `trash-${++users}@example.com`, name: "T", passwordHash: "x" } });
+  const row = await handle.db.user.create({
+    data: { email: `trash-${++users}@example.com`, name: "T", passwordHash: "x" },
+  });
   return { userId: row.id, source: "ui", timeZone: "Europe/Berlin" };
 }
 
@@ -23,7 +25,12 @@ async function user(): Promise<OperationContext> {
 async function userWithTrash(): Promise<OperationContext> {
   const ctx = await user();
   await addTask(handle.db, ctx, { title: "Keep me" });
-  await addTask(handle.db, ctx, { title: "Old errand", dueDate: "2026-03-20", tags: ["home"], description: "by the station" });
+  await addTask(handle.db, ctx, {
+    title: "Old errand",
+    dueDate: "2026-03-20",
+    tags: ["home"],
+    description: "by the station",
+  });
   await addTask(handle.db, ctx, { title: "Stale idea" });
   await addTask(handle.db, ctx, { title: "Also kept" });
   await deleteTask(handle.db, ctx, { task: 2 });
@@ -36,8 +43,13 @@ const titles = async (ctx: OperationContext) => {
   if (!listed.ok || listed.kind !== "listed") throw new Error("list failed");
   return listed.tasks.map((t) => `#${t.number} ${t.title}`);
 };
-const trash = async (ctx: OperationContext) => (await listTrash(handle.db, ctx.userId)).tasks.map((t) => `#${t.number} ${t.title}`);
-const logs = (ctx: OperationContext) => handle.db.taskOperationLog.findMany({ where: { userId: ctx.userId }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+const trash = async (ctx: OperationContext) =>
+  (await listTrash(handle.db, ctx.userId)).tasks.map((t) => `#${t.number} ${t.title}`);
+const logs = (ctx: OperationContext) =>
+  handle.db.taskOperationLog.findMany({
+    where: { userId: ctx.userId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
 const failed = (result: ToolResult | { ok: boolean }) => (result.ok ? "ok" : (result as { code: string }).code);
 
 describe("the trash", () => {
@@ -52,7 +64,14 @@ describe("the trash", () => {
     const ctx = await userWithTrash();
     const restored = await restoreTask(handle.db, ctx, { task: 2 });
     if (!restored.ok || !("task" in restored) || !restored.task) throw new Error("restore failed");
-    expect(restored.task).toMatchObject({ number: 2, title: "Old errand", description: "by the station", dueDate: "2026-03-20", tags: ["home"], status: "pending" });
+    expect(restored.task).toMatchObject({
+      number: 2,
+      title: "Old errand",
+      description: "by the station",
+      dueDate: "2026-03-20",
+      tags: ["home"],
+      status: "pending",
+    });
     expect(await trash(ctx)).toEqual(["#3 Stale idea"]);
     expect(await titles(ctx)).toContain("#2 Old errand");
     const last = (await logs(ctx)).at(-1)!;
@@ -82,12 +101,17 @@ describe("the trash", () => {
     // The other user's trash, with the same numbers, is untouched.
     expect(await trash(other)).toEqual(["#3 Stale idea", "#2 Old errand"]);
     // Written together (one created_at): in task order.
-    const rows = (await logs(ctx)).slice(-2).sort((a, b) => (a.input as { task: number }).task - (b.input as { task: number }).task);
+    const rows = (await logs(ctx))
+      .slice(-2)
+      .sort((a, b) => (a.input as { task: number }).task - (b.input as { task: number }).task);
     expect(rows.map((r) => [r.operation, r.status, r.source, r.taskId])).toEqual([
       ["delete", "success", "ui", null],
       ["delete", "success", "ui", null],
     ]);
-    expect(rows.map((r) => r.input)).toEqual([{ task: 2, permanently: true }, { task: 3, permanently: true }]);
+    expect(rows.map((r) => r.input)).toEqual([
+      { task: 2, permanently: true },
+      { task: 3, permanently: true },
+    ]);
     expect(rows[0]!.before).toMatchObject({ number: 2, title: "Old errand", tags: ["home"] });
     // It cannot be undone: the task is gone.
     const undo = await undoOperation(handle.db, ctx, { operationId: rows[0]!.id });
@@ -106,7 +130,9 @@ describe("the trash", () => {
       const result = await emptyTrash(handle.db, ctx, { tasks });
       expect(result, JSON.stringify(tasks)).toMatchObject({ ok: false, code: "not_found" });
     }
-    expect(await emptyTrash(handle.db, ctx, { tasks: [3, 2, 4] })).toMatchObject({ message: "You have no deleted task #4; nothing was removed." });
+    expect(await emptyTrash(handle.db, ctx, { tasks: [3, 2, 4] })).toMatchObject({
+      message: "You have no deleted task #4; nothing was removed.",
+    });
     expect(await trash(ctx)).toEqual(["#3 Stale idea", "#2 Old errand"]);
     expect(await trash(other)).toEqual(["#4 Also kept", "#3 Stale idea", "#2 Old errand"]);
     // Each refusal left one failed row and nothing else.
@@ -117,7 +143,15 @@ describe("the trash", () => {
 
   it("refuses bad input with a clear message", async () => {
     const ctx = await userWithTrash();
-    for (const input of [{ tasks: [] }, { tasks: ["2"] }, { tasks: [1.5] }, { tasks: [0] }, {}, null, { tasks: [2], extra: 1 }]) {
+    for (const input of [
+      { tasks: [] },
+      { tasks: ["2"] },
+      { tasks: [1.5] },
+      { tasks: [0] },
+      {},
+      null,
+      { tasks: [2], extra: 1 },
+    ]) {
       const result = await emptyTrash(handle.db, ctx, input as never);
       expect(result, JSON.stringify(input)).toMatchObject({ ok: false, code: "invalid_input" });
     }

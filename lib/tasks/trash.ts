@@ -18,7 +18,12 @@ const TRASH_LIMIT = 200;
 export async function listTrash(db: Db, userId: string): Promise<{ tasks: TaskView[]; total: number }> {
   const where = { userId, deletedAt: { not: null } };
   const [rows, total] = await Promise.all([
-    db.task.findMany({ where, include: taskWithTags, orderBy: [{ deletedAt: "desc" }, { number: "desc" }], take: TRASH_LIMIT }),
+    db.task.findMany({
+      where,
+      include: taskWithTags,
+      orderBy: [{ deletedAt: "desc" }, { number: "desc" }],
+      take: TRASH_LIMIT,
+    }),
     db.task.count({ where }),
   ]);
   return { tasks: rows.map(toView), total };
@@ -36,16 +41,29 @@ export async function emptyTrash(db: Db, ctx: OperationContext, input: EmptyTras
   const started = performance.now();
   try {
     const parsed = emptyTrashInput.safeParse(input);
-    if (!parsed.success) fail({ ok: false, code: "invalid_input", message: parsed.error.issues[0]?.message ?? "That request is not valid." });
+    if (!parsed.success)
+      fail({
+        ok: false,
+        code: "invalid_input",
+        message: parsed.error.issues[0]?.message ?? "That request is not valid.",
+      });
     const numbers = [...new Set(parsed.data.tasks)];
     return await db.$transaction(async (tx) => {
       // FOR UPDATE: a restore of one of these waits, then finds it gone (or this finds it restored).
       const locked = await tx.$queryRaw<{ id: string }[]>`
         SELECT id FROM tasks WHERE user_id = ${ctx.userId}::uuid AND number = ANY(${numbers}::int[]) AND deleted_at IS NOT NULL FOR UPDATE`;
-      const rows = await tx.task.findMany({ where: { id: { in: locked.map((r) => r.id) } }, include: taskWithTags, orderBy: { number: "asc" } });
+      const rows = await tx.task.findMany({
+        where: { id: { in: locked.map((r) => r.id) } },
+        include: taskWithTags,
+        orderBy: { number: "asc" },
+      });
       const missing = numbers.filter((n) => !rows.some((r) => r.number === n)).sort((a, b) => a - b);
       if (missing.length) {
-        fail({ ok: false, code: "not_found", message: `You have no deleted task ${missing.map((n) => `#${n}`).join(", ")}; nothing was removed.` });
+        fail({
+          ok: false,
+          code: "not_found",
+          message: `You have no deleted task ${missing.map((n) => `#${n}`).join(", ")}; nothing was removed.`,
+        });
       }
       await tx.task.deleteMany({ where: { id: { in: rows.map((r) => r.id) } } });
       const now = new Date();

@@ -15,7 +15,10 @@ const cannot = (message: string): ToolError => ({ ok: false, code: "cannot_undo"
 
 // An import (service addTasks) names its batch in each row's input: it is one change, undone
 // whole, and belongs to no conversation, so "undo" in any chat reaches it too.
-const IMPORTED = { conversationId: null, input: { path: ["import", "id"], string_starts_with: "" } } satisfies Prisma.TaskOperationLogWhereInput;
+const IMPORTED = {
+  conversationId: null,
+  input: { path: ["import", "id"], string_starts_with: "" },
+} satisfies Prisma.TaskOperationLogWhereInput;
 const batchOf = (op: { input: unknown }): string | null => {
   const id = (op.input as { import?: { id?: unknown } } | null)?.import?.id;
   return typeof id === "string" ? id : null;
@@ -50,8 +53,18 @@ async function revert(tx: Tx, ctx: OperationContext, op: Op, fresh: Set<string>)
   await tx.$executeRaw`SELECT 1 FROM task_operation_logs WHERE id = ${op.id}::uuid FOR UPDATE`;
   if (op.status === "rejected") fail(cannot("That change was rejected, so it made nothing to undo."));
   if (op.status !== "success") fail(cannot("That operation did not succeed, so there is nothing to undo."));
-  if (!(UNDOABLE as readonly string[]).includes(op.operation)) fail(cannot(op.operation === "undo" ? "That was itself an undo." : "Listing tasks changes nothing, so there is nothing to undo."));
-  const undone = await tx.taskOperationLog.findFirst({ where: { undoOfId: op.id, status: "success" }, select: { id: true } });
+  if (!(UNDOABLE as readonly string[]).includes(op.operation))
+    fail(
+      cannot(
+        op.operation === "undo"
+          ? "That was itself an undo."
+          : "Listing tasks changes nothing, so there is nothing to undo.",
+      ),
+    );
+  const undone = await tx.taskOperationLog.findFirst({
+    where: { undoOfId: op.id, status: "success" },
+    select: { id: true },
+  });
   if (undone) fail(cannot("That operation was already undone."));
   if (!op.taskId) fail(cannot("The task that operation changed no longer exists."));
   const task = await tx.task.findFirst({ where: { id: op.taskId, userId: ctx.userId }, include: taskWithTags });
@@ -59,7 +72,10 @@ async function revert(tx: Tx, ctx: OperationContext, op: Op, fresh: Set<string>)
   // A later change of the same turn, just put back, leaves the task as this one left it.
   const version = (op.result as { version?: string } | null)?.version;
   if (version && !fresh.has(task.id) && task.updatedAt.toISOString() !== version) {
-    fail(cannot(`#${task.number} "${task.title}" has changed since then, so undoing would overwrite newer changes.`), task.id);
+    fail(
+      cannot(`#${task.number} "${task.title}" has changed since then, so undoing would overwrite newer changes.`),
+      task.id,
+    );
   }
   const before = op.before as BeforeState | null;
   const current = toBefore(task);
@@ -93,10 +109,20 @@ async function revert(tx: Tx, ctx: OperationContext, op: Op, fresh: Set<string>)
         ...(b.repeat !== undefined ? { repeat: b.repeat } : {}),
         ...(b.remindAt !== undefined ? { remindAt: b.remindAt ? new Date(b.remindAt) : null } : {}),
       };
-      await setTags(tx, ctx.userId, task.id, b.tags, current.tags.filter((t) => !b.tags.includes(t)));
+      await setTags(
+        tx,
+        ctx.userId,
+        task.id,
+        b.tags,
+        current.tags.filter((t) => !b.tags.includes(t)),
+      );
     }
   }
-  const after = await tx.task.update({ where: { id: task.id }, data: { ...patch, updatedAt: new Date() }, include: taskWithTags });
+  const after = await tx.task.update({
+    where: { id: task.id },
+    data: { ...patch, updatedAt: new Date() },
+    include: taskWithTags,
+  });
   await syncReminder(tx, ctx.userId, after, { timeZone: ctx.timeZone, now: ctx.now });
   fresh.add(task.id);
   return { task: toView(after), taskId: task.id, before: current, version: after.updatedAt.toISOString() };
@@ -110,7 +136,12 @@ async function revert(tx: Tx, ctx: OperationContext, op: Op, fresh: Set<string>)
 export function undoOperation(db: Db, ctx: OperationContext, input: UndoOperationInput = {}): Promise<ToolResult> {
   return runLogged(db, ctx, { operation: "undo", input }, async (tx) => {
     const parsed = undoOperationInput.safeParse(input);
-    if (!parsed.success) fail({ ok: false, code: "invalid_input", message: parsed.error.issues[0]?.message ?? "That is not an operation id." });
+    if (!parsed.success)
+      fail({
+        ok: false,
+        code: "invalid_input",
+        message: parsed.error.issues[0]?.message ?? "That is not an operation id.",
+      });
     const op = await target(tx, ctx, parsed.data.operationId);
     const batch = batchOf(op);
     const group: Prisma.TaskOperationLogWhereInput | null = batch
@@ -120,7 +151,14 @@ export function undoOperation(db: Db, ctx: OperationContext, input: UndoOperatio
         : null;
     const rest = group
       ? await tx.taskOperationLog.findMany({
-          where: { userId: ctx.userId, ...group, id: { not: op.id }, status: "success", operation: { in: [...UNDOABLE] }, undoneBy: { none: { status: "success" } } },
+          where: {
+            userId: ctx.userId,
+            ...group,
+            id: { not: op.id },
+            status: "success",
+            operation: { in: [...UNDOABLE] },
+            undoneBy: { none: { status: "success" } },
+          },
           orderBy: [{ createdAt: "desc" }, { id: "desc" }],
         })
       : [];
@@ -135,11 +173,30 @@ async function revertAll(tx: Tx, ctx: OperationContext, op: Op, rest: Op[]): Pro
   const also = [];
   for (const other of rest) {
     const done = await revert(tx, ctx, other, fresh);
-    also.push({ undoOfId: other.id, taskId: done.taskId, before: done.before, version: done.version, result: { ok: true as const, kind: "undone" as const, undoneOperation: other.id, task: done.task, operationId: "" } });
+    also.push({
+      undoOfId: other.id,
+      taskId: done.taskId,
+      before: done.before,
+      version: done.version,
+      result: {
+        ok: true as const,
+        kind: "undone" as const,
+        undoneOperation: other.id,
+        task: done.task,
+        operationId: "",
+      },
+    });
   }
   const count = 1 + also.length;
   return {
-    result: { ok: true, kind: "undone", undoneOperation: op.id, task: first.task, ...(count > 1 ? { count, tasks: [first.task, ...also.map((a) => a.result.task)] } : {}), operationId: "" },
+    result: {
+      ok: true,
+      kind: "undone",
+      undoneOperation: op.id,
+      task: first.task,
+      ...(count > 1 ? { count, tasks: [first.task, ...also.map((a) => a.result.task)] } : {}),
+      operationId: "",
+    },
     taskId: first.taskId,
     undoOfId: op.id,
     before: first.before,
@@ -154,15 +211,36 @@ async function revertAll(tx: Tx, ctx: OperationContext, op: Op, rest: Op[]): Pro
  * replacing those turns (lib/chat/replace.ts). An undo among them of a change made outside them
  * cannot be taken back, so that refuses. Null when they left nothing to put back.
  */
-export async function revertMessages(tx: Tx, ctx: OperationContext, messageIds: readonly string[]): Promise<Outcome | null> {
+export async function revertMessages(
+  tx: Tx,
+  ctx: OperationContext,
+  messageIds: readonly string[],
+): Promise<Outcome | null> {
   const ids = [...messageIds];
   const undos = await tx.taskOperationLog.findMany({
-    where: { userId: ctx.userId, messageId: { in: ids }, operation: "undo", status: "success", undoOf: { OR: [{ messageId: null }, { messageId: { notIn: ids } }] } },
+    where: {
+      userId: ctx.userId,
+      messageId: { in: ids },
+      operation: "undo",
+      status: "success",
+      undoOf: { OR: [{ messageId: null }, { messageId: { notIn: ids } }] },
+    },
     select: { id: true },
   });
-  if (undos.length) fail(cannot("That reply undid an earlier change, and an undo cannot be taken back, so it cannot be replaced. Send a new message instead."));
+  if (undos.length)
+    fail(
+      cannot(
+        "That reply undid an earlier change, and an undo cannot be taken back, so it cannot be replaced. Send a new message instead.",
+      ),
+    );
   const [op, ...rest] = await tx.taskOperationLog.findMany({
-    where: { userId: ctx.userId, messageId: { in: ids }, status: "success", operation: { in: [...UNDOABLE] }, undoneBy: { none: { status: "success" } } },
+    where: {
+      userId: ctx.userId,
+      messageId: { in: ids },
+      status: "success",
+      operation: { in: [...UNDOABLE] },
+      undoneBy: { none: { status: "success" } },
+    },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
   return op ? revertAll(tx, ctx, op, rest) : null;

@@ -19,7 +19,10 @@ export function readDue(due: string | null | undefined): DueValue | null {
  * "Wed, Mar 11" or "Wed, Mar 11, 5:00 PM" (with the year when it is not this year), in a time
  * zone (the runtime's own when none is given: the browser's, on a page).
  */
-export function absoluteDue(due: string | null | undefined, { timeZone, locale, now = new Date() }: { timeZone?: string; locale?: string; now?: Date } = {}): string | null {
+export function absoluteDue(
+  due: string | null | undefined,
+  { timeZone, locale, now = new Date() }: { timeZone?: string; locale?: string; now?: Date } = {},
+): string | null {
   const value = readDue(due);
   if (!value) return null;
   const yearOf = (d: Date, zone?: string) => +dateTimeFormat("en-US", { timeZone: zone, year: "numeric" }).format(d);
@@ -27,8 +30,22 @@ export function absoluteDue(due: string | null | undefined, { timeZone, locale, 
   if (value.kind === "day") {
     // A calendar day: formatted at noon UTC in UTC, so no zone can move it to another day.
     const noon = new Date(Date.UTC(value.year, value.month - 1, value.day, 12));
-    return dateTimeFormat(locale, { timeZone: "UTC", weekday: "short", month: "short", day: "numeric", ...(value.year !== thisYear ? { year: "numeric" } : {}) }).format(noon);
+    return dateTimeFormat(locale, {
+      timeZone: "UTC",
+      weekday: "short",
+      month: "short",
+      day: "numeric",
+      ...(value.year !== thisYear ? { year: "numeric" } : {}),
+    }).format(noon);
   }
   const withYear = yearOf(value.date, timeZone) !== thisYear ? { year: "numeric" as const } : {};
-  return dateTimeFormat(locale, { timeZone, weekday: "short", month: "short", day: "numeric", hour: "numeric", minute: "2-digit", ...withYear }).format(value.date);
+  return dateTimeFormat(locale, {
+    timeZone,
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    ...withYear,
+  }).format(value.date);
 }

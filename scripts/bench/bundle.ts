@@ -11,9 +11,14 @@ const ROUTES = ["/", "/c/[id]", "/login", "/admin/logs"];
 
 type RouteStats = { route: string; firstLoadUncompressedJsBytes: number; firstLoadChunkPaths: string[] };
 
-export function runBundleBench(distDir = process.env.NEXT_DIST_DIR || ".next-bench"): { route: string; gzipKb: number }[] {
+export function runBundleBench(
+  distDir = process.env.NEXT_DIST_DIR || ".next-bench",
+): { route: string; gzipKb: number }[] {
   const statsFile = path.join(ROOT, distDir, "diagnostics/route-bundle-stats.json");
-  if (!fs.existsSync(statsFile)) throw new Error(`${path.relative(ROOT, statsFile)} is missing: build first (npm run bench:chat builds into .next-bench).`);
+  if (!fs.existsSync(statsFile))
+    throw new Error(
+      `${path.relative(ROOT, statsFile)} is missing: build first (npm run bench:chat builds into .next-bench).`,
+    );
   const stats = JSON.parse(fs.readFileSync(statsFile, "utf8")) as RouteStats[];
   const kb = (bytes: number) => bytes / 1024;
   const results: { route: string; rawKb: number; gzipKb: number; chunks: number }[] = [];
@@ -30,7 +35,9 @@ export function runBundleBench(distDir = process.env.NEXT_DIST_DIR || ".next-ben
       gzip += zlib.gzipSync(bytes, { level: 9 }).length;
     }
     results.push({ route, rawKb: kb(raw), gzipKb: kb(gzip), chunks: entry.firstLoadChunkPaths.length });
-    console.log(`${route}: ${kb(gzip).toFixed(1)} KB gzipped (${kb(raw).toFixed(1)} KB raw, ${entry.firstLoadChunkPaths.length} chunks)`);
+    console.log(
+      `${route}: ${kb(gzip).toFixed(1)} KB gzipped (${kb(raw).toFixed(1)} KB raw, ${entry.firstLoadChunkPaths.length} chunks)`,
+    );
   }
   const chat = results.find((r) => r.route === "/");
   if (!chat) throw new Error("the build has no / route");

@@ -72,7 +72,8 @@ async function turn(baseUrl: string, user: BenchUser, sent: SentTurn[]): Promise
       body += decoder.decode(value, { stream: true });
     }
     const totalMs = performance.now() - started;
-    if (response.status !== 200) return { ok: false, ttfbMs: ttfb, totalMs, error: `HTTP ${response.status}: ${body.slice(0, 200)}` };
+    if (response.status !== 200)
+      return { ok: false, ttfbMs: ttfb, totalMs, error: `HTTP ${response.status}: ${body.slice(0, 200)}` };
     const conversationId = response.headers.get("x-conversation-id") ?? undefined;
     user.conversationId = conversationId;
     const chunks = body
@@ -84,7 +85,14 @@ async function turn(baseUrl: string, user: BenchUser, sent: SentTurn[]): Promise
     if (!added || !replyId || !conversationId || chunks.some((c) => c.type === "error")) {
       return { ok: false, ttfbMs: ttfb, totalMs, error: `no task added: ${body.slice(0, 300)}` };
     }
-    sent.push({ userId: user.id, conversationId, messageId: message.id, text, title: `Check parcel u${user.n} t${user.turns}`, replyId });
+    sent.push({
+      userId: user.id,
+      conversationId,
+      messageId: message.id,
+      text,
+      title: `Check parcel u${user.n} t${user.turns}`,
+      replyId,
+    });
     return { ok: true, ttfbMs: ttfb, totalMs };
   } catch (error) {
     return { ok: false, ttfbMs: ttfb, totalMs: performance.now() - started, error: String(error) };
@@ -101,7 +109,12 @@ async function load(server: BenchServer, users: BenchUser[], perUser: number, se
       for (let i = 0; i < perUser; i++) results.push(await turn(server.url, user, sent));
     }),
   );
-  return { results, wallMs: performance.now() - started, serverCpuMs: server.cpuMs() - cpu.server, postgresCpuMs: postgresCpuMs() - cpu.postgres };
+  return {
+    results,
+    wallMs: performance.now() - started,
+    serverCpuMs: server.cpuMs() - cpu.server,
+    postgresCpuMs: postgresCpuMs() - cpu.postgres,
+  };
 }
 
 async function freshPostgres(name: string): Promise<string> {
@@ -177,9 +190,20 @@ async function round(v: Variant): Promise<Round> {
 
 const median = (xs: number[]) => percentile(xs, 50);
 const rate = (p: Phase) => (p.results.length / p.wallMs) * 1000;
-const p50 = (p: Phase) => percentile(p.results.filter((r) => r.ok).map((r) => r.totalMs), 50);
+const p50 = (p: Phase) =>
+  percentile(
+    p.results.filter((r) => r.ok).map((r) => r.totalMs),
+    50,
+  );
 
-type Figures = { p50: number; turnsPerSecond: number; serverCpu: number; postgresCpu: number; startMs: number; errors: number };
+type Figures = {
+  p50: number;
+  turnsPerSecond: number;
+  serverCpu: number;
+  postgresCpu: number;
+  startMs: number;
+  errors: number;
+};
 
 function figures(v: Variant): Figures {
   return {
@@ -192,7 +216,14 @@ function figures(v: Variant): Figures {
   };
 }
 
-export type ChatBenchOptions = { baseline?: string; rounds: number; node24: boolean; webConcurrency: number; pglite: boolean; write: boolean };
+export type ChatBenchOptions = {
+  baseline?: string;
+  rounds: number;
+  node24: boolean;
+  webConcurrency: number;
+  pglite: boolean;
+  write: boolean;
+};
 
 export async function runChatBench(opts: ChatBenchOptions): Promise<void> {
   const header = `${machine()} · ${await calibration(PG_SERVER)}`;
@@ -201,15 +232,54 @@ export async function runChatBench(opts: ChatBenchOptions): Promise<void> {
   const n20 = machineNode();
   const n24 = opts.node24 ? node24() : null;
   const specs: Omit<Variant, "port" | "sent" | "rounds">[] = [];
-  if (base) specs.push({ label: `${base.name}, ${n20.name}, PostgreSQL`, app: base, node: n20, database: "PostgreSQL", processes: 1 });
-  specs.push({ label: `${current.name}, ${n20.name}, PostgreSQL`, app: current, node: n20, database: "PostgreSQL", processes: 1 });
+  if (base)
+    specs.push({
+      label: `${base.name}, ${n20.name}, PostgreSQL`,
+      app: base,
+      node: n20,
+      database: "PostgreSQL",
+      processes: 1,
+    });
+  specs.push({
+    label: `${current.name}, ${n20.name}, PostgreSQL`,
+    app: current,
+    node: n20,
+    database: "PostgreSQL",
+    processes: 1,
+  });
   if (opts.webConcurrency > 1) {
-    specs.push({ label: `${current.name}, ${n20.name}, PostgreSQL, ${opts.webConcurrency} processes`, app: current, node: n20, database: "PostgreSQL", processes: opts.webConcurrency });
+    specs.push({
+      label: `${current.name}, ${n20.name}, PostgreSQL, ${opts.webConcurrency} processes`,
+      app: current,
+      node: n20,
+      database: "PostgreSQL",
+      processes: opts.webConcurrency,
+    });
   }
-  if (n24) specs.push({ label: `${current.name}, ${n24.name}, PostgreSQL`, app: current, node: n24, database: "PostgreSQL", processes: 1 });
+  if (n24)
+    specs.push({
+      label: `${current.name}, ${n24.name}, PostgreSQL`,
+      app: current,
+      node: n24,
+      database: "PostgreSQL",
+      processes: 1,
+    });
   if (opts.pglite) {
-    if (base) specs.push({ label: `${base.name}, ${n20.name}, PGlite`, app: base, node: n20, database: "PGlite", processes: 1 });
-    specs.push({ label: `${current.name}, ${n20.name}, PGlite`, app: current, node: n20, database: "PGlite", processes: 1 });
+    if (base)
+      specs.push({
+        label: `${base.name}, ${n20.name}, PGlite`,
+        app: base,
+        node: n20,
+        database: "PGlite",
+        processes: 1,
+      });
+    specs.push({
+      label: `${current.name}, ${n20.name}, PGlite`,
+      app: current,
+      node: n20,
+      database: "PGlite",
+      processes: 1,
+    });
   }
   const variants: Variant[] = specs.map((s, i) => ({ ...s, port: 3411 + i, sent: [], rounds: [] }));
 
@@ -251,15 +321,29 @@ export async function runChatBench(opts: ChatBenchOptions): Promise<void> {
       v.database === "PostgreSQL" ? f.postgresCpu.toFixed(1) : "–",
       ms(f.startMs),
       f.errors,
-      base && v !== reference ? `${ratio(f.p50, ref.p50)} / ${ratio(f.turnsPerSecond, ref.turnsPerSecond)} / ${ratio(f.serverCpu, ref.serverCpu)}` : "",
+      base && v !== reference
+        ? `${ratio(f.p50, ref.p50)} / ${ratio(f.turnsPerSecond, ref.turnsPerSecond)} / ${ratio(f.serverCpu, ref.serverCpu)}`
+        : "",
     ];
   });
   const table = markdownTable(
-    ["Variant", "1 user p50", `${USERS} users turns/s`, "Server CPU ms/turn", "PostgreSQL CPU ms/turn", "Start to first 200", "Errors", base ? `vs ${reference.label.split(",")[0]}: p50 / turns/s / CPU` : ""],
+    [
+      "Variant",
+      "1 user p50",
+      `${USERS} users turns/s`,
+      "Server CPU ms/turn",
+      "PostgreSQL CPU ms/turn",
+      "Start to first 200",
+      "Errors",
+      base ? `vs ${reference.label.split(",")[0]}: p50 / turns/s / CPU` : "",
+    ],
     rows,
   );
   const auditText = audits
-    .map(({ label, report: a }) => `${label}: ${a.turns} turns, ${a.userMessages} user messages, ${a.assistantMessages} replies, ${a.tasks} tasks, ${a.logRows} log rows — ${a.problems.length ? `**${a.problems.length} problems**: ${a.problems.slice(0, 3).join("; ")}` : "each exactly once"}`)
+    .map(
+      ({ label, report: a }) =>
+        `${label}: ${a.turns} turns, ${a.userMessages} user messages, ${a.assistantMessages} replies, ${a.tasks} tasks, ${a.logRows} log rows — ${a.problems.length ? `**${a.problems.length} problems**: ${a.problems.slice(0, 3).join("; ")}` : "each exactly once"}`,
+    )
     .join("; ");
   const text = `Run: ${header}
 

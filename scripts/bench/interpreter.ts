@@ -17,7 +17,10 @@ type Line = { text?: string; now: string; timeZone: string; tasks?: TaskSnapshot
 
 function messages(): Message[] {
   const out: Message[] = [];
-  for (const file of fs.readdirSync(CASES).filter((f) => f.endsWith(".jsonl")).sort()) {
+  for (const file of fs
+    .readdirSync(CASES)
+    .filter((f) => f.endsWith(".jsonl"))
+    .sort()) {
     for (const raw of fs.readFileSync(path.join(CASES, file), "utf8").split("\n")) {
       if (!raw.trim()) continue;
       const c = JSON.parse(raw) as Line;
@@ -31,7 +34,22 @@ function messages(): Message[] {
 
 /** A long list of plausible tasks, so matching cost with a full list shows. */
 function manyTasks(n: number): TaskSnapshot[] {
-  const words = ["report", "dentist", "groceries", "invoice", "passport", "plants", "car", "mom", "rent", "gym", "slides", "taxes", "parcel", "tickets"];
+  const words = [
+    "report",
+    "dentist",
+    "groceries",
+    "invoice",
+    "passport",
+    "plants",
+    "car",
+    "mom",
+    "rent",
+    "gym",
+    "slides",
+    "taxes",
+    "parcel",
+    "tickets",
+  ];
   const verbs = ["call", "book", "pay", "renew", "water", "wash", "send", "buy", "finish", "check"];
   return Array.from({ length: n }, (_, i) => ({
     number: i + 1,
@@ -67,7 +85,16 @@ export function runInterpreterBench(write: boolean): void {
   ] as const;
   const table = markdownTable(
     ["Tasks", "Messages", "Samples", "p50", "p95", "p99", "max", "Target p95 < 5 ms"],
-    rows.map(([label, s]) => [label, list.length, s.length, ms(percentile([...s], 50)), ms(percentile([...s], 95)), ms(percentile([...s], 99)), ms(Math.max(...s)), percentile([...s], 95) < 5 ? "met" : "**missed**"]),
+    rows.map(([label, s]) => [
+      label,
+      list.length,
+      s.length,
+      ms(percentile([...s], 50)),
+      ms(percentile([...s], 95)),
+      ms(percentile([...s], 99)),
+      ms(Math.max(...s)),
+      percentile([...s], 95) < 5 ? "met" : "**missed**",
+    ]),
   );
   const text = `Run: ${machine()}
 

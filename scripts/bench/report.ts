@@ -17,7 +17,8 @@ export function percentile(samples: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, rank - 1))]!;
 }
 
-export const ms = (value: number) => (Number.isFinite(value) ? `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms` : "–");
+export const ms = (value: number) =>
+  Number.isFinite(value) ? `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms` : "–";
 
 /** Machine, software and how busy the machine was: figures mean little without them. */
 export function machine(): string {
@@ -39,7 +40,11 @@ export function machine(): string {
 }
 
 export function markdownTable(header: string[], rows: (string | number)[][]): string {
-  return [`| ${header.join(" | ")} |`, `|${header.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
+  return [
+    `| ${header.join(" | ")} |`,
+    `|${header.map(() => "---").join("|")}|`,
+    ...rows.map((r) => `| ${r.join(" | ")} |`),
+  ].join("\n");
 }
 
 /** Replaces the text between `<!-- bench:NAME -->` and `<!-- /bench:NAME -->` in docs/benchmarks.md. */
@@ -50,7 +55,8 @@ export function writeSection(name: string, body: string): void {
   const block = `${start}\n${body.trim()}\n${end}`;
   const at = doc.indexOf(start);
   const until = doc.indexOf(end);
-  const next = at >= 0 && until > at ? doc.slice(0, at) + block + doc.slice(until + end.length) : `${doc.trimEnd()}\n\n${block}\n`;
+  const next =
+    at >= 0 && until > at ? doc.slice(0, at) + block + doc.slice(until + end.length) : `${doc.trimEnd()}\n\n${block}\n`;
   fs.writeFileSync(DOC, next);
   console.log(`Wrote the ${name} figures to ${path.relative(ROOT, DOC)}.`);
 }
@@ -83,7 +89,7 @@ export async function calibration(databaseUrl: string): Promise<string> {
     for (let i = 0; i < n; i++) await client.query("SELECT 1");
     const used = process.cpuUsage(cpu);
     const wall = (performance.now() - started) / n;
-    return `calibration: a node-pg \`SELECT 1\` round trip took ${(wall * 1000).toFixed(0)} µs wall and ${((used.user + used.system) / 1000 / n * 1000).toFixed(0)} µs client CPU`;
+    return `calibration: a node-pg \`SELECT 1\` round trip took ${(wall * 1000).toFixed(0)} µs wall and ${(((used.user + used.system) / 1000 / n) * 1000).toFixed(0)} µs client CPU`;
   } finally {
     await client.end();
   }

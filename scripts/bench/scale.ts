@@ -34,7 +34,9 @@ async function ensureSeeded() {
   try {
     await client.connect();
     // Seeded for the current schema (a later migration means seeding again), and complete.
-    const { rows: comment } = await client.query("SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname = current_database()");
+    const { rows: comment } = await client.query(
+      "SELECT shobj_description(oid, 'pg_database') AS note FROM pg_database WHERE datname = current_database()",
+    );
     const { rows } = await client.query("SELECT count(*)::int AS n FROM task_operation_logs");
     if (comment[0]?.note === schemaFingerprint() && rows[0].n >= 2_000_000) return;
   } catch {
@@ -43,20 +45,32 @@ async function ensureSeeded() {
     await client.end().catch(() => {});
   }
   console.log("The scale database is missing or incomplete; seeding it (a few minutes)…");
-  const seeded = spawnSync(process.execPath, ["--import", "tsx", "scripts/seed-scale.ts", "--database", DATABASE, "--force"], { stdio: "inherit", cwd: ROOT });
+  const seeded = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/seed-scale.ts", "--database", DATABASE, "--force"],
+    { stdio: "inherit", cwd: ROOT },
+  );
   if (seeded.status !== 0) throw new Error("seeding failed");
 }
 
 export async function runScaleBench(): Promise<Result[]> {
   await ensureSeeded();
   const header = `${machine()} · ${await calibration(DATABASE)}`;
-  const db = new PrismaClient({ adapter: new PrismaPg({ connectionString: DATABASE, max: 4 }), log: [{ emit: "event", level: "query" }] });
+  const db = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: DATABASE, max: 4 }),
+    log: [{ emit: "event", level: "query" }],
+  });
   const figuresDb = new PrismaClient({
-    adapter: new PrismaPg({ connectionString: DATABASE, max: 1, options: `-c statement_timeout=${FIGURES_TIMEOUT_MS}` }),
+    adapter: new PrismaPg({
+      connectionString: DATABASE,
+      max: 1,
+      options: `-c statement_timeout=${FIGURES_TIMEOUT_MS}`,
+    }),
     log: [{ emit: "event", level: "query" }],
   });
   let capture: Captured[] | null = null;
-  for (const client of [db, figuresDb]) client.$on("query", (e) => capture?.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
+  for (const client of [db, figuresDb])
+    client.$on("query", (e) => capture?.push({ query: e.query, params: JSON.parse(e.params) as unknown[] }));
   const pg = new Client({ connectionString: DATABASE });
   await pg.connect();
   try {
@@ -69,7 +83,9 @@ export async function runScaleBench(): Promise<Result[]> {
     const { rows: heaviest } = await pg.query<{ user_id: string; conv: string; email: string }>(
       `SELECT c.user_id, c.id AS conv, u.email FROM conversations c JOIN users u ON u.id = c.user_id ORDER BY c.message_count DESC LIMIT 1`,
     );
-    const { rows: heavyUser } = await pg.query<{ user_id: string }>(`SELECT user_id FROM conversations GROUP BY user_id ORDER BY count(*) DESC LIMIT 1`);
+    const { rows: heavyUser } = await pg.query<{ user_id: string }>(
+      `SELECT user_id FROM conversations GROUP BY user_id ORDER BY count(*) DESC LIMIT 1`,
+    );
     const { rows: logUsers } = await pg.query<{ user_id: string; email: string }>(
       `SELECT l.user_id, u.email FROM task_operation_logs l TABLESAMPLE SYSTEM (0.1) JOIN users u ON u.id = l.user_id LIMIT ${SAMPLES}`,
     );
@@ -79,7 +95,13 @@ export async function runScaleBench(): Promise<Result[]> {
 
     const results: Result[] = [];
     const explains: string[] = [];
-    const measure = async (name: string, target: number, n: number, fn: (i: number) => Promise<unknown>, options: { warmup?: number; analyze?: boolean } = {}) => {
+    const measure = async (
+      name: string,
+      target: number,
+      n: number,
+      fn: (i: number) => Promise<unknown>,
+      options: { warmup?: number; analyze?: boolean } = {},
+    ) => {
       try {
         await timeEach(options.warmup ?? Math.min(20, n), fn); // warm the pool, plan cache and buffers
       } catch (error) {
@@ -93,7 +115,12 @@ export async function runScaleBench(): Promise<Result[]> {
           results.push({ name, samples, target });
           console.log(`${name}: p50 ${ms(percentile(samples, 50))}, p95 ${ms(percentile(samples, 95))}`);
         } catch {
-          results.push({ name, samples: [], target, note: `some runs timed out (over ${FIGURES_TIMEOUT_MS / 1000} s)` });
+          results.push({
+            name,
+            samples: [],
+            target,
+            note: `some runs timed out (over ${FIGURES_TIMEOUT_MS / 1000} s)`,
+          });
         }
       }
       // The SQL of one more call, explained with the same parameters. A query that timed out
@@ -106,19 +133,33 @@ export async function runScaleBench(): Promise<Result[]> {
       const plans: string[] = [];
       for (const s of statements) {
         if (/^(BEGIN|COMMIT|ROLLBACK)/i.test(s.query.trim())) continue;
-        const { rows } = await pg.query<{ "QUERY PLAN": string }>(`EXPLAIN ${analyze ? "(ANALYZE, BUFFERS) " : ""}${s.query}`, s.params);
-        plans.push(`-- ${s.query.replace(/\s+/g, " ")}\n-- params: ${JSON.stringify(s.params)}\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}`);
+        const { rows } = await pg.query<{ "QUERY PLAN": string }>(
+          `EXPLAIN ${analyze ? "(ANALYZE, BUFFERS) " : ""}${s.query}`,
+          s.params,
+        );
+        plans.push(
+          `-- ${s.query.replace(/\s+/g, " ")}\n-- params: ${JSON.stringify(s.params)}\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}`,
+        );
       }
-      const file = `explain-${name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")}.txt`;
-      fs.writeFileSync(path.join(EXPLAIN_DIR, file), `${name}${analyze ? "" : " (EXPLAIN without ANALYZE: the query runs past the timeout)"}\n\n${plans.join("\n\n")}\n`);
+      const file = `explain-${name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, "-")
+        .replace(/^-|-$/g, "")}.txt`;
+      fs.writeFileSync(
+        path.join(EXPLAIN_DIR, file),
+        `${name}${analyze ? "" : " (EXPLAIN without ANALYZE: the query runs past the timeout)"}\n\n${plans.join("\n\n")}\n`,
+      );
       explains.push(file);
     };
     fs.mkdirSync(EXPLAIN_DIR, { recursive: true });
-    for (const old of fs.readdirSync(EXPLAIN_DIR)) if (old.startsWith("explain-")) fs.rmSync(path.join(EXPLAIN_DIR, old));
+    for (const old of fs.readdirSync(EXPLAIN_DIR))
+      if (old.startsWith("explain-")) fs.rmSync(path.join(EXPLAIN_DIR, old));
 
     await measure("Sidebar page", 10, SAMPLES, (i) => listConversations(db, pick(userIds, i)));
     await measure("Sidebar page, heaviest user", 10, 50, () => listConversations(db, heavyUser[0]!.user_id));
-    await measure("Open conversation (latest 20)", 10, SAMPLES, (i) => messagePage(db, userIds[(i * 7919) % convs.length]!, pick(convIds, i)));
+    await measure("Open conversation (latest 20)", 10, SAMPLES, (i) =>
+      messagePage(db, userIds[(i * 7919) % convs.length]!, pick(convIds, i)),
+    );
     await measure("Open conversation, largest", 10, 50, () => messagePage(db, biggest.user_id, biggest.conv));
     await measure("Agent context (last 50)", 10, SAMPLES, (i) => loadContext(db, pick(convIds, i)));
     await measure("Agent context, largest conversation", 10, 50, () => loadContext(db, biggest.conv));
@@ -142,9 +183,16 @@ export async function runScaleBench(): Promise<Result[]> {
       ["text search", (i) => ({ q: words[i % words.length] })],
       ["failed deletes in a week", (i) => ({ status: "failed", operation: "delete", ...week(i) })],
     ];
-    for (const [label, f] of filters) await measure(`Admin log page, ${label}`, 50, Math.min(SAMPLES, 100), (i) => listLogPage(db, { filters: f(i) }));
+    for (const [label, f] of filters)
+      await measure(`Admin log page, ${label}`, 50, Math.min(SAMPLES, 100), (i) => listLogPage(db, { filters: f(i) }));
     // The worst case of a contains-search: a word no row has, so no early LIMIT stop.
-    await measure("Admin log page, text search with no match", 50, 5, () => listLogPage(db, { filters: { q: "zebra" } }), { warmup: 1 });
+    await measure(
+      "Admin log page, text search with no match",
+      50,
+      5,
+      () => listLogPage(db, { filters: { q: "zebra" } }),
+      { warmup: 1 },
+    );
     // The figures panel aggregates every matching row (counts, percentiles, per-day chart,
     // rated replies): measured on a client whose statements stop after FIGURES_TIMEOUT_MS.
     for (const [label, f] of filters) {

@@ -41,13 +41,25 @@ export function serverEnv(databaseUrl: string, port: number, extra: Record<strin
 
 /** Applies the migrations (so users can be created before the server opens the database). */
 export function migrate(databaseUrl: string, { root = ROOT, node = process.execPath, env }: ServerOptions = {}): void {
-  const result = spawnSync(node, ["scripts/prestart.mjs"], { cwd: root, env: serverEnv(databaseUrl, 0, env), stdio: "inherit" });
+  const result = spawnSync(node, ["scripts/prestart.mjs"], {
+    cwd: root,
+    env: serverEnv(databaseUrl, 0, env),
+    stdio: "inherit",
+  });
   if (result.status !== 0) throw new Error("migration failed");
 }
 
-export async function startServer(databaseUrl: string, port: number, { root = ROOT, node = process.execPath, env }: ServerOptions = {}): Promise<BenchServer> {
+export async function startServer(
+  databaseUrl: string,
+  port: number,
+  { root = ROOT, node = process.execPath, env }: ServerOptions = {},
+): Promise<BenchServer> {
   const started = performance.now();
-  const child: ChildProcess = spawn(node, ["scripts/start.mjs"], { cwd: root, env: serverEnv(databaseUrl, port, env), stdio: ["ignore", "pipe", "pipe"] });
+  const child: ChildProcess = spawn(node, ["scripts/start.mjs"], {
+    cwd: root,
+    env: serverEnv(databaseUrl, port, env),
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   // Keep the tail only: a long run logs a lot.
   const keep = (d: Buffer) => (output = (output + d.toString()).slice(-20_000));
@@ -66,7 +78,15 @@ export async function startServer(databaseUrl: string, port: number, { root = RO
     if (child.exitCode !== null) throw new Error(`the server exited:\n${output.slice(-3000)}`);
     try {
       const res = await fetch(`${url}/api/health`);
-      if (res.ok) return { url, startMs: performance.now() - started, stop, cpuMs: () => treeCpuMs(child.pid!), log: () => `${output.slice(-4000)}${child.exitCode !== null || child.signalCode ? `\n(server exited: code ${child.exitCode}, signal ${child.signalCode})` : ""}` };
+      if (res.ok)
+        return {
+          url,
+          startMs: performance.now() - started,
+          stop,
+          cpuMs: () => treeCpuMs(child.pid!),
+          log: () =>
+            `${output.slice(-4000)}${child.exitCode !== null || child.signalCode ? `\n(server exited: code ${child.exitCode}, signal ${child.signalCode})` : ""}`,
+        };
     } catch {
       // not listening yet
     }

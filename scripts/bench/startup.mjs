@@ -39,7 +39,11 @@ const status = () =>
 async function once(line) {
   const [command, ...args] = line.split(" ");
   const started = performance.now();
-  const child = spawn(command, args, { env: { ...process.env, PORT: values.port }, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  const child = spawn(command, args, {
+    env: { ...process.env, PORT: values.port },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
   let output = "";
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));
@@ -85,5 +89,7 @@ for (let i = 0; i < runs; i++) {
 }
 for (const [command, list] of times) {
   const sorted = [...list].sort((a, b) => a - b);
-  console.log(`${command}: median of ${runs} ${seconds(sorted[Math.floor(runs / 2)])} (min ${seconds(sorted[0])}) to the first 200 from ${values.path}`);
+  console.log(
+    `${command}: median of ${runs} ${seconds(sorted[Math.floor(runs / 2)])} (min ${seconds(sorted[0])}) to the first 200 from ${values.path}`,
+  );
 }

@@ -26,21 +26,31 @@ const TURNS_PER_CONVERSATION = 20;
 const queries = countQueries();
 
 async function main() {
-  if (process.env.BENCH_DB !== "pglite") process.env.TEST_DATABASE_URL ??= process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+  if (process.env.BENCH_DB !== "pglite")
+    process.env.TEST_DATABASE_URL ??= process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
   else delete process.env.TEST_DATABASE_URL;
   process.env.CHAT_RATE_LIMIT = "1000000"; // read when the module loads, hence the import below
   const { handleChat } = await import("@/lib/chat/turn");
   const handle = await createTestDatabase();
   try {
-    const user = await registerUser(handle.db, { email: `turn-${randomUUID()}@bench.local`, name: "Bench", password: "bench-password-1" });
+    const user = await registerUser(handle.db, {
+      email: `turn-${randomUUID()}@bench.local`,
+      name: "Bench",
+      password: "bench-password-1",
+    });
     let conversationId: string | undefined;
     const turn = async (i: number) => {
       if (i % TURNS_PER_CONVERSATION === 0) conversationId = undefined;
       // With the token's session version, as the route passes it: the session check is part of the turn.
-      const request = chatRequestOf({ id: conversationId, message: userMessage(`add check parcel t${i}`), timeZone: "Europe/Berlin" });
+      const request = chatRequestOf({
+        id: conversationId,
+        message: userMessage(`add check parcel t${i}`),
+        timeZone: "Europe/Berlin",
+      });
       const response = await handleChat(handle.db, user, request, new Date(), { sessionVersion: 0 }); // a new account's
       const body = await response.text();
-      if (response.status !== 200 || !body.includes('"added"')) throw new Error(`turn ${i} failed: ${response.status} ${body.slice(0, 300)}`);
+      if (response.status !== 200 || !body.includes('"added"'))
+        throw new Error(`turn ${i} failed: ${response.status} ${body.slice(0, 300)}`);
       conversationId = response.headers.get("x-conversation-id") ?? undefined;
     };
     for (let i = 0; i < WARMUP; i++) await turn(i);
@@ -65,12 +75,15 @@ async function main() {
       const { profile } = await profiler.post("Profiler.stop");
       fs.writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
     }
-    console.log(`${TURNS} turns on ${handle.target.kind}: p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, ${(TURNS / (wall / 1000)).toFixed(1)} turns/s one at a time`);
+    console.log(
+      `${TURNS} turns on ${handle.target.kind}: p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, ${(TURNS / (wall / 1000)).toFixed(1)} turns/s one at a time`,
+    );
     console.log(`CPU per turn in this process: ${ms((used.user + used.system) / 1000 / TURNS)}`);
     console.log(`Database round trips per turn: ${(queries.roundTrips / TURNS).toFixed(1)}`);
     console.log(`SQL statements per turn: ${(queries.statements / TURNS).toFixed(1)}`);
     console.log("Round trips per turn, by their first words:");
-    for (const [kind, n] of [...queries.byKind].sort((a, b) => b[1] - a[1])) console.log(`  ${(n / TURNS).toFixed(2).padStart(6)}  ${kind}`);
+    for (const [kind, n] of [...queries.byKind].sort((a, b) => b[1] - a[1]))
+      console.log(`  ${(n / TURNS).toFixed(2).padStart(6)}  ${kind}`);
   } finally {
     await handle.close();
   }

@@ -55,7 +55,8 @@ if (cases.some(isMulti)) {
   runner = await createRunner();
 }
 
-const show = (calls: unknown, reply: string) => `${JSON.stringify(calls)}${reply ? `  reply: ${JSON.stringify(reply)}` : ""}`;
+const show = (calls: unknown, reply: string) =>
+  `${JSON.stringify(calls)}${reply ? `  reply: ${JSON.stringify(reply)}` : ""}`;
 
 let passed = 0;
 let failed = 0;
@@ -76,7 +77,9 @@ for (const c of cases) {
       continue;
     }
     if (json) {
-      console.log(JSON.stringify({ id: c.id, turns: outcomes.map((o) => ({ tasks: o.tasks, calls: o.calls, reply: o.reply })) }));
+      console.log(
+        JSON.stringify({ id: c.id, turns: outcomes.map((o) => ({ tasks: o.tasks, calls: o.calls, reply: o.reply })) }),
+      );
       continue;
     }
     let ok = true;
@@ -103,7 +106,13 @@ for (const c of cases) {
     continue;
   }
   const t0 = performance.now();
-  const out = interpret({ text: c.text, now: new Date(c.now), timeZone: c.timeZone, tasks: c.tasks ?? [], history: c.history });
+  const out = interpret({
+    text: c.text,
+    now: new Date(c.now),
+    timeZone: c.timeZone,
+    tasks: c.tasks ?? [],
+    history: c.history,
+  });
   oneTurnMs += performance.now() - t0;
   oneTurnCases++;
   const calls = out.calls.map((x) => ({ tool: x.tool, input: x.input }));
@@ -129,7 +138,8 @@ if (json) {
   console.error(timing);
 } else {
   console.log(timing);
-  if (turnsTotal) console.log(`turns: ${turnsPassed} of ${turnsTotal} passed (${((100 * turnsPassed) / turnsTotal).toFixed(1)}%)`);
+  if (turnsTotal)
+    console.log(`turns: ${turnsPassed} of ${turnsTotal} passed (${((100 * turnsPassed) / turnsTotal).toFixed(1)}%)`);
   console.log(`${passed} passed, ${failed} failed`);
   process.exitCode = failed ? 1 : 0;
 }

@@ -24,7 +24,14 @@ export type Turn = {
 export type MultiTurnCase = { id: string; now: string; timeZone: string; tasks?: TaskSnapshot[]; turns: Turn[] };
 export type TurnOutcome = { tasks: TaskSnapshot[]; calls: ToolCall[]; reply: string; error?: string };
 
-type Part = { type: string; state?: string; toolCallId?: string; input?: unknown; text?: string; approval?: { id: string; approved?: boolean } };
+type Part = {
+  type: string;
+  state?: string;
+  toolCallId?: string;
+  input?: unknown;
+  text?: string;
+  approval?: { id: string; approved?: boolean };
+};
 
 export type Runner = { run(c: MultiTurnCase): Promise<TurnOutcome[]>; close(): Promise<void> };
 
@@ -48,7 +55,8 @@ function installClock(): void {
   globalThis.Date = CaseDate as DateConstructor;
 }
 /** Never backwards within a conversation: its messages are ordered by when they were saved. */
-const setClock = (at: Date, fresh = false) => void (clockOffset = fresh ? at.getTime() - RealDate.now() : Math.max(clockOffset, at.getTime() - RealDate.now()));
+const setClock = (at: Date, fresh = false) =>
+  void (clockOffset = fresh ? at.getTime() - RealDate.now() : Math.max(clockOffset, at.getTime() - RealDate.now()));
 
 export async function createRunner(): Promise<Runner> {
   installClock();
@@ -62,12 +70,20 @@ export async function createRunner(): Promise<Runner> {
     const n = ++users;
     const tasks = c.tasks ?? [];
     const last = tasks.reduce((m, t) => Math.max(m, t.number), 0);
-    const row = await db.user.create({ data: { email: `eval${n}-${randomUUID().slice(0, 8)}@example.com`, name: "Eval User", passwordHash: "x", lastTaskNumber: last } });
+    const row = await db.user.create({
+      data: {
+        email: `eval${n}-${randomUUID().slice(0, 8)}@example.com`,
+        name: "Eval User",
+        passwordHash: "x",
+        lastTaskNumber: last,
+      },
+    });
     const now = new Date(c.now);
     for (const t of tasks) {
       const due = t.dueDate ? parseDue(t.dueDate, c.timeZone) : null;
       // A completed task was finished at its due moment if that has passed, else an hour ago.
-      const completedAt = t.status === "completed" ? (due && due.date <= now ? due.date : new Date(now.getTime() - 3_600_000)) : null;
+      const completedAt =
+        t.status === "completed" ? (due && due.date <= now ? due.date : new Date(now.getTime() - 3_600_000)) : null;
       await db.task.create({
         data: {
           userId: row.id,
@@ -80,7 +96,9 @@ export async function createRunner(): Promise<Runner> {
           completedAt,
           tags: {
             create: (t.tags ?? []).map((name) => ({
-              tag: { connectOrCreate: { where: { userId_name: { userId: row.id, name } }, create: { userId: row.id, name } } },
+              tag: {
+                connectOrCreate: { where: { userId_name: { userId: row.id, name } }, create: { userId: row.id, name } },
+              },
             })),
           },
         },
@@ -90,7 +108,9 @@ export async function createRunner(): Promise<Runner> {
   }
 
   const currentTasks = async (userId: string) =>
-    (await db.task.findMany({ where: { userId, deletedAt: null }, include: taskWithTags, orderBy: { number: "asc" } })).map(toSnapshot);
+    (
+      await db.task.findMany({ where: { userId, deletedAt: null }, include: taskWithTags, orderBy: { number: "asc" } })
+    ).map(toSnapshot);
 
   async function run(c: MultiTurnCase): Promise<TurnOutcome[]> {
     setClock(new Date(c.now), true);
@@ -108,12 +128,19 @@ export async function createRunner(): Promise<Runner> {
       conversationId ??= first.headers.get("x-conversation-id") ?? undefined;
       if (first.status !== 200) error = `HTTP ${first.status}: ${await first.text()}`;
       else await readChunks(first);
-      let reply = await db.message.findFirst({ where: { replyToId: message.id, role: "assistant" }, orderBy: { createdAt: "desc" } });
+      let reply = await db.message.findFirst({
+        where: { replyToId: message.id, role: "assistant" },
+        orderBy: { createdAt: "desc" },
+      });
       // Bulk changes wait for Approve/Reject: answer them all as the client would.
       const parts = (reply?.parts ?? []) as Part[];
       if (reply && parts.some((p) => p.state === "approval-requested")) {
         const approved = turn.approve !== false;
-        const answered = parts.map((p) => (p.state === "approval-requested" ? { ...p, state: "approval-responded", approval: { id: p.approval!.id, approved } } : p));
+        const answered = parts.map((p) =>
+          p.state === "approval-requested"
+            ? { ...p, state: "approval-responded", approval: { id: p.approval!.id, approved } }
+            : p,
+        );
         const res = await send({ id: conversationId, message: { id: reply.id, role: "assistant", parts: answered } });
         if (res.status !== 200) error = `approval: HTTP ${res.status}: ${await res.text()}`;
         else await readChunks(res);

@@ -19,14 +19,18 @@ import { trace } from "./trace.mjs";
 /** Parses a datasource URL into `{ kind: "postgres", url }` or `{ kind: "pglite", dir }`. */
 export function parseDatasourceUrl(url, cwd = process.cwd()) {
   if (typeof url !== "string" || url === "") {
-    throw new UserError("P1012", "The datasource URL is empty: set DATABASE_URL or `datasource.url` in prisma.config.ts.");
+    throw new UserError(
+      "P1012",
+      "The datasource URL is empty: set DATABASE_URL or `datasource.url` in prisma.config.ts.",
+    );
   }
   if (/^postgres(ql)?:\/\//i.test(url)) return { kind: "postgres", url };
   if (url.startsWith("file:")) {
     // `file:./.data/pglite`, `file:/abs/dir` or `file:///abs/dir`; a query string is ignored.
     let rest = url.slice("file:".length).split("?")[0];
     if (rest.startsWith("//")) rest = rest.slice(2);
-    if (rest === "") throw new UserError("P1012", "A `file:` datasource URL needs a directory, e.g. `file:./.data/pglite`.");
+    if (rest === "")
+      throw new UserError("P1012", "A `file:` datasource URL needs a directory, e.g. `file:./.data/pglite`.");
     // Relative to the project root: the CLI starts the engine with cwd = the config's directory.
     return { kind: "pglite", dir: path.resolve(cwd, decodeURIComponent(rest)) };
   }
@@ -228,8 +232,8 @@ function pgFactory({ url, shadowDatabaseUrl }) {
       await pgAdminQuery(url, `CREATE DATABASE ${quoteIdent(name)}`);
       const drop = async () => {
         trace("shadow", `DROP DATABASE ${name}`);
-        await pgAdminQuery(url, `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`).catch(() =>
-          pgAdminQuery(url, `DROP DATABASE IF EXISTS ${quoteIdent(name)}`), // PostgreSQL < 13
+        await pgAdminQuery(url, `DROP DATABASE IF EXISTS ${quoteIdent(name)} WITH (FORCE)`).catch(
+          () => pgAdminQuery(url, `DROP DATABASE IF EXISTS ${quoteIdent(name)}`), // PostgreSQL < 13
         );
       };
       try {
@@ -289,9 +293,14 @@ function databaseFreeAdapter(probe) {
     provider: probe.provider,
     adapterName: probe.adapterName,
     async queryRaw(query) {
-      if (!/^SELECT EXISTS\(SELECT 1 FROM pg_namespace WHERE nspname = \$1\), version\(\)/.test(query.sql)) return refuse();
+      if (!/^SELECT EXISTS\(SELECT 1 FROM pg_namespace WHERE nspname = \$1\), version\(\)/.test(query.sql))
+        return refuse();
       // Column types: Boolean (5), Text (7), Int32 (0) in @prisma/driver-adapter-utils' ColumnTypeEnum.
-      return { columnNames: ["exists", "version", "numeric_version"], columnTypes: [5, 7, 0], rows: [[true, "PostgreSQL 18 (PGlite, not opened)", 180000]] };
+      return {
+        columnNames: ["exists", "version", "numeric_version"],
+        columnTypes: [5, 7, 0],
+        rows: [[true, "PostgreSQL 18 (PGlite, not opened)", 180000]],
+      };
     },
     executeRaw: refuse,
     executeScript: refuse,
@@ -333,6 +342,7 @@ function pgliteFactory({ dir, databaseFree }) {
  */
 export function adapterFactoryFor(datasource, { cwd = process.cwd(), databaseFree = false } = {}) {
   const target = parseDatasourceUrl(datasource?.url, cwd);
-  if (target.kind === "postgres") return pgFactory({ url: target.url, shadowDatabaseUrl: datasource.shadowDatabaseUrl });
+  if (target.kind === "postgres")
+    return pgFactory({ url: target.url, shadowDatabaseUrl: datasource.shadowDatabaseUrl });
   return pgliteFactory({ dir: target.dir, databaseFree });
 }

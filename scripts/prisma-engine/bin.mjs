@@ -29,7 +29,8 @@ function parseArgs(argv) {
     if (arg === "--version" || arg === "-V") args.version = true;
     else if (arg === "--datamodels") args.datamodelPaths.push(argv[++i]);
     else if (arg === "--datasource") args.datasource = JSON.parse(argv[++i]);
-    else if (arg === "--enabled-preview-features" || arg === "--extension-types") i++; // nothing to do with them
+    else if (arg === "--enabled-preview-features" || arg === "--extension-types")
+      i++; // nothing to do with them
     else if (arg === "cli") args.cli = argv[++i];
   }
   return args;
@@ -89,7 +90,11 @@ async function main() {
       await shutdown(0);
     } catch (error) {
       trace("error", String(error?.stack ?? error));
-      log("ERROR", { is_panic: false, error_code: prismaErrorCode(error) ?? "", message: String(error?.message ?? error) });
+      log("ERROR", {
+        is_panic: false,
+        error_code: prismaErrorCode(error) ?? "",
+        message: String(error?.message ?? error),
+      });
       await shutdown(1);
     }
     return;

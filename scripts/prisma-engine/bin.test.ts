@@ -29,12 +29,25 @@ describe("schema engine program", () => {
 
   it("answers `cli can-connect-to-database` with P1003 for a PGlite directory that does not exist", async () => {
     const missing = path.join(os.tmpdir(), `doable-missing-${process.pid}-${Date.now()}`);
-    const { code, stderr } = await run(["--datasource", JSON.stringify({ url: `file:${missing}` }), "cli", "can-connect-to-database"]);
+    const { code, stderr } = await run([
+      "--datasource",
+      JSON.stringify({ url: `file:${missing}` }),
+      "cli",
+      "can-connect-to-database",
+    ]);
     expect(code).toBe(1);
     // The CLI skips the first line of stderr and parses the others as JSON log records.
-    const records = stderr.trim().split("\n").slice(1).map((line) => JSON.parse(line));
+    const records = stderr
+      .trim()
+      .split("\n")
+      .slice(1)
+      .map((line) => JSON.parse(line));
     expect(records).toContainEqual(
-      expect.objectContaining({ level: "ERROR", target: "schema_engine::logger", fields: expect.objectContaining({ error_code: "P1003" }) }),
+      expect.objectContaining({
+        level: "ERROR",
+        target: "schema_engine::logger",
+        fields: expect.objectContaining({ error_code: "P1003" }),
+      }),
     );
     expect(fs.existsSync(missing)).toBe(false);
   });
@@ -43,10 +56,14 @@ describe("schema engine program", () => {
     const schemaPath = path.join(root, "prisma", "schema.prisma");
     // A datasource that must never be opened: a diff between schema files needs no database.
     const untouched = path.join(os.tmpdir(), `doable-untouched-${process.pid}-${Date.now()}`);
-    const child = spawn(process.execPath, [engineBin, "--datamodels", schemaPath, "--datasource", JSON.stringify({ url: `file:${untouched}` })], {
-      cwd: root,
-      stdio: ["pipe", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      [engineBin, "--datamodels", schemaPath, "--datasource", JSON.stringify({ url: `file:${untouched}` })],
+      {
+        cwd: root,
+        stdio: ["pipe", "pipe", "pipe"],
+      },
+    );
     const send = (message: object) => child.stdin.write(JSON.stringify(message) + "\n");
     const messages: any[] = [];
     const answered = new Set();

@@ -4,7 +4,15 @@
 // connections (pg) or a look at the directory (PGlite) are enough, and much faster.
 import fs from "node:fs";
 import path from "node:path";
-import { openPGlite, parseDatasourceUrl, pgAdminQuery, pgUrlInfo, quoteIdent, UserError, withDatabase } from "./adapters.mjs";
+import {
+  openPGlite,
+  parseDatasourceUrl,
+  pgAdminQuery,
+  pgUrlInfo,
+  quoteIdent,
+  UserError,
+  withDatabase,
+} from "./adapters.mjs";
 import pg from "pg";
 
 /** Maps a pg connection error to the native engine's error codes and messages. */
@@ -25,7 +33,10 @@ function pgConnectionError(error, url) {
     case "EAI_AGAIN":
     case "EHOSTUNREACH":
     case "ETIMEDOUT":
-      return new UserError("P1001", `Can't reach database server at \`${at}\`\n\nPlease make sure your database server is running at \`${at}\`.`);
+      return new UserError(
+        "P1001",
+        `Can't reach database server at \`${at}\`\n\nPlease make sure your database server is running at \`${at}\`.`,
+      );
     default:
       return error;
   }

@@ -31,7 +31,11 @@ export function toRpcError(error) {
   if (panic || error instanceof WebAssembly.RuntimeError) {
     // A Rust panic: the wasm trapped ("unreachable") after handing its message to the hook.
     const message = panic ?? String(error?.message ?? error);
-    return { code: 4466, message: "The schema engine panicked.", data: { is_panic: true, message, backtrace: error?.stack ?? null, error: { message } } };
+    return {
+      code: 4466,
+      message: "The schema engine panicked.",
+      data: { is_panic: true, message, backtrace: error?.stack ?? null, error: { message } },
+    };
   }
   const message = String(error?.message ?? error);
   return {
@@ -95,7 +99,9 @@ export function serve({ datasource, datamodelPaths, cwd = process.cwd(), onShutd
         return { databaseName: await createDatabase(url, cwd) };
       }
       default:
-        throw Object.assign(new Error(`The schema engine program does not support \`${method}\`.`), { rpcCode: -32601 });
+        throw Object.assign(new Error(`The schema engine program does not support \`${method}\`.`), {
+          rpcCode: -32601,
+        });
     }
   }
 
@@ -165,7 +171,11 @@ async function evaluateDataLoss(engine, params) {
   } catch (error) {
     if (!/shadow DB must be provided through an external factory/i.test(String(error?.message))) throw error;
     trace("retry", "evaluateDataLoss after diagnoseMigrationHistory");
-    await engine.diagnoseMigrationHistory({ migrationsList: params.migrationsList, optInToShadowDatabase: true, filters: params.filters });
+    await engine.diagnoseMigrationHistory({
+      migrationsList: params.migrationsList,
+      optInToShadowDatabase: true,
+      filters: params.filters,
+    });
     return engine.evaluateDataLoss(params);
   }
 }

@@ -164,13 +164,24 @@ export function migrateSuite(kind: string, open: (project: { dir: string }) => P
           `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'`,
         );
         expect(tables.map((t) => t.table_name)).toEqual(
-          expect.arrayContaining(["users", "tasks", "tags", "task_tags", "conversations", "messages", "task_operation_logs", "rate_limits"]),
+          expect.arrayContaining([
+            "users",
+            "tasks",
+            "tags",
+            "task_tags",
+            "conversations",
+            "messages",
+            "task_operation_logs",
+            "rate_limits",
+          ]),
         );
       });
 
       it("keeps the hand-written CHECK constraints of the init migration", async () => {
         await expect(
-          db.query(`INSERT INTO users (id, email, name, password_hash, updated_at) VALUES (gen_random_uuid(), 'Ann@Example.com', 'Ann', 'x', now())`),
+          db.query(
+            `INSERT INTO users (id, email, name, password_hash, updated_at) VALUES (gen_random_uuid(), 'Ann@Example.com', 'Ann', 'x', now())`,
+          ),
         ).rejects.toThrow(/users_email_check/);
       });
 

@@ -8,5 +8,13 @@ export const metadata = { title: "New chat · Doable" };
 export default async function NewChatPage() {
   const user = await requireUser();
   // A fresh key per visit: "New chat" always starts empty, even after the URL moved to /c/<id>.
-  return <ChatView key={randomUUID()} initialMessages={[]} hasMore={false} modelLabel={modelInfo().label} firstName={user.name.split(" ")[0] ?? user.name} />;
+  return (
+    <ChatView
+      key={randomUUID()}
+      initialMessages={[]}
+      hasMore={false}
+      modelLabel={modelInfo().label}
+      firstName={user.name.split(" ")[0] ?? user.name}
+    />
+  );
 }

@@ -7,7 +7,11 @@ import { requireUser } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Account" };
 
-export default async function AccountPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function AccountPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   // Here as well as in the layout: Next renders the two in parallel.
   const user = await requireUser();
   const { password } = await searchParams;

@@ -13,10 +13,15 @@ const ids = z.array(z.uuid()).max(100);
 // A zone the browser could not tell us is read as UTC rather than refused.
 const timeZone = z.unknown().transform((tz) => (typeof tz === "string" && isValidTimeZone(tz) ? tz : "UTC"));
 
-export const markRemindersReadAction = userAction(z.tuple([ids]), async ([list], { user, db }) => ({ count: await markRead(db, user.id, list) }));
+export const markRemindersReadAction = userAction(z.tuple([ids]), async ([list], { user, db }) => ({
+  count: await markRead(db, user.id, list),
+}));
 
-export const reminderAction = userAction(z.tuple([z.custom<ReminderActionInput>(() => true), timeZone]), async ([input, zone], { user, db }) => {
-  const result = await actOnReminder(db, user.id, zone, input);
-  if (!result.ok) throw new AppError(result.code === "not_found" ? "not_found" : "bad_request", result.message);
-  return { task: "task" in result ? result.task : null };
-});
+export const reminderAction = userAction(
+  z.tuple([z.custom<ReminderActionInput>(() => true), timeZone]),
+  async ([input, zone], { user, db }) => {
+    const result = await actOnReminder(db, user.id, zone, input);
+    if (!result.ok) throw new AppError(result.code === "not_found" ? "not_found" : "bad_request", result.message);
+    return { task: "task" in result ? result.task : null };
+  },
+);

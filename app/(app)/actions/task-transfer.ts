@@ -12,7 +12,12 @@ import { userAction, type ActionContext } from "@/lib/user-action";
 
 // A zone the browser could not tell us is read as UTC rather than refused.
 const timeZone = z.unknown().transform((tz) => (typeof tz === "string" && isValidTimeZone(tz) ? tz : "UTC"));
-const operation = (user: ActionContext["user"], tz: string): OperationContext => ({ userId: user.id, source: "ui", timeZone: tz, originalCommand: "Import from Todoist" });
+const operation = (user: ActionContext["user"], tz: string): OperationContext => ({
+  userId: user.id,
+  source: "ui",
+  timeZone: tz,
+  originalCommand: "Import from Todoist",
+});
 
 export const previewTodoistImportAction = userAction(z.tuple([z.string(), timeZone]), async ([text, tz], { user }) => {
   const preview = previewTodoist(text, operation(user, tz));
@@ -20,8 +25,11 @@ export const previewTodoistImportAction = userAction(z.tuple([z.string(), timeZo
   return preview;
 });
 
-export const importTodoistAction = userAction(z.tuple([z.string(), timeZone, z.boolean()]), async ([text, tz, skipBad], { user, db }) => {
-  const result = await importTodoist(db, operation(user, tz), text, { skipBad });
-  if (!result.ok) throw new AppError("bad_request", result.message);
-  return { count: result.tasks.length, operationId: result.operationIds[0]! };
-});
+export const importTodoistAction = userAction(
+  z.tuple([z.string(), timeZone, z.boolean()]),
+  async ([text, tz, skipBad], { user, db }) => {
+    const result = await importTodoist(db, operation(user, tz), text, { skipBad });
+    if (!result.ok) throw new AppError("bad_request", result.message);
+    return { count: result.tasks.length, operationId: result.operationIds[0]! };
+  },
+);

@@ -9,7 +9,14 @@ import { fieldErrors } from "@/lib/validation";
 
 export type SettingsState = { ok: boolean; message: string; fields?: Record<string, string> } | null;
 
-const FIELDS = ["timeZone", "reminderLeadMinutes", "allDayHour", "emailReminders", "digestEnabled", "digestHour"] as const;
+const FIELDS = [
+  "timeZone",
+  "reminderLeadMinutes",
+  "allDayHour",
+  "emailReminders",
+  "digestEnabled",
+  "digestHour",
+] as const;
 
 /** Saves /settings. Bad input answers with a message per field and saves nothing. */
 export async function saveSettingsAction(_previous: SettingsState, form: FormData): Promise<SettingsState> {

@@ -8,7 +8,11 @@ import { requestedHost } from "@/lib/client-address";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string | string[] }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[] }>;
+}) {
   const { callbackUrl } = await searchParams;
   const target = safeRedirect(callbackUrl, requestedHost(await headers()));
   // Here rather than in the proxy: only a session that was not signed out counts.

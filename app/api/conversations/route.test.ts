@@ -8,13 +8,22 @@ import { createTestDatabase } from "@/lib/db/testing";
 import { PAGE_SIZE } from "@/lib/conversations/schemas";
 import type { ConversationPage } from "@/lib/conversations/types";
 
-const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "user" | "admin" }, version: 0, db: null as unknown }));
+const session = vi.hoisted(() => ({
+  user: null as null | { id: string; email: string; name: string; role: "user" | "admin" },
+  version: 0,
+  db: null as unknown,
+}));
 // next-auth's wrapper as withApiSession uses it: the handler finds the session on request.auth.
 vi.mock("@/lib/auth/index", () => ({
   auth: (handler: (request: NextRequest & { auth: unknown }) => Promise<Response>) => async (request: NextRequest) =>
-    handler(Object.assign(request, { auth: session.user ? { user: session.user, sessionVersion: session.version } : null })),
+    handler(
+      Object.assign(request, { auth: session.user ? { user: session.user, sessionVersion: session.version } : null }),
+    ),
 }));
-vi.mock("@/lib/db/client", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => session.db }));
+vi.mock("@/lib/db/client", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  getDb: async () => session.db,
+}));
 
 const { GET } = await import("./route");
 
@@ -37,7 +46,9 @@ beforeAll(async () => {
   // One more than a page, a minute apart, so the order (latest first) is known.
   for (let i = 0; i <= PAGE_SIZE; i++) {
     const at = new Date(start + i * 60_000);
-    await handle.db.conversation.create({ data: { userId: ann.id, title: `Ann plan ${i}`, createdAt: at, updatedAt: at } });
+    await handle.db.conversation.create({
+      data: { userId: ann.id, title: `Ann plan ${i}`, createdAt: at, updatedAt: at },
+    });
   }
   await handle.db.conversation.create({ data: { userId: ann.id, title: "Ann old trip", status: "archived" } });
   await handle.db.conversation.create({ data: { userId: bob.id, title: "Bob plan" } });

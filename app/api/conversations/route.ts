@@ -8,7 +8,11 @@ export const dynamic = "force-dynamic";
 
 export const GET = withCurrentUser(async (request, { user, db }) => {
   const params = new URL(request.url).searchParams;
-  const input = { view: params.get("view") ?? undefined, query: params.get("q") ?? undefined, cursor: params.get("cursor") } as ListInput;
+  const input = {
+    view: params.get("view") ?? undefined,
+    query: params.get("q") ?? undefined,
+    cursor: params.get("cursor"),
+  } as ListInput;
   const page = await listConversations(db, user.id, input);
   return Response.json(page, { headers: { "Cache-Control": "no-store" } });
 });

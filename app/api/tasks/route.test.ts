@@ -7,13 +7,22 @@ import type { DbHandle } from "@/lib/db/client";
 import { createTestDatabase } from "@/lib/db/testing";
 import * as service from "@/lib/tasks/service";
 
-const session = vi.hoisted(() => ({ user: null as null | { id: string; email: string; name: string; role: "user" | "admin" }, version: 0, db: null as unknown }));
+const session = vi.hoisted(() => ({
+  user: null as null | { id: string; email: string; name: string; role: "user" | "admin" },
+  version: 0,
+  db: null as unknown,
+}));
 // next-auth's wrapper as withApiSession uses it: the handler finds the session on request.auth.
 vi.mock("@/lib/auth/index", () => ({
   auth: (handler: (request: NextRequest & { auth: unknown }) => Promise<Response>) => async (request: NextRequest) =>
-    handler(Object.assign(request, { auth: session.user ? { user: session.user, sessionVersion: session.version } : null })),
+    handler(
+      Object.assign(request, { auth: session.user ? { user: session.user, sessionVersion: session.version } : null }),
+    ),
 }));
-vi.mock("@/lib/db/client", async (importOriginal) => ({ ...(await importOriginal<object>()), getDb: async () => session.db }));
+vi.mock("@/lib/db/client", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  getDb: async () => session.db,
+}));
 
 const { GET } = await import("./route");
 
@@ -28,7 +37,11 @@ beforeAll(async () => {
     users[name] = { id: row.id, email: row.email, name: row.name, role: "user" };
   }
   await service.addTask(handle.db, { userId: users.ann.id, source: "ui" }, { title: "Ann's secret errand" });
-  const done = await service.addTask(handle.db, { userId: users.ann.id, source: "ui" }, { title: "Ann's finished errand" });
+  const done = await service.addTask(
+    handle.db,
+    { userId: users.ann.id, source: "ui" },
+    { title: "Ann's finished errand" },
+  );
   if (!done.ok || !("task" in done) || !done.task) throw new Error("seed failed");
   await service.completeTask(handle.db, { userId: users.ann.id, source: "ui" }, { task: done.task.number });
   await service.addTask(handle.db, { userId: users.bob.id, source: "ui" }, { title: "Bob's chore" });
@@ -71,7 +84,11 @@ describe("GET /api/tasks", () => {
     session.user = users.ann;
     const completed = await get("?view=completed&tz=Europe/Berlin");
     expect(completed.status).toBe(200);
-    const body = (await completed.json()) as { tasks: { title: string }[]; total: number; counts: Record<string, number> };
+    const body = (await completed.json()) as {
+      tasks: { title: string }[];
+      total: number;
+      counts: Record<string, number>;
+    };
     expect(body.tasks.map((t) => t.title)).toEqual(["Ann's finished errand"]);
     expect(body.total).toBe(1);
     expect(body.counts).toEqual({ pending: 1, today: 0, upcoming: 0, overdue: 0, completed: 1, trash: 0 });
@@ -86,7 +103,9 @@ describe("GET /api/tasks", () => {
     session.user = users.ann;
     const view = await get("?view=everything");
     expect(view.status).toBe(400);
-    expect((await view.json()).error.message).toBe("view must be pending, today, upcoming, overdue, completed or trash.");
+    expect((await view.json()).error.message).toBe(
+      "view must be pending, today, upcoming, overdue, completed or trash.",
+    );
   });
 
   it("refuses a bad status or time zone with a clear 400", async () => {

@@ -22,7 +22,10 @@ export const GET = withCurrentUser(async (request, { user, db }) => {
     if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0]!.message);
     const page = await readTaskView(db, ctx, parsed.data);
     if (!page.ok) throw new AppError("bad_request", page.message);
-    return Response.json({ tasks: page.tasks, total: page.total, counts: page.counts }, { headers: { "Cache-Control": "no-store" } });
+    return Response.json(
+      { tasks: page.tasks, total: page.total, counts: page.counts },
+      { headers: { "Cache-Control": "no-store" } },
+    );
   }
   const result = await listTasks(db, ctx, { status: params.get("status") ?? "pending" } as ListTasksInput);
   if (!result.ok) throw new AppError("bad_request", result.message);

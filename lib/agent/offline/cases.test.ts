@@ -21,7 +21,13 @@ function load(file: string): EvalCase[] {
 
 function run(cases: EvalCase[]) {
   return cases.map((c) => {
-    const out = interpret({ text: c.text, now: new Date(c.now), timeZone: c.timeZone, tasks: c.tasks, history: c.history });
+    const out = interpret({
+      text: c.text,
+      now: new Date(c.now),
+      timeZone: c.timeZone,
+      tasks: c.tasks,
+      history: c.history,
+    });
     return { c, out, verdict: judge(c, out.calls, out.reply) };
   });
 }
@@ -29,7 +35,10 @@ function run(cases: EvalCase[]) {
 function failures(results: ReturnType<typeof run>): string[] {
   return results
     .filter((r) => !r.verdict.pass)
-    .map((r) => `${r.c.id}: ${JSON.stringify(r.c.text)} expected ${JSON.stringify(r.c.expect)} got ${JSON.stringify(r.out.calls)} ${r.out.reply ?? ""}`);
+    .map(
+      (r) =>
+        `${r.c.id}: ${JSON.stringify(r.c.text)} expected ${JSON.stringify(r.c.expect)} got ${JSON.stringify(r.out.calls)} ${r.out.reply ?? ""}`,
+    );
 }
 
 describe("shared dev cases", () => {
@@ -61,8 +70,16 @@ describe.each([
   { file: "dev-v2.jsonl", min: 40, holds: "the copy of the shared contract v2 dev set" },
   { file: "v2-extra.jsonl", min: 20, holds: "repeat, remindAt, completion filters, text-speak, es/fr" },
   { file: "v2-changes.jsonl", min: 40, holds: "reminders and repeats on a task, update phrasings, es/fr/de" },
-  { file: "v2-lists.jsonl", min: 60, holds: "periods, completion times, yes/no and when questions, small talk, es/fr/de" },
-  { file: "v2-remarks.jsonl", min: 100, holds: "remarks about a named task, clock times in words, dates taken back mid-message" },
+  {
+    file: "v2-lists.jsonl",
+    min: 60,
+    holds: "periods, completion times, yes/no and when questions, small talk, es/fr/de",
+  },
+  {
+    file: "v2-remarks.jsonl",
+    min: 100,
+    holds: "remarks about a named task, clock times in words, dates taken back mid-message",
+  },
 ])("cases/$file ($holds)", ({ file, min }) => {
   it("passes every case", () => {
     const cases = load(path.resolve(here, "cases", file));

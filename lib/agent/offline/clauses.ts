@@ -5,7 +5,10 @@ import { COMMAND_LEADS } from "./lexicon";
 import { baseOfPastVerb } from "./text";
 
 const LEADS = COMMAND_LEADS.map((w) => w.replace(/\s+/g, String.raw`\s+`)).join("|");
-const JOIN = new RegExp(String.raw`\s*(?:,\s*|;\s*)?\b(?:and|then|&)\s+(?:then\s+|also\s+)?(?=(?:${LEADS})\b)|\s*;\s*`, "gi");
+const JOIN = new RegExp(
+  String.raw`\s*(?:,\s*|;\s*)?\b(?:and|then|&)\s+(?:then\s+|also\s+)?(?=(?:${LEADS})\b)|\s*;\s*`,
+  "gi",
+);
 const PAST_JOIN = /\s*,?\s+and\s+(?:then\s+|also\s+)?(?=([a-z]+)\s)/gi;
 
 // "j'ai fait le plein et j'ai pris rendez-vous", "ya pagué la luz y he llamado al banco": reports
@@ -15,7 +18,10 @@ const FOREIGN_PAST_JOIN = /\s+(?:et|y|und)\s+(?=(?:j'ai|je\s+suis|ya\s+he|he|ya|
 export function splitClauses(text: string): string[] {
   const reports = text.split(FOREIGN_PAST_JOIN);
   if (reports.length > 1) return reports.map((s) => s.trim()).filter(Boolean);
-  const parts = text.split(JOIN).map((s) => s.trim()).filter(Boolean);
+  const parts = text
+    .split(JOIN)
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (parts.length > 1) return parts;
   // "I washed the car and paid the gas bill": each part a past-tense report.
   if (/^(?:i|we)\s+/i.test(text)) {
@@ -30,7 +36,12 @@ export function splitClauses(text: string): string[] {
         out.push(text.slice(start, c).trim());
         start = c;
       }
-      out.push(text.slice(start).replace(/^\s*,?\s*and\s+(?:then\s+|also\s+)?/i, "").trim());
+      out.push(
+        text
+          .slice(start)
+          .replace(/^\s*,?\s*and\s+(?:then\s+|also\s+)?/i, "")
+          .trim(),
+      );
       return out.map((p, i) => (i === 0 ? p : `${subject} ${p}`));
     }
   }

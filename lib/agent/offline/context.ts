@@ -28,16 +28,21 @@ export type Ctx = {
   override?: TaskSnapshot;
 };
 
-const INTERJECTION = [...INTERJECTIONS].sort((a, b) => b.length - a.length).map((w) => w.replace(/\s+/g, "\\s+")).join("|");
+const INTERJECTION = [...INTERJECTIONS]
+  .sort((a, b) => b.length - a.length)
+  .map((w) => w.replace(/\s+/g, "\\s+"))
+  .join("|");
 const FILLER_START = new RegExp(
   `^(?:(?:${INTERJECTION}|` +
-  /(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|er+|well|alright|all right|right|yes|yeah|yep|sure|actually|oh|hmm+|please|pls|plz|kindly|can you|could you|would you|will you|would you mind|could you please|can you please|no(?=[.,!])|i want you to|i'd like you to|i would like you to|i need you to|go ahead and|just|quickly|maybe|perhaps|possibly|also|and|then|now|ah|cool|great|nice|perfect)/.source +
+    /(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|er+|well|alright|all right|right|yes|yeah|yep|sure|actually|oh|hmm+|please|pls|plz|kindly|can you|could you|would you|will you|would you mind|could you please|can you please|no(?=[.,!])|i want you to|i'd like you to|i would like you to|i need you to|go ahead and|just|quickly|maybe|perhaps|possibly|also|and|then|now|ah|cool|great|nice|perfect)/
+      .source +
     // "I want to delete …" is the command; "I need to call …" stays a new task (NEED in add.ts).
     String.raw`|(?:i(?:\s+(?:want|need|would\s+like)|'d\s+like)\s+to|let'?s)(?=\s+(?:delete|remove|mark|undo|reopen|rename|reschedule|postpone|move|push|cancel|untag|clear|tick\s+off|check\s+off)\b)` +
     String.raw`)\b[,!.:]?\s+)+`,
   "i",
 );
-const FILLER_END = /[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|for me please|if you can|if possible|asap please|now|instead|then)$/i;
+const FILLER_END =
+  /[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|for me please|if you can|if possible|asap please|now|instead|then)$/i;
 // A greeting in front of a request ("afternoon! anything overdue?").
 const GREETING_START = /^(?:good\s+)?(?:morning|afternoon|evening|hi|hello|hey|hiya)(?:\s+there)?\s*[!,.]+\s*(?=\S)/i;
 
@@ -50,14 +55,21 @@ export function makeCtx(input: InterpretInput, override?: TaskSnapshot): Ctx {
   // "2", "ok", a title copied from our question: the reply follows the conversation's language.
   const language = words.language === "en" ? (conversationLanguage(typed, input.history) ?? "en") : words.language;
   const question = /\?\s*$/.test(raw);
-  let text = raw.replace(GREETING_START, "").replace(/[.!?…]+$/g, "").trim();
+  let text = raw
+    .replace(GREETING_START, "")
+    .replace(/[.!?…]+$/g, "")
+    .trim();
   // "lovely, add …", "thanks! now delete …": an acknowledgement set off by punctuation leads the command.
   const lead = smalltalkLead(text);
   if (lead && /[,!.:;…~)-]\s*$/u.test(text.slice(0, lead))) text = text.slice(lead);
   let prev = "";
   while (prev !== text) {
     prev = text;
-    text = text.replace(FILLER_START, "").replace(FILLER_END, "").replace(/[.!?…]+$/g, "").trim();
+    text = text
+      .replace(FILLER_START, "")
+      .replace(FILLER_END, "")
+      .replace(/[.!?…]+$/g, "")
+      .trim();
   }
   // "mark task 3 done, please" style tails may leave a comma behind.
   text = text.replace(/[,;:]+$/, "").trim();
@@ -88,7 +100,12 @@ export function result(
   return out;
 }
 
-export function ask(reply: string, entities: Record<string, unknown> = {}, confidence = 0.5, intent = "clarify"): Interpretation {
+export function ask(
+  reply: string,
+  entities: Record<string, unknown> = {},
+  confidence = 0.5,
+  intent = "clarify",
+): Interpretation {
   return result(intent, [], entities, confidence, reply.trim().endsWith("?") ? reply : `${reply.trim()}?`);
 }
 
@@ -114,7 +131,13 @@ export function clarifyReference(
     const shown = out.candidates.slice(0, 6).map(taskLabel);
     const more = out.candidates.length > 6 ? out.candidates.length - 6 : 0;
     return ask(
-      say.manyMatch(out.phrase, out.candidates.length, more, verb, language && language !== "en" ? joinList(shown, language, "disjunction") : orList(shown)),
+      say.manyMatch(
+        out.phrase,
+        out.candidates.length,
+        more,
+        verb,
+        language && language !== "en" ? joinList(shown, language, "disjunction") : orList(shown),
+      ),
       { ...entities, ref: out.phrase, candidates: out.candidates.map((t) => t.number) },
       0.6,
     );
@@ -126,7 +149,11 @@ export function clarifyReference(
     return ask(say.noList(!!out.emptyList, out.phrase, verb), { ...entities, ref: out.phrase, noList: true }, 0.5);
   }
   if (out.reason === "no_referent" || out.reason === "empty") {
-    return ask(say.notSure(out.phrase && out.reason === "no_referent" ? out.phrase : null, verb), { ...entities, ref: out.phrase || null }, 0.5);
+    return ask(
+      say.notSure(out.phrase && out.reason === "no_referent" ? out.phrase : null, verb),
+      { ...entities, ref: out.phrase || null },
+      0.5,
+    );
   }
   return ask(say.notFound(out.phrase, verb), { ...entities, ref: out.phrase }, 0.5);
 }

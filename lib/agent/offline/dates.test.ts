@@ -39,10 +39,18 @@ describe("dates in the user's zone", () => {
   });
 
   it("crosses DST changes with the offset of the target day", () => {
-    expect(first("tomorrow at 9am", at("2026-03-07T12:00:00-05:00", "America/New_York"))).toBe("2026-03-08T09:00:00-04:00");
-    expect(first("tomorrow at 10am", at("2026-03-28T10:00:00+01:00", "Europe/Berlin"))).toBe("2026-03-29T10:00:00+02:00");
-    expect(first("tomorrow at 4pm", at("2026-10-24T12:00:00+02:00", "Europe/Berlin"))).toBe("2026-10-25T16:00:00+01:00");
-    expect(first("tomorrow at 4pm", at("2026-04-04T12:00:00+11:00", "Australia/Sydney"))).toBe("2026-04-05T16:00:00+10:00");
+    expect(first("tomorrow at 9am", at("2026-03-07T12:00:00-05:00", "America/New_York"))).toBe(
+      "2026-03-08T09:00:00-04:00",
+    );
+    expect(first("tomorrow at 10am", at("2026-03-28T10:00:00+01:00", "Europe/Berlin"))).toBe(
+      "2026-03-29T10:00:00+02:00",
+    );
+    expect(first("tomorrow at 4pm", at("2026-10-24T12:00:00+02:00", "Europe/Berlin"))).toBe(
+      "2026-10-25T16:00:00+01:00",
+    );
+    expect(first("tomorrow at 4pm", at("2026-04-04T12:00:00+11:00", "Australia/Sydney"))).toBe(
+      "2026-04-05T16:00:00+10:00",
+    );
   });
 
   it("measures 'in N hours' on the real timeline across a DST jump", () => {
@@ -50,10 +58,18 @@ describe("dates in the user's zone", () => {
   });
 
   it("pushes a skipped time forward and takes the first of a repeated one", () => {
-    expect(first("tomorrow at 2:30am", at("2026-03-07T23:30:00-05:00", "America/New_York"))).toBe("2026-03-08T03:30:00-04:00");
-    expect(first("tomorrow at 2:30am", at("2026-03-28T23:30:00+01:00", "Europe/Berlin"))).toBe("2026-03-29T03:30:00+02:00");
-    expect(first("tomorrow at 2:30am", at("2026-10-24T12:00:00+02:00", "Europe/Berlin"))).toBe("2026-10-25T02:30:00+02:00");
-    expect(first("tomorrow at 1:30am", at("2026-10-31T12:00:00-04:00", "America/New_York"))).toBe("2026-11-01T01:30:00-04:00");
+    expect(first("tomorrow at 2:30am", at("2026-03-07T23:30:00-05:00", "America/New_York"))).toBe(
+      "2026-03-08T03:30:00-04:00",
+    );
+    expect(first("tomorrow at 2:30am", at("2026-03-28T23:30:00+01:00", "Europe/Berlin"))).toBe(
+      "2026-03-29T03:30:00+02:00",
+    );
+    expect(first("tomorrow at 2:30am", at("2026-10-24T12:00:00+02:00", "Europe/Berlin"))).toBe(
+      "2026-10-25T02:30:00+02:00",
+    );
+    expect(first("tomorrow at 1:30am", at("2026-10-31T12:00:00-04:00", "America/New_York"))).toBe(
+      "2026-11-01T01:30:00-04:00",
+    );
   });
 
   it("flags dates that do not exist instead of inventing one", () => {
@@ -66,7 +82,14 @@ describe("dates in the user's zone", () => {
   });
 
   it("ignores words that only look like dates", () => {
-    for (const t of ["buy sun cream", "I may go", "a second opinion", "march in the parade", "buy 1/2 gallon milk", "sat down"]) {
+    for (const t of [
+      "buy sun cream",
+      "I may go",
+      "a second opinion",
+      "march in the parade",
+      "buy 1/2 gallon milk",
+      "sat down",
+    ]) {
       expect(findDates(t, ny).dates, t).toEqual([]);
     }
   });
@@ -88,7 +111,11 @@ describe("zone arithmetic", () => {
   });
 
   it("maps wall time to the instant", () => {
-    expect(instantOf({ year: 2026, month: 3, day: 11, hour: 17, minute: 0 }, "America/New_York").toISOString()).toBe("2026-03-11T21:00:00.000Z");
-    expect(instantOf({ year: 2026, month: 3, day: 11, hour: 8, minute: 0 }, "Asia/Tokyo").toISOString()).toBe("2026-03-10T23:00:00.000Z");
+    expect(instantOf({ year: 2026, month: 3, day: 11, hour: 17, minute: 0 }, "America/New_York").toISOString()).toBe(
+      "2026-03-11T21:00:00.000Z",
+    );
+    expect(instantOf({ year: 2026, month: 3, day: 11, hour: 8, minute: 0 }, "Asia/Tokyo").toISOString()).toBe(
+      "2026-03-10T23:00:00.000Z",
+    );
   });
 });

@@ -44,8 +44,18 @@ export type InvalidDate = { index: number; end: number; text: string; message: s
 export type DateScan = { dates: FoundDate[]; invalid: InvalidDate | null };
 
 const MONTHS = [
-  "january", "february", "march", "april", "may", "june",
-  "july", "august", "september", "october", "november", "december",
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
 ];
 const MONTH_RE =
   "(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)";
@@ -75,13 +85,17 @@ function yearFor(month: number, day: number, ctx: DateContext): number {
 }
 
 // Words after an ordinal that show it is not a day of the month ("the 50th anniversary").
-const AFTER_ORDINAL_OK = /^(?:$|[\s]*[,.;!?#)]|\s+(?:at|by|in|and|with|due|high|low|medium|urgent|priority|tagged|please|for|,|of\s+(?:this|next|the)\s+month|next\s+month|this\s+month)\b)/i;
+const AFTER_ORDINAL_OK =
+  /^(?:$|[\s]*[,.;!?#)]|\s+(?:at|by|in|and|with|due|high|low|medium|urgent|priority|tagged|please|for|,|of\s+(?:this|next|the)\s+month|next\s+month|this\s+month)\b)/i;
 
 /** Dates that look intended but do not exist ("February 30", "the 35th", "13/45"). */
 export function findInvalidDate(text: string, ctx: DateContext): InvalidDate | null {
   const checks: Array<[RegExp, (m: RegExpExecArray) => string | null]> = [
     [
-      new RegExp(`\\b${MONTH_RE}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?::\\d|am\\b|pm\\b))(?:,?\\s+(\\d{4}))?`, "gi"),
+      new RegExp(
+        `\\b${MONTH_RE}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?::\\d|am\\b|pm\\b))(?:,?\\s+(\\d{4}))?`,
+        "gi",
+      ),
       (m) => checkDay(monthIndex(m[1]), +m[2], m[3] ? +m[3] : undefined),
     ],
     [
@@ -161,7 +175,9 @@ function customDates(text: string, ctx: DateContext): FoundDate[] {
 
   // "on the first", "by the twenty-first"
   const ordWords = new RegExp(
-    String.raw`\b(?:on|by|due|until|till|before|for)\s+the\s+(${Object.keys(ORDINAL_DAY).map((k) => k.replace("-", "[\\s-]")).join("|")})\b(?:\s+of\s+(?:this|the|next)\s+month)?`,
+    String.raw`\b(?:on|by|due|until|till|before|for)\s+the\s+(${Object.keys(ORDINAL_DAY)
+      .map((k) => k.replace("-", "[\\s-]"))
+      .join("|")})\b(?:\s+of\s+(?:this|the|next)\s+month)?`,
     "gi",
   );
   while ((m = ordWords.exec(text))) {
@@ -182,7 +198,7 @@ function customDates(text: string, ctx: DateContext): FoundDate[] {
   // "next week" means its Monday, as in most to-do apps (chrono says "in 7 days").
   const nextWeek = /\b(?:(?:the\s+)?(start|beginning|end)\s+of\s+)?next\s+week\b/gi;
   while ((m = nextWeek.exec(text))) {
-    const toMonday = ((8 - weekdayOf(t)) % 7) || 7;
+    const toMonday = (8 - weekdayOf(t)) % 7 || 7;
     const monday = addDays(t, toMonday);
     out.push(fromDay(m[1]?.toLowerCase() === "end" ? addDays(monday, 4) : monday, m.index, m[0]));
   }
@@ -196,12 +212,14 @@ function customDates(text: string, ctx: DateContext): FoundDate[] {
     out.push(fromDay(friday, m.index, m[0]));
   }
 
-  const eod = /\b(?:(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|today)|eod|later\s+today|cob|close\s+of\s+business)\b(?!\s+(?:on\s+)?(?:tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|the\s+\d))/gi;
+  const eod =
+    /\b(?:(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|today)|eod|later\s+today|cob|close\s+of\s+business)\b(?!\s+(?:on\s+)?(?:tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|the\s+\d))/gi;
   while ((m = eod.exec(text))) out.push(fromDay(t, m.index, m[0]));
 
   // "next friday": the coming one (a week later only when said on a Friday); "last friday":
   // the latest one before today.
-  const rel = /\b(next|last|this\s+past|past|previous)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi;
+  const rel =
+    /\b(next|last|this\s+past|past|previous)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi;
   while ((m = rel.exec(text))) {
     const want = WEEKDAYS.indexOf(m[2]!.toLowerCase());
     const wd = weekdayOf(t);
@@ -214,7 +232,18 @@ function customDates(text: string, ctx: DateContext): FoundDate[] {
 
 const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 const UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"];
-const TEENS = ["tenth", "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"];
+const TEENS = [
+  "tenth",
+  "eleventh",
+  "twelfth",
+  "thirteenth",
+  "fourteenth",
+  "fifteenth",
+  "sixteenth",
+  "seventeenth",
+  "eighteenth",
+  "nineteenth",
+];
 /** "first" → 1 … "thirty-first" → 31 */
 const ORDINAL_DAY: Record<string, number> = Object.fromEntries([
   ...UNITS.map((w, i) => [w, i + 1]),
@@ -236,13 +265,18 @@ function isFalsePositive(r: chrono.ParsedResult, text: string): boolean {
   if (/\bevery\s+(?:other\s+)?$/i.test(before)) return true;
   if (/^(?:now|right now|a sec(?:ond)?|one sec(?:ond)?|a moment|a minute|the second|second)$/i.test(s)) return true;
   if (WEEKDAY_ABBR.test(s) && !CONNECTOR_BEFORE.test(before)) return true;
-  if (new RegExp(`^${MONTH_RE}$`, "i").test(s) && !/\b(?:in|by|until|till|before|for|during|of)\s+$/i.test(before)) return true;
+  if (new RegExp(`^${MONTH_RE}$`, "i").test(s) && !/\b(?:in|by|until|till|before|for|during|of)\s+$/i.test(before))
+    return true;
   // "may" as a month needs a day next to it; otherwise it is the verb.
   if (/^may\b/i.test(s) && !/\d/.test(s)) return true;
   // Bare small numbers are quantities, not dates.
   if (/^\d{1,4}$/.test(s)) return true;
   // Fractions and quantities ("1/2 gallon") are not dates unless announced as one.
-  if (/^\d{1,2}\/\d{1,2}$/.test(s) && !CONNECTOR_BEFORE.test(before) && !/^\s*(?:$|[,.;!?]|at\b)/i.test(text.slice(r.index + r.text.length)))
+  if (
+    /^\d{1,2}\/\d{1,2}$/.test(s) &&
+    !CONNECTOR_BEFORE.test(before) &&
+    !/^\s*(?:$|[,.;!?]|at\b)/i.test(text.slice(r.index + r.text.length))
+  )
     return true;
   // "task 5 to Monday": the number belongs to the task reference.
   if (/(?:task|item|todo|#|number|no\.?)\s*$/i.test(before) && /^\d/.test(s)) return true;
@@ -291,7 +325,10 @@ function chronoDates(text: string, ctx: DateContext): FoundDate[] {
           Object.assign(head, { text: text.slice(head.index, end) });
           continue;
         }
-        if (overlapping.some((e) => e.index < r.index || e.index + e.text.length > end || e.text.length >= r.text.length)) continue;
+        if (
+          overlapping.some((e) => e.index < r.index || e.index + e.text.length > end || e.text.length >= r.text.length)
+        )
+          continue;
         results = results.filter((e) => !overlapping.includes(e)).concat(r);
       }
       results.sort((a, b) => a.index - b.index);
@@ -343,7 +380,14 @@ function chronoDates(text: string, ctx: DateContext): FoundDate[] {
         if (nowMin > hour * 60 + minute && nowMin < (DAYPART_END[daypart] ?? 24) * 60) hasTime = false;
       }
       // "at 5" in a to-do means 5 PM far more often than 5 AM; "um 7 Uhr", "à 7h" are a 24-hour clock.
-      if (s.isCertain("hour") && !s.isCertain("meridiem") && hour >= 1 && hour <= 7 && !/\buhr\b|\d\s*h\b/i.test(rawText)) hour += 12;
+      if (
+        s.isCertain("hour") &&
+        !s.isCertain("meridiem") &&
+        hour >= 1 &&
+        hour <= 7 &&
+        !/\buhr\b|\d\s*h\b/i.test(rawText)
+      )
+        hour += 12;
       const thisDaypart = !!daypart && /\b(?:this|tonight)\b/i.test(rawText);
       if (hasTime && !dateKnown && !tags.has("casualReference/tonight") && !thisDaypart) {
         // A bare clock time is the next time the clock shows it.
@@ -352,7 +396,13 @@ function chronoDates(text: string, ctx: DateContext): FoundDate[] {
         day = later ? t : addDays(t, 1);
       }
       // A bare weekday said on that weekday means next week's.
-      if (s.isCertain("weekday") && !s.isCertain("day") && !hasTime && compareDay(day, t) === 0 && !/\b(?:this|today)\b/i.test(rawText)) {
+      if (
+        s.isCertain("weekday") &&
+        !s.isCertain("day") &&
+        !hasTime &&
+        compareDay(day, t) === 0 &&
+        !/\b(?:this|today)\b/i.test(rawText)
+      ) {
         day = addDays(day, 7);
       }
     }
@@ -369,7 +419,12 @@ function chronoDates(text: string, ctx: DateContext): FoundDate[] {
     if (isFalsePositive(r, text)) continue;
     const rawText = r.text.replace(/[\s,.;]+$/, "");
     const tags = r.tags();
-    const found: FoundDate = { index: r.index, end: r.index + rawText.length, text: rawText, ...read(r.start, tags, rawText) };
+    const found: FoundDate = {
+      index: r.index,
+      end: r.index + rawText.length,
+      text: rawText,
+      ...read(r.start, tags, rawText),
+    };
     // A range ("from Monday to Friday") keeps its end for callers that move things.
     if (r.end) found.until = { ...found, ...read(r.end, tags, rawText) };
     out.push(found);
@@ -377,7 +432,11 @@ function chronoDates(text: string, ctx: DateContext): FoundDate[] {
   return out;
 }
 
-const LOCALE_PARSERS: Record<Foreign, chrono.Chrono> = { es: chrono.es.casual, fr: chrono.fr.casual, de: chrono.de.casual };
+const LOCALE_PARSERS: Record<Foreign, chrono.Chrono> = {
+  es: chrono.es.casual,
+  fr: chrono.fr.casual,
+  de: chrono.de.casual,
+};
 
 /** A locale reading that starts or ends inside a word (chrono.de finds "Fr" in "früh"). */
 function midWord(r: chrono.ParsedResult, text: string): boolean {
@@ -429,7 +488,13 @@ export function findDates(text: string, ctx: DateContext): DateScan {
     const a = all[i];
     const b = all[i + 1];
     const gap = text.slice(a.end, b.index);
-    if (!a.hasTime && b.hasTime && /^\s*(?:,\s*)?(?:(?:at|a\s+las|a\s+la|a|à|vers|um|gegen)\s*)?$/i.test(gap) && b.wall && !/\b(?:today|tomorrow|tonight)\b|day\b/i.test(b.text)) {
+    if (
+      !a.hasTime &&
+      b.hasTime &&
+      /^\s*(?:,\s*)?(?:(?:at|a\s+las|a\s+la|a|à|vers|um|gegen)\s*)?$/i.test(gap) &&
+      b.wall &&
+      !/\b(?:today|tomorrow|tonight)\b|day\b/i.test(b.text)
+    ) {
       const wall: Wall = { ...a.day, hour: b.wall.hour, minute: b.wall.minute };
       all.splice(i, 2, {
         index: a.index,
@@ -452,7 +517,13 @@ const LEADING_CONNECTORS =
 const FOREIGN_CONNECTORS = Object.fromEntries(
   Object.entries(DATE_CONNECTORS).map(([lang, words]) => [
     lang,
-    new RegExp(String.raw`(?:[,;]?\s*(?<![\p{L}'’])(?:${[...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/\s+/g, String.raw`\s+`)).join("|")})\s*)+$`, "iu"),
+    new RegExp(
+      String.raw`(?:[,;]?\s*(?<![\p{L}'’])(?:${[...words]
+        .sort((a, b) => b.length - a.length)
+        .map((w) => w.replace(/\s+/g, String.raw`\s+`))
+        .join("|")})\s*)+$`,
+      "iu",
+    ),
   ]),
 ) as Record<Foreign, RegExp>;
 const NOTHING = /(?!)/;
@@ -472,7 +543,10 @@ export function extractDate(
 ): { rest: string; date: FoundDate | null; invalid: InvalidDate | null; removed: string } {
   const scan = findDates(text, ctx);
   if (scan.invalid) {
-    const before = text.slice(0, scan.invalid.index).replace(LEADING_CONNECTORS, " ").replace(foreignConnectors(ctx.language), " ");
+    const before = text
+      .slice(0, scan.invalid.index)
+      .replace(LEADING_CONNECTORS, " ")
+      .replace(foreignConnectors(ctx.language), " ");
     return {
       rest: (before + " " + text.slice(scan.invalid.end)).trim(),
       date: null,
@@ -496,4 +570,10 @@ export function describeDay(d: Day, ctx?: DateContext): string {
 }
 
 const DAY = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "short", month: "short", day: "numeric" });
-const DAY_WITH_YEAR = new Intl.DateTimeFormat("en-US", { timeZone: "UTC", weekday: "short", month: "short", day: "numeric", year: "numeric" });
+const DAY_WITH_YEAR = new Intl.DateTimeFormat("en-US", {
+  timeZone: "UTC",
+  weekday: "short",
+  month: "short",
+  day: "numeric",
+  year: "numeric",
+});

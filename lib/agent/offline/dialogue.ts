@@ -27,7 +27,13 @@ function resultTask(r: unknown): number | null {
 }
 
 export function dialogueState(history: HistoryTurn[] | undefined): DialogueState {
-  const state: DialogueState = { shown: [], lastChange: null, changeIsLatest: false, lastAttempt: null, previousUserText: null };
+  const state: DialogueState = {
+    shown: [],
+    lastChange: null,
+    changeIsLatest: false,
+    lastAttempt: null,
+    previousUserText: null,
+  };
   if (!history?.length) return state;
   let shownFound = false;
   let latestAssistant = true;
@@ -40,7 +46,9 @@ export function dialogueState(history: HistoryTurn[] | undefined): DialogueState
     const calls = turn.calls ?? [];
     const results = turn.results ?? [];
     if (!shownFound) {
-      const listed = results.find((r) => (r as { kind?: string } | null)?.kind === "listed") as { tasks?: Array<{ number: number }> } | undefined;
+      const listed = results.find((r) => (r as { kind?: string } | null)?.kind === "listed") as
+        | { tasks?: Array<{ number: number }> }
+        | undefined;
       if (listed?.tasks) {
         state.shown = listed.tasks.map((t) => t.number);
         shownFound = true;
@@ -59,11 +67,25 @@ export function dialogueState(history: HistoryTurn[] | undefined): DialogueState
       };
     }
     if (!state.lastChange && calls.some((c) => CHANGING.has(c.tool))) {
-      const changing = calls.map((c, k) => ({ c, r: results[k] })).filter(({ c, r }) => CHANGING.has(c.tool) && (r === undefined || r === null || (r as { ok?: unknown }).ok === true));
+      const changing = calls
+        .map((c, k) => ({ c, r: results[k] }))
+        .filter(
+          ({ c, r }) => CHANGING.has(c.tool) && (r === undefined || r === null || (r as { ok?: unknown }).ok === true),
+        );
       if (changing.length) {
-        const user = history.slice(0, i).reverse().find((t) => t.role === "user");
-        const touched = changing.map(({ c, r }) => resultTask(r) ?? (typeof c.input.task === "number" ? c.input.task : null)).filter((n): n is number => n !== null);
-        state.lastChange = { userText: user?.text ?? "", calls: changing.map(({ c }) => c), results: changing.map(({ r }) => r), touched };
+        const user = history
+          .slice(0, i)
+          .reverse()
+          .find((t) => t.role === "user");
+        const touched = changing
+          .map(({ c, r }) => resultTask(r) ?? (typeof c.input.task === "number" ? c.input.task : null))
+          .filter((n): n is number => n !== null);
+        state.lastChange = {
+          userText: user?.text ?? "",
+          calls: changing.map(({ c }) => c),
+          results: changing.map(({ r }) => r),
+          touched,
+        };
         state.changeIsLatest = latestAssistant;
       }
     }

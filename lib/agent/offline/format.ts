@@ -38,26 +38,38 @@ export function formatDue(due: string | null, allDay: boolean | undefined, ctx: 
   if (allDay) {
     const utcMidnight = instant.getUTCHours() === 0 && instant.getUTCMinutes() === 0 && instant.getUTCSeconds() === 0;
     if (utcMidnight) {
-      return describeDay({ year: instant.getUTCFullYear(), month: instant.getUTCMonth() + 1, day: instant.getUTCDate() }, ctx);
+      return describeDay(
+        { year: instant.getUTCFullYear(), month: instant.getUTCMonth() + 1, day: instant.getUTCDate() },
+        ctx,
+      );
     }
     return describeDay(wallOf(instant, ctx.timeZone), ctx);
   }
   const sameYear = wallOf(instant, ctx.timeZone).year === today(ctx).year;
-  return dateTimeFormatter(ctx.timeZone, !sameYear).format(instant).replace(/\u202f/g, " ");
+  return dateTimeFormatter(ctx.timeZone, !sameYear)
+    .format(instant)
+    .replace(/\u202f/g, " ");
 }
 
 export type ReplyLanguage = Language;
 export const LOCALE: Record<ReplyLanguage, string> = { en: "en-US", es: "es-ES", fr: "fr-FR", de: "de-DE" };
 
 const cache = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.ListFormat>();
-function cached<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.ListFormat>(key: string, make: () => T): T {
+function cached<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.ListFormat>(
+  key: string,
+  make: () => T,
+): T {
   let f = cache.get(key) as T | undefined;
   if (!f) cache.set(key, (f = make()));
   return f;
 }
 
 /** "A, B and C" / "A, B y C" / "A, B et C" / "A, B und C" (or "or"/"o"/"ou"/"oder"). */
-export function joinList(items: string[], lang: ReplyLanguage = "en", type: "conjunction" | "disjunction" = "conjunction"): string {
+export function joinList(
+  items: string[],
+  lang: ReplyLanguage = "en",
+  type: "conjunction" | "disjunction" = "conjunction",
+): string {
   return cached(`list|${lang}|${type}`, () => new Intl.ListFormat(LOCALE[lang], { style: "long", type })).format(items);
 }
 
@@ -73,17 +85,42 @@ function dueDay(due: string, allDay: boolean | undefined, ctx: DateContext) {
 }
 
 /** A due date in the reply's language ("Tue, Mar 11, 5:00 PM", "mar, 11 mar, 17:00"). */
-export function formatDueIn(due: string | null, allDay: boolean | undefined, ctx: DateContext, lang: ReplyLanguage): string {
+export function formatDueIn(
+  due: string | null,
+  allDay: boolean | undefined,
+  ctx: DateContext,
+  lang: ReplyLanguage,
+): string {
   if (lang === "en" || !due) return formatDue(due, allDay, ctx);
   const timed = !allDay && !/^\d{4}-\d{2}-\d{2}$/.test(due);
   const d = dueDay(due, allDay, ctx);
   const sameYear = d.year === today(ctx).year;
   if (!timed) {
-    const f = cached(`day|${lang}|${sameYear}`, () => new Intl.DateTimeFormat(LOCALE[lang], { timeZone: "UTC", weekday: "short", day: "numeric", month: "short", ...(sameYear ? {} : { year: "numeric" }) }));
+    const f = cached(
+      `day|${lang}|${sameYear}`,
+      () =>
+        new Intl.DateTimeFormat(LOCALE[lang], {
+          timeZone: "UTC",
+          weekday: "short",
+          day: "numeric",
+          month: "short",
+          ...(sameYear ? {} : { year: "numeric" }),
+        }),
+    );
     return f.format(new Date(Date.UTC(d.year, d.month - 1, d.day, 12)));
   }
-  const f = cached(`dt|${lang}|${ctx.timeZone}|${sameYear}`, () =>
-    new Intl.DateTimeFormat(LOCALE[lang], { timeZone: ctx.timeZone, weekday: "short", day: "numeric", month: "short", hour: "numeric", minute: "2-digit", ...(sameYear ? {} : { year: "numeric" }) }),
+  const f = cached(
+    `dt|${lang}|${ctx.timeZone}|${sameYear}`,
+    () =>
+      new Intl.DateTimeFormat(LOCALE[lang], {
+        timeZone: ctx.timeZone,
+        weekday: "short",
+        day: "numeric",
+        month: "short",
+        hour: "numeric",
+        minute: "2-digit",
+        ...(sameYear ? {} : { year: "numeric" }),
+      }),
   );
   return f.format(new Date(due)).replace(/\u202f/g, " ");
 }
@@ -92,23 +129,38 @@ export function formatDueIn(due: string | null, allDay: boolean | undefined, ctx
  * When something is, as a person says it: "today at 3:00 PM", "tomorrow", "on Thursday at
  * 9:00 AM", "on Mon, Mar 30" (relative words from Intl.RelativeTimeFormat).
  */
-export function whenPhrase(due: string, allDay: boolean | undefined, ctx: DateContext, lang: ReplyLanguage = "en"): string {
+export function whenPhrase(
+  due: string,
+  allDay: boolean | undefined,
+  ctx: DateContext,
+  lang: ReplyLanguage = "en",
+): string {
   const d = dueDay(due, allDay, ctx);
   const t = today(ctx);
   const diff = Math.round((Date.UTC(d.year, d.month - 1, d.day) - Date.UTC(t.year, t.month - 1, t.day)) / 86_400_000);
   const timed = !allDay && !/^\d{4}-\d{2}-\d{2}$/.test(due);
   const noon = new Date(Date.UTC(d.year, d.month - 1, d.day, 12));
   let day: string;
-  if (Math.abs(diff) <= 1) day = cached(`rel|${lang}`, () => new Intl.RelativeTimeFormat(LOCALE[lang], { numeric: "auto" })).format(diff, "day");
+  if (Math.abs(diff) <= 1)
+    day = cached(`rel|${lang}`, () => new Intl.RelativeTimeFormat(LOCALE[lang], { numeric: "auto" })).format(
+      diff,
+      "day",
+    );
   else if (diff > 1 && diff < 7) {
-    const weekday = cached(`wd|${lang}`, () => new Intl.DateTimeFormat(LOCALE[lang], { timeZone: "UTC", weekday: "long" })).format(noon);
+    const weekday = cached(
+      `wd|${lang}`,
+      () => new Intl.DateTimeFormat(LOCALE[lang], { timeZone: "UTC", weekday: "long" }),
+    ).format(noon);
     day = { en: `on ${weekday}`, es: `el ${weekday}`, fr: weekday, de: `am ${weekday}` }[lang];
   } else {
     const date = lang === "en" ? describeDay(d, ctx) : formatDueIn(isoDateOf(d), true, ctx, lang);
     day = { en: `on ${date}`, es: `el ${date}`, fr: `le ${date}`, de: `am ${date}` }[lang];
   }
   if (!timed) return day;
-  const time = cached(`time|${lang}|${ctx.timeZone}`, () => new Intl.DateTimeFormat(LOCALE[lang], { timeZone: ctx.timeZone, hour: "numeric", minute: "2-digit" }))
+  const time = cached(
+    `time|${lang}|${ctx.timeZone}`,
+    () => new Intl.DateTimeFormat(LOCALE[lang], { timeZone: ctx.timeZone, hour: "numeric", minute: "2-digit" }),
+  )
     .format(new Date(due))
     .replace(/\u202f/g, " ");
   return `${day} ${{ en: "at", es: "a las", fr: "à", de: "um" }[lang]} ${time}`;

@@ -3,13 +3,48 @@ import { interpret } from "./interpret";
 import type { HistoryTurn, InterpretInput, TaskSnapshot } from "./types";
 
 const tasks: TaskSnapshot[] = [
-  { number: 1, title: "Buy groceries", status: "pending", priority: "medium", dueDate: "2026-03-11", tags: ["errands"] },
-  { number: 2, title: "Finish quarterly report", status: "pending", priority: "high", dueDate: "2026-03-13T17:00:00-04:00", tags: ["work"] },
+  {
+    number: 1,
+    title: "Buy groceries",
+    status: "pending",
+    priority: "medium",
+    dueDate: "2026-03-11",
+    tags: ["errands"],
+  },
+  {
+    number: 2,
+    title: "Finish quarterly report",
+    status: "pending",
+    priority: "high",
+    dueDate: "2026-03-13T17:00:00-04:00",
+    tags: ["work"],
+  },
   { number: 3, title: "Call the dentist", status: "pending", priority: "low", dueDate: null, tags: [] },
-  { number: 4, title: "Pay electricity bill", status: "completed", priority: "medium", dueDate: "2026-03-05", tags: [] },
-  { number: 5, title: "Book flights to Lisbon", status: "pending", priority: "medium", dueDate: null, tags: ["travel"] },
+  {
+    number: 4,
+    title: "Pay electricity bill",
+    status: "completed",
+    priority: "medium",
+    dueDate: "2026-03-05",
+    tags: [],
+  },
+  {
+    number: 5,
+    title: "Book flights to Lisbon",
+    status: "pending",
+    priority: "medium",
+    dueDate: null,
+    tags: ["travel"],
+  },
   { number: 6, title: "Call mom", status: "pending", priority: "medium", dueDate: "2026-03-10", tags: [] },
-  { number: 7, title: "Review pull request from Sam", status: "pending", priority: "high", dueDate: null, tags: ["work"] },
+  {
+    number: 7,
+    title: "Review pull request from Sam",
+    status: "pending",
+    priority: "high",
+    dueDate: null,
+    tags: ["work"],
+  },
 ];
 const run = (text: string, extra: Partial<InterpretInput> = {}) =>
   interpret({ text, now: new Date("2026-03-10T09:00:00-04:00"), timeZone: "America/New_York", tasks, ...extra });
@@ -20,7 +55,15 @@ describe("interpret", () => {
     expect(out.intent).toBe("add_task");
     expect(out.intent.length).toBeLessThanOrEqual(50);
     expect(out.calls).toEqual([
-      { tool: "add_task", input: { title: "Ring the electrician", dueDate: "2026-03-11T16:00:00-04:00", priority: "high", tags: ["home"] } },
+      {
+        tool: "add_task",
+        input: {
+          title: "Ring the electrician",
+          dueDate: "2026-03-11T16:00:00-04:00",
+          priority: "high",
+          tags: ["home"],
+        },
+      },
     ]);
     expect(out.entities).toMatchObject({ titles: ["Ring the electrician"], priority: "high", tags: ["home"] });
     expect(out.confidence).toBeGreaterThan(0);
@@ -34,7 +77,13 @@ describe("interpret", () => {
   });
 
   it("asks instead of guessing when a reference is ambiguous, unknown or missing", () => {
-    for (const text of ["tick off the call task", "delete task 12", "delete it", "check off the work task", "finish the slides"]) {
+    for (const text of [
+      "tick off the call task",
+      "delete task 12",
+      "delete it",
+      "check off the work task",
+      "finish the slides",
+    ]) {
       const out = run(text);
       expect(out.calls, text).toEqual([]);
       expect(out.reply?.trim().endsWith("?"), text).toBe(true);
@@ -50,8 +99,12 @@ describe("interpret", () => {
 
   it("prefers pending tasks to complete and completed ones to reopen", () => {
     const withDup: TaskSnapshot[] = [...tasks, { ...tasks[3], number: 8, status: "pending" }];
-    expect(run("complete the electricity bill", { tasks: withDup }).calls).toEqual([{ tool: "complete_task", input: { task: 8 } }]);
-    expect(run("reopen the electricity bill", { tasks: withDup }).calls).toEqual([{ tool: "complete_task", input: { task: 4, completed: false } }]);
+    expect(run("complete the electricity bill", { tasks: withDup }).calls).toEqual([
+      { tool: "complete_task", input: { task: 8 } },
+    ]);
+    expect(run("reopen the electricity bill", { tasks: withDup }).calls).toEqual([
+      { tool: "complete_task", input: { task: 4, completed: false } },
+    ]);
   });
 
   it("resolves 'it' from the previous turn's results", () => {
@@ -61,22 +114,57 @@ describe("interpret", () => {
         role: "assistant",
         text: "Added #8 Order printer paper.",
         calls: [{ tool: "add_task", input: { title: "Order printer paper" } }],
-        results: [{ ok: true, kind: "added", task: { number: 8, title: "Order printer paper", description: null, status: "pending", priority: "medium", dueDate: null, dueAllDay: false, tags: [], completedAt: null }, operationId: "op" }],
+        results: [
+          {
+            ok: true,
+            kind: "added",
+            task: {
+              number: 8,
+              title: "Order printer paper",
+              description: null,
+              status: "pending",
+              priority: "medium",
+              dueDate: null,
+              dueAllDay: false,
+              tags: [],
+              completedAt: null,
+            },
+            operationId: "op",
+          },
+        ],
       },
     ];
-    expect(run("push it to Thursday", { history }).calls).toEqual([{ tool: "update_task", input: { task: 8, dueDate: "2026-03-12" } }]);
+    expect(run("push it to Thursday", { history }).calls).toEqual([
+      { tool: "update_task", input: { task: 8, dueDate: "2026-03-12" } },
+    ]);
     // Without results, the previous calls' task numbers count.
-    const callsOnly: HistoryTurn[] = [{ role: "assistant", text: "Done.", calls: [{ tool: "complete_task", input: { task: 3 } }] }];
-    expect(run("actually reopen it", { history: callsOnly }).calls).toEqual([{ tool: "complete_task", input: { task: 3, completed: false } }]);
+    const callsOnly: HistoryTurn[] = [
+      { role: "assistant", text: "Done.", calls: [{ tool: "complete_task", input: { task: 3 } }] },
+    ];
+    expect(run("actually reopen it", { history: callsOnly }).calls).toEqual([
+      { tool: "complete_task", input: { task: 3, completed: false } },
+    ]);
     // Two tasks touched: "it" is ambiguous.
-    const two: HistoryTurn[] = [{ role: "assistant", text: "Done.", calls: [{ tool: "complete_task", input: { task: 5 } }, { tool: "complete_task", input: { task: 7 } }] }];
+    const two: HistoryTurn[] = [
+      {
+        role: "assistant",
+        text: "Done.",
+        calls: [
+          { tool: "complete_task", input: { task: 5 } },
+          { tool: "complete_task", input: { task: 7 } },
+        ],
+      },
+    ];
     expect(run("delete it", { history: two }).calls).toEqual([]);
   });
 
   it("takes an answer to its own clarifying question", () => {
     const history: HistoryTurn[] = [
       { role: "user", text: "remove the call task" },
-      { role: "assistant", text: "\"call task\" matches 2 tasks. Which one should I delete: #3 Call the dentist or #6 Call mom?" },
+      {
+        role: "assistant",
+        text: '"call task" matches 2 tasks. Which one should I delete: #3 Call the dentist or #6 Call mom?',
+      },
     ];
     expect(run("mom", { history }).calls).toEqual([{ tool: "delete_task", input: { task: 6 } }]);
     expect(run("#3", { history }).calls).toEqual([{ tool: "delete_task", input: { task: 3 } }]);
@@ -110,6 +198,8 @@ describe("interpret", () => {
     expect(run("   ").calls).toEqual([]);
     expect(run("add").calls).toEqual([]);
     expect(() => run("x".repeat(5000))).not.toThrow();
-    expect(run("add buy stamps", { timeZone: "Not/AZone" }).calls).toEqual([{ tool: "add_task", input: { title: "Buy stamps" } }]);
+    expect(run("add buy stamps", { timeZone: "Not/AZone" }).calls).toEqual([
+      { tool: "add_task", input: { title: "Buy stamps" } },
+    ]);
   });
 });

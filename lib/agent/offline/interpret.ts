@@ -24,10 +24,21 @@ import { messages } from "./messages";
 
 // Order matters: specific commands before broad ones ("add a note to task 2" is an
 // update, "remove the due date" is not a delete, "I walked the dog" is checked last).
-const STEPS: Array<(ctx: Ctx) => Interpretation | null> = [smalltalk, undo, list, schedule, update, remark, complete, del, add];
+const STEPS: Array<(ctx: Ctx) => Interpretation | null> = [
+  smalltalk,
+  undo,
+  list,
+  schedule,
+  update,
+  remark,
+  complete,
+  del,
+  add,
+];
 
 // "urgent: call the plumber", "low priority - sort out the spare room", "!! renew the insurance".
-const PRIORITY_LABEL = /^(?:(?:(?:high|low|medium|normal|top)[-\s]+priority|urgent|important|asap)\s*[:\-–—!]+|!{2,})\s*(?=\S)/i;
+const PRIORITY_LABEL =
+  /^(?:(?:(?:high|low|medium|normal|top)[-\s]+priority|urgent|important|asap)\s*[:\-–—!]+|!{2,})\s*(?=\S)/i;
 
 /** A line like "buy milk tomorrow" typed with no command is most likely a new task. */
 function bareTodo(ctx: Ctx): Interpretation | null {
@@ -50,12 +61,7 @@ function bareTodo(ctx: Ctx): Interpretation | null {
 function unknown(ctx: Ctx): Interpretation {
   const shown = ctx.typed.length > 60 ? ctx.typed.slice(0, 57) + "…" : ctx.typed;
   if (ctx.question) {
-    return ask(
-      messages(ctx.language).onlyTodo,
-      {},
-      0.2,
-      "unknown",
-    );
+    return ask(messages(ctx.language).onlyTodo, {}, 0.2, "unknown");
   }
   return ask(
     messages(ctx.language).notUnderstood(shown, messages(ctx.language).addOffer),
@@ -93,7 +99,12 @@ export function interpret(input: InterpretInput): Interpretation {
     if (f.kind === "cancel") return result("cancel", [], {}, 0.8, messages(ctx.language).cancelled);
     if (f.kind === "rewrite") {
       const again = run(makeCtx(prevInput));
-      if (again.calls.length) return { ...again, confidence: Math.min(again.confidence, 0.8), entities: { ...again.entities, followup: true } };
+      if (again.calls.length)
+        return {
+          ...again,
+          confidence: Math.min(again.confidence, 0.8),
+          entities: { ...again.entities, followup: true },
+        };
       return run(ctx);
     }
     if (f.kind === "add") {
@@ -101,7 +112,12 @@ export function interpret(input: InterpretInput): Interpretation {
       return buildAdds({ body: prev.text, strength: 0.8 }, prev);
     }
     const again = run(makeCtx(prevInput, f.override as TaskSnapshot));
-    if (again.calls.length) return { ...again, confidence: Math.min(again.confidence, 0.85), entities: { ...again.entities, followup: true } };
+    if (again.calls.length)
+      return {
+        ...again,
+        confidence: Math.min(again.confidence, 0.85),
+        entities: { ...again.entities, followup: true },
+      };
   }
   const out = topic(input, ctx) ?? multi(input, ctx) ?? sentences(input, ctx) ?? run(ctx);
   // Understood as nothing, or as a new task: it may be one more change to what we just changed.
@@ -118,7 +134,10 @@ const SENTENCE_BREAK = /\s*(?:[.;!?]+\s+|,\s*(?:and|but|then|also)\s+|\s+(?:and\
  * clearly understood; otherwise the message is read as one.
  */
 function sentences(input: InterpretInput, ctx: Ctx): Interpretation | null {
-  const parts = ctx.text.split(SENTENCE_BREAK).map((s) => s.trim()).filter(Boolean);
+  const parts = ctx.text
+    .split(SENTENCE_BREAK)
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (parts.length < 2) return null;
   const outs = parts.map((text) => interpret({ ...input, text }));
   if (!outs.every((o) => o.calls.length && o.confidence >= 0.7)) return null;
@@ -156,11 +175,20 @@ function combine(outs: Interpretation[]): Interpretation {
  * What the reply step needs to know about the user's message: its language, and whether it
  * asked a yes/no or "when is" question (answered with a sentence rather than a list).
  */
-export function replyHints(input: InterpretInput): { language: Language; question?: QuestionKind; period?: { after: string; before: string; phrase: string } } {
+export function replyHints(input: InterpretInput): {
+  language: Language;
+  question?: QuestionKind;
+  period?: { after: string; before: string; phrase: string };
+} {
   const ctx = makeCtx(input);
   const it = ctx.question ? list(ctx) : null;
   const q = it?.entities.question;
-  if (q === "within" && it?.entities.period) return { language: ctx.language, question: q, period: it.entities.period as { after: string; before: string; phrase: string } };
+  if (q === "within" && it?.entities.period)
+    return {
+      language: ctx.language,
+      question: q,
+      period: it.entities.period as { after: string; before: string; phrase: string },
+    };
   return { language: ctx.language, ...(q === "done" || q === "open" || q === "when" ? { question: q } : {}) };
 }
 
@@ -171,9 +199,19 @@ export function replyHints(input: InterpretInput): { language: Language; questio
  */
 export function warmUp(): void {
   const now = new Date();
-  const tasks: TaskSnapshot[] = [{ number: 1, title: "Call mom", status: "pending", priority: "medium", dueDate: null, tags: [] }];
+  const tasks: TaskSnapshot[] = [
+    { number: 1, title: "Call mom", status: "pending", priority: "medium", dueDate: null, tags: [] },
+  ];
   for (const timeZone of ["UTC", "America/New_York"]) {
-    for (const text of ["add call the plumber tomorrow at 5pm", "move task 1 to Friday", "what's due on friday?", "mark task 1 as done", "apunta revisar el coche el lunes a las 6", "ajoute appeler Paul jeudi à 17h", "füge Milch kaufen am Montag um 9 Uhr hinzu"]) {
+    for (const text of [
+      "add call the plumber tomorrow at 5pm",
+      "move task 1 to Friday",
+      "what's due on friday?",
+      "mark task 1 as done",
+      "apunta revisar el coche el lunes a las 6",
+      "ajoute appeler Paul jeudi à 17h",
+      "füge Milch kaufen am Montag um 9 Uhr hinzu",
+    ]) {
       interpret({ text, now, timeZone, tasks });
     }
   }
@@ -185,7 +223,8 @@ function mergeUpdates(calls: ToolCall[]): ToolCall[] {
   for (const call of calls) {
     const prev = out[out.length - 1];
     const sameTask = prev?.tool === "update_task" && call.tool === "update_task" && prev.input.task === call.input.task;
-    if (sameTask && Object.keys(call.input).every((k) => k === "task" || !(k in prev.input))) prev.input = { ...prev.input, ...call.input };
+    if (sameTask && Object.keys(call.input).every((k) => k === "task" || !(k in prev.input)))
+      prev.input = { ...prev.input, ...call.input };
     else out.push(call);
   }
   return out;

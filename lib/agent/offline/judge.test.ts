@@ -17,11 +17,17 @@ describe("judge", () => {
     expect(judge(c(expected), [add({ title: "Buy bread" }), add({ title: "Buy eggs" })]).pass).toBe(true);
     expect(judge(c(expected), [add({ title: "Buy bread" }), add({ title: "Buy bread" })]).pass).toBe(false);
     expect(judge(c(expected), [add({ title: "Buy eggs" })]).pass).toBe(false);
-    expect(judge(c([{ tool: "delete_task", input: { task: 1 } }]), [{ tool: "complete_task", input: { task: 1 } }]).pass).toBe(false);
+    expect(
+      judge(c([{ tool: "delete_task", input: { task: 1 } }]), [{ tool: "complete_task", input: { task: 1 } }]).pass,
+    ).toBe(false);
   });
 
   it("compares titles and descriptions trimmed, case-insensitively, ignoring a final period", () => {
-    expect(judge(c([add({ title: "Buy milk", description: "Oat milk" })]), [add({ title: " buy MILK. ", description: "oat milk." })]).pass).toBe(true);
+    expect(
+      judge(c([add({ title: "Buy milk", description: "Oat milk" })]), [
+        add({ title: " buy MILK. ", description: "oat milk." }),
+      ]).pass,
+    ).toBe(true);
     expect(judge(c([add({ title: "Buy milk" })]), [add({ title: "Buy milk!" })]).pass).toBe(false);
   });
 
@@ -32,8 +38,12 @@ describe("judge", () => {
   });
 
   it("compares tags as sets, ignoring case and a leading #", () => {
-    expect(judge(c([add({ title: "X", tags: ["work", "home"] })]), [add({ title: "X", tags: ["#Home", "WORK"] })]).pass).toBe(true);
-    expect(judge(c([add({ title: "X", tags: ["work"] })]), [add({ title: "X", tags: ["work", "home"] })]).pass).toBe(false);
+    expect(
+      judge(c([add({ title: "X", tags: ["work", "home"] })]), [add({ title: "X", tags: ["#Home", "WORK"] })]).pass,
+    ).toBe(true);
+    expect(judge(c([add({ title: "X", tags: ["work"] })]), [add({ title: "X", tags: ["work", "home"] })]).pass).toBe(
+      false,
+    );
     const upd = (input: Record<string, unknown>): ToolCall => ({ tool: "update_task", input: { task: 1, ...input } });
     expect(judge(c([upd({ removeTags: ["errands"] })]), [upd({ removeTags: ["#errands"] })]).pass).toBe(true);
   });
@@ -89,15 +99,34 @@ describe("judge", () => {
 
 describe("repeat rules are judged by their occurrences", () => {
   const c = { timeZone: "America/New_York", tasks: [] };
-  const add = (repeat: string, dueDate: string) => ({ tool: "add_task" as const, input: { title: "Yoga", repeat, dueDate } });
+  const add = (repeat: string, dueDate: string) => ({
+    tool: "add_task" as const,
+    input: { title: "Yoga", repeat, dueDate },
+  });
   it("a weekly rule on a Monday due date equals the same rule naming Monday", () => {
-    expect(callMatches(add("FREQ=WEEKLY;BYDAY=MO", "2026-03-16T09:00:00-04:00"), add("FREQ=WEEKLY", "2026-03-16T09:00:00-04:00"), c)).toBe(true);
-    expect(callMatches(add("FREQ=MONTHLY;BYMONTHDAY=1", "2026-04-01"), add("FREQ=MONTHLY", "2026-04-01"), c)).toBe(true);
+    expect(
+      callMatches(
+        add("FREQ=WEEKLY;BYDAY=MO", "2026-03-16T09:00:00-04:00"),
+        add("FREQ=WEEKLY", "2026-03-16T09:00:00-04:00"),
+        c,
+      ),
+    ).toBe(true);
+    expect(callMatches(add("FREQ=MONTHLY;BYMONTHDAY=1", "2026-04-01"), add("FREQ=MONTHLY", "2026-04-01"), c)).toBe(
+      true,
+    );
   });
   it("different days, intervals or weekday sets do not match", () => {
-    expect(callMatches(add("FREQ=WEEKLY;BYDAY=TU", "2026-03-16T09:00:00-04:00"), add("FREQ=WEEKLY", "2026-03-16T09:00:00-04:00"), c)).toBe(false);
+    expect(
+      callMatches(
+        add("FREQ=WEEKLY;BYDAY=TU", "2026-03-16T09:00:00-04:00"),
+        add("FREQ=WEEKLY", "2026-03-16T09:00:00-04:00"),
+        c,
+      ),
+    ).toBe(false);
     expect(callMatches(add("FREQ=WEEKLY;INTERVAL=2", "2026-03-16"), add("FREQ=WEEKLY", "2026-03-16"), c)).toBe(false);
-    expect(callMatches(add("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "2026-03-16"), add("FREQ=DAILY", "2026-03-16"), c)).toBe(false);
+    expect(callMatches(add("FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR", "2026-03-16"), add("FREQ=DAILY", "2026-03-16"), c)).toBe(
+      false,
+    );
     expect(callMatches(add("FREQ=DAILY", "2026-03-16"), add("not a rule", "2026-03-16"), c)).toBe(false);
   });
 });

@@ -65,7 +65,12 @@ function deepEqual(a: unknown, b: unknown): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 
-export function fieldMatches(key: string, expected: unknown, actual: unknown, c: Pick<EvalCase, "timeZone" | "tasks">): boolean {
+export function fieldMatches(
+  key: string,
+  expected: unknown,
+  actual: unknown,
+  c: Pick<EvalCase, "timeZone" | "tasks">,
+): boolean {
   switch (key) {
     case "title":
     case "description":
@@ -142,7 +147,9 @@ export function callMatches(expected: ToolCall, actual: ToolCall, c: Pick<EvalCa
   if (!deepEqual(eKeys, aKeys)) return false;
   const due = typeof actual.input.dueDate === "string" ? actual.input.dueDate : undefined;
   return eKeys.every((k) =>
-    k === "repeat" ? repeatMatches(expected.input[k], actual.input[k], due, c.timeZone) : fieldMatches(k, expected.input[k], actual.input[k], c),
+    k === "repeat"
+      ? repeatMatches(expected.input[k], actual.input[k], due, c.timeZone)
+      : fieldMatches(k, expected.input[k], actual.input[k], c),
   );
 }
 

@@ -6,7 +6,11 @@ import { capitalize } from "./text";
 
 export type Stripped<T> = { rest: string; value?: T };
 
-const squash = (s: string) => s.replace(/\s+/g, " ").replace(/\s+([,;:.!?])/g, "$1").trim();
+const squash = (s: string) =>
+  s
+    .replace(/\s+/g, " ")
+    .replace(/\s+([,;:.!?])/g, "$1")
+    .trim();
 
 function priorityWord(w: string): Priority {
   const x = w.toLowerCase();
@@ -20,9 +24,18 @@ const GLUE = String.raw`(?:(?:with|at|as|set\s+to|make\s+it|mark\s+it(?:\s+as)?|
 
 export function extractPriority(text: string): Stripped<Priority> {
   const patterns: RegExp[] = [
-    new RegExp(`${LEAD}${GLUE}(?:a\\s+|an\\s+|the\\s+)?(high|highest|top|low|lowest|medium|normal|mid|moderate|max)[-\\s]+(?:priority|prio|pri)\\b(?:\\s+(?:task|item|one|todo))?`, "i"),
-    new RegExp(`${LEAD}${GLUE}(?:the\\s+)?(?:priority|prio)\\s*(?:[:=]|of|is|set\\s+to|to)?\\s*(high|highest|top|low|lowest|medium|normal|mid)\\b`, "i"),
-    new RegExp(`${LEAD}${GLUE}(?:super\\s+|very\\s+|really\\s+|quite\\s+)?(urgent|important|critical|asap)(?:!+)?\\s*$`, "i"),
+    new RegExp(
+      `${LEAD}${GLUE}(?:a\\s+|an\\s+|the\\s+)?(high|highest|top|low|lowest|medium|normal|mid|moderate|max)[-\\s]+(?:priority|prio|pri)\\b(?:\\s+(?:task|item|one|todo))?`,
+      "i",
+    ),
+    new RegExp(
+      `${LEAD}${GLUE}(?:the\\s+)?(?:priority|prio)\\s*(?:[:=]|of|is|set\\s+to|to)?\\s*(high|highest|top|low|lowest|medium|normal|mid)\\b`,
+      "i",
+    ),
+    new RegExp(
+      `${LEAD}${GLUE}(?:super\\s+|very\\s+|really\\s+|quite\\s+)?(urgent|important|critical|asap)(?:!+)?\\s*$`,
+      "i",
+    ),
     /^\s*(urgent|important|critical|asap)\s*[:!-]\s*/i,
     /(?:^|\s)\bp([1-4])\b/i,
     // "!! renew passport": bangs standing alone in front mark it urgent (at the end they are emphasis, dropped with the punctuation).
@@ -32,7 +45,15 @@ export function extractPriority(text: string): Stripped<Priority> {
     const m = re.exec(text);
     if (!m) continue;
     const w = m[1];
-    const value: Priority = /^[1-4]$/.test(w) ? (w === "1" ? "high" : w === "2" ? "medium" : "low") : w.startsWith("!") ? "high" : priorityWord(w);
+    const value: Priority = /^[1-4]$/.test(w)
+      ? w === "1"
+        ? "high"
+        : w === "2"
+          ? "medium"
+          : "low"
+      : w.startsWith("!")
+        ? "high"
+        : priorityWord(w);
     const rest = squash(text.slice(0, m.index) + " " + text.slice(m.index + m[0].length));
     return { rest, value };
   }
@@ -72,7 +93,12 @@ export function extractDescription(text: string): Stripped<string> {
   for (const re of patterns) {
     const m = re.exec(text);
     if (!m) continue;
-    const value = capitalize(m[1].trim().replace(/^["']|["']$/g, "").replace(/\.+$/, ""));
+    const value = capitalize(
+      m[1]
+        .trim()
+        .replace(/^["']|["']$/g, "")
+        .replace(/\.+$/, ""),
+    );
     if (!value) continue;
     return { rest: squash(text.slice(0, m.index)), value };
   }

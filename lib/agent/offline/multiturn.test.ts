@@ -37,11 +37,15 @@ describe("multi-turn conversations in our own wording", () => {
       const o = outcomes[i]!;
       const v = judge({ expect: turn.expect, timeZone: c.timeZone, tasks: o.tasks }, o.calls, o.reply);
       if (!v.pass || o.error) {
-        failures.push(`turn ${i + 1} ${JSON.stringify(turn.user)}: ${o.error ?? v.reason}\n  expected ${JSON.stringify(turn.expect)}\n  actual   ${JSON.stringify(o.calls)} ${JSON.stringify(o.reply)}`);
+        failures.push(
+          `turn ${i + 1} ${JSON.stringify(turn.user)}: ${o.error ?? v.reason}\n  expected ${JSON.stringify(turn.expect)}\n  actual   ${JSON.stringify(o.calls)} ${JSON.stringify(o.reply)}`,
+        );
       }
       if (UUID.test(o.reply)) failures.push(`turn ${i + 1}: the reply shows an id: ${o.reply}`);
       if (turn.replyIncludes) {
-        for (const s of turn.replyIncludes) if (!o.reply.includes(s)) failures.push(`turn ${i + 1}: the reply ${JSON.stringify(o.reply)} lacks ${JSON.stringify(s)}`);
+        for (const s of turn.replyIncludes)
+          if (!o.reply.includes(s))
+            failures.push(`turn ${i + 1}: the reply ${JSON.stringify(o.reply)} lacks ${JSON.stringify(s)}`);
       }
     });
     expect(failures, failures.join("\n")).toEqual([]);

@@ -13,14 +13,31 @@ type Case = { text?: string; turns?: { user: string }[] };
 
 function devSentences(): string[] {
   const files = readdirSync(path.join(here, "cases")).filter((f) => /^dev.*\.jsonl$/.test(f));
-  const lines = files.flatMap((f) => readFileSync(path.join(here, "cases", f), "utf8").split("\n").filter((l) => l.trim()));
+  const lines = files.flatMap((f) =>
+    readFileSync(path.join(here, "cases", f), "utf8")
+      .split("\n")
+      .filter((l) => l.trim()),
+  );
   const cases = lines.map((l) => JSON.parse(l) as Case);
-  return [...new Set(cases.flatMap((c) => [c.text ?? "", ...(c.turns ?? []).map((t) => t.user)]).map(normal).filter((s) => s.length > 10))];
+  return [
+    ...new Set(
+      cases
+        .flatMap((c) => [c.text ?? "", ...(c.turns ?? []).map((t) => t.user)])
+        .map(normal)
+        .filter((s) => s.length > 10),
+    ),
+  ];
 }
 
 /** Lower case, one kind of quote, single spaces, no escapes: how a sentence may be written in code. */
 function normal(text: string): string {
-  return text.toLowerCase().replace(/\\(.)/g, "$1").replace(/[‘’`]/g, "'").replace(/[“”]/g, '"').replace(/\s+/g, " ").trim();
+  return text
+    .toLowerCase()
+    .replace(/\\(.)/g, "$1")
+    .replace(/[‘’`]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 function sources(dir: string): string[] {
@@ -36,7 +53,11 @@ describe("the offline interpreter's sources", () => {
   it("hold no sentence of the dev case sets", () => {
     const sentences = devSentences();
     expect(sentences.length).toBeGreaterThan(200);
-    const files = [...sources(here), path.join(root, "scripts/eval-agent.ts"), ...sources(path.join(root, "scripts/eval"))];
+    const files = [
+      ...sources(here),
+      path.join(root, "scripts/eval-agent.ts"),
+      ...sources(path.join(root, "scripts/eval")),
+    ];
     const hits = files.flatMap((file) => {
       const text = normal(readFileSync(file, "utf8").replace(/\s*\n\s*(\/\/|\*)?\s*/g, " "));
       return sentences.filter((s) => text.includes(s)).map((s) => `${path.relative(root, file)}: "${s}"`);

@@ -3,7 +3,19 @@
 // and date words; German word order first) and tells which language the message was in.
 import { distance } from "fastest-levenshtein";
 import { isKnownWord } from "@/lib/tasks/lemma";
-import { CLOCK_WORDS, DE_LEADS, DE_QUESTION_START, DE_REORDER, FOREIGN, LANGUAGE_HINTS, SPELLED_WORDS, TEXT_SPEAK, type Foreign, type Language, type Row } from "./lexicon";
+import {
+  CLOCK_WORDS,
+  DE_LEADS,
+  DE_QUESTION_START,
+  DE_REORDER,
+  FOREIGN,
+  LANGUAGE_HINTS,
+  SPELLED_WORDS,
+  TEXT_SPEAK,
+  type Foreign,
+  type Language,
+  type Row,
+} from "./lexicon";
 
 export type { Language } from "./lexicon";
 
@@ -27,28 +39,41 @@ function compile(rows: Row[]) {
     byWord.set(key, [...(byWord.get(key) ?? []), r]);
   }
   // A row ending in an apostrophe ("rappelle-moi d'") runs into the next word.
-  const alternatives = [...byWord.keys()].sort((a, b) => b.length - a.length).map((k) => escape(k) + (/['’]$/.test(k) ? "" : EDGE_AFTER));
+  const alternatives = [...byWord.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map((k) => escape(k) + (/['’]$/.test(k) ? "" : EDGE_AFTER));
   const re = new RegExp(`${EDGE_BEFORE}(${alternatives.join("|")})`, "giu");
   return (text: string, trace?: RowTrace) =>
     text.replace(re, (word: string, _g: string, offset: number) => {
       const rows = byWord.get(word.toLowerCase().replace(/\s+/g, " ")) ?? [];
       const before = text.slice(0, offset);
       const after = text.slice(offset + word.length);
-      const row = rows.find(([, , when]) => (!when?.before || when.before.test(before)) && (!when?.after || when.after.test(after)));
+      const row = rows.find(
+        ([, , when]) => (!when?.before || when.before.test(before)) && (!when?.after || when.after.test(after)),
+      );
       if (row) trace?.(row);
       return row ? row[1] : word;
     });
 }
 
 const applyTextSpeak = compile(TEXT_SPEAK);
-const applyForeign = Object.fromEntries(Object.entries(FOREIGN).map(([lang, rows]) => [lang, compile(rows)])) as Record<Foreign, ReturnType<typeof compile>>;
+const applyForeign = Object.fromEntries(Object.entries(FOREIGN).map(([lang, rows]) => [lang, compile(rows)])) as Record<
+  Foreign,
+  ReturnType<typeof compile>
+>;
 
 // German word order (DE_REORDER): "<lead> <head> … <tail>" → "<lead> <command> …".
-const LEADS = String.raw`(?:(?:${[...DE_LEADS].sort((a, b) => b.length - a.length).map(escape).join("|")})[\s,]+)*`;
+const LEADS = String.raw`(?:(?:${[...DE_LEADS]
+  .sort((a, b) => b.length - a.length)
+  .map(escape)
+  .join("|")})[\s,]+)*`;
 const REORDER = DE_REORDER.map((row) => ({
   row,
   // The particle ends the sentence or its first clause ("füge X hinzu und erinnere mich …").
-  re: new RegExp(String.raw`^(\s*${LEADS})${row[0] ? `${escape(row[0])}${EDGE_AFTER}\\s*` : ""}(.+?)\s+${escape(row[1])}((?:\s+#[\p{L}\d_-]+)*(?:\s*(?:,|\bund\b|;)\s+.*)?[\s.!?]*)$`, "iu"),
+  re: new RegExp(
+    String.raw`^(\s*${LEADS})${row[0] ? `${escape(row[0])}${EDGE_AFTER}\\s*` : ""}(.+?)\s+${escape(row[1])}((?:\s+#[\p{L}\d_-]+)*(?:\s*(?:,|\bund\b|;)\s+.*)?[\s.!?]*)$`,
+    "iu",
+  ),
   to: row[2],
   verbFinal: !row[0],
 }));
@@ -71,7 +96,10 @@ function reorderGerman(text: string, trace?: RowTrace): string {
 // serves every pronoun. Accents are compared without marks (the pronoun moves Spanish stress).
 const plain = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 const VERBS = Object.fromEntries(
-  Object.entries(FOREIGN).map(([lang, rows]) => [lang, new Map(rows.filter(([from]) => !/\s/.test(from)).map(([from]) => [plain(from), from]))]),
+  Object.entries(FOREIGN).map(([lang, rows]) => [
+    lang,
+    new Map(rows.filter(([from]) => !/\s/.test(from)).map(([from]) => [plain(from), from])),
+  ]),
 ) as Record<Foreign, Map<string, string>>;
 const CLITIC: Partial<Record<Foreign, RegExp>> = {
   fr: /(?<![\p{L}'’])(\p{L}+)-(la|le|les|l['’]?)(?![\p{L}'’-])/giu,
@@ -80,7 +108,9 @@ const CLITIC: Partial<Record<Foreign, RegExp>> = {
 
 /** The command words inside a word with a joined pronoun, in any language that has them. */
 function cliticVerbs(word: string): string[] {
-  return (Object.keys(CLITIC) as Foreign[]).flatMap((lang) => [...word.matchAll(CLITIC[lang]!)].map((m) => VERBS[lang].get(plain(m[1]!))).filter((v): v is string => !!v));
+  return (Object.keys(CLITIC) as Foreign[]).flatMap((lang) =>
+    [...word.matchAll(CLITIC[lang]!)].map((m) => VERBS[lang].get(plain(m[1]!))).filter((v): v is string => !!v),
+  );
 }
 
 function splitClitics(text: string, language: Foreign): string {
@@ -92,7 +122,9 @@ function splitClitics(text: string, language: Foreign): string {
   });
 }
 
-const HINTS = Object.fromEntries(Object.entries(LANGUAGE_HINTS).map(([lang, words]) => [lang, new Set(words)])) as Record<Foreign, Set<string>>;
+const HINTS = Object.fromEntries(
+  Object.entries(LANGUAGE_HINTS).map(([lang, words]) => [lang, new Set(words)]),
+) as Record<Foreign, Set<string>>;
 
 /** The words `detectLanguage` compares with `LANGUAGE_HINTS`. */
 export const hintWords = (text: string): string[] =>
@@ -121,15 +153,24 @@ export function detectLanguage(text: string): Language {
 }
 
 // Tokens that belong to no language: numbers, times, task numbers, "ok".
-const NEUTRAL_TOKEN = /^(?:#?\d+(?:[.:,]\d+)?(?:h|am|pm|st|nd|rd|th|\.)?|ok|okay|okey|oki|k|kk|hm+|ah|oh|super|top|perfekt|ja?|si|sí|oui|x)$/iu;
-const tokens = (s: string) => s.toLowerCase().split(/[^\p{L}\p{N}'’#:.]+/u).map((w) => w.replace(/[.:]+$/, "")).filter(Boolean);
+const NEUTRAL_TOKEN =
+  /^(?:#?\d+(?:[.:,]\d+)?(?:h|am|pm|st|nd|rd|th|\.)?|ok|okay|okey|oki|k|kk|hm+|ah|oh|super|top|perfekt|ja?|si|sí|oui|x)$/iu;
+const tokens = (s: string) =>
+  s
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}'’#:.]+/u)
+    .map((w) => w.replace(/[.:]+$/, ""))
+    .filter(Boolean);
 
 /**
  * The language a message with no words of its own ("2", "ok", "#3", or words copied from our
  * question such as a task's title) is in: the conversation's, i.e. that of the latest user turn
  * that had words of a language. Null when the message has words of its own (or no history).
  */
-export function conversationLanguage(text: string, history: ReadonlyArray<{ role: string; text: string }> | undefined): Language | null {
+export function conversationLanguage(
+  text: string,
+  history: ReadonlyArray<{ role: string; text: string }> | undefined,
+): Language | null {
   if (!history?.length) return null;
   const asked = [...history].reverse().find((h) => h.role === "assistant");
   const echoed = new Set(asked ? tokens(asked.text) : []);
@@ -145,14 +186,54 @@ export function conversationLanguage(text: string, history: ReadonlyArray<{ role
 }
 
 // Small English words: a message with none of them is not English just because it has no hint words.
-const ENGLISH = new Set(["the", "a", "an", "to", "and", "is", "it", "my", "of", "for", "on", "in", "at", "with", "me", "i", "you", "this", "that", "too", "also", "please", "add", "delete", "move", "mark", "done", "what", "when", "show", "undo", "thanks", "ok", "yes", "one", "all"]);
+const ENGLISH = new Set([
+  "the",
+  "a",
+  "an",
+  "to",
+  "and",
+  "is",
+  "it",
+  "my",
+  "of",
+  "for",
+  "on",
+  "in",
+  "at",
+  "with",
+  "me",
+  "i",
+  "you",
+  "this",
+  "that",
+  "too",
+  "also",
+  "please",
+  "add",
+  "delete",
+  "move",
+  "mark",
+  "done",
+  "what",
+  "when",
+  "show",
+  "undo",
+  "thanks",
+  "ok",
+  "yes",
+  "one",
+  "all",
+]);
 
 /**
  * "und die Präsentation auch", "pas celui-là, l'épicerie": a short message with no hint words
  * and no English ones, in a conversation whose latest user turn was in another language, is in
  * that language.
  */
-export function carriedLanguage(text: string, history: ReadonlyArray<{ role: string; text: string }> | undefined): Foreign | null {
+export function carriedLanguage(
+  text: string,
+  history: ReadonlyArray<{ role: string; text: string }> | undefined,
+): Foreign | null {
   if (!history?.length || tokens(text).some((w) => ENGLISH.has(w))) return null;
   const prev = [...history].reverse().find((h) => h.role === "user");
   const lang = prev ? detectLanguage(prev.text) : "en";
@@ -171,8 +252,15 @@ export function correctSpelling(word: string): string | null {
   const w = word.toLowerCase();
   if (w.length < 5 || SPELLED_WORDS.includes(w) || isKnownWord(w)) return null;
   // "rescheduled", "postponed": an ending on a table word is that word, spelt right.
-  if (SPELLED_WORDS.some((t) => w.startsWith(t.replace(/e$/, "")) && /^(?:e?d|e?s|ing)$/.test(w.slice(t.replace(/e$/, "").length)))) return null;
-  const close = SPELLED_WORDS.filter((t) => Math.abs(t.length - w.length) <= 2 && (swapped(w, t) || distance(w, t) <= (w.length >= 7 ? 2 : 1)));
+  if (
+    SPELLED_WORDS.some(
+      (t) => w.startsWith(t.replace(/e$/, "")) && /^(?:e?d|e?s|ing)$/.test(w.slice(t.replace(/e$/, "").length)),
+    )
+  )
+    return null;
+  const close = SPELLED_WORDS.filter(
+    (t) => Math.abs(t.length - w.length) <= 2 && (swapped(w, t) || distance(w, t) <= (w.length >= 7 ? 2 : 1)),
+  );
   return close.length === 1 ? close[0]! : null;
 }
 
@@ -186,7 +274,18 @@ const CLOCKS = Object.fromEntries(
   Object.entries(CLOCK_WORDS).map(([lang, rows]) => [
     lang,
     // Longer phrases first: "a quarter past 11" before "quarter past 11".
-    [...rows].sort((a, b) => b[0].length - a[0].length).map(([phrase, minute, shift]) => ({ re: new RegExp(`${EDGE_BEFORE}${escape(phrase).replace(/^H|H$/, HOUR).replace(/\\s\+h\\s\+/, String.raw`\s*h\s+`)}${EDGE_AFTER}`, "giu"), minute, shift })),
+    [...rows]
+      .sort((a, b) => b[0].length - a[0].length)
+      .map(([phrase, minute, shift]) => ({
+        re: new RegExp(
+          `${EDGE_BEFORE}${escape(phrase)
+            .replace(/^H|H$/, HOUR)
+            .replace(/\\s\+h\\s\+/, String.raw`\s*h\s+`)}${EDGE_AFTER}`,
+          "giu",
+        ),
+        minute,
+        shift,
+      })),
   ]),
 ) as Record<Language, Array<{ re: RegExp; minute: number; shift: number }>>;
 
@@ -200,7 +299,8 @@ function clockDigits(text: string, language: Language): string {
       return said > 24 ? _all : `${hour}:${String(minute).padStart(2, "0")}`;
     });
   }
-  if (language === "en") t = t.replace(/\b([01]?\d|2[0-3])h([0-5]\d)?\b/gi, (_all, h: string, m?: string) => `${+h}:${m ?? "00"}`);
+  if (language === "en")
+    t = t.replace(/\b([01]?\d|2[0-3])h([0-5]\d)?\b/gi, (_all, h: string, m?: string) => `${+h}:${m ?? "00"}`);
   return t;
 }
 

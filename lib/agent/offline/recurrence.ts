@@ -17,11 +17,25 @@ const ORD = String.raw`(\d{1,2})(?:st|nd|rd|th)?|(first|second|third|fourth|fift
 
 // "a las 9", "à 8h", "um 7 Uhr": the other languages' words in front of the time are cut with it.
 const CONNECTORS = Object.fromEntries(
-  Object.entries(DATE_CONNECTORS).map(([lang, words]) => [lang, new RegExp(String.raw`(?<![\p{L}'’])(?:${[...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/\s+/g, String.raw`\s+`)).join("|")})\s*$`, "iu")]),
+  Object.entries(DATE_CONNECTORS).map(([lang, words]) => [
+    lang,
+    new RegExp(
+      String.raw`(?<![\p{L}'’])(?:${[...words]
+        .sort((a, b) => b.length - a.length)
+        .map((w) => w.replace(/\s+/g, String.raw`\s+`))
+        .join("|")})\s*$`,
+      "iu",
+    ),
+  ]),
 ) as Record<Foreign, RegExp>;
-const connectorsBefore = (ctx: DateContext): RegExp => (ctx.language && ctx.language !== "en" ? CONNECTORS[ctx.language] : /(?!)/);
+const connectorsBefore = (ctx: DateContext): RegExp =>
+  ctx.language && ctx.language !== "en" ? CONNECTORS[ctx.language] : /(?!)/;
 
-export type Repeat = { rule: string; /** bare date or date-time: the first occurrence */ dueDate: string; rest: string };
+export type Repeat = {
+  rule: string /** bare date or date-time: the first occurrence */;
+  dueDate: string;
+  rest: string;
+};
 
 function dayCode(word: string): number {
   const w = word.toLowerCase().slice(0, 3);
@@ -35,7 +49,13 @@ function interval(word: string | undefined): number {
   return /^\d+$/.test(w) ? +w : (NUMBER_WORDS[w] ?? 1);
 }
 
-type Rule = { freq: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY"; interval: number; byDay?: number[]; byMonthDay?: number; byMonth?: number };
+type Rule = {
+  freq: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY";
+  interval: number;
+  byDay?: number[];
+  byMonthDay?: number;
+  byMonth?: number;
+};
 
 /** The rule's text form, in the order people (and the dev cases) write it. */
 export function ruleText(r: Rule): string {
@@ -43,28 +63,89 @@ export function ruleText(r: Rule): string {
   if (r.interval > 1) parts.push(`INTERVAL=${r.interval}`);
   if (r.byMonth) parts.push(`BYMONTH=${r.byMonth}`);
   if (r.byMonthDay) parts.push(`BYMONTHDAY=${r.byMonthDay}`);
-  if (r.byDay?.length) parts.push(`BYDAY=${[...r.byDay].sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7)).map((d) => CODES[d]).join(",")}`);
+  if (r.byDay?.length)
+    parts.push(
+      `BYDAY=${[...r.byDay]
+        .sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7))
+        .map((d) => CODES[d])
+        .join(",")}`,
+    );
   return parts.join(";");
 }
 
 /** The phrases, most specific first. Each returns the rule and the span it covers. */
 const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Rule | null]> = [
-  [/\b(?:every|each)\s+(?:week\s*day|work\s*day|business\s+day)s?\b|\bon\s+weekdays\b|\bweekdays\b/i, () => ({ freq: "WEEKLY", interval: 1, byDay: [1, 2, 3, 4, 5] })],
-  [new RegExp(String.raw`\b(?:every|each)\s+${NUM}\s+weeks?\s+on\s+${DAY_RE}\b`, "i"), (m) => ({ freq: "WEEKLY", interval: interval(m[1]), byDay: [dayCode(m[2]!)] })],
-  [new RegExp(String.raw`\b(?:on\s+)?(?:every|each)\s+(?:other\s+)?${DAY_RE}(?:\s+and\s+${DAY_RE})?\b`, "i"), (m) => ({ freq: "WEEKLY", interval: /other/i.test(m[0]) ? 2 : 1, byDay: [dayCode(m[1]!), ...(m[2] ? [dayCode(m[2])] : [])] })],
-  [/\bon\s+(sun|mon|tues|wednes|thurs|fri|satur)days\b/i, (m) => ({ freq: "WEEKLY", interval: 1, byDay: [dayCode(m[1]!)] })],
-  [new RegExp(String.raw`\b(?:on\s+)?(?:the\s+)?(?:${ORD})\s+(?:day\s+)?of\s+(?:every|each)\s+month\b`, "i"), (m) => ({ freq: "MONTHLY", interval: 1, byMonthDay: m[1] ? +m[1] : ORD_WORDS[m[2]!.toLowerCase()] })],
-  [new RegExp(String.raw`\b(?:every|each)\s+month\s+on\s+the\s+(?:${ORD})\b`, "i"), (m) => ({ freq: "MONTHLY", interval: 1, byMonthDay: m[1] ? +m[1] : ORD_WORDS[m[2]!.toLowerCase()] })],
-  [new RegExp(String.raw`\b(?:every|each)\s+year\s+on\s+${MONTH_RE}\s+(\d{1,2})(?:st|nd|rd|th)?\b`, "i"), (m) => ({ freq: "YEARLY", interval: 1, byMonth: MONTHS.indexOf(m[1]!.toLowerCase().slice(0, 3)) + 1, byMonthDay: +m[2]! })],
-  [new RegExp(String.raw`\b(?:every|each)\s+${MONTH_RE}\s+(\d{1,2})(?:st|nd|rd|th)?\b`, "i"), (m) => ({ freq: "YEARLY", interval: 1, byMonth: MONTHS.indexOf(m[1]!.toLowerCase().slice(0, 3)) + 1, byMonthDay: +m[2]! })],
-  [new RegExp(String.raw`\b(?:every|each)\s+${NUM}\s+(day|week|month|year)s?\b`, "i"), (m) => ({ freq: FREQ[m[2]!.toLowerCase()]!, interval: interval(m[1]) })],
-  [/\b(?:every|each)\s+(day|week|month|year)\b|\b(daily|weekly|monthly|yearly|annually)\b(?=\s*(?:$|,|at\b|on\b|from\b|starting\b))/i, (m) => ({ freq: FREQ[(m[1] ?? m[2])!.toLowerCase()]!, interval: 1 })],
+  [
+    /\b(?:every|each)\s+(?:week\s*day|work\s*day|business\s+day)s?\b|\bon\s+weekdays\b|\bweekdays\b/i,
+    () => ({ freq: "WEEKLY", interval: 1, byDay: [1, 2, 3, 4, 5] }),
+  ],
+  [
+    new RegExp(String.raw`\b(?:every|each)\s+${NUM}\s+weeks?\s+on\s+${DAY_RE}\b`, "i"),
+    (m) => ({ freq: "WEEKLY", interval: interval(m[1]), byDay: [dayCode(m[2]!)] }),
+  ],
+  [
+    new RegExp(String.raw`\b(?:on\s+)?(?:every|each)\s+(?:other\s+)?${DAY_RE}(?:\s+and\s+${DAY_RE})?\b`, "i"),
+    (m) => ({
+      freq: "WEEKLY",
+      interval: /other/i.test(m[0]) ? 2 : 1,
+      byDay: [dayCode(m[1]!), ...(m[2] ? [dayCode(m[2])] : [])],
+    }),
+  ],
+  [
+    /\bon\s+(sun|mon|tues|wednes|thurs|fri|satur)days\b/i,
+    (m) => ({ freq: "WEEKLY", interval: 1, byDay: [dayCode(m[1]!)] }),
+  ],
+  [
+    new RegExp(String.raw`\b(?:on\s+)?(?:the\s+)?(?:${ORD})\s+(?:day\s+)?of\s+(?:every|each)\s+month\b`, "i"),
+    (m) => ({ freq: "MONTHLY", interval: 1, byMonthDay: m[1] ? +m[1] : ORD_WORDS[m[2]!.toLowerCase()] }),
+  ],
+  [
+    new RegExp(String.raw`\b(?:every|each)\s+month\s+on\s+the\s+(?:${ORD})\b`, "i"),
+    (m) => ({ freq: "MONTHLY", interval: 1, byMonthDay: m[1] ? +m[1] : ORD_WORDS[m[2]!.toLowerCase()] }),
+  ],
+  [
+    new RegExp(String.raw`\b(?:every|each)\s+year\s+on\s+${MONTH_RE}\s+(\d{1,2})(?:st|nd|rd|th)?\b`, "i"),
+    (m) => ({
+      freq: "YEARLY",
+      interval: 1,
+      byMonth: MONTHS.indexOf(m[1]!.toLowerCase().slice(0, 3)) + 1,
+      byMonthDay: +m[2]!,
+    }),
+  ],
+  [
+    new RegExp(String.raw`\b(?:every|each)\s+${MONTH_RE}\s+(\d{1,2})(?:st|nd|rd|th)?\b`, "i"),
+    (m) => ({
+      freq: "YEARLY",
+      interval: 1,
+      byMonth: MONTHS.indexOf(m[1]!.toLowerCase().slice(0, 3)) + 1,
+      byMonthDay: +m[2]!,
+    }),
+  ],
+  [
+    new RegExp(String.raw`\b(?:every|each)\s+${NUM}\s+(day|week|month|year)s?\b`, "i"),
+    (m) => ({ freq: FREQ[m[2]!.toLowerCase()]!, interval: interval(m[1]) }),
+  ],
+  [
+    /\b(?:every|each)\s+(day|week|month|year)\b|\b(daily|weekly|monthly|yearly|annually)\b(?=\s*(?:$|,|at\b|on\b|from\b|starting\b))/i,
+    (m) => ({ freq: FREQ[(m[1] ?? m[2])!.toLowerCase()]!, interval: 1 }),
+  ],
 ];
-const FREQ: Record<string, Rule["freq"]> = { day: "DAILY", week: "WEEKLY", month: "MONTHLY", year: "YEARLY", daily: "DAILY", weekly: "WEEKLY", monthly: "MONTHLY", yearly: "YEARLY", annually: "YEARLY" };
+const FREQ: Record<string, Rule["freq"]> = {
+  day: "DAILY",
+  week: "WEEKLY",
+  month: "MONTHLY",
+  year: "YEARLY",
+  daily: "DAILY",
+  weekly: "WEEKLY",
+  monthly: "MONTHLY",
+  yearly: "YEARLY",
+  annually: "YEARLY",
+};
 
 function matches(rule: Rule, d: Day, start: Day): boolean {
   if (rule.byMonth && d.month !== rule.byMonth) return false;
-  if (rule.byMonthDay && d.day !== (rule.byMonthDay === -1 ? daysInMonth(d.year, d.month) : rule.byMonthDay)) return false;
+  if (rule.byMonthDay && d.day !== (rule.byMonthDay === -1 ? daysInMonth(d.year, d.month) : rule.byMonthDay))
+    return false;
   if (rule.byDay && !rule.byDay.includes(weekdayOf(d))) return false;
   if (rule.freq === "WEEKLY" && !rule.byDay && weekdayOf(d) !== weekdayOf(start)) return false;
   return true;
@@ -87,12 +168,22 @@ export function extractRepeat(text: string, ctx: DateContext, anchor?: Day): Rep
       if (d === timed || (!d.hasTime && !startDay)) {
         if (d.hasTime && d.wall) time = { hour: d.wall.hour, minute: d.wall.minute };
         else startDay = d.day;
-        rest = (rest.slice(0, d.index).replace(/\b(?:at|on|from|starting)\s*$/i, "").replace(connectorsBefore(ctx), "") + " " + rest.slice(d.end)).replace(/\s+/g, " ").trim();
+        rest = (
+          rest
+            .slice(0, d.index)
+            .replace(/\b(?:at|on|from|starting)\s*$/i, "")
+            .replace(connectorsBefore(ctx), "") +
+          " " +
+          rest.slice(d.end)
+        )
+          .replace(/\s+/g, " ")
+          .trim();
         break;
       }
     }
     if (rule.freq === "WEEKLY" && !rule.byDay && (startDay ?? anchor)) rule.byDay = [weekdayOf((startDay ?? anchor)!)];
-    if (rule.freq === "MONTHLY" && !rule.byMonthDay && (startDay ?? anchor)) rule.byMonthDay = (startDay ?? anchor)!.day;
+    if (rule.freq === "MONTHLY" && !rule.byMonthDay && (startDay ?? anchor))
+      rule.byMonthDay = (startDay ?? anchor)!.day;
     const t0 = today(ctx);
     const now = wallOf(ctx.now, ctx.timeZone);
     const from = startDay && compareDay(startDay, t0) > 0 ? startDay : t0;
@@ -100,7 +191,12 @@ export function extractRepeat(text: string, ctx: DateContext, anchor?: Day): Rep
     for (let i = 0; i < 800 && !first; i++) {
       const d = addDays(from, i);
       if (!matches(rule, d, from)) continue;
-      if (compareDay(d, t0) === 0 && time && (time.hour < now.hour || (time.hour === now.hour && time.minute <= now.minute))) continue;
+      if (
+        compareDay(d, t0) === 0 &&
+        time &&
+        (time.hour < now.hour || (time.hour === now.hour && time.minute <= now.minute))
+      )
+        continue;
       first = d;
     }
     if (!first) return null;

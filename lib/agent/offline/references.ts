@@ -39,7 +39,9 @@ export function historyReferents(history: HistoryTurn[] | undefined): { numbers:
     const numbers: number[] = [];
     const candidates: number[] = [];
     // After "no, the other one" (undo + the change again), "it" is the task changed, not the one put back.
-    const corrected = (turn.calls ?? []).some((c) => c.tool === "undo_operation") && (turn.calls ?? []).some((c) => c.tool !== "undo_operation");
+    const corrected =
+      (turn.calls ?? []).some((c) => c.tool === "undo_operation") &&
+      (turn.calls ?? []).some((c) => c.tool !== "undo_operation");
     for (const [k, r] of (turn.results ?? []).entries()) {
       if (!r || typeof r !== "object") continue;
       if (corrected && turn.calls?.[k]?.tool === "undo_operation") continue;
@@ -47,16 +49,19 @@ export function historyReferents(history: HistoryTurn[] | undefined): { numbers:
       const task = res.task as { number?: unknown } | null | undefined;
       if (res.ok === true && task && typeof task.number === "number") numbers.push(task.number);
       if (res.ok === true && res.kind === "listed" && Array.isArray(res.tasks)) {
-        for (const t of res.tasks as Array<{ number?: unknown }>) if (typeof t.number === "number") numbers.push(t.number);
+        for (const t of res.tasks as Array<{ number?: unknown }>)
+          if (typeof t.number === "number") numbers.push(t.number);
       }
       if (res.ok === false && Array.isArray(res.candidates)) {
-        for (const t of res.candidates as Array<{ number?: unknown }>) if (typeof t.number === "number") candidates.push(t.number);
+        for (const t of res.candidates as Array<{ number?: unknown }>)
+          if (typeof t.number === "number") candidates.push(t.number);
       }
     }
     if (numbers.length === 0 && !(turn.results && turn.results.length)) {
       for (const c of turn.calls ?? []) if (typeof c.input.task === "number") numbers.push(c.input.task);
     }
-    if (numbers.length || candidates.length) return { numbers: [...new Set(numbers)], candidates: [...new Set(candidates)] };
+    if (numbers.length || candidates.length)
+      return { numbers: [...new Set(numbers)], candidates: [...new Set(candidates)] };
   }
   return { numbers: [], candidates: [] };
 }
@@ -75,7 +80,9 @@ export function numbersInLastAssistantText(history: HistoryTurn[] | undefined): 
 function lastListWasEmpty(history: RefOptions["history"]): boolean {
   for (let i = (history?.length ?? 0) - 1; i >= 0; i--) {
     const turn = history![i]!;
-    const listed = (turn.results ?? []).find((r) => (r as { kind?: string } | null)?.kind === "listed") as { tasks?: unknown[] } | undefined;
+    const listed = (turn.results ?? []).find((r) => (r as { kind?: string } | null)?.kind === "listed") as
+      | { tasks?: unknown[] }
+      | undefined;
     if (listed) return !listed.tasks?.length;
   }
   return false;
@@ -107,7 +114,12 @@ export function resolveOne(phrase: string, tasks: TaskSnapshot[], opts: RefOptio
     const touched = state.lastChange?.touched ?? [];
     const rest = state.shown.filter((n) => !touched.includes(n));
     if (rest.length === 1) return byNumber(rest[0]!, tasks);
-    if (rest.length > 1) return { kind: "many", candidates: rest.map((n) => tasks.find((t) => t.number === n) ?? stub(n)), phrase: cleaned };
+    if (rest.length > 1)
+      return {
+        kind: "many",
+        candidates: rest.map((n) => tasks.find((t) => t.number === n) ?? stub(n)),
+        phrase: cleaned,
+      };
   }
   const ord = ORDINAL_REF.exec(cleaned);
   if (ord) {
@@ -143,16 +155,21 @@ export function resolveSeveral(phrase: string, tasks: TaskSnapshot[], opts: RefO
     return [{ kind: "none", phrase: cleaned, reason: "no_referent" }];
   }
   // "the first two", "the last 3 ones": a slice of the list we showed.
-  const slice = /^(first|top|last|bottom)\s+(two|three|four|five|six|\d+)(?:\s+(?:ones|tasks|items|of\s+them))?$/i.exec(cleaned);
+  const slice = /^(first|top|last|bottom)\s+(two|three|four|five|six|\d+)(?:\s+(?:ones|tasks|items|of\s+them))?$/i.exec(
+    cleaned,
+  );
   if (slice) {
     const shown = dialogueState(opts.history).shown;
-    const n = /^\d+$/.test(slice[2]!) ? +slice[2]! : ({ two: 2, three: 3, four: 4, five: 5, six: 6 } as Record<string, number>)[slice[2]!.toLowerCase()]!;
+    const n = /^\d+$/.test(slice[2]!)
+      ? +slice[2]!
+      : ({ two: 2, three: 3, four: 4, five: 5, six: 6 } as Record<string, number>)[slice[2]!.toLowerCase()]!;
     if (shown.length >= n) {
       const picked = /^(?:last|bottom)$/i.test(slice[1]!) ? shown.slice(-n) : shown.slice(0, n);
       return picked.map((k) => byNumber(k, tasks));
     }
   }
-  const numberList = /^(?:(?:tasks?|items?|numbers?|#)\s*)?#?\d+(?:\s*(?:,|and|&|\+|plus)\s*(?:(?:tasks?|items?|numbers?)\s*)?#?\d+)+$/i;
+  const numberList =
+    /^(?:(?:tasks?|items?|numbers?|#)\s*)?#?\d+(?:\s*(?:,|and|&|\+|plus)\s*(?:(?:tasks?|items?|numbers?)\s*)?#?\d+)+$/i;
   if (numberList.test(cleaned)) return [...cleaned.matchAll(/\d+/g)].map((m) => byNumber(+m[0], tasks));
 
   const whole = resolveOne(cleaned, tasks, opts);

@@ -8,14 +8,27 @@ import { addDays, dayInZone, isoDate, isoDateTime, wallOf } from "@/lib/time/zon
 const UNIT_MINUTES: Record<string, number> = { minute: 1, min: 1, hour: 60, day: 1440, week: 10080 };
 const COUNT = String.raw`an?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty|forty[- ]five|ninety|\d+|half\s+an?|(?:a\s+)?couple(?:\s+of)?|a\s+few`;
 // The day before, said as a part of it: "the night before" is the evening of the day before.
-const PART_OF_DAY: Record<string, { hour: number; minute: number }> = { night: { hour: 20, minute: 0 }, evening: { hour: 18, minute: 0 }, morning: { hour: 9, minute: 0 } };
+const PART_OF_DAY: Record<string, { hour: number; minute: number }> = {
+  night: { hour: 20, minute: 0 },
+  evening: { hour: 18, minute: 0 },
+  morning: { hour: 9, minute: 0 },
+};
 const OFFSET_PARTS = new RegExp(
   String.raw`^(?:(${COUNT})\s+(minute|min|hour|day|week)s?|(an?\s+|one\s+)?(hour|day|week)\s+and\s+a\s+half|the\s+(day|night|evening|morning|week)|a\s+(day))\s+(?:before|earlier|ahead|prior)(?:\s+(?:it|that))?$`,
   "i",
 );
 /** An offset before the due moment ("an hour before", "the night before"); no capturing groups, so it can be embedded. */
 export const OFFSET = String.raw`(?:(?:${COUNT})\s+(?:minute|min|hour|day|week)s?|(?:an?\s+|one\s+)?(?:hour|day|week)\s+and\s+a\s+half|the\s+(?:day|night|evening|morning|week)|a\s+day)\s+(?:before|earlier|ahead|prior)`;
-const WORD_NUMBERS: Record<string, number> = { ...NUMBER_WORDS, twelve: 12, fifteen: 15, twenty: 20, thirty: 30, "forty-five": 45, "forty five": 45, ninety: 90 };
+const WORD_NUMBERS: Record<string, number> = {
+  ...NUMBER_WORDS,
+  twelve: 12,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  "forty-five": 45,
+  "forty five": 45,
+  ninety: 90,
+};
 
 type Offset = { minutes: number; standIn?: { hour: number; minute: number } };
 
@@ -29,7 +42,15 @@ function parseOffset(phrase: string): Offset | null {
   if (m[4]) return { minutes: UNIT_MINUTES[m[4].toLowerCase()]! * 1.5 };
   const unit = UNIT_MINUTES[m[2]!.toLowerCase()]!;
   const w = m[1]!.toLowerCase().replace(/\s+/g, " ").trim();
-  const n = /^half/.test(w) ? 0.5 : /couple/.test(w) ? 2 : /few/.test(w) ? 3 : /^\d+$/.test(w) ? +w : (WORD_NUMBERS[w] ?? 1);
+  const n = /^half/.test(w)
+    ? 0.5
+    : /couple/.test(w)
+      ? 2
+      : /few/.test(w)
+        ? 3
+        : /^\d+$/.test(w)
+          ? +w
+          : (WORD_NUMBERS[w] ?? 1);
   return { minutes: n * unit };
 }
 
@@ -54,7 +75,12 @@ export function before(due: string, minutes: number, timeZone: string): string |
  * ("the day before at 8pm", "2 days before at 9") or the stand-in hour of a part of the day ("the
  * night before" → 20:00 the day before). Null when it names no moment (2 hours before a bare day).
  */
-export function remindBefore(due: string, offset: string, time: { hour: number; minute: number } | null, timeZone: string): string | null {
+export function remindBefore(
+  due: string,
+  offset: string,
+  time: { hour: number; minute: number } | null,
+  timeZone: string,
+): string | null {
   const off = parseOffset(offset);
   if (!off) return null;
   const clock = time ?? off.standIn ?? null;
@@ -71,12 +97,20 @@ export function clockOf(phrase: string, ctx: DateContext): { hour: number; minut
   if (!text) return null;
   const d = findDates(text, ctx).dates[0];
   if (!d || !d.hasTime || !d.wall || !onlyTime(d.text)) return null;
-  if (text.slice(0, d.index).replace(/\b(?:at|around|by|a\s+las?|à|vers|um|gegen)\s*$/i, "").trim() || text.slice(d.end).trim()) return null;
+  if (
+    text
+      .slice(0, d.index)
+      .replace(/\b(?:at|around|by|a\s+las?|à|vers|um|gegen)\s*$/i, "")
+      .trim() ||
+    text.slice(d.end).trim()
+  )
+    return null;
   return { hour: d.wall.hour, minute: d.wall.minute };
 }
 
 // A clock time with no day in it: such a reminder lands on the task's due day.
-const TIME_ONLY = /^(?:(?:at|around|by|a\s+las?|à|vers|um|gegen)\s+)?(?:\d{1,2}(?:[:.h]\d{2})?\s*(?:h|uhr|o'?clock|am|pm|a\.m\.|p\.m\.)?|noon|midday|midnight|mediodía|midi|mittag)(?:\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|de\s+la\s+(?:mañana|tarde|noche)|du\s+(?:matin|soir)|de\s+l'après-midi|morgens|abends|nachmittags))?$/i;
+const TIME_ONLY =
+  /^(?:(?:at|around|by|a\s+las?|à|vers|um|gegen)\s+)?(?:\d{1,2}(?:[:.h]\d{2})?\s*(?:h|uhr|o'?clock|am|pm|a\.m\.|p\.m\.)?|noon|midday|midnight|mediodía|midi|mittag)(?:\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night|de\s+la\s+(?:mañana|tarde|noche)|du\s+(?:matin|soir)|de\s+l'après-midi|morgens|abends|nachmittags))?$/i;
 /** Whether a found date's text says only a clock time (no day). */
 export const isTimeOnly = (text: string) => TIME_ONLY.test(text.trim());
 const onlyTime = isTimeOnly;
@@ -109,10 +143,14 @@ export function extractReminderClause(text: string): { rest: string; spec: strin
 }
 
 /** "the day before at 8pm": the offset and the clock time said after it. */
-function splitOffsetTime(spec: string, ctx: DateContext): { offset: string; time: { hour: number; minute: number } | null } | null {
+function splitOffsetTime(
+  spec: string,
+  ctx: DateContext,
+): { offset: string; time: { hour: number; minute: number } | null } | null {
   const s = spec.trim().replace(/\s+(?:it|that)$/i, "");
   if (parseOffset(s)) return { offset: s, time: null };
-  const m = new RegExp(`^(${OFFSET})\\s*,?\\s+(.+)$`, "i").exec(s) ?? new RegExp(`^(.+?)\\s*,?\\s+(${OFFSET})$`, "i").exec(s);
+  const m =
+    new RegExp(`^(${OFFSET})\\s*,?\\s+(.+)$`, "i").exec(s) ?? new RegExp(`^(.+?)\\s*,?\\s+(${OFFSET})$`, "i").exec(s);
   if (!m) return null;
   const [offset, other] = parseOffset(m[1]!) ? [m[1]!, m[2]!] : [m[2]!, m[1]!];
   const time = clockOf(other, ctx);

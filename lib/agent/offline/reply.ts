@@ -46,7 +46,10 @@ function sentence(s: string): string {
 }
 
 function joinNames(ts: TaskView[], lang: ReplyLanguage = "en"): string {
-  return joinList(ts.map((t) => `#${t.number} ${t.title}`), lang);
+  return joinList(
+    ts.map((t) => `#${t.number} ${t.title}`),
+    lang,
+  );
 }
 
 function describeFilter(filter: Record<string, unknown>, ctx: DateContext): string {
@@ -62,10 +65,13 @@ function describeFilter(filter: Record<string, unknown>, ctx: DateContext): stri
     next_week: "due next week",
   };
   if (typeof filter.due === "string" && due[filter.due]) bits.push(due[filter.due]);
-  if (typeof filter.dueAfter === "string" && filter.dueAfter === filter.dueBefore) bits.push(`due ${formatDue(filter.dueAfter, true, ctx)}`);
+  if (typeof filter.dueAfter === "string" && filter.dueAfter === filter.dueBefore)
+    bits.push(`due ${formatDue(filter.dueAfter, true, ctx)}`);
   else {
-    if (typeof filter.dueAfter === "string") bits.push(`due after ${formatDue(filter.dueAfter, !/T/.test(filter.dueAfter), ctx)}`);
-    if (typeof filter.dueBefore === "string") bits.push(`due before ${formatDue(filter.dueBefore, !/T/.test(filter.dueBefore), ctx)}`);
+    if (typeof filter.dueAfter === "string")
+      bits.push(`due after ${formatDue(filter.dueAfter, !/T/.test(filter.dueAfter), ctx)}`);
+    if (typeof filter.dueBefore === "string")
+      bits.push(`due before ${formatDue(filter.dueBefore, !/T/.test(filter.dueBefore), ctx)}`);
   }
   if (filter.tag) bits.push(`tagged #${String(filter.tag).replace(/^#/, "")}`);
   if (filter.search) bits.push(`matching "${filter.search}"`);
@@ -92,7 +98,8 @@ function listReply(r: Ok<"listed">, ctx: Ctx): string {
   const head = `${r.total === 1 ? "1 task" : `${r.total} tasks`}${what ? ` (${what})` : ""}`;
   // The first open task with a due date is worth a word; the card has the rest.
   const next = r.tasks.find((t) => t.status === "pending" && t.dueDate);
-  if (next && r.total > 1) return `${head} — next up: ${label(next)}, ${whenPhrase(next.dueDate!, next.dueAllDay, ctx)}.`;
+  if (next && r.total > 1)
+    return `${head} — next up: ${label(next)}, ${whenPhrase(next.dueDate!, next.dueAllDay, ctx)}.`;
   return `${head}.`;
 }
 
@@ -126,7 +133,11 @@ function answerReply(r: Ok<"listed">, kind: QuestionKind, ctx: Ctx): string {
   if (r.tasks.length > 1) {
     const each = r.tasks
       .slice(0, 4)
-      .map((t) => (kind === "when" || kind === "within" ? say.itemWhen(label(t), t.dueDate ? when(t.dueDate, t.dueAllDay) : null) : say.itemStatus(label(t), t.status === "completed")));
+      .map((t) =>
+        kind === "when" || kind === "within"
+          ? say.itemWhen(label(t), t.dueDate ? when(t.dueDate, t.dueAllDay) : null)
+          : say.itemStatus(label(t), t.status === "completed"),
+      );
     return say.many(r.total, search, joinList(each, lang));
   }
   const t = r.tasks[0]!;
@@ -149,16 +160,30 @@ function answerReply(r: Ok<"listed">, kind: QuestionKind, ctx: Ctx): string {
 }
 
 const FIELD_ALIASES: Record<string, string> = {
-  duedate: "dueDate", due: "dueDate", "due date": "dueDate", deadline: "dueDate",
-  title: "title", name: "title", priority: "priority", tags: "tags", addtags: "tags",
-  removetags: "tags", tag: "tags", description: "description", note: "description", notes: "description",
-  remindat: "remindAt", reminder: "remindAt", repeat: "repeat",
+  duedate: "dueDate",
+  due: "dueDate",
+  "due date": "dueDate",
+  deadline: "dueDate",
+  title: "title",
+  name: "title",
+  priority: "priority",
+  tags: "tags",
+  addtags: "tags",
+  removetags: "tags",
+  tag: "tags",
+  description: "description",
+  note: "description",
+  notes: "description",
+  remindat: "remindAt",
+  reminder: "remindAt",
+  repeat: "repeat",
 };
 
 function updateReply(r: Ok<"updated">, call: ToolCall | undefined, ctx: Ctx): string {
   const lang = ctx.language ?? "en";
   const say = messages(lang).change;
-  const due = (d: string, allDay: boolean | undefined) => (lang === "en" ? formatDue(d, allDay, ctx) : formatDueIn(d, allDay, ctx, lang));
+  const due = (d: string, allDay: boolean | undefined) =>
+    lang === "en" ? formatDue(d, allDay, ctx) : formatDueIn(d, allDay, ctx, lang);
   const fields = new Set<string>();
   for (const c of r.changes ?? []) {
     const key = FIELD_ALIASES[c.toLowerCase()] ?? FIELD_ALIASES[c.toLowerCase().split(/[:\s]/)[0]];
@@ -175,10 +200,12 @@ function updateReply(r: Ok<"updated">, call: ToolCall | undefined, ctx: Ctx): st
   if (fields.has("title")) parts.push(say.renamed(t.title));
   if (fields.has("dueDate")) parts.push(t.dueDate ? say.due(due(t.dueDate, t.dueAllDay)) : say.noDue);
   if (fields.has("priority")) parts.push(say.priority(t.priority));
-  if (fields.has("tags")) parts.push(t.tags.length ? say.tags(t.tags.map((x) => `#${x.replace(/^#/, "")}`).join(" ")) : say.noTags);
+  if (fields.has("tags"))
+    parts.push(t.tags.length ? say.tags(t.tags.map((x) => `#${x.replace(/^#/, "")}`).join(" ")) : say.noTags);
   if (fields.has("description")) parts.push(t.description ? say.note(t.description) : say.noteRemoved);
   if (fields.has("remindAt")) parts.push(t.remindAt ? say.reminder(due(t.remindAt, false)) : say.noReminder);
-  if (fields.has("repeat")) parts.push(t.repeat ? say.repeats((lang === "en" ? t.repeatText : undefined) ?? t.repeat) : say.noRepeat);
+  if (fields.has("repeat"))
+    parts.push(t.repeat ? say.repeats((lang === "en" ? t.repeatText : undefined) ?? t.repeat) : say.noRepeat);
   if (!parts.length && r.changes?.length && lang === "en") parts.push(r.changes.join(", "));
   return messages(lang).updated(label(t), parts);
 }
@@ -188,7 +215,8 @@ function changeKinds(prev: Ctx["previousChange"]): Map<number, string> {
   const kinds = new Map<number, string>();
   for (const r of prev?.results ?? []) {
     const x = r as { ok?: boolean; kind?: string; task?: { number?: number } } | null;
-    if (x?.ok && x.kind && typeof x.task?.number === "number" && !kinds.has(x.task.number)) kinds.set(x.task.number, x.kind);
+    if (x?.ok && x.kind && typeof x.task?.number === "number" && !kinds.has(x.task.number))
+      kinds.set(x.task.number, x.kind);
   }
   return kinds;
 }
@@ -206,7 +234,14 @@ function undoReply(r: Ok<"undone">, ctx: Ctx): string {
   };
   const allKnown = tasks.length > 0 && tasks.every((t) => kinds.has(t.number));
   if (count > 1) {
-    return say.undoMany(count, joinList(tasks.map((t) => what(t, false)), lang), allKnown);
+    return say.undoMany(
+      count,
+      joinList(
+        tasks.map((t) => what(t, false)),
+        lang,
+      ),
+      allKnown,
+    );
   }
   const t = tasks[0];
   if (!t) return say.undoNone;
@@ -230,7 +265,11 @@ function errorReply(e: ToolError, lang: Language): string {
   // The service words its errors in English; other languages get the message of the error's kind.
   const msg = lang === "en" ? sentence(e.message || say.errors.other) : (say.errors[e.code] ?? say.errors.other);
   if (e.candidates && e.candidates.length) {
-    const options = joinList(e.candidates.slice(0, 6).map((t) => `#${t.number} ${t.title}`), lang, "disjunction");
+    const options = joinList(
+      e.candidates.slice(0, 6).map((t) => `#${t.number} ${t.title}`),
+      lang,
+      "disjunction",
+    );
     return `${msg} ${say.whichOfThese(options)}`;
   }
   return msg;
@@ -243,9 +282,7 @@ export function composeReply(calls: ToolCall[], results: ToolResult[], ctx: Ctx)
   const out: string[] = [];
   const seen = new Set<number>();
   const groupOf = (kind: string) =>
-    results
-      .map((r, i) => ({ r, i }))
-      .filter(({ r }) => r.ok && (r as { kind: string }).kind === kind);
+    results.map((r, i) => ({ r, i })).filter(({ r }) => r.ok && (r as { kind: string }).kind === kind);
 
   // Bulk changes the user rejected: one sentence, not one per task.
   const rejected = results.filter((r) => !r.ok && r.code === "rejected").length;
@@ -272,7 +309,12 @@ export function composeReply(calls: ToolCall[], results: ToolResult[], ctx: Ctx)
           const d = detailsIn(ts[0], ctx);
           out.push(sentence(`${said.added(label(ts[0]))}${d ? ` — ${d}` : ""}`));
         } else {
-          out.push([said.addedMany(ts.length), ...ts.map((t) => `- #${t.number} ${t.title}${detailsIn(t, ctx) ? ` — ${detailsIn(t, ctx)}` : ""}`)].join("\n"));
+          out.push(
+            [
+              said.addedMany(ts.length),
+              ...ts.map((t) => `- #${t.number} ${t.title}${detailsIn(t, ctx) ? ` — ${detailsIn(t, ctx)}` : ""}`),
+            ].join("\n"),
+          );
         }
         break;
       }
@@ -286,9 +328,12 @@ export function composeReply(calls: ToolCall[], results: ToolResult[], ctx: Ctx)
         same.forEach(({ i: j }) => seen.add(j));
         const ts = same.map(({ r: x }) => (x as Ok<"completed">).task as TaskView);
         const one = ts.length === 1;
-        if (r.kind === "completed") out.push(one ? said.completed(label(ts[0])) : said.completedMany(ts.length, joinNames(ts, lang)));
-        if (r.kind === "reopened") out.push(one ? said.reopened(label(ts[0])) : said.reopenedMany(ts.length, joinNames(ts, lang)));
-        if (r.kind === "deleted") out.push(one ? said.deleted(label(ts[0])) : said.deletedMany(ts.length, joinNames(ts, lang)));
+        if (r.kind === "completed")
+          out.push(one ? said.completed(label(ts[0])) : said.completedMany(ts.length, joinNames(ts, lang)));
+        if (r.kind === "reopened")
+          out.push(one ? said.reopened(label(ts[0])) : said.reopenedMany(ts.length, joinNames(ts, lang)));
+        if (r.kind === "deleted")
+          out.push(one ? said.deleted(label(ts[0])) : said.deletedMany(ts.length, joinNames(ts, lang)));
         break;
       }
       case "updated":

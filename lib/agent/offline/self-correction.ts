@@ -4,7 +4,10 @@
 import { SELF_CORRECTIONS } from "./lexicon";
 import { extractDate, findDates, type DateContext } from "./dates";
 
-const alt = [...SELF_CORRECTIONS].sort((a, b) => b.length - a.length).map((w) => w.replace(/\s+/g, String.raw`[\s,]+`)).join("|");
+const alt = [...SELF_CORRECTIONS]
+  .sort((a, b) => b.length - a.length)
+  .map((w) => w.replace(/\s+/g, String.raw`[\s,]+`))
+  .join("|");
 const TAKEN_BACK = new RegExp(String.raw`\s*[,;]\s*(?:${alt})[\s,;:!.…-]+(.+)$`, "iu");
 const CONNECTOR = /^(?:on|at|for|by|el|la|le|au|à|am|um|an)\s+/i;
 

@@ -12,9 +12,33 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import {
-  ARTICLES, CLOSINGS, COMMAND_LEADS, CREATIVE_VERBS, DATE_CONNECTORS, DE_LEADS, DE_REORDER, EITHER_VERBS, ENTERTAIN_PHRASES,
-  FOREIGN, GREETING_TAILS, INTERJECTIONS, LANGUAGE_HINTS, LIST_OBJECTS, LIST_VERBS, OUT_OF_SCOPE, PAST_TENSE, TEXT_SPEAK,
-  WORLD_TOPICS, CLOCK_WORDS, REMARK_DONE, REMARK_LEADS, REMARK_LINKS, REMARK_NO_REPEAT, SELF_CORRECTIONS, type Foreign, type Language,
+  ARTICLES,
+  CLOSINGS,
+  COMMAND_LEADS,
+  CREATIVE_VERBS,
+  DATE_CONNECTORS,
+  DE_LEADS,
+  DE_REORDER,
+  EITHER_VERBS,
+  ENTERTAIN_PHRASES,
+  FOREIGN,
+  GREETING_TAILS,
+  INTERJECTIONS,
+  LANGUAGE_HINTS,
+  LIST_OBJECTS,
+  LIST_VERBS,
+  OUT_OF_SCOPE,
+  PAST_TENSE,
+  TEXT_SPEAK,
+  WORLD_TOPICS,
+  CLOCK_WORDS,
+  REMARK_DONE,
+  REMARK_LEADS,
+  REMARK_LINKS,
+  REMARK_NO_REPEAT,
+  SELF_CORRECTIONS,
+  type Foreign,
+  type Language,
 } from "./lexicon";
 import { hasPhrase, hintWords, normalizeWords } from "./normalize";
 import { normalizeText } from "./text";
@@ -29,7 +53,10 @@ type Case = { text?: string; turns?: { user: string; history?: Turn[] }[]; histo
 function userTexts(): string[] {
   const files = readdirSync(path.join(here, "cases")).filter((f) => f.endsWith(".jsonl"));
   const cases = files.flatMap((f) =>
-    readFileSync(path.join(here, "cases", f), "utf8").split("\n").filter((l) => l.trim()).map((l) => JSON.parse(l) as Case),
+    readFileSync(path.join(here, "cases", f), "utf8")
+      .split("\n")
+      .filter((l) => l.trim())
+      .map((l) => JSON.parse(l) as Case),
   );
   const fromHistory = (h?: Turn[]) => (h ?? []).filter((t) => t.role === "user" && t.text).map((t) => t.text!);
   return cases.flatMap((c) => [
@@ -82,16 +109,25 @@ function alternatives(re: RegExp): string[] {
 
 type Check = { table: string; entries: string[]; exercised: (entry: string, i: number) => boolean };
 
-const rowLabel = (r: readonly unknown[]) => JSON.stringify(r.slice(0, 2)) + (r[2] && typeof r[2] === "object" ? " (when …)" : "");
-const words = (entries: string[], texts: () => Seen[], field: "typed" | "read" = "read") => (e: string) =>
-  texts().some((s) => hasPhrase(s[field], e));
+const rowLabel = (r: readonly unknown[]) =>
+  JSON.stringify(r.slice(0, 2)) + (r[2] && typeof r[2] === "object" ? " (when …)" : "");
+const words =
+  (entries: string[], texts: () => Seen[], field: "typed" | "read" = "read") =>
+  (e: string) =>
+    texts().some((s) => hasPhrase(s[field], e));
 
 function pastTense(lang: Foreign) {
   const spec = PAST_TENSE[lang];
   const reports = inLanguage(lang)
     .map((s) => spec.re.exec(s.read.replace(/[.!?…\s]+$/g, "")))
     .filter((m): m is RegExpExecArray => !!m?.groups)
-    .map((m) => ({ verb: (m.groups!.verb ?? m.groups!.verb2)!.toLowerCase(), object: (m.groups!.object ?? m.groups!.object2)!.toLowerCase().split(/\s+/).map((w) => w.replace(/^l'/, "")) }));
+    .map((m) => ({
+      verb: (m.groups!.verb ?? m.groups!.verb2)!.toLowerCase(),
+      object: (m.groups!.object ?? m.groups!.object2)!
+        .toLowerCase()
+        .split(/\s+/)
+        .map((w) => w.replace(/^l'/, "")),
+    }));
   return { spec, reports };
 }
 
@@ -102,7 +138,11 @@ const checks: Check[] = [
     entries: FOREIGN[lang].map(rowLabel),
     exercised: (_: string, i: number) => applied.has(FOREIGN[lang][i]),
   })),
-  { table: "DE_REORDER", entries: DE_REORDER.map((r) => JSON.stringify(r)), exercised: (_, i) => applied.has(DE_REORDER[i]) },
+  {
+    table: "DE_REORDER",
+    entries: DE_REORDER.map((r) => JSON.stringify(r)),
+    exercised: (_, i) => applied.has(DE_REORDER[i]),
+  },
   { table: "DE_LEADS", entries: DE_LEADS, exercised: words(DE_LEADS, () => inLanguage("de"), "typed") },
   ...LANGS.map((lang) => ({
     table: `LANGUAGE_HINTS.${lang}`,
@@ -117,14 +157,23 @@ const checks: Check[] = [
         entries: spec.endings.map((e) => JSON.stringify(e)),
         exercised: (_: string, i: number) => reports.some((r) => r.verb.endsWith(spec.endings[i]![0])),
       },
-      { table: `PAST_TENSE.${lang}.irregular`, entries: Object.keys(spec.irregular), exercised: (e: string) => reports.some((r) => r.verb === e) },
-      { table: `PAST_TENSE.${lang}.stop`, entries: spec.stop, exercised: (e: string) => reports.some((r) => r.object.includes(e)) },
+      {
+        table: `PAST_TENSE.${lang}.irregular`,
+        entries: Object.keys(spec.irregular),
+        exercised: (e: string) => reports.some((r) => r.verb === e),
+      },
+      {
+        table: `PAST_TENSE.${lang}.stop`,
+        entries: spec.stop,
+        exercised: (e: string) => reports.some((r) => r.object.includes(e)),
+      },
     ];
   }),
   ...LANGS.map((lang) => ({
     table: `ARTICLES.${lang}`,
     entries: alternatives(ARTICLES[lang]),
-    exercised: (e: string) => inLanguage(lang).some((s) => new RegExp(`(?<![\\p{L}'])${e}(?![\\p{L}])`, "iu").test(s.read)),
+    exercised: (e: string) =>
+      inLanguage(lang).some((s) => new RegExp(`(?<![\\p{L}'])${e}(?![\\p{L}])`, "iu").test(s.read)),
   })),
   ...LANGS.map((lang) => ({
     table: `DATE_CONNECTORS.${lang}`,
@@ -135,7 +184,9 @@ const checks: Check[] = [
   { table: "COMMAND_LEADS", entries: COMMAND_LEADS, exercised: words(COMMAND_LEADS, () => seen) },
   ...OUT_OF_SCOPE.flatMap((row, i) => [
     { table: `OUT_OF_SCOPE[${i}].verbs`, entries: row.verbs, exercised: words(row.verbs, () => seen) },
-    ...(row.objects === "any" ? [] : [{ table: `OUT_OF_SCOPE[${i}].objects`, entries: row.objects, exercised: words(row.objects, () => seen) }]),
+    ...(row.objects === "any"
+      ? []
+      : [{ table: `OUT_OF_SCOPE[${i}].objects`, entries: row.objects, exercised: words(row.objects, () => seen) }]),
   ]),
   { table: "CREATIVE_VERBS", entries: CREATIVE_VERBS, exercised: words(CREATIVE_VERBS, () => seen) },
   { table: "ENTERTAIN_PHRASES", entries: ENTERTAIN_PHRASES, exercised: words(ENTERTAIN_PHRASES, () => seen) },
@@ -159,13 +210,19 @@ const checks: Check[] = [
     table: `CLOCK_WORDS.${lang}`,
     entries: CLOCK_WORDS[lang].map((r) => r[0]),
     exercised: (e: string) =>
-      seen.some((s) => new RegExp(`(?<![\\p{L}])${e.replace(/\s+/g, "\\s+").replace("H", "(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)").replace("\\s+h\\s+", "\\s*h\\s+")}(?![\\p{L}])`, "iu").test(s.typed)),
+      seen.some((s) =>
+        new RegExp(
+          `(?<![\\p{L}])${e.replace(/\s+/g, "\\s+").replace("H", "(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)").replace("\\s+h\\s+", "\\s*h\\s+")}(?![\\p{L}])`,
+          "iu",
+        ).test(s.typed),
+      ),
   })),
 ];
 
 describe("the phrasing tables of lexicon.ts", () => {
   it("are read from the case files", () => {
-    if (process.env.LIST_MISSING) console.log(`${checks.reduce((n, c) => n + c.entries.length, 0)} entries in ${checks.length} tables`);
+    if (process.env.LIST_MISSING)
+      console.log(`${checks.reduce((n, c) => n + c.entries.length, 0)} entries in ${checks.length} tables`);
     expect(seen.length).toBeGreaterThan(500);
     expect(applied.size).toBeGreaterThan(100);
   });
@@ -181,13 +238,17 @@ describe("the phrasing tables of lexicon.ts", () => {
   });
 
   it("keep the backlog of unexercised entries shrinking", () => {
-    const missing = new Set(checks.flatMap((c) => c.entries.flatMap((e, i) => (c.exercised(e, i) ? [] : [`${c.table}: ${e}`]))));
+    const missing = new Set(
+      checks.flatMap((c) => c.entries.flatMap((e, i) => (c.exercised(e, i) ? [] : [`${c.table}: ${e}`]))),
+    );
     const stale = BACKLOG.filter((b) => !missing.has(b));
     expect(stale, `exercised now or gone: delete from tables-backlog.json:\n${stale.join("\n")}`).toEqual([]);
   });
 
   it("allow-list only entries that exist and are otherwise unexercised", () => {
-    const labels = new Set(checks.flatMap((c) => c.entries.map((e, i) => (c.exercised(e, i) ? "" : `${c.table}: ${e}`))));
+    const labels = new Set(
+      checks.flatMap((c) => c.entries.map((e, i) => (c.exercised(e, i) ? "" : `${c.table}: ${e}`))),
+    );
     expect(Object.keys(ALLOWED).filter((k) => !labels.has(k))).toEqual([]);
   });
 });

@@ -55,7 +55,9 @@ export function resolveTargets(phrase: string, ctx: Ctx, opts: TargetOptions): T
     return { ok: true, tasks, partial: false, group: true };
   }
 
-  const outs: RefOutcome[] = opts.many ? resolveSeveral(cleaned, ctx.tasks, refOpts) : [resolveOne(cleaned, ctx.tasks, refOpts)];
+  const outs: RefOutcome[] = opts.many
+    ? resolveSeveral(cleaned, ctx.tasks, refOpts)
+    : [resolveOne(cleaned, ctx.tasks, refOpts)];
   const bad = outs.find((o): o is Exclude<RefOutcome, { kind: "one" }> => o.kind !== "one");
   if (bad) return { ok: false, reply: clarifyReference(bad, opts.action, entities, ctx.language) };
   const ones = outs as Array<Extract<RefOutcome, { kind: "one" }>>;
@@ -64,7 +66,11 @@ export function resolveTargets(phrase: string, ctx: Ctx, opts: TargetOptions): T
     const t = ones.find((o) => o.partial)!.task;
     return {
       ok: false,
-      reply: ask(say.confirmPartial(say.actions[opts.action], `#${t.number} ${t.title}`), { ...entities, candidates: [t.number] }, 0.5),
+      reply: ask(
+        say.confirmPartial(say.actions[opts.action], `#${t.number} ${t.title}`),
+        { ...entities, candidates: [t.number] },
+        0.5,
+      ),
     };
   }
   return { ok: true, tasks: ones.map((o) => o.task), partial, group: false };

@@ -6,10 +6,16 @@ import { resolveOne } from "./references";
 import type { Ctx } from "./context";
 import type { TaskSnapshot } from "./types";
 
-const VERBS = [...new Set([...COMMAND_LEADS, ...LIST_VERBS])].sort((a, b) => b.length - a.length).map((v) => v.replace(/\s+/g, String.raw`\s+`));
-const SHAPE = new RegExp(String.raw`^(.{3,}?)\s*(?:[,:;?!]|\s[-–—]\s)\s*((?:${VERBS.join("|")})\s+(?:it|that|this|them)\b.*)$`, "i");
+const VERBS = [...new Set([...COMMAND_LEADS, ...LIST_VERBS])]
+  .sort((a, b) => b.length - a.length)
+  .map((v) => v.replace(/\s+/g, String.raw`\s+`));
+const SHAPE = new RegExp(
+  String.raw`^(.{3,}?)\s*(?:[,:;?!]|\s[-–—]\s)\s*((?:${VERBS.join("|")})\s+(?:it|that|this|them)\b.*)$`,
+  "i",
+);
 // Where the naming stops and a remark about it starts: "the plumber is no longer needed".
-const REMARK = /\s+(?:is|are|was|were|isn't|aren't|wasn't|won't|can't|has|have|got|needs?|still|already|no\s+longer|not|est|ya|no|ist)\b.*$/i;
+const REMARK =
+  /\s+(?:is|are|was|were|isn't|aren't|wasn't|won't|can't|has|have|got|needs?|still|already|no\s+longer|not|est|ya|no|ist)\b.*$/i;
 // What goes before the naming in a remark: "can't make the gym today".
 const LEAD = /^(?:i\s+)?(?:can'?t|cannot|won'?t|couldn'?t|didn'?t|don'?t)\s+(?:make|do|get\s+to|manage)\s+/i;
 
@@ -24,7 +30,9 @@ export function topicFirst(ctx: Ctx): { command: string; task: TaskSnapshot } | 
   const m = SHAPE.exec(text) ?? ORDINAL_SHAPE.exec(text);
   if (!m) return null;
   const topic = m[1]!.replace(/^(?:and|so|ok|okay|well)\s+/i, "");
-  const candidates = [...new Set([topic, topic.replace(REMARK, ""), topic.replace(LEAD, "").replace(REMARK, "")])].filter((c) => c.trim());
+  const candidates = [
+    ...new Set([topic, topic.replace(REMARK, ""), topic.replace(LEAD, "").replace(REMARK, "")]),
+  ].filter((c) => c.trim());
   for (const phrase of candidates) {
     const out = resolveOne(phrase, ctx.tasks, { history: ctx.history });
     if (out.kind === "one" && out.via !== "history") return { command: m[2]!, task: out.task };

@@ -5,13 +5,7 @@ import type { TaskSnapshot } from "@/lib/tasks/types";
 
 export type { Priority, Status, TaskSnapshot, TaskView, ToolError, ToolResult } from "@/lib/tasks/types";
 
-export type ToolName =
-  | "add_task"
-  | "list_tasks"
-  | "complete_task"
-  | "update_task"
-  | "delete_task"
-  | "undo_operation";
+export type ToolName = "add_task" | "list_tasks" | "complete_task" | "update_task" | "delete_task" | "undo_operation";
 
 export type ToolCall = { tool: ToolName; input: Record<string, unknown> };
 

@@ -10,7 +10,13 @@ function line(task: TaskView, timeZone: string): string {
     ? ""
     : task.dueAllDay
       ? new Date(task.dueDate).toLocaleDateString("en-US", { timeZone: "UTC", month: "short", day: "numeric" })
-      : new Date(task.dueDate).toLocaleString("en-US", { timeZone, month: "short", day: "numeric", hour: "numeric", minute: "2-digit" });
+      : new Date(task.dueDate).toLocaleString("en-US", {
+          timeZone,
+          month: "short",
+          day: "numeric",
+          hour: "numeric",
+          minute: "2-digit",
+        });
   return `#${task.number} ${task.title}${due ? ` (${due})` : ""}`;
 }
 
@@ -24,7 +30,9 @@ export async function digestMail(delivery: Delivery, db: Db, now: Date, options:
     { heading: `Overdue (${overdue.length})`, tasks: overdue },
     { heading: `Due today (${today.length})`, tasks: today },
   ].filter((s) => s.tasks.length);
-  const counts = [overdue.length ? `${overdue.length} overdue` : "", today.length ? `${today.length} due today` : ""].filter(Boolean).join(", ");
+  const counts = [overdue.length ? `${overdue.length} overdue` : "", today.length ? `${today.length} due today` : ""]
+    .filter(Boolean)
+    .join(", ");
   const text = [
     `Hi ${delivery.user.name},`,
     "",

@@ -30,7 +30,8 @@ export function smtpTransport(url: string): Transporter {
 function when(payload: ReminderPayload): string | null {
   if (!payload.dueDate) return null;
   const due = new Date(payload.dueDate);
-  if (payload.dueAllDay) return `due ${due.toLocaleDateString("en-US", { timeZone: "UTC", weekday: "long", month: "long", day: "numeric" })}`;
+  if (payload.dueAllDay)
+    return `due ${due.toLocaleDateString("en-US", { timeZone: "UTC", weekday: "long", month: "long", day: "numeric" })}`;
   return `due ${due.toLocaleString("en-US", { timeZone: payload.timeZone, weekday: "long", month: "long", day: "numeric", hour: "numeric", minute: "2-digit" })}`;
 }
 

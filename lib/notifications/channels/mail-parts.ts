@@ -34,4 +34,3 @@ export function envelope(delivery: Delivery, options: MailOptions) {
     },
   };
 }
-

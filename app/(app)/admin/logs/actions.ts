@@ -10,10 +10,13 @@ import { adminAction } from "@/lib/user-action";
 export type UndoActionState = ActionResult<{ message: string; undoId: string }> | null;
 
 /** Undo from the log (admins only; anyone else is told it does not exist). A form action: (previous state, form). */
-export const undoOperationAction = adminAction(z.tuple([z.unknown(), z.instanceof(FormData)]), async ([, form], { user, db }) => {
-  const result = await undoFromLog(db, user.id, String(form.get("operationId") ?? ""));
-  if (!result.ok) throw new AppError("conflict", result.message);
-  // The list's "Undone" pills and the detail pages of both operations change.
-  revalidatePath("/admin/logs", "layout");
-  return { message: result.message, undoId: result.undoId };
-});
+export const undoOperationAction = adminAction(
+  z.tuple([z.unknown(), z.instanceof(FormData)]),
+  async ([, form], { user, db }) => {
+    const result = await undoFromLog(db, user.id, String(form.get("operationId") ?? ""));
+    if (!result.ok) throw new AppError("conflict", result.message);
+    // The list's "Undone" pills and the detail pages of both operations change.
+    revalidatePath("/admin/logs", "layout");
+    return { message: result.message, undoId: result.undoId };
+  },
+);

@@ -3,7 +3,14 @@ import { AdminTabs } from "@/components/admin/admin-tabs";
 import { absoluteTime } from "@/components/admin/format";
 import { RetryButton } from "@/components/admin/retry-button";
 import { buttonClass } from "@/components/ui/button";
-import { listNotifications, NOTIFICATION_CHANNELS, NOTIFICATION_STATUSES, NOTIFICATION_TYPES, NOTIFICATIONS_SHOWN, notificationFilters } from "@/lib/admin/notifications";
+import {
+  listNotifications,
+  NOTIFICATION_CHANNELS,
+  NOTIFICATION_STATUSES,
+  NOTIFICATION_TYPES,
+  NOTIFICATIONS_SHOWN,
+  notificationFilters,
+} from "@/lib/admin/notifications";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 
@@ -24,7 +31,12 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   // Checked here too: a layout and its page render in parallel (see the logs page).
   await requireAdmin();
   const params = await searchParams;
-  const raw = { status: first(params.status) ?? "", channel: first(params.channel) ?? "", type: first(params.type) ?? "", user: first(params.user) ?? "" };
+  const raw = {
+    status: first(params.status) ?? "",
+    channel: first(params.channel) ?? "",
+    type: first(params.type) ?? "",
+    user: first(params.user) ?? "",
+  };
   const parsed = notificationFilters.safeParse(raw);
   const result = parsed.success ? await listNotifications(await getDb(), parsed.data) : null;
 
@@ -34,7 +46,10 @@ export default async function NotificationsPage({ searchParams }: { searchParams
         <AdminTabs current="/admin/notifications" />
         <header>
           <h1 className="text-2xl font-semibold tracking-tight">Notifications</h1>
-          <p className="mt-1 text-sm text-muted">Reminders and digests in the outbox, for every user: what is waiting, what went out, what failed and why. Times are UTC.</p>
+          <p className="mt-1 text-sm text-muted">
+            Reminders and digests in the outbox, for every user: what is waiting, what went out, what failed and why.
+            Times are UTC.
+          </p>
         </header>
         <form method="get" className="flex flex-wrap items-end gap-2" aria-label="Filter notifications">
           <Choice name="status" label="Status" values={NOTIFICATION_STATUSES} value={raw.status} />
@@ -64,7 +79,17 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                 <table className="w-full text-left text-sm">
                   <thead className="border-b border-line text-xs text-muted">
                     <tr>
-                      {["Created", "User", "What", "Channel", "Status", "Attempts", "Next attempt / sent", "Last error", ""].map((h) => (
+                      {[
+                        "Created",
+                        "User",
+                        "What",
+                        "Channel",
+                        "Status",
+                        "Attempts",
+                        "Next attempt / sent",
+                        "Last error",
+                        "",
+                      ].map((h) => (
                         <th key={h} className="px-3 py-2 font-medium">
                           {h}
                         </th>
@@ -82,10 +107,18 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                         </td>
                         <td className="px-3 py-2">{r.channel === "in_app" ? "in app" : "e-mail"}</td>
                         <td className="px-3 py-2">
-                          <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[r.status]}`}>{r.status}</span>
+                          <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLE[r.status]}`}>
+                            {r.status}
+                          </span>
                         </td>
                         <td className="px-3 py-2">{r.attempts}</td>
-                        <td className="px-3 py-2 whitespace-nowrap text-muted">{r.sentAt ? absoluteTime(r.sentAt) : r.status === "pending" ? absoluteTime(r.nextAttemptAt) : "—"}</td>
+                        <td className="px-3 py-2 whitespace-nowrap text-muted">
+                          {r.sentAt
+                            ? absoluteTime(r.sentAt)
+                            : r.status === "pending"
+                              ? absoluteTime(r.nextAttemptAt)
+                              : "—"}
+                        </td>
                         <td className="max-w-xs px-3 py-2 break-words text-danger">{r.lastError ?? ""}</td>
                         <td className="px-3 py-2">{r.status === "failed" ? <RetryButton id={r.id} /> : null}</td>
                       </tr>
@@ -94,7 +127,9 @@ export default async function NotificationsPage({ searchParams }: { searchParams
                 </table>
               </div>
             ) : (
-              <p className="rounded-xl border border-dashed border-line bg-surface px-6 py-10 text-center text-sm text-muted">No notifications match these filters.</p>
+              <p className="rounded-xl border border-dashed border-line bg-surface px-6 py-10 text-center text-sm text-muted">
+                No notifications match these filters.
+              </p>
             )}
           </>
         ) : null}
@@ -103,7 +138,17 @@ export default async function NotificationsPage({ searchParams }: { searchParams
   );
 }
 
-function Choice({ name, label, values, value }: { name: string; label: string; values: readonly string[]; value: string }) {
+function Choice({
+  name,
+  label,
+  values,
+  value,
+}: {
+  name: string;
+  label: string;
+  values: readonly string[];
+  value: string;
+}) {
   return (
     <label className="flex flex-col gap-1 text-xs text-muted">
       {label}

@@ -14,13 +14,24 @@ export type RoleState = ActionResult<{ message: string; signedOut: boolean }> | 
  * An admin who gives up their own role has just ended their own session: the cookie is
  * cleared too and the page sends them to sign in.
  */
-export const setRoleAction = adminAction(z.tuple([z.unknown(), z.instanceof(FormData)]), async ([, form], { user, db }) => {
-  const { role, changed, self } = await setUserRole(db, user.id, { userId: form.get("userId"), role: form.get("role") });
-  revalidatePath("/admin/users");
-  if (self && changed) {
-    await signOut({ redirect: false });
-    return { message: "You are no longer an admin. Sign in again to go on.", signedOut: true };
-  }
-  const what = role === "admin" ? "Now an admin" : "No longer an admin";
-  return { message: changed ? `${what}: signed out everywhere, the new role applies when they sign in again.` : `Already ${role === "admin" ? "an admin" : "a user"}.`, signedOut: false };
-});
+export const setRoleAction = adminAction(
+  z.tuple([z.unknown(), z.instanceof(FormData)]),
+  async ([, form], { user, db }) => {
+    const { role, changed, self } = await setUserRole(db, user.id, {
+      userId: form.get("userId"),
+      role: form.get("role"),
+    });
+    revalidatePath("/admin/users");
+    if (self && changed) {
+      await signOut({ redirect: false });
+      return { message: "You are no longer an admin. Sign in again to go on.", signedOut: true };
+    }
+    const what = role === "admin" ? "Now an admin" : "No longer an admin";
+    return {
+      message: changed
+        ? `${what}: signed out everywhere, the new role applies when they sign in again.`
+        : `Already ${role === "admin" ? "an admin" : "a user"}.`,
+      signedOut: false,
+    };
+  },
+);

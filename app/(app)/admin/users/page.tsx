@@ -28,14 +28,19 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
         <header>
           <h1 className="text-2xl font-semibold tracking-tight">Users</h1>
           <p className="mt-1 text-sm text-muted">
-            Who has an account and who is an admin. A role change signs that user out everywhere; the new role applies when they sign in again. There
-            is always at least one admin. Times are UTC.
+            Who has an account and who is an admin. A role change signs that user out everywhere; the new role applies
+            when they sign in again. There is always at least one admin. Times are UTC.
           </p>
         </header>
         <form method="get" className="flex flex-wrap items-end gap-2" aria-label="Search users">
           <label className="flex flex-col gap-1 text-xs text-muted">
             E-mail or name
-            <input name="q" defaultValue={q} maxLength={254} className="rounded-lg border border-line bg-surface px-2 py-1.5 text-sm" />
+            <input
+              name="q"
+              defaultValue={q}
+              maxLength={254}
+              className="rounded-lg border border-line bg-surface px-2 py-1.5 text-sm"
+            />
           </label>
           <button type="submit" className={buttonClass("secondary")}>
             Search
@@ -47,7 +52,9 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </p>
         ) : null}
         <UsersTable rows={users} currentUserId={admin.id} />
-        {users.length === USERS_SHOWN ? <p className="text-sm text-muted">The newest {USERS_SHOWN} shown: search to find others.</p> : null}
+        {users.length === USERS_SHOWN ? (
+          <p className="text-sm text-muted">The newest {USERS_SHOWN} shown: search to find others.</p>
+        ) : null}
         <section aria-labelledby="account-events-heading" className="space-y-2 pt-4">
           <h2 id="account-events-heading" className="text-base font-semibold">
             Account changes

@@ -20,11 +20,16 @@ const query = z.object({
 
 export const GET = withCurrentUser(async (request, { user, db }) => {
   const parsed = query.safeParse(Object.fromEntries(request.nextUrl.searchParams));
-  if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "That request is not valid.");
+  if (!parsed.success)
+    throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "That request is not valid.");
   const day = new Date().toISOString().slice(0, 10);
   if (parsed.data.format === "csv") {
     return downloadResponse(await tasksCsvStream(db, user.id), "text/csv; charset=utf-8", `doable-tasks-${day}.csv`);
   }
   const zone = (await readSettings(db, user.id)).timeZone ?? parsed.data.tz ?? "UTC";
-  return downloadResponse(await tasksIcsStream(db, user.id, zone), "text/calendar; charset=utf-8", `doable-tasks-${day}.ics`);
+  return downloadResponse(
+    await tasksIcsStream(db, user.id, zone),
+    "text/calendar; charset=utf-8",
+    `doable-tasks-${day}.ics`,
+  );
 });

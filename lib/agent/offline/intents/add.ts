@@ -27,13 +27,15 @@ const HEADER = new RegExp(
 );
 
 const STRONG_VERB = /^(?:add|create|new|insert|jot\s+down|write\s+down|note\s+down|capture|enter)\b\s*/i;
-const WEAK_VERB = /^(?:make|put|set\s+up|log|save|schedule|start|open|record|keep|take|leave|drop)\s+(?:me\s+)?(?=(?:a|an|another|new)\s+(?:new\s+|quick\s+)?(?:task|todo|to-do|reminder|item|note|memo)\b)/i;
-const LABEL = /^(?:todo|to-do|to\s+do|task|new\s+task|reminder)\s*[:\-]\s*/i;
+const WEAK_VERB =
+  /^(?:make|put|set\s+up|log|save|schedule|start|open|record|keep|take|leave|drop)\s+(?:me\s+)?(?=(?:a|an|another|new)\s+(?:new\s+|quick\s+)?(?:task|todo|to-do|reminder|item|note|memo)\b)/i;
+const LABEL = /^(?:todo|to-do|to\s+do|task|new\s+task|reminder)\s*[:-]\s*/i;
 const REMIND =
   /^(?:remind\s+me|set\s+(?:a\s+|me\s+a\s+)?reminder|reminder|don'?t\s+let\s+me\s+forget|do\s+not\s+let\s+me\s+forget|don'?t\s+forget|do\s+not\s+forget|help\s+me\s+remember|remember|i\s+(?:need|have|want)\s+to\s+remember|make\s+sure\s+i)(?:\s+(?:to|about|that|of))?\s+/i;
 const NEED =
   /^(?:i\s+|we\s+)?(?:really\s+|still\s+|also\s+|definitely\s+)?(?:have\s+got|'ve\s+got|'ll\s+need|will\s+need|'m\s+going|am\s+going|'m\s+gonna|am\s+gonna|would\s+like|'d\s+like|need|have|got|gotta|must|should|ought|gonna|plan|intend|want)(?:\s+(?:really|definitely|probably|also|still|totally|absolutely))?(?:\s+to)?\s+(?!(?:see|view|know|check|look\s+at|list|show)\s+(?:my|all|the|what)\b)/i;
-const TO_MY_LIST = /\s+(?:(?:to|on(?:to)?|in)\s+(?:my|the)\s+(?:to-?do\s+|todo\s+|task\s+|shopping\s+)?(?:list|tasks|todos)|as\s+an?\s+(?:new\s+)?(?:task|to-?do|reminder|item))\b/i;
+const TO_MY_LIST =
+  /\s+(?:(?:to|on(?:to)?|in)\s+(?:my|the)\s+(?:to-?do\s+|todo\s+|task\s+|shopping\s+)?(?:list|tasks|todos)|as\s+an?\s+(?:new\s+)?(?:task|to-?do|reminder|item))\b/i;
 
 type Parsed = {
   title: string;
@@ -98,7 +100,10 @@ export function parseTaskText(text: string, ctx: Ctx): Parsed {
 
 function countOf(word: string | undefined): number | undefined {
   if (!word) return undefined;
-  const w = word.toLowerCase().replace(/\s+of$/, "").replace(/^a\s+/, "");
+  const w = word
+    .toLowerCase()
+    .replace(/\s+of$/, "")
+    .replace(/^a\s+/, "");
   if (/^\d+$/.test(w)) return +w;
   if (w === "couple") return 2;
   return NUMBER_WORDS[w];
@@ -142,7 +147,9 @@ function splitVerbPhrases(body: string): string[] | null {
   if (parts.length < 2) return null;
   const ok = parts.every((p) => {
     const words = p.split(/\s+/);
-    return TODO_VERBS.has(words[0]!.toLowerCase()) && words.length >= 2 && !(words.length === 2 && PARTICLE.test(words[1]!));
+    return (
+      TODO_VERBS.has(words[0]!.toLowerCase()) && words.length >= 2 && !(words.length === 2 && PARTICLE.test(words[1]!))
+    );
   });
   return ok ? parts : null;
 }
@@ -151,7 +158,11 @@ function firstWord(s: string): string {
   return (s.trim().split(/\s+/)[0] ?? "").toLowerCase();
 }
 
-export type AddMatch = { body: string; strength: number; header?: { count?: number; plural: boolean; priority?: Priority } };
+export type AddMatch = {
+  body: string;
+  strength: number;
+  header?: { count?: number; plural: boolean; priority?: Priority };
+};
 
 /** Whether the message asks to add something, and the part that describes the task(s). */
 export function matchAdd(ctx: Ctx): AddMatch | null {
@@ -160,7 +171,10 @@ export function matchAdd(ctx: Ctx): AddMatch | null {
   if (m) {
     let rest = t.slice(m[0].length);
     // "add to my list: X", "add the following to my list: X"
-    rest = rest.replace(/^(?:(?:the\s+)?following\s+)?(?:to|on)\s+(?:my|the)\s+(?:to-?do\s+|task\s+)?(?:list|tasks|todos)\s*[:\-]?\s*/i, "");
+    rest = rest.replace(
+      /^(?:(?:the\s+)?following\s+)?(?:to|on)\s+(?:my|the)\s+(?:to-?do\s+|task\s+)?(?:list|tasks|todos)\s*[:-]?\s*/i,
+      "",
+    );
     const h = HEADER.exec(rest);
     let header: AddMatch["header"] = { plural: false };
     if (h && h[0]) {
@@ -169,7 +183,7 @@ export function matchAdd(ctx: Ctx): AddMatch | null {
       const plural = !!noun && /(?:s|entries)$/i.test(noun) && !/^(?:this|ones?)$/i.test(noun);
       const prio = h[2] ? extractPriority(h[2] + (/priority/i.test(h[2]) ? "" : " priority")).value : undefined;
       // Without a noun the header is just the title's own first words ("add a new filter").
-      if (noun || /[:\-]\s*$/.test(h[0])) {
+      if (noun || /[:-]\s*$/.test(h[0])) {
         header = { count, plural: plural || (count !== undefined && count > 1), priority: prio };
         rest = rest.slice(h[0].length);
       } else if (prio && /priority/i.test(h[2] ?? "")) {
@@ -180,7 +194,12 @@ export function matchAdd(ctx: Ctx): AddMatch | null {
     if (!rest.trim()) return null;
     return { body: rest, strength: 0.9, header };
   }
-  if ((m = /^(?:put|stick|throw|pop|get)\s+(.+?)\s+(?:on|onto|in|to)\s+(?:my|the)\s+(?:to-?do\s+|todo\s+|task\s+|shopping\s+)?(?:list|tasks|todos)\b(.*)$/i.exec(t)))
+  if (
+    (m =
+      /^(?:put|stick|throw|pop|get)\s+(.+?)\s+(?:on|onto|in|to)\s+(?:my|the)\s+(?:to-?do\s+|todo\s+|task\s+|shopping\s+)?(?:list|tasks|todos)\b(.*)$/i.exec(
+        t,
+      ))
+  )
     return { body: `${m[1]} ${m[2]}`.trim(), strength: 0.85 };
   if ((m = LABEL.exec(t))) return { body: t.slice(m[0].length), strength: 0.85 };
   if ((m = REMIND.exec(t))) return { body: t.slice(m[0].length), strength: 0.9 };
@@ -220,17 +239,24 @@ export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Inter
       0.7,
     );
   }
-  if (reminder) for (const p of parsed) {
-    const at = remindFromSpec(reminder.spec, p.dueDate ?? null, ctx.date);
-    if (at) p.remindAt = at;
-    else if (reminderNeedsTime(reminder.spec, p.dueDate ?? null)) p.reminderNeedsTime = true;
-  }
+  if (reminder)
+    for (const p of parsed) {
+      const at = remindFromSpec(reminder.spec, p.dueDate ?? null, ctx.date);
+      if (at) p.remindAt = at;
+      else if (reminderNeedsTime(reminder.spec, p.dueDate ?? null)) p.reminderNeedsTime = true;
+    }
   const untimed = parsed.find((p) => p.reminderNeedsTime && p.title);
   if (untimed) {
     const spec = reminder?.spec ?? "before";
     return ask(
       untimed.dueDate
-        ? say.reminderTime(untimed.title, ctx.language === "en" ? formatDue(untimed.dueDate, true, ctx.date) : formatDueIn(untimed.dueDate, true, ctx.date, ctx.language), spec)
+        ? say.reminderTime(
+            untimed.title,
+            ctx.language === "en"
+              ? formatDue(untimed.dueDate, true, ctx.date)
+              : formatDueIn(untimed.dueDate, true, ctx.date, ctx.language),
+            spec,
+          )
         : say.reminderDue(untimed.title, spec),
       { titles: parsed.map((p) => p.title), reminder: spec },
       0.6,
@@ -261,8 +287,18 @@ export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Inter
 }
 
 export function add(ctx: Ctx): Interpretation | null {
-  if (/^(?:remind\s+me|add|create|new|new\s+task|add\s+(?:a\s+)?(?:new\s+)?task|set\s+(?:a\s+)?reminder|remember)$/i.test(ctx.text)) {
-    return ask(ctx.text.toLowerCase().startsWith("remind") ? messages(ctx.language).whatToRemind : messages(ctx.language).whatTask, {}, 0.6);
+  if (
+    /^(?:remind\s+me|add|create|new|new\s+task|add\s+(?:a\s+)?(?:new\s+)?task|set\s+(?:a\s+)?reminder|remember)$/i.test(
+      ctx.text,
+    )
+  ) {
+    return ask(
+      ctx.text.toLowerCase().startsWith("remind")
+        ? messages(ctx.language).whatToRemind
+        : messages(ctx.language).whatTask,
+      {},
+      0.6,
+    );
   }
   const m = matchAdd(ctx);
   if (!m) return null;
@@ -274,9 +310,11 @@ export function add(ctx: Ctx): Interpretation | null {
  * sunday", "every wednesday at 7am: budget review") is a list of things to add.
  */
 // A question is never a list of things to add ("what's the forecast for friday").
-const QUESTION_START = /^(?:what|what's|whats|who|who's|whose|why|how|how's|where|when|which|is|are|does|did|can|could|would|should|shall|will\s+(?:it|you|i|there))\b/i;
+const QUESTION_START =
+  /^(?:what|what's|whats|who|who's|whose|why|how|how's|where|when|which|is|are|does|did|can|could|would|should|shall|will\s+(?:it|you|i|there))\b/i;
 // Words that make a sentence of a phrase (a subject or a finite verb): not a bare list of items.
-const SENTENCE_WORD = /\b(?:i|you|he|she|we|they|it|is|are|was|were|am|be|been|not|don't|didn't|isn't|can't|won't|please|should|must|need|want)\b/i;
+const SENTENCE_WORD =
+  /\b(?:i|you|he|she|we|they|it|is|are|was|were|am|be|been|not|don't|didn't|isn't|can't|won't|please|should|must|need|want)\b/i;
 const COMMAND_START = new RegExp(`^(?:${COMMAND_LEADS.map((w) => w.replace(/\s+/g, "\\s+")).join("|")})\\b`, "i");
 
 /**
@@ -300,7 +338,8 @@ function itemList(ctx: Ctx): Interpretation | null {
 }
 
 export function verbless(ctx: Ctx): Interpretation | null {
-  if (ctx.question || QUESTION_START.test(ctx.text) || /^(?:it|that|this|they|those|these)\b/i.test(ctx.text)) return null;
+  if (ctx.question || QUESTION_START.test(ctx.text) || /^(?:it|that|this|they|those|these)\b/i.test(ctx.text))
+    return null;
   const rep = extractRepeat(ctx.text, ctx.date);
   const dt = rep ? null : extractDate(ctx.text, ctx.date);
   if (!rep && !dt?.date) return itemList(ctx);

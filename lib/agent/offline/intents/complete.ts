@@ -15,25 +15,89 @@ type Pattern = { re: RegExp; group: number; reopen: boolean; strict?: boolean; p
 
 const PATTERNS: Pattern[] = [
   // reopen
-  { re: /^(?:re-?open|un-?complete|un-?check|un-?mark|un-?tick|un-?finish|reactivate|revive|resurrect|bring\s+back)\s+(.+)$/i, group: 1, reopen: true },
-  { re: new RegExp(String.raw`^(?:mark|set|flag|put|move|change|turn|make)\s+(.+?)\s+(?:as\s+|to\s+|back\s+to\s+|back\s+as\s+|back\s+)?${NOT_DONE}(?:\s+again)?$`, "i"), group: 1, reopen: true },
-  { re: /^(.+?)\s+(?:isn'?t|wasn'?t|is\s+not|was\s+not|ain'?t|'s\s+not|is\s+still\s+not|isn'?t\s+actually|is\s+actually\s+not)\s+(?:actually\s+|really\s+|quite\s+)?(?:done|finished|complete|completed)(?:\s+(?:yet|after\s+all|actually))?$/i, group: 1, reopen: true },
-  { re: /^(?:i\s+|we\s+)?(?:didn'?t|did\s+not|haven'?t|have\s+not|never)\s+(?:actually\s+|really\s+|yet\s+)?(?:finish(?:ed)?|do(?:ne)?|complete(?:d)?|get\s+to)\s+(.+?)(?:\s+(?:yet|after\s+all))?$/i, group: 1, reopen: true },
-  { re: /^(?:i|we)\s+(?:didn'?t|did\s+not|haven'?t|have\s+not)\s+(?:actually\s+|really\s+|yet\s+)?(.+?)(?:\s+(?:yet|after\s+all))?$/i, group: 1, reopen: true, strict: true },
+  {
+    re: /^(?:re-?open|un-?complete|un-?check|un-?mark|un-?tick|un-?finish|reactivate|revive|resurrect|bring\s+back)\s+(.+)$/i,
+    group: 1,
+    reopen: true,
+  },
+  {
+    re: new RegExp(
+      String.raw`^(?:mark|set|flag|put|move|change|turn|make)\s+(.+?)\s+(?:as\s+|to\s+|back\s+to\s+|back\s+as\s+|back\s+)?${NOT_DONE}(?:\s+again)?$`,
+      "i",
+    ),
+    group: 1,
+    reopen: true,
+  },
+  {
+    re: /^(.+?)\s+(?:isn'?t|wasn'?t|is\s+not|was\s+not|ain'?t|'s\s+not|is\s+still\s+not|isn'?t\s+actually|is\s+actually\s+not)\s+(?:actually\s+|really\s+|quite\s+)?(?:done|finished|complete|completed)(?:\s+(?:yet|after\s+all|actually))?$/i,
+    group: 1,
+    reopen: true,
+  },
+  {
+    re: /^(?:i\s+|we\s+)?(?:didn'?t|did\s+not|haven'?t|have\s+not|never)\s+(?:actually\s+|really\s+|yet\s+)?(?:finish(?:ed)?|do(?:ne)?|complete(?:d)?|get\s+to)\s+(.+?)(?:\s+(?:yet|after\s+all))?$/i,
+    group: 1,
+    reopen: true,
+  },
+  {
+    re: /^(?:i|we)\s+(?:didn'?t|did\s+not|haven'?t|have\s+not)\s+(?:actually\s+|really\s+|yet\s+)?(.+?)(?:\s+(?:yet|after\s+all))?$/i,
+    group: 1,
+    reopen: true,
+    strict: true,
+  },
   // complete
-  { re: new RegExp(String.raw`^(?:mark|set|flag|make)\s+(.+?)\s+(?:as\s+|to\s+)?${DONE}$`, "i"), group: 1, reopen: false },
-  { re: /^(?:complete|finish|check\s+off|tick\s+off|cross\s+off|strike\s+off|knock\s+off|mark\s+off|close\s+out|close|resolve|wrap\s+up|tick|cross\s+out|mark\s+done|mark\s+complete|mark\s+as\s+done)\s+(.+?)(?:\s+(?:off|as\s+done|as\s+complete|off\s+(?:my|the)\s+list|off\s+the\s+list))?$/i, group: 1, reopen: false },
-  { re: /^(?:i'?m\s+|i\s+am\s+|we'?re\s+|we\s+are\s+)?(?:all\s+|now\s+|finally\s+)?(?:done|finished|through)\s+with\s+(.+)$/i, group: 1, reopen: false },
-  { re: /^(.+?)\s+(?:is|are|'s|was|were|has\s+been|have\s+been|got|is\s+now|are\s+now)\s+(?:now\s+|all\s+|finally\s+|already\s+|totally\s+)?(?:done|finished|complete|completed|sorted|taken\s+care\s+of|handled|dealt\s+with|out\s+of\s+the\s+way|ticked\s+off|checked\s+off)$/i, group: 1, reopen: false },
-  { re: /^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:just\s+|already\s+|finally\s+|now\s+|also\s+)*(?:finished|completed|done|did|wrapped\s+up|took\s+care\s+of|taken\s+care\s+of|handled|sorted(?:\s+out)?|dealt\s+with|got\s+through|knocked\s+out|ticked\s+off|checked\s+off)\s+(.+)$/i, group: 1, reopen: false },
-  { re: /^(?:finished|completed|done)\s*[:\-]\s*(.+)$/i, group: 1, reopen: false },
+  {
+    re: new RegExp(String.raw`^(?:mark|set|flag|make)\s+(.+?)\s+(?:as\s+|to\s+)?${DONE}$`, "i"),
+    group: 1,
+    reopen: false,
+  },
+  {
+    re: /^(?:complete|finish|check\s+off|tick\s+off|cross\s+off|strike\s+off|knock\s+off|mark\s+off|close\s+out|close|resolve|wrap\s+up|tick|cross\s+out|mark\s+done|mark\s+complete|mark\s+as\s+done)\s+(.+?)(?:\s+(?:off|as\s+done|as\s+complete|off\s+(?:my|the)\s+list|off\s+the\s+list))?$/i,
+    group: 1,
+    reopen: false,
+  },
+  {
+    re: /^(?:i'?m\s+|i\s+am\s+|we'?re\s+|we\s+are\s+)?(?:all\s+|now\s+|finally\s+)?(?:done|finished|through)\s+with\s+(.+)$/i,
+    group: 1,
+    reopen: false,
+  },
+  {
+    re: /^(.+?)\s+(?:is|are|'s|was|were|has\s+been|have\s+been|got|is\s+now|are\s+now)\s+(?:now\s+|all\s+|finally\s+|already\s+|totally\s+)?(?:done|finished|complete|completed|sorted|taken\s+care\s+of|handled|dealt\s+with|out\s+of\s+the\s+way|ticked\s+off|checked\s+off)$/i,
+    group: 1,
+    reopen: false,
+  },
+  {
+    re: /^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:just\s+|already\s+|finally\s+|now\s+|also\s+)*(?:finished|completed|done|did|wrapped\s+up|took\s+care\s+of|taken\s+care\s+of|handled|sorted(?:\s+out)?|dealt\s+with|got\s+through|knocked\s+out|ticked\s+off|checked\s+off)\s+(.+)$/i,
+    group: 1,
+    reopen: false,
+  },
+  { re: /^(?:finished|completed|done)\s*[:-]\s*(.+)$/i, group: 1, reopen: false },
   { re: new RegExp(String.raw`^(.+?)\s*[:\-,]?\s+${DONE}$`, "i"), group: 1, reopen: false, strict: true },
   // "the water bill isn't actually paid": a task's words, a negated participle.
-  { re: /^(.+?)\s+(?:isn'?t|wasn'?t|is\s+not|was\s+not|aren'?t|are\s+not|weren'?t|hasn'?t\s+been|has\s+not\s+been|haven'?t\s+been)\s+(?:actually\s+|really\s+|yet\s+|quite\s+|been\s+)?([a-z]+)(?:\s+(?:yet|after\s+all|actually|at\s+all))?$/i, group: 0, reopen: true, strict: true, pastVerb: true, passive: true },
+  {
+    re: /^(.+?)\s+(?:isn'?t|wasn'?t|is\s+not|was\s+not|aren'?t|are\s+not|weren'?t|hasn'?t\s+been|has\s+not\s+been|haven'?t\s+been)\s+(?:actually\s+|really\s+|yet\s+|quite\s+|been\s+)?([a-z]+)(?:\s+(?:yet|after\s+all|actually|at\s+all))?$/i,
+    group: 0,
+    reopen: true,
+    strict: true,
+    pastVerb: true,
+    passive: true,
+  },
   // "the flights are booked": a participle after the task's words.
-  { re: /^(.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|got)\s+(?:now\s+|all\s+|finally\s+|already\s+)?([a-z]+)$/i, group: 0, reopen: false, strict: true, pastVerb: true, passive: true },
+  {
+    re: /^(.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|got)\s+(?:now\s+|all\s+|finally\s+|already\s+)?([a-z]+)$/i,
+    group: 0,
+    reopen: false,
+    strict: true,
+    pastVerb: true,
+    passive: true,
+  },
   // "I fed the cat": a past-tense verb followed by a task's words.
-  { re: /^(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+|finally\s+|now\s+|also\s+)*([a-z]+)\s+(.+)$/i, group: 0, reopen: false, strict: true, pastVerb: true },
+  {
+    re: /^(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+|finally\s+|now\s+|also\s+)*([a-z]+)\s+(.+)$/i,
+    group: 0,
+    reopen: false,
+    strict: true,
+    pastVerb: true,
+  },
 ];
 
 function phraseOf(p: Pattern, m: RegExpExecArray): string | null {
@@ -65,7 +129,9 @@ function infinitives(verb: string, spec: (typeof PAST_TENSE)[keyof typeof PAST_T
   // German: every "ge" may be the participle's (an-ge-rufen, ge-kauft, ein-ge-kauft); none for be-zahlt, telefon-iert.
   const bases = [v];
   for (let i = v.indexOf("ge"); i >= 0; i = v.indexOf("ge", i + 1)) bases.push(v.slice(0, i) + v.slice(i + 2));
-  for (const b of bases) for (const [from, to] of spec.endings) if (b.endsWith(from) && b.length > from.length + 1) out.add(b.slice(0, -from.length) + to);
+  for (const b of bases)
+    for (const [from, to] of spec.endings)
+      if (b.endsWith(from) && b.length > from.length + 1) out.add(b.slice(0, -from.length) + to);
   return [...out];
 }
 
@@ -85,15 +151,35 @@ function foreignPast(ctx: Ctx): Interpretation | null {
   const said = m.groups.object ?? m.groups.object2;
   const verb = m.groups.verb ?? m.groups.verb2;
   if (!said || !verb) return null;
-  const object = said.split(/\s+/).filter((w) => !stop.has(w.toLowerCase().replace(/^l'/, ""))).map((w) => w.replace(/^l'/i, "")).join(" ");
+  const object = said
+    .split(/\s+/)
+    .filter((w) => !stop.has(w.toLowerCase().replace(/^l'/, "")))
+    .map((w) => w.replace(/^l'/i, ""))
+    .join(" ");
   if (!object) return null;
   // "¿ya reservé la mesa?", "hab ich die Wohnung schon geputzt?": asked, not reported.
-  if (ctx.question) return result("list_tasks", [{ tool: "list_tasks", input: { search: object, status: "all" } }], { question: "done" }, 0.6);
+  if (ctx.question)
+    return result(
+      "list_tasks",
+      [{ tool: "list_tasks", input: { search: object, status: "all" } }],
+      { question: "done" },
+      0.6,
+    );
   const verbs = infinitives(verb, spec);
   for (const phrase of [...verbs.map((v) => `${v} ${object}`), object]) {
     const out = resolveOne(phrase, ctx.tasks, { prefer: "pending" });
-    if (out.kind === "one" && !out.partial && out.task.status === "pending" && (phrase !== object || sameDeed(out.task, verbs, object))) {
-      return result("complete_task", [{ tool: "complete_task", input: { task: out.task.number } }], { tasks: [out.task.number], ref: phrase }, 0.6);
+    if (
+      out.kind === "one" &&
+      !out.partial &&
+      out.task.status === "pending" &&
+      (phrase !== object || sameDeed(out.task, verbs, object))
+    ) {
+      return result(
+        "complete_task",
+        [{ tool: "complete_task", input: { task: out.task.number } }],
+        { tasks: [out.task.number], ref: phrase },
+        0.6,
+      );
     }
   }
   return null;
@@ -116,7 +202,9 @@ export function complete(ctx: Ctx): Interpretation | null {
   const foreign = foreignPast(ctx);
   if (foreign) return foreign;
   // A bare "done!" refers to the task we just talked about.
-  const text = /^(?:done|finished|completed|complete|all\s+done|that'?s\s+done|it'?s\s+done)$/i.test(ctx.text) ? "mark it as done" : ctx.text;
+  const text = /^(?:done|finished|completed|complete|all\s+done|that'?s\s+done|it'?s\s+done)$/i.test(ctx.text)
+    ? "mark it as done"
+    : ctx.text;
   for (const p of PATTERNS) {
     const m = p.re.exec(text);
     if (!m) continue;
@@ -139,16 +227,27 @@ export function complete(ctx: Ctx): Interpretation | null {
       const byObject = resolveOne(object, ctx.tasks, { prefer: want });
       if (byObject.kind === "one" && !byObject.partial && byObject.task.status === want) {
         const input = p.reopen ? { task: byObject.task.number, completed: false } : { task: byObject.task.number };
-        return result(p.reopen ? "reopen_task" : "complete_task", [{ tool: "complete_task", input }], { tasks: [byObject.task.number], ref: object }, 0.6);
+        return result(
+          p.reopen ? "reopen_task" : "complete_task",
+          [{ tool: "complete_task", input }],
+          { tasks: [byObject.task.number], ref: object },
+          0.6,
+        );
       }
       if (p.reopen) continue;
       // "I settled the invoice" with two invoice tasks: a completion, but which one? Ask.
       const open = byObject.kind === "many" ? byObject.candidates.filter((t) => t.status === "pending") : [];
-      if (byObject.kind === "many" && open.length > 1) return clarifyReference({ ...byObject, candidates: open }, "mark as done", { completion: true }, ctx.language);
+      if (byObject.kind === "many" && open.length > 1)
+        return clarifyReference({ ...byObject, candidates: open }, "mark as done", { completion: true }, ctx.language);
       // "I reviewed Sam's PR": most words match and the verb is the title's own verb.
       const verbFirst = pastVerbTarget(phrase, ctx);
       if (verbFirst) {
-        return result("complete_task", [{ tool: "complete_task", input: { task: verbFirst.number } }], { tasks: [verbFirst.number], ref: phrase }, 0.6);
+        return result(
+          "complete_task",
+          [{ tool: "complete_task", input: { task: verbFirst.number } }],
+          { tasks: [verbFirst.number], ref: phrase },
+          0.6,
+        );
       }
     }
     // "finish the budget by tomorrow noon" names a due date: a new task, not a completion.

@@ -11,9 +11,11 @@ import { resolveOne, type RefOutcome } from "../references";
 import { atTime, timeOnlyOf } from "./update";
 import type { Interpretation, TaskSnapshot } from "../types";
 
-const OOPS = /^(?:(?:no|nope|nah|wait|sorry|oops|whoops|oh|hmm+|actually|my\s+bad|ugh|not\s+that\s+one|wrong\s+one|not\s+that|not\s+this\s+one)\b[\s,.!-]*)+/i;
+const OOPS =
+  /^(?:(?:no|nope|nah|wait|sorry|oops|whoops|oh|hmm+|actually|my\s+bad|ugh|not\s+that\s+one|wrong\s+one|not\s+that|not\s+this\s+one)\b[\s,.!-]*)+/i;
 // "oops wrong day, thursday", "I meant wed not thu", "no, friday": the last change's date was wrong.
-const WRONG_VALUE = /^(?:(?:(?:that'?s\s+)?(?:the\s+)?wrong\s+(?:day|date|time)|i\s+(?:meant|mean|said)|(?:make\s+it|it'?s|it\s+is|should\s+be)|on|for|to)\b[\s,.:-]*)+/i;
+const WRONG_VALUE =
+  /^(?:(?:(?:that'?s\s+)?(?:the\s+)?wrong\s+(?:day|date|time)|i\s+(?:meant|mean|said)|(?:make\s+it|it'?s|it\s+is|should\s+be)|on|for|to)\b[\s,.:-]*)+/i;
 // A reference after "not that one": "the dentist one", "the last one", "the vet appointment".
 const REFERENCE = /^(?:the|that|my|your)\s+\S|\b(?:one|task)$/i;
 const MEANT = /^(?:i\s+)?(?:meant|mean|wanted|was\s+talking\s+about)\s+(.+?)(?:\s*[,;-]?\s+not\s+(.+))?$/i;
@@ -21,7 +23,8 @@ const NOT_BUT = /^not\s+(.+?)\s*(?:[,;]|\s-\s|\s+but)\s*(?:i\s+meant\s+|it'?s\s+
 const X_NOT_Y = /^(.+?)\s*,\s*not\s+(.+)$/i;
 const OTHER = /^(?:the\s+)?other\s+(?:one|task)$/i;
 
-const SAME_FOR = /^(?:and\s+|also\s+|then\s+)*(?:do\s+|please\s+do\s+)?(?:the\s+)?same\s+(?:thing\s+)?(?:for|with|to)\s+(.+)$/i;
+const SAME_FOR =
+  /^(?:and\s+|also\s+|then\s+)*(?:do\s+|please\s+do\s+)?(?:the\s+)?same\s+(?:thing\s+)?(?:for|with|to)\s+(.+)$/i;
 const TOO = /^(?:and\s+|also\s+)*(.+?)\s+(?:too|as\s+well)$/i;
 
 function intended(text: string): string | null {
@@ -34,7 +37,8 @@ function intended(text: string): string | null {
   if (oops && OTHER.test(stripped)) return stripped;
   if (oops && REFERENCE.test(stripped) && !/\s(?:to|by|on|as)\s/i.test(stripped)) return stripped;
   // "not that one, the grocery run": after an explicit "not that one", what follows is the one meant.
-  if (/^not\s+(?:that|this)\s+one\b/i.test(text.trim()) && stripped && !/\s(?:to|by|on|as)\s/i.test(stripped)) return stripped;
+  if (/^not\s+(?:that|this)\s+one\b/i.test(text.trim()) && stripped && !/\s(?:to|by|on|as)\s/i.test(stripped))
+    return stripped;
   return null;
 }
 
@@ -45,8 +49,12 @@ function intended(text: string): string | null {
  */
 function lookalikes(change: Change, tasks: TaskSnapshot[]): TaskSnapshot[] {
   // A deleted task is no longer in the list: its title comes from the change's result.
-  const gone = (change.results as Array<{ task?: TaskSnapshot } | null>).map((r) => r?.task).filter((t): t is TaskSnapshot => !!t?.title);
-  const touched = change.touched.map((n) => tasks.find((t) => t.number === n) ?? gone.find((t) => t.number === n)).filter((t): t is TaskSnapshot => !!t);
+  const gone = (change.results as Array<{ task?: TaskSnapshot } | null>)
+    .map((r) => r?.task)
+    .filter((t): t is TaskSnapshot => !!t?.title);
+  const touched = change.touched
+    .map((n) => tasks.find((t) => t.number === n) ?? gone.find((t) => t.number === n))
+    .filter((t): t is TaskSnapshot => !!t);
   if (touched.length !== 1) return [];
   // The title's object words (its leading verb left out: "Call mom" is no "Call dad").
   const objectWords = (title: string) => {
@@ -77,7 +85,10 @@ function justUndone(ctx: Ctx): boolean {
 export function correction(ctx: Ctx): Interpretation | null {
   const state = dialogueState(ctx.history);
   // "ok, only the dishes then" after rejecting (or undoing) a bulk change: the same change, on that task only.
-  const narrow = state.lastAttempt?.rejected || (justUndone(ctx) && (state.lastAttempt?.calls.length ?? 0) > 1) ? NARROW.exec(ctx.raw.replace(/[.!?…]+$/g, "").trim()) : null;
+  const narrow =
+    state.lastAttempt?.rejected || (justUndone(ctx) && (state.lastAttempt?.calls.length ?? 0) > 1)
+      ? NARROW.exec(ctx.raw.replace(/[.!?…]+$/g, "").trim())
+      : null;
   if (narrow && state.lastAttempt) {
     const out = resolveOne(narrow[1]!, ctx.tasks, { history: ctx.history });
     const first = state.lastAttempt.calls[0]!;
@@ -105,7 +116,10 @@ export function correction(ctx: Ctx): Interpretation | null {
     }
     if (out.kind !== "one") return clarifyReference(out, "change instead", { correction: true }, ctx.language);
     if (change.touched.includes(out.task.number)) return null;
-    const calls = [{ tool: "undo_operation" as const, input: {} }, ...retarget(change.calls, out.task, ctx.date.timeZone)];
+    const calls = [
+      { tool: "undo_operation" as const, input: {} },
+      ...retarget(change.calls, out.task, ctx.date.timeZone),
+    ];
     return result("correction", calls, { tasks: [out.task.number], undo: true }, 0.8);
   }
 
@@ -124,7 +138,9 @@ export function correction(ctx: Ctx): Interpretation | null {
  * nothing else about the change was wrong.
  */
 function wrongDate(text: string, change: Change, ctx: Ctx): Interpretation | null {
-  const dated = change.calls.filter((c) => (c.tool === "add_task" || c.tool === "update_task") && typeof c.input.dueDate === "string");
+  const dated = change.calls.filter(
+    (c) => (c.tool === "add_task" || c.tool === "update_task") && typeof c.input.dueDate === "string",
+  );
   if (!dated.length || change.touched.length !== dated.length) return null;
   const stripped = text.replace(OOPS, "");
   const oops = stripped !== text;
@@ -134,13 +150,19 @@ function wrongDate(text: string, change: Change, ctx: Ctx): Interpretation | nul
   const meant = said.replace(/\s*[,;]?\s+(?:not|instead\s+of|rather\s+than)\s+.+$/i, "");
   const found = extractDate(meant, ctx.date);
   if (!found.date || found.rest.replace(/[\s,.!-]+/g, "") !== "") return null;
-  const explicitTime = /T/.test(found.date.value) && /\d(?:\s*(?:am|pm)|:\d\d)|\bnoon\b|\bmidnight\b/i.test(found.date.text);
+  const explicitTime =
+    /T/.test(found.date.value) && /\d(?:\s*(?:am|pm)|:\d\d)|\bnoon\b|\bmidnight\b/i.test(found.date.text);
   // "actually make it 7:30": a time alone keeps each task's new day.
   const time = timeOnlyOf(found.date);
   const calls = change.touched.map((number) => {
     const task = ctx.tasks.find((t) => t.number === number) ?? null;
     const date = found.date!;
-    const dueDate = task && time ? atTime(task, time, ctx.date.timeZone) : task && !explicitTime ? keepTimeOf(task, date.value, ctx.date.timeZone) : date.value;
+    const dueDate =
+      task && time
+        ? atTime(task, time, ctx.date.timeZone)
+        : task && !explicitTime
+          ? keepTimeOf(task, date.value, ctx.date.timeZone)
+          : date.value;
     return { tool: "update_task" as const, input: { task: number, dueDate } };
   });
   return result("update_task", calls, { tasks: change.touched, correction: "date" }, 0.8);

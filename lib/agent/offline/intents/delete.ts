@@ -7,8 +7,13 @@ import type { Interpretation } from "../types";
 const PATTERNS: Array<{ re: RegExp; strict?: boolean }> = [
   // Verbs that are also nouns ("bin bags", "scrap paper", "trash can"): only when they name a task,
   // or say they mean one ("bin the third task", "scrap it", "toss #4").
-  { re: /^(?:bin|trash|scrap|toss|axe|nuke|ditch)\s+((?:it|that|this|them|those|these|all\b.*|#?\d+\b.*|.*\b(?:tasks?|items?|todos?|ones?)\b.*))$/i },
-  { re: /^(?:bin|trash|scrap|toss|axe|nuke|ditch)\s+(.+?)(?:\s+(?:from|off)\s+(?:my|the)\s+(?:to-?do\s+|task\s+)?(?:list|tasks|todos))?$/i, strict: true },
+  {
+    re: /^(?:bin|trash|scrap|toss|axe|nuke|ditch)\s+((?:it|that|this|them|those|these|all\b.*|#?\d+\b.*|.*\b(?:tasks?|items?|todos?|ones?)\b.*))$/i,
+  },
+  {
+    re: /^(?:bin|trash|scrap|toss|axe|nuke|ditch)\s+(.+?)(?:\s+(?:from|off)\s+(?:my|the)\s+(?:to-?do\s+|task\s+)?(?:list|tasks|todos))?$/i,
+    strict: true,
+  },
   {
     re: /^(?:delete|remove|erase|drop|discard|kill|get\s+rid\s+of|throw\s+(?:away|out)|forget\s+about|purge|wipe|clear\s+out|clear|cancel)\s+(.+?)(?:\s+(?:from|off)\s+(?:my|the)\s+(?:to-?do\s+|task\s+)?(?:list|tasks|todos))?(?:\s+(?:entirely|completely|permanently|for\s+good))?$/i,
   },
@@ -27,7 +32,12 @@ export function del(ctx: Ctx): Interpretation | null {
       return targets.reply;
     }
     const calls = targets.tasks.map((t) => ({ tool: "delete_task" as const, input: { task: t.number } }));
-    return result("delete_task", calls, { tasks: targets.tasks.map((t) => t.number), ref: m[1].trim(), group: targets.group }, targets.partial ? 0.6 : 0.9);
+    return result(
+      "delete_task",
+      calls,
+      { tasks: targets.tasks.map((t) => t.number), ref: m[1].trim(), group: targets.group },
+      targets.partial ? 0.6 : 0.9,
+    );
   }
   return null;
 }

@@ -15,14 +15,20 @@ import { dueFor } from "./update";
 const LEAD = /^(?:(?:also|and|plus|oh|actually|instead|then|so|ok(?:ay)?|sorry|oops|no|wait)\b[\s,.!-]*)+/i;
 const TAIL = /(?:[\s,]+(?:too|as\s+well|also|instead|then|please|pls|for\s+it|for\s+that))+$/i;
 // Words that only glue the change on: "make it", "put him", "set that to", "due on", "for".
-const GLUE = /\b(?:make|put|set|change|have|give)\s+(?:it|that|this|him|her|them|those)\b|\b(?:make|put|set)\s+(?=\S)|\b(?:it|that)'?s\b|\b(?:due|on|at|by|for|to|as|with|the|a|and)\b|[,;:]/gi;
-const REMIND_OFFSET = new RegExp(String.raw`^(?:(?:make|put|set|change)\s+(?:it|that|the\s+reminder)\s+(?:to\s+)?)?(?:remind\s+me\s+)?(${OFFSET})(?:\s+(?:it|that|then))?$`, "i");
+const GLUE =
+  /\b(?:make|put|set|change|have|give)\s+(?:it|that|this|him|her|them|those)\b|\b(?:make|put|set)\s+(?=\S)|\b(?:it|that)'?s\b|\b(?:due|on|at|by|for|to|as|with|the|a|and)\b|[,;:]/gi;
+const REMIND_OFFSET = new RegExp(
+  String.raw`^(?:(?:make|put|set|change)\s+(?:it|that|the\s+reminder)\s+(?:to\s+)?)?(?:remind\s+me\s+)?(${OFFSET})(?:\s+(?:it|that|then))?$`,
+  "i",
+);
 
 export function elliptical(ctx: Ctx): Interpretation | null {
   const state = dialogueState(ctx.history);
   const change = state.lastChange;
   if (!change || !state.changeIsLatest || ctx.question) return null;
-  const touched = change.touched.map((n) => ctx.tasks.find((t) => t.number === n)).filter((t): t is TaskSnapshot => !!t && t.status === "pending");
+  const touched = change.touched
+    .map((n) => ctx.tasks.find((t) => t.number === n))
+    .filter((t): t is TaskSnapshot => !!t && t.status === "pending");
   if (!touched.length) return null;
   let text = ctx.text.replace(LEAD, "").replace(TAIL, "").trim();
   if (!text) return null;
@@ -34,7 +40,9 @@ export function elliptical(ctx: Ctx): Interpretation | null {
       const at = t.dueDate ? remindBefore(t.dueDate, offset[1]!, null, ctx.date.timeZone) : null;
       return at ? [{ tool: "update_task", input: { task: t.number, remindAt: at } }] : [];
     });
-    return calls.length === touched.length ? result("update_task", calls, { tasks: touched.map((t) => t.number), elliptical: true }, 0.75) : null;
+    return calls.length === touched.length
+      ? result("update_task", calls, { tasks: touched.map((t) => t.number), elliptical: true }, 0.75)
+      : null;
   }
 
   const input: Record<string, unknown> = {};

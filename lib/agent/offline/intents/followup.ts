@@ -13,8 +13,10 @@ const COMMAND_START = new RegExp(`^(?:${COMMAND_LEADS.map((w) => w.replace(/\s+/
 /** The English offer to add what we did not understand (every language's is in messages.ts). */
 export const ADD_OFFER = MESSAGES.en.addOffer;
 
-const YES = /^(?:yes|yeah|yep|yup|sure|ok(?:ay)?|correct|right|exactly|please\s+do|do\s+it|go\s+ahead|that\s+one|that'?s\s+(?:it|right|the\s+one)|y)(?:[,!.\s]+(?:please|thanks|thank\s+you|do\s+it))*$/i;
-const NO = /^(?:no|nope|nah|neither|none(?:\s+of\s+them)?|never\s*mind|cancel|forget\s+it|don'?t|stop)(?:[,!.\s]+(?:thanks|thank\s+you))*$/i;
+const YES =
+  /^(?:yes|yeah|yep|yup|sure|ok(?:ay)?|correct|right|exactly|please\s+do|do\s+it|go\s+ahead|that\s+one|that'?s\s+(?:it|right|the\s+one)|y)(?:[,!.\s]+(?:please|thanks|thank\s+you|do\s+it))*$/i;
+const NO =
+  /^(?:no|nope|nah|neither|none(?:\s+of\s+them)?|never\s*mind|cancel|forget\s+it|don'?t|stop)(?:[,!.\s]+(?:thanks|thank\s+you))*$/i;
 
 export type Followup =
   | { kind: "redo"; previous: string; override: TaskSnapshot }
@@ -34,7 +36,9 @@ function pendingQuestion(history: HistoryTurn[] | undefined): { previous: string
 export function followup(ctx: Ctx): Followup | null {
   const q = pendingQuestion(ctx.history);
   if (!q) return null;
-  const text = ctx.text.replace(/^(?:i\s+meant|i\s+mean|i\s+want|i'?d\s+like|the\s+one\s+(?:called|named)|it'?s|its|oh|um+|no,?)\s+/i, "").trim();
+  const text = ctx.text
+    .replace(/^(?:i\s+meant|i\s+mean|i\s+want|i'?d\s+like|the\s+one\s+(?:called|named)|it'?s|its|oh|um+|no,?)\s+/i, "")
+    .trim();
   const wordCount = text.split(/\s+/).length;
   const whole = ctx.raw.replace(/[.!?…\s]+$/g, "").trim();
   if (NO.test(whole) || NO.test(text)) return { kind: "cancel" };
@@ -49,7 +53,11 @@ export function followup(ctx: Ctx): Followup | null {
   }
   if (wordCount > 7) return null;
   // "push it to friday", "delete the dentist": a new command, not an answer to glue into our question.
-  if (COMMAND_START.test(ctx.text) && !/^(?:make|set|change)\s+it\s+(?!to\s+(?:done|complete|finished)\b)/i.test(ctx.text)) return null;
+  if (
+    COMMAND_START.test(ctx.text) &&
+    !/^(?:make|set|change)\s+it\s+(?!to\s+(?:done|complete|finished)\b)/i.test(ctx.text)
+  )
+    return null;
   const dateAnswer = findDates(text, ctx.date);
   // We asked for the time of a new task before reminding ahead of it: the time joins its date.
   if (dateAnswer.dates[0]?.hasTime && OUR_QUESTIONS.reminderTime.test(q.question)) {

@@ -16,12 +16,19 @@ import { dayInZone } from "@/lib/time/zone";
 import type { Interpretation, TaskSnapshot, ToolCall } from "../types";
 import { dueFor } from "./update";
 
-const alt = (xs: readonly string[]) => [...xs].sort((a, b) => b.length - a.length).map((w) => w.replace(/'/g, "'?").replace(/\s+/g, String.raw`\s+`)).join("|");
+const alt = (xs: readonly string[]) =>
+  [...xs]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/'/g, "'?").replace(/\s+/g, String.raw`\s+`))
+    .join("|");
 // "need booking by", "needs to happen on", "needs to be done by": a need, then what is needed.
 const NEED = String.raw`needs?\s+(?:\w+ing|to\s+(?:be\s+)?\w+)`;
 const LINK_TAIL = new RegExp(String.raw`(?:\s+(?:${NEED}|${alt(REMARK_LINKS)}))+\s*$`, "i");
 const LEAD = new RegExp(String.raw`^(?:${alt(REMARK_LEADS)})\s+`, "i");
-const DONE_TAIL = new RegExp(String.raw`(?:\s+(?:is|are|was|were|got|has\s+been|have\s+been|been|all|now|finally|already))*\s+(?:${alt(REMARK_DONE)})$`, "i");
+const DONE_TAIL = new RegExp(
+  String.raw`(?:\s+(?:is|are|was|were|got|has\s+been|have\s+been|been|all|now|finally|already))*\s+(?:${alt(REMARK_DONE)})$`,
+  "i",
+);
 const NO_REPEAT_TAIL = new RegExp(String.raw`\s+(?:${alt(REMARK_NO_REPEAT)})$`, "i");
 // A command ("mark it done", "move the demo to 4:30") is the commands' to read, not a remark.
 const COMMAND = new RegExp(String.raw`^(?:${alt([...COMMAND_LEADS, ...LIST_VERBS])})\b`, "i");
@@ -62,12 +69,14 @@ export function remark(ctx: Ctx): Interpretation | null {
   const done = DONE_TAIL.exec(text);
   if (done) {
     const task = named(text.slice(0, done.index), ctx);
-    if (task && task.status === "pending") return change(task, [{ tool: "complete_task", input: { task: task.number } }]);
+    if (task && task.status === "pending")
+      return change(task, [{ tool: "complete_task", input: { task: task.number } }]);
   }
   const past = /^(\w+)\s+(.+)$/.exec(text);
   if (past && baseOfPastVerb(past[1]!) && !/^(?:to|up\s+to)\b/i.test(past[2]!)) {
     const task = named(past[2]!, ctx);
-    if (task && task.status === "pending") return change(task, [{ tool: "complete_task", input: { task: task.number } }]);
+    if (task && task.status === "pending")
+      return change(task, [{ tool: "complete_task", input: { task: task.number } }]);
   }
 
   // "the gym renewal shouldn't repeat anymore".
@@ -95,7 +104,14 @@ export function remark(ctx: Ctx): Interpretation | null {
   if (found?.date) rest = found.rest;
   if (!Object.keys(input).length && !repeat && !found?.date) return null;
   // Something must link the naming to what is said of it, or the message is a new task ("dentist friday").
-  if (!LINK_TAIL.test(beforeDate) && !LINK_TAIL.test(rest) && !LEAD.test(rest) && !/,/.test(ctx.text) && !priority.value) return null;
+  if (
+    !LINK_TAIL.test(beforeDate) &&
+    !LINK_TAIL.test(rest) &&
+    !LEAD.test(rest) &&
+    !/,/.test(ctx.text) &&
+    !priority.value
+  )
+    return null;
 
   const task = firstNamed(subjectOf(rest), ctx);
   if (!task) return null;

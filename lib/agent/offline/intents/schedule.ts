@@ -11,9 +11,12 @@ import { dayInZone, isoDateTime, wallOf } from "@/lib/time/zone";
 import type { Interpretation, TaskSnapshot } from "../types";
 import { messages, type Action } from "../messages";
 
-const STOP_REPEAT = /^(?:stop|quit|don'?t\s+keep|no\s+longer|never\s+mind)\s+(?:repeating|recurring)\s*(.*)$|^(?:don'?t|do\s+not)\s+repeat\s*(.*?)(?:\s+any\s*more)?$|^(?:make|set)\s+(.+?)\s+(?:not\s+repeat(?:ing)?|(?:a\s+)?one[- ]off|(?:a\s+)?one[- ]time(?:\s+(?:task|thing))?|non[- ]recurring)$|^(?:remove|clear|delete|cancel|drop|turn\s+off|switch\s+off|get\s+rid\s+of)\s+(?:the\s+|its\s+)?(?:repeat|recurrence|repetition)s?(?:\s+(?:from|on|of|for)\s+(.+))?$|^(?:stop|keep)\s+(.+?)\s+from\s+(?:repeating|recurring)$/i;
-const SET_REPEAT = /^(?:make|set|change|have|put)\s+(.+?)\s+(?:to\s+)?(?:repeat\s+|recur\s+)?((?:on\s+the|every|each|daily|weekly|monthly|yearly|annually|on\s+\w+days).*?)(?:\s+instead)?$|^(?:make\s+)?(it|that|this)\s+repeat\s+(.+?)(?:\s+instead)?$|^repeat\s+(.+?)\s+((?:every|each|daily|weekly|monthly|on\s+the).*)$|^(.+?)\s+(?:should|needs\s+to|has\s+to|must|will|is\s+going\s+to|is\s+supposed\s+to)\s+(?:repeat|recur|happen)\s+((?:every|each|daily|weekly|monthly|yearly|annually|on\s+\w+days|on\s+the).*?)(?:\s+instead)?$/i;
-const CANCEL_REMINDER = /^(?:cancel|remove|delete|clear|drop|turn\s+off|get\s+rid\s+of|no)\s+(?:the\s+|my\s+|that\s+)?reminders?(?:\s+(?:for|on|of|about|from|de|del|du|des|pour|para|für|von|vom|zum|zur)\s+(.+))?$|^(?:don'?t|do\s+not)\s+remind\s+me(?:\s+about\s+(.+?))?(?:\s+any\s*more)?$/i;
+const STOP_REPEAT =
+  /^(?:stop|quit|don'?t\s+keep|no\s+longer|never\s+mind)\s+(?:repeating|recurring)\s*(.*)$|^(?:don'?t|do\s+not)\s+repeat\s*(.*?)(?:\s+any\s*more)?$|^(?:make|set)\s+(.+?)\s+(?:not\s+repeat(?:ing)?|(?:a\s+)?one[- ]off|(?:a\s+)?one[- ]time(?:\s+(?:task|thing))?|non[- ]recurring)$|^(?:remove|clear|delete|cancel|drop|turn\s+off|switch\s+off|get\s+rid\s+of)\s+(?:the\s+|its\s+)?(?:repeat|recurrence|repetition)s?(?:\s+(?:from|on|of|for)\s+(.+))?$|^(?:stop|keep)\s+(.+?)\s+from\s+(?:repeating|recurring)$/i;
+const SET_REPEAT =
+  /^(?:make|set|change|have|put)\s+(.+?)\s+(?:to\s+)?(?:repeat\s+|recur\s+)?((?:on\s+the|every|each|daily|weekly|monthly|yearly|annually|on\s+\w+days).*?)(?:\s+instead)?$|^(?:make\s+)?(it|that|this)\s+repeat\s+(.+?)(?:\s+instead)?$|^repeat\s+(.+?)\s+((?:every|each|daily|weekly|monthly|on\s+the).*)$|^(.+?)\s+(?:should|needs\s+to|has\s+to|must|will|is\s+going\s+to|is\s+supposed\s+to)\s+(?:repeat|recur|happen)\s+((?:every|each|daily|weekly|monthly|yearly|annually|on\s+\w+days|on\s+the).*?)(?:\s+instead)?$/i;
+const CANCEL_REMINDER =
+  /^(?:cancel|remove|delete|clear|drop|turn\s+off|get\s+rid\s+of|no)\s+(?:the\s+|my\s+|that\s+)?reminders?(?:\s+(?:for|on|of|about|from|de|del|du|des|pour|para|für|von|vom|zum|zur)\s+(.+))?$|^(?:don'?t|do\s+not)\s+remind\s+me(?:\s+about\s+(.+?))?(?:\s+any\s*more)?$/i;
 
 function target(phrase: string | undefined, ctx: Ctx, action: Action): TaskSnapshot | Interpretation {
   const out = resolveOne(phrase?.trim() || "it", ctx.tasks, { history: ctx.history, override: ctx.override });
@@ -23,21 +26,32 @@ function target(phrase: string | undefined, ctx: Ctx, action: Action): TaskSnaps
 const isTask = (x: TaskSnapshot | Interpretation): x is TaskSnapshot => "number" in x;
 
 function update(task: TaskSnapshot, input: Record<string, unknown>, intent: string): Interpretation {
-  return result(intent, [{ tool: "update_task", input: { task: task.number, ...input } }], { tasks: [task.number], ...input }, 0.85);
+  return result(
+    intent,
+    [{ tool: "update_task", input: { task: task.number, ...input } }],
+    { tasks: [task.number], ...input },
+    0.85,
+  );
 }
 
 // "no, …", "hmm nope, …" in front of a new command: the command is what counts.
-const REBUTTAL = /^(?:(?:no|nope|nah|wait|sorry|oops|actually|instead)\b[\s,.!;:-]*)+(?=(?:make|set|change|move|push|put|have|stop|don'?t|do\s+not|cancel|remove|clear|delete|drop|remind|ping|nudge|let'?s|just|only|repeat)\b)/i;
+const REBUTTAL =
+  /^(?:(?:no|nope|nah|wait|sorry|oops|actually|instead)\b[\s,.!;:-]*)+(?=(?:make|set|change|move|push|put|have|stop|don'?t|do\s+not|cancel|remove|clear|delete|drop|remind|ping|nudge|let'?s|just|only|repeat)\b)/i;
 
 /** The message without a leading "no, " or "actually, " that only rejects what came before. */
 export function withoutRebuttal(text: string): string {
-  return text.replace(REBUTTAL, "").replace(/^just\s+/i, "").trim();
+  return text
+    .replace(REBUTTAL, "")
+    .replace(/^just\s+/i, "")
+    .trim();
 }
 
 // Asking for a reminder: "remind me …", "ping me …", "set a reminder …".
-const REMIND = /^(?:(?:remind|ping|nudge|alert|notify|buzz)\s+me|(?:set|add|put|create|schedule|give\s+me|i\s+(?:want|need)|i'd\s+like|i\s+would\s+like)\s+(?:me\s+)?(?:a|an|the)\s+reminder)\s+(.+)$/i;
+const REMIND =
+  /^(?:(?:remind|ping|nudge|alert|notify|buzz)\s+me|(?:set|add|put|create|schedule|give\s+me|i\s+(?:want|need)|i'd\s+like|i\s+would\s+like)\s+(?:me\s+)?(?:a|an|the)\s+reminder)\s+(.+)$/i;
 // Several tasks at once: "remind me about both of them 20 minutes before".
-const PLURAL = /^(?:both(?:\s+of\s+them)?|them(?:\s+(?:both|all))?|all\s+of\s+them|each(?:\s+of\s+them)?|those|these|(?:these|those|the)\s+two)$/i;
+const PLURAL =
+  /^(?:both(?:\s+of\s+them)?|them(?:\s+(?:both|all))?|all\s+of\s+them|each(?:\s+of\s+them)?|those|these|(?:these|those|the)\s+two)$/i;
 
 export function schedule(ctx: Ctx): Interpretation | null {
   const t = withoutRebuttal(ctx.text);
@@ -53,12 +67,17 @@ export function schedule(ctx: Ctx): Interpretation | null {
   }
   // Only a phrase that really is a repeat ("set a reminder for 10 on the day" is not one).
   // "put it every week" (a foreign "ponla cada semana"); "put the bins out every thursday" is a new task.
-  if ((m = SET_REPEAT.exec(t)) && !/^put\s+(?!(?:it|that|this)\s)/i.test(t) && ((p) => !!p && extractRepeat(p, ctx.date)?.rest === "")(m[2] ?? m[4] ?? m[6] ?? m[8])) {
+  if (
+    (m = SET_REPEAT.exec(t)) &&
+    !/^put\s+(?!(?:it|that|this)\s)/i.test(t) &&
+    ((p) => !!p && extractRepeat(p, ctx.date)?.rest === "")(m[2] ?? m[4] ?? m[6] ?? m[8])
+  ) {
     const ref = m[1] ?? m[3] ?? m[5] ?? m[7];
     const phrase = m[2] ?? m[4] ?? m[6] ?? m[8];
     // "the standup should happen every weekday", "have the kids tidy up every saturday": a task only if one is named.
     const soft = m[7] !== undefined || /^have\s/i.test(t);
-    if (soft && resolveOne(ref ?? "it", ctx.tasks, { history: ctx.history, override: ctx.override }).kind !== "one") return null;
+    if (soft && resolveOne(ref ?? "it", ctx.tasks, { history: ctx.history, override: ctx.override }).kind !== "one")
+      return null;
     const task = target(ref, ctx, "repeat");
     if (!isTask(task) || !phrase) return isTask(task) ? null : task;
     const anchor = task.dueDate ? (dayInZone(task.dueDate, ctx.date.timeZone) ?? undefined) : undefined;
@@ -68,7 +87,12 @@ export function schedule(ctx: Ctx): Interpretation | null {
   }
 
   // "make that 6", "change it to 6:45": a new time of day for the task we just talked about.
-  if ((m = /^(?:make|change|move|set)\s+(?:it|that|this)\s+(?:to\s+)?(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s+instead)?$/i.exec(t))) {
+  if (
+    (m =
+      /^(?:make|change|move|set)\s+(?:it|that|this)\s+(?:to\s+)?(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s+instead)?$/i.exec(
+        t,
+      ))
+  ) {
     const task = target("it", ctx, "change");
     if (!isTask(task)) return task;
     if (!task.dueDate || !/T/.test(task.dueDate)) return null;
@@ -76,7 +100,11 @@ export function schedule(ctx: Ctx): Interpretation | null {
     const minute = m[2] ? +m[2] : 0;
     const hour = m[3] ? (+m[1]! % 12) + (/^p/i.test(m[3]) ? 12 : 0) : nearestHour(+m[1]!, minute, w);
     if (hour > 23) return null;
-    return update(task, { dueDate: isoDateTime({ year: w.year, month: w.month, day: w.day, hour, minute }, ctx.date.timeZone) }, "update_task");
+    return update(
+      task,
+      { dueDate: isoDateTime({ year: w.year, month: w.month, day: w.day, hour, minute }, ctx.date.timeZone) },
+      "update_task",
+    );
   }
 
   // Reminders on an existing task.
@@ -90,7 +118,12 @@ export function schedule(ctx: Ctx): Interpretation | null {
   const spec = r[1]!;
   // "an hour before", "about the dentist an hour before", "the night before at 8pm".
   const off = new RegExp(`(?:^|\\s)(${OFFSET})(?=$|[\\s,])`, "i").exec(spec);
-  if (off) return offsetReminder(off[1]!, (spec.slice(0, off.index) + " " + spec.slice(off.index + off[0].length)).trim(), ctx);
+  if (off)
+    return offsetReminder(
+      off[1]!,
+      (spec.slice(0, off.index) + " " + spec.slice(off.index + off[0].length)).trim(),
+      ctx,
+    );
   // "at 7pm about it", "about the Rome hotel tomorrow at 7am", "friday afternoon about the gas bill", "at 10am on the day".
   // "at 8am that day", "at 10 on the day": a clock time on the task's own day.
   const ex = extractDate(spec.replace(/\s+(?:on\s+)?(?:that|the\s+same|the)\s+day$/i, ""), ctx.date);
@@ -120,11 +153,23 @@ export function nearestHour(said: number, minute: number, current: { hour: numbe
 
 /** What is left of a reminder request once its moment is cut: the task's words, "" for "it", or null (not a task: "to call mom"). */
 function reminderRef(rest: string): string | null {
-  let r = rest.replace(/\s+/g, " ").trim().replace(/^[,;:\s]+|[,;:\s]+$/g, "").replace(/^(?:to|about|of|for)$/i, "");
-  r = r.replace(/^(?:(?:on\s+)?(?:that|the\s+same|the)\s+day|then)$/i, "").replace(/\s+(?:(?:on\s+)?(?:that|the\s+same)\s+day|then|too|as\s+well)$/i, "");
+  let r = rest
+    .replace(/\s+/g, " ")
+    .trim()
+    .replace(/^[,;:\s]+|[,;:\s]+$/g, "")
+    .replace(/^(?:to|about|of|for)$/i, "");
+  r = r
+    .replace(/^(?:(?:on\s+)?(?:that|the\s+same|the)\s+day|then)$/i, "")
+    .replace(/\s+(?:(?:on\s+)?(?:that|the\s+same)\s+day|then|too|as\s+well)$/i, "");
   // "to call mom" is a new task; "to task 3", "to the pasaporte one" (a foreign "recuérdame la …") name one.
-  if (/^to\s+(?!(?:the\s+)?task\b|(?:the|el|la|los|las|le|les|l'|der|die|das|den|dem)\s)/i.test(r) || /^that\s+/i.test(r)) return null;
-  r = r.replace(/^(?:about|of|for|regarding|re|on|to|with)\s+/i, "").replace(/^(?:the\s+)?due\s+(?:date|time)\s+(?:of|for)\s+/i, "");
+  if (
+    /^to\s+(?!(?:the\s+)?task\b|(?:the|el|la|los|las|le|les|l'|der|die|das|den|dem)\s)/i.test(r) ||
+    /^that\s+/i.test(r)
+  )
+    return null;
+  r = r
+    .replace(/^(?:about|of|for|regarding|re|on|to|with)\s+/i, "")
+    .replace(/^(?:the\s+)?due\s+(?:date|time)\s+(?:of|for)\s+/i, "");
   return r.trim();
 }
 
@@ -146,19 +191,29 @@ function reminderTargets(ref: string, ctx: Ctx, offset: boolean): TaskSnapshot[]
   // "the vet appointment and the car insurance": each task named.
   if (/\s(?:and|&)\s|,/.test(ref)) {
     const outs = resolveSeveral(ref, ctx.tasks, opts);
-    if (outs.length > 1 && outs.every((o) => o.kind === "one" && !o.partial)) return outs.flatMap((o) => (o.kind === "one" ? [o.task] : []));
+    if (outs.length > 1 && outs.every((o) => o.kind === "one" && !o.partial))
+      return outs.flatMap((o) => (o.kind === "one" ? [o.task] : []));
   }
   const out = resolveOne(ref || "it", ctx.tasks, opts);
   if (out.kind === "one") return out.partial && !offset ? null : [out.task];
   // "remind me at 3pm" with nothing talked about yet: a new reminder (add.ts asks what for).
   if (!ref && out.kind === "none" && !offset) return null;
-  if (!offset && ref && out.kind === "none" && out.reason !== "no_referent" && out.reason !== "unknown_number") return null;
+  if (!offset && ref && out.kind === "none" && out.reason !== "no_referent" && out.reason !== "unknown_number")
+    return null;
   return clarifyReference(out, "remind you about", {}, ctx.language);
 }
 
 function updates(changes: Array<[TaskSnapshot, Record<string, unknown>]>): Interpretation {
-  const calls = changes.map(([task, input]) => ({ tool: "update_task" as const, input: { task: task.number, ...input } }));
-  return result("update_task", calls, { tasks: changes.map(([t]) => t.number), ...(changes.length === 1 ? changes[0]![1] : {}) }, 0.85);
+  const calls = changes.map(([task, input]) => ({
+    tool: "update_task" as const,
+    input: { task: task.number, ...input },
+  }));
+  return result(
+    "update_task",
+    calls,
+    { tasks: changes.map(([t]) => t.number), ...(changes.length === 1 ? changes[0]![1] : {}) },
+    0.85,
+  );
 }
 
 function offsetReminder(offset: string, other: string, ctx: Ctx): Interpretation | null {
@@ -177,12 +232,21 @@ function offsetReminder(offset: string, other: string, ctx: Ctx): Interpretation
   if (!Array.isArray(tasks)) return tasks;
   const changes: Array<[TaskSnapshot, Record<string, unknown>]> = [];
   for (const task of tasks) {
-    if (!task.dueDate) return result("clarify", [], { tasks: [task.number] }, 0.5, messages(ctx.language).noDueYet(task.title));
+    if (!task.dueDate)
+      return result("clarify", [], { tasks: [task.number] }, 0.5, messages(ctx.language).noDueYet(task.title));
     const at = remindBefore(task.dueDate, offset, time, ctx.date.timeZone);
     // "2 hours before" a task due on a day with no time: ask for the time rather than guess one.
     if (!at) {
-      const when = /^\s*(?:an?|one)\s+/i.test(offset) ? offset : offset.replace(/\s+(?:earlier|ahead|prior)$/i, " before");
-      return result("clarify", [], { tasks: [task.number], reminder: offset }, 0.6, reminderTimeQuestion(task.title, task.dueDate, when, ctx));
+      const when = /^\s*(?:an?|one)\s+/i.test(offset)
+        ? offset
+        : offset.replace(/\s+(?:earlier|ahead|prior)$/i, " before");
+      return result(
+        "clarify",
+        [],
+        { tasks: [task.number], reminder: offset },
+        0.6,
+        reminderTimeQuestion(task.title, task.dueDate, when, ctx),
+      );
     }
     changes.push([task, { remindAt: at }]);
   }
@@ -194,5 +258,7 @@ function reminderTimeQuestion(title: string, due: string, spec: string, ctx: Ctx
   const lang = ctx.language;
   const day = lang === "en" ? formatDue(due, true, ctx.date) : formatDueIn(due, true, ctx.date, lang);
   // The English sentence says "is due"; the table's says "would be due" (it is for a new task).
-  return lang === "en" ? `${title} is due ${day} with no time. What time is it, so I can remind you ${spec}?` : messages(lang).reminderTime(title, day, spec);
+  return lang === "en"
+    ? `${title} is due ${day} with no time. What time is it, so I can remind you ${spec}?`
+    : messages(lang).reminderTime(title, day, spec);
 }

@@ -1,11 +1,25 @@
 // Turns that need no tool: greetings, thanks, goodbyes and "how can you help?".
 import { result, type Ctx } from "../context";
 import type { Interpretation } from "../types";
-import { CLOSINGS, CREATIVE_VERBS, EITHER_VERBS, ENTERTAIN_PHRASES, GREETING_TAILS, LIST_OBJECTS, LIST_VERBS, OUT_OF_SCOPE, WORLD_TOPICS } from "../lexicon";
+import {
+  CLOSINGS,
+  CREATIVE_VERBS,
+  EITHER_VERBS,
+  ENTERTAIN_PHRASES,
+  GREETING_TAILS,
+  LIST_OBJECTS,
+  LIST_VERBS,
+  OUT_OF_SCOPE,
+  WORLD_TOPICS,
+} from "../lexicon";
 import { messages, type Messages } from "../messages";
 import { findDates } from "../dates";
 
-const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).map((w) => w.replace(/'/g, "'?").replace(/\s+/g, "\\s+")).join("|");
+const alt = (xs: string[]) =>
+  [...xs]
+    .sort((a, b) => b.length - a.length)
+    .map((w) => w.replace(/'/g, "'?").replace(/\s+/g, "\\s+"))
+    .join("|");
 // A greeting word (letters may be drawn out: "heyyy", "hiii", "helloooo"), maybe twice ("hi hi"),
 // then words that keep it a greeting (GREETING_TAILS: "good morning to you", "hallo du").
 const GREET_WORD = String.raw`(?:h+i+|h+e+l+o+|h+e+y+a*|hiya|howdy|y+o+|hola|greetings|good\s+(?:morning|afternoon|evening|day)|morning|evening|afternoon|what'?s\s+up|sup|how\s+are\s+you(?:\s+doing)?(?:\s+today)?|how'?s\s+it\s+going)`;
@@ -19,12 +33,17 @@ const THANKS = new RegExp(
   String.raw`^(?:${ACK}[,!.\s]*)*(?:thanks|thank\s+you|thank\s+u|thx|ty|tysm|ta|cheers|much\s+appreciated|appreciate\s+it|many\s+thanks)?(?:\s+(?:so\s+much|a\s+lot|very\s+much|a\s+bunch|again|mate|for\s+(?:the\s+help|your\s+help|that|everything)))*(?:[,!.\s]+${ACK})*$`,
   "i",
 );
-const BYE = /^(?:bye|goodbye|good\s*bye|bye\s+bye|good\s+night|night|see\s+you(?:\s+later|\s+soon|\s+tomorrow)?|see\s+ya|later|cya|ttyl|take\s+care)(?:[,!\s]+(?:for\s+now|then|again|all))?$/i;
-const WAIT = /^(?:(?:give\s+me|wait|just)\s+(?:a|one)\s+(?:minute|moment|sec|second|mo)|(?:hold|hang)\s+on(?:\s+a\s+(?:sec|second|minute|moment))?|one\s+(?:sec|second|moment|minute)|brb|be\s+right\s+back)(?:[,\s]+please)?$/i;
+const BYE =
+  /^(?:bye|goodbye|good\s*bye|bye\s+bye|good\s+night|night|see\s+you(?:\s+later|\s+soon|\s+tomorrow)?|see\s+ya|later|cya|ttyl|take\s+care)(?:[,!\s]+(?:for\s+now|then|again|all))?$/i;
+const WAIT =
+  /^(?:(?:give\s+me|wait|just)\s+(?:a|one)\s+(?:minute|moment|sec|second|mo)|(?:hold|hang)\s+on(?:\s+a\s+(?:sec|second|minute|moment))?|one\s+(?:sec|second|moment|minute)|brb|be\s+right\s+back)(?:[,\s]+please)?$/i;
 const HELP =
   /^(?:help|help\s+me|\?+|what\s+(?:else\s+)?can\s+you\s+do|what\s+do\s+you\s+do|what\s+are\s+you\s+able\s+to\s+do|how\s+does\s+(?:this|it)\s+work|how\s+do\s+i\s+use\s+(?:this|you|it|doable)|how\s+do\s+you\s+work|what\s+are\s+you|who\s+are\s+you|what\s+is\s+this|what\s+is\s+doable|commands|what\s+can\s+i\s+(?:say|ask|do|type)|show\s+me\s+what\s+you\s+can\s+do|how\s+can\s+you\s+help(?:\s+me)?|what\s+are\s+your\s+(?:features|capabilities|commands|abilities)|instructions|usage|examples?|menu|options|i'?m\s+(?:lost|confused|stuck))(?:\s+here)?(?:\s+for\s+me)?$/i;
 
-const CLOSING = new RegExp(`^(?:(?:ok(?:ay)?|no|nope|nah|so|well|alright|right)[,!.\\s]+)*(?:${alt(CLOSINGS)})(?:[,!.\\s]+(?:thanks|thank\\s+you|thx|cheers|bye))?$`, "i");
+const CLOSING = new RegExp(
+  `^(?:(?:ok(?:ay)?|no|nope|nah|so|well|alright|right)[,!.\\s]+)*(?:${alt(CLOSINGS)})(?:[,!.\\s]+(?:thanks|thank\\s+you|thx|cheers|bye))?$`,
+  "i",
+);
 const THANKS_CLOSING = new RegExp(`^(.+?)[,!.\\s]+(?:${alt(CLOSINGS)})$`, "i");
 // Out-of-scope requests, built from the OUT_OF_SCOPE table: "<verb> me/us [a|some…] <object>".
 const ASKING = String.raw`^(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|(?:do|did)\s+you\s+|please\s+|go\s+on(?:\s+and)?\s+|i\s+(?:want|need|would\s+like|'d\s+like)\s+you\s+to\s+)?`;
@@ -41,16 +60,29 @@ const OUT_OF_SCOPE_RES = OUT_OF_SCOPE.map((row) => ({
 const ENTERTAINMENT = OUT_OF_SCOPE[0]!.objects as string[];
 // Also "any jokes?", "know any good riddles?", "a joke please", "write a haiku about autumn",
 // "tell me something funny".
-const ENTERTAIN_ONLY = new RegExp(`^(?:(?:do\\s+you\\s+)?(?:know|have|got)\\s+)?(?:any|a|an|another|some)\\s+(?:\\w+\\s+)?(?:${alt(ENTERTAINMENT)})$`, "i");
-const CREATIVE = new RegExp(`${ASKING}(?:${alt(CREATIVE_VERBS)})\\s+(?:a|an|another|some|one|any|\\d+)\\s+(?:[\\w-]+\\s+){0,2}?(?:${alt(ENTERTAINMENT)})\\b.*$`, "i");
-const ENTERTAIN_ASK = new RegExp(`${ASKING}(?:${alt(ENTERTAIN_PHRASES)})\\b(?!.*\\b(?:tasks?|todos?|list|due|about\\s+my)\\b).*$`, "i");
+const ENTERTAIN_ONLY = new RegExp(
+  `^(?:(?:do\\s+you\\s+)?(?:know|have|got)\\s+)?(?:any|a|an|another|some)\\s+(?:\\w+\\s+)?(?:${alt(ENTERTAINMENT)})$`,
+  "i",
+);
+const CREATIVE = new RegExp(
+  `${ASKING}(?:${alt(CREATIVE_VERBS)})\\s+(?:a|an|another|some|one|any|\\d+)\\s+(?:[\\w-]+\\s+){0,2}?(?:${alt(ENTERTAINMENT)})\\b.*$`,
+  "i",
+);
+const ENTERTAIN_ASK = new RegExp(
+  `${ASKING}(?:${alt(ENTERTAIN_PHRASES)})\\b(?!.*\\b(?:tasks?|todos?|list|due|about\\s+my)\\b).*$`,
+  "i",
+);
 // A favour asked of the assistant (lexicon.ts LIST_VERBS / EITHER_VERBS): "book me a flight",
 // "call my sister for me".
 const STRICT_LIST_VERB = new RegExp(`^(?:${alt(LIST_VERBS.filter((v) => !EITHER_VERBS.includes(v)))})\\b`, "i");
-const FAVOUR_ME = new RegExp(`${ASKING}(?<verb>[a-z]+(?:\\s+(?:up|out|down|in))?)\\s+(?:me|us)\\s+(?<obj>(?!to\\b|about\\b|know\\b|see\\b|when\\b|what\\b|if\\b|how\\b|which\\b|why\\b|where\\b|(?:a|one)\\s+(?:minute|moment|sec|second|break)\\b).+)$`, "i");
+const FAVOUR_ME = new RegExp(
+  `${ASKING}(?<verb>[a-z]+(?:\\s+(?:up|out|down|in))?)\\s+(?:me|us)\\s+(?<obj>(?!to\\b|about\\b|know\\b|see\\b|when\\b|what\\b|if\\b|how\\b|which\\b|why\\b|where\\b|(?:a|one)\\s+(?:minute|moment|sec|second|break)\\b).+)$`,
+  "i",
+);
 const FAVOUR_FOR_ME = new RegExp(`${ASKING}(?<verb>[a-z]+)\\s+(?<obj>.+?)\\s+for\\s+(?:me|us)(?:[,\\s]+please)?$`, "i");
 const WORLD = new RegExp(`\\b(?:${alt(WORLD_TOPICS)})\\b`, "i");
-const WH_QUESTION = /^(?:what|what's|whats|who|who's|whose|how|how's|when|where|why|which|is\s+it|will\s+it|does|do\s+you\s+know|tell\s+me|give\s+me)\b/i;
+const WH_QUESTION =
+  /^(?:what|what's|whats|who|who's|whose|how|how's|when|where|why|which|is\s+it|will\s+it|does|do\s+you\s+know|tell\s+me|give\s+me)\b/i;
 
 // A message made only of small-talk pieces, in any order and number ("hey, morning all :)",
 // "right, night night", "thanks a lot, that's everything for now", "enjoy your evening!", "cheers, you too x").
@@ -59,7 +91,13 @@ const OCCASION = String.raw`(?:day|night|evening|weekend|week|morning|afternoon|
 const FOR_WHEN = String.raw`(?:\s+for\s+(?:now|today|tonight|the\s+(?:day|night|evening|week|weekend)|this\s+(?:evening|morning|afternoon|week)))?`;
 const THANKS_WORD = String.raw`(?:thanks|thank\s+you|thank\s+u|thx|ty|tysm|ta|cheers|much\s+appreciated|appreciate\s+it|many\s+thanks)(?:\s+(?:so\s+much|a\s+lot|very\s+much|a\s+bunch|a\s+million|again|mate|buddy|for\s+(?:the\s+help|your\s+help|that|everything|all\s+(?:the|your)\s+help)))*`;
 const PIECES: Array<{ kind: "greeting" | "thanks" | "ack" | "closing" | "bye" | "wish" | "emote"; re: RegExp }> = [
-  { kind: "greeting", re: new RegExp(String.raw`^(?:${GREET_WORD}(?:\s+(?:${alt(GREETING_TAILS)}))*|happy\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|holidays|new\s+year))`, "i") },
+  {
+    kind: "greeting",
+    re: new RegExp(
+      String.raw`^(?:${GREET_WORD}(?:\s+(?:${alt(GREETING_TAILS)}))*|happy\s+(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|weekend|holidays|new\s+year))`,
+      "i",
+    ),
+  },
   { kind: "thanks", re: new RegExp(`^${THANKS_WORD}`, "i") },
   { kind: "ack", re: new RegExp(String.raw`^(?:${ACK}|haha+|hehe+|lol|oh|ah|so|well|right|yay|phew)`, "i") },
   { kind: "closing", re: new RegExp(`^(?:${alt(CLOSINGS)})${FOR_WHEN}`, "i") },
@@ -77,12 +115,18 @@ const PIECES: Array<{ kind: "greeting" | "thanks" | "ack" | "closing" | "bye" | 
       "i",
     ),
   },
-  { kind: "emote", re: /^(?:[:;=8]-?[)(DPp3oO|\]\[\/\\*]+|<3+|\^_?\^|x+d+\b|x+o*x*\b|\p{Extended_Pictographic}[\u{FE0F}\u{200D}\p{Extended_Pictographic}]*)/iu },
+  {
+    kind: "emote",
+    re: /^(?:[:;=8]-?[)(DPp3oO|\][/\\*]+|<3+|\^_?\^|x+d+\b|x+o*x*\b|\p{Extended_Pictographic}[\u{FE0F}\u{200D}\p{Extended_Pictographic}]*)/iu,
+  },
 ];
 // Between pieces: punctuation, or "and" ("good night and have a good weekend", "y", "et", "und" after the tables).
 const PIECE_GAP = /^(?:[\s,!.?…:;~&-]|(?:and|y|et|und)(?![\p{L}]))/iu;
 // A piece ends at a word's end (the regexes backtrack to "hiya" rather than stop at "hi").
-const ENDED = PIECES.map((p) => ({ kind: p.kind, re: new RegExp(`${p.re.source}(?![\\p{L}\\p{N}'])`, p.re.flags.includes("u") ? p.re.flags : p.re.flags + "u") }));
+const ENDED = PIECES.map((p) => ({
+  kind: p.kind,
+  re: new RegExp(`${p.re.source}(?![\\p{L}\\p{N}'])`, p.re.flags.includes("u") ? p.re.flags : p.re.flags + "u"),
+}));
 
 /** The kinds of small-talk pieces a message is made of, or null when anything else is in it. */
 export function smalltalkPieces(text: string): Set<string> | null {
@@ -139,7 +183,10 @@ export function smalltalkLead(text: string): number {
 /** Some word of `text` (4+ letters) is in a task's title: the user is talking about their list. */
 function mentionsTask(ctx: Ctx, text: string): boolean {
   const titles = ctx.tasks.map((t) => t.title.toLowerCase()).join("\n");
-  return text.toLowerCase().split(/[^\p{L}\p{N}]+/u).some((w) => w.length >= 4 && titles.includes(w));
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .some((w) => w.length >= 4 && titles.includes(w));
 }
 
 /** A request the app cannot fulfil ("entertain me", "make me a …", a favour, a fact): its answer, or null. */
@@ -149,20 +196,34 @@ function outOfScope(text: string, ctx: Ctx, say: Messages): string | null {
     if (!m) continue;
     const obj = m.groups?.obj ?? "";
     // "make me a reminder for …", "get me my task list", "bring me up to date": about the list.
-    if (row.any && (LIST_OBJECTS.test(obj) || /\b(?:up\s+to\s+date|remind|due|tomorrow|today|by\s+\w+day)\b/i.test(obj))) continue;
+    if (
+      row.any &&
+      (LIST_OBJECTS.test(obj) || /\b(?:up\s+to\s+date|remind|due|tomorrow|today|by\s+\w+day)\b/i.test(obj))
+    )
+      continue;
     return say.outOfScope[row.reply];
   }
   // A date makes it the user's own plan ("write a poem for friday's assembly"): a task.
   const dated = () => findDates(text, ctx.date).dates.length > 0;
-  if (ENTERTAIN_ONLY.test(text) || (CREATIVE.test(text) && !dated()) || ENTERTAIN_ASK.test(text)) return say.outOfScope.entertain;
+  if (ENTERTAIN_ONLY.test(text) || (CREATIVE.test(text) && !dated()) || ENTERTAIN_ASK.test(text))
+    return say.outOfScope.entertain;
   // A question about the world ("what's the forecast for friday?", "who won the match"), not about a task.
-  if ((WH_QUESTION.test(text) || ctx.question) && WORLD.test(text) && !mentionsTask(ctx, text) && !LIST_OBJECTS.test(text)) return say.outOfScope.lookup;
+  if (
+    (WH_QUESTION.test(text) || ctx.question) &&
+    WORLD.test(text) &&
+    !mentionsTask(ctx, text) &&
+    !LIST_OBJECTS.test(text)
+  )
+    return say.outOfScope.lookup;
   // A favour: the verb is not a list command, the object is not about the list, no date is set.
   const fav = FAVOUR_ME.exec(text) ?? FAVOUR_FOR_ME.exec(text);
   if (fav) {
     const verb = fav.groups!.verb!;
     const obj = fav.groups!.obj!.replace(/[?!.]+$/, "");
-    const listy = STRICT_LIST_VERB.test(verb) || LIST_OBJECTS.test(obj) || (EITHER_VERBS.includes(verb.toLowerCase()) && mentionsTask(ctx, obj));
+    const listy =
+      STRICT_LIST_VERB.test(verb) ||
+      LIST_OBJECTS.test(obj) ||
+      (EITHER_VERBS.includes(verb.toLowerCase()) && mentionsTask(ctx, obj));
     if (!listy && !dated()) return say.outOfScope.favour(`${verb.toLowerCase()} ${obj}`.trim());
   }
   return null;
@@ -203,11 +264,18 @@ export function smalltalk(ctx: Ctx): Interpretation | null {
   const pieces = smalltalkPieces(t);
   if (pieces) {
     if (pieces.has("closing") || pieces.has("bye") || pieces.has("wish")) {
-      const reply = pieces.has("thanks") ? say.goodbyeThanks : pieces.has("wish") ? say.wishBack : pieces.has("bye") ? say.bye : say.goodbye;
+      const reply = pieces.has("thanks")
+        ? say.goodbyeThanks
+        : pieces.has("wish")
+          ? say.wishBack
+          : pieces.has("bye")
+            ? say.bye
+            : say.goodbye;
       return result("goodbye", [], {}, 0.85, reply);
     }
     if (pieces.has("thanks")) return result("thanks", [], {}, 0.85, say.thanks);
-    if (pieces.has("greeting")) return result("greeting", [], {}, 0.9, say.greeting(ctx.tasks.filter((x) => x.status === "pending").length));
+    if (pieces.has("greeting"))
+      return result("greeting", [], {}, 0.9, say.greeting(ctx.tasks.filter((x) => x.status === "pending").length));
     return result("acknowledge", [], {}, 0.85, say.acknowledged);
   }
   return null;

@@ -2,7 +2,8 @@
 import { result, type Ctx } from "../context";
 import type { Interpretation } from "../types";
 
-const UNDO = /\b(?:undo|un-do|revert|reverse|roll\s*back|take\s+(?:that|it)\s+back|scratch\s+that|cancel\s+that|put\s+it\s+back|bring\s+(?:it|that|them)\s+back|restore\s+(?:it|that|them)|undelete)\b/i;
+const UNDO =
+  /\b(?:undo|un-do|revert|reverse|roll\s*back|take\s+(?:that|it)\s+back|scratch\s+that|cancel\s+that|put\s+it\s+back|bring\s+(?:it|that|them)\s+back|restore\s+(?:it|that|them)|undelete)\b/i;
 const OTHER_COMMAND = /\b(?:add|create|show|list|rename|move|tag|remind)\b/i;
 
 export function undo(ctx: Ctx): Interpretation | null {
@@ -14,5 +15,10 @@ export function undo(ctx: Ctx): Interpretation | null {
   const input: Record<string, unknown> = {};
   const id = /\boperation\s+(?:id\s+)?#?([\w-]{4,})\b/i.exec(ctx.text);
   if (id && /\d/.test(id[1])) input.operationId = id[1];
-  return result("undo_operation", [{ tool: "undo_operation", input }], input.operationId ? { operationId: input.operationId } : {}, 0.9);
+  return result(
+    "undo_operation",
+    [{ tool: "undo_operation", input }],
+    input.operationId ? { operationId: input.operationId } : {},
+    0.9,
+  );
 }

@@ -22,17 +22,29 @@ type Change = {
   /** Move the current due date by this many days (computed per task). */
   shiftDays?: number;
   /** Only a clock time was named ("move it to 10am"): the task keeps its day. */
-  timeOnly?: { hour: number; minute: number; value: string; /** no am/pm said: the reading nearest the task's time */ ambiguous?: boolean };
+  timeOnly?: {
+    hour: number;
+    minute: number;
+    value: string /** no am/pm said: the reading nearest the task's time */;
+    ambiguous?: boolean;
+  };
 };
 
-const PLURAL_REF = /^(?:both(?:\s+of\s+them)?|them(?:\s+(?:both|all))?|all\s+of\s+them|those|these|(?:these|those|the)\s+two)$/i;
+const PLURAL_REF =
+  /^(?:both(?:\s+of\s+them)?|them(?:\s+(?:both|all))?|all\s+of\s+them|those|these|(?:these|those|the)\s+two)$/i;
 
 const TAGLIST = String.raw`#?[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)#?[\p{L}\p{N}_-]+)*`;
 
 function tagsOf(s: string): string[] {
   return s
     .split(/\s*(?:,|\band\b|&)\s*/i)
-    .map((t) => t.trim().replace(/^(?:the|a)\s+/i, "").replace(/^#/, "").toLowerCase())
+    .map((t) =>
+      t
+        .trim()
+        .replace(/^(?:the|a)\s+/i, "")
+        .replace(/^#/, "")
+        .toLowerCase(),
+    )
     .filter((t) => t && !/^(?:tag|tags|label)$/.test(t));
 }
 
@@ -42,8 +54,10 @@ type TimeOnly = NonNullable<Change["timeOnly"]>;
 /** A time said with no day ("at 7:30", "5pm"): the change keeps each task's own day. */
 export function timeOnlyOf(found: FoundDate): TimeOnly | null {
   const said = found.text.trim();
-  if (!found.hasTime || !found.wall || !/^(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?$/i.test(said)) return null;
-  const ambiguous = !/am|pm|a\.m\.|p\.m\.|uhr|\dh|\b0\d|\b(?:1[3-9]|2\d)\b|noon|midnight|morning|evening|night|afternoon/i.test(said);
+  if (!found.hasTime || !found.wall || !/^(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?$/i.test(said))
+    return null;
+  const ambiguous =
+    !/am|pm|a\.m\.|p\.m\.|uhr|\dh|\b0\d|\b(?:1[3-9]|2\d)\b|noon|midnight|morning|evening|night|afternoon/i.test(said);
   return { hour: found.wall.hour, minute: found.wall.minute, value: found.value, ambiguous };
 }
 
@@ -51,7 +65,8 @@ export function timeOnlyOf(found: FoundDate): TimeOnly | null {
 export function atTime(t: TaskSnapshot, time: TimeOnly, timeZone: string): string {
   const day = t.dueDate ? dayInZone(t.dueDate, timeZone) : null;
   let hour = time.hour;
-  if (time.ambiguous && t.dueDate && /T/.test(t.dueDate)) hour = nearestHour(hour % 12 || 12, time.minute, wallOf(new Date(t.dueDate), timeZone));
+  if (time.ambiguous && t.dueDate && /T/.test(t.dueDate))
+    hour = nearestHour(hour % 12 || 12, time.minute, wallOf(new Date(t.dueDate), timeZone));
   return day ? isoDateTime({ ...day, hour, minute: time.minute }, timeZone) : time.value;
 }
 
@@ -69,7 +84,11 @@ function buildUpdates(tasks: TaskSnapshot[], change: Change, ctx: Ctx): ToolCall
     if (change.title !== undefined) input.title = change.title;
     if (change.description !== undefined) input.description = change.description;
     // A new day for a timed task keeps its time of day ("move the 10:00 dentist to Friday").
-    if (change.dueDate !== undefined) input.dueDate = typeof change.dueDate === "string" && !/T/.test(change.dueDate) ? keepTimeOf(t, change.dueDate, ctx.date.timeZone) : change.dueDate;
+    if (change.dueDate !== undefined)
+      input.dueDate =
+        typeof change.dueDate === "string" && !/T/.test(change.dueDate)
+          ? keepTimeOf(t, change.dueDate, ctx.date.timeZone)
+          : change.dueDate;
     if (change.timeOnly) input.dueDate = atTime(t, change.timeOnly, ctx.date.timeZone);
     if (change.shiftDays !== undefined) {
       input.dueDate = shiftDue(t, change.shiftDays, ctx);
@@ -105,11 +124,18 @@ function finish(
   if (PLURAL_REF.test(cleanRefPhrase(refPhrase))) {
     const outs = resolveSeveral("them", ctx.tasks, { history: ctx.history, override: ctx.override });
     const tasks = outs.flatMap((o) => (o.kind === "one" ? [o.task] : []));
-    const fits = tasks.length === outs.length && (/^both/i.test(cleanRefPhrase(refPhrase)) ? tasks.length === 2 : tasks.length > 0);
+    const fits =
+      tasks.length === outs.length &&
+      (/^both/i.test(cleanRefPhrase(refPhrase)) ? tasks.length === 2 : tasks.length > 0);
     if (!fits) return ask(messages(ctx.language).whichTasks, { ref: cleanRefPhrase(refPhrase) }, 0.4);
     const calls = buildUpdates(tasks, change, ctx);
     if (!Array.isArray(calls)) return calls;
-    return result("update_task", calls, { tasks: tasks.map((t) => t.number), ref: cleanRefPhrase(refPhrase), ...change }, opts.confidence ?? 0.85);
+    return result(
+      "update_task",
+      calls,
+      { tasks: tasks.map((t) => t.number), ref: cleanRefPhrase(refPhrase), ...change },
+      opts.confidence ?? 0.85,
+    );
   }
   const targets = resolveTargets(refPhrase || "it", ctx, {
     action: "update",
@@ -121,7 +147,11 @@ function finish(
   if (!targets.ok) return opts.strict ? null : targets.reply;
   const calls = buildUpdates(targets.tasks, change, ctx);
   if (!Array.isArray(calls)) return calls;
-  const entities: Record<string, unknown> = { tasks: targets.tasks.map((t) => t.number), ref: cleanRefPhrase(refPhrase), ...change };
+  const entities: Record<string, unknown> = {
+    tasks: targets.tasks.map((t) => t.number),
+    ref: cleanRefPhrase(refPhrase),
+    ...change,
+  };
   return result("update_task", calls, entities, opts.confidence ?? (targets.partial ? 0.6 : 0.9));
 }
 
@@ -145,15 +175,30 @@ function clearDue(ctx: Ctx): Interpretation | null {
   const t = ctx.text;
   const DUE = String.raw`(?:due[\s-]*dates?|deadlines?|due|dates?|reminder\s+time)`;
   const pats: RegExp[] = [
-    new RegExp(String.raw`^(?:remove|clear|delete|drop|unset|erase|take\s+(?:off|away)|get\s+rid\s+of|wipe|cancel|reset)\s+(?:the\s+)?${DUE}\s+(?:from|of|on|for|in)\s+(.+)$`, "i"),
+    new RegExp(
+      String.raw`^(?:remove|clear|delete|drop|unset|erase|take\s+(?:off|away)|get\s+rid\s+of|wipe|cancel|reset)\s+(?:the\s+)?${DUE}\s+(?:from|of|on|for|in)\s+(.+)$`,
+      "i",
+    ),
     new RegExp(String.raw`^(?:remove|clear|delete|drop|unset|erase|wipe|reset)\s+(.+?)(?:'s|s')\s+${DUE}$`, "i"),
-    new RegExp(String.raw`^(.+?)\s+(?:has|needs|should\s+have|doesn'?t\s+(?:have|need)|does\s+not\s+(?:have|need)|shouldn'?t\s+have)\s+(?:no|a|any)\s+${DUE}(?:\s+anymore)?$`, "i"),
-    new RegExp(String.raw`^(?:make|set|mark|leave)\s+(.+?)\s+(?:as\s+)?(?:undated|unscheduled|no\s+${DUE}|without\s+(?:a\s+)?${DUE})$`, "i"),
+    new RegExp(
+      String.raw`^(.+?)\s+(?:has|needs|should\s+have|doesn'?t\s+(?:have|need)|does\s+not\s+(?:have|need)|shouldn'?t\s+have)\s+(?:no|a|any)\s+${DUE}(?:\s+anymore)?$`,
+      "i",
+    ),
+    new RegExp(
+      String.raw`^(?:make|set|mark|leave)\s+(.+?)\s+(?:as\s+)?(?:undated|unscheduled|no\s+${DUE}|without\s+(?:a\s+)?${DUE})$`,
+      "i",
+    ),
     /^(?:unschedule|undate)\s+(.+)$/i,
-    new RegExp(String.raw`^(?:remove|clear|delete|drop|unset|erase|take\s+off|get\s+rid\s+of)\s+(?:the\s+|its\s+|that\s+)?${DUE}$`, "i"),
+    new RegExp(
+      String.raw`^(?:remove|clear|delete|drop|unset|erase|take\s+off|get\s+rid\s+of)\s+(?:the\s+|its\s+|that\s+)?${DUE}$`,
+      "i",
+    ),
     new RegExp(String.raw`^no\s+${DUE}\s+(?:for|on)\s+(.+)$`, "i"),
     // "take the due date off the ironing", "strip the deadline off of task 4", "knock the date off it"
-    new RegExp(String.raw`^(?:take|strip|knock|pull|get)\s+(?:the\s+|its\s+|that\s+)?${DUE}\s+off(?:\s+of)?(?:\s+(.+))?$`, "i"),
+    new RegExp(
+      String.raw`^(?:take|strip|knock|pull|get)\s+(?:the\s+|its\s+|that\s+)?${DUE}\s+off(?:\s+of)?(?:\s+(.+))?$`,
+      "i",
+    ),
   ];
   for (const re of pats) {
     const m = re.exec(t);
@@ -166,19 +211,46 @@ function removeTags(ctx: Ctx): Interpretation | null {
   const t = ctx.text;
   const VERB = String.raw`(?:remove|delete|drop|take\s+(?:off|away)|clear|strip|untag|detach)`;
   let m: RegExpExecArray | null;
-  if ((m = new RegExp(String.raw`^(?:remove|delete|clear|drop|strip)\s+(?:all\s+)?(?:the\s+|its\s+)?(?:tags|labels)\s+(?:from|on|of|off)\s+(.+)$`, "i").exec(t)))
+  if (
+    (m =
+      /^(?:remove|delete|clear|drop|strip)\s+(?:all\s+)?(?:the\s+|its\s+)?(?:tags|labels)\s+(?:from|on|of|off)\s+(.+)$/i.exec(
+        t,
+      ))
+  )
     return finish(m[1], { removeTags: "all" }, ctx);
-  if ((m = new RegExp(String.raw`^${VERB}\s+(?:the\s+)?(${TAGLIST})\s+(?:tags?|labels?)\s+(?:from|off(?:\s+of)?|on|of)\s+(.+)$`, "iu").exec(t)))
+  if (
+    (m = new RegExp(
+      String.raw`^${VERB}\s+(?:the\s+)?(${TAGLIST})\s+(?:tags?|labels?)\s+(?:from|off(?:\s+of)?|on|of)\s+(.+)$`,
+      "iu",
+    ).exec(t))
+  )
     return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
-  if ((m = new RegExp(String.raw`^${VERB}\s+(?:the\s+)?(?:tags?|labels?)\s+(${TAGLIST})\s+(?:from|off(?:\s+of)?|on)\s+(.+)$`, "iu").exec(t)))
+  if (
+    (m = new RegExp(
+      String.raw`^${VERB}\s+(?:the\s+)?(?:tags?|labels?)\s+(${TAGLIST})\s+(?:from|off(?:\s+of)?|on)\s+(.+)$`,
+      "iu",
+    ).exec(t))
+  )
     return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
-  if ((m = /^(?:remove|delete|drop|take|strip|untag)\s+(#[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s+)#[\p{L}\p{N}_-]+)*)\s+(?:from|off(?:\s+of)?)\s+(.+)$/iu.exec(t)))
+  if (
+    (m =
+      /^(?:remove|delete|drop|take|strip|untag)\s+(#[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s+)#[\p{L}\p{N}_-]+)*)\s+(?:from|off(?:\s+of)?)\s+(.+)$/iu.exec(
+        t,
+      ))
+  )
     return finish(m[2], { removeTags: tagsOf(m[1].replace(/\s+(?=#)/g, ",")) }, ctx);
-  if ((m = /^take\s+(?:the\s+)?(#?[\p{L}\p{N}_-]+)\s+(?:tag|label)\s+off\s+(?:of\s+)?(.+)$/iu.exec(t))) return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
-  if ((m = new RegExp(String.raw`^untag\s+(${TAGLIST})\s+from\s+(.+)$`, "iu").exec(t))) return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
+  if ((m = /^take\s+(?:the\s+)?(#?[\p{L}\p{N}_-]+)\s+(?:tag|label)\s+off\s+(?:of\s+)?(.+)$/iu.exec(t)))
+    return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
+  if ((m = new RegExp(String.raw`^untag\s+(${TAGLIST})\s+from\s+(.+)$`, "iu").exec(t)))
+    return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
   if ((m = /^untag\s+(.+?)(?:\s+(?:as|from)\s+#?([\p{L}\p{N}_-]+))?$/iu.exec(t)))
     return finish(m[1], { removeTags: m[2] ? tagsOf(m[2]) : "all" }, ctx);
-  if ((m = /^(.+?)\s+(?:is|are|'s)\s+(?:not|no\s+longer)\s+(?:a\s+)?(?:tagged\s+)?#?([\p{L}\p{N}_-]+)(?:\s+(?:task|item|thing))?(?:\s+anymore)?$/iu.exec(t))) {
+  if (
+    (m =
+      /^(.+?)\s+(?:is|are|'s)\s+(?:not|no\s+longer)\s+(?:a\s+)?(?:tagged\s+)?#?([\p{L}\p{N}_-]+)(?:\s+(?:task|item|thing))?(?:\s+anymore)?$/iu.exec(
+        t,
+      ))
+  ) {
     const tag = m[2].toLowerCase();
     const known = ctx.tasks.some((x) => x.tags.some((g) => g.toLowerCase() === tag));
     if (known) return finish(m[1], { removeTags: [tag] }, ctx, { strict: true });
@@ -189,17 +261,42 @@ function removeTags(ctx: Ctx): Interpretation | null {
 function addTags(ctx: Ctx): Interpretation | null {
   const t = ctx.text;
   let m: RegExpExecArray | null;
-  if ((m = /^(?:tag|label)\s+(.+?)\s+(?:with|as|under)\s+(?:the\s+|a\s+)?(?:tags?\s+|labels?\s+)?(.+?)(?:\s+(?:tags?|labels?))?$/i.exec(t)))
+  if (
+    (m =
+      /^(?:tag|label)\s+(.+?)\s+(?:with|as|under)\s+(?:the\s+|a\s+)?(?:tags?\s+|labels?\s+)?(.+?)(?:\s+(?:tags?|labels?))?$/i.exec(
+        t,
+      ))
+  )
     return finish(m[1], { addTags: tagsOf(m[2]) }, ctx);
   if ((m = /^(?:tag|label)\s+(.+?)\s+(#[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s+)#[\p{L}\p{N}_-]+)*)$/iu.exec(t)))
     return finish(m[1], { addTags: tagsOf(m[2].replace(/\s+(?=#)/g, ",")) }, ctx);
-  if ((m = new RegExp(String.raw`^(?:add|put|attach|apply|give\s+it|stick)\s+(?:the\s+|a\s+)?(?:tags?|labels?)\s+(${TAGLIST})\s+(?:to|on|onto)\s+(.+)$`, "iu").exec(t)))
+  if (
+    (m = new RegExp(
+      String.raw`^(?:add|put|attach|apply|give\s+it|stick)\s+(?:the\s+|a\s+)?(?:tags?|labels?)\s+(${TAGLIST})\s+(?:to|on|onto)\s+(.+)$`,
+      "iu",
+    ).exec(t))
+  )
     return finish(m[2], { addTags: tagsOf(m[1]) }, ctx);
-  if ((m = new RegExp(String.raw`^(?:add|put|attach|apply|stick)\s+(?:the\s+|a\s+|an\s+)?(${TAGLIST})\s+(?:tags?|labels?)\s+(?:to|on|onto)\s+(.+)$`, "iu").exec(t)))
+  if (
+    (m = new RegExp(
+      String.raw`^(?:add|put|attach|apply|stick)\s+(?:the\s+|a\s+|an\s+)?(${TAGLIST})\s+(?:tags?|labels?)\s+(?:to|on|onto)\s+(.+)$`,
+      "iu",
+    ).exec(t))
+  )
     return finish(m[2], { addTags: tagsOf(m[1]) }, ctx);
-  if ((m = /^(?:add|put|attach|apply|stick)\s+(#[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s+)#[\p{L}\p{N}_-]+)*)\s+(?:to|on|onto)\s+(.+)$/iu.exec(t)))
+  if (
+    (m =
+      /^(?:add|put|attach|apply|stick)\s+(#[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s+)#[\p{L}\p{N}_-]+)*)\s+(?:to|on|onto)\s+(.+)$/iu.exec(
+        t,
+      ))
+  )
     return finish(m[2], { addTags: tagsOf(m[1].replace(/\s+(?=#)/g, ",")) }, ctx);
-  if ((m = new RegExp(String.raw`^(?:give|add\s+to|put\s+on)\s+(.+?)\s+(?:the\s+|a\s+|an\s+)?(?:tags?|labels?)\s+(${TAGLIST})$`, "iu").exec(t)))
+  if (
+    (m = new RegExp(
+      String.raw`^(?:give|add\s+to|put\s+on)\s+(.+?)\s+(?:the\s+|a\s+|an\s+)?(?:tags?|labels?)\s+(${TAGLIST})$`,
+      "iu",
+    ).exec(t))
+  )
     return finish(m[1], { addTags: tagsOf(m[2]) }, ctx);
   if ((m = /^(?:give|mark)\s+(.+?)\s+(?:the\s+|a\s+|an\s+)?(#?[\p{L}\p{N}_-]+)\s+(?:tag|label)$/iu.exec(t)))
     return finish(m[1], { addTags: tagsOf(m[2]) }, ctx);
@@ -214,20 +311,49 @@ function description(ctx: Ctx): Interpretation | null {
   const t = ctx.text;
   const NOTE = String.raw`(?:note|notes|description|details?|comment|memo)`;
   const pats: Array<[RegExp, number, number]> = [
-    [new RegExp(String.raw`^(?:add|attach|put|write|append|leave|set|include)\s+(?:a\s+|the\s+|this\s+|some\s+)?${NOTE}\s+(?:to|on|for|in)\s+(.+?)\s*(?::|\s-\s|,|\s+saying|\s+that\s+says|\s+reading|\s+that)\s*(.+)$`, "i"), 1, 2],
-    [new RegExp(String.raw`^(?:set|change|update|edit|make|replace)\s+(?:the\s+)?${NOTE}\s+(?:of|on|for|in)\s+(.+?)\s+(?:to|as|with)\s*:?\s*(.+)$`, "i"), 1, 2],
+    [
+      new RegExp(
+        String.raw`^(?:add|attach|put|write|append|leave|set|include)\s+(?:a\s+|the\s+|this\s+|some\s+)?${NOTE}\s+(?:to|on|for|in)\s+(.+?)\s*(?::|\s-\s|,|\s+saying|\s+that\s+says|\s+reading|\s+that)\s*(.+)$`,
+        "i",
+      ),
+      1,
+      2,
+    ],
+    [
+      new RegExp(
+        String.raw`^(?:set|change|update|edit|make|replace)\s+(?:the\s+)?${NOTE}\s+(?:of|on|for|in)\s+(.+?)\s+(?:to|as|with)\s*:?\s*(.+)$`,
+        "i",
+      ),
+      1,
+      2,
+    ],
     [new RegExp(String.raw`^(?:set|change|update|edit)\s+(.+?)(?:'s)\s+${NOTE}\s+(?:to|as)\s*:?\s*(.+)$`, "i"), 1, 2],
     [/^describe\s+(.+?)\s+as\s+(.+)$/i, 1, 2],
     [new RegExp(String.raw`^${NOTE}\s+(?:for|on|to)\s+(.+?)\s*[:\-]\s*(.+)$`, "i"), 1, 2],
-    [new RegExp(String.raw`^(?:add|attach|put|write|append)\s+(?:a\s+|the\s+)?${NOTE}\s*[:\-]\s*(.+?)\s+(?:to|on|for)\s+((?:task\s+)?#?\d+)$`, "i"), 2, 1],
+    [
+      new RegExp(
+        String.raw`^(?:add|attach|put|write|append)\s+(?:a\s+|the\s+)?${NOTE}\s*[:\-]\s*(.+?)\s+(?:to|on|for)\s+((?:task\s+)?#?\d+)$`,
+        "i",
+      ),
+      2,
+      1,
+    ],
   ];
   for (const [re, refGroup, valueGroup] of pats) {
     const m = re.exec(t);
     if (!m) continue;
-    const value = capitalize(m[valueGroup].trim().replace(/^["']|["']$/g, "").replace(/\.+$/, ""));
+    const value = capitalize(
+      m[valueGroup]
+        .trim()
+        .replace(/^["']|["']$/g, "")
+        .replace(/\.+$/, ""),
+    );
     return finish(m[refGroup], { description: value }, ctx);
   }
-  const clear = new RegExp(String.raw`^(?:clear|remove|delete|erase|drop)\s+(?:the\s+)?${NOTE}\s+(?:from|of|on|for)\s+(.+)$`, "i").exec(t);
+  const clear = new RegExp(
+    String.raw`^(?:clear|remove|delete|erase|drop)\s+(?:the\s+)?${NOTE}\s+(?:from|of|on|for)\s+(.+)$`,
+    "i",
+  ).exec(t);
   if (clear) return finish(clear[1], { description: null }, ctx);
   return null;
 }
@@ -242,12 +368,17 @@ function rename(ctx: Ctx): Interpretation | null {
     if (!split) return ask(messages(ctx.language).newName, { ref: m[1] });
     ({ ref, value } = split);
   } else if (
-    (m = /^(?:change|update|edit|set|modify|fix|correct)\s+(?:the\s+)?(?:title|name|wording|text)\s+(?:of|on|for)\s+(.+)$/i.exec(t))
+    (m =
+      /^(?:change|update|edit|set|modify|fix|correct)\s+(?:the\s+)?(?:title|name|wording|text)\s+(?:of|on|for)\s+(.+)$/i.exec(
+        t,
+      ))
   ) {
     const split = splitRefAndValue(m[1], /\s+(?:to|as|into)\s+/, ctx);
     if (!split) return null;
     ({ ref, value } = split);
-  } else if ((m = /^(?:change|update|edit|set|modify)\s+(.+?)(?:'s|s')\s+(?:title|name)\s+(?:to|as)\s+(.+)$/i.exec(t))) {
+  } else if (
+    (m = /^(?:change|update|edit|set|modify)\s+(.+?)(?:'s|s')\s+(?:title|name)\s+(?:to|as)\s+(.+)$/i.exec(t))
+  ) {
     ref = m[1];
     value = m[2];
   } else if ((m = /^(?:call|name)\s+(.+?)\s+(?:instead\s+)?["'](.+)["']$/i.exec(t))) {
@@ -275,7 +406,8 @@ function pickDate(rest: string, ctx: Ctx): { rest: string; date: FoundDate | nul
   if (scan.dates.length > 1) {
     // "from Monday to Friday": the target is the one introduced by "to"/"until".
     const target =
-      scan.dates.find((d) => /\b(?:to|until|till|for|on|by)\s+$/i.test(rest.slice(0, d.index))) ?? scan.dates[scan.dates.length - 1];
+      scan.dates.find((d) => /\b(?:to|until|till|for|on|by)\s+$/i.test(rest.slice(0, d.index))) ??
+      scan.dates[scan.dates.length - 1];
     // "everything due today to monday": "due today" picks the tasks; it stays in the reference.
     const others = scan.dates.filter((d) => d !== target && !/\bdue\s+$/i.test(rest.slice(0, d.index)));
     let cut = rest;
@@ -291,7 +423,8 @@ function pickDate(rest: string, ctx: Ctx): { rest: string; date: FoundDate | nul
 }
 
 // A task that can wait, or be moved, said with the task first.
-const WAITS = /^(.+?)\s+(?:(?:can|could|will|should|may|might|has\s+to|have\s+to|is\s+going\s+to)\s+)?(?:wait|slide|slip|keep|be\s+(?:moved|pushed(?:\s+back)?|postponed|bumped|shifted|rescheduled|delayed|put\s+off))\s+(?:till|until|'?til|to|for|(?:un)?til\s+after)\s+(.+)$/i;
+const WAITS =
+  /^(.+?)\s+(?:(?:can|could|will|should|may|might|has\s+to|have\s+to|is\s+going\s+to)\s+)?(?:wait|slide|slip|keep|be\s+(?:moved|pushed(?:\s+back)?|postponed|bumped|shifted|rescheduled|delayed|put\s+off))\s+(?:till|until|'?til|to|for|(?:un)?til\s+after)\s+(.+)$/i;
 const LET_WAIT = /^let\s+(.+?)\s+(?:wait|slide|slip)\s+(?:till|until|'?til|to)\s+(.+)$/i;
 
 function modifierUpdate(ctx: Ctx): Interpretation | null {
@@ -300,10 +433,16 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
   // "add a deadline of Friday to the report", "the due date for task 3 is Friday"
   t = t
     .replace(/^(?:add|put|attach)\s+(?=(?:a\s+|the\s+)?(?:due[\s-]*date|deadline)\b)/i, "set ")
-    .replace(/^(?:the\s+)?(?:due[\s-]*date|deadline)\s+(?:for|of|on)\s+(.+?)\s+(?:is|should\s+be|will\s+be|becomes)\s+/i, "set $1 to ");
+    .replace(
+      /^(?:the\s+)?(?:due[\s-]*date|deadline)\s+(?:for|of|on)\s+(.+?)\s+(?:is|should\s+be|will\s+be|becomes)\s+/i,
+      "set $1 to ",
+    );
   // "X is due Friday", "X should be high priority"
   t = t.replace(/\s*[,;]\s*(?:please\s+)?(?:change|update|fix|correct)\s+(?:the|its|that)\s+(?:due\s+)?date$/i, "");
-  const subj = /^(.+?)\s+(?:is|was|should\s+be|should\s+have\s+been|needs\s+to\s+be|must\s+be|has\s+to\s+be|will\s+be)\s+(?:now\s+|actually\s+|really\s+)?((?:due|a\s+|an\s+|high|low|medium|urgent|important|tagged).+)$/i.exec(t);
+  const subj =
+    /^(.+?)\s+(?:is|was|should\s+be|should\s+have\s+been|needs\s+to\s+be|must\s+be|has\s+to\s+be|will\s+be)\s+(?:now\s+|actually\s+|really\s+)?((?:due|a\s+|an\s+|high|low|medium|urgent|important|tagged).+)$/i.exec(
+      t,
+    );
   let verb: string;
   let rest: string;
   let strictRef = false;
@@ -332,13 +471,18 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
   rest = rest.replace(/(?:'s|s')\s+priority\b/i, "");
 
   // "a due date of Friday for X", "X a deadline of Friday"
-  rest = rest.replace(/(?:^|\s)(?:a|the|its)\s+(?:new\s+)?(?:due[\s-]*date|deadline)(?:\s+(?:of|to|for|on|at))?(?=\s)/i, " ").trim();
+  rest = rest
+    .replace(/(?:^|\s)(?:a|the|its)\s+(?:new\s+)?(?:due[\s-]*date|deadline)(?:\s+(?:of|to|for|on|at))?(?=\s)/i, " ")
+    .trim();
   // "the due date of X to Y", "X's deadline to Y"
   rest = rest.replace(/^(?:the\s+)?(?:due[\s-]*date|deadline|date|due|time)\s+(?:of|on|for)\s+/i, "");
   rest = rest.replace(/(?:'s|s')\s+(?:due[\s-]*date|deadline|date|time)\b/i, "");
 
   // "and set it to low priority" joins a second change on the same task.
-  rest = rest.replace(/\s*,?\s+and\s+(?:also\s+)?(?:make|set|mark|change|move|push|tag|give|put)\s+(?:it|that|them)\b/gi, " and ");
+  rest = rest.replace(
+    /\s*,?\s+and\s+(?:also\s+)?(?:make|set|mark|change|move|push|tag|give|put)\s+(?:it|that|them)\b/gi,
+    " and ",
+  );
 
   const pr = extractPriority(rest);
   if (pr.value && !change.priority) change.priority = pr.value;
@@ -354,18 +498,25 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
     rest = tg.rest;
   }
 
-  const isMove = /^(?:move|push|reschedule|re-schedule|postpone|delay|shift|bump|defer|bring\s+forward|pull\s+forward|move\s+up|push\s+back|push\s+out|extend|snooze)$/.test(verb);
+  const isMove =
+    /^(?:move|push|reschedule|re-schedule|postpone|delay|shift|bump|defer|bring\s+forward|pull\s+forward|move\s+up|push\s+back|push\s+out|extend|snooze)$/.test(
+      verb,
+    );
   const sh = SHIFT.exec(rest);
   if (sh && (isMove || /\bby\b/.test(sh[0]))) {
     const nWord = sh[1].toLowerCase().replace(/^a\s+couple\s+of$|^couple\s+of$/, "two");
     const n = /^\d+$/.test(nWord) ? +nWord : (NUMBER_WORDS[nWord] ?? (nWord === "another" ? 1 : 1));
     const days = n * (sh[2].toLowerCase() === "week" ? 7 : 1);
-    const back = /^(?:bring\s+forward|pull\s+forward|move\s+up)$/.test(verb) || /\b(?:earlier|forward|ahead|up)\b/i.test(sh[0]);
+    const back =
+      /^(?:bring\s+forward|pull\s+forward|move\s+up)$/.test(verb) || /\b(?:earlier|forward|ahead|up)\b/i.test(sh[0]);
     change.shiftDays = back ? -days : days;
     rest = rest.slice(0, sh.index);
   } else {
     // "everything due today to monday": "due today" chooses the tasks; only "monday" is the change.
-    const guarded = rest.replace(/\bdue\s+(today|tomorrow|this\s+week)\b/gi, (_m, w: string) => `due_${w.replace(/\s+/g, "_")}`);
+    const guarded = rest.replace(
+      /\bdue\s+(today|tomorrow|this\s+week)\b/gi,
+      (_m, w: string) => `due_${w.replace(/\s+/g, "_")}`,
+    );
     const d = pickDate(guarded, ctx);
     d.rest = d.rest.replace(/\bdue_(\w+)/g, (_m, w: string) => `due ${w.replace(/_/g, " ")}`);
     if (d.invalid) return ask(messages(ctx.language).whichDate(d.invalid), { ref: cleanRefPhrase(d.rest) }, 0.7);
@@ -404,7 +555,8 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
           0.6,
         );
       }
-      if (isMove && out.kind !== "one") return clarifyReference(out, "move", { ref: cleanRefPhrase(rest) }, ctx.language);
+      if (isMove && out.kind !== "one")
+        return clarifyReference(out, "move", { ref: cleanRefPhrase(rest) }, ctx.language);
     }
     return null;
   }

@@ -48,9 +48,15 @@ export default async function OperationDetailPage({ params }: { params: Promise<
             <SourceTag source={detail.source} />
           </div>
           <p className="text-sm text-muted">
-            <time dateTime={detail.createdAt.toISOString()}>{absoluteTime(detail.createdAt)}</time> ({relativeTime(detail.createdAt, now)}) {actor ? `on the tasks of ${detail.user.name} <${detail.user.email}>, by ${actor}` : `by ${detail.user.name} <${detail.user.email}>`}
+            <time dateTime={detail.createdAt.toISOString()}>{absoluteTime(detail.createdAt)}</time> (
+            {relativeTime(detail.createdAt, now)}){" "}
+            {actor
+              ? `on the tasks of ${detail.user.name} <${detail.user.email}>, by ${actor}`
+              : `by ${detail.user.name} <${detail.user.email}>`}
           </p>
-          {detail.originalCommand ? <blockquote className="border-l-2 border-accent pl-3 text-ink">“{detail.originalCommand}”</blockquote> : null}
+          {detail.originalCommand ? (
+            <blockquote className="border-l-2 border-accent pl-3 text-ink">“{detail.originalCommand}”</blockquote>
+          ) : null}
         </header>
 
         {/* A rejection is the user's answer, not an error: the Approval fact says it. */}
@@ -82,9 +88,15 @@ export default async function OperationDetailPage({ params }: { params: Promise<
             </Fact>
             <Fact label="Made by">{actor ?? "The user"}</Fact>
             <Fact label="Task">
-              {detail.task ? `#${detail.task.number} ${detail.task.title}${detail.task.deleted ? " (deleted)" : detail.task.status === "completed" ? " (completed)" : ""}` : "—"}
+              {detail.task
+                ? `#${detail.task.number} ${detail.task.title}${detail.task.deleted ? " (deleted)" : detail.task.status === "completed" ? " (completed)" : ""}`
+                : "—"}
             </Fact>
-            {detail.approval ? <Fact label="Approval">{detail.approval === "approved" ? "Approved by the user" : "Rejected by the user"}</Fact> : null}
+            {detail.approval ? (
+              <Fact label="Approval">
+                {detail.approval === "approved" ? "Approved by the user" : "Rejected by the user"}
+              </Fact>
+            ) : null}
             {detail.undoOf ? (
               <Fact label="Undoes">
                 <Link href={`/admin/logs/${detail.undoOf.id}`} className="text-accent hover:underline">

@@ -13,10 +13,7 @@ export const dynamic = "force-dynamic";
 
 const query = z.object({
   format: z.enum(EXPORT_FORMATS, { error: "format must be md or json." }).default("md"),
-  tz: z
-    .string()
-    .refine(isValidTimeZone, "tz must be an IANA time zone such as Europe/Berlin.")
-    .default("UTC"),
+  tz: z.string().refine(isValidTimeZone, "tz must be an IANA time zone such as Europe/Berlin.").default("UTC"),
 });
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
@@ -26,7 +23,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     if (!id.success) throw new AppError("not_found", "That conversation does not exist.");
     const url = new URL(request.url);
     const parsed = query.safeParse(Object.fromEntries(url.searchParams));
-    if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "That request is not valid.");
+    if (!parsed.success)
+      throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "That request is not valid.");
     const file = await exportConversation(await getDb(), user.id, id.data, parsed.data.format, parsed.data.tz);
     return new Response(file.body, {
       headers: {
