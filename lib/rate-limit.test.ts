@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { createLimiter } from "./rate-limit";
 
 let handle: DbHandle;

@@ -16,7 +16,7 @@ import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { registerUser, revokeSessions } from "@/lib/auth/users";
 import { openDatabase, type DbHandle } from "@/lib/db/client";
-import { waitFor } from "@/lib/chat/testing";
+import { waitFor } from "@/test/support/chat";
 import { pendingOnPostgres } from "./migrations-pending.mjs";
 
 const PASSWORD = "correct horse battery";

@@ -15,7 +15,7 @@
 import { createHash } from "node:crypto";
 import { Client } from "pg";
 import { hashPassword } from "@/lib/auth/password";
-import { migrationScripts } from "@/lib/db/testing";
+import { migrationScripts } from "@/test/support/db";
 
 export const SCALE = { users: 5_000, tasks: 400_000, conversations: 50_000, messages: 1_000_000, logs: 2_000_000 };
 export const SCALE_PASSWORD = "scale-password-1";

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { undoFromLog } from "@/lib/admin/undo";
 import { authenticate, isSessionCurrent, registerUser } from "@/lib/auth/users";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { AppError } from "@/lib/errors";
 import { dbState } from "@/lib/security/db-state";
 import { addTask } from "@/lib/tasks/service";

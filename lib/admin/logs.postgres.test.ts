@@ -3,12 +3,12 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Db, DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { CSV_COLUMNS, logsCsvStream } from "./export";
 import { logFigures } from "./figures";
 import { decodeCursor, type LogFilters } from "./filters";
 import { listLogPage } from "./list";
-import { seedLog } from "./testing";
+import { seedLog } from "@/test/support/admin";
 
 const ROWS = 4000;
 // The rows are from 2026-10-01; without dates the figures cover the 30 days up to "now".

@@ -3,7 +3,7 @@
 import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { logRejected, runLogged } from "@/lib/tasks/log";
 import { addTask, completeTask, undoOperation, updateTask } from "@/lib/tasks/service";
 import { getLogDetail, undoAvailability } from "./detail";
@@ -11,7 +11,7 @@ import { logsCsvStream } from "./export";
 import { logFigures } from "./figures";
 import { decodeCursor, type LogFilters } from "./filters";
 import { listLogPage } from "./list";
-import { at, seedConversation, seedLog, seedMessage, seedTask, seedUser } from "./testing";
+import { at, seedConversation, seedLog, seedMessage, seedTask, seedUser } from "@/test/support/admin";
 import { undoFromLog } from "./undo";
 
 /** The whole export as text, keeping the byte-order mark (Response.text() would drop it). */

@@ -1,7 +1,7 @@
 // The admin's notification view on a real database: filters, counts, and Retry on failed rows.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { listNotifications, notificationFilters, retryNotification } from "./notifications";
 
 let handle: DbHandle;

@@ -1,9 +1,9 @@
 // Retention on backdated rows: what is past each cut-off goes, everything else stays.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { DEFAULT_POLICY, policyFromEnv, runRetention } from "./retention";
-import { seedLog, seedMessage, seedUser } from "./testing";
+import { seedLog, seedMessage, seedUser } from "@/test/support/admin";
 
 const NOW = new Date("2026-11-23T12:00:00.000Z");
 const daysAgo = (n: number) => new Date(NOW.getTime() - n * 24 * 60 * 60 * 1000);

@@ -6,13 +6,13 @@ import { parse } from "csv-parse/sync";
 import { isValidElement, type ReactElement, type ReactNode } from "react";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { FiguresSection } from "@/components/admin/figures-section";
 import { FiguresPanel } from "@/components/admin/figures-panel";
 import { FilterBar } from "@/components/admin/filter-bar";
 import { LogsTable } from "@/components/admin/logs-table";
 import { InvalidFilters } from "@/components/admin/states";
-import { at, seedLog, seedUser } from "./testing";
+import { at, seedLog, seedUser } from "@/test/support/admin";
 
 const session = vi.hoisted(() => ({
   user: null as null | { id: string; email: string; name: string; role: "user" | "admin" },

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { authenticate, registerUser, type SessionUser } from "@/lib/auth/users";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { AppError } from "@/lib/errors";
 import { LAST_ADMIN_DEMOTE_MESSAGE, listUsers, setUserRole } from "./users";
 

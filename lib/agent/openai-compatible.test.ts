@@ -6,10 +6,10 @@
 // tool call that is not valid JSON — over chat completions and the Responses API.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/users";
-import { chatRequestOf, readChunks, userMessage, type Chunk } from "@/lib/chat/testing";
+import { chatRequestOf, readChunks, userMessage, type Chunk } from "@/test/support/chat";
 import { handleChat } from "@/lib/chat/turn";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { MAX_STEPS } from "./agent";
 import { historyProblems, startFakeOpenAI, toolsOf, type FakeOpenAI } from "./fake-openai";
 

@@ -4,7 +4,7 @@
 // with a clear message, leaves its failed log row and changes nothing.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { buildTools } from "@/lib/agent/tools";
 import { MAX_TASK_NUMBER } from "@/lib/tasks/schemas";
 import * as service from "@/lib/tasks/service";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { AppError } from "@/lib/errors";
 import { createLimiter } from "@/lib/rate-limit";
 import { registerFrom } from "./register";

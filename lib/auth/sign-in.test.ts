@@ -3,7 +3,7 @@
 // X-Forwarded-For; and one email has a limit of its own, whatever the address.
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { AppError } from "@/lib/errors";
 import { clientAddress, SOCKET_ADDRESS_HEADER } from "@/lib/client-address";
 import { attemptSignIn, signInKeys } from "./sign-in";

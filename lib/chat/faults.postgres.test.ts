@@ -8,9 +8,9 @@ import { Client } from "pg";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/users";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { startFaultModel, type FaultModel } from "./fault-model";
-import { chatRequestOf, readChunks, userMessage, type Chunk } from "./testing";
+import { chatRequestOf, readChunks, userMessage, type Chunk } from "@/test/support/chat";
 import { handleChat } from "./turn";
 
 let handle: DbHandle;

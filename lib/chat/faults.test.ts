@@ -9,7 +9,7 @@ import vm from "node:vm";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/users";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { startFaultModel, type FaultModel } from "./fault-model";
 import {
   chatRequestOf,
@@ -19,7 +19,7 @@ import {
   useModelServer,
   userMessage,
   waitFor,
-} from "./testing";
+} from "@/test/support/chat";
 import { handleChat } from "./turn";
 
 let handle: DbHandle;

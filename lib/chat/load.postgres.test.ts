@@ -6,9 +6,9 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/users";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { accountTurns, type SentTurn } from "./accounting";
-import { chatRequestOf, readChunks, userMessage } from "./testing";
+import { chatRequestOf, readChunks, userMessage } from "@/test/support/chat";
 import { handleChat } from "./turn";
 
 const USERS = 50;

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/users";
 import { startFakeOpenAI, type FakeOpenAI } from "@/lib/agent/fake-openai";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { dbState } from "@/lib/security/db-state";
 import { messagePage } from "./history";
 import {
@@ -15,7 +15,7 @@ import {
   useModelServer,
   userMessage,
   type Chunk,
-} from "./testing";
+} from "@/test/support/chat";
 import { handleChat } from "./turn";
 
 let handle: DbHandle;

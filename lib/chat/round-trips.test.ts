@@ -7,9 +7,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/users";
 import type { DbHandle } from "@/lib/db/client";
 import { countQueries, type QueryCounter } from "@/lib/db/round-trips";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { allowedHits, consume } from "@/lib/rate-limit";
-import { chatRequestOf, readChunks, userMessage } from "./testing";
+import { chatRequestOf, readChunks, userMessage } from "@/test/support/chat";
 import { handleChat, type TurnOptions } from "./turn";
 
 let handle: DbHandle;

@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/users";
 import { openDatabase, type DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { NOT_RUN } from "./dangling-tools";
 import { startFaultModel, type FaultModel } from "./fault-model";
 import { messagePage } from "./history";
@@ -20,7 +20,7 @@ import {
   useModelServer,
   userMessage,
   waitFor,
-} from "./testing";
+} from "@/test/support/chat";
 import { handleChat } from "./turn";
 
 let handle: DbHandle;

@@ -6,9 +6,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/users";
 import { startFakeOpenAI, type FakeOpenAI } from "@/lib/agent/fake-openai";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { saveAssistantMessage } from "./store";
-import { chatRequestOf, readChunks, userMessage } from "./testing";
+import { chatRequestOf, readChunks, userMessage } from "@/test/support/chat";
 import { handleChat } from "./turn";
 
 let handle: DbHandle;

@@ -1,7 +1,7 @@
 // The task cards' "Undone" state: which operations were reverted, by any route, in one query.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { undoFromLog } from "@/lib/admin/undo";
 import { addTask, completeTask, undoOperation } from "@/lib/tasks/service";
 import type { ToolResult } from "@/lib/tasks/types";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { AppError } from "@/lib/errors";
 import { deleteConversation, renameConversation, setConversationArchived } from "./changes";
 import { listConversations } from "./list";

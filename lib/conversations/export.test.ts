@@ -2,7 +2,7 @@
 // page from a real database; another user's conversation is not found.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { addTask } from "@/lib/tasks/service";
 import { exportConversation } from "./export";
 

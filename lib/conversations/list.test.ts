@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { encodeCursor } from "./cursor";
 import { listConversations } from "./list";
 

@@ -2,7 +2,7 @@
 // pin first, while the keyset pages under it go through every other chat exactly once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { setConversationArchived, setConversationPinned } from "./changes";
 import { listConversations } from "./list";
 import { PIN_MAX } from "./schemas";

@@ -4,10 +4,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeOpenAI, type FakeOpenAI } from "@/lib/agent/fake-openai";
 import type { SessionUser } from "@/lib/auth/users";
-import { chatRequestOf, readChunks, restoreModelEnvAfterEach, useModelServer, userMessage } from "@/lib/chat/testing";
+import { chatRequestOf, readChunks, restoreModelEnvAfterEach, useModelServer, userMessage } from "@/test/support/chat";
 import { handleChat } from "@/lib/chat/turn";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { renameConversation } from "./changes";
 import { listConversations } from "./list";
 import { titleWithModel } from "./model-title";

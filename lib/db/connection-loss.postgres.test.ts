@@ -5,7 +5,7 @@
 import { Client } from "pg";
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import type { DbHandle } from "./client";
-import { createTestDatabase } from "./testing";
+import { createTestDatabase } from "@/test/support/db";
 import { isDatabaseUnavailable, retryWhenUnavailable } from "./unavailable";
 
 let handle: DbHandle;

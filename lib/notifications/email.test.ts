@@ -5,13 +5,13 @@ import type { AddressInfo } from "node:net";
 import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { createEmailChannel, smtpTransport } from "./channels/email";
 import { inAppChannel } from "./channels/in-app";
 import { addTask, completeTask } from "@/lib/tasks/service";
 import { scheduleDigests } from "./digest";
 import { readSettings } from "./settings";
-import { addWithReminder, makeUser, manualClock, ok } from "./testing";
+import { addWithReminder, makeUser, manualClock, ok } from "@/test/support/notifications";
 import { handleUnsubscribe } from "./unsubscribe-route";
 import { claimDue, createWorker } from "./worker";
 

@@ -3,13 +3,13 @@
 // the worker delivers with an injected clock (no waiting on real time anywhere).
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { completeTask, deleteTask, updateTask } from "@/lib/tasks/service";
 import type { OperationContext } from "@/lib/tasks/types";
 import { markRead, unreadReminders } from "./bell";
 import { inAppChannel } from "./channels/in-app";
 import { actOnReminder } from "./reminder-actions";
-import { addWithReminder, makeUser, manualClock, ok, sync } from "./testing";
+import { addWithReminder, makeUser, manualClock, ok, sync } from "@/test/support/notifications";
 import { createWorker } from "./worker";
 
 let handle: DbHandle;

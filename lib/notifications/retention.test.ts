@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { outboxPolicyFromEnv, purgeOutbox } from "./retention";
-import { makeUser } from "./testing";
+import { makeUser } from "@/test/support/notifications";
 
 let handle: DbHandle;
 beforeAll(async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { DEFAULT_SETTINGS, readSettings, saveSettings, settingsInput } from "./settings";
-import { addWithReminder, makeUser } from "./testing";
+import { addWithReminder, makeUser } from "@/test/support/notifications";
 
 const form = {
   timeZone: "Europe/Berlin",

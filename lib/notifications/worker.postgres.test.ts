@@ -2,9 +2,9 @@
 // connection pool, race over the same due rows and every row is delivered exactly once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import type { Channel } from "./channels/types";
-import { makeUser, manualClock } from "./testing";
+import { makeUser, manualClock } from "@/test/support/notifications";
 import { createWorker } from "./worker";
 
 let handle: DbHandle;

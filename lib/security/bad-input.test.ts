@@ -5,9 +5,9 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import type { SessionUser } from "@/lib/auth/users";
-import { chatRequestOf, readChunks, userMessage } from "@/lib/chat/testing";
+import { chatRequestOf, readChunks, userMessage } from "@/test/support/chat";
 import { handleChat } from "@/lib/chat/turn";
 import * as service from "@/lib/tasks/service";
 import type { OperationContext, ToolResult } from "@/lib/tasks/types";

@@ -6,9 +6,9 @@
 // callers and non-admins are covered for the actions; e2e/isolation.spec.ts does routes and pages.
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import type { SessionUser } from "@/lib/auth/users";
-import { chatRequestOf, readChunks, userMessage } from "@/lib/chat/testing";
+import { chatRequestOf, readChunks, userMessage } from "@/test/support/chat";
 import { handleChat } from "@/lib/chat/turn";
 import { buildTools, type ToolName } from "@/lib/agent/tools";
 import * as service from "@/lib/tasks/service";

@@ -2,7 +2,7 @@
 // and completion-time filters, through a real database, logged and undoable like every change.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { addTask, completeTask, deleteTask, listTasks, undoOperation, updateTask } from "./service";
 import type { OperationContext, TaskView, ToolResult } from "./types";
 

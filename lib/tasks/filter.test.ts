@@ -2,7 +2,7 @@
 // offline interpreter uses for group requests must pick the same tasks, in every zone, at any hour.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { inDueBucket } from "./filter";
 import { DUE_BUCKETS } from "./schemas";
 import { addTask, completeTask, listTasks } from "./service";

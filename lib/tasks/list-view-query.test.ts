@@ -3,7 +3,7 @@
 // zone, and only the user's own tasks count.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { inDueBucket } from "./filter";
 import { countTasksByView, readTaskView, viewFilter } from "./list-view-query";
 import { TASK_LIST_VIEWS } from "./list-views";

@@ -3,7 +3,7 @@
 // logged with the line as the user's words; a line it cannot read changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { interpret } from "@/lib/agent/offline/interpret";
 import { readQuickAdd } from "./quick-add";
 import { quickAddTasks } from "./service";

@@ -3,7 +3,7 @@
 // completes the task for good. Through the service, on a real database.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { addTask, completeTask, undoOperation, updateTask } from "./service";
 import type { OperationContext, ToolResult } from "./types";
 

@@ -1,7 +1,7 @@
 // The task service through a real database: PGlite in memory, or PostgreSQL with TEST_DATABASE_URL.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { addTask, completeTask, deleteTask, listTasks, restoreTask, undoOperation, updateTask } from "./service";
 import type { OperationContext, ToolResult } from "./types";
 

@@ -5,7 +5,7 @@ import { parse } from "csv-parse/sync";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { undoFromLog } from "@/lib/admin/undo";
 import { tasksCsvStream } from "./export-csv";
 import { tasksIcsStream } from "./export-ics";

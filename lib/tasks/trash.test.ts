@@ -2,7 +2,7 @@
 // deleted task, and emptying the trash for good, only ever for the user's own deleted tasks.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { addTask, deleteTask, emptyTrash, listTasks, listTrash, restoreTask, undoOperation } from "./service";
 import type { OperationContext, ToolResult } from "./types";
 

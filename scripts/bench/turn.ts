@@ -13,9 +13,9 @@ import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { Session } from "node:inspector/promises";
 import { registerUser } from "@/lib/auth/users";
-import { chatRequestOf, userMessage } from "@/lib/chat/testing";
+import { chatRequestOf, userMessage } from "@/test/support/chat";
 import { countQueries } from "@/lib/db/round-trips";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { ms, percentile } from "./report";
 
 const TURNS = Number(process.env.BENCH_TURNS ?? 300);

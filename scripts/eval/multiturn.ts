@@ -4,10 +4,10 @@
 // case's tasks. Each turn's tool calls and reply are read back from the stored reply.
 import { randomUUID } from "node:crypto";
 import type { SessionUser } from "@/lib/auth/users";
-import { chatRequestOf, readChunks, userMessage } from "@/lib/chat/testing";
+import { chatRequestOf, readChunks, userMessage } from "@/test/support/chat";
 import { handleChat } from "@/lib/chat/turn";
 import type { DbHandle } from "@/lib/db/client";
-import { createTestDatabase } from "@/lib/db/testing";
+import { createTestDatabase } from "@/test/support/db";
 import { parseDue } from "@/lib/tasks/dates";
 import { taskWithTags, toSnapshot } from "@/lib/tasks/view";
 import type { Expectation } from "@/lib/agent/offline/judge";

@@ -6,7 +6,7 @@ import os from "node:os";
 import path from "node:path";
 import readline from "node:readline";
 import { describe, expect, it } from "vitest";
-import { engineBin, root } from "./testing";
+import { engineBin, root } from "@/test/support/prisma-engine";
 
 const enginesVersion: string = JSON.parse(
   fs.readFileSync(path.join(root, "node_modules", "@prisma", "engines-version", "package.json"), "utf8"),

@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { addTask } from "@/lib/tasks/service";
 import type { AddTaskInput } from "@/lib/tasks/schemas";
 import type { OperationContext, ToolResult } from "@/lib/tasks/types";
-import { syncReminder } from "./outbox";
+import { syncReminder } from "@/lib/notifications/outbox";
 
 export async function makeUser(
   db: Db,

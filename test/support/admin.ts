@@ -1,7 +1,7 @@
 // Test fixtures for the admin log: rows written straight into the tables, with the times the
 // test chooses (the task service always stamps "now", and these tests need history).
 import type { Db } from "@/lib/db/client";
-import type { OperationName, SourceName, StatusName } from "./filters";
+import type { OperationName, SourceName, StatusName } from "@/lib/admin/filters";
 
 export async function seedUser(db: Db, email: string, name = email.split("@")[0]!): Promise<string> {
   const user = await db.user.create({ data: { email, name, passwordHash: "x" }, select: { id: true } });
