@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { composer, register, say, uniqueEmail } from "./helpers";
+import { register, say, uniqueEmail } from "./helpers";
 
 // One conversation with the offline assistant, typed as a new user would, where each message
 // leans on what came before: "it", an answer to the assistant's own question, a correction

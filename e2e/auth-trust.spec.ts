@@ -82,7 +82,7 @@ test.describe("limits (second server: 3 sign-ins per address + email, 2 accounts
     for (let i = 0; i < 3; i++) {
       const wrong = await apiSignIn(api, email, "wrong password 123", `198.51.100.${i + 1}`);
       expect(wrong.status()).toBe(302);
-      expect(wrong.headers()["location"]).toContain("error=CredentialsSignin");
+      expect(wrong.headers().location).toContain("error=CredentialsSignin");
     }
     // The right password, from yet another forged address: still the same client, still limited.
     const limited = await apiSignIn(api, email, PASSWORD, "203.0.113.99");
@@ -198,7 +198,7 @@ test("a callbackUrl with a newline or another site is dropped: no 500, and sign-
     maxRedirects: 0,
   });
   expect(api.status()).toBe(302);
-  expect(new URL(api.headers()["location"]!).pathname).toBe("/");
+  expect(new URL(api.headers().location!).pathname).toBe("/");
 });
 
 test.describe("sessions end on sign-out", () => {
@@ -221,7 +221,7 @@ test.describe("sessions end on sign-out", () => {
     expect(await chat.json()).toEqual({ error: { code: "unauthorized", message: "Sign in to continue." } });
     const home = await request.get("/", { headers: { cookie }, maxRedirects: 0 });
     expect([303, 307]).toContain(home.status());
-    expect(new URL(home.headers()["location"]!, "http://x").pathname).toBe("/login");
+    expect(new URL(home.headers().location!, "http://x").pathname).toBe("/login");
     const session = await request.get("/api/auth/session", { headers: { cookie } });
     expect(await session.json()).toBeNull();
     // And the sign-in page does not bounce a revoked session back to / (no redirect loop).

@@ -34,7 +34,7 @@ test("a conversation downloads as Markdown and as JSON; a stranger's link is not
   expect(data.messages.map((m) => m.role)).toEqual(["user", "assistant"]);
   expect(data.messages[1]!.tasks[0]).toContain("Renew passport");
 
-  const exportUrl = new URL(page.url()).pathname.replace(/^\/c\//, "/api/conversations/") + "/export?format=md";
+  const exportUrl = `${new URL(page.url()).pathname.replace(/^\/c\//, "/api/conversations/")}/export?format=md`;
   const stranger = await browser.newPage();
   await register(stranger, { name: "Stranger", email: uniqueEmail("export-stranger") });
   const response = await stranger.request.get(exportUrl);

@@ -46,7 +46,7 @@ export function requestedHost(headers: Headers, hops = trustedProxyHops()): stri
   if (hops === 0) return host;
   const chain = splitList(headers.get("x-forwarded-host"));
   if (chain.length === 0) return host;
-  return (chain.length >= hops ? chain[chain.length - hops] : chain[0])!.toLowerCase();
+  return (chain.length >= hops ? chain[chain.length - hops] : chain[0])?.toLowerCase() ?? host;
 }
 
 function splitList(value: string | null): string[] {
@@ -61,8 +61,8 @@ function splitList(value: string | null): string[] {
 function normalise(raw: string | null | undefined): string | null {
   let value = raw?.trim().toLowerCase();
   if (!value) return null;
-  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(value);
-  if (bracketed) value = bracketed[1]!;
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(value)?.[1];
+  if (bracketed) value = bracketed;
   else if (/^[\d.]+:\d+$/.test(value)) value = value.slice(0, value.lastIndexOf(":"));
   if (value.startsWith("::ffff:") && /^[\d.]+$/.test(value.slice(7))) value = value.slice(7);
   return /^[0-9a-f.:]{2,45}$/.test(value) ? value : null;

@@ -65,9 +65,15 @@ const limiters = new WeakMap<Db, Map<LimitName, RateLimiterPrisma>>();
 async function limiter(name: LimitName, db?: Db): Promise<RateLimiterPrisma> {
   const client = db ?? (await getDb());
   let byName = limiters.get(client);
-  if (!byName) limiters.set(client, (byName = new Map()));
+  if (!byName) {
+    byName = new Map();
+    limiters.set(client, byName);
+  }
   let l = byName.get(name);
-  if (!l) byName.set(name, (l = createLimiter(client, name)));
+  if (!l) {
+    l = createLimiter(client, name);
+    byName.set(name, l);
+  }
   return l;
 }
 

@@ -75,7 +75,9 @@ function serveMany(count, setting, args) {
     exitCode = code ?? (signal === "SIGINT" ? 130 : 143); // as `next start` itself exits
     if (running().length === 0) process.exit(exitCode);
     for (const worker of running()) worker.process.kill(signal);
-    setTimeout(() => running().forEach((worker) => worker.process.kill("SIGKILL")), STOP_TIMEOUT_MS).unref();
+    setTimeout(() => {
+      for (const worker of running()) worker.process.kill("SIGKILL");
+    }, STOP_TIMEOUT_MS).unref();
   };
   for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => stop(signal));
 

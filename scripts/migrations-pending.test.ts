@@ -74,7 +74,9 @@ describe("localMigrations", () => {
 
 describe("the PGlite stamp", () => {
   const dirs: string[] = [];
-  afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+  afterEach(() => {
+    for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+  });
 
   /** A directory that looks like a database PGlite created (only pg_control matters here). */
   function database(systemIdentifier: string): string {

@@ -24,8 +24,8 @@ if (unknown.length) {
 }
 const dryRun = args.includes("--dry-run");
 
-let policy;
-let outboxPolicy;
+let policy: ReturnType<typeof policyFromEnv>;
+let outboxPolicy: ReturnType<typeof outboxPolicyFromEnv>;
 try {
   policy = policyFromEnv();
   outboxPolicy = outboxPolicyFromEnv();

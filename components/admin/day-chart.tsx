@@ -5,7 +5,9 @@ import { count, shortDay } from "./format";
  * included, each with a tooltip; the whole chart is described for screen readers.
  */
 export function DayChart({ days }: { days: { day: string; count: number }[] }) {
-  if (!days.length) return null;
+  const first = days[0];
+  const last = days.at(-1);
+  if (!first || !last) return null;
   const max = Math.max(1, ...days.map((d) => d.count));
   const width = 600;
   const height = 96;
@@ -13,7 +15,7 @@ export function DayChart({ days }: { days: { day: string; count: number }[] }) {
   const barWidth = width / days.length;
   const busiest = days.reduce((a, b) => (b.count > a.count ? b : a));
   const total = days.reduce((sum, d) => sum + d.count, 0);
-  const label = `Operations per day from ${shortDay(days[0]!.day)} to ${shortDay(days.at(-1)!.day)}: ${count(total)} in all, busiest ${shortDay(busiest.day)} with ${count(busiest.count)}.`;
+  const label = `Operations per day from ${shortDay(first.day)} to ${shortDay(last.day)}: ${count(total)} in all, busiest ${shortDay(busiest.day)} with ${count(busiest.count)}.`;
   return (
     <figure className="space-y-1.5">
       <svg
@@ -50,9 +52,9 @@ export function DayChart({ days }: { days: { day: string; count: number }[] }) {
         })}
       </svg>
       <figcaption className="flex justify-between text-xs text-muted">
-        <span>{shortDay(days[0]!.day)}</span>
+        <span>{shortDay(first.day)}</span>
         <span>Peak {count(max)}/day</span>
-        <span>{shortDay(days.at(-1)!.day)}</span>
+        <span>{shortDay(last.day)}</span>
       </figcaption>
     </figure>
   );
@@ -65,7 +67,7 @@ export function chartDays(
   today: string,
 ): { day: string; count: number }[] {
   const counts = new Map(byDay.map((d) => [d.day, d.count]));
-  const end = range.to ?? (byDay.length ? byDay.at(-1)!.day : today);
+  const end = range.to ?? byDay.at(-1)?.day ?? today;
   const DAY = 24 * 60 * 60 * 1000;
   const endMs = Date.parse(`${end}T00:00:00Z`);
   const fromMs = range.from ? Date.parse(`${range.from}T00:00:00Z`) : Number.NaN;

@@ -48,90 +48,96 @@ export function FilterBar({ values, invalid = [] }: { values: Values; invalid?: 
   const bad = (key: FilterKey) => (invalid.includes(key) ? true : undefined);
 
   return (
-    <form
-      role="search"
-      aria-label="Filter operations"
-      action="/admin/logs"
-      method="get"
-      onSubmit={onSubmit}
-      className="rounded-xl border border-line bg-surface p-3 shadow-xs"
-    >
-      <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-12">
-        <label className="space-y-1 lg:col-span-4">
-          <span className="block text-xs font-medium text-muted">Search</span>
-          <input
-            type="search"
-            name="q"
-            defaultValue={values.q}
-            aria-invalid={bad("q")}
-            placeholder="Words the user said, or a task title"
-            className={inputClass}
-            maxLength={200}
+    <search aria-label="Filter operations">
+      <form
+        action="/admin/logs"
+        method="get"
+        onSubmit={onSubmit}
+        className="rounded-xl border border-line bg-surface p-3 shadow-xs"
+      >
+        <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-12">
+          <label className="space-y-1 lg:col-span-4">
+            <span className="block text-xs font-medium text-muted">Search</span>
+            <input
+              type="search"
+              name="q"
+              defaultValue={values.q}
+              aria-invalid={bad("q")}
+              placeholder="Words the user said, or a task title"
+              className={inputClass}
+              maxLength={200}
+            />
+          </label>
+          <label className="space-y-1 lg:col-span-3">
+            <span className="block text-xs font-medium text-muted">User</span>
+            <input
+              type="text"
+              name="user"
+              defaultValue={values.user}
+              aria-invalid={bad("user")}
+              placeholder="Email, name or id"
+              className={inputClass}
+              maxLength={254}
+              autoComplete="off"
+            />
+          </label>
+          <label className="space-y-1 lg:col-span-2">
+            <span className="block text-xs font-medium text-muted">From (UTC)</span>
+            <input
+              type="date"
+              name="from"
+              defaultValue={values.from}
+              aria-invalid={bad("from")}
+              className={inputClass}
+            />
+          </label>
+          <label className="space-y-1 lg:col-span-2">
+            <span className="block text-xs font-medium text-muted">To (UTC)</span>
+            <input type="date" name="to" defaultValue={values.to} aria-invalid={bad("to")} className={inputClass} />
+          </label>
+          <div className="flex items-end lg:col-span-1">
+            <button type="submit" className={buttonClass("primary", "w-full")}>
+              Apply
+            </button>
+          </div>
+          <Choice
+            label="Operation"
+            name="operation"
+            value={values.operation}
+            invalid={bad("operation")}
+            onChange={applyNow}
+            all="All operations"
+            options={OPERATIONS.map((o) => [o, OPERATION_LABELS[o]])}
           />
-        </label>
-        <label className="space-y-1 lg:col-span-3">
-          <span className="block text-xs font-medium text-muted">User</span>
-          <input
-            type="text"
-            name="user"
-            defaultValue={values.user}
-            aria-invalid={bad("user")}
-            placeholder="Email, name or id"
-            className={inputClass}
-            maxLength={254}
-            autoComplete="off"
+          <Choice
+            label="Status"
+            name="status"
+            value={values.status}
+            invalid={bad("status")}
+            onChange={applyNow}
+            all="Any status"
+            options={STATUSES.map((s) => [s, STATUS_LABELS[s]])}
           />
-        </label>
-        <label className="space-y-1 lg:col-span-2">
-          <span className="block text-xs font-medium text-muted">From (UTC)</span>
-          <input type="date" name="from" defaultValue={values.from} aria-invalid={bad("from")} className={inputClass} />
-        </label>
-        <label className="space-y-1 lg:col-span-2">
-          <span className="block text-xs font-medium text-muted">To (UTC)</span>
-          <input type="date" name="to" defaultValue={values.to} aria-invalid={bad("to")} className={inputClass} />
-        </label>
-        <div className="flex items-end lg:col-span-1">
-          <button type="submit" className={buttonClass("primary", "w-full")}>
-            Apply
-          </button>
+          <Choice
+            label="Source"
+            name="source"
+            value={values.source}
+            invalid={bad("source")}
+            onChange={applyNow}
+            all="Any source"
+            options={SOURCES.map((s) => [s, SOURCE_LABELS[s]])}
+          />
+          <div className="flex items-end justify-end gap-3 sm:col-span-2 lg:col-span-3">
+            <LoadingIndicator />
+            {active ? (
+              <NavLink href="/admin/logs" className={buttonClass("ghost")}>
+                Clear filters
+              </NavLink>
+            ) : null}
+          </div>
         </div>
-        <Choice
-          label="Operation"
-          name="operation"
-          value={values.operation}
-          invalid={bad("operation")}
-          onChange={applyNow}
-          all="All operations"
-          options={OPERATIONS.map((o) => [o, OPERATION_LABELS[o]])}
-        />
-        <Choice
-          label="Status"
-          name="status"
-          value={values.status}
-          invalid={bad("status")}
-          onChange={applyNow}
-          all="Any status"
-          options={STATUSES.map((s) => [s, STATUS_LABELS[s]])}
-        />
-        <Choice
-          label="Source"
-          name="source"
-          value={values.source}
-          invalid={bad("source")}
-          onChange={applyNow}
-          all="Any source"
-          options={SOURCES.map((s) => [s, SOURCE_LABELS[s]])}
-        />
-        <div className="flex items-end justify-end gap-3 sm:col-span-2 lg:col-span-3">
-          <LoadingIndicator />
-          {active ? (
-            <NavLink href="/admin/logs" className={buttonClass("ghost")}>
-              Clear filters
-            </NavLink>
-          ) : null}
-        </div>
-      </div>
-    </form>
+      </form>
+    </search>
   );
 }
 

@@ -10,13 +10,12 @@ export function JsonBlock({ title, value, id }: { title: string; value: unknown;
       {empty ? (
         <p className="px-4 py-3 text-sm text-muted">None recorded.</p>
       ) : (
-        <pre
-          tabIndex={0}
-          aria-label={`${title} as JSON`}
-          className="max-h-96 overflow-auto px-4 py-3 font-mono text-xs leading-relaxed whitespace-pre-wrap text-ink [overflow-wrap:anywhere]"
-        >
-          {JSON.stringify(value, null, 2)}
-        </pre>
+        // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must take focus to be scrolled by keyboard.
+        <section tabIndex={0} aria-label={`${title} as JSON`} className="max-h-96 overflow-auto px-4 py-3">
+          <pre className="font-mono text-xs leading-relaxed whitespace-pre-wrap text-ink [overflow-wrap:anywhere]">
+            {JSON.stringify(value, null, 2)}
+          </pre>
+        </section>
       )}
     </section>
   );

@@ -8,6 +8,7 @@ export function SimpleTable({ headers, children }: { headers: string[]; children
         <thead className="border-b border-line text-xs text-muted">
           <tr>
             {headers.map((h, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a header's place is its column, and headers may repeat ("").
               <th key={`${i}-${h}`} className="px-3 py-2 font-medium">
                 {h}
               </th>

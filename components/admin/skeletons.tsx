@@ -17,6 +17,7 @@ export function LogsSkeleton() {
         </div>
         <div className="space-y-2 rounded-xl border border-line bg-surface p-4">
           {Array.from({ length: 10 }, (_, i) => (
+            // biome-ignore lint/suspicious/noArrayIndexKey: fixed placeholders that never reorder.
             <Bar key={i} className="h-9 w-full" />
           ))}
         </div>

@@ -26,6 +26,7 @@ export function Composer({ value, onChange, onSend, onStop, busy }: Props) {
   useEffect(() => {
     ref.current?.focus();
   }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: value is the trigger: the box is resized to each new text.
   useEffect(() => {
     const el = ref.current;
     if (!el) return;

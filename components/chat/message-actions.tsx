@@ -118,6 +118,7 @@ export function MessageEditor({ draft, busy, replacesLater, onChange, onCancel, 
     el.focus();
     el.setSelectionRange(el.value.length, el.value.length);
   }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: draft.text is the trigger: the box is resized to each new text.
   useEffect(() => {
     const el = ref.current;
     if (!el) return;

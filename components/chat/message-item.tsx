@@ -99,6 +99,7 @@ export function MessageItem({
     <div className="group flex flex-col gap-2" data-testid="assistant-message">
       {meta?.replaced ? <ReplacedNote replaced={meta.replaced} /> : null}
       {message.parts.map((part, i) => {
+        // biome-ignore lint/suspicious/noArrayIndexKey: a text part has no id; parts are only ever appended, so its place is its identity.
         if (part.type === "text") return part.text ? <Reply key={i} text={part.text} /> : null;
         if (isToolPart(part) && part.state === "approval-requested") {
           return part === pending[0] ? <ApprovalCard key="approval" parts={pending} onApproval={onApproval} /> : null;

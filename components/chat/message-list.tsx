@@ -70,6 +70,7 @@ export function MessageList({
   }, [hasMore, loadOlder]);
 
   // Older messages went in above: keep what was on screen where it was.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: messages is the trigger: the scroll is fixed after each change to them.
   useLayoutEffect(() => {
     const el = scroller.current;
     if (el && anchor.current !== null) {

@@ -112,9 +112,8 @@ export function NotificationBell() {
         ) : null}
       </button>
       {open ? (
-        <div
+        <section
           id="reminder-list"
-          role="region"
           aria-label="Reminders"
           className="absolute right-0 z-50 mt-2 w-[min(22rem,90vw)] rounded-xl border border-line bg-surface p-2 shadow-xl"
         >
@@ -144,11 +143,14 @@ export function NotificationBell() {
                 key={item.id}
                 item={item}
                 onAct={act}
-                onOpen={() => (setOpen(false), openTask(item, router.push))}
+                onOpen={() => {
+                  setOpen(false);
+                  openTask(item, router.push);
+                }}
               />
             ))}
           </ul>
-        </div>
+        </section>
       ) : null}
     </div>
   );

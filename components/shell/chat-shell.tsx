@@ -74,7 +74,7 @@ export function ChatShell({ children }: { children: ReactNode }) {
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [router, toggleSidebar, closeDrawers]);
+  }, [router, toggleSidebar, closeDrawers, narrow, setSidebarCollapsed]);
 
   // A reminder's Open shows the task panel, wherever it was hidden.
   useEffect(

@@ -20,7 +20,7 @@ export function ShortcutHelpDialog({ open, onClose }: { open: boolean; onClose: 
             <dt>{label}</dt>
             <dd className="flex shrink-0 items-center gap-2 text-xs text-muted">
               {keys.map((combo, i) => (
-                <span key={i} className="flex items-center gap-1">
+                <span key={combo.join("+")} className="flex items-center gap-1">
                   {i > 0 ? <span>or</span> : null}
                   {combo.map((key) => (
                     <kbd key={key} className="rounded border border-line bg-subtle px-1.5 py-0.5 font-mono text-ink">

@@ -142,6 +142,7 @@ function RenameForm({
     >
       <input
         aria-label="Conversation title"
+        // biome-ignore lint/a11y/noAutofocus: the box opens on the user's Rename, so focus belongs in it.
         autoFocus
         value={value}
         maxLength={200}

@@ -31,8 +31,12 @@ export function groupByDate<T extends { updatedAt: string }>(
   const groups = new Map<GroupLabel, T[]>();
   for (const item of items) {
     const at = Date.parse(item.updatedAt);
-    const label = starts.find(([, start]) => at >= start)![0];
+    // "Older" starts at -Infinity, so only an unreadable date gets there by the fallback.
+    const label = starts.find(([, start]) => at >= start)?.[0] ?? "Older";
     groups.set(label, [...(groups.get(label) ?? []), item]);
   }
-  return GROUPS.filter((label) => groups.has(label)).map((label) => ({ label, items: groups.get(label)! }));
+  return GROUPS.flatMap((label) => {
+    const grouped = groups.get(label);
+    return grouped ? [{ label, items: grouped }] : [];
+  });
 }

@@ -82,10 +82,9 @@ export function Sidebar({ onNavigate }: { onNavigate: () => void }) {
             className="w-full rounded-lg border border-line bg-canvas py-1.5 pr-2 pl-8 text-sm outline-none placeholder:text-muted focus:border-accent focus:ring-2 focus:ring-accent/25"
           />
         </div>
-        <div
-          role="group"
+        <fieldset
           aria-label="Which conversations"
-          className="grid grid-cols-2 gap-1 rounded-lg bg-subtle p-0.5 text-xs font-medium"
+          className="grid min-w-0 grid-cols-2 gap-1 rounded-lg bg-subtle p-0.5 text-xs font-medium"
         >
           {(["active", "archived"] as const).map((option) => (
             <button
@@ -98,7 +97,7 @@ export function Sidebar({ onNavigate }: { onNavigate: () => void }) {
               {option === "active" ? "Chats" : "Archived"}
             </button>
           ))}
-        </div>
+        </fieldset>
       </div>
       <ConversationList
         list={list}

@@ -16,7 +16,7 @@ const TITLE_POLL_MS = 2000;
 /** The sidebar's list for one view and search: pages loaded on demand, local edits shown at once. */
 export function useConversationList(view: ListView, query: string) {
   const getKey = useCallback(
-    (index: number, previous: ConversationPage | null) =>
+    (_index: number, previous: ConversationPage | null) =>
       previous && !previous.nextCursor ? null : conversationsKey(view, query, previous?.nextCursor ?? null),
     [view, query],
   );

@@ -23,20 +23,21 @@ export function dueParts(dueDate: string | null): { day: string; time: string } 
 
 /** Completed tasks are never overdue; an all-day task is overdue only once its day has passed. */
 export function dueState(task: Pick<TaskView, "dueDate" | "status">, now = new Date()): DueState {
-  const parts = dueParts(task.dueDate);
-  if (!parts) return "none";
+  const { dueDate } = task;
+  const parts = dueParts(dueDate);
+  if (!dueDate || !parts) return "none";
   const today = localDay(now);
   if (task.status === "completed") return parts.day === today ? "today" : "upcoming";
   if (parts.day < today) return "overdue";
   if (!parts.time) return parts.day === today ? "today" : "upcoming";
-  if (new Date(task.dueDate!).getTime() < now.getTime()) return "overdue";
+  if (new Date(dueDate).getTime() < now.getTime()) return "overdue";
   return parts.day === today ? "today" : "upcoming";
 }
 
 /** "Today", "Tomorrow 17:00", "Mon, 30 Nov", "12 Jan 2027 09:00" — short, in the user's locale. */
 export function formatDue(dueDate: string | null, now = new Date()): string | null {
   const parts = dueParts(dueDate);
-  if (!parts) return null;
+  if (!dueDate || !parts) return null;
   const [y, m, d] = parts.day.split("-").map(Number) as [number, number, number];
   const day = new Date(y, m - 1, d);
   const today = new Date(now.getFullYear(), now.getMonth(), now.getDate());
@@ -51,7 +52,7 @@ export function formatDue(dueDate: string | null, now = new Date()): string | nu
         : { day: "numeric", month: "short", ...(y !== now.getFullYear() ? { year: "numeric" } : {}) },
     );
   if (!parts.time) return label;
-  const time = new Date(dueDate!).toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" });
+  const time = new Date(dueDate).toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" });
   return `${label} ${time}`;
 }
 

@@ -77,6 +77,7 @@ export function TaskEditForm({
         </label>
         <input
           id={`${id}-title`}
+          // biome-ignore lint/a11y/noAutofocus: the form opens on the user's Edit, so focus belongs in it.
           autoFocus
           required
           maxLength={200}
@@ -132,7 +133,7 @@ export function TaskEditForm({
           >
             {PRIORITIES.map((p) => (
               <option key={p} value={p}>
-                {p[0]!.toUpperCase() + p.slice(1)}
+                {p.charAt(0).toUpperCase() + p.slice(1)}
               </option>
             ))}
           </select>

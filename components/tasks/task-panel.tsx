@@ -50,6 +50,7 @@ export function TaskPanel() {
       clearTimeout(timer);
     };
   }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: list.tasks is a trigger: the row is looked for again once new rows render.
   useEffect(() => {
     // Only once this view's own rows are in (another view's stay shown while they load).
     if (shown === null || !list.loaded || list.shownView !== view) return;
@@ -124,14 +125,15 @@ export function TaskPanel() {
 
   function added(tasks: TaskView[], operationIds: string[]) {
     revalidateTasks();
-    const what = tasks.length === 1 ? `“${tasks[0]!.title}”` : `${tasks.length} tasks`;
+    const [only] = tasks;
+    const what = tasks.length === 1 && only ? `“${only.title}”` : `${tasks.length} tasks`;
     toast.success(`Added ${what}`, {
       action: { label: "Undo", onClick: () => void undo(operationIds, `Took back ${what}`) },
     });
   }
 
   const rowsView = list.shownView;
-  const label = VIEWS.find((v) => v.value === view)!;
+  const listName = VIEWS.find((v) => v.value === view)?.list ?? "Tasks";
   return (
     <div className="flex h-full min-h-0 flex-col">
       <div className="flex items-center justify-between gap-2 px-4 pt-3 pb-2">
@@ -165,7 +167,7 @@ export function TaskPanel() {
         ) : null}
         {!list.loaded ? <p className="px-2 py-2 text-xs text-muted">Loading…</p> : null}
         {list.loaded && rowsView === view && list.tasks.length === 0 && !list.error ? <EmptyView view={view} /> : null}
-        <ul aria-label={label.list} className="space-y-1">
+        <ul aria-label={listName} className="space-y-1">
           {list.tasks.map((task) => (
             <li
               key={task.number}

@@ -6,7 +6,7 @@ import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
 import { undoTaskOperationAction } from "@/app/(app)/(chat)/actions/tasks";
-import type { ImportPreview } from "@/lib/tasks/import-todoist";
+import type { ImportPreview } from "@/lib/import/todoist";
 import { formatDue } from "./due";
 import { browserTimeZone } from "./time-zone";
 

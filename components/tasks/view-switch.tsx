@@ -22,10 +22,9 @@ export function ViewSwitch({
   onChange: (view: TaskListView) => void;
 }) {
   return (
-    <div
-      role="group"
+    <fieldset
       aria-label="Show tasks"
-      className="mx-4 mb-2 grid grid-cols-3 gap-1 rounded-lg bg-subtle p-0.5 text-xs font-medium"
+      className="mx-4 mb-2 grid min-w-0 grid-cols-3 gap-1 rounded-lg bg-subtle p-0.5 text-xs font-medium"
     >
       {VIEWS.map(({ value, label }) => {
         const count = counts?.[value];
@@ -50,6 +49,6 @@ export function ViewSwitch({
           </button>
         );
       })}
-    </div>
+    </fieldset>
   );
 }

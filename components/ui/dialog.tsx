@@ -28,6 +28,7 @@ export function Dialog({
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: a click on the backdrop closes; from the keyboard, Escape does (native to <dialog>).
     <dialog
       ref={ref}
       aria-labelledby={titleId}

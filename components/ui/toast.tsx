@@ -32,6 +32,7 @@ const ABOVE_COMPOSER = (gap: number) => `calc(var(${COMPOSER_CLEARANCE}, 0px) + 
 export function Toaster(props: ToasterProps) {
   const [Loaded, setLoaded] = useState<ComponentType<ToasterProps> | null>(null);
   const [attempt, setAttempt] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: attempt is the trigger: each retry() loads sonner again.
   useEffect(() => {
     let live = true;
     retry = () => setAttempt((n) => n + 1);

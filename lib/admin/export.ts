@@ -106,9 +106,9 @@ export async function logsCsvStream(
         if (done) return;
         const rows = firstBatch ?? (await readBatch(db, filters, cursor, batchSize));
         firstBatch = null;
-        if (rows.length) {
+        const last = rows.at(-1);
+        if (last) {
           controller.enqueue(encoder.encode(stringify(rows.map(csvRecord), CSV_OPTIONS)));
-          const last = rows.at(-1)!;
           cursor = { createdAt: last.createdAt, id: last.id };
         }
         if (rows.length < batchSize) {

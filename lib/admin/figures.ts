@@ -97,12 +97,10 @@ export async function logFigures(db: Db, requested: LogFilters, now = new Date()
     p50Ms: t.p50 === null ? null : Number(t.p50),
     p95Ms: t.p95 === null ? null : Number(t.p95),
     byOperation: groups
-      .filter((g) => !g.byDay)
-      .map((g) => ({ operation: g.operation!, count: g.count }))
+      .flatMap((g) => (!g.byDay && g.operation ? [{ operation: g.operation, count: g.count }] : []))
       .sort((a, b) => b.count - a.count || a.operation.localeCompare(b.operation)),
     byDay: groups
-      .filter((g) => g.byDay)
-      .map((g) => ({ day: g.day!, count: g.count }))
+      .flatMap((g) => (g.byDay && g.day ? [{ day: g.day, count: g.count }] : []))
       .sort((a, b) => a.day.localeCompare(b.day)),
     ratedReplies: rated,
     helpfulReplies: helpful,

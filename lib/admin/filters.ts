@@ -155,11 +155,11 @@ export function encodeCursor(cursor: Cursor): string {
 export function decodeCursor(value: string): Cursor | null {
   if (value.length > 200) return null;
   const text = Buffer.from(value, "base64url").toString("utf8");
-  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_([0-9a-f-]{36})$/i.exec(text);
-  if (!match || !isUuid(match[2]!)) return null;
-  const createdAt = new Date(match[1]!);
-  if (Number.isNaN(createdAt.getTime()) || !isStorableDay(match[1]!.slice(0, 10))) return null;
-  return { createdAt, id: match[2]!.toLowerCase() };
+  const [, at, id] = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_([0-9a-f-]{36})$/i.exec(text) ?? [];
+  if (!at || !id || !isUuid(id)) return null;
+  const createdAt = new Date(at);
+  if (Number.isNaN(createdAt.getTime()) || !isStorableDay(at.slice(0, 10))) return null;
+  return { createdAt, id: id.toLowerCase() };
 }
 
 /** The first instant of a UTC day. */

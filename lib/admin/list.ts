@@ -79,14 +79,14 @@ export async function listLogPage(db: Db, query: LogQuery, pageSize = PAGE_SIZE)
     // first page (which also picks up rows that arrived since).
     if (newerRows.length <= pageSize) return listLogPage(db, { filters: query.filters }, pageSize);
     const rows = newerRows.slice(0, pageSize).reverse();
-    return { rows, newer: encodeCursor(toCursor(rows[0]!)), older: encodeCursor(toCursor(rows.at(-1)!)) };
+    return { rows, newer: cursorOf(rows[0]), older: cursorOf(rows.at(-1)) };
   }
   const fetched = await readRows(db, query.filters, { olderThan: query.after, limit: pageSize + 1 });
   const rows = fetched.slice(0, pageSize);
   return {
     rows,
-    older: fetched.length > pageSize ? encodeCursor(toCursor(rows.at(-1)!)) : undefined,
-    newer: query.after && rows.length ? encodeCursor(toCursor(rows[0]!)) : undefined,
+    older: fetched.length > pageSize ? cursorOf(rows.at(-1)) : undefined,
+    newer: query.after ? cursorOf(rows[0]) : undefined,
   };
 }
 
@@ -118,9 +118,10 @@ export async function readRows(
       CROSS JOIN LATERAL (${pick([...where, Prisma.sql`l.user_id = chosen.id`])}) x`);
   });
   // Free text: the page of each alternative, merged (see textArms).
+  const [only] = picks;
   const picked =
-    picks.length === 1
-      ? picks[0]!
+    picks.length === 1 && only
+      ? only
       : first(
           Prisma.sql`SELECT id, created_at FROM (${Prisma.join(
             picks.map((q) => Prisma.sql`(${q})`),
@@ -150,4 +151,9 @@ async function fewUsersMatching(db: Db, text: string): Promise<string[] | null> 
 
 export function toCursor(row: { createdAt: Date; id: string }): Cursor {
   return { createdAt: row.createdAt, id: row.id };
+}
+
+/** The encoded cursor of a page's edge row; none when the page is empty. */
+function cursorOf(row: { createdAt: Date; id: string } | undefined): string | undefined {
+  return row ? encodeCursor(toCursor(row)) : undefined;
 }

@@ -138,7 +138,10 @@ describe("with thousands of rows on PostgreSQL", () => {
       get(target, prop, receiver) {
         const value = Reflect.get(target, prop, receiver);
         if (prop === "$queryRaw")
-          return (...args: unknown[]) => (queries++, (value as (...a: unknown[]) => unknown).apply(target, args));
+          return (...args: unknown[]) => {
+            queries++;
+            return (value as (...a: unknown[]) => unknown).apply(target, args);
+          };
         return typeof value === "function" ? value.bind(target) : value;
       },
     });

@@ -57,7 +57,8 @@ async function countDue(db: Db, c: Cutoffs): Promise<RetentionCounts> {
     SELECT (SELECT count(*)::int FROM messages WHERE created_at < ${c.messagesBefore}::timestamptz) AS messages,
            (SELECT count(*)::int FROM task_operation_logs WHERE created_at < ${c.logsBefore}::timestamptz) AS logs,
            (SELECT count(*)::int FROM conversations WHERE ${inactive(c.inactiveSince)}) AS conversations`;
-  return { messagesDeleted: row!.messages, logsDeleted: row!.logs, conversationsArchived: row!.conversations };
+  if (!row) throw new Error("A query of three counts returned no row.");
+  return { messagesDeleted: row.messages, logsDeleted: row.logs, conversationsArchived: row.conversations };
 }
 
 /**

@@ -1,16 +1,18 @@
-/* eslint-disable @typescript-eslint/no-explicit-any -- the approval rule applies to any tool set */
 // Bulk changes need the user's approval: when one model step asks to change more than one
 // task, each of those calls waits for Approve / Reject. A step's size is known only once the
 // model has finished it, so tool calls are held back until the step's finish part.
-import type { GenericToolApprovalFunction, LanguageModelMiddleware } from "ai";
+import type { LanguageModelMiddleware, ToolApprovalConfiguration, ToolSet } from "ai";
 import type { LanguageModelV4StreamPart } from "@ai-sdk/provider";
 import { absoluteDue } from "@/lib/time/due";
 import type { UpdateTaskInput } from "@/lib/tasks/schemas";
 import { CHANGING_TOOLS } from "./tools";
 
+/** The agent's approval check, over its tools seen as a plain ToolSet (agent.ts). */
+type ToolApproval = Extract<ToolApprovalConfiguration<ToolSet, unknown>, (...args: never[]) => unknown>;
+
 export type BulkApproval = {
   middleware: LanguageModelMiddleware;
-  toolApproval: GenericToolApprovalFunction<any, any, any>;
+  toolApproval: ToolApproval;
 };
 
 /** Says in words what a call would do ("Complete #3 Call mom"), shown with its Approve / Reject. */
@@ -64,7 +66,7 @@ export function describeChange(
   return changes.length ? `Change ${name}: ${changes.join(", ")}` : `Change ${name}`;
 }
 
-export function bulkApproval(describe?: Describe): BulkApproval {
+export function bulkApproval(describeCall?: Describe): BulkApproval {
   const needsApproval = new Set<string>();
   const mark = (calls: { toolCallId: string; toolName: string }[]) => {
     const changing = calls.filter((c) => CHANGING_TOOLS.has(c.toolName));
@@ -97,14 +99,10 @@ export function bulkApproval(describe?: Describe): BulkApproval {
       return { stream: stream.pipeThrough(transform), ...rest };
     },
   };
-  const toolApproval = (async ({
-    toolCall,
-  }: {
-    toolCall: { toolCallId: string; toolName: string; input: unknown };
-  }) => {
+  const toolApproval: ToolApproval = async ({ toolCall }) => {
     if (!needsApproval.has(toolCall.toolCallId)) return undefined;
-    const reason = await describe?.(toolCall).catch(() => undefined);
+    const reason = await describeCall?.(toolCall).catch(() => undefined);
     return reason ? { type: "user-approval", reason } : "user-approval";
-  }) as GenericToolApprovalFunction<any, any, any>;
+  };
   return { middleware, toolApproval };
 }

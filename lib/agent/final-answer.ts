@@ -97,11 +97,14 @@ export function finalAnswerMiddleware(): LanguageModelMiddleware {
             calls = true;
           }
           if (part.type === "text-start") return void held.set(part.id, [part]);
-          if ((part.type === "text-delta" || part.type === "text-end") && held.has(part.id)) {
-            if (part.type === "text-end") return void held.delete(part.id);
-            if (!part.delta.trim()) return void held.get(part.id)!.push(part);
-            for (const p of held.get(part.id)!) controller.enqueue(p);
-            held.delete(part.id);
+          if (part.type === "text-delta" || part.type === "text-end") {
+            const waiting = held.get(part.id);
+            if (part.type === "text-end" && waiting) return void held.delete(part.id);
+            if (part.type === "text-delta" && waiting) {
+              if (!part.delta.trim()) return void waiting.push(part);
+              for (const p of waiting) controller.enqueue(p);
+              held.delete(part.id);
+            }
           }
           if (part.type === "text-delta" && part.delta.trim()) text = true;
           if (part.type === "error") failed = true;

@@ -24,7 +24,8 @@ export function utcOffset(now: Date, timeZone: string): string {
       .find((p) => p.type === "timeZoneName")?.value ?? "GMT";
   const m = /^GMT([+-])(\d{1,2})(?::?(\d{2}))?$/.exec(name);
   if (!m) return "UTC+00:00";
-  return `UTC${m[1]}${m[2]!.padStart(2, "0")}:${m[3] ?? "00"}`;
+  const [, sign, hours = "", minutes = "00"] = m;
+  return `UTC${sign}${hours.padStart(2, "0")}:${minutes}`;
 }
 
 /** Whether add_task takes a recurrence rule (version 2 of the tool contract). */

@@ -94,8 +94,9 @@ function historyOf(messages: Turn[]): HistoryTurn[] {
     else if (m.role === "assistant") {
       const calls = m.content.filter((p) => p.type === "tool-call");
       const last = history.at(-1);
-      const turn: HistoryTurn =
-        last?.role === "assistant" ? last : (history.push({ role: "assistant", text: "" }), history.at(-1)!);
+      // Consecutive assistant messages (one per step) make one turn.
+      const turn: HistoryTurn = last?.role === "assistant" ? last : { role: "assistant", text: "" };
+      if (turn !== last) history.push(turn);
       const text = textOf(m);
       if (text) turn.text = turn.text ? `${turn.text}\n${text}` : text;
       if (calls.length) {
@@ -135,7 +136,8 @@ async function respond(
     // The user's message this step answers: its language, whether it asked a question, and
     // the changing turn before it (what an undo put back), all read from the conversation.
     const userIndex = turns.findLastIndex((m) => m.role === "user");
-    const userText = userIndex >= 0 ? textOf(turns[userIndex]!) : "";
+    const userTurn = turns[userIndex];
+    const userText = userTurn ? textOf(userTurn) : "";
     // The history also lets a message with no words of its own ("2", "ok") be answered in the conversation's language.
     const history = historyOf(turns.slice(0, Math.max(userIndex, 0)));
     const hints = replyHints({ text: userText, now, timeZone: deps.timeZone, tasks: [], history });
@@ -153,7 +155,8 @@ async function respond(
     return { content: [{ type: "text", text }], toolCalls: false };
   }
   const userIndex = turns.findLastIndex((m) => m.role === "user");
-  const text = userIndex >= 0 ? textOf(turns[userIndex]!) : "";
+  const userTurn = turns[userIndex];
+  const text = userTurn ? textOf(userTurn) : "";
   const it = interpret({
     text,
     now,

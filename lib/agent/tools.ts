@@ -45,7 +45,7 @@ const FIELD_DOCS: Record<string, string> = {
   search: "Words to look for in titles and notes.",
   repeat:
     "A recurrence rule in RFC 5545 form without 'RRULE:' (FREQ=WEEKLY;BYDAY=MO); dueDate is then the first occurrence.",
-  remindAt: "When to remind the user, only if they asked for a reminder at a particular moment. " + DUE,
+  remindAt: `When to remind the user, only if they asked for a reminder at a particular moment. ${DUE}`,
   operationId:
     "The operationId of a change, from that change's tool result. Leave out to undo the latest change in this conversation.",
 };
@@ -54,7 +54,7 @@ const UPDATE_DOCS: Record<string, string> = {
   description: "New notes; null removes them.",
   dueDate: `The new due date; null removes it. Keep the task's time of day when only the day changes. ${DUE}`,
   repeat: "A new recurrence rule (RFC 5545, without 'RRULE:'); null stops the task repeating.",
-  remindAt: "A new reminder moment; null removes it. " + DUE,
+  remindAt: `A new reminder moment; null removes it. ${DUE}`,
 };
 
 /** The same zod object with every documented field `.describe()`d (validation stays the service's). */

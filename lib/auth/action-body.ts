@@ -44,8 +44,7 @@ export async function checkActionBody(request: Request): Promise<ActionBodyCheck
 function checkParts(part: (id: string) => FormDataEntryValue | null): ActionBodyCheck {
   const seen = new Set<string>();
   const pending = ["0"];
-  while (pending.length > 0) {
-    const id = pending.pop()!;
+  for (let id = pending.pop(); id !== undefined; id = pending.pop()) {
     if (seen.has(id)) continue;
     if (seen.add(id).size > MAX_PARTS) return bad("The request has too many parts.");
     const raw = part(id);
@@ -61,9 +60,11 @@ function checkParts(part: (id: string) => FormDataEntryValue | null): ActionBody
       if (!s.startsWith("$") || STANDALONE.test(s)) continue;
       const ref = REFERENCE.exec(s);
       if (!ref) return bad("The request body holds a value that cannot be decoded.");
-      const target = String(parseInt(ref[2]!, 16));
+      // The kind letter may be absent (a plain "$1" is JSON): its group is then "".
+      const [, kind = "", hex = ""] = ref;
+      const target = String(parseInt(hex, 16));
       if (part(target) === null) return bad(`Part ${target} of the request is missing.`);
-      if (JSON_PARTS.has(ref[1]!)) pending.push(target);
+      if (JSON_PARTS.has(kind)) pending.push(target);
     }
   }
   return { ok: true };

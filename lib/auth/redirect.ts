@@ -10,6 +10,7 @@ const BASE = "http://doable.invalid";
 import "server-only";
 export function safeRedirect(target: unknown, host?: string | null): string {
   if (typeof target !== "string" || target.length > 2000) return "/";
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing control characters is this line's job.
   if (/[\u0000-\u001f\u007f\\]/.test(target)) return "/";
   let path = target;
   if (!target.startsWith("/")) {

@@ -25,6 +25,14 @@ export function authSecret(): string | undefined {
   return readOrCreateLocalSecret();
 }
 
+/** authSecret where something is served (a request, the worker): it exists then, unlike at build time. */
+export function runtimeAuthSecret(): string {
+  const secret = authSecret();
+  if (secret === undefined)
+    throw new Error("The auth secret was asked for while `next build` ran, when there is none.");
+  return secret;
+}
+
 function readOrCreateLocalSecret(): string {
   try {
     return fs.readFileSync(LOCAL_SECRET_FILE, "utf8").trim();

@@ -80,15 +80,14 @@ export async function accountTurns(db: Db, sent: SentTurn[]): Promise<Accounting
   for (const turn of sent) {
     const question = messageById.get(turn.messageId);
     if (
-      !question ||
-      question.role !== "user" ||
+      question?.role !== "user" ||
       question.conversationId !== turn.conversationId ||
       question.content !== turn.text
     ) {
       problem(`user message ${turn.messageId} ("${turn.text}") is missing or wrong`);
     }
     const reply = messageById.get(turn.replyId);
-    if (!reply || reply.role !== "assistant" || reply.conversationId !== turn.conversationId)
+    if (reply?.role !== "assistant" || reply.conversationId !== turn.conversationId)
       problem(`reply ${turn.replyId} to "${turn.text}" is missing or wrong`);
     const copies = taskByTitle.get(`${turn.userId}/${turn.title}`) ?? 0;
     if (copies !== 1) problem(`task "${turn.title}" is stored ${copies} times`);

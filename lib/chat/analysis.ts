@@ -10,8 +10,9 @@ export function analysisFromTools(
     .filter((p) => p.type.startsWith("tool-"))
     .map((p) => ({ tool: p.type.slice(5), input: p.input }));
   if (tools.length === 0) return { intent: "chat", entities: {}, confidence: null };
+  const [only] = tools;
   return {
-    intent: tools.length === 1 ? tools[0]! : tools.join("+").slice(0, 50),
+    intent: tools.length === 1 && only !== undefined ? only : tools.join("+").slice(0, 50),
     entities: { calls: inputs },
     confidence: null,
   };

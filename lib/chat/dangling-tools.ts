@@ -101,10 +101,9 @@ export async function repairDanglingTools<M extends Stored>(
   { endsConversation = true } = {},
 ): Promise<M[]> {
   const awaiting = (i: number) => endsConversation && i === messages.length - 1;
-  const broken = messages.map((m, i) => (needsRepair(m, awaiting(i)) ? i : -1)).filter((i) => i >= 0);
+  const broken = messages.flatMap((m, i) => (needsRepair(m, awaiting(i)) ? [{ m, i }] : []));
   if (broken.length === 0) return messages;
-  const keys = broken.flatMap((i) => {
-    const m = messages[i]!;
+  const keys = broken.flatMap(({ m }) => {
     return (m.parts as { type: string }[]).filter(isToolPart).map((p) => operationKey(m.replyToId, p.toolCallId));
   });
   const rows = await db.taskOperationLog.findMany({
@@ -113,8 +112,7 @@ export async function repairDanglingTools<M extends Stored>(
   });
   const results = new Map(rows.map((r) => [r.toolCallId, { output: r.result as ToolResult }]));
   const repaired = [...messages];
-  for (const i of broken) {
-    const m = messages[i]!;
+  for (const { m, i } of broken) {
     const byCall = new Map(
       (m.parts as { type: string }[]).filter(isToolPart).flatMap((p) => {
         const found = results.get(operationKey(m.replyToId, p.toolCallId));

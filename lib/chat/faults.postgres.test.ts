@@ -100,7 +100,9 @@ describe("PostgreSQL dropping every connection mid-turn", () => {
     let dropped = 0;
     model.push(
       {
-        before: async () => void (dropped = await dropConnections()),
+        before: async () => {
+          dropped = await dropConnections();
+        },
         tools: [{ name: "add_task", args: { title: "Survive a restart" } }],
       },
       { text: "Added it." },
@@ -142,7 +144,9 @@ describe("PostgreSQL dropping every connection mid-turn", () => {
     let drop: Promise<number> | undefined;
     model.push(
       {
-        before: async () => void (drop = new Promise((r) => setTimeout(() => r(dropConnections()), 700))),
+        before: async () => {
+          drop = new Promise((r) => setTimeout(() => r(dropConnections()), 700));
+        },
         tools: [{ name: "add_task", args: { title: "Mid transaction" } }],
       },
       { text: "Sorry, that did not work." },

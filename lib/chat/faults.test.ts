@@ -16,7 +16,7 @@ import {
   readChunks,
   restoreModelEnvAfterEach,
   type Chunk,
-  useModelServer,
+  pointAtModelServer,
   userMessage,
   waitFor,
 } from "@/test/support/chat";
@@ -38,7 +38,7 @@ async function newUser(): Promise<SessionUser> {
 
 const send = (user: SessionUser, body: object, signal?: AbortSignal) =>
   handleChat(handle.db, user, chatRequestOf(body, { signal }), NOW);
-const useModel = () => useModelServer(model.url, "fault-model");
+const pointAtModel = () => pointAtModelServer(model.url, "fault-model");
 const text = (chunks: Chunk[]) =>
   chunks
     .filter((c) => c.type === "text-delta")
@@ -89,7 +89,7 @@ describe("the model failing mid-stream", () => {
   ])(
     "after a tool ran and some text streamed, it %s: message kept, operation logged once, failure reported",
     async (_name, fault) => {
-      useModel();
+      pointAtModel();
       const user = await newUser();
       // The SDK retries a failed model call twice, so the fault repeats three times.
       const failing = { text: "Added Book flights for you, anything else?", ...fault };
@@ -117,7 +117,7 @@ describe("the model failing mid-stream", () => {
   );
 
   it("fails before any text: the message is kept, nothing ran, the error says so", async () => {
-    useModel();
+    pointAtModel();
     const user = await newUser();
     model.push({ text: "never", dropAfter: 0 }, { text: "never", dropAfter: 0 }, { text: "never", dropAfter: 0 });
     const chunks = await readChunks(await send(user, { message: userMessage("add call the bank") }));
@@ -130,7 +130,7 @@ describe("the model failing mid-stream", () => {
 
 describe("retrying after a failure", () => {
   it("a retry of a message that ran nothing replaces the failed reply; a retry after a tool ran is refused, so nothing runs twice", async () => {
-    useModel();
+    pointAtModel();
     const user = await newUser();
     // Attempt 1: the model fails before doing anything; the retry then works.
     const plain = userMessage("add call the bank");
@@ -161,7 +161,7 @@ describe("retrying after a failure", () => {
 
 describe("the client aborting mid-stream", () => {
   it("keeps the message, the executed operation with its log row, and the partial reply marked aborted", async () => {
-    useModel();
+    pointAtModel();
     const user = await newUser();
     model.push(
       { tools: [{ name: "add_task", args: { title: "Renew passport" } }] },

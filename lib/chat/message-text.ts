@@ -30,7 +30,7 @@ export function cardLines(parts: readonly Part[], due: Due): string[] {
 
 /** The message as Markdown: its text, then its task cards as a list. */
 export function messageMarkdown(message: { role: string; parts: readonly Part[] }, due: Due): string {
-  const texts = message.parts.filter((p) => p.type === "text" && p.text).map((p) => p.text!);
+  const texts = message.parts.flatMap((p) => (p.type === "text" && p.text ? [p.text] : []));
   if (message.role === "user") return texts.join("\n");
   const cards = cardLines(message.parts, due)
     .map((line) => (line.startsWith("  ") ? `  - ${line.trim()}` : `- ${line}`))

@@ -12,7 +12,7 @@ import {
   chatRequestOf,
   readChunks,
   restoreModelEnvAfterEach,
-  useModelServer,
+  pointAtModelServer,
   userMessage,
   type Chunk,
 } from "@/test/support/chat";
@@ -137,7 +137,7 @@ describe("regenerate", () => {
   });
 
   it("runs the new reply's calls even when the model numbers them as before (call_0): nothing replays the replaced reply", async () => {
-    useModelServer(fake.url, "fake-model");
+    pointAtModelServer(fake.url, "fake-model");
     const user = await newUser();
     fake.push(
       { kind: "tools", calls: [{ name: "add_task", args: { title: "Water plants" }, id: "call_0" }] },
@@ -355,7 +355,7 @@ describe("isolation and bad input", () => {
 
 describe("the agent's context", () => {
   it("holds no replaced turn", async () => {
-    useModelServer(fake.url, "fake-model");
+    pointAtModelServer(fake.url, "fake-model");
     const user = await newUser();
     fake.push({ kind: "text", text: "Noted the eggs." });
     const first = await say(user, "remember the eggs");

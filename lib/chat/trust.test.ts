@@ -17,7 +17,7 @@ import {
   readChunks,
   restoreModelEnvAfterEach,
   type Chunk,
-  useModelServer,
+  pointAtModelServer,
   userMessage,
   waitFor,
 } from "@/test/support/chat";
@@ -37,7 +37,7 @@ async function newUser(): Promise<SessionUser> {
 
 const send = (user: SessionUser, body: object, signal?: AbortSignal) =>
   handleChat(handle.db, user, chatRequestOf(body, { signal }), NOW);
-const useModel = () => useModelServer(model.url, "fault-model");
+const pointAtModel = () => pointAtModelServer(model.url, "fault-model");
 const errors = (chunks: Chunk[]) => chunks.filter((c) => c.type === "error");
 
 type ToolPart = { type: string; toolCallId: string; state: string; output?: { ok?: boolean }; errorText?: string };
@@ -124,7 +124,7 @@ describe("Stop mid-turn", () => {
       await send(user, { id: conversationId, message: userMessage("what is on my list?") }),
     );
     expect(errors(next)).toEqual([]);
-    useModel();
+    pointAtModel();
     model.push({ text: "Here is your list." });
     const withModel = await readChunks(await send(user, { id: conversationId, message: userMessage("thanks") }));
     expect(errors(withModel)).toEqual([]);
@@ -156,7 +156,7 @@ describe("Stop mid-turn", () => {
     expect(shown[0]!.output).toMatchObject({ ok: true, kind: "added" });
     expect(shown[1]!.errorText).toBe(NOT_RUN);
 
-    useModel();
+    pointAtModel();
     model.push({ text: "Done." });
     const next = await readChunks(await send(user, { id: conversationId, message: userMessage("thanks") }));
     expect(errors(next)).toEqual([]);
@@ -216,7 +216,7 @@ describe("message parts from the client", () => {
       });
       for (const useOpenAI of [false, true]) {
         if (useOpenAI) {
-          useModel();
+          pointAtModel();
           model.push({ text: "Hi again." });
         }
         const next = await readChunks(await send(user, { id: conversationId, message: userMessage("hello again") }));
@@ -243,7 +243,7 @@ describe("message parts from the client", () => {
 
 describe("history sent to the model", () => {
   it("alternates user and assistant with no empty reply, after failed turns", async () => {
-    useModel();
+    pointAtModel();
     const user = await newUser();
     const requests: { role: string; content: unknown }[][] = [];
     const original = model.url;

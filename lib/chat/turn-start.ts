@@ -145,15 +145,14 @@ export async function startUserTurn(db: Db, userId: string, opts: StartOptions):
       ...(m.metadata ? { metadata: m.metadata } : {}),
     })),
     tasks:
-      row.tasks &&
-      row.tasks.map((t) => ({
+      row.tasks?.map((t) => ({
         number: t.number,
         title: t.title,
         status: t.status,
         priority: t.priority,
         dueDate: dueString(t.dueDate === null ? null : new Date(t.dueDate), t.dueAllDay),
         tags: (t.tags ?? []).sort(),
-      })),
+      })) ?? null,
   };
 }
 

@@ -237,11 +237,11 @@ describe("the chat turn with @ai-sdk/openai", () => {
     }
   });
   afterAll(() => fake?.close());
-  const useFake = () =>
+  const pointAtFake = () =>
     Object.assign(process.env, { OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: fake.url, AI_MODEL: "fake-model" });
 
   it("streams a tool call then text, runs the tool through the service and stores usage", async () => {
-    useFake();
+    pointAtFake();
     const user = await newUser();
     fake.push(
       {
@@ -281,7 +281,7 @@ describe("the chat turn with @ai-sdk/openai", () => {
   });
 
   it("runs a tool call id a server reuses in a later message (call_0) again, as a new call", async () => {
-    useFake();
+    pointAtFake();
     const user = await newUser();
     fake.push(
       { kind: "tools", calls: [{ name: "add_task", args: { title: "First" }, id: "call_0" }] },
@@ -301,7 +301,7 @@ describe("the chat turn with @ai-sdk/openai", () => {
   });
 
   it("turns an LLM's unknown priority into a tool error and a failed log row, changing nothing", async () => {
-    useFake();
+    pointAtFake();
     const user = await newUser();
     fake.push(
       { kind: "tools", calls: [{ name: "add_task", args: { title: "Dentist", priority: "urgent" } }] },
@@ -319,7 +319,7 @@ describe("the chat turn with @ai-sdk/openai", () => {
   });
 
   it("keeps the user's message and stores the failure when the model fails", async () => {
-    useFake();
+    pointAtFake();
     const user = await newUser();
     fake.push({ kind: "error", status: 500 }, { kind: "error", status: 500 });
     const response = await send(user, { message: userMessage("add buy bread") });
@@ -333,7 +333,7 @@ describe("the chat turn with @ai-sdk/openai", () => {
   });
 
   it("saves what was streamed and every executed operation when the client aborts mid-reply", async () => {
-    useFake();
+    pointAtFake();
     const user = await newUser();
     fake.push(
       { kind: "tools", calls: [{ name: "add_task", args: { title: "Book flights" } }] },

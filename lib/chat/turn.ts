@@ -237,7 +237,8 @@ export async function handleChat(
       },
       onError: (error) => {
         console.error("chat model failed", error);
-        return (modelError = modelErrorMessage(error));
+        modelError = modelErrorMessage(error);
+        return modelError;
       },
       // Saved after each step that ran tools: executed operations' results are never lost with a
       // later failure. A text-only step waits for the save at the end (one write fewer per turn).

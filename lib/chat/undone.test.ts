@@ -64,7 +64,12 @@ describe("undoneOperationIds", () => {
       get(target, key, receiver) {
         if (key === "taskOperationLog") {
           const model = Reflect.get(target, key, receiver) as object;
-          return new Proxy(model, { get: (m, k) => (queries++, Reflect.get(m, k)) });
+          return new Proxy(model, {
+            get: (m, k) => {
+              queries++;
+              return Reflect.get(m, k);
+            },
+          });
         }
         return Reflect.get(target, key, receiver);
       },

@@ -80,8 +80,8 @@ async function* pages(db: Db, conversationId: string): AsyncGenerator<Row[]> {
       select: { id: true, role: true, parts: true, createdAt: true },
     });
     if (rows.length) yield rows;
-    if (rows.length < PAGE) return;
-    const last = rows.at(-1)!;
+    const last = rows.at(-1);
+    if (!last || rows.length < PAGE) return;
     after = { createdAt: last.createdAt, id: last.id };
   }
 }

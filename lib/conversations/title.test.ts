@@ -144,7 +144,7 @@ describe("draftTitle", () => {
     expect(title).toBe("I need to sort out the insurance paperwork");
     expect(title.length).toBeLessThanOrEqual(50);
     expect(title).not.toMatch(/…|\.\.\./);
-    expect(draftTitle("x".repeat(80))).toBe("X" + "x".repeat(49));
+    expect(draftTitle("x".repeat(80))).toBe(`X${"x".repeat(49)}`);
   });
 });
 

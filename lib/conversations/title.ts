@@ -57,9 +57,9 @@ const ERRAND_VERBS: Record<Language, string[]> = {
 // German puts the infinitive last ("Hafermilch kaufen", "Zahnarzt anrufen").
 const DE_LAST_VERBS = ["kaufen", "besorgen", "holen", "abholen", "bestellen", "anrufen", "schreiben", "schicken", "buchen", "bezahlen", "zahlen", "erneuern", "zurückbringen", "erledigen", "machen", "planen", "reservieren", "prüfen", "vereinbaren", "vorbereiten", "fertigstellen", "abgeben", "einreichen"];
 const DE_PARTICLES = /\s+(?:an|ab|auf|ein|zurück)$/iu;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const leadingVerb = Object.fromEntries(
-  (Object.keys(ERRAND_VERBS) as Language[]).map((lang) => [lang, new RegExp(`^(?:${[...ERRAND_VERBS[lang]].sort((a, b) => b.length - a.length).map(escape).join("|")})\\s+(?=\\S)`, "iu")]),
+  (Object.keys(ERRAND_VERBS) as Language[]).map((lang) => [lang, new RegExp(`^(?:${[...ERRAND_VERBS[lang]].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|")})\\s+(?=\\S)`, "iu")]),
 ) as Record<Language, RegExp>;
 const trailingVerb = new RegExp(`\\s+(?:${DE_LAST_VERBS.join("|")})$`, "iu");
 

@@ -4,7 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeOpenAI, type FakeOpenAI } from "@/lib/agent/fake-openai";
 import type { SessionUser } from "@/lib/auth/users";
-import { chatRequestOf, readChunks, restoreModelEnvAfterEach, useModelServer, userMessage } from "@/test/support/chat";
+import {
+  chatRequestOf,
+  readChunks,
+  restoreModelEnvAfterEach,
+  pointAtModelServer,
+  userMessage,
+} from "@/test/support/chat";
 import { handleChat } from "@/lib/chat/turn";
 import type { DbHandle } from "@/lib/db/client";
 import { createTestDatabase } from "@/test/support/db";
@@ -112,7 +118,7 @@ describe("titles without a model", () => {
 
 describe("titles from a model", () => {
   it("asks the model once the reply is in, and stores its title plainly", async () => {
-    useModelServer(fake.url, "fake-model");
+    pointAtModelServer(fake.url, "fake-model");
     const user = await newUser();
     const { id } = await handle.db.conversation.create({
       data: { userId: user.id, title: "Add buy oat milk and call the dentist" },
@@ -133,7 +139,7 @@ describe("titles from a model", () => {
   });
 
   it("never replaces a title the user gave, even when the model answers after the rename", async () => {
-    useModelServer(fake.url, "fake-model");
+    pointAtModelServer(fake.url, "fake-model");
     const user = await newUser();
     const { id } = await handle.db.conversation.create({ data: { userId: user.id, title: "Draft" } });
     await renameConversation(handle.db, user.id, { id, title: "Mine" });
@@ -143,7 +149,7 @@ describe("titles from a model", () => {
   });
 
   it("keeps the title made without a model when the model fails", async () => {
-    useModelServer(fake.url, "fake-model");
+    pointAtModelServer(fake.url, "fake-model");
     const user = await newUser();
     const { id } = await handle.db.conversation.create({
       data: { userId: user.id, title: "Oat milk", titleSource: "auto" },
@@ -160,7 +166,7 @@ describe("titles from a model", () => {
       data: { userId: user.id, title: "Oat milk", titleSource: "auto" },
     });
     expect((await listConversations(handle.db, user.id)).items.find((i) => i.id === id)?.titlePending).toBeUndefined();
-    useModelServer(fake.url, "fake-model");
+    pointAtModelServer(fake.url, "fake-model");
     expect((await listConversations(handle.db, user.id)).items.find((i) => i.id === id)?.titlePending).toBe(true);
     await handle.db.conversation.update({ where: { id }, data: { titleSource: "model" } });
     expect((await listConversations(handle.db, user.id)).items.find((i) => i.id === id)?.titlePending).toBeUndefined();

@@ -74,13 +74,26 @@ function install() {
     return transaction
       .call(this, (tx: Tx) => {
         const counted = Object.create(tx) as typeof tx;
-        counted.query = (...args: unknown[]) => (record(textOf(args[0])), tx.query(...args));
-        counted.exec = (...args: unknown[]) => (record(textOf(args[0])), tx.exec(...args));
-        counted.rollback = () => ((rolledBack = true), record("ROLLBACK"), tx.rollback());
+        counted.query = (...args: unknown[]) => {
+          record(textOf(args[0]));
+          return tx.query(...args);
+        };
+        counted.exec = (...args: unknown[]) => {
+          record(textOf(args[0]));
+          return tx.exec(...args);
+        };
+        counted.rollback = () => {
+          rolledBack = true;
+          record("ROLLBACK");
+          return tx.rollback();
+        };
         return fn(counted);
       })
       .then(
-        (value) => (rolledBack || record("COMMIT"), value),
+        (value) => {
+          if (!rolledBack) record("COMMIT");
+          return value;
+        },
         (error) => {
           if (!rolledBack) record("ROLLBACK");
           throw error;

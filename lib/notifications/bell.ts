@@ -34,6 +34,8 @@ export async function unreadReminders(db: Db, userId: string): Promise<{ items: 
     db.notification.count({ where }),
   ]);
   const items = rows.map((row) => {
+    // Only a sent row is read here, and sending stamps sentAt.
+    if (!row.sentAt) throw new Error(`Notification ${row.id} is sent but has no sentAt.`);
     const p = row.payload as ReminderPayload;
     const task = row.task && !row.task.deletedAt ? row.task : null;
     return {
@@ -43,7 +45,7 @@ export async function unreadReminders(db: Db, userId: string): Promise<{ items: 
       at: p.at,
       dueDate: p.dueDate,
       dueAllDay: p.dueAllDay,
-      sentAt: row.sentAt!.toISOString(),
+      sentAt: row.sentAt.toISOString(),
     };
   });
   return { items, unread };

@@ -91,7 +91,7 @@ export async function syncReminder(
   if (payload && kept.length)
     await tx.notification.updateMany({ where: { id: { in: kept.map((r) => r.id) } }, data: { payload } });
   const missing = channels.filter((channel) => !kept.some((row) => row.channel === channel));
-  if (payload && missing.length) {
+  if (scheduled && payload && missing.length) {
     await tx.notification.createMany({
       data: missing.map((channel) => ({
         userId,
@@ -99,7 +99,7 @@ export async function syncReminder(
         channel,
         type: "reminder" as const,
         payload,
-        nextAttemptAt: scheduled!,
+        nextAttemptAt: scheduled,
       })),
     });
   }

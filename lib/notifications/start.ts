@@ -2,7 +2,7 @@
 // process runs one; on PostgreSQL several may run against one database (claims skip each other's
 // rows), on PGlite there is only ever one process.
 import "server-only";
-import { authSecret } from "@/lib/auth/secret";
+import { runtimeAuthSecret } from "@/lib/auth/secret";
 import { getDb } from "@/lib/db/client";
 import { setting } from "@/lib/env";
 import { inAppChannel } from "./channels/in-app";
@@ -23,7 +23,7 @@ export async function startNotificationWorker(): Promise<void> {
       transport: smtpTransport(smtp),
       from: mailFrom(),
       appUrl: appUrl(),
-      secret: authSecret()!,
+      secret: runtimeAuthSecret(),
       db,
     });
   }

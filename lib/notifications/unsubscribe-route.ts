@@ -26,8 +26,8 @@ const invalid = () =>
 export async function handleUnsubscribe(request: Request, db: Db, secret: string): Promise<Response> {
   const token = new URL(request.url).searchParams.get("token");
   if (request.method === "GET") {
-    if (!verifyUnsubscribeToken(token, secret)) return invalid();
-    const action = `/api/unsubscribe?token=${encodeURIComponent(token!)}`;
+    if (!token || !verifyUnsubscribeToken(token, secret)) return invalid();
+    const action = `/api/unsubscribe?token=${encodeURIComponent(token)}`;
     return page(
       200,
       "Stop e-mails from Doable?",

@@ -148,7 +148,9 @@ export function createWorker(options: WorkerOptions) {
         })
         .finally(() => {
           running = null;
-          if (!stopped) (timer = setTimeout(tick, intervalMs)).unref();
+          if (stopped) return;
+          timer = setTimeout(tick, intervalMs);
+          timer.unref();
         });
     };
     tick();

@@ -9,7 +9,7 @@ export type Due = { date: Date; allDay: boolean };
 type Day = { year: number; month: number; day: number };
 
 const LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
-const ZONED = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
+const ZONED = /^(\d{4})-(\d{2})-(\d{2})[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/i;
 
 function realDay(year: number, month: number, day: number): boolean {
   const t = new Date(Date.UTC(year, month - 1, day));
@@ -36,12 +36,20 @@ export function parseDue(value: string, timeZone: string): Due | null {
     if (!realDay(y, m, d) || h > 23 || min > 59) return null;
     return { date: instantOf({ year: y, month: m, day: d, hour: h, minute: min }, timeZone), allDay: false };
   }
-  if (ZONED.test(s)) {
-    const [, y, m, d] = /^(\d{4})-(\d{2})-(\d{2})/.exec(s)!.map(Number);
+  const zoned = ZONED.exec(s);
+  if (zoned) {
+    const [y, m, d] = [+zoned[1], +zoned[2], +zoned[3]];
     const t = Date.parse(s);
     return realDay(y, m, d) && !Number.isNaN(t) ? { date: new Date(t), allDay: false } : null;
   }
   return null;
+}
+
+/** parseDue for a string the contract's schema already accepted: it is a real date, or a bug. */
+export function parseCheckedDue(value: string, timeZone: string): Due {
+  const due = parseDue(value, timeZone);
+  if (!due) throw new Error(`A due date the schema accepted did not parse: ${value}`);
+  return due;
 }
 
 /** How a stored due date is shown to tools and the UI: a bare date when all-day. */
@@ -100,7 +108,7 @@ export const DAY_REMINDER_HOUR = 9;
  * "on Friday") at DAY_REMINDER_HOUR in the user's zone, never at UTC midnight.
  */
 export function reminderMoment(value: string, timeZone: string): Date {
-  const due = parseDue(value, timeZone)!; // the schema already refused unreal dates
+  const due = parseCheckedDue(value, timeZone);
   if (!due.allDay) return due.date;
   const d = due.date;
   return instantOf(

@@ -48,7 +48,8 @@ export async function countTasksByView(db: Db, userId: string, now: Date, timeZo
       count(*) FILTER (WHERE deleted_at IS NULL AND status = 'completed') AS completed,
       count(*) FILTER (WHERE deleted_at IS NOT NULL) AS trash
     FROM tasks WHERE user_id = ${userId}::uuid`;
-  const row = rows[0]!;
+  const row = rows[0];
+  if (!row) throw new Error("A count(*) query returned no row.");
   return {
     pending: Number(row.pending),
     today: Number(row.today),

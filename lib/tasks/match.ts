@@ -155,7 +155,7 @@ export function words(s: string): string[] {
 /** Content words of a reference phrase, stemmed. */
 export function contentStems(s: string, extraStop?: Set<string>): string[] {
   return words(s)
-    .filter((w) => !REF_STOPWORDS.has(w) && !(extraStop && extraStop.has(w)))
+    .filter((w) => !REF_STOPWORDS.has(w) && !extraStop?.has(w))
     .map((w) => stem(w.replace(/^#/, "")))
     .filter(Boolean);
 }
@@ -284,8 +284,9 @@ function settle(
   partial: boolean,
 ): RefOutcome {
   if (list.length === 1) return { kind: "one", task: list[0], via, partial };
-  if (opts.override && list.some((t) => t.number === opts.override!.number)) {
-    return { kind: "one", task: opts.override, via: "override" };
+  const { override } = opts;
+  if (override && list.some((t) => t.number === override.number)) {
+    return { kind: "one", task: override, via: "override" };
   }
   return { kind: "many", candidates: list, phrase };
 }

@@ -6,7 +6,15 @@ import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { addParsedTask } from "./add";
-import { bucketRange, dayRangeBounds, futureReminder, parseDue, todayIn, type DayRange, type Due } from "./dates";
+import {
+  bucketRange,
+  dayRangeBounds,
+  futureReminder,
+  parseCheckedDue,
+  todayIn,
+  type DayRange,
+  type Due,
+} from "./dates";
 import { findTask } from "./find";
 import { fail, logFailure, runLogged, type Tx } from "./log";
 import {
@@ -23,7 +31,6 @@ import {
   type ListTasksInput,
   type UpdateTaskInput,
 } from "./schemas";
-import { readQuickAdd } from "./quick-add";
 import { firstOccurrence, nextOccurrence } from "./repeat-next";
 import { setTags } from "./tags";
 import { syncReminder } from "@/lib/notifications/outbox";
@@ -58,7 +65,7 @@ function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
 }
 
 function due(value: string, ctx: OperationContext): Due {
-  return parseDue(value, ctx.timeZone ?? "UTC")!; // the schema already refused unreal dates
+  return parseCheckedDue(value, ctx.timeZone ?? "UTC");
 }
 
 export async function addTask(db: Db, ctx: OperationContext, input: AddTaskInput): Promise<ToolResult> {
@@ -69,16 +76,24 @@ export async function addTask(db: Db, ctx: OperationContext, input: AddTaskInput
 }
 
 export type QuickAddResult = { ok: true; tasks: TaskView[]; operationIds: string[] } | ToolError;
+export type QuickAddReading = { ok: true; inputs: AddTaskInput[] } | { ok: false; message: string };
+/** Reads a typed line into add inputs (the chat's add reading, lib/agent/quick-add.ts). */
+export type QuickAddReader = (line: string, at: { now: Date; timeZone: string }) => QuickAddReading;
 
 /**
- * The task panel's quick-add: one typed line, read as the chat reads an add (quick-add.ts), each
+ * The task panel's quick-add: one typed line, read as the chat reads an add (`read`), each
  * task it names added here and logged with the line as the user's words. Every task is checked
  * before any is added, so a line naming two never leaves one of them behind.
  */
-export async function quickAddTasks(db: Db, ctx: OperationContext, line: unknown): Promise<QuickAddResult> {
+export async function quickAddTasks(
+  db: Db,
+  ctx: OperationContext,
+  line: unknown,
+  read: QuickAddReader,
+): Promise<QuickAddResult> {
   const text = quickAddInput.safeParse(line);
   if (!text.success) return invalid(text.error);
-  const reading = readQuickAdd(text.data, { now: ctx.now ?? new Date(), timeZone: ctx.timeZone ?? "UTC" });
+  const reading = read(text.data, { now: ctx.now ?? new Date(), timeZone: ctx.timeZone ?? "UTC" });
   if (!reading.ok) return { ok: false, code: "invalid_input", message: reading.message };
   const withWords = { ...ctx, originalCommand: text.data };
   // A task the schema refuses is sent anyway: the service answers why and logs the failed attempt.
@@ -110,20 +125,20 @@ export async function addTasks(
   batch: { id: string; items: BatchItem[] },
 ): Promise<BatchResult> {
   const logged = (item: BatchItem) => ({ ...item.input, import: { id: batch.id, row: item.row } });
-  const parsed = batch.items.map((item) => addTaskInput.safeParse(item.input));
   const started = performance.now();
   try {
-    const bad = parsed.findIndex((p) => !p.success);
-    if (bad >= 0)
-      fail({
-        ...invalid(parsed[bad]!.error!),
-        message: `Row ${batch.items[bad]!.row}: ${invalid(parsed[bad]!.error!).message}`,
-      });
+    // Every row is checked before any is added; the first bad one fails the batch, named by its row.
+    const checked = batch.items.map((item) => {
+      const parsed = addTaskInput.safeParse(item.input);
+      if (parsed.success) return { item, data: parsed.data };
+      const refusal = invalid(parsed.error);
+      return fail({ ...refusal, message: `Row ${item.row}: ${refusal.message}` });
+    });
     const results = await db.$transaction(
       async (tx) => {
         const added: Extract<ToolResult, { kind: "added" }>[] = [];
-        for (const [i, item] of batch.items.entries()) {
-          const result = await addParsedTask(db, ctx, logged(item), parsed[i]!.data!, (value) => due(value, ctx), tx);
+        for (const { item, data } of checked) {
+          const result = await addParsedTask(db, ctx, logged(item), data, (value) => due(value, ctx), tx);
           if (!result.ok) fail(result);
           if (result.kind === "added") added.push(result);
         }
@@ -303,13 +318,18 @@ export function updateTask(db: Db, ctx: OperationContext, input: UpdateTaskInput
     const current = found.task;
     const changes: string[] = [];
     const patch: Prisma.TaskUpdateInput = {};
-    if (data.title !== undefined && data.title !== current.title) (patch.title = data.title), changes.push("title");
+    if (data.title !== undefined && data.title !== current.title) {
+      patch.title = data.title;
+      changes.push("title");
+    }
     if (data.description !== undefined && (data.description || null) !== current.description) {
       patch.description = data.description || null;
       changes.push("description");
     }
-    if (data.priority !== undefined && data.priority !== current.priority)
-      (patch.priority = data.priority), changes.push("priority");
+    if (data.priority !== undefined && data.priority !== current.priority) {
+      patch.priority = data.priority;
+      changes.push("priority");
+    }
     if (data.dueDate !== undefined) {
       const when = data.dueDate === null ? null : due(data.dueDate, ctx);
       if (
@@ -329,12 +349,18 @@ export function updateTask(db: Db, ctx: OperationContext, input: UpdateTaskInput
         data.repeat && patch.dueDate === undefined && !current.dueDate
           ? firstOccurrence(data.repeat, ctx.timeZone ?? "UTC", ctx.now ?? new Date())
           : null;
-      if (first) (patch.dueDate = first.date), (patch.dueAllDay = first.allDay), changes.push("dueDate");
+      if (first) {
+        patch.dueDate = first.date;
+        patch.dueAllDay = first.allDay;
+        changes.push("dueDate");
+      }
     }
     if (data.remindAt !== undefined) {
       const at = data.remindAt === null ? null : futureReminder(data.remindAt, ctx, ctx.now ?? new Date());
-      if ((at?.getTime() ?? null) !== (current.remindAt?.getTime() ?? null))
-        (patch.remindAt = at), changes.push("remindAt");
+      if ((at?.getTime() ?? null) !== (current.remindAt?.getTime() ?? null)) {
+        patch.remindAt = at;
+        changes.push("remindAt");
+      }
     }
     const asked = Object.keys(data).filter((k) => k !== "task");
     if (asked.length === 0)

@@ -9,7 +9,7 @@ import { createTestDatabase } from "@/test/support/db";
 import { undoFromLog } from "@/lib/admin/undo";
 import { tasksCsvStream } from "./export-csv";
 import { tasksIcsStream } from "./export-ics";
-import { importTodoist, previewTodoist, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "./import-todoist";
+import { importTodoist, previewTodoist, IMPORT_MAX_BYTES, IMPORT_MAX_ROWS } from "@/lib/import/todoist";
 import { addTask, deleteTask, undoOperation, updateTask } from "./service";
 import type { OperationContext, ToolResult } from "./types";
 

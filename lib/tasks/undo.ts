@@ -78,6 +78,11 @@ async function revert(tx: Tx, ctx: OperationContext, op: Op, fresh: Set<string>)
     );
   }
   const before = op.before as BeforeState | null;
+  // Every operation but add/delete/restore logs the task's prior state: its absence is a bug.
+  const recorded = (): BeforeState => {
+    if (!before) throw new Error(`Operation ${op.id} (${op.operation}) has no before state to undo to.`);
+    return before;
+  };
   const current = toBefore(task);
   let patch: Prisma.TaskUpdateInput;
   switch (op.operation) {
@@ -89,17 +94,19 @@ async function revert(tx: Tx, ctx: OperationContext, op: Op, fresh: Set<string>)
       patch = { deletedAt: before?.deletedAt ? new Date(before.deletedAt) : null };
       break;
     case "complete":
-    case "reopen":
+    case "reopen": {
       // A repeating task's completion also moved its due date (and reminder): those go back too.
+      const b = recorded();
       patch = {
-        status: before!.status,
-        completedAt: before!.completedAt ? new Date(before!.completedAt) : null,
-        dueDate: before!.dueDate ? new Date(before!.dueDate) : null,
-        ...(before!.remindAt !== undefined ? { remindAt: before!.remindAt ? new Date(before!.remindAt) : null } : {}),
+        status: b.status,
+        completedAt: b.completedAt ? new Date(b.completedAt) : null,
+        dueDate: b.dueDate ? new Date(b.dueDate) : null,
+        ...(b.remindAt !== undefined ? { remindAt: b.remindAt ? new Date(b.remindAt) : null } : {}),
       };
       break;
+    }
     default: {
-      const b = before!;
+      const b = recorded();
       patch = {
         title: b.title,
         description: b.description,

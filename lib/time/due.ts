@@ -10,7 +10,7 @@ export type DueValue = { kind: "day"; year: number; month: number; day: number }
 export function readDue(due: string | null | undefined): DueValue | null {
   if (!due) return null;
   const bare = BARE_DATE.exec(due);
-  if (bare) return { kind: "day", year: +bare[1]!, month: +bare[2]!, day: +bare[3]! };
+  if (bare) return { kind: "day", year: +bare[1], month: +bare[2], day: +bare[3] };
   const date = new Date(due);
   return Number.isNaN(date.getTime()) ? null : { kind: "instant", date };
 }

@@ -66,7 +66,7 @@ let oneTurnMs = 0;
 let oneTurnCases = 0;
 for (const c of cases) {
   if (isMulti(c)) {
-    let outcomes;
+    let outcomes: Awaited<ReturnType<Runner["run"]>>;
     try {
       outcomes = await runner!.run(c);
     } catch (e) {
@@ -84,19 +84,22 @@ for (const c of cases) {
     }
     let ok = true;
     const lines: string[] = [];
-    c.turns.forEach((turn, i) => {
+    for (const [i, turn] of c.turns.entries()) {
       const o = outcomes[i]!;
       turnsTotal++;
       let v = judge({ expect: turn.expect, timeZone: c.timeZone, tasks: o.tasks }, o.calls, o.reply);
       // Our own cases may also say what the reply must contain (not part of the shared format).
       const missing = (turn.replyIncludes ?? []).filter((s) => !o.reply.includes(s));
       if (v.pass && missing.length) v = { pass: false, reason: `the reply lacks ${JSON.stringify(missing)}` };
-      if (v.pass && !o.error) return void turnsPassed++;
+      if (v.pass && !o.error) {
+        turnsPassed++;
+        continue;
+      }
       ok = false;
       lines.push(`  turn ${i + 1}: ${JSON.stringify(turn.user)} (${o.error ?? v.reason})`);
       lines.push(`    expected: ${JSON.stringify(turn.expect)}`);
       lines.push(`    actual:   ${show(o.calls, o.reply)}`);
-    });
+    }
     if (ok) passed++;
     else {
       failed++;

@@ -55,8 +55,9 @@ function installClock(): void {
   globalThis.Date = CaseDate as DateConstructor;
 }
 /** Never backwards within a conversation: its messages are ordered by when they were saved. */
-const setClock = (at: Date, fresh = false) =>
-  void (clockOffset = fresh ? at.getTime() - RealDate.now() : Math.max(clockOffset, at.getTime() - RealDate.now()));
+const setClock = (at: Date, fresh = false) => {
+  clockOffset = fresh ? at.getTime() - RealDate.now() : Math.max(clockOffset, at.getTime() - RealDate.now());
+};
 
 export async function createRunner(): Promise<Runner> {
   installClock();

@@ -78,7 +78,7 @@ export async function closeAll() {
 /** Returns `url` with its database name replaced. */
 export function withDatabase(url, database) {
   const u = new URL(url);
-  u.pathname = "/" + encodeURIComponent(database);
+  u.pathname = `/${encodeURIComponent(database)}`;
   return u.toString();
 }
 
@@ -318,7 +318,8 @@ function pgliteFactory({ dir, databaseFree }) {
     adapterName: probe.adapterName,
     async connect() {
       if (databaseFree) return databaseFreeAdapter(probe);
-      const db = await (opening ??= openPGlite(dir));
+      opening ??= openPGlite(dir);
+      const db = await opening;
       const adapter = pgliteAwaitedScript(await new PrismaPGlite(db).connect(), db);
       adapter.dispose = async () => {}; // the instance is closed by closeAll() on exit
       return adapter;

@@ -38,7 +38,7 @@ function parseArgs(argv) {
 
 /** Writes a log record shaped like the native engine's. */
 function log(level, fields, target = "schema_engine::logger") {
-  process.stderr.write(JSON.stringify({ timestamp: new Date().toISOString(), level, fields, target }) + "\n");
+  process.stderr.write(`${JSON.stringify({ timestamp: new Date().toISOString(), level, fields, target })}\n`);
 }
 
 let shuttingDown = false;
@@ -86,7 +86,7 @@ async function main() {
     try {
       if (!command) throw new Error(`Unknown command \`cli ${args.cli}\`.`);
       const result = await command(args.datasource?.url, process.cwd());
-      if (typeof result === "string") process.stdout.write(result + "\n");
+      if (typeof result === "string") process.stdout.write(`${result}\n`);
       await shutdown(0);
     } catch (error) {
       trace("error", String(error?.stack ?? error));

@@ -64,12 +64,20 @@ describe("schema engine program", () => {
         stdio: ["pipe", "pipe", "pipe"],
       },
     );
-    const send = (message: object) => child.stdin.write(JSON.stringify(message) + "\n");
-    const messages: any[] = [];
+    const send = (message: object) => child.stdin.write(`${JSON.stringify(message)}\n`);
+    // The JSON-RPC messages the engine writes, as far as this test reads them.
+    type RpcMessage = {
+      id?: number;
+      method?: string;
+      params?: { content?: string };
+      result?: unknown;
+      error?: { code?: number };
+    };
+    const messages: RpcMessage[] = [];
     const answered = new Set();
     const done = new Promise<void>((resolve) => {
       readline.createInterface({ input: child.stdout }).on("line", (line) => {
-        const message = JSON.parse(line);
+        const message = JSON.parse(line) as RpcMessage;
         messages.push(message);
         // The engine asks the CLI to print the diff and waits for the acknowledgement.
         if (message.method === "print") send({ jsonrpc: "2.0", id: message.id, result: {} });
@@ -95,10 +103,10 @@ describe("schema engine program", () => {
     const exitCode = await new Promise((resolve) => child.on("exit", resolve));
 
     const print = messages.find((m) => m.method === "print");
-    expect(print.params.content).toContain('CREATE TABLE "tasks"');
-    expect(messages.indexOf(print)).toBeLessThan(messages.findIndex((m) => m.id === 1));
-    expect(messages.find((m) => m.id === 1).result).toMatchObject({ exitCode: 0 });
-    expect(messages.find((m) => m.id === 2).error.code).toBe(-32601);
+    expect(print?.params?.content).toContain('CREATE TABLE "tasks"');
+    expect(messages.indexOf(print!)).toBeLessThan(messages.findIndex((m) => m.id === 1));
+    expect(messages.find((m) => m.id === 1)?.result).toMatchObject({ exitCode: 0 });
+    expect(messages.find((m) => m.id === 2)?.error?.code).toBe(-32601);
     expect(exitCode).toBe(0);
     expect(fs.existsSync(untouched)).toBe(false);
   });

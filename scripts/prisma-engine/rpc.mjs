@@ -51,11 +51,11 @@ export const prismaErrorCode = (error) => (/^P\d{4}$/.test(String(error?.code)) 
 export function serve({ datasource, datamodelPaths, cwd = process.cwd(), onShutdown }) {
   const send = (message) => {
     trace("→", message);
-    process.stdout.write(JSON.stringify(message) + "\n");
+    process.stdout.write(`${JSON.stringify(message)}\n`);
   };
   const onLog = (line) => {
     trace("log", line);
-    process.stderr.write(String(line).trimEnd() + "\n");
+    process.stderr.write(`${String(line).trimEnd()}\n`);
   };
 
   // One engine per process, created on the first request that needs it. (The wasm engine

@@ -21,7 +21,7 @@ export function trace(label, data) {
   const text = typeof data === "string" ? data : JSON.stringify(data);
   if (toStderr) {
     const record = { level: "DEBUG", target: "prisma_engine_shim", fields: { message: `${label} ${text}` } };
-    process.stderr.write(JSON.stringify(record) + "\n");
+    process.stderr.write(`${JSON.stringify(record)}\n`);
   } else {
     // Synchronous on purpose: the process may be killed right after a response.
     fs.appendFileSync(toFile, `${new Date().toISOString()} [${process.pid}] ${label} ${text}\n`);

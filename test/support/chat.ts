@@ -29,7 +29,7 @@ export async function readChunks(response: Response): Promise<Chunk[]> {
 const MODEL_ENV = ["OPENAI_API_KEY", "OPENAI_BASE_URL", "AI_MODEL"] as const;
 
 /** Points the chat at a test model server (an OpenAI-compatible URL) for the current test. */
-export function useModelServer(url: string, model: string) {
+export function pointAtModelServer(url: string, model: string) {
   Object.assign(process.env, { OPENAI_API_KEY: "test-key", OPENAI_BASE_URL: url, AI_MODEL: model });
 }
 

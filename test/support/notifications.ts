@@ -42,7 +42,11 @@ export function manualClock(start: string) {
   let now = new Date(start);
   const clock = () => new Date(now);
   return Object.assign(clock, {
-    set: (iso: string) => void (now = new Date(iso)),
-    advance: (ms: number) => void (now = new Date(now.getTime() + ms)),
+    set: (iso: string) => {
+      now = new Date(iso);
+    },
+    advance: (ms: number) => {
+      now = new Date(now.getTime() + ms);
+    },
   });
 }

@@ -5,7 +5,7 @@
 // file's text is read again on import, so only what the server itself read is ever added.
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { importTodoist, previewTodoist } from "@/lib/tasks/import-todoist";
+import { importTodoist, previewTodoist } from "@/lib/import/todoist";
 import type { OperationContext } from "@/lib/tasks/types";
 import { isValidTimeZone } from "@/lib/time/zone";
 import { userAction, type ActionContext } from "@/lib/user-action";
@@ -30,6 +30,9 @@ export const importTodoistAction = userAction(
   async ([text, tz, skipBad], { user, db }) => {
     const result = await importTodoist(db, operation(user, tz), text, { skipBad });
     if (!result.ok) throw new AppError("bad_request", result.message);
-    return { count: result.tasks.length, operationId: result.operationIds[0]! };
+    // An import adds at least one task (importTodoist refuses a file with none), each logged.
+    const [operationId] = result.operationIds;
+    if (!operationId) throw new Error("An import succeeded without logging an operation.");
+    return { count: result.tasks.length, operationId };
   },
 );

@@ -19,7 +19,8 @@ export const GET = withCurrentUser(async (request, { user, db }) => {
   const view = params.get("view");
   if (view !== null) {
     const parsed = taskListView.safeParse(view);
-    if (!parsed.success) throw new AppError("bad_request", parsed.error.issues[0]!.message);
+    if (!parsed.success)
+      throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "That is not a task view.");
     const page = await readTaskView(db, ctx, parsed.data);
     if (!page.ok) throw new AppError("bad_request", page.message);
     return Response.json(

@@ -1,4 +1,4 @@
-import { authSecret } from "@/lib/auth/secret";
+import { runtimeAuthSecret } from "@/lib/auth/secret";
 import { getDb } from "@/lib/db/client";
 import { errorResponse } from "@/lib/http";
 import { handleUnsubscribe } from "@/lib/notifications/unsubscribe-route";
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 async function handle(request: Request): Promise<Response> {
   try {
-    return await handleUnsubscribe(request, await getDb(), authSecret()!);
+    return await handleUnsubscribe(request, await getDb(), runtimeAuthSecret());
   } catch (error) {
     return errorResponse(error);
   }

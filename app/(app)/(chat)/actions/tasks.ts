@@ -3,6 +3,7 @@
 // The task panel's changes go through the same task service as the agent's tools, stamped
 // source "ui", so the operation log and undo treat both alike. The service validates the task
 // input (a bad one leaves a failed log row, as from chat); the wrapper checks the rest.
+import { readQuickAdd } from "@/lib/agent/quick-add";
 import { z } from "zod";
 import type { ActionContext } from "@/lib/user-action";
 import { userAction } from "@/lib/user-action";
@@ -69,7 +70,7 @@ export const undoTaskOperationAction = userAction(
 export const quickAddTaskAction = userAction(
   z.tuple([serviceInput<string>(), timeZone]),
   async ([line, tz], { user, db }) => {
-    const result = await quickAddTasks(db, operation(user, tz), line);
+    const result = await quickAddTasks(db, operation(user, tz), line, readQuickAdd);
     if (!result.ok) throw new AppError("bad_request", result.message);
     return { tasks: result.tasks, operationIds: result.operationIds };
   },

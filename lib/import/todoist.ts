@@ -1,7 +1,9 @@
 // Reading a Todoist CSV export (its documented template: TYPE, CONTENT, DESCRIPTION, PRIORITY,
 // INDENT, AUTHOR, RESPONSIBLE, DATE, DATE_LANG, TIMEZONE, …) into task inputs for the service's
 // addTasks. The same reading serves the preview and the import, so what the user confirmed is
-// what gets added; the rows are checked with the shared addTaskInput schema.
+// what gets added; the rows are checked with the shared addTaskInput schema. Todoist's DATE column
+// is date words ("every monday", "Dec 24 5pm"), read by the offline interpreter's date reader —
+// which is why the import lives here, outside lib/tasks (the domain depends on none of its clients).
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { parse } from "csv-parse/sync";
@@ -9,11 +11,11 @@ import type { Db } from "@/lib/db/client";
 import { findDates } from "@/lib/agent/offline/dates";
 import { extractRepeat } from "@/lib/agent/offline/recurrence";
 import { isValidTimeZone } from "@/lib/time/zone";
-import { parseDue } from "./dates";
-import { normalizeRepeat, repeatInWords } from "./repeat";
-import { addTaskInput, type AddTaskInput } from "./schemas";
-import { addTasks } from "./service";
-import type { OperationContext, Priority, TaskView } from "./types";
+import { parseDue } from "@/lib/tasks/dates";
+import { normalizeRepeat, repeatInWords } from "@/lib/tasks/repeat";
+import { addTaskInput, type AddTaskInput } from "@/lib/tasks/schemas";
+import { addTasks } from "@/lib/tasks/service";
+import type { OperationContext, Priority, TaskView } from "@/lib/tasks/types";
 
 /** A Todoist export of a few thousand tasks is well under this; a server action body is capped at 1 MB. */
 export const IMPORT_MAX_BYTES = 500_000;
@@ -64,7 +66,7 @@ export function readTodoistCsv(text: string, options: { timeZone: string; now: D
     return { ok: false, message: `That file is too large to import (at most ${IMPORT_MAX_BYTES / 1000} kB).` };
   }
   // A spreadsheet or other binary file read as text is full of NULs and replacement characters.
-  if (/[\u0000\uFFFD]/.test(text))
+  if (text.includes("\u0000") || text.includes("\uFFFD"))
     return { ok: false, message: "That is not a CSV file. Export your Todoist project as CSV and choose that file." };
   let records: Record<string, string>[];
   try {
@@ -78,7 +80,8 @@ export function readTodoistCsv(text: string, options: { timeZone: string; now: D
     const reason = error instanceof Error ? error.message.replace(/^Invalid /, "invalid ") : "it could not be read";
     return { ok: false, message: `That file is not a CSV file that can be read: ${reason}` };
   }
-  if (records.length === 0 || !Object.hasOwn(records[0]!, "CONTENT")) {
+  const first = records[0];
+  if (!first || !Object.hasOwn(first, "CONTENT")) {
     // parse gives no records for a header alone: check the header itself.
     const header = text.replace(/^\uFEFF/, "").split(/\r?\n/, 1)[0] ?? "";
     if (!/(^|,)\s*"?CONTENT"?\s*(,|$)/i.test(header))
@@ -95,17 +98,21 @@ export function readTodoistCsv(text: string, options: { timeZone: string; now: D
   let skipped = 0;
   // The task a note row comments on: the last task, unless a section came between.
   let above: ImportRow | null = null;
-  records.forEach((record, index) => {
+  for (const [index, record] of records.entries()) {
     // Row 1 is the header, as a spreadsheet numbers them.
     const row = index + 2;
-    if (Object.values(record).every((v) => !v.trim())) return; // Todoist leaves blank rows between items
+    if (Object.values(record).every((v) => !v.trim())) continue; // Todoist leaves blank rows between items
     const type = (Object.hasOwn(record, "TYPE") ? cell(record, "TYPE") : "task").toLowerCase();
     if (type === "section") {
       above = null;
-      return void skipped++;
+      skipped++;
+      continue;
     }
     if (type === "note") {
-      if (!above?.ok) return void skipped++;
+      if (!above?.ok) {
+        skipped++;
+        continue;
+      }
       const task: ImportRow = above;
       task.input.description = [task.input.description, cell(record, "CONTENT")].filter(Boolean).join("\n\n");
       const checked = addTaskInput.safeParse(task.input);
@@ -116,7 +123,7 @@ export function readTodoistCsv(text: string, options: { timeZone: string; now: D
           error:
             `Row ${task.row}: the notes with its comments are too long: ${checked.error.issues[0]?.message ?? ""}`.trim(),
         };
-      return;
+      continue;
     }
     const next: ImportRow =
       type === "task"
@@ -124,13 +131,13 @@ export function readTodoistCsv(text: string, options: { timeZone: string; now: D
         : { row, ok: false, error: `Row ${row}: TYPE is "${type.slice(0, 40)}", not task, section or note.` };
     rows.push(next);
     above = next;
-  });
+  }
   return { ok: true, rows, skipped };
 }
 
 function taskRow(record: Record<string, string>, row: number, options: { timeZone: string; now: Date }): ImportRow {
   const content = cell(record, "CONTENT");
-  const tags = [...content.matchAll(LABEL)].map((m) => m[2]!);
+  const tags = [...content.matchAll(LABEL)].map(([, , name = ""]) => name);
   const title = content.replace(LABEL, "$1").replace(/\s+/g, " ").trim();
   if (!title) return { row, ok: false, error: `Row ${row}: the task has no name (CONTENT is empty).` };
   const priorityCell = cell(record, "PRIORITY");
@@ -198,7 +205,7 @@ function readDate(
     return rule && repeat ? { repeat: rule, dueDate: repeat.dueDate } : { kept: text };
   }
   const { dates } = findDates(plain, ctx);
-  const only = dates.length === 1 ? dates[0]! : null;
+  const only = dates.length === 1 ? dates[0] : null;
   if (only && !plain.slice(0, only.index).trim() && !plain.slice(only.end).trim()) return { dueDate: only.value };
   return { kept: text };
 }
@@ -250,9 +257,9 @@ export async function importTodoist(
 ): Promise<ImportOutcome> {
   const file = read(text, ctx);
   if (!file.ok) return file;
-  const bad = file.rows.filter((r) => !r.ok);
+  const bad = file.rows.filter((r): r is Extract<ImportRow, { ok: false }> => !r.ok);
   if (bad.length && !options.skipBad) {
-    const first = bad[0]!.ok ? "" : bad[0]!.error;
+    const first = bad[0]?.error ?? "";
     return {
       ok: false,
       message: `${bad.length === 1 ? "1 row has a problem" : `${bad.length} rows have problems`} (${first}). Nothing was imported; import only the good rows, or fix the file.`,

@@ -1,12 +1,12 @@
 // The task panel's quick-add line ("call the plumber friday 5pm #home !!") read exactly as the
 // chat reads an add: the offline interpreter's add parsing (lib/agent/offline/intents/add.ts)
-// turns it into add_task inputs, which the task service then adds (service.quickAddTasks).
+// turns it into add_task inputs, which the task service then adds (service.quickAddTasks, which is
+// handed this reader so that lib/tasks never depends on the interpreter).
 import "server-only";
 import { makeCtx } from "@/lib/agent/offline/context";
 import { add, buildAdds } from "@/lib/agent/offline/intents/add";
-import type { AddTaskInput } from "./schemas";
-
-export type QuickAddReading = { ok: true; inputs: AddTaskInput[] } | { ok: false; message: string };
+import type { AddTaskInput } from "@/lib/tasks/schemas";
+import type { QuickAddReading } from "@/lib/tasks/service";
 
 // In a chat message bangs at the end are emphasis and dropped with the punctuation; typed into a
 // task field after the words, as in front of them, they mark the task urgent.

@@ -6,8 +6,8 @@ import type { DbHandle } from "@/lib/db/client";
 import { createTestDatabase } from "@/test/support/db";
 import { interpret } from "@/lib/agent/offline/interpret";
 import { readQuickAdd } from "./quick-add";
-import { quickAddTasks } from "./service";
-import type { OperationContext } from "./types";
+import { quickAddTasks } from "@/lib/tasks/service";
+import type { OperationContext } from "@/lib/tasks/types";
 
 let handle: DbHandle;
 let users = 0;
@@ -65,7 +65,7 @@ describe("reading a quick-add line", () => {
 describe("quick-adding", () => {
   it("adds through the service, source ui, logged with the typed line", async () => {
     const ctx = await user();
-    const result = await quickAddTasks(handle.db, ctx, "  call the plumber friday 5pm #home !!  ");
+    const result = await quickAddTasks(handle.db, ctx, "  call the plumber friday 5pm #home !!  ", readQuickAdd);
     if (!result.ok) throw new Error(result.message);
     expect(result.tasks).toMatchObject([
       { number: 1, title: "Call the plumber", dueDate: "2026-12-04T16:00:00.000Z", tags: ["home"], priority: "high" },
@@ -79,7 +79,7 @@ describe("quick-adding", () => {
 
   it("adds every task a line names", async () => {
     const ctx = await user();
-    const result = await quickAddTasks(handle.db, ctx, "buy milk and call mom");
+    const result = await quickAddTasks(handle.db, ctx, "buy milk and call mom", readQuickAdd);
     expect(result.ok && result.tasks.map((t) => `#${t.number} ${t.title}`)).toEqual(["#1 Buy milk", "#2 Call mom"]);
   });
 
@@ -95,7 +95,7 @@ describe("quick-adding", () => {
       [`${"word ".repeat(45)}tomorrow`, "Task titles can be at most 200 characters."],
     ];
     for (const [line, message] of cases) {
-      const result = await quickAddTasks(handle.db, ctx, line);
+      const result = await quickAddTasks(handle.db, ctx, line, readQuickAdd);
       expect(result, String(line).slice(0, 40)).toMatchObject({
         ok: false,
         code: "invalid_input",
