@@ -109,7 +109,7 @@ export async function logsCsvStream(
         const last = rows.at(-1);
         if (last) {
           controller.enqueue(encoder.encode(stringify(rows.map(csvRecord), CSV_OPTIONS)));
-          cursor = { createdAt: last.createdAt, id: last.id };
+          cursor = { at: last.createdAt, id: last.id };
         }
         if (rows.length < batchSize) {
           done = true;

@@ -67,12 +67,12 @@ export function textArms(q: string): Prisma.Sql[] {
 
 /** Rows strictly older than the cursor in (created_at desc, id desc) order. */
 export function olderThan(cursor: Cursor): Prisma.Sql {
-  return Prisma.sql`(l.created_at, l.id) < (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`;
+  return Prisma.sql`(l.created_at, l.id) < (${cursor.at}::timestamptz, ${cursor.id}::uuid)`;
 }
 
 /** Rows strictly newer than the cursor. */
 export function newerThan(cursor: Cursor): Prisma.Sql {
-  return Prisma.sql`(l.created_at, l.id) > (${cursor.createdAt}::timestamptz, ${cursor.id}::uuid)`;
+  return Prisma.sql`(l.created_at, l.id) > (${cursor.at}::timestamptz, ${cursor.id}::uuid)`;
 }
 
 export function whereClause(conditions: Prisma.Sql[]): Prisma.Sql {

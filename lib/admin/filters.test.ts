@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { containsPattern } from "./filter-sql";
-import { dayAfter, decodeCursor, encodeCursor, parseLogQuery, toSearchParams } from "./filters";
+import { decodeCursor, encodeCursor } from "@/lib/cursor";
+import { dayAfter, parseLogQuery, toSearchParams } from "./filters";
 
 const ID = "0b8f1a52-5c1e-4a57-9d7e-1f1b2c3d4e5f";
 
@@ -120,18 +121,19 @@ describe("parsing the log filters from the URL", () => {
       fields: { before: expect.stringContaining("page link is not valid") },
     });
     expect(decodeCursor(Buffer.from(`0001-01-01T00:00:00.000Z_${ID}`).toString("base64url"))).toEqual({
-      createdAt: new Date("0001-01-01T00:00:00.000Z"),
+      at: new Date("0001-01-01T00:00:00.000Z"),
       id: ID,
     });
   });
 
   it("round-trips cursors and rejects tampered ones", () => {
-    const cursor = { createdAt: new Date("2026-11-23T10:11:12.345Z"), id: ID };
+    const cursor = { at: new Date("2026-11-23T10:11:12.345Z"), id: ID };
     const encoded = encodeCursor(cursor);
     expect(decodeCursor(encoded)).toEqual(cursor);
     expect(parseLogQuery({ after: encoded })).toEqual({ ok: true, query: { filters: {}, after: cursor } });
     expect(decodeCursor(Buffer.from(`2026-11-23T10:11:12.345Z_${ID.slice(0, 30)}`).toString("base64url"))).toBeNull();
     expect(decodeCursor(Buffer.from(`2026-13-45T10:11:12.345Z_${ID}`).toString("base64url"))).toBeNull();
+    expect(decodeCursor(Buffer.from(`2026-02-30T10:11:12.345Z_${ID}`).toString("base64url"))).toBeNull();
     expect(parseLogQuery({ after: encoded, before: encoded }).ok).toBe(false);
   });
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { fieldErrors, isUuid } from "@/lib/validation";
+import { type Cursor, decodeCursor } from "@/lib/cursor";
+import { fieldErrors } from "@/lib/validation";
 
 // The operation log's filters live in the URL (shareable, back-button friendly). The page,
 // the CSV export and the tests all parse them here, so a link to a filtered page and the
@@ -36,7 +37,7 @@ export const FIRST_DAY = "0001-01-01";
 export const LAST_DAY = "9999-12-31";
 
 /** A position in the log: the (created_at, id) of a row. Pages are read from there on. */
-export type Cursor = { createdAt: Date; id: string };
+export type { Cursor };
 
 export type LogQuery = { filters: LogFilters; after?: Cursor; before?: Cursor };
 
@@ -144,22 +145,6 @@ export function toSearchParams(filters: LogFilters, page: { after?: string; befo
 
 export function hasFilters(filters: LogFilters): boolean {
   return FILTER_KEYS.some((key) => Boolean(filters[key]));
-}
-
-// Cursors are opaque to the browser: base64url of "<ISO time>_<uuid>". Timestamps are stored
-// with millisecond precision, which a JS Date holds exactly, so the round trip is lossless.
-export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(`${cursor.createdAt.toISOString()}_${cursor.id}`, "utf8").toString("base64url");
-}
-
-export function decodeCursor(value: string): Cursor | null {
-  if (value.length > 200) return null;
-  const text = Buffer.from(value, "base64url").toString("utf8");
-  const [, at, id] = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z)_([0-9a-f-]{36})$/i.exec(text) ?? [];
-  if (!at || !id || !isUuid(id)) return null;
-  const createdAt = new Date(at);
-  if (Number.isNaN(createdAt.getTime()) || !isStorableDay(at.slice(0, 10))) return null;
-  return { createdAt, id: id.toLowerCase() };
 }
 
 /** The first instant of a UTC day. */

@@ -1,4 +1,5 @@
 import "server-only";
+import { encodeCursor } from "@/lib/cursor";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import {
@@ -12,15 +13,7 @@ import {
   whereClause,
 } from "./filter-sql";
 import { isUuid } from "@/lib/validation";
-import {
-  encodeCursor,
-  type Cursor,
-  type LogFilters,
-  type LogQuery,
-  type OperationName,
-  type SourceName,
-  type StatusName,
-} from "./filters";
+import type { Cursor, LogFilters, LogQuery, OperationName, SourceName, StatusName } from "./filters";
 
 export const PAGE_SIZE = 50;
 
@@ -150,7 +143,7 @@ async function fewUsersMatching(db: Db, text: string): Promise<string[] | null> 
 }
 
 export function toCursor(row: { createdAt: Date; id: string }): Cursor {
-  return { createdAt: row.createdAt, id: row.id };
+  return { at: row.createdAt, id: row.id };
 }
 
 /** The encoded cursor of a page's edge row; none when the page is empty. */

@@ -6,7 +6,8 @@ import type { Db, DbHandle } from "@/lib/db/client";
 import { createTestDatabase } from "@/test/support/db";
 import { CSV_COLUMNS, logsCsvStream } from "./export";
 import { logFigures } from "./figures";
-import { decodeCursor, type LogFilters } from "./filters";
+import { decodeCursor } from "@/lib/cursor";
+import type { LogFilters } from "./filters";
 import { listLogPage } from "./list";
 import { seedLog } from "@/test/support/admin";
 

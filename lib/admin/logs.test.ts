@@ -9,7 +9,8 @@ import { addTask, completeTask, undoOperation, updateTask } from "@/lib/tasks/se
 import { getLogDetail, undoAvailability } from "./detail";
 import { logsCsvStream } from "./export";
 import { logFigures } from "./figures";
-import { decodeCursor, type LogFilters } from "./filters";
+import { decodeCursor } from "@/lib/cursor";
+import type { LogFilters } from "./filters";
 import { listLogPage } from "./list";
 import { at, seedConversation, seedLog, seedMessage, seedTask, seedUser } from "@/test/support/admin";
 import { undoFromLog } from "./undo";

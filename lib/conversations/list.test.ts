@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { createTestDatabase } from "@/test/support/db";
-import { encodeCursor } from "./cursor";
+import { encodeCursor } from "@/lib/cursor";
 import { listConversations } from "./list";
 
 let handle: DbHandle;
@@ -77,7 +77,7 @@ describe("listConversations", () => {
 
   it("continues after a cursor made from any row", async () => {
     const page = await listConversations(handle.db, alice, {
-      cursor: encodeCursor({ updatedAt: new Date(BASE + 120_000), id: "ffffffff-ffff-4fff-bfff-ffffffffffff" }),
+      cursor: encodeCursor({ at: new Date(BASE + 120_000), id: "ffffffff-ffff-4fff-bfff-ffffffffffff" }),
     });
     expect(page.items).toHaveLength(20);
   });

@@ -1,7 +1,7 @@
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor, encodeCursor } from "@/lib/cursor";
 import { modelInfo } from "@/lib/agent/provider";
 import { listSchema, PAGE_SIZE, PIN_MAX, type ListInput } from "./schemas";
 import type { ConversationPage, ConversationSummary } from "./types";
@@ -27,7 +27,7 @@ export async function listConversations(db: Db, userId: string, input: ListInput
   };
   const and: Prisma.ConversationWhereInput[] = [];
   if (cursor) {
-    and.push({ OR: [{ updatedAt: { lt: cursor.updatedAt } }, { updatedAt: cursor.updatedAt, id: { lt: cursor.id } }] });
+    and.push({ OR: [{ updatedAt: { lt: cursor.at } }, { updatedAt: cursor.at, id: { lt: cursor.id } }] });
   }
   if (query) {
     const pattern = likePattern(query);
@@ -67,7 +67,10 @@ export async function listConversations(db: Db, userId: string, input: ListInput
   const pending = titlePendingSince(now);
   const items = page.map((row) => summary(row, pending));
   if (query) await addSnippets(db, items, query);
-  const result: ConversationPage = { items, nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor(last) : null };
+  const result: ConversationPage = {
+    items,
+    nextCursor: rows.length > PAGE_SIZE && last ? encodeCursor({ at: last.updatedAt, id: last.id }) : null,
+  };
   if (pinnedRows) result.pinned = pinnedRows.map((row) => summary(row, pending));
   return result;
 }
