@@ -1,20 +1,13 @@
 // The system prompt for LLMs. The offline assistant does not read it.
 import { addTaskInput } from "@/lib/tasks/schemas";
+import { zonedDateTimeFormat } from "@/lib/time/intl";
 
-// Building an Intl formatter costs far more than using one; one pair per zone is kept.
-const formatters = new Map<string, { local: Intl.DateTimeFormat; offset: Intl.DateTimeFormat }>();
-
-function formattersFor(timeZone: string) {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = {
-      local: new Intl.DateTimeFormat("en-US", { timeZone, dateStyle: "full", timeStyle: "short" }),
-      offset: new Intl.DateTimeFormat("en-US", { timeZone, timeZoneName: "longOffset" }),
-    };
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
+const LOCAL: Intl.DateTimeFormatOptions = { dateStyle: "full", timeStyle: "short" };
+const OFFSET: Intl.DateTimeFormatOptions = { timeZoneName: "longOffset" };
+const formattersFor = (timeZone: string) => ({
+  local: zonedDateTimeFormat("en-US", LOCAL, timeZone),
+  offset: zonedDateTimeFormat("en-US", OFFSET, timeZone),
+});
 
 /** The zone's offset from UTC at `now`, as "UTC+01:00", "UTC-03:30", "UTC+00:00". */
 export function utcOffset(now: Date, timeZone: string): string {

@@ -20,3 +20,27 @@ export const listFormat = (locale: string | undefined, options: Intl.ListFormatO
   cached("list", locale, options, () => new Intl.ListFormat(locale, options));
 export const pluralRules = (locale: string | undefined, options: Intl.PluralRulesOptions = {}) =>
   cached("plural", locale, options, () => new Intl.PluralRules(locale, options));
+
+// Hot paths (wall-clock arithmetic runs many times per message) ask for the same options in many
+// zones: keyed by the constant options object, then locale and zone, no string of the options.
+const byOptions = new WeakMap<Intl.DateTimeFormatOptions, Map<string, Intl.DateTimeFormat>>();
+
+/** `options` must be a constant (module-level) object: it is the cache key. */
+export function zonedDateTimeFormat(
+  locale: string,
+  options: Intl.DateTimeFormatOptions,
+  timeZone: string,
+): Intl.DateTimeFormat {
+  let zones = byOptions.get(options);
+  if (!zones) {
+    zones = new Map();
+    byOptions.set(options, zones);
+  }
+  const key = `${locale}|${timeZone}`;
+  let hit = zones.get(key);
+  if (!hit) {
+    hit = new Intl.DateTimeFormat(locale, { ...options, timeZone });
+    zones.set(key, hit);
+  }
+  return hit;
+}

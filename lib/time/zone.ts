@@ -1,27 +1,21 @@
 // Time-zone arithmetic with Intl only. The machine's own zone must never leak into a
 // result, so every conversion goes through explicit wall-clock parts of the user's zone.
 
+import { zonedDateTimeFormat } from "./intl";
+
 export type Wall = { year: number; month: number; day: number; hour: number; minute: number };
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
+const WALL_PARTS: Intl.DateTimeFormatOptions = {
+  hourCycle: "h23",
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "numeric",
+  minute: "numeric",
+  second: "numeric",
+};
 
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      hourCycle: "h23",
-      year: "numeric",
-      month: "numeric",
-      day: "numeric",
-      hour: "numeric",
-      minute: "numeric",
-      second: "numeric",
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
+const formatter = (timeZone: string) => zonedDateTimeFormat("en-US", WALL_PARTS, timeZone);
 
 export function isValidTimeZone(timeZone: string): boolean {
   try {
