@@ -2,33 +2,22 @@
 // all call these. Each checks ownership, validates with the shared zod schemas and runs through
 // runLogged, which writes the operation-log row in the same transaction as the change.
 import "server-only";
-import type { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { addParsedTask } from "./add";
-import {
-  bucketRange,
-  dayRangeBounds,
-  futureReminder,
-  parseCheckedDue,
-  todayIn,
-  type DayRange,
-  type Due,
-} from "./dates";
+import { futureReminder } from "./dates";
 import { findTask } from "./find";
-import { fail, logFailure, runLogged, type Tx } from "./log";
+import { fail, logFailure, runLogged } from "./log";
 import {
   addTaskInput,
   completeTaskInput,
   deleteTaskInput,
-  listTasksInput,
   quickAddInput,
   restoreTaskInput,
   updateTaskInput,
   type AddTaskInput,
   type CompleteTaskInput,
   type DeleteTaskInput,
-  type ListTasksInput,
   type UpdateTaskInput,
 } from "./schemas";
 import { firstOccurrence, nextOccurrence } from "./repeat-next";
@@ -37,36 +26,11 @@ import { syncReminder } from "@/lib/notifications/outbox";
 import type { OperationContext, TaskView, ToolError, ToolResult } from "./types";
 import { toBefore, toView, taskWithTags } from "./view";
 
+import { due, invalid, parse } from "./input";
+
+export { listTasks } from "./list";
 export { undoOperation } from "./undo";
 export { emptyTrash, listTrash } from "./trash";
-
-const LIST_LIMIT = 200;
-
-function invalid(error: z.ZodError): ToolError {
-  const issue = error.issues[0];
-  const field = issue?.path.join(".");
-  const message =
-    issue?.code === "unrecognized_keys"
-      ? `Unknown field: ${issue.keys.join(", ")}.`
-      : (issue?.message ?? "That input is not valid.");
-  return {
-    ok: false,
-    code: "invalid_input",
-    message:
-      field && issue?.code !== "unrecognized_keys" && !message.includes(field) ? `${field}: ${message}` : message,
-  };
-}
-
-/** Parses with a schema inside the logged run, so bad input leaves a failed log row. */
-function parse<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) fail(invalid(parsed.error));
-  return parsed.data;
-}
-
-function due(value: string, ctx: OperationContext): Due {
-  return parseCheckedDue(value, ctx.timeZone ?? "UTC");
-}
 
 export async function addTask(db: Db, ctx: OperationContext, input: AddTaskInput): Promise<ToolResult> {
   const parsed = addTaskInput.safeParse(input);
@@ -158,108 +122,6 @@ export async function addTasks(
     );
     return failed as ToolError;
   }
-}
-
-function dueWhere(range: DayRange, ctx: OperationContext): Prisma.TaskWhereInput {
-  const b = dayRangeBounds(range, ctx.timeZone ?? "UTC");
-  return {
-    OR: [
-      { dueAllDay: true, dueDate: b.allDay },
-      { dueAllDay: false, dueDate: b.timed },
-    ],
-  };
-}
-
-async function listed(tx: Tx, ctx: OperationContext, input: ListTasksInput, now: Date): Promise<ToolResult> {
-  const f = parse(listTasksInput, input);
-  const zone = ctx.timeZone ?? "UTC";
-  const and: Prisma.TaskWhereInput[] = [{ userId: ctx.userId, deletedAt: null }];
-  const byCompletion = Boolean(f.completedAfter || f.completedBefore);
-  // "Show my tasks" means what is left to do (the contract judges no status as pending); a
-  // search looks everywhere, so "is the MOT booked yet?" finds a finished task too.
-  const status = f.status ?? (byCompletion ? "completed" : f.search ? "all" : "pending");
-  if (status !== "all") and.push({ status });
-  if (f.priority) and.push({ priority: f.priority });
-  if (f.tag) and.push({ tags: { some: { tag: { name: f.tag } } } });
-  if (f.search)
-    and.push({
-      OR: [
-        { title: { contains: f.search, mode: "insensitive" } },
-        { description: { contains: f.search, mode: "insensitive" } },
-      ],
-    });
-  if (f.due === "overdue") {
-    const today = todayIn(now, zone);
-    and.push({
-      OR: [
-        { dueAllDay: true, dueDate: { lt: new Date(Date.UTC(today.year, today.month - 1, today.day)) } },
-        { dueAllDay: false, dueDate: { lt: now } },
-      ],
-    });
-  } else if (f.due) {
-    and.push(dueWhere(bucketRange(f.due, now, zone), ctx));
-  }
-  const dayOfInput = (s: string) => {
-    const d = due(s, ctx);
-    return d.allDay
-      ? { year: d.date.getUTCFullYear(), month: d.date.getUTCMonth() + 1, day: d.date.getUTCDate() }
-      : todayIn(d.date, zone);
-  };
-  // dueBefore/dueAfter name days: "before Friday" includes Friday, "after Friday" starts Saturday.
-  if (f.dueBefore || f.dueAfter) {
-    const to = f.dueBefore ? dayOfInput(f.dueBefore) : null;
-    const after = f.dueAfter ? dayOfInput(f.dueAfter) : null;
-    const from = after ? new Date(Date.UTC(after.year, after.month - 1, after.day + 1)) : null;
-    and.push(
-      dueWhere(
-        { from: from && { year: from.getUTCFullYear(), month: from.getUTCMonth() + 1, day: from.getUTCDate() }, to },
-        ctx,
-      ),
-    );
-  }
-  // completedAfter/completedBefore name days in the user's zone, each inclusive.
-  if (byCompletion) {
-    const from = f.completedAfter
-      ? dayRangeBounds({ from: dayOfInput(f.completedAfter), to: null }, zone).timed.gte
-      : undefined;
-    const to = f.completedBefore
-      ? dayRangeBounds({ from: null, to: dayOfInput(f.completedBefore) }, zone).timed.lt
-      : undefined;
-    and.push({ completedAt: { not: null, gte: from, lt: to } });
-  }
-  const where: Prisma.TaskWhereInput = { AND: and };
-  const [rows, total] = await Promise.all([
-    tx.task.findMany({
-      where,
-      include: taskWithTags,
-      orderBy: [{ status: "asc" }, { dueDate: { sort: "asc", nulls: "last" } }, { number: "asc" }],
-      take: LIST_LIMIT,
-    }),
-    tx.task.count({ where }),
-  ]);
-  const filter = Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined));
-  return { ok: true, kind: "listed", tasks: rows.map(toView), total, filter };
-}
-
-/** Lists the user's tasks. From chat it is logged (admins see what the agent looked at); the UI's panel reads are not. */
-export async function listTasks(
-  db: Db,
-  ctx: OperationContext,
-  input: ListTasksInput = {},
-  now = new Date(),
-): Promise<ToolResult> {
-  if (ctx.source === "ui") {
-    try {
-      return await listed(db as unknown as Tx, ctx, input, now);
-    } catch (error) {
-      const result = (error as { result?: ToolError }).result;
-      if (result) return result;
-      throw error;
-    }
-  }
-  return runLogged(db, ctx, { operation: "list", input }, async (tx) => ({
-    result: await listed(tx, ctx, input, now),
-  }));
 }
 
 /** The next occurrence of a repeating task with a due date (reminder shifted alike), or null. */
