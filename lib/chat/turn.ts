@@ -1,6 +1,7 @@
 // One chat turn: validate, save the user's message, run the agent over the stored context,
 // stream the reply, and save it (after every step, and at the end even if the client left or
-// the model failed). The route handler only adds the session.
+// the model failed). The route handler only adds the session. Over 300 lines on purpose: the
+// turn reads top to bottom in the order it runs, and each step is used only here.
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { consumeStream, createAgentUIStreamResponse, type UIMessage } from "ai";

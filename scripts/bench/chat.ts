@@ -1,5 +1,6 @@
 // `npm run bench:chat`: a chat turn that adds a task, end to end over HTTP against `next start`
-// (session cookie, rate limit, context, offline interpreter, tool, persistence, SSE stream).
+// (session cookie, rate limit, context, offline interpreter, tool, persistence, SSE stream). One
+// script over 300 lines on purpose: a benchmark run is one file to read, from build to report.
 //
 //   npm run bench:chat                              # this checkout, PostgreSQL and PGlite
 //   npm run bench:chat -- --baseline a434a7b        # and an earlier commit, built beside it
