@@ -142,8 +142,8 @@ test.describe("as the admin", () => {
     const conversation = page.getByRole("region", { name: "Conversation" });
     await expect(conversation.getByRole("listitem")).toHaveCount(2);
     await expect(conversation).not.toContainText("I finished buying milk");
-    await expect(page.getByRole("region", { name: "Input" })).toContainText('"title": "Buy milk"');
-    await expect(page.getByRole("region", { name: "Result" })).toContainText('"kind": "added"');
+    await expect(page.getByRole("region", { name: "Input", exact: true })).toContainText('"title": "Buy milk"');
+    await expect(page.getByRole("region", { name: "Result", exact: true })).toContainText('"kind": "added"');
     // The tool call id, kept as "<user message id>:<call id>" (unique per message).
     await expect(page.getByText(/^[0-9a-f-]{36}:call_/)).toBeVisible();
     // The other operations on task #1: the completion.

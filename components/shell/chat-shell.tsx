@@ -7,6 +7,7 @@ import { Toaster } from "@/components/ui/toast";
 import { ExportMenu } from "@/components/chat/export-menu";
 import { Sidebar } from "@/components/sidebar/sidebar";
 import { TaskPanel } from "@/components/tasks/task-panel";
+import { rememberTimeZone } from "@/components/tasks/time-zone";
 import { CloseIcon, KeyboardIcon, SidebarIcon, TasksIcon } from "@/components/ui/icons";
 import { ShortcutHelpDialog } from "./shortcut-help-dialog";
 import { shortcutFor } from "./shortcuts";
@@ -23,6 +24,7 @@ const ICON_BUTTON = "grid size-8 place-items-center rounded-lg text-muted hover:
 /** sidebar | chat | task panel, with drawers on small screens and the app's keyboard shortcuts. */
 export function ChatShell({ children }: { children: ReactNode }) {
   const router = useRouter();
+  useEffect(rememberTimeZone, []);
   const narrow = useMediaQuery(NARROW);
   const panelNarrow = useMediaQuery(NO_PANEL_ROOM);
   const [sidebarCollapsed, setSidebarCollapsed] = useStoredFlag("doable-sidebar-collapsed");
