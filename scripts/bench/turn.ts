@@ -16,6 +16,7 @@ import { registerUser } from "@/lib/auth/users";
 import { chatRequestOf, userMessage } from "@/test/support/chat";
 import { countQueries } from "@/lib/db/round-trips";
 import { createTestDatabase } from "@/test/support/db";
+import { summarizeProfile } from "./profile-summary";
 import { ms, percentile } from "./report";
 
 const TURNS = Number(process.env.BENCH_TURNS ?? 300);
@@ -56,6 +57,7 @@ async function main() {
     for (let i = 0; i < WARMUP; i++) await turn(i);
     queries.reset();
     const profiler = process.env.BENCH_PROFILE ? new Session() : null;
+    let profileLines: string[] = [];
     if (profiler) {
       profiler.connect();
       await profiler.post("Profiler.enable");
@@ -74,6 +76,9 @@ async function main() {
     if (profiler) {
       const { profile } = await profiler.post("Profiler.stop");
       fs.writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(profile));
+      profileLines = summarizeProfile(profile, process.cwd())
+        .slice(0, 15)
+        .map(({ place, share }) => `  ${(share * 100).toFixed(1).padStart(5)}%  ${place}`);
     }
     console.log(
       `${TURNS} turns on ${handle.target.kind}: p50 ${ms(percentile(latencies, 50))}, p95 ${ms(percentile(latencies, 95))}, ${(TURNS / (wall / 1000)).toFixed(1)} turns/s one at a time`,
@@ -84,6 +89,10 @@ async function main() {
     console.log("Round trips per turn, by their first words:");
     for (const [kind, n] of [...queries.byKind].sort((a, b) => b[1] - a[1]))
       console.log(`  ${(n / TURNS).toFixed(2).padStart(6)}  ${kind}`);
+    if (profileLines.length) {
+      console.log(`Where the CPU went (self time, ${process.env.BENCH_PROFILE}):`);
+      for (const line of profileLines) console.log(line);
+    }
   } finally {
     await handle.close();
   }
