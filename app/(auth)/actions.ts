@@ -9,7 +9,9 @@ import { loginSchema, registerSchema } from "@/lib/auth/schemas";
 import { currentUser } from "@/lib/auth/session";
 import { registerFrom } from "@/lib/auth/register";
 import { revokeSessions } from "@/lib/auth/users";
-import { clientAddress, requestedHost } from "@/lib/client-address";
+import { recordQuietly } from "@/lib/audit/record";
+import { requestClient } from "@/lib/audit/request";
+import { requestedHost } from "@/lib/client-address";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { fieldErrors } from "@/lib/validation";
@@ -45,7 +47,7 @@ export async function registerAction(_prev: FormState, form: FormData): Promise<
   });
   if (!parsed.success) return { fields: fieldErrors(parsed.error), values };
   try {
-    await registerFrom(await getDb(), parsed.data, clientAddress(await headers()));
+    await registerFrom(await getDb(), parsed.data, await requestClient());
   } catch (error) {
     if (error instanceof AppError) return { error: error.message, fields: error.details?.fields, values };
     throw error;
@@ -60,16 +62,27 @@ export async function registerAction(_prev: FormState, form: FormData): Promise<
  * also ends the user's sessions on other devices: the same as signOutEverywhereAction.
  */
 export async function signOutAction(): Promise<void> {
-  await endAllSessions();
+  await endAllSessions(false);
 }
 
 /** "Sign out everywhere" on the account page: every session of this user ends. */
 export async function signOutEverywhereAction(): Promise<void> {
-  await endAllSessions();
+  await endAllSessions(true);
 }
 
-async function endAllSessions(): Promise<void> {
+/** `everywhere`: which button it was, for the audit trail (both end every session). */
+async function endAllSessions(everywhere: boolean): Promise<void> {
   const user = await currentUser();
-  if (user) await revokeSessions(await getDb(), user.id);
+  if (user) {
+    const db = await getDb();
+    await revokeSessions(db, user.id);
+    await recordQuietly(db, {
+      kind: "signed_out",
+      actorId: user.id,
+      subjectId: user.id,
+      client: await requestClient(),
+      detail: { everywhere },
+    });
+  }
   await signOut({ redirectTo: "/login" });
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 
 const TABS = [
   { href: "/admin/logs", label: "Operation logs" },
+  { href: "/admin/audit", label: "Audit" },
   { href: "/admin/notifications", label: "Notifications" },
   { href: "/admin/users", label: "Users" },
 ] as const;

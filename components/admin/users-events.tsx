@@ -1,25 +1,11 @@
+import Link from "next/link";
+import { actorText, detailText, kindLabel, subjectText } from "@/components/admin/audit-format";
 import { absoluteTime } from "@/components/admin/format";
 import { SimpleTable } from "@/components/admin/simple-table";
-import type { AccountEventRow } from "@/lib/account/events";
+import type { AuditRow } from "@/lib/audit/list";
 
-const WHAT: Record<AccountEventRow["kind"], string> = {
-  account_deleted: "Account deleted",
-  role_granted: "Made admin",
-  role_revoked: "Admin removed",
-  password_changed: "Password changed",
-  data_exported: "Data exported",
-};
-
-/** What a deleted account's row says about it: its role and how much went with it (no personal data is kept). */
-function detailText(row: AccountEventRow): string {
-  const d = row.detail;
-  if (row.kind !== "account_deleted") return "";
-  const n = (key: string) => (typeof d[key] === "number" ? d[key] : 0);
-  return `${d.role === "admin" ? "an admin" : "a user"}; ${n("tasks")} tasks, ${n("conversations")} conversations, ${n("messages")} messages, ${n("operationLogs")} log rows`;
-}
-
-/** The account record: deletions, role changes, password changes and exports, newest first. */
-export function UsersEvents({ rows }: { rows: AccountEventRow[] }) {
+/** The newest account changes (registrations, password and role changes, deletions); the rest is on /admin/audit. */
+export function UsersEvents({ rows }: { rows: AuditRow[] }) {
   if (!rows.length)
     return (
       <p className="rounded-xl border border-dashed border-line bg-surface px-6 py-6 text-center text-sm text-muted">
@@ -31,22 +17,21 @@ export function UsersEvents({ rows }: { rows: AccountEventRow[] }) {
       {rows.map((r) => (
         <tr key={r.id} data-testid="account-event">
           <td className="px-3 py-2 whitespace-nowrap text-muted">{absoluteTime(r.createdAt)}</td>
-          <td className="px-3 py-2">{WHAT[r.kind]}</td>
-          <td className="px-3 py-2">
-            {r.subjectEmail ?? <span className="text-muted">deleted account {r.subjectId.slice(0, 8)}</span>}
-          </td>
-          <td className="px-3 py-2">
-            {r.actorId === null ? (
-              <span className="text-muted">{r.kind === "account_deleted" ? "its owner" : "—"}</span>
-            ) : r.actorId === r.subjectId ? (
-              "themself"
-            ) : (
-              (r.actorEmail ?? "—")
-            )}
-          </td>
+          <td className="px-3 py-2">{kindLabel(r)}</td>
+          <td className="px-3 py-2">{r.subjectEmail ?? <span className="text-muted">{subjectText(r) ?? "—"}</span>}</td>
+          <td className="px-3 py-2">{actorText(r)}</td>
           <td className="px-3 py-2 text-muted">{detailText(r)}</td>
         </tr>
       ))}
     </SimpleTable>
+  );
+}
+
+/** Where the whole record is. */
+export function AuditLink() {
+  return (
+    <Link href="/admin/audit" className="text-sm text-accent hover:underline">
+      All audit events →
+    </Link>
   );
 }

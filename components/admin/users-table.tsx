@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { absoluteTime } from "@/components/admin/format";
 import { SimpleTable } from "@/components/admin/simple-table";
 import { UsersRoleButton } from "@/components/admin/users-role-button";
@@ -12,7 +13,7 @@ export function UsersTable({ rows, currentUserId }: { rows: UserRow[]; currentUs
       </p>
     );
   return (
-    <SimpleTable headers={["Email", "Name", "Role", "Created", ""]}>
+    <SimpleTable headers={["Email", "Name", "Role", "Created", "", ""]}>
       {rows.map((u) => (
         <tr key={u.id} data-testid="user-row">
           <td className="px-3 py-2">
@@ -30,6 +31,15 @@ export function UsersTable({ rows, currentUserId }: { rows: UserRow[]; currentUs
           <td className="px-3 py-2 whitespace-nowrap text-muted">{absoluteTime(u.createdAt)}</td>
           <td className="px-3 py-2">
             <UsersRoleButton userId={u.id} role={u.role} email={u.email} />
+          </td>
+          <td className="px-3 py-2">
+            <Link
+              href={`/admin/audit?subject=${u.id}`}
+              aria-label={`Audit events: ${u.email}`}
+              className="text-sm whitespace-nowrap text-accent hover:underline"
+            >
+              Events
+            </Link>
           </td>
         </tr>
       ))}

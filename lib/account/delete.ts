@@ -1,8 +1,9 @@
 import "server-only";
+import { type ClientInfo, NO_CLIENT } from "@/lib/audit/client";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { lockAdmins, refuseLastAdmin } from "./admins";
-import { recordAccountEvent } from "./events";
 import { deleteAccountSchema, parseAccountInput } from "./schemas";
 import { verifyOwnPassword } from "./verify";
 
@@ -17,7 +18,12 @@ export const LAST_ADMIN_DELETE_MESSAGE =
  * the bare id, the role and how much was deleted: no e-mail, name or text. The only admin
  * cannot delete their account. A wrong password changes nothing.
  */
-export async function deleteAccount(db: Db, userId: string, input: unknown): Promise<void> {
+export async function deleteAccount(
+  db: Db,
+  userId: string,
+  input: unknown,
+  client: ClientInfo = NO_CLIENT,
+): Promise<void> {
   const { password } = parseAccountInput(deleteAccountSchema, input);
   const user = await verifyOwnPassword(db, userId, password, "password");
   await db.$transaction(
@@ -38,10 +44,12 @@ export async function deleteAccount(db: Db, userId: string, input: unknown): Pro
         tx.taskOperationLog.count({ where: { userId } }),
       ]);
       await tx.user.delete({ where: { id: userId } });
-      await recordAccountEvent(tx, {
+      // The actor is gone with the account: the subject id says whose it was.
+      await recordAuditEvent(tx, {
         kind: "account_deleted",
         subjectId: userId,
         actorId: null,
+        client,
         detail: { role: current.role, tasks, conversations, messages, operationLogs },
       });
     },

@@ -4,10 +4,11 @@ import "server-only";
 // table is read in keyset pages and written as it comes (textStream), so an account of any
 // size never sits in memory whole. Nothing of another user's is read: every query is by the
 // user's id, and on log rows an admin's undo says "admin" rather than naming the admin.
+import { type ClientInfo, NO_CLIENT } from "@/lib/audit/client";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { textStream } from "@/lib/text-stream";
-import { recordAccountEvent } from "./events";
 
 export const EXPORT_PAGE = 200;
 
@@ -52,18 +53,22 @@ function fileName(now: Date): string {
 }
 
 /**
- * The user's data as a stream of JSON. The account row is read (and the export recorded)
- * before anything is streamed, so a missing user or an unreachable database is an error
- * response, not a 200 whose file stops short.
+ * The user's data as a stream of JSON. The account row is read (and the export recorded in the
+ * audit trail) before anything is streamed, so a missing user or an unreachable database is an
+ * error response, not a 200 whose file stops short; an export that cannot be recorded is not made.
  */
-export async function exportAccount(db: Db, userId: string, now = new Date(), page = EXPORT_PAGE) {
+export async function exportAccount(
+  db: Db,
+  userId: string,
+  { client = NO_CLIENT, now = new Date(), page = EXPORT_PAGE }: { client?: ClientInfo; now?: Date; page?: number } = {},
+) {
   const account = await db.user.findUnique({
     where: { id: userId },
     select: { id: true, email: true, name: true, role: true, createdAt: true, updatedAt: true },
   });
   if (!account) throw new AppError("unauthorized", "Sign in to continue.");
   const settings = await db.userSettings.findUnique({ where: { userId }, omit: { userId: true } });
-  await recordAccountEvent(db, { kind: "data_exported", subjectId: userId, actorId: userId });
+  await recordAuditEvent(db, { kind: "data_exported", subjectId: userId, actorId: userId, client });
 
   const tags = keyset(
     (after: Keyed | undefined) =>

@@ -2,7 +2,8 @@ import "server-only";
 import { hashPassword } from "@/lib/auth/password";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { recordAccountEvent } from "./events";
+import { type ClientInfo, NO_CLIENT } from "@/lib/audit/client";
+import { recordAuditEvent } from "@/lib/audit/record";
 import { changePasswordSchema, parseAccountInput } from "./schemas";
 import { verifyOwnPassword } from "./verify";
 
@@ -16,6 +17,7 @@ export async function changePassword(
   db: Db,
   userId: string,
   input: unknown,
+  client: ClientInfo = NO_CLIENT,
 ): Promise<{ email: string; sessionVersion: number }> {
   const { currentPassword, newPassword } = parseAccountInput(changePasswordSchema, input);
   const user = await verifyOwnPassword(db, userId, currentPassword, "currentPassword");
@@ -31,7 +33,7 @@ export async function changePassword(
         "conflict",
         "Your password was changed somewhere else a moment ago. Reload the page and try again.",
       );
-    await recordAccountEvent(tx, { kind: "password_changed", subjectId: userId, actorId: userId });
+    await recordAuditEvent(tx, { kind: "password_changed", subjectId: userId, actorId: userId, client });
     const { sessionVersion } = await tx.user.findUniqueOrThrow({
       where: { id: userId },
       select: { sessionVersion: true },

@@ -1,7 +1,8 @@
 import "server-only";
 import { z } from "zod";
 import { lockAdmins, refuseLastAdmin } from "@/lib/account/admins";
-import { recordAccountEvent } from "@/lib/account/events";
+import { type ClientInfo, NO_CLIENT } from "@/lib/audit/client";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { isUuid } from "@/lib/validation";
@@ -37,13 +38,15 @@ export const LAST_ADMIN_DEMOTE_MESSAGE =
  * An admin makes a user admin, or takes the role back. The role travels in the session token,
  * so the changed user's sessions are ended (session version + 1): they sign in again and get
  * the new role, and a demoted admin's open pages stop working at once. The only admin cannot
- * be demoted (that includes demoting yourself). Logged as an account event with the admin as
- * actor. Returns whether the admin changed their own role (their session has just ended).
+ * be demoted (that includes demoting yourself). Recorded in the audit trail, in the same
+ * transaction, with the admin as actor. Returns whether the admin changed their own role
+ * (their session has just ended).
  */
 export async function setUserRole(
   db: Db,
   actorId: string,
   input: unknown,
+  client: ClientInfo = NO_CLIENT,
 ): Promise<{ role: "user" | "admin"; changed: boolean; self: boolean }> {
   const parsed = roleChangeSchema.safeParse(input);
   if (!parsed.success)
@@ -63,10 +66,11 @@ export async function setUserRole(
     if (target.role === role) return { role, changed: false, self };
     if (role === "user") await refuseLastAdmin(tx, userId, LAST_ADMIN_DEMOTE_MESSAGE);
     await tx.user.update({ where: { id: userId }, data: { role, sessionVersion: { increment: 1 } } });
-    await recordAccountEvent(tx, {
+    await recordAuditEvent(tx, {
       kind: role === "admin" ? "role_granted" : "role_revoked",
       subjectId: userId,
       actorId,
+      client,
       detail: { from: target.role, to: role },
     });
     return { role, changed: true, self };

@@ -1,7 +1,7 @@
 import "server-only";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { clientAddress } from "@/lib/client-address";
+import { clientInfo } from "@/lib/audit/client";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { authConfig } from "./config";
@@ -24,7 +24,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         // next-auth rebuilds `request` from the incoming one with the same headers (also for
         // signIn() in a server action, from next/headers), so the socket header is there.
         try {
-          return await attemptSignIn(await getDb(), credentials, clientAddress(request.headers));
+          return await attemptSignIn(await getDb(), credentials, clientInfo(request.headers));
         } catch (error) {
           if (error instanceof AppError && error.code === "rate_limited") {
             const limited = new SignInRateLimited(error.details?.retryAfterSeconds ?? 60, error.message);

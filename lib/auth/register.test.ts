@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { createTestDatabase } from "@/test/support/db";
+import type { ClientInfo } from "@/lib/audit/client";
 import { AppError } from "@/lib/errors";
 import { createLimiter } from "@/lib/rate-limit";
 import { registerFrom } from "./register";
@@ -15,11 +16,12 @@ beforeAll(async () => {
 });
 afterAll(() => handle?.close());
 
+const by = (ip: string): ClientInfo => ({ ip, userAgent: null });
 const input = (n: string) => ({ email: `reg-${n}@example.com`, name: `Reg ${n}`, password: "correct horse battery" });
 
 it("creates at most 5 accounts an hour from one address, even when 25 arrive at once", async () => {
   const results = await Promise.allSettled(
-    Array.from({ length: 25 }, (_, i) => registerFrom(handle.db, input(`burst${i}`), "198.51.100.20")),
+    Array.from({ length: 25 }, (_, i) => registerFrom(handle.db, input(`burst${i}`), by("198.51.100.20"))),
   );
   expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(5);
   const refused = results
@@ -38,22 +40,22 @@ it("creates at most 5 accounts an hour from one address, even when 25 arrive at 
   }
   expect(await handle.db.user.count({ where: { email: { startsWith: "reg-burst" } } })).toBe(5);
   // Another address is not affected.
-  await expect(registerFrom(handle.db, input("elsewhere"), "198.51.100.21")).resolves.toMatchObject({
+  await expect(registerFrom(handle.db, input("elsewhere"), by("198.51.100.21"))).resolves.toMatchObject({
     email: "reg-elsewhere@example.com",
   });
 });
 
 it("keeps the count in the database, so every app instance sees it", async () => {
-  await registerFrom(handle.db, input("shared"), "198.51.100.30");
+  await registerFrom(handle.db, input("shared"), by("198.51.100.30"));
   // A limiter object of its own stands for another app server.
   const elsewhere = await createLimiter(handle.db, "register").get("198.51.100.30");
   expect(elsewhere?.consumedPoints).toBe(1);
 });
 
 it("counts a refused duplicate email too (slows probing for accounts), and stores nothing for it", async () => {
-  await registerFrom(handle.db, input("dup"), "198.51.100.40");
+  await registerFrom(handle.db, input("dup"), by("198.51.100.40"));
   const before = await handle.db.user.count();
-  await expect(registerFrom(handle.db, input("dup"), "198.51.100.40")).rejects.toThrow(/already exists/);
+  await expect(registerFrom(handle.db, input("dup"), by("198.51.100.40"))).rejects.toThrow(/already exists/);
   expect(await handle.db.user.count()).toBe(before);
   expect((await createLimiter(handle.db, "register").get("198.51.100.40"))?.consumedPoints).toBe(2);
 });

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { createTestDatabase } from "@/test/support/db";
 import { AppError } from "@/lib/errors";
+import type { ClientInfo } from "@/lib/audit/client";
 import { clientAddress, SOCKET_ADDRESS_HEADER } from "@/lib/client-address";
 import { attemptSignIn, signInKeys } from "./sign-in";
 import { authenticate } from "./users";
@@ -48,6 +49,9 @@ function from(socket: string, forwardedFor?: string): Headers {
   return h;
 }
 
+/** A client at this address (the audit trail's user agent does not matter here). */
+const by = (ip: string): ClientInfo => ({ ip, userAgent: null });
+
 async function outcome(p: Promise<unknown>): Promise<"user" | "wrong" | "limited"> {
   try {
     return (await p) ? "user" : "wrong";
@@ -63,14 +67,14 @@ describe("sign-in limits", () => {
     const counter = countingCheck();
     const results = await Promise.all(
       Array.from({ length: 40 }, () =>
-        outcome(attemptSignIn(handle.db, { email, password: WRONG }, "198.51.100.1", counter.check)),
+        outcome(attemptSignIn(handle.db, { email, password: WRONG }, by("198.51.100.1"), counter.check)),
       ),
     );
     expect(counter.calls).toBe(10);
     expect(results.filter((r) => r === "wrong")).toHaveLength(10);
     expect(results.filter((r) => r === "limited")).toHaveLength(30);
 
-    const right = attemptSignIn(handle.db, { email, password: PASSWORD }, "198.51.100.1", counter.check);
+    const right = attemptSignIn(handle.db, { email, password: PASSWORD }, by("198.51.100.1"), counter.check);
     await expect(right).rejects.toMatchObject({
       code: "rate_limited",
       status: 429,
@@ -84,14 +88,16 @@ describe("sign-in limits", () => {
     const email = await newUser("forged");
     for (let i = 0; i < 10; i++) {
       const address = clientAddress(from("203.0.113.50", `10.0.0.${i}`), 0);
-      expect(await outcome(attemptSignIn(handle.db, { email, password: WRONG }, address))).toBe("wrong");
+      expect(await outcome(attemptSignIn(handle.db, { email, password: WRONG }, by(address)))).toBe("wrong");
     }
     const address = clientAddress(from("203.0.113.50", "10.9.9.9, 172.16.0.1"), 0);
     expect(address).toBe("203.0.113.50");
-    expect(await outcome(attemptSignIn(handle.db, { email, password: PASSWORD }, address))).toBe("limited");
+    expect(await outcome(attemptSignIn(handle.db, { email, password: PASSWORD }, by(address)))).toBe("limited");
     // Another client (another socket address) is not locked out by this one.
     expect(
-      await outcome(attemptSignIn(handle.db, { email, password: PASSWORD }, clientAddress(from("203.0.113.51"), 0))),
+      await outcome(
+        attemptSignIn(handle.db, { email, password: PASSWORD }, by(clientAddress(from("203.0.113.51"), 0))),
+      ),
     ).toBe("user");
   });
 
@@ -100,14 +106,14 @@ describe("sign-in limits", () => {
     for (let i = 0; i < 10; i++) {
       const address = clientAddress(from("10.0.0.2", `6.6.6.${i}, 198.51.100.77`), 1);
       expect(address).toBe("198.51.100.77");
-      await attemptSignIn(handle.db, { email, password: WRONG }, address);
+      await attemptSignIn(handle.db, { email, password: WRONG }, by(address));
     }
     expect(
       await outcome(
         attemptSignIn(
           handle.db,
           { email, password: PASSWORD },
-          clientAddress(from("10.0.0.2", "7.7.7.7, 198.51.100.77"), 1),
+          by(clientAddress(from("10.0.0.2", "7.7.7.7, 198.51.100.77"), 1)),
         ),
       ),
     ).toBe("limited");
@@ -119,19 +125,19 @@ describe("sign-in limits", () => {
     const addresses = ["192.0.2.1", "192.0.2.2", "192.0.2.3"];
     const counter = countingCheck();
     for (let i = 0; i < 25; i++)
-      await attemptSignIn(handle.db, { email, password: WRONG }, addresses[Math.floor(i / 10)]!, counter.check);
+      await attemptSignIn(handle.db, { email, password: WRONG }, by(addresses[Math.floor(i / 10)]!), counter.check);
     expect(counter.calls).toBe(25);
-    expect(await outcome(attemptSignIn(handle.db, { email, password: PASSWORD }, "192.0.2.99", counter.check))).toBe(
-      "limited",
-    );
+    expect(
+      await outcome(attemptSignIn(handle.db, { email, password: PASSWORD }, by("192.0.2.99"), counter.check)),
+    ).toBe("limited");
     expect(counter.calls).toBe(25);
-    expect(await outcome(attemptSignIn(handle.db, { email: other, password: PASSWORD }, "192.0.2.1"))).toBe("user");
+    expect(await outcome(attemptSignIn(handle.db, { email: other, password: PASSWORD }, by("192.0.2.1")))).toBe("user");
   });
 
   it("a success clears the address's count and gives back only its own point of the email's", async () => {
     const email = await newUser("owner");
-    for (let i = 0; i < 9; i++) await attemptSignIn(handle.db, { email, password: WRONG }, "192.0.2.40");
-    expect(await outcome(attemptSignIn(handle.db, { email, password: PASSWORD }, "192.0.2.40"))).toBe("user");
+    for (let i = 0; i < 9; i++) await attemptSignIn(handle.db, { email, password: WRONG }, by("192.0.2.40"));
+    expect(await outcome(attemptSignIn(handle.db, { email, password: PASSWORD }, by("192.0.2.40")))).toBe("user");
     const keys = signInKeys(email, "192.0.2.40");
     expect(await handle.db.rateLimit.findUnique({ where: { key: `login:${keys.perAddress}` } })).toBeNull();
     expect(
@@ -140,7 +146,7 @@ describe("sign-in limits", () => {
     // Ten fresh attempts from this address are checked again.
     const counter = countingCheck();
     for (let i = 0; i < 10; i++)
-      expect(await outcome(attemptSignIn(handle.db, { email, password: WRONG }, "192.0.2.40", counter.check))).toBe(
+      expect(await outcome(attemptSignIn(handle.db, { email, password: WRONG }, by("192.0.2.40"), counter.check))).toBe(
         "wrong",
       );
     expect(counter.calls).toBe(10);
@@ -156,7 +162,7 @@ describe("sign-in limits", () => {
       null,
       "text",
     ]) {
-      expect(await attemptSignIn(handle.db, bad, "192.0.2.60", counter.check)).toBeNull();
+      expect(await attemptSignIn(handle.db, bad, by("192.0.2.60"), counter.check)).toBeNull();
     }
     expect(counter.calls).toBe(0);
     expect(await handle.db.rateLimit.count()).toBe(before);
@@ -168,7 +174,9 @@ describe("sign-in limits", () => {
     const keys = signInKeys(email, "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff");
     expect(`login:${keys.perAddress}`.length).toBeLessThan(255);
     expect(
-      await outcome(attemptSignIn(handle.db, { email, password: WRONG }, "ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff")),
+      await outcome(
+        attemptSignIn(handle.db, { email, password: WRONG }, by("ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff")),
+      ),
     ).toBe("wrong");
   });
 });

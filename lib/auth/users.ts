@@ -1,5 +1,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
+import { type ClientInfo, NO_CLIENT } from "@/lib/audit/client";
+import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { burnPasswordCheck, hashPassword, verifyPassword } from "./password";
@@ -11,18 +13,29 @@ export type AuthenticatedUser = SessionUser & { sessionVersion: number };
 
 const REGISTER_LOCK = 4_242_001; // pg advisory lock id: serialises "is this the first account?"
 
-/** Creates an account. The first account ever registered becomes the admin. */
-export async function registerUser(db: Db, input: RegisterInput): Promise<SessionUser> {
+/**
+ * Creates an account. The first account ever registered becomes the admin. The registration is
+ * recorded in the audit trail in the same transaction (`client`: where it came from, if known).
+ */
+export async function registerUser(db: Db, input: RegisterInput, client: ClientInfo = NO_CLIENT): Promise<SessionUser> {
   const { email, name, password } = registerSchema.parse(input);
   const passwordHash = await hashPassword(password);
   try {
     return await db.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${REGISTER_LOCK})`;
       const isFirst = (await tx.user.findFirst({ select: { id: true } })) === null;
-      return tx.user.create({
+      const user = await tx.user.create({
         data: { email, name, passwordHash, role: isFirst ? "admin" : "user" },
         select: { id: true, email: true, name: true, role: true },
       });
+      await recordAuditEvent(tx, {
+        kind: "registered",
+        actorId: user.id,
+        subjectId: user.id,
+        client,
+        detail: { role: user.role },
+      });
+      return user;
     });
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {

@@ -1,10 +1,14 @@
+import { type ClientInfo, NO_CLIENT } from "@/lib/audit/client";
+import { recordQuietly } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { conversationIdSchema, PIN_MAX, renameSchema } from "./schemas";
 
 // Each change matches on (id, user_id): another user's conversation is indistinguishable from
 // one that does not exist. None of them touches updated_at, which means "last activity" and
-// orders the sidebar; renaming or archiving is not activity.
+// orders the sidebar; renaming or archiving is not activity. A rename, an archive (or its
+// undoing) and a delete are recorded in the audit trail once done (lib/audit: quietly, the
+// change stands if the record cannot be written), with no title: rows outlive the account.
 
 const NOT_FOUND = "Conversation not found.";
 
@@ -12,17 +16,25 @@ export async function renameConversation(
   db: Db,
   userId: string,
   input: { id: string; title: string },
+  client: ClientInfo = NO_CLIENT,
 ): Promise<{ id: string; title: string }> {
   const parsed = renameSchema.safeParse(input);
   if (!parsed.success) throw invalid(parsed.error.issues[0]);
   const { id, title } = parsed.data;
   // A title the user gave is theirs: no generated title replaces it (lib/conversations/title.ts).
   await mustChange(db.conversation.updateMany({ where: { id, userId }, data: { title, titleSource: "user" } }));
+  await recordQuietly(db, { kind: "conversation_renamed", actorId: userId, subjectId: userId, targetId: id, client });
   return { id, title };
 }
 
 /** Archiving also unpins: the Pinned section shows only chats in the active list. */
-export async function setConversationArchived(db: Db, userId: string, id: string, archived: boolean): Promise<void> {
+export async function setConversationArchived(
+  db: Db,
+  userId: string,
+  id: string,
+  archived: boolean,
+  client: ClientInfo = NO_CLIENT,
+): Promise<void> {
   const conversationId = ownId(id);
   await mustChange(
     db.conversation.updateMany({
@@ -30,6 +42,13 @@ export async function setConversationArchived(db: Db, userId: string, id: string
       data: archived ? { status: "archived", pinnedAt: null } : { status: "active" },
     }),
   );
+  await recordQuietly(db, {
+    kind: archived ? "conversation_archived" : "conversation_unarchived",
+    actorId: userId,
+    subjectId: userId,
+    targetId: conversationId,
+    client,
+  });
 }
 
 /**
@@ -62,9 +81,21 @@ export async function setConversationPinned(
 }
 
 /** Deletes the conversation and its messages; operation-log rows keep their history (their link is cleared). */
-export async function deleteConversation(db: Db, userId: string, id: string): Promise<void> {
+export async function deleteConversation(
+  db: Db,
+  userId: string,
+  id: string,
+  client: ClientInfo = NO_CLIENT,
+): Promise<void> {
   const conversationId = ownId(id);
   await mustChange(db.conversation.deleteMany({ where: { id: conversationId, userId } }));
+  await recordQuietly(db, {
+    kind: "conversation_deleted",
+    actorId: userId,
+    subjectId: userId,
+    targetId: conversationId,
+    client,
+  });
 }
 
 function ownId(id: string): string {

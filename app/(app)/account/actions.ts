@@ -6,6 +6,7 @@ import { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
 import { deleteAccount } from "@/lib/account/delete";
 import { changePassword } from "@/lib/account/password";
+import { requestClient } from "@/lib/audit/request";
 import { signIn, signOut } from "@/lib/auth";
 import { userAction } from "@/lib/user-action";
 
@@ -23,7 +24,12 @@ const formArgs = z.tuple([z.unknown(), z.instanceof(FormData)]);
  */
 export const changePasswordAction = userAction(formArgs, async ([, form], { user, db }) => {
   const newPassword = form.get("newPassword");
-  const { email } = await changePassword(db, user.id, { currentPassword: form.get("currentPassword"), newPassword });
+  const { email } = await changePassword(
+    db,
+    user.id,
+    { currentPassword: form.get("currentPassword"), newPassword },
+    await requestClient(),
+  );
   try {
     await signIn("credentials", { email, password: String(newPassword), redirect: false });
   } catch (error) {
@@ -37,7 +43,7 @@ export const changePasswordAction = userAction(formArgs, async ([, form], { user
 
 /** Deletes the account and everything in it (lib/account/delete.ts), then clears this browser's session cookie. */
 export const deleteAccountAction = userAction(formArgs, async ([, form], { user, db }) => {
-  await deleteAccount(db, user.id, { password: form.get("password") });
+  await deleteAccount(db, user.id, { password: form.get("password") }, await requestClient());
   await signOut({ redirect: false });
   return { message: "Your account and everything in it were deleted." };
 });

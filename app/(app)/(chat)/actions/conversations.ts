@@ -3,6 +3,7 @@
 // The sidebar's reads and changes; lib/conversations validates ids and titles (another user's
 // conversation is not found).
 import { z } from "zod";
+import { requestClient } from "@/lib/audit/request";
 import {
   deleteConversation,
   renameConversation,
@@ -22,7 +23,7 @@ export const listConversationsAction = userAction(z.tuple([passed<ListInput>()])
 export const renameConversationAction = userAction(
   z.tuple([passed<string>(), passed<string>()]),
   async ([id, title], { user, db }) => {
-    const renamed = await renameConversation(db, user.id, { id, title });
+    const renamed = await renameConversation(db, user.id, { id, title }, await requestClient());
     return { title: renamed.title };
   },
 );
@@ -30,7 +31,7 @@ export const renameConversationAction = userAction(
 export const archiveConversationAction = userAction(
   z.tuple([passed<string>(), z.boolean()]),
   async ([id, archived], { user, db }) => {
-    await setConversationArchived(db, user.id, id, archived);
+    await setConversationArchived(db, user.id, id, archived, await requestClient());
     return {};
   },
 );
@@ -41,6 +42,6 @@ export const pinConversationAction = userAction(
 );
 
 export const deleteConversationAction = userAction(z.tuple([passed<string>()]), async ([id], { user, db }) => {
-  await deleteConversation(db, user.id, id);
+  await deleteConversation(db, user.id, id, await requestClient());
   return {};
 });

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
 import { undoFromLog } from "@/lib/admin/undo";
+import { requestClient } from "@/lib/audit/request";
 import { AppError } from "@/lib/errors";
 import { adminAction } from "@/lib/user-action";
 
@@ -13,7 +14,7 @@ export type UndoActionState = ActionResult<{ message: string; undoId: string }> 
 export const undoOperationAction = adminAction(
   z.tuple([z.unknown(), z.instanceof(FormData)]),
   async ([, form], { user, db }) => {
-    const result = await undoFromLog(db, user.id, String(form.get("operationId") ?? ""));
+    const result = await undoFromLog(db, user.id, String(form.get("operationId") ?? ""), await requestClient());
     if (!result.ok) throw new AppError("conflict", result.message);
     // The list's "Undone" pills and the detail pages of both operations change.
     revalidatePath("/admin/logs", "layout");

@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import type { ActionResult } from "@/lib/action-result";
 import { setUserRole } from "@/lib/admin/users";
+import { requestClient } from "@/lib/audit/request";
 import { signOut } from "@/lib/auth";
 import { adminAction } from "@/lib/user-action";
 
@@ -17,10 +18,12 @@ export type RoleState = ActionResult<{ message: string; signedOut: boolean }> | 
 export const setRoleAction = adminAction(
   z.tuple([z.unknown(), z.instanceof(FormData)]),
   async ([, form], { user, db }) => {
-    const { role, changed, self } = await setUserRole(db, user.id, {
-      userId: form.get("userId"),
-      role: form.get("role"),
-    });
+    const { role, changed, self } = await setUserRole(
+      db,
+      user.id,
+      { userId: form.get("userId"), role: form.get("role") },
+      await requestClient(),
+    );
     revalidatePath("/admin/users");
     if (self && changed) {
       await signOut({ redirect: false });

@@ -1,14 +1,20 @@
 import type { Metadata } from "next";
 import { AdminTabs } from "@/components/admin/admin-tabs";
-import { UsersEvents } from "@/components/admin/users-events";
+import { AuditLink, UsersEvents } from "@/components/admin/users-events";
 import { UsersTable } from "@/components/admin/users-table";
 import { buttonClass } from "@/components/ui/button";
-import { listAccountEvents } from "@/lib/account/events";
 import { listUsers, USERS_SHOWN, userSearchSchema } from "@/lib/admin/users";
+import { ACCOUNT_KINDS } from "@/lib/audit/kinds";
+import { recentAuditEvents } from "@/lib/audit/list";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { requestClient } from "@/lib/audit/request";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Users" };
+
+/** How many account changes the page shows; /admin/audit has them all. */
+const ACCOUNT_EVENTS_SHOWN = 20;
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
@@ -19,7 +25,18 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const search = userSearchSchema.safeParse(Array.isArray(raw) ? raw[0] : raw);
   const q = search.success ? search.data : "";
   const db = await getDb();
-  const [users, events] = await Promise.all([listUsers(db, q), listAccountEvents(db)]);
+  const [users, events] = await Promise.all([
+    listUsers(db, q),
+    recentAuditEvents(db, ACCOUNT_KINDS, ACCOUNT_EVENTS_SHOWN),
+  ]);
+  // Every account's e-mail and name: recorded before they are shown, and not shown if that fails.
+  await recordAuditEvent(db, {
+    kind: "users_listed",
+    actorId: admin.id,
+    subjectId: null,
+    client: await requestClient(),
+    detail: { searched: Boolean(q), shown: users.length },
+  });
 
   return (
     <main className="w-full flex-1 overflow-y-auto">
@@ -56,9 +73,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           <p className="text-sm text-muted">The newest {USERS_SHOWN} shown: search to find others.</p>
         ) : null}
         <section aria-labelledby="account-events-heading" className="space-y-2 pt-4">
-          <h2 id="account-events-heading" className="text-base font-semibold">
-            Account changes
-          </h2>
+          <div className="flex flex-wrap items-baseline justify-between gap-2">
+            <h2 id="account-events-heading" className="text-base font-semibold">
+              Account changes
+            </h2>
+            <AuditLink />
+          </div>
           <UsersEvents rows={events} />
         </section>
       </div>

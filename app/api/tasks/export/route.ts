@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { clientInfo } from "@/lib/audit/client";
+import { recordAuditEvent } from "@/lib/audit/record";
 import { withCurrentUser } from "@/lib/auth/api-session";
 import { AppError } from "@/lib/errors";
 import { downloadResponse } from "@/lib/http";
@@ -23,13 +25,20 @@ export const GET = withCurrentUser(async (request, { user, db }) => {
   if (!parsed.success)
     throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "That request is not valid.");
   const day = new Date().toISOString().slice(0, 10);
-  if (parsed.data.format === "csv") {
-    return downloadResponse(await tasksCsvStream(db, user.id), "text/csv; charset=utf-8", `doable-tasks-${day}.csv`);
-  }
-  const zone = (await readSettings(db, user.id)).timeZone ?? parsed.data.tz ?? "UTC";
-  return downloadResponse(
-    await tasksIcsStream(db, user.id, zone),
-    "text/calendar; charset=utf-8",
-    `doable-tasks-${day}.ics`,
-  );
+  const { format } = parsed.data;
+  const stream =
+    format === "csv"
+      ? await tasksCsvStream(db, user.id)
+      : await tasksIcsStream(db, user.id, (await readSettings(db, user.id)).timeZone ?? parsed.data.tz ?? "UTC");
+  // Before anything is sent: an export that cannot be recorded is not made.
+  await recordAuditEvent(db, {
+    kind: "tasks_exported",
+    actorId: user.id,
+    subjectId: user.id,
+    client: clientInfo(request.headers),
+    detail: { format },
+  });
+  return format === "csv"
+    ? downloadResponse(stream, "text/csv; charset=utf-8", `doable-tasks-${day}.csv`)
+    : downloadResponse(stream, "text/calendar; charset=utf-8", `doable-tasks-${day}.ics`);
 });

@@ -8,6 +8,8 @@ import { SourceTag, StatusPill, UndonePill } from "@/components/admin/pills";
 import { UndoPanel } from "@/components/admin/undo-panel";
 import { getLogDetail, undoAvailability } from "@/lib/admin/detail";
 import { OPERATION_LABELS } from "@/lib/admin/filter-fields";
+import { recordAuditEvent } from "@/lib/audit/record";
+import { requestClient } from "@/lib/audit/request";
 import { requireAdmin } from "@/lib/auth/session";
 import { getDb } from "@/lib/db/client";
 
@@ -15,10 +17,21 @@ export const metadata: Metadata = { title: "Operation" };
 
 export default async function OperationDetailPage({ params }: { params: Promise<{ id: string }> }) {
   // Not only in the layout: layout and page render in parallel (see ../page.tsx).
-  await requireAdmin();
+  const admin = await requireAdmin();
   const { id } = await params;
-  const detail = await getLogDetail(await getDb(), id);
+  const db = await getDb();
+  const detail = await getLogDetail(db, id);
   if (!detail) notFound();
+  // Someone else's words and data: recorded before they are shown, and not shown if that fails.
+  if (detail.user.id !== admin.id)
+    await recordAuditEvent(db, {
+      kind: "log_entry_viewed",
+      actorId: admin.id,
+      subjectId: detail.user.id,
+      targetId: detail.id,
+      client: await requestClient(),
+      detail: { operation: detail.operation },
+    });
   const now = new Date();
   const undo = undoAvailability(detail);
   const actor = otherActor(detail.user.id, detail.actor, detail.source);

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { clientInfo } from "@/lib/audit/client";
+import { recordAuditEvent } from "@/lib/audit/record";
 import { requireApiUser } from "@/lib/auth/session";
 import { conversationIdSchema } from "@/lib/conversations/schemas";
 import { EXPORT_FORMATS, exportConversation } from "@/lib/conversations/export";
@@ -25,7 +27,17 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     const parsed = query.safeParse(Object.fromEntries(url.searchParams));
     if (!parsed.success)
       throw new AppError("bad_request", parsed.error.issues[0]?.message ?? "That request is not valid.");
-    const file = await exportConversation(await getDb(), user.id, id.data, parsed.data.format, parsed.data.tz);
+    const db = await getDb();
+    const file = await exportConversation(db, user.id, id.data, parsed.data.format, parsed.data.tz);
+    // Once the conversation is found to be theirs, before anything is sent.
+    await recordAuditEvent(db, {
+      kind: "conversation_exported",
+      actorId: user.id,
+      subjectId: user.id,
+      targetId: id.data,
+      client: clientInfo(request.headers),
+      detail: { format: parsed.data.format },
+    });
     return new Response(file.body, {
       headers: {
         "content-type": file.contentType,
