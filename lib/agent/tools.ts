@@ -38,7 +38,7 @@ const FIELD_DOCS: Record<string, string> = {
   status: "pending (open), completed or all; leave out for open tasks (a search without it looks at all).",
   due: "Tasks due in this period of the user's calendar: overdue, today, tomorrow, this_week or next_week.",
   dueBefore: `Tasks due on or before this day. ${DUE}`,
-  dueAfter: `Tasks due after this day. ${DUE}`,
+  dueAfter: `Tasks due on or after this day. ${DUE}`,
   completedAfter: "Tasks completed on or after this day (ISO date).",
   completedBefore: "Tasks completed on or before this day (ISO date).",
   tag: "Only tasks with this tag (without '#').",

@@ -4,6 +4,7 @@
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
+import { addDays } from "@/lib/time/zone";
 import { isoDate, todayIn } from "./dates";
 import { bucketBounds, overdueBounds, upcomingBounds } from "./filter";
 import type { TaskListView, TaskViewCounts } from "./list-views";
@@ -23,8 +24,8 @@ export function viewFilter(view: Exclude<TaskListView, "trash">, now: Date, time
     case "overdue":
       return { status: "pending", due: "overdue" };
     case "upcoming":
-      // "after today" starts tomorrow (the service reads dueAfter as a day, exclusive).
-      return { status: "pending", dueAfter: isoDate(todayIn(now, timeZone)) };
+      // From tomorrow on (dueAfter is a day, inclusive).
+      return { status: "pending", dueAfter: isoDate(addDays(todayIn(now, timeZone), 1)) };
   }
 }
 

@@ -58,17 +58,12 @@ async function listed(tx: Tx, ctx: OperationContext, input: ListTasksInput, now:
       ? { year: d.date.getUTCFullYear(), month: d.date.getUTCMonth() + 1, day: d.date.getUTCDate() }
       : todayIn(d.date, zone);
   };
-  // dueBefore/dueAfter name days: "before Friday" includes Friday, "after Friday" starts Saturday.
+  // dueBefore/dueAfter name days, each inclusive (the contract's reading, like completedAfter/
+  // completedBefore): "next month" is dueAfter = the 1st, dueBefore = the 30th.
   if (f.dueBefore || f.dueAfter) {
     const to = f.dueBefore ? dayOfInput(f.dueBefore) : null;
-    const after = f.dueAfter ? dayOfInput(f.dueAfter) : null;
-    const from = after ? new Date(Date.UTC(after.year, after.month - 1, after.day + 1)) : null;
-    and.push(
-      dueWhere(
-        { from: from && { year: from.getUTCFullYear(), month: from.getUTCMonth() + 1, day: from.getUTCDate() }, to },
-        ctx,
-      ),
-    );
+    const from = f.dueAfter ? dayOfInput(f.dueAfter) : null;
+    and.push(dueWhere({ from, to }, ctx));
   }
   // completedAfter/completedBefore name days in the user's zone, each inclusive.
   if (byCompletion) {

@@ -248,7 +248,13 @@ describe("listing", () => {
     expect(await titles({ priority: "high" })).toEqual(["Today evening"]);
     expect(await titles({ search: "EVENING" })).toEqual(["Today evening"]);
     expect(await titles({ dueBefore: "2026-03-11" })).toEqual(["Yesterday", "Today all day", "Today evening"]);
-    expect(await titles({ dueAfter: "2026-03-11" })).toEqual(["Next week"]);
+    // Both bounds are days, each inclusive: a one-day range is that day.
+    expect(await titles({ dueAfter: "2026-03-11" })).toEqual(["Today all day", "Today evening", "Next week"]);
+    expect(await titles({ dueAfter: "2026-03-12" })).toEqual(["Next week"]);
+    expect(await titles({ dueAfter: "2026-03-11", dueBefore: "2026-03-11" })).toEqual([
+      "Today all day",
+      "Today evening",
+    ]);
     expect(await listTasks(handle.db, u, { due: "someday" } as never, now)).toMatchObject({
       ok: false,
       code: "invalid_input",
