@@ -4,7 +4,7 @@ import type { HistoryTurn, InterpretInput, Interpretation, TaskSnapshot, ToolCal
 import type { DateContext } from "./dates";
 import type { RefOutcome } from "./references";
 import { normalizeText } from "./text";
-import { INTERJECTIONS } from "./lexicon";
+import { COMMAND_LEADS, EITHER_VERBS, INTERJECTIONS, LIST_VERBS } from "./lexicon";
 import { carriedLanguage, conversationLanguage, normalizeWords, type Language } from "./normalize";
 import { messages, type Action } from "./messages";
 import { joinList } from "./format";
@@ -43,6 +43,19 @@ const FILLER_START = new RegExp(
 );
 const FILLER_END =
   /[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|for me please|if you can|if possible|asap please|now|instead|then)$/i;
+// A learner's word order in front of a command: "please you can add for me …", "can you to add …",
+// "you mark for me … as done". Only before a list verb, so "you can do it!" stays what it is.
+const LEARNER_VERBS = [...new Set([...COMMAND_LEADS, ...LIST_VERBS.filter((v) => !EITHER_VERBS.includes(v))])]
+  .sort((a, b) => b.length - a.length)
+  .map((v) => v.replace(/\s+/g, String.raw`\s+`))
+  .join("|");
+const LEARNER_LEAD = new RegExp(
+  String.raw`^(?:(?:you(?:\s+(?:can|could|will|would|may|must))?|to)\s+)+(?=(?:${LEARNER_VERBS})\b)`,
+  "i",
+);
+const FOR_ME_AFTER_VERB = new RegExp(String.raw`^(${LEARNER_VERBS})\s+for\s+(?:me|us)\s+(?=\S)`, "i");
+// "hang on, …", "hold on a sec - …": set off by punctuation, never the start of a title ("hold on to the receipts").
+const WAIT_LEAD = /^(?:hang|hold)\s+on(?:\s+a\s+(?:sec|second|minute|moment))?\s*[,!.:;-]+\s*(?=\S)/i;
 // A greeting in front of a request ("afternoon! anything overdue?").
 const GREETING_START = /^(?:good\s+)?(?:morning|afternoon|evening|hi|hello|hey|hiya)(?:\s+there)?\s*[!,.]+\s*(?=\S)/i;
 
@@ -66,7 +79,10 @@ export function makeCtx(input: InterpretInput, override?: TaskSnapshot): Ctx {
   while (prev !== text) {
     prev = text;
     text = text
+      .replace(WAIT_LEAD, "")
       .replace(FILLER_START, "")
+      .replace(LEARNER_LEAD, "")
+      .replace(FOR_ME_AFTER_VERB, "$1 ")
       .replace(FILLER_END, "")
       .replace(/[.!?…]+$/g, "")
       .trim();

@@ -135,9 +135,7 @@ export function findInvalidDate(text: string, ctx: DateContext): InvalidDate | n
   }
 
   for (const [re, check] of checks) {
-    re.lastIndex = 0;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(text))) {
+    for (const m of text.matchAll(re)) {
       const message = check(m);
       if (message) return { index: m.index, end: m.index + m[0].length, text: m[0].trim(), message };
     }
@@ -153,11 +151,10 @@ function fromDay(d: Day, index: number, text: string): FoundDate {
 function customDates(text: string, ctx: DateContext): FoundDate[] {
   const out: FoundDate[] = [];
   const t = today(ctx);
-  let m: RegExpExecArray | null;
 
   // "on the 17th": this month if still ahead, else next month.
   const ord = /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?:\s+of\s+(?:this|the)\s+month)?/gi;
-  while ((m = ord.exec(text))) {
+  for (const m of text.matchAll(ord)) {
     const after = text.slice(m.index + m[0].length);
     if (new RegExp(`^\\s+(?:of\\s+)?${MONTH_RE}\\b`, "i").test(after)) continue;
     if (!AFTER_ORDINAL_OK.test(after)) continue;
@@ -180,7 +177,7 @@ function customDates(text: string, ctx: DateContext): FoundDate[] {
       .join("|")})\b(?:\s+of\s+(?:this|the|next)\s+month)?`,
     "gi",
   );
-  while ((m = ordWords.exec(text))) {
+  for (const m of text.matchAll(ordWords)) {
     const after = text.slice(m.index + m[0].length);
     if (!AFTER_ORDINAL_OK.test(after)) continue;
     const n = ORDINAL_DAY[m[1].toLowerCase().replace(/\s+/g, "-")];
@@ -197,7 +194,7 @@ function customDates(text: string, ctx: DateContext): FoundDate[] {
 
   // "next week" means its Monday, as in most to-do apps (chrono says "in 7 days").
   const nextWeek = /\b(?:(?:the\s+)?(start|beginning|end)\s+of\s+)?next\s+week\b/gi;
-  while ((m = nextWeek.exec(text))) {
+  for (const m of text.matchAll(nextWeek)) {
     const toMonday = (8 - weekdayOf(t)) % 7 || 7;
     const monday = addDays(t, toMonday);
     out.push(fromDay(m[1]?.toLowerCase() === "end" ? addDays(monday, 4) : monday, m.index, m[0]));
@@ -205,7 +202,7 @@ function customDates(text: string, ctx: DateContext): FoundDate[] {
 
   // "end of the week" is its Friday (or the next one at the weekend).
   const endWeek = /\b(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week\b|\bthis\s+week\b(?=\s*$)/gi;
-  while ((m = endWeek.exec(text))) {
+  for (const m of text.matchAll(endWeek)) {
     if (/next\s+week/i.test(m[0])) continue;
     const wd = weekdayOf(t);
     const friday = addDays(t, wd <= 5 ? 5 - wd : 5 + 7 - wd);
@@ -214,13 +211,13 @@ function customDates(text: string, ctx: DateContext): FoundDate[] {
 
   const eod =
     /\b(?:(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|today)|eod|later\s+today|cob|close\s+of\s+business)\b(?!\s+(?:on\s+)?(?:tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|the\s+\d))/gi;
-  while ((m = eod.exec(text))) out.push(fromDay(t, m.index, m[0]));
+  for (const m of text.matchAll(eod)) out.push(fromDay(t, m.index, m[0]));
 
   // "next friday": the coming one (a week later only when said on a Friday); "last friday":
   // the latest one before today.
   const rel =
     /\b(next|last|this\s+past|past|previous)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi;
-  while ((m = rel.exec(text))) {
+  for (const m of text.matchAll(rel)) {
     const want = WEEKDAYS.indexOf(m[2]!.toLowerCase());
     const wd = weekdayOf(t);
     const day = /^next$/i.test(m[1]!) ? addDays(t, (want - wd + 7) % 7 || 7) : addDays(t, -((wd - want + 7) % 7 || 7));
@@ -548,7 +545,7 @@ export function extractDate(
       .replace(LEADING_CONNECTORS, " ")
       .replace(foreignConnectors(ctx.language), " ");
     return {
-      rest: (before + " " + text.slice(scan.invalid.end)).trim(),
+      rest: `${before} ${text.slice(scan.invalid.end)}`.trim(),
       date: null,
       invalid: scan.invalid,
       removed: scan.invalid.text,
@@ -558,7 +555,7 @@ export function extractDate(
   if (!d) return { rest: text, date: null, invalid: null, removed: "" };
   const rawBefore = text.slice(0, d.index);
   const before = rawBefore.replace(LEADING_CONNECTORS, " ").replace(foreignConnectors(ctx.language), " ");
-  const rest = (before + " " + text.slice(d.end)).replace(/\s+/g, " ").trim();
+  const rest = `${before} ${text.slice(d.end)}`.replace(/\s+/g, " ").trim();
   return { rest, date: d, invalid: null, removed: text.slice(before.trimEnd().length, d.end) };
 }
 

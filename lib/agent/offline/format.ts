@@ -1,26 +1,19 @@
 // Human-readable due dates in the user's zone ("Tue, Mar 11, 5:00 PM").
 import { describeDay, today, type DateContext } from "./dates";
+import { dateTimeFormat, listFormat, relativeTimeFormat } from "@/lib/time/intl";
 import { wallOf } from "@/lib/time/zone";
 import type { Language } from "./lexicon";
 
-const dtFormatters = new Map<string, Intl.DateTimeFormat>();
-
 function dateTimeFormatter(timeZone: string, withYear: boolean): Intl.DateTimeFormat {
-  const key = `${timeZone}|${withYear}`;
-  let f = dtFormatters.get(key);
-  if (!f) {
-    f = new Intl.DateTimeFormat("en-US", {
-      timeZone,
-      weekday: "short",
-      month: "short",
-      day: "numeric",
-      hour: "numeric",
-      minute: "2-digit",
-      ...(withYear ? { year: "numeric" } : {}),
-    });
-    dtFormatters.set(key, f);
-  }
-  return f;
+  return dateTimeFormat("en-US", {
+    timeZone,
+    weekday: "short",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+    ...(withYear ? { year: "numeric" } : {}),
+  });
 }
 
 /**
@@ -54,23 +47,13 @@ export function formatDue(due: string | null, allDay: boolean | undefined, ctx: 
 export type ReplyLanguage = Language;
 export const LOCALE: Record<ReplyLanguage, string> = { en: "en-US", es: "es-ES", fr: "fr-FR", de: "de-DE" };
 
-const cache = new Map<string, Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.ListFormat>();
-function cached<T extends Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.ListFormat>(
-  key: string,
-  make: () => T,
-): T {
-  let f = cache.get(key) as T | undefined;
-  if (!f) cache.set(key, (f = make()));
-  return f;
-}
-
 /** "A, B and C" / "A, B y C" / "A, B et C" / "A, B und C" (or "or"/"o"/"ou"/"oder"). */
 export function joinList(
   items: string[],
   lang: ReplyLanguage = "en",
   type: "conjunction" | "disjunction" = "conjunction",
 ): string {
-  return cached(`list|${lang}|${type}`, () => new Intl.ListFormat(LOCALE[lang], { style: "long", type })).format(items);
+  return listFormat(LOCALE[lang], { style: "long", type }).format(items);
 }
 
 /** The calendar day a due value falls on in the user's zone (a bare date is that day). */
@@ -96,32 +79,24 @@ export function formatDueIn(
   const d = dueDay(due, allDay, ctx);
   const sameYear = d.year === today(ctx).year;
   if (!timed) {
-    const f = cached(
-      `day|${lang}|${sameYear}`,
-      () =>
-        new Intl.DateTimeFormat(LOCALE[lang], {
-          timeZone: "UTC",
-          weekday: "short",
-          day: "numeric",
-          month: "short",
-          ...(sameYear ? {} : { year: "numeric" }),
-        }),
-    );
+    const f = dateTimeFormat(LOCALE[lang], {
+      timeZone: "UTC",
+      weekday: "short",
+      day: "numeric",
+      month: "short",
+      ...(sameYear ? {} : { year: "numeric" }),
+    });
     return f.format(new Date(Date.UTC(d.year, d.month - 1, d.day, 12)));
   }
-  const f = cached(
-    `dt|${lang}|${ctx.timeZone}|${sameYear}`,
-    () =>
-      new Intl.DateTimeFormat(LOCALE[lang], {
-        timeZone: ctx.timeZone,
-        weekday: "short",
-        day: "numeric",
-        month: "short",
-        hour: "numeric",
-        minute: "2-digit",
-        ...(sameYear ? {} : { year: "numeric" }),
-      }),
-  );
+  const f = dateTimeFormat(LOCALE[lang], {
+    timeZone: ctx.timeZone,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    hour: "numeric",
+    minute: "2-digit",
+    ...(sameYear ? {} : { year: "numeric" }),
+  });
   return f.format(new Date(due)).replace(/\u202f/g, " ");
 }
 
@@ -141,26 +116,16 @@ export function whenPhrase(
   const timed = !allDay && !/^\d{4}-\d{2}-\d{2}$/.test(due);
   const noon = new Date(Date.UTC(d.year, d.month - 1, d.day, 12));
   let day: string;
-  if (Math.abs(diff) <= 1)
-    day = cached(`rel|${lang}`, () => new Intl.RelativeTimeFormat(LOCALE[lang], { numeric: "auto" })).format(
-      diff,
-      "day",
-    );
+  if (Math.abs(diff) <= 1) day = relativeTimeFormat(LOCALE[lang], { numeric: "auto" }).format(diff, "day");
   else if (diff > 1 && diff < 7) {
-    const weekday = cached(
-      `wd|${lang}`,
-      () => new Intl.DateTimeFormat(LOCALE[lang], { timeZone: "UTC", weekday: "long" }),
-    ).format(noon);
+    const weekday = dateTimeFormat(LOCALE[lang], { timeZone: "UTC", weekday: "long" }).format(noon);
     day = { en: `on ${weekday}`, es: `el ${weekday}`, fr: weekday, de: `am ${weekday}` }[lang];
   } else {
     const date = lang === "en" ? describeDay(d, ctx) : formatDueIn(isoDateOf(d), true, ctx, lang);
     day = { en: `on ${date}`, es: `el ${date}`, fr: `le ${date}`, de: `am ${date}` }[lang];
   }
   if (!timed) return day;
-  const time = cached(
-    `time|${lang}|${ctx.timeZone}`,
-    () => new Intl.DateTimeFormat(LOCALE[lang], { timeZone: ctx.timeZone, hour: "numeric", minute: "2-digit" }),
-  )
+  const time = dateTimeFormat(LOCALE[lang], { timeZone: ctx.timeZone, hour: "numeric", minute: "2-digit" })
     .format(new Date(due))
     .replace(/\u202f/g, " ");
   return `${day} ${{ en: "at", es: "a las", fr: "à", de: "um" }[lang]} ${time}`;

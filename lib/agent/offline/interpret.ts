@@ -8,7 +8,7 @@ import { del } from "./intents/delete";
 import { remark } from "./intents/remark";
 import { elliptical } from "./intents/elliptical";
 import { followup } from "./intents/followup";
-import { list } from "./intents/list";
+import { asks, list } from "./intents/list";
 import { smalltalk } from "./intents/smalltalk";
 import { schedule } from "./intents/schedule";
 import { undo } from "./intents/undo";
@@ -59,7 +59,7 @@ function bareTodo(ctx: Ctx): Interpretation | null {
 }
 
 function unknown(ctx: Ctx): Interpretation {
-  const shown = ctx.typed.length > 60 ? ctx.typed.slice(0, 57) + "…" : ctx.typed;
+  const shown = ctx.typed.length > 60 ? `${ctx.typed.slice(0, 57)}…` : ctx.typed;
   if (ctx.question) {
     return ask(messages(ctx.language).onlyTodo, {}, 0.2, "unknown");
   }
@@ -80,6 +80,11 @@ function run(ctx: Ctx): Interpretation {
 }
 
 export function interpret(input: InterpretInput): Interpretation {
+  return understand(input, true);
+}
+
+/** `split`: whether a message understood as nothing may still be two thoughts (never inside one of them). */
+function understand(input: InterpretInput, split: boolean): Interpretation {
   if (!isValidTimeZone(input.timeZone)) input = { ...input, timeZone: "UTC" };
   const ctx = makeCtx(input);
 
@@ -119,10 +124,39 @@ export function interpret(input: InterpretInput): Interpretation {
         entities: { ...again.entities, followup: true },
       };
   }
-  const out = topic(input, ctx) ?? multi(input, ctx) ?? sentences(input, ctx) ?? run(ctx);
+  const out = quotedRequest(input, ctx) ?? topic(input, ctx) ?? multi(input, ctx) ?? sentences(input, ctx) ?? run(ctx);
   // Understood as nothing, or as a new task: it may be one more change to what we just changed.
-  if (!out.calls.length || out.calls.every((c) => c.tool === "add_task")) return elliptical(ctx) ?? out;
+  if (!out.calls.length) return elliptical(ctx) ?? (split ? twoThoughts(input, ctx) : null) ?? out;
+  if (out.calls.every((c) => c.tool === "add_task")) {
+    const more = elliptical(ctx);
+    if (more) return more;
+    // "finished the invoice, the dry cleaning can wait till tomorrow" is no list of two new things.
+    const two = split && out.confidence < 0.7 ? twoThoughts(input, ctx) : null;
+    if (two?.calls.some((c) => c.tool !== "add_task")) return two;
+  }
   return out;
+}
+
+// A weaker break than SENTENCE_BREAK: a bare comma or "and", tried only when the whole message was not understood.
+const SOFT_BREAK = /\s*,\s*|\s+(?:and|&)\s+/gi;
+
+/**
+ * "done with the gas bill and the optician can wait till saturday", "paid the rent, the boiler can
+ * wait": two thoughts with no ", and" between them. Cut at the one place that leaves two clearly
+ * understood halves.
+ */
+function twoThoughts(input: InterpretInput, ctx: Ctx): Interpretation | null {
+  const text = ctx.text;
+  const breaks = [...text.matchAll(SOFT_BREAK)];
+  // A long run of commas is a list or a ramble, not two thoughts (and each cut costs two readings).
+  if (breaks.length > 4 || text.split(/\s+/).length > 30) return null;
+  for (const m of breaks) {
+    const parts = [text.slice(0, m.index), text.slice(m.index + m[0].length)].map((p) => p.trim());
+    if (parts.some((p) => p.split(/\s+/).length < 2)) continue;
+    const outs = parts.map((p) => understand({ ...input, text: p }, false));
+    if (outs.every((o) => o.calls.length && o.confidence >= 0.7)) return combine(outs);
+  }
+  return null;
 }
 
 // Where one thought ends and the next begins: a sentence end, or ", and" / ", but" / ", then".
@@ -139,9 +173,38 @@ function sentences(input: InterpretInput, ctx: Ctx): Interpretation | null {
     .map((s) => s.trim())
     .filter(Boolean);
   if (parts.length < 2) return null;
-  const outs = parts.map((text) => interpret({ ...input, text }));
+  const outs = parts.map((text) => understand({ ...input, text }, false));
   if (!outs.every((o) => o.calls.length && o.confidence >= 0.7)) return null;
   return combine(outs);
+}
+
+// Where a chatty lead may end and the request start: a sentence end, a comma, a dash, "so"/"anyway".
+const LEAD_END = /(?:[.!?;:,]+|\s[-–—]\s|\b(?:so|and|but|anyway|then)\b)\s*/gi;
+const QUOTED = /(?:^|[\s:(])(["'])(.+?)\1(?=$|[\s,.;:!?)])/;
+
+/**
+ * "I was wondering if you could help, can you add "renew passport" for next month, thanks": a
+ * quoted title after a chatty lead. The request is read from the nearest boundary before the
+ * quote that makes it add exactly that title; the lead says nothing about the task (its "this
+ * week" is not the due date).
+ */
+function quotedRequest(input: InterpretInput, ctx: Ctx): Interpretation | null {
+  const text = ctx.typed;
+  const q = QUOTED.exec(text);
+  if (!q) return null;
+  const title = q[2]!.trim().toLowerCase();
+  const quoteAt = q.index + q[0].indexOf(q[1]!);
+  const after = text.slice(quoteAt + q[0].length);
+  // The request ends with its sentence: "… for tomorrow? cheers" leaves the cheers out.
+  const stop = /[.!?]+(?:\s|$)/.exec(after);
+  const end = stop ? quoteAt + q[0].length + stop.index + stop[0].length : text.length;
+  const starts = [...text.slice(0, quoteAt).matchAll(LEAD_END)].map((m) => m.index + m[0].length).reverse();
+  for (const start of starts.slice(0, 3)) {
+    const it = run(makeCtx({ ...input, text: text.slice(start, end) }));
+    const adds = it.calls.filter((c) => c.tool === "add_task");
+    if (adds.length === 1 && it.calls.length === 1 && String(adds[0]!.input.title).toLowerCase() === title) return it;
+  }
+  return null;
 }
 
 /** "the plumber, move it to tomorrow": the command, with "it" bound to the task named first. */
@@ -163,8 +226,16 @@ function multi(input: InterpretInput, ctx: Ctx): Interpretation | null {
 }
 
 function combine(outs: Interpretation[]): Interpretation {
+  // "they're both done, tick them both off": two thoughts may ask for the same thing; it is done once.
+  const seen = new Set<string>();
+  const calls = outs
+    .flatMap((o) => o.calls)
+    .filter((c) => {
+      const key = JSON.stringify(c);
+      return !seen.has(key) && !!seen.add(key);
+    });
   return {
-    calls: mergeUpdates(outs.flatMap((o) => o.calls)),
+    calls: mergeUpdates(calls),
     intent: [...new Set(outs.map((o) => o.intent))].join("+").slice(0, 50),
     entities: { clauses: outs.map((o) => o.entities) },
     confidence: Math.min(...outs.map((o) => o.confidence)),
@@ -181,7 +252,8 @@ export function replyHints(input: InterpretInput): {
   period?: { after: string; before: string; phrase: string };
 } {
   const ctx = makeCtx(input);
-  const it = ctx.question ? list(ctx) : null;
+  // "when's the recital" asks as well as "when's the recital?".
+  const it = asks(ctx) ? list(ctx) : null;
   const q = it?.entities.question;
   if (q === "within" && it?.entities.period)
     return {

@@ -34,6 +34,8 @@ export const TEXT_SPEAK: Row[] = [
   ["1", "one", { before: /\bthe\s+[a-z]+\s+$/i }],
   // Chat words for a reminder: "ping me at 5 about the rent", "nudge me to call Jo tomorrow".
   ["ping me", "remind me"], ["nudge me", "remind me"], ["alert me", "remind me"],
+  // "give me a reminder an hour before the retro": a reminder asked for, not a list ("give me my tasks").
+  ["give me a reminder", "remind me"], ["send me a reminder", "remind me"], ["give me a heads up", "remind me"], ["give me a nudge", "remind me"],
   // "need 2 call the bank", "have 2 pay rent": "to" before a verb.
   ["2", "to", { before: /\b(?:need|have|got|want|going|remember|forget)\s+$/i, after: /^\s+[a-z]/i }],
   ["ty", "thanks"], ["tysm", "thanks"], ["tyvm", "thanks"], ["prio", "priority"], ["pri", "priority", { before: /\b(?:high|low|medium|top)\s+$/i }],
@@ -438,6 +440,14 @@ export const WORLD_TOPICS = [
 /** Objects that make "make me a …"/"get me a …" a request about the list, not a physical favour. */
 export const LIST_OBJECTS = /\b(?:tasks?|todos?|to-?dos?|lists?|reminders?|notes?|summary|overview|agenda|schedule|plan|appointment|reservations?|booking|copy|report|backup|export|due|overdue|pending|open|completed|done|finished|priority|urgent|tagged|remind(?:er)?|remember)\b/i;
 
+/**
+ * Two words joined by "and" that name one thing ("add salt and pepper", "fish and chips"): after
+ * "add", "milk and eggs" is two tasks but these stay one (intents/add.ts `nounItems`).
+ */
+export const FIXED_PAIRS = [
+  "salt and pepper", "fish and chips", "mac and cheese", "bread and butter", "sweet and sour", "pen and paper",
+];
+
 /** Words after a greeting that keep it a greeting ("good morning to you", "hi there everyone", "hallo du"). */
 export const GREETING_TAILS = [
   "there", "to you", "to you too", "you too", "and you", "doable", "bot", "assistant", "buddy", "friend", "mate", "you", "all",
@@ -488,7 +498,7 @@ export const REMARK_NO_REPEAT = [
  * The rewritten digits then meet the date parsers' own am/pm rules.
  */
 export const CLOCK_WORDS: Record<Language, ReadonlyArray<readonly [phrase: string, minute: number, shift: number]>> = {
-  en: [["half past H", 30, 0], ["quarter past H", 15, 0], ["a quarter past H", 15, 0], ["quarter to H", 45, -1], ["a quarter to H", 45, -1], ["quarter of H", 45, -1]],
+  en: [["half past H", 30, 0], ["half H", 30, 0], ["quarter past H", 15, 0], ["a quarter past H", 15, 0], ["quarter to H", 45, -1], ["a quarter to H", 45, -1], ["quarter of H", 45, -1]],
   de: [["halb H", 30, -1], ["viertel nach H", 15, 0], ["viertel vor H", 45, -1], ["dreiviertel H", 45, -1]],
   es: [["H y media", 30, 0], ["H y cuarto", 15, 0], ["H menos cuarto", 45, -1]],
   fr: [["H h et demie", 30, 0], ["H heures et demie", 30, 0], ["H heure et demie", 30, 0], ["H h et quart", 15, 0], ["H heures et quart", 15, 0], ["H h moins le quart", 45, -1], ["H heures moins le quart", 45, -1]],

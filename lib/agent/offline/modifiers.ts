@@ -54,7 +54,7 @@ export function extractPriority(text: string): Stripped<Priority> {
       : w.startsWith("!")
         ? "high"
         : priorityWord(w);
-    const rest = squash(text.slice(0, m.index) + " " + text.slice(m.index + m[0].length));
+    const rest = squash(`${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`);
     return { rest, value };
   }
   return { rest: text };
@@ -75,7 +75,7 @@ export function extractTags(text: string): Stripped<string[]> {
   const m = worded.exec(rest);
   if (m) {
     tags.push(...splitTagList(m[1]));
-    rest = rest.slice(0, m.index) + " " + rest.slice(m.index + m[0].length);
+    rest = `${rest.slice(0, m.index)} ${rest.slice(m.index + m[0].length)}`;
   }
   rest = rest.replace(/(^|\s)#([A-Za-z][\w-]*)/g, (_all, lead: string, tag: string) => {
     tags.push(tag.toLowerCase());
@@ -108,10 +108,10 @@ export function extractDescription(text: string): Stripped<string> {
 /** The first quoted span is a verbatim title: "add 'book the piano tuner' with high priority". */
 export function extractQuoted(text: string): Stripped<string> {
   const m = /(^|[\s:(])(["'])(.+?)\2(?=$|[\s,.;:!?)])/.exec(text);
-  if (!m || !m[3].trim()) return { rest: text };
+  if (!m?.[3].trim()) return { rest: text };
   const start = m.index + m[1].length;
   return {
-    rest: squash(text.slice(0, start) + " " + text.slice(start + m[3].length + 2)),
+    rest: squash(`${text.slice(0, start)} ${text.slice(start + m[3].length + 2)}`),
     value: m[3].trim(),
   };
 }

@@ -1,6 +1,7 @@
-// Our own conversations (cases/multiturn-extra.jsonl) through the multi-turn eval runner: the
-// real chat turn (route code, stored history, tools, task service, approvals) on a scratch
-// in-memory database. Every turn must pass the shared judge, and no reply may show an id.
+// Our own conversations (cases/multiturn-extra.jsonl, cases/v2-conversation.jsonl) through the
+// multi-turn eval runner: the real chat turn (route code, stored history, tools, task service,
+// approvals) on a scratch in-memory database. Every turn must pass the shared judge, and no reply
+// may show an id.
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -9,14 +10,23 @@ import { createRunner, type MultiTurnCase, type Runner } from "@/scripts/eval/mu
 import { judge } from "./judge";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const cases: MultiTurnCase[] = readFileSync(path.resolve(here, "cases/multiturn-extra.jsonl"), "utf8")
-  .split(/\r?\n/)
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as MultiTurnCase);
+const load = (file: string): MultiTurnCase[] =>
+  readFileSync(path.resolve(here, "cases", file), "utf8")
+    .split(/\r?\n/)
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as MultiTurnCase);
 
 const UUID = /\b[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\b/i;
 
-describe("multi-turn conversations in our own wording", () => {
+describe.each([
+  { file: "multiturn-extra.jsonl", min: 5, holds: "references across turns, corrections, ellipsis, approvals" },
+  {
+    file: "v2-conversation.jsonl",
+    min: 15,
+    holds: "reopening, plural references, answers in es/fr/de, reply wording, two thoughts in one message",
+  },
+])("multi-turn conversations in our own wording: cases/$file ($holds)", ({ file, min }) => {
+  const cases = load(file);
   let runner: Runner;
   beforeAll(async () => {
     runner = await createRunner();
@@ -26,7 +36,7 @@ describe("multi-turn conversations in our own wording", () => {
   });
 
   it("has conversations with several turns each", () => {
-    expect(cases.length).toBeGreaterThanOrEqual(5);
+    expect(cases.length).toBeGreaterThanOrEqual(min);
     expect(cases.every((c) => c.turns.length >= 2)).toBe(true);
   });
 

@@ -21,12 +21,12 @@ export type { Language } from "./lexicon";
 
 const EDGE_BEFORE = String.raw`(?<![\p{L}\p{N}'’/-])`;
 const EDGE_AFTER = String.raw`(?![\p{L}\p{N}'’/-])`;
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&").replace(/\s+/g, String.raw`\s+`);
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&").replace(/\s+/g, String.raw`\s+`);
 
 /** Whether `phrase` occurs in `text` as whole words (case-insensitive), as a table row is matched. */
 export function hasPhrase(text: string, phrase: string): boolean {
   const k = phrase.toLowerCase();
-  return new RegExp(`${EDGE_BEFORE}${escape(k)}${/['’]$/.test(k) ? "" : EDGE_AFTER}`, "iu").test(text);
+  return new RegExp(`${EDGE_BEFORE}${escapeRe(k)}${/['’]$/.test(k) ? "" : EDGE_AFTER}`, "iu").test(text);
 }
 
 /** Receives every table row the normaliser applied (for the table-coverage test). */
@@ -41,7 +41,7 @@ function compile(rows: Row[]) {
   // A row ending in an apostrophe ("rappelle-moi d'") runs into the next word.
   const alternatives = [...byWord.keys()]
     .sort((a, b) => b.length - a.length)
-    .map((k) => escape(k) + (/['’]$/.test(k) ? "" : EDGE_AFTER));
+    .map((k) => escapeRe(k) + (/['’]$/.test(k) ? "" : EDGE_AFTER));
   const re = new RegExp(`${EDGE_BEFORE}(${alternatives.join("|")})`, "giu");
   return (text: string, trace?: RowTrace) =>
     text.replace(re, (word: string, _g: string, offset: number) => {
@@ -65,13 +65,13 @@ const applyForeign = Object.fromEntries(Object.entries(FOREIGN).map(([lang, rows
 // German word order (DE_REORDER): "<lead> <head> … <tail>" → "<lead> <command> …".
 const LEADS = String.raw`(?:(?:${[...DE_LEADS]
   .sort((a, b) => b.length - a.length)
-  .map(escape)
+  .map(escapeRe)
   .join("|")})[\s,]+)*`;
 const REORDER = DE_REORDER.map((row) => ({
   row,
   // The particle ends the sentence or its first clause ("füge X hinzu und erinnere mich …").
   re: new RegExp(
-    String.raw`^(\s*${LEADS})${row[0] ? `${escape(row[0])}${EDGE_AFTER}\\s*` : ""}(.+?)\s+${escape(row[1])}((?:\s+#[\p{L}\d_-]+)*(?:\s*(?:,|\bund\b|;)\s+.*)?[\s.!?]*)$`,
+    String.raw`^(\s*${LEADS})${row[0] ? `${escapeRe(row[0])}${EDGE_AFTER}\\s*` : ""}(.+?)\s+${escapeRe(row[1])}((?:\s+#[\p{L}\d_-]+)*(?:\s*(?:,|\bund\b|;)\s+.*)?[\s.!?]*)$`,
     "iu",
   ),
   to: row[2],
@@ -278,7 +278,7 @@ const CLOCKS = Object.fromEntries(
       .sort((a, b) => b[0].length - a[0].length)
       .map(([phrase, minute, shift]) => ({
         re: new RegExp(
-          `${EDGE_BEFORE}${escape(phrase)
+          `${EDGE_BEFORE}${escapeRe(phrase)
             .replace(/^H|H$/, HOUR)
             .replace(/\\s\+h\\s\+/, String.raw`\s*h\s+`)}${EDGE_AFTER}`,
           "giu",
@@ -299,8 +299,14 @@ function clockDigits(text: string, language: Language): string {
       return said > 24 ? _all : `${hour}:${String(minute).padStart(2, "0")}`;
     });
   }
-  if (language === "en")
+  if (language === "en") {
     t = t.replace(/\b([01]?\d|2[0-3])h([0-5]\d)?\b/gi, (_all, h: string, m?: string) => `${+h}:${m ?? "00"}`);
+    // "make it 7.30", "at 6.45pm": hours and minutes with a dot, after a word that announces a time
+    // or before am/pm (a price such as "for 2.50" keeps its dot).
+    t = t
+      .replace(/\b([01]?\d|2[0-3])\.([0-5]\d)(?=\s*(?:am|pm)\b)/gi, "$1:$2")
+      .replace(/(\b(?:at|to|till|until|by|from|around|it|that)\s+)([01]?\d|2[0-3])\.([0-5]\d)(?![\d.])/gi, "$1$2:$3");
+  }
   return t;
 }
 

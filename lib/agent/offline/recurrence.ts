@@ -9,7 +9,7 @@ import { addDays, compareDay, daysInMonth, isoDate, isoDateTime, wallOf, weekday
 const DAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 const CODES = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
-const DAY_RE = String.raw`(sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(?:day)?s?`;
+const DAY_RE = `(sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(?:day)?s?`;
 const MONTH_RE = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
 const ORD_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1 };
 const NUM = String.raw`(\d{1,2}|other|two|three|four|five|six)`;
@@ -158,7 +158,7 @@ export function extractRepeat(text: string, ctx: DateContext, anchor?: Day): Rep
     if (!m) continue;
     const rule = build(m);
     if (!rule) continue;
-    let rest = (text.slice(0, m.index) + " " + text.slice(m.index + m[0].length)).replace(/\s+/g, " ").trim();
+    let rest = `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`.replace(/\s+/g, " ").trim();
     // A time of day said with it ("at 9:30am") is the occurrences' time.
     const scan = findDates(rest, ctx);
     const timed = scan.dates.find((d) => d.hasTime && d.wall);

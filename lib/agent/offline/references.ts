@@ -29,41 +29,77 @@ export type RefOptions = {
   override?: TaskSnapshot;
 };
 
-const PLURAL_PRONOUN = /^(?:them|those|these|both|all of them|both of them|those ones|these ones|them all)$/i;
+const COUNTED = `(?:two|three|four|five|six|[2-9])`;
+/**
+ * The tasks just talked about, several: "them", "both", "all of those", "these three", "them both",
+ * "each of them" — the last list shown or the tasks the last change touched, never every task.
+ */
+export const PLURAL_PRONOUN = new RegExp(
+  String.raw`^(?:(?:(?:all|both|each|every\s+one)(?:\s+${COUNTED})?\s+(?:of\s+)?)?(?:them|those|these|they)(?:\s+(?:${COUNTED}|ones|tasks|items))?(?:\s+(?:both|all))?|the\s+(?:two|three|four|five|six)(?:\s+of\s+them)?|both|each)$`,
+  "i",
+);
+
+/** Whether a phrase (as said, or cleaned of "the") is a plural reference of PLURAL_PRONOUN. */
+export function isPluralRef(phrase: string): boolean {
+  return PLURAL_PRONOUN.test(phrase.trim()) || PLURAL_PRONOUN.test(cleanRefPhrase(phrase));
+}
+const COUNT_WORDS: Record<string, number> = { both: 2, two: 2, three: 3, four: 4, five: 5, six: 6 };
+
+/** How many tasks a plural reference says ("both", "these three" → 2, 3), or null when it says no number. */
+export function pluralCount(phrase: string): number | null {
+  const m = /\b(both|two|three|four|five|six|[2-9])\b/i.exec(phrase);
+  if (!m) return null;
+  return COUNT_WORDS[m[1]!.toLowerCase()] ?? +m[1]!;
+}
+
+/** Task numbers a turn touched or listed, and the ambiguity candidates it reported. */
+function turnReferents(turn: HistoryTurn): { numbers: number[]; candidates: number[] } {
+  const numbers: number[] = [];
+  const candidates: number[] = [];
+  // After "no, the other one" (undo + the change again), "it" is the task changed, not the one put back.
+  const corrected =
+    (turn.calls ?? []).some((c) => c.tool === "undo_operation") &&
+    (turn.calls ?? []).some((c) => c.tool !== "undo_operation");
+  for (const [k, r] of (turn.results ?? []).entries()) {
+    if (!r || typeof r !== "object") continue;
+    if (corrected && turn.calls?.[k]?.tool === "undo_operation") continue;
+    const res = r as Record<string, unknown>;
+    const task = res.task as { number?: unknown } | null | undefined;
+    if (res.ok === true && task && typeof task.number === "number") numbers.push(task.number);
+    if (res.ok === true && res.kind === "listed" && Array.isArray(res.tasks)) {
+      for (const t of res.tasks as Array<{ number?: unknown }>)
+        if (typeof t.number === "number") numbers.push(t.number);
+    }
+    if (res.ok === false && Array.isArray(res.candidates)) {
+      for (const t of res.candidates as Array<{ number?: unknown }>)
+        if (typeof t.number === "number") candidates.push(t.number);
+    }
+  }
+  if (numbers.length === 0 && !turn.results?.length) {
+    for (const c of turn.calls ?? []) if (typeof c.input.task === "number") numbers.push(c.input.task);
+  }
+  return { numbers: [...new Set(numbers)], candidates: [...new Set(candidates)] };
+}
 
 /** Task numbers the latest tool-using turn touched, and ambiguity candidates it reported. */
 export function historyReferents(history: HistoryTurn[] | undefined): { numbers: number[]; candidates: number[] } {
-  if (!history) return { numbers: [], candidates: [] };
-  for (let i = history.length - 1; i >= 0; i--) {
-    const turn = history[i];
-    const numbers: number[] = [];
-    const candidates: number[] = [];
-    // After "no, the other one" (undo + the change again), "it" is the task changed, not the one put back.
-    const corrected =
-      (turn.calls ?? []).some((c) => c.tool === "undo_operation") &&
-      (turn.calls ?? []).some((c) => c.tool !== "undo_operation");
-    for (const [k, r] of (turn.results ?? []).entries()) {
-      if (!r || typeof r !== "object") continue;
-      if (corrected && turn.calls?.[k]?.tool === "undo_operation") continue;
-      const res = r as Record<string, unknown>;
-      const task = res.task as { number?: unknown } | null | undefined;
-      if (res.ok === true && task && typeof task.number === "number") numbers.push(task.number);
-      if (res.ok === true && res.kind === "listed" && Array.isArray(res.tasks)) {
-        for (const t of res.tasks as Array<{ number?: unknown }>)
-          if (typeof t.number === "number") numbers.push(t.number);
-      }
-      if (res.ok === false && Array.isArray(res.candidates)) {
-        for (const t of res.candidates as Array<{ number?: unknown }>)
-          if (typeof t.number === "number") candidates.push(t.number);
-      }
-    }
-    if (numbers.length === 0 && !(turn.results && turn.results.length)) {
-      for (const c of turn.calls ?? []) if (typeof c.input.task === "number") numbers.push(c.input.task);
-    }
-    if (numbers.length || candidates.length)
-      return { numbers: [...new Set(numbers)], candidates: [...new Set(candidates)] };
+  for (let i = (history?.length ?? 0) - 1; i >= 0; i--) {
+    const found = turnReferents(history![i]!);
+    if (found.numbers.length || found.candidates.length) return found;
   }
   return { numbers: [], candidates: [] };
+}
+
+/**
+ * "mark them both done" after two turns about one task each ("push the vet to monday" … "and
+ * the piano lesson too"): the distinct tasks of the latest turns, exactly as many as said, or null.
+ */
+function recentReferents(history: HistoryTurn[] | undefined, count: number): number[] | null {
+  const out: number[] = [];
+  for (let i = (history?.length ?? 0) - 1; i >= 0 && out.length < count; i--) {
+    for (const n of turnReferents(history![i]!).numbers) if (!out.includes(n)) out.push(n);
+  }
+  return out.length === count ? out : null;
 }
 
 /** Tasks named in the last assistant message ("#3 … or #6 …"), in the order shown. */
@@ -149,9 +185,12 @@ function stub(number: number): TaskSnapshot {
  */
 export function resolveSeveral(phrase: string, tasks: TaskSnapshot[], opts: RefOptions = {}): RefOutcome[] {
   const cleaned = cleanRefPhrase(phrase);
-  if (PLURAL_PRONOUN.test(cleaned)) {
+  if (isPluralRef(phrase)) {
     const h = historyReferents(opts.history);
-    if (h.numbers.length) return h.numbers.map((n) => byNumber(n, tasks));
+    const count = pluralCount(phrase);
+    const numbers =
+      count !== null && h.numbers.length < count ? (recentReferents(opts.history, count) ?? h.numbers) : h.numbers;
+    if (numbers.length) return numbers.map((n) => byNumber(n, tasks));
     return [{ kind: "none", phrase: cleaned, reason: "no_referent" }];
   }
   // "the first two", "the last 3 ones": a slice of the list we showed.
@@ -207,7 +246,7 @@ export function isGroupPhrase(phrase: string): boolean {
 
 /** The filter a group phrase expresses, reading tag words against the user's tags. */
 export function parseGroupFilter(phrase: string, tasks: TaskSnapshot[]): TaskFilter {
-  let p = " " + cleanRefPhrase(phrase).toLowerCase() + " ";
+  let p = ` ${cleanRefPhrase(phrase).toLowerCase()} `;
   const f: TaskFilter = { words: [] };
   const take = (re: RegExp) => {
     const m = re.exec(p);

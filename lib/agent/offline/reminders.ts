@@ -96,7 +96,7 @@ export function clockOf(phrase: string, ctx: DateContext): { hour: number; minut
   const text = phrase.trim();
   if (!text) return null;
   const d = findDates(text, ctx).dates[0];
-  if (!d || !d.hasTime || !d.wall || !onlyTime(d.text)) return null;
+  if (!d?.hasTime || !d.wall || !onlyTime(d.text)) return null;
   if (
     text
       .slice(0, d.index)

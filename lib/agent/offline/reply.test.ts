@@ -115,6 +115,30 @@ describe("composeReply", () => {
     expect(composeReply([call("list_tasks")], [byDay], ctx)).toBe("You completed 1 task yesterday.");
   });
 
+  it("says a period had no completions without calling the list empty, and names a whole month", () => {
+    const listed = (filter: Record<string, unknown>, tasks: TaskView[] = []): ToolResult => ({
+      ok: true,
+      kind: "listed",
+      tasks,
+      total: tasks.length,
+      filter,
+    });
+    const noneYesterday = listed({ completedAfter: "2026-03-09", completedBefore: "2026-03-09" });
+    const text = composeReply([call("list_tasks")], [noneYesterday], ctx);
+    expect(text).toBe("You didn't complete any tasks yesterday.");
+    expect(text).not.toMatch(/empty/);
+    const april = listed({ dueAfter: "2026-04-01", dueBefore: "2026-04-30" }, [
+      view({ dueDate: "2026-04-03", dueAllDay: true }),
+    ]);
+    expect(composeReply([call("list_tasks")], [april], ctx)).toBe("1 task (due in April).");
+    const lastMay = listed({ completedAfter: "2025-05-01", completedBefore: "2025-05-31" });
+    expect(composeReply([call("list_tasks")], [lastMay], ctx)).toBe("You didn't complete any tasks in May 2025.");
+    const days = listed({ dueAfter: "2026-03-16", dueBefore: "2026-03-18" });
+    expect(composeReply([call("list_tasks")], [days], ctx)).toBe(
+      "No tasks match (due between Mon, Mar 16 and Wed, Mar 18).",
+    );
+  });
+
   it("answers a yes/no or when question with a sentence", () => {
     const found = (over: Partial<TaskView>): ToolResult => ({
       ok: true,

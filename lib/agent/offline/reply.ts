@@ -3,8 +3,9 @@
 // sentences are the data of messages.ts). A list is shown by its card: the reply sums it up in one line. A
 // yes/no or "when is" question gets an answer sentence. Never an id.
 import { formatDue, formatDueIn, joinList, whenPhrase, type ReplyLanguage } from "./format";
-import type { DateContext } from "./dates";
+import { today, type DateContext } from "./dates";
 import { dayInZone, isoDate } from "@/lib/time/zone";
+import { dateTimeFormat } from "@/lib/time/intl";
 import type { TaskView, ToolCall, ToolError, ToolResult } from "./types";
 import { messages, type Language } from "./messages";
 
@@ -65,13 +66,13 @@ function describeFilter(filter: Record<string, unknown>, ctx: DateContext): stri
     next_week: "due next week",
   };
   if (typeof filter.due === "string" && due[filter.due]) bits.push(due[filter.due]);
-  if (typeof filter.dueAfter === "string" && filter.dueAfter === filter.dueBefore)
-    bits.push(`due ${formatDue(filter.dueAfter, true, ctx)}`);
+  const after = typeof filter.dueAfter === "string" ? filter.dueAfter : null;
+  const before = typeof filter.dueBefore === "string" ? filter.dueBefore : null;
+  if (after && before && after === before) bits.push(`due ${formatDue(after, true, ctx)}`);
+  else if (after && before && !/T/.test(after + before)) bits.push(`due ${periodPhrase(after, before, ctx)}`);
   else {
-    if (typeof filter.dueAfter === "string")
-      bits.push(`due after ${formatDue(filter.dueAfter, !/T/.test(filter.dueAfter), ctx)}`);
-    if (typeof filter.dueBefore === "string")
-      bits.push(`due before ${formatDue(filter.dueBefore, !/T/.test(filter.dueBefore), ctx)}`);
+    if (after) bits.push(`due after ${formatDue(after, !/T/.test(after), ctx)}`);
+    if (before) bits.push(`due before ${formatDue(before, !/T/.test(before), ctx)}`);
   }
   if (filter.tag) bits.push(`tagged #${String(filter.tag).replace(/^#/, "")}`);
   if (filter.search) bits.push(`matching "${filter.search}"`);
@@ -89,12 +90,17 @@ function listReply(r: Ok<"listed">, ctx: Ctx): string {
     return `${say.tasks(r.total)}${what ? ` (${what})` : ""}.`;
   }
   const what = describeFilter(f, ctx);
-  if (r.total === 0) return what ? `No tasks match (${what}).` : "No tasks match — your list is empty.";
   const byCompletion = typeof f.completedAfter === "string" || typeof f.completedBefore === "string";
   if (byCompletion) {
+    // An empty period says so; it says nothing about the rest of the list.
+    if (r.total === 0) {
+      const also = describeFilter({ ...f, status: undefined }, ctx);
+      return `You didn't complete any tasks ${completionPeriod(f, ctx)}${also ? ` (${also})` : ""}.`;
+    }
     const n = r.total === 1 ? "1 task" : `${r.total} tasks`;
     return `You completed ${n} ${completionPeriod(f, ctx)}.`;
   }
+  if (r.total === 0) return what ? `No tasks match (${what}).` : "No tasks match — your list is empty.";
   const head = `${r.total === 1 ? "1 task" : `${r.total} tasks`}${what ? ` (${what})` : ""}`;
   // The first open task with a due date is worth a word; the card has the rest.
   const next = r.tasks.find((t) => t.status === "pending" && t.dueDate);
@@ -107,15 +113,42 @@ function completionPeriod(f: Record<string, unknown>, ctx: Ctx): string {
   const a = typeof f.completedAfter === "string" ? f.completedAfter : null;
   const b = typeof f.completedBefore === "string" ? f.completedBefore : null;
   if (a && b && a.slice(0, 10) === b.slice(0, 10)) return whenPhrase(a.slice(0, 10), true, ctx);
-  if (a && b) return `between ${formatDue(a.slice(0, 10), true, ctx)} and ${formatDue(b.slice(0, 10), true, ctx)}`;
+  if (a && b) return periodPhrase(a, b, ctx);
   if (a) return `since ${formatDue(a.slice(0, 10), true, ctx)}`;
   return `until ${formatDue(b!.slice(0, 10), true, ctx)}`;
+}
+
+/** Inclusive days as a person says them: "on Fri, May 1", "in May" (a whole month), "between Mon, May 4 and Fri, May 8". */
+function periodPhrase(after: string, before: string, ctx: Ctx): string {
+  const a = after.slice(0, 10);
+  const b = before.slice(0, 10);
+  if (a === b) return `on ${formatDue(a, true, ctx)}`;
+  const month = wholeMonth(a, b);
+  if (month) {
+    const thisYear = month.year === today(ctx).year;
+    const name = dateTimeFormat("en-US", { timeZone: "UTC", month: "long", ...(thisYear ? {} : { year: "numeric" }) });
+    return `in ${name.format(new Date(Date.UTC(month.year, month.month - 1, 15)))}`;
+  }
+  return `between ${formatDue(a, true, ctx)} and ${formatDue(b, true, ctx)}`;
+}
+
+/** The month when the days a…b (ISO dates, inclusive) are exactly its first to its last. */
+function wholeMonth(a: string, b: string): { year: number; month: number } | null {
+  const from = /^(\d{4})-(\d{2})-01$/.exec(a);
+  const to = /^(\d{4})-(\d{2})-(\d{2})$/.exec(b);
+  if (!from || !to || from[1] !== to[1] || from[2] !== to[2]) return null;
+  const year = +from[1]!;
+  const month = +from[2]!;
+  const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return +to[3]! === last ? { year, month } : null;
 }
 
 function describeFilterIn(f: Record<string, unknown>, lang: Language): string {
   const w = messages(lang).words as Record<string, string>;
   const bits: string[] = [];
+  const byCompletion = typeof f.completedAfter === "string" || typeof f.completedBefore === "string";
   if (f.status === "completed" || f.status === "pending") bits.push(w[f.status]!);
+  else if (byCompletion) bits.push(w.completed);
   if (typeof f.priority === "string") bits.push(w[f.priority]!);
   if (typeof f.due === "string" && w[f.due]) bits.push(w[f.due]!);
   if (f.tag) bits.push(`#${String(f.tag).replace(/^#/, "")}`);
@@ -264,7 +297,7 @@ function errorReply(e: ToolError, lang: Language): string {
   const say = messages(lang);
   // The service words its errors in English; other languages get the message of the error's kind.
   const msg = lang === "en" ? sentence(e.message || say.errors.other) : (say.errors[e.code] ?? say.errors.other);
-  if (e.candidates && e.candidates.length) {
+  if (e.candidates?.length) {
     const options = joinList(
       e.candidates.slice(0, 6).map((t) => `#${t.number} ${t.title}`),
       lang,
@@ -287,7 +320,7 @@ export function composeReply(calls: ToolCall[], results: ToolResult[], ctx: Ctx)
   // Bulk changes the user rejected: one sentence, not one per task.
   const rejected = results.filter((r) => !r.ok && r.code === "rejected").length;
   if (rejected > 1) {
-    results.forEach((r, i) => !r.ok && r.code === "rejected" && seen.add(i));
+    for (const [i, r] of results.entries()) if (!r.ok && r.code === "rejected") seen.add(i);
     out.push(rejected === results.length ? said.rejectedAll(rejected) : said.rejectedSome(rejected));
   }
   // A question about one thing is answered, not listed.
@@ -303,7 +336,7 @@ export function composeReply(calls: ToolCall[], results: ToolResult[], ctx: Ctx)
     const same = groupOf(r.kind).filter(({ i: j }) => !seen.has(j));
     switch (r.kind) {
       case "added": {
-        same.forEach(({ i: j }) => seen.add(j));
+        for (const { i: j } of same) seen.add(j);
         const ts = same.map(({ r: x }) => (x as Ok<"added">).task as TaskView);
         if (ts.length === 1) {
           const d = detailsIn(ts[0], ctx);
@@ -325,7 +358,7 @@ export function composeReply(calls: ToolCall[], results: ToolResult[], ctx: Ctx)
       case "completed":
       case "reopened":
       case "deleted": {
-        same.forEach(({ i: j }) => seen.add(j));
+        for (const { i: j } of same) seen.add(j);
         const ts = same.map(({ r: x }) => (x as Ok<"completed">).task as TaskView);
         const one = ts.length === 1;
         if (r.kind === "completed")

@@ -4,7 +4,9 @@ import {
   applyFilter,
   cleanRefPhrase,
   isGroupPhrase,
+  isPluralRef,
   parseGroupFilter,
+  pluralCount,
   resolveOne,
   resolveSeveral,
   type RefOutcome,
@@ -37,6 +39,15 @@ export function resolveTargets(phrase: string, ctx: Ctx, opts: TargetOptions): T
   const entities = { ...(opts.entities ?? {}), ref: cleaned };
   const say = messages(ctx.language);
 
+  // "them both", "all of those": the tasks just talked about, not a group of the whole list.
+  if (opts.many && isPluralRef(phrase)) {
+    const outs = resolveSeveral(phrase, ctx.tasks, refOpts);
+    const tasks = outs.flatMap((o) => (o.kind === "one" ? [o.task] : []));
+    const count = pluralCount(phrase);
+    if (!tasks.length || tasks.length !== outs.length || (count !== null && tasks.length !== count))
+      return { ok: false, reply: ask(say.whichTasks, entities, 0.4) };
+    return { ok: true, tasks, partial: false, group: true };
+  }
   if (opts.many && (isGroupPhrase(cleaned) || (PLURAL_END.test(cleaned) && !/\d/.test(cleaned)))) {
     const filter = parseGroupFilter(cleaned, ctx.tasks);
     const criteria = !!(filter.tag || filter.priority || filter.status || filter.due || filter.words.length);

@@ -22,7 +22,7 @@ export function capitalize(s: string): string {
 /** Title-ish cleanup: no dangling punctuation or connectors, capital first letter, no final period. */
 export function tidyTitle(s: string): string {
   // Emoji say how the user feels about a task, not what it is ("book the vet 🐶").
-  let t = s.replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, " ").replace(/\s+/g, " ").trim();
+  let t = s.replace(/(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D})/gu, " ").replace(/\s+/g, " ").trim();
   let prev = "";
   while (prev !== t) {
     prev = t;

@@ -5,12 +5,13 @@ import { COMMAND_LEADS, LIST_VERBS } from "./lexicon";
 import { resolveOne } from "./references";
 import type { Ctx } from "./context";
 import type { TaskSnapshot } from "./types";
+import { reopensWithTail } from "./intents/complete";
 
 const VERBS = [...new Set([...COMMAND_LEADS, ...LIST_VERBS])]
   .sort((a, b) => b.length - a.length)
   .map((v) => v.replace(/\s+/g, String.raw`\s+`));
 const SHAPE = new RegExp(
-  String.raw`^(.{3,}?)\s*(?:[,:;?!]|\s[-–—]\s)\s*((?:${VERBS.join("|")})\s+(?:it|that|this|them)\b.*)$`,
+  String.raw`^(.{3,}?)\s*(?:[,:;?!]|\s[-–—]\s)\s*((?:(?:actually|just|now|then|so|ok(?:ay)?|please)\s+)*(?:${VERBS.join("|")})\s+(?:it|that|this|them)\b.*)$`,
   "i",
 );
 // Where the naming stops and a remark about it starts: "the plumber is no longer needed".
@@ -26,6 +27,8 @@ const ORDINAL_SHAPE = new RegExp(
 );
 
 export function topicFirst(ctx: Ctx): { command: string; task: TaskSnapshot } | null {
+  // "the parcel isn't picked up yet, put it back": the remark already says what to do (complete.ts).
+  if (reopensWithTail(ctx.text)) return null;
   const text = ctx.text.replace(/^(?:and|y|und|et)\s+/i, "");
   const m = SHAPE.exec(text) ?? ORDINAL_SHAPE.exec(text);
   if (!m) return null;

@@ -7,14 +7,14 @@ import { extractRepeat } from "../recurrence";
 import { extractReminderClause, reminderNeedsTime, remindFromSpec } from "../reminders";
 import { extractDescription, extractPriority, extractQuoted, extractTags } from "../modifiers";
 import { NUMBER_WORDS, TODO_VERBS, tidyTitle } from "../text";
-import { COMMAND_LEADS } from "../lexicon";
+import { COMMAND_LEADS, FIXED_PAIRS } from "../lexicon";
 import { resolveOne } from "../references";
 import { isSmalltalk } from "./smalltalk";
 import type { Interpretation, Priority, ToolCall } from "../types";
 import { messages } from "../messages";
 import { formatDueIn } from "../format";
 
-const NOUN = String.raw`(?:tasks?|todos?|to-dos?|items?|reminders?|notes?|memos?|entries|entry|things?|ones?)`;
+const NOUN = `(?:tasks?|todos?|to-dos?|items?|reminders?|notes?|memos?|entries|entry|things?|ones?)`;
 const COUNT = String.raw`(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|a\s+couple(?:\s+of)?|couple(?:\s+of)?|a\s+few|few|some|several|multiple)`;
 const PRIO = String.raw`(?:high|low|medium|normal|top|urgent|important)(?:[-\s]+priority)?`;
 
@@ -94,7 +94,8 @@ export function parseTaskText(text: string, ctx: Ctx): Parsed {
       out.priority = again.value;
     }
   }
-  const title = tidyTitle(quoted.value ?? rest.replace(TO_MY_LIST, " "));
+  // "add bread too": the "too" says it comes with what was just added.
+  const title = tidyTitle(quoted.value ?? rest.replace(TO_MY_LIST, " ").replace(/\s+(?:too|as\s+well)$/i, ""));
   return { ...out, title };
 }
 
@@ -138,6 +139,28 @@ function splitItems(body: string, expected: number | undefined, announced: boole
 
 const PARTICLE = /^(?:up|off|out|in|on|down|back|over|away|around)$/i;
 
+// Words that tie a phrase into a sentence or a relation ("dinner with Sam and Alex", "mum's card"): not a bare thing.
+const NOT_A_THING =
+  /\b(?:with|for|to|from|about|at|on|in|by|into|onto|of|and|or|but|my|your|his|her|our|their)\b|'s\b|\d/i;
+const PAIRS = new RegExp(`\\b(?:${FIXED_PAIRS.map((p) => p.replace(/\s+/g, String.raw`\s+`)).join("|")})\\b`, "i");
+
+/**
+ * "milk and eggs", "bananas, oats and honey": two to six short noun phrases are one task each.
+ * Not "write and send the report" (a deed), "salt and pepper" (one thing), nor "salt and vinegar
+ * crisps" (a singular word and a longer phrase: the word most likely describes the phrase's thing).
+ */
+function nounItems(title: string): string[] | null {
+  if (!/,|\s(?:and|&)\s/i.test(title) || SENTENCE_WORD.test(title) || PAIRS.test(title)) return null;
+  const items = splitItems(title, undefined, true);
+  if (items.length < 2 || items.length > 6) return null;
+  const sizes = items.map((it) => it.split(/\s+/).length);
+  // "salt and vinegar crisps": one singular word before a longer phrase describes its thing; "sponges and bin liners" are two.
+  if (items.length === 2 && sizes[0] === 1 && sizes[1]! > 1 && !/[^s]s$/i.test(items[0]!)) return null;
+  const thing = (it: string, i: number) =>
+    sizes[i]! <= 3 && !TODO_VERBS.has(firstWord(it)) && !NOT_A_THING.test(it) && !isSmalltalk(it);
+  return items.every(thing) ? items : null;
+}
+
 /**
  * "buy milk and call mom", "to buy milk and to call mom": two to-dos joined by "and", each
  * starting with a to-do verb and more than a bare phrasal verb ("pick up and drop off" stays one).
@@ -177,7 +200,7 @@ export function matchAdd(ctx: Ctx): AddMatch | null {
     );
     const h = HEADER.exec(rest);
     let header: AddMatch["header"] = { plural: false };
-    if (h && h[0]) {
+    if (h?.[0]) {
       const noun = h[3];
       const count = countOf(h[1]);
       const plural = !!noun && /(?:s|entries)$/i.test(noun) && !/^(?:this|ones?)$/i.test(noun);
@@ -194,23 +217,24 @@ export function matchAdd(ctx: Ctx): AddMatch | null {
     if (!rest.trim()) return null;
     return { body: rest, strength: 0.9, header };
   }
-  if (
-    (m =
-      /^(?:put|stick|throw|pop|get)\s+(.+?)\s+(?:on|onto|in|to)\s+(?:my|the)\s+(?:to-?do\s+|todo\s+|task\s+|shopping\s+)?(?:list|tasks|todos)\b(.*)$/i.exec(
-        t,
-      ))
-  )
-    return { body: `${m[1]} ${m[2]}`.trim(), strength: 0.85 };
-  if ((m = LABEL.exec(t))) return { body: t.slice(m[0].length), strength: 0.85 };
-  if ((m = REMIND.exec(t))) return { body: t.slice(m[0].length), strength: 0.9 };
+  m =
+    /^(?:put|stick|throw|pop|get)\s+(.+?)\s+(?:on|onto|in|to)\s+(?:my|the)\s+(?:to-?do\s+|todo\s+|task\s+|shopping\s+)?(?:list|tasks|todos)\b(.*)$/i.exec(
+      t,
+    );
+  if (m) return { body: `${m[1]} ${m[2]}`.trim(), strength: 0.85 };
+  m = LABEL.exec(t);
+  if (m) return { body: t.slice(m[0].length), strength: 0.85 };
+  m = REMIND.exec(t);
+  if (m) return { body: t.slice(m[0].length), strength: 0.9 };
   const expanded = t
     .replace(/^(i|we)'ve\b/i, "$1 have")
     .replace(/^(i|we)'m\b/i, "$1 am")
     .replace(/^(i|we)'ll\b/i, "$1 will")
     .replace(/^(i|we)'d\b/i, "$1 would");
-  if ((m = NEED.exec(expanded)) && expanded.slice(m[0].length).trim())
-    return { body: expanded.slice(m[0].length), strength: 0.8 };
-  if ((m = NEED.exec(t)) && t.slice(m[0].length).trim()) return { body: t.slice(m[0].length), strength: 0.8 };
+  m = NEED.exec(expanded);
+  if (m && expanded.slice(m[0].length).trim()) return { body: expanded.slice(m[0].length), strength: 0.8 };
+  m = NEED.exec(t);
+  if (m && t.slice(m[0].length).trim()) return { body: t.slice(m[0].length), strength: 0.8 };
   return null;
 }
 
@@ -229,7 +253,12 @@ export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Inter
           return splitVerbPhrases(match.body) ?? [match.body];
         })();
 
-  const parsed = items.map((it) => parseTaskText(it, ctx));
+  // "add milk and eggs for saturday": things, not deeds; each its own task, with what was said of them all.
+  const whole = items.length === 1 && !/["']/.test(match.body) ? parseTaskText(match.body, ctx) : null;
+  const things = whole ? nounItems(whole.title) : null;
+  const parsed = things
+    ? things.map((title) => ({ ...whole!, title: tidyTitle(title) }))
+    : items.map((it) => parseTaskText(it, ctx));
   const invalid = parsed.find((p) => p.invalid);
   const say = messages(ctx.language);
   if (invalid) {

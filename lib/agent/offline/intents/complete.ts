@@ -11,7 +11,18 @@ import { PAST_TENSE } from "../lexicon";
 const DONE = String.raw`(?:done|complete|completed|finished|checked(?:\s+off)?|ticked\s+off|crossed\s+off|closed|resolved)`;
 const NOT_DONE = String.raw`(?:not\s+(?:yet\s+)?(?:done|complete|completed|finished)|undone|incomplete|uncompleted|unfinished|pending|open|active|to-?do|not\s+started|unchecked)`;
 
-type Pattern = { re: RegExp; group: number; reopen: boolean; strict?: boolean; pastVerb?: boolean; passive?: boolean };
+// "the parcel isn't picked up yet", "the bins are taken out": a phrasal verb's particle after the participle.
+const PARTICLE = String.raw`(?:\s+(up|off|out|back|away|down|over|in))?`;
+
+type Pattern = {
+  re: RegExp;
+  group: number;
+  also?: number;
+  reopen: boolean;
+  strict?: boolean;
+  pastVerb?: boolean;
+  passive?: boolean;
+};
 
 const PATTERNS: Pattern[] = [
   // reopen
@@ -29,7 +40,7 @@ const PATTERNS: Pattern[] = [
     reopen: true,
   },
   {
-    re: /^(.+?)\s+(?:isn'?t|wasn'?t|is\s+not|was\s+not|ain'?t|'s\s+not|is\s+still\s+not|isn'?t\s+actually|is\s+actually\s+not)\s+(?:actually\s+|really\s+|quite\s+)?(?:done|finished|complete|completed)(?:\s+(?:yet|after\s+all|actually))?$/i,
+    re: /^(.+?)(?:\s+(?:isn'?t|wasn'?t|is\s+not|was\s+not|ain'?t|'s\s+not|is\s+still\s+not|isn'?t\s+actually|is\s+actually\s+not)|'s\s+(?:still\s+|actually\s+)?not)\s+(?:actually\s+|really\s+|quite\s+)?(?:done|finished|complete|completed)(?:\s+(?:yet|after\s+all|actually|really))*$/i,
     group: 1,
     reopen: true,
   },
@@ -61,8 +72,10 @@ const PATTERNS: Pattern[] = [
     reopen: false,
   },
   {
-    re: /^(.+?)\s+(?:is|are|'s|was|were|has\s+been|have\s+been|got|is\s+now|are\s+now)\s+(?:now\s+|all\s+|finally\s+|already\s+|totally\s+)?(?:done|finished|complete|completed|sorted|taken\s+care\s+of|handled|dealt\s+with|out\s+of\s+the\s+way|ticked\s+off|checked\s+off)$/i,
+    // "they're both done now": the "both" said after the verb still counts the tasks meant.
+    re: /^(.+?)(?:\s+(?:is|are|'s|was|were|has\s+been|have\s+been|got|is\s+now|are\s+now)|'s|'re)\s+(?:now\s+|finally\s+|already\s+|totally\s+)?(?:(all|both)\s+)?(?:now\s+)?(?:done|finished|complete|completed|sorted|taken\s+care\s+of|handled|dealt\s+with|out\s+of\s+the\s+way|ticked\s+off|checked\s+off)(?:\s+(?:now|too|as\s+well))?$/i,
     group: 1,
+    also: 2,
     reopen: false,
   },
   {
@@ -74,7 +87,10 @@ const PATTERNS: Pattern[] = [
   { re: new RegExp(String.raw`^(.+?)\s*[:\-,]?\s+${DONE}$`, "i"), group: 1, reopen: false, strict: true },
   // "the water bill isn't actually paid": a task's words, a negated participle.
   {
-    re: /^(.+?)\s+(?:isn'?t|wasn'?t|is\s+not|was\s+not|aren'?t|are\s+not|weren'?t|hasn'?t\s+been|has\s+not\s+been|haven'?t\s+been)\s+(?:actually\s+|really\s+|yet\s+|quite\s+|been\s+)?([a-z]+)(?:\s+(?:yet|after\s+all|actually|at\s+all))?$/i,
+    re: new RegExp(
+      String.raw`^(.+?)\s+(?:isn'?t|wasn'?t|is\s+not|was\s+not|aren'?t|are\s+not|weren'?t|hasn'?t\s+been|has\s+not\s+been|haven'?t\s+been)\s+(?:actually\s+|really\s+|yet\s+|quite\s+|been\s+)?([a-z]+)${PARTICLE}(?:\s+(?:yet|after\s+all|actually|at\s+all))?$`,
+      "i",
+    ),
     group: 0,
     reopen: true,
     strict: true,
@@ -83,7 +99,10 @@ const PATTERNS: Pattern[] = [
   },
   // "the flights are booked": a participle after the task's words.
   {
-    re: /^(.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|got)\s+(?:now\s+|all\s+|finally\s+|already\s+)?([a-z]+)$/i,
+    re: new RegExp(
+      String.raw`^(.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|got)\s+(?:now\s+|all\s+|finally\s+|already\s+)?([a-z]+)${PARTICLE}$`,
+      "i",
+    ),
     group: 0,
     reopen: false,
     strict: true,
@@ -105,9 +124,11 @@ function phraseOf(p: Pattern, m: RegExpExecArray): string | null {
     const [verb, object] = p.passive ? [m[2], m[1]] : [m[1], m[2]];
     const base = baseOfPastVerb(verb);
     if (!base) return null;
-    return `${base} ${object}`;
+    const particle = p.passive ? m[3] : undefined;
+    return particle ? `${base} ${particle} ${object}` : `${base} ${object}`;
   }
-  return m[p.group];
+  const extra = p.also ? m[p.also] : undefined;
+  return extra ? `${m[p.group]} ${extra}` : m[p.group];
 }
 
 function pastVerbTarget(phrase: string, ctx: Ctx): TaskSnapshot | null {
@@ -196,16 +217,30 @@ function sameDeed(task: TaskSnapshot, verbs: string[], object: string): boolean 
   return title.every((w) => said.has(stem(w)) || w.length <= 3);
 }
 
+// "…, put it back", "…, reopen it": a command after "X isn't done" that only says the same again.
+const REOPEN_TAIL =
+  /\s*[,;.!–—-]+\s*(?:so\s+)?(?:(?:please|pls)\s+)?(?:(?:can|could)\s+you\s+)?(?:(?:put|bring|move|set)\s+(?:it|that|this|them)\s+back(?:\s+(?:on|onto|to|in)\s+(?:the|my)\s+(?:to-?do\s+)?list)?|(?:re-?open|un-?tick|un-?check)\s+(?:it|that|this|them)|mark\s+(?:it|that|this|them)\s+(?:as\s+)?(?:not\s+done|undone|open|pending|unfinished)(?:\s+again)?)(?:\s+(?:please|pls|again))?$/i;
+
+/** "X isn't picked up yet, put it back": a statement that a task is not done, with a command that reopens it. */
+export function reopensWithTail(text: string): boolean {
+  const stated = text.replace(REOPEN_TAIL, "");
+  return stated !== text && PATTERNS.some((p) => p.reopen && p.re.test(stated));
+}
+
 export function complete(ctx: Ctx): Interpretation | null {
   // "is the tax return finished?" asks about a task; it does not report one.
   if (ctx.question && /^(?:is|are|was|were|did|has|have|had)\b/i.test(ctx.text)) return null;
   const foreign = foreignPast(ctx);
   if (foreign) return foreign;
+  const tail = reopensWithTail(ctx.text);
   // A bare "done!" refers to the task we just talked about.
   const text = /^(?:done|finished|completed|complete|all\s+done|that'?s\s+done|it'?s\s+done)$/i.test(ctx.text)
     ? "mark it as done"
-    : ctx.text;
+    : tail
+      ? ctx.text.replace(REOPEN_TAIL, "")
+      : ctx.text;
   for (const p of PATTERNS) {
+    if (tail && !p.reopen) continue;
     const m = p.re.exec(text);
     if (!m) continue;
     // "reopen the ironing, I never got round to it": the reason after the comma is not the task.

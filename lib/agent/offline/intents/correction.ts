@@ -22,6 +22,9 @@ const MEANT = /^(?:i\s+)?(?:meant|mean|wanted|was\s+talking\s+about)\s+(.+?)(?:\
 const NOT_BUT = /^not\s+(.+?)\s*(?:[,;]|\s-\s|\s+but)\s*(?:i\s+meant\s+|it'?s\s+)?(.+)$/i;
 const X_NOT_Y = /^(.+?)\s*,\s*not\s+(.+)$/i;
 const OTHER = /^(?:the\s+)?other\s+(?:one|task)$/i;
+// "oh wait, the parcel isn't picked up yet": a remark about a task, not the task meant instead.
+const STATEMENT =
+  /\b(?:is|are|was|were|isn'?t|aren'?t|wasn'?t|weren'?t|has|have|hasn'?t|haven'?t|didn'?t)\b|'s\s+not\b/i;
 
 const SAME_FOR =
   /^(?:and\s+|also\s+|then\s+)*(?:do\s+|please\s+do\s+)?(?:the\s+)?same\s+(?:thing\s+)?(?:for|with|to)\s+(.+)$/i;
@@ -31,11 +34,15 @@ function intended(text: string): string | null {
   const stripped = text.replace(OOPS, "").trim();
   const oops = stripped !== text.trim();
   let m: RegExpExecArray | null;
-  if ((m = MEANT.exec(stripped))) return m[1]!;
-  if ((m = NOT_BUT.exec(stripped))) return m[2]!;
-  if (oops && (m = X_NOT_Y.exec(stripped))) return m[1]!;
+  m = MEANT.exec(stripped);
+  if (m) return m[1]!;
+  m = NOT_BUT.exec(stripped);
+  if (m) return m[2]!;
+  m = oops ? X_NOT_Y.exec(stripped) : null;
+  if (m) return m[1]!;
   if (oops && OTHER.test(stripped)) return stripped;
-  if (oops && REFERENCE.test(stripped) && !/\s(?:to|by|on|as)\s/i.test(stripped)) return stripped;
+  if (oops && REFERENCE.test(stripped) && !/\s(?:to|by|on|as)\s/i.test(stripped) && !STATEMENT.test(stripped))
+    return stripped;
   // "not that one, the grocery run": after an explicit "not that one", what follows is the one meant.
   if (/^not\s+(?:that|this)\s+one\b/i.test(text.trim()) && stripped && !/\s(?:to|by|on|as)\s/i.test(stripped))
     return stripped;

@@ -7,6 +7,7 @@ import type { HistoryTurn, TaskSnapshot } from "../types";
 import { COMMAND_LEADS } from "../lexicon";
 import { MESSAGES, OUR_QUESTIONS } from "../messages";
 import { normalizeWords } from "../normalize";
+import { contentStems, stemsMatch } from "../text";
 
 const COMMAND_START = new RegExp(`^(?:${COMMAND_LEADS.map((w) => w.replace(/\s+/g, "\\s+")).join("|")})\\s+\\S`, "i");
 
@@ -18,6 +19,9 @@ const YES =
 const NO =
   /^(?:no|nope|nah|neither|none(?:\s+of\s+them)?|never\s*mind|cancel|forget\s+it|don'?t|stop)(?:[,!.\s]+(?:thanks|thank\s+you))*$/i;
 
+const REFUSAL =
+  /\b(?:no|not|never|neither|nor|none|don'?t|doesn'?t|cancel|stop|forget|nicht|kein[e]?|nein|weder|pas|non|ni|aucune?|rien|ninguna?|ninguno|nada|tampoco)\b/i;
+
 export type Followup =
   | { kind: "redo"; previous: string; override: TaskSnapshot }
   | { kind: "rewrite"; text: string }
@@ -27,7 +31,7 @@ export type Followup =
 function pendingQuestion(history: HistoryTurn[] | undefined): { previous: string; question: string } | null {
   if (!history || history.length < 2) return null;
   const last = history[history.length - 1];
-  if (last.role !== "assistant" || (last.calls && last.calls.length) || !/\?\s*$/.test(last.text.trim())) return null;
+  if (last.role !== "assistant" || last.calls?.length || !/\?\s*$/.test(last.text.trim())) return null;
   const prev = history[history.length - 2];
   if (prev.role !== "user") return null;
   return { previous: prev.text, question: last.text };
@@ -88,5 +92,21 @@ export function followup(ctx: Ctx): Followup | null {
     const out = resolveOne(cleaned, tasks, { history: ctx.history });
     if (out.kind === "one" && !out.partial) return { kind: "redo", previous: q.previous, override: out.task };
   }
-  return null;
+  const picked = pool === ctx.tasks ? null : onlyOneNamed(text, pool);
+  return picked ? { kind: "redo", previous: q.previous, override: picked } : null;
+}
+
+/**
+ * "celle de mamie", "la de mi abuela", "die von Oma", "the one for grandma": whatever the small
+ * words around it, the answer's words that name exactly one of the tasks we offered pick it.
+ */
+function onlyOneNamed(text: string, offered: TaskSnapshot[]): TaskSnapshot | null {
+  // "never mind about the bank", "pas celle de mamie": a word of a task is no choice of it when it is refused.
+  if (REFUSAL.test(text)) return null;
+  const picks = new Set<TaskSnapshot>();
+  for (const w of contentStems(text)) {
+    const which = offered.filter((t) => contentStems(t.title).some((x) => stemsMatch(w, x)));
+    if (which.length === 1) picks.add(which[0]!);
+  }
+  return picks.size === 1 ? [...picks][0]! : null;
 }

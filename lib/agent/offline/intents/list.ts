@@ -116,7 +116,7 @@ export function searchable(term: string, tasks: Ctx["tasks"]): string {
   if (!m) return term;
   const [, head, last] = m as unknown as [string, string, string];
   const forms: string[] = [];
-  if (/ies$/i.test(last)) forms.push(last.slice(0, -3) + "y", last.slice(0, -3));
+  if (/ies$/i.test(last)) forms.push(`${last.slice(0, -3)}y`, last.slice(0, -3));
   if (/(?:ches|shes|sses|xes|zes|oes)$/i.test(last)) forms.push(last.slice(0, -2));
   if (/[^su]s$/i.test(last)) forms.push(last.slice(0, -1));
   const st = stem(last);
@@ -184,7 +184,7 @@ function subjectOf(s: string, ctx: Ctx): string {
 
 // A question in the asking word order asks even without "?" ("when's the book fair", "is the boiler serviced yet").
 const ASKING_ORDER = /^(?:is|are|was|were|did|has|have|when(?:'s)?|what\s+(?:time|day|date))\b/i;
-const asks = (ctx: Ctx) => ctx.question || ASKING_ORDER.test(ctx.text);
+export const asks = (ctx: Ctx) => ctx.question || ASKING_ORDER.test(ctx.text);
 
 // "is the boiler serviced yet?", "are the invitations sent?": a past participle asks whether it is done.
 const IS_PARTICIPLE =
@@ -468,17 +468,17 @@ export function buildList(text: string, ctx: Ctx, confidence: number): Interpret
         search,
       );
     if (tail) {
-      body = body + " " + tail[0];
+      body = `${body} ${tail[0]}`;
       search = search.slice(0, tail.index);
     }
     const tagged = /^#([\w-]+)$/.exec(search.trim());
     if (tagged) {
-      body += " " + search;
+      body += ` ${search}`;
       search = undefined;
     }
   }
 
-  const L = " " + body.toLowerCase().replace(/[?!.]+/g, " ") + " ";
+  const L = ` ${body.toLowerCase().replace(/[?!.]+/g, " ")} `;
 
   // Status
   const all =

@@ -5,7 +5,7 @@ import { clarifyReference, result, type Ctx } from "../context";
 import { extractRepeat } from "../recurrence";
 import { OFFSET, offsetMinutes, remindBefore, reminderFromDate, isTimeOnly } from "../reminders";
 import { extractDate } from "../dates";
-import { resolveOne, resolveSeveral } from "../references";
+import { isPluralRef, pluralCount, resolveOne, resolveSeveral } from "../references";
 import { formatDue, formatDueIn } from "../format";
 import { dayInZone, isoDateTime, wallOf } from "@/lib/time/zone";
 import type { Interpretation, TaskSnapshot } from "../types";
@@ -49,26 +49,26 @@ export function withoutRebuttal(text: string): string {
 // Asking for a reminder: "remind me …", "ping me …", "set a reminder …".
 const REMIND =
   /^(?:(?:remind|ping|nudge|alert|notify|buzz)\s+me|(?:set|add|put|create|schedule|give\s+me|i\s+(?:want|need)|i'd\s+like|i\s+would\s+like)\s+(?:me\s+)?(?:a|an|the)\s+reminder)\s+(.+)$/i;
-// Several tasks at once: "remind me about both of them 20 minutes before".
-const PLURAL =
-  /^(?:both(?:\s+of\s+them)?|them(?:\s+(?:both|all))?|all\s+of\s+them|each(?:\s+of\s+them)?|those|these|(?:these|those|the)\s+two)$/i;
 
 export function schedule(ctx: Ctx): Interpretation | null {
   const t = withoutRebuttal(ctx.text);
   let m: RegExpExecArray | null;
 
-  if ((m = STOP_REPEAT.exec(t))) {
+  m = STOP_REPEAT.exec(t);
+  if (m) {
     const task = target(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5], ctx, "stop repeating");
     return isTask(task) ? update(task, { repeat: null }, "update_task") : task;
   }
-  if ((m = CANCEL_REMINDER.exec(t))) {
+  m = CANCEL_REMINDER.exec(t);
+  if (m) {
     const task = target(m[1] ?? m[2], ctx, "remove the reminder from");
     return isTask(task) ? update(task, { remindAt: null }, "update_task") : task;
   }
   // Only a phrase that really is a repeat ("set a reminder for 10 on the day" is not one).
   // "put it every week" (a foreign "ponla cada semana"); "put the bins out every thursday" is a new task.
+  m = SET_REPEAT.exec(t);
   if (
-    (m = SET_REPEAT.exec(t)) &&
+    m &&
     !/^put\s+(?!(?:it|that|this)\s)/i.test(t) &&
     ((p) => !!p && extractRepeat(p, ctx.date)?.rest === "")(m[2] ?? m[4] ?? m[6] ?? m[8])
   ) {
@@ -87,12 +87,11 @@ export function schedule(ctx: Ctx): Interpretation | null {
   }
 
   // "make that 6", "change it to 6:45": a new time of day for the task we just talked about.
-  if (
-    (m =
-      /^(?:make|change|move|set)\s+(?:it|that|this)\s+(?:to\s+)?(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s+instead)?$/i.exec(
-        t,
-      ))
-  ) {
+  m =
+    /^(?:make|change|move|set)\s+(?:it|that|this)\s+(?:to\s+)?(?:at\s+)?(\d{1,2})(?::(\d{2}))?\s*(am|pm|a\.m\.|p\.m\.)?(?:\s+instead)?$/i.exec(
+      t,
+    );
+  if (m) {
     const task = target("it", ctx, "change");
     if (!isTask(task)) return task;
     if (!task.dueDate || !/T/.test(task.dueDate)) return null;
@@ -119,11 +118,7 @@ export function schedule(ctx: Ctx): Interpretation | null {
   // "an hour before", "about the dentist an hour before", "the night before at 8pm".
   const off = new RegExp(`(?:^|\\s)(${OFFSET})(?=$|[\\s,])`, "i").exec(spec);
   if (off)
-    return offsetReminder(
-      off[1]!,
-      (spec.slice(0, off.index) + " " + spec.slice(off.index + off[0].length)).trim(),
-      ctx,
-    );
+    return offsetReminder(off[1]!, `${spec.slice(0, off.index)} ${spec.slice(off.index + off[0].length)}`.trim(), ctx);
   // "at 7pm about it", "about the Rome hotel tomorrow at 7am", "friday afternoon about the gas bill", "at 10am on the day".
   // "at 8am that day", "at 10 on the day": a clock time on the task's own day.
   const ex = extractDate(spec.replace(/\s+(?:on\s+)?(?:that|the\s+same|the)\s+day$/i, ""), ctx.date);
@@ -180,12 +175,14 @@ function reminderRef(rest: string): string | null {
  */
 function reminderTargets(ref: string, ctx: Ctx, offset: boolean): TaskSnapshot[] | Interpretation | null {
   const opts = { history: ctx.history, override: ctx.override };
-  if (PLURAL.test(ref)) {
-    const outs = resolveSeveral("them", ctx.tasks, opts);
+  // Several tasks at once: "remind me about both of them 20 minutes before".
+  if (isPluralRef(ref)) {
+    const outs = resolveSeveral(ref, ctx.tasks, opts);
     const bad = outs.find((o): o is Exclude<typeof o, { kind: "one" }> => o.kind !== "one");
     if (bad) return clarifyReference(bad, "remind you about", {}, ctx.language);
     const tasks = outs.flatMap((o) => (o.kind === "one" ? [o.task] : []));
-    if (/^both/i.test(ref) && tasks.length !== 2) return null;
+    const count = pluralCount(ref);
+    if (count !== null && tasks.length !== count) return null;
     return tasks.length ? tasks : null;
   }
   // "the vet appointment and the car insurance": each task named.

@@ -86,7 +86,7 @@ const WH_QUESTION =
 
 // A message made only of small-talk pieces, in any order and number ("hey, morning all :)",
 // "right, night night", "thanks a lot, that's everything for now", "enjoy your evening!", "cheers, you too x").
-const NICE = String.raw`(?:good|great|nice|lovely|wonderful|fab|fabulous|fantastic|brilliant|relaxing|restful|happy|safe|productive|super|awesome|peaceful|amazing|fun|quiet|chill|cosy|cozy)`;
+const NICE = `(?:good|great|nice|lovely|wonderful|fab|fabulous|fantastic|brilliant|relaxing|restful|happy|safe|productive|super|awesome|peaceful|amazing|fun|quiet|chill|cosy|cozy)`;
 const OCCASION = String.raw`(?:day|night|evening|weekend|week|morning|afternoon|one|time|holidays?|trip|break|vacation|christmas|easter|sleep|rest\s+of\s+(?:the|your)\s+(?:day|week|evening|weekend)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)`;
 const FOR_WHEN = String.raw`(?:\s+for\s+(?:now|today|tonight|the\s+(?:day|night|evening|week|weekend)|this\s+(?:evening|morning|afternoon|week)))?`;
 const THANKS_WORD = String.raw`(?:thanks|thank\s+you|thank\s+u|thx|ty|tysm|ta|cheers|much\s+appreciated|appreciate\s+it|many\s+thanks)(?:\s+(?:so\s+much|a\s+lot|very\s+much|a\s+bunch|a\s+million|again|mate|buddy|for\s+(?:the\s+help|your\s+help|that|everything|all\s+(?:the|your)\s+help)))*`;
@@ -99,7 +99,7 @@ const PIECES: Array<{ kind: "greeting" | "thanks" | "ack" | "closing" | "bye" | 
     ),
   },
   { kind: "thanks", re: new RegExp(`^${THANKS_WORD}`, "i") },
-  { kind: "ack", re: new RegExp(String.raw`^(?:${ACK}|haha+|hehe+|lol|oh|ah|so|well|right|yay|phew)`, "i") },
+  { kind: "ack", re: new RegExp(`^(?:${ACK}|haha+|hehe+|lol|oh|ah|so|well|right|yay|phew)`, "i") },
   { kind: "closing", re: new RegExp(`^(?:${alt(CLOSINGS)})${FOR_WHEN}`, "i") },
   {
     kind: "bye",
@@ -117,7 +117,7 @@ const PIECES: Array<{ kind: "greeting" | "thanks" | "ack" | "closing" | "bye" | 
   },
   {
     kind: "emote",
-    re: /^(?:[:;=8]-?[)(DPp3oO|\][/\\*]+|<3+|\^_?\^|x+d+\b|x+o*x*\b|\p{Extended_Pictographic}[\u{FE0F}\u{200D}\p{Extended_Pictographic}]*)/iu,
+    re: /^(?:[:;=8]-?[)(DPp3oO|\][/\\*]+|<3+|\^_?\^|x+d+\b|x+o*x*\b|\p{Extended_Pictographic}(?:\u{FE0F}|\u{200D}|\p{Extended_Pictographic})*)/iu,
   },
 ];
 // Between pieces: punctuation, or "and" ("good night and have a good weekend", "y", "et", "und" after the tables).
@@ -125,7 +125,7 @@ const PIECE_GAP = /^(?:[\s,!.?…:;~&-]|(?:and|y|et|und)(?![\p{L}]))/iu;
 // A piece ends at a word's end (the regexes backtrack to "hiya" rather than stop at "hi").
 const ENDED = PIECES.map((p) => ({
   kind: p.kind,
-  re: new RegExp(`${p.re.source}(?![\\p{L}\\p{N}'])`, p.re.flags.includes("u") ? p.re.flags : p.re.flags + "u"),
+  re: new RegExp(`${p.re.source}(?![\\p{L}\\p{N}'])`, p.re.flags.includes("u") ? p.re.flags : `${p.re.flags}u`),
 }));
 
 /** The kinds of small-talk pieces a message is made of, or null when anything else is in it. */
@@ -136,7 +136,7 @@ export function smalltalkPieces(text: string): Set<string> | null {
     let best: { kind: string; length: number } | null = null;
     for (const p of ENDED) {
       const m = p.re.exec(rest);
-      if (m && m[0].length && (!best || m[0].length > best.length)) best = { kind: p.kind, length: m[0].length };
+      if (m?.[0].length && (!best || m[0].length > best.length)) best = { kind: p.kind, length: m[0].length };
     }
     // Punctuation between pieces (tried after them: ":)" is a piece, not a colon).
     const gap = best ? null : PIECE_GAP.exec(rest);

@@ -1,6 +1,7 @@
 // "undo that", "oops, undo", "revert the last change".
 import { result, type Ctx } from "../context";
 import type { Interpretation } from "../types";
+import { reopensWithTail } from "./complete";
 
 const UNDO =
   /\b(?:undo|un-do|revert|reverse|roll\s*back|take\s+(?:that|it)\s+back|scratch\s+that|cancel\s+that|put\s+it\s+back|bring\s+(?:it|that|them)\s+back|restore\s+(?:it|that|them)|undelete)\b/i;
@@ -9,6 +10,8 @@ const OTHER_COMMAND = /\b(?:add|create|show|list|rename|move|tag|remind)\b/i;
 export function undo(ctx: Ctx): Interpretation | null {
   const t = ctx.lower;
   if (!UNDO.test(t)) return null;
+  // "the parcel isn't picked up yet, put it back": that task reopened (complete.ts), whichever turn changed it.
+  if (reopensWithTail(ctx.text)) return null;
   const wordCount = t.split(/\s+/).length;
   // "undo" inside a longer command is part of something else ("add 'undo the fence'").
   if (wordCount > 10 || (OTHER_COMMAND.test(t) && !/^\W*(?:undo|revert)/.test(t))) return null;

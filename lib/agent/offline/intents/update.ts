@@ -3,11 +3,11 @@
 import { ask, clarifyReference, result, type Ctx } from "../context";
 import { findDates, extractDate, type FoundDate } from "../dates";
 import { extractPriority, extractTags } from "../modifiers";
-import { cleanRefPhrase, resolveOne, resolveSeveral } from "../references";
+import { cleanRefPhrase, isPluralRef, pluralCount, resolveOne, resolveSeveral } from "../references";
 import { nearestHour, withoutRebuttal } from "./schedule";
 import { resolveTargets } from "../targets";
 import { keepTimeOf } from "../dialogue";
-import { capitalize, NUMBER_WORDS, tidyTitle } from "../text";
+import { baseOfPastVerb, capitalize, NUMBER_WORDS, tidyTitle } from "../text";
 import { addDays, dayInZone, isoDate, isoDateTime, wallOf } from "@/lib/time/zone";
 import type { Interpretation, Priority, TaskSnapshot, ToolCall } from "../types";
 import { messages } from "../messages";
@@ -29,9 +29,6 @@ type Change = {
     ambiguous?: boolean;
   };
 };
-
-const PLURAL_REF =
-  /^(?:both(?:\s+of\s+them)?|them(?:\s+(?:both|all))?|all\s+of\s+them|those|these|(?:these|those|the)\s+two)$/i;
 
 const TAGLIST = String.raw`#?[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)#?[\p{L}\p{N}_-]+)*`;
 
@@ -121,12 +118,11 @@ function finish(
   opts: { many?: boolean; strict?: boolean; confidence?: number } = {},
 ): Interpretation | null {
   // "both", "them": the tasks just talked about (the two we listed or changed), not every task.
-  if (PLURAL_REF.test(cleanRefPhrase(refPhrase))) {
-    const outs = resolveSeveral("them", ctx.tasks, { history: ctx.history, override: ctx.override });
+  if (isPluralRef(refPhrase)) {
+    const outs = resolveSeveral(refPhrase, ctx.tasks, { history: ctx.history, override: ctx.override });
     const tasks = outs.flatMap((o) => (o.kind === "one" ? [o.task] : []));
-    const fits =
-      tasks.length === outs.length &&
-      (/^both/i.test(cleanRefPhrase(refPhrase)) ? tasks.length === 2 : tasks.length > 0);
+    const count = pluralCount(refPhrase);
+    const fits = tasks.length === outs.length && tasks.length > 0 && (count === null || tasks.length === count);
     if (!fits) return ask(messages(ctx.language).whichTasks, { ref: cleanRefPhrase(refPhrase) }, 0.4);
     const calls = buildUpdates(tasks, change, ctx);
     if (!Array.isArray(calls)) return calls;
@@ -159,8 +155,7 @@ function finish(
 function splitRefAndValue(rest: string, sep: RegExp, ctx: Ctx): { ref: string; value: string } | null {
   const positions: Array<{ i: number; len: number }> = [];
   const re = new RegExp(sep.source, "gi");
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(rest))) positions.push({ i: m.index, len: m[0].length });
+  for (const m of rest.matchAll(re)) positions.push({ i: m.index, len: m[0].length });
   if (!positions.length) return null;
   for (const p of positions) {
     const ref = rest.slice(0, p.i);
@@ -211,46 +206,37 @@ function removeTags(ctx: Ctx): Interpretation | null {
   const t = ctx.text;
   const VERB = String.raw`(?:remove|delete|drop|take\s+(?:off|away)|clear|strip|untag|detach)`;
   let m: RegExpExecArray | null;
-  if (
-    (m =
-      /^(?:remove|delete|clear|drop|strip)\s+(?:all\s+)?(?:the\s+|its\s+)?(?:tags|labels)\s+(?:from|on|of|off)\s+(.+)$/i.exec(
-        t,
-      ))
-  )
-    return finish(m[1], { removeTags: "all" }, ctx);
-  if (
-    (m = new RegExp(
-      String.raw`^${VERB}\s+(?:the\s+)?(${TAGLIST})\s+(?:tags?|labels?)\s+(?:from|off(?:\s+of)?|on|of)\s+(.+)$`,
-      "iu",
-    ).exec(t))
-  )
-    return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
-  if (
-    (m = new RegExp(
-      String.raw`^${VERB}\s+(?:the\s+)?(?:tags?|labels?)\s+(${TAGLIST})\s+(?:from|off(?:\s+of)?|on)\s+(.+)$`,
-      "iu",
-    ).exec(t))
-  )
-    return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
-  if (
-    (m =
-      /^(?:remove|delete|drop|take|strip|untag)\s+(#[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s+)#[\p{L}\p{N}_-]+)*)\s+(?:from|off(?:\s+of)?)\s+(.+)$/iu.exec(
-        t,
-      ))
-  )
-    return finish(m[2], { removeTags: tagsOf(m[1].replace(/\s+(?=#)/g, ",")) }, ctx);
-  if ((m = /^take\s+(?:the\s+)?(#?[\p{L}\p{N}_-]+)\s+(?:tag|label)\s+off\s+(?:of\s+)?(.+)$/iu.exec(t)))
-    return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
-  if ((m = new RegExp(String.raw`^untag\s+(${TAGLIST})\s+from\s+(.+)$`, "iu").exec(t)))
-    return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
-  if ((m = /^untag\s+(.+?)(?:\s+(?:as|from)\s+#?([\p{L}\p{N}_-]+))?$/iu.exec(t)))
-    return finish(m[1], { removeTags: m[2] ? tagsOf(m[2]) : "all" }, ctx);
-  if (
-    (m =
-      /^(.+?)\s+(?:is|are|'s)\s+(?:not|no\s+longer)\s+(?:a\s+)?(?:tagged\s+)?#?([\p{L}\p{N}_-]+)(?:\s+(?:task|item|thing))?(?:\s+anymore)?$/iu.exec(
-        t,
-      ))
-  ) {
+  m =
+    /^(?:remove|delete|clear|drop|strip)\s+(?:all\s+)?(?:the\s+|its\s+)?(?:tags|labels)\s+(?:from|on|of|off)\s+(.+)$/i.exec(
+      t,
+    );
+  if (m) return finish(m[1], { removeTags: "all" }, ctx);
+  m = new RegExp(
+    String.raw`^${VERB}\s+(?:the\s+)?(${TAGLIST})\s+(?:tags?|labels?)\s+(?:from|off(?:\s+of)?|on|of)\s+(.+)$`,
+    "iu",
+  ).exec(t);
+  if (m) return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
+  m = new RegExp(
+    String.raw`^${VERB}\s+(?:the\s+)?(?:tags?|labels?)\s+(${TAGLIST})\s+(?:from|off(?:\s+of)?|on)\s+(.+)$`,
+    "iu",
+  ).exec(t);
+  if (m) return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
+  m =
+    /^(?:remove|delete|drop|take|strip|untag)\s+(#[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s+)#[\p{L}\p{N}_-]+)*)\s+(?:from|off(?:\s+of)?)\s+(.+)$/iu.exec(
+      t,
+    );
+  if (m) return finish(m[2], { removeTags: tagsOf(m[1].replace(/\s+(?=#)/g, ",")) }, ctx);
+  m = /^take\s+(?:the\s+)?(#?[\p{L}\p{N}_-]+)\s+(?:tag|label)\s+off\s+(?:of\s+)?(.+)$/iu.exec(t);
+  if (m) return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
+  m = new RegExp(String.raw`^untag\s+(${TAGLIST})\s+from\s+(.+)$`, "iu").exec(t);
+  if (m) return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
+  m = /^untag\s+(.+?)(?:\s+(?:as|from)\s+#?([\p{L}\p{N}_-]+))?$/iu.exec(t);
+  if (m) return finish(m[1], { removeTags: m[2] ? tagsOf(m[2]) : "all" }, ctx);
+  m =
+    /^(.+?)\s+(?:is|are|'s)\s+(?:not|no\s+longer)\s+(?:a\s+)?(?:tagged\s+)?#?([\p{L}\p{N}_-]+)(?:\s+(?:task|item|thing))?(?:\s+anymore)?$/iu.exec(
+      t,
+    );
+  if (m) {
     const tag = m[2].toLowerCase();
     const known = ctx.tasks.some((x) => x.tags.some((g) => g.toLowerCase() === tag));
     if (known) return finish(m[1], { removeTags: [tag] }, ctx, { strict: true });
@@ -261,46 +247,37 @@ function removeTags(ctx: Ctx): Interpretation | null {
 function addTags(ctx: Ctx): Interpretation | null {
   const t = ctx.text;
   let m: RegExpExecArray | null;
-  if (
-    (m =
-      /^(?:tag|label)\s+(.+?)\s+(?:with|as|under)\s+(?:the\s+|a\s+)?(?:tags?\s+|labels?\s+)?(.+?)(?:\s+(?:tags?|labels?))?$/i.exec(
-        t,
-      ))
-  )
-    return finish(m[1], { addTags: tagsOf(m[2]) }, ctx);
-  if ((m = /^(?:tag|label)\s+(.+?)\s+(#[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s+)#[\p{L}\p{N}_-]+)*)$/iu.exec(t)))
-    return finish(m[1], { addTags: tagsOf(m[2].replace(/\s+(?=#)/g, ",")) }, ctx);
-  if (
-    (m = new RegExp(
-      String.raw`^(?:add|put|attach|apply|give\s+it|stick)\s+(?:the\s+|a\s+)?(?:tags?|labels?)\s+(${TAGLIST})\s+(?:to|on|onto)\s+(.+)$`,
-      "iu",
-    ).exec(t))
-  )
-    return finish(m[2], { addTags: tagsOf(m[1]) }, ctx);
-  if (
-    (m = new RegExp(
-      String.raw`^(?:add|put|attach|apply|stick)\s+(?:the\s+|a\s+|an\s+)?(${TAGLIST})\s+(?:tags?|labels?)\s+(?:to|on|onto)\s+(.+)$`,
-      "iu",
-    ).exec(t))
-  )
-    return finish(m[2], { addTags: tagsOf(m[1]) }, ctx);
-  if (
-    (m =
-      /^(?:add|put|attach|apply|stick)\s+(#[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s+)#[\p{L}\p{N}_-]+)*)\s+(?:to|on|onto)\s+(.+)$/iu.exec(
-        t,
-      ))
-  )
-    return finish(m[2], { addTags: tagsOf(m[1].replace(/\s+(?=#)/g, ",")) }, ctx);
-  if (
-    (m = new RegExp(
-      String.raw`^(?:give|add\s+to|put\s+on)\s+(.+?)\s+(?:the\s+|a\s+|an\s+)?(?:tags?|labels?)\s+(${TAGLIST})$`,
-      "iu",
-    ).exec(t))
-  )
-    return finish(m[1], { addTags: tagsOf(m[2]) }, ctx);
-  if ((m = /^(?:give|mark)\s+(.+?)\s+(?:the\s+|a\s+|an\s+)?(#?[\p{L}\p{N}_-]+)\s+(?:tag|label)$/iu.exec(t)))
-    return finish(m[1], { addTags: tagsOf(m[2]) }, ctx);
-  if ((m = /^tag\s+(.+)\s+([\p{L}\p{N}_-]+)$/iu.exec(t))) {
+  m =
+    /^(?:tag|label)\s+(.+?)\s+(?:with|as|under)\s+(?:the\s+|a\s+)?(?:tags?\s+|labels?\s+)?(.+?)(?:\s+(?:tags?|labels?))?$/i.exec(
+      t,
+    );
+  if (m) return finish(m[1], { addTags: tagsOf(m[2]) }, ctx);
+  m = /^(?:tag|label)\s+(.+?)\s+(#[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s+)#[\p{L}\p{N}_-]+)*)$/iu.exec(t);
+  if (m) return finish(m[1], { addTags: tagsOf(m[2].replace(/\s+(?=#)/g, ",")) }, ctx);
+  m = new RegExp(
+    String.raw`^(?:add|put|attach|apply|give\s+it|stick)\s+(?:the\s+|a\s+)?(?:tags?|labels?)\s+(${TAGLIST})\s+(?:to|on|onto)\s+(.+)$`,
+    "iu",
+  ).exec(t);
+  if (m) return finish(m[2], { addTags: tagsOf(m[1]) }, ctx);
+  m = new RegExp(
+    String.raw`^(?:add|put|attach|apply|stick)\s+(?:the\s+|a\s+|an\s+)?(${TAGLIST})\s+(?:tags?|labels?)\s+(?:to|on|onto)\s+(.+)$`,
+    "iu",
+  ).exec(t);
+  if (m) return finish(m[2], { addTags: tagsOf(m[1]) }, ctx);
+  m =
+    /^(?:add|put|attach|apply|stick)\s+(#[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s+)#[\p{L}\p{N}_-]+)*)\s+(?:to|on|onto)\s+(.+)$/iu.exec(
+      t,
+    );
+  if (m) return finish(m[2], { addTags: tagsOf(m[1].replace(/\s+(?=#)/g, ",")) }, ctx);
+  m = new RegExp(
+    String.raw`^(?:give|add\s+to|put\s+on)\s+(.+?)\s+(?:the\s+|a\s+|an\s+)?(?:tags?|labels?)\s+(${TAGLIST})$`,
+    "iu",
+  ).exec(t);
+  if (m) return finish(m[1], { addTags: tagsOf(m[2]) }, ctx);
+  m = /^(?:give|mark)\s+(.+?)\s+(?:the\s+|a\s+|an\s+)?(#?[\p{L}\p{N}_-]+)\s+(?:tag|label)$/iu.exec(t);
+  if (m) return finish(m[1], { addTags: tagsOf(m[2]) }, ctx);
+  m = /^tag\s+(.+)\s+([\p{L}\p{N}_-]+)$/iu.exec(t);
+  if (m) {
     const out = resolveOne(m[1], ctx.tasks, { history: ctx.history, override: ctx.override });
     if (out.kind === "one" && !out.partial) return finish(m[1], { addTags: tagsOf(m[2]) }, ctx);
   }
@@ -309,7 +286,7 @@ function addTags(ctx: Ctx): Interpretation | null {
 
 function description(ctx: Ctx): Interpretation | null {
   const t = ctx.text;
-  const NOTE = String.raw`(?:note|notes|description|details?|comment|memo)`;
+  const NOTE = `(?:note|notes|description|details?|comment|memo)`;
   const pats: Array<[RegExp, number, number]> = [
     [
       new RegExp(
@@ -360,30 +337,31 @@ function description(ctx: Ctx): Interpretation | null {
 
 function rename(ctx: Ctx): Interpretation | null {
   const t = ctx.text;
-  let m: RegExpExecArray | null;
   let ref: string | undefined;
   let value: string | undefined;
-  if ((m = /^(?:rename|retitle|re-title|re-name)\s+(.+)$/i.exec(t))) {
-    const split = splitRefAndValue(m[1], /\s+(?:to|as|into)\s+/, ctx);
-    if (!split) return ask(messages(ctx.language).newName, { ref: m[1] });
+  const renameVerb = /^(?:rename|retitle|re-title|re-name)\s+(.+)$/i.exec(t);
+  const titleOf =
+    /^(?:change|update|edit|set|modify|fix|correct)\s+(?:the\s+)?(?:title|name|wording|text)\s+(?:of|on|for)\s+(.+)$/i.exec(
+      t,
+    );
+  const possessive = /^(?:change|update|edit|set|modify)\s+(.+?)(?:'s|s')\s+(?:title|name)\s+(?:to|as)\s+(.+)$/i.exec(
+    t,
+  );
+  const callIt = /^(?:call|name)\s+(.+?)\s+(?:instead\s+)?["'](.+)["']$/i.exec(t);
+  if (renameVerb) {
+    const split = splitRefAndValue(renameVerb[1], /\s+(?:to|as|into)\s+/, ctx);
+    if (!split) return ask(messages(ctx.language).newName, { ref: renameVerb[1] });
     ({ ref, value } = split);
-  } else if (
-    (m =
-      /^(?:change|update|edit|set|modify|fix|correct)\s+(?:the\s+)?(?:title|name|wording|text)\s+(?:of|on|for)\s+(.+)$/i.exec(
-        t,
-      ))
-  ) {
-    const split = splitRefAndValue(m[1], /\s+(?:to|as|into)\s+/, ctx);
+  } else if (titleOf) {
+    const split = splitRefAndValue(titleOf[1], /\s+(?:to|as|into)\s+/, ctx);
     if (!split) return null;
     ({ ref, value } = split);
-  } else if (
-    (m = /^(?:change|update|edit|set|modify)\s+(.+?)(?:'s|s')\s+(?:title|name)\s+(?:to|as)\s+(.+)$/i.exec(t))
-  ) {
-    ref = m[1];
-    value = m[2];
-  } else if ((m = /^(?:call|name)\s+(.+?)\s+(?:instead\s+)?["'](.+)["']$/i.exec(t))) {
-    ref = m[1];
-    value = m[2];
+  } else if (possessive) {
+    ref = possessive[1];
+    value = possessive[2];
+  } else if (callIt) {
+    ref = callIt[1];
+    value = callIt[2];
   }
   if (ref === undefined || value === undefined) return null;
   const title = tidyTitle(value.replace(/^["']|["']$/g, ""));
@@ -414,7 +392,7 @@ function pickDate(rest: string, ctx: Ctx): { rest: string; date: FoundDate | nul
     for (const d of [target, ...others].sort((a, b) => b.index - a.index)) {
       if (d !== target && !others.includes(d)) continue;
       const before = cut.slice(0, d.index).replace(/(?:\s*\b(?:from|to|until|till|for|on|by|due|at)\s*)+$/i, " ");
-      cut = before + " " + cut.slice(d.end);
+      cut = `${before} ${cut.slice(d.end)}`;
     }
     return { rest: cut.replace(/\s+/g, " ").trim(), date: target, invalid: null };
   }
@@ -427,9 +405,14 @@ const WAITS =
   /^(.+?)\s+(?:(?:can|could|will|should|may|might|has\s+to|have\s+to|is\s+going\s+to)\s+)?(?:wait|slide|slip|keep|be\s+(?:moved|pushed(?:\s+back)?|postponed|bumped|shifted|rescheduled|delayed|put\s+off))\s+(?:till|until|'?til|to|for|(?:un)?til\s+after)\s+(.+)$/i;
 const LET_WAIT = /^let\s+(.+?)\s+(?:wait|slide|slip)\s+(?:till|until|'?til|to)\s+(.+)$/i;
 
+/** Whether a phrase starts as a report of something done ("I paid …", "watered the …"), not as a task's name. */
+function reportsDeed(phrase: string): boolean {
+  const first = phrase.trim().split(/\s+/)[0] ?? "";
+  return /^(?:i|we)$/i.test(first) || !!baseOfPastVerb(first);
+}
+
 function modifierUpdate(ctx: Ctx): Interpretation | null {
   let t = ctx.text;
-  let m: RegExpExecArray | null;
   // "add a deadline of Friday to the report", "the due date for task 3 is Friday"
   t = t
     .replace(/^(?:add|put|attach)\s+(?=(?:a\s+|the\s+)?(?:due[\s-]*date|deadline)\b)/i, "set ")
@@ -446,13 +429,17 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
   let verb: string;
   let rest: string;
   let strictRef = false;
-  if ((m = UPDATE_VERB.exec(t))) {
-    verb = m[1].toLowerCase();
-    rest = m[2];
-  } else if ((m = LET_WAIT.exec(t) ?? WAITS.exec(t))) {
+  const verbed = UPDATE_VERB.exec(t);
+  // "watered the tomatoes and the bins can wait": a report leads; that is two thoughts (interpret.ts), not one subject.
+  const waited = verbed ? null : (LET_WAIT.exec(t) ?? WAITS.exec(t));
+  const waits = waited && !reportsDeed(waited[1]!) ? waited : null;
+  if (verbed) {
+    verb = verbed[1].toLowerCase();
+    rest = verbed[2];
+  } else if (waits) {
     // "the squeaky door can wait till saturday", "let the report slide to monday": a move of that task.
     verb = "move";
-    rest = `${m[1]} to ${m[2]}`;
+    rest = `${waits[1]} to ${waits[2]}`;
     strictRef = true;
   } else if (subj) {
     verb = "be";
