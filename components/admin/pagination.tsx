@@ -1,44 +1,49 @@
+import Link from "next/link";
+import type { ComponentProps, ComponentType } from "react";
 import { buttonClass } from "@/components/ui/button";
-import { toSearchParams, type LogFilters } from "@/lib/admin/filters";
-import { NavLink } from "./logs-navigation";
 
-/** Newer / older page links: cursors in the URL, so every page has an address and Back works. */
+type PageHref = (page: { after?: string; before?: string }) => string;
+type PageLink = ComponentType<ComponentProps<typeof Link> & { href: string }>;
+
+/**
+ * Newer / older page links: cursors in the URL, so every page has an address and Back works.
+ * `href` makes a page's URL from its cursor (none: the newest page); `link` may be a Link that
+ * shows the page is loading (the log's NavLink).
+ */
 export function Pagination({
-  filters,
+  href,
   newer,
   older,
   shown,
+  link: PageLink = Link,
 }: {
-  filters: LogFilters;
+  href: PageHref;
   newer?: string;
   older?: string;
   shown: number;
+  link?: PageLink;
 }) {
-  const href = (page: { after?: string; before?: string }) => {
-    const query = toSearchParams(filters, page).toString();
-    return query ? `/admin/logs?${query}` : "/admin/logs";
-  };
   if (!newer && !older) return null;
   return (
     <nav aria-label="Pages" className="flex items-center justify-between gap-3">
       <div className="flex gap-2">
         {newer ? (
           <>
-            <NavLink href={href({})} className={buttonClass("ghost")}>
+            <PageLink href={href({})} className={buttonClass("ghost")}>
               Newest
-            </NavLink>
-            <NavLink href={href({ before: newer })} className={buttonClass("secondary")} rel="prev">
+            </PageLink>
+            <PageLink href={href({ before: newer })} className={buttonClass("secondary")} rel="prev">
               ← Newer
-            </NavLink>
+            </PageLink>
           </>
         ) : null}
       </div>
       <span className="text-xs text-muted">{shown} on this page</span>
       <div>
         {older ? (
-          <NavLink href={href({ after: older })} className={buttonClass("secondary")} rel="next">
+          <PageLink href={href({ after: older })} className={buttonClass("secondary")} rel="next">
             Older →
-          </NavLink>
+          </PageLink>
         ) : null}
       </div>
     </nav>

@@ -6,7 +6,7 @@ import { isValidElement, type ReactElement, type ReactNode } from "react";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { DbHandle } from "@/lib/db/client";
 import { AuditFilters } from "@/components/admin/audit-filters";
-import { AuditPagination } from "@/components/admin/audit-pagination";
+import { Pagination } from "@/components/admin/pagination";
 import { AuditTable } from "@/components/admin/audit-table";
 import { UsersEvents } from "@/components/admin/users-events";
 import { encodeCursor } from "@/lib/cursor";
@@ -243,7 +243,7 @@ describe("the /admin/audit page", () => {
     // 50 to a page: add enough sign-ins for a second one.
     for (let i = 0; i < 50; i++) await seed("signed_in", DAY(10), { actor: bob, subject: bob });
     const tree = await openAuditPage({ kind: "signed_in" });
-    const [pagination] = find(tree, AuditPagination);
+    const [pagination] = find(tree, Pagination);
     expect(pagination?.older).toBeDefined();
     expect(pagination?.href({ after: pagination.older })).toMatch(/^\/admin\/audit\?kind=signed_in&after=/);
     await handle.db.auditEvent.deleteMany({ where: { createdAt: DAY(10) } });

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AdminTabs } from "@/components/admin/admin-tabs";
 import { type AuditFilterValues, AuditFilters } from "@/components/admin/audit-filters";
-import { AuditPagination } from "@/components/admin/audit-pagination";
+import { Pagination } from "@/components/admin/pagination";
 import { AuditTable } from "@/components/admin/audit-table";
 import { buttonClass } from "@/components/ui/button";
 import { AUDIT_FILTER_KEYS, auditSearchParams, hasAuditFilters, parseAuditQuery } from "@/lib/audit/filters";
@@ -53,7 +53,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
       {page.rows.length ? (
         <section aria-label="Events" className="space-y-4">
           <AuditTable rows={page.rows} />
-          <AuditPagination href={href} newer={page.newer} older={page.older} shown={page.rows.length} />
+          <Pagination href={href} newer={page.newer} older={page.older} shown={page.rows.length} />
         </section>
       ) : (
         <p className="rounded-xl border border-dashed border-line bg-surface px-6 py-10 text-center text-sm text-muted">

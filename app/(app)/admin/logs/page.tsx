@@ -4,7 +4,7 @@ import { AdminTabs } from "@/components/admin/admin-tabs";
 import { FiguresSection } from "@/components/admin/figures-section";
 import { FilterBar } from "@/components/admin/filter-bar";
 import { LogsHeader } from "@/components/admin/logs-header";
-import { LogsNavigation, PendingRegion } from "@/components/admin/logs-navigation";
+import { LogsNavigation, NavLink, PendingRegion } from "@/components/admin/logs-navigation";
 import { LogsTable } from "@/components/admin/logs-table";
 import { EmptyState, InvalidFilters } from "@/components/admin/states";
 import { Pagination } from "@/components/admin/pagination";
@@ -57,7 +57,16 @@ export default async function OperationLogsPage({ searchParams }: { searchParams
           {page.rows.length ? (
             <>
               <LogsTable rows={page.rows} now={now} />
-              <Pagination filters={filters} newer={page.newer} older={page.older} shown={page.rows.length} />
+              <Pagination
+                href={(cursor) => {
+                  const query = toSearchParams(filters, cursor).toString();
+                  return query ? `/admin/logs?${query}` : "/admin/logs";
+                }}
+                link={NavLink}
+                newer={page.newer}
+                older={page.older}
+                shown={page.rows.length}
+              />
             </>
           ) : (
             <EmptyState filtered={hasFilters(filters)} paged={Boolean(parsed.query.after || parsed.query.before)} />
