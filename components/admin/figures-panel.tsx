@@ -1,7 +1,7 @@
 import type { LogFigures } from "@/lib/admin/figures";
 import { OPERATION_LABELS } from "@/lib/admin/filter-fields";
 import { DayChart } from "./day-chart";
-import { count, duration, percent } from "./format";
+import { count, duration, percent, shortDay } from "./format";
 
 /** Headline figures for the filtered set: totals, failure rate, rejections, durations, helpfulness, per type and per day. */
 export function FiguresPanel({ figures, days }: { figures: LogFigures; days: { day: string; count: number }[] }) {
@@ -12,10 +12,19 @@ export function FiguresPanel({ figures, days }: { figures: LogFigures; days: { d
       <h2 id="figures-heading" className="sr-only">
         Headline figures
       </h2>
-      {figures.window && (
+      {figures.sample ? (
         <p className="text-sm text-muted">
-          Figures for the last {figures.window.days} days. Choose dates to see another period.
+          The search matches more than {count(figures.sample.limit)} operations: figures for the latest{" "}
+          {count(figures.sample.limit)}, since {shortDay(figures.sample.since)}
+          {figures.window ? ` (of the last ${figures.window.days} days)` : ""}. Narrow the search or the dates to see
+          all.
         </p>
+      ) : (
+        figures.window && (
+          <p className="text-sm text-muted">
+            Figures for the last {figures.window.days} days. Choose dates to see another period.
+          </p>
+        )
       )}
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-5">
         <Stat
@@ -41,10 +50,11 @@ export function FiguresPanel({ figures, days }: { figures: LogFigures; days: { d
           value={count(figures.rejected)}
           note={figures.rejected ? "turned down when asked; not failures" : "no changes turned down"}
         />
+        {/* Read from duration histograms (lib/admin/rollup-histogram.ts): within about ±10 % of the exact value. */}
         <Stat
           label="Duration p50 / p95"
-          value={figures.p50Ms === null ? "—" : `${duration(figures.p50Ms)} / ${duration(figures.p95Ms)}`}
-          note="time to run an operation"
+          value={figures.p50Ms === null ? "—" : `≈${duration(figures.p50Ms)} / ≈${duration(figures.p95Ms)}`}
+          note="time to run an operation (approximate, ±10 %)"
         />
         <Stat
           label="Helpful replies"

@@ -28,7 +28,24 @@ export async function startNotificationWorker(): Promise<void> {
     });
   }
   const { scheduleDigests, throttled } = await import("./digest");
-  const worker = createWorker({ db, channels, beforePass: throttled(60_000, (now) => scheduleDigests(db, now)) });
+  const digests = throttled(60_000, (now) => scheduleDigests(db, now));
+  // The admin figures' per-day rollups ride on the same passes: closed days are rolled up here,
+  // off the chat's write path, a second of work at most per pass (lib/admin/rollup.ts).
+  const { rollupSchedule } = await import("@/lib/admin/rollup");
+  const rollups = rollupSchedule(db);
+  const worker = createWorker({
+    db,
+    channels,
+    beforePass: async (now) => {
+      try {
+        await digests(now);
+      } finally {
+        await rollups(now).catch((error: unknown) =>
+          console.error("admin figures: rolling up days failed:", error instanceof Error ? error.message : error),
+        );
+      }
+    },
+  });
   globalForWorker.doableNotificationWorker = worker;
   const pollMs = setting("NOTIFICATIONS_POLL_MS");
   worker.start(pollMs);

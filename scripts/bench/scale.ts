@@ -1,15 +1,19 @@
 // `npm run bench:scale`: the queries behind the pages at production scale, on the PostgreSQL
-// database `npm run seed:scale` fills (seeded first if it is missing). Each query is the
-// shipped function (listConversations, messagePage, listLogPage, logFigures, loadContext)
-// called for many random users/conversations; its SQL is captured from Prisma's query log
-// and run again under EXPLAIN (ANALYZE, BUFFERS) into docs/bench/explain-*.txt.
+// database `npm run seed:scale` fills (seeded first if it is missing), written into
+// docs/benchmarks.md. Each query is the shipped function (listConversations, messagePage,
+// listLogPage, logFigures, loadContext) called for many random users/conversations; its SQL is
+// captured from Prisma's query log and run again under EXPLAIN (ANALYZE, BUFFERS) into
+// docs/bench/explain-*.txt. The admin figures read per-day rollups, which a running server keeps
+// up to date in the background: the bench brings them up to date the same way first
+// (catchUpRollups) and reports how long that took.
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { Client } from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client";
-import { logFigures } from "@/lib/admin/figures";
+import { logFigures, TEXT_LIMIT } from "@/lib/admin/figures";
+import { catchUpRollups } from "@/lib/admin/rollup";
 import { schemaFingerprint } from "../seed-scale";
 import type { LogFilters } from "@/lib/admin/filters";
 import { listLogPage } from "@/lib/admin/list";
@@ -20,7 +24,7 @@ import { calibration, machine, markdownTable, ms, percentile, ROOT, timeEach, wr
 
 const DATABASE = process.env.SCALE_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/doable_scale";
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
-const FIGURE_SAMPLES = Number(process.env.BENCH_FIGURE_SAMPLES ?? 10);
+const FIGURE_SAMPLES = Number(process.env.BENCH_FIGURE_SAMPLES ?? 100);
 const FIGURES_TIMEOUT_MS = Number(process.env.BENCH_FIGURES_TIMEOUT_MS ?? 15_000);
 const EXPLAIN_DIR = path.join(ROOT, "docs/bench");
 
@@ -47,7 +51,8 @@ async function ensureSeeded() {
   console.log("The scale database is missing or incomplete; seeding it (a few minutes)…");
   const seeded = spawnSync(
     process.execPath,
-    ["--import", "tsx", "scripts/seed-scale.ts", "--database", DATABASE, "--force"],
+    // As `npm run seed:scale` runs it: server modules (import "server-only") load only under this condition.
+    ["--conditions=react-server", "--import", "tsx", "scripts/seed-scale.ts", "--database", DATABASE, "--force"],
     { stdio: "inherit", cwd: ROOT },
   );
   if (seeded.status !== 0) throw new Error("seeding failed");
@@ -131,8 +136,16 @@ export async function runScaleBench(): Promise<Result[]> {
       capture = null;
       const analyze = options.analyze !== false && results.at(-1)!.samples.length > 0;
       const plans: string[] = [];
+      // In one transaction, rolled back: a SET LOCAL the function sent (the figures turn JIT off)
+      // applies to the plans after it, as it did to the statements.
+      await pg.query("BEGIN");
       for (const s of statements) {
         if (/^(BEGIN|COMMIT|ROLLBACK)/i.test(s.query.trim())) continue;
+        if (/^SET /i.test(s.query.trim())) {
+          await pg.query(s.query, s.params);
+          plans.push(`-- ${s.query}`);
+          continue;
+        }
         const { rows } = await pg.query<{ "QUERY PLAN": string }>(
           `EXPLAIN ${analyze ? "(ANALYZE, BUFFERS) " : ""}${s.query}`,
           s.params,
@@ -141,6 +154,7 @@ export async function runScaleBench(): Promise<Result[]> {
           `-- ${s.query.replace(/\s+/g, " ")}\n-- params: ${JSON.stringify(s.params)}\n${rows.map((r) => r["QUERY PLAN"]).join("\n")}`,
         );
       }
+      await pg.query("ROLLBACK");
       const file = `explain-${name
         .toLowerCase()
         .replace(/[^a-z0-9]+/g, "-")
@@ -193,8 +207,19 @@ export async function runScaleBench(): Promise<Result[]> {
       () => listLogPage(db, { filters: { q: "zebra" } }),
       { warmup: 1 },
     );
-    // The figures panel aggregates every matching row (counts, percentiles, per-day chart,
-    // rated replies): measured on a client whose statements stop after FIGURES_TIMEOUT_MS.
+    // The figures panel (counts, percentiles, per-day chart, rated replies) reads the per-day
+    // rollups, and the log rows after them. A server's notification worker keeps the rollups up
+    // to date in the background; here the same step rolls up every day from scratch (as after
+    // an upgrade), timed, before measuring.
+    await pg.query("TRUNCATE operation_log_days, operation_log_daily, operation_log_user_daily");
+    const rollupStarted = performance.now();
+    const rollups = await catchUpRollups(db);
+    const rollupSeconds = (performance.now() - rollupStarted) / 1000;
+    console.log(`Rollups: ${rollups.rolled} days rolled up in ${rollupSeconds.toFixed(1)} s`);
+    const rollupSizes = await pg.query<{ daily: number; users: number }>(
+      "SELECT (SELECT count(*) FROM operation_log_daily)::int AS daily, (SELECT count(*) FROM operation_log_user_daily)::int AS users",
+    );
+    // Measured on a client whose statements stop after FIGURES_TIMEOUT_MS.
     for (const [label, f] of filters) {
       await measure(`Admin figures, ${label}`, 50, FIGURE_SAMPLES, (i) => logFigures(figuresDb, f(i)), { warmup: 1 });
     }
@@ -219,6 +244,8 @@ export async function runScaleBench(): Promise<Result[]> {
 Data: ${c.users.toLocaleString("en-US")} users, ${c.conversations.toLocaleString("en-US")} conversations, ${c.messages.toLocaleString("en-US")} messages, ${c.logs.toLocaleString("en-US")} operation-log rows, ${c.tasks.toLocaleString("en-US")} tasks (\`npm run seed:scale\`). Each query is the shipped function, called one at a time from this process over a Prisma pool to local PostgreSQL; "largest"/"heaviest" rows repeat the worst case (the user with most conversations, the conversation with most messages).
 
 ${markdownTable(["Query", "Samples", "p50", "p95", "max", "Target (p95)", ""], rows)}
+
+Admin figures: past days, and today up to the last full hour, come from per-day rollups (\`lib/admin/rollup.ts\`; ${rollupSizes.rows[0]?.daily.toLocaleString("en-US")} rows for everyone, ${rollupSizes.rows[0]?.users.toLocaleString("en-US")} per user), the minutes since from the log rows; a text search counts its latest ${TEXT_LIMIT.toLocaleString("en-US")} matches. Durations p50/p95 are read from histograms (within one bucket, about ±10 %). Rolling up the whole log from scratch (what a server's background step does once after the upgrade, a second at a time; afterwards a day a day and today once an hour) took ${rollupSeconds.toFixed(1)} s for ${rollups.rolled} days.
 
 Query plans (EXPLAIN (ANALYZE, BUFFERS) of the SQL each function sent, same parameters): ${explains.map((f) => `[${f.replace(/^explain-|\.txt$/g, "")}](bench/${f})`).join(", ")}.`,
     );
