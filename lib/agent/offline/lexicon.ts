@@ -5,6 +5,7 @@
 // Each row: [what people type, what the parsers read]. Matching is by whole words, ignoring
 // case; longer phrases win over shorter ones. A row may carry a `when` condition on the
 // words around it, for abbreviations that are also ordinary words ("sun" cream vs "sun 3pm").
+// One file (over 300 lines): a table (data), kept whole so every word row is found in one place.
 
 export type Row = readonly [from: string, to: string, when?: { before?: RegExp; after?: RegExp }];
 

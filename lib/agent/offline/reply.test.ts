@@ -1,3 +1,4 @@
+// One file (over 300 lines): the tests of reply.ts, one describe per kind of reply, next to each other.
 import { describe, expect, it } from "vitest";
 import { composeReply } from "./reply";
 import type { TaskView, ToolCall, ToolResult } from "./types";

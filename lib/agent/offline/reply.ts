@@ -2,6 +2,7 @@
 // with absolute due dates in the user's zone, in the user's language (en/es/fr/de; the
 // sentences are the data of messages.ts). A list is shown by its card: the reply sums it up in one line. A
 // yes/no or "when is" question gets an answer sentence. Never an id.
+// One file (over 300 lines): every tool's reply goes through one composer so wording, language and dates agree.
 import { formatDue, formatDueIn, joinList, whenPhrase, type ReplyLanguage } from "./format";
 import { today, type DateContext } from "./dates";
 import { dayInZone, isoDate } from "@/lib/time/zone";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { interpret, replyHints } from "./interpret";
-import { searchable } from "./intents/list";
+import { searchable } from "./intents/list-search";
 import { composeReply } from "./reply";
 import type { TaskSnapshot } from "./types";
 

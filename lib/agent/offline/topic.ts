@@ -17,6 +17,9 @@ const SHAPE = new RegExp(
 // Where the naming stops and a remark about it starts: "the plumber is no longer needed".
 const REMARK =
   /\s+(?:is|are|was|were|isn't|aren't|wasn't|won't|can't|has|have|got|needs?|still|already|no\s+longer|not|est|ya|no|ist)\b.*$/i;
+// "the passport doesn't need a date, clear it": the "it" is the date (update.ts), never the task.
+const FIELD_REMARK =
+  /\b(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t)\s+need\s+(?:a\s+|any\s+|the\s+)?(?:due[\s-]*dates?|deadlines?|dates?|due|reminders?)\b/i;
 // What goes before the naming in a remark: "can't make the gym today".
 const LEAD = /^(?:i\s+)?(?:can'?t|cannot|won'?t|couldn'?t|didn'?t|don'?t)\s+(?:make|do|get\s+to|manage)\s+/i;
 
@@ -32,6 +35,7 @@ export function topicFirst(ctx: Ctx): { command: string; task: TaskSnapshot } | 
   const text = ctx.text.replace(/^(?:and|y|und|et)\s+/i, "");
   const m = SHAPE.exec(text) ?? ORDINAL_SHAPE.exec(text);
   if (!m) return null;
+  if (FIELD_REMARK.test(m[1]!)) return null;
   const topic = m[1]!.replace(/^(?:and|so|ok|okay|well)\s+/i, "");
   const candidates = [
     ...new Set([topic, topic.replace(REMARK, ""), topic.replace(LEAD, "").replace(REMARK, "")]),

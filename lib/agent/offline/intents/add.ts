@@ -1,5 +1,6 @@
 // Adding tasks: "add buy stamps", "remind me to …", "I need to …", "new task: …", and
 // several at once ("add three tasks: wash the car, fix the gate and oil the bike").
+// One file (over 300 lines): one task and several at once share the title clean-up and must agree where a task ends.
 import { ask, result, type Ctx } from "../context";
 import { extractDate } from "../dates";
 import { formatDue } from "../format";

@@ -1,5 +1,6 @@
 // Completing and reopening: "mark task 8 as finished", "I fed the cat", "done with the taxes",
 // "reopen task 2", "task 9 is not finished after all", "complete 2 and 9", "mark all home tasks done".
+// One file (over 300 lines): completing and reopening share the same reading of references and reports, mirrored.
 import { clarifyReference, result, type Ctx } from "../context";
 import { resolveTargets } from "../targets";
 import { findDates } from "../dates";

@@ -8,7 +8,7 @@ import { dialogueState, keepTimeOf, retarget, type Change } from "../dialogue";
 import { extractDate } from "../dates";
 import { contentStems } from "../text";
 import { resolveOne, type RefOutcome } from "../references";
-import { atTime, timeOnlyOf } from "./update";
+import { atTime, timeOnlyOf } from "./update-calls";
 import type { Interpretation, TaskSnapshot } from "../types";
 
 const OOPS =

@@ -10,7 +10,7 @@ import { repeatRuleOnly } from "../recurrence";
 import { OFFSET, remindBefore } from "../reminders";
 import { resolveOne } from "../references";
 import type { Interpretation, TaskSnapshot, ToolCall } from "../types";
-import { dueFor } from "./update";
+import { dueFor } from "./update-calls";
 
 const LEAD = /^(?:(?:also|and|plus|oh|actually|instead|then|so|ok(?:ay)?|sorry|oops|no|wait)\b[\s,.!-]*)+/i;
 const TAIL = /(?:[\s,]+(?:too|as\s+well|also|instead|then|please|pls|for\s+it|for\s+that))+$/i;

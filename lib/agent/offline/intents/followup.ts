@@ -1,7 +1,8 @@
 // Answers to our own clarifying questions: "the dentist one", "3", "the second",
 // "yes" — re-read the request that prompted the question with the chosen task.
 import type { Ctx } from "../context";
-import { findDates, findInvalidDate } from "../dates";
+import { findDates } from "../dates";
+import { findInvalidDate } from "../dates-invalid";
 import { numbersInLastAssistantText, parseTaskNumber, resolveOne, cleanRefPhrase } from "../references";
 import type { HistoryTurn, TaskSnapshot } from "../types";
 import { COMMAND_LEADS } from "../lexicon";

@@ -14,7 +14,7 @@ import { baseOfPastVerb } from "../text";
 import { COMMAND_LEADS, LIST_VERBS, REMARK_DONE, REMARK_LEADS, REMARK_LINKS, REMARK_NO_REPEAT } from "../lexicon";
 import { dayInZone } from "@/lib/time/zone";
 import type { Interpretation, TaskSnapshot, ToolCall } from "../types";
-import { dueFor } from "./update";
+import { dueFor } from "./update-calls";
 
 const alt = (xs: readonly string[]) =>
   [...xs]

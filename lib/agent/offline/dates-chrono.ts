@@ -1,0 +1,201 @@
+// chrono-node's readings, kept to those meant as dates in a to-do and resolved in the user's zone (see dates.ts).
+import * as chrono from "chrono-node";
+import type { Foreign } from "./lexicon";
+import { addDays, compareDay, instantOf, isoDate, isoDateTime, wallOf, type Wall } from "@/lib/time/zone";
+import { type DateContext, type Day, type FoundDate, MONTH_RE, today } from "./dates-calendar";
+
+const WEEKDAY_ABBR = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$/i;
+const CONNECTOR_BEFORE = /\b(?:on|by|due|until|till|before|after|for|next|this|from|to|at|in)\s+$/i;
+
+/** chrono readings that are almost never meant as dates inside a to-do sentence. */
+function isFalsePositive(r: chrono.ParsedResult, text: string): boolean {
+  const s = r.text.trim().replace(/[,.]$/, "");
+  const before = text.slice(0, r.index);
+  // "every morning", "every Monday": a recurrence belongs to the title, not a due date.
+  if (/\bevery\s+(?:other\s+)?$/i.test(before)) return true;
+  if (/^(?:now|right now|a sec(?:ond)?|one sec(?:ond)?|a moment|a minute|the second|second)$/i.test(s)) return true;
+  if (WEEKDAY_ABBR.test(s) && !CONNECTOR_BEFORE.test(before)) return true;
+  if (new RegExp(`^${MONTH_RE}$`, "i").test(s) && !/\b(?:in|by|until|till|before|for|during|of)\s+$/i.test(before))
+    return true;
+  // "may" as a month needs a day next to it; otherwise it is the verb.
+  if (/^may\b/i.test(s) && !/\d/.test(s)) return true;
+  // Bare small numbers are quantities, not dates.
+  if (/^\d{1,4}$/.test(s)) return true;
+  // Fractions and quantities ("1/2 gallon") are not dates unless announced as one.
+  if (
+    /^\d{1,2}\/\d{1,2}$/.test(s) &&
+    !CONNECTOR_BEFORE.test(before) &&
+    !/^\s*(?:$|[,.;!?]|at\b)/i.test(text.slice(r.index + r.text.length))
+  )
+    return true;
+  // "task 5 to Monday": the number belongs to the task reference.
+  if (/(?:task|item|todo|#|number|no\.?)\s*$/i.test(before) && /^\d/.test(s)) return true;
+  const rel = r.tags().has("result/relativeDateAndTime");
+  if (rel && !/^(?:in|within)\b/i.test(s) && !/\b(?:from now|later|ago)\b/i.test(s)) return true;
+  return false;
+}
+
+// When someone names only a part of the day, these clock times stand in for it.
+const DAYPART_HOURS: Array<[string, number]> = [
+  ["casualReference/morning", 9],
+  ["casualReference/afternoon", 15],
+  ["casualReference/evening", 18],
+  ["casualReference/tonight", 20],
+  ["casualReference/noon", 12],
+];
+
+// Until when a part of the day is still "on" (hours, wall clock).
+const DAYPART_END: Record<string, number> = {
+  "casualReference/morning": 12,
+  "casualReference/afternoon": 18,
+  "casualReference/evening": 24,
+  "casualReference/tonight": 24,
+  "casualReference/noon": 13,
+};
+
+export function chronoDates(text: string, ctx: DateContext): FoundDate[] {
+  const w = wallOf(ctx.now, ctx.timeZone);
+  const ref = new Date(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  const t = today(ctx);
+  const out: FoundDate[] = [];
+  let results: chrono.ParsedResult[];
+  try {
+    results = chrono.casual.parse(text, ref, { forwardDate: true });
+    // Date words of the message's language that no table translated ("el 5 de marzo", "vendredi
+    // à 17h", "am 5. März um 17 Uhr"): chrono's own locale, where English found nothing.
+    if (ctx.language && ctx.language !== "en") {
+      for (const r of LOCALE_PARSERS[ctx.language].parse(text, ref, { forwardDate: true })) {
+        if (midWord(r, text)) continue;
+        const end = r.index + r.text.length;
+        const overlapping = results.filter((e) => e.index < end && r.index < e.index + e.text.length);
+        // The longer reading wins ("vendredi à 17h" over English's "17h"); a locale reading that
+        // goes on after an English one extends it ("tomorrow 15" + "15 Uhr").
+        const head = overlapping.find((e) => e.index <= r.index && e.index + e.text.length < end);
+        if (head && overlapping.length === 1) {
+          Object.assign(head, { text: text.slice(head.index, end) });
+          continue;
+        }
+        if (
+          overlapping.some((e) => e.index < r.index || e.index + e.text.length > end || e.text.length >= r.text.length)
+        )
+          continue;
+        results = results.filter((e) => !overlapping.includes(e)).concat(r);
+      }
+      results.sort((a, b) => a.index - b.index);
+    }
+  } catch {
+    return out;
+  }
+  const read = (s: chrono.ParsedComponents, tags: Set<string>, rawText: string) => {
+    let day: Day = { year: s.get("year") ?? t.year, month: s.get("month") ?? t.month, day: s.get("day") ?? t.day };
+    let hour = s.get("hour") ?? 0;
+    let minute = s.get("minute") ?? 0;
+    let hasTime = s.isCertain("hour");
+    const dateKnown = s.isCertain("day") || s.isCertain("weekday") || s.isCertain("month");
+
+    if (tags.has("result/relativeDateAndTime")) {
+      // "in 2 hours": elapsed time, so measure it on the real timeline, not the wall clock.
+      const delta = s.date().getTime() - ref.getTime();
+      const wall = wallOf(new Date(ctx.now.getTime() + delta), ctx.timeZone);
+      day = { year: wall.year, month: wall.month, day: wall.day };
+      hour = wall.hour;
+      minute = wall.minute;
+      hasTime = true;
+    } else {
+      let daypart: string | undefined;
+      if (!hasTime && /\bnight\b/i.test(rawText)) {
+        hour = 20;
+        minute = 0;
+        hasTime = true;
+        daypart = "casualReference/tonight";
+      }
+      if (!hasTime) {
+        for (const [tag, h] of DAYPART_HOURS) {
+          if (tags.has(tag)) {
+            hour = h;
+            minute = 0;
+            hasTime = true;
+            daypart = tag;
+            break;
+          }
+        }
+      }
+      // "tonight" said at 22:30 (or "this afternoon" at 16:00): the stand-in hour has already
+      // passed but the part of the day has not, so the day is meant, not a moment in the past.
+      // chrono's forwardDate moves a passed "this evening" to tomorrow; "this" means today.
+      if (daypart && /\b(?:this|tonight)\b/i.test(rawText) && compareDay(day, addDays(t, 1)) === 0) day = t;
+      if (daypart && compareDay(day, t) === 0) {
+        const nowWall = wallOf(ctx.now, ctx.timeZone);
+        const nowMin = nowWall.hour * 60 + nowWall.minute;
+        if (nowMin > hour * 60 + minute && nowMin < (DAYPART_END[daypart] ?? 24) * 60) hasTime = false;
+      }
+      // "at 5" in a to-do means 5 PM far more often than 5 AM; "um 7 Uhr", "à 7h" are a 24-hour clock.
+      if (
+        s.isCertain("hour") &&
+        !s.isCertain("meridiem") &&
+        hour >= 1 &&
+        hour <= 7 &&
+        !/\buhr\b|\d\s*h\b/i.test(rawText)
+      )
+        hour += 12;
+      const thisDaypart = !!daypart && /\b(?:this|tonight)\b/i.test(rawText);
+      if (hasTime && !dateKnown && !tags.has("casualReference/tonight") && !thisDaypart) {
+        // A bare clock time is the next time the clock shows it.
+        const nowWall = wallOf(ctx.now, ctx.timeZone);
+        const later = hour > nowWall.hour || (hour === nowWall.hour && minute > nowWall.minute);
+        day = later ? t : addDays(t, 1);
+      }
+      // A bare weekday said on that weekday means next week's.
+      if (
+        s.isCertain("weekday") &&
+        !s.isCertain("day") &&
+        !hasTime &&
+        compareDay(day, t) === 0 &&
+        !/\b(?:this|today)\b/i.test(rawText)
+      ) {
+        day = addDays(day, 7);
+      }
+    }
+    const wall: Wall = { ...day, hour, minute };
+    return {
+      value: hasTime ? isoDateTime(wall, ctx.timeZone) : isoDate(day),
+      hasTime,
+      day: hasTime ? dayOfWall(wall, ctx.timeZone) : day,
+      wall: hasTime ? wall : undefined,
+    };
+  };
+
+  for (const r of results) {
+    if (isFalsePositive(r, text)) continue;
+    const rawText = r.text.replace(/[\s,.;]+$/, "");
+    const tags = r.tags();
+    const found: FoundDate = {
+      index: r.index,
+      end: r.index + rawText.length,
+      text: rawText,
+      ...read(r.start, tags, rawText),
+    };
+    // A range ("from Monday to Friday") keeps its end for callers that move things.
+    if (r.end) found.until = { ...found, ...read(r.end, tags, rawText) };
+    out.push(found);
+  }
+  return out;
+}
+
+const LOCALE_PARSERS: Record<Foreign, chrono.Chrono> = {
+  es: chrono.es.casual,
+  fr: chrono.fr.casual,
+  de: chrono.de.casual,
+};
+
+/** A locale reading that starts or ends inside a word (chrono.de finds "Fr" in "früh"). */
+function midWord(r: chrono.ParsedResult, text: string): boolean {
+  const end = r.index + r.text.length;
+  return /\p{L}/u.test(text[r.index - 1] ?? "") || /\p{L}/u.test(text[end] ?? "");
+}
+
+/** The wall's day after DST normalisation (a skipped 2:30 AM is still that day). */
+export function dayOfWall(wall: Wall, timeZone: string): Day {
+  const w = wallOf(instantOf(wall, timeZone), timeZone);
+  return { year: w.year, month: w.month, day: w.day };
+}

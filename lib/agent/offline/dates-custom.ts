@@ -1,0 +1,93 @@
+// Date phrases chrono misses or reads differently from how people mean them in a to-do ("on the 17th", …).
+import { addDays, daysInMonth, weekdayOf } from "@/lib/time/zone";
+import {
+  type DateContext,
+  type Day,
+  type FoundDate,
+  fromDay,
+  MONTH_RE,
+  ORDINAL_DAY,
+  today,
+  WEEKDAYS,
+} from "./dates-calendar";
+import { AFTER_ORDINAL_OK } from "./dates-invalid";
+
+/** Phrases chrono misses or reads differently from how people mean them in a to-do. */
+export function customDates(text: string, ctx: DateContext): FoundDate[] {
+  const out: FoundDate[] = [];
+  const t = today(ctx);
+
+  // "on the 17th": this month if still ahead, else next month.
+  const ord = /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?:\s+of\s+(?:this|the)\s+month)?/gi;
+  for (const m of text.matchAll(ord)) {
+    const after = text.slice(m.index + m[0].length);
+    if (new RegExp(`^\\s+(?:of\\s+)?${MONTH_RE}\\b`, "i").test(after)) continue;
+    if (!AFTER_ORDINAL_OK.test(after)) continue;
+    if (!/the\s/i.test(m[0]) && !/\b(?:on|by|due|until|till|before|for)\s+$/i.test(text.slice(0, m.index))) continue;
+    const n = +m[1];
+    if (n < 1 || n > 31) continue;
+    let cand: Day = { year: t.year, month: t.month, day: n };
+    if (n < t.day || n > daysInMonth(t.year, t.month)) {
+      const next = addDays({ year: t.year, month: t.month, day: 1 }, daysInMonth(t.year, t.month));
+      if (n > daysInMonth(next.year, next.month)) continue;
+      cand = { year: next.year, month: next.month, day: n };
+    }
+    out.push(fromDay(cand, m.index, m[0]));
+  }
+
+  // "on the first", "by the twenty-first"
+  const ordWords = new RegExp(
+    String.raw`\b(?:on|by|due|until|till|before|for)\s+the\s+(${Object.keys(ORDINAL_DAY)
+      .map((k) => k.replace("-", "[\\s-]"))
+      .join("|")})\b(?:\s+of\s+(?:this|the|next)\s+month)?`,
+    "gi",
+  );
+  for (const m of text.matchAll(ordWords)) {
+    const after = text.slice(m.index + m[0].length);
+    if (!AFTER_ORDINAL_OK.test(after)) continue;
+    const n = ORDINAL_DAY[m[1].toLowerCase().replace(/\s+/g, "-")];
+    const nextMonth = /next\s+month/i.test(m[0]);
+    let cand: Day = { year: t.year, month: t.month, day: n };
+    if (nextMonth || n < t.day || n > daysInMonth(t.year, t.month)) {
+      const next = addDays({ year: t.year, month: t.month, day: 1 }, daysInMonth(t.year, t.month));
+      if (n > daysInMonth(next.year, next.month)) continue;
+      cand = { year: next.year, month: next.month, day: n };
+    }
+    const start = m.index + m[0].search(/the\s/i);
+    out.push(fromDay(cand, start, text.slice(start, m.index + m[0].length)));
+  }
+
+  // "next week" means its Monday, as in most to-do apps (chrono says "in 7 days").
+  const nextWeek = /\b(?:(?:the\s+)?(start|beginning|end)\s+of\s+)?next\s+week\b/gi;
+  for (const m of text.matchAll(nextWeek)) {
+    const toMonday = (8 - weekdayOf(t)) % 7 || 7;
+    const monday = addDays(t, toMonday);
+    out.push(fromDay(m[1]?.toLowerCase() === "end" ? addDays(monday, 4) : monday, m.index, m[0]));
+  }
+
+  // "end of the week" is its Friday (or the next one at the weekend).
+  const endWeek = /\b(?:the\s+)?end\s+of\s+(?:the\s+|this\s+)?week\b|\bthis\s+week\b(?=\s*$)/gi;
+  for (const m of text.matchAll(endWeek)) {
+    if (/next\s+week/i.test(m[0])) continue;
+    const wd = weekdayOf(t);
+    const friday = addDays(t, wd <= 5 ? 5 - wd : 5 + 7 - wd);
+    out.push(fromDay(friday, m.index, m[0]));
+  }
+
+  const eod =
+    /\b(?:(?:the\s+)?end\s+of\s+(?:the\s+)?(?:day|today)|eod|later\s+today|cob|close\s+of\s+business)\b(?!\s+(?:on\s+)?(?:tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|the\s+\d))/gi;
+  for (const m of text.matchAll(eod)) out.push(fromDay(t, m.index, m[0]));
+
+  // "next friday": the coming one (a week later only when said on a Friday); "last friday":
+  // the latest one before today.
+  const rel =
+    /\b(next|last|this\s+past|past|previous)\s+(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b/gi;
+  for (const m of text.matchAll(rel)) {
+    const want = WEEKDAYS.indexOf(m[2]!.toLowerCase());
+    const wd = weekdayOf(t);
+    const day = /^next$/i.test(m[1]!) ? addDays(t, (want - wd + 7) % 7 || 7) : addDays(t, -((wd - want + 7) % 7 || 7));
+    out.push(fromDay(day, m.index, m[0]));
+  }
+
+  return out;
+}

@@ -1,0 +1,163 @@
+// Periods a list question names: month names, counted days, overdue, and completion-time bounds.
+import type { Ctx } from "../context";
+import { findDates, today } from "../dates";
+import { addDays, compareDay, daysInMonth, isoDate, weekdayOf } from "@/lib/time/zone";
+
+export const MONTHS = [
+  "january",
+  "february",
+  "march",
+  "april",
+  "may",
+  "june",
+  "july",
+  "august",
+  "september",
+  "october",
+  "november",
+  "december",
+];
+export const MONTH_WORD = MONTHS.join("|");
+export const PERIOD_WORDS = new RegExp(
+  String.raw`^(?:(?:for|on|due|in|during|over|at|from)\s+)?(?:the\s+)?(?:(?:this|next|last|past|previous|coming|this\s+coming|the\s+rest\s+of\s+(?:the|this))\s+)?(?:week|weekend|month|today|tonight|tomorrow|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day|${MONTH_WORD}|day\s+after\s+tomorrow|day\s+before\s+yesterday)$`,
+  "i",
+);
+
+/** Whether a phrase is only a period ("this weekend", "on friday", "in may", "the 12th"). */
+export function isPeriod(phrase: string, ctx: Ctx): boolean {
+  const p = phrase
+    .trim()
+    .replace(/[?!.]+$/, "")
+    .trim();
+  if (!p) return false;
+  if (PERIOD_WORDS.test(p)) return true;
+  const d = findDates(p, ctx.date).dates[0];
+  if (!d) return false;
+  return !p
+    .replace(d.text, " ")
+    .replace(/\b(?:for|on|due|in|during|by|the|at)\b/gi, " ")
+    .trim();
+}
+
+export const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+
+// A small count of days or weeks ("the next 3 days", "the past couple of weeks").
+export const COUNT_WORD = String.raw`\d+|a\s+few|few|a\s+couple\s+of|couple\s+of|a\s+couple|two|three|four|five|six|seven|ten|fourteen`;
+const COUNT_VALUES: Record<string, number> = {
+  few: 3,
+  couple: 2,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  ten: 10,
+  fourteen: 14,
+};
+export function countOf(w: string): number {
+  const k = w
+    .replace(/^a\s+/, "")
+    .replace(/\s+of$/, "")
+    .trim();
+  return /^\d+$/.test(k) ? +k : (COUNT_VALUES[k] ?? 1);
+}
+
+// Overdue, however it is said: "overdue", "late", "past (its) due date", "slipped past the deadline", "behind on".
+export const OVERDUE =
+  /\b(?:overdue|past\s+due|late|missed|behind(?:\s+on|\s+schedule)?|past\s+(?:its|their|the|my|a)\s+(?:due\s+date|deadline)s?|(?:slip|slips|slipped|slipping|go|goes|gone|gotten|got|run|ran|went)\s+(?:past|over)\s+(?:its|their|the|my|a)?\s*(?:due\s+date|deadline|date)s?|missed\s+(?:its|their|the|my|a)\s+(?:due\s+date|deadline)s?)\b/;
+
+// A month by its name after a word that makes it a period ("due in may", "during june", "for march 2027").
+const MONTH_PERIOD = new RegExp(
+  String.raw`\b(?:in|during|for|over|throughout|through|of|due|from|since|after)\s+(?:the\s+month\s+of\s+)?(${MONTH_WORD})(?:\s+(\d{4}))?\b(?!\s*\d)`,
+);
+
+/** The month a list question names, in the coming year ("ahead") or the past one ("behind") when no year is said. */
+export function monthOf(
+  L: string,
+  ctx: Ctx,
+  side: "ahead" | "behind",
+): { year: number; month: number; from: boolean } | null {
+  const m = MONTH_PERIOD.exec(L);
+  if (!m) return null;
+  const t = today(ctx.date);
+  const month = MONTHS.indexOf(m[1]!) + 1;
+  const year = m[2]
+    ? +m[2]
+    : side === "ahead"
+      ? month < t.month
+        ? t.year + 1
+        : t.year
+      : month > t.month
+        ? t.year - 1
+        : t.year;
+  return { year, month, from: /^(?:from|since|after)\b/.test(m[0]) };
+}
+
+export function rangeOf(
+  m: { year: number; month: number; from: boolean },
+  kind: "due" | "completed",
+): Record<string, string> {
+  const first = isoDate({ year: m.year, month: m.month, day: 1 });
+  const last = isoDate({ year: m.year, month: m.month, day: daysInMonth(m.year, m.month) });
+  if (kind === "completed")
+    return m.from ? { completedAfter: first } : { completedAfter: first, completedBefore: last };
+  return m.from ? { dueAfter: first } : { dueAfter: first, dueBefore: last };
+}
+
+/** The completion-time bounds a period names, or null when it names none. */
+export function completionPeriod(L: string, ctx: Ctx): Record<string, string> | null {
+  const t = today(ctx.date);
+  const monday = addDays(t, -((weekdayOf(t) + 6) % 7));
+  if (/\btoday\b|\bthis\s+(?:morning|afternoon|evening)\b/.test(L)) return { completedAfter: isoDate(t) };
+  if (/\byesterday\b/.test(L)) {
+    const y = isoDate(addDays(t, -1));
+    return { completedAfter: y, completedBefore: y };
+  }
+  // "over the past week", "in the last 3 days": counted back from today.
+  const back = new RegExp(String.raw`\b(?:past|last)\s+(?:(${COUNT_WORD})\s+)?(days?|weeks?)\b`).exec(L);
+  if (back && (back[1] || /^past$/.test(L.slice(back.index).split(/\s+/)[0]!))) {
+    const n = countOf(back[1] ?? (/s$/.test(back[2]!) ? "few" : "1")) * (/^week/.test(back[2]!) ? 7 : 1);
+    return { completedAfter: isoDate(addDays(t, -n)) };
+  }
+  if (/\b(?:last|previous)\s+week\b/.test(L))
+    return { completedAfter: isoDate(addDays(monday, -7)), completedBefore: isoDate(addDays(monday, -1)) };
+  if (/\bthis\s+week\b/.test(L)) return { completedAfter: isoDate(monday) };
+  if (/\blast\s+month\b/.test(L)) {
+    const first = addDays({ year: t.year, month: t.month, day: 1 }, -1);
+    return { completedAfter: isoDate({ ...first, day: 1 }), completedBefore: isoDate(first) };
+  }
+  if (/\bthis\s+month\b/.test(L)) return { completedAfter: isoDate({ year: t.year, month: t.month, day: 1 }) };
+  if (
+    /\b(?:last|past|previous)\s+weekend\b/.test(L) ||
+    (/\bweekend\b/.test(L) && weekdayOf(t) >= 1 && weekdayOf(t) <= 5)
+  ) {
+    // On a weekday, "the weekend" that is done is the one just gone.
+    const saturday = addDays(monday, -2);
+    return { completedAfter: isoDate(saturday), completedBefore: isoDate(addDays(saturday, 1)) };
+  }
+  if (/\bweekend\b/.test(L)) return { completedAfter: isoDate(addDays(monday, 5)) };
+  const month = monthOf(L, ctx, "behind");
+  if (month) return rangeOf(month, "completed");
+  // "so far" with no other period: today.
+  if (/\bso\s+far\b/.test(L)) return { completedAfter: isoDate(t) };
+  // "on monday", "tuesday": in a question about what was done, the latest such day (today
+  // included), never the coming one ("last monday" and "next monday" are read by dates.ts).
+  const wd =
+    /\b(?<!(?:next|this\s+coming|coming)\s)(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b(?!\s+(?:after|before))/.exec(
+      L,
+    );
+  // "since monday", "from the 3rd on": from that day, with no end.
+  const since = (at: number) => /\b(?:since|from|after)\s+(?:the\s+)?$/.test(L.slice(0, at));
+  if (wd && !/\b(?:last|past|previous)\s+$/.test(L.slice(0, wd.index))) {
+    const day = isoDate(addDays(t, -((weekdayOf(t) - WEEKDAYS.indexOf(wd[1]!) + 7) % 7)));
+    return since(wd.index) ? { completedAfter: day } : { completedAfter: day, completedBefore: day };
+  }
+  const scan = findDates(L, ctx.date);
+  const d = scan.dates[0];
+  if (d && compareDay(d.day, t) <= 0)
+    return since(d.index)
+      ? { completedAfter: isoDate(d.day) }
+      : { completedAfter: isoDate(d.day), completedBefore: isoDate(d.day) };
+  return null;
+}

@@ -1,0 +1,49 @@
+// Search terms in list questions: what to search for, in the form the service's substring match finds.
+import type { Ctx } from "../context";
+import { stem } from "../text";
+
+export const SEARCH_LEAD =
+  /\b(?:about|regarding|related\s+to|relating\s+to|concerning|mentioning|that\s+mentions?|containing|that\s+contains?|which\s+contains?|with\s+the\s+words?|with\s+the\s+text|involving|matching|that\s+match(?:es)?|called|named|titled|that\s+say|that\s+says|with\s+(?=["']))\s+(.+)$/i;
+export const SEARCH_VERB =
+  /^(?:find|search(?:\s+for)?|look\s+(?:up|for)|where(?:'s|\s+is|\s+are)?|search\s+my\s+tasks\s+for)\s+(.+)$/i;
+
+export function cleanTerm(s: string): string {
+  let t = s.trim();
+  let prev = "";
+  while (t !== prev) {
+    prev = t;
+    t = t
+      .replace(/[?!.,;:]+$/g, "")
+      .replace(/\s+(?:in|on|from)\s+(?:my|the)\s+(?:to-?do\s+)?(?:list|tasks|todos)$/i, "")
+      .replace(/\s+(?:tasks?|todos?|to-dos?|items?|ones?|stuff|things?)$/i, "")
+      .replace(/^(?:the|my|a|an|any|all|some|tasks?|todos?|items?)\s+/i, "")
+      .replace(/^(?:tasks?|todos?)\s+(?:about|with|for)\s+/i, "")
+      .replace(/^["']|["']$/g, "")
+      .trim();
+  }
+  return t;
+}
+
+/**
+ * The search text the service can find: its list search is a substring match on title and
+ * description, so "bills" never finds "Pay the water bill". A plural that no task contains
+ * is sent in its singular (or stem) form when that form is in some task.
+ */
+export function searchable(term: string, tasks: Ctx["tasks"]): string {
+  const has = (t: string) =>
+    tasks.some((x) =>
+      `${x.title}\n${(x as { description?: string | null }).description ?? ""}`.toLowerCase().includes(t.toLowerCase()),
+    );
+  if (!term || has(term)) return term;
+  const m = /^(.*?)([a-z]+)$/i.exec(term);
+  if (!m) return term;
+  const [, head, last] = m as unknown as [string, string, string];
+  const forms: string[] = [];
+  if (/ies$/i.test(last)) forms.push(`${last.slice(0, -3)}y`, last.slice(0, -3));
+  if (/(?:ches|shes|sses|xes|zes|oes)$/i.test(last)) forms.push(last.slice(0, -2));
+  if (/[^su]s$/i.test(last)) forms.push(last.slice(0, -1));
+  const st = stem(last);
+  if (st.length >= 3) forms.push(st);
+  for (const f of forms) if (has(head + f)) return head + f;
+  return term;
+}

@@ -1,0 +1,215 @@
+// Changes of one field said in their own words: clearing the date, removing or adding tags, a note, a new title.
+import { ask, type Ctx } from "../context";
+import { resolveOne } from "../references";
+import { capitalize, tidyTitle } from "../text";
+import type { Interpretation } from "../types";
+import { messages } from "../messages";
+import { TAGLIST, tagsOf, finish, splitRefAndValue } from "./update-calls";
+
+export function clearDue(ctx: Ctx): Interpretation | null {
+  const t = ctx.text;
+  const DUE = String.raw`(?:due[\s-]*dates?|deadlines?|due|dates?|reminder\s+time)`;
+  const pats: RegExp[] = [
+    new RegExp(
+      String.raw`^(?:remove|clear|delete|drop|unset|erase|take\s+(?:off|away)|get\s+rid\s+of|wipe|cancel|reset)\s+(?:the\s+)?${DUE}\s+(?:from|of|on|for|in)\s+(.+)$`,
+      "i",
+    ),
+    new RegExp(String.raw`^(?:remove|clear|delete|drop|unset|erase|wipe|reset)\s+(.+?)(?:'s|s')\s+${DUE}$`, "i"),
+    new RegExp(
+      String.raw`^(.+?)\s+(?:has|needs|should\s+have|doesn'?t\s+(?:have|need)|does\s+not\s+(?:have|need)|shouldn'?t\s+have)\s+(?:no|a|any)\s+${DUE}(?:\s+anymore)?$`,
+      "i",
+    ),
+    new RegExp(
+      String.raw`^(?:make|set|mark|leave)\s+(.+?)\s+(?:as\s+)?(?:undated|unscheduled|no\s+${DUE}|without\s+(?:a\s+)?${DUE})$`,
+      "i",
+    ),
+    /^(?:unschedule|undate)\s+(.+)$/i,
+    new RegExp(
+      String.raw`^(?:remove|clear|delete|drop|unset|erase|take\s+off|get\s+rid\s+of)\s+(?:the\s+|its\s+|that\s+)?${DUE}$`,
+      "i",
+    ),
+    // "the passport doesn't need a date, clear it": the "it" is the date, never the task.
+    new RegExp(
+      String.raw`^(.+?)\s+(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t)\s+need\s+(?:a\s+|any\s+|the\s+)?${DUE}(?:\s+any\s*more)?(?:\s*[,;.!-]+\s*|\s+)(?:so\s+|just\s+|please\s+)*(?:clear|remove|drop|delete|scrap|lose|wipe|bin|unset|take|get\s+rid\s+of)\s+(?:it|that|them|the\s+${DUE}|its\s+${DUE})(?:\s+off)?(?:\s+please)?$`,
+      "i",
+    ),
+    new RegExp(String.raw`^no\s+${DUE}\s+(?:for|on)\s+(.+)$`, "i"),
+    // "take the due date off the ironing", "strip the deadline off of task 4", "knock the date off it"
+    new RegExp(
+      String.raw`^(?:take|strip|knock|pull|get)\s+(?:the\s+|its\s+|that\s+)?${DUE}\s+off(?:\s+of)?(?:\s+(.+))?$`,
+      "i",
+    ),
+  ];
+  for (const re of pats) {
+    const m = re.exec(t);
+    if (m) return finish(m[1] ?? "it", { dueDate: null }, ctx);
+  }
+  return null;
+}
+
+export function removeTags(ctx: Ctx): Interpretation | null {
+  const t = ctx.text;
+  const VERB = String.raw`(?:remove|delete|drop|take\s+(?:off|away)|clear|strip|untag|detach)`;
+  let m: RegExpExecArray | null;
+  m =
+    /^(?:remove|delete|clear|drop|strip)\s+(?:all\s+)?(?:the\s+|its\s+)?(?:tags?|labels?)\s+(?:from|on|of|off)\s+(.+)$/i.exec(
+      t,
+    );
+  if (m) return finish(m[1], { removeTags: "all" }, ctx);
+  m = new RegExp(
+    String.raw`^${VERB}\s+(?:the\s+)?(${TAGLIST})\s+(?:tags?|labels?)\s+(?:from|off(?:\s+of)?|on|of)\s+(.+)$`,
+    "iu",
+  ).exec(t);
+  if (m) return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
+  m = new RegExp(
+    String.raw`^${VERB}\s+(?:the\s+)?(?:tags?|labels?)\s+(${TAGLIST})\s+(?:from|off(?:\s+of)?|on)\s+(.+)$`,
+    "iu",
+  ).exec(t);
+  if (m) return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
+  m =
+    /^(?:remove|delete|drop|take|strip|untag)\s+(#[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s+)#[\p{L}\p{N}_-]+)*)\s+(?:from|off(?:\s+of)?)\s+(.+)$/iu.exec(
+      t,
+    );
+  if (m) return finish(m[2], { removeTags: tagsOf(m[1].replace(/\s+(?=#)/g, ",")) }, ctx);
+  m = /^take\s+(?:the\s+)?(#?[\p{L}\p{N}_-]+)\s+(?:tag|label)\s+off\s+(?:of\s+)?(.+)$/iu.exec(t);
+  if (m) return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
+  m = new RegExp(String.raw`^untag\s+(${TAGLIST})\s+from\s+(.+)$`, "iu").exec(t);
+  if (m) return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
+  m = /^untag\s+(.+?)(?:\s+(?:as|from)\s+#?([\p{L}\p{N}_-]+))?$/iu.exec(t);
+  if (m) return finish(m[1], { removeTags: m[2] ? tagsOf(m[2]) : "all" }, ctx);
+  m =
+    /^(.+?)\s+(?:is|are|'s)\s+(?:not|no\s+longer)\s+(?:a\s+)?(?:tagged\s+)?#?([\p{L}\p{N}_-]+)(?:\s+(?:task|item|thing))?(?:\s+anymore)?$/iu.exec(
+      t,
+    );
+  if (m) {
+    const tag = m[2].toLowerCase();
+    const known = ctx.tasks.some((x) => x.tags.some((g) => g.toLowerCase() === tag));
+    if (known) return finish(m[1], { removeTags: [tag] }, ctx, { strict: true });
+  }
+  return null;
+}
+
+export function addTags(ctx: Ctx): Interpretation | null {
+  const t = ctx.text;
+  let m: RegExpExecArray | null;
+  m =
+    /^(?:tag|label)\s+(.+?)\s+(?:with|as|under)\s+(?:the\s+|a\s+)?(?:tags?\s+|labels?\s+)?(.+?)(?:\s+(?:tags?|labels?))?$/i.exec(
+      t,
+    );
+  if (m) return finish(m[1], { addTags: tagsOf(m[2]) }, ctx);
+  m = /^(?:tag|label)\s+(.+?)\s+(#[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s+)#[\p{L}\p{N}_-]+)*)$/iu.exec(t);
+  if (m) return finish(m[1], { addTags: tagsOf(m[2].replace(/\s+(?=#)/g, ",")) }, ctx);
+  m = new RegExp(
+    String.raw`^(?:add|put|attach|apply|give\s+it|stick)\s+(?:the\s+|a\s+)?(?:tags?|labels?)\s+(${TAGLIST})\s+(?:to|on|onto)\s+(.+)$`,
+    "iu",
+  ).exec(t);
+  if (m) return finish(m[2], { addTags: tagsOf(m[1]) }, ctx);
+  m = new RegExp(
+    String.raw`^(?:add|put|attach|apply|stick)\s+(?:the\s+|a\s+|an\s+)?(${TAGLIST})\s+(?:tags?|labels?)\s+(?:to|on|onto)\s+(.+)$`,
+    "iu",
+  ).exec(t);
+  if (m) return finish(m[2], { addTags: tagsOf(m[1]) }, ctx);
+  m =
+    /^(?:add|put|attach|apply|stick)\s+(#[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s+)#[\p{L}\p{N}_-]+)*)\s+(?:to|on|onto)\s+(.+)$/iu.exec(
+      t,
+    );
+  if (m) return finish(m[2], { addTags: tagsOf(m[1].replace(/\s+(?=#)/g, ",")) }, ctx);
+  m = new RegExp(
+    String.raw`^(?:give|add\s+to|put\s+on)\s+(.+?)\s+(?:the\s+|a\s+|an\s+)?(?:tags?|labels?)\s+(${TAGLIST})$`,
+    "iu",
+  ).exec(t);
+  if (m) return finish(m[1], { addTags: tagsOf(m[2]) }, ctx);
+  m = /^(?:give|mark)\s+(.+?)\s+(?:the\s+|a\s+|an\s+)?(#?[\p{L}\p{N}_-]+)\s+(?:tag|label)$/iu.exec(t);
+  if (m) return finish(m[1], { addTags: tagsOf(m[2]) }, ctx);
+  m = /^tag\s+(.+)\s+([\p{L}\p{N}_-]+)$/iu.exec(t);
+  if (m) {
+    const out = resolveOne(m[1], ctx.tasks, { history: ctx.history, override: ctx.override });
+    if (out.kind === "one" && !out.partial) return finish(m[1], { addTags: tagsOf(m[2]) }, ctx);
+  }
+  return null;
+}
+
+export function description(ctx: Ctx): Interpretation | null {
+  const t = ctx.text;
+  const NOTE = `(?:note|notes|description|details?|comment|memo)`;
+  const pats: Array<[RegExp, number, number]> = [
+    [
+      new RegExp(
+        String.raw`^(?:add|attach|put|write|append|leave|set|include)\s+(?:a\s+|the\s+|this\s+|some\s+)?${NOTE}\s+(?:to|on|for|in)\s+(.+?)\s*(?::|\s-\s|,|\s+saying|\s+that\s+says|\s+reading|\s+that)\s*(.+)$`,
+        "i",
+      ),
+      1,
+      2,
+    ],
+    [
+      new RegExp(
+        String.raw`^(?:set|change|update|edit|make|replace)\s+(?:the\s+)?${NOTE}\s+(?:of|on|for|in)\s+(.+?)\s+(?:to|as|with)\s*:?\s*(.+)$`,
+        "i",
+      ),
+      1,
+      2,
+    ],
+    [new RegExp(String.raw`^(?:set|change|update|edit)\s+(.+?)(?:'s)\s+${NOTE}\s+(?:to|as)\s*:?\s*(.+)$`, "i"), 1, 2],
+    [/^describe\s+(.+?)\s+as\s+(.+)$/i, 1, 2],
+    [new RegExp(String.raw`^${NOTE}\s+(?:for|on|to)\s+(.+?)\s*[:\-]\s*(.+)$`, "i"), 1, 2],
+    [
+      new RegExp(
+        String.raw`^(?:add|attach|put|write|append)\s+(?:a\s+|the\s+)?${NOTE}\s*[:\-]\s*(.+?)\s+(?:to|on|for)\s+((?:task\s+)?#?\d+)$`,
+        "i",
+      ),
+      2,
+      1,
+    ],
+  ];
+  for (const [re, refGroup, valueGroup] of pats) {
+    const m = re.exec(t);
+    if (!m) continue;
+    const value = capitalize(
+      m[valueGroup]
+        .trim()
+        .replace(/^["']|["']$/g, "")
+        .replace(/\.+$/, ""),
+    );
+    return finish(m[refGroup], { description: value }, ctx);
+  }
+  const clear = new RegExp(
+    String.raw`^(?:clear|remove|delete|erase|drop)\s+(?:the\s+)?${NOTE}\s+(?:from|of|on|for)\s+(.+)$`,
+    "i",
+  ).exec(t);
+  if (clear) return finish(clear[1], { description: null }, ctx);
+  return null;
+}
+
+export function rename(ctx: Ctx): Interpretation | null {
+  const t = ctx.text;
+  let ref: string | undefined;
+  let value: string | undefined;
+  const renameVerb = /^(?:rename|retitle|re-title|re-name)\s+(.+)$/i.exec(t);
+  const titleOf =
+    /^(?:change|update|edit|set|modify|fix|correct)\s+(?:the\s+)?(?:title|name|wording|text)\s+(?:of|on|for)\s+(.+)$/i.exec(
+      t,
+    );
+  const possessive = /^(?:change|update|edit|set|modify)\s+(.+?)(?:'s|s')\s+(?:title|name)\s+(?:to|as)\s+(.+)$/i.exec(
+    t,
+  );
+  const callIt = /^(?:call|name)\s+(.+?)\s+(?:instead\s+)?["'](.+)["']$/i.exec(t);
+  if (renameVerb) {
+    const split = splitRefAndValue(renameVerb[1], /\s+(?:to|as|into)\s+/, ctx);
+    if (!split) return ask(messages(ctx.language).newName, { ref: renameVerb[1] });
+    ({ ref, value } = split);
+  } else if (titleOf) {
+    const split = splitRefAndValue(titleOf[1], /\s+(?:to|as|into)\s+/, ctx);
+    if (!split) return null;
+    ({ ref, value } = split);
+  } else if (possessive) {
+    ref = possessive[1];
+    value = possessive[2];
+  } else if (callIt) {
+    ref = callIt[1];
+    value = callIt[2];
+  }
+  if (ref === undefined || value === undefined) return null;
+  const title = tidyTitle(value.replace(/^["']|["']$/g, ""));
+  if (!title) return ask(messages(ctx.language).newName, { ref });
+  return finish(ref, { title }, ctx, { many: false });
+}
