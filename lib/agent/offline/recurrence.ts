@@ -2,13 +2,13 @@
 // month", "every year on june 3rd" → an RFC 5545 rule (without "RRULE:") and the first
 // occurrence as the due date (contract v2).
 import { findDates, today, type DateContext, type Day } from "./dates";
+import { monthIndex } from "./dates-calendar";
 import { NUMBER_WORDS } from "./text";
 import { DATE_CONNECTORS, type Foreign } from "./lexicon";
 import { addDays, compareDay, daysInMonth, isoDate, isoDateTime, wallOf, weekdayOf } from "@/lib/time/zone";
 
 const DAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 const CODES = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
-const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const DAY_RE = `(sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(?:day)?s?`;
 const MONTH_RE = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
 const ORD_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1 };
@@ -108,7 +108,7 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Rule | null]> = [
     (m) => ({
       freq: "YEARLY",
       interval: 1,
-      byMonth: MONTHS.indexOf(m[1]!.toLowerCase().slice(0, 3)) + 1,
+      byMonth: monthIndex(m[1]!),
       byMonthDay: +m[2]!,
     }),
   ],
@@ -117,7 +117,7 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Rule | null]> = [
     (m) => ({
       freq: "YEARLY",
       interval: 1,
-      byMonth: MONTHS.indexOf(m[1]!.toLowerCase().slice(0, 3)) + 1,
+      byMonth: monthIndex(m[1]!),
       byMonthDay: +m[2]!,
     }),
   ],

@@ -1,22 +1,9 @@
 // Periods a list question names: month names, counted days, overdue, and completion-time bounds.
 import type { Ctx } from "../context";
 import { findDates, today } from "../dates";
+import { MONTHS } from "../dates-calendar";
 import { addDays, compareDay, daysInMonth, isoDate, weekdayOf } from "@/lib/time/zone";
 
-export const MONTHS = [
-  "january",
-  "february",
-  "march",
-  "april",
-  "may",
-  "june",
-  "july",
-  "august",
-  "september",
-  "october",
-  "november",
-  "december",
-];
 export const MONTH_WORD = MONTHS.join("|");
 export const PERIOD_WORDS = new RegExp(
   String.raw`^(?:(?:for|on|due|in|during|over|at|from)\s+)?(?:the\s+)?(?:(?:this|next|last|past|previous|coming|this\s+coming|the\s+rest\s+of\s+(?:the|this))\s+)?(?:week|weekend|month|today|tonight|tomorrow|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day|${MONTH_WORD}|day\s+after\s+tomorrow|day\s+before\s+yesterday)$`,
