@@ -80,6 +80,11 @@ describe.each([
     min: 100,
     holds: "remarks about a named task, clock times in words, dates taken back mid-message",
   },
+  {
+    file: "v2-asides.jsonl",
+    min: 50,
+    holds: "requests with a remark or a story around them, favours, list labels, fortnights, es/fr/de everyday verbs",
+  },
 ])("cases/$file ($holds)", ({ file, min }) => {
   it("passes every case", () => {
     const cases = load(path.resolve(here, "cases", file));

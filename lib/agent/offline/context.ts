@@ -41,8 +41,9 @@ const FILLER_START = new RegExp(
     String.raw`)\b[,!.:]?\s+)+`,
   "i",
 );
+// "… a fortnight from now" keeps its "now".
 const FILLER_END =
-  /[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|for me please|if you can|if possible|asap please|now|instead|then)$/i;
+  /(?<!\bfrom)[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|for me please|if you can|if possible|asap please|now|instead|then)$/i;
 // A learner's word order in front of a command: "please you can add for me …", "can you to add …",
 // "you mark for me … as done". Only before a list verb, so "you can do it!" stays what it is.
 const LEARNER_VERBS = [...new Set([...COMMAND_LEADS, ...LIST_VERBS.filter((v) => !EITHER_VERBS.includes(v))])]
@@ -59,6 +60,15 @@ const WAIT_LEAD = /^(?:hang|hold)\s+on(?:\s+a\s+(?:sec|second|minute|moment))?\s
 // A greeting in front of a request ("afternoon! anything overdue?").
 const GREETING_START = /^(?:good\s+)?(?:morning|afternoon|evening|hi|hello|hey|hiya)(?:\s+there)?\s*[!,.]+\s*(?=\S)/i;
 
+// Emoji say how the user feels, not what to do: between words they end a thought ("the faucet is
+// dripping again 😩 reopen it"), elsewhere they go. A tick is kept: it means done (complete.ts).
+const EMOJI_RUN = String.raw`(?:(?![✔✓✅☑])\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\p{Emoji_Modifier})+`;
+const EMOJI_BREAK = new RegExp(
+  String.raw`(?<=[\p{L}\p{N}])\s*${EMOJI_RUN}(?:\s*${EMOJI_RUN})*\s+(?=[\p{L}\p{N}])`,
+  "gu",
+);
+const EMOJI = new RegExp(String.raw`\s*${EMOJI_RUN}`, "gu");
+
 export function makeCtx(input: InterpretInput, override?: TaskSnapshot): Ctx {
   const typed = normalizeText(input.text ?? "");
   let words = normalizeWords(typed);
@@ -69,6 +79,8 @@ export function makeCtx(input: InterpretInput, override?: TaskSnapshot): Ctx {
   const language = words.language === "en" ? (conversationLanguage(typed, input.history) ?? "en") : words.language;
   const question = /\?\s*$/.test(raw);
   let text = raw
+    .replace(EMOJI_BREAK, ", ")
+    .replace(EMOJI, "")
     .replace(GREETING_START, "")
     .replace(/[.!?…]+$/g, "")
     .trim();

@@ -1,5 +1,5 @@
 // Date phrases chrono misses or reads differently from how people mean them in a to-do ("on the 17th", …).
-import { addDays, daysInMonth, weekdayOf } from "@/lib/time/zone";
+import { addDays, daysInMonth, isoDateTime, wallOf, weekdayOf } from "@/lib/time/zone";
 import {
   type DateContext,
   type Day,
@@ -87,6 +87,19 @@ export function customDates(text: string, ctx: DateContext): FoundDate[] {
     const wd = weekdayOf(t);
     const day = /^next$/i.test(m[1]!) ? addDays(t, (want - wd + 7) % 7 || 7) : addDays(t, -((wd - want + 7) % 7 || 7));
     out.push(fromDay(day, m.index, m[0]));
+  }
+
+  // "in a fortnight", "a fortnight from today": two weeks on (chrono has no "fortnight").
+  const fortnight = /\b(?:in\s+(?:a|one)\s+fortnight(?:'s\s+time)?|a\s+fortnight\s+(?:from\s+)?(?:now|today))\b/gi;
+  for (const m of text.matchAll(fortnight)) out.push(fromDay(addDays(t, 14), m.index, m[0]));
+
+  // "this time next week" / "this time tomorrow": the same clock time then.
+  const sameTime = /\b(?:this|same)\s+time\s+(next\s+week|tomorrow)\b/gi;
+  for (const m of text.matchAll(sameTime)) {
+    const now = wallOf(ctx.now, ctx.timeZone);
+    const day = addDays(t, /week/i.test(m[1]) ? 7 : 1);
+    const wall = { ...day, hour: now.hour, minute: now.minute };
+    out.push({ ...fromDay(day, m.index, m[0]), value: isoDateTime(wall, ctx.timeZone), hasTime: true, wall });
   }
 
   return out;

@@ -15,6 +15,7 @@ import { schedule } from "./intents/schedule";
 import { undo } from "./intents/undo";
 import { update } from "./intents/update";
 import { TODO_VERBS } from "./text";
+import { COMMAND_LEADS, EITHER_VERBS, LIST_VERBS } from "./lexicon";
 import { splitClauses } from "./clauses";
 import { topicFirst } from "./topic";
 import type { InterpretInput, Interpretation, TaskSnapshot, ToolCall } from "./types";
@@ -125,17 +126,105 @@ function understand(input: InterpretInput, split: boolean): Interpretation {
         entities: { ...again.entities, followup: true },
       };
   }
-  const out = quotedRequest(input, ctx) ?? topic(input, ctx) ?? multi(input, ctx) ?? sentences(input, ctx) ?? run(ctx);
+  const out =
+    quotedRequest(input, ctx) ??
+    (split ? buried(input, ctx) : null) ??
+    topic(input, ctx) ??
+    multi(input, ctx) ??
+    sentences(input, ctx) ??
+    run(ctx);
   // Understood as nothing, or as a new task: it may be one more change to what we just changed.
-  if (!out.calls.length) return elliptical(ctx) ?? (split ? twoThoughts(input, ctx) : null) ?? out;
+  if (!out.calls.length)
+    return elliptical(ctx) ?? (split ? (twoThoughts(input, ctx) ?? withoutAside(input, ctx, true)) : null) ?? out;
   if (out.calls.every((c) => c.tool === "add_task")) {
     const more = elliptical(ctx);
     if (more) return more;
     // "finished the invoice, the dry cleaning can wait till tomorrow" is no list of two new things.
     const two = split && out.confidence < 0.7 ? twoThoughts(input, ctx) : null;
     if (two?.calls.some((c) => c.tool !== "add_task")) return two;
+    // "i'm completely slammed, push both of them to friday": a remark read as a task beside a clear command.
+    const aside = split && out.confidence < 0.7 ? withoutAside(input, ctx, true) : null;
+    if (aside?.calls.some((c) => c.tool !== "add_task")) return aside;
   }
   return out;
+}
+
+// Where a story's sentences end: ". ", "! ", "? ", a line break, and ", so " / "oh and" that turn to a request.
+const STORY_BREAK =
+  /\s*(?:[.!?…]+\s+|\n+|,?\s+(?:so|anyway|oh\s+and|and\s+so)\s+(?=(?:can|could|would|will|please|pls|you|add|put|push|move|mark|tick|remind|did|have|has|is|was)\b))/i;
+
+// A sentence of a story that asks for something: a command, "can you …", "please …", "did I …?".
+const REQUEST_START = new RegExp(
+  String.raw`^(?:(?:so|oh|ok(?:ay)?|wait|anyway|and|also|but|right|hey|btw)[,!\s]+)*(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|(?:did|have|had)\s+i|(?:is|are|was|were)\s+(?:my|the)|what(?:'s|\s+is|\s+do|\s+have)|when(?:'s|\s+is)|remind\s+me|don'?t\s+let\s+me\s+forget|(?:${[
+    ...new Set([...COMMAND_LEADS, ...LIST_VERBS]),
+  ]
+    .filter((v) => !EITHER_VERBS.includes(v))
+    .sort((a, b) => b.length - a.length)
+    .map((v) => v.replace(/\s+/g, String.raw`\s+`))
+    .join("|")}))\b`,
+  "i",
+);
+
+/**
+ * A long message that tells a story and asks for one or two things in it ("ok so this morning has
+ * been a disaster … so can you push the expense report to friday? … anyway"): each sentence is
+ * read on its own, and the requests clearly understood are kept; the story is not a task.
+ */
+function buried(input: InterpretInput, ctx: Ctx): Interpretation | null {
+  if (ctx.text.split(/\s+/).length < 25) return null;
+  const parts = ctx.text
+    .split(STORY_BREAK)
+    .map((s) => s.trim())
+    .filter((s) => s.split(/\s+/).length >= 2);
+  if (parts.length < 2) return null;
+  const outs = parts
+    .filter((text) => REQUEST_START.test(text))
+    .map((text) => understand({ ...input, text }, false))
+    // A question only reads, so a plainer reading of it is enough ("wait, did I already book the tickets?").
+    .filter((o) => o.calls.length && (o.confidence >= 0.7 || o.calls.every((c) => c.tool === "list_tasks")));
+  return outs.length ? combine(outs) : null;
+}
+
+const sameCalls = (a: Interpretation, b: Interpretation | null) =>
+  !!b && b.calls.length > 0 && JSON.stringify(a.calls) === JSON.stringify(b.calls);
+
+/** "ya pagué el internet, táchalo": the tail's "it" read as the one task the head is about. */
+function aboutHead(input: InterpretInput, ctx: Ctx, head: Interpretation, tail: string): Interpretation | null {
+  const numbers = new Set(head.calls.map((c) => c.input.task));
+  if (numbers.size !== 1) return null;
+  const task = ctx.tasks.find((t) => t.number === [...numbers][0]);
+  return task ? run(makeCtx({ ...input, text: tail }, task)) : null;
+}
+const REMARK_INTENTS = new Set(["unknown", "acknowledge", "thanks", "greeting", "goodbye"]);
+// Where a request and a remark about it meet: a sentence end or a comma.
+const ASIDE_BREAK = /\s*(?:[.;!?]+\s+|,\s*)/g;
+
+/**
+ * "borra lo del cumple, al final lo han cancelado", "c'est plus d'actualité. efface la 4": a
+ * request and a remark that explains it. Understood as nothing whole, the message is read
+ * without the remark: the one part that is a clear request, when the rest asks for nothing (or
+ * says the same: "did the second one already, tick it off").
+ */
+function withoutAside(input: InterpretInput, ctx: Ctx, weakTasks = false): Interpretation | null {
+  const text = ctx.text;
+  const breaks = [...text.matchAll(ASIDE_BREAK)];
+  if (!breaks.length || breaks.length > 4) return null;
+  const strong = (o: Interpretation) => o.calls.length > 0 && o.confidence >= 0.7;
+  for (const m of breaks) {
+    const head = text.slice(0, m.index).trim();
+    const tail = text.slice(m.index + m[0].length).trim();
+    if (!head || !tail) continue;
+    const [a, b] = [head, tail].map((t) => understand({ ...input, text: t }, false));
+    // `weakTasks`: the remark may have been read as a new task, but only a weak one.
+    // A question of ours ("remind me 1 hour before" what time?) is no remark: it still needs its answer.
+    const remark = (o: Interpretation) =>
+      (!o.calls.length && REMARK_INTENTS.has(o.intent)) || (weakTasks && o.calls.length > 0 && !strong(o));
+    // Two readings that agree ("ya pagué la luz, táchalo") are sure enough together.
+    const same = sameCalls(a, b) || sameCalls(a, aboutHead(input, ctx, a, tail));
+    if ((strong(a) && remark(b)) || same) return a;
+    if (strong(b) && remark(a)) return b;
+  }
+  return null;
 }
 
 // A weaker break than SENTENCE_BREAK: a bare comma or "and", tried only when the whole message was not understood.

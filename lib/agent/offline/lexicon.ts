@@ -62,7 +62,7 @@ export const INTERJECTIONS = [
   "wait", "uh", "um", "er", "ah", "aah", "meh", "welp", "oof", "ok so", "okay so", "so", "k", "kk", "alright so",
   "wait no", "oh no", "no wait", "no sorry", "nope", "fine", "uy", "ay", "vale", "bueno", "oye", "bon", "alors", "euh", "ah bon",
   "ähm", "äh", "ach", "naja", "na ja", "okay also", "ok also", "listo", "forgot", "i forgot", "almost forgot", "before i forget", "btw",
-  "by the way",
+  "by the way", "anyway", "finally", "at last", "at long last", "che",
 ];
 
 /** The languages the interpreter reads and answers in. */
@@ -78,6 +78,9 @@ const DE_DATE_AHEAD = {
 const EVERY_BEFORE = { before: /\b(?:every|jeden|jede|jedes|cada|todos\s+los|chaque|tous\s+les|nächsten|kommenden|next)\s+(?:\p{L}+\s+(?:y|et|und|and)\s+)?$/iu };
 // "décale la tâche 3 à lundi", "mueve la tarea 2 al viernes": the target day of a move.
 const FR_DAY_AHEAD = { after: /^\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|après-demain|la\s+semaine)\b/i };
+// "efface la 4", "borra la 3": a task's number after the feminine article (la tarea / la tâche), not a date.
+const TASK_NUMBER_AHEAD = { after: /^\s*#?\d{1,3}(?![\d:h]|[.,]\d)(?!\s+(?:de|del|h|heures?|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b)/i };
+const ES_ADD_BEFORE = /(?<![\p{L}])(?:apúntame|apunta|anotá|anótame|anota|agrégame|agrega|añade)(?![\p{L}])/iu;
 const ES_DAY_AHEAD = { after: /^\s+(?:(?:el\s+)?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)|mañana|pasado\s+mañana|la\s+semana|la\s+próxima)\b/i };
 // "quiero eliminar …", "je voudrais supprimer …": a wish that is really the command after it.
 const ES_COMMAND_AHEAD = { after: /^\s+(?:borrar|eliminar|quitar|marcar|completar|terminar|mover|cambiar|renombrar|aplazar|reabrir)\b/i };
@@ -180,6 +183,10 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["a", "to", { before: /\betiqueta\s+#?[\p{L}\d_-]+\s+$/iu }],
     // "cada lunes y jueves": the second day of a weekly repeat.
     ["y", "and", { before: /\b(?:cada|every)\s+\p{L}+\s+$/iu, after: ES_WEEKDAY_NEXT }],
+    // Everyday and regional commands: "apúntame que …", "anotá que el lunes tengo que …" (voseo), "táchalo", "pásamela".
+    ["apúntame", "add"], ["anótame", "add"], ["anotá", "add"], ["agrégame", "add"], ["que", "", { before: /(?<![\p{L}])(?:apúntame|apunta|anotá|anótame|anota)\s+$/iu }],
+    ["tengo que", "", { before: ES_ADD_BEFORE }], ["táchalo", "mark it as done"], ["táchala", "mark it as done"], ["pásamela", "move it"], ["pásamelo", "move it"],
+    ["porfa", "please"], ["la", "task", TASK_NUMBER_AHEAD],
   ],
   fr: [
     ["ajoute", "add"], ["ajouter", "add"], ["crée", "add"], ["note", "add"], ["rappelle-moi de", "remind me to"], ["rappelle-moi d'", "remind me to "],
@@ -217,6 +224,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["décaler", "move"], ["renommer", "rename"], ["afficher", "show"], ["montrer", "show"], ["créer", "add"], ["noter", "add"], ["reporter", "postpone"],
     ["repousser", "postpone"], ["rouvrir", "reopen"], ["annuler", "undo"], ["changer", "change"], ["modifier", "change"], ["modifie", "change"],
     ["est-ce que", ""], ["est terminée", "is done"], ["est terminé", "is done"], ["est faite", "is done"], ["est fait", "is done"],
+    ["rajoute", "add"], ["rajouter", "add"], ["note-moi de", "add"], ["note-moi d'", "add "], ["la", "task", TASK_NUMBER_AHEAD],
     ["est encore en cours", "is still open"], ["quand est", "when is"], ["peux-tu", "can you"], ["je voudrais", "I would like to", FR_COMMAND_AHEAD], ["je veux", "I want to", FR_COMMAND_AHEAD], ["la priorité de", "the priority of"], ["la priorité du", "the priority of the"], ["la priorité des", "the priority of the"], ["en haute", "to high"], ["en basse", "to low"], ["tu peux", "can you"], ["pourrais-tu", "could you"], ["s'il te plaît", "please"], ["s'il vous plaît", "please"], ["stp", "please"], ["c'est quand", "when is"],
   ],
   de: [
@@ -293,6 +301,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     // "erinnere mich 2 Stunden vor dem Zahnarzttermin": an offset before a task.
     // "Winterreifen wechseln auf hohe Priorität setzen": the priority said, the verb dropped.
     ["auf", "", { after: /^\s+(?:hohe|niedrige|mittlere|normale)\s+priorität/i }], ["setzen", "", { before: /priorität\s+$/i }],
+    ["eigentlich", ""],
     ["vor dem", "before the", { before: /\b(?:minuten?|stunden?|tagen?|wochen?)\s+$/i }], ["vor der", "before the", { before: /\b(?:minuten?|stunden?|tagen?|wochen?)\s+$/i }],
   ],
 };
@@ -306,7 +315,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
  */
 export const DE_REORDER: ReadonlyArray<readonly [head: string, tail: string, to: string]> = [
   ["füge", "hinzu", "add"], ["füg", "hinzu", "add"], ["trag", "ein", "add"], ["trage", "ein", "add"], ["schreib", "auf", "add"],
-  ["schreibe", "auf", "add"], ["nimm", "auf", "add"], ["setz", "auf die liste", "add"], ["setze", "auf die liste", "add"],
+  ["schreibe", "auf", "add"], ["", "erfassen", "add"], ["nimm", "auf", "add"], ["setz", "auf die liste", "add"], ["setze", "auf die liste", "add"],
   ["hak", "ab", "check off"], ["hake", "ab", "check off"], ["streich", "durch", "check off"], ["streiche", "durch", "check off"],
   ["mach", "rückgängig", "undo"], ["mache", "rückgängig", "undo"], ["nimm", "zurück", "undo"],
   ["öffne", "wieder", "reopen"], ["mach", "wieder auf", "reopen"], ["benenne", "um", "rename"], ["schieb", "auf", "move"],
@@ -426,6 +435,15 @@ export const LIST_VERBS = [
 ];
 /** Verbs of LIST_VERBS that are favours when their object is not about the list ("tell me a story", "find me a plumber"). */
 export const EITHER_VERBS = ["give", "tell", "find", "search", "get", "look", "read"];
+
+/**
+ * Acts in the world that only the user can do, asked of the assistant with "can you …" ("can u
+ * text my brother happy birthday", "could you pay the gas bill"): a favour even without "me/us".
+ * Said with a date ("can you call the vet on monday") it is the user's plan, a task.
+ */
+export const ASSISTANT_ACTIONS = [
+  "text", "email", "e-mail", "message", "call", "ring", "phone", "send", "book", "order", "buy", "pay", "write",
+];
 
 /** Questions about the world, not the list ("what's the forecast for friday", "who won the match"): looked up nowhere. */
 export const WORLD_TOPICS = [

@@ -290,7 +290,7 @@ const CLOCKS = Object.fromEntries(
   ]),
 ) as Record<Language, Array<{ re: RegExp; minute: number; shift: number }>>;
 
-/** "half past 4" → "4:30", "halb 5" → "4:30", "17h" → "17:00" (English has no "17h" of its own). */
+/** "half past 4" → "4:30", "halb 5" → "4:30", "17h" → "17:00" (English has no "17h" of its own, French reads it only after "à"). */
 function clockDigits(text: string, language: Language): string {
   let t = text;
   for (const { re, minute, shift } of CLOCKS[language]) {
@@ -300,8 +300,10 @@ function clockDigits(text: string, language: Language): string {
       return said > 24 ? _all : `${hour}:${String(minute).padStart(2, "0")}`;
     });
   }
-  if (language === "en") {
+  // "demain 16h": chrono's French reads "16h" only after "à".
+  if (language === "en" || language === "fr")
     t = t.replace(/\b([01]?\d|2[0-3])h([0-5]\d)?\b/gi, (_all, h: string, m?: string) => `${+h}:${m ?? "00"}`);
+  if (language === "en") {
     // "make it 7.30", "at 6.45pm": hours and minutes with a dot, after a word that announces a time
     // or before am/pm (a price such as "for 2.50" keeps its dot).
     t = t

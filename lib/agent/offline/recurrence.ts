@@ -13,7 +13,7 @@ const DAY_RE = `(sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(?:day)?s?
 const MONTH_RE = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
 const ORD_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1 };
 const NUM = String.raw`(\d{1,2}|other|two|three|four|five|six)`;
-const ORD = String.raw`(\d{1,2})(?:st|nd|rd|th)?|(first|second|third|fourth|fifth)`;
+const ORD = String.raw`(\d{1,2})(?:st|nd|rd|th)?|(first|second|third|fourth|fifth|last)`;
 
 // "a las 9", "à 8h", "um 7 Uhr": the other languages' words in front of the time are cut with it.
 const CONNECTORS = Object.fromEntries(
@@ -98,6 +98,10 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Rule | null]> = [
   [
     new RegExp(String.raw`\b(?:on\s+)?(?:the\s+)?(?:${ORD})\s+(?:day\s+)?of\s+(?:every|each)\s+month\b`, "i"),
     (m) => ({ freq: "MONTHLY", interval: 1, byMonthDay: m[1] ? +m[1] : ORD_WORDS[m[2]!.toLowerCase()] }),
+  ],
+  [
+    /\b(?:at\s+|on\s+|by\s+)?(?:the\s+)?end\s+of\s+(?:every|each)\s+month\b|\b(?:every|each)\s+month[-\s]end\b/i,
+    () => ({ freq: "MONTHLY", interval: 1, byMonthDay: -1 }),
   ],
   [
     new RegExp(String.raw`\b(?:every|each)\s+month\s+on\s+the\s+(?:${ORD})\b`, "i"),

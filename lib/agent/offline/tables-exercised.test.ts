@@ -19,6 +19,7 @@ import {
   DATE_CONNECTORS,
   DE_LEADS,
   DE_REORDER,
+  ASSISTANT_ACTIONS,
   EITHER_VERBS,
   ENTERTAIN_PHRASES,
   FOREIGN,
@@ -193,6 +194,7 @@ const checks: Check[] = [
   { table: "ENTERTAIN_PHRASES", entries: ENTERTAIN_PHRASES, exercised: words(() => seen) },
   { table: "LIST_VERBS", entries: LIST_VERBS, exercised: words(() => seen) },
   { table: "EITHER_VERBS", entries: EITHER_VERBS, exercised: words(() => seen) },
+  { table: "ASSISTANT_ACTIONS", entries: ASSISTANT_ACTIONS, exercised: words(() => seen) },
   { table: "WORLD_TOPICS", entries: WORLD_TOPICS, exercised: words(() => seen) },
   {
     table: "LIST_OBJECTS",

@@ -30,7 +30,11 @@ const HEADER = new RegExp(
 const STRONG_VERB = /^(?:add|create|new|insert|jot\s+down|write\s+down|note\s+down|capture|enter)\b\s*/i;
 const WEAK_VERB =
   /^(?:make|put|set\s+up|log|save|schedule|start|open|record|keep|take|leave|drop)\s+(?:me\s+)?(?=(?:a|an|another|new)\s+(?:new\s+|quick\s+)?(?:task|todo|to-do|reminder|item|note|memo)\b)/i;
-const LABEL = /^(?:todo|to-do|to\s+do|task|new\s+task|reminder)\s*[:-]\s*/i;
+// A label before a colon announces what follows: "todo: …", "I need to: a, b and c", "two things: …".
+const LABEL = new RegExp(
+  String.raw`^(?:todo|to-dos?|to\s+dos?|tasks?|new\s+task|reminder|things\s+to\s+do|(?:i\s+|we\s+)?(?:need|have|got|gotta|must)(?:\s+to)?|(${COUNT})\s+(?:more\s+)?(?:things|tasks|todos|to-dos|items))\s*[:-]\s*`,
+  "i",
+);
 const REMIND =
   /^(?:remind\s+me|set\s+(?:a\s+|me\s+a\s+)?reminder|reminder|don'?t\s+let\s+me\s+forget|do\s+not\s+let\s+me\s+forget|don'?t\s+forget|do\s+not\s+forget|help\s+me\s+remember|remember|i\s+(?:need|have|want)\s+to\s+remember|make\s+sure\s+i)(?:\s+(?:to|about|that|of))?\s+/i;
 const NEED =
@@ -53,8 +57,12 @@ type Parsed = {
 };
 
 /** Reads one task's sentence: title plus whatever modifiers it carries. */
+// A reason after a comma explains the task, it is not part of it ("pay the fees, because otherwise …").
+const REASON_TAIL =
+  /,\s*(?:because|since|cause|cos|coz|otherwise|que|porque|ya\s+que|pues|parce\s+que|car|puisque|sinon|weil|denn|sonst)(?![\p{L}]).*$/iu;
+
 export function parseTaskText(text: string, ctx: Ctx): Parsed {
-  let rest = text.replace(TO_MY_LIST, " ").trim();
+  let rest = text.replace(TO_MY_LIST, " ").replace(REASON_TAIL, "").trim();
   const out: Partial<Parsed> = {};
   const desc = extractDescription(rest);
   rest = desc.rest;
@@ -224,7 +232,12 @@ export function matchAdd(ctx: Ctx): AddMatch | null {
     );
   if (m) return { body: `${m[1]} ${m[2]}`.trim(), strength: 0.85 };
   m = LABEL.exec(t);
-  if (m) return { body: t.slice(m[0].length), strength: 0.85 };
+  if (m) {
+    const count = countOf(m[1]);
+    // "I need to: …", "things to do: …" announce several; "todo: …" may be one.
+    const several = count !== undefined ? count > 1 : !/^(?:todo|to-do|to\s+do|task|new\s+task|reminder)\b/i.test(m[0]);
+    return { body: t.slice(m[0].length), strength: 0.85, header: { count, plural: several } };
+  }
   m = REMIND.exec(t);
   if (m) return { body: t.slice(m[0].length), strength: 0.9 };
   const expanded = t

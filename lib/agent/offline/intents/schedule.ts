@@ -12,11 +12,11 @@ import type { Interpretation, TaskSnapshot } from "../types";
 import { messages, type Action } from "../messages";
 
 const STOP_REPEAT =
-  /^(?:stop|quit|don'?t\s+keep|no\s+longer|never\s+mind)\s+(?:repeating|recurring)\s*(.*)$|^(?:don'?t|do\s+not)\s+repeat\s*(.*?)(?:\s+any\s*more)?$|^(?:make|set)\s+(.+?)\s+(?:not\s+repeat(?:ing)?|(?:a\s+)?one[- ]off|(?:a\s+)?one[- ]time(?:\s+(?:task|thing))?|non[- ]recurring)$|^(?:remove|clear|delete|cancel|drop|turn\s+off|switch\s+off|get\s+rid\s+of)\s+(?:the\s+|its\s+)?(?:repeat|recurrence|repetition)s?(?:\s+(?:from|on|of|for)\s+(.+))?$|^(?:stop|keep)\s+(.+?)\s+from\s+(?:repeating|recurring)$/i;
+  /^(?:stop|quit|don'?t\s+keep|no\s+longer|never\s+mind)\s+(?:repeating|recurring)\s*(.*)$|^(?:don'?t|do\s+not)\s+repeat\s*(.*?)(?:\s+any\s*more)?$|^(?:make|set)\s+(.+?)\s+(?:not\s+repeat(?:ing)?|(?:a\s+)?one[- ]off|(?:a\s+)?one[- ]time(?:\s+(?:task|thing))?|non[- ]recurring)$|^(?:remove|clear|delete|cancel|drop|turn\s+off|switch\s+off|get\s+rid\s+of)\s+(?:the\s+|its\s+)?(?:repeat|recurrence|repetition)s?(?:\s+(?:from|on|of|for)\s+(.+))?$|^(?:stop|keep)\s+(.+?)\s+from\s+(?:repeating|recurring)$|^(.+?)\s+(?:doesn'?t|don'?t|does\s+not|do\s+not|no\s+longer|won'?t|shouldn'?t)\s+(?:need\s+to\s+|have\s+to\s+)?(?:repeat|recur)(?:\s+any\s*more|\s+now)?$/i;
 const SET_REPEAT =
   /^(?:make|set|change|have|put)\s+(.+?)\s+(?:to\s+)?(?:repeat\s+|recur\s+)?((?:on\s+the|every|each|daily|weekly|monthly|yearly|annually|on\s+\w+days).*?)(?:\s+instead)?$|^(?:make\s+)?(it|that|this)\s+repeat\s+(.+?)(?:\s+instead)?$|^repeat\s+(.+?)\s+((?:every|each|daily|weekly|monthly|on\s+the).*)$|^(.+?)\s+(?:should|needs\s+to|has\s+to|must|will|is\s+going\s+to|is\s+supposed\s+to)\s+(?:repeat|recur|happen)\s+((?:every|each|daily|weekly|monthly|yearly|annually|on\s+\w+days|on\s+the).*?)(?:\s+instead)?$/i;
 const CANCEL_REMINDER =
-  /^(?:cancel|remove|delete|clear|drop|turn\s+off|get\s+rid\s+of|no)\s+(?:the\s+|my\s+|that\s+)?reminders?(?:\s+(?:for|on|of|about|from|de|del|du|des|pour|para|für|von|vom|zum|zur)\s+(.+))?$|^(?:don'?t|do\s+not)\s+remind\s+me(?:\s+about\s+(.+?))?(?:\s+any\s*more)?$/i;
+  /^(?:cancel|remove|delete|clear|drop|turn\s+off|get\s+rid\s+of|no)\s+(?:the\s+|my\s+|that\s+)?reminders?(?:\s+(?:for|on|of|about|from|de|del|du|des|pour|para|für|von|vom|zum|zur)\s+(.+))?$|^(?:don'?t|do\s+not)\s+remind\s+me(?:\s+about\s+(.+?))?(?:\s+any\s*more)?$|^(?:take|get)\s+(?:the\s+|my\s+|that\s+)?reminders?\s+off(?:\s+(?:of\s+)?(.+))?$|^(.+?)\s+(?:doesn'?t|don'?t|does\s+not|do\s+not)\s+need\s+(?:a\s+|the\s+|any\s+)?reminders?(?:\s+any\s*more|\s+now)?$/i;
 
 function target(phrase: string | undefined, ctx: Ctx, action: Action): TaskSnapshot | Interpretation {
   const out = resolveOne(phrase?.trim() || "it", ctx.tasks, { history: ctx.history, override: ctx.override });
@@ -56,12 +56,12 @@ export function schedule(ctx: Ctx): Interpretation | null {
 
   m = STOP_REPEAT.exec(t);
   if (m) {
-    const task = target(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5], ctx, "stop repeating");
+    const task = target(m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6], ctx, "stop repeating");
     return isTask(task) ? update(task, { repeat: null }, "update_task") : task;
   }
   m = CANCEL_REMINDER.exec(t);
   if (m) {
-    const task = target(m[1] ?? m[2], ctx, "remove the reminder from");
+    const task = target(m[1] ?? m[2] ?? m[3] ?? m[4], ctx, "remove the reminder from");
     return isTask(task) ? update(task, { remindAt: null }, "update_task") : task;
   }
   // Only a phrase that really is a repeat ("set a reminder for 10 on the day" is not one).

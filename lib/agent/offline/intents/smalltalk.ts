@@ -2,6 +2,7 @@
 import { result, type Ctx } from "../context";
 import type { Interpretation } from "../types";
 import {
+  ASSISTANT_ACTIONS,
   CLOSINGS,
   CREATIVE_VERBS,
   EITHER_VERBS,
@@ -80,6 +81,11 @@ const FAVOUR_ME = new RegExp(
   "i",
 );
 const FAVOUR_FOR_ME = new RegExp(`${ASKING}(?<verb>[a-z]+)\\s+(?<obj>.+?)\\s+for\\s+(?:me|us)(?:[,\\s]+please)?$`, "i");
+// "can u text my brother happy birthday": an act in the world asked of the assistant ("write down" is the list's).
+const FAVOUR_YOU = new RegExp(
+  String.raw`^(?:(?:can|could|would|will)\s+(?:you|u|ya)|i\s+(?:want|need|would\s+like|'d\s+like)\s+(?:you|u)\s+to)\s+(?:please\s+|pls\s+|just\s+|quickly\s+)?(?<verb>${alt(ASSISTANT_ACTIONS)})\s+(?!down\b|it\s+down\b|that\s+down\b)(?<obj>.+)$`,
+  "i",
+);
 const WORLD = new RegExp(`\\b(?:${alt(WORLD_TOPICS)})\\b`, "i");
 const WH_QUESTION =
   /^(?:what|what's|whats|who|who's|whose|how|how's|when|where|why|which|is\s+it|will\s+it|does|do\s+you\s+know|tell\s+me|give\s+me)\b/i;
@@ -216,10 +222,10 @@ function outOfScope(text: string, ctx: Ctx, say: Messages): string | null {
   )
     return say.outOfScope.lookup;
   // A favour: the verb is not a list command, the object is not about the list, no date is set.
-  const fav = FAVOUR_ME.exec(text) ?? FAVOUR_FOR_ME.exec(text);
+  const fav = FAVOUR_ME.exec(text) ?? FAVOUR_FOR_ME.exec(text) ?? FAVOUR_YOU.exec(text);
   if (fav) {
     const verb = fav.groups!.verb!;
-    const obj = fav.groups!.obj!.replace(/[?!.]+$/, "");
+    const obj = fav.groups!.obj!.replace(/[?!.]+$/, "").replace(/[,\s]+(?:please|pls|plz|thanks)$/i, "");
     const listy =
       STRICT_LIST_VERB.test(verb) ||
       LIST_OBJECTS.test(obj) ||
