@@ -100,7 +100,7 @@ describe("syncReminder", () => {
       { id: first.id, status: "pending", payload: { title: "Dentist appointment" } },
     ]);
 
-    ok(await updateTask(handle.db, u, { task: n, remindAt: "2026-12-03T18:00" }));
+    ok(await updateTask(handle.db, { ...u, now: new Date(NOW) }, { task: n, remindAt: "2026-12-03T18:00" }));
     await sync(handle.db, u.userId, n, new Date(NOW));
     expect((await rows(u.userId)).map((r) => [r.status, r.nextAttemptAt.toISOString()])).toEqual([
       ["cancelled", "2026-12-04T09:00:00.000Z"],
