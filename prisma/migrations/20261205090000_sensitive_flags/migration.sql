@@ -1,8 +1,8 @@
 -- Sensitive text (issue 15 item 9): messages and tasks whose text holds an e-mail address, a
 -- phone, card or IBAN number are flagged when they are written (lib/privacy/sensitive.ts), and
 -- an admin revealing such text on a log entry is audited. Rows written before this stay false
--- until `npm run retention` (or their next write) scans them; admin views mask what they show
--- whatever the flag says.
+-- (a task gets its flag on its next update); admin views do not rely on the flag: they scan and
+-- mask what they show, old rows included.
 
 -- AlterTable: a constant default, so PostgreSQL 11+ adds the columns without rewriting the tables.
 ALTER TABLE "messages" ADD COLUMN "is_sensitive" BOOLEAN NOT NULL DEFAULT false;
