@@ -72,6 +72,20 @@ describe("sensitive text", () => {
     });
   });
 
+  it("finds every value of a long text, those across its scanning windows' edges too", async () => {
+    const values = ["jane.doe@acme-mail.net", "+44 20 7946 0958", "DE89 3704 0044 0532 0130 00", "4111 1111 1111 1111"];
+    let text = "";
+    let masked = "";
+    const masks = ["[email]", "[phone]", "[iban]", "[card]"];
+    // Filler of every length from 1000 to 1040, so values fall on and around each 1024 boundary.
+    for (let i = 0; text.length < 9000; i++) {
+      const filler = `${"buy 12 eggs and milk. ".repeat(46)}${"x".repeat(i % 41)} `;
+      text += `${filler}${values[i % 4]} `;
+      masked += `${filler}${masks[i % 4]} `;
+    }
+    expect(await maskSensitive(text)).toBe(masked);
+  });
+
   it("is cheap on todo text", async () => {
     const texts = ["buy 12 eggs", "meeting 10:30-11:00", "email jane.doe@acme-mail.net", "call 415-555-2671"];
     for (const text of texts) await isSensitive(text);

@@ -89,29 +89,54 @@ function cannotHold(text: string): boolean {
   return true;
 }
 
+/**
+ * Long text is scanned in windows of WINDOW characters that overlap by OVERLAP (more than the
+ * longest value: an e-mail address is at most 254), so every value lies whole in one of them.
+ * The library's cost grows with length × values found (it rebuilds its own redacted copy per
+ * value): 10 KB of nothing but e-mails took 200 ms in one piece, under 15 ms in windows.
+ */
+const WINDOW = 1024;
+const OVERLAP = 320;
+
 /** The sensitive spans of a text, in order, not overlapping. */
 export async function findSensitive(text: string): Promise<SensitiveSpan[]> {
   if (!text || cannotHold(text)) return [];
-  let detections: { type: string; position: [number, number] }[];
+  const spans: SensitiveSpan[] = [];
   try {
-    detections = (await getDetector().detect(text)).detections;
+    for (let at = 0; at < text.length; at += WINDOW) {
+      const window = text.length <= WINDOW + OVERLAP ? text : text.slice(at, at + WINDOW + OVERLAP);
+      spans.push(...(await detectIn(window, at)));
+      if (window === text) break;
+    }
   } catch (error) {
     // A pattern over its time limit, say. What could not be scanned is treated as sensitive.
     console.error("privacy: text could not be scanned for sensitive data:", error);
     return [{ kind: "unscanned", start: 0, end: text.length }];
   }
+  // Overlapping finds (the same value seen by two windows, or cut at a window's edge) become one.
+  spans.sort((a, b) => a.start - b.start || b.end - a.end);
+  const merged: SensitiveSpan[] = [];
+  for (const span of spans) {
+    const last = merged.at(-1);
+    if (last && span.start < last.end) last.end = Math.max(last.end, span.end);
+    else merged.push({ ...span });
+  }
+  return merged;
+}
+
+/** The library's finds in `text` (a window of the whole starting at `offset`), as spans of the whole. */
+async function detectIn(text: string, offset: number): Promise<SensitiveSpan[]> {
   const spans: SensitiveSpan[] = [];
-  for (const detection of detections) {
+  for (const detection of (await getDetector().detect(text)).detections) {
     const kind = KIND_OF[detection.type];
     if (!kind) continue;
     let [start, end] = detection.position;
     // The UK/US patterns leave out a leading "+1 (" or "+44 ": masked with the number.
     if (kind === "phone")
       start -= /(?:\+\d{0,3}[\s\u00A0.-]?)?\(?$/.exec(text.slice(Math.max(0, start - 6), start))?.[0].length ?? 0;
-    spans.push({ kind, start, end });
+    spans.push({ kind, start: start + offset, end: end + offset });
   }
-  spans.sort((a, b) => a.start - b.start);
-  return spans.filter((span, i) => i === 0 || span.start >= (spans[i - 1]?.end ?? 0));
+  return spans;
 }
 
 /** Whether any of the texts holds an e-mail address, a phone, card or IBAN number. */
