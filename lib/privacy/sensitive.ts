@@ -8,9 +8,10 @@ import "server-only";
 // code and no network; it checks cards with Luhn and IBANs with their mod-97 checksum, knows
 // international phone formats, and lets us enable only the four categories. Its lite entry
 // runs only the regex patterns (no NER, learning or audit). `npm run bench:sensitive` measures
-// it: ~1 µs for a todo sentence (most stop at cannotHold below), 15–45 µs for a short one that
-// reaches the library, 30–70 µs for 2 KB of todo text. The others tried: @redactpii/node (no
-// IBANs, US phones only, no Luhn: "4111 1111 1111 1112" and an IBAN's digits are "cards") and
+// it: ~1 µs for a todo sentence (most stop at cannotHold below), 25–50 µs for a short one that
+// reaches the library, 60–80 µs for 2 KB of todo text, ~15 ms for the worst case (10 KB of
+// nothing but e-mail addresses). The others tried: @redactpii/node (no IBANs, US phones only,
+// no Luhn: "4111 1111 1111 1112" and an IBAN's digits are "cards") and
 // @libretto/redact-pii-light (its required peer @google-cloud/dlp pulls 160 packages; no Luhn
 // either, and it masks dates as DIGITS).
 import { LiteOpenRedaction, type PIIPattern } from "@openredaction/core/lite";
@@ -93,7 +94,7 @@ function cannotHold(text: string): boolean {
  * Long text is scanned in windows of WINDOW characters that overlap by OVERLAP (more than the
  * longest value: an e-mail address is at most 254), so every value lies whole in one of them.
  * The library's cost grows with length × values found (it rebuilds its own redacted copy per
- * value): 10 KB of nothing but e-mails took 200 ms in one piece, under 15 ms in windows.
+ * value): 10 KB of nothing but e-mails took ~200 ms in one piece, ~15 ms in windows.
  */
 const WINDOW = 1024;
 const OVERLAP = 320;
