@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
+import { maskJson, maskSensitive } from "@/lib/privacy/sensitive";
 import { isUuid } from "@/lib/validation";
 import type { OperationName, SourceName, StatusName } from "./filters";
 
@@ -134,6 +135,61 @@ function replyTo(db: Db, messageId: string): Promise<MessageView | null> {
     orderBy: { createdAt: "asc" },
     select: { id: true, content: true, createdAt: true, feedback: true },
   });
+}
+
+/**
+ * The detail with the users' words masked (lib/privacy/sensitive.ts): the command, the task and
+ * conversation titles, the user message and the reply, the operation's input, result,
+ * before-state and error, and the related operations' commands. Accounts' names and e-mails are
+ * not: they say whose data it is. `masked` tells whether anything was, so Reveal is offered.
+ */
+export async function maskLogDetail(detail: LogDetail): Promise<{ detail: LogDetail; masked: boolean }> {
+  let masked = false;
+  const text = async <T extends string | null>(value: T): Promise<T> => {
+    const out = (await maskSensitive(value)) as T;
+    if (out !== value) masked = true;
+    return out;
+  };
+  const json = async (value: unknown): Promise<unknown> => {
+    const out = await maskJson(value);
+    if (JSON.stringify(out) !== JSON.stringify(value)) masked = true;
+    return out;
+  };
+  const message = async (m: MessageView | null) => (m ? { ...m, content: await text(m.content) } : null);
+  const [originalCommand, error, input, result, before, taskTitle, conversationTitle, userMessage, assistantReply] =
+    await Promise.all([
+      text(detail.originalCommand),
+      text(detail.error),
+      json(detail.input),
+      json(detail.result),
+      json(detail.before),
+      text(detail.task?.title ?? null),
+      text(detail.conversation?.title ?? null),
+      message(detail.userMessage),
+      message(detail.assistantReply),
+    ]);
+  const related = await Promise.all(
+    detail.related.map(async (op) => ({ ...op, originalCommand: await text(op.originalCommand) })),
+  );
+  return {
+    detail: {
+      ...detail,
+      originalCommand,
+      error,
+      input,
+      result,
+      before,
+      task: detail.task && { ...detail.task, title: taskTitle ?? detail.task.title },
+      conversation: detail.conversation && {
+        ...detail.conversation,
+        title: conversationTitle ?? detail.conversation.title,
+      },
+      userMessage,
+      assistantReply,
+      related,
+    },
+    masked,
+  };
 }
 
 export type UndoAvailability = { available: true } | { available: false; reason: string };

@@ -1,6 +1,7 @@
 import "server-only";
 import { stringify } from "csv-stringify/sync";
 import type { Db } from "@/lib/db/client";
+import { maskJson, maskSensitive } from "@/lib/privacy/sensitive";
 import { filterConditions, LOG_FROM, olderThan, TASK_TITLE, whereClause } from "./filter-sql";
 import type { Cursor, LogFilters } from "./filters";
 
@@ -108,7 +109,7 @@ export async function logsCsvStream(
         firstBatch = null;
         const last = rows.at(-1);
         if (last) {
-          controller.enqueue(encoder.encode(stringify(rows.map(csvRecord), CSV_OPTIONS)));
+          controller.enqueue(encoder.encode(stringify(await Promise.all(rows.map(csvRecord)), CSV_OPTIONS)));
           cursor = { at: last.createdAt, id: last.id };
         }
         if (rows.length < batchSize) {
@@ -125,7 +126,20 @@ export async function logsCsvStream(
   );
 }
 
-function csvRecord(row: ExportRow): string[] {
+/**
+ * One row of the file. The users' words (task title, command, error, input, result, before) are
+ * always masked (lib/privacy/sensitive.ts): a file leaves the app, so there is no reveal for it.
+ * Account e-mails stay: they say whose rows these are.
+ */
+async function csvRecord(row: ExportRow): Promise<string[]> {
+  const [taskTitle, originalCommand, error, input, result, before] = await Promise.all([
+    maskSensitive(row.taskTitle),
+    maskSensitive(row.originalCommand),
+    maskSensitive(row.error),
+    maskJson(row.input),
+    maskJson(row.result),
+    maskJson(row.before),
+  ]);
   return [
     row.id,
     row.createdAt.toISOString(),
@@ -138,17 +152,17 @@ function csvRecord(row: ExportRow): string[] {
     row.source,
     row.status,
     row.taskNumber === null ? "" : String(row.taskNumber),
-    text(row.taskTitle),
-    text(row.originalCommand),
+    text(taskTitle),
+    text(originalCommand),
     row.durationMs === null ? "" : String(row.durationMs),
-    text(row.error),
+    text(error),
     text(row.toolCallId),
     row.conversationId ?? "",
     row.messageId ?? "",
     row.undoOfId ?? "",
-    json(row.input),
-    json(row.result),
-    json(row.before),
+    json(input),
+    json(result),
+    json(before),
   ];
 }
 

@@ -12,6 +12,7 @@ import {
   textArms,
   whereClause,
 } from "./filter-sql";
+import { maskSensitive } from "@/lib/privacy/sensitive";
 import { isUuid } from "@/lib/validation";
 import type { Cursor, LogFilters, LogQuery, OperationName, SourceName, StatusName } from "./filters";
 
@@ -40,6 +41,8 @@ export type LogRow = {
   undoOfId: string | null;
   /** A successful undo of this operation exists. */
   undone: boolean;
+  /** Some of the row's text (task title, command, error) holds sensitive values, shown masked. */
+  masked?: boolean;
 };
 
 export type LogPage = {
@@ -61,7 +64,25 @@ const ROW_COLUMNS = Prisma.sql`
   EXISTS (SELECT 1 FROM task_operation_logs x WHERE x.undo_of_id = l.id AND x.status = 'success') AS undone`;
 
 /**
- * One page of the log, newest first. Keyset pagination on (created_at, id): a page is "the 50
+ * The rows with the users' words masked (e-mail addresses, phone, card and IBAN numbers,
+ * lib/privacy/sensitive.ts): the list is never revealed, an admin reveals one entry at a time.
+ */
+async function masked(rows: LogRow[]): Promise<LogRow[]> {
+  return Promise.all(
+    rows.map(async (row) => {
+      const [taskTitle, originalCommand, error] = await Promise.all([
+        maskSensitive(row.taskTitle),
+        maskSensitive(row.originalCommand),
+        maskSensitive(row.error),
+      ]);
+      const changed = taskTitle !== row.taskTitle || originalCommand !== row.originalCommand || error !== row.error;
+      return changed ? { ...row, taskTitle, originalCommand, error, masked: true } : row;
+    }),
+  );
+}
+
+/**
+ * One page of the log, newest first, its text masked. Keyset pagination on (created_at, id): a page is "the 50
  * rows just older (or newer) than this row", so rows arriving meanwhile never shift a page and
  * the database never scans skipped rows as it would with OFFSET.
  */
@@ -71,11 +92,11 @@ export async function listLogPage(db: Db, query: LogQuery, pageSize = PAGE_SIZE)
     // Fewer than a full page newer than the cursor: that is the top of the log, so show the
     // first page (which also picks up rows that arrived since).
     if (newerRows.length <= pageSize) return listLogPage(db, { filters: query.filters }, pageSize);
-    const rows = newerRows.slice(0, pageSize).reverse();
+    const rows = await masked(newerRows.slice(0, pageSize).reverse());
     return { rows, newer: cursorOf(rows[0]), older: cursorOf(rows.at(-1)) };
   }
   const fetched = await readRows(db, query.filters, { olderThan: query.after, limit: pageSize + 1 });
-  const rows = fetched.slice(0, pageSize);
+  const rows = await masked(fetched.slice(0, pageSize));
   return {
     rows,
     older: fetched.length > pageSize ? cursorOf(rows.at(-1)) : undefined,

@@ -4,6 +4,7 @@ import "server-only";
 import { z } from "zod";
 import type { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
+import { maskSensitive } from "@/lib/privacy/sensitive";
 import { AppError } from "@/lib/errors";
 
 export const NOTIFICATION_STATUSES = ["pending", "sent", "failed", "cancelled"] as const;
@@ -63,22 +64,25 @@ export async function listNotifications(db: Db, f: NotificationFilters) {
   const counts = Object.fromEntries(
     NOTIFICATION_STATUSES.map((s) => [s, grouped.find((g) => g.status === s)?._count._all ?? 0]),
   ) as Record<(typeof NOTIFICATION_STATUSES)[number], number>;
-  const list: NotificationRow[] = rows.map((r) => ({
-    id: r.id,
-    createdAt: r.createdAt,
-    userEmail: r.user.email,
-    channel: r.channel,
-    type: r.type,
-    status: r.status,
-    attempts: r.attempts,
-    nextAttemptAt: r.nextAttemptAt,
-    sentAt: r.sentAt,
-    lastError: r.lastError,
-    title:
-      typeof (r.payload as { title?: unknown } | null)?.title === "string"
-        ? (r.payload as { title: string }).title
-        : null,
-  }));
+  // Task titles are the users' words: masked like the operation log's (lib/privacy/sensitive.ts).
+  const list: NotificationRow[] = await Promise.all(
+    rows.map(async (r) => ({
+      id: r.id,
+      createdAt: r.createdAt,
+      userEmail: r.user.email,
+      channel: r.channel,
+      type: r.type,
+      status: r.status,
+      attempts: r.attempts,
+      nextAttemptAt: r.nextAttemptAt,
+      sentAt: r.sentAt,
+      lastError: r.lastError,
+      title:
+        typeof (r.payload as { title?: unknown } | null)?.title === "string"
+          ? await maskSensitive((r.payload as { title: string }).title)
+          : null,
+    })),
+  );
   return { rows: list, counts };
 }
 

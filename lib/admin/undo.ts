@@ -2,6 +2,7 @@ import "server-only";
 import { type ClientInfo, NO_CLIENT } from "@/lib/audit/client";
 import { recordQuietly } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
+import { maskSensitive } from "@/lib/privacy/sensitive";
 import { undoOperation } from "@/lib/tasks/service";
 import { isUuid } from "@/lib/validation";
 
@@ -35,6 +36,9 @@ export async function undoFromLog(
     client,
     detail: { undoId: result.operationId },
   });
-  const task = result.task ? ` #${result.task.number} “${result.task.title}” is back as it was.` : "";
+  // Shown on the admin's log page: the title masked like the rest of it.
+  const task = result.task
+    ? ` #${result.task.number} “${await maskSensitive(result.task.title)}” is back as it was.`
+    : "";
   return { ok: true, message: `Undone.${task}`, undoId: result.operationId };
 }

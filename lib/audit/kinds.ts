@@ -1,6 +1,6 @@
 // What the audit trail records: each kind's label, the group it is listed under, and what it
 // targets. Free of server-only code so the admin page's filter can list them. Adding a kind
-// (item 9's "reveal", say) is one entry here, one enum value in prisma/schema.prisma and an
+// (as sensitive_revealed was) is one entry here, one enum value in prisma/schema.prisma and an
 // ALTER TYPE … ADD VALUE in a migration; the table, filters and labels follow from this list.
 import type { AuditEventKind, AuditTargetType } from "@/generated/prisma/enums";
 
@@ -43,6 +43,8 @@ export const AUDIT_KINDS = {
   log_entry_viewed: { label: "Log entry viewed", group: "admin", target: "operation" },
   users_listed: { label: "Users listed", group: "admin", target: "user" },
   operation_undone: { label: "Operation undone by an admin", group: "admin", target: "operation" },
+  // An admin showed the e-mails, phone, card or IBAN numbers masked on a log entry (its target).
+  sensitive_revealed: { label: "Sensitive text revealed", group: "admin", target: "operation" },
   logs_exported: { label: "Operation log exported", group: "export", target: "export" },
   tasks_exported: { label: "Tasks exported", group: "export", target: "export" },
   conversation_exported: { label: "Conversation exported", group: "export", target: "conversation" },

@@ -16,6 +16,7 @@ import { AppError } from "@/lib/errors";
 import { fail, runLogged, type Tx } from "@/lib/tasks/log";
 import { revertMessages } from "@/lib/tasks/undo";
 import type { OperationContext, ToolError } from "@/lib/tasks/types";
+import { isSensitive } from "@/lib/privacy/sensitive";
 import { isUuid } from "@/lib/validation";
 import { claimMessage } from "./in-flight";
 import { MAX_CONVERSATION_MESSAGES, messageText, type ReplacementKind } from "./schemas";
@@ -104,6 +105,7 @@ export async function replaceTurns(
     }
     const parts = kind === "regenerate" ? await questionParts(db, plan.first.id) : request.message.parts;
     const text = messageText(parts);
+    const sensitive = await isSensitive(text);
     // The client's id for the new message, unless it is taken (an edit sent with the edited message's own id).
     const taken =
       !isUuid(request.message.id) ||
@@ -130,6 +132,7 @@ export async function replaceTurns(
           role: "user",
           content: text,
           parts,
+          isSensitive: sensitive,
           createdAt: at,
         },
       });

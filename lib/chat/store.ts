@@ -8,6 +8,7 @@ import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { keptParts } from "./parts";
 import { CONTEXT_MESSAGES, MAX_CONVERSATION_MESSAGES, messageText } from "./schemas";
+import { isSensitive } from "@/lib/privacy/sensitive";
 import { isUuid } from "@/lib/validation";
 import { draftTitle, turnTitle } from "@/lib/conversations/title";
 
@@ -53,12 +54,13 @@ export async function saveUserMessage(
   // from the app's clock, like every other stamp: concurrent sends to one conversation are
   // stamped as they arrive, not in the order they get its lock.
   const now = new Date();
+  const sensitive = await isSensitive(text);
   const inserted = await db.$executeRaw`
     WITH room AS (
       SELECT id FROM conversations WHERE id = ${conversation.id}::uuid AND message_count < ${MAX_CONVERSATION_MESSAGES} FOR UPDATE
     ), saved AS (
-      INSERT INTO messages (id, conversation_id, user_id, role, content, parts, created_at)
-      SELECT ${id}::uuid, room.id, ${conversation.userId}::uuid, 'user', ${text}, ${JSON.stringify(message.parts)}::jsonb, ${now} FROM room
+      INSERT INTO messages (id, conversation_id, user_id, role, content, parts, is_sensitive, created_at)
+      SELECT ${id}::uuid, room.id, ${conversation.userId}::uuid, 'user', ${text}, ${JSON.stringify(message.parts)}::jsonb, ${sensitive}, ${now} FROM room
       ON CONFLICT (id) DO NOTHING
       RETURNING conversation_id
     )
@@ -157,6 +159,7 @@ async function saveUserMessageSlowly(
         role: "user",
         content: text,
         parts: asJson(parts),
+        isSensitive: await isSensitive(text),
         createdAt: now,
       },
     });
@@ -232,17 +235,20 @@ export async function saveAssistantMessage(
   // A draft title (the first message) gives way to what the turn did with tasks, in the same
   // statement: no round trip of its own. Titles the user gave, or the model, are kept.
   const title = turnTitle(message.parts, conversation.title ?? "");
+  // A reply that repeats a task's e-mail or phone number is flagged like the message was.
+  const content = messageText(message.parts);
+  const sensitive = await isSensitive(content);
   const now = new Date();
   // The first save counts the reply and bumps last_message_at; later ones only touch updated_at.
   // An id already used by another conversation's message or by a user message saves nothing:
   // that is an error, not a reply to drop quietly.
   const updated = await db.$executeRaw`
     WITH saved AS (
-      INSERT INTO messages (id, conversation_id, user_id, role, content, parts, tool_calls, tool_results, metadata, reply_to_id, created_at)
-      VALUES (${message.id}::uuid, ${conversation.id}::uuid, ${conversation.userId}::uuid, 'assistant', ${messageText(message.parts)},
-              ${json(message.parts)}::jsonb, ${json(toolCalls)}::jsonb, ${json(toolResults)}::jsonb, ${json(metadata)}::jsonb, ${replyToId}::uuid, ${now})
+      INSERT INTO messages (id, conversation_id, user_id, role, content, parts, tool_calls, tool_results, metadata, reply_to_id, is_sensitive, created_at)
+      VALUES (${message.id}::uuid, ${conversation.id}::uuid, ${conversation.userId}::uuid, 'assistant', ${content},
+              ${json(message.parts)}::jsonb, ${json(toolCalls)}::jsonb, ${json(toolResults)}::jsonb, ${json(metadata)}::jsonb, ${replyToId}::uuid, ${sensitive}, ${now})
       ON CONFLICT (id) DO UPDATE SET content = EXCLUDED.content, parts = EXCLUDED.parts, tool_calls = EXCLUDED.tool_calls,
-        tool_results = EXCLUDED.tool_results, metadata = EXCLUDED.metadata
+        tool_results = EXCLUDED.tool_results, metadata = EXCLUDED.metadata, is_sensitive = EXCLUDED.is_sensitive
       WHERE messages.conversation_id = EXCLUDED.conversation_id AND messages.role = 'assistant'
       RETURNING (xmax = 0) AS inserted
     )${analysis && replyToId ? analysisStep(replyToId, analysis) : Prisma.empty}

@@ -10,6 +10,7 @@ import { randomUUID } from "node:crypto";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { isSensitive } from "@/lib/privacy/sensitive";
 import { allowedHits, checkHit, hitSql } from "@/lib/rate-limit";
 import { dueString } from "@/lib/tasks/dates";
 import type { TaskSnapshot } from "@/lib/tasks/types";
@@ -72,7 +73,9 @@ export async function startUserTurn(db: Db, userId: string, opts: StartOptions):
     opts.sessionVersion === undefined
       ? Prisma.sql`TRUE`
       : Prisma.sql`EXISTS (SELECT 1 FROM users WHERE id = ${userId}::uuid AND session_version = ${opts.sessionVersion ?? 0})`;
-  const message = Prisma.sql`${messageId}::uuid, conv.id, ${userId}::uuid, 'user', ${text}, ${JSON.stringify(opts.message.parts)}::jsonb, ${now}`;
+  // Flagged in the same statement (lib/privacy/sensitive.ts): no round trip of its own.
+  const sensitive = await isSensitive(text);
+  const message = Prisma.sql`${messageId}::uuid, conv.id, ${userId}::uuid, 'user', ${text}, ${JSON.stringify(opts.message.parts)}::jsonb, ${sensitive}, ${now}`;
   const columns = Prisma.sql`id, conversation_id, role, parts, metadata, reply_to_id, created_at`;
   const conversationSteps = fresh
     ? // Born holding its first message. The statement cannot see rows it writes, so an id taken
@@ -85,7 +88,7 @@ export async function startUserTurn(db: Db, userId: string, opts: StartOptions):
         FROM hit WHERE hit.points <= ${allowedHits("chat")} AND NOT EXISTS (SELECT 1 FROM messages WHERE id = ${messageId}::uuid)
         RETURNING id, title
       ), saved AS (
-        INSERT INTO messages (id, conversation_id, user_id, role, content, parts, created_at) SELECT ${message} FROM conv
+        INSERT INTO messages (id, conversation_id, user_id, role, content, parts, is_sensitive, created_at) SELECT ${message} FROM conv
         RETURNING ${columns}
       ), earlier AS (SELECT ${columns} FROM messages WHERE FALSE)`
     : // The conversation's row lock orders concurrent sends, as in store.ts.
@@ -95,7 +98,7 @@ export async function startUserTurn(db: Db, userId: string, opts: StartOptions):
         WHERE c.id = ${conversationId}::uuid AND c.user_id = ${userId}::uuid AND hit.points <= ${allowedHits("chat")}
         FOR UPDATE OF c
       ), saved AS (
-        INSERT INTO messages (id, conversation_id, user_id, role, content, parts, created_at)
+        INSERT INTO messages (id, conversation_id, user_id, role, content, parts, is_sensitive, created_at)
         SELECT ${message} FROM conv WHERE conv.message_count < ${MAX_CONVERSATION_MESSAGES}
         ON CONFLICT (id) DO NOTHING
         RETURNING ${columns}

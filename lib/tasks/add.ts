@@ -10,6 +10,7 @@ import { performance } from "node:perf_hooks";
 import type { z } from "zod";
 import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
+import { isSensitive } from "@/lib/privacy/sensitive";
 import { storableJson } from "@/lib/validation";
 import { futureReminder, type Due } from "./dates";
 import { firstOccurrence } from "./repeat-next";
@@ -55,6 +56,8 @@ export async function addParsedTask(
       completedAt: null,
       repeat: data.repeat || null,
       remindAt: data.remindAt ? futureReminder(data.remindAt, ctx, now) : null,
+      // Worked out here, in the same statement as the task: no extra round trip.
+      isSensitive: await isSensitive(data.title, data.description),
       deletedAt: null,
       createdAt: now,
       updatedAt: now,
@@ -78,9 +81,9 @@ export async function addParsedTask(
       WITH numbered AS (
         UPDATE users SET last_task_number = last_task_number + 1 WHERE id = ${ctx.userId}::uuid RETURNING last_task_number
       ), task AS (
-        INSERT INTO tasks (id, user_id, number, title, description, priority, due_date, due_all_day, repeat, remind_at, created_at, updated_at)
+        INSERT INTO tasks (id, user_id, number, title, description, priority, due_date, due_all_day, repeat, remind_at, is_sensitive, created_at, updated_at)
         SELECT ${row.id}::uuid, ${ctx.userId}::uuid, last_task_number, ${row.title}, ${row.description}, ${row.priority}::"Priority",
-               ${row.dueDate}, ${row.dueAllDay}, ${row.repeat}, ${row.remindAt}, ${now}, ${now}
+               ${row.dueDate}, ${row.dueAllDay}, ${row.repeat}, ${row.remindAt}, ${row.isSensitive}, ${now}, ${now}
         FROM numbered
         RETURNING id, number
       )${tagSteps}, logged AS (

@@ -23,6 +23,7 @@ import {
 import { firstOccurrence, nextOccurrence } from "./repeat-next";
 import { setTags } from "./tags";
 import { syncReminder } from "@/lib/notifications/outbox";
+import { isSensitive } from "@/lib/privacy/sensitive";
 import type { OperationContext, TaskView, ToolError, ToolResult } from "./types";
 import { toBefore, toView, taskWithTags } from "./view";
 
@@ -236,10 +237,16 @@ export function updateTask(db: Db, ctx: OperationContext, input: UpdateTaskInput
       );
     const tagChange = await setTags(tx, ctx.userId, current.id, data.addTags ?? [], data.removeTags ?? []);
     if (tagChange) changes.push("tags");
+    // The text as it will be, scanned in the same update (a row written before the flag existed
+    // gets it on its next change).
+    const sensitive = await isSensitive(
+      data.title !== undefined ? data.title : current.title,
+      data.description !== undefined ? data.description : current.description,
+    );
     // Touch updated_at even for a tags-only change, so undo can tell the task changed.
     const task = await tx.task.update({
       where: { id: current.id },
-      data: { ...patch, updatedAt: new Date() },
+      data: { ...patch, isSensitive: sensitive, updatedAt: new Date() },
       include: taskWithTags,
     });
     await syncReminder(tx, ctx.userId, task, { timeZone: ctx.timeZone, now: ctx.now });

@@ -7,6 +7,7 @@ import { fail, runLogged, type Outcome, type Tx } from "./log";
 import { undoOperationInput, type UndoOperationInput } from "./schemas";
 import { setTags } from "./tags";
 import { syncReminder } from "@/lib/notifications/outbox";
+import { isSensitive } from "@/lib/privacy/sensitive";
 import type { OperationContext, ToolError, ToolResult } from "./types";
 import { toBefore, toView, taskWithTags, type BeforeState } from "./view";
 
@@ -110,6 +111,7 @@ async function revert(tx: Tx, ctx: OperationContext, op: Op, fresh: Set<string>)
       patch = {
         title: b.title,
         description: b.description,
+        isSensitive: await isSensitive(b.title, b.description),
         priority: b.priority,
         dueDate: b.dueDate ? new Date(b.dueDate) : null,
         dueAllDay: b.dueAllDay,

@@ -9,6 +9,7 @@
 //   npm run bench:turn                       # PostgreSQL at BENCH_PG_URL
 //   BENCH_DB=pglite npm run bench:turn       # in-memory PGlite
 //   BENCH_PROFILE=turn.cpuprofile npm run bench:turn   # plus a CPU profile of the measured turns
+//   BENCH_TEXT="add email jane.doe@acme-mail.net" npm run bench:turn   # another add (here one flagged sensitive)
 import { randomUUID } from "node:crypto";
 import fs from "node:fs";
 import { Session } from "node:inspector/promises";
@@ -45,7 +46,7 @@ async function main() {
       // With the token's session version, as the route passes it: the session check is part of the turn.
       const request = chatRequestOf({
         id: conversationId,
-        message: userMessage(`add check parcel t${i}`),
+        message: userMessage(`${process.env.BENCH_TEXT ?? "add check parcel"} t${i}`),
         timeZone: "Europe/Berlin",
       });
       const response = await handleChat(handle.db, user, request, new Date(), { sessionVersion: 0 }); // a new account's

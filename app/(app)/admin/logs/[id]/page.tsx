@@ -5,8 +5,10 @@ import { Exchange, RelatedOperations } from "@/components/admin/detail-parts";
 import { absoluteTime, duration, otherActor, relativeTime } from "@/components/admin/format";
 import { JsonBlock } from "@/components/admin/json-block";
 import { SourceTag, StatusPill, UndonePill } from "@/components/admin/pills";
+import { RevealPanel } from "@/components/admin/reveal-panel";
 import { UndoPanel } from "@/components/admin/undo-panel";
-import { getLogDetail, undoAvailability } from "@/lib/admin/detail";
+import { getLogDetail, maskLogDetail, undoAvailability } from "@/lib/admin/detail";
+import { revealedRecently } from "@/lib/admin/reveal";
 import { OPERATION_LABELS } from "@/lib/admin/filter-fields";
 import { recordAuditEvent } from "@/lib/audit/record";
 import { requestClient } from "@/lib/audit/request";
@@ -15,23 +17,36 @@ import { getDb } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Operation" };
 
-export default async function OperationDetailPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function OperationDetailPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams?: Promise<Record<string, string | string[] | undefined>>;
+}) {
   // Not only in the layout: layout and page render in parallel (see ../page.tsx).
   const admin = await requireAdmin();
   const { id } = await params;
   const db = await getDb();
-  const detail = await getLogDetail(db, id);
-  if (!detail) notFound();
+  const stored = await getLogDetail(db, id);
+  if (!stored) notFound();
   // Someone else's words and data: recorded before they are shown, and not shown if that fails.
-  if (detail.user.id !== admin.id)
+  if (stored.user.id !== admin.id)
     await recordAuditEvent(db, {
       kind: "log_entry_viewed",
       actorId: admin.id,
-      subjectId: detail.user.id,
-      targetId: detail.id,
+      subjectId: stored.user.id,
+      targetId: stored.id,
       client: await requestClient(),
-      detail: { operation: detail.operation },
+      detail: { operation: stored.operation },
     });
+  // The users' words are masked (lib/privacy/sensitive.ts) unless this admin's Reveal was
+  // recorded in the audit trail in the last few minutes (the action recorded it, then came here
+  // with ?reveal=1; without it, or once it is old, the page is masked again).
+  const masking = await maskLogDetail(stored);
+  const revealed =
+    masking.masked && (await searchParams)?.reveal === "1" && (await revealedRecently(db, admin.id, stored.id));
+  const detail = revealed ? stored : masking.detail;
   const now = new Date();
   const undo = undoAvailability(detail);
   const actor = otherActor(detail.user.id, detail.actor, detail.source);
@@ -71,6 +86,8 @@ export default async function OperationDetailPage({ params }: { params: Promise<
             <blockquote className="border-l-2 border-accent pl-3 text-ink">“{detail.originalCommand}”</blockquote>
           ) : null}
         </header>
+
+        {masking.masked ? <RevealPanel operationId={detail.id} revealed={revealed} /> : null}
 
         {/* A rejection is the user's answer, not an error: the Approval fact says it. */}
         {detail.error && detail.status !== "rejected" ? (
