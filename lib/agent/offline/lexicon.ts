@@ -490,7 +490,7 @@ export const CLOSINGS = [
 export const REMARK_LINKS = [
   "is", "are", "was", "were", "got", "gets", "has", "have", "been", "now", "will", "be", "'ll", "should", "can", "could", "must",
   "moved", "pushed", "pushed back", "rescheduled", "postponed", "bumped", "delayed", "shifted", "changed", "switched", "put off",
-  "brought forward", "pulled forward", "set", "planned", "scheduled", "booked", "due", "happen", "happens", "happening", "wait",
+  "brought forward", "pulled forward", "move", "go", "shift", "set", "planned", "scheduled", "booked", "due", "happen", "happens", "happening", "wait",
   "done", "finished", "sorted", "to", "till", "until", "for", "on", "by", "at", "before", "back", "instead", "actually",
 ];
 /** What may lead a remark: "i'll fix the bike tyre sat at 10", "make the status update repeat every friday". */

@@ -64,6 +64,7 @@ export type Messages = {
   noGroupMatch: (status: "completed" | "pending" | undefined, phrase: string) => string;
   confirmPartial: (action: string, label: string) => string;
   hasNoTags: (label: string) => string;
+  needsTimeToShift: (label: string) => string;
   newName: string;
   whichDate: (problem: string, title?: string) => string;
   reminderTime: (title: string, due: string, spec: string) => string;
@@ -159,6 +160,7 @@ export const MESSAGES: Record<Language, Messages> = {
     noGroupMatch: (s, p) => `I couldn't find any ${s === "completed" ? "completed " : s === "pending" ? "open " : ""}tasks matching "${p}". Which tasks did you mean?`,
     confirmPartial: (a, l) => `I'm not sure I have the right task. Should I ${a} ${l}?`,
     hasNoTags: (l) => `${l} has no tags. Did you mean another task?`,
+    needsTimeToShift: (l) => `${l} has no time set, so there's no hour to move. What time should it be?`,
     newName: "What should the new name be?",
     whichDate: (problem, title) => `${problem} Which date did you mean${title ? ` for "${title}"` : ""}?`,
     reminderTime: (t, due, spec) => `${t} would be due ${due} with no time. What time is it, so I can remind you ${spec}?`,
@@ -258,6 +260,7 @@ export const MESSAGES: Record<Language, Messages> = {
     noGroupMatch: (s, p) => `No encuentro tareas ${s === "completed" ? "hechas " : s === "pending" ? "pendientes " : ""}que coincidan con «${p}». ¿Qué tareas querías decir?`,
     confirmPartial: (a, l) => `No estoy seguro de tener la tarea correcta. ¿Quieres ${a} ${l}?`,
     hasNoTags: (l) => `${l} no tiene etiquetas. ¿Te referías a otra tarea?`,
+    needsTimeToShift: (l) => `${l} no tiene hora, así que no hay hora que mover. ¿A qué hora la pongo?`,
     newName: "¿Cómo debería llamarse ahora?",
     whichDate: (problem, title) => `${problem} ¿Qué fecha querías decir${title ? ` para «${title}»` : ""}?`,
     reminderTime: (t, due) => `${t} quedaría para el ${due} sin hora. ¿A qué hora es, para poder avisarte antes?`,
@@ -357,6 +360,7 @@ export const MESSAGES: Record<Language, Messages> = {
     noGroupMatch: (s, p) => `Je ne trouve aucune tâche ${s === "completed" ? "terminée " : s === "pending" ? "en cours " : ""}correspondant à « ${p} ». De quelles tâches parlais-tu ?`,
     confirmPartial: (a, l) => `Je ne suis pas sûr d'avoir la bonne tâche. Dois-je ${a} ${l} ?`,
     hasNoTags: (l) => `${l} n'a pas d'étiquettes. Tu pensais à une autre tâche ?`,
+    needsTimeToShift: (l) => `${l} n'a pas d'heure, donc rien à décaler. À quelle heure la mettre ?`,
     newName: "Quel doit être le nouveau nom ?",
     whichDate: (problem, title) => `${problem} Quelle date voulais-tu dire${title ? ` pour « ${title} »` : ""} ?`,
     reminderTime: (t, due) => `${t} serait pour le ${due}, sans heure. À quelle heure est-ce, pour que je puisse te le rappeler avant ?`,
@@ -456,6 +460,7 @@ export const MESSAGES: Record<Language, Messages> = {
     noGroupMatch: (s, p) => `Ich finde keine ${s === "completed" ? "erledigten " : s === "pending" ? "offenen " : ""}Aufgaben zu „${p}“. Welche Aufgaben meinst du?`,
     confirmPartial: (a, l) => `Ich bin nicht sicher, ob ich die richtige Aufgabe habe. Soll ich ${l} ${a}?`,
     hasNoTags: (l) => `${l} hat keine Tags. Meinst du eine andere Aufgabe?`,
+    needsTimeToShift: (l) => `${l} hat keine Uhrzeit, also gibt es nichts zu verschieben. Um wie viel Uhr soll sie sein?`,
     newName: "Wie soll sie jetzt heißen?",
     whichDate: (problem, title) => `${problem} Welches Datum meinst du${title ? ` für „${title}“` : ""}?`,
     reminderTime: (t, due) => `${t} wäre ${due} fällig, ohne Uhrzeit. Um wie viel Uhr ist es, damit ich dich rechtzeitig erinnern kann?`,

@@ -80,6 +80,10 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Rule | null]> = [
     () => ({ freq: "WEEKLY", interval: 1, byDay: [1, 2, 3, 4, 5] }),
   ],
   [
+    new RegExp(String.raw`(?:\b(?:every|each)\s+(?:other\s+)?fortnight|\bfortnightly)(?:\s+on\s+${DAY_RE})?\b`, "i"),
+    (m) => ({ freq: "WEEKLY", interval: /other/i.test(m[0]) ? 4 : 2, ...(m[1] ? { byDay: [dayCode(m[1])] } : {}) }),
+  ],
+  [
     new RegExp(String.raw`\b(?:every|each)\s+${NUM}\s+weeks?\s+on\s+${DAY_RE}\b`, "i"),
     (m) => ({ freq: "WEEKLY", interval: interval(m[1]), byDay: [dayCode(m[2]!)] }),
   ],

@@ -39,6 +39,7 @@ const REMIND =
   /^(?:remind\s+me|set\s+(?:a\s+|me\s+a\s+)?reminder|reminder|don'?t\s+let\s+me\s+forget|do\s+not\s+let\s+me\s+forget|don'?t\s+forget|do\s+not\s+forget|help\s+me\s+remember|remember|i\s+(?:need|have|want)\s+to\s+remember|make\s+sure\s+i)(?:\s+(?:to|about|that|of))?\s+/i;
 const NEED =
   /^(?:i\s+|we\s+)?(?:really\s+|still\s+|also\s+|definitely\s+)?(?:have\s+got|'ve\s+got|'ll\s+need|will\s+need|'m\s+going|am\s+going|'m\s+gonna|am\s+gonna|would\s+like|'d\s+like|need|have|got|gotta|must|should|ought|gonna|plan|intend|want)(?:\s+(?:really|definitely|probably|also|still|totally|absolutely))?(?:\s+to)?\s+(?!(?:see|view|know|check|look\s+at|list|show)\s+(?:my|all|the|what)\b)/i;
+const POINTS_BACK = /\b(?:them|those|these)\b|^the\s+.+\s+one(?:s)?\b/i;
 const TO_MY_LIST =
   /\s+(?:(?:to|on(?:to)?|in)\s+(?:my|the)\s+(?:to-?do\s+|todo\s+|task\s+|shopping\s+)?(?:list|tasks|todos)|as\s+an?\s+(?:new\s+)?(?:task|to-?do|reminder|item))\b/i;
 
@@ -245,10 +246,12 @@ export function matchAdd(ctx: Ctx): AddMatch | null {
     .replace(/^(i|we)'m\b/i, "$1 am")
     .replace(/^(i|we)'ll\b/i, "$1 will")
     .replace(/^(i|we)'d\b/i, "$1 would");
-  m = NEED.exec(expanded);
-  if (m && expanded.slice(m[0].length).trim()) return { body: expanded.slice(m[0].length), strength: 0.8 };
-  m = NEED.exec(t);
-  if (m && t.slice(m[0].length).trim()) return { body: t.slice(m[0].length), strength: 0.8 };
+  for (const line of [expanded, t]) {
+    m = NEED.exec(line);
+    const body = m ? line.slice(m[0].length).trim() : "";
+    // "need to get through them", "I need the expense report one": what was shown, not a new thing.
+    if (body && !POINTS_BACK.test(body)) return { body, strength: 0.8 };
+  }
   return null;
 }
 

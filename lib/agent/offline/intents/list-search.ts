@@ -3,17 +3,19 @@ import type { Ctx } from "../context";
 import { stem } from "../text";
 
 export const SEARCH_LEAD =
-  /\b(?:about|regarding|related\s+to|relating\s+to|concerning|mentioning|that\s+mentions?|containing|that\s+contains?|which\s+contains?|with\s+the\s+words?|with\s+the\s+text|involving|matching|that\s+match(?:es)?|called|named|titled|that\s+say|that\s+says|with\s+(?=["']))\s+(.+)$/i;
+  /\b(?:about|regarding|related\s+to|relating\s+to|concerning|mentioning|that\s+mentions?|containing|that\s+contains?|which\s+contains?|with\s+the\s+words?|with\s+the\s+text|involving|matching|that\s+match(?:es)?|called|named|titled|that\s+say|that\s+says|(?<=\b(?:tasks?|ones?|items?|todos?|to-dos?)\s+)(?:mention|say|contain|include|have)s?|with\s+(?=["']))\s+(.+)$/i;
 export const SEARCH_VERB =
   /^(?:find|search(?:\s+for)?|look\s+(?:up|for)|where(?:'s|\s+is|\s+are)?|search\s+my\s+tasks\s+for)\s+(.+)$/i;
 
 export function cleanTerm(s: string): string {
-  let t = s.trim();
+  // A search term ends with its sentence ("… say email? need to get through them").
+  let t = s.replace(/[?!.;]\s.*$/, "").trim();
   let prev = "";
   while (t !== prev) {
     prev = t;
     t = t
       .replace(/[?!.,;:]+$/g, "")
+      .replace(/\s+in\s+(?:them|it)$/i, "")
       .replace(/\s+(?:in|on|from)\s+(?:my|the)\s+(?:to-?do\s+)?(?:list|tasks|todos)$/i, "")
       .replace(/\s+(?:tasks?|todos?|to-dos?|items?|ones?|stuff|things?)$/i, "")
       .replace(/^(?:the|my|a|an|any|all|some|tasks?|todos?|items?)\s+/i, "")

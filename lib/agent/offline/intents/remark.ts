@@ -32,6 +32,7 @@ const DONE_TAIL = new RegExp(
 const NO_REPEAT_TAIL = new RegExp(String.raw`\s+(?:${alt(REMARK_NO_REPEAT)})$`, "i");
 // A command ("mark it done", "move the demo to 4:30") is the commands' to read, not a remark.
 const COMMAND = new RegExp(String.raw`^(?:${alt([...COMMAND_LEADS, ...LIST_VERBS])})\b`, "i");
+const ORDINAL = /^(?:the\s+)?(?:first|second|third|fourth|fifth|last)(?:\s+one)?$/i;
 const SAME_TIME = /[\s,]*(?:at\s+)?(?:the\s+)?same\s+time\b/i;
 
 /** The one task `phrase` names by its title (a number or "it" is a command's job, not a remark's). */
@@ -39,7 +40,9 @@ function named(phrase: string, ctx: Ctx): TaskSnapshot | null {
   const p = phrase.replace(/[\s,;:-]+$/g, "").trim();
   if (!p || /^(?:it|that|this|they|them|those|these)$/i.test(p)) return null;
   const out = resolveOne(p, ctx.tasks, { history: ctx.history });
-  return out.kind === "one" && out.via === "title" && !out.partial ? out.task : null;
+  // "the first one can move to thursday": an ordinal over the list just shown names a task too.
+  const ordinal = out.kind === "one" && out.via === "number" && ORDINAL.test(p);
+  return out.kind === "one" && (out.via === "title" || ordinal) && !out.partial ? out.task : null;
 }
 
 /** The naming, once leads ("i'll", "make") and linking words ("got moved to") are cut. */
@@ -72,9 +75,14 @@ export function remark(ctx: Ctx): Interpretation | null {
     if (task && task.status === "pending")
       return change(task, [{ tool: "complete_task", input: { task: task.number } }]);
   }
-  const past = /^(\w+)\s+(.+)$/.exec(text);
-  if (past && baseOfPastVerb(past[1]!) && !/^(?:to|up\s+to)\b/i.test(past[2]!)) {
-    const task = named(past[2]!, ctx);
+  // "renewed the library membership today", "went to the dentist this morning": when it was done is no date to set.
+  const past =
+    /^(\w+)\s+(.+?)(?:\s+(?:today|this\s+(?:morning|afternoon|evening)|yesterday|last\s+night|earlier(?:\s+today)?|just\s+now|at\s+last))?$/i.exec(
+      text,
+    );
+  // "went to the dentist" reports the visit; "got to …", "was up to …" report nothing done.
+  if (past && baseOfPastVerb(past[1]!) && (!/^(?:to|up\s+to)\b/i.test(past[2]!) || /^went$/i.test(past[1]!))) {
+    const task = named(past[2]!, ctx) ?? named(past[2]!.replace(/^to\s+(?:the\s+)?/i, ""), ctx);
     if (task && task.status === "pending")
       return change(task, [{ tool: "complete_task", input: { task: task.number } }]);
   }

@@ -14,7 +14,7 @@ import { messages, type Action } from "../messages";
 const STOP_REPEAT =
   /^(?:stop|quit|don'?t\s+keep|no\s+longer|never\s+mind)\s+(?:repeating|recurring)\s*(.*)$|^(?:don'?t|do\s+not)\s+repeat\s*(.*?)(?:\s+any\s*more)?$|^(?:make|set)\s+(.+?)\s+(?:not\s+repeat(?:ing)?|(?:a\s+)?one[- ]off|(?:a\s+)?one[- ]time(?:\s+(?:task|thing))?|non[- ]recurring)$|^(?:remove|clear|delete|cancel|drop|turn\s+off|switch\s+off|get\s+rid\s+of)\s+(?:the\s+|its\s+)?(?:repeat|recurrence|repetition)s?(?:\s+(?:from|on|of|for)\s+(.+))?$|^(?:stop|keep)\s+(.+?)\s+from\s+(?:repeating|recurring)$|^(.+?)\s+(?:doesn'?t|don'?t|does\s+not|do\s+not|no\s+longer|won'?t|shouldn'?t)\s+(?:need\s+to\s+|have\s+to\s+)?(?:repeat|recur)(?:\s+any\s*more|\s+now)?$/i;
 const SET_REPEAT =
-  /^(?:make|set|change|have|put)\s+(.+?)\s+(?:to\s+)?(?:repeat\s+|recur\s+)?((?:on\s+the|every|each|daily|weekly|monthly|yearly|annually|on\s+\w+days).*?)(?:\s+instead)?$|^(?:make\s+)?(it|that|this)\s+repeat\s+(.+?)(?:\s+instead)?$|^repeat\s+(.+?)\s+((?:every|each|daily|weekly|monthly|on\s+the).*)$|^(.+?)\s+(?:should|needs\s+to|has\s+to|must|will|is\s+going\s+to|is\s+supposed\s+to)\s+(?:repeat|recur|happen)\s+((?:every|each|daily|weekly|monthly|yearly|annually|on\s+\w+days|on\s+the).*?)(?:\s+instead)?$/i;
+  /^(?:make|set|change|have|put)\s+(.+?)\s+(?:to\s+)?(?:repeat\s+|recur\s+)?((?:on\s+the|every|each|daily|weekly|monthly|yearly|annually|on\s+\w+days).*?)(?:\s+instead)?$|^(?:make\s+)?(it|that|this)\s+repeat\s+(.+?)(?:\s+instead)?$|^repeat\s+(.+?)\s+((?:every|each|daily|weekly|monthly|on\s+the).*)$|^(.+?)\s+(?:should|needs\s+to|has\s+to|must|will|is\s+going\s+to|is\s+supposed\s+to)\s+(?:repeat|recur|happen)\s+((?:every|each|daily|weekly|monthly|yearly|annually|fortnightly|on\s+\w+days|on\s+the).*?)(?:\s+instead)?$|^(it|that|this)(?:'s|\s+is|\s+should\s+be)\s+((?:every|each|daily|weekly|monthly|yearly|annually|fortnightly).*?)(?:,?\s+not\s+(?:every|each|daily|weekly|monthly|yearly).*)?$/i;
 const CANCEL_REMINDER =
   /^(?:cancel|remove|delete|clear|drop|turn\s+off|get\s+rid\s+of|no)\s+(?:the\s+|my\s+|that\s+)?reminders?(?:\s+(?:for|on|of|about|from|de|del|du|des|pour|para|für|von|vom|zum|zur)\s+(.+))?$|^(?:don'?t|do\s+not)\s+remind\s+me(?:\s+about\s+(.+?))?(?:\s+any\s*more)?$|^(?:take|get)\s+(?:the\s+|my\s+|that\s+)?reminders?\s+off(?:\s+(?:of\s+)?(.+))?$|^(.+?)\s+(?:doesn'?t|don'?t|does\s+not|do\s+not)\s+need\s+(?:a\s+|the\s+|any\s+)?reminders?(?:\s+any\s*more|\s+now)?$/i;
 
@@ -70,10 +70,10 @@ export function schedule(ctx: Ctx): Interpretation | null {
   if (
     m &&
     !/^put\s+(?!(?:it|that|this)\s)/i.test(t) &&
-    ((p) => !!p && extractRepeat(p, ctx.date)?.rest === "")(m[2] ?? m[4] ?? m[6] ?? m[8])
+    ((p) => !!p && extractRepeat(p, ctx.date)?.rest === "")(m[2] ?? m[4] ?? m[6] ?? m[8] ?? m[10])
   ) {
-    const ref = m[1] ?? m[3] ?? m[5] ?? m[7];
-    const phrase = m[2] ?? m[4] ?? m[6] ?? m[8];
+    const ref = m[1] ?? m[3] ?? m[5] ?? m[7] ?? m[9];
+    const phrase = m[2] ?? m[4] ?? m[6] ?? m[8] ?? m[10];
     // "the standup should happen every weekday", "have the kids tidy up every saturday": a task only if one is named.
     const soft = m[7] !== undefined || /^have\s/i.test(t);
     if (soft && resolveOne(ref ?? "it", ctx.tasks, { history: ctx.history, override: ctx.override }).kind !== "one")
@@ -152,7 +152,7 @@ function reminderRef(rest: string): string | null {
     .replace(/\s+/g, " ")
     .trim()
     .replace(/^[,;:\s]+|[,;:\s]+$/g, "")
-    .replace(/^(?:to|about|of|for)$/i, "");
+    .replace(/^(?:to|about|of|for|too|also|as\s+well)$/i, "");
   r = r
     .replace(/^(?:(?:on\s+)?(?:that|the\s+same|the)\s+day|then)$/i, "")
     .replace(/\s+(?:(?:on\s+)?(?:that|the\s+same)\s+day|then|too|as\s+well)$/i, "");

@@ -17,6 +17,8 @@ export type Change = {
   description?: string | null;
   /** Move the current due date by this many days (computed per task). */
   shiftDays?: number;
+  /** "push it back an hour": minutes later (or earlier), for a task due at a time. */
+  shiftMinutes?: number;
   /** Only a clock time was named ("move it to 10am"): the task keeps its day. */
   timeOnly?: {
     hour: number;
@@ -85,6 +87,15 @@ export function buildUpdates(tasks: TaskSnapshot[], change: Change, ctx: Ctx): T
     if (change.timeOnly) input.dueDate = atTime(t, change.timeOnly, ctx.date.timeZone);
     if (change.shiftDays !== undefined) {
       input.dueDate = shiftDue(t, change.shiftDays, ctx);
+    }
+    if (change.shiftMinutes !== undefined) {
+      // A day with no time has no hour to move: ask for the time instead of inventing one.
+      if (!t.dueDate || !/T/.test(t.dueDate))
+        return ask(messages(ctx.language).needsTimeToShift(`#${t.number} ${t.title}`));
+      input.dueDate = isoDateTime(
+        wallOf(new Date(Date.parse(t.dueDate) + change.shiftMinutes * 60_000), ctx.date.timeZone),
+        ctx.date.timeZone,
+      );
     }
     if (change.priority) input.priority = change.priority;
     if (change.addTags?.length) input.addTags = change.addTags;

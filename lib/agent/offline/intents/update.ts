@@ -14,8 +14,16 @@ import { addTags, clearDue, description, removeTags, rename } from "./update-fie
 const UPDATE_VERB =
   /^(make|set|change|update|edit|modify|mark|flag|move|push|reschedule|re-schedule|postpone|delay|shift|bump|defer|schedule|put|prioriti[sz]e|deprioriti[sz]e|de-prioriti[sz]e|raise|lower|increase|decrease|bring\s+forward|pull\s+forward|move\s+up|push\s+back|push\s+out|give|switch|adjust|extend|snooze|drop|knock\s+down|knock|downgrade|demote|upgrade|promote)\s+(.+)$/i;
 
+const SHIFT_NUMBERS: Record<string, number> = {
+  ...NUMBER_WORDS,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  "forty five": 45,
+  "forty-five": 45,
+};
 const SHIFT =
-  /\s+(?:back\s+|out\s+|forward\s+|ahead\s+|up\s+)?(?:by\s+|for\s+|another\s+|an\s+extra\s+)?(a|an|one|another|\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of|couple\s+of)\s+(day|week)s?(?:\s+(?:later|earlier|back|forward))?$/i;
+  /\s+(?:back\s+|out\s+|forward\s+|ahead\s+|up\s+)?(?:by\s+|for\s+|another\s+|an\s+extra\s+)?(a|an|one|another|half\s+an|\d+|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty[-\s]five|a\s+couple\s+of|couple\s+of)\s+(day|week|hour|hr|minute|min)s?(?:\s+(?:later|earlier|back|forward))?$/i;
 
 function pickDate(rest: string, ctx: Ctx): { rest: string; date: FoundDate | null; invalid: string | null } {
   const scan = findDates(rest, ctx.date);
@@ -134,11 +142,13 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
   const sh = SHIFT.exec(rest);
   if (sh && (isMove || /\bby\b/.test(sh[0]))) {
     const nWord = sh[1].toLowerCase().replace(/^a\s+couple\s+of$|^couple\s+of$/, "two");
-    const n = /^\d+$/.test(nWord) ? +nWord : (NUMBER_WORDS[nWord] ?? (nWord === "another" ? 1 : 1));
-    const days = n * (sh[2].toLowerCase() === "week" ? 7 : 1);
+    const n = /^\d+$/.test(nWord) ? +nWord : /^half/.test(nWord) ? 0.5 : (SHIFT_NUMBERS[nWord] ?? 1);
+    const unit = sh[2].toLowerCase();
     const back =
       /^(?:bring\s+forward|pull\s+forward|move\s+up)$/.test(verb) || /\b(?:earlier|forward|ahead|up)\b/i.test(sh[0]);
-    change.shiftDays = back ? -days : days;
+    // "push it back an hour": a shift within the day, for a task due at a time.
+    if (/^(?:hour|hr|minute|min)$/.test(unit)) change.shiftMinutes = (back ? -1 : 1) * n * (/^h/.test(unit) ? 60 : 1);
+    else change.shiftDays = (back ? -1 : 1) * n * (unit === "week" ? 7 : 1);
     rest = rest.slice(0, sh.index);
   } else {
     // "everything due today to monday": "due today" chooses the tasks; only "monday" is the change.
