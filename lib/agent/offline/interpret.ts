@@ -128,6 +128,7 @@ function understand(input: InterpretInput, split: boolean): Interpretation {
   }
   const out =
     quotedRequest(input, ctx) ??
+    addThat(input, ctx) ??
     (split ? buried(input, ctx) : null) ??
     topic(input, ctx) ??
     multi(input, ctx) ??
@@ -147,6 +148,18 @@ function understand(input: InterpretInput, split: boolean): Interpretation {
     if (aside?.calls.some((c) => c.tool !== "add_task")) return aside;
   }
   return out;
+}
+
+// "dentist friday at 3, add that please", "Zahnarzt übermorgen um halb vier, trag das bitte ein": the
+// thing first, then a command that points back at it.
+const ADD_THAT =
+  /^(.+?)\s*[,;:]\s*(?:(?:can|could)\s+you\s+)?(?:add|put|note|jot|write|save|log)\s+(?:it|that|this|das|es)(?:\s+(?:down|in|on|for\s+me|to\s+my\s+list))*$/i;
+
+function addThat(input: InterpretInput, ctx: Ctx): Interpretation | null {
+  const m = ADD_THAT.exec(ctx.text);
+  if (!m) return null;
+  const it = run(makeCtx({ ...input, text: `add ${m[1]}` }));
+  return it.calls.length && it.calls.every((c) => c.tool === "add_task") ? it : null;
 }
 
 // Where a story's sentences end: ". ", "! ", "? ", a line break, and ", so " / "oh and" that turn to a request.

@@ -101,6 +101,8 @@ const UNIT_BEFORE = { before: /\b(?:\d+|une?|dos|tres|deux|trois|quatre|media|de
 const UNITS_BEHIND = { before: /\b(?:hora|horas|minutos?|días?|semanas?|heures?|minutes?|jours?|semaines?)\s+$/i };
 const COUNT_AHEAD = { after: /^\s+(?:horas|minutos|días|semanas|heures|minutes|jours|semaines)\b/i };
 const CLOCK_BEHIND = { before: /\d(?::\d\d|h\d*)?\s+$/i };
+// "um 10 Uhr vormittags": German may say "Uhr" between the time and the part of the day.
+const DE_CLOCK_BEHIND = { before: /\d(?::\d\d)?(?:\s+uhr)?\s+$/i };
 const ES_AND_AHEAD = { after: /^\s+(?:avísame|recuérdame|ponle|pon|ponla|ponlo|márcala|márcalo|marca|muévela|muévelo|mueve|pásala|pásalo|cambia|bórrala|bórralo|borra|quita|añade|apunta)\b/i };
 const AT_START = { before: /^\s*$/ };
 // "cada semana", "tous les mois", "jeden Monat": the unit of a repeat (recurrence.ts reads English units).
@@ -301,7 +303,8 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     // "erinnere mich 2 Stunden vor dem Zahnarzttermin": an offset before a task.
     // "Winterreifen wechseln auf hohe Priorität setzen": the priority said, the verb dropped.
     ["auf", "", { after: /^\s+(?:hohe|niedrige|mittlere|normale)\s+priorität/i }], ["setzen", "", { before: /priorität\s+$/i }],
-    ["eigentlich", ""],
+    ["eigentlich", ""], ["nachmittags", "pm", DE_CLOCK_BEHIND], ["abends", "pm", DE_CLOCK_BEHIND], // A 24-hour clock reads "10 Uhr" as the morning already; an English "am" would be German "am" (on the).
+    ["vormittags", "", DE_CLOCK_BEHIND], ["morgens", "", DE_CLOCK_BEHIND],
     ["vor dem", "before the", { before: /\b(?:minuten?|stunden?|tagen?|wochen?)\s+$/i }], ["vor der", "before the", { before: /\b(?:minuten?|stunden?|tagen?|wochen?)\s+$/i }],
   ],
 };

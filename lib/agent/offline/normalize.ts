@@ -72,7 +72,7 @@ const REORDER = DE_REORDER.map((row) => ({
   row,
   // The particle ends the sentence or its first clause ("füge X hinzu und erinnere mich …").
   re: new RegExp(
-    String.raw`^(\s*${LEADS})${row[0] ? `${escapeRe(row[0])}${EDGE_AFTER}\\s*` : ""}(.+?)\s+${escapeRe(row[1])}((?:\s+#[\p{L}\d_-]+)*(?:\s*(?:,|\bund\b|;)\s+.*)?[\s.!?]*)$`,
+    String.raw`^((?:.+?[,;:!]\s+)?\s*${LEADS})${row[0] ? `${escapeRe(row[0])}${EDGE_AFTER}\\s*` : ""}(.+?)\s+${escapeRe(row[1])}((?:\s+#[\p{L}\d_-]+)*(?:\s*(?:,|:|\bund\b|;)\s+.*)?[\s.!?]*)$`,
     "iu",
   ),
   to: row[2],
@@ -87,7 +87,12 @@ function reorderGerman(text: string, trace?: RowTrace): string {
     const polite = /\b(?:kannst|könntest|würdest)\s+du\b/i.test(m[1]!);
     if (r.verbFinal && (DE_QUESTION_START.test(m[2]!) || (!polite && /\?\s*$/.test(text)))) continue;
     trace?.(r.row);
-    return `${m[1]}${r.to} ${m[2]}${m[3]}`;
+    // "das Probetraining kannst du löschen": the object comes first, the modal sits before the verb.
+    // "schreib ma bitte auf: …": words for "(for) me, please" are no object; what follows the colon is.
+    const object = m[2]!
+      .replace(/\s+(?:(?:kannst|könntest|würdest)\s+du|bitte)(?:\s+(?:bitte|mal|ma))*\s*$/i, "")
+      .replace(/^(?:(?:mir|ma|mal|uns|bitte)\b\s*)+$/i, "");
+    return `${m[1]}${r.to}${object ? ` ${object}` : ""}${m[3]}`;
   }
   return text;
 }
@@ -269,8 +274,25 @@ function fixSpelling(text: string): string {
   return text.replace(/(?<![\p{L}'’#-])\p{L}{5,}(?![\p{L}'’-])/gu, (word) => correctSpelling(word) ?? word);
 }
 
-const HOUR_WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
-const HOUR = String.raw`(\d{1,2}|${HOUR_WORDS.join("|")})`;
+// The hours said as words, 1 to 12, in each language ("halb vier", "las nueve menos cuarto").
+const HOUR_WORDS: Record<Language, string[]> = {
+  en: ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"],
+  es: ["una", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce"],
+  fr: ["une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze"],
+  de: ["eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf"],
+};
+const hourOfWord = (w: string) =>
+  Math.max(...Object.values(HOUR_WORDS).map((words) => words.indexOf(w.toLowerCase()) + 1));
+const CLOCK_AT: Partial<Record<Language, RegExp>> = {
+  // "um drei Tage verschieben" is by three days, not at three.
+  de: new RegExp(
+    String.raw`(?<![\p{L}])(um\s+|gegen\s+)(${HOUR_WORDS.de.join("|")})(?![\p{L}])(?!\s+(?:tagen?|wochen?|stunden?|minuten?|monaten?)\b)`,
+    "giu",
+  ),
+  es: new RegExp(String.raw`(?<![\p{L}])(a\s+las?\s+)(${HOUR_WORDS.es.join("|")})(?![\p{L}])`, "giu"),
+  fr: new RegExp(String.raw`(?<![\p{L}])(à\s+|vers\s+)(${HOUR_WORDS.fr.join("|")})\s+heures?(?![\p{L}])`, "giu"),
+};
+const HOUR = String.raw`(\d{1,2}|${[...new Set(Object.values(HOUR_WORDS).flat())].join("|")})`;
 const CLOCKS = Object.fromEntries(
   Object.entries(CLOCK_WORDS).map(([lang, rows]) => [
     lang,
@@ -295,11 +317,15 @@ function clockDigits(text: string, language: Language): string {
   let t = text;
   for (const { re, minute, shift } of CLOCKS[language]) {
     t = t.replace(re, (_all, h: string) => {
-      const said = /^\d+$/.test(h) ? +h : HOUR_WORDS.indexOf(h.toLowerCase()) + 1;
+      const said = /^\d+$/.test(h) ? +h : hourOfWord(h);
       const hour = (said + shift + 24) % 24;
       return said > 24 ? _all : `${hour}:${String(minute).padStart(2, "0")}`;
     });
   }
+  // "um sieben", "a las nueve", "à huit heures": an hour said as a word after the clock's own word.
+  const at = CLOCK_AT[language];
+  if (at)
+    t = t.replace(at, (_all, lead: string, h: string) => `${lead}${hourOfWord(h)}${language === "fr" ? "h" : ""}`);
   // "demain 16h": chrono's French reads "16h" only after "à".
   if (language === "en" || language === "fr")
     t = t.replace(/\b([01]?\d|2[0-3])h([0-5]\d)?\b/gi, (_all, h: string, m?: string) => `${+h}:${m ?? "00"}`);
