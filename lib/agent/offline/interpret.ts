@@ -18,6 +18,7 @@ import { TODO_VERBS } from "./text";
 import { COMMAND_LEADS, EITHER_VERBS, LIST_VERBS } from "./lexicon";
 import { splitClauses } from "./clauses";
 import { topicFirst } from "./topic";
+import { storyTask } from "./story";
 import type { InterpretInput, Interpretation, TaskSnapshot, ToolCall } from "./types";
 import type { Language } from "./normalize";
 import type { QuestionKind } from "./reply";
@@ -168,7 +169,7 @@ const STORY_BREAK =
 
 // A sentence of a story that asks for something: a command, "can you …", "please …", "did I …?".
 const REQUEST_START = new RegExp(
-  String.raw`^(?:(?:so|oh|ok(?:ay)?|wait|anyway|and|also|but|right|hey|btw)[,!\s]+)*(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|(?:did|have|had)\s+i|(?:is|are|was|were)\s+(?:my|the)|what(?:'s|\s+is|\s+do|\s+have)|when(?:'s|\s+is)|remind\s+me|don'?t\s+let\s+me\s+forget|(?:${[
+  String.raw`^(?:(?:so|oh|ok(?:ay)?|wait|anyway|and|also|but|right|hey|btw)[,!\s]+)*(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|(?:did|have|had)\s+i|(?:is|are|was|were)\s+(?:my|the)|what(?:'s|\s+is|\s+do|\s+have)|when(?:'s|\s+is)|remind\s+me|don'?t\s+let\s+me\s+forget|bump|take|snooze|knock|get\s+rid|(?:${[
     ...new Set([...COMMAND_LEADS, ...LIST_VERBS]),
   ]
     .filter((v) => !EITHER_VERBS.includes(v))
@@ -192,10 +193,21 @@ function buried(input: InterpretInput, ctx: Ctx): Interpretation | null {
   if (parts.length < 2) return null;
   const outs = parts
     .filter((text) => REQUEST_START.test(text))
-    .map((text) => understand({ ...input, text }, false))
+    .map((text) => aboutStory(input, ctx, text) ?? understand({ ...input, text }, false))
     // A question only reads, so a plainer reading of it is enough ("wait, did I already book the tickets?").
     .filter((o) => o.calls.length && (o.confidence >= 0.7 || o.calls.every((c) => c.tool === "list_tasks")));
   return outs.length ? combine(outs) : null;
+}
+
+/** A request with "it" in a story: read with "it" as the one task the rest of the message names. */
+function aboutStory(input: InterpretInput, ctx: Ctx, part: string): Interpretation | null {
+  if (!/\b(?:it|that|them|this)\b/i.test(part)) return null;
+  const plain = understand({ ...input, text: part }, false);
+  if (plain.calls.length && plain.confidence >= 0.7) return plain;
+  const task = storyTask(ctx.text.replace(part, " "), ctx.tasks);
+  if (!task) return null;
+  const bound = run(makeCtx({ ...input, text: part }, task));
+  return bound.calls.length && bound.confidence >= 0.7 ? bound : null;
 }
 
 const sameCalls = (a: Interpretation, b: Interpretation | null) =>

@@ -390,7 +390,7 @@ export const DATE_CONNECTORS: Record<Foreign, string[]> = {
 /** Verbs that start a command: "finish the tax return and remove the yoga task" is two clauses. */
 export const COMMAND_LEADS = [
   "add", "complete", "mark", "delete", "remove", "move", "push", "reschedule", "postpone", "rename", "tag", "untag",
-  "reopen", "finish", "undo", "show", "list", "change", "set", "make", "cancel", "check off", "tick off", "remind me",
+  "reopen", "finish", "undo", "show", "list", "change", "set", "make", "cancel", "check off", "tick off", "remind me", "bump",
 ];
 
 /**

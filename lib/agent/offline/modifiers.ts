@@ -72,7 +72,10 @@ export function extractTags(text: string): Stripped<string[]> {
   let rest = text;
   const worded =
     /(?:[,;]\s*|\s+|^)(?:and\s+)?(?:tagged(?:\s+(?:as|with))?|tag\s+(?:it\s+)?(?:as|with)|tag\s+it|with\s+(?:the\s+)?(?:tags?|labels?)|tags?\s*:|labell?ed(?:\s+(?:as|with))?|under\s+(?:the\s+)?(?:tag|label))\s+(#?[\w-]+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)#?[\w-]+)*)/i;
-  const m = worded.exec(rest);
+  // "…, high prio, tag uni", "…, put tag christmas": a tag said as the message's last item.
+  const last =
+    /[,;]\s*(?:and\s+)?(?:(?:put|add|give\s+it|with)\s+(?:the\s+|a\s+)?)?tag\s+(#?[\w-]+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)#?[\w-]+)*)\s*$/i;
+  const m = worded.exec(rest) ?? last.exec(rest);
   if (m) {
     tags.push(...splitTagList(m[1]));
     rest = `${rest.slice(0, m.index)} ${rest.slice(m.index + m[0].length)}`;

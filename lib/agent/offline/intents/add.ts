@@ -231,7 +231,8 @@ export function matchAdd(ctx: Ctx): AddMatch | null {
     /^(?:put|stick|throw|pop|get)\s+(.+?)\s+(?:on|onto|in|to)\s+(?:my|the)\s+(?:to-?do\s+|todo\s+|task\s+|shopping\s+)?(?:list|tasks|todos)\b(.*)$/i.exec(
       t,
     );
-  if (m) return { body: `${m[1]} ${m[2]}`.trim(), strength: 0.85 };
+  // "put it back on my list" reopens what was there (complete.ts); it adds nothing.
+  if (m && !/\s+back$|^(?:it|that|this|them)$/i.test(m[1]!)) return { body: `${m[1]} ${m[2]}`.trim(), strength: 0.85 };
   m = LABEL.exec(t);
   if (m) {
     const count = countOf(m[1]);

@@ -32,6 +32,19 @@ const PATTERNS: Pattern[] = [
     group: 1,
     reopen: true,
   },
+  // "put the tax receipts back on my list": a done task back among the open ones ("put it back" alone is undo.ts's).
+  {
+    re: /^(?:put|bring)\s+(.+?)\s+back\s+(?:on|onto|to|in)\s+(?:the|my)\s+(?:to-?do\s+|task\s+)?list(?:\s+again)?$/i,
+    group: 1,
+    reopen: true,
+    strict: true,
+  },
+  {
+    re: /^(?:put|bring)\s+((?!(?:it|that|this|them)\b).+?)\s+back(?:\s+again)?$/i,
+    group: 1,
+    reopen: true,
+    strict: true,
+  },
   {
     re: new RegExp(
       String.raw`^(?:mark|set|flag|put|move|change|turn|make)\s+(.+?)\s+(?:as\s+|to\s+|back\s+to\s+|back\s+as\s+|back\s+)?${NOT_DONE}(?:\s+again)?$`,

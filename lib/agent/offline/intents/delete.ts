@@ -17,6 +17,10 @@ const PATTERNS: Array<{ re: RegExp; strict?: boolean }> = [
   {
     re: /^(?:delete|remove|erase|drop|discard|kill|get\s+rid\s+of|throw\s+(?:away|out)|forget\s+about|purge|wipe|clear\s+out|clear|cancel)\s+(.+?)(?:\s+(?:from|off)\s+(?:my|the)\s+(?:to-?do\s+|task\s+)?(?:list|tasks|todos))?(?:\s+(?:entirely|completely|permanently|for\s+good))?$/i,
   },
+  // "take it off", "take the gutters off my list": off the list, not done.
+  {
+    re: /^(?:take|strike|knock)\s+(.+?)\s+off(?:\s+(?:of\s+)?(?:my|the)\s+(?:to-?do\s+|task\s+)?(?:list|tasks|todos))?$/i,
+  },
   { re: /^(.+?)\s+(?:can|should)\s+(?:be\s+)?(?:deleted|removed|go|be\s+trashed|be\s+dropped)$/i, strict: true },
   { re: /^(?:i\s+)?(?:don'?t|do\s+not|no\s+longer)\s+need\s+(?:to\s+)?(.+?)(?:\s+any\s*more)?$/i, strict: true },
   { re: /^forget\s+(.+)$/i, strict: true },

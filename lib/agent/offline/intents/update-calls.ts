@@ -31,7 +31,9 @@ export type Change = {
 export const TAGLIST = String.raw`#?[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)#?[\p{L}\p{N}_-]+)*`;
 
 export function tagsOf(s: string): string[] {
+  // "tag it diwali too": the "too" adds it to the tags it has, it is no part of the tag.
   return s
+    .replace(/\s+(?:too|also|as\s+well)$/i, "")
     .split(/\s*(?:,|\band\b|&)\s*/i)
     .map((t) =>
       t

@@ -85,7 +85,8 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
   const waits = waited && !reportsDeed(waited[1]!) ? waited : null;
   if (verbed) {
     verb = verbed[1].toLowerCase();
-    rest = verbed[2];
+    // "bump it up to high priority": the particle belongs to the verb, not to the task's name.
+    rest = verbed[2].replace(/^(it|that|this|them)\s+(?:up|down)\b\s*/i, "$1 ");
   } else if (waits) {
     // "the squeaky door can wait till saturday", "let the report slide to monday": a move of that task.
     verb = "move";
