@@ -57,7 +57,18 @@ function compile(rows: Row[]) {
     });
 }
 
-const applyTextSpeak = compile(TEXT_SPEAK);
+const textSpeak = compile(TEXT_SPEAK);
+// "call HR", "email the CEO": a word typed in capitals is a name, never a one-word text-speak ("hr" →
+// "hour"); an abbreviation of a phrase ("EOD", "ASAP") is still read.
+const applyTextSpeak = (text: string, trace?: RowTrace) =>
+  text
+    .split(/(\b[A-Z]{2,}\b)/)
+    .map((part, i) => {
+      if (i % 2 === 0) return textSpeak(part, trace);
+      const read = textSpeak(part);
+      return /\s/.test(read) ? textSpeak(part, trace) : part;
+    })
+    .join("");
 const applyForeign = Object.fromEntries(Object.entries(FOREIGN).map(([lang, rows]) => [lang, compile(rows)])) as Record<
   Foreign,
   ReturnType<typeof compile>

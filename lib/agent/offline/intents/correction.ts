@@ -112,7 +112,11 @@ export function correction(ctx: Ctx): Interpretation | null {
   if (redated) return redated;
   if (change.calls.some((c) => c.tool === "add_task")) return null;
 
-  const target = state.changeIsLatest ? intended(text) : null;
+  const said = state.changeIsLatest ? intended(text) : null;
+  // "i meant the reading, stats isn't done yet": the task meant ends with its phrase; a remark may follow.
+  const head = said?.split(/\s*[,;.!?]\s+/)[0]?.trim();
+  const target =
+    said && head && head !== said && resolveOne(said, ctx.tasks, { history: ctx.history }).kind !== "one" ? head : said;
   if (target) {
     let out: RefOutcome = resolveOne(target, ctx.tasks, { history: ctx.history });
     // "no, the other one" with no list shown: the tasks the mistaken reference could have meant.

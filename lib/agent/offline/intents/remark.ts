@@ -54,6 +54,21 @@ function subjectOf(text: string): string[] {
   return [...new Set([bare, unled, noVerb])].filter(Boolean);
 }
 
+/**
+ * "dropped the parcel off on the way home", "returned the boots already lol": the task's words come
+ * first, then how it went; the longest start of the phrase that names one task.
+ */
+function namedFirst(phrase: string, ctx: Ctx): TaskSnapshot | null {
+  const words = phrase.split(/\s+/);
+  for (let n = words.length - 1; n >= 1; n--) {
+    // "watered the tomatoes and the books can wait": a second thought is no "how it went".
+    if (/[,;]|\b(?:and|but|can|could|will|should|needs?|is|are|was|has)\b/i.test(words.slice(n).join(" "))) continue;
+    const t = named(words.slice(0, n).join(" "), ctx);
+    if (t) return t;
+  }
+  return null;
+}
+
 function firstNamed(candidates: string[], ctx: Ctx): TaskSnapshot | null {
   for (const c of candidates) {
     const t = named(c, ctx);
@@ -82,7 +97,8 @@ export function remark(ctx: Ctx): Interpretation | null {
     );
   // "went to the dentist" reports the visit; "got to …", "was up to …" report nothing done.
   if (past && baseOfPastVerb(past[1]!) && (!/^(?:to|up\s+to)\b/i.test(past[2]!) || /^went$/i.test(past[1]!))) {
-    const task = named(past[2]!, ctx) ?? named(past[2]!.replace(/^to\s+(?:the\s+)?/i, ""), ctx);
+    const task =
+      named(past[2]!, ctx) ?? named(past[2]!.replace(/^to\s+(?:the\s+)?/i, ""), ctx) ?? namedFirst(past[2]!, ctx);
     if (task && task.status === "pending")
       return change(task, [{ tool: "complete_task", input: { task: task.number } }]);
   }
