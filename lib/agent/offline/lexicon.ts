@@ -538,3 +538,12 @@ export const SELF_CORRECTIONS = [
   "no attends", "attends", "pardon", "enfin", "je veux dire",
   "no warte", "warte", "ich meine",
 ];
+
+// The hours said as words, 1 to 12, in each language ("halb vier", "las nueve menos cuarto").
+export const HOUR_WORDS: Record<Language, string[]> = {
+  en: ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"],
+  es: ["una", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce"],
+  fr: ["une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze"],
+  de: ["eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf"],
+};
+

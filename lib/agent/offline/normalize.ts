@@ -10,6 +10,7 @@ import {
   DE_QUESTION_START,
   DE_REORDER,
   FOREIGN,
+  HOUR_WORDS,
   LANGUAGE_HINTS,
   SPELLED_WORDS,
   TEXT_SPEAK,
@@ -285,13 +286,6 @@ function fixSpelling(text: string): string {
   return text.replace(/(?<![\p{L}'’#-])\p{L}{5,}(?![\p{L}'’-])/gu, (word) => correctSpelling(word) ?? word);
 }
 
-// The hours said as words, 1 to 12, in each language ("halb vier", "las nueve menos cuarto").
-const HOUR_WORDS: Record<Language, string[]> = {
-  en: ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"],
-  es: ["una", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve", "diez", "once", "doce"],
-  fr: ["une", "deux", "trois", "quatre", "cinq", "six", "sept", "huit", "neuf", "dix", "onze", "douze"],
-  de: ["eins", "zwei", "drei", "vier", "fünf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwölf"],
-};
 const hourOfWord = (w: string) =>
   Math.max(...Object.values(HOUR_WORDS).map((words) => words.indexOf(w.toLowerCase()) + 1));
 const CLOCK_AT: Partial<Record<Language, RegExp>> = {
