@@ -85,6 +85,11 @@ describe.each([
     min: 50,
     holds: "requests with a remark or a story around them, favours, list labels, fortnights, es/fr/de everyday verbs",
   },
+  {
+    file: "v2-intl-typing.jsonl",
+    min: 30,
+    holds: "es/fr/de as typed: no accents, a space for a hyphen, ae for ä, voseo, usted/vous/Sie, everyday words",
+  },
 ])("cases/$file ($holds)", ({ file, min }) => {
   it("passes every case", () => {
     const cases = load(path.resolve(here, "cases", file));

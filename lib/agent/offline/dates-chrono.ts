@@ -11,6 +11,8 @@ const CONNECTOR_BEFORE = /\b(?:on|by|due|until|till|before|after|for|next|this|f
 function isFalsePositive(r: chrono.ParsedResult, text: string): boolean {
   const s = r.text.trim().replace(/[,.]$/, "");
   const before = text.slice(0, r.index);
+  // chrono's word edges are ASCII: "the d" of "the déclaration" is no date.
+  if (midWord(r, text)) return true;
   // "every morning", "every Monday": a recurrence belongs to the title, not a due date.
   if (/\bevery\s+(?:other\s+)?$/i.test(before)) return true;
   if (/^(?:now|right now|a sec(?:ond)?|one sec(?:ond)?|a moment|a minute|the second|second)$/i.test(s)) return true;
@@ -129,13 +131,14 @@ export function chronoDates(text: string, ctx: DateContext): FoundDate[] {
         const nowMin = nowWall.hour * 60 + nowWall.minute;
         if (nowMin > hour * 60 + minute && nowMin < (DAYPART_END[daypart] ?? 24) * 60) hasTime = false;
       }
-      // "at 5" in a to-do means 5 PM far more often than 5 AM; "um 7 Uhr", "à 7h" are a 24-hour clock.
+      // "at 5" in a to-do means 5 PM far more often than 5 AM; "um 7 Uhr", "à 7h" are a 24-hour clock,
+      // and "tomorrow morning at 7:30" says which half of the day.
       if (
         s.isCertain("hour") &&
         !s.isCertain("meridiem") &&
         hour >= 1 &&
         hour <= 7 &&
-        !/\buhr\b|\d\s*h\b/i.test(rawText)
+        !/\buhr\b|\d\s*h\b|\bmorning\b/i.test(rawText)
       )
         hour += 12;
       const thisDaypart = !!daypart && /\b(?:this|tonight)\b/i.test(rawText);

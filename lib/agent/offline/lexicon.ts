@@ -77,6 +77,8 @@ const DE_DATE_AHEAD = {
 // "cada lunes", and the second day of "cada lunes y jueves".
 const EVERY_BEFORE = { before: /\b(?:every|jeden|jede|jedes|cada|todos\s+los|chaque|tous\s+les|nächsten|kommenden|next)\s+(?:\p{L}+\s+(?:y|et|und|and)\s+)?$/iu };
 // "décale la tâche 3 à lundi", "mueve la tarea 2 al viernes": the target day of a move.
+// "passe la déclaration en priorité haute": "passer" sets a priority here, elsewhere it is a title's word ("passer au pressing").
+const FR_PRIORITY_LATER = { after: /^\s.*\ben\s+priorit/i };
 const FR_DAY_AHEAD = { after: /^\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|après-demain|la\s+semaine)\b/i };
 // "efface la 4", "borra la 3": a task's number after the feminine article (la tarea / la tâche), not a date.
 const TASK_NUMBER_AHEAD = { after: /^\s*#?\d{1,3}(?![\d:h]|[.,]\d)(?!\s+(?:de|del|h|heures?|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b)/i };
@@ -103,7 +105,7 @@ const COUNT_AHEAD = { after: /^\s+(?:horas|minutos|días|semanas|heures|minutes|
 const CLOCK_BEHIND = { before: /\d(?::\d\d|h\d*)?\s+$/i };
 // "um 10 Uhr vormittags": German may say "Uhr" between the time and the part of the day.
 const DE_CLOCK_BEHIND = { before: /\d(?::\d\d)?(?:\s+uhr)?\s+$/i };
-const ES_AND_AHEAD = { after: /^\s+(?:avísame|recuérdame|ponle|pon|ponla|ponlo|márcala|márcalo|marca|muévela|muévelo|mueve|pásala|pásalo|cambia|bórrala|bórralo|borra|quita|añade|apunta)\b/i };
+const ES_AND_AHEAD = { after: /^\s+(?:avísame|recuérdame|ponle|pon|ponla|ponlo|márcala|márcalo|marca|muévela|muévelo|mueve|pásala|pásalo|pasa|cambia|bórrala|bórralo|borra|quita|añade|apunta|agrega|anota|aplaza|completa|termina|elimina|deshaz|reabre|renombra)\b/i };
 const AT_START = { before: /^\s*$/ };
 // "cada semana", "tous les mois", "jeden Monat": the unit of a repeat (recurrence.ts reads English units).
 const EVERY_UNIT = { before: /\b(?:cada|todos\s+los|todas\s+las|chaque|tous\s+les|toutes\s+les|jeden|jede|jedes|every)\s+(?:(?:\d+|dos|tres|deux|trois|two|three)\s+)?$/i };
@@ -140,7 +142,7 @@ const ES_WEEKDAY_NEXT = /^\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|d
 export const FOREIGN: Record<Foreign, Row[]> = {
   es: [
     ["añade", "add"], ["añadir", "add"], ["agrega", "add"], ["agregar", "add"], ["apunta", "add"], ["anota", "add"],
-    ["crea", "add"], ["recuérdame", "remind me to"], ["muéstrame", "show me"], ["muestra", "show"], ["enséñame", "show me"],
+    ["crea", "add"], ["recuérdame", "remind me about", { after: /^\s+(?:it|them)\b/i }], ["recuérdame", "remind me to"], ["muéstrame", "show me"], ["muestra", "show"], ["enséñame", "show me"],
     ["marca", "mark"], ["completa", "complete"], ["termina", "complete"], ["borra", "delete"], ["elimina", "delete"], ["quita", "delete"],
     ["mueve", "move"], ["pasa", "move"], ["aplaza", "postpone"], ["cambia", "change"], ["renombra", "rename"], ["deshaz", "undo"], ["deshacer", "undo"],
     ["reabre", "reopen"], ["qué tareas tengo", "what tasks do I have"], ["qué tengo", "what do I have"], ["qué hay", "what is due"],
@@ -160,7 +162,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["por", "to", { before: /\brenombrar?\b.+\s$/i }], ["para", "to", { before: /\btareas?\s+$/i }], ["de la lista", "from the list"], ["de mi lista", "from my list"], ["mostrarme", "show me"], ["lo pendiente", "pending tasks"], ["pendiente", "pending"],
     ["la primera", "the first"], ["el primero", "the first"], ["la segunda", "the second"], ["el segundo", "the second"],
     ["la tercera", "the third"], ["el tercero", "the third"], ["la última", "the last"], ["el último", "the last"], ["la otra", "the other one"], ["el otro", "the other one"],
-    ["ya la hice", "is done"], ["ya lo hice", "is done"], ["mejor", "i mean", AFTER_COMMA], ["mejor", "actually", { before: /^\s*$/ }],
+    ["ya la hice", "is done"], ["ya lo hice", "is done"], ["mejor", "actually", { before: /^\s*$/ }], ["mejor", "actually", ES_AND_AHEAD], ["mejor", "i mean", AFTER_COMMA],
     ["y también", "and also"], ["también", "also"], ["eso", "that"], ["esa", "that"], ["gracias", "thanks"],
     ["muchas gracias", "thanks"], ["eso es todo", "that's all"], ["cuéntame", "tell me"], ["un chiste", "a joke"], ["un cuento", "a story"], ["una historia", "a story"], ["un poema", "a poem"], ["nada más", "nothing else"], ["hola", "hello"], ["qué tal", "how are you"], ["buenas tardes", "good afternoon"], ["buenas noches", "good night"],
     ["buen fin de semana", "have a good weekend"], ["hasta luego", "see you later"], ["adiós", "bye"], ["por hoy", "for today"], ["buenos días", "good morning"], ["para mañana", "for tomorrow"], ["para hoy", "for today"],
@@ -184,11 +186,17 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     // "añade la etiqueta marketing a la presentación": the tag goes "to" the task.
     ["a", "to", { before: /\betiqueta\s+#?[\p{L}\d_-]+\s+$/iu }],
     // "cada lunes y jueves": the second day of a weekly repeat.
-    ["y", "and", { before: /\b(?:cada|every)\s+\p{L}+\s+$/iu, after: ES_WEEKDAY_NEXT }],
+    ["y", "and", { before: /\b(?:cada|every|todos\s+los)\s+\p{L}+\s+$/iu, after: ES_WEEKDAY_NEXT }],
     // Everyday and regional commands: "apúntame que …", "anotá que el lunes tengo que …" (voseo), "táchalo", "pásamela".
     ["apúntame", "add"], ["anótame", "add"], ["anotá", "add"], ["agrégame", "add"], ["que", "", { before: /(?<![\p{L}])(?:apúntame|apunta|anotá|anótame|anota)\s+$/iu }],
     ["tengo que", "", { before: ES_ADD_BEFORE }], ["táchalo", "mark it as done"], ["táchala", "mark it as done"], ["pásamela", "move it"], ["pásamelo", "move it"],
     ["porfa", "please"], ["la", "task", TASK_NUMBER_AHEAD],
+    // Voseo imperatives ("borrá", "recordame", "mostrame"), usted ("podría", "puede"), a pronoun joined to an infinitive
+    // ("agregarle la etiqueta"), and everyday words: "plis", "mil gracias", "ya está lista", "me equivoqué", "búscame".
+    ["borrá", "delete"], ["recordame", "remind me to"], ["agregá", "add"], ["mostrame", "show me"], ["marcá", "mark"], ["mové", "move"],
+    ["podría", "could you"], ["puede", "can you"], ["agregarle", "add"], ["ponerle", "give it"], ["plis", "please"], ["mil gracias", "thanks"],
+    ["perfecto", "perfect"], ["nono", "no no"], ["está lista", "is done"], ["está listo", "is done"], ["me equivoqué", "my mistake"],
+    ["búscame", "find"], ["busca", "find"], ["todo lo que tenga", "tasks mentioning"],
   ],
   fr: [
     ["ajoute", "add"], ["ajouter", "add"], ["crée", "add"], ["note", "add"], ["rappelle-moi de", "remind me to"], ["rappelle-moi d'", "remind me to "],
@@ -228,10 +236,14 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["est-ce que", ""], ["est terminée", "is done"], ["est terminé", "is done"], ["est faite", "is done"], ["est fait", "is done"],
     ["rajoute", "add"], ["rajouter", "add"], ["note-moi de", "add"], ["note-moi d'", "add "], ["la", "task", TASK_NUMBER_AHEAD],
     ["est encore en cours", "is still open"], ["quand est", "when is"], ["peux-tu", "can you"], ["je voudrais", "I would like to", FR_COMMAND_AHEAD], ["je veux", "I want to", FR_COMMAND_AHEAD], ["la priorité de", "the priority of"], ["la priorité du", "the priority of the"], ["la priorité des", "the priority of the"], ["en haute", "to high"], ["en basse", "to low"], ["tu peux", "can you"], ["pourrais-tu", "could you"], ["s'il te plaît", "please"], ["s'il vous plaît", "please"], ["stp", "please"], ["c'est quand", "when is"],
+    // "coche la 2", "pourriez-vous …" (vous), "le truc des billets", "la première est réglée", "c'est bon, …", "cherche …".
+    ["coche", "check off"], ["cocher", "check off"], ["décoche", "reopen"], ["pourriez-vous", "could you"], ["pouvez-vous", "can you"],
+    ["passer", "set", FR_PRIORITY_LATER], ["passe", "set", FR_PRIORITY_LATER], ["le truc des", "the"], ["le truc de", "the"],
+    ["est réglée", "is done"], ["est réglé", "is done"], ["c'est bon", "ok"], ["cherche", "find"], ["parfait", "perfect"],
   ],
   de: [
     // Adding ("füge … hinzu" and "… hinzufügen" are brought to the front by DE_REORDER first).
-    ["trag", "add"], ["trage", "add"], ["notiere mir", "add"], ["notier mir", "add"], ["notiere", "add"], ["notier", "add"],
+    ["trag ein", "add"], ["trag", "add"], ["trage", "add"], ["notiere mir", "add"], ["notier mir", "add"], ["notiere", "add"], ["notier", "add"],
     // "erinnere mich daran, … die Pflanzen zu gießen": the title is the infinitive without "zu".
     ["zu", "", { before: /\berinnere?\s+mich\s+daran\b.*\s$/i, after: /^\s+\p{L}+\s*[.!?]*$/u }], ["erstelle", "create"], ["erstell", "create"],
     ["leg", "create"], ["lege", "create"], ["neue aufgabe", "new task"], ["eine neue aufgabe", "a new task"], ["eine aufgabe", "a task"],
@@ -306,6 +318,11 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["eigentlich", ""], ["nachmittags", "pm", DE_CLOCK_BEHIND], ["abends", "pm", DE_CLOCK_BEHIND], // A 24-hour clock reads "10 Uhr" as the morning already; an English "am" would be German "am" (on the).
     ["vormittags", "", DE_CLOCK_BEHIND], ["morgens", "", DE_CLOCK_BEHIND],
     ["vor dem", "before the", { before: /\b(?:minuten?|stunden?|tagen?|wochen?)\s+$/i }], ["vor der", "before the", { before: /\b(?:minuten?|stunden?|tagen?|wochen?)\s+$/i }],
+    // "Könnten Sie …" (Sie), "um 8" (a clock time), "such mal nach …", "ist raus", "hab ich schon erledigt", "kannst du das abhaken".
+    ["könnten sie", "could you"], ["können sie", "can you"], ["um", "at", { after: /^\s+\d{1,2}(?::\d\d)?(?!\s*(?:tage?n?|wochen?|stunden?|minuten?)\b)/i }],
+    ["such mal nach", "search for"], ["suche nach", "search for"], ["ist raus", "is done"], ["übrigens", "by the way"], ["dran", "", { after: /^\s*[.!?]*\s*$/ }],
+    ["hab ich schon erledigt", "is done"], ["habe ich schon erledigt", "is done"],
+    ["das", "that", { before: /\b(?:check off|delete|remove|move|complete|undo|reopen)\s+$/i }],
   ],
 };
 
@@ -331,18 +348,18 @@ export const DE_REORDER: ReadonlyArray<readonly [head: string, tail: string, to:
 ];
 
 /** Words before a German command that the verb-final rows skip ("bitte …", "kannst du …"). */
-export const DE_LEADS = ["bitte", "kannst du", "kannst du bitte", "könntest du", "könntest du bitte", "würdest du", "ok", "okay", "also", "gut", "ähm", "äh", "und", "dann"];
+export const DE_LEADS = ["bitte", "kannst du", "kannst du bitte", "könntest du", "könntest du bitte", "würdest du", "könnten sie", "können sie", "ok", "okay", "also", "gut", "ähm", "äh", "und", "dann"];
 /** A German sentence that starts like this is a question: its verb-final word is not a command. */
 export const DE_QUESTION_START = /^(?:was|welche[nrs]?|wann|wie|wo|gibt|habe|hab|ist|sind|muss|soll|steht|stehen)\b/i;
 
 /** Words that show a message's language (for the replies and the table the normaliser applies). */
 export const LANGUAGE_HINTS: Record<Foreign, string[]> = {
   es: ["tengo", "vencido", "vencidas", "añade", "apunta", "buenas", "noches", "adiós", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha", "borra", "elimina", "recuérdame", "mis", "enséñame", "mueve", "cambia", "quita", "completa", "hola", "viernes", "lunes", "martes", "miércoles", "jueves", "sábado", "domingo", "anota", "renombra", "aplaza", "reabre", "pendientes", "semana", "próxima", "sí", "ya", "del", "el", "una", "con", "por", "puedes", "funciona", "ayuda", "está", "hecho", "compré", "llamé", "pagué", "cuéntame", "chiste", "reabrir", "otra", "otro", "mejor", "hice", "borrar", "eliminar", "marcar", "completar", "mover", "cambiar", "podrías",
-    "avísame", "ponle", "pon", "prioridad", "etiqueta", "hora", "antes", "cada", "todos", "todas", "días", "semanas", "meses", "noche", "recordatorio", "repite", "repetir"],
+    "avísame", "ponle", "pon", "prioridad", "podría", "borrá", "recordame", "porfa", "plis", "perfecto", "busca", "búscame", "tenga", "equivoqué", "mostrame", "etiqueta", "hora", "antes", "cada", "todos", "todas", "días", "semanas", "meses", "noche", "recordatorio", "repite", "repetir"],
   fr: ["celui-là", "celle-là", "ajoute", "mets-la", "mets-le", "tâche", "tâches", "qu'ai-je", "cette", "bonne", "nuit", "bonsoir", "soirée", "journée", "revoir", "bientôt", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non", "j'ai", "déjà", "le", "les", "du", "des", "avec", "peux", "peux-tu", "marche", "aide", "est-ce", "terminé", "fait", "raconte-moi", "blague", "l'autre", "plutôt", "supprimer", "effacer", "marquer", "terminer", "déplacer", "pourrais-tu", "stp",
-    "ajoute-lui", "donne-lui", "l'étiquette", "heure", "avant", "veille", "rappel", "répète", "répéter"],
+    "ajoute-lui", "donne-lui", "pourriez-vous", "vous", "s'il", "plaît", "priorité", "coche", "décoche", "réglée", "cherche", "l'étiquette", "heure", "avant", "veille", "rappel", "répète", "répéter"],
   de: ["und", "tagge", "gute", "nacht", "abend", "schönen", "schönes", "wochenende", "tschüss", "wiedersehen", "ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "kannst", "funktioniert", "hilfe", "hab", "wir", "schon", "bald", "du", "andere", "anderen", "lieber", "erzähl", "erzähle", "witz",
-    "gib", "priorität", "lieber", "jeden", "jede", "jedes", "monat", "erinnerung", "wiederhole"],
+    "gib", "priorität", "könnten", "können", "such", "suche", "raus", "übrigens", "abhaken", "erinner", "lieber", "jeden", "jede", "jedes", "monat", "erinnerung", "wiederhole"],
 };
 
 /**
@@ -384,7 +401,7 @@ export const ARTICLES: Record<Foreign, RegExp> = {
 export const DATE_CONNECTORS: Record<Foreign, string[]> = {
   es: ["el", "la", "para", "antes del", "antes de", "hasta el", "hasta", "a las", "a la", "a", "al", "de", "del", "desde el", "en"],
   fr: ["le", "la", "pour", "avant le", "avant", "jusqu'au", "d'ici", "à", "dès", "au", "en", "ce"],
-  de: ["am", "an", "um", "für", "bis", "bis zum", "zum", "ab", "vor", "den", "dem", "spätestens", "im", "in"],
+  de: ["am", "an", "für", "bis", "bis zum", "zum", "ab", "vor", "den", "dem", "spätestens", "im", "in"],
 };
 
 /** Verbs that start a command: "finish the tax return and remove the yoga task" is two clauses. */

@@ -18,6 +18,7 @@ import {
   type Language,
   type Row,
 } from "./lexicon";
+import { markedSpellings, restoreMarks } from "./spelling-marks";
 
 export type { Language } from "./lexicon";
 
@@ -96,13 +97,16 @@ function reorderGerman(text: string, trace?: RowTrace): string {
     const m = r.re.exec(text);
     if (!m || !m[2]!.trim()) continue;
     // "kannst du X löschen?" asks for the deletion; "X löschen?" alone asks about it.
-    const polite = /\b(?:kannst|könntest|würdest)\s+du\b/i.test(m[1]!);
+    const polite = /\b(?:(?:kannst|könntest|würdest)\s+du|(?:können|könnten)\s+sie)\b/i.test(m[1]!);
     if (r.verbFinal && (DE_QUESTION_START.test(m[2]!) || (!polite && /\?\s*$/.test(text)))) continue;
     trace?.(r.row);
     // "das Probetraining kannst du löschen": the object comes first, the modal sits before the verb.
     // "schreib ma bitte auf: …": words for "(for) me, please" are no object; what follows the colon is.
     const object = m[2]!
-      .replace(/\s+(?:(?:kannst|könntest|würdest)\s+du|bitte)(?:\s+(?:bitte|mal|ma))*\s*$/i, "")
+      .replace(
+        /\s+(?:(?:kannst|könntest|würdest)\s+du|(?:können|könnten)\s+sie|bitte)(?:\s+(?:bitte|mal|ma))*\s*$/i,
+        "",
+      )
       .replace(/^(?:(?:mir|ma|mal|uns|bitte)\b\s*)+$/i, "");
     return `${m[1]}${r.to}${object ? ` ${object}` : ""}${m[3]}`;
   }
@@ -116,7 +120,13 @@ const plain = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCa
 const VERBS = Object.fromEntries(
   Object.entries(FOREIGN).map(([lang, rows]) => [
     lang,
-    new Map(rows.filter(([from]) => !/\s/.test(from)).map(([from]) => [plain(from), from])),
+    // The first row of a spelling wins ("pasa" over the voseo "pasá").
+    new Map(
+      rows
+        .filter(([from]) => !/\s/.test(from))
+        .reverse()
+        .map(([from]) => [plain(from), from]),
+    ),
   ]),
 ) as Record<Foreign, Map<string, string>>;
 const CLITIC: Partial<Record<Foreign, RegExp>> = {
@@ -160,7 +170,8 @@ export function detectLanguage(text: string): Language {
   let best: Language = "en";
   let most = 0;
   for (const lang of ["es", "fr", "de"] as const) {
-    const n = words.filter((w) => HINTS[lang].has(w)).length;
+    const marked = markedSpellings(lang);
+    const n = words.filter((w) => HINTS[lang].has(w) || HINTS[lang].has(marked.get(w) ?? "")).length;
     if (n > most) [best, most] = [lang, n];
   }
   if (best === "en" && /[¿¡ñ]/.test(text)) return "es";
@@ -347,7 +358,8 @@ function clockDigits(text: string, language: Language): string {
 /** Inverted punctuation and the tables applied; the result is what the parsers read. */
 export function normalizeWords(text: string, trace?: RowTrace, known?: Language): { text: string; language: Language } {
   const language = known ?? detectLanguage(text);
-  let t = clockDigits(text.replace(/[¿¡]/g, ""), language);
+  const typed = text.replace(/[¿¡]/g, "");
+  let t = clockDigits(language === "en" ? typed : restoreMarks(typed, language), language);
   if (language === "de") t = reorderGerman(t, trace);
   if (language !== "en") t = applyForeign[language](splitClitics(t, language), trace);
   t = applyTextSpeak(t, trace);

@@ -3,6 +3,9 @@
 export { baseOfPastVerb } from "@/lib/tasks/lemma";
 export { contentStems, NUMBER_WORDS, REF_STOPWORDS, stem, stemsMatch, words } from "@/lib/tasks/match";
 
+// 'add the tag "errands" to …', 'la etiqueta "trámites"': a quoted word after a tag word is the tag, not a title.
+const TAG_IN_QUOTES = /(\b(?:tags?|tagged|labels?|labell?ed|etiquetas?|l'étiquette|étiquette|tag)\s+)(["'])([\p{L}\d_-]+)\2/giu;
+
 /** Typographic quotes and dashes become ASCII so one set of patterns covers both. */
 export function normalizeText(s: string): string {
   return s
@@ -10,6 +13,7 @@ export function normalizeText(s: string): string {
     .replace(/[\u201C\u201D\u201F\u2033]/g, '"')
     .replace(/[\u2013\u2014]/g, " - ")
     .replace(/\u00A0/g, " ")
+    .replace(TAG_IN_QUOTES, "$1$3")
     .replace(/\s+/g, " ")
     .trim();
 }
