@@ -63,7 +63,13 @@ export function stem(word: string): string {
 export function isKnownWord(word: string): boolean {
   const w = word.toLowerCase();
   if (lexiconTags(w).length > 0) return true;
-  // Regular inflections of a listed word: "booked", "boxes", "calling", "tidied".
-  const bases = [w.replace(/(?:es|s|ed|d|ing)$/, ""), w.replace(/(?:ing|ed)$/, "e"), w.replace(/ied$|ies$/, "y")];
+  // Regular inflections of a listed word: "booked", "boxes", "calling", "tidied"; a doer or tool
+  // named after its verb: "cleaner", "charger".
+  const bases = [
+    w.replace(/(?:es|s|ed|d|ing)$/, ""),
+    w.replace(/(?:ing|ed)$/, "e"),
+    w.replace(/ied$|ies$/, "y"),
+    ...(/er$/.test(w) ? [w.slice(0, -2), w.slice(0, -1)] : []),
+  ];
   return bases.some((b) => b !== w && lexiconTags(b).length > 0);
 }

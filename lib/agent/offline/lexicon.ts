@@ -62,7 +62,7 @@ export const INTERJECTIONS = [
   "wait", "uh", "um", "er", "ah", "aah", "meh", "welp", "oof", "ok so", "okay so", "so", "k", "kk", "alright so",
   "wait no", "oh no", "no wait", "no sorry", "nope", "fine", "uy", "ay", "vale", "bueno", "oye", "bon", "alors", "euh", "ah bon",
   "ähm", "äh", "ach", "naja", "na ja", "okay also", "ok also", "listo", "forgot", "i forgot", "almost forgot", "before i forget", "btw",
-  "by the way", "anyway", "finally", "at last", "at long last", "che",
+  "by the way", "anyway", "finally", "at last", "at long last", "che", "fair enough",
 ];
 
 /** The languages the interpreter reads and answers in. */
@@ -499,7 +499,8 @@ export const CLOSINGS = [
   "that's all", "that is all", "that's it", "that is it", "that's everything", "that'll be all", "that will be all",
   "nothing else", "nothing more", "all good", "all set", "we're done", "we are done", "i'm done", "i am done",
   "i'm good", "i'm all set", "no more", "done for now", "that's all for now", "that's it for now", "that's all for today",
-  "that's it for today", "all done for now", "i think that's it", "i think that's all",
+  "that's it for today", "all done for now", "i think that's it", "i think that's all", "call it a day", "let's call it a day",
+  "that's enough for today",
 ];
 
 /**

@@ -3,15 +3,19 @@
 // points back at it with "it". The command is read on its own, with "it" bound to that task.
 import { COMMAND_LEADS, LIST_VERBS } from "./lexicon";
 import { resolveOne } from "./references";
+import { storyTask } from "./story";
 import type { Ctx } from "./context";
 import type { TaskSnapshot } from "./types";
 import { reopensWithTail } from "./intents/complete";
 
-const VERBS = [...new Set([...COMMAND_LEADS, ...LIST_VERBS])]
+// "take" leads no clause of its own ("take out the bins" is a title), but after a topic it is a command ("take the tag off it").
+const VERBS = [...new Set([...COMMAND_LEADS, ...LIST_VERBS, "take"])]
   .sort((a, b) => b.length - a.length)
   .map((v) => v.replace(/\s+/g, String.raw`\s+`));
+// The command points back with "it" right after its verb ("move it to …") or at its end ("take the
+// urgent tag off it"); "can you" may come first.
 const SHAPE = new RegExp(
-  String.raw`^(.{3,}?)\s*(?:[,:;?!]|\s[-–—]\s)\s*((?:(?:actually|just|now|then|so|ok(?:ay)?|please)\s+)*(?:${VERBS.join("|")})\s+(?:it|that|this|them)\b.*)$`,
+  String.raw`^(.{3,}?)\s*(?:[,:;?!]|\s[-–—]\s)\s*((?:(?:actually|just|now|then|so|ok(?:ay)?|please|can\s+you|could\s+you|would\s+you)\s+)*(?:(?:${VERBS.join("|")})\s+(?:it|that|this|them)\b.*|(?:${VERBS.join("|")})\s+.*\s(?:it|them)(?:\s+(?:again|please|too))?))$`,
   "i",
 );
 // Where the naming stops and a remark about it starts: "the plumber is no longer needed".
@@ -44,5 +48,8 @@ export function topicFirst(ctx: Ctx): { command: string; task: TaskSnapshot } | 
     const out = resolveOne(phrase, ctx.tasks, { history: ctx.history });
     if (out.kind === "one" && out.via !== "history") return { command: m[2]!, task: out.task };
   }
-  return null;
+  // "the gas bill payment bounced 😩 can you mark it as not done again": a remark that names no
+  // task whole still names one by a word only its title has.
+  const told = storyTask(topic, ctx.tasks);
+  return told ? { command: m[2]!, task: told } : null;
 }

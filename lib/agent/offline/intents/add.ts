@@ -22,7 +22,7 @@ const PRIO = String.raw`(?:high|low|medium|normal|top|urgent|important)(?:[-\s]+
 // The words between the verb and the title: "a high priority task to", "three tasks:".
 const HEADER = new RegExp(
   String.raw`^(?:(?:a|an|another|the|one|new|following|these|this|my|more|quick|separate)\s+)*` +
-    String.raw`(?:(${COUNT})(?:\s+|(?=\s*[:\-])))?(?:(?:new|more|quick|separate|other)\s+)*(?:(${PRIO})\s+)?(${NOUN})?` +
+    String.raw`(?:(${COUNT})(?:\s+|(?=\s*[:\-])))?(?:(?:new|more|quick|separate|other|recurring|repeating)\s+)*(?:(${PRIO})\s+)?(${NOUN})?(?:\s+please(?=\s*:))?` +
     String.raw`(?:\s+(?:called|named|titled|that\s+says|saying|for\s+me\s+to|to|about|for)\b|\s*[:\-])?\s*`,
   "i",
 );
@@ -30,9 +30,10 @@ const HEADER = new RegExp(
 const STRONG_VERB = /^(?:add|create|new|insert|jot\s+down|write\s+down|note\s+down|capture|enter)\b\s*/i;
 const WEAK_VERB =
   /^(?:make|put|set\s+up|log|save|schedule|start|open|record|keep|take|leave|drop)\s+(?:me\s+)?(?=(?:a|an|another|new)\s+(?:new\s+|quick\s+)?(?:task|todo|to-do|reminder|item|note|memo)\b)/i;
-// A label before a colon announces what follows: "todo: …", "I need to: a, b and c", "two things: …".
+// A label before a colon announces what follows: "todo: …", "I need to: a, b and c", "two things: …",
+// "new recurring task: …", "put this on my list: …"; a date in it ("two things for tomorrow: …") is every item's.
 const LABEL = new RegExp(
-  String.raw`^(?:todo|to-dos?|to\s+dos?|tasks?|new\s+task|reminder|things\s+to\s+do|(?:i\s+|we\s+)?(?:need|have|got|gotta|must)(?:\s+to)?|(${COUNT})\s+(?:more\s+)?(?:things|tasks|todos|to-dos|items))\s*[:-]\s*`,
+  String.raw`^(?:todo|to-dos?|to\s+dos?|tasks?|new\s+(?:recurring\s+|repeating\s+)?(?:task|todo|to-do|reminder)|reminder|things\s+to\s+do|(?:i\s+|we\s+)?(?:need|have|got|gotta|must)(?:\s+to)?|(${COUNT})\s+(?:more\s+)?(?:things|tasks|todos|to-dos|items)|(?:put|add|stick|pop|jot|write|note)\s+(?:this|these|it|them)(?:\s+down)?(?:\s+(?:on|onto|in|to)\s+(?:my|the)\s+(?:to-?do\s+)?(?:list|tasks))?)(?:\s+please)?(?:\s+((?:for|on|by|due)\s+[^:]+?))?\s*[:-]\s*`,
   "i",
 );
 const REMIND =
@@ -195,11 +196,17 @@ export type AddMatch = {
   body: string;
   strength: number;
   header?: { count?: number; plural: boolean; priority?: Priority };
+  /** What the label said of every item ("for tomorrow" in "two things for tomorrow: …"). */
+  shared?: string;
 };
 
 /** Whether the message asks to add something, and the part that describes the task(s). */
 export function matchAdd(ctx: Ctx): AddMatch | null {
   const t = ctx.text;
+  // "can you put down get a present for …": "put down" records a to-do that starts with its own verb.
+  const putDown = /^put\s+down\s+/i.exec(t);
+  if (putDown && TODO_VERBS.has(firstWord(t.slice(putDown[0].length))))
+    return { body: t.slice(putDown[0].length), strength: 0.85 };
   let m = STRONG_VERB.exec(t) ?? WEAK_VERB.exec(t);
   if (m) {
     let rest = t.slice(m[0].length);
@@ -237,8 +244,16 @@ export function matchAdd(ctx: Ctx): AddMatch | null {
   if (m) {
     const count = countOf(m[1]);
     // "I need to: …", "things to do: …" announce several; "todo: …" may be one.
-    const several = count !== undefined ? count > 1 : !/^(?:todo|to-do|to\s+do|task|new\s+task|reminder)\b/i.test(m[0]);
-    return { body: t.slice(m[0].length), strength: 0.85, header: { count, plural: several } };
+    const several =
+      count !== undefined
+        ? count > 1
+        : !/^(?:todo|to-do|to\s+do|task|new\s+|reminder|put|add|stick|pop|jot|write|note)\b/i.test(m[0]);
+    return {
+      body: t.slice(m[0].length),
+      strength: 0.85,
+      header: { count, plural: several },
+      ...(m[2] ? { shared: m[2] } : {}),
+    };
   }
   m = REMIND.exec(t);
   if (m) return { body: t.slice(m[0].length), strength: 0.9 };
@@ -272,11 +287,12 @@ export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Inter
         })();
 
   // "add milk and eggs for saturday": things, not deeds; each its own task, with what was said of them all.
-  const whole = items.length === 1 && !/["']/.test(match.body) ? parseTaskText(match.body, ctx) : null;
+  const withShared = (item: string) => (match.shared ? `${item} ${match.shared}` : item);
+  const whole = items.length === 1 && !/["']/.test(match.body) ? parseTaskText(withShared(match.body), ctx) : null;
   const things = whole ? nounItems(whole.title) : null;
   const parsed = things
     ? things.map((title) => ({ ...whole!, title: tidyTitle(title) }))
-    : items.map((it) => parseTaskText(it, ctx));
+    : items.map((it) => parseTaskText(withShared(it), ctx));
   const invalid = parsed.find((p) => p.invalid);
   const say = messages(ctx.language);
   if (invalid) {

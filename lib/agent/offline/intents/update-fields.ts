@@ -121,7 +121,8 @@ export function addTags(ctx: Ctx): Interpretation | null {
   if (m) return finish(m[1], { addTags: tagsOf(m[2]) }, ctx);
   m = /^(?:give|mark)\s+(.+?)\s+(?:the\s+|a\s+|an\s+)?(#?[\p{L}\p{N}_-]+)\s+(?:tag|label)$/iu.exec(t);
   if (m) return finish(m[1], { addTags: tagsOf(m[2]) }, ctx);
-  m = /^tag\s+(.+)\s+([\p{L}\p{N}_-]+)$/iu.exec(t);
+  // "tag it health too": "too" adds to the tags it has.
+  m = /^tag\s+(.+)\s+(?!(?:too|also)$)([\p{L}\p{N}_-]+)(?:\s+(?:too|also|as\s+well))?$/iu.exec(t);
   if (m) {
     const out = resolveOne(m[1], ctx.tasks, { history: ctx.history, override: ctx.override });
     if (out.kind === "one" && !out.partial) return finish(m[1], { addTags: tagsOf(m[2]) }, ctx);
@@ -192,13 +193,16 @@ export function rename(ctx: Ctx): Interpretation | null {
   const possessive = /^(?:change|update|edit|set|modify)\s+(.+?)(?:'s|s')\s+(?:title|name)\s+(?:to|as)\s+(.+)$/i.exec(
     t,
   );
-  const callIt = /^(?:call|name)\s+(.+?)\s+(?:instead\s+)?["'](.+)["']$/i.exec(t);
+  // "call it 'X'", and "actually call it fix the tap" (a pronoun needs no quotes; "call it a day" is no title).
+  const callIt =
+    /^(?:call|name)\s+(.+?)\s+(?:instead\s+)?["'](.+)["']$/i.exec(t) ??
+    /^(?:call|name)\s+(it|that|this(?:\s+one)?)\s+(?:instead\s+)?(?!(?:a\s+day|quits|even)$)(\S.+)$/i.exec(t);
   if (renameVerb) {
-    const split = splitRefAndValue(renameVerb[1], /\s+(?:to|as|into)\s+/, ctx);
+    const split = splitRefAndValue(renameVerb[1], /\s+(?:to|as|into):?\s+/, ctx);
     if (!split) return ask(messages(ctx.language).newName, { ref: renameVerb[1] });
     ({ ref, value } = split);
   } else if (titleOf) {
-    const split = splitRefAndValue(titleOf[1], /\s+(?:to|as|into)\s+/, ctx);
+    const split = splitRefAndValue(titleOf[1], /\s+(?:to|as|into):?\s+/, ctx);
     if (!split) return null;
     ({ ref, value } = split);
   } else if (possessive) {
