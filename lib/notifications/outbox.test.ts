@@ -90,7 +90,8 @@ describe("syncReminder", () => {
   });
 
   it("moves the reminder when the task changes, keeps it on a rename, and cancels it when completed or deleted", async () => {
-    const u = await user("changes");
+    // Every change is made at the test's clock: a reminder "in the past" is judged against it, never the real date.
+    const u = { ...(await user("changes")), now: new Date(NOW) };
     const n = await addWithReminder(handle.db, u, { title: "Dentist", dueDate: "2026-12-04T10:00" }, new Date(NOW));
     const first = (await rows(u.userId))[0]!;
 
@@ -100,7 +101,7 @@ describe("syncReminder", () => {
       { id: first.id, status: "pending", payload: { title: "Dentist appointment" } },
     ]);
 
-    ok(await updateTask(handle.db, { ...u, now: new Date(NOW) }, { task: n, remindAt: "2026-12-03T18:00" }));
+    ok(await updateTask(handle.db, u, { task: n, remindAt: "2026-12-03T18:00" }));
     await sync(handle.db, u.userId, n, new Date(NOW));
     expect((await rows(u.userId)).map((r) => [r.status, r.nextAttemptAt.toISOString()])).toEqual([
       ["cancelled", "2026-12-04T09:00:00.000Z"],
