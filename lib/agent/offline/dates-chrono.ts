@@ -67,7 +67,8 @@ export function chronoDates(text: string, ctx: DateContext): FoundDate[] {
     // à 17h", "am 5. März um 17 Uhr"): chrono's own locale, where English found nothing.
     if (ctx.language && ctx.language !== "en") {
       for (const r of LOCALE_PARSERS[ctx.language].parse(text, ref, { forwardDate: true })) {
-        if (midWord(r, text)) continue;
+        // chrono.de reads "Do"/"Mi"/"So" as weekdays: in a sentence they are words ("what do I have").
+        if (midWord(r, text) || /^\p{L}{1,2}\.?$/u.test(r.text.trim())) continue;
         const end = r.index + r.text.length;
         const overlapping = results.filter((e) => e.index < end && r.index < e.index + e.text.length);
         // The longer reading wins ("vendredi à 17h" over English's "17h"); a locale reading that

@@ -82,6 +82,8 @@ const FR_PRIORITY_LATER = { after: /^\s.*\ben\s+priorit/i };
 const FR_DAY_AHEAD = { after: /^\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|après-demain|la\s+semaine)\b/i };
 // "efface la 4", "borra la 3": a task's number after the feminine article (la tarea / la tâche), not a date.
 const TASK_NUMBER_AHEAD = { after: /^\s*#?\d{1,3}(?![\d:h]|[.,]\d)(?!\s+(?:de|del|h|heures?|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b)/i };
+// "ya terminé la 3": a report about a task named by its number.
+const TASK_NUMBER_AHEAD_LA = { after: /^\s+(?:la\s+)?#?\d{1,3}(?![\d:])/i };
 const ES_ADD_BEFORE = /(?<![\p{L}])(?:apúntame|apunta|anotá|anótame|anota|agrégame|agrega|añade)(?![\p{L}])/iu;
 const ES_DAY_AHEAD = { after: /^\s+(?:(?:el\s+)?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)|mañana|pasado\s+mañana|la\s+semana|la\s+próxima)\b/i };
 // "quiero eliminar …", "je voudrais supprimer …": a wish that is really the command after it.
@@ -152,7 +154,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["qué me queda", "what do I have left"], ["qué me quedan", "what do I have left"], ["qué he", "what have I"], ["qué hice", "what did I do"], ["hay algo", "is there anything"], ["hay", "are there", { after: /^\s+(?!que\b)\S/i }], ["tengo algo", "do I have anything"], ["tengo alguna", "do I have any"],
     ["completado", "completed", ES_DONE_ASKED], ["completadas", "completed", ES_DONE_ASKED], ["terminado", "finished", ES_DONE_ASKED], ["hecho", "done", ES_DONE_ASKED],
     // Reminders and changes to an existing task ("avísame media hora antes", "ponle la etiqueta X", "a las 8 de la mañana").
-    ["avísame", "remind me"], ["y", "and", AT_START], ["y", "and", ES_AND_AHEAD], ["ponle", "give it"], ["pon", "put"], ["en", "to", { after: /^\s+prioridad\b/i }],
+    ["avísame", "remind me"], ["y", "and", AT_START], ["y", "and", { before: /^\s*(?:ah|oh|ay|uy|ok|vale|bueno|listo)[\s,!.]+$/i }], ["y", "and", ES_AND_AHEAD], ["ponle", "give it"], ["pon", "put"], ["en", "to", { after: /^\s+prioridad\b/i }],
     ["la etiqueta", "the tag"], ["una hora", "an hour"], ["media hora", "half an hour"], ["horas", "hours", UNIT_BEFORE], ["minutos", "minutes", UNIT_BEFORE],
     ["dos", "two", COUNT_AHEAD], ["tres", "three", COUNT_AHEAD], ["antes", "before", UNITS_BEHIND], ["el día antes", "the day before"],
     ["la noche anterior", "the night before"], ["un día antes", "a day before"], ["el recordatorio", "the reminder"], ["repite", "repeat"], ["deja de repetir", "stop repeating"],
@@ -162,7 +164,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["por", "to", { before: /\brenombrar?\b.+\s$/i }], ["para", "to", { before: /\btareas?\s+$/i }], ["de la lista", "from the list"], ["de mi lista", "from my list"], ["mostrarme", "show me"], ["lo pendiente", "pending tasks"], ["pendiente", "pending"],
     ["la primera", "the first"], ["el primero", "the first"], ["la segunda", "the second"], ["el segundo", "the second"],
     ["la tercera", "the third"], ["el tercero", "the third"], ["la última", "the last"], ["el último", "the last"], ["la otra", "the other one"], ["el otro", "the other one"],
-    ["ya la hice", "is done"], ["ya lo hice", "is done"], ["mejor", "actually", { before: /^\s*$/ }], ["mejor", "actually", ES_AND_AHEAD], ["mejor", "i mean", AFTER_COMMA],
+    ["ya terminé", "finished", TASK_NUMBER_AHEAD_LA], ["ya la hice", "is done"], ["ya lo hice", "is done"], ["mejor", "actually", { before: /^\s*$/ }], ["mejor", "actually", ES_AND_AHEAD], ["mejor", "i mean", AFTER_COMMA],
     ["y también", "and also"], ["también", "also"], ["eso", "that"], ["esa", "that"], ["gracias", "thanks"],
     ["muchas gracias", "thanks"], ["eso es todo", "that's all"], ["cuéntame", "tell me"], ["un chiste", "a joke"], ["un cuento", "a story"], ["una historia", "a story"], ["un poema", "a poem"], ["nada más", "nothing else"], ["hola", "hello"], ["qué tal", "how are you"], ["buenas tardes", "good afternoon"], ["buenas noches", "good night"],
     ["buen fin de semana", "have a good weekend"], ["hasta luego", "see you later"], ["adiós", "bye"], ["por hoy", "for today"], ["buenos días", "good morning"], ["para mañana", "for tomorrow"], ["para hoy", "for today"],
@@ -196,7 +198,8 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["borrá", "delete"], ["recordame", "remind me to"], ["agregá", "add"], ["mostrame", "show me"], ["marcá", "mark"], ["mové", "move"],
     ["podría", "could you"], ["puede", "can you"], ["agregarle", "add"], ["ponerle", "give it"], ["plis", "please"], ["mil gracias", "thanks"],
     ["perfecto", "perfect"], ["nono", "no no"], ["está lista", "is done"], ["está listo", "is done"], ["me equivoqué", "my mistake"],
-    ["búscame", "find"], ["busca", "find"], ["todo lo que tenga", "tasks mentioning"],
+    ["búscame", "find"], ["busca", "find"], ["todo lo que tenga", "tasks mentioning"], ["las que digan", "tasks mentioning"], ["las que tengan", "tasks mentioning"],
+    ["tb", "too"], ["tmb", "too"], ["pará", "wait"],
   ],
   fr: [
     ["ajoute", "add"], ["ajouter", "add"], ["crée", "add"], ["note", "add"], ["rappelle-moi de", "remind me to"], ["rappelle-moi d'", "remind me to "],
@@ -219,7 +222,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["bonjour", "hello"], ["salut", "hello"], ["bonsoir", "good evening"], ["bonne nuit", "good night"], ["bonne soirée", "have a good evening"],
     ["bonne journée", "have a good day"], ["bon week-end", "have a good weekend"], ["au revoir", "bye"], ["à bientôt", "see you soon"],
     ["pour aujourd'hui", "for today"], ["après-demain", "the day after tomorrow"], ["demain matin", "tomorrow morning"],
-    ["demain soir", "tomorrow evening"], ["demain", "tomorrow"], ["aujourd'hui", "today"], ["hier", "yesterday"], ["la semaine dernière", "last week"], ["le mois dernier", "last month"], ["ce soir", "tonight"], ["cet après-midi", "this afternoon"],
+    ["demain soir", "tomorrow evening"], ["demain", "tomorrow"], ["aujourd'hui", "today"], ["hier", "yesterday"], ["la semaine dernière", "last week"], ["le mois dernier", "last month"], ["ce soir", "tonight"], ["ce matin", "this morning"], ["cet après-midi", "this afternoon"],
     ["cette semaine", "this week"], ["la semaine prochaine", "next week"],
     ["lundi", "monday", EVERY_BEFORE], ["mardi", "tuesday", EVERY_BEFORE], ["mercredi", "wednesday", EVERY_BEFORE],
     ["jeudi", "thursday", EVERY_BEFORE], ["vendredi", "friday", EVERY_BEFORE], ["samedi", "saturday", EVERY_BEFORE],
@@ -239,11 +242,12 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     // "coche la 2", "pourriez-vous …" (vous), "le truc des billets", "la première est réglée", "c'est bon, …", "cherche …".
     ["coche", "check off"], ["cocher", "check off"], ["décoche", "reopen"], ["pourriez-vous", "could you"], ["pouvez-vous", "can you"],
     ["passer", "set", FR_PRIORITY_LATER], ["passe", "set", FR_PRIORITY_LATER], ["le truc des", "the"], ["le truc de", "the"],
-    ["est réglée", "is done"], ["est réglé", "is done"], ["c'est bon", "ok"], ["cherche", "find"], ["parfait", "perfect"],
+    ["est réglée", "is done"], ["est réglé", "is done"], ["c'est bon", "ok"], ["mets-moi un rappel", "remind me"], ["mets un rappel", "remind me"], ["le tag", "the tag"], ["sur", "on", { before: /\b(?:tag|étiquette)\s+#?[\p{L}\d_-]+\s+$/iu }],
+    ["à tantôt", "see you later"], ["à plus", "see you later"], ["c quand", "when is"], ["déjà", "", { before: /\bquand\s+$/i }], ["cherche", "find"], ["parfait", "perfect"],
   ],
   de: [
     // Adding ("füge … hinzu" and "… hinzufügen" are brought to the front by DE_REORDER first).
-    ["trag ein", "add"], ["trag", "add"], ["trage", "add"], ["notiere mir", "add"], ["notier mir", "add"], ["notiere", "add"], ["notier", "add"],
+    ["trag ein", "add"], ["füg hinzu", "add"], ["trag", "add"], ["trage", "add"], ["notiere mir", "add"], ["notier mir", "add"], ["notiere", "add"], ["notier", "add"],
     // "erinnere mich daran, … die Pflanzen zu gießen": the title is the infinitive without "zu".
     ["zu", "", { before: /\berinnere?\s+mich\s+daran\b.*\s$/i, after: /^\s+\p{L}+\s*[.!?]*$/u }], ["erstelle", "create"], ["erstell", "create"],
     ["leg", "create"], ["lege", "create"], ["neue aufgabe", "new task"], ["eine neue aufgabe", "a new task"], ["eine aufgabe", "a task"],
@@ -319,9 +323,8 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["vormittags", "", DE_CLOCK_BEHIND], ["morgens", "", DE_CLOCK_BEHIND],
     ["vor dem", "before the", { before: /\b(?:minuten?|stunden?|tagen?|wochen?)\s+$/i }], ["vor der", "before the", { before: /\b(?:minuten?|stunden?|tagen?|wochen?)\s+$/i }],
     // "Könnten Sie …" (Sie), "um 8" (a clock time), "such mal nach …", "ist raus", "hab ich schon erledigt", "kannst du das abhaken".
-    ["könnten sie", "could you"], ["können sie", "can you"], ["um", "at", { after: /^\s+\d{1,2}(?::\d\d)?(?!\s*(?:tage?n?|wochen?|stunden?|minuten?)\b)/i }],
+    ["halt", "wait", { before: /(?:^|\bnein[\s,]*)$/i }], ["könnten sie", "could you"], ["können sie", "can you"], ["um", "at", { after: /^\s+\d{1,2}(?::\d\d)?(?!\s*(?:tage?n?|wochen?|stunden?|minuten?)\b)/i }],
     ["such mal nach", "search for"], ["suche nach", "search for"], ["ist raus", "is done"], ["übrigens", "by the way"], ["dran", "", { after: /^\s*[.!?]*\s*$/ }],
-    ["hab ich schon erledigt", "is done"], ["habe ich schon erledigt", "is done"],
     ["das", "that", { before: /\b(?:check off|delete|remove|move|complete|undo|reopen)\s+$/i }],
   ],
 };
@@ -370,30 +373,30 @@ export const LANGUAGE_HINTS: Record<Foreign, string[]> = {
  */
 export const PAST_TENSE: Record<Foreign, { re: RegExp; endings: ReadonlyArray<readonly [string, string]>; irregular: Record<string, string>; stop: string[] }> = {
   es: {
-    re: /^(?:ya\s+|por\s+fin\s+|hoy\s+|today\s+|yesterday\s+|already\s+)*(?:(?:he|hemos|ya\s+he)\s+)?(?<verb>\p{L}{2,}(?:é|í|ado|ido|to|cho)|hice|fui|puse|traje|dije|vi)\s+(?<object>.+)$/iu,
+    re: /^(?:and\s+)?(?:ya\s+|por\s+fin\s+|hoy\s+|today\s+|yesterday\s+|already\s+)*(?:(?:he|hemos|ya\s+he)\s+)?(?<verb>\p{L}{2,}(?:é|í|ado|ido|to|cho)|hice|fui|puse|traje|dije|vi)\s+(?<object>.+)$/iu,
     endings: [["gué", "gar"], ["qué", "car"], ["cé", "zar"], ["é", "ar"], ["í", "er"], ["í", "ir"], ["ado", "ar"], ["ido", "er"], ["ido", "ir"]],
     irregular: { hice: "hacer", hecho: "hacer", fui: "ir", puse: "poner", puesto: "poner", traje: "traer", dije: "decir", dicho: "decir", vi: "ver", visto: "ver", escrito: "escribir", devuelto: "devolver", vuelto: "volver", abierto: "abrir", roto: "romper", resuelto: "resolver" },
     stop: ["el", "la", "los", "las", "un", "una", "del", "de", "al", "a", "mi", "mis", "ya", "hoy", "today", "yesterday", "por", "fin", "para"],
   },
   fr: {
-    re: /^(?:(?:yesterday|today)[,\s]+)?(?:j'ai|on\s+a|nous\s+avons|je\s+suis|c'est)\s+(?:déjà\s+|enfin\s+|bien\s+|already\s+|today\s+|yesterday\s+)*(?<verb>\p{L}{2,})\s+(?<object>.+)$/iu,
+    re: /^(?:and\s+)?(?:(?:yesterday|today)[,\s]+)?(?:j'ai|on\s+a|nous\s+avons|je\s+suis|c'est)\s+(?:déjà\s+|enfin\s+|bien\s+|already\s+|today\s+|yesterday\s+)*(?<verb>\p{L}{2,})\s+(?<object>.+)$/iu,
     endings: [["é", "er"], ["ée", "er"], ["i", "ir"], ["u", "re"], ["u", "oir"], ["it", "ire"], ["is", "ir"]],
     irregular: { fait: "faire", pris: "prendre", mis: "mettre", écrit: "écrire", dit: "dire", vu: "voir", lu: "lire", bu: "boire", eu: "avoir", été: "être", ouvert: "ouvrir", rendu: "rendre", vendu: "vendre", offert: "offrir", appris: "apprendre", compris: "comprendre", reçu: "recevoir" },
-    stop: ["le", "la", "les", "l", "un", "une", "du", "de", "des", "au", "aux", "mon", "ma", "mes", "déjà", "enfin", "today", "yesterday"],
+    stop: ["le", "la", "les", "l", "un", "une", "du", "de", "des", "au", "aux", "mon", "ma", "mes", "déjà", "enfin", "today", "yesterday", "this", "morning"],
   },
   de: {
     // "ich habe Mama angerufen", "hab ich die Wohnung schon geputzt?", "Blumen gegossen" (a participle alone).
-    re: /^(?:and\s+)?(?:(?:(?:ich|wir)\s+(?:habe|hab|haben)|(?:habe|hab|haben)\s+(?:ich|wir))\s+(?<object>.+?)\s+(?<verb>\p{L}{4,})|(?<object2>\p{L}.*?)\s+(?:(?:habe|hab|haben)\s+(?:ich|wir)\s+(?:too\s+|already\s+)?)?(?<verb2>(?:an|auf|aus|ein|mit|weg|zu|ab|vor|nach|zurück)?ge\p{L}{3,}(?:t|en)))$/iu,
+    re: /^(?:and\s+)?(?:(?:(?:ich|wir)\s+(?:habe|hab|haben)|(?:habe|hab|haben)(?:\s+(?:ich|wir))?)\s+(?<object>.+?)\s+(?<verb>\p{L}{4,})|(?<object2>\p{L}.*?)\s+(?:(?:habe|hab|haben)\s+(?:ich|wir)\s+(?:too\s+|already\s+)?)?(?<verb2>(?:an|auf|aus|ein|mit|weg|zu|ab|vor|nach|zurück)?ge\p{L}{3,}(?:t|en)))$/iu,
     endings: [["iert", "ieren"], ["et", "en"], ["t", "en"], ["en", "en"]],
-    irregular: { gegossen: "gießen", geschrieben: "schreiben", gegessen: "essen", gegangen: "gehen", gebracht: "bringen", gedacht: "denken", getan: "tun", gewesen: "sein", gehabt: "haben" },
-    stop: ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "mein", "meine", "meinen", "meinem", "meiner", "schon", "heute", "today", "yesterday", "gerade", "endlich", "bereits", "jetzt", "auch", "already", "finally"],
+    irregular: { gegossen: "gießen", geschrieben: "schreiben", gegessen: "essen", gegangen: "gehen", gebracht: "bringen", gedacht: "denken", getan: "tun", gewesen: "sein", gehabt: "haben", überwiesen: "überweisen" },
+    stop: ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "mein", "meine", "meinen", "meinem", "meiner", "schon", "heute", "today", "yesterday", "gerade", "grad", "endlich", "bereits", "jetzt", "auch", "already", "finally"],
   },
 };
 
 /** Articles in front of a task's name in a question ("ist der Zahnarzt erledigt?", "¿está hecha la compra?"). */
 export const ARTICLES: Record<Foreign, RegExp> = {
   es: /^(?:el|la|los|las|un|una|mi|mis)\s+/i,
-  fr: /^(?:le|la|les|l'|un|une|mon|ma|mes)\s*/i,
+  fr: /^(?:(?:le|la|les|un|une|mon|ma|mes)\s+|l')/i,
   de: /^(?:der|die|das|den|dem|ein|eine|einen|mein|meine|meinen)\s+/i,
 };
 

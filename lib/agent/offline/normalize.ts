@@ -343,7 +343,7 @@ function clockDigits(text: string, language: Language): string {
   if (at)
     t = t.replace(at, (_all, lead: string, h: string) => `${lead}${hourOfWord(h)}${language === "fr" ? "h" : ""}`);
   // "demain 16h": chrono's French reads "16h" only after "à".
-  if (language === "en" || language === "fr")
+  if (language === "en" || language === "fr" || language === "es")
     t = t.replace(/\b([01]?\d|2[0-3])h([0-5]\d)?\b/gi, (_all, h: string, m?: string) => `${+h}:${m ?? "00"}`);
   if (language === "en") {
     // "make it 7.30", "at 6.45pm": hours and minutes with a dot, after a word that announces a time
@@ -355,12 +355,35 @@ function clockDigits(text: string, language: Language): string {
   return t;
 }
 
+const ORDINAL_EN = new Intl.PluralRules("en", { type: "ordinal" });
+const ORDINAL_SUFFIX: Record<string, string> = { one: "st", two: "nd", few: "rd", other: "th" };
+// "jeden Monat am 25.": a day of the month with no month after it (chrono.de reads "am 25. März" itself).
+const DE_DAY_ONLY =
+  /\bam\s+(\d{1,2})\.(?!\d)(?!\s*(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b)/giu;
+const dayOfMonth = (d: number) => `${d}${ORDINAL_SUFFIX[ORDINAL_EN.select(d)]}`;
+const DE_DONE_ADVERBS =
+  /\b(hab|habe)\s+ich\s+(?:(?:schon|heute|noch|gerade|grad|endlich|auch|bereits|gestern|jetzt)\s+)+(erledigt|gemacht)\b/giu;
+// "le 1er de chaque mois", "el 15 de cada mes": a monthly day, as recurrence.ts reads it.
+const EVERY_MONTH_ON: Partial<Record<Language, RegExp>> = {
+  fr: /\ble\s+(\d{1,2})(?:er|e|ème)?\s+(?:de\s+)?chaque\s+mois\b/giu,
+  es: /\bel\s+(?:día\s+)?(\d{1,2})\s+de\s+cada\s+mes\b/giu,
+};
+
 /** Inverted punctuation and the tables applied; the result is what the parsers read. */
 export function normalizeWords(text: string, trace?: RowTrace, known?: Language): { text: string; language: Language } {
   const language = known ?? detectLanguage(text);
   const typed = text.replace(/[¿¡]/g, "");
   let t = clockDigits(language === "en" ? typed : restoreMarks(typed, language), language);
-  if (language === "de") t = reorderGerman(t, trace);
+  const monthly = EVERY_MONTH_ON[language];
+  if (monthly)
+    t = t.replace(monthly, (all, d: string) => (+d >= 1 && +d <= 31 ? `every month on the ${dayOfMonth(+d)}` : all));
+  // "die zweite hab ich heute noch erledigt": words of time between "hab ich" and the participle say
+  // nothing more in a report; in a question ("was habe ich heute erledigt?") they are the question.
+  if (language === "de" && !DE_QUESTION_START.test(t.trim())) t = t.replace(DE_DONE_ADVERBS, "$1 ich $2");
+  if (language === "de")
+    t = reorderGerman(t, trace).replace(DE_DAY_ONLY, (all, d: string) =>
+      +d >= 1 && +d <= 31 ? `on the ${dayOfMonth(+d)}` : all,
+    );
   if (language !== "en") t = applyForeign[language](splitClitics(t, language), trace);
   t = applyTextSpeak(t, trace);
   if (language === "en") t = fixSpelling(t);

@@ -44,7 +44,8 @@ function restorer(lang: Foreign): Restorer {
   // or with a space for its hyphen (a word of it alone may be another word: "que" is one).
   const phrased = new Map<string, string>();
   const ownPhrases = new Set(known.phrases);
-  for (const phrase of known.phrases)
+  // "mets le tag" is an article, not "mets-le": a verb with a joined object pronoun is never rebuilt.
+  for (const phrase of known.phrases.filter((p) => !/-(?:la|le|les|lui)$/.test(p)))
     for (const s of spellingsOf(phrase, lang).map((p) => p.replace(/-/g, " ")))
       if (s !== phrase && !ownPhrases.has(s) && !phrased.has(s)) phrased.set(s, phrase);
   const alternatives = [...phrased.keys()]

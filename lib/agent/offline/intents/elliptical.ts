@@ -9,6 +9,7 @@ import { extractPriority, extractTags } from "../modifiers";
 import { repeatRuleOnly } from "../recurrence";
 import { OFFSET, remindBefore } from "../reminders";
 import { resolveOne } from "../references";
+import { ORDINAL_REF } from "@/lib/tasks/match";
 import type { Interpretation, TaskSnapshot, ToolCall } from "../types";
 import { dueFor } from "./update-calls";
 
@@ -58,11 +59,20 @@ export function elliptical(ctx: Ctx): Interpretation | null {
 
   // What is left names the task ("milk") or nothing at all.
   let targets = touched;
-  const left = text.replace(GLUE, " ").replace(/\s+/g, " ").trim();
+  const left = text
+    .replace(GLUE, " ")
+    .replace(/\b(?:too|also)\b/gi, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   if (left) {
     const out = resolveOne(left, touched, { history: ctx.history });
-    if (out.kind !== "one" || out.via !== "title" || out.partial) return null;
-    targets = [out.task];
+    if (out.kind === "one" && out.via === "title" && !out.partial) targets = [out.task];
+    else {
+      // "and the third one too, to monday": another task of the list shown, changed the same way.
+      const listed = ORDINAL_REF.test(left) ? resolveOne(left, ctx.tasks, { history: ctx.history }) : null;
+      if (listed?.kind !== "one" || listed.task.status !== "pending") return null;
+      targets = [listed.task];
+    }
   }
   const calls = targets.map((t): ToolCall => {
     const own: Record<string, unknown> = { task: t.number, ...input };
