@@ -93,29 +93,30 @@ describe("syncReminder", () => {
     const u = await user("changes");
     const n = await addWithReminder(handle.db, u, { title: "Dentist", dueDate: "2026-12-04T10:00" }, new Date(NOW));
     const first = (await rows(u.userId))[0]!;
+    const at = { ...u, now: new Date(NOW) }; // the service syncs at the test's clock too
 
-    ok(await updateTask(handle.db, u, { task: n, title: "Dentist appointment" }));
+    ok(await updateTask(handle.db, at, { task: n, title: "Dentist appointment" }));
     await sync(handle.db, u.userId, n, new Date(NOW));
     expect(await rows(u.userId)).toMatchObject([
       { id: first.id, status: "pending", payload: { title: "Dentist appointment" } },
     ]);
 
-    ok(await updateTask(handle.db, { ...u, now: new Date(NOW) }, { task: n, remindAt: "2026-12-03T18:00" }));
+    ok(await updateTask(handle.db, at, { task: n, remindAt: "2026-12-03T18:00" }));
     await sync(handle.db, u.userId, n, new Date(NOW));
     expect((await rows(u.userId)).map((r) => [r.status, r.nextAttemptAt.toISOString()])).toEqual([
       ["cancelled", "2026-12-04T09:00:00.000Z"],
       ["pending", "2026-12-03T17:00:00.000Z"],
     ]);
 
-    ok(await completeTask(handle.db, u, { task: n }));
+    ok(await completeTask(handle.db, at, { task: n }));
     await sync(handle.db, u.userId, n, new Date(NOW));
     expect((await rows(u.userId)).every((r) => r.status === "cancelled")).toBe(true);
 
-    ok(await completeTask(handle.db, u, { task: n, completed: false })); // reopened: scheduled again
+    ok(await completeTask(handle.db, at, { task: n, completed: false })); // reopened: scheduled again
     await sync(handle.db, u.userId, n, new Date(NOW));
     expect((await rows(u.userId)).filter((r) => r.status === "pending")).toHaveLength(1);
 
-    ok(await deleteTask(handle.db, u, { task: n }));
+    ok(await deleteTask(handle.db, at, { task: n }));
     await sync(handle.db, u.userId, n, new Date(NOW));
     expect((await rows(u.userId)).filter((r) => r.status === "pending")).toHaveLength(0);
   });
