@@ -104,7 +104,14 @@ describe("exportConversation", () => {
   });
 
   it("writes JSON that parses, one entry per message in order", async () => {
-    const file = await exportConversation(handle.db, owner, conversationId, "json", "America/New_York");
+    const file = await exportConversation(
+      handle.db,
+      owner,
+      conversationId,
+      "json",
+      "America/New_York",
+      new Date("2026-03-18T12:00:00Z"),
+    );
     const json = JSON.parse(await read(file.body)) as {
       title: string;
       timeZone: string;

@@ -35,8 +35,8 @@ export type ExportedMessage = {
 };
 
 /** The words and the task cards of one stored message. */
-function exported(row: Row, timeZone: string): ExportedMessage {
-  const due = (d: string | null) => absoluteDue(d, { timeZone, locale: "en-US" });
+function exported(row: Row, timeZone: string, now: Date): ExportedMessage {
+  const due = (d: string | null) => absoluteDue(d, { timeZone, locale: "en-US", now });
   const parts = keptParts<Part>(row.role, row.parts);
   const text = parts
     .filter((p) => p.type === "text" && p.text)
@@ -122,7 +122,7 @@ export async function exportConversation(
     if (format === "md") {
       yield `# ${conversation.title}\n\n_Exported from Doable on ${dateTimeFormat("en-US", { timeZone, dateStyle: "long", timeStyle: "short" }).format(now)} (times in ${timeZone})._\n\n`;
       for await (const rows of pages(db, conversation.id))
-        for (const row of rows) yield markdownMessage(exported(row, timeZone));
+        for (const row of rows) yield markdownMessage(exported(row, timeZone, now));
       return;
     }
     const head = {
@@ -137,7 +137,7 @@ export async function exportConversation(
     let first = true;
     for await (const rows of pages(db, conversation.id)) {
       for (const row of rows) {
-        yield `${first ? "" : ","}\n${JSON.stringify(exported(row, timeZone))}`;
+        yield `${first ? "" : ","}\n${JSON.stringify(exported(row, timeZone, now))}`;
         first = false;
       }
     }
