@@ -2,7 +2,7 @@ import "server-only";
 import { type ClientInfo, NO_CLIENT } from "@/lib/audit/client";
 import { recordAuditEvent } from "@/lib/audit/record";
 import type { Db } from "@/lib/db/client";
-import { findSensitive } from "@/lib/privacy/sensitive";
+import { findSensitive, jsonTexts } from "@/lib/privacy/sensitive";
 import { isUuid } from "@/lib/validation";
 import { getLogDetail, maskLogDetail } from "./detail";
 
@@ -70,7 +70,7 @@ async function kindsIn(detail: NonNullable<Awaited<ReturnType<typeof getLogDetai
     detail.conversation?.title,
     detail.userMessage?.content,
     detail.assistantReply?.content,
-    JSON.stringify([detail.input, detail.result, detail.before]),
+    ...jsonTexts([detail.input, detail.result, detail.before]),
     ...detail.related.map((op) => op.originalCommand),
   ];
   const kinds = new Set<string>();

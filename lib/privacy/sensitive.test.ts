@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { findSensitive, isSensitive, maskJson, maskSensitive } from "./sensitive";
+import { findSensitive, isSensitive, jsonTexts, maskJson, maskSensitive } from "./sensitive";
 
 describe("sensitive text", () => {
   it.each([
@@ -70,6 +70,15 @@ describe("sensitive text", () => {
       number: 4,
       nested: { description: "pay [iban]", done: false, none: null },
     });
+  });
+
+  it("leaves ids and timestamps alone: a UUID's digits are no phone number", async () => {
+    // This id once came out of a test run and was flagged as a phone number, masking it in the admin view.
+    const id = "82133348-1e15-4d13-a30a-ed12c025cfc7";
+    expect((await findSensitive(id)).map((s) => s.kind)).toEqual(["phone"]);
+    const value = { id, createdAt: "2026-12-04T17:08:29.123Z", dueDate: "2026-12-04", title: "call 415-555-2671" };
+    expect(await maskJson(value)).toEqual({ ...value, title: "call [phone]" });
+    expect(jsonTexts([value, { taskId: id }])).toEqual(["call 415-555-2671"]);
   });
 
   it("finds every value of a long text, those across its scanning windows' edges too", async () => {

@@ -162,9 +162,22 @@ export async function maskSensitive(text: string | null): Promise<string | null>
   return out + text.slice(at);
 }
 
+// Ids and timestamps are machine values: the digits of a UUID ("82133348-1e15-…") or an ISO date are
+// never a phone number, and masking them would break the links and sorting that use them.
+const MACHINE_VALUE =
+  /^(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?)?)$/i;
+
+/** The strings of a JSON value that people wrote or read (its ids and timestamps left out). */
+export function jsonTexts(value: unknown): string[] {
+  if (typeof value === "string") return MACHINE_VALUE.test(value) ? [] : [value];
+  if (Array.isArray(value)) return value.flatMap(jsonTexts);
+  if (value && typeof value === "object") return Object.values(value).flatMap(jsonTexts);
+  return [];
+}
+
 /** A JSON value (an operation's input, result or before-state) with every string in it masked. */
 export async function maskJson(value: unknown): Promise<unknown> {
-  if (typeof value === "string") return maskSensitive(value);
+  if (typeof value === "string") return MACHINE_VALUE.test(value) ? value : maskSensitive(value);
   if (Array.isArray(value)) return Promise.all(value.map(maskJson));
   if (value && typeof value === "object") {
     const entries = await Promise.all(Object.entries(value).map(async ([k, v]) => [k, await maskJson(v)] as const));
