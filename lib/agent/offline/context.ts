@@ -37,7 +37,7 @@ const FILLER_START = new RegExp(
     /(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|er+|well|alright|all right|right|yes|yeah|yep|sure|actually|oh|hmm+|please|pls|plz|kindly|can you|could you|would you|will you|would you mind|could you please|can you please|no(?=[.,!])|i want you to|i'd like you to|i would like you to|i need you to|go ahead and|just|quickly|maybe|perhaps|possibly|also|and|then|now|ah|cool|great|nice|perfect)/
       .source +
     // "I want to delete …" is the command; "I need to call …" stays a new task (NEED in add.ts).
-    String.raw`|(?:i(?:\s+(?:want|need|would\s+like)|'d\s+like)\s+to|let'?s)(?=\s+(?:delete|remove|mark|undo|reopen|rename|reschedule|postpone|move|push|cancel|untag|clear|tick\s+off|check\s+off)\b)` +
+    String.raw`|(?:i(?:\s+(?:want|need|would\s+like)|'d\s+like)\s+to|let'?s|can\s+we|could\s+we)(?=\s+(?:delete|remove|mark|undo|reopen|rename|reschedule|postpone|move|push|cancel|untag|clear|tick\s+off|check\s+off)\b)` +
     String.raw`)\b[,!.:]?\s+)+`,
   "i",
 );

@@ -17,6 +17,8 @@ const AFTER_COMMA = { before: /,\s*$/ };
 
 /** Text-speak, chat abbreviations and misspellings → plain English. */
 export const TEXT_SPEAK: Row[] = [
+  // "tomorrow by noon": a deadline at noon is due at noon (chrono reads "at noon", not "by noon").
+  ["by noon", "at noon"],
   ["2moro", "tomorrow"], ["2morrow", "tomorrow"], ["tmrw", "tomorrow"], ["tmrrw", "tomorrow"], ["tmr", "tomorrow"],
   ["tmw", "tomorrow"], ["tomoz", "tomorrow"], ["tommorow", "tomorrow"], ["tomorow", "tomorrow"], ["tommorrow", "tomorrow"],
   ["2day", "today"], ["tday", "today"], ["2nite", "tonight"], ["2night", "tonight"], ["tonite", "tonight"],

@@ -55,7 +55,12 @@ type Rule = {
   byDay?: number[];
   byMonthDay?: number;
   byMonth?: number;
+  /** "every morning": the part of the day its occurrences fall in (no part of the rule's text). */
+  daypart?: "morning" | "afternoon" | "evening" | "night";
 };
+
+// The hour a part of the day stands for when no time is said (as dates-chrono.ts reads "tomorrow morning").
+const DAYPART_HOUR = { morning: 9, afternoon: 15, evening: 18, night: 20 } as const;
 
 /** The rule's text form, in the order people (and the dev cases) write it. */
 export function ruleText(r: Rule): string {
@@ -134,6 +139,11 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Rule | null]> = [
     (m) => ({ freq: FREQ[m[2]!.toLowerCase()]!, interval: interval(m[1]) }),
   ],
   [
+    // "every morning at 6:45": daily, in that part of the day.
+    /\b(?:every|each)\s+(morning|afternoon|evening|night)\b/i,
+    (m) => ({ freq: "DAILY", interval: 1, daypart: m[1]!.toLowerCase() as NonNullable<Rule["daypart"]> }),
+  ],
+  [
     /\b(?:every|each)\s+(day|week|month|year)\b|\b(daily|weekly|monthly|yearly|annually)\b(?=\s*(?:$|,|at\b|on\b|from\b|starting\b))/i,
     (m) => ({ freq: FREQ[(m[1] ?? m[2])!.toLowerCase()]!, interval: 1 }),
   ],
@@ -188,6 +198,12 @@ export function extractRepeat(text: string, ctx: DateContext, anchor?: Day): Rep
           .trim();
         break;
       }
+    }
+    if (rule.daypart) {
+      // "every morning at 6:45" is 6:45 AM (a bare "6:45" alone would read as the evening).
+      if (time && rule.daypart === "morning" && time.hour >= 13 && !/pm\b/i.test(timed?.text ?? "")) time.hour -= 12;
+      if (time && rule.daypart !== "morning" && time.hour < 12) time.hour += 12;
+      time ??= { hour: DAYPART_HOUR[rule.daypart], minute: 0 };
     }
     if (rule.freq === "WEEKLY" && !rule.byDay && (startDay ?? anchor)) rule.byDay = [weekdayOf((startDay ?? anchor)!)];
     if (rule.freq === "MONTHLY" && !rule.byMonthDay && (startDay ?? anchor))

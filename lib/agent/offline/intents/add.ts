@@ -268,6 +268,27 @@ export function matchAdd(ctx: Ctx): AddMatch | null {
     // "need to get through them", "I need the expense report one": what was shown, not a new thing.
     if (body && !POINTS_BACK.test(body)) return { body, strength: 0.8 };
   }
+  return whenFirst(t, ctx);
+}
+
+/**
+ * "every morning at 6:45 take my blood pressure pill", "in 3 days i gotta renew the car rego": the
+ * when said first (nothing but a date or a repeat), then the to-do with its own verb or "I need to".
+ */
+function whenFirst(t: string, ctx: Ctx): AddMatch | null {
+  const words = t.split(/\s+/);
+  for (let k = 1; k <= Math.min(6, words.length - 2); k++) {
+    const when = words.slice(0, k).join(" ").replace(/,$/, "");
+    const rest = words.slice(k).join(" ");
+    const need = NEED.exec(rest);
+    const todo = need ? rest.slice(need[0].length) : TODO_VERBS.has(firstWord(rest)) ? rest : null;
+    if (!todo || POINTS_BACK.test(todo)) continue;
+    const rep = extractRepeat(when, ctx.date);
+    const afterRepeat = rep ? rep.rest : when;
+    const dated = afterRepeat.trim() ? extractDate(afterRepeat, ctx.date) : null;
+    const left = dated?.date ? dated.rest : afterRepeat;
+    if ((rep || dated?.date) && !left.replace(/[\s,]+/g, "")) return { body: `${todo} ${when}`, strength: 0.75 };
+  }
   return null;
 }
 
