@@ -76,7 +76,7 @@ test("quick-add lands in the right view with the counts, and notes and tags are 
   await shot(page, "task-panel-views");
 
   // Completing the overdue one moves it to Completed, with the counts.
-  await overdue.getByRole("checkbox", { name: /File the report/ }).check();
+  await overdue.getByRole("checkbox", { name: /File the report/ }).click();
   await expect(overdue.getByRole("listitem")).toHaveCount(0);
   await expect(panel.getByText("Nothing overdue.")).toBeVisible();
   await expect(count("overdue")).toHaveText("0");
