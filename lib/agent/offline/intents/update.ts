@@ -61,6 +61,13 @@ function reportsDeed(phrase: string): boolean {
   return /^(?:i|we)$/i.test(first) || !!baseOfPastVerb(first);
 }
 
+/** Whether a date word said with another change is a word of the one task the phrase names ("the monday meeting"). */
+function namesItsTask(phrase: string, dateText: string, ctx: Ctx, moving: boolean): boolean {
+  if (moving) return false;
+  const out = resolveOne(phrase, ctx.tasks, { history: ctx.history, override: ctx.override });
+  return out.kind === "one" && !out.partial && out.task.title.toLowerCase().includes(dateText.toLowerCase());
+}
+
 function modifierUpdate(ctx: Ctx): Interpretation | null {
   let t = ctx.text;
   // "add a deadline of Friday to the report", "the due date for task 3 is Friday"
@@ -164,9 +171,11 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
     if (time) {
       change.timeOnly = time;
       rest = d.rest;
-    } else if (d.date) {
+    } else if (d.date && !namesItsTask(rest, d.date.text, ctx, isMove || !(change.priority || change.addTags))) {
       change.dueDate = (d.date.until ?? d.date).value;
       rest = d.rest;
+    } else if (d.date) {
+      // "make the monday meeting high priority": the date word is the task's name, not a new date.
     } else if (isMove && /\b(?:to\s+)?(?:later|some\s*other\s+time|another\s+day)$/i.test(rest)) {
       return ask(messages(ctx.language).moveWhen, { ref: cleanRefPhrase(rest) }, 0.6);
     }
