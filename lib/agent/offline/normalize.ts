@@ -18,7 +18,8 @@ import {
   type Language,
   type Row,
 } from "./lexicon";
-import { markedSpellings, restoreMarks } from "./spelling-marks";
+import { ordinal } from "./dates-calendar";
+import { markedSpellings, restoreMarks, unmarked } from "./spelling-marks";
 
 export type { Language } from "./lexicon";
 
@@ -116,7 +117,6 @@ function reorderGerman(text: string, trace?: RowTrace): string {
 // Object pronouns joined to an imperative ("marque-la", "muévela", "bórralos"): split off as
 // "it"/"them" when what is left is a command word of the language's table, so one row per verb
 // serves every pronoun. Accents are compared without marks (the pronoun moves Spanish stress).
-const plain = (s: string) => s.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase();
 const VERBS = Object.fromEntries(
   Object.entries(FOREIGN).map(([lang, rows]) => [
     lang,
@@ -125,7 +125,7 @@ const VERBS = Object.fromEntries(
       rows
         .filter(([from]) => !/\s/.test(from))
         .reverse()
-        .map(([from]) => [plain(from), from]),
+        .map(([from]) => [unmarked(from), from]),
     ),
   ]),
 ) as Record<Foreign, Map<string, string>>;
@@ -137,7 +137,7 @@ const CLITIC: Partial<Record<Foreign, RegExp>> = {
 /** The command words inside a word with a joined pronoun, in any language that has them. */
 function cliticVerbs(word: string): string[] {
   return (Object.keys(CLITIC) as Foreign[]).flatMap((lang) =>
-    [...word.matchAll(CLITIC[lang]!)].map((m) => VERBS[lang].get(plain(m[1]!))).filter((v): v is string => !!v),
+    [...word.matchAll(CLITIC[lang]!)].map((m) => VERBS[lang].get(unmarked(m[1]!))).filter((v): v is string => !!v),
   );
 }
 
@@ -145,7 +145,7 @@ function splitClitics(text: string, language: Foreign): string {
   const re = CLITIC[language];
   if (!re) return text;
   return text.replace(re, (word, verb: string, pronoun: string) => {
-    const known = VERBS[language].get(plain(verb));
+    const known = VERBS[language].get(unmarked(verb));
     return known ? `${known} ${/s$/i.test(pronoun) ? "them" : "it"}` : word;
   });
 }
@@ -355,12 +355,9 @@ function clockDigits(text: string, language: Language): string {
   return t;
 }
 
-const ORDINAL_EN = new Intl.PluralRules("en", { type: "ordinal" });
-const ORDINAL_SUFFIX: Record<string, string> = { one: "st", two: "nd", few: "rd", other: "th" };
 // "jeden Monat am 25.": a day of the month with no month after it (chrono.de reads "am 25. März" itself).
 const DE_DAY_ONLY =
   /\bam\s+(\d{1,2})\.(?!\d)(?!\s*(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b)/giu;
-const dayOfMonth = (d: number) => `${d}${ORDINAL_SUFFIX[ORDINAL_EN.select(d)]}`;
 const DE_DONE_ADVERBS =
   /\b(hab|habe)\s+ich\s+(?:(?:schon|heute|noch|gerade|grad|endlich|auch|bereits|gestern|jetzt)\s+)+(erledigt|gemacht)\b/giu;
 // "le 1er de chaque mois", "el 15 de cada mes": a monthly day, as recurrence.ts reads it.
@@ -376,13 +373,13 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
   let t = clockDigits(language === "en" ? typed : restoreMarks(typed, language), language);
   const monthly = EVERY_MONTH_ON[language];
   if (monthly)
-    t = t.replace(monthly, (all, d: string) => (+d >= 1 && +d <= 31 ? `every month on the ${dayOfMonth(+d)}` : all));
+    t = t.replace(monthly, (all, d: string) => (+d >= 1 && +d <= 31 ? `every month on the ${ordinal(+d)}` : all));
   // "die zweite hab ich heute noch erledigt": words of time between "hab ich" and the participle say
   // nothing more in a report; in a question ("was habe ich heute erledigt?") they are the question.
   if (language === "de" && !DE_QUESTION_START.test(t.trim())) t = t.replace(DE_DONE_ADVERBS, "$1 ich $2");
   if (language === "de")
     t = reorderGerman(t, trace).replace(DE_DAY_ONLY, (all, d: string) =>
-      +d >= 1 && +d <= 31 ? `on the ${dayOfMonth(+d)}` : all,
+      +d >= 1 && +d <= 31 ? `on the ${ordinal(+d)}` : all,
     );
   if (language !== "en") t = applyForeign[language](splitClitics(t, language), trace);
   t = applyTextSpeak(t, trace);
