@@ -35,7 +35,7 @@ function approvalSecret(): string {
 }
 
 export function createTaskAgent({ db, ctx, userName, now, offline, approved, onToolRun }: AgentDeps) {
-  const { model, info } = createModel({ ...offline, now: () => now, timeZone: ctx.timeZone });
+  const { model, info, replyInStep } = createModel({ ...offline, now: () => now, timeZone: ctx.timeZone });
   const bulk = bulkApproval(async ({ toolName, input }) => {
     const ref = (input as { task?: unknown } | null)?.task;
     if (typeof ref !== "number" && typeof ref !== "string") return undefined;
@@ -53,7 +53,8 @@ export function createTaskAgent({ db, ctx, userName, now, offline, approved, onT
     tools,
     toolApproval: bulk.toolApproval,
     experimental_toolApprovalSecret: approvalSecret(),
-    stopWhen: isStepCount(MAX_STEPS),
+    // The offline model's reply written right after its tools' step (offline-model.ts) ends the turn.
+    stopWhen: replyInStep ? [isStepCount(MAX_STEPS), replyInStep.replied] : isStepCount(MAX_STEPS),
     // The last allowed step must answer in words: no more tools (a model stuck calling a tool
     // every step would otherwise end the turn with no text at all).
     prepareStep: ({ stepNumber }) => (stepNumber >= MAX_STEPS - 1 ? { toolChoice: "none" } : undefined),
@@ -70,5 +71,5 @@ export function createTaskAgent({ db, ctx, userName, now, offline, approved, onT
     toolCallConcurrency: 1,
     maxRetries: 1,
   });
-  return { agent, info };
+  return { agent, info, replyInStep };
 }

@@ -11,6 +11,7 @@ import type {
   LanguageModelV4StreamPart,
   LanguageModelV4Usage,
 } from "@ai-sdk/provider";
+import type { StreamTextTransform, TextStreamPart, ToolSet } from "ai";
 import { dialogueState } from "@/lib/agent/offline/dialogue";
 import { interpret, replyHints } from "@/lib/agent/offline/interpret";
 import { composeReply } from "@/lib/agent/offline/reply";
@@ -112,16 +113,48 @@ function historyOf(messages: Turn[]): HistoryTurn[] {
   return history;
 }
 
+/** Words a reply about a step's calls and their results, for the user message at `userIndex`. */
+type Replier = (done: { call: ToolCall; result: ToolResult }[]) => string;
+
+function replier(deps: OfflineDeps, turns: Turn[], userIndex: number, now: Date): Replier {
+  // The user's message the reply answers: its language, whether it asked a question, and the
+  // changing turn before it (what an undo put back), all read from the conversation. The
+  // history also lets a message with no words of its own ("2", "ok") be answered in the
+  // conversation's language.
+  const userTurn = turns[userIndex];
+  const userText = userTurn ? textOf(userTurn) : "";
+  const history = historyOf(turns.slice(0, Math.max(userIndex, 0)));
+  const hints = replyHints({ text: userText, now, timeZone: deps.timeZone, tasks: [], history });
+  const previous = dialogueState(history).lastChange;
+  return (done) =>
+    composeReply(
+      done.map((d) => d.call),
+      done.map((d) => d.result),
+      {
+        now,
+        timeZone: deps.timeZone,
+        ...hints,
+        ...(previous ? { previousChange: { calls: previous.calls, results: previous.results } } : {}),
+      },
+    );
+}
+
+type Answer = {
+  content: LanguageModelV4Content[];
+  toolCalls: boolean;
+  /** For a step of tool calls: the reply, once they have run (see replyInStep). */
+  reply?: Replier;
+};
+
 /** The model's answer for this step: tool calls for a new user message, or the reply to tool results. */
-async function respond(
-  deps: OfflineDeps,
-  prompt: LanguageModelV4Prompt,
-): Promise<{ content: LanguageModelV4Content[]; toolCalls: boolean }> {
+async function respond(deps: OfflineDeps, prompt: LanguageModelV4Prompt): Promise<Answer> {
   const turns = prompt.filter((m): m is Turn => m.role !== "system");
   const last = turns.at(-1);
   const now = deps.now();
+  const userIndex = turns.findLastIndex((m) => m.role === "user");
   if (last?.role === "tool") {
-    // The tools ran: reply about the calls of the latest assistant step.
+    // The tools ran (approved ones, or a step whose reply was not written in it): reply about
+    // the calls of the latest assistant step.
     const assistant = [...turns].reverse().find((m) => m.role === "assistant");
     const calls = assistant?.role === "assistant" ? assistant.content.filter((p) => p.type === "tool-call") : [];
     const byId = new Map<string, ToolResult>();
@@ -133,28 +166,8 @@ async function respond(
       const result = byId.get(c.toolCallId);
       return call && result ? [{ call, result }] : [];
     });
-    // The user's message this step answers: its language, whether it asked a question, and
-    // the changing turn before it (what an undo put back), all read from the conversation.
-    const userIndex = turns.findLastIndex((m) => m.role === "user");
-    const userTurn = turns[userIndex];
-    const userText = userTurn ? textOf(userTurn) : "";
-    // The history also lets a message with no words of its own ("2", "ok") be answered in the conversation's language.
-    const history = historyOf(turns.slice(0, Math.max(userIndex, 0)));
-    const hints = replyHints({ text: userText, now, timeZone: deps.timeZone, tasks: [], history });
-    const previous = dialogueState(history).lastChange;
-    const text = composeReply(
-      done.map((d) => d.call),
-      done.map((d) => d.result),
-      {
-        now,
-        timeZone: deps.timeZone,
-        ...hints,
-        ...(previous ? { previousChange: { calls: previous.calls, results: previous.results } } : {}),
-      },
-    );
-    return { content: [{ type: "text", text }], toolCalls: false };
+    return { content: [{ type: "text", text: replier(deps, turns, userIndex, now)(done) }], toolCalls: false };
   }
-  const userIndex = turns.findLastIndex((m) => m.role === "user");
   const userTurn = turns[userIndex];
   const text = userTurn ? textOf(userTurn) : "";
   const it = interpret({
@@ -175,11 +188,30 @@ async function respond(
       input: JSON.stringify(c.input),
     })),
     toolCalls: true,
+    reply: replier(deps, turns, userIndex, now),
   };
 }
 
-export function createOfflineModel(deps: OfflineDeps): LanguageModelV4 {
-  return {
+export type OfflineModel = {
+  model: LanguageModelV4;
+  /**
+   * Writes the reply to a step's tool calls as soon as every call has run, as a step of its own
+   * right after it, without asking the model again: one model step per turn instead of two (a
+   * second model step costs a whole AI SDK stream pipeline for words the interpreter can write
+   * as soon as the results are in). The turn stored is the same: the tools' step, then the
+   * reply's. A step with a call that waits for approval, failed or was denied gets no reply
+   * here: the loop's next model step words it from the results, as a model would.
+   */
+  replyInStep: {
+    transform: StreamTextTransform<ToolSet>;
+    /** Whether the reply was written: the agent stops there (its stop condition). */
+    replied: () => boolean;
+  };
+};
+
+export function createOfflineModel(deps: OfflineDeps): OfflineModel {
+  let pending: Replier | null = null;
+  const model: LanguageModelV4 = {
     specificationVersion: "v4",
     provider: "doable",
     modelId: OFFLINE_MODEL_ID,
@@ -194,7 +226,8 @@ export function createOfflineModel(deps: OfflineDeps): LanguageModelV4 {
       };
     },
     async doStream(options: LanguageModelV4CallOptions) {
-      const { content, toolCalls } = await respond(deps, options.prompt);
+      const { content, toolCalls, reply } = await respond(deps, options.prompt);
+      pending = reply ?? null;
       const parts: LanguageModelV4StreamPart[] = [
         { type: "stream-start", warnings: [] },
         { type: "response-metadata", modelId: OFFLINE_MODEL_ID, timestamp: deps.now() },
@@ -227,4 +260,44 @@ export function createOfflineModel(deps: OfflineDeps): LanguageModelV4 {
       return { stream };
     },
   };
+  let replied = false;
+  const transform: StreamTextTransform<ToolSet> = () => {
+    const calls = new Map<string, ToolCall>();
+    const results = new Map<string, ToolResult>();
+    let settled = true; // every call of the step ran, and the step has no words yet
+    let stepStart: Extract<TextStreamPart<ToolSet>, { type: "start-step" }> | null = null;
+    return new TransformStream<TextStreamPart<ToolSet>, TextStreamPart<ToolSet>>({
+      transform(part, controller) {
+        controller.enqueue(part.type === "finish" && replied ? { ...part, finishReason: "stop" } : part);
+        if (part.type === "start-step") {
+          calls.clear();
+          results.clear();
+          settled = true;
+          stepStart = part;
+        } else if (part.type === "tool-call") {
+          const call = callOf(part);
+          if (call) calls.set(part.toolCallId, call);
+          else settled = false;
+        } else if (part.type === "tool-result") results.set(part.toolCallId, part.output as ToolResult);
+        else if (part.type === "text-start" || part.type === "tool-error" || part.type === "tool-approval-request")
+          settled = false;
+        else if (part.type === "finish-step") {
+          const reply = pending;
+          pending = null;
+          if (!reply || !settled || !stepStart || calls.size === 0 || ![...calls.keys()].every((id) => results.has(id)))
+            return;
+          const text = reply([...calls].map(([id, call]) => ({ call, result: results.get(id) as ToolResult })));
+          const id = randomUUID();
+          // Set before the step reaches the agent loop, which then asks its stop condition.
+          replied = true;
+          controller.enqueue(stepStart);
+          controller.enqueue({ type: "text-start", id });
+          controller.enqueue({ type: "text-delta", id, text });
+          controller.enqueue({ type: "text-end", id });
+          controller.enqueue({ ...part, usage: { ...part.usage }, finishReason: "stop" });
+        }
+      },
+    });
+  };
+  return { model, replyInStep: { transform, replied: () => replied } };
 }

@@ -5,7 +5,7 @@ import type { LanguageModelV4 } from "@ai-sdk/provider";
 import { wrapLanguageModel } from "ai";
 import { envText, setting, type EnvSource as Env } from "@/lib/env";
 import { formatSeconds } from "./errors";
-import { createOfflineModel, OFFLINE_MODEL_ID, type OfflineDeps } from "./offline-model";
+import { createOfflineModel, OFFLINE_MODEL_ID, type OfflineDeps, type OfflineModel } from "./offline-model";
 import { timeoutMiddleware, timeoutMs } from "./timeout";
 
 /** Which OpenAI HTTP API the model is called through. */
@@ -48,9 +48,12 @@ export function modelInfo(env: Env = process.env): ModelInfo {
   };
 }
 
-export function createModel(offline: OfflineDeps, env: Env = process.env): { model: LanguageModelV4; info: ModelInfo } {
+export function createModel(
+  offline: OfflineDeps,
+  env: Env = process.env,
+): { model: LanguageModelV4; info: ModelInfo; replyInStep?: OfflineModel["replyInStep"] } {
   const info = modelInfo(env);
-  if (info.provider === "offline") return { model: createOfflineModel(offline), info };
+  if (info.provider === "offline") return { ...createOfflineModel(offline), info };
   const openai = createOpenAI({ apiKey: setting("OPENAI_API_KEY", env), baseURL: setting("OPENAI_BASE_URL", env) });
   const model = info.api === "responses" ? openai.responses(info.modelId) : openai.chat(info.modelId);
   return { model: wrapLanguageModel({ model, middleware: timeoutMiddleware(timeoutMs(env)) }), info };

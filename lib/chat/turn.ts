@@ -159,7 +159,7 @@ export async function handleChat(
     const results = new Map<string, ToolOutcome>();
 
     let interpretation: Interpretation | null = null;
-    const { agent, info } = createTaskAgent({
+    const { agent, info, replyInStep } = createTaskAgent({
       db,
       ctx: { ...baseCtx, messageId: userMessageId, originalCommand },
       userName: user.name,
@@ -227,6 +227,7 @@ export async function handleChat(
       uiMessages: modelHistory(context),
       originalMessages: context,
       abortSignal: request.signal,
+      ...(replyInStep ? { experimental_transform: replyInStep.transform } : {}),
       generateMessageId: randomUUID,
       // no-transform: the stream is not gzipped by `next start` (CPU per chunk, and a proxy
       // that compresses may buffer what should arrive as it is written).
@@ -242,10 +243,12 @@ export async function handleChat(
         return modelError;
       },
       // Saved after each step that ran tools: executed operations' results are never lost with a
-      // later failure. A text-only step waits for the save at the end (one write fewer per turn).
+      // later failure. A step that ends the turn waits for the save at the end (one write fewer).
       onUIMessageStepEnd: async ({ responseMessage }: { responseMessage: UIMessage }) => {
         const states = toolStates(responseMessage);
         if (states === savedToolStates) return;
+        // The offline reply written right after its tools' step ends the turn: the save at the end follows.
+        if (replyInStep?.replied()) return;
         savedToolStates = states;
         await persist(responseMessage);
       },
