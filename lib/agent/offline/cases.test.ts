@@ -90,6 +90,11 @@ describe.each([
     min: 30,
     holds: "es/fr/de as typed: no accents, a space for a hyphen, ae for ä, voseo, usted/vous/Sie, everyday words",
   },
+  {
+    file: "v2-chat-typing.jsonl",
+    min: 50,
+    holds: "chat spellings (q, jai, dem1, was is), moods and praise, reports without 'I', someone else's move",
+  },
 ])("cases/$file ($holds)", ({ file, min }) => {
   it("passes every case", () => {
     const cases = load(path.resolve(here, "cases", file));

@@ -9,7 +9,7 @@ const JOIN = new RegExp(
   String.raw`\s*(?:,\s*|;\s*)?\b(?:and|then|&)\s+(?:then\s+|also\s+)?(?=(?:${LEADS})\b)|\s*;\s*`,
   "gi",
 );
-const PAST_JOIN = /\s*,?\s+and\s+(?:then\s+|also\s+)?(?=([a-z]+)\s)/gi;
+const PAST_JOIN = /\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:then\s+|also\s+)?(?=([a-z]+)\s)/gi;
 
 // "j'ai fait le plein et j'ai pris rendez-vous", "ya pagué la luz y he llamado al banco": reports
 // in Spanish, French or German joined by "and" (their own words, which the tables leave alone).
@@ -23,13 +23,14 @@ export function splitClauses(text: string): string[] {
     .map((s) => s.trim())
     .filter(Boolean);
   if (parts.length > 1) return parts;
-  // "I washed the car and paid the gas bill": each part a past-tense report.
-  if (/^(?:i|we)\s+/i.test(text)) {
+  // "I washed the car and paid the gas bill", "paid rent, called the bank": each part a
+  // past-tense report (the subject, when said, carried over).
+  const first = /^(?:(i|we)\s+)?(?:just\s+|already\s+|also\s+|finally\s+)?([a-z]+)/i.exec(text);
+  if (first && baseOfPastVerb(first[2]!)) {
     const cuts: number[] = [];
     for (const m of text.matchAll(PAST_JOIN)) if (baseOfPastVerb(m[1]!)) cuts.push(m.index!);
-    const first = /^(?:i|we)\s+(?:just\s+|already\s+|also\s+)?([a-z]+)/i.exec(text);
-    if (cuts.length && first && baseOfPastVerb(first[1]!)) {
-      const subject = /^we\b/i.test(text) ? "we" : "I";
+    if (cuts.length) {
+      const subject = first[1] ? (/^we$/i.test(first[1]) ? "we " : "I ") : "";
       const out: string[] = [];
       let start = 0;
       for (const c of cuts) {
@@ -39,10 +40,10 @@ export function splitClauses(text: string): string[] {
       out.push(
         text
           .slice(start)
-          .replace(/^\s*,?\s*and\s+(?:then\s+|also\s+)?/i, "")
+          .replace(/^\s*,?\s*(?:and\s+)?(?:then\s+|also\s+)?/i, "")
           .trim(),
       );
-      return out.map((p, i) => (i === 0 ? p : `${subject} ${p}`));
+      return out.map((p, i) => (i === 0 ? p : `${subject}${p}`));
     }
   }
   return [text];

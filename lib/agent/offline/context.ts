@@ -37,13 +37,14 @@ const FILLER_START = new RegExp(
     /(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|er+|well|alright|all right|right|yes|yeah|yep|sure|actually|oh|hmm+|please|pls|plz|kindly|can you|could you|would you|will you|would you mind|could you please|can you please|no(?=[.,!])|i want you to|i'd like you to|i would like you to|i need you to|go ahead and|just|quickly|maybe|perhaps|possibly|also|and|then|now|ah|cool|great|nice|perfect)/
       .source +
     // "I want to delete …" is the command; "I need to call …" stays a new task (NEED in add.ts).
-    String.raw`|(?:i(?:\s+(?:want|need|would\s+like)|'d\s+like)\s+to|let'?s|can\s+we|could\s+we)(?=\s+(?:delete|remove|mark|undo|reopen|rename|reschedule|postpone|move|push|cancel|untag|clear|tick\s+off|check\s+off)\b)` +
+    // "Priya wants to push our 1:1 …": someone else's wish for a change is the change asked for.
+    String.raw`|(?:i(?:\s+(?:want|need|would\s+like)|'d\s+like)\s+to|let'?s|can\s+we|could\s+we|(?:(?:my|our|the)\s+)?[a-z]+\s+(?:wants?|asked|needs?|would\s+like)\s+(?:me\s+|us\s+)?to)(?=\s+(?:delete|remove|mark|undo|reopen|rename|reschedule|postpone|move|push|cancel|untag|clear|tick\s+off|check\s+off)\b)` +
     String.raw`)\b[,!.:]?\s+)+`,
   "i",
 );
 // "… a fortnight from now" keeps its "now".
 const FILLER_END =
-  /(?<!\bfrom)[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|for me please|if you can|if possible|asap please|now|instead|then)$/i;
+  /(?<!\bfrom)[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|for me please|if you can|if possible|asap please|now|instead|then|actually|anyway|anyways|btw)$/i;
 // A learner's word order in front of a command: "please you can add for me …", "can you to add …",
 // "you mark for me … as done". Only before a list verb, so "you can do it!" stays what it is.
 const LEARNER_VERBS = [...new Set([...COMMAND_LEADS, ...LIST_VERBS.filter((v) => !EITHER_VERBS.includes(v))])]

@@ -185,7 +185,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["quiero", "I want to", ES_COMMAND_AHEAD], ["me puedes", "can you"], ["lo de", "the"], ["lo del", "the"], ["la prioridad de", "the priority of"], ["la prioridad del", "the priority of the"], ["a alta", "to high"], ["a baja", "to low"], ["a media", "to medium"],
     ["puedes", "can you"], ["podrías", "could you"], ["por favor", "please"], ["cuándo es", "when is"], ["cuándo vence", "when is"],
     // "¿tengo algo vencido?", "q tengo esta semana", "¿qué terminé ayer?", "quita la fecha del DNI".
-    ["a la misma hora", ""], ["q tengo", "what do i have"], ["qué terminé", "what did i finish"],
+    ["a la misma hora", ""], ["qué terminé", "what did i finish"],
     ["qué completé", "what did i complete"], ["quita la fecha del", "remove the due date of the"], ["quitar la fecha del", "remove the due date of the"], ["quita la fecha al", "remove the due date of the"],
     // "añade la etiqueta marketing a la presentación": the tag goes "to" the task.
     ["a", "to", { before: /\betiqueta\s+#?[\p{L}\d_-]+\s+$/iu }],
@@ -193,7 +193,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["y", "and", { before: /\b(?:cada|every|todos\s+los)\s+\p{L}+\s+$/iu, after: ES_WEEKDAY_NEXT }],
     // Everyday and regional commands: "apúntame que …", "anotá que el lunes tengo que …" (voseo), "táchalo", "pásamela".
     ["apúntame", "add"], ["anótame", "add"], ["anotá", "add"], ["agrégame", "add"], ["que", "", { before: /(?<![\p{L}])(?:apúntame|apunta|anotá|anótame|anota)\s+$/iu }],
-    ["tengo que", "", { before: ES_ADD_BEFORE }], ["táchalo", "mark it as done"], ["táchala", "mark it as done"], ["pásamela", "move it"], ["pásamelo", "move it"],
+    ["tengo que", "", { before: ES_ADD_BEFORE }], ["pásamela", "move it"], ["pásamelo", "move it"],
     ["porfa", "please"], ["la", "task", TASK_NUMBER_AHEAD],
     // Voseo imperatives ("borrá", "recordame", "mostrame"), usted ("podría", "puede"), a pronoun joined to an infinitive
     // ("agregarle la etiqueta"), and everyday words: "plis", "mil gracias", "ya está lista", "me equivoqué", "búscame".
@@ -202,6 +202,9 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["perfecto", "perfect"], ["nono", "no no"], ["está lista", "is done"], ["está listo", "is done"], ["me equivoqué", "my mistake"],
     ["búscame", "find"], ["busca", "find"], ["todo lo que tenga", "tasks mentioning"], ["las que digan", "tasks mentioning"], ["las que tengan", "tasks mentioning"],
     ["tb", "too"], ["tmb", "too"], ["pará", "wait"],
+    // Chat Spanish: "me queda", "agéndame", "tacha la segunda", "eres lo máximo", "gracias po", "jajaja".
+    ["me queda", "do i have left"], ["agéndame", "add"], ["tacha", "check off"], ["eres lo máximo", "you're the best"],
+    ["po", "", { before: /\b(?:gracias|thanks|sí|ya)\s+$/i }], ["jajaja", "haha"],
   ],
   fr: [
     ["ajoute", "add"], ["ajouter", "add"], ["crée", "add"], ["note", "add"], ["rappelle-moi de", "remind me to"], ["rappelle-moi d'", "remind me to "],
@@ -246,6 +249,8 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["passer", "set", FR_PRIORITY_LATER], ["passe", "set", FR_PRIORITY_LATER], ["le truc des", "the"], ["le truc de", "the"],
     ["est réglée", "is done"], ["est réglé", "is done"], ["c'est bon", "ok"], ["mets-moi un rappel", "remind me"], ["mets un rappel", "remind me"], ["le tag", "the tag"], ["sur", "on", { before: /\b(?:tag|étiquette)\s+#?[\p{L}\d_-]+\s+$/iu }],
     ["à tantôt", "see you later"], ["à plus", "see you later"], ["c quand", "when is"], ["déjà", "", { before: /\bquand\s+$/i }], ["cherche", "find"], ["parfait", "perfect"],
+    // Chat French: "bcp", "prio haute", "m'ajouter", "laisse-la mais …".
+    ["bcp", "a lot"], ["prio haute", "high priority"], ["m'ajouter", "add"], ["laisse-la mais", ""],
   ],
   de: [
     // Adding ("füge … hinzu" and "… hinzufügen" are brought to the front by DE_REORDER first).
@@ -317,10 +322,10 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["schönen abend", "have a nice evening"], ["schönen tag noch", "have a nice day"], ["schönes wochenende", "have a nice weekend"], ["bis bald", "see you soon"],
     ["auf wiedersehen", "bye"], ["ja", "yes"], ["nein", "no"], ["genau", "exactly"],
     ["was kannst du", "what can you do"], ["was kannst du alles", "what can you do"], ["wie funktioniert das", "how does this work"], ["hilfe", "help"],
-    ["kannst du", "can you"], ["könntest du", "could you"], ["würdest du", "would you"], ["wann ist", "when is"], ["bald", "soon"], ["schon", "already"],
+    ["kannst du", "can you"], ["könntest du", "could you"], ["würdest du", "would you"], ["wann ist", "when is"], ["wann sind", "when are"], ["bald", "soon"], ["schon", "already"],
     // "erinnere mich 2 Stunden vor dem Zahnarzttermin": an offset before a task.
     // "Winterreifen wechseln auf hohe Priorität setzen": the priority said, the verb dropped.
-    ["auf", "", { after: /^\s+(?:hohe|niedrige|mittlere|normale)\s+priorität/i }], ["setzen", "", { before: /priorität\s+$/i }],
+    ["auf", "", { after: /^\s+(?:hohe|niedrige|mittlere|normale)\s+prio(?:rität)?\b/i }], ["setzen", "", { before: /priorität\s+$/i }],
     ["eigentlich", ""], ["nachmittags", "pm", DE_CLOCK_BEHIND], ["abends", "pm", DE_CLOCK_BEHIND], // A 24-hour clock reads "10 Uhr" as the morning already; an English "am" would be German "am" (on the).
     ["vormittags", "", DE_CLOCK_BEHIND], ["morgens", "", DE_CLOCK_BEHIND],
     ["vor dem", "before the", { before: /\b(?:minuten?|stunden?|tagen?|wochen?)\s+$/i }], ["vor der", "before the", { before: /\b(?:minuten?|stunden?|tagen?|wochen?)\s+$/i }],
@@ -328,7 +333,26 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["halt", "wait", { before: /(?:^|\bnein[\s,]*)$/i }], ["isch", "is"], ["könnten sie", "could you"], ["können sie", "can you"], ["um", "at", { after: /^\s+\d{1,2}(?::\d\d)?(?!\s*(?:tage?n?|wochen?|stunden?|minuten?)\b)/i }],
     ["such mal nach", "search for"], ["suche nach", "search for"], ["ist raus", "is done"], ["übrigens", "by the way"], ["dran", "", { after: /^\s*[.!?]*\s*$/ }],
     ["das", "that", { before: /\b(?:check off|delete|remove|move|complete|undo|reopen)\s+$/i }],
+    // Chat German: "und dem Tag Finanzen", "setz die auf hohe prio", "das mit dem …", "jeden Mo".
+    ["und dem tag", "tagged"], ["das mit dem", "the"], ["jeden mo", "every monday"],
+    ["die", "it", { before: /\b(?:setz|setze|lösch|lösche|verschieb|verschiebe|schieb|hak|erledige)\s+$/i }],
   ],
+};
+
+/**
+ * Chat spellings, read before the tables (whose rows are written in the language's own
+ * spelling): "q tareas tengo" is "qué tareas tengo", "jai quoi dem1" is "j'ai quoi demain",
+ * "was is offen" is "was ist offen". Applied to the language `LANGUAGE_HINTS` found.
+ */
+export const CHAT_SPELLING: Record<Foreign, Row[]> = {
+  es: [
+    ["q", "qué"], ["mñn", "mañana"], ["pa", "para", { after: /^\s+(?:el|la|los|las|esta|este|mañana|hoy|pasado)\b/i }],
+  ],
+  fr: [
+    ["jai", "j'ai"], ["dem1", "demain"],
+    ["a", "à", { after: /^\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|\d)/i }],
+  ],
+  de: [["is", "ist", { before: /\b(?:was|wann|das|es|wer|wo)\s+$/i }]],
 };
 
 /**
@@ -359,11 +383,11 @@ export const DE_QUESTION_START = /^(?:was|welche[nrs]?|wann|wie|wo|gibt|habe|hab
 
 /** Words that show a message's language (for the replies and the table the normaliser applies). */
 export const LANGUAGE_HINTS: Record<Foreign, string[]> = {
-  es: ["tengo", "vencido", "vencidas", "añade", "apunta", "buenas", "noches", "adiós", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha", "borra", "elimina", "recuérdame", "mis", "enséñame", "mueve", "cambia", "quita", "completa", "hola", "viernes", "lunes", "martes", "miércoles", "jueves", "sábado", "domingo", "anota", "renombra", "aplaza", "reabre", "pendientes", "semana", "próxima", "sí", "ya", "del", "el", "una", "con", "por", "puedes", "funciona", "ayuda", "está", "hecho", "compré", "llamé", "pagué", "cuéntame", "chiste", "reabrir", "otra", "otro", "mejor", "hice", "borrar", "eliminar", "marcar", "completar", "mover", "cambiar", "podrías",
+  es: ["mñn", "tengo", "vencido", "vencidas", "añade", "apunta", "buenas", "noches", "adiós", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha", "borra", "elimina", "recuérdame", "mis", "enséñame", "mueve", "cambia", "quita", "completa", "hola", "viernes", "lunes", "martes", "miércoles", "jueves", "sábado", "domingo", "anota", "renombra", "aplaza", "reabre", "pendientes", "semana", "próxima", "sí", "ya", "del", "el", "una", "con", "por", "puedes", "funciona", "ayuda", "está", "hecho", "compré", "llamé", "pagué", "cuéntame", "chiste", "reabrir", "otra", "otro", "mejor", "hice", "borrar", "eliminar", "marcar", "completar", "mover", "cambiar", "podrías",
     "avísame", "ponle", "pon", "prioridad", "podría", "borrá", "recordame", "porfa", "plis", "perfecto", "busca", "búscame", "tenga", "equivoqué", "mostrame", "etiqueta", "hora", "antes", "cada", "todos", "todas", "días", "semanas", "meses", "noche", "recordatorio", "repite", "repetir"],
-  fr: ["celui-là", "celle-là", "ajoute", "mets-la", "mets-le", "tâche", "tâches", "qu'ai-je", "cette", "bonne", "nuit", "bonsoir", "soirée", "journée", "revoir", "bientôt", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non", "j'ai", "déjà", "le", "les", "du", "des", "avec", "peux", "peux-tu", "marche", "aide", "est-ce", "terminé", "fait", "raconte-moi", "blague", "l'autre", "plutôt", "supprimer", "effacer", "marquer", "terminer", "déplacer", "pourrais-tu", "stp",
+  fr: ["jai", "bcp", "celui-là", "celle-là", "ajoute", "mets-la", "mets-le", "tâche", "tâches", "qu'ai-je", "cette", "bonne", "nuit", "bonsoir", "soirée", "journée", "revoir", "bientôt", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non", "j'ai", "déjà", "le", "les", "du", "des", "avec", "peux", "peux-tu", "marche", "aide", "est-ce", "terminé", "fait", "raconte-moi", "blague", "l'autre", "plutôt", "supprimer", "effacer", "marquer", "terminer", "déplacer", "pourrais-tu", "stp",
     "ajoute-lui", "donne-lui", "pourriez-vous", "vous", "s'il", "plaît", "priorité", "coche", "décoche", "réglée", "cherche", "l'étiquette", "heure", "avant", "veille", "rappel", "répète", "répéter"],
-  de: ["und", "tagge", "gute", "nacht", "abend", "schönen", "schönes", "wochenende", "tschüss", "wiedersehen", "ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "kannst", "funktioniert", "hilfe", "hab", "wir", "schon", "bald", "du", "andere", "anderen", "lieber", "erzähl", "erzähle", "witz",
+  de: ["und", "wann", "sind", "moin", "tagge", "gute", "nacht", "abend", "schönen", "schönes", "wochenende", "tschüss", "wiedersehen", "ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "kannst", "funktioniert", "hilfe", "hab", "wir", "schon", "bald", "du", "andere", "anderen", "lieber", "erzähl", "erzähle", "witz",
     "gib", "priorität", "könnten", "können", "such", "suche", "raus", "isch", "nummer", "übrigens", "abhaken", "erinner", "lieber", "jeden", "jede", "jedes", "monat", "erinnerung", "wiederhole"],
 };
 
@@ -497,6 +521,19 @@ export const GREETING_TAILS = [
   "there", "to you", "to you too", "you too", "and you", "doable", "bot", "assistant", "buddy", "friend", "mate", "you", "all",
   "everyone", "everybody", "folks", "again", "du", "ihr", "euch", "anyone there", "is anyone there", "are you there", "anybody there",
   "amigo", "mon ami", "toi", "back", "once more",
+];
+
+/**
+ * How the user feels, said to the assistant ("ugh i'm so lazy this week", "feeling swamped") and
+ * praise for it ("you're the best"): answered kindly, never a task. Read after "i'm / feeling".
+ */
+export const MOODS = [
+  "lazy", "tired", "exhausted", "stressed", "stressed out", "busy", "swamped", "overwhelmed", "sleepy", "bored",
+  "knackered", "burnt out", "burned out", "unmotivated", "behind", "sick", "drained", "wiped out",
+];
+export const PRAISE = [
+  "you're the best", "you are the best", "you rock", "you're amazing", "you're awesome", "you're a lifesaver",
+  "you're a legend", "legend", "lifesaver", "you're a star", "love you",
 ];
 
 /** Closing words: the user is done for now ("that's all", "nothing else", "we're done"). */

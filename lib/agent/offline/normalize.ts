@@ -5,7 +5,9 @@
 import { distance } from "fastest-levenshtein";
 import { isKnownWord } from "@/lib/tasks/lemma";
 import {
+  CHAT_SPELLING,
   CLOCK_WORDS,
+  COMMAND_LEADS,
   DE_LEADS,
   DE_QUESTION_START,
   DE_REORDER,
@@ -72,6 +74,9 @@ const applyTextSpeak = (text: string, trace?: RowTrace) =>
       return /\s/.test(read) ? textSpeak(part, trace) : part;
     })
     .join("");
+const chatSpelling = Object.fromEntries(
+  Object.entries(CHAT_SPELLING).map(([lang, rows]) => [lang, compile(rows)]),
+) as Record<Foreign, ReturnType<typeof compile>>;
 const applyForeign = Object.fromEntries(Object.entries(FOREIGN).map(([lang, rows]) => [lang, compile(rows)])) as Record<
   Foreign,
   ReturnType<typeof compile>
@@ -149,6 +154,51 @@ function splitClitics(text: string, language: Foreign): string {
     return known ? `${known} ${/s$/i.test(pronoun) ? "them" : "it"}` : word;
   });
 }
+
+// Object pronouns in front of the verb ("tu peux la déplacer", "la puedes mover", "je le marque
+// comme fait", "kannst du sie verschieben"): once the tables have made the verb a command word,
+// the pronoun follows it as "it"/"them", as a joined one does. Only before a command word, so
+// "la facture" or "le plan de travail" stay titles.
+const PRONOUN_VERBS = [...COMMAND_LEADS, "put"]
+  .sort((a, b) => b.length - a.length)
+  .map((v) => v.replace(/\s+/g, String.raw`\s+`))
+  .join("|");
+const MODAL = String.raw`(?:can|could|would)\s+you\s+`;
+const PROCLITIC: Partial<Record<Foreign, RegExp>> = {
+  fr: new RegExp(
+    String.raw`(?<![\p{L}'’])(${MODAL})?(?:(?:je|j['’]|on)\s+)?(les|le|la|l['’])\s*(${MODAL})?(${PRONOUN_VERBS})(?![\p{L}])`,
+    "giu",
+  ),
+  es: new RegExp(
+    String.raw`(?<![\p{L}'’])(${MODAL})?(?:(?:yo|me|te|se)\s+)?(los|las|lo|la|les|le)\s+(${MODAL})?(${PRONOUN_VERBS})(?![\p{L}])`,
+    "giu",
+  ),
+  de: new RegExp(String.raw`()(?<![\p{L}])()(sie|ihn|es)\s+(${MODAL})?(${PRONOUN_VERBS})(?![\p{L}])`, "giu"),
+};
+// German puts the pronoun after the verb already ("verschieb sie auf Freitag" → "move sie to …").
+const DE_PRONOUN_AFTER = new RegExp(
+  String.raw`(?<![\p{L}])(${PRONOUN_VERBS})\s+(?:sie|ihn|es)(?=\s+(?:to|on|for|as|at|by)\b|\s*[?!.]*$)`,
+  "giu",
+);
+// "tu peux l'effacer": the elided pronoun is cut from its verb, so the verb's row applies.
+const ELIDED_PRONOUN = /(?<![\p{L}'’])l['’](\p{L}{4,})/giu;
+
+function frontClitics(text: string, language: Foreign): string {
+  const re = PROCLITIC[language];
+  let t = re
+    ? text.replace(
+        re,
+        (_all, before: string | undefined, pronoun: string, after: string | undefined, verb: string) =>
+          `${before ?? after ?? ""}${verb} ${/s$/i.test(pronoun) ? "them" : "it"}`,
+      )
+    : text;
+  if (language === "de") t = t.replace(DE_PRONOUN_AFTER, "$1 it");
+  return t;
+}
+
+// "the second one's already done", "task 2's done": "is" before a state, not a possessive.
+const IS_BEFORE_STATE =
+  /(?<=\b(?:one|it|that|this|task\s+\d+|#?\d+))['’]s(?=\s+(?:already|done|finished|complete|completed|sorted|not|been|overdue|due)\b)/gi;
 
 const HINTS = Object.fromEntries(
   Object.entries(LANGUAGE_HINTS).map(([lang, words]) => [lang, new Set(words)]),
@@ -370,7 +420,10 @@ const EVERY_MONTH_ON: Partial<Record<Language, RegExp>> = {
 export function normalizeWords(text: string, trace?: RowTrace, known?: Language): { text: string; language: Language } {
   const language = known ?? detectLanguage(text);
   const typed = text.replace(/[¿¡]/g, "");
-  let t = clockDigits(language === "en" ? typed : restoreMarks(typed, language), language);
+  let t = clockDigits(
+    language === "en" ? typed : restoreMarks(chatSpelling[language](typed, trace), language),
+    language,
+  );
   const monthly = EVERY_MONTH_ON[language];
   if (monthly)
     t = t.replace(monthly, (all, d: string) => (+d >= 1 && +d <= 31 ? `every month on the ${ordinal(+d)}` : all));
@@ -381,8 +434,10 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
     t = reorderGerman(t, trace).replace(DE_DAY_ONLY, (all, d: string) =>
       +d >= 1 && +d <= 31 ? `on the ${ordinal(+d)}` : all,
     );
-  if (language !== "en") t = applyForeign[language](splitClitics(t, language), trace);
-  t = applyTextSpeak(t, trace);
+  if (language === "fr")
+    t = t.replace(ELIDED_PRONOUN, (word, verb: string) => (VERBS.fr.has(unmarked(verb)) ? `l' ${verb}` : word));
+  if (language !== "en") t = frontClitics(applyForeign[language](splitClitics(t, language), trace), language);
+  t = applyTextSpeak(t, trace).replace(IS_BEFORE_STATE, " is");
   if (language === "en") t = fixSpelling(t);
   return { text: t.replace(/\s+/g, " ").trim(), language };
 }

@@ -93,11 +93,15 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Rule | null]> = [
     (m) => ({ freq: "WEEKLY", interval: interval(m[1]), byDay: [dayCode(m[2]!)] }),
   ],
   [
-    new RegExp(String.raw`\b(?:on\s+)?(?:every|each)\s+(?:other\s+)?${DAY_RE}(?:\s+and\s+${DAY_RE})?\b`, "i"),
+    // "every second thursday" is every other one; "of the month" would be a monthly rule.
+    new RegExp(
+      String.raw`\b(?:on\s+)?(?:every|each)\s+(?:(other|second|2nd|alternate|third|3rd)\s+)?${DAY_RE}(?:\s+and\s+${DAY_RE})?\b(?!\s+(?:of|in)\s+(?:the|every|each|a)\s+month)`,
+      "i",
+    ),
     (m) => ({
       freq: "WEEKLY",
-      interval: /other/i.test(m[0]) ? 2 : 1,
-      byDay: [dayCode(m[1]!), ...(m[2] ? [dayCode(m[2])] : [])],
+      interval: m[1] ? (/^(?:third|3rd)$/i.test(m[1]) ? 3 : 2) : 1,
+      byDay: [dayCode(m[2]!), ...(m[3] ? [dayCode(m[3])] : [])],
     }),
   ],
   [

@@ -22,6 +22,7 @@ import {
   ASSISTANT_ACTIONS,
   EITHER_VERBS,
   ENTERTAIN_PHRASES,
+  CHAT_SPELLING,
   FOREIGN,
   GREETING_TAILS,
   INTERJECTIONS,
@@ -135,6 +136,11 @@ function pastTense(lang: Foreign) {
 
 const checks: Check[] = [
   { table: "TEXT_SPEAK", entries: TEXT_SPEAK.map(rowLabel), exercised: (_, i) => applied.has(TEXT_SPEAK[i]) },
+  ...(["es", "fr", "de"] as const).map((lang) => ({
+    table: `CHAT_SPELLING.${lang}`,
+    entries: CHAT_SPELLING[lang].map(rowLabel),
+    exercised: (_: string, i: number) => applied.has(CHAT_SPELLING[lang][i]),
+  })),
   ...LANGS.map((lang) => ({
     table: `FOREIGN.${lang}`,
     entries: FOREIGN[lang].map(rowLabel),

@@ -215,6 +215,9 @@ export function matchAdd(ctx: Ctx): AddMatch | null {
       /^(?:(?:the\s+)?following\s+)?(?:to|on)\s+(?:my|the)\s+(?:to-?do\s+|task\s+)?(?:list|tasks|todos)\s*[:-]?\s*/i,
       "",
     );
+    // "add 3 things for tmrw: …": a label whose date applies to every item.
+    const label = LABEL.exec(rest);
+    if (label?.[2]) return labelled(rest, label);
     const h = HEADER.exec(rest);
     let header: AddMatch["header"] = { plural: false };
     if (h?.[0]) {
@@ -241,20 +244,7 @@ export function matchAdd(ctx: Ctx): AddMatch | null {
   // "put it back on my list" reopens what was there (complete.ts); it adds nothing.
   if (m && !/\s+back$|^(?:it|that|this|them)$/i.test(m[1]!)) return { body: `${m[1]} ${m[2]}`.trim(), strength: 0.85 };
   m = LABEL.exec(t);
-  if (m) {
-    const count = countOf(m[1]);
-    // "I need to: …", "things to do: …" announce several; "todo: …" may be one.
-    const several =
-      count !== undefined
-        ? count > 1
-        : !/^(?:todo|to-do|to\s+do|task|new\s+|reminder|put|add|stick|pop|jot|write|note)\b/i.test(m[0]);
-    return {
-      body: t.slice(m[0].length),
-      strength: 0.85,
-      header: { count, plural: several },
-      ...(m[2] ? { shared: m[2] } : {}),
-    };
-  }
+  if (m) return labelled(t, m);
   m = REMIND.exec(t);
   if (m) return { body: t.slice(m[0].length), strength: 0.9 };
   const expanded = t
@@ -269,6 +259,22 @@ export function matchAdd(ctx: Ctx): AddMatch | null {
     if (body && !POINTS_BACK.test(body)) return { body, strength: 0.8 };
   }
   return whenFirst(t, ctx);
+}
+
+/** The items after a label ("three things for friday: …"), with what the label said of them all. */
+function labelled(t: string, m: RegExpExecArray): AddMatch {
+  const count = countOf(m[1]);
+  // "I need to: …", "things to do: …" announce several; "todo: …" may be one.
+  const several =
+    count !== undefined
+      ? count > 1
+      : !/^(?:todo|to-do|to\s+do|task|new\s+|reminder|put|add|stick|pop|jot|write|note)\b/i.test(m[0]);
+  return {
+    body: t.slice(m[0].length),
+    strength: 0.85,
+    header: { count, plural: several },
+    ...(m[2] ? { shared: m[2] } : {}),
+  };
 }
 
 /**

@@ -80,7 +80,11 @@ function firstNamed(candidates: string[], ctx: Ctx): TaskSnapshot | null {
 export function remark(ctx: Ctx): Interpretation | null {
   // Other languages arrive here in the tables' English words ("Winterreifen wechseln high priority").
   if (ctx.question) return null;
-  const text = ctx.text.replace(/[.!]+$/, "").trim();
+  // "… can go on thursday too": "too" says it is another change, not what the change is.
+  const text = ctx.text
+    .replace(/[.!]+$/, "")
+    .replace(/\s+(?:too|as\s+well)$/i, "")
+    .trim();
   if (COMMAND.test(text) && !LEAD.test(text)) return null;
 
   // "visa docs submitted", "the boiler service is done", "got the cat food".

@@ -4,6 +4,8 @@ import type { Interpretation } from "../types";
 import {
   ASSISTANT_ACTIONS,
   CLOSINGS,
+  MOODS,
+  PRAISE,
   CREATIVE_VERBS,
   EITHER_VERBS,
   ENTERTAIN_PHRASES,
@@ -96,7 +98,12 @@ const NICE = `(?:good|great|nice|lovely|wonderful|fab|fabulous|fantastic|brillia
 const OCCASION = String.raw`(?:day|night|evening|weekend|week|morning|afternoon|one|time|holidays?|trip|break|vacation|christmas|easter|sleep|rest\s+of\s+(?:the|your)\s+(?:day|week|evening|weekend)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)`;
 const FOR_WHEN = String.raw`(?:\s+for\s+(?:now|today|tonight|the\s+(?:day|night|evening|week|weekend)|this\s+(?:evening|morning|afternoon|week)))?`;
 const THANKS_WORD = String.raw`(?:thanks|thank\s+you|thank\s+u|thx|ty|tysm|ta|cheers|much\s+appreciated|appreciate\s+it|many\s+thanks)(?:\s+(?:so\s+much|a\s+lot|very\s+much|a\s+bunch|a\s+million|again|mate|buddy|for\s+(?:the\s+help|your\s+help|that|everything|all\s+(?:the|your)\s+help)))*`;
-const PIECES: Array<{ kind: "greeting" | "thanks" | "ack" | "closing" | "bye" | "wish" | "emote"; re: RegExp }> = [
+// "ugh i'm so lazy this week haha": a feeling, with the words people wrap it in.
+const MOOD = String.raw`(?:ugh+\s+|man\s+|honestly\s+)?(?:i'?m|i\s+am|im|feeling|i\s+feel)\s+(?:(?:so|really|super|kinda|kind\s+of|a\s+bit|very|pretty|totally|soo+)\s+)*(?:${alt(MOODS)})(?:\s+(?:today|tonight|lately|rn|right\s+now|this\s+(?:week|morning|afternoon|evening)))?`;
+const PIECES: Array<{
+  kind: "greeting" | "thanks" | "ack" | "closing" | "bye" | "wish" | "emote" | "mood";
+  re: RegExp;
+}> = [
   {
     kind: "greeting",
     re: new RegExp(
@@ -121,6 +128,7 @@ const PIECES: Array<{ kind: "greeting" | "thanks" | "ack" | "closing" | "bye" | 
       "i",
     ),
   },
+  { kind: "mood", re: new RegExp(`^(?:${MOOD}|${alt(PRAISE)})`, "i") },
   {
     kind: "emote",
     re: /^(?:[:;=8]-?[)(DPp3oO|\][/\\*]+|<3+|\^_?\^|x+d+\b|x+o*x*\b|\p{Extended_Pictographic}(?:\u{FE0F}|\u{200D}|\p{Extended_Pictographic})*)/iu,
@@ -280,6 +288,7 @@ export function smalltalk(ctx: Ctx): Interpretation | null {
       return result("goodbye", [], {}, 0.85, reply);
     }
     if (pieces.has("thanks")) return result("thanks", [], {}, 0.85, say.thanks);
+    if (pieces.has("mood")) return result("mood", [], {}, 0.85, say.mood);
     if (pieces.has("greeting"))
       return result("greeting", [], {}, 0.9, say.greeting(ctx.tasks.filter((x) => x.status === "pending").length));
     return result("acknowledge", [], {}, 0.85, say.acknowledged);

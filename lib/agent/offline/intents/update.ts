@@ -12,7 +12,7 @@ import { type Change, finish, splitRefAndValue, timeOnlyOf } from "./update-call
 import { addTags, clearDue, description, removeTags, rename } from "./update-fields";
 
 const UPDATE_VERB =
-  /^(make|set|change|update|edit|modify|mark|flag|move|push|reschedule|re-schedule|postpone|delay|shift|bump|defer|schedule|put|prioriti[sz]e|deprioriti[sz]e|de-prioriti[sz]e|raise|lower|increase|decrease|bring\s+forward|pull\s+forward|move\s+up|push\s+back|push\s+out|give|switch|adjust|extend|snooze|drop|knock\s+down|knock|downgrade|demote|upgrade|promote)\s+(.+)$/i;
+  /^(make|set|change|update|edit|modify|mark|flag|move|push|reschedule|re-schedule|postpone|delay|shift|bump|defer|schedule|put|file|prioriti[sz]e|deprioriti[sz]e|de-prioriti[sz]e|raise|lower|increase|decrease|bring\s+forward|pull\s+forward|move\s+up|push\s+back|push\s+out|give|switch|adjust|extend|snooze|drop|knock\s+down|knock|downgrade|demote|upgrade|promote)\s+(.+)$/i;
 
 const SHIFT_NUMBERS: Record<string, number> = {
   ...NUMBER_WORDS,
@@ -54,6 +54,8 @@ function pickDate(rest: string, ctx: Ctx): { rest: string; date: FoundDate | nul
 const WAITS =
   /^(.+?)\s+(?:(?:can|could|will|should|may|might|has\s+to|have\s+to|is\s+going\s+to)\s+)?(?:wait|slide|slip|keep|be\s+(?:moved|pushed(?:\s+back)?|postponed|bumped|shifted|rescheduled|delayed|put\s+off))\s+(?:till|until|'?til|to|for|(?:un)?til\s+after)\s+(.+)$/i;
 const LET_WAIT = /^let\s+(.+?)\s+(?:wait|slide|slip)\s+(?:till|until|'?til|to)\s+(.+)$/i;
+// "just the first one then, to friday": a task, then where it goes, with no verb.
+const TASK_THEN_WHEN = /^(?:just\s+|only\s+)?(.+?)(?:\s+then)?\s*[,:–—-]\s*(?:to|till|until)\s+(.+)$/i;
 
 /** Whether a phrase starts as a report of something done ("I paid …", "watered the …"), not as a task's name. */
 function reportsDeed(phrase: string): boolean {
@@ -69,7 +71,8 @@ function namesItsTask(phrase: string, dateText: string, ctx: Ctx, moving: boolea
 }
 
 function modifierUpdate(ctx: Ctx): Interpretation | null {
-  let t = ctx.text;
+  // "… can go on thursday too": the change is said in full; "too" only says it is another one.
+  let t = ctx.text.replace(/\s+(?:too|as\s+well)$/i, "");
   // "add a deadline of Friday to the report", "the due date for task 3 is Friday"
   t = t
     .replace(/^(?:add|put|attach)\s+(?=(?:a\s+|the\s+)?(?:due[\s-]*date|deadline)\b)/i, "set ")
@@ -80,7 +83,7 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
   // "X is due Friday", "X should be high priority"
   t = t.replace(/\s*[,;]\s*(?:please\s+)?(?:change|update|fix|correct)\s+(?:the|its|that)\s+(?:due\s+)?date$/i, "");
   const subj =
-    /^(.+?)\s+(?:is|was|should\s+be|should\s+have\s+been|needs\s+to\s+be|must\s+be|has\s+to\s+be|will\s+be)\s+(?:now\s+|actually\s+|really\s+)?((?:due|a\s+|an\s+|high|low|medium|urgent|important|tagged).+)$/i.exec(
+    /^(.+?)\s+(?:is|was|should\s+be|should\s+have\s+been|needs\s+to\s+be|must\s+be|has\s+to\s+be|will\s+be)\s+(?:now\s+|actually\s+|really\s+)?((?:due|a\s+|an\s+|tagged).+|(?:high|low|medium|urgent|important)\b.*)$/i.exec(
       t,
     );
   let verb: string;
@@ -88,12 +91,17 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
   let strictRef = false;
   const verbed = UPDATE_VERB.exec(t);
   // "watered the tomatoes and the bins can wait": a report leads; that is two thoughts (interpret.ts), not one subject.
-  const waited = verbed ? null : (LET_WAIT.exec(t) ?? WAITS.exec(t));
+  const waited = verbed ? null : (LET_WAIT.exec(t) ?? WAITS.exec(t) ?? TASK_THEN_WHEN.exec(t));
   const waits = waited && !reportsDeed(waited[1]!) ? waited : null;
   if (verbed) {
     verb = verbed[1].toLowerCase();
     // "bump it up to high priority": the particle belongs to the verb, not to the task's name.
-    rest = verbed[2].replace(/^(it|that|this|them)\s+(?:up|down)\b\s*/i, "$1 ");
+    rest = verbed[2]
+      .replace(/^(it|that|this|them)\s+(?:up|down)\b\s*/i, "$1 ")
+      .replace(/^(.+?)\s+(?:up|down)(?=\s+to\s+(?:high|low|medium|normal|top|urgent)\b)/i, "$1");
+    // "put the passport renewal under travel", "file it under work": a tag.
+    if (/^(?:put|file)$/.test(verb))
+      rest = rest.replace(/\s+under\s+(?:the\s+)?#?([\p{L}\p{N}_-]+)(?:\s+(?:tag|label|category))?$/iu, " tagged $1");
   } else if (waits) {
     // "the squeaky door can wait till saturday", "let the report slide to monday": a move of that task.
     verb = "move";
@@ -132,7 +140,12 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
   const pr = extractPriority(rest);
   if (pr.value && !change.priority) change.priority = pr.value;
   rest = pr.rest;
-  const pr2 = /\s+(?:to|as)\s+(high|low|medium|normal|urgent|important)$/i.exec(rest);
+  // "make it medium", "the client one should be high": a priority word alone after make/set/be.
+  const pr2 = (
+    /^(?:make|set|be|mark)$/.test(verb)
+      ? /\s+(?:(?:to|as)\s+)?(high|low|medium|normal|urgent|important)$/i
+      : /\s+(?:to|as)\s+(high|low|medium|normal|urgent|important)$/i
+  ).exec(rest);
   if (pr2 && !change.priority) {
     change.priority = pr2[1].toLowerCase() === "low" ? "low" : /medium|normal/i.test(pr2[1]) ? "medium" : "high";
     rest = rest.slice(0, pr2.index);
