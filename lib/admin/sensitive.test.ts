@@ -83,8 +83,8 @@ beforeAll(async () => {
   const message = userMessage(`add email ${EMAIL} about the invoice`);
   const response = await handleChat(handle.db, owner, chatRequestOf({ message }), NOW);
   const chunks = await readChunks(response);
-  // A sensitive message costs the turn no statement: the same four as any add (round-trips.test.ts).
-  expect(queries.roundTrips).toBe(4);
+  // A sensitive message costs the turn no statement: the same three as any add (round-trips.test.ts).
+  expect(queries.roundTrips).toBe(3);
   queries.stop();
   const output = chunks.find((c) => c.type === "tool-output-available")?.output as { operationId: string };
   const reply = await handle.db.message.findFirstOrThrow({ where: { replyToId: message.id } });

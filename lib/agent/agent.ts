@@ -49,7 +49,8 @@ export function createTaskAgent({ db, ctx, userName, now, offline, approved, onT
   const agent = new ToolLoopAgent({
     // Outermost first: every turn ends in words (final-answer.ts), then bulk approval.
     model: wrapLanguageModel({ model, middleware: [finalAnswerMiddleware(), bulk.middleware] }),
-    instructions: instructions({ now, timeZone: ctx.timeZone, userName }),
+    // The offline model does not read a system prompt: none is written for it.
+    ...(info.provider === "offline" ? {} : { instructions: instructions({ now, timeZone: ctx.timeZone, userName }) }),
     tools,
     toolApproval: bulk.toolApproval,
     experimental_toolApprovalSecret: approvalSecret(),
