@@ -116,8 +116,11 @@ export function extractDate(
   if (!d) return { rest: text, date: null, invalid: null, removed: "" };
   const rawBefore = text.slice(0, d.index);
   const before = rawBefore.replace(LEADING_CONNECTORS, " ").replace(foreignConnectors(ctx.language), " ");
-  const rest = `${before} ${text.slice(d.end)}`.replace(/\s+/g, " ").trim();
-  return { rest, date: d, invalid: null, removed: text.slice(before.trimEnd().length, d.end) };
+  // "tomorrow at 6 in the evening": the part of the day after a clock time only placed it (6 PM).
+  const daypart = /^\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b/i.exec(text.slice(d.end));
+  const end = daypart && d.value.includes("T") ? d.end + daypart[0].length : d.end;
+  const rest = `${before} ${text.slice(end)}`.replace(/\s+/g, " ").trim();
+  return { rest, date: d, invalid: null, removed: text.slice(before.trimEnd().length, end) };
 }
 
 /** "Tue, Mar 11" style for a bare date (no zone involved). */

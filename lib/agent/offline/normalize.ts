@@ -119,6 +119,30 @@ function reorderGerman(text: string, trace?: RowTrace): string {
   return text;
 }
 
+// "bis 31.7.": a German day and month with no year, read as "31. Juli" (chrono's German reads that).
+const DE_DAY_MONTH = /(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?![\d])/g;
+const DE_MONTHS = [
+  "januar",
+  "februar",
+  "märz",
+  "april",
+  "mai",
+  "juni",
+  "juli",
+  "august",
+  "september",
+  "oktober",
+  "november",
+  "dezember",
+];
+
+// "… verschieben? Danke": thanks after the request; the request's verb still ends its own sentence.
+const DE_THANKS_AFTER = /^(.*?[?.!])(\s+(?:danke|vielen\s+dank|dankeschön|merci)\b[^?.!]*[?.!]*)$/i;
+function reorderClosed(text: string, trace?: RowTrace): string {
+  const m = DE_THANKS_AFTER.exec(text);
+  return m ? reorderGerman(m[1]!, trace) + m[2] : reorderGerman(text, trace);
+}
+
 // Object pronouns joined to an imperative ("marque-la", "muévela", "bórralos"): split off as
 // "it"/"them" when what is left is a command word of the language's table, so one row per verb
 // serves every pronoun. Accents are compared without marks (the pronoun moves Spanish stress).
@@ -180,6 +204,11 @@ const DE_PRONOUN_AFTER = new RegExp(
   String.raw`(?<![\p{L}])(${PRONOUN_VERBS})\s+(?:sie|ihn|es)(?=\s+(?:to|on|for|as|at|by)\b|\s*[?!.]*$)`,
   "giu",
 );
+// "passe la en priorité haute": a joined pronoun typed with a space for its hyphen, before what is done to it.
+const FR_PRONOUN_AFTER = new RegExp(
+  String.raw`(?<![\p{L}])(${PRONOUN_VERBS})\s+(la|le|les)(?=\s+(?:en|à|au|pour|comme|dans|sur|to|as|for|on|high|low|medium)\b|\s*[.!?]*$)`,
+  "giu",
+);
 // "tu peux l'effacer": the elided pronoun is cut from its verb, so the verb's row applies.
 const ELIDED_PRONOUN = /(?<![\p{L}'’])l['’](\p{L}{4,})/giu;
 
@@ -193,10 +222,15 @@ function frontClitics(text: string, language: Foreign): string {
       )
     : text;
   if (language === "de") t = t.replace(DE_PRONOUN_AFTER, "$1 it");
+  if (language === "fr")
+    t = t.replace(FR_PRONOUN_AFTER, (_all, verb: string, p: string) => `${verb} ${/s$/i.test(p) ? "them" : "it"}`);
   return t;
 }
 
 // "the second one's already done", "task 2's done": "is" before a state, not a possessive.
+// "Thursday the 12th": the day of the month says which Thursday; the weekday only confirms it.
+const WEEKDAY_BEFORE_DAY =
+  /\b(?:(?:next|this|on)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?(?=\d{1,2}(?:st|nd|rd|th)\b)/gi;
 const IS_BEFORE_STATE =
   /(?<=\b(?:one|it|that|this|task\s+\d+|#?\d+))['’]s(?=\s+(?:already|done|finished|complete|completed|sorted|not|been|overdue|due)\b)/gi;
 
@@ -414,6 +448,8 @@ const DE_DONE_ADVERBS =
 const EVERY_MONTH_ON: Partial<Record<Language, RegExp>> = {
   fr: /\ble\s+(\d{1,2})(?:er|e|ème)?\s+(?:de\s+)?chaque\s+mois\b/giu,
   es: /\bel\s+(?:día\s+)?(\d{1,2})\s+de\s+cada\s+mes\b/giu,
+  // "jeden 1. im Monat", "am 15. jedes Monats" ("jeden Monat am 15." is DE_DAY_ONLY's, after "jeden Monat").
+  de: /\b(?:jeden|am)\s+(\d{1,2})\.\s+(?:im\s+monat|jedes\s+monats|des\s+monats)\b/giu,
 };
 
 /** Inverted punctuation and the tables applied; the result is what the parsers read. */
@@ -431,13 +467,16 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
   // nothing more in a report; in a question ("was habe ich heute erledigt?") they are the question.
   if (language === "de" && !DE_QUESTION_START.test(t.trim())) t = t.replace(DE_DONE_ADVERBS, "$1 ich $2");
   if (language === "de")
-    t = reorderGerman(t, trace).replace(DE_DAY_ONLY, (all, d: string) =>
-      +d >= 1 && +d <= 31 ? `on the ${ordinal(+d)}` : all,
-    );
+    t = reorderClosed(
+      t.replace(DE_DAY_MONTH, (all, d: string, m: string) =>
+        +d >= 1 && +d <= 31 && +m >= 1 && +m <= 12 ? `${+d}. ${DE_MONTHS[+m - 1]}` : all,
+      ),
+      trace,
+    ).replace(DE_DAY_ONLY, (all, d: string) => (+d >= 1 && +d <= 31 ? `on the ${ordinal(+d)}` : all));
   if (language === "fr")
     t = t.replace(ELIDED_PRONOUN, (word, verb: string) => (VERBS.fr.has(unmarked(verb)) ? `l' ${verb}` : word));
   if (language !== "en") t = frontClitics(applyForeign[language](splitClitics(t, language), trace), language);
-  t = applyTextSpeak(t, trace).replace(IS_BEFORE_STATE, " is");
+  t = applyTextSpeak(t, trace).replace(IS_BEFORE_STATE, " is").replace(WEEKDAY_BEFORE_DAY, "the ");
   if (language === "en") t = fixSpelling(t);
   return { text: t.replace(/\s+/g, " ").trim(), language };
 }

@@ -117,7 +117,7 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Rule | null]> = [
     () => ({ freq: "MONTHLY", interval: 1, byMonthDay: -1 }),
   ],
   [
-    new RegExp(String.raw`\b(?:every|each)\s+month\s+on\s+the\s+(?:${ORD})\b`, "i"),
+    new RegExp(String.raw`\b(?:(?:every|each)\s+month|monthly)\s+on\s+the\s+(?:${ORD})\b`, "i"),
     (m) => ({ freq: "MONTHLY", interval: 1, byMonthDay: m[1] ? +m[1] : ORD_WORDS[m[2]!.toLowerCase()] }),
   ],
   [

@@ -22,7 +22,7 @@ const PRIO = String.raw`(?:high|low|medium|normal|top|urgent|important)(?:[-\s]+
 // The words between the verb and the title: "a high priority task to", "three tasks:".
 const HEADER = new RegExp(
   String.raw`^(?:(?:a|an|another|the|one|new|following|these|this|my|more|quick|separate)\s+)*` +
-    String.raw`(?:(${COUNT})(?:\s+|(?=\s*[:\-])))?(?:(?:new|more|quick|separate|other|recurring|repeating)\s+)*(?:(${PRIO})\s+)?(${NOUN})?(?:\s+please(?=\s*:))?` +
+    String.raw`(?:(${COUNT})(?:\s+|(?=\s*[:\-])))?(?:(?:new|more|quick|separate|other|recurring|repeating)\s+)*(?:(${PRIO})\s+)?(${NOUN})?(?:\s*,\s*(${PRIO})(?=\s*:))?(?:\s+please(?=\s*:))?` +
     String.raw`(?:\s+(?:called|named|titled|that\s+says|saying|for\s+me\s+to|to|about|for)\b|\s*[:\-])?\s*`,
   "i",
 );
@@ -33,7 +33,7 @@ const WEAK_VERB =
 // A label before a colon announces what follows: "todo: …", "I need to: a, b and c", "two things: …",
 // "new recurring task: …", "put this on my list: …"; a date in it ("two things for tomorrow: …") is every item's.
 const LABEL = new RegExp(
-  String.raw`^(?:todo|to-dos?|to\s+dos?|tasks?|new\s+(?:recurring\s+|repeating\s+)?(?:task|todo|to-do|reminder)|reminder|things\s+to\s+do|(?:i\s+|we\s+)?(?:need|have|got|gotta|must)(?:\s+to)?|(${COUNT})\s+(?:more\s+)?(?:things|tasks|todos|to-dos|items)|(?:put|add|stick|pop|jot|write|note)\s+(?:this|these|it|them)(?:\s+down)?(?:\s+(?:on|onto|in|to)\s+(?:my|the)\s+(?:to-?do\s+)?(?:list|tasks))?)(?:\s+please)?(?:\s+((?:for|on|by|due)\s+[^:]+?))?\s*[:-]\s*`,
+  String.raw`^(?:todo|to-dos?|to\s+dos?|tasks?|new\s+(?:recurring\s+|repeating\s+)?(?:task|todo|to-do|reminder)|reminder|things\s+to\s+do|(?:i\s+|we\s+)?(?:need|have|got|gotta|must)(?:\s+to)?|(${COUNT})\s+(?:more\s+)?(?:things|tasks|todos|to-dos|items)|(?:put|add|stick|pop|jot|write|note)\s+(?:this|these|it|them)(?:\s+down)?(?:\s+(?:on|onto|in|to)\s+(?:my|the)\s+(?:to-?do\s+)?(?:list|tasks))?)(?:\s*,?\s+(${PRIO}))?(?:\s+please)?(?:\s+((?:for|on|by|due)\s+[^:]+?))?\s*[:-]\s*`,
   "i",
 );
 const REMIND =
@@ -217,14 +217,16 @@ export function matchAdd(ctx: Ctx): AddMatch | null {
     );
     // "add 3 things for tmrw: …": a label whose date applies to every item.
     const label = LABEL.exec(rest);
-    if (label?.[2]) return labelled(rest, label);
+    if (label?.[3]) return labelled(rest, label);
     const h = HEADER.exec(rest);
     let header: AddMatch["header"] = { plural: false };
     if (h?.[0]) {
       const noun = h[3];
       const count = countOf(h[1]);
       const plural = !!noun && /(?:s|entries)$/i.test(noun) && !/^(?:this|ones?)$/i.test(noun);
-      const prio = h[2] ? extractPriority(h[2] + (/priority/i.test(h[2]) ? "" : " priority")).value : undefined;
+      // "new high priority task: …", "new task, urgent: …"
+      const said = h[2] ?? h[4];
+      const prio = said ? priorityWord(said) : undefined;
       // Without a noun the header is just the title's own first words ("add a new filter").
       if (noun || /[:-]\s*$/.test(h[0])) {
         header = { count, plural: plural || (count !== undefined && count > 1), priority: prio };
@@ -261,9 +263,15 @@ export function matchAdd(ctx: Ctx): AddMatch | null {
   return whenFirst(t, ctx);
 }
 
+/** "urgent", "high", "top priority" said of a task: its priority. */
+const priorityWord = (said: string) =>
+  extractPriority(/priority|urgent|important/i.test(said) ? said : `${said} priority`).value;
+
 /** The items after a label ("three things for friday: …"), with what the label said of them all. */
 function labelled(t: string, m: RegExpExecArray): AddMatch {
   const count = countOf(m[1]);
+  // "new task, urgent: …": the label's priority is every item's.
+  const priority = m[2] ? priorityWord(m[2]) : undefined;
   // "I need to: …", "things to do: …" announce several; "todo: …" may be one.
   const several =
     count !== undefined
@@ -272,8 +280,8 @@ function labelled(t: string, m: RegExpExecArray): AddMatch {
   return {
     body: t.slice(m[0].length),
     strength: 0.85,
-    header: { count, plural: several },
-    ...(m[2] ? { shared: m[2] } : {}),
+    header: { count, plural: several, ...(priority ? { priority } : {}) },
+    ...(m[3] ? { shared: m[3] } : {}),
   };
 }
 
@@ -282,6 +290,9 @@ function labelled(t: string, m: RegExpExecArray): AddMatch {
  * when said first (nothing but a date or a repeat), then the to-do with its own verb or "I need to".
  */
 function whenFirst(t: string, ctx: Ctx): AddMatch | null {
+  // "monthly on the 15th: venmo my roommate": before a colon, the when alone labels the to-do.
+  const colon = /^([^:]{3,40}):\s+(\S.*)$/.exec(t);
+  if (colon && whenOnly(colon[1]!, ctx)) return { body: `${colon[2]} ${colon[1]}`, strength: 0.75 };
   const words = t.split(/\s+/);
   for (let k = 1; k <= Math.min(6, words.length - 2); k++) {
     const when = words.slice(0, k).join(" ").replace(/,$/, "");
@@ -289,13 +300,18 @@ function whenFirst(t: string, ctx: Ctx): AddMatch | null {
     const need = NEED.exec(rest);
     const todo = need ? rest.slice(need[0].length) : TODO_VERBS.has(firstWord(rest)) ? rest : null;
     if (!todo || POINTS_BACK.test(todo)) continue;
-    const rep = extractRepeat(when, ctx.date);
-    const afterRepeat = rep ? rep.rest : when;
-    const dated = afterRepeat.trim() ? extractDate(afterRepeat, ctx.date) : null;
-    const left = dated?.date ? dated.rest : afterRepeat;
-    if ((rep || dated?.date) && !left.replace(/[\s,]+/g, "")) return { body: `${todo} ${when}`, strength: 0.75 };
+    if (whenOnly(when, ctx)) return { body: `${todo} ${when}`, strength: 0.75 };
   }
   return null;
+}
+
+/** Whether a phrase is nothing but a date or a repeat ("every morning at 6:45", "in two weeks"). */
+function whenOnly(when: string, ctx: Ctx): boolean {
+  const rep = extractRepeat(when, ctx.date);
+  const afterRepeat = rep ? rep.rest : when;
+  const dated = afterRepeat.trim() ? extractDate(afterRepeat, ctx.date) : null;
+  const left = dated?.date ? dated.rest : afterRepeat;
+  return !!(rep || dated?.date) && !left.replace(/[\s,]+/g, "");
 }
 
 export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Interpretation {
@@ -433,7 +449,11 @@ export function verbless(ctx: Ctx): Interpretation | null {
   const rep = extractRepeat(ctx.text, ctx.date);
   const dt = rep ? null : extractDate(ctx.text, ctx.date);
   if (!rep && !dt?.date) return itemList(ctx);
-  const body = (rep ? rep.rest : dt!.rest).replace(/^[\s,:;-]+|[\s,:;-]+$/g, "").trim();
+  let body = (rep ? rep.rest : dt!.rest).replace(/^[\s,:;-]+|[\s,:;-]+$/g, "").trim();
+  // "passport renewal by july 31, high priority": a priority after a comma is every item's.
+  const tail = /\s*[,;]\s*((?:high|low|medium|normal|top)\s+priority|urgent|important)$/i.exec(body);
+  const shared = tail ? priorityWord(tail[1]!) : undefined;
+  if (tail) body = body.slice(0, tail.index).trim();
   if (!body || body.split(/\s+/).length > 8) return null;
   const items = /,/.test(body) ? splitItems(body, undefined, true) : [body];
   const calls: ToolCall[] = items.map((item) => {
@@ -442,7 +462,7 @@ export function verbless(ctx: Ctx): Interpretation | null {
     const due = rep?.dueDate ?? dt!.date!.value;
     input.dueDate = due;
     if (rep) input.repeat = rep.rule;
-    if (p.priority) input.priority = p.priority;
+    if (p.priority ?? shared) input.priority = p.priority ?? shared;
     if (p.tags?.length) input.tags = p.tags;
     return { tool: "add_task", input };
   });

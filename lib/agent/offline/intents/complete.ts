@@ -241,10 +241,27 @@ export function reopensWithTail(text: string): boolean {
   return stated !== text && PATTERNS.some((p) => p.reopen && p.re.test(stated));
 }
 
+// "The call with the internet provider, I have done it yesterday": the task first, then that it is done.
+const TOPIC_DONE =
+  /^(.+?)\s*[,:;–—-]+\s*(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:already\s+|just\s+|finally\s+)?(?:done|finished|completed|sorted|did|handled)\s+(?:it|that|this)(?:\s+(?:already|yesterday|today|earlier|this\s+morning|last\s+night))?$/i;
+
+function topicDone(ctx: Ctx): Interpretation | null {
+  const m = TOPIC_DONE.exec(ctx.text);
+  if (!m) return null;
+  const out = resolveOne(m[1]!, ctx.tasks, { prefer: "pending" });
+  if (out.kind !== "one" || out.partial || out.task.status !== "pending") return null;
+  return result(
+    "complete_task",
+    [{ tool: "complete_task", input: { task: out.task.number } }],
+    { tasks: [out.task.number], ref: m[1] },
+    0.7,
+  );
+}
+
 export function complete(ctx: Ctx): Interpretation | null {
   // "is the tax return finished?" asks about a task; it does not report one.
   if (ctx.question && /^(?:is|are|was|were|did|has|have|had)\b/i.test(ctx.text)) return null;
-  const foreign = foreignPast(ctx);
+  const foreign = foreignPast(ctx) ?? topicDone(ctx);
   if (foreign) return foreign;
   const tail = reopensWithTail(ctx.text);
   // A bare "done!" refers to the task we just talked about.

@@ -30,7 +30,15 @@ export function del(ctx: Ctx): Interpretation | null {
   for (const p of PATTERNS) {
     const m = p.re.exec(ctx.text);
     if (!m) continue;
-    const targets = resolveTargets(m[1], ctx, { action: "delete", many: true, allowPartial: !p.strict });
+    const opts = { action: "delete" as const, many: true, allowPartial: !p.strict };
+    let ref = m[1]!;
+    let targets = resolveTargets(ref, ctx, opts);
+    // "delete the gym one, I'm not going anymore": the reason after the comma is not the task.
+    const named = /^(.+?)\s*[,;]\s+\S/.exec(ref)?.[1];
+    if (!targets.ok && named) {
+      const first = resolveTargets(named, ctx, opts);
+      if (first.ok) [targets, ref] = [first, named];
+    }
     if (!targets.ok) {
       if (p.strict) continue;
       return targets.reply;
@@ -39,7 +47,7 @@ export function del(ctx: Ctx): Interpretation | null {
     return result(
       "delete_task",
       calls,
-      { tasks: targets.tasks.map((t) => t.number), ref: m[1].trim(), group: targets.group },
+      { tasks: targets.tasks.map((t) => t.number), ref: ref.trim(), group: targets.group },
       targets.partial ? 0.6 : 0.9,
     );
   }

@@ -84,7 +84,7 @@ export function buildList(text: string, ctx: Ctx, confidence: number): Interpret
     /\b(?:did\s+(?:i|we)\s+(?:(?:already|actually|manage\s+to)\s+)?(?:complete|finish|do|get(?:\s+\w+)?\s+done|(?:tick|check|cross|knock)\s+off|wrap\s+up|achieve|accomplish)|have\s+i\s+(?:completed|finished|done))\b/.test(
       L,
     ) ||
-    /\b(?:completed|finished|done|closed|(?:checked|ticked|crossed|knocked)[- ]off|wrapped\s+up|accomplished|achieved)\b/.test(
+    /\b(?:completed|finished|done|closed|(?:checked|ticked|crossed|knocked)[- ]off|knocked\s+out|wrapped\s+up|accomplished|achieved)\b/.test(
       L,
     );
   const doneIdiom = /\b(?:to\s+(?:get\s+)?(?:be\s+)?done|get\s+done|getting\s+done|be\s+done|needs?\s+doing)\b/.test(

@@ -55,7 +55,8 @@ const WAITS =
   /^(.+?)\s+(?:(?:can|could|will|should|may|might|has\s+to|have\s+to|is\s+going\s+to)\s+)?(?:wait|slide|slip|keep|be\s+(?:moved|pushed(?:\s+back)?|postponed|bumped|shifted|rescheduled|delayed|put\s+off))\s+(?:till|until|'?til|to|for|(?:un)?til\s+after)\s+(.+)$/i;
 const LET_WAIT = /^let\s+(.+?)\s+(?:wait|slide|slip)\s+(?:till|until|'?til|to)\s+(.+)$/i;
 // "just the first one then, to friday": a task, then where it goes, with no verb.
-const TASK_THEN_WHEN = /^(?:just\s+|only\s+)?(.+?)(?:\s+then)?\s*[,:–—-]\s*(?:to|till|until)\s+(.+)$/i;
+const TASK_THEN_WHEN =
+  /^(?:just\s+|only\s+)?((?:the\s+)?(?:other|first|second|third|last)(?:\s+one)?(?=\s+(?:then\s+)?(?:to|till|until)\s)|.+?)(?:\s+then)?\s*(?:[,:–—-]\s*|(?<=(?:other|first|second|third|last|one))\s+)(?:to|till|until)\s+(.+)$/i;
 
 /** Whether a phrase starts as a report of something done ("I paid …", "watered the …"), not as a task's name. */
 function reportsDeed(phrase: string): boolean {
