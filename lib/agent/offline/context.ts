@@ -34,7 +34,7 @@ const INTERJECTION = [...INTERJECTIONS]
   .join("|");
 const FILLER_START = new RegExp(
   `^(?:(?:${INTERJECTION}|` +
-    /(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|er+|well|alright|all right|right|yes|yeah|yep|sure|actually|oh|hmm+|please|pls|plz|kindly|can you|could you|would you|will you|would you mind|could you please|can you please|no(?=[.,!])|wait(?=[.,!]|\s+(?:the|a|my|no|actually|sorry|i|it|that|this)\b)|i want you to|i'd like you to|i would like you to|i need you to|go ahead and|just|quickly|maybe|perhaps|possibly|also|and|then|now|ah|cool|great|nice|perfect)/
+    /(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|er+|well|alright|all right|right|yes|yeah|yep|sure|nah|nope|actually|oh|hmm+|please|pls|plz|kindly|can you|could you|would you|will you|would you mind|could you please|can you please|no(?=[.,!])|wait(?=[.,!]|\s+(?:the|a|my|no|actually|sorry|i|it|that|this)\b)|i want you to|i'd like you to|i would like you to|i need you to|go ahead and|just|quickly|maybe|perhaps|possibly|also|and|y|et|und|then|now|ah|cool|great|nice|perfect)/
       .source +
     // "I want to delete …" is the command; "I need to call …" stays a new task (NEED in add.ts).
     // "Priya wants to push our 1:1 …": someone else's wish for a change is the change asked for.

@@ -335,7 +335,15 @@ function topic(input: InterpretInput, ctx: Ctx): Interpretation | null {
 function multi(input: InterpretInput, ctx: Ctx): Interpretation | null {
   const clauses = splitClauses(ctx.text);
   if (clauses.length < 2) return null;
-  const outs = clauses.map((text) => run(makeCtx({ ...input, text })));
+  const outs: Interpretation[] = [];
+  for (const text of clauses) {
+    let out = run(makeCtx({ ...input, text }));
+    // "take the work tag off the deck and tag it finance": "it" is the one task the clause before changed.
+    const before = outs.at(-1)?.calls.map((c) => c.input.task);
+    const task = before?.length === 1 ? ctx.tasks.find((t) => t.number === before[0]) : undefined;
+    if (!out.calls.length && task && /\b(?:it|that|this)\b/i.test(text)) out = run(makeCtx({ ...input, text }, task));
+    outs.push(out);
+  }
   if (!outs.every((o) => o.calls.length)) return null;
   return combine(outs);
 }

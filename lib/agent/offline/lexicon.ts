@@ -204,7 +204,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["tb", "too"], ["tmb", "too"], ["pará", "wait"],
     // Chat Spanish: "me queda", "agéndame", "tacha la segunda", "eres lo máximo", "gracias po", "jajaja".
     ["me queda", "do i have left"], ["agéndame", "add"], ["tacha", "check off"], ["eres lo máximo", "you're the best"],
-    ["deshace", "undo"],
+    ["deshace", "undo"], ["la del", "the"], ["el del", "the"], ["la de la", "the"], ["oye", "hey"], ["cuándo tengo", "when is"],
     ["po", "", { before: /\b(?:gracias|thanks|sí|ya)\s+$/i }], ["jajaja", "haha"],
   ],
   fr: [
@@ -252,7 +252,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["à tantôt", "see you later"], ["à plus", "see you later"], ["c quand", "when is"], ["déjà", "", { before: /\bquand\s+$/i }], ["cherche", "find"], ["parfait", "perfect"],
     // Chat French: "bcp", "prio haute", "m'ajouter", "laisse-la mais …".
     ["bcp", "a lot"], ["prio haute", "high priority"], ["m'ajouter", "add"], ["laisse-la mais", ""],
-    ["celle du", "the"], ["celui du", "the"], ["aussi", "too", { after: /^\s*[.!?]*\s*$/ }], ["il me reste quoi", "what do i have left"], ["mets lui", "give it"],
+    ["celle du", "the"], ["celui du", "the"], ["celui de", "the"], ["celle de", "the"], ["aussi", "too", { after: /^\s*[.!?]*\s*$/ }], ["il me reste quoi", "what do i have left"], ["mets lui", "give it"],
   ],
   de: [
     // Adding ("füge … hinzu" and "… hinzufügen" are brought to the front by DE_REORDER first).
@@ -336,7 +336,8 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["such mal nach", "search for"], ["suche nach", "search for"], ["ist raus", "is done"], ["übrigens", "by the way"], ["dran", "", { after: /^\s*[.!?]*\s*$/ }],
     ["das", "that", { before: /\b(?:check off|delete|remove|move|complete|undo|reopen)\s+$/i }],
     // Chat German: "und dem Tag Finanzen", "setz die auf hohe prio", "das mit dem …", "jeden Mo".
-    ["und dem tag", "tagged"], ["das mit dem", "the"], ["heute noch", "today"], ["jeden mo", "every monday"], ["hohe prio", "high priority"],
+    ["und dem tag", "tagged"], ["das mit dem", "the"], ["heute noch", "today"],
+    ["wieder", "", { before: /\b(?:lösch|lösche|entfern|entferne)\s+(?:die|das|sie|es|ihn)\s+$/i }], ["jeden mo", "every monday"], ["hohe prio", "high priority"],
     ["die", "it", { before: /\b(?:setz|setze|lösch|lösche|verschieb|verschiebe|schieb|hak|erledige)\s+$/i }],
   ],
 };
@@ -349,10 +350,10 @@ export const FOREIGN: Record<Foreign, Row[]> = {
 export const CHAT_SPELLING: Record<Foreign, Row[]> = {
   es: [
     ["q", "qué"], ["que", "qué", { before: /(?:^|\b(?:oye|y|pues|bueno|ok)\s+)$/i, after: /^\s+(?:tengo|hay|me\s+queda)\b/i }],
-    ["mñn", "mañana"], ["pa", "para", { after: /^\s+(?:el|la|los|las|esta|este|mañana|hoy|pasado)\b/i }],
+    ["holaa", "hola"], ["mñn", "mañana"], ["pa", "para", { after: /^\s+(?:el|la|los|las|esta|este|mañana|hoy|pasado)\b/i }],
   ],
   fr: [
-    ["jai", "j'ai"], ["dem1", "demain"], ["pr", "pour"], ["c bon", "c'est bon"], ["c fait", "c'est fait"], ["slt", "salut"],
+    ["jai", "j'ai"], ["dem1", "demain"], ["pr", "pour"], ["c bon", "c'est bon"], ["c fait", "c'est fait"], ["slt", "salut"], ["g", "j'ai", { after: /^\s+(?:fini|\p{L}+é(?:e|s|es)?)\b/iu }],
     ["quest ce que", "qu'est-ce que"],
     ["a", "à", { after: /^\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|\d)/i }],
   ],
@@ -389,9 +390,9 @@ export const DE_QUESTION_START = /^(?:was|welche[nrs]?|wann|wie|wo|gibt|habe|hab
 export const LANGUAGE_HINTS: Record<Foreign, string[]> = {
   es: ["mñn", "deshace", "eso", "tengo", "vencido", "vencidas", "añade", "apunta", "buenas", "noches", "adiós", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha", "borra", "elimina", "recuérdame", "mis", "enséñame", "mueve", "cambia", "quita", "completa", "hola", "viernes", "lunes", "martes", "miércoles", "jueves", "sábado", "domingo", "anota", "renombra", "aplaza", "reabre", "pendientes", "semana", "próxima", "sí", "ya", "del", "el", "una", "con", "por", "puedes", "funciona", "ayuda", "está", "hecho", "compré", "llamé", "pagué", "cuéntame", "chiste", "reabrir", "otra", "otro", "mejor", "hice", "borrar", "eliminar", "marcar", "completar", "mover", "cambiar", "podrías",
     "avísame", "ponle", "pon", "prioridad", "podría", "borrá", "recordame", "porfa", "plis", "perfecto", "busca", "búscame", "tenga", "equivoqué", "mostrame", "etiqueta", "hora", "antes", "cada", "todos", "todas", "días", "semanas", "meses", "noche", "recordatorio", "repite", "repetir"],
-  fr: ["jai", "bcp", "celui-là", "celle-là", "ajoute", "mets-la", "mets-le", "tâche", "tâches", "qu'ai-je", "cette", "bonne", "nuit", "bonsoir", "soirée", "journée", "revoir", "bientôt", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non", "j'ai", "déjà", "le", "les", "du", "des", "avec", "peux", "peux-tu", "marche", "aide", "est-ce", "terminé", "fait", "raconte-moi", "blague", "l'autre", "plutôt", "supprimer", "effacer", "marquer", "terminer", "déplacer", "pourrais-tu", "stp",
+  fr: ["jai", "bcp", "celui", "celle", "celui-là", "celle-là", "ajoute", "mets-la", "mets-le", "tâche", "tâches", "qu'ai-je", "cette", "bonne", "nuit", "bonsoir", "soirée", "journée", "revoir", "bientôt", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non", "j'ai", "déjà", "le", "les", "du", "des", "avec", "peux", "peux-tu", "marche", "aide", "est-ce", "terminé", "fait", "raconte-moi", "blague", "l'autre", "plutôt", "supprimer", "effacer", "marquer", "terminer", "déplacer", "pourrais-tu", "stp",
     "ajoute-lui", "donne-lui", "pourriez-vous", "vous", "s'il", "plaît", "priorité", "coche", "décoche", "réglée", "cherche", "l'étiquette", "heure", "avant", "veille", "rappel", "répète", "répéter"],
-  de: ["und", "wann", "sind", "moin", "bis", "hohe", "tagge", "gute", "nacht", "abend", "schönen", "schönes", "wochenende", "tschüss", "wiedersehen", "ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "kannst", "funktioniert", "hilfe", "hab", "wir", "schon", "bald", "du", "andere", "anderen", "lieber", "erzähl", "erzähle", "witz",
+  de: ["und", "wann", "sind", "moin", "bis", "hohe", "mit", "dem", "tagge", "gute", "nacht", "abend", "schönen", "schönes", "wochenende", "tschüss", "wiedersehen", "ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "kannst", "funktioniert", "hilfe", "hab", "wir", "schon", "bald", "du", "andere", "anderen", "lieber", "erzähl", "erzähle", "witz",
     "gib", "priorität", "könnten", "können", "such", "suche", "raus", "isch", "nummer", "übrigens", "abhaken", "erinner", "lieber", "jeden", "jede", "jedes", "monat", "erinnerung", "wiederhole"],
 };
 

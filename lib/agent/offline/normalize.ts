@@ -109,6 +109,7 @@ function reorderGerman(text: string, trace?: RowTrace): string {
     // "das Probetraining kannst du löschen": the object comes first, the modal sits before the verb.
     // "schreib ma bitte auf: …": words for "(for) me, please" are no object; what follows the colon is.
     const object = m[2]!
+      .replace(/^(?:mir|uns)\s+(?=\S)/i, "")
       .replace(
         /\s+(?:(?:kannst|könntest|würdest)\s+du|(?:können|könnten)\s+sie|bitte)(?:\s+(?:bitte|mal|ma))*\s*$/i,
         "",

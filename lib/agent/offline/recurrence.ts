@@ -10,6 +10,8 @@ import { addDays, compareDay, daysInMonth, isoDate, isoDateTime, wallOf, weekday
 const DAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 const CODES = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
 const DAY_RE = `(sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(?:day)?s?`;
+// A weekday as a word of its own, with nothing captured (for runs of several).
+const DAY_WORD = `(?:sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(?:day)?s?`;
 const MONTH_RE = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
 const ORD_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1 };
 const NUM = String.raw`(\d{1,2}|other|two|three|four|five|six)`;
@@ -102,6 +104,23 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Rule | null]> = [
       freq: "WEEKLY",
       interval: m[1] ? (/^(?:third|3rd)$/i.test(m[1]) ? 3 : 2) : 1,
       byDay: [dayCode(m[2]!), ...(m[3] ? [dayCode(m[3])] : [])],
+    }),
+  ],
+  [
+    // "gym mon wed fri at 6am": three weekdays or more in a row, with no "every", are a weekly habit
+    // ("on monday and friday" may be two dates, and stays so).
+    new RegExp(String.raw`\b(?:on\s+)?(${DAY_WORD}(?:\s*(?:,|\/|&|\band\b|\s)\s*${DAY_WORD}){2,6})\b`, "i"),
+    (m) => ({
+      freq: "WEEKLY",
+      interval: 1,
+      byDay: [
+        ...new Set(
+          m[1]!
+            .split(/[^a-z]+/i)
+            .filter((w) => new RegExp(`^${DAY_WORD}$`, "i").test(w))
+            .map(dayCode),
+        ),
+      ],
     }),
   ],
   [

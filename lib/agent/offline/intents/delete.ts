@@ -34,7 +34,7 @@ export function del(ctx: Ctx): Interpretation | null {
     let ref = m[1]!;
     let targets = resolveTargets(ref, ctx, opts);
     // "delete the gym one, I'm not going anymore": the reason after the comma is not the task.
-    const named = /^(.+?)\s*[,;]\s+\S/.exec(ref)?.[1];
+    const named = /^(.+?)\s*[,;]\s+\S/.exec(ref)?.[1]?.replace(/\s+(?:please|pls)$/i, "");
     if (!targets.ok && named) {
       const first = resolveTargets(named, ctx, opts);
       if (first.ok) [targets, ref] = [first, named];
