@@ -55,18 +55,23 @@ const DAYPART_END: Record<string, number> = {
   "casualReference/noon": 13,
 };
 
+const TASK_NUMBER = /((?:task|item|todo|#|number|no\.?)\s*)(\d+)/gi;
+
 export function chronoDates(text: string, ctx: DateContext): FoundDate[] {
   const w = wallOf(ctx.now, ctx.timeZone);
   const ref = new Date(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   const t = today(ctx);
   const out: FoundDate[] = [];
   let results: chrono.ParsedResult[];
+  // "move task 6 to 5pm": a task's number is hidden from chrono, which would read "6 to 5pm" as a
+  // range and lose the time (same length, so every index still points into `text`).
+  const parsed = text.replace(TASK_NUMBER, (_all, label: string, digits: string) => label + "n".repeat(digits.length));
   try {
-    results = chrono.casual.parse(text, ref, { forwardDate: true });
+    results = chrono.casual.parse(parsed, ref, { forwardDate: true });
     // Date words of the message's language that no table translated ("el 5 de marzo", "vendredi
     // à 17h", "am 5. März um 17 Uhr"): chrono's own locale, where English found nothing.
     if (ctx.language && ctx.language !== "en") {
-      for (const r of LOCALE_PARSERS[ctx.language].parse(text, ref, { forwardDate: true })) {
+      for (const r of LOCALE_PARSERS[ctx.language].parse(parsed, ref, { forwardDate: true })) {
         // chrono.de reads "Do"/"Mi"/"So" as weekdays: in a sentence they are words ("what do I have").
         if (midWord(r, text) || /^\p{L}{1,2}\.?$/u.test(r.text.trim())) continue;
         const end = r.index + r.text.length;

@@ -51,7 +51,11 @@ export type TimeOnly = NonNullable<Change["timeOnly"]>;
 /** A time said with no day ("at 7:30", "5pm"): the change keeps each task's own day. */
 export function timeOnlyOf(found: FoundDate): TimeOnly | null {
   const said = found.text.trim();
-  if (!found.hasTime || !found.wall || !/^(?:at\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.)?$/i.test(said))
+  if (
+    !found.hasTime ||
+    !found.wall ||
+    !/^(?:(?:at|a\s+las?|las?|à|vers|um|gegen)\s+)?\d{1,2}(?::\d{2})?\s*(?:am|pm|a\.m\.|p\.m\.|h|uhr)?$/i.test(said)
+  )
     return null;
   const ambiguous =
     !/am|pm|a\.m\.|p\.m\.|uhr|\dh|\b0\d|\b(?:1[3-9]|2\d)\b|noon|midnight|morning|evening|night|afternoon/i.test(said);
