@@ -42,6 +42,8 @@ const FILLER_START = new RegExp(
     String.raw`)\b[,!.:]?\s+)+`,
   "i",
 );
+// "… can go on thursday too": a change said in full; "too" only says it is another one (update, remark).
+export const TOO_AT_END = /\s+(?:too|as\s+well)$/i;
 // "… a fortnight from now" keeps its "now".
 const FILLER_END =
   /(?<!\bfrom)[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|for me please|if you can|if possible|asap please|now|instead|then|actually|anyway|anyways|btw|(?:so\s+)?(?:don'?t|do\s+not)\s+let\s+me\s+forget|(?:please\s+)?(?:can\s+you\s+|you\s+can\s+)?put\s+it\s+(?:in|on)\s+(?:my|the)\s+list)$/i;

@@ -181,7 +181,7 @@ function splitClitics(text: string, language: Foreign): string {
 }
 
 // Object pronouns in front of the verb ("tu peux la déplacer", "la puedes mover", "je le marque
-// comme fait", "kannst du sie verschieben"): once the tables have made the verb a command word,
+// comme fait"): once the tables have made the verb a command word,
 // the pronoun follows it as "it"/"them", as a joined one does. Only before a command word, so
 // "la facture" or "le plan de travail" stay titles.
 const PRONOUN_VERBS = [...COMMAND_LEADS, "put"]
@@ -198,7 +198,6 @@ const PROCLITIC: Partial<Record<Foreign, RegExp>> = {
     String.raw`(?<![\p{L}'’])(${MODAL})?(?:(?:yo|me|te|se)\s+)?(los|las|lo|la|les|le)\s+(${MODAL})?(${PRONOUN_VERBS})(?![\p{L}])`,
     "giu",
   ),
-  de: new RegExp(String.raw`()(?<![\p{L}])()(sie|ihn|es)\s+(${MODAL})?(${PRONOUN_VERBS})(?![\p{L}])`, "giu"),
 };
 // German puts the pronoun after the verb already ("verschieb sie auf Freitag" → "move sie to …").
 const DE_PRONOUN_AFTER = new RegExp(

@@ -5,7 +5,7 @@
 // date, a priority, done, a repeat) is cut out with the same extractors the commands use; the
 // words that link the naming to it come from REMARK_* in lexicon.ts; what is left must name one
 // existing task by its title, or nothing is read from the remark.
-import { result, type Ctx } from "../context";
+import { result, TOO_AT_END, type Ctx } from "../context";
 import { extractDate } from "../dates";
 import { extractPriority } from "../modifiers";
 import { repeatRuleOnly } from "../recurrence";
@@ -80,10 +80,9 @@ function firstNamed(candidates: string[], ctx: Ctx): TaskSnapshot | null {
 export function remark(ctx: Ctx): Interpretation | null {
   // Other languages arrive here in the tables' English words ("Winterreifen wechseln high priority").
   if (ctx.question) return null;
-  // "… can go on thursday too": "too" says it is another change, not what the change is.
   const text = ctx.text
     .replace(/[.!]+$/, "")
-    .replace(/\s+(?:too|as\s+well)$/i, "")
+    .replace(TOO_AT_END, "")
     .trim();
   if (COMMAND.test(text) && !LEAD.test(text)) return null;
 

@@ -1,6 +1,6 @@
 // Changing a task: due date (move/push/reschedule, or clear it), title (rename),
 // priority, tags (add/remove) and description ("add a note to task 2: …").
-import { ask, clarifyReference, type Ctx } from "../context";
+import { ask, clarifyReference, TOO_AT_END, type Ctx } from "../context";
 import { findDates, extractDate, type FoundDate } from "../dates";
 import { extractPriority, extractTags } from "../modifiers";
 import { cleanRefPhrase, resolveOne } from "../references";
@@ -72,8 +72,7 @@ function namesItsTask(phrase: string, dateText: string, ctx: Ctx, moving: boolea
 }
 
 function modifierUpdate(ctx: Ctx): Interpretation | null {
-  // "… can go on thursday too": the change is said in full; "too" only says it is another one.
-  let t = ctx.text.replace(/\s+(?:too|as\s+well)$/i, "");
+  let t = ctx.text.replace(TOO_AT_END, "");
   // "add a deadline of Friday to the report", "the due date for task 3 is Friday"
   t = t
     .replace(/^(?:add|put|attach)\s+(?=(?:a\s+|the\s+)?(?:due[\s-]*date|deadline)\b)/i, "set ")
