@@ -153,11 +153,24 @@ export function words(s: string): string[] {
   );
 }
 
+/**
+ * Short forms people type for a word of a title, compared as the whole word ("le rdv du véto" names
+ * "Rendez-vous chez le vétérinaire"). A title keeps the words it was given; only the comparison
+ * reads them alike. Written without accents, as `words` leaves them.
+ */
+export const CLIPPINGS: Readonly<Record<string, string>> = {
+  rdv: "rendez-vous",
+  veto: "veterinaire",
+  ophtalmo: "ophtalmologue",
+  kine: "kinesitherapeute",
+  appt: "appointment",
+};
+
 /** Content words of a reference phrase, stemmed. */
 export function contentStems(s: string, extraStop?: Set<string>): string[] {
   return words(s)
     .filter((w) => !REF_STOPWORDS.has(w) && !extraStop?.has(w))
-    .map((w) => stem(w.replace(/^#/, "")))
+    .map((w) => stem((CLIPPINGS[w] ?? w).replace(/^#/, "")))
     .filter(Boolean);
 }
 

@@ -44,6 +44,10 @@ export const TEXT_SPEAK: Row[] = [
   ["ty", "thanks"], ["tysm", "thanks"], ["tyvm", "thanks"], ["prio", "priority"], ["pri", "priority", { before: /\b(?:high|low|medium|top)\s+$/i }],
   // "what'd I finish", "when'd we pay it": a past question ("what would" has no "I get done" after it).
   ["what'd", "what did", { after: /^\s+(?:i|we)\b/i }], ["when'd", "when did", { after: /^\s+(?:i|we)\b/i }],
+  // "wat's due", "pls ad a task: …" (a command word one letter short, where only a command fits).
+  // "and the third also": "also" ending a message is "too".
+  ["also", "too", { before: /\S\s+$/, after: /^\s*[.!?]*\s*$/ }],
+  ["wat's", "what's"], ["taks", "task"], ["ad", "add", { before: /(?:^|\b(?:please|pls|plz|you|u)\s+)$/i, after: /^\s+(?:a|an|the|new|to|task)\b/i }],
 ];
 
 /**
@@ -80,7 +84,7 @@ const DE_DATE_AHEAD = {
 const EVERY_BEFORE = { before: /\b(?:every|jeden|jede|jedes|cada|todos\s+los|chaque|tous\s+les|nächsten|kommenden|next)\s+(?:\p{L}+\s+(?:y|et|und|and)\s+)?$/iu };
 // "décale la tâche 3 à lundi", "mueve la tarea 2 al viernes": the target day of a move.
 // "passe la déclaration en priorité haute": "passer" sets a priority here, elsewhere it is a title's word ("passer au pressing").
-const FR_PRIORITY_LATER = { after: /^\s.*\ben\s+priorit/i };
+const FR_PRIORITY_LATER = { after: /^\s.*\ben\s+(?:(?:haute|basse)\s+)?priorit/i };
 const FR_DAY_AHEAD = { after: /^\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|après-demain|la\s+semaine)\b/i };
 // "efface la 4", "borra la 3": a task's number after the feminine article (la tarea / la tâche), not a date.
 const TASK_NUMBER_AHEAD = { after: /^\s*#?\d{1,3}(?![\d:h]|[.,]\d)(?!\s+(?:de|del|h|heures?|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b)/i };
@@ -206,6 +210,11 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["me queda", "do i have left"], ["agéndame", "add"], ["tacha", "check off"], ["eres lo máximo", "you're the best"],
     ["deshace", "undo"], ["la del", "the"], ["el del", "the"], ["la de la", "the"], ["oye", "hey"], ["cuándo tengo", "when is"],
     ["po", "", { before: /\b(?:gracias|thanks|sí|ya)\s+$/i }], ["jajaja", "haha"],
+    // "súbele la prioridad a alta", "ponela en …" (voseo), "volvé a ponerlo" (bring it back), "cambia el nombre de la tarea 3 a …".
+    ["súbele la prioridad", "set the priority"], ["bájale la prioridad", "set the priority"], ["poné", "put"],
+    ["volvé a ponerlo", "put it back"], ["vuelve a ponerlo", "put it back"], ["volvé a ponerla", "put it back"], ["vuelve a ponerla", "put it back"],
+    ["cambia el nombre de", "rename"], ["cámbiale el nombre a", "rename"],
+    ["a", "to", { before: /\b(?:renombra|cambia\s+el\s+nombre\s+de|cámbiale\s+el\s+nombre\s+a)\s+(?:la\s+)?(?:tarea\s+)?#?\d+\s+$/i }],
   ],
   fr: [
     ["ajoute", "add"], ["ajouter", "add"], ["crée", "add"], ["note", "add"], ["rappelle-moi de", "remind me to"], ["rappelle-moi d'", "remind me to "],
@@ -253,6 +262,11 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     // Chat French: "bcp", "prio haute", "m'ajouter", "laisse-la mais …".
     ["bcp", "a lot"], ["prio haute", "high priority"], ["m'ajouter", "add"], ["laisse-la mais", ""],
     ["celle du", "the"], ["celui du", "the"], ["celui de", "the"], ["celle de", "the"], ["aussi", "too", { after: /^\s*[.!?]*\s*$/ }], ["il me reste quoi", "what do i have left"], ["mets lui", "give it"],
+    // "le premier, c'est fait", "avance-la à samedi", "passe-la en haute priorité", "celle d'internet", "remets-la", "quelles sont …".
+    ["le premier", "the first"], ["le deuxième", "the second"], ["le troisième", "the third"], ["le dernier", "the last"],
+    ["avance", "move"], ["avancer", "move"], ["en haute priorité", "high priority"], ["haute priorité", "high priority"],
+    ["en basse priorité", "low priority"], ["basse priorité", "low priority"], ["celle d'", "the "], ["celui d'", "the "],
+    ["remets", "move", { after: /^\s+(?:\S+\s+)?(?:à|au|pour)\s/i }], ["remets", "restore"], ["quelles sont", "what are"], ["c'est pour quand", "when is"],
   ],
   de: [
     // Adding ("füge … hinzu" and "… hinzufügen" are brought to the front by DE_REORDER first).
@@ -339,6 +353,9 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["und dem tag", "tagged"], ["das mit dem", "the"], ["heute noch", "today"],
     ["wieder", "", { before: /\b(?:lösch|lösche|entfern|entferne)\s+(?:die|das|sie|es|ihn)\s+$/i }], ["jeden mo", "every monday"], ["hohe prio", "high priority"],
     ["die", "it", { before: /\b(?:setz|setze|lösch|lösche|verschieb|verschiebe|schieb|hak|erledige)\s+$/i }],
+    // "erinnere mich eine Stunde vorher daran", "zum Thema Geburtstag", "tagge die Präsentation mit #dringend", "füge hinzu: …".
+    ["daran", "", { after: /^\s*[.!?]*\s*$/ }], ["zum thema", "about"], ["tagge", "tag"], ["tagg", "tag"],
+    ["mit", "with", { before: /\btag(?:ge?)?\s+\S.*\s$/i, after: /^\s+#/ }], ["füge hinzu", "add"],
   ],
 };
 
@@ -354,7 +371,7 @@ export const CHAT_SPELLING: Record<Foreign, Row[]> = {
   ],
   fr: [
     ["jai", "j'ai"], ["dem1", "demain"], ["pr", "pour"], ["c bon", "c'est bon"], ["c fait", "c'est fait"], ["slt", "salut"], ["g", "j'ai", { after: /^\s+(?:fini|\p{L}+é(?:e|s|es)?)\b/iu }],
-    ["quest ce que", "qu'est-ce que"],
+    ["quest ce que", "qu'est-ce que"], ["qu'est ce", "qu'est-ce"],
     ["a", "à", { after: /^\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|\d)/i }],
   ],
   de: [["is", "ist", { before: /\b(?:was|wann|das|es|wer|wo)\s+$/i }], ["heut", "heute"]],
@@ -372,7 +389,7 @@ export const DE_REORDER: ReadonlyArray<readonly [head: string, tail: string, to:
   ["schreibe", "auf", "add"], ["", "erfassen", "add"], ["nimm", "auf", "add"], ["setz", "auf die liste", "add"], ["setze", "auf die liste", "add"],
   ["hak", "ab", "check off"], ["hake", "ab", "check off"], ["streich", "durch", "check off"], ["streiche", "durch", "check off"],
   ["mach", "rückgängig", "undo"], ["mache", "rückgängig", "undo"], ["nimm", "zurück", "undo"],
-  ["öffne", "wieder", "reopen"], ["mach", "wieder auf", "reopen"], ["benenne", "um", "rename"], ["schieb", "auf", "move"],
+  ["öffne", "wieder", "reopen"], ["mach", "wieder auf", "reopen"], ["benenne", "um", "rename"], ["schieb", "auf", "move"], ["zieh", "vor", "move"], ["ziehe", "vor", "move"],
   ["schiebe", "auf", "move"], ["was steht", "an", "what is due"], ["was habe ich", "vor", "what do I have"], ["was hab ich", "vor", "what do I have"],
   ["ich habe", "erledigt", "I finished"], ["ich hab", "erledigt", "I finished"], ["ich habe", "gemacht", "I did"], ["ich hab", "gemacht", "I did"],
   ["", "hinzufügen", "add"], ["", "eintragen", "add"], ["", "aufschreiben", "add"], ["", "notieren", "add"], ["", "auf die liste setzen", "add"],
@@ -388,9 +405,9 @@ export const DE_QUESTION_START = /^(?:was|welche[nrs]?|wann|wie|wo|gibt|habe|hab
 
 /** Words that show a message's language (for the replies and the table the normaliser applies). */
 export const LANGUAGE_HINTS: Record<Foreign, string[]> = {
-  es: ["mñn", "deshace", "eso", "tengo", "vencido", "vencidas", "añade", "apunta", "buenas", "noches", "adiós", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha", "borra", "elimina", "recuérdame", "mis", "enséñame", "mueve", "cambia", "quita", "completa", "hola", "viernes", "lunes", "martes", "miércoles", "jueves", "sábado", "domingo", "anota", "renombra", "aplaza", "reabre", "pendientes", "semana", "próxima", "sí", "ya", "del", "el", "una", "con", "por", "puedes", "funciona", "ayuda", "está", "hecho", "compré", "llamé", "pagué", "cuéntame", "chiste", "reabrir", "otra", "otro", "mejor", "hice", "borrar", "eliminar", "marcar", "completar", "mover", "cambiar", "podrías",
+  es: ["mñn", "deshace", "volvé", "ponerlo", "ponerla", "súbele", "eso", "tengo", "vencido", "vencidas", "añade", "apunta", "buenas", "noches", "adiós", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha", "borra", "elimina", "recuérdame", "mis", "enséñame", "mueve", "cambia", "quita", "completa", "hola", "viernes", "lunes", "martes", "miércoles", "jueves", "sábado", "domingo", "anota", "renombra", "aplaza", "reabre", "pendientes", "semana", "próxima", "sí", "ya", "del", "el", "una", "con", "por", "puedes", "funciona", "ayuda", "está", "hecho", "compré", "llamé", "pagué", "cuéntame", "chiste", "reabrir", "otra", "otro", "mejor", "hice", "borrar", "eliminar", "marcar", "completar", "mover", "cambiar", "podrías",
     "avísame", "ponle", "pon", "prioridad", "podría", "borrá", "recordame", "porfa", "plis", "perfecto", "busca", "búscame", "tenga", "equivoqué", "mostrame", "etiqueta", "hora", "antes", "cada", "todos", "todas", "días", "semanas", "meses", "noche", "recordatorio", "repite", "repetir"],
-  fr: ["jai", "bcp", "celui", "celle", "celui-là", "celle-là", "ajoute", "mets-la", "mets-le", "tâche", "tâches", "qu'ai-je", "cette", "bonne", "nuit", "bonsoir", "soirée", "journée", "revoir", "bientôt", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non", "j'ai", "déjà", "le", "les", "du", "des", "avec", "peux", "peux-tu", "marche", "aide", "est-ce", "terminé", "fait", "raconte-moi", "blague", "l'autre", "plutôt", "supprimer", "effacer", "marquer", "terminer", "déplacer", "pourrais-tu", "stp",
+  fr: ["jai", "bcp", "quand", "c'est", "qu'est", "retard", "quelles", "avance", "remets", "celui", "celle", "celui-là", "celle-là", "ajoute", "mets-la", "mets-le", "tâche", "tâches", "qu'ai-je", "cette", "bonne", "nuit", "bonsoir", "soirée", "journée", "revoir", "bientôt", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non", "j'ai", "déjà", "le", "les", "du", "des", "avec", "peux", "peux-tu", "marche", "aide", "est-ce", "terminé", "fait", "raconte-moi", "blague", "l'autre", "plutôt", "supprimer", "effacer", "marquer", "terminer", "déplacer", "pourrais-tu", "stp",
     "ajoute-lui", "donne-lui", "pourriez-vous", "vous", "s'il", "plaît", "priorité", "coche", "décoche", "réglée", "cherche", "l'étiquette", "heure", "avant", "veille", "rappel", "répète", "répéter"],
   de: ["und", "wann", "sind", "moin", "bis", "hohe", "mit", "dem", "tagge", "gute", "nacht", "abend", "schönen", "schönes", "wochenende", "tschüss", "wiedersehen", "ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "kannst", "funktioniert", "hilfe", "hab", "wir", "schon", "bald", "du", "andere", "anderen", "lieber", "erzähl", "erzähle", "witz",
     "gib", "priorität", "könnten", "können", "such", "suche", "raus", "isch", "nummer", "übrigens", "abhaken", "erinner", "lieber", "jeden", "jede", "jedes", "monat", "erinnerung", "wiederhole"],

@@ -25,7 +25,8 @@ import { markedSpellings, restoreMarks, unmarked } from "./spelling-marks";
 
 export type { Language } from "./lexicon";
 
-const EDGE_BEFORE = String.raw`(?<![\p{L}\p{N}'’/-])`;
+// "#dringend" is a tag the user named: no table row translates it.
+const EDGE_BEFORE = String.raw`(?<![\p{L}\p{N}'’/#-])`;
 const EDGE_AFTER = String.raw`(?![\p{L}\p{N}'’/-])`;
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&").replace(/\s+/g, String.raw`\s+`);
 
@@ -442,6 +443,23 @@ function clockDigits(text: string, language: Language): string {
 // "jeden Monat am 25.": a day of the month with no month after it (chrono.de reads "am 25. März" itself).
 const DE_DAY_ONLY =
   /\bam\s+(\d{1,2})\.(?!\d)(?!\s*(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b)/giu;
+// "réserver le resto le 30 #perso", "cena con Ana el 15 a las 9": a day of the month alone, after the
+// task's words (chrono's French and Spanish read it only with a month). After a command word ("supprime
+// le 3", "borra el 2") the number is a task's.
+const DAY_ONLY: Partial<Record<Foreign, RegExp>> = {
+  fr: /(\p{L}+)(\s+)le\s+(\d{1,2})(?:er)?(?![\d:h.,])(\s+(?:à|a|vers)\s+(?=\d)|(?=\s*(?:$|[#,.!?;]|\s+(?:avant|pour)\s)))/giu,
+  es: /(\p{L}+)(\s+)el\s+(?:día\s+)?(\d{1,2})(?![\d:h.,])(\s+a\s+las?\s+(?=\d)|(?=\s*(?:$|[#,.!?;]|\s+(?:por|para|antes)\s)))/giu,
+};
+function dayOnly(text: string, language: Language): string {
+  const re = language === "en" ? undefined : DAY_ONLY[language];
+  if (!re) return text;
+  return text.replace(re, (all, before: string, space: string, d: string, at: string) =>
+    +d >= 1 && +d <= 31 && !VERBS[language as Foreign].has(unmarked(before)) && !/^(?:tâche|tarea|task)$/i.test(before)
+      ? `${before}${space}on the ${ordinal(+d)}${at ? " at " : ""}`
+      : all,
+  );
+}
+
 const DE_DONE_ADVERBS =
   /\b(hab|habe)\s+ich\s+(?:(?:schon|heute|noch|gerade|grad|endlich|auch|bereits|gestern|jetzt)\s+)+(erledigt|gemacht)\b/giu;
 // "le 1er de chaque mois", "el 15 de cada mes": a monthly day, as recurrence.ts reads it.
@@ -473,6 +491,7 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
       ),
       trace,
     ).replace(DE_DAY_ONLY, (all, d: string) => (+d >= 1 && +d <= 31 ? `on the ${ordinal(+d)}` : all));
+  t = dayOnly(t, language);
   if (language === "fr")
     t = t.replace(ELIDED_PRONOUN, (word, verb: string) => (VERBS.fr.has(unmarked(verb)) ? `l' ${verb}` : word));
   if (language !== "en") t = frontClitics(applyForeign[language](splitClitics(t, language), trace), language);

@@ -41,6 +41,8 @@ export function topicFirst(ctx: Ctx): { command: string; task: TaskSnapshot } | 
   if (!m) return null;
   if (FIELD_REMARK.test(m[1]!)) return null;
   const topic = m[1]!.replace(/^(?:and|so|ok|okay|well)\s+/i, "");
+  // "add buy snow tires, tag it car": a new task and what to do with it, not a task named first.
+  if (/^(?:(?:please|pls)\s+)?(?:add|create|new\s+task|jot\s+down|put\s+down)\b/i.test(topic)) return null;
   const candidates = [
     ...new Set([topic, topic.replace(REMARK, ""), topic.replace(LEAD, "").replace(REMARK, "")]),
   ].filter((c) => c.trim());

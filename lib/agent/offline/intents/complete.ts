@@ -76,7 +76,8 @@ const PATTERNS: Pattern[] = [
     reopen: false,
   },
   {
-    re: /^(?:complete|finish|check\s+off|tick\s+off|cross\s+off|strike\s+off|knock\s+off|mark\s+off|close\s+out|close|resolve|wrap\s+up|tick|cross\s+out|mark\s+done|mark\s+complete|mark\s+as\s+done)\s+(.+?)(?:\s+(?:off|as\s+done|as\s+complete|off\s+(?:my|the)\s+list|off\s+the\s+list))?$/i,
+    // "check that one off": the particle after its object.
+    re: /^(?:complete|finish|check\s+off|tick\s+off|cross\s+off|strike\s+off|knock\s+off|mark\s+off|close\s+out|close|resolve|wrap\s+up|tick|(?:check|cross|strike)(?=\s.+\s+off(?:\s+(?:my|the)\s+list)?$)|cross\s+out|mark\s+done|mark\s+complete|mark\s+as\s+done)\s+(.+?)(?:\s+(?:off|as\s+done|as\s+complete|off\s+(?:my|the)\s+list|off\s+the\s+list))?$/i,
     group: 1,
     reopen: false,
   },
@@ -226,7 +227,10 @@ function foreignPast(ctx: Ctx): Interpretation | null {
  */
 function sameDeed(task: TaskSnapshot, verbs: string[], object: string): boolean {
   const title = task.title.split(/\s+/);
-  if (verbs.some((v) => stem(v) === stem(title[0]!))) return true;
+  // A German title ends with its verb ("Rechnung an Krause schicken"); a prefixed verb said
+  // ("verschickt") is the same deed.
+  const deed = [title[0]!, title.at(-1)!].map((w) => stem(w)).filter((w) => w.length >= 4);
+  if (verbs.some((v) => deed.some((d) => stem(v) === d || stem(v).endsWith(d)))) return true;
   const said = new Set(object.split(/\s+/).map(stem));
   return title.every((w) => said.has(stem(w)) || w.length <= 3);
 }

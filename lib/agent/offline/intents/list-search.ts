@@ -32,10 +32,16 @@ export function cleanTerm(s: string): string {
  * is sent in its singular (or stem) form when that form is in some task.
  */
 export function searchable(term: string, tasks: Ctx["tasks"]): string {
-  const has = (t: string) =>
-    tasks.some((x) =>
+  const count = (t: string) =>
+    tasks.filter((x) =>
       `${x.title}\n${(x as { description?: string | null }).description ?? ""}`.toLowerCase().includes(t.toLowerCase()),
-    );
+    ).length;
+  const has = (t: string) => count(t) > 0;
+  // "when's my dentist appointment": "dentist" names it (the task may be "Dentist check-up"), unless
+  // the whole phrase finds fewer tasks ("vet" alone would also find "Book the vet").
+  const visit = /^(.+?)\s+(?:appointments?|appts?)$/i.exec(term)?.[1];
+  const whole = count(term);
+  if (visit && (whole === 0 ? count(visit) > 0 : count(visit) === whole)) return searchable(visit, tasks);
   if (!term || has(term)) return term;
   const m = /^(.*?)([a-z]+)$/i.exec(term);
   if (!m) return term;

@@ -172,10 +172,11 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
     else change.shiftDays = (back ? -1 : 1) * n * (unit === "week" ? 7 : 1);
     rest = rest.slice(0, sh.index);
   } else {
-    // "everything due today to monday": "due today" chooses the tasks; only "monday" is the change.
+    // "everything due today to monday", "all of today's stuff to monday": "due today" chooses the
+    // tasks; only "monday" is the change.
     const guarded = rest.replace(
-      /\bdue\s+(today|tomorrow|this\s+week)\b/gi,
-      (_m, w: string) => `due_${w.replace(/\s+/g, "_")}`,
+      /\bdue\s+(today|tomorrow|this\s+week)\b|\b(today|tomorrow|this\s+week)['’]s(?=\s)/gi,
+      (_m, due: string | undefined, own: string | undefined) => `due_${(due ?? own)!.replace(/\s+/g, "_")}`,
     );
     const d = pickDate(guarded, ctx);
     d.rest = d.rest.replace(/\bdue_(\w+)/g, (_m, w: string) => `due ${w.replace(/_/g, " ")}`);
