@@ -38,7 +38,8 @@ const FILLER_START = new RegExp(
       .source +
     // "I want to delete …" is the command; "I need to call …" stays a new task (NEED in add.ts).
     // "Priya wants to push our 1:1 …": someone else's wish for a change is the change asked for.
-    String.raw`|(?:i(?:\s+(?:want|need|would\s+like)|'d\s+like)\s+to|let'?s|can\s+we|could\s+we|(?:(?:my|our|the)\s+)?[a-z]+\s+(?:wants?|asked|needs?|would\s+like)\s+(?:me\s+|us\s+)?to)(?=\s+(?:delete|remove|mark|undo|reopen|rename|reschedule|postpone|move|push|cancel|untag|clear|tick\s+off|check\s+off)\b)` +
+    // "I can cross off the birthday one": what the user may now do is what they ask for.
+    String.raw`|(?:i(?:\s+(?:want|need|would\s+like)|'d\s+like)\s+to|(?:i|we)\s+can(?:\s+now)?|let'?s|can\s+we|could\s+we|(?:(?:my|our|the)\s+)?[a-z]+\s+(?:wants?|asked|needs?|would\s+like)\s+(?:me\s+|us\s+)?to)(?=\s+(?:delete|remove|mark|undo|reopen|rename|reschedule|postpone|move|push|cancel|untag|clear|tick\s+off|check\s+off|cross\s+off)\b)` +
     String.raw`)\b[,!.:]?\s+)+`,
   "i",
 );
@@ -46,7 +47,7 @@ const FILLER_START = new RegExp(
 export const TOO_AT_END = /\s+(?:too|as\s+well)$/i;
 // "… a fortnight from now" keeps its "now".
 const FILLER_END =
-  /(?<!\bfrom)[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|for me please|if you can|if possible|asap please|now|instead|then|actually|anyway|anyways|btw|(?:so\s+)?(?:don'?t|do\s+not)\s+let\s+me\s+forget|(?:please\s+)?(?:can\s+you\s+|you\s+can\s+)?put\s+it\s+(?:in|on)\s+(?:my|the)\s+list)$/i;
+  /(?<!\bfrom)[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|for me please|if you can|if possible|asap please|now|instead|then|actually|anyway|anyways|though|btw|(?:so\s+)?(?:don'?t|do\s+not)\s+let\s+me\s+forget|(?:please\s+)?(?:can\s+you\s+|you\s+can\s+)?put\s+it\s+(?:in|on)\s+(?:my|the)\s+list)$/i;
 // A learner's word order in front of a command: "please you can add for me …", "can you to add …",
 // "you mark for me … as done". Only before a list verb, so "you can do it!" stays what it is.
 const LEARNER_VERBS = [...new Set([...COMMAND_LEADS, ...LIST_VERBS.filter((v) => !EITHER_VERBS.includes(v))])]

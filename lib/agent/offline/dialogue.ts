@@ -99,12 +99,25 @@ export function dialogueState(history: HistoryTurn[] | undefined): DialogueState
  * The last change's calls, aimed at another task instead ("same for the piano one", "no, the
  * other one"): a moved day keeps the new task's own time of day, like any move.
  */
-export function retarget(calls: ToolCall[], task: TaskSnapshot, timeZone: string): ToolCall[] {
+export function retarget(calls: ToolCall[], task: TaskSnapshot, timeZone: string, from?: TaskSnapshot): ToolCall[] {
   return calls
     .filter((c) => c.tool !== "add_task")
     .map((c) => {
       const input: Record<string, unknown> = { ...c.input, task: task.number };
       if (typeof input.dueDate === "string") input.dueDate = keepTimeOf(task, input.dueDate, timeZone);
+      // "remind me 45 min before the vet" then "same for the haircut": as long before the haircut.
+      const lead =
+        from?.dueDate && typeof input.remindAt === "string"
+          ? Date.parse(from.dueDate) - Date.parse(input.remindAt)
+          : NaN;
+      if (
+        lead >= 0 &&
+        /T/.test(from!.dueDate!) &&
+        task.dueDate &&
+        /T/.test(task.dueDate) &&
+        input.dueDate === undefined
+      )
+        input.remindAt = new Date(Date.parse(task.dueDate) - lead).toISOString();
       return { tool: c.tool, input };
     });
 }

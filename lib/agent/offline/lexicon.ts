@@ -10,7 +10,7 @@
 export type Row = readonly [from: string, to: string, when?: { before?: RegExp; after?: RegExp }];
 
 // A weekday abbreviation that is also a word counts only next to a date connector or a time.
-const DATE_SLOT = { before: /\b(?:on|by|next|this|until|till|due|before|after|every|from|to|meant|not)\s+$/i };
+const DATE_SLOT = { before: /\b(?:on|by|next|this|until|till|due|before|after|every|from|to|meant|not|make\s+(?:it|that))\s+$/i };
 const TIME_NEXT = { after: /^\s+(?:at\s+)?\d/ };
 // "demain, plutôt lundi", "am Samstag, lieber am Sonntag": after a comma, the word takes a date back.
 const AFTER_COMMA = { before: /,\s*$/ };
@@ -212,7 +212,9 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["po", "", { before: /\b(?:gracias|thanks|sí|ya)\s+$/i }], ["jajaja", "haha"],
     // "súbele la prioridad a alta", "ponela en …" (voseo), "volvé a ponerlo" (bring it back), "cambia el nombre de la tarea 3 a …".
     ["súbele la prioridad", "set the priority"], ["bájale la prioridad", "set the priority"], ["poné", "put"],
-    ["volvé a ponerlo", "put it back"], ["vuelve a ponerlo", "put it back"], ["volvé a ponerla", "put it back"], ["vuelve a ponerla", "put it back"],
+    ["súbele la prioridad al", "set the priority of the"], ["súbele la prioridad a la", "set the priority of the"],
+    ["bájale la prioridad al", "set the priority of the"], ["bájale la prioridad a la", "set the priority of the"],
+    ["volvé a ponerlo", "put it back"], ["vuelve a ponerla", "put it back"],
     ["cambia el nombre de", "rename"], ["cámbiale el nombre a", "rename"],
     ["a", "to", { before: /\b(?:renombra|cambia\s+el\s+nombre\s+de|cámbiale\s+el\s+nombre\s+a)\s+(?:la\s+)?(?:tarea\s+)?#?\d+\s+$/i }],
   ],
@@ -266,7 +268,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["le premier", "the first"], ["le deuxième", "the second"], ["le troisième", "the third"], ["le dernier", "the last"],
     ["avance", "move"], ["avancer", "move"], ["en haute priorité", "high priority"], ["haute priorité", "high priority"],
     ["en basse priorité", "low priority"], ["basse priorité", "low priority"], ["celle d'", "the "], ["celui d'", "the "],
-    ["remets", "move", { after: /^\s+(?:\S+\s+)?(?:à|au|pour)\s/i }], ["remets", "restore"], ["quelles sont", "what are"], ["c'est pour quand", "when is"],
+    ["remets", "move", { after: /^\s+(?:[^\s,.;!?]+\s+){0,5}(?:à|au|pour)\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|après-demain|la\s+semaine|\d)/i }], ["remets", "restore"], ["quelles sont", "what are"], ["c'est pour quand", "when is"],
   ],
   de: [
     // Adding ("füge … hinzu" and "… hinzufügen" are brought to the front by DE_REORDER first).

@@ -39,6 +39,11 @@ export const PLURAL_PRONOUN = new RegExp(
   "i",
 );
 
+const OTHERS = new RegExp(
+  String.raw`^(?:other\s+(?:${COUNTED}|ones|tasks|items)|others|rest(?:\s+of\s+them)?|remaining(?:\s+(?:ones|tasks|items))?)$`,
+  "i",
+);
+
 /** Whether a phrase (as said, or cleaned of "the") is a plural reference of PLURAL_PRONOUN. */
 export function isPluralRef(phrase: string): boolean {
   return PLURAL_PRONOUN.test(phrase.trim()) || PLURAL_PRONOUN.test(cleanRefPhrase(phrase));
@@ -206,6 +211,14 @@ export function resolveSeveral(phrase: string, tasks: TaskSnapshot[], opts: RefO
       const picked = /^(?:last|bottom)$/i.test(slice[1]!) ? shown.slice(-n) : shown.slice(0, n);
       return picked.map((k) => byNumber(k, tasks));
     }
+  }
+  // "the other two", "the rest": what we last showed, less what the last change touched.
+  if (OTHERS.test(cleaned)) {
+    const state = dialogueState(opts.history);
+    const touched = state.lastChange?.touched ?? [];
+    const rest = state.shown.filter((n) => !touched.includes(n));
+    const count = pluralCount(cleaned);
+    if (rest.length && (count === null || count === rest.length)) return rest.map((n) => byNumber(n, tasks));
   }
   const numberList =
     /^(?:(?:tasks?|items?|numbers?|#)\s*)?#?\d+(?:\s*(?:,|and|&|\+|plus)\s*(?:(?:tasks?|items?|numbers?)\s*)?#?\d+)+$/i;

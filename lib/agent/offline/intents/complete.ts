@@ -88,7 +88,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "they're both done now": the "both" said after the verb still counts the tasks meant.
-    re: /^(.+?)(?:\s+(?:is|are|'s|was|were|has\s+been|have\s+been|got|is\s+now|are\s+now)|'s|'re)\s+(?:now\s+|finally\s+|already\s+|totally\s+)?(?:(all|both)\s+)?(?:now\s+)?(?:done|finished|complete|completed|sorted|taken\s+care\s+of|handled|dealt\s+with|out\s+of\s+the\s+way|ticked\s+off|checked\s+off)(?:\s+(?:now|too|as\s+well))?$/i,
+    re: /^(.+?)(?:\s+(?:really\s+|actually\s+)?(?:is|are|'s|was|were|has\s+been|have\s+been|got|is\s+now|are\s+now)|'s|'re)\s+(?:now\s+|finally\s+|already\s+|totally\s+|really\s+|actually\s+)?(?:(all|both)\s+)?(?:now\s+)?(?:done|finished|complete|completed|sorted|taken\s+care\s+of|handled|dealt\s+with|out\s+of\s+the\s+way|ticked\s+off|checked\s+off)(?:\s+(?:now|too|as\s+well))?$/i,
     group: 1,
     also: 2,
     reopen: false,

@@ -80,6 +80,10 @@ function lookalikes(change: Change, tasks: TaskSnapshot[]): TaskSnapshot[] {
   });
 }
 
+/** The one task the last change touched, as it stands now. */
+const onlyTouched = (change: Change, tasks: TaskSnapshot[]) =>
+  change.touched.length === 1 ? tasks.find((t) => t.number === change.touched[0]) : undefined;
+
 const NARROW =
   /^(?:(?:ok(?:ay)?|fine|alright|then|sorry|actually|no|oops|well|wait|hmm+)\b[\s,.!]*)*(?:just|only)\s+(?:do\s+)?(.+?)(?:\s+(?:is|are|was|were)\s+(?:actually\s+|really\s+)?(?:done|finished|complete|completed|needed))?(?:\s+then)?$/i;
 
@@ -129,7 +133,7 @@ export function correction(ctx: Ctx): Interpretation | null {
     if (change.touched.includes(out.task.number)) return null;
     const calls = [
       { tool: "undo_operation" as const, input: {} },
-      ...retarget(change.calls, out.task, ctx.date.timeZone),
+      ...retarget(change.calls, out.task, ctx.date.timeZone, onlyTouched(change, ctx.tasks)),
     ];
     return result("correction", calls, { tasks: [out.task.number], undo: true }, 0.8);
   }
@@ -138,7 +142,7 @@ export function correction(ctx: Ctx): Interpretation | null {
   if (!m) return null;
   const out = resolveOne(m[1]!, ctx.tasks, { history: ctx.history });
   if (out.kind !== "one" || out.partial || change.touched.includes(out.task.number)) return null;
-  const calls = retarget(change.calls, out.task, ctx.date.timeZone);
+  const calls = retarget(change.calls, out.task, ctx.date.timeZone, onlyTouched(change, ctx.tasks));
   if (!calls.length) return null;
   return result(calls[0]!.tool, calls, { tasks: [out.task.number], ellipsis: true }, 0.8);
 }

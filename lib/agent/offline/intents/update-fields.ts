@@ -1,6 +1,6 @@
 // Changes of one field said in their own words: clearing the date, removing or adding tags, a note, a new title.
 import { ask, type Ctx } from "../context";
-import { resolveOne } from "../references";
+import { isPluralRef, resolveOne } from "../references";
 import { capitalize, tidyTitle } from "../text";
 import type { Interpretation } from "../types";
 import { messages } from "../messages";
@@ -124,6 +124,8 @@ export function addTags(ctx: Ctx): Interpretation | null {
   // "tag it health too": "too" adds to the tags it has.
   m = /^tag\s+(.+)\s+(?!(?:too|also)$)([\p{L}\p{N}_-]+)(?:\s+(?:too|also|as\s+well))?$/iu.exec(t);
   if (m) {
+    // "tag those diy": the tasks just talked about.
+    if (isPluralRef(m[1])) return finish(m[1], { addTags: tagsOf(m[2]) }, ctx);
     const out = resolveOne(m[1], ctx.tasks, { history: ctx.history, override: ctx.override });
     if (out.kind === "one" && !out.partial) return finish(m[1], { addTags: tagsOf(m[2]) }, ctx);
   }

@@ -2,6 +2,7 @@
 // priority, tags (add/remove) and description ("add a note to task 2: …").
 import { ask, clarifyReference, TOO_AT_END, type Ctx } from "../context";
 import { findDates, extractDate, type FoundDate } from "../dates";
+import { dialogueState } from "../dialogue";
 import { extractPriority, extractTags } from "../modifiers";
 import { cleanRefPhrase, resolveOne } from "../references";
 import { withoutRebuttal } from "./schedule";
@@ -58,6 +59,23 @@ const LET_WAIT = /^let\s+(.+?)\s+(?:wait|slide|slip)\s+(?:till|until|'?til|to)\s
 const TASK_THEN_WHEN =
   /^(?:just\s+|only\s+)?((?:the\s+)?(?:other|first|second|third|last)(?:\s+one)?(?=\s+(?:then\s+)?(?:to|till|until)\s)|.+?)(?:\s+then)?\s*(?:[,:–—-]\s*|(?<=(?:other|first|second|third|last|one))\s+)(?:to|till|until)\s+(.+)$/i;
 
+// "actually I need the paint by saturday": when a task is needed by, said of a task by its name.
+const NEED_BY = /^(?:i|we)\s+(?:really\s+|actually\s+)?need\s+(?!to\b)(.+?)\s+(?:by|before|for|on)\s+(.+)$/i;
+
+/** Whether a phrase is a task's whole title, or names the task just changed ("I need milk" otherwise adds milk). */
+function namesJustThat(phrase: string, ctx: Ctx): boolean {
+  const out = resolveOne(phrase, ctx.tasks, { history: ctx.history });
+  if (out.kind !== "one" || out.partial || out.task.status !== "pending") return false;
+  const same = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/^(?:the|my|our)\s+/, "")
+      .trim();
+  return (
+    same(out.task.title) === same(phrase) || !!dialogueState(ctx.history).lastChange?.touched.includes(out.task.number)
+  );
+}
+
 /** Whether a phrase starts as a report of something done ("I paid …", "watered the …"), not as a task's name. */
 function reportsDeed(phrase: string): boolean {
   const first = phrase.trim().split(/\s+/)[0] ?? "";
@@ -93,7 +111,12 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
   // "watered the tomatoes and the bins can wait": a report leads; that is two thoughts (interpret.ts), not one subject.
   const waited = verbed ? null : (LET_WAIT.exec(t) ?? WAITS.exec(t) ?? TASK_THEN_WHEN.exec(t));
   const waits = waited && !reportsDeed(waited[1]!) ? waited : null;
-  if (verbed) {
+  const needed = verbed || waits || subj ? null : NEED_BY.exec(t);
+  if (needed && namesJustThat(needed[1]!, ctx)) {
+    verb = "move";
+    rest = `${needed[1]} to ${needed[2]}`;
+    strictRef = true;
+  } else if (verbed) {
     verb = verbed[1].toLowerCase();
     // "bump it up to high priority": the particle belongs to the verb, not to the task's name.
     rest = verbed[2]
