@@ -240,10 +240,23 @@ export function parseTaskNumber(phrase: string): number | null {
 
 type Scored = { task: TaskSnapshot; title: number; all: number; exact: boolean };
 
+// A title is read (words, stems) once, not once per reference: with a few hundred tasks a message
+// that is tried several ways (interpret.ts) compares every title many times. Bounded by clearing.
+const readTitles = new Map<string, { stems: string[]; normal: string }>();
+function readTitle(title: string): { stems: string[]; normal: string } {
+  let hit = readTitles.get(title);
+  if (!hit) {
+    if (readTitles.size >= 20_000) readTitles.clear();
+    hit = { stems: contentStems(title), normal: words(title).join(" ") };
+    readTitles.set(title, hit);
+  }
+  return hit;
+}
+
 function score(query: string[], tasks: TaskSnapshot[], rawPhrase: string): Scored[] {
   const normPhrase = words(rawPhrase).join(" ");
   return tasks.map((task) => {
-    const titleStems = contentStems(task.title);
+    const { stems: titleStems, normal } = readTitle(task.title);
     const tagStems = task.tags.map((t) => stem(t.replace(/^#/, "")));
     let title = 0;
     let all = 0;
@@ -253,7 +266,7 @@ function score(query: string[], tasks: TaskSnapshot[], rawPhrase: string): Score
       if (inTitle) title++;
       if (inTitle || inTags) all++;
     }
-    return { task, title, all, exact: words(task.title).join(" ") === normPhrase };
+    return { task, title, all, exact: normal === normPhrase };
   });
 }
 

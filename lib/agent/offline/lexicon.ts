@@ -100,7 +100,7 @@ const WEEKDAY_AHEAD = { after: /^\s+(?:montag|dienstag|mittwoch|donnerstag|freit
 // German "es"/"das" stand for the task only right after a command verb ("verschiebe es …").
 const AFTER_VERB = { before: /^\s*(?:\S+\s+){1}$/ };
 // "benenne X in Y um", "ändere den Titel von X zu Y": "in"/"zu" is "to" only there.
-const RENAME_BEFORE = { before: /\b(?:rename|benenne|umbenennen|titel\s+von|namen\s+von|title\s+of)\b.+\s$/i };
+const RENAME_BEFORE = { before: /\b(?:rename|benenne?|umbenennen|titel\s+von|namen\s+von|title\s+of)\b.+\s$/i };
 // "und" joins two commands ("lösche 2 und 3", "… und erinnere mich …"); inside a title it stays.
 const DE_COMMAND_AHEAD = {
   after: /^\s+(?:#?\d|(?:die\s+)?aufgabe\b|erinner|lösch|füg|verschieb|markier|erledig|hak|zeig|setz|änder|benenn|trag|mach|entfern|streich|gib|remind|add|delete|move|mark|complete)/i,
@@ -167,7 +167,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["todas las", "every"], ["día", "day", EVERY_UNIT], ["días", "day", EVERY_UNIT], ["semana", "week", EVERY_UNIT], ["semanas", "week", EVERY_UNIT], ["mes", "month", EVERY_UNIT],
     ["meses", "month", EVERY_UNIT], ["año", "year", EVERY_UNIT], ["años", "year", EVERY_UNIT], ["cada quince días", "every 2 weeks"],
     ["de la mañana", "am", CLOCK_BEHIND], ["de la tarde", "pm", CLOCK_BEHIND], ["de la noche", "pm", CLOCK_BEHIND],
-    ["por", "to", { before: /\brenombrar?\b.+\s$/i }], ["para", "to", { before: /\btareas?\s+$/i }], ["de la lista", "from the list"], ["de mi lista", "from my list"], ["mostrarme", "show me"], ["lo pendiente", "pending tasks"], ["pendiente", "pending"],
+    ["por", "to", { before: /\b(?:renombrar?|nombre\s+(?:a|de))\b.+\s$/i }], ["para", "to", { before: /\btareas?\s+$/i }], ["de la lista", "from the list"], ["de mi lista", "from my list"], ["mostrarme", "show me"], ["lo pendiente", "pending tasks"], ["pendiente", "pending"],
     ["la primera", "the first"], ["el primero", "the first"], ["la segunda", "the second"], ["el segundo", "the second"],
     ["la tercera", "the third"], ["el tercero", "the third"], ["la última", "the last"], ["el último", "the last"], ["la otra", "the other one"], ["el otro", "the other one"],
     ["ya terminé", "finished", TASK_NUMBER_AHEAD_LA], ["ya la hice", "is done"], ["ya lo hice", "is done"], ["mejor", "actually", { before: /^\s*$/ }], ["mejor", "actually", ES_AND_AHEAD], ["mejor", "i mean", AFTER_COMMA],
@@ -215,7 +215,8 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["súbele la prioridad al", "set the priority of the"], ["súbele la prioridad a la", "set the priority of the"],
     ["bájale la prioridad al", "set the priority of the"], ["bájale la prioridad a la", "set the priority of the"],
     ["volvé a ponerlo", "put it back"], ["vuelve a ponerla", "put it back"],
-    ["cambia el nombre de", "rename"], ["cámbiale el nombre a", "rename"],
+    ["cambia el nombre de", "rename"], ["cámbiale el nombre a", "rename"], ["le cambia el nombre a", "rename"],
+    ["me hace el favor y", "please"], ["me hace el favor de", "please"], ["hágame el favor de", "please"],
     ["a", "to", { before: /\b(?:renombra|cambia\s+el\s+nombre\s+de|cámbiale\s+el\s+nombre\s+a)\s+(?:la\s+)?(?:tarea\s+)?#?\d+\s+$/i }],
   ],
   fr: [
@@ -295,7 +296,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["erledige", "complete"], ["erledigen", "complete"], ["markiere", "mark"], ["markier", "mark"], ["schließe", "complete"],
     ["lösche", "delete"], ["lösch", "delete"], ["entferne", "remove"], ["entfern", "remove"], ["streiche", "delete"], ["streich", "delete"],
     ["verschiebe", "move"], ["verschieb", "move"], ["schiebe", "move"], ["schieb", "move"], ["verlege", "move"], ["setze", "set"], ["setz", "set"], ["ändere", "change"], ["änder", "change"],
-    ["benenne", "rename"], ["mach", "make", { after: /^\s+(?:es|das|sie|ihn|die\s+aufgabe)\b/i }],
+    ["benenne", "rename"], ["benenn", "rename"], ["um in", "to", RENAME_BEFORE], ["mach", "make", { after: /^\s+(?:es|das|sie|ihn|die\s+aufgabe)\b/i }],
     ["mache", "make", { after: /^\s+(?:es|das|sie|ihn|die\s+aufgabe)\b/i }],
     ["es", "it", AFTER_VERB], ["das", "that", AFTER_VERB], ["sie", "it", AFTER_VERB], ["ihn", "it", AFTER_VERB],
     ["rückgängig", "undo"], ["widerrufe", "undo"],
@@ -354,6 +355,8 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     // Chat German: "und dem Tag Finanzen", "setz die auf hohe prio", "das mit dem …", "jeden Mo".
     ["und dem tag", "tagged"], ["das mit dem", "the"], ["heute noch", "today"],
     ["wieder", "", { before: /\b(?:lösch|lösche|entfern|entferne)\s+(?:die|das|sie|es|ihn)\s+$/i }], ["jeden mo", "every monday"], ["hohe prio", "high priority"],
+    // "lösch die 3", "benenn die 3 um in …": a task's number (not "die 3 Tage").
+    ["die", "task", { after: /^\s+#?\d{1,3}(?![\d:.,])(?!\s+(?:tage?n?|wochen?|stunden?|minuten?|monate?n?|uhr|mal)\b)/i }],
     ["die", "it", { before: /\b(?:setz|setze|lösch|lösche|verschieb|verschiebe|schieb|hak|erledige)\s+$/i }],
     // "erinnere mich eine Stunde vorher daran", "zum Thema Geburtstag", "tagge die Präsentation mit #dringend", "füge hinzu: …".
     ["daran", "", { after: /^\s*[.!?]*\s*$/ }], ["zum thema", "about"], ["tagge", "tag"], ["tagg", "tag"],
@@ -411,7 +414,7 @@ export const LANGUAGE_HINTS: Record<Foreign, string[]> = {
     "avísame", "ponle", "pon", "prioridad", "podría", "borrá", "recordame", "porfa", "plis", "perfecto", "busca", "búscame", "tenga", "equivoqué", "mostrame", "etiqueta", "hora", "antes", "cada", "todos", "todas", "días", "semanas", "meses", "noche", "recordatorio", "repite", "repetir"],
   fr: ["jai", "bcp", "quand", "c'est", "qu'est", "retard", "quelles", "avance", "remets", "celui", "celle", "celui-là", "celle-là", "ajoute", "mets-la", "mets-le", "tâche", "tâches", "qu'ai-je", "cette", "bonne", "nuit", "bonsoir", "soirée", "journée", "revoir", "bientôt", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non", "j'ai", "déjà", "le", "les", "du", "des", "avec", "peux", "peux-tu", "marche", "aide", "est-ce", "terminé", "fait", "raconte-moi", "blague", "l'autre", "plutôt", "supprimer", "effacer", "marquer", "terminer", "déplacer", "pourrais-tu", "stp",
     "ajoute-lui", "donne-lui", "pourriez-vous", "vous", "s'il", "plaît", "priorité", "coche", "décoche", "réglée", "cherche", "l'étiquette", "heure", "avant", "veille", "rappel", "répète", "répéter"],
-  de: ["und", "wann", "sind", "moin", "bis", "hohe", "mit", "dem", "tagge", "gute", "nacht", "abend", "schönen", "schönes", "wochenende", "tschüss", "wiedersehen", "ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "kannst", "funktioniert", "hilfe", "hab", "wir", "schon", "bald", "du", "andere", "anderen", "lieber", "erzähl", "erzähle", "witz",
+  de: ["benenn", "verschieb", "tage", "und", "wann", "sind", "moin", "bis", "hohe", "mit", "dem", "tagge", "gute", "nacht", "abend", "schönen", "schönes", "wochenende", "tschüss", "wiedersehen", "ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "kannst", "funktioniert", "hilfe", "hab", "wir", "schon", "bald", "du", "andere", "anderen", "lieber", "erzähl", "erzähle", "witz",
     "gib", "priorität", "könnten", "können", "such", "suche", "raus", "isch", "nummer", "übrigens", "abhaken", "erinner", "lieber", "jeden", "jede", "jedes", "monat", "erinnerung", "wiederhole"],
 };
 

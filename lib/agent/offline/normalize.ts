@@ -427,9 +427,14 @@ function clockDigits(text: string, language: Language): string {
   const at = CLOCK_AT[language];
   if (at)
     t = t.replace(at, (_all, lead: string, h: string) => `${lead}${hourOfWord(h)}${language === "fr" ? "h" : ""}`);
-  // "demain 16h": chrono's French reads "16h" only after "à".
+  // "demain 16h": chrono's French reads "16h" only after "à". "1h avant", "2h antes": a length of time.
   if (language === "en" || language === "fr" || language === "es")
-    t = t.replace(/\b([01]?\d|2[0-3])h([0-5]\d)?\b/gi, (_all, h: string, m?: string) => `${+h}:${m ?? "00"}`);
+    t = t
+      .replace(
+        /\b(\d{1,2})\s*h\b(?=\s+(?:avant|après|plus\s+tôt|plus\s+tard|antes|después|before|after|earlier|later)\b)/gi,
+        (_all, h: string) => `${h} ${language === "fr" ? "heures" : language === "es" ? "horas" : "hours"}`,
+      )
+      .replace(/\b([01]?\d|2[0-3])h([0-5]\d)?\b/gi, (_all, h: string, m?: string) => `${+h}:${m ?? "00"}`);
   if (language === "en") {
     // "make it 7.30", "at 6.45pm": hours and minutes with a dot, after a word that announces a time
     // or before am/pm (a price such as "for 2.50" keeps its dot).

@@ -314,6 +314,12 @@ function whenOnly(when: string, ctx: Ctx): boolean {
   return !!(rep || dated?.date) && !left.replace(/[\s,]+/g, "");
 }
 
+const WEEKDAY = String.raw`(?:(?:this|next)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day`;
+const TWO_DAYS = new RegExp(
+  String.raw`^(?!.*\b(?:every|each)\b)(.+?)\s+(?:on\s+)?(${WEEKDAY})\s+and\s+(?:on\s+)?(${WEEKDAY})\b(.*)$`,
+  "i",
+);
+
 export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Interpretation {
   const header = match.header ?? { plural: false };
   // "…, remind me 30 minutes before" belongs to the task(s), not a task of its own.
@@ -329,6 +335,9 @@ export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Inter
           return splitVerbPhrases(match.body) ?? [match.body];
         })();
 
+  // "call mom on monday and friday": one to-do on each of two days (no "every": not a repeat).
+  const days = items.length === 1 ? TWO_DAYS.exec(items[0]!) : null;
+  if (days) items.splice(0, 1, `${days[1]} ${days[2]}${days[4]}`, `${days[1]} ${days[3]}${days[4]}`);
   // "add milk and eggs for saturday": things, not deeds; each its own task, with what was said of them all.
   const withShared = (item: string) => (match.shared ? `${item} ${match.shared}` : item);
   const whole = items.length === 1 && !/["']/.test(match.body) ? parseTaskText(withShared(match.body), ctx) : null;
