@@ -34,7 +34,7 @@ const INTERJECTION = [...INTERJECTIONS]
   .join("|");
 const FILLER_START = new RegExp(
   `^(?:(?:${INTERJECTION}|` +
-    /(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|er+|well|alright|all right|right|yes|yeah|yep|sure|nah|nope|actually|oh|hmm+|please|pls|plz|kindly|can you|could you|would you|will you|would you mind|could you please|can you please|no(?=[.,!])|wait(?=[.,!]|\s+(?:the|a|my|no|actually|sorry|i|it|that|this)\b)|i want you to|i'd like you to|i would like you to|i need you to|go ahead and|just|quickly|maybe|perhaps|possibly|also|and|y|et|und|then|now|ah|cool|great|nice|perfect)/
+    /(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|er+|well|alright|all right|right|yes|yeah|yep|sure|nah|nope|actually|oh|hmm+|please|pls|plz|kindly|would you mind|can you|could you|would you|will you|could you please|can you please|no(?=[.,!])|wait(?=[.,!]|\s+(?:the|a|my|no|actually|sorry|i|it|that|this)\b)|i want you to|i'd like you to|i would like you to|i need you to|go ahead and|just|quickly|maybe|perhaps|possibly|also|and|y|et|und|then|now|ah|cool|great|nice|perfect)/
       .source +
     // "I want to delete …" is the command; "I need to call …" stays a new task (NEED in add.ts).
     // "Priya wants to push our 1:1 …": someone else's wish for a change is the change asked for.
@@ -47,7 +47,7 @@ const FILLER_START = new RegExp(
 export const TOO_AT_END = /\s+(?:too|as\s+well)$/i;
 // "… a fortnight from now" keeps its "now".
 const FILLER_END =
-  /(?<!\bfrom)[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|for me please|if you can|if possible|asap please|now|instead|then|actually|anyway|anyways|though|btw|(?:so\s+)?(?:don'?t|do\s+not)\s+let\s+me\s+forget|(?:please\s+)?(?:can\s+you\s+|you\s+can\s+)?put\s+it\s+(?:in|on)\s+(?:my|the)\s+list)$/i;
+  /(?<!\bfrom)[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|for me please|if you can|if possible|asap please|now|instead|then|actually|anyway|anyways|though|btw|lol|lmao|haha|hehe|xd|(?:so\s+)?(?:don'?t|do\s+not)\s+let\s+me\s+forget|(?:please\s+)?(?:can\s+you\s+|you\s+can\s+)?put\s+it\s+(?:in|on)\s+(?:my|the)\s+list)$/i;
 // A learner's word order in front of a command: "please you can add for me …", "can you to add …",
 // "you mark for me … as done". Only before a list verb, so "you can do it!" stays what it is.
 const LEARNER_VERBS = [...new Set([...COMMAND_LEADS, ...LIST_VERBS.filter((v) => !EITHER_VERBS.includes(v))])]

@@ -15,6 +15,8 @@ const TIME_NEXT = { after: /^\s+(?:at\s+)?\d/ };
 // "demain, plutôt lundi", "am Samstag, lieber am Sonntag": after a comma, the word takes a date back.
 const AFTER_COMMA = { before: /,\s*$/ };
 
+const MIND_BEFORE = { before: /\b(?:you|u)\s+mind\s+$/i };
+
 /** Text-speak, chat abbreviations and misspellings → plain English. */
 export const TEXT_SPEAK: Row[] = [
   // "tomorrow by noon": a deadline at noon is due at noon (chrono reads "at noon", not "by noon").
@@ -47,6 +49,8 @@ export const TEXT_SPEAK: Row[] = [
   // "wat's due", "pls ad a task: …" (a command word one letter short, where only a command fits).
   // "and the third also": "also" ending a message is "too".
   ["also", "too", { before: /\S\s+$/, after: /^\s*[.!?]*\s*$/ }],
+  // "would you mind moving …": the command after "mind" is a gerund.
+  ["moving", "move", MIND_BEFORE], ["adding", "add", MIND_BEFORE], ["deleting", "delete", MIND_BEFORE], ["marking", "mark", MIND_BEFORE],
   ["wat's", "what's"], ["taks", "task"], ["ad", "add", { before: /(?:^|\b(?:please|pls|plz|you|u)\s+)$/i, after: /^\s+(?:a|an|the|new|to|task)\b/i }],
 ];
 
@@ -81,7 +85,7 @@ const DE_DATE_AHEAD = {
 };
 // "jeden Montag", "cada lunes", "chaque lundi": recurrence.ts reads English weekday names.
 // "cada lunes", and the second day of "cada lunes y jueves".
-const EVERY_BEFORE = { before: /\b(?:every|jeden|jede|jedes|cada|todos\s+los|chaque|tous\s+les|nächsten|kommenden|next)\s+(?:\p{L}+\s+(?:y|et|und|and)\s+)?$/iu };
+const EVERY_BEFORE = { before: /\b(?:every|jeden|jede|jedes|cada|todos\s+los|chaque|tous\s+les|nächsten|kommenden|next)\s+(?:(?:zweiten|zweite|other)\s+)?(?:\p{L}+\s+(?:y|et|und|and)\s+)?$/iu };
 // "décale la tâche 3 à lundi", "mueve la tarea 2 al viernes": the target day of a move.
 // "passe la déclaration en priorité haute": "passer" sets a priority here, elsewhere it is a title's word ("passer au pressing").
 const FR_PRIORITY_LATER = { after: /^\s.*\ben\s+(?:(?:haute|basse)\s+)?priorit/i };
@@ -216,6 +220,10 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["bájale la prioridad al", "set the priority of the"], ["bájale la prioridad a la", "set the priority of the"],
     ["volvé a ponerlo", "put it back"], ["vuelve a ponerla", "put it back"],
     ["cambia el nombre de", "rename"], ["cámbiale el nombre a", "rename"], ["le cambia el nombre a", "rename"],
+    // Usted ("agregue", "avíseme", "cámbiele el nombre a"), as in Mexico and Colombia.
+    ["con la etiqueta", "tagged"], ["qué tareas terminé", "what tasks did i finish"], ["listo", "ok", { after: /^\s*,/ }],
+    ["agregue", "add"], ["agrégueme", "add"], ["anote", "add"], ["avíseme", "remind me"], ["recuérdeme", "remind me to"], ["muéstreme", "show me"],
+    ["borre", "delete"], ["elimine", "delete"], ["mueva", "move"], ["cámbiele el nombre a", "rename"], ["pásela", "move it"],
     ["me hace el favor y", "please"], ["me hace el favor de", "please"], ["hágame el favor de", "please"],
     ["a", "to", { before: /\b(?:renombra|cambia\s+el\s+nombre\s+de|cámbiale\s+el\s+nombre\s+a)\s+(?:la\s+)?(?:tarea\s+)?#?\d+\s+$/i }],
   ],
@@ -269,6 +277,11 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["le premier", "the first"], ["le deuxième", "the second"], ["le troisième", "the third"], ["le dernier", "the last"],
     ["avance", "move"], ["avancer", "move"], ["en haute priorité", "high priority"], ["haute priorité", "high priority"],
     ["en basse priorité", "low priority"], ["basse priorité", "low priority"], ["celle d'", "the "], ["celui d'", "the "],
+    // Québec and Belgium: "pis" (and), "c'est beau" (fine), "tantôt" (earlier), "allo", "merci ben gros", "il me reste".
+    ["est-ce qu'il me reste", "do i have left"], ["est-ce qu'il y a", "is there"], ["à faire", "to do"], ["encore", "still", { after: /^\s+(?:anything|quelque\s+chose)\b/i }],
+    ["pis", "and"], ["c'est beau", "ok"], ["tantôt", "", { after: /^\s*[.!?]*\s*$/ }], ["allo", "hello"], ["merci ben gros", "thanks a lot"], ["t'es ben fin", "you're so kind"],
+    ["pour ton aide", "for your help"], ["pour votre aide", "for your help"], ["il me reste", "do i have left"], ["quelque chose", "anything"],
+    ["avec le tag", "tagged"], ["avec l'étiquette", "tagged"], ["ajouter", "add", { before: /\b(?:pourriez-vous|pouvez-vous|peux-tu|pourrais-tu|tu\s+peux)\s+$/i }],
     ["remets", "move", { after: /^\s+(?:[^\s,.;!?]+\s+){0,5}(?:à|au|pour)\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|après-demain|la\s+semaine|\d)/i }], ["remets", "restore"], ["quelles sont", "what are"], ["c'est pour quand", "when is"],
   ],
   de: [
@@ -359,6 +372,9 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["die", "task", { after: /^\s+#?\d{1,3}(?![\d:.,])(?!\s+(?:tage?n?|wochen?|stunden?|minuten?|monate?n?|uhr|mal)\b)/i }],
     ["die", "it", { before: /\b(?:setz|setze|lösch|lösche|verschieb|verschiebe|schieb|hak|erledige)\s+$/i }],
     // "erinnere mich eine Stunde vorher daran", "zum Thema Geburtstag", "tagge die Präsentation mit #dringend", "füge hinzu: …".
+    // Sie: "erfassen Sie …", "erinnern Sie mich …", "löschen Sie …".
+    ["erfassen sie", "add"], ["erinnern sie mich", "remind me"], ["löschen sie", "delete"], ["verschieben sie", "move"],
+    ["markieren sie", "mark"], ["zeigen sie mir", "show me"], ["ändern sie", "change"], ["jeden zweiten", "every other"], ["jede zweite", "every other"],
     ["daran", "", { after: /^\s*[.!?]*\s*$/ }], ["zum thema", "about"], ["tagge", "tag"], ["tagg", "tag"],
     ["mit", "with", { before: /\btag(?:ge?)?\s+\S.*\s$/i, after: /^\s+#/ }], ["füge hinzu", "add"],
   ],
@@ -371,7 +387,8 @@ export const FOREIGN: Record<Foreign, Row[]> = {
  */
 export const CHAT_SPELLING: Record<Foreign, Row[]> = {
   es: [
-    ["q", "qué"], ["que", "qué", { before: /(?:^|\b(?:oye|y|pues|bueno|ok)\s+)$/i, after: /^\s+(?:tengo|hay|me\s+queda)\b/i }],
+    ["q", "qué"], ["que", "qué", { before: /(?:^|\b(?:oye|y|pues|bueno|ok)\s+)$/i, after: /^\s+(?:tengo|hay|me\s+queda|tareas)\b/i }],
+    ["termine", "terminé", { before: /\bqu[ée]\s+(?:tareas\s+)?$/i }],
     ["holaa", "hola"], ["mñn", "mañana"], ["pa", "para", { after: /^\s+(?:el|la|los|las|esta|este|mañana|hoy|pasado)\b/i }],
   ],
   fr: [
@@ -394,7 +411,7 @@ export const DE_REORDER: ReadonlyArray<readonly [head: string, tail: string, to:
   ["schreibe", "auf", "add"], ["", "erfassen", "add"], ["nimm", "auf", "add"], ["setz", "auf die liste", "add"], ["setze", "auf die liste", "add"],
   ["hak", "ab", "check off"], ["hake", "ab", "check off"], ["streich", "durch", "check off"], ["streiche", "durch", "check off"],
   ["mach", "rückgängig", "undo"], ["mache", "rückgängig", "undo"], ["nimm", "zurück", "undo"],
-  ["öffne", "wieder", "reopen"], ["mach", "wieder auf", "reopen"], ["benenne", "um", "rename"], ["schieb", "auf", "move"], ["zieh", "vor", "move"], ["ziehe", "vor", "move"],
+  ["öffne", "wieder", "reopen"], ["mach", "wieder auf", "reopen"], ["benenne", "um", "rename"], ["schieb", "auf", "move"], ["habe ich", "schon erledigt", "have I already done"], ["hab ich", "schon erledigt", "have I already done"], ["zieh", "vor", "move"], ["ziehe", "vor", "move"],
   ["schiebe", "auf", "move"], ["was steht", "an", "what is due"], ["was habe ich", "vor", "what do I have"], ["was hab ich", "vor", "what do I have"],
   ["ich habe", "erledigt", "I finished"], ["ich hab", "erledigt", "I finished"], ["ich habe", "gemacht", "I did"], ["ich hab", "gemacht", "I did"],
   ["", "hinzufügen", "add"], ["", "eintragen", "add"], ["", "aufschreiben", "add"], ["", "notieren", "add"], ["", "auf die liste setzen", "add"],
@@ -410,11 +427,11 @@ export const DE_QUESTION_START = /^(?:was|welche[nrs]?|wann|wie|wo|gibt|habe|hab
 
 /** Words that show a message's language (for the replies and the table the normaliser applies). */
 export const LANGUAGE_HINTS: Record<Foreign, string[]> = {
-  es: ["mñn", "deshace", "volvé", "ponerlo", "ponerla", "súbele", "eso", "tengo", "vencido", "vencidas", "añade", "apunta", "buenas", "noches", "adiós", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha", "borra", "elimina", "recuérdame", "mis", "enséñame", "mueve", "cambia", "quita", "completa", "hola", "viernes", "lunes", "martes", "miércoles", "jueves", "sábado", "domingo", "anota", "renombra", "aplaza", "reabre", "pendientes", "semana", "próxima", "sí", "ya", "del", "el", "una", "con", "por", "puedes", "funciona", "ayuda", "está", "hecho", "compré", "llamé", "pagué", "cuéntame", "chiste", "reabrir", "otra", "otro", "mejor", "hice", "borrar", "eliminar", "marcar", "completar", "mover", "cambiar", "podrías",
+  es: ["agregue", "agrégueme", "avíseme", "cámbiele", "mñn", "deshace", "volvé", "ponerlo", "ponerla", "súbele", "eso", "tengo", "vencido", "vencidas", "añade", "apunta", "buenas", "noches", "adiós", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha", "borra", "elimina", "recuérdame", "mis", "enséñame", "mueve", "cambia", "quita", "completa", "hola", "viernes", "lunes", "martes", "miércoles", "jueves", "sábado", "domingo", "anota", "renombra", "aplaza", "reabre", "pendientes", "semana", "próxima", "sí", "ya", "del", "el", "una", "con", "por", "puedes", "funciona", "ayuda", "está", "hecho", "compré", "llamé", "pagué", "cuéntame", "chiste", "reabrir", "otra", "otro", "mejor", "hice", "borrar", "eliminar", "marcar", "completar", "mover", "cambiar", "podrías",
     "avísame", "ponle", "pon", "prioridad", "podría", "borrá", "recordame", "porfa", "plis", "perfecto", "busca", "búscame", "tenga", "equivoqué", "mostrame", "etiqueta", "hora", "antes", "cada", "todos", "todas", "días", "semanas", "meses", "noche", "recordatorio", "repite", "repetir"],
-  fr: ["jai", "bcp", "quand", "c'est", "qu'est", "retard", "quelles", "avance", "remets", "celui", "celle", "celui-là", "celle-là", "ajoute", "mets-la", "mets-le", "tâche", "tâches", "qu'ai-je", "cette", "bonne", "nuit", "bonsoir", "soirée", "journée", "revoir", "bientôt", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non", "j'ai", "déjà", "le", "les", "du", "des", "avec", "peux", "peux-tu", "marche", "aide", "est-ce", "terminé", "fait", "raconte-moi", "blague", "l'autre", "plutôt", "supprimer", "effacer", "marquer", "terminer", "déplacer", "pourrais-tu", "stp",
+  fr: ["pis", "allo", "tantôt", "jai", "bcp", "quand", "c'est", "qu'est", "retard", "quelles", "avance", "remets", "celui", "celle", "celui-là", "celle-là", "ajoute", "mets-la", "mets-le", "tâche", "tâches", "qu'ai-je", "cette", "bonne", "nuit", "bonsoir", "soirée", "journée", "revoir", "bientôt", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non", "j'ai", "déjà", "le", "les", "du", "des", "avec", "peux", "peux-tu", "marche", "aide", "est-ce", "terminé", "fait", "raconte-moi", "blague", "l'autre", "plutôt", "supprimer", "effacer", "marquer", "terminer", "déplacer", "pourrais-tu", "stp",
     "ajoute-lui", "donne-lui", "pourriez-vous", "vous", "s'il", "plaît", "priorité", "coche", "décoche", "réglée", "cherche", "l'étiquette", "heure", "avant", "veille", "rappel", "répète", "répéter"],
-  de: ["benenn", "verschieb", "tage", "und", "wann", "sind", "moin", "bis", "hohe", "mit", "dem", "tagge", "gute", "nacht", "abend", "schönen", "schönes", "wochenende", "tschüss", "wiedersehen", "ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "kannst", "funktioniert", "hilfe", "hab", "wir", "schon", "bald", "du", "andere", "anderen", "lieber", "erzähl", "erzähle", "witz",
+  de: ["erfassen", "erinnern", "löschen", "benenn", "verschieb", "tage", "und", "wann", "sind", "moin", "bis", "hohe", "mit", "dem", "tagge", "gute", "nacht", "abend", "schönen", "schönes", "wochenende", "tschüss", "wiedersehen", "ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "kannst", "funktioniert", "hilfe", "hab", "wir", "schon", "bald", "du", "andere", "anderen", "lieber", "erzähl", "erzähle", "witz",
     "gib", "priorität", "könnten", "können", "such", "suche", "raus", "isch", "nummer", "übrigens", "abhaken", "erinner", "lieber", "jeden", "jede", "jedes", "monat", "erinnerung", "wiederhole"],
 };
 
@@ -426,7 +443,7 @@ export const LANGUAGE_HINTS: Record<Foreign, string[]> = {
  */
 export const PAST_TENSE: Record<Foreign, { re: RegExp; endings: ReadonlyArray<readonly [string, string]>; irregular: Record<string, string>; stop: string[] }> = {
   es: {
-    re: /^(?:and\s+)?(?:ya\s+|por\s+fin\s+|hoy\s+|today\s+|yesterday\s+|already\s+)*(?:(?:he|hemos|ya\s+he)\s+)?(?<verb>\p{L}{2,}(?:é|í|ado|ido|to|cho)|hice|fui|puse|traje|dije|vi)\s+(?<object>.+)$/iu,
+    re: /^(?:and\s+)?(?:ya\s+|por\s+fin\s+|hoy\s+|today\s+|yesterday\s+|already\s+)*(?:(?:he|hemos|ya\s+he)\s+)?(?:(?:lo|la|los|las|le|les)\s+)?(?<verb>\p{L}{2,}(?:é|í|ado|ido|to|cho)|hice|fui|puse|traje|dije|vi)\s+(?<object>.+)$/iu,
     endings: [["gué", "gar"], ["qué", "car"], ["cé", "zar"], ["é", "ar"], ["í", "er"], ["í", "ir"], ["ado", "ar"], ["ido", "er"], ["ido", "ir"]],
     irregular: { hice: "hacer", hecho: "hacer", fui: "ir", puse: "poner", puesto: "poner", traje: "traer", dije: "decir", dicho: "decir", vi: "ver", visto: "ver", escrito: "escribir", devuelto: "devolver", vuelto: "volver", abierto: "abrir", roto: "romper", resuelto: "resolver" },
     stop: ["el", "la", "los", "las", "un", "una", "del", "de", "al", "a", "mi", "mis", "ya", "hoy", "today", "yesterday", "por", "fin", "para"],
@@ -560,7 +577,7 @@ export const MOODS = [
 ];
 export const PRAISE = [
   "you're the best", "you are the best", "you rock", "you're amazing", "you're awesome", "you're a lifesaver",
-  "you're a legend", "legend", "lifesaver", "you're a star", "love you",
+  "you're a legend", "legend", "lifesaver", "you're a star", "love you", "you're so kind",
 ];
 
 /** Closing words: the user is done for now ("that's all", "nothing else", "we're done"). */

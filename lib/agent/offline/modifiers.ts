@@ -71,16 +71,16 @@ export function extractTags(text: string): Stripped<string[]> {
   const tags: string[] = [];
   let rest = text;
   const worded =
-    /(?:[,;]\s*|\s+|^)(?:and\s+)?(?:tagged(?:\s+(?:as|with))?|tag\s+(?:it\s+)?(?:as|with)|tag\s+it|with\s+(?:the\s+)?(?:tags?|labels?)|tags?\s*:|labell?ed(?:\s+(?:as|with))?|under\s+(?:the\s+)?(?:tag|label))\s+(#?[\w-]+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)#?[\w-]+)*)/i;
+    /(?:[,;]\s*|\s+|^)(?:and\s+)?(?:tagged(?:\s+(?:as|with))?|tag\s+(?:it\s+)?(?:as|with)|tag\s+it|with\s+(?:the\s+)?(?:tags?|labels?)|tags?\s*:|labell?ed(?:\s+(?:as|with))?|under\s+(?:the\s+)?(?:tag|label))\s+(#?[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)#?[\p{L}\p{N}_-]+)*)/iu;
   // "…, high prio, tag uni", "…, put tag christmas": a tag said as the message's last item.
   const last =
-    /[,;]\s*(?:and\s+)?(?:(?:put|add|give\s+it|with)\s+(?:the\s+|a\s+)?)?tag\s+(#?[\w-]+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)#?[\w-]+)*)\s*$/i;
+    /[,;]\s*(?:and\s+)?(?:(?:put|add|give\s+it|with)\s+(?:the\s+|a\s+)?)?tag\s+(#?[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)#?[\p{L}\p{N}_-]+)*)\s*$/iu;
   const m = worded.exec(rest) ?? last.exec(rest);
   if (m) {
     tags.push(...splitTagList(m[1]));
     rest = `${rest.slice(0, m.index)} ${rest.slice(m.index + m[0].length)}`;
   }
-  rest = rest.replace(/(^|\s)#([A-Za-z][\w-]*)/g, (_all, lead: string, tag: string) => {
+  rest = rest.replace(/(^|\s)#(\p{L}[\p{L}\p{N}_-]*)/gu, (_all, lead: string, tag: string) => {
     tags.push(tag.toLowerCase());
     return lead;
   });

@@ -434,7 +434,10 @@ function clockDigits(text: string, language: Language): string {
         /\b(\d{1,2})\s*h\b(?=\s+(?:avant|après|plus\s+tôt|plus\s+tard|antes|después|before|after|earlier|later)\b)/gi,
         (_all, h: string) => `${h} ${language === "fr" ? "heures" : language === "es" ? "horas" : "hours"}`,
       )
-      .replace(/\b([01]?\d|2[0-3])h([0-5]\d)?\b/gi, (_all, h: string, m?: string) => `${+h}:${m ?? "00"}`);
+      // "a las 19hs": Argentine and Uruguayan hours.
+      .replace(/\b([01]?\d|2[0-3])(?:h([0-5]\d)?|hs)\b/gi, (_all, h: string, m?: string) => `${+h}:${m ?? "00"}`);
+  // "um 14.15 Uhr": a German clock time with a dot.
+  if (language === "de") t = t.replace(/\b([01]?\d|2[0-3])\.([0-5]\d)(?=\s*uhr\b)/gi, "$1:$2");
   if (language === "en") {
     // "make it 7.30", "at 6.45pm": hours and minutes with a dot, after a word that announces a time
     // or before am/pm (a price such as "for 2.50" keeps its dot).
@@ -469,7 +472,7 @@ const DE_DONE_ADVERBS =
   /\b(hab|habe)\s+ich\s+(?:(?:schon|heute|noch|gerade|grad|endlich|auch|bereits|gestern|jetzt)\s+)+(erledigt|gemacht)\b/giu;
 // "le 1er de chaque mois", "el 15 de cada mes": a monthly day, as recurrence.ts reads it.
 const EVERY_MONTH_ON: Partial<Record<Language, RegExp>> = {
-  fr: /\ble\s+(\d{1,2})(?:er|e|ème)?\s+(?:de\s+)?chaque\s+mois\b/giu,
+  fr: /\b(?:le|tous\s+les)\s+(\d{1,2})(?:er|e|ème)?\s+(?:de\s+chaque\s+mois|du\s+mois|de\s+tous\s+les\s+mois)\b/giu,
   es: /\bel\s+(?:día\s+)?(\d{1,2})\s+de\s+cada\s+mes\b/giu,
   // "jeden 1. im Monat", "am 15. jedes Monats" ("jeden Monat am 15." is DE_DAY_ONLY's, after "jeden Monat").
   de: /\b(?:jeden|am)\s+(\d{1,2})\.\s+(?:im\s+monat|jedes\s+monats|des\s+monats)\b/giu,

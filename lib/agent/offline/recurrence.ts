@@ -55,6 +55,8 @@ type Rule = {
   freq: "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY";
   interval: number;
   byDay?: number[];
+  /** "the first Monday of every month": which of the month's such weekdays (1–4, -1 the last). */
+  nth?: number;
   byMonthDay?: number;
   byMonth?: number;
   /** "every morning": the part of the day its occurrences fall in (no part of the rule's text). */
@@ -74,7 +76,7 @@ export function ruleText(r: Rule): string {
     parts.push(
       `BYDAY=${[...r.byDay]
         .sort((a, b) => ((a + 6) % 7) - ((b + 6) % 7))
-        .map((d) => CODES[d])
+        .map((d) => `${r.nth ?? ""}${CODES[d]}`)
         .join(",")}`,
     );
   return parts.join(";");
@@ -93,6 +95,27 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Rule | null]> = [
   [
     new RegExp(String.raw`\b(?:every|each)\s+${NUM}\s+weeks?\s+on\s+${DAY_RE}\b`, "i"),
     (m) => ({ freq: "WEEKLY", interval: interval(m[1]), byDay: [dayCode(m[2]!)] }),
+  ],
+  [
+    // "the first Monday of every month", "every last friday of the month".
+    new RegExp(
+      String.raw`\b(?:on\s+)?(?:the\s+|every\s+|each\s+)?(first|second|third|fourth|last|1st|2nd|3rd|4th)\s+${DAY_RE}\s+(?:of|in)\s+(?:every|each|the|a)\s+month\b`,
+      "i",
+    ),
+    (m) => ({
+      freq: "MONTHLY",
+      interval: 1,
+      byDay: [dayCode(m[2]!)],
+      nth: ORD_WORDS[m[1]!.toLowerCase()] ?? parseInt(m[1]!, 10),
+    }),
+  ],
+  [
+    // "twice a week on mon and thu": the days say when.
+    new RegExp(
+      String.raw`\b(?:twice|two\s+times|three\s+times|2x|3x)\s+(?:a|per|every)\s+week\s+on\s+${DAY_RE}(?:\s*,\s*|\s+and\s+)${DAY_RE}(?:(?:\s*,\s*|\s+and\s+)${DAY_RE})?\b`,
+      "i",
+    ),
+    (m) => ({ freq: "WEEKLY", interval: 1, byDay: [m[1], m[2], m[3]].filter((d): d is string => !!d).map(dayCode) }),
   ],
   [
     // "every second thursday" is every other one; "of the month" would be a monthly rule.
@@ -188,6 +211,8 @@ function matches(rule: Rule, d: Day, start: Day): boolean {
   if (rule.byMonthDay && d.day !== (rule.byMonthDay === -1 ? daysInMonth(d.year, d.month) : rule.byMonthDay))
     return false;
   if (rule.byDay && !rule.byDay.includes(weekdayOf(d))) return false;
+  if (rule.nth && (rule.nth === -1 ? d.day + 7 <= daysInMonth(d.year, d.month) : Math.ceil(d.day / 7) !== rule.nth))
+    return false;
   if (rule.freq === "WEEKLY" && !rule.byDay && weekdayOf(d) !== weekdayOf(start)) return false;
   return true;
 }
@@ -229,7 +254,7 @@ export function extractRepeat(text: string, ctx: DateContext, anchor?: Day): Rep
       time ??= { hour: DAYPART_HOUR[rule.daypart], minute: 0 };
     }
     if (rule.freq === "WEEKLY" && !rule.byDay && (startDay ?? anchor)) rule.byDay = [weekdayOf((startDay ?? anchor)!)];
-    if (rule.freq === "MONTHLY" && !rule.byMonthDay && (startDay ?? anchor))
+    if (rule.freq === "MONTHLY" && !rule.byMonthDay && !rule.byDay && (startDay ?? anchor))
       rule.byMonthDay = (startDay ?? anchor)!.day;
     const t0 = today(ctx);
     const now = wallOf(ctx.now, ctx.timeZone);

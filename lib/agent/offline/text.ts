@@ -10,7 +10,10 @@ const TAG_IN_QUOTES = /(\b(?:tags?|tagged|labels?|labell?ed|etiquetas?|l'étique
 export function normalizeText(s: string): string {
   return s
     .replace(/[\u2018\u2019\u201B\u2032]/g, "'")
-    .replace(/[\u201C\u201D\u201F\u2033]/g, '"')
+    .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
+    // « … » and «…»: French and Swiss quotes, with or without their inner spaces.
+    .replace(/«\s*/g, '"')
+    .replace(/\s*»/g, '"')
     .replace(/[\u2013\u2014]/g, " - ")
     .replace(/\u00A0/g, " ")
     .replace(TAG_IN_QUOTES, "$1$3")
@@ -38,6 +41,8 @@ export function tidyTitle(s: string): string {
       .replace(/^(?:to|that|about)\s+/i, "")
       // "add a call with the bank": the article belongs to the sentence, not the title.
       .replace(/^an?\s+(?=\S+\s+\S)/i, "")
+      // "erfassen Sie einen Zahnarzttermin", "agrega una cita con …": the indefinite article too.
+      .replace(/^(?:einen|eine|una|une)\s+(?=\S)/i, "")
       .trim();
   }
   if (/^(["'“”«»„‘’])(.*)(["'“”«»„‘’])$/u.test(t) && t.length > 2) t = t.slice(1, -1).trim();

@@ -33,7 +33,7 @@ const WEAK_VERB =
 // A label before a colon announces what follows: "todo: …", "I need to: a, b and c", "two things: …",
 // "new recurring task: …", "put this on my list: …"; a date in it ("two things for tomorrow: …") is every item's.
 const LABEL = new RegExp(
-  String.raw`^(?:todo|to-dos?|to\s+dos?|tasks?|new\s+(?:recurring\s+|repeating\s+)?(?:task|todo|to-do|reminder)|reminder|things\s+to\s+do|(?:i\s+|we\s+)?(?:need|have|got|gotta|must)(?:\s+to)?|(${COUNT})\s+(?:more\s+)?(?:things|tasks|todos|to-dos|items)|(?:put|add|stick|pop|jot|write|note)\s+(?:this|these|it|them)(?:\s+down)?(?:\s+(?:on|onto|in|to)\s+(?:my|the)\s+(?:to-?do\s+)?(?:list|tasks))?)(?:\s*,?\s+(${PRIO}))?(?:\s+please)?(?:\s+((?:for|on|by|due)\s+[^:]+?))?\s*[:-]\s*`,
+  String.raw`^(?:todo|to-dos?|to\s+dos?|tasks?|new\s+(?:recurring\s+|repeating\s+)?(?:task|todo|to-do|reminder)|(?:set\s+up|create|make|add)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:recurring\s+|repeating\s+)?(?:task|todo|to-do|reminder)|reminder|things\s+to\s+do|(?:i\s+|we\s+)?(?:need|have|got|gotta|must)(?:\s+to)?|(${COUNT})\s+(?:more\s+)?(?:things|tasks|todos|to-dos|items)|(?:put|add|stick|pop|jot|write|note)\s+(?:this|these|it|them)(?:\s+down)?(?:\s+(?:on|onto|in|to)\s+(?:my|the)\s+(?:to-?do\s+)?(?:list|tasks))?)(?:\s*,?\s+(${PRIO}))?(?:\s+please)?(?:\s+((?:for|on|by|due)\s+[^:]+?))?\s*[:-]\s*`,
   "i",
 );
 const REMIND =
@@ -276,7 +276,9 @@ function labelled(t: string, m: RegExpExecArray): AddMatch {
   const several =
     count !== undefined
       ? count > 1
-      : !/^(?:todo|to-do|to\s+do|task|new\s+|reminder|put|add|stick|pop|jot|write|note)\b/i.test(m[0]);
+      : !/^(?:todo|to-do|to\s+do|task|new\s+|reminder|put|add|stick|pop|jot|write|note|set\s+up|create|make)\b/i.test(
+          m[0],
+        );
   return {
     body: t.slice(m[0].length),
     strength: 0.85,
@@ -316,7 +318,7 @@ function whenOnly(when: string, ctx: Ctx): boolean {
 
 const WEEKDAY = String.raw`(?:(?:this|next)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day`;
 const TWO_DAYS = new RegExp(
-  String.raw`^(?!.*\b(?:every|each)\b)(.+?)\s+(?:on\s+)?(${WEEKDAY})\s+and\s+(?:on\s+)?(${WEEKDAY})\b(.*)$`,
+  String.raw`^(?!.*\b(?:every|each|twice|weekly|a\s+week|per\s+week)\b)(.+?)\s+(?:on\s+)?(${WEEKDAY})\s+and\s+(?:on\s+)?(${WEEKDAY})\b(.*)$`,
   "i",
 );
 

@@ -88,7 +88,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "they're both done now": the "both" said after the verb still counts the tasks meant.
-    re: /^(.+?)(?:\s+(?:really\s+|actually\s+)?(?:is|are|'s|was|were|has\s+been|have\s+been|got|is\s+now|are\s+now)|'s|'re)\s+(?:now\s+|finally\s+|already\s+|totally\s+|really\s+|actually\s+)?(?:(all|both)\s+)?(?:now\s+)?(?:done|finished|complete|completed|sorted|taken\s+care\s+of|handled|dealt\s+with|out\s+of\s+the\s+way|ticked\s+off|checked\s+off)(?:\s+(?:now|too|as\s+well))?$/i,
+    re: /^(.+?)(?:\s+(?:really\s+|actually\s+)?(?:is|are|'s|was|were|has\s+been|have\s+been|got|is\s+now|are\s+now)|'s|'re)\s+(?:now\s+|finally\s+|already\s+|totally\s+|really\s+|actually\s+)?(?:(all|both)\s+)?(?:now\s+)?(?:done|finished|complete|completed|sorted|taken\s+care\s+of|handled|dealt\s+with|out\s+of\s+the\s+way|ticked\s+off|checked\s+off)(?:\s+(?:now|too|as\s+well|finally|at\s+last))?$/i,
     group: 1,
     also: 2,
     reopen: false,
@@ -99,6 +99,12 @@ const PATTERNS: Pattern[] = [
     reopen: false,
   },
   { re: /^(?:finished|completed|done)\s*[:-]\s*(.+)$/i, group: 1, reopen: false },
+  // "got all the errands done today": the things got done, named between.
+  {
+    re: /^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:just\s+|already\s+|finally\s+)*got\s+(.+?)\s+(?:all\s+)?done(?:\s+(?:today|now|already|finally|at\s+last))?$/i,
+    group: 1,
+    reopen: false,
+  },
   { re: new RegExp(String.raw`^(.+?)\s*[:\-,]?\s+${DONE}$`, "i"), group: 1, reopen: false, strict: true },
   // "the water bill isn't actually paid": a task's words, a negated participle.
   {
@@ -170,6 +176,9 @@ function infinitives(verb: string, spec: (typeof PAST_TENSE)[keyof typeof PAST_T
       if (b.endsWith(from) && b.length > from.length + 1) out.add(b.slice(0, -from.length) + to);
   return [...out];
 }
+
+const CHECK_OFF_TAIL =
+  /(?:\s*[,.;!]\s*|\s+)(?:so\s+)?(?:please\s+|pls\s+)?(?:you\s+can\s+)?(?:check|tick|mark|cross)\s+(?:it|them|that|those|this|em)(?:\s+(?:all|both))?\s+off(?:\s+(?:please|pls|too))?[.!]*$/i;
 
 // "Mama angerufen ✔": a tick after a task says it is done, in any language.
 const CHECK_MARK = /\s*[✔✓✅☑]\uFE0F?\s*$/u;
@@ -268,12 +277,18 @@ export function complete(ctx: Ctx): Interpretation | null {
   const foreign = foreignPast(ctx) ?? topicDone(ctx);
   if (foreign) return foreign;
   const tail = reopensWithTail(ctx.text);
+  // "got all the errands done today check them all off": the tail only asks for what the report says.
+  const said = CHECK_OFF_TAIL.exec(ctx.text);
+  const reported =
+    said && said.index > 0 && /\s/.test(ctx.text.slice(0, said.index).trim())
+      ? ctx.text.slice(0, said.index).trim()
+      : ctx.text;
   // A bare "done!" refers to the task we just talked about.
-  const text = /^(?:done|finished|completed|complete|all\s+done|that'?s\s+done|it'?s\s+done)$/i.test(ctx.text)
+  const text = /^(?:done|finished|completed|complete|all\s+done|that'?s\s+done|it'?s\s+done)$/i.test(reported)
     ? "mark it as done"
     : tail
-      ? ctx.text.replace(REOPEN_TAIL, "")
-      : ctx.text;
+      ? reported.replace(REOPEN_TAIL, "")
+      : reported;
   for (const p of PATTERNS) {
     if (tail && !p.reopen) continue;
     const m = p.re.exec(text);
