@@ -178,6 +178,8 @@ export function contentStems(s: string, extraStop?: Set<string>): string[] {
 export function stemsMatch(q: string, t: string): boolean {
   if (q === t) return true;
   if (q.length >= 4 && t.length >= 4 && (t.startsWith(q) || q.startsWith(t))) return true;
+  // A German compound names its last part: "Geschenk" is the "Geburtstagsgeschenk".
+  if (q.length >= 6 && t.length > q.length && t.endsWith(q)) return true;
   // Short forms people type for long words: "docs" for documents, "pres" for presentation.
   if (q.length === 3 && t.length >= 6 && t.startsWith(q)) return true;
   if (q.length >= 5 && t.length >= 5 && distance(q, t) <= 1) return true;

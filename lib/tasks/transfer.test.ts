@@ -192,7 +192,7 @@ const TODOIST = [
   "task,Team stand-up,,4,1,Ann (1),,every monday at 9am,en,Europe/Berlin,,",
   "task,,,4,1,Ann (1),,,en,,,",
   "task,Water plants,,9,1,Ann (1),,,en,,,",
-  'task,"Call mom, ask about ""the trip""",,2,1,Ann (1),,every 3rd friday of the month,en,,,',
+  'task,"Call mom, ask about ""the trip""",,2,1,Ann (1),,every workday except fridays,en,,,',
 ].join("\n");
 
 describe("importing a Todoist CSV", () => {
@@ -289,7 +289,7 @@ describe("importing a Todoist CSV", () => {
     const tasks = await handle.db.task.findMany({ where: { userId: ctx.userId }, orderBy: { number: "asc" } });
     expect(tasks[1]).toMatchObject({ description: "From the corner shop\n\nSemi-skimmed", dueAllDay: true });
     expect(tasks[2]).toMatchObject({ repeat: "FREQ=WEEKLY;BYDAY=MO", dueDate: new Date("2026-03-09T08:00:00Z") });
-    expect(tasks[3]!.description).toBe("Todoist date: every 3rd friday of the month");
+    expect(tasks[3]!.description).toBe("Todoist date: every workday except fridays");
 
     const logs = await handle.db.taskOperationLog.findMany({
       where: { userId: ctx.userId, operation: "add" },

@@ -16,6 +16,7 @@ const TIME_NEXT = { after: /^\s+(?:at\s+)?\d/ };
 const AFTER_COMMA = { before: /,\s*$/ };
 
 const MIND_BEFORE = { before: /\b(?:you|u)\s+mind\s+$/i };
+const ONE_AHEAD = { after: /^\s+(?:one|task|item)s?\b/i };
 
 /** Text-speak, chat abbreviations and misspellings → plain English. */
 export const TEXT_SPEAK: Row[] = [
@@ -48,7 +49,10 @@ export const TEXT_SPEAK: Row[] = [
   ["what'd", "what did", { after: /^\s+(?:i|we)\b/i }], ["when'd", "when did", { after: /^\s+(?:i|we)\b/i }],
   // "wat's due", "pls ad a task: …" (a command word one letter short, where only a command fits).
   // "and the third also": "also" ending a message is "too".
-  ["also", "too", { before: /\S\s+$/, after: /^\s*[.!?]*\s*$/ }],
+  ["also", "too", { before: /\S\s+$/, after: /^\s*[.!?]*\s*$/ }], ["also", "", { before: /\badd\s+$/i }],
+  // "the 2nd one", "the top one": a place in the list shown.
+  ["1st", "first", ONE_AHEAD], ["2nd", "second", ONE_AHEAD], ["3rd", "third", ONE_AHEAD], ["4th", "fourth", ONE_AHEAD],
+  ["top", "first", ONE_AHEAD], ["bottom", "last", ONE_AHEAD],
   // "would you mind moving …": the command after "mind" is a gerund.
   ["moving", "move", MIND_BEFORE], ["adding", "add", MIND_BEFORE], ["deleting", "delete", MIND_BEFORE], ["marking", "mark", MIND_BEFORE],
   ["wat's", "what's"], ["taks", "task"], ["ad", "add", { before: /(?:^|\b(?:please|pls|plz|you|u)\s+)$/i, after: /^\s+(?:a|an|the|new|to|task)\b/i }],
@@ -221,7 +225,10 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["volvé a ponerlo", "put it back"], ["vuelve a ponerla", "put it back"],
     ["cambia el nombre de", "rename"], ["cámbiale el nombre a", "rename"], ["le cambia el nombre a", "rename"],
     // Usted ("agregue", "avíseme", "cámbiele el nombre a"), as in Mexico and Colombia.
-    ["con la etiqueta", "tagged"], ["qué tareas terminé", "what tasks did i finish"], ["listo", "ok", { after: /^\s*,/ }],
+    // "ya está hecha", "me refería a la de …", "no era la del plomero, era la del pasaporte".
+    ["ya está hecha", "is done"], ["ya está hecho", "is done"], ["me refería a", "i meant"], ["perdona", "sorry"],
+    ["no a", "not", { before: /,\s*$/ }], ["no era", "not"], ["era", "i meant", { before: /,\s*$/ }],
+    ["con la etiqueta", "tagged"], ["qué tareas terminé", "what tasks did i finish"],
     ["agregue", "add"], ["agrégueme", "add"], ["anote", "add"], ["avíseme", "remind me"], ["recuérdeme", "remind me to"], ["muéstreme", "show me"],
     ["borre", "delete"], ["elimine", "delete"], ["mueva", "move"], ["cámbiele el nombre a", "rename"], ["pásela", "move it"],
     ["me hace el favor y", "please"], ["me hace el favor de", "please"], ["hágame el favor de", "please"],
@@ -279,9 +286,12 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["en basse priorité", "low priority"], ["basse priorité", "low priority"], ["celle d'", "the "], ["celui d'", "the "],
     // Québec and Belgium: "pis" (and), "c'est beau" (fine), "tantôt" (earlier), "allo", "merci ben gros", "il me reste".
     ["est-ce qu'il me reste", "do i have left"], ["est-ce qu'il y a", "is there"], ["à faire", "to do"], ["encore", "still", { after: /^\s+(?:anything|quelque\s+chose)\b/i }],
+    // "mets-lui l'étiquette …", "c'est réglé", "je voulais dire celui des …", "alors", "pour celle-là".
+    ["mets-lui", "give it"], ["c'est réglé", "is done"], ["je voulais dire", "i meant"], ["celui des", "the"], ["celle des", "the"],
+    ["alors", "so"], ["aussi", "also", { before: /\bajoute\s+$/i }], ["pour celle-là", "for that one"], ["pour celui-là", "for that one"],
     ["pis", "and"], ["c'est beau", "ok"], ["tantôt", "", { after: /^\s*[.!?]*\s*$/ }], ["allo", "hello"], ["merci ben gros", "thanks a lot"], ["t'es ben fin", "you're so kind"],
     ["pour ton aide", "for your help"], ["pour votre aide", "for your help"], ["il me reste", "do i have left"], ["quelque chose", "anything"],
-    ["avec le tag", "tagged"], ["avec l'étiquette", "tagged"], ["ajouter", "add", { before: /\b(?:pourriez-vous|pouvez-vous|peux-tu|pourrais-tu|tu\s+peux)\s+$/i }],
+    ["avec le tag", "tagged"], ["avec l'étiquette", "tagged"],
     ["remets", "move", { after: /^\s+(?:[^\s,.;!?]+\s+){0,5}(?:à|au|pour)\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|après-demain|la\s+semaine|\d)/i }], ["remets", "restore"], ["quelles sont", "what are"], ["c'est pour quand", "when is"],
   ],
   de: [
@@ -325,7 +335,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["einen", "a", { after: /^\s+(?:tag|woche|monat)\b/i }], ["eine", "an", { after: /^\s+(?:stunde)\b/i }], ["eine", "a", { after: /^\s+(?:woche)\b/i }],
     ["zwei", "two", { after: /^\s+(?:tage|wochen|stunden)\b/i }], ["drei", "three", { after: /^\s+(?:tage|wochen|stunden)\b/i }],
     ["stunden", "hours"], ["stunde", "hour"], ["minuten", "minutes"], ["minute", "minute"], ["tage", "days"], ["tagen", "days"],
-    ["tag", "day", { before: /(?:\d|einen|a|zwei|drei|vier|jeden)\s+$/i }], ["wochen", "weeks"], ["woche", "week", { before: /(?:\d|einen|eine|a|an|zwei|drei|jede)\s+$/i }],
+    ["tag", "day", { before: /(?:\d|einen|a|zwei|drei|vier|jeden)\s+$/i }], ["wochen", "weeks"], ["woche", "week", { before: /(?:\d|einen|eine|a|an|zwei|drei|jede|zweite|other)\s+$/i }],
     ["gib ihr", "give it"], ["gib ihm", "give it"], ["gib", "give"], ["die erinnerung", "the reminder"], ["wiederhole", "repeat"], ["am abend vorher", "the night before"], ["monat", "month", EVERY_UNIT], ["jahr", "year", EVERY_UNIT], ["am vorabend", "the night before"],
     ["vorher", "before"], ["früher", "before"], ["am tag vorher", "the day before"], ["am vortag", "the day before"], ["später", "later"],
     ["übermorgen", "the day after tomorrow"], ["morgen früh", "tomorrow morning"], ["morgen vormittag", "tomorrow morning"],
@@ -363,7 +373,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["vor dem", "before the", { before: /\b(?:minuten?|stunden?|tagen?|wochen?)\s+$/i }], ["vor der", "before the", { before: /\b(?:minuten?|stunden?|tagen?|wochen?)\s+$/i }],
     // "Könnten Sie …" (Sie), "um 8" (a clock time), "such mal nach …", "ist raus", "hab ich schon erledigt", "kannst du das abhaken".
     ["halt", "wait", { before: /(?:^|\bnein[\s,]*)$/i }], ["isch", "is"], ["könnten sie", "could you"], ["können sie", "can you"], ["um", "at", { after: /^\s+\d{1,2}(?::\d\d)?(?!\s*(?:tage?n?|wochen?|stunden?|minuten?)\b)/i }],
-    ["such mal nach", "search for"], ["suche nach", "search for"], ["ist raus", "is done"], ["übrigens", "by the way"], ["dran", "", { after: /^\s*[.!?]*\s*$/ }],
+    ["such mal nach", "search for"], ["suche nach", "search for"], ["ist raus", "is done"], ["dran", "", { after: /^\s*[.!?]*\s*$/ }],
     ["das", "that", { before: /\b(?:check off|delete|remove|move|complete|undo|reopen)\s+$/i }],
     // Chat German: "und dem Tag Finanzen", "setz die auf hohe prio", "das mit dem …", "jeden Mo".
     ["und dem tag", "tagged"], ["das mit dem", "the"], ["heute noch", "today"],
@@ -373,10 +383,12 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["die", "it", { before: /\b(?:setz|setze|lösch|lösche|verschieb|verschiebe|schieb|hak|erledige)\s+$/i }],
     // "erinnere mich eine Stunde vorher daran", "zum Thema Geburtstag", "tagge die Präsentation mit #dringend", "füge hinzu: …".
     // Sie: "erfassen Sie …", "erinnern Sie mich …", "löschen Sie …".
+    // "die mit dem Geschenk", "übrigens" mid-sentence, "grüezi", "nochmal".
+    ["die mit dem", "the"], ["die mit der", "the"], ["übrigens", "", { before: /\S\s+$/ }], ["übrigens", "by the way"], ["grüezi", "hello"], ["nochmal", ""],
     ["erfassen sie", "add"], ["erinnern sie mich", "remind me"], ["löschen sie", "delete"], ["verschieben sie", "move"],
     ["markieren sie", "mark"], ["zeigen sie mir", "show me"], ["ändern sie", "change"], ["jeden zweiten", "every other"], ["jede zweite", "every other"],
     ["daran", "", { after: /^\s*[.!?]*\s*$/ }], ["zum thema", "about"], ["tagge", "tag"], ["tagg", "tag"],
-    ["mit", "with", { before: /\btag(?:ge?)?\s+\S.*\s$/i, after: /^\s+#/ }], ["füge hinzu", "add"],
+    ["mit", "with", { before: /\btag(?:ge?)?\s+\S.*\s$/i, after: /^\s+#?[\p{L}\d_-]+\s*[.!?]*$/u }], ["füge hinzu", "add"],
   ],
 };
 
@@ -431,7 +443,7 @@ export const LANGUAGE_HINTS: Record<Foreign, string[]> = {
     "avísame", "ponle", "pon", "prioridad", "podría", "borrá", "recordame", "porfa", "plis", "perfecto", "busca", "búscame", "tenga", "equivoqué", "mostrame", "etiqueta", "hora", "antes", "cada", "todos", "todas", "días", "semanas", "meses", "noche", "recordatorio", "repite", "repetir"],
   fr: ["pis", "allo", "tantôt", "jai", "bcp", "quand", "c'est", "qu'est", "retard", "quelles", "avance", "remets", "celui", "celle", "celui-là", "celle-là", "ajoute", "mets-la", "mets-le", "tâche", "tâches", "qu'ai-je", "cette", "bonne", "nuit", "bonsoir", "soirée", "journée", "revoir", "bientôt", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non", "j'ai", "déjà", "le", "les", "du", "des", "avec", "peux", "peux-tu", "marche", "aide", "est-ce", "terminé", "fait", "raconte-moi", "blague", "l'autre", "plutôt", "supprimer", "effacer", "marquer", "terminer", "déplacer", "pourrais-tu", "stp",
     "ajoute-lui", "donne-lui", "pourriez-vous", "vous", "s'il", "plaît", "priorité", "coche", "décoche", "réglée", "cherche", "l'étiquette", "heure", "avant", "veille", "rappel", "répète", "répéter"],
-  de: ["erfassen", "erinnern", "löschen", "benenn", "verschieb", "tage", "und", "wann", "sind", "moin", "bis", "hohe", "mit", "dem", "tagge", "gute", "nacht", "abend", "schönen", "schönes", "wochenende", "tschüss", "wiedersehen", "ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "kannst", "funktioniert", "hilfe", "hab", "wir", "schon", "bald", "du", "andere", "anderen", "lieber", "erzähl", "erzähle", "witz",
+  de: ["grüezi", "nochmal", "übrigens", "erfassen", "erinnern", "löschen", "benenn", "verschieb", "tage", "und", "wann", "sind", "moin", "bis", "hohe", "mit", "dem", "tagge", "gute", "nacht", "abend", "schönen", "schönes", "wochenende", "tschüss", "wiedersehen", "ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "kannst", "funktioniert", "hilfe", "hab", "wir", "schon", "bald", "du", "andere", "anderen", "lieber", "erzähl", "erzähle", "witz",
     "gib", "priorität", "könnten", "können", "such", "suche", "raus", "isch", "nummer", "übrigens", "abhaken", "erinner", "lieber", "jeden", "jede", "jedes", "monat", "erinnerung", "wiederhole"],
 };
 

@@ -202,7 +202,7 @@ const PROCLITIC: Partial<Record<Foreign, RegExp>> = {
 };
 // German puts the pronoun after the verb already ("verschieb sie auf Freitag" → "move sie to …").
 const DE_PRONOUN_AFTER = new RegExp(
-  String.raw`(?<![\p{L}])(${PRONOUN_VERBS})\s+(?:sie|ihn|es)(?=\s+(?:to|on|for|as|at|by)\b|\s*[?!.]*$)`,
+  String.raw`(?<![\p{L}])(${PRONOUN_VERBS})\s+(?:sie|ihn|es)(?=\s+(?:to|on|for|as|at|by|with)\b|\s*[?!.]*$)`,
   "giu",
 );
 // "passe la en priorité haute": a joined pronoun typed with a space for its hyphen, before what is done to it.

@@ -133,9 +133,11 @@ function lastListWasEmpty(history: RefOptions["history"]): boolean {
 export function resolveOne(phrase: string, tasks: TaskSnapshot[], opts: RefOptions = {}): RefOutcome {
   const cleaned = cleanRefPhrase(phrase);
   // "the last one" after a list is its last item, not the task we last touched.
+  // After several were added ("three things for saturday: …"), their last.
   if (/^last(?:\s+(?:one|task|item))?$/i.test(cleaned)) {
-    const shown = dialogueState(opts.history).shown;
-    if (shown.length) return byNumber(shown[shown.length - 1]!, tasks);
+    const listed = dialogueState(opts.history).shown;
+    const shown = listed.length ? listed : numbersInLastAssistantText(opts.history);
+    if (shown.length > 1) return byNumber(shown[shown.length - 1]!, tasks);
   }
   if (!cleaned || isPronounRef(cleaned, phrase)) {
     if (opts.override) return { kind: "one", task: opts.override, via: "override" };

@@ -83,7 +83,9 @@ export function remindBefore(
 ): string | null {
   const off = parseOffset(offset);
   if (!off) return null;
-  const clock = time ?? off.standIn ?? null;
+  // "the night before at 8": 8 in the evening.
+  const evening = off.standIn && off.standIn.hour >= 18 && time && time.hour >= 1 && time.hour < 12;
+  const clock = evening ? { hour: time.hour + 12, minute: time.minute } : (time ?? off.standIn ?? null);
   if (clock && off.minutes % 1440 === 0) {
     const day = dayInZone(due, timeZone);
     return day ? isoDateTime({ ...addDays(day, -off.minutes / 1440), ...clock }, timeZone) : null;

@@ -28,6 +28,9 @@ const FIELD_REMARK =
 const LEAD = /^(?:i\s+)?(?:can'?t|cannot|won'?t|couldn'?t|didn'?t|don'?t)\s+(?:make|do|get\s+to|manage)\s+/i;
 
 // "and the second one, move to friday", "y la primera pásala a mañana": an ordinal needs no comma.
+// "y la del banco pásala al viernes" (read "the banco move it to friday"): a topic said without a comma,
+// when the command points back at once.
+const BARE_SHAPE = new RegExp(String.raw`^(the\s+\S.{1,40}?)\s+((?:${VERBS.join("|")})\s+(?:it|them)\b.*)$`, "i");
 const ORDINAL_SHAPE = new RegExp(
   String.raw`^((?:the\s+)?(?:first|second|third|fourth|fifth|last|other)(?:\s+one)?)\s*,?\s+((?:${VERBS.join("|")})\b.*)$`,
   "i",
@@ -37,7 +40,7 @@ export function topicFirst(ctx: Ctx): { command: string; task: TaskSnapshot } | 
   // "the parcel isn't picked up yet, put it back": the remark already says what to do (complete.ts).
   if (reopensWithTail(ctx.text)) return null;
   const text = ctx.text.replace(/^(?:and|y|und|et)\s+/i, "");
-  const m = SHAPE.exec(text) ?? ORDINAL_SHAPE.exec(text);
+  const m = SHAPE.exec(text) ?? ORDINAL_SHAPE.exec(text) ?? BARE_SHAPE.exec(text);
   if (!m) return null;
   if (FIELD_REMARK.test(m[1]!)) return null;
   const topic = m[1]!.replace(/^(?:and|so|ok|okay|well)\s+/i, "");

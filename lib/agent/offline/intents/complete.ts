@@ -88,7 +88,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "they're both done now": the "both" said after the verb still counts the tasks meant.
-    re: /^(.+?)(?:\s+(?:really\s+|actually\s+)?(?:is|are|'s|was|were|has\s+been|have\s+been|got|is\s+now|are\s+now)|'s|'re)\s+(?:now\s+|finally\s+|already\s+|totally\s+|really\s+|actually\s+)?(?:(all|both)\s+)?(?:now\s+)?(?:done|finished|complete|completed|sorted|taken\s+care\s+of|handled|dealt\s+with|out\s+of\s+the\s+way|ticked\s+off|checked\s+off)(?:\s+(?:now|too|as\s+well|finally|at\s+last))?$/i,
+    re: /^(.+?)(?:\s+(?:really\s+|actually\s+)?(?:is|are|'s|was|were|has\s+been|have\s+been|got|is\s+now|are\s+now)|'s|'re)\s+(?:now\s+|finally\s+|already\s+|totally\s+|really\s+|actually\s+)?(?:(all|both)\s+)?(?:now\s+)?(?:done|finished|complete|completed|sorted|taken\s+care\s+of|handled|dealt\s+with|out\s+of\s+the\s+way|ticked\s+off|checked\s+off)(?:\s+(?:now|too|as\s+well|finally|at\s+last|already))?$/i,
     group: 1,
     also: 2,
     reopen: false,
@@ -294,7 +294,13 @@ export function complete(ctx: Ctx): Interpretation | null {
     const m = p.re.exec(text);
     if (!m) continue;
     // "reopen the ironing, I never got round to it": the reason after the comma is not the task.
-    const phrase = phraseOf(p, m)?.replace(/\s*,\s*(?:i|it|i'm|i've|because|since|as|cause)\b.*$/i, "");
+    // "did both of them this afternoon": when it was done says nothing of which.
+    const phrase = phraseOf(p, m)
+      ?.replace(/\s*,\s*(?:i|it|i'm|i've|because|since|as|cause)\b.*$/i, "")
+      .replace(
+        /\s+(?:this\s+(?:morning|afternoon|evening)|earlier(?:\s+today)?|just\s+now|today|yesterday|last\s+night)$/i,
+        "",
+      );
     if (!phrase) continue;
     const action = p.reopen ? ("reopen" as const) : ("mark as done" as const);
     const targets = resolveTargets(phrase, ctx, {

@@ -31,7 +31,11 @@ const SAME_FOR =
 const TOO = /^(?:and\s+|also\s+)*(.+?)\s+(?:too|as\s+well)$/i;
 
 function intended(text: string): string | null {
-  const stripped = text.replace(OOPS, "").trim();
+  // "no, the other one - the Geschenk one": the name after the dash says which other one.
+  const stripped = text
+    .replace(OOPS, "")
+    .replace(/^(?:the\s+)?other\s+one\s*(?:[-–—:,]|\s-)\s*(?=\S)/i, "")
+    .trim();
   const oops = stripped !== text.trim();
   let m: RegExpExecArray | null;
   m = MEANT.exec(stripped);

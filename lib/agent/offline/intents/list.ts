@@ -10,7 +10,7 @@ import { buildList } from "./list-filter";
 import { BUSY_QUESTIONS, dueOf, ellipsis, periodOf } from "./list-period-questions";
 
 const TRIGGER =
-  /^(?:show|list|display|view|see|give\s+me|get\s+me|get\s+(?:me\s+)?(?:my|all|the)\s+(?:tasks|list|todos)|print|what|what'?s|whats|which|any|anything|do\s+i\s+(?:have|need|got)|have\s+i\s+got|have\s+i|how\s+many|tell\s+me|fetch|find|search|look\s+up|look\s+for|pull\s+up|bring\s+up|is\s+there|are\s+there|where|let\s+me\s+see|lemme\s+see|i\s+(?:want|need|would\s+like|'d\s+like)\s+to\s+(?:see|know|view)|remind\s+me\s+what|my\s+(?:tasks|todos|to-dos|list|agenda)|tasks|todos|to-dos|agenda|overdue|upcoming|remaining|open\s+tasks|pending\s+tasks|completed\s+tasks|am\s+i\s+(?:behind|late)|anything\s+(?:due|overdue)|(?:is|has)\s+(?:there\s+)?(?:anything|something|everything)|(?:are|have)\s+(?:there\s+)?any|(?:have\s+i\s+|i\s+)?got\s+(?:anything|any)|did\s+(?:i|we|anything|something)|check\s+(?:my|the)\s+(?:tasks|list|todos))\b/i;
+  /^(?:show|list|display|view|see|give\s+me|get\s+me|get\s+(?:me\s+)?(?:my|all|the)\s+(?:tasks|list|todos)|print|what|what'?s|whats|which|any|anything|do\s+i\s+(?:have|need|got)|have\s+i\s+got|have\s+i|how\s+(?:many|much)|tell\s+me|fetch|find|search|look\s+up|look\s+for|pull\s+up|bring\s+up|is\s+there|are\s+there|where|let\s+me\s+see|lemme\s+see|i\s+(?:want|need|would\s+like|'d\s+like)\s+to\s+(?:see|know|view)|remind\s+me\s+what|my\s+(?:tasks|todos|to-dos|list|agenda)|tasks|todos|to-dos|agenda|overdue|upcoming|remaining|open\s+tasks|pending\s+tasks|completed\s+tasks|am\s+i\s+(?:behind|late)|anything\s+(?:due|overdue)|(?:is|has)\s+(?:there\s+)?(?:anything|something|everything)|(?:are|have)\s+(?:there\s+)?any|(?:have\s+i\s+|i\s+)?got\s+(?:anything|any)|did\s+(?:i|we|anything|something)|check\s+(?:my|the)\s+(?:tasks|list|todos))\b/i;
 
 // Questions that start like a list request but are about something else.
 const NOT_A_LIST =
@@ -18,7 +18,7 @@ const NOT_A_LIST =
 
 // Open questions ("what …", "any …") are about the list only when they say something list-like.
 const WEAK_TRIGGER =
-  /^(?:what'?s|whats|what|which|anything|any|is\s+there|are\s+there|(?:is|has)\s+(?:anything|something|everything)|(?:are|have)\s+any|(?:have\s+i\s+|i\s+)?got\s+(?:anything|any)|did\s+(?:i|we|anything|something)|where|how\s+many|tell\s+me|do\s+i\s+(?:have|need|got)|have\s+i(?:\s+got)?)\b/i;
+  /^(?:what'?s|whats|what|which|anything|any|is\s+there|are\s+there|(?:is|has)\s+(?:anything|something|everything)|(?:are|have)\s+any|(?:have\s+i\s+|i\s+)?got\s+(?:anything|any)|did\s+(?:i|we|anything|something)|where|how\s+(?:many|much)|tell\s+me|do\s+i\s+(?:have|need|got)|have\s+i(?:\s+got)?)\b/i;
 const LIST_SIGNAL =
   /\b(?:tasks?|todos?|to-?dos?|list|due|overdue|late|missed|slipped|deadlines?|plate|agenda|schedule|left|remaining|pending|outstanding|unfinished|incomplete|undone|open|finished|completed|done|(?:tick|check|cross|knock)(?:ed)?\s+off|wrap(?:ped)?\s+up|today|tonight|tomorrow|yesterday|week|weekend|month|priority|urgent|important|tagged|tag|about|on\s+for|need\s+to|have\s+to|got\s+to|should\s+i|coming\s+up|upcoming|next|complete|finish|accomplish(?:ed)?|work\s+on|focus\s+on|do\s+i\s+have|did\s+(?:i|we)\s+(?:do|get|achieve|manage))\b|#\w/i;
 

@@ -14,7 +14,7 @@ import { messages, type Action } from "../messages";
 const STOP_REPEAT =
   /^(?:stop|quit|don'?t\s+keep|no\s+longer|never\s+mind)\s+(?:repeating|recurring)\s*(.*)$|^(?:don'?t|do\s+not)\s+repeat\s*(.*?)(?:\s+any\s*more)?$|^(?:make|set)\s+(.+?)\s+(?:not\s+repeat(?:ing)?|(?:a\s+)?one[- ]off|(?:a\s+)?one[- ]time(?:\s+(?:task|thing))?|non[- ]recurring)$|^(?:remove|clear|delete|cancel|drop|turn\s+off|switch\s+off|get\s+rid\s+of)\s+(?:the\s+|its\s+)?(?:repeat|recurrence|repetition)s?(?:\s+(?:from|on|of|for)\s+(.+))?$|^(?:stop|keep)\s+(.+?)\s+from\s+(?:repeating|recurring)$|^(.+?)\s+(?:doesn'?t|don'?t|does\s+not|do\s+not|no\s+longer|won'?t|shouldn'?t)\s+(?:need\s+to\s+|have\s+to\s+)?(?:repeat|recur)(?:\s+any\s*more|\s+now)?$/i;
 const SET_REPEAT =
-  /^(?:make|set|change|have|put)\s+(.+?)\s+(?:to\s+)?(?:repeat\s+|recur\s+)?((?:on\s+the|every|each|daily|weekly|monthly|yearly|annually|on\s+\w+days).*?)(?:\s+instead)?$|^(?:make\s+)?(it|that|this)\s+repeat\s+(.+?)(?:\s+instead)?$|^repeat\s+(.+?)\s+((?:every|each|daily|weekly|monthly|on\s+the).*)$|^(.+?)\s+(?:should|needs\s+to|has\s+to|must|will|is\s+going\s+to|is\s+supposed\s+to)\s+(?:repeat|recur|happen)\s+((?:every|each|daily|weekly|monthly|yearly|annually|fortnightly|on\s+\w+days|on\s+the).*?)(?:\s+instead)?$|^(it|that|this)(?:'s|\s+is|\s+should\s+be)\s+((?:every|each|daily|weekly|monthly|yearly|annually|fortnightly).*?)(?:,?\s+not\s+(?:every|each|daily|weekly|monthly|yearly).*)?$/i;
+  /^(?:make|set|change|have|put)\s+(.+?)\s+(?:to\s+)?(?:repeat\s+|recur\s+)?((?:on\s+the|every|each|daily|weekly|monthly|yearly|annually|on\s+\w+days).*?)(?:\s+instead)?$|^(?:make\s+)?(it|that|this)\s+repeat\s+(.+?)(?:\s+instead)?$|^repeat\s+(.+?)\s+((?:every|each|daily|weekly|monthly|on\s+the).*)$|^(.+?)\s+(?:should|needs\s+to|has\s+to|must|will|is\s+going\s+to|is\s+supposed\s+to)\s+(?:repeat|recur|happen)\s+((?:every|each|daily|weekly|monthly|yearly|annually|fortnightly|on\s+\w+days|on\s+the).*?)(?:\s+instead)?$|^(it|that|this)(?:'s|\s+is|\s+should\s+be)\s+((?:every|each|daily|weekly|monthly|yearly|annually|fortnightly).*?)(?:,?\s+not\s+(?:every|each|daily|weekly|monthly|yearly).*)?$|^((?:every|each|once|twice|daily|weekly|fortnightly|monthly)\b.*?)\s+(?:is|'s|would\s+be|should\s+be|will\s+be)\s+(?:enough|fine|plenty|better|ok|okay|good)$/i;
 const CANCEL_REMINDER =
   /^(?:cancel|remove|delete|clear|drop|turn\s+off|get\s+rid\s+of|no)\s+(?:the\s+|my\s+|that\s+)?reminders?(?:\s+(?:for|on|of|about|from|de|del|du|des|pour|para|für|von|vom|zum|zur)\s+(.+))?$|^(?:don'?t|do\s+not)\s+remind\s+me(?:\s+about\s+(.+?))?(?:\s+any\s*more)?$|^(?:take|get)\s+(?:the\s+|my\s+|that\s+)?reminders?\s+off(?:\s+(?:of\s+)?(.+))?$|^(.+?)\s+(?:doesn'?t|don'?t|does\s+not|do\s+not)\s+need\s+(?:a\s+|the\s+|any\s+)?reminders?(?:\s+any\s*more|\s+now)?$/i;
 
@@ -70,10 +70,11 @@ export function schedule(ctx: Ctx): Interpretation | null {
   if (
     m &&
     !/^put\s+(?!(?:it|that|this)\s)/i.test(t) &&
-    ((p) => !!p && extractRepeat(p, ctx.date)?.rest === "")(m[2] ?? m[4] ?? m[6] ?? m[8] ?? m[10])
+    ((p) => !!p && extractRepeat(p, ctx.date)?.rest === "")(m[2] ?? m[4] ?? m[6] ?? m[8] ?? m[10] ?? m[11])
   ) {
     const ref = m[1] ?? m[3] ?? m[5] ?? m[7] ?? m[9];
-    const phrase = m[2] ?? m[4] ?? m[6] ?? m[8] ?? m[10];
+    // "every other week is enough": a new repeat for the task just talked about.
+    const phrase = m[2] ?? m[4] ?? m[6] ?? m[8] ?? m[10] ?? m[11];
     // "the standup should happen every weekday", "have the kids tidy up every saturday": a task only if one is named.
     const soft = m[7] !== undefined || /^have\s/i.test(t);
     if (soft && resolveOne(ref ?? "it", ctx.tasks, { history: ctx.history, override: ctx.override }).kind !== "one")

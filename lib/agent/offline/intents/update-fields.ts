@@ -118,7 +118,8 @@ export function addTags(ctx: Ctx): Interpretation | null {
     String.raw`^(?:give|add\s+to|put\s+on)\s+(.+?)\s+(?:the\s+|a\s+|an\s+)?(?:tags?|labels?)\s+(${TAGLIST})$`,
     "iu",
   ).exec(t);
-  if (m) return finish(m[1], { addTags: tagsOf(m[2]) }, ctx);
+  // "add to buy a present, with tag work" (a learner's "add"): a new task unless the words name one.
+  if (m) return finish(m[1], { addTags: tagsOf(m[2]) }, ctx, { strict: /^add\b/i.test(t) });
   m = /^(?:give|mark)\s+(.+?)\s+(?:the\s+|a\s+|an\s+)?(#?[\p{L}\p{N}_-]+)\s+(?:tag|label)$/iu.exec(t);
   if (m) return finish(m[1], { addTags: tagsOf(m[2]) }, ctx);
   // "tag it health too": "too" adds to the tags it has.

@@ -98,6 +98,8 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
       /^(?:the\s+)?(?:due[\s-]*date|deadline)\s+(?:for|of|on)\s+(.+?)\s+(?:is|should\s+be|will\s+be|becomes)\s+/i,
       "set $1 to ",
     );
+  // "low priority for that one": the priority said first.
+  t = t.replace(/^(?:and\s+)?((?:high|low|medium|top)\s+priority)\s+(?:for|on)\s+(.+)$/i, "make $2 $1");
   // "X is due Friday", "X should be high priority"
   t = t.replace(/\s*[,;]\s*(?:please\s+)?(?:change|update|fix|correct)\s+(?:the|its|that)\s+(?:due\s+)?date$/i, "");
   const subj =
