@@ -178,6 +178,8 @@ export function contentStems(s: string, extraStop?: Set<string>): string[] {
 export function stemsMatch(q: string, t: string): boolean {
   if (q === t) return true;
   if (q.length >= 4 && t.length >= 4 && (t.startsWith(q) || q.startsWith(t))) return true;
+  // German typed without umlauts: "muell" is "Müll" (read "mull").
+  if (q.length >= 4 && /[aou]e/.test(q) && q.replace(/([aou])e/g, "$1") === t) return true;
   // A German compound names its last part: "Geschenk" is the "Geburtstagsgeschenk".
   if (q.length >= 6 && t.length > q.length && t.endsWith(q)) return true;
   // Short forms people type for long words: "docs" for documents, "pres" for presentation.

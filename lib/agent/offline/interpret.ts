@@ -2,7 +2,7 @@
 // contract (or a direct reply). Pure and deterministic: same input, same output.
 // One file (over 300 lines): the order in which the intents are tried is the main decision and reads best whole.
 import { ask, makeCtx, result, type Ctx } from "./context";
-import { add, buildAdds, parseTaskText, verbless } from "./intents/add";
+import { add, buildAdds, parseTaskText, reportsPast, verbless } from "./intents/add";
 import { complete } from "./intents/complete";
 import { correction } from "./intents/correction";
 import { del } from "./intents/delete";
@@ -83,7 +83,14 @@ function run(ctx: Ctx): Interpretation {
 }
 
 export function interpret(input: InterpretInput): Interpretation {
-  return understand(input, true);
+  const out = understand(input, true);
+  // One change asked for twice ("and the dog sitter one too" read by two rules) is made once.
+  const seen = new Set<string>();
+  const calls = out.calls.filter((c) => {
+    const key = JSON.stringify(c);
+    return !seen.has(key) && !!seen.add(key);
+  });
+  return calls.length === out.calls.length ? out : { ...out, calls };
 }
 
 /** `split`: whether a message understood as nothing may still be two thoughts (never inside one of them). */
@@ -331,21 +338,34 @@ function topic(input: InterpretInput, ctx: Ctx): Interpretation | null {
   return it.calls.length ? it : null;
 }
 
+const BARE_TAG_ADD = /^(?:and\s+)?(?:add|put)\s+(?:the\s+|a\s+)?(?:tags?|labels?)\s+#?[\p{L}\p{N}_-]+$/iu;
+
 /** Several commands in one message: each clause on its own; all must be understood. */
 function multi(input: InterpretInput, ctx: Ctx): Interpretation | null {
   const clauses = splitClauses(ctx.text);
   if (clauses.length < 2) return null;
   const outs: Interpretation[] = [];
   for (const text of clauses) {
-    let out = run(makeCtx({ ...input, text }));
-    // "take the work tag off the deck and tag it finance": "it" is the one task the clause before changed.
+    // "add X tomorrow at 10 and remind me half an hour before": the reminder is the new task's (add.ts).
+    if (
+      outs.at(-1)?.calls.some((c) => c.tool === "add_task") &&
+      /^(?:and\s+)?remind\s+me\b(?!.*\b(?:to|about)\b)/i.test(text)
+    )
+      return null;
+    // "take the work tag off the deck and tag it finance": "it" is the one task the clause before changed;
+    // "… and add the tag work" names no task at all, so it is that one too.
     const before = outs.at(-1)?.calls.map((c) => c.input.task);
     const task = before?.length === 1 ? ctx.tasks.find((t) => t.number === before[0]) : undefined;
-    if (!out.calls.length && task && /\b(?:it|that|this)\b/i.test(text)) out = run(makeCtx({ ...input, text }, task));
+    const said = task ? text.replace(BARE_TAG_ADD, "$& to it") : text;
+    let out = run(makeCtx({ ...input, text: said }));
+    if (!out.calls.length && task && /\b(?:it|that|this)\b/i.test(said))
+      out = run(makeCtx({ ...input, text: said }, task));
     outs.push(out);
   }
-  if (!outs.every((o) => o.calls.length)) return null;
-  return combine(outs);
+  // "went to the shops and got the eggs": a clause that only tells what happened asks for nothing.
+  const asked = outs.filter((o, i) => o.calls.length || !reportsPast(clauses[i]!));
+  if (!asked.length || !asked.every((o) => o.calls.length)) return null;
+  return combine(asked);
 }
 
 function combine(outs: Interpretation[]): Interpretation {

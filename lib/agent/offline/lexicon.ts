@@ -55,6 +55,9 @@ export const TEXT_SPEAK: Row[] = [
   ["top", "first", ONE_AHEAD], ["bottom", "last", ONE_AHEAD],
   // "would you mind moving …": the command after "mind" is a gerund.
   ["moving", "move", MIND_BEFORE], ["adding", "add", MIND_BEFORE], ["deleting", "delete", MIND_BEFORE], ["marking", "mark", MIND_BEFORE],
+  // "a week from today", "arvo" (Australian: afternoon).
+  ["from today", "", { before: /\b(?:days?|weeks?|months?)\s+$/i }], ["arvo", "afternoon"],
+  ["arvo tmrw", "tomorrow afternoon"],
   ["wat's", "what's"], ["taks", "task"], ["ad", "add", { before: /(?:^|\b(?:please|pls|plz|you|u)\s+)$/i, after: /^\s+(?:a|an|the|new|to|task)\b/i }],
 ];
 
@@ -124,7 +127,7 @@ const DE_CLOCK_BEHIND = { before: /\d(?::\d\d)?(?:\s+uhr)?\s+$/i };
 const ES_AND_AHEAD = { after: /^\s+(?:avísame|recuérdame|ponle|pon|ponla|ponlo|márcala|márcalo|marca|muévela|muévelo|mueve|pásala|pásalo|pasa|cambia|bórrala|bórralo|borra|quita|añade|apunta|agrega|anota|aplaza|completa|termina|elimina|deshaz|reabre|renombra)\b/i };
 const AT_START = { before: /^\s*$/ };
 // "cada semana", "tous les mois", "jeden Monat": the unit of a repeat (recurrence.ts reads English units).
-const EVERY_UNIT = { before: /\b(?:cada|todos\s+los|todas\s+las|chaque|tous\s+les|toutes\s+les|jeden|jede|jedes|every)\s+(?:(?:\d+|dos|tres|deux|trois|two|three)\s+)?$/i };
+const EVERY_UNIT = { before: /\b(?:cada|todos\s+los|todas\s+las|chaque|tous\s+les|toutes\s+les|jeden|jede|jedes|every)\s+(?:(?:\d+|dos|tres|deux|trois|two|three|other)\s+)?$/i };
 // "erinnere mich morgen an den Zahnarzt": "an den" is "about" only after "erinnere mich".
 const REMIND_BEFORE = { before: /\berinnere?\s+mich\b(?!.*\b(?:an|about)\b).*\s$/i };
 // A participle in a question about what was done ("las tareas que ya he completado", "qu'est-ce que j'ai
@@ -227,7 +230,13 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     // Usted ("agregue", "avíseme", "cámbiele el nombre a"), as in Mexico and Colombia.
     // "ya está hecha", "me refería a la de …", "no era la del plomero, era la del pasaporte".
     ["ya está hecha", "is done"], ["ya está hecho", "is done"], ["me refería a", "i meant"], ["perdona", "sorry"],
-    ["no a", "not", { before: /,\s*$/ }], ["no era", "not"], ["era", "i meant", { before: /,\s*$/ }],
+    ["no a", "not", { before: /,\s*$/ }], ["no el", "not", { before: /,\s*$/ }], ["no era", "not"], ["era", "i meant", { before: /[,:]\s*$/ }],
+    // "uy no", "me confundí", "y que se repita cada …", "¿cuándo era?", "póngale", "deshaga", "ya había …".
+    // "tengo que …", "¿me recuerdas qué tareas acabé ayer?", "así que quita esa tarea", "al final se ha cancelado".
+    ["tengo que", "i have to"], ["me recuerdas", "tell me"], ["qué tareas acabé", "what tasks did i finish"],
+    ["así que", "so"], ["esa tarea", "that task"], ["se ha cancelado", "was cancelled"], ["al final", "", { after: /^\s+(?:se|lo|la|no|ya)\b/i }],
+    ["uy no", "oops"], ["me confundí", "my mistake"], ["y que se repita", "and make it repeat"],
+    ["cuándo era", "when is it"], ["y", "and", { after: /^\s+(?:la\s+etiqueta|el\s+tag|la\s+prioridad|prioridad)\b/i }], ["póngale", "give it"], ["deshaga", "undo"], ["ya había", "have i already"],
     ["con la etiqueta", "tagged"], ["qué tareas terminé", "what tasks did i finish"],
     ["agregue", "add"], ["agrégueme", "add"], ["anote", "add"], ["avíseme", "remind me"], ["recuérdeme", "remind me to"], ["muéstreme", "show me"],
     ["borre", "delete"], ["elimine", "delete"], ["mueva", "move"], ["cámbiele el nombre a", "rename"], ["pásela", "move it"],
@@ -289,6 +298,14 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     // "mets-lui l'étiquette …", "c'est réglé", "je voulais dire celui des …", "alors", "pour celle-là".
     ["mets-lui", "give it"], ["c'est réglé", "is done"], ["je voulais dire", "i meant"], ["celui des", "the"], ["celle des", "the"],
     ["alors", "so"], ["aussi", "also", { before: /\bajoute\s+$/i }], ["pour celle-là", "for that one"], ["pour celui-là", "for that one"],
+    // "repousse-la d'une semaine", "oups c'est 15h, pas 15h30", "ou pas ?", "bon", "maintenant".
+    // "svp", "pourriez-vous me dire ce qui est prévu", "montre moi tout ce qui est tagué …", "enlève la date de …, ça presse pas".
+    ["svp", "please"], ["me dire", "tell me"], ["ce qui est prévu", "what is due"], ["montre moi", "show me"],
+    ["tout ce qui est tagué", "everything tagged"], ["tagué", "tagged"], ["enlève la date de", "remove the due date of"],
+    ["ça presse pas", ""],
+    ["d'une semaine", "by a week"], ["oups", "oops"],
+    ["pas", "not", { before: /,\s*$/ }], ["c'est", "it's", { after: /^\s+(?:\d|every\b)/i }], ["ou pas", ""], ["bon", "ok", { after: /^\s+(?:c'est|alors)\b/i }],
+    ["maintenant", "now"], ["et", "and", { after: /^\s+\p{L}{3,}(?:er|ir|re)\s+(?!(?:de|du|des|à|au)\b)\S/u }], ["et", "and", { after: /^\s+(?:ajoute|mets|passe|supprime|enlève|marque|décale|déplace|repousse|coche)\b/i }], ["hein", "", { before: /\bmerci\s+$/i }],
     ["pis", "and"], ["c'est beau", "ok"], ["tantôt", "", { after: /^\s*[.!?]*\s*$/ }], ["allo", "hello"], ["merci ben gros", "thanks a lot"], ["t'es ben fin", "you're so kind"],
     ["pour ton aide", "for your help"], ["pour votre aide", "for your help"], ["il me reste", "do i have left"], ["quelque chose", "anything"],
     ["avec le tag", "tagged"], ["avec l'étiquette", "tagged"],
@@ -308,7 +325,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["zeig mir", "show me"], ["zeige mir", "show me"], ["zeig", "show"], ["zeige", "show"], ["liste", "list"],
     ["was steht", "what is due"], ["was ist", "what is"], ["was habe ich", "what do I have"], ["was hab ich", "what do I have"],
     ["was muss ich", "what do I have to do"], ["welche aufgaben habe ich", "what tasks do I have"], ["welche aufgaben", "which tasks"],
-    ["habe ich", "do I have"], ["gibt es", "is there"], ["ist", "is"], ["sind", "are"], ["noch", "still"],
+    ["habe ich", "do I have"], ["hab ich", "do I have", { before: /^\s*$/, after: /^\s+(?:(?:heute|morgen|übermorgen|noch|sonst)\s+)*(?:was|etwas|irgendwas)\b/i }], ["gibt es", "is there"], ["ist", "is"], ["sind", "are"],
     ["meine aufgaben", "my tasks"], ["alle aufgaben", "all tasks"], ["die aufgabe", "task"], ["der aufgabe", "task"],
     ["aufgaben", "tasks"], ["aufgabe", "task"], ["alle", "all"], ["alles", "everything"], ["fällig", "due"], ["überfällig", "overdue"],
     ["überfälligen", "overdue"], ["überfällige", "overdue"], ["überfälliges", "overdue"], ["offen", "open"], ["offenen", "open"], ["offene", "open"],
@@ -384,11 +401,21 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     // "erinnere mich eine Stunde vorher daran", "zum Thema Geburtstag", "tagge die Präsentation mit #dringend", "füge hinzu: …".
     // Sie: "erfassen Sie …", "erinnern Sie mich …", "löschen Sie …".
     // "die mit dem Geschenk", "übrigens" mid-sentence, "grüezi", "nochmal".
+    // "das zweite kannst du … schieben", "ne warte, ich meinte …, nicht …", "Jänner", "9 Uhr früh", "wann war …",
+    // "neu: …", "merci vielmal", "hab ich morgen was?", "ist schon raus, kannst du abhaken", "prio niedrig".
+    // "steht morgen eigentlich was an?"
+    ["steht", "is there anything due", { before: /^\s*$/, after: /.*\ban\s*[?.!]*\s*$/i }], ["was an", "", { after: /^\s*[?.!]*\s*$/ }],
+    ["das erste", "the first"], ["das zweite", "the second"],
+    ["ne", "no", AT_START], ["ich meinte", "i meant"], ["nicht", "not", { before: /,\s*$/ }], ["jänner", "januar"],
+    ["früh", "", DE_CLOCK_BEHIND], ["wann war", "when is"], ["neu", "new task", { after: /^\s*:/ }], ["merci vielmal", "thanks"],
+    ["was", "anything", { before: /\S\s+$/, after: /^\s*\?*\s*$/ }], ["ist schon raus", "is done"],
+    ["prio niedrig", "low priority"],
+    ["noch", "", { after: /^\s+(?:mit|ein|auf|dazu|hinzu)\b/i }], ["noch", "still"], ["warte", "wait", { before: /^\s*(?:ne|nein|no)[\s,]*$/i }],
     ["die mit dem", "the"], ["die mit der", "the"], ["übrigens", "", { before: /\S\s+$/ }], ["übrigens", "by the way"], ["grüezi", "hello"], ["nochmal", ""],
     ["erfassen sie", "add"], ["erinnern sie mich", "remind me"], ["löschen sie", "delete"], ["verschieben sie", "move"],
     ["markieren sie", "mark"], ["zeigen sie mir", "show me"], ["ändern sie", "change"], ["jeden zweiten", "every other"], ["jede zweite", "every other"],
     ["daran", "", { after: /^\s*[.!?]*\s*$/ }], ["zum thema", "about"], ["tagge", "tag"], ["tagg", "tag"],
-    ["mit", "with", { before: /\btag(?:ge?)?\s+\S.*\s$/i, after: /^\s+#?[\p{L}\d_-]+\s*[.!?]*$/u }], ["füge hinzu", "add"],
+    ["mit", "with", { before: /\btag(?:ge?)?\s+\S.*\s$/i, after: /^\s+#?[\p{L}\d_-]+\s*(?:[,.!?]|$)/u }], ["füge hinzu", "add"],
   ],
 };
 
@@ -423,7 +450,7 @@ export const DE_REORDER: ReadonlyArray<readonly [head: string, tail: string, to:
   ["schreibe", "auf", "add"], ["", "erfassen", "add"], ["nimm", "auf", "add"], ["setz", "auf die liste", "add"], ["setze", "auf die liste", "add"],
   ["hak", "ab", "check off"], ["hake", "ab", "check off"], ["streich", "durch", "check off"], ["streiche", "durch", "check off"],
   ["mach", "rückgängig", "undo"], ["mache", "rückgängig", "undo"], ["nimm", "zurück", "undo"],
-  ["öffne", "wieder", "reopen"], ["mach", "wieder auf", "reopen"], ["benenne", "um", "rename"], ["schieb", "auf", "move"], ["habe ich", "schon erledigt", "have I already done"], ["hab ich", "schon erledigt", "have I already done"], ["zieh", "vor", "move"], ["ziehe", "vor", "move"],
+  ["öffne", "wieder", "reopen"], ["mach", "wieder auf", "reopen"], ["benenne", "um", "rename"], ["schieb", "auf", "move"], ["", "schieben", "move"], ["habe ich", "schon erledigt", "have I already done"], ["hab ich", "schon erledigt", "have I already done"], ["zieh", "vor", "move"], ["ziehe", "vor", "move"],
   ["schiebe", "auf", "move"], ["was steht", "an", "what is due"], ["was habe ich", "vor", "what do I have"], ["was hab ich", "vor", "what do I have"],
   ["ich habe", "erledigt", "I finished"], ["ich hab", "erledigt", "I finished"], ["ich habe", "gemacht", "I did"], ["ich hab", "gemacht", "I did"],
   ["", "hinzufügen", "add"], ["", "eintragen", "add"], ["", "aufschreiben", "add"], ["", "notieren", "add"], ["", "auf die liste setzen", "add"],
@@ -439,11 +466,11 @@ export const DE_QUESTION_START = /^(?:was|welche[nrs]?|wann|wie|wo|gibt|habe|hab
 
 /** Words that show a message's language (for the replies and the table the normaliser applies). */
 export const LANGUAGE_HINTS: Record<Foreign, string[]> = {
-  es: ["agregue", "agrégueme", "avíseme", "cámbiele", "mñn", "deshace", "volvé", "ponerlo", "ponerla", "súbele", "eso", "tengo", "vencido", "vencidas", "añade", "apunta", "buenas", "noches", "adiós", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha", "borra", "elimina", "recuérdame", "mis", "enséñame", "mueve", "cambia", "quita", "completa", "hola", "viernes", "lunes", "martes", "miércoles", "jueves", "sábado", "domingo", "anota", "renombra", "aplaza", "reabre", "pendientes", "semana", "próxima", "sí", "ya", "del", "el", "una", "con", "por", "puedes", "funciona", "ayuda", "está", "hecho", "compré", "llamé", "pagué", "cuéntame", "chiste", "reabrir", "otra", "otro", "mejor", "hice", "borrar", "eliminar", "marcar", "completar", "mover", "cambiar", "podrías",
+  es: ["póngale", "deshaga", "confundí", "repita", "agregue", "agrégueme", "avíseme", "cámbiele", "mñn", "deshace", "volvé", "ponerlo", "ponerla", "súbele", "eso", "tengo", "vencido", "vencidas", "añade", "apunta", "buenas", "noches", "adiós", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha", "borra", "elimina", "recuérdame", "mis", "enséñame", "mueve", "cambia", "quita", "completa", "hola", "viernes", "lunes", "martes", "miércoles", "jueves", "sábado", "domingo", "anota", "renombra", "aplaza", "reabre", "pendientes", "semana", "próxima", "sí", "ya", "del", "el", "una", "con", "por", "puedes", "funciona", "ayuda", "está", "hecho", "compré", "llamé", "pagué", "cuéntame", "chiste", "reabrir", "otra", "otro", "mejor", "hice", "borrar", "eliminar", "marcar", "completar", "mover", "cambiar", "podrías",
     "avísame", "ponle", "pon", "prioridad", "podría", "borrá", "recordame", "porfa", "plis", "perfecto", "busca", "búscame", "tenga", "equivoqué", "mostrame", "etiqueta", "hora", "antes", "cada", "todos", "todas", "días", "semanas", "meses", "noche", "recordatorio", "repite", "repetir"],
-  fr: ["pis", "allo", "tantôt", "jai", "bcp", "quand", "c'est", "qu'est", "retard", "quelles", "avance", "remets", "celui", "celle", "celui-là", "celle-là", "ajoute", "mets-la", "mets-le", "tâche", "tâches", "qu'ai-je", "cette", "bonne", "nuit", "bonsoir", "soirée", "journée", "revoir", "bientôt", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non", "j'ai", "déjà", "le", "les", "du", "des", "avec", "peux", "peux-tu", "marche", "aide", "est-ce", "terminé", "fait", "raconte-moi", "blague", "l'autre", "plutôt", "supprimer", "effacer", "marquer", "terminer", "déplacer", "pourrais-tu", "stp",
+  fr: ["svp", "montre", "tagué", "oups", "repousse-la", "coche-la", "pis", "allo", "tantôt", "jai", "bcp", "quand", "c'est", "qu'est", "retard", "quelles", "avance", "remets", "celui", "celle", "celui-là", "celle-là", "ajoute", "mets-la", "mets-le", "tâche", "tâches", "qu'ai-je", "cette", "bonne", "nuit", "bonsoir", "soirée", "journée", "revoir", "bientôt", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non", "j'ai", "déjà", "le", "les", "du", "des", "avec", "peux", "peux-tu", "marche", "aide", "est-ce", "terminé", "fait", "raconte-moi", "blague", "l'autre", "plutôt", "supprimer", "effacer", "marquer", "terminer", "déplacer", "pourrais-tu", "stp",
     "ajoute-lui", "donne-lui", "pourriez-vous", "vous", "s'il", "plaît", "priorité", "coche", "décoche", "réglée", "cherche", "l'étiquette", "heure", "avant", "veille", "rappel", "répète", "répéter"],
-  de: ["grüezi", "nochmal", "übrigens", "erfassen", "erinnern", "löschen", "benenn", "verschieb", "tage", "und", "wann", "sind", "moin", "bis", "hohe", "mit", "dem", "tagge", "gute", "nacht", "abend", "schönen", "schönes", "wochenende", "tschüss", "wiedersehen", "ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "kannst", "funktioniert", "hilfe", "hab", "wir", "schon", "bald", "du", "andere", "anderen", "lieber", "erzähl", "erzähle", "witz",
+  de: ["hak", "jänner", "vielmal", "ne", "grüezi", "nochmal", "übrigens", "erfassen", "erinnern", "löschen", "benenn", "verschieb", "tage", "und", "wann", "sind", "moin", "bis", "hohe", "mit", "dem", "tagge", "gute", "nacht", "abend", "schönen", "schönes", "wochenende", "tschüss", "wiedersehen", "ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "kannst", "funktioniert", "hilfe", "hab", "wir", "schon", "bald", "du", "andere", "anderen", "lieber", "erzähl", "erzähle", "witz",
     "gib", "priorität", "könnten", "können", "such", "suche", "raus", "isch", "nummer", "übrigens", "abhaken", "erinner", "lieber", "jeden", "jede", "jedes", "monat", "erinnerung", "wiederhole"],
 };
 
@@ -455,7 +482,7 @@ export const LANGUAGE_HINTS: Record<Foreign, string[]> = {
  */
 export const PAST_TENSE: Record<Foreign, { re: RegExp; endings: ReadonlyArray<readonly [string, string]>; irregular: Record<string, string>; stop: string[] }> = {
   es: {
-    re: /^(?:and\s+)?(?:ya\s+|por\s+fin\s+|hoy\s+|today\s+|yesterday\s+|already\s+)*(?:(?:he|hemos|ya\s+he)\s+)?(?:(?:lo|la|los|las|le|les)\s+)?(?<verb>\p{L}{2,}(?:é|í|ado|ido|to|cho)|hice|fui|puse|traje|dije|vi)\s+(?<object>.+)$/iu,
+    re: /^(?:and\s+)?(?:ya\s+|por\s+fin\s+|hoy\s+|today\s+|yesterday\s+|already\s+)*(?:(?:he|hemos|ya\s+he|había|have\s+i\s+already)\s+)?(?:(?:lo|la|los|las|le|les)\s+)?(?<verb>\p{L}{2,}(?:é|í|ado|ido|to|cho)|hice|fui|puse|traje|dije|vi)\s+(?<object>.+)$/iu,
     endings: [["gué", "gar"], ["qué", "car"], ["cé", "zar"], ["é", "ar"], ["í", "er"], ["í", "ir"], ["ado", "ar"], ["ido", "er"], ["ido", "ir"]],
     irregular: { hice: "hacer", hecho: "hacer", fui: "ir", puse: "poner", puesto: "poner", traje: "traer", dije: "decir", dicho: "decir", vi: "ver", visto: "ver", escrito: "escribir", devuelto: "devolver", vuelto: "volver", abierto: "abrir", roto: "romper", resuelto: "resolver" },
     stop: ["el", "la", "los", "las", "un", "una", "del", "de", "al", "a", "mi", "mis", "ya", "hoy", "today", "yesterday", "por", "fin", "para"],
@@ -468,7 +495,7 @@ export const PAST_TENSE: Record<Foreign, { re: RegExp; endings: ReadonlyArray<re
   },
   de: {
     // "ich habe Mama angerufen", "hab ich die Wohnung schon geputzt?", "Blumen gegossen" (a participle alone).
-    re: /^(?:and\s+)?(?:(?:(?:ich|wir)\s+(?:habe|hab|haben)|(?:habe|hab|haben)(?:\s+(?:ich|wir))?)\s+(?<object>.+?)\s+(?<verb>\p{L}{4,})|(?<object2>\p{L}.*?)\s+(?:(?:habe|hab|haben)\s+(?:ich|wir)\s+(?:too\s+|already\s+)?)?(?<verb2>(?:an|auf|aus|ein|mit|weg|zu|ab|vor|nach|zurück)?ge\p{L}{3,}(?:t|en)))$/iu,
+    re: /^(?:and\s+)?(?:(?:(?:ich|wir)\s+(?:habe|hab|haben)|(?:habe|hab|haben)(?:\s+(?:ich|wir))?)\s+(?<object>.+?)\s+(?<verb>\p{L}{4,})|(?<object2>\p{L}.*?)\s+(?:(?:habe|hab|haben)\s+(?:ich|wir)\s+(?:too\s+|already\s+)?)?(?<verb2>(?:an|auf|aus|ein|mit|weg|zu|ab|vor|nach|zurück|raus|rein|hoch|runter)?ge\p{L}{3,}(?:t|en)))$/iu,
     endings: [["iert", "ieren"], ["et", "en"], ["t", "en"], ["en", "en"]],
     irregular: { gegossen: "gießen", geschrieben: "schreiben", gegessen: "essen", gegangen: "gehen", gebracht: "bringen", gedacht: "denken", getan: "tun", gewesen: "sein", gehabt: "haben", überwiesen: "überweisen" },
     stop: ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "mein", "meine", "meinen", "meinem", "meiner", "schon", "heute", "today", "yesterday", "gerade", "grad", "endlich", "bereits", "jetzt", "auch", "already", "finally"],

@@ -109,13 +109,17 @@ function reorderGerman(text: string, trace?: RowTrace): string {
     trace?.(r.row);
     // "das Probetraining kannst du löschen": the object comes first, the modal sits before the verb.
     // "schreib ma bitte auf: …": words for "(for) me, please" are no object; what follows the colon is.
+    // "das zweite kannst du auf Donnerstag schieben": the modal may sit inside it too.
     const object = m[2]!
       .replace(/^(?:mir|uns)\s+(?=\S)/i, "")
       .replace(
-        /\s+(?:(?:kannst|könntest|würdest)\s+du|(?:können|könnten)\s+sie|bitte)(?:\s+(?:bitte|mal|ma))*\s*$/i,
+        /(?:^|\s+)(?:(?:kannst|könntest|würdest)\s+du|(?:können|könnten)\s+sie|bitte)(?:\s+(?:bitte|mal|ma))*(?=\s|$)/gi,
         "",
       )
-      .replace(/^(?:(?:mir|ma|mal|uns|bitte)\b\s*)+$/i, "");
+      .replace(/^(?:(?:mir|ma|mal|uns|bitte|noch)\b\s*)+$/i, "")
+      .trim();
+    // "…, kannst du abhaken": the task was named before the comma.
+    if (!object && r.to === "check off") return `${m[1]}check it off${m[3]}`;
     return `${m[1]}${r.to}${object ? ` ${object}` : ""}${m[3]}`;
   }
   return text;
@@ -247,7 +251,7 @@ export const hintWords = (text: string): string[] =>
     // "supprime-la" and "bórrala" count as "supprime" and "borra" too; "peux-tu" stays whole.
     .flatMap((w) => [w, ...cliticVerbs(w)]);
 
-const DE_PARTICIPLE = /^(?:an|auf|aus|ein|mit|weg|zu|ab|vor|nach|zurück)?ge\p{L}{3,}(?:t|en)$/u;
+const DE_PARTICIPLE = /^(?:an|auf|aus|ein|mit|weg|zu|ab|vor|nach|zurück|raus|rein|hoch|runter)?ge\p{L}{3,}(?:t|en)$/u;
 
 /** The language with the most hint words (ties: es, fr, de); English when none. */
 export function detectLanguage(text: string): Language {
@@ -478,6 +482,12 @@ const EVERY_MONTH_ON: Partial<Record<Language, RegExp>> = {
   de: /\b(?:jeden|am)\s+(\d{1,2})\.\s+(?:im\s+monat|jedes\s+monats|des\s+monats)\b/giu,
 };
 
+// "un mardi sur deux", "une semaine sur deux", "un lunes sí y otro no": every other one.
+const EVERY_OTHER: Partial<Record<Language, RegExp>> = {
+  fr: /\b(?:un|une)\s+(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|semaine)\s+sur\s+deux\b/giu,
+  es: /\b(?:un|una)\s+(lunes|martes|miércoles|jueves|viernes|sábado|domingo|semana)\s+sí\s+y\s+(?:otro|otra)\s+no\b/giu,
+};
+
 /** Inverted punctuation and the tables applied; the result is what the parsers read. */
 export function normalizeWords(text: string, trace?: RowTrace, known?: Language): { text: string; language: Language } {
   const language = known ?? detectLanguage(text);
@@ -486,6 +496,8 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
     language === "en" ? typed : restoreMarks(chatSpelling[language](typed, trace), language),
     language,
   );
+  const other = EVERY_OTHER[language];
+  if (other) t = t.replace(other, (_all, unit: string) => `every other ${unit}`);
   const monthly = EVERY_MONTH_ON[language];
   if (monthly)
     t = t.replace(monthly, (all, d: string) => (+d >= 1 && +d <= 31 ? `every month on the ${ordinal(+d)}` : all));

@@ -226,6 +226,9 @@ export function resolveSeveral(phrase: string, tasks: TaskSnapshot[], opts: RefO
     /^(?:(?:tasks?|items?|numbers?|#)\s*)?#?\d+(?:\s*(?:,|and|&|\+|plus)\s*(?:(?:tasks?|items?|numbers?)\s*)?#?\d+)+$/i;
   if (numberList.test(cleaned)) return [...cleaned.matchAll(/\d+/g)].map((m) => byNumber(+m[0], tasks));
 
+  // "Thabo's follow-up and the gym (are) both (done)": the count only confirms the list.
+  if (/\s(?:and|&)\s.+\s+(?:both|all)$/i.test(cleaned))
+    return resolveSeveral(cleaned.replace(/\s+(?:both|all)$/i, ""), tasks, opts);
   const whole = resolveOne(cleaned, tasks, opts);
   if (whole.kind === "one" && !whole.partial) return [whole];
   // "and" as the tables leave it in other languages ("lo del taller y los útiles").
@@ -256,7 +259,8 @@ export type TaskFilter = {
 /** Whether a phrase asks for a group ("all work tasks", "everything due today", "both call tasks"). */
 export function isGroupPhrase(phrase: string): boolean {
   const p = cleanRefPhrase(phrase).toLowerCase();
-  return /^(?:all|every|everything|each|both|any)\b/.test(p) || /\b(?:all|both)$/.test(p);
+  // "X and Y both" lists its tasks; "the errands, all" is a group.
+  return /^(?:all|every|everything|each|both|any)\b/.test(p) || (/\b(?:all|both)$/.test(p) && !/\s(?:and|&)\s/.test(p));
 }
 
 /** The filter a group phrase expresses, reading tag words against the user's tags. */

@@ -7,7 +7,7 @@ import { formatDue } from "../format";
 import { extractRepeat } from "../recurrence";
 import { extractReminderClause, reminderNeedsTime, remindFromSpec } from "../reminders";
 import { extractDescription, extractPriority, extractQuoted, extractTags } from "../modifiers";
-import { NUMBER_WORDS, TODO_VERBS, tidyTitle } from "../text";
+import { baseOfPastVerb, NUMBER_WORDS, TODO_VERBS, tidyTitle } from "../text";
 import { COMMAND_LEADS, FIXED_PAIRS } from "../lexicon";
 import { resolveOne } from "../references";
 import { isSmalltalk } from "./smalltalk";
@@ -39,7 +39,7 @@ const LABEL = new RegExp(
 const REMIND =
   /^(?:remind\s+me|set\s+(?:a\s+|me\s+a\s+)?reminder|reminder|don'?t\s+let\s+me\s+forget|do\s+not\s+let\s+me\s+forget|don'?t\s+forget|do\s+not\s+forget|help\s+me\s+remember|remember|i\s+(?:need|have|want)\s+to\s+remember|make\s+sure\s+i)(?:\s+(?:to|about|that|of))?\s+/i;
 const NEED =
-  /^(?:i\s+|we\s+)?(?:really\s+|still\s+|also\s+|definitely\s+)?(?:have\s+got|'ve\s+got|'ll\s+need|will\s+need|'m\s+going|am\s+going|'m\s+gonna|am\s+gonna|would\s+like|'d\s+like|need|have|got|gotta|must|should|ought|gonna|plan|intend|want)(?:\s+(?:really|definitely|probably|also|still|totally|absolutely))?(?:\s+to)?\s+(?!(?:see|view|know|check|look\s+at|list|show)\s+(?:my|all|the|what)\b)/i;
+  /^(?:i\s+|we\s+)?(?:really\s+|still\s+|also\s+|definitely\s+)?(?:have\s+got|'ve\s+got|'ll\s+need|will\s+need|'m\s+going|am\s+going|'m\s+gonna|am\s+gonna|would\s+like|'d\s+like|need|have(?!\s+(?:i|we|you)\b)|got(?=\s+to\b)|gotta|must|should|ought|gonna|plan|intend|want)(?:\s+(?:really|definitely|probably|also|still|totally|absolutely))?(?:\s+to)?\s+(?!(?:see|view|know|check|look\s+at|list|show)\s+(?:my|all|the|what)\b)/i;
 const POINTS_BACK = /\b(?:them|those|these)\b|^the\s+.+\s+one(?:s)?\b/i;
 const TO_MY_LIST =
   /\s+(?:(?:to|on(?:to)?|in)\s+(?:my|the)\s+(?:to-?do\s+|todo\s+|task\s+|shopping\s+)?(?:list|tasks|todos)|as\s+an?\s+(?:new\s+)?(?:task|to-?do|reminder|item))\b/i;
@@ -344,8 +344,12 @@ export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Inter
   const withShared = (item: string) => (match.shared ? `${item} ${match.shared}` : item);
   const whole = items.length === 1 && !/["']/.test(match.body) ? parseTaskText(withShared(match.body), ctx) : null;
   const things = whole ? nounItems(whole.title) : null;
+  // "payer la garderie lundi et rappeler Mathieu mercredi": a thing with its own day keeps it.
   const parsed = things
-    ? things.map((title) => ({ ...whole!, title: tidyTitle(title) }))
+    ? things.map((title) => {
+        const own = parseTaskText(withShared(title), ctx);
+        return own.dueDate && own.dueDate !== whole!.dueDate ? own : { ...whole!, title: tidyTitle(title) };
+      })
     : items.map((it) => parseTaskText(withShared(it), ctx));
   const invalid = parsed.find((p) => p.invalid);
   const say = messages(ctx.language);
@@ -403,6 +407,12 @@ export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Inter
   return result(intent, calls, entities, match.strength);
 }
 
+// "went to the shops this morning", "got the eggs": a report of what was done, never a task's name.
+export function reportsPast(text: string): boolean {
+  const first = firstWord(text.replace(/^(?:i|we)\s+(?:just\s+|already\s+|finally\s+)?/i, ""));
+  return !!baseOfPastVerb(first) && !TODO_VERBS.has(first);
+}
+
 export function add(ctx: Ctx): Interpretation | null {
   if (
     /^(?:remind\s+me|add|create|new|new\s+task|add\s+(?:a\s+)?(?:new\s+)?task|set\s+(?:a\s+)?reminder|remember)$/i.test(
@@ -418,7 +428,7 @@ export function add(ctx: Ctx): Interpretation | null {
     );
   }
   const m = matchAdd(ctx);
-  if (!m) return null;
+  if (!m || (m.body === ctx.text && reportsPast(ctx.text))) return null;
   return buildAdds(m, ctx);
 }
 
@@ -455,16 +465,28 @@ function itemList(ctx: Ctx): Interpretation | null {
 }
 
 export function verbless(ctx: Ctx): Interpretation | null {
-  if (ctx.question || QUESTION_START.test(ctx.text) || /^(?:it|that|this|they|those|these)\b/i.test(ctx.text))
+  if (
+    ctx.question ||
+    QUESTION_START.test(ctx.text) ||
+    /^(?:it|that|this|they|those|these)\b/i.test(ctx.text) ||
+    reportsPast(ctx.text)
+  )
     return null;
-  const rep = extractRepeat(ctx.text, ctx.date);
-  const dt = rep ? null : extractDate(ctx.text, ctx.date);
-  if (!rep && !dt?.date) return itemList(ctx);
+  // "dentist tuesday at 2:30pm, remind me an hour before": the reminder is the task's.
+  const reminder = extractReminderClause(ctx.text);
+  const text = reminder ? reminder.rest : ctx.text;
+  const rep = extractRepeat(text, ctx.date);
+  const dt = rep ? null : extractDate(text, ctx.date);
+  if (!rep && !dt?.date) return reminder ? null : itemList(ctx);
   let body = (rep ? rep.rest : dt!.rest).replace(/^[\s,:;-]+|[\s,:;-]+$/g, "").trim();
   // "passport renewal by july 31, high priority": a priority after a comma is every item's.
   const tail = /\s*[,;]\s*((?:high|low|medium|normal|top)\s+priority|urgent|important)$/i.exec(body);
   const shared = tail ? priorityWord(tail[1]!) : undefined;
   if (tail) body = body.slice(0, tail.index).trim();
+  // "oat milk, napkins and cups for tomorrow #cafe": a tag at the end is every item's.
+  const endTags = /,/.test(body) ? /(?:\s+#[\p{L}\p{N}_-]+)+$/u.exec(body) : null;
+  const sharedTags = endTags ? extractTags(endTags[0]).value : undefined;
+  if (endTags) body = body.slice(0, endTags.index).trim();
   if (!body || body.split(/\s+/).length > 8) return null;
   const items = /,/.test(body) ? splitItems(body, undefined, true) : [body];
   const calls: ToolCall[] = items.map((item) => {
@@ -474,9 +496,12 @@ export function verbless(ctx: Ctx): Interpretation | null {
     input.dueDate = due;
     if (rep) input.repeat = rep.rule;
     if (p.priority ?? shared) input.priority = p.priority ?? shared;
-    if (p.tags?.length) input.tags = p.tags;
+    const tags = [...(p.tags ?? []), ...(sharedTags ?? [])];
+    if (tags.length) input.tags = tags;
+    const at = reminder ? remindFromSpec(reminder.spec, due, ctx.date) : null;
+    if (at) input.remindAt = at;
     return { tool: "add_task", input };
   });
-  if (calls.some((c) => !c.input.title)) return null;
+  if (calls.some((c) => !c.input.title || (reminder && !c.input.remindAt))) return null;
   return result("add_task", calls, { titles: calls.map((c) => c.input.title), verbless: true }, 0.6);
 }

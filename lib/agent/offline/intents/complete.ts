@@ -121,7 +121,7 @@ const PATTERNS: Pattern[] = [
   // "the flights are booked": a participle after the task's words.
   {
     re: new RegExp(
-      String.raw`^(.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|got)\s+(?:now\s+|all\s+|finally\s+|already\s+)?([a-z]+)${PARTICLE}$`,
+      String.raw`^(.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|got)\s+(?:now\s+|all\s+|finally\s+|already\s+)?([a-z]+)${PARTICLE}(?:\s+(?:too|as\s+well|now))?$`,
       "i",
     ),
     group: 0,
@@ -166,7 +166,7 @@ function infinitives(verb: string, spec: (typeof PAST_TENSE)[keyof typeof PAST_T
   const out = new Set<string>();
   if (spec.irregular[v]) out.add(spec.irregular[v]!);
   // A separable prefix before an irregular participle: weg-gebracht → weg-bringen.
-  const prefix = /^(?:an|auf|aus|ein|mit|weg|zu|ab|vor|nach|zurück)(?=ge)/.exec(v)?.[0];
+  const prefix = /^(?:an|auf|aus|ein|mit|weg|zu|ab|vor|nach|zurück|raus|rein|hoch|runter)(?=ge)/.exec(v)?.[0];
   if (prefix && spec.irregular[v.slice(prefix.length)]) out.add(prefix + spec.irregular[v.slice(prefix.length)]!);
   // German: every "ge" may be the participle's (an-ge-rufen, ge-kauft, ein-ge-kauft); none for be-zahlt, telefon-iert.
   const bases = [v];
@@ -193,7 +193,8 @@ function foreignPast(ctx: Ctx): Interpretation | null {
   const m = spec.re.exec(ctx.text.replace(CHECK_MARK, ""));
   if (!m?.groups) return null;
   const stop = new Set(spec.stop);
-  const said = m.groups.object ?? m.groups.object2;
+  // "ya llamé a la abuela, estaba encantada": what follows the comma is how it went.
+  const said = (m.groups.object ?? m.groups.object2)?.replace(/\s*,.*$/, "");
   const verb = m.groups.verb ?? m.groups.verb2;
   if (!said || !verb) return null;
   const object = said
@@ -272,10 +273,13 @@ function topicDone(ctx: Ctx): Interpretation | null {
 }
 
 export function complete(ctx: Ctx): Interpretation | null {
+  // "¿ya había renovado el SOAT?" is read as "have I already …": asked, in the speaker's own words.
+  const foreign = foreignPast(ctx);
+  if (foreign) return foreign;
   // "is the tax return finished?" asks about a task; it does not report one.
   if (ctx.question && /^(?:is|are|was|were|did|has|have|had)\b/i.test(ctx.text)) return null;
-  const foreign = foreignPast(ctx) ?? topicDone(ctx);
-  if (foreign) return foreign;
+  const topical = topicDone(ctx);
+  if (topical) return topical;
   const tail = reopensWithTail(ctx.text);
   // "got all the errands done today check them all off": the tail only asks for what the report says.
   const said = CHECK_OFF_TAIL.exec(ctx.text);

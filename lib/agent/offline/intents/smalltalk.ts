@@ -97,7 +97,7 @@ const WH_QUESTION =
 const NICE = `(?:good|great|nice|lovely|wonderful|fab|fabulous|fantastic|brilliant|relaxing|restful|happy|safe|productive|super|awesome|peaceful|amazing|fun|quiet|chill|cosy|cozy)`;
 const OCCASION = String.raw`(?:day|night|evening|weekend|week|morning|afternoon|one|time|holidays?|trip|break|vacation|christmas|easter|sleep|rest\s+of\s+(?:the|your)\s+(?:day|week|evening|weekend)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)`;
 const FOR_WHEN = String.raw`(?:\s+for\s+(?:now|today|tonight|the\s+(?:day|night|evening|week|weekend)|this\s+(?:evening|morning|afternoon|week)))?`;
-const THANKS_WORD = String.raw`(?:thanks|thank\s+you|thank\s+u|thx|ty|tysm|ta|cheers|much\s+appreciated|appreciate\s+it|many\s+thanks)(?:\s+(?:so\s+much|a\s+lot|very\s+much|a\s+bunch|a\s+million|again|mate|buddy|today|tonight|this\s+(?:morning|afternoon|evening|week)|for\s+(?:the\s+help|your\s+help|that|everything|all\s+(?:the|your)\s+help)))*`;
+const THANKS_WORD = String.raw`(?:thanks|thank\s+you|thank\s+u|thx|ty|tysm|ta|cheers|much\s+appreciated|appreciate\s+it|many\s+thanks)(?:\s+(?:so\s+much|a\s+lot|very\s+much|a\s+bunch|a\s+million|again|mate|buddy|today|tonight|dear|love|hun|honey|darling|this\s+(?:morning|afternoon|evening|week)|for\s+(?:the\s+help|your\s+help|that|everything|all\s+(?:the|your)\s+help)))*`;
 // "ugh i'm so lazy this week haha": a feeling, with the words people wrap it in.
 const MOOD = String.raw`(?:ugh+\s+|man\s+|honestly\s+)?(?:i'?m|i\s+am|im|feeling|i\s+feel)\s+(?:(?:so|really|super|kinda|kind\s+of|a\s+bit|very|pretty|totally|soo+)\s+)*(?:${alt(MOODS)})(?:\s+(?:today|tonight|lately|rn|right\s+now|this\s+(?:week|morning|afternoon|evening)))?`;
 const PIECES: Array<{
@@ -250,7 +250,11 @@ export function isSmalltalk(text: string): boolean {
 }
 
 export function smalltalk(ctx: Ctx): Interpretation | null {
-  const t = ctx.raw.replace(/[.!?…\s]+$/g, "").trim();
+  // "can u do my homework for me lol": the laugh says nothing.
+  const t = ctx.raw
+    .replace(/[.!?…\s]+$/g, "")
+    .replace(/[\s,]+(?:lol|lmao|haha+|hehe+|xd)$/i, "")
+    .trim();
   const say = messages(ctx.language);
   if (!t) return result("help", [], {}, 0.6, say.help);
   if (HELP.test(t) || HELP.test(ctx.text)) return result("help", [], {}, 0.95, say.help);

@@ -154,6 +154,14 @@ export function finish(
     entities: { change },
   });
   if (!targets.ok) return opts.strict ? null : targets.reply;
+  // "take the urgent tag off all my open tasks": of a group, the tasks that have it.
+  const removing = Array.isArray(change.removeTags) ? change.removeTags.map((t) => t.toLowerCase()) : null;
+  const tagged =
+    targets.group && removing
+      ? targets.tasks.filter((t) => t.tags.some((x) => removing.includes(x.toLowerCase().replace(/^#/, ""))))
+      : targets.tasks;
+  if (!tagged.length) return ask(messages(ctx.language).whichTasks, { ref: cleanRefPhrase(refPhrase) }, 0.4);
+  targets.tasks = tagged;
   const calls = buildUpdates(targets.tasks, change, ctx);
   if (!Array.isArray(calls)) return calls;
   const entities: Record<string, unknown> = {

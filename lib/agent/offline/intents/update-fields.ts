@@ -118,8 +118,9 @@ export function addTags(ctx: Ctx): Interpretation | null {
     String.raw`^(?:give|add\s+to|put\s+on)\s+(.+?)\s+(?:the\s+|a\s+|an\s+)?(?:tags?|labels?)\s+(${TAGLIST})$`,
     "iu",
   ).exec(t);
-  // "add to buy a present, with tag work" (a learner's "add"): a new task unless the words name one.
-  if (m) return finish(m[1], { addTags: tagsOf(m[2]) }, ctx, { strict: /^add\b/i.test(t) });
+  // "add to buy a present, with tag work" (a learner's "add"): a new task unless the words name one;
+  // "give it high priority and the tag carro" says more than a tag (modifierUpdate reads it all).
+  if (m) return finish(m[1], { addTags: tagsOf(m[2]) }, ctx, { strict: true });
   m = /^(?:give|mark)\s+(.+?)\s+(?:the\s+|a\s+|an\s+)?(#?[\p{L}\p{N}_-]+)\s+(?:tag|label)$/iu.exec(t);
   if (m) return finish(m[1], { addTags: tagsOf(m[2]) }, ctx);
   // "tag it health too": "too" adds to the tags it has.
@@ -200,6 +201,12 @@ export function rename(ctx: Ctx): Interpretation | null {
   const callIt =
     /^(?:call|name)\s+(.+?)\s+(?:instead\s+)?["'](.+)["']$/i.exec(t) ??
     /^(?:call|name)\s+(it|that|this(?:\s+one)?)\s+(?:instead\s+)?(?!(?:a\s+day|quits|even)$)(\S.+)$/i.exec(t);
+  // "task 1 should say Quote for …", "the dentist one should read …": the words a title should have.
+  const shouldSay = /^(.+?)\s+(?:should|must|needs\s+to)\s+(?:say|read|be\s+called|be\s+named)\s*:?\s+(.+)$/i.exec(t);
+  if (shouldSay && !callIt && !renameVerb) {
+    const out = resolveOne(shouldSay[1]!, ctx.tasks, { history: ctx.history, override: ctx.override });
+    if (out.kind === "one" && !out.partial) [ref, value] = [shouldSay[1], shouldSay[2]];
+  }
   if (renameVerb) {
     const split = splitRefAndValue(renameVerb[1], /\s+(?:to|as|into):?\s+/, ctx);
     if (!split) return ask(messages(ctx.language).newName, { ref: renameVerb[1] });
