@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLIPPINGS, resolveTitle } from "./match";
+import { CLIPPINGS, parseTaskNumber, resolveTitle } from "./match";
 import type { TaskSnapshot } from "./types";
 
 const task = (number: number, title: string): TaskSnapshot => ({
@@ -27,12 +27,20 @@ describe("short forms of a title's words", () => {
     expect(resolveTitle("dentist appt", tasks)).toMatchObject({ kind: "one", task: { number: 4 } });
   });
 
+  // A counterexample of lib/security/bad-input.test.ts: a word that is also an Object property.
+  it("reads a word like 'constructor' as a word, not as a property of the table", () => {
+    for (const phrase of ["constructor", "toString", "__proto__", "hasOwnProperty"]) {
+      expect(resolveTitle(phrase, tasks)).toMatchObject({ kind: "none" });
+      expect(parseTaskNumber(`task ${phrase}`)).toBeNull();
+    }
+  });
+
   it("still asks when the short form fits several titles", () => {
     expect(resolveTitle("le véto", tasks)).toMatchObject({ kind: "many" });
   });
 
   it("lists only short forms, written without accents as titles are compared", () => {
-    for (const [short, long] of Object.entries(CLIPPINGS)) {
+    for (const [short, long] of CLIPPINGS) {
       expect(short).toMatch(/^[a-z]+$/);
       expect(long.length).toBeGreaterThan(short.length);
     }

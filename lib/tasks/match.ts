@@ -158,19 +158,19 @@ export function words(s: string): string[] {
  * "Rendez-vous chez le vétérinaire"). A title keeps the words it was given; only the comparison
  * reads them alike. Written without accents, as `words` leaves them.
  */
-export const CLIPPINGS: Readonly<Record<string, string>> = {
-  rdv: "rendez-vous",
-  veto: "veterinaire",
-  ophtalmo: "ophtalmologue",
-  kine: "kinesitherapeute",
-  appt: "appointment",
-};
+export const CLIPPINGS: ReadonlyMap<string, string> = new Map([
+  ["rdv", "rendez-vous"],
+  ["veto", "veterinaire"],
+  ["ophtalmo", "ophtalmologue"],
+  ["kine", "kinesitherapeute"],
+  ["appt", "appointment"],
+]);
 
 /** Content words of a reference phrase, stemmed. */
 export function contentStems(s: string, extraStop?: Set<string>): string[] {
   return words(s)
     .filter((w) => !REF_STOPWORDS.has(w) && !extraStop?.has(w))
-    .map((w) => stem((CLIPPINGS[w] ?? w).replace(/^#/, "")))
+    .map((w) => stem((CLIPPINGS.get(w) ?? w).replace(/^#/, "")))
     .filter(Boolean);
 }
 
@@ -237,7 +237,7 @@ export function parseTaskNumber(phrase: string): number | null {
     /^(?:(?:task|item|todo|to-do|entry)\s*)?(?:(?:number|no\.?|num|#)\s*)?#?(\d{1,6})(?:\s*(?:task|item))?$/.exec(p);
   if (m) return +m[1];
   const w = /^(?:(?:task|item)\s+)?(?:number\s+)?([a-z]+)$/.exec(p);
-  if (w && /^(?:task|item|number)/.test(p) && w[1] in NUMBER_WORDS && w[1] !== "a" && w[1] !== "an")
+  if (w && /^(?:task|item|number)/.test(p) && Object.hasOwn(NUMBER_WORDS, w[1]) && w[1] !== "a" && w[1] !== "an")
     return NUMBER_WORDS[w[1]];
   return null;
 }
