@@ -233,6 +233,8 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["no a", "not", { before: /,\s*$/ }], ["no el", "not", { before: /,\s*$/ }], ["no era", "not"], ["era", "i meant", { before: /[,:]\s*$/ }],
     // "uy no", "me confundí", "y que se repita cada …", "¿cuándo era?", "póngale", "deshaga", "ya había …".
     // "tengo que …", "¿me recuerdas qué tareas acabé ayer?", "así que quita esa tarea", "al final se ha cancelado".
+    // "ya la he hecho, márcala", "gracias majo", "bacán", "que sea a las 6", "¿a qué hora era …?", "recuérdamelo".
+    ["ya la he hecho", "is done"], ["genial", "great"], ["majo", "", { before: /gracias\s+$/i }],
     ["tengo que", "i have to"], ["me recuerdas", "tell me"], ["qué tareas acabé", "what tasks did i finish"],
     ["así que", "so"], ["esa tarea", "that task"], ["se ha cancelado", "was cancelled"], ["al final", "", { after: /^\s+(?:se|lo|la|no|ya)\b/i }],
     ["uy no", "oops"], ["me confundí", "my mistake"], ["y que se repita", "and make it repeat"],
@@ -300,11 +302,13 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["alors", "so"], ["aussi", "also", { before: /\bajoute\s+$/i }], ["pour celle-là", "for that one"], ["pour celui-là", "for that one"],
     // "repousse-la d'une semaine", "oups c'est 15h, pas 15h30", "ou pas ?", "bon", "maintenant".
     // "svp", "pourriez-vous me dire ce qui est prévu", "montre moi tout ce qui est tagué …", "enlève la date de …, ça presse pas".
+    // "même heure", "euh", "pardon", "reviens en arrière", "des trucs".
+
     ["svp", "please"], ["me dire", "tell me"], ["ce qui est prévu", "what is due"], ["montre moi", "show me"],
     ["tout ce qui est tagué", "everything tagged"], ["tagué", "tagged"], ["enlève la date de", "remove the due date of"],
     ["ça presse pas", ""],
     ["d'une semaine", "by a week"], ["oups", "oops"],
-    ["pas", "not", { before: /,\s*$/ }], ["c'est", "it's", { after: /^\s+(?:\d|every\b)/i }], ["ou pas", ""], ["bon", "ok", { after: /^\s+(?:c'est|alors)\b/i }],
+    ["pas", "not", { before: /,\s*$/ }], ["c'est", "it's", { after: /^\s+(?:\d|every\b|on\s+the\b|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain)/i }], ["ou pas", ""], ["bon", "ok", { after: /^\s+(?:c'est|alors)\b/i }],
     ["maintenant", "now"], ["et", "and", { after: /^\s+\p{L}{3,}(?:er|ir|re)\s+(?!(?:de|du|des|à|au)\b)\S/u }], ["et", "and", { after: /^\s+(?:ajoute|mets|passe|supprime|enlève|marque|décale|déplace|repousse|coche)\b/i }], ["hein", "", { before: /\bmerci\s+$/i }],
     ["pis", "and"], ["c'est beau", "ok"], ["tantôt", "", { after: /^\s*[.!?]*\s*$/ }], ["allo", "hello"], ["merci ben gros", "thanks a lot"], ["t'es ben fin", "you're so kind"],
     ["pour ton aide", "for your help"], ["pour votre aide", "for your help"], ["il me reste", "do i have left"], ["quelque chose", "anything"],
@@ -405,7 +409,9 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     // "neu: …", "merci vielmal", "hab ich morgen was?", "ist schon raus, kannst du abhaken", "prio niedrig".
     // "steht morgen eigentlich was an?"
     ["steht", "is there anything due", { before: /^\s*$/, after: /.*\ban\s*[?.!]*\s*$/i }], ["was an", "", { after: /^\s*[?.!]*\s*$/ }],
-    ["das erste", "the first"], ["das zweite", "the second"],
+    ["das erste", "the first"], ["das zweite", "the second"], ["das dritte", "the third"],
+    ["in der früh", "", DE_CLOCK_BEHIND], ["gleiche uhrzeit", "same time"],
+    ["den", "it", { before: /\b(?:verleg|verlege|verschieb|verschiebe|schieb|lösch|lösche)\s+$/i }],
     ["ne", "no", AT_START], ["ich meinte", "i meant"], ["nicht", "not", { before: /,\s*$/ }], ["jänner", "januar"],
     ["früh", "", DE_CLOCK_BEHIND], ["wann war", "when is"], ["neu", "new task", { after: /^\s*:/ }], ["merci vielmal", "thanks"],
     ["was", "anything", { before: /\S\s+$/, after: /^\s*\?*\s*$/ }], ["ist schon raus", "is done"],
@@ -466,7 +472,7 @@ export const DE_QUESTION_START = /^(?:was|welche[nrs]?|wann|wie|wo|gibt|habe|hab
 
 /** Words that show a message's language (for the replies and the table the normaliser applies). */
 export const LANGUAGE_HINTS: Record<Foreign, string[]> = {
-  es: ["póngale", "deshaga", "confundí", "repita", "agregue", "agrégueme", "avíseme", "cámbiele", "mñn", "deshace", "volvé", "ponerlo", "ponerla", "súbele", "eso", "tengo", "vencido", "vencidas", "añade", "apunta", "buenas", "noches", "adiós", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha", "borra", "elimina", "recuérdame", "mis", "enséñame", "mueve", "cambia", "quita", "completa", "hola", "viernes", "lunes", "martes", "miércoles", "jueves", "sábado", "domingo", "anota", "renombra", "aplaza", "reabre", "pendientes", "semana", "próxima", "sí", "ya", "del", "el", "una", "con", "por", "puedes", "funciona", "ayuda", "está", "hecho", "compré", "llamé", "pagué", "cuéntame", "chiste", "reabrir", "otra", "otro", "mejor", "hice", "borrar", "eliminar", "marcar", "completar", "mover", "cambiar", "podrías",
+  es: ["majo", "póngale", "deshaga", "confundí", "repita", "agregue", "agrégueme", "avíseme", "cámbiele", "mñn", "deshace", "volvé", "ponerlo", "ponerla", "súbele", "eso", "tengo", "vencido", "vencidas", "añade", "apunta", "buenas", "noches", "adiós", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha", "borra", "elimina", "recuérdame", "mis", "enséñame", "mueve", "cambia", "quita", "completa", "hola", "viernes", "lunes", "martes", "miércoles", "jueves", "sábado", "domingo", "anota", "renombra", "aplaza", "reabre", "pendientes", "semana", "próxima", "sí", "ya", "del", "el", "una", "con", "por", "puedes", "funciona", "ayuda", "está", "hecho", "compré", "llamé", "pagué", "cuéntame", "chiste", "reabrir", "otra", "otro", "mejor", "hice", "borrar", "eliminar", "marcar", "completar", "mover", "cambiar", "podrías",
     "avísame", "ponle", "pon", "prioridad", "podría", "borrá", "recordame", "porfa", "plis", "perfecto", "busca", "búscame", "tenga", "equivoqué", "mostrame", "etiqueta", "hora", "antes", "cada", "todos", "todas", "días", "semanas", "meses", "noche", "recordatorio", "repite", "repetir"],
   fr: ["svp", "montre", "tagué", "oups", "repousse-la", "coche-la", "pis", "allo", "tantôt", "jai", "bcp", "quand", "c'est", "qu'est", "retard", "quelles", "avance", "remets", "celui", "celle", "celui-là", "celle-là", "ajoute", "mets-la", "mets-le", "tâche", "tâches", "qu'ai-je", "cette", "bonne", "nuit", "bonsoir", "soirée", "journée", "revoir", "bientôt", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non", "j'ai", "déjà", "le", "les", "du", "des", "avec", "peux", "peux-tu", "marche", "aide", "est-ce", "terminé", "fait", "raconte-moi", "blague", "l'autre", "plutôt", "supprimer", "effacer", "marquer", "terminer", "déplacer", "pourrais-tu", "stp",
     "ajoute-lui", "donne-lui", "pourriez-vous", "vous", "s'il", "plaît", "priorité", "coche", "décoche", "réglée", "cherche", "l'étiquette", "heure", "avant", "veille", "rappel", "répète", "répéter"],
@@ -485,7 +491,7 @@ export const PAST_TENSE: Record<Foreign, { re: RegExp; endings: ReadonlyArray<re
     re: /^(?:and\s+)?(?:ya\s+|por\s+fin\s+|hoy\s+|today\s+|yesterday\s+|already\s+)*(?:(?:he|hemos|ya\s+he|había|have\s+i\s+already)\s+)?(?:(?:lo|la|los|las|le|les)\s+)?(?<verb>\p{L}{2,}(?:é|í|ado|ido|to|cho)|hice|fui|puse|traje|dije|vi)\s+(?<object>.+)$/iu,
     endings: [["gué", "gar"], ["qué", "car"], ["cé", "zar"], ["é", "ar"], ["í", "er"], ["í", "ir"], ["ado", "ar"], ["ido", "er"], ["ido", "ir"]],
     irregular: { hice: "hacer", hecho: "hacer", fui: "ir", puse: "poner", puesto: "poner", traje: "traer", dije: "decir", dicho: "decir", vi: "ver", visto: "ver", escrito: "escribir", devuelto: "devolver", vuelto: "volver", abierto: "abrir", roto: "romper", resuelto: "resolver" },
-    stop: ["el", "la", "los", "las", "un", "una", "del", "de", "al", "a", "mi", "mis", "ya", "hoy", "today", "yesterday", "por", "fin", "para"],
+    stop: ["el", "la", "los", "las", "un", "una", "del", "de", "al", "a", "mi", "mis", "ya", "hoy", "today", "yesterday", "por", "fin", "para", "the"],
   },
   fr: {
     re: /^(?:and\s+)?(?:(?:yesterday|today)[,\s]+)?(?:j'ai|on\s+a|nous\s+avons|je\s+suis|c'est)\s+(?:déjà\s+|enfin\s+|bien\s+|already\s+|today\s+|yesterday\s+)*(?<verb>\p{L}{2,})\s+(?<object>.+)$/iu,

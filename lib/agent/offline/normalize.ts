@@ -113,7 +113,7 @@ function reorderGerman(text: string, trace?: RowTrace): string {
     const object = m[2]!
       .replace(/^(?:mir|uns)\s+(?=\S)/i, "")
       .replace(
-        /(?:^|\s+)(?:(?:kannst|könntest|würdest)\s+du|(?:können|könnten)\s+sie|bitte)(?:\s+(?:bitte|mal|ma))*(?=\s|$)/gi,
+        /(?:^|\s+)(?:(?:kannst|könntest|würdest)\s+du|(?:können|könnten)\s+sie|bitte|jetzt)(?:\s+(?:bitte|mal|ma|jetzt))*(?=\s|$)/gi,
         "",
       )
       .replace(/^(?:(?:mir|ma|mal|uns|bitte|noch)\b\s*)+$/i, "")
