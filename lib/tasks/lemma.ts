@@ -19,7 +19,8 @@ const CACHE_LIMIT = 20_000;
 const stems = new Map<string, string>();
 const pasts = new Map<string, string | null>();
 
-function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+/** Stores a value in a per-process cache keyed by user text, bounded by starting over. */
+export function remember<T>(cache: Map<string, T>, key: string, value: T): T {
   // User text is unbounded: start over rather than grow without limit.
   if (cache.size >= CACHE_LIMIT) cache.clear();
   cache.set(key, value);

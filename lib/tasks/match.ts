@@ -6,7 +6,7 @@
 // purpose: the scoring steps share their normalising helpers and read best in order.
 import "server-only";
 import { distance } from "fastest-levenshtein";
-import { stem } from "./lemma";
+import { remember, stem } from "./lemma";
 import type { TaskSnapshot } from "./types";
 
 export { stem };
@@ -245,16 +245,12 @@ export function parseTaskNumber(phrase: string): number | null {
 type Scored = { task: TaskSnapshot; title: number; all: number; exact: boolean };
 
 // A title is read (words, stems) once, not once per reference: with a few hundred tasks a message
-// that is tried several ways (interpret.ts) compares every title many times. Bounded by clearing.
+// that is tried several ways (interpret.ts) compares every title many times.
 const readTitles = new Map<string, { stems: string[]; normal: string }>();
 function readTitle(title: string): { stems: string[]; normal: string } {
-  let hit = readTitles.get(title);
-  if (!hit) {
-    if (readTitles.size >= 20_000) readTitles.clear();
-    hit = { stems: contentStems(title), normal: words(title).join(" ") };
-    readTitles.set(title, hit);
-  }
-  return hit;
+  return (
+    readTitles.get(title) ?? remember(readTitles, title, { stems: contentStems(title), normal: words(title).join(" ") })
+  );
 }
 
 function score(query: string[], tasks: TaskSnapshot[], rawPhrase: string): Scored[] {

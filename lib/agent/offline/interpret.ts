@@ -85,12 +85,16 @@ function run(ctx: Ctx): Interpretation {
 export function interpret(input: InterpretInput): Interpretation {
   const out = understand(input, true);
   // One change asked for twice ("and the dog sitter one too" read by two rules) is made once.
+  const calls = uniqueCalls(out.calls);
+  return calls.length === out.calls.length ? out : { ...out, calls };
+}
+
+function uniqueCalls(calls: ToolCall[]): ToolCall[] {
   const seen = new Set<string>();
-  const calls = out.calls.filter((c) => {
+  return calls.filter((c) => {
     const key = JSON.stringify(c);
     return !seen.has(key) && !!seen.add(key);
   });
-  return calls.length === out.calls.length ? out : { ...out, calls };
 }
 
 /** `split`: whether a message understood as nothing may still be two thoughts (never inside one of them). */
@@ -370,13 +374,7 @@ function multi(input: InterpretInput, ctx: Ctx): Interpretation | null {
 
 function combine(outs: Interpretation[]): Interpretation {
   // "they're both done, tick them both off": two thoughts may ask for the same thing; it is done once.
-  const seen = new Set<string>();
-  const calls = outs
-    .flatMap((o) => o.calls)
-    .filter((c) => {
-      const key = JSON.stringify(c);
-      return !seen.has(key) && !!seen.add(key);
-    });
+  const calls = uniqueCalls(outs.flatMap((o) => o.calls));
   return {
     calls: mergeUpdates(calls),
     intent: [...new Set(outs.map((o) => o.intent))].join("+").slice(0, 50),
