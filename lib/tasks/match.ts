@@ -205,6 +205,11 @@ export function cleanRefPhrase(phrase: string): string {
       .replace(/\s+(?:from|off|on|in)\s+(?:my|the)\s+(?:to-?do\s+|task\s+)?(?:list|tasks|todos)$/i, "")
       .replace(/\s+(?:for me|please|now|already|too|as well|again|instead|then|after all)$/i, "")
       .replace(/^(?:the|my|a|an|our)\s+/i, "")
+      // "I did it online", "paid that in person": how it was done, said of the pronoun.
+      .replace(
+        /^(it|that|this|them)\s+(?:online|myself|ourselves|earlier|in\s+person|by\s+phone|over\s+the\s+phone)$/i,
+        "$1",
+      )
       .trim();
   }
   return p;

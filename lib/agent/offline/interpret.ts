@@ -233,7 +233,8 @@ function aboutHead(input: InterpretInput, ctx: Ctx, head: Interpretation, tail: 
 }
 const REMARK_INTENTS = new Set(["unknown", "acknowledge", "thanks", "greeting", "goodbye"]);
 // Where a request and a remark about it meet: a sentence end or a comma.
-const ASIDE_BREAK = /\s*(?:[.;!?]+\s+|,\s*)/g;
+// "mark the first one done i paid it already": a report about it starts a new thought even unpunctuated.
+const ASIDE_BREAK = /\s*(?:[.;!?]+\s+|,\s*)|\s+(?=(?:i|we)\s+(?:just\s+|already\s+)?[a-z]+\s+(?:it|that|them)\b)/g;
 
 /**
  * "borra lo del cumple, al final lo han cancelado", "c'est plus d'actualité. efface la 4": a
@@ -337,7 +338,8 @@ function quotedRequest(input: InterpretInput, ctx: Ctx): Interpretation | null {
 function topic(input: InterpretInput, ctx: Ctx): Interpretation | null {
   const found = topicFirst(ctx);
   if (!found) return null;
-  const sub = makeCtx({ ...input, text: found.command }, found.task);
+  // "j'ai acheté les spéculoos, vous pouvez les cocher": "them" is the one thing named, said as a plural.
+  const sub = makeCtx({ ...input, text: found.command.replace(/\bthem\b/i, "it") }, found.task);
   const it = run({ ...sub, language: ctx.language, date: { ...sub.date, language: ctx.language } });
   return it.calls.length ? it : null;
 }
@@ -362,8 +364,9 @@ function multi(input: InterpretInput, ctx: Ctx): Interpretation | null {
     const task = before?.length === 1 ? ctx.tasks.find((t) => t.number === before[0]) : undefined;
     const said = task ? text.replace(BARE_TAG_ADD, "$& to it") : text;
     let out = run(makeCtx({ ...input, text: said }));
-    if (!out.calls.length && task && /\b(?:it|that|this)\b/i.test(said))
-      out = run(makeCtx({ ...input, text: said }, task));
+    // "… off the slides and tag them work": "them" is that one task said as the plural thing it names.
+    if (!out.calls.length && task && /\b(?:it|that|this|them)\b/i.test(said))
+      out = run(makeCtx({ ...input, text: said.replace(/\bthem\b/i, "it") }, task));
     outs.push(out);
   }
   // "went to the shops and got the eggs": a clause that only tells what happened asks for nothing.

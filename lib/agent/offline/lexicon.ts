@@ -15,6 +15,14 @@ const TIME_NEXT = { after: /^\s+(?:at\s+)?\d/ };
 // "demain, plutôt lundi", "am Samstag, lieber am Sonntag": after a comma, the word takes a date back.
 const AFTER_COMMA = { before: /,\s*$/ };
 
+// "a pressie for jess sat": the message's last word, after anything but a subject ("where I sat").
+const LAST_WORD = { after: /^\s*[.!?]*$/, before: /(?<!\b(?:i|we|he|she|they|you|it|was|had|have|just))\s+$/i };
+
+// "move the 3rd to wednesday": an ordinal right after a command and "the" picks from a list (not "on the 3rd").
+const VERB_THE = {
+  before: /\b(?:move|push|delete|remove|mark|complete|finish|tick|check|drop|bump|shift|reschedule|rename|tag|do)\s+the\s+$/i,
+};
+
 const MIND_BEFORE = { before: /\b(?:you|u)\s+mind\s+$/i };
 const ONE_AHEAD = { after: /^\s+(?:one|task|item)s?\b/i };
 
@@ -33,7 +41,7 @@ export const TEXT_SPEAK: Row[] = [
   ["wk", "week"], ["wks", "weeks"], ["nxt", "next"], ["asap", "asap"], ["eod", "end of day"],
   ["mon", "monday", DATE_SLOT], ["mon", "monday", TIME_NEXT], ["tue", "tuesday"], ["tues", "tuesday"],
   ["wed", "wednesday", DATE_SLOT], ["wed", "wednesday", TIME_NEXT], ["weds", "wednesday"], ["thu", "thursday"],
-  ["thur", "thursday"], ["thurs", "thursday"], ["fri", "friday"], ["sat", "saturday", DATE_SLOT], ["sat", "saturday", TIME_NEXT],
+  ["thur", "thursday"], ["thurs", "thursday"], ["fri", "friday"], ["sat", "saturday", DATE_SLOT], ["sat", "saturday", TIME_NEXT], ["sat", "saturday", LAST_WORD],
   ["sun", "sunday", DATE_SLOT], ["sun", "sunday", TIME_NEXT],
   // "push it 2 tomorrow", "the gym 1": digits standing for words.
   ["2", "to", { after: /^\s+(?:tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|the\s+\d)\b/i, before: /[a-z]\s+$/i }],
@@ -44,6 +52,8 @@ export const TEXT_SPEAK: Row[] = [
   ["give me a reminder", "remind me"], ["send me a reminder", "remind me"], ["give me a heads up", "remind me"], ["give me a nudge", "remind me"],
   // "need 2 call the bank", "have 2 pay rent": "to" before a verb.
   ["2", "to", { before: /\b(?:need|have|got|want|going|remember|forget)\s+$/i, after: /^\s+[a-z]/i }],
+  ["2", "to", { before: /\bremind\s+me\s+$/i, after: /^\s+(?!(?:hours?|hrs?|minutes?|mins?|days?|weeks?|h)\b)[a-z]/i }],
+  ["nite", "night"],
   ["ty", "thanks"], ["tysm", "thanks"], ["tyvm", "thanks"], ["prio", "priority"], ["pri", "priority", { before: /\b(?:high|low|medium|top)\s+$/i }],
   // "what'd I finish", "when'd we pay it": a past question ("what would" has no "I get done" after it).
   ["what'd", "what did", { after: /^\s+(?:i|we)\b/i }], ["when'd", "when did", { after: /^\s+(?:i|we)\b/i }],
@@ -51,7 +61,7 @@ export const TEXT_SPEAK: Row[] = [
   // "and the third also": "also" ending a message is "too".
   ["also", "too", { before: /\S\s+$/, after: /^\s*[.!?]*\s*$/ }], ["also", "", { before: /\badd\s+$/i }],
   // "the 2nd one", "the top one": a place in the list shown.
-  ["1st", "first", ONE_AHEAD], ["2nd", "second", ONE_AHEAD], ["3rd", "third", ONE_AHEAD], ["4th", "fourth", ONE_AHEAD],
+  ["1st", "first", ONE_AHEAD], ["2nd", "second", ONE_AHEAD], ["3rd", "third", ONE_AHEAD], ["3rd", "third", VERB_THE], ["4th", "fourth", ONE_AHEAD],
   ["top", "first", ONE_AHEAD], ["bottom", "last", ONE_AHEAD],
   // "would you mind moving …": the command after "mind" is a gerund.
   ["moving", "move", MIND_BEFORE], ["adding", "add", MIND_BEFORE], ["deleting", "delete", MIND_BEFORE], ["marking", "mark", MIND_BEFORE],
@@ -70,7 +80,7 @@ export const SPELLED_WORDS = [
   "add", "complete", "completed", "delete", "deleted", "remove", "removed", "finish", "finished", "mark", "change", "rename",
   "reschedule", "postpone", "cancel", "move", "show", "list", "remind", "reminder", "priority", "urgent", "important",
   "tomorrow", "today", "tonight", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
-  "weekend", "overdue", "everything", "morning", "afternoon", "evening",
+  "weekend", "overdue", "everything", "morning", "afternoon", "evening", "first", "second", "third", "already",
 ];
 
 /** Words in front of a command that say nothing about it ("yo", "lol wait", "ugh."). */
@@ -92,7 +102,7 @@ const DE_DATE_AHEAD = {
 };
 // "jeden Montag", "cada lunes", "chaque lundi": recurrence.ts reads English weekday names.
 // "cada lunes", and the second day of "cada lunes y jueves".
-const EVERY_BEFORE = { before: /\b(?:every|jeden|jede|jedes|cada|todos\s+los|chaque|tous\s+les|nächsten|kommenden|next)\s+(?:(?:zweiten|zweite|other)\s+)?(?:\p{L}+\s+(?:y|et|und|and)\s+)?$/iu };
+const EVERY_BEFORE = { before: /\b(?:every|jeden|jede|jedes|cada|todos\s+los|los|chaque|tous\s+les|nächsten|kommenden|next)\s+(?:(?:zweiten|zweite|other)\s+)?(?:\p{L}+\s+(?:y|et|und|and)\s+)?$/iu };
 // "décale la tâche 3 à lundi", "mueve la tarea 2 al viernes": the target day of a move.
 // "passe la déclaration en priorité haute": "passer" sets a priority here, elsewhere it is a title's word ("passer au pressing").
 const FR_PRIORITY_LATER = { after: /^\s.*\ben\s+(?:(?:haute|basse)\s+)?priorit/i };
@@ -163,15 +173,17 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["añade", "add"], ["añadir", "add"], ["agrega", "add"], ["agregar", "add"], ["apunta", "add"], ["anota", "add"],
     ["crea", "add"], ["recuérdame", "remind me about", { after: /^\s+(?:it|them)\b/i }], ["recuérdame", "remind me to"], ["muéstrame", "show me"], ["muestra", "show"], ["enséñame", "show me"],
     ["marca", "mark"], ["completa", "complete"], ["termina", "complete"], ["borra", "delete"], ["elimina", "delete"], ["quita", "delete"],
-    ["mueve", "move"], ["pasa", "move"], ["aplaza", "postpone"], ["cambia", "change"], ["renombra", "rename"], ["deshaz", "undo"], ["deshacer", "undo"],
+    ["mueve", "move"], ["pasa", "move"], ["pasá", "move"],
+    // "páselo al viernes" (usted); "el pase" is a pass, so only where a command starts.
+    ["pase", "move", { before: /(?:^|[,.;:!?]\s*|\b(?:entonces|y|luego|mejor|ahora)\s+)$/i }], ["pase", "move", { after: /^\s+(?:it|them)\b/ }], ["aplaza", "postpone"], ["cambia", "change"], ["renombra", "rename"], ["deshaz", "undo"], ["deshacer", "undo"],
     ["reabre", "reopen"], ["qué tareas tengo", "what tasks do I have"], ["qué tengo", "what do I have"], ["qué hay", "what is due"],
     ["qué vence", "what is due"], ["mis tareas", "my tasks"], ["tareas", "tasks"], ["tarea", "task"], ["una tarea", "a task"], ["una nueva tarea", "a new task"], ["la tarea", "task"],
-    ["como hecha", "as done"], ["como hecho", "as done"], ["como completada", "as done"], ["como terminada", "as done"],
+    ["como hecha", "as done"], ["como hecho", "as done"], ["como completada", "as done"], ["como completado", "as done"], ["como terminada", "as done"],
     ["como pendiente", "as not done"], ["pendientes", "pending"], ["vencidas", "overdue"], ["atrasadas", "overdue"], ["vencido", "overdue"], ["vencidos", "overdue"], ["vencida", "overdue"], ["atrasado", "overdue"],
     ["qué me queda", "what do I have left"], ["qué me quedan", "what do I have left"], ["qué he", "what have I"], ["qué hice", "what did I do"], ["hay algo", "is there anything"], ["hay", "are there", { after: /^\s+(?!que\b)\S/i }], ["tengo algo", "do I have anything"], ["tengo alguna", "do I have any"],
     ["completado", "completed", ES_DONE_ASKED], ["completadas", "completed", ES_DONE_ASKED], ["terminado", "finished", ES_DONE_ASKED], ["hecho", "done", ES_DONE_ASKED],
     // Reminders and changes to an existing task ("avísame media hora antes", "ponle la etiqueta X", "a las 8 de la mañana").
-    ["avísame", "remind me"], ["y", "and", AT_START], ["y", "and", { before: /^\s*(?:ah|oh|ay|uy|ok|vale|bueno|listo)[\s,!.]+$/i }], ["y", "and", ES_AND_AHEAD], ["ponle", "give it"], ["pon", "put"], ["en", "to", { after: /^\s+prioridad\b/i }],
+    ["avísame", "remind me"], ["y", "and", AT_START], ["y", "and", { before: /^\s*(?:ah|oh|ay|uy|ok|vale|bueno|listo)[\s,!.]+$/i }], ["y", "and", ES_AND_AHEAD], ["ponele", "to", { before: /\bnombre\s+a\s+[^,]+,\s*$/i }], ["ponle", "give it"], ["pon", "put"], ["en", "to", { after: /^\s+prioridad\b/i }],
     ["la etiqueta", "the tag"], ["una hora", "an hour"], ["media hora", "half an hour"], ["horas", "hours", UNIT_BEFORE], ["minutos", "minutes", UNIT_BEFORE],
     ["dos", "two", COUNT_AHEAD], ["tres", "three", COUNT_AHEAD], ["antes", "before", UNITS_BEHIND], ["el día antes", "the day before"],
     ["la noche anterior", "the night before"], ["un día antes", "a day before"], ["el recordatorio", "the reminder"], ["repite", "repeat"], ["deja de repetir", "stop repeating"],
@@ -180,7 +192,9 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["de la mañana", "am", CLOCK_BEHIND], ["de la tarde", "pm", CLOCK_BEHIND], ["de la noche", "pm", CLOCK_BEHIND],
     ["por", "to", { before: /\b(?:renombrar?|nombre\s+(?:a|de))\b.+\s$/i }], ["para", "to", { before: /\btareas?\s+$/i }], ["de la lista", "from the list"], ["de mi lista", "from my list"], ["mostrarme", "show me"], ["lo pendiente", "pending tasks"], ["pendiente", "pending"],
     ["la primera", "the first"], ["el primero", "the first"], ["la segunda", "the second"], ["el segundo", "the second"],
-    ["la tercera", "the third"], ["el tercero", "the third"], ["la última", "the last"], ["el último", "the last"], ["la otra", "the other one"], ["el otro", "the other one"],
+    ["la tercera", "the third"], ["el tercero", "the third"], ["la cuarta", "the fourth"],
+    // "no espera, la cuarta, no la tercera": the one meant, then the one not meant.
+    ["espera", "wait", { before: /^\s*(?:no[\s,]+)?$/i }], ["no", "not", { before: /,\s*$/, after: /^\s+(?:la|el)\s+(?:primera|segunda|tercera|cuarta|última|otra|primero|segundo|tercero|cuarto|último|otro)\b/iu }], ["la última", "the last"], ["el último", "the last"], ["la otra", "the other one"], ["el otro", "the other one"],
     ["ya terminé", "finished", TASK_NUMBER_AHEAD_LA], ["ya la hice", "is done"], ["ya lo hice", "is done"], ["mejor", "actually", { before: /^\s*$/ }], ["mejor", "actually", ES_AND_AHEAD], ["mejor", "i mean", AFTER_COMMA],
     ["y también", "and also"], ["también", "also"], ["eso", "that"], ["esa", "that"], ["gracias", "thanks"],
     ["muchas gracias", "thanks"], ["eso es todo", "that's all"], ["cuéntame", "tell me"], ["un chiste", "a joke"], ["un cuento", "a story"], ["una historia", "a story"], ["un poema", "a poem"], ["nada más", "nothing else"], ["hola", "hello"], ["qué tal", "how are you"], ["buenas tardes", "good afternoon"], ["buenas noches", "good night"],
@@ -190,7 +204,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["la semana que viene", "next week"], ["la próxima semana", "next week"],
     ["lunes", "monday", EVERY_BEFORE], ["martes", "tuesday", EVERY_BEFORE], ["miércoles", "wednesday", EVERY_BEFORE],
     ["jueves", "thursday", EVERY_BEFORE], ["viernes", "friday", EVERY_BEFORE], ["sábado", "saturday", EVERY_BEFORE],
-    ["domingo", "sunday", EVERY_BEFORE], ["sábados", "saturday", EVERY_BEFORE], ["domingos", "sunday", EVERY_BEFORE], ["cada", "every"], ["todos los días", "every day"], ["todos los", "every"],
+    ["domingo", "sunday", EVERY_BEFORE], ["sábados", "saturday", EVERY_BEFORE], ["domingos", "sunday", EVERY_BEFORE], ["cada", "every"], ["todos los días", "every day"], ["todos los", "every"], ["los", "every", { after: /^\s+(?:lunes|martes|miércoles|jueves|viernes|sábados|domingos)(?![\p{L}])/iu }],
     ["al", "to", ES_DAY_AHEAD], ["a", "to", ES_DAY_AHEAD], ["para el", "for", ES_DAY_AHEAD], ["prioridad alta", "high priority"], ["prioridad baja", "low priority"], ["urgente", "urgent"], ["sí", "yes"], ["vale", "okay"],
     ["qué puedes hacer", "what can you do"], ["cómo funciona", "how does it work"], ["cómo funciona esto", "how does this work"], ["ayuda", "help"],
     ["está hecha", "is done"], ["está hecho", "is done"], ["está terminada", "is done"], ["está pendiente", "is still open"], ["sigue pendiente", "is still open"],
@@ -207,7 +221,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     // "cada lunes y jueves": the second day of a weekly repeat.
     ["y", "and", { before: /\b(?:cada|every|todos\s+los)\s+\p{L}+\s+$/iu, after: ES_WEEKDAY_NEXT }],
     // Everyday and regional commands: "apúntame que …", "anotá que el lunes tengo que …" (voseo), "táchalo", "pásamela".
-    ["apúntame", "add"], ["anótame", "add"], ["anotá", "add"], ["agrégame", "add"], ["que", "", { before: /(?<![\p{L}])(?:apúntame|apunta|anotá|anótame|anota)\s+$/iu }],
+    ["apúntame", "add"], ["anótame", "add"], ["anotarme", "add"], ["anotá", "add"], ["agrégame", "add"], ["que", "", { before: /(?<![\p{L}])(?:apúntame|apunta|anotá|anótame|anota)\s+$/iu }],
     ["tengo que", "", { before: ES_ADD_BEFORE }], ["pásamela", "move it"], ["pásamelo", "move it"],
     ["porfa", "please"], ["la", "task", TASK_NUMBER_AHEAD],
     // Voseo imperatives ("borrá", "recordame", "mostrame"), usted ("podría", "puede"), a pronoun joined to an infinitive
@@ -240,8 +254,8 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["uy no", "oops"], ["me confundí", "my mistake"], ["y que se repita", "and make it repeat"],
     ["cuándo era", "when is it"], ["y", "and", { after: /^\s+(?:la\s+etiqueta|el\s+tag|la\s+prioridad|prioridad)\b/i }], ["póngale", "give it"], ["deshaga", "undo"], ["ya había", "have i already"],
     ["con la etiqueta", "tagged"], ["qué tareas terminé", "what tasks did i finish"],
-    ["agregue", "add"], ["agrégueme", "add"], ["anote", "add"], ["avíseme", "remind me"], ["recuérdeme", "remind me to"], ["muéstreme", "show me"],
-    ["borre", "delete"], ["elimine", "delete"], ["mueva", "move"], ["cámbiele el nombre a", "rename"], ["pásela", "move it"],
+    ["agregue", "add"], ["agrégueme", "add"], ["anote", "add"], ["marque", "mark"], ["entonces", "then", AT_START], ["avíseme", "remind me"], ["recuérdeme", "remind me to"], ["muéstreme", "show me"],
+    ["borre", "delete"], ["elimine", "delete"], ["mueva", "move"], ["cámbiele el nombre a", "rename"],
     ["me hace el favor y", "please"], ["me hace el favor de", "please"], ["hágame el favor de", "please"],
     ["a", "to", { before: /\b(?:renombra|cambia\s+el\s+nombre\s+de|cámbiale\s+el\s+nombre\s+a)\s+(?:la\s+)?(?:tarea\s+)?#?\d+\s+$/i }],
   ],
@@ -256,7 +270,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["toutes les", "every"], ["jour", "day", EVERY_UNIT], ["jours", "day", EVERY_UNIT], ["semaine", "week", EVERY_UNIT], ["semaines", "week", EVERY_UNIT], ["mois", "month", EVERY_UNIT],
     ["année", "year", EVERY_UNIT], ["ans", "year", EVERY_UNIT], ["tous les quinze jours", "every 2 weeks"],
     ["du matin", "am", CLOCK_BEHIND], ["du soir", "pm", CLOCK_BEHIND], ["de l'après-midi", "pm", CLOCK_BEHIND],
-    ["renomme", "rename"], ["en", "to", { before: /\brenommer?\b.+\s$/i }], ["pour", "to", { before: /\btâches?\s+$/i }], ["de la liste", "from the list"], ["de ma liste", "from my list"], ["me montrer", "show me"], ["m'afficher", "show me"], ["rouvre", "reopen"], ["annule", "undo"], ["mets", "put"], ["qu'est-ce que j'ai à faire", "what do I have to do"],
+    ["renomme", "rename"], ["en", "to", { before: /\brenommer?\b.+\s$/i }], ["pour", "to", { before: /\btâches?\s+$/i }], ["de la liste", "from the list"], ["de ma liste", "from my list"], ["me montrer", "show me"], ["m'afficher", "show me"], ["rouvre", "reopen"], ["annule", "undo"], ["change le nom de", "rename"], ["préviens-moi", "remind me"], ["vous pouvez", "can you"], ["mets", "add", { after: /^\s+\p{L}+(?:er|ir|re)\b/iu }], ["mets", "put"], ["enlève l'étiquette", "remove the tag"], ["du", "from the", { before: /(?<!\p{L})(?:étiquette|tag)\s+#?[\p{L}\p{N}_-]+\s+$/iu }], ["à", "", { after: /^\s+tous\s+les\b/i }], ["c'est quoi qui est", "what is"], ["dans ma liste", "on my list"], ["qu'est-ce que j'ai à faire", "what do I have to do"],
     ["qu'est-ce que j'ai", "what do I have"], ["j'ai quoi", "what do I have"], ["qu'ai-je", "what have I"], ["quelles tâches", "which tasks"], ["qu'est-ce qui est", "what is"], ["qu'est-ce qu'il me reste", "what do I have left"],
     ["qu'est-ce qui me reste", "what do I have left"], ["montre", "show"],
     ["terminé", "finished", FR_DONE_ASKED], ["terminées", "finished", FR_DONE_ASKED], ["fini", "finished", FR_DONE_ASKED], ["fait", "done", FR_DONE_ASKED], ["mes tâches", "my tasks"], ["la tâche", "task"], ["tâches", "tasks"],
@@ -274,12 +288,12 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["jeudis", "thursday", EVERY_BEFORE], ["vendredis", "friday", EVERY_BEFORE], ["samedis", "saturday", EVERY_BEFORE], ["dimanches", "sunday", EVERY_BEFORE], ["chaque", "every"], ["tous les jours", "every day"], ["tous les", "every"],
     ["la première", "the first"], ["la deuxième", "the second"], ["la troisième", "the third"],
     ["la dernière", "the last"], ["l'autre", "the other one"], ["je l'ai faite", "is done"], ["je l'ai fait", "is done"], ["plutôt", "i mean", AFTER_COMMA], ["plutôt", ""], ["c'est fait", "is done"], ["finalement", "actually"], ["pas celui-là", "not that one"], ["pas celle-là", "not that one"], ["à la même heure", ""], ["c'est urgent", "urgent"], ["c'est important", "important"],
-    ["il y a des trucs", "are there any tasks"], ["il y a des choses", "are there any tasks"], ["la fin du mois", "the end of the month"], ["fin du mois", "end of month"], ["annule ça", "undo that"], ["ça", "that"], ["oui", "yes"], ["non", "no"], ["à", "to", FR_DAY_AHEAD], ["pour", "for", FR_DAY_AHEAD],
+    ["il y a des trucs", "are there any tasks"], ["il y a des choses", "are there any tasks"], ["la fin du mois", "the end of the month"], ["fin du mois", "end of month"], ["annule ça", "undo that"], ["annulez", "undo"], ["pareil pour", "same for"], ["seulement", "", { before: /\b(?:ajoute|rajoute)\s+$/i }], ["ça", "that"], ["oui", "yes"], ["non", "no"], ["à", "to", FR_DAY_AHEAD], ["pour", "for", FR_DAY_AHEAD],
     ["qu'est-ce que tu peux faire", "what can you do"], ["que peux-tu faire", "what can you do"], ["comment ça marche", "how does it work"],
     ["comment ça fonctionne", "how does it work"], ["aide", "help"], ["aide-moi", "help"],
     ["supprimer", "delete"], ["effacer", "delete"], ["enlever", "delete"], ["marquer", "mark"], ["terminer", "complete"], ["déplacer", "move"],
     ["décaler", "move"], ["renommer", "rename"], ["afficher", "show"], ["montrer", "show"], ["créer", "add"], ["noter", "add"], ["reporter", "postpone"],
-    ["repousser", "postpone"], ["rouvrir", "reopen"], ["annuler", "undo"], ["changer", "change"], ["modifier", "change"], ["modifie", "change"],
+    ["repousser", "postpone"], ["rouvrir", "reopen"], ["annuler", "undo"], ["changer", "change", { before: /(?<!\b(?:ajoute|rajoute|ajouter|note|pis|et|puis|seulement|de|à)\s+)$/i }], ["modifier", "change"], ["modifie", "change"],
     ["est-ce que", ""], ["est terminée", "is done"], ["est terminé", "is done"], ["est faite", "is done"], ["est fait", "is done"],
     ["rajoute", "add"], ["rajouter", "add"], ["note-moi de", "add"], ["note-moi d'", "add "], ["la", "task", TASK_NUMBER_AHEAD],
     ["est encore en cours", "is still open"], ["quand est", "when is"], ["peux-tu", "can you"], ["je voudrais", "I would like to", FR_COMMAND_AHEAD], ["je veux", "I want to", FR_COMMAND_AHEAD], ["la priorité de", "the priority of"], ["la priorité du", "the priority of the"], ["la priorité des", "the priority of the"], ["en haute", "to high"], ["en basse", "to low"], ["tu peux", "can you"], ["pourrais-tu", "could you"], ["s'il te plaît", "please"], ["s'il vous plaît", "please"], ["stp", "please"], ["c'est quand", "when is"],
@@ -382,7 +396,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["bitte", "please", { before: /^\s*$/ }], ["bitte", "please", { after: /^\s*[.!?]*\s*$/ }], ["bitte", ""], ["danke", "thanks"], ["danke dir", "thanks"], ["danke euch", "thanks"], ["dankeschön", "thanks"], ["danke schön", "thanks"],
     ["vielen dank", "thanks"], ["das wär's", "that's all"], ["erzähl mir", "tell me"], ["erzähle mir", "tell me"], ["einen witz", "a joke"], ["eine geschichte", "a story"], ["ein gedicht", "a poem"], ["das wars", "that's all"], ["das war's", "that's all"], ["das ist alles", "that's all"], ["nichts mehr", "nothing else"], ["hallo", "hello"], ["guten morgen", "good morning"], ["guten tag", "hello"], ["guten abend", "good evening"],
     ["servus", "hello"], ["moin", "hello"], ["tschüss", "bye"], ["gute nacht", "good night"], ["schönen abend noch", "have a nice evening"],
-    ["schönen abend", "have a nice evening"], ["schönen tag noch", "have a nice day"], ["schönes wochenende", "have a nice weekend"], ["bis bald", "see you soon"],
+    ["schönen abend", "have a nice evening"], ["schönen tag noch", "have a nice day"], ["schöne tag no", "have a nice day"], ["schönes wochenende", "have a nice weekend"], ["bis bald", "see you soon"],
     ["auf wiedersehen", "bye"], ["ja", "yes"], ["nein", "no"], ["genau", "exactly"],
     ["was kannst du", "what can you do"], ["was kannst du alles", "what can you do"], ["wie funktioniert das", "how does this work"], ["hilfe", "help"],
     ["kannst du", "can you"], ["könntest du", "could you"], ["würdest du", "would you"], ["wann ist", "when is"], ["wann sind", "when are"], ["bald", "soon"], ["schon", "already"],
@@ -413,6 +427,10 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["in der früh", "", DE_CLOCK_BEHIND], ["gleiche uhrzeit", "same time"],
     ["den", "it", { before: /\b(?:verleg|verlege|verschieb|verschiebe|schieb|lösch|lösche)\s+$/i }],
     ["ne", "no", AT_START], ["ich meinte", "i meant"], ["nicht", "not", { before: /,\s*$/ }], ["jänner", "januar"],
+    // "jeden Dienstag und Donnerstag", "im Jänner", "am Tag davor", Austrian "eh".
+    ["und", "and", { before: /(?:tag|woch)\s+$/i, after: /^\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)/i }],
+    ["im", "in", { after: /^\s+(?:januar|jänner|februar|feber|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b/iu }],
+    ["am tag davor", "the day before"], ["leg an", "add"], ["taggen sie es", "tag it"], ["mit", "with", { before: /\btaggen\s+sie\s+es\s+(?:bitte\s+)?$/i }], ["nomal", "", { after: /^\s*\?/ }], ["eh", ""],
     ["früh", "", DE_CLOCK_BEHIND], ["wann war", "when is"], ["neu", "new task", { after: /^\s*:/ }], ["merci vielmal", "thanks"],
     ["was", "anything", { before: /\S\s+$/, after: /^\s*\?*\s*$/ }], ["ist schon raus", "is done"],
     ["prio niedrig", "low priority"],
@@ -437,7 +455,7 @@ export const CHAT_SPELLING: Record<Foreign, Row[]> = {
     ["holaa", "hola"], ["mñn", "mañana"], ["pa", "para", { after: /^\s+(?:el|la|los|las|esta|este|mañana|hoy|pasado)\b/i }],
   ],
   fr: [
-    ["jai", "j'ai"], ["dem1", "demain"], ["pr", "pour"], ["c bon", "c'est bon"], ["c fait", "c'est fait"], ["slt", "salut"], ["g", "j'ai", { after: /^\s+(?:fini|\p{L}+é(?:e|s|es)?)\b/iu }],
+    ["jai", "j'ai"], ["rapelle", "rappelle"], ["dem1", "demain"], ["pr", "pour"], ["c bon", "c'est bon"], ["c fait", "c'est fait"], ["slt", "salut"], ["g", "j'ai", { after: /^\s+(?:fini|\p{L}+é(?:e|s|es)?)\b/iu }],
     ["quest ce que", "qu'est-ce que"], ["qu'est ce", "qu'est-ce"],
     ["a", "à", { after: /^\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|\d)/i }],
   ],
@@ -454,7 +472,7 @@ export const CHAT_SPELLING: Record<Foreign, Row[]> = {
 export const DE_REORDER: ReadonlyArray<readonly [head: string, tail: string, to: string]> = [
   ["füge", "hinzu", "add"], ["füg", "hinzu", "add"], ["trag", "ein", "add"], ["trage", "ein", "add"], ["schreib", "auf", "add"],
   ["schreibe", "auf", "add"], ["", "erfassen", "add"], ["nimm", "auf", "add"], ["setz", "auf die liste", "add"], ["setze", "auf die liste", "add"],
-  ["hak", "ab", "check off"], ["hake", "ab", "check off"], ["streich", "durch", "check off"], ["streiche", "durch", "check off"],
+  ["legen sie", "an", "add"], ["hak", "ab", "check off"], ["hake", "ab", "check off"], ["streich", "durch", "check off"], ["streiche", "durch", "check off"],
   ["mach", "rückgängig", "undo"], ["mache", "rückgängig", "undo"], ["nimm", "zurück", "undo"],
   ["öffne", "wieder", "reopen"], ["mach", "wieder auf", "reopen"], ["benenne", "um", "rename"], ["schieb", "auf", "move"], ["", "schieben", "move"], ["habe ich", "schon erledigt", "have I already done"], ["hab ich", "schon erledigt", "have I already done"], ["zieh", "vor", "move"], ["ziehe", "vor", "move"],
   ["schiebe", "auf", "move"], ["was steht", "an", "what is due"], ["was habe ich", "vor", "what do I have"], ["was hab ich", "vor", "what do I have"],
@@ -472,11 +490,11 @@ export const DE_QUESTION_START = /^(?:was|welche[nrs]?|wann|wie|wo|gibt|habe|hab
 
 /** Words that show a message's language (for the replies and the table the normaliser applies). */
 export const LANGUAGE_HINTS: Record<Foreign, string[]> = {
-  es: ["majo", "póngale", "deshaga", "confundí", "repita", "agregue", "agrégueme", "avíseme", "cámbiele", "mñn", "deshace", "volvé", "ponerlo", "ponerla", "súbele", "eso", "tengo", "vencido", "vencidas", "añade", "apunta", "buenas", "noches", "adiós", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha", "borra", "elimina", "recuérdame", "mis", "enséñame", "mueve", "cambia", "quita", "completa", "hola", "viernes", "lunes", "martes", "miércoles", "jueves", "sábado", "domingo", "anota", "renombra", "aplaza", "reabre", "pendientes", "semana", "próxima", "sí", "ya", "del", "el", "una", "con", "por", "puedes", "funciona", "ayuda", "está", "hecho", "compré", "llamé", "pagué", "cuéntame", "chiste", "reabrir", "otra", "otro", "mejor", "hice", "borrar", "eliminar", "marcar", "completar", "mover", "cambiar", "podrías",
+  es: ["completado", "espera", "cuarta", "majo", "póngale", "deshaga", "confundí", "repita", "agregue", "agrégueme", "avíseme", "cámbiele", "mñn", "deshace", "volvé", "ponerlo", "ponerla", "súbele", "eso", "tengo", "vencido", "vencidas", "añade", "apunta", "buenas", "noches", "adiós", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha", "borra", "elimina", "recuérdame", "mis", "enséñame", "mueve", "cambia", "quita", "completa", "hola", "viernes", "lunes", "martes", "miércoles", "jueves", "sábado", "domingo", "anota", "renombra", "aplaza", "reabre", "pendientes", "semana", "próxima", "sí", "ya", "del", "el", "una", "con", "por", "puedes", "funciona", "ayuda", "está", "hecho", "compré", "llamé", "pagué", "cuéntame", "chiste", "reabrir", "otra", "otro", "mejor", "hice", "borrar", "eliminar", "marcar", "completar", "mover", "cambiar", "podrías",
     "avísame", "ponle", "pon", "prioridad", "podría", "borrá", "recordame", "porfa", "plis", "perfecto", "busca", "búscame", "tenga", "equivoqué", "mostrame", "etiqueta", "hora", "antes", "cada", "todos", "todas", "días", "semanas", "meses", "noche", "recordatorio", "repite", "repetir"],
   fr: ["svp", "montre", "tagué", "oups", "repousse-la", "coche-la", "pis", "allo", "tantôt", "jai", "bcp", "quand", "c'est", "qu'est", "retard", "quelles", "avance", "remets", "celui", "celle", "celui-là", "celle-là", "ajoute", "mets-la", "mets-le", "tâche", "tâches", "qu'ai-je", "cette", "bonne", "nuit", "bonsoir", "soirée", "journée", "revoir", "bientôt", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non", "j'ai", "déjà", "le", "les", "du", "des", "avec", "peux", "peux-tu", "marche", "aide", "est-ce", "terminé", "fait", "raconte-moi", "blague", "l'autre", "plutôt", "supprimer", "effacer", "marquer", "terminer", "déplacer", "pourrais-tu", "stp",
     "ajoute-lui", "donne-lui", "pourriez-vous", "vous", "s'il", "plaît", "priorité", "coche", "décoche", "réglée", "cherche", "l'étiquette", "heure", "avant", "veille", "rappel", "répète", "répéter"],
-  de: ["hak", "jänner", "vielmal", "ne", "grüezi", "nochmal", "übrigens", "erfassen", "erinnern", "löschen", "benenn", "verschieb", "tage", "und", "wann", "sind", "moin", "bis", "hohe", "mit", "dem", "tagge", "gute", "nacht", "abend", "schönen", "schönes", "wochenende", "tschüss", "wiedersehen", "ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "kannst", "funktioniert", "hilfe", "hab", "wir", "schon", "bald", "du", "andere", "anderen", "lieber", "erzähl", "erzähle", "witz",
+  de: ["hak", "jänner", "vielmal", "schöne", "ne", "grüezi", "nochmal", "übrigens", "erfassen", "erinnern", "löschen", "benenn", "verschieb", "tage", "und", "wann", "sind", "moin", "bis", "hohe", "mit", "dem", "tagge", "gute", "nacht", "abend", "schönen", "schönes", "wochenende", "tschüss", "wiedersehen", "ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "kannst", "funktioniert", "hilfe", "hab", "wir", "schon", "bald", "du", "andere", "anderen", "lieber", "erzähl", "erzähle", "witz",
     "gib", "priorität", "könnten", "können", "such", "suche", "raus", "isch", "nummer", "übrigens", "abhaken", "erinner", "lieber", "jeden", "jede", "jedes", "monat", "erinnerung", "wiederhole"],
 };
 

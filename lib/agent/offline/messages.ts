@@ -536,6 +536,8 @@ const all = Object.values(MESSAGES);
 export const OUR_QUESTIONS = {
   /** "…, should I add it as a new task?" */
   addOffer: anyOf(all.map((m) => m.addOffer)),
+  /** "What should the new task be called?" */
+  newTaskName: anyOf(all.map((m) => m.newTaskName)),
   /** The reminder-time question ("What time is it, so I can remind you …?"). */
   reminderTime: /so I can remind you|para poder avisarte|pour que je puisse te le rappeler|damit ich dich rechtzeitig erinnern kann/i,
   /** A question asking for a date ("To when should I move …?", "Which date did you mean?"). */

@@ -20,7 +20,8 @@ function priorityWord(w: string): Priority {
 }
 
 const LEAD = String.raw`(?:[,;]\s*|\s*-\s+|\s+|^)`;
-const GLUE = String.raw`(?:(?:with|at|as|set\s+to|make\s+it|mark\s+it(?:\s+as)?|it'?s|it\s+is|this\s+is|and|of|in|is|give\s+it|should\s+be|be)\s+)*`;
+// "…, keep it high priority", "…, it's pretty urgent so make it top priority": the words that lead up to it.
+const GLUE = String.raw`(?:(?:(?:it'?s|it\s+is|this\s+is)\s+(?:(?:pretty|very|really|quite|super|kinda)\s+)?(?:urgent|important)\s*,?\s+so|so|keep\s+it|with|at|as|set\s+to|make\s+it|mark\s+it(?:\s+as)?|it'?s|it\s+is|this\s+is|and|of|in|is|give\s+it|should\s+be|be)\s+)*`;
 
 export function extractPriority(text: string): Stripped<Priority> {
   const patterns: RegExp[] = [
@@ -74,7 +75,7 @@ export function extractTags(text: string): Stripped<string[]> {
     /(?:[,;]\s*|\s+|^)(?:and\s+)?(?:tagged(?:\s+(?:as|with))?|tag\s+(?:it\s+)?(?:as|with)|tag\s+it|with\s+(?:the\s+)?(?:tags?|labels?)|tags?\s*:|labell?ed(?:\s+(?:as|with))?|under\s+(?:the\s+)?(?:tag|label)|and\s+the\s+(?:tag|label))\s+(#?[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)#?[\p{L}\p{N}_-]+)*)/iu;
   // "…, high prio, tag uni", "…, put tag christmas": a tag said as the message's last item.
   const last =
-    /[,;]\s*(?:and\s+)?(?:(?:put|add|give\s+it|with)\s+(?:the\s+|a\s+)?)?tag\s+(#?[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)#?[\p{L}\p{N}_-]+)*)\s*$/iu;
+    /[,;]\s*(?:and\s+)?(?:(?:put|add|give\s+it|with)\s+(?:the\s+|a\s+)?)?tags?\s+(#?[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)#?[\p{L}\p{N}_-]+)*)\s*$/iu;
   const m = worded.exec(rest) ?? last.exec(rest);
   if (m) {
     tags.push(...splitTagList(m[1]));

@@ -54,6 +54,8 @@ function compile(rows: Row[]) {
     text.replace(re, (word: string, _g: string, offset: number) => {
       const rows = byWord.get(word.toLowerCase().replace(/\s+/g, " ")) ?? [];
       const before = text.slice(0, offset);
+      // Inside double quotes the words are a title, kept as typed ("benenn 2 um in «Velo in den Service»").
+      if (before.split('"').length % 2 === 0) return word;
       const after = text.slice(offset + word.length);
       const row = rows.find(
         ([, , when]) => (!when?.before || when.before.test(before)) && (!when?.after || when.after.test(after)),
@@ -113,7 +115,7 @@ function reorderGerman(text: string, trace?: RowTrace): string {
     const object = m[2]!
       .replace(/^(?:mir|uns)\s+(?=\S)/i, "")
       .replace(
-        /(?:^|\s+)(?:(?:kannst|könntest|würdest)\s+du|(?:können|könnten)\s+sie|bitte|jetzt)(?:\s+(?:bitte|mal|ma|jetzt))*(?=\s|$)/gi,
+        /(?:^|\s+)(?:(?:kannst|könntest|würdest)(?:\s+du)?|(?:können|könnten)\s+sie|bitte|jetzt)(?:\s+(?:bitte|mal|ma|jetzt))*(?=\s|$)/gi,
         "",
       )
       .replace(/^(?:(?:mir|ma|mal|uns|bitte|noch)\b\s*)+$/i, "")
@@ -452,6 +454,10 @@ function clockDigits(text: string, language: Language): string {
   return t;
 }
 
+// "make the turkey pickup 9 instead of 10", "move the call to 4": an hour alone, last, after a change verb.
+const BARE_HOUR =
+  /^((?:(?:make|set|change)\s+.+?\s+(?:to\s+)?)|(?:(?:move|push|shift|bump|change|reschedule)\s+.+?\s+to\s+))([1-9]|1[0-9]|2[0-3])((?:\s+instead(?:\s+of\s+\d{1,2}(?::[0-5]\d)?(?:\s*[ap]m)?)?)?[\s.!?]*)$/i;
+
 // "jeden Monat am 25.": a day of the month with no month after it (chrono.de reads "am 25. März" itself).
 const DE_DAY_ONLY =
   /\bam\s+(\d{1,2})\.(?!\d)(?!\s*(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b)/giu;
@@ -459,19 +465,27 @@ const DE_DAY_ONLY =
 // task's words (chrono's French and Spanish read it only with a month). After a command word ("supprime
 // le 3", "borra el 2") the number is a task's.
 const DAY_ONLY: Partial<Record<Foreign, RegExp>> = {
-  fr: /(\p{L}+)(\s+)le\s+(\d{1,2})(?:er)?(?![\d:h.,])(\s+(?:à|a|vers)\s+(?=\d)|(?=\s*(?:$|[#,.!?;]|\s+(?:avant|pour)\s)))/giu,
-  es: /(\p{L}+)(\s+)el\s+(?:día\s+)?(\d{1,2})(?![\d:h.,])(\s+a\s+las?\s+(?=\d)|(?=\s*(?:$|[#,.!?;]|\s+(?:por|para|antes)\s)))/giu,
+  fr: /(\p{L}+)(\s+)le\s+(\d{1,2})(?:er)?(?![\d:h.]|,\d)(\s+(?:à|a|vers)\s+(?=\d)|(?=\s*(?:$|[#,.!?;]|\s+(?:avant|pour)\s)))/giu,
+  es: /(\p{L}+)(\s+)el\s+(?:día\s+)?(\d{1,2})(?![\d:h.]|,\d)(\s+a\s+las?\s+(?=\d)|(?=\s*(?:$|[#,.!?;]|\s+(?:por|para|antes)\s)))/giu,
 };
+// "pour le 15", "para el 15": a preposition that is also a table word ("pour" → "to" after "tâches").
+const DATE_PREPOSITION = /^(?:pour|para|avant|antes|jusqu'au|hasta)$/i;
 function dayOnly(text: string, language: Language): string {
   const re = language === "en" ? undefined : DAY_ONLY[language];
   if (!re) return text;
   return text.replace(re, (all, before: string, space: string, d: string, at: string) =>
-    +d >= 1 && +d <= 31 && !VERBS[language as Foreign].has(unmarked(before)) && !/^(?:tâche|tarea|task)$/i.test(before)
+    +d >= 1 &&
+    +d <= 31 &&
+    (DATE_PREPOSITION.test(before) || !VERBS[language as Foreign].has(unmarked(before))) &&
+    !/^(?:tâche|tarea|task)$/i.test(before)
       ? `${before}${space}on the ${ordinal(+d)}${at ? " at " : ""}`
       : all,
   );
 }
 
+// "la yerba ya la compré": the thing first, a pronoun before the past verb — read "ya compré la yerba".
+const ES_OBJECT_FIRST_PAST =
+  /^((?:(?:ah|oh|ay|y|bueno|ok)[\s,]+)*)([^\s,][^,]*?)\s+ya\s+(?:la|lo|las|los)\s+(\p{L}+[éí])(?=[\s,.!?]|$)/iu;
 const DE_DONE_ADVERBS =
   /\b(hab|habe)\s+ich\s+(?:(?:schon|heute|noch|gerade|grad|endlich|auch|bereits|gestern|jetzt)\s+)+(erledigt|gemacht)\b/giu;
 // "le 1er de chaque mois", "el 15 de cada mes": a monthly day, as recurrence.ts reads it.
@@ -504,6 +518,7 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
   // "die zweite hab ich heute noch erledigt": words of time between "hab ich" and the participle say
   // nothing more in a report; in a question ("was habe ich heute erledigt?") they are the question.
   if (language === "de" && !DE_QUESTION_START.test(t.trim())) t = t.replace(DE_DONE_ADVERBS, "$1 ich $2");
+  if (language === "es") t = t.replace(ES_OBJECT_FIRST_PAST, "$1ya $3 $2");
   if (language === "de")
     t = reorderClosed(
       t.replace(DE_DAY_MONTH, (all, d: string, m: string) =>
@@ -515,7 +530,10 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
   if (language === "fr")
     t = t.replace(ELIDED_PRONOUN, (word, verb: string) => (VERBS.fr.has(unmarked(verb)) ? `l' ${verb}` : word));
   if (language !== "en") t = frontClitics(applyForeign[language](splitClitics(t, language), trace), language);
-  t = applyTextSpeak(t, trace).replace(IS_BEFORE_STATE, " is").replace(WEEKDAY_BEFORE_DAY, "the ");
+  t = applyTextSpeak(t, trace)
+    .replace(IS_BEFORE_STATE, " is")
+    .replace(WEEKDAY_BEFORE_DAY, "the ")
+    .replace(BARE_HOUR, "$1at $2$3");
   if (language === "en") t = fixSpelling(t);
   return { text: t.replace(/\s+/g, " ").trim(), language };
 }

@@ -12,6 +12,17 @@ const CODES = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
 const DAY_RE = `(sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(?:day)?s?`;
 // A weekday as a word of its own, with nothing captured (for runs of several).
 const DAY_WORD = `(?:sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(?:day)?s?`;
+// "todos los lunes, miércoles y viernes": the days after the first (which the tables made English) stay
+// in the user's words; their names come from Intl, keyed to the English day.
+const FOREIGN_DAYS = new Map<string, number>(
+  ["es", "fr", "de"].flatMap((lang) => {
+    const name = new Intl.DateTimeFormat(lang, { weekday: "long", timeZone: "UTC" });
+    // 2024-01-07 was a Sunday, so day i is DAYS[i].
+    return DAYS.map((_, i) => [name.format(Date.UTC(2024, 0, 7 + i)).toLowerCase(), i] as [string, number]);
+  }),
+);
+const LATER_DAY = `(?:${DAY_WORD}|(?:${[...FOREIGN_DAYS.keys()].join("|")})s?)`;
+const LIST_JOIN = String.raw`(?:\s*,\s*(?:and\s+|y\s+|et\s+|und\s+)?|\s+(?:and|y|et|und)\s+|\s*&\s*)`;
 const MONTH_RE = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
 const ORD_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1 };
 const NUM = String.raw`(\d{1,2}|other|two|three|four|five|six)`;
@@ -120,13 +131,27 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Rule | null]> = [
   [
     // "every second thursday" is every other one; "of the month" would be a monthly rule.
     new RegExp(
-      String.raw`\b(?:on\s+)?(?:every|each)\s+(?:(other|second|2nd|alternate|third|3rd)\s+)?${DAY_RE}(?:\s+and\s+${DAY_RE})?\b(?!\s+(?:of|in)\s+(?:the|every|each|a)\s+month)`,
-      "i",
+      // "every monday, wednesday and friday": the days after the first one join it.
+      String.raw`\b(?:on\s+)?(?:every|each)\s+(?:(other|second|2nd|alternate|third|3rd)\s+)?${DAY_RE}((?:${LIST_JOIN}${LATER_DAY}){0,6})(?![\p{L}])(?!\s+(?:of|in)\s+(?:the|every|each|a)\s+month)`,
+      "iu",
     ),
     (m) => ({
       freq: "WEEKLY",
       interval: m[1] ? (/^(?:third|3rd)$/i.test(m[1]) ? 3 : 2) : 1,
-      byDay: [dayCode(m[2]!), ...(m[3] ? [dayCode(m[3])] : [])],
+      byDay: [
+        ...new Set([
+          dayCode(m[2]!),
+          ...m[3]!
+            .split(/[^\p{L}]+/u)
+            .map((w) => w.toLowerCase())
+            .map((w) =>
+              new RegExp(`^${DAY_WORD}$`, "i").test(w)
+                ? dayCode(w)
+                : (FOREIGN_DAYS.get(w) ?? FOREIGN_DAYS.get(w.replace(/s$/, "")) ?? -1),
+            )
+            .filter((d) => d >= 0),
+        ]),
+      ],
     }),
   ],
   [

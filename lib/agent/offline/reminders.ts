@@ -14,11 +14,11 @@ const PART_OF_DAY: Record<string, { hour: number; minute: number }> = {
   morning: { hour: 9, minute: 0 },
 };
 const OFFSET_PARTS = new RegExp(
-  String.raw`^(?:(${COUNT})\s+(minute|min|hour|day|week)s?|(an?\s+|one\s+)?(hour|day|week)\s+and\s+a\s+half|the\s+(day|night|evening|morning|week)|a\s+(day))\s+(?:before|earlier|ahead|prior)(?:\s+(?:it|that))?$`,
+  String.raw`^(?:(${COUNT})\s+(minute|min|hour|day|week)s?|(an?\s+|one\s+)?(hour|day|week)\s+and\s+a\s+half|the\s+(day|night|evening|morning|week)|a\s+(day))\s+(?:before|beforehand|earlier|ahead|prior)(?:\s+(?:it|that))?$`,
   "i",
 );
 /** An offset before the due moment ("an hour before", "the night before"); no capturing groups, so it can be embedded. */
-export const OFFSET = String.raw`(?:(?:${COUNT})\s+(?:minute|min|hour|day|week)s?|(?:an?\s+|one\s+)?(?:hour|day|week)\s+and\s+a\s+half|the\s+(?:day|night|evening|morning|week)|a\s+day)\s+(?:before|earlier|ahead|prior)`;
+export const OFFSET = String.raw`(?:(?:${COUNT})\s+(?:minute|min|hour|day|week)s?|(?:an?\s+|one\s+)?(?:hour|day|week)\s+and\s+a\s+half|the\s+(?:day|night|evening|morning|week)|a\s+day)\s+(?:before|beforehand|earlier|ahead|prior)`;
 const WORD_NUMBERS: Record<string, number> = {
   ...NUMBER_WORDS,
   twelve: 12,

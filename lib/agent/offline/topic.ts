@@ -36,10 +36,18 @@ const ORDINAL_SHAPE = new RegExp(
   "i",
 );
 
+const FOR_TOPIC = /^(?:for|about|as\s+for|regarding|re)\s+(.{3,}?)\s*[,:;-]\s*remind\s+me\s+(.+)$/i;
+
 export function topicFirst(ctx: Ctx): { command: string; task: TaskSnapshot } | null {
   // "the parcel isn't picked up yet, put it back": the remark already says what to do (complete.ts).
   if (reopensWithTail(ctx.text)) return null;
   const text = ctx.text.replace(/^(?:and|y|und|et)\s+/i, "");
+  // "for the client call, remind me at 1pm": the reminder is that task's.
+  const remind = FOR_TOPIC.exec(text);
+  if (remind) {
+    const out = resolveOne(remind[1]!, ctx.tasks, { history: ctx.history });
+    if (out.kind === "one") return { command: `remind me about it ${remind[2]}`, task: out.task };
+  }
   const m = SHAPE.exec(text) ?? ORDINAL_SHAPE.exec(text) ?? BARE_SHAPE.exec(text);
   if (!m) return null;
   if (FIELD_REMARK.test(m[1]!)) return null;

@@ -29,7 +29,7 @@ const HEADER = new RegExp(
 
 const STRONG_VERB = /^(?:add|create|new|insert|jot\s+down|write\s+down|note\s+down|capture|enter)\b\s*/i;
 const WEAK_VERB =
-  /^(?:make|put|set\s+up|log|save|schedule|start|open|record|keep|take|leave|drop)\s+(?:me\s+)?(?=(?:a|an|another|new)\s+(?:new\s+|quick\s+)?(?:task|todo|to-do|reminder|item|note|memo)\b)/i;
+  /^(?:make|put|set(?:\s+up)?|log|save|schedule|start|open|record|keep|take|leave|drop)\s+(?:me\s+)?(?=(?:a|an|another|new)\s+(?:(?:new|quick|recurring|repeating)\s+)*(?:task|todo|to-do|reminder|item|note|memo)\b)/i;
 // A label before a colon announces what follows: "todo: …", "I need to: a, b and c", "two things: …",
 // "new recurring task: …", "put this on my list: …"; a date in it ("two things for tomorrow: …") is every item's.
 const LABEL = new RegExp(
@@ -240,7 +240,7 @@ export function matchAdd(ctx: Ctx): AddMatch | null {
     return { body: rest, strength: 0.9, header };
   }
   m =
-    /^(?:put|stick|throw|pop|get)\s+(.+?)\s+(?:on|onto|in|to)\s+(?:my|the)\s+(?:to-?do\s+|todo\s+|task\s+|shopping\s+)?(?:list|tasks|todos)\b(.*)$/i.exec(
+    /^(?:put|stick|throw|pop|get|chuck|bung|whack|slap)\s+(.+?)\s+(?:on|onto|in|to)\s+(?:my|the)\s+(?:to-?do\s+|todo\s+|task\s+|shopping\s+)?(?:list|tasks|todos)\b(.*)$/i.exec(
       t,
     );
   // "put it back on my list" reopens what was there (complete.ts); it adds nothing.
@@ -322,6 +322,9 @@ const TWO_DAYS = new RegExp(
   "i",
 );
 
+// "add something for tomorrow": no name yet, so we ask for one (followup.ts puts the answer in its place).
+const PLACEHOLDER_TITLE = /^(?:something|a\s+thing|smth|sth)$/i;
+
 export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Interpretation {
   const header = match.header ?? { plural: false };
   // "…, remind me 30 minutes before" belongs to the task(s), not a task of its own.
@@ -333,10 +336,26 @@ export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Inter
       : (() => {
           // An unannounced list counts only when every item starts like a to-do ("buy …").
           const parts = splitItems(match.body, undefined, false);
-          if (parts.length > 1) return parts.every((p) => TODO_VERBS.has(firstWord(p))) ? parts : [match.body];
+          // "…, make it top priority" starts like a to-do but only says something of the one before it.
+          if (parts.length > 1)
+            return parts.every((p) => TODO_VERBS.has(firstWord(p)) && parseTaskText(p, ctx).title)
+              ? parts
+              : [match.body];
           return splitVerbPhrases(match.body) ?? [match.body];
         })();
 
+  // "épicerie demain pis changer les pneus lundi": two things joined by "and", each with its own day.
+  if (items.length === 1) {
+    const halves = items[0]!.split(/\s+(?:and|&)\s+/i);
+    if (
+      halves.length === 2 &&
+      halves.every((h) => {
+        const p = parseTaskText(h, ctx);
+        return p.title && p.dueDate && !p.repeat;
+      })
+    )
+      items.splice(0, 1, ...halves);
+  }
   // "call mom on monday and friday": one to-do on each of two days (no "every": not a repeat).
   const days = items.length === 1 ? TWO_DAYS.exec(items[0]!) : null;
   if (days) items.splice(0, 1, `${days[1]} ${days[2]}${days[4]}`, `${days[1]} ${days[3]}${days[4]}`);
@@ -384,7 +403,7 @@ export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Inter
     );
   }
   const usable = parsed.filter((p) => p.title);
-  if (usable.length === 0) {
+  if (usable.length === 0 || (usable.length === 1 && PLACEHOLDER_TITLE.test(usable[0]!.title))) {
     return ask(say.newTaskName, {}, 0.5);
   }
   const calls: ToolCall[] = usable.map((p) => {

@@ -4,7 +4,8 @@
 import { clarifyReference, result, type Ctx } from "../context";
 import { resolveTargets } from "../targets";
 import { findDates } from "../dates";
-import { resolveOne } from "../references";
+import { cleanRefPhrase, resolveOne } from "../references";
+import { ORDINAL_REF } from "@/lib/tasks/match";
 import { baseOfPastVerb, stem } from "../text";
 import type { Interpretation, TaskSnapshot } from "../types";
 import { PAST_TENSE } from "../lexicon";
@@ -211,6 +212,17 @@ function foreignPast(ctx: Ctx): Interpretation | null {
       { question: "done" },
       0.6,
     );
+  // "ya pagué la primera": a position in the list shown.
+  if (ORDINAL_REF.test(cleanRefPhrase(said))) {
+    const out = resolveOne(said, ctx.tasks, { prefer: "pending", history: ctx.history });
+    if (out.kind === "one" && out.task.status === "pending")
+      return result(
+        "complete_task",
+        [{ tool: "complete_task", input: { task: out.task.number } }],
+        { tasks: [out.task.number], ref: said },
+        0.6,
+      );
+  }
   const verbs = infinitives(verb, spec);
   for (const phrase of [...verbs.map((v) => `${v} ${object}`), object]) {
     const out = resolveOne(phrase, ctx.tasks, { prefer: "pending" });
@@ -319,7 +331,9 @@ export function complete(ctx: Ctx): Interpretation | null {
       // isn't paid": one completed task, reopened.
       const object = p.passive ? m[1]! : m[2]!;
       const want = p.reopen ? "completed" : "pending";
-      const byObject = resolveOne(object, ctx.tasks, { prefer: want });
+      // "I already paid the first one": a position in the list shown, read from the conversation.
+      const shown = ORDINAL_REF.test(cleanRefPhrase(object)) ? { history: ctx.history } : {};
+      const byObject = resolveOne(object, ctx.tasks, { prefer: want, ...shown });
       if (byObject.kind === "one" && !byObject.partial && byObject.task.status === want) {
         const input = p.reopen ? { task: byObject.task.number, completed: false } : { task: byObject.task.number };
         return result(

@@ -29,6 +29,8 @@ const STATEMENT =
 const SAME_FOR =
   /^(?:and\s+|also\s+|then\s+)*(?:do\s+|please\s+do\s+)?(?:the\s+)?same\s+(?:thing\s+)?(?:for|with|to)\s+(.+)$/i;
 const TOO = /^(?:and\s+|also\s+)*(.+?)\s+(?:too|as\s+well)$/i;
+// "and also the gas", "y también el gas": "also" in front instead of "too" behind.
+const ALSO = /^(?:and\s+)?also\s+((?:the|my|el|la|los|las|le|la|les|der|die|das|den)\s+.+)$/i;
 
 function intended(text: string): string | null {
   // "no, the other one - the Geschenk one": the name after the dash says which other one.
@@ -142,7 +144,10 @@ export function correction(ctx: Ctx): Interpretation | null {
     return result("correction", calls, { tasks: [out.task.number], undo: true }, 0.8);
   }
 
-  const m = SAME_FOR.exec(ctx.text) ?? TOO.exec(ctx.text);
+  const m =
+    SAME_FOR.exec(ctx.text) ??
+    TOO.exec(ctx.text) ??
+    ALSO.exec(ctx.raw.replace(/^(?:ah|oh|ok)[\s,]+/i, "").replace(/[.!?]+$/, ""));
   if (!m) return null;
   const out = resolveOne(m[1]!, ctx.tasks, { history: ctx.history });
   if (out.kind !== "one" || out.partial || change.touched.includes(out.task.number)) return null;

@@ -23,6 +23,8 @@ const REMIND_OFFSET = new RegExp(
   "i",
 );
 
+const NAMED_OFFSET = new RegExp(String.raw`^(?:for\s+)?(.+?)[\s,]+(?:remind\s+me\s+)?(${OFFSET})$`, "i");
+
 export function elliptical(ctx: Ctx): Interpretation | null {
   const state = dialogueState(ctx.history);
   const change = state.lastChange;
@@ -43,6 +45,22 @@ export function elliptical(ctx: Ctx): Interpretation | null {
     });
     return calls.length === touched.length
       ? result("update_task", calls, { tasks: touched.map((t) => t.number), elliptical: true }, 0.75)
+      : null;
+  }
+
+  // "and the other one 30 min before": another task, reminded the same way before its own time.
+  const named = NAMED_OFFSET.exec(text);
+  if (named) {
+    const out = resolveOne(named[1]!, ctx.tasks, { history: ctx.history });
+    const task = out.kind === "one" && out.task.status === "pending" ? out.task : null;
+    const at = task?.dueDate ? remindBefore(task.dueDate, named[2]!, null, ctx.date.timeZone) : null;
+    return task && at
+      ? result(
+          "update_task",
+          [{ tool: "update_task", input: { task: task.number, remindAt: at } }],
+          { elliptical: true },
+          0.75,
+        )
       : null;
   }
 

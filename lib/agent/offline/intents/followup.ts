@@ -23,6 +23,9 @@ const NO =
 const REFUSAL =
   /\b(?:no|not|never|neither|nor|none|don'?t|doesn'?t|cancel|stop|forget|nicht|kein[e]?|nein|weder|pas|non|ni|aucune?|rien|ninguna?|ninguno|nada|tampoco)\b/i;
 
+/** A new task named by no name at all: "add something for tomorrow". */
+export const PLACEHOLDER = /\b(?:something|a\s+thing|a\s+task|a\s+new\s+task|smth|sth)\b/i;
+
 export type Followup =
   | { kind: "redo"; previous: string; override: TaskSnapshot }
   | { kind: "rewrite"; text: string }
@@ -56,6 +59,9 @@ export function followup(ctx: Ctx): Followup | null {
     }
     return null;
   }
+  // We asked what a new task should be called ("add something for tomorrow"): the answer is its title.
+  if (OUR_QUESTIONS.newTaskName.test(q.question) && PLACEHOLDER.test(q.previous))
+    return { kind: "rewrite", text: q.previous.replace(PLACEHOLDER, ctx.raw.replace(/[.!?…\s]+$/g, "").trim()) };
   if (wordCount > 7) return null;
   // "push it to friday", "delete the dentist": a new command, not an answer to glue into our question.
   if (

@@ -5,6 +5,16 @@ import { MONTHS } from "../dates-calendar";
 import { addDays, compareDay, daysInMonth, isoDate, weekdayOf } from "@/lib/time/zone";
 
 export const MONTH_WORD = MONTHS.join("|");
+// "im Jänner", "en février": the month names of the languages we answer in, from Intl (plus Austria's own two).
+const FOREIGN_MONTHS = new Map<string, number>([
+  ...["es", "fr", "de"].flatMap((lang) => {
+    const name = new Intl.DateTimeFormat(lang, { month: "long", timeZone: "UTC" });
+    return MONTHS.map((_, i) => [name.format(Date.UTC(2020, i, 15)).toLowerCase(), i + 1] as [string, number]);
+  }),
+  ["jänner", 1],
+  ["feber", 2],
+]);
+const ANY_MONTH = [...MONTHS, ...[...FOREIGN_MONTHS.keys()].filter((m) => !MONTHS.includes(m))].join("|");
 export const PERIOD_WORDS = new RegExp(
   String.raw`^(?:(?:for|on|due|in|during|over|at|from)\s+)?(?:the\s+)?(?:(?:this|next|last|past|previous|coming|this\s+coming|the\s+rest\s+of\s+(?:the|this))\s+)?(?:week|weekend|month|today|tonight|tomorrow|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day|${MONTH_WORD}|day\s+after\s+tomorrow|day\s+before\s+yesterday)$`,
   "i",
@@ -56,7 +66,8 @@ export const OVERDUE =
 
 // A month by its name after a word that makes it a period ("due in may", "during june", "for march 2027").
 const MONTH_PERIOD = new RegExp(
-  String.raw`\b(?:in|during|for|over|throughout|through|of|due|from|since|after)\s+(?:the\s+month\s+of\s+)?(${MONTH_WORD})(?:\s+(\d{4}))?\b(?!\s*\d)`,
+  String.raw`\b(?:in|during|for|over|throughout|through|of|due|from|since|after)\s+(?:the\s+month\s+of\s+)?(${ANY_MONTH})(?:\s+(\d{4}))?(?![\p{L}\d])(?!\s*\d)`,
+  "u",
 );
 
 /** The month a list question names, in the coming year ("ahead") or the past one ("behind") when no year is said. */
@@ -68,7 +79,7 @@ export function monthOf(
   const m = MONTH_PERIOD.exec(L);
   if (!m) return null;
   const t = today(ctx.date);
-  const month = MONTHS.indexOf(m[1]!) + 1;
+  const month = MONTHS.indexOf(m[1]!) + 1 || FOREIGN_MONTHS.get(m[1]!)!;
   const year = m[2]
     ? +m[2]
     : side === "ahead"

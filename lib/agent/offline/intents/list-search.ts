@@ -16,7 +16,10 @@ export function cleanTerm(s: string): string {
     t = t
       .replace(/[?!.,;:]+$/g, "")
       .replace(/\s+in\s+(?:them|it)$/i, "")
-      .replace(/\s+(?:in|on|from)\s+(?:my|the)\s+(?:to-?do\s+)?(?:list|tasks|todos)$/i, "")
+      .replace(
+        /\s+(?:(?:in|on|from)\s+(?:my|the)\s+(?:to-?do\s+)?(?:list|tasks|todos)|(?:in|on)\s+(?:here|there))$/i,
+        "",
+      )
       .replace(/\s+(?:tasks?|todos?|to-dos?|items?|ones?|stuff|things?)$/i, "")
       .replace(/^(?:the|my|a|an|any|all|some|tasks?|todos?|items?)\s+/i, "")
       .replace(/^(?:tasks?|todos?)\s+(?:about|with|for)\s+/i, "")

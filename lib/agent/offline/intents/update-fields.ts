@@ -208,7 +208,8 @@ export function rename(ctx: Ctx): Interpretation | null {
     if (out.kind === "one" && !out.partial) [ref, value] = [shouldSay[1], shouldSay[2]];
   }
   if (renameVerb) {
-    const split = splitRefAndValue(renameVerb[1], /\s+(?:to|as|into):?\s+/, ctx);
+    // "rename task 3: new words" — a colon says what follows is the new title.
+    const split = splitRefAndValue(renameVerb[1], /\s+(?:to|as|into):?\s+|\s*:\s+/, ctx);
     if (!split) return ask(messages(ctx.language).newName, { ref: renameVerb[1] });
     ({ ref, value } = split);
   } else if (titleOf) {
