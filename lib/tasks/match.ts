@@ -189,7 +189,7 @@ export function stemsMatch(q: string, t: string): boolean {
 }
 
 const PRONOUN =
-  /^(?:it|that|task|one|item|this|that one|this one|that task|this task|the task|same one|the same one|the same task|the last one|last one|the one i just (?:added|created|made|mentioned|did)|the new one|the latest one|the one you just (?:added|created|made|changed))$/i;
+  /^(?:it|that|task|one|item|this|that one|this one|that task|this task|the task|same one|the same one|the same task|the last one|last one|(?:the )?one i just (?:added|created|made|mentioned|did)|the new one|the latest one|(?:the )?one you just (?:added|created|made|changed))$/i;
 
 /** Strips the filler around a reference: articles, "task", "from my list", quotes. */
 export function cleanRefPhrase(phrase: string): string {

@@ -24,6 +24,8 @@ import type { Language } from "./normalize";
 import type { QuestionKind } from "./reply";
 import { isValidTimeZone } from "@/lib/time/zone";
 import { messages } from "./messages";
+import { OFFSET, remindBefore } from "./reminders";
+import { resolveOne } from "./references";
 
 // Order matters: specific commands before broad ones ("add a note to task 2" is an
 // update, "remove the due date" is not a delete, "I walked the dog" is checked last).
@@ -49,7 +51,9 @@ function bareTodo(ctx: Ctx): Interpretation | null {
   // A priority label in front says it is a task, whatever its first word.
   if (PRIORITY_LABEL.test(ctx.text)) return buildAdds({ body: ctx.text, strength: 0.6 }, ctx);
   const first = ctx.text.split(/\s+/)[0]?.toLowerCase() ?? "";
-  if (!TODO_VERBS.has(first) || ctx.text.split(/\s+/).length < 2) return null;
+  // "put the bins out tonight": "put … out/away" is a chore, where "put" alone may move or list a task.
+  const chore = first === "put" && /^put\s+(?!it\b|that\b|this\b|them\b).+?\s+(?:out|away)\b/i.test(ctx.text);
+  if ((!TODO_VERBS.has(first) && !chore) || ctx.text.split(/\s+/).length < 2) return null;
   // "move task 3" mentions an existing task: not a new one.
   if (/\b(?:task|item|number)\s*#?\d+\b|(?:^|\s)#\d+\b/i.test(ctx.text)) return null;
   if (/^\S+\s+(?:it|that|this|them)$/i.test(ctx.text)) return null;
@@ -130,7 +134,12 @@ function understand(input: InterpretInput, split: boolean): Interpretation {
       const prev = makeCtx(prevInput);
       return buildAdds({ body: prev.text, strength: 0.8 }, prev);
     }
-    const again = run(makeCtx(prevInput, f.override as TaskSnapshot));
+    let again = run(makeCtx(prevInput, f.override as TaskSnapshot));
+    // "Ich habe die Rechnung bezahlt, bitte abhaken": the part of the request that asked, with the task chosen.
+    for (const part of again.calls.length ? [] : prevInput.text.split(/\s*[,;.!?]+\s*/).filter(Boolean)) {
+      again = run(makeCtx({ ...prevInput, text: part }, f.override as TaskSnapshot));
+      if (again.calls.length) break;
+    }
     if (again.calls.length)
       return {
         ...again,
@@ -234,7 +243,9 @@ function aboutHead(input: InterpretInput, ctx: Ctx, head: Interpretation, tail: 
 const REMARK_INTENTS = new Set(["unknown", "acknowledge", "thanks", "greeting", "goodbye"]);
 // Where a request and a remark about it meet: a sentence end or a comma.
 // "mark the first one done i paid it already": a report about it starts a new thought even unpunctuated.
-const ASIDE_BREAK = /\s*(?:[.;!?]+\s+|,\s*)|\s+(?=(?:i|we)\s+(?:just\s+|already\s+)?[a-z]+\s+(?:it|that|them)\b)/g;
+// "my exam got moved to the 16th so push the revision to the 15th": "so" before a command ends the remark.
+const ASIDE_BREAK =
+  /\s*(?:[.;!?]+\s+|,\s*)|\s+(?=(?:i|we)\s+(?:just\s+|already\s+)?[a-z]+\s+(?:it|that|them)\b)|\s+so\s+(?=(?:can|could|please|push|move|bump|mark|tick|delete|remove|add|put|change|reschedule)\b)/g;
 
 /**
  * "borra lo del cumple, al final lo han cancelado", "c'est plus d'actualité. efface la 4": a
@@ -259,6 +270,16 @@ function withoutAside(input: InterpretInput, ctx: Ctx, weakTasks = false): Inter
     // Two readings that agree ("ya pagué la luz, táchalo") are sure enough together.
     const same = sameCalls(a, b) || sameCalls(a, aboutHead(input, ctx, a, tail));
     if ((strong(a) && remark(b)) || same) return a;
+    // "ich habe die Rechnung bezahlt, bitte abhaken" with two bills: the head's question names the
+    // candidates; the tail's "it" only points back at them.
+    if (
+      a.intent === "clarify" &&
+      !a.calls.length &&
+      b.intent === "clarify" &&
+      !b.calls.length &&
+      /\b(?:it|that|them)\b/i.test(tail)
+    )
+      return a;
     if (strong(b) && remark(a)) return b;
   }
   return null;
@@ -300,9 +321,22 @@ function sentences(input: InterpretInput, ctx: Ctx): Interpretation | null {
     .map((s) => s.trim())
     .filter(Boolean);
   if (parts.length < 2) return null;
-  const outs = parts.map((text) => understand({ ...input, text }, false));
+  const outs: Interpretation[] = [];
+  for (const text of parts) outs.push(sameAgain(text, outs.at(-1), ctx) ?? understand({ ...input, text }, false));
   if (!outs.every((o) => o.calls.length && o.confidence >= 0.7)) return null;
   return combine(outs);
+}
+
+/** "make the one you just added high priority, and the cheese too": the change before, on one more task. */
+function sameAgain(text: string, before: Interpretation | undefined, ctx: Ctx): Interpretation | null {
+  const m = /^(?:and\s+|also\s+)*(.+?)\s+(?:too|as\s+well)$/i.exec(text);
+  const calls = before?.calls ?? [];
+  if (!m || !calls.length || !calls.every((c) => c.tool !== "add_task" && typeof c.input.task === "number"))
+    return null;
+  const out = resolveOne(m[1]!, ctx.tasks, { history: ctx.history });
+  if (out.kind !== "one" || out.partial) return null;
+  const again = calls.map((c) => ({ ...c, input: { ...c.input, task: out.task.number } }));
+  return { ...before!, calls: again };
 }
 
 // Where a chatty lead may end and the request start: a sentence end, a comma, a dash, "so"/"anyway".
@@ -344,6 +378,9 @@ function topic(input: InterpretInput, ctx: Ctx): Interpretation | null {
   return it.calls.length ? it : null;
 }
 
+const LEAD_OFFSET = new RegExp(String.raw`^(?:and\s+)?remind\s+me\s+(${OFFSET})$`, "i");
+const BARE_TAG_REMOVE =
+  /^(?:and\s+)?(?:remove|delete|take\s+off|drop)\s+(?:the\s+)?(?:tags?|labels?)\s+#?[\p{L}\p{N}_-]+$/iu;
 const BARE_TAG_ADD = /^(?:and\s+)?(?:add|put)\s+(?:the\s+|a\s+)?(?:tags?|labels?)\s+#?[\p{L}\p{N}_-]+$/iu;
 
 /** Several commands in one message: each clause on its own; all must be understood. */
@@ -358,11 +395,20 @@ function multi(input: InterpretInput, ctx: Ctx): Interpretation | null {
       /^(?:and\s+)?remind\s+me\b(?!.*\b(?:to|about)\b)/i.test(text)
     )
       return null;
+    // "move the haircut to friday at 3pm and remind me 30 minutes before": before its new time.
+    const moved = outs.at(-1)?.calls.length === 1 ? outs.at(-1)!.calls[0]! : undefined;
+    const lead =
+      moved?.tool === "update_task" && typeof moved.input.dueDate === "string" ? LEAD_OFFSET.exec(text) : null;
+    const at = lead ? remindBefore(moved!.input.dueDate as string, lead[1]!, null, ctx.date.timeZone) : null;
+    if (at) {
+      moved!.input.remindAt = at;
+      continue;
+    }
     // "take the work tag off the deck and tag it finance": "it" is the one task the clause before changed;
     // "… and add the tag work" names no task at all, so it is that one too.
     const before = outs.at(-1)?.calls.map((c) => c.input.task);
     const task = before?.length === 1 ? ctx.tasks.find((t) => t.number === before[0]) : undefined;
-    const said = task ? text.replace(BARE_TAG_ADD, "$& to it") : text;
+    const said = task ? text.replace(BARE_TAG_ADD, "$& to it").replace(BARE_TAG_REMOVE, "$& from it") : text;
     let out = run(makeCtx({ ...input, text: said }));
     // "… off the slides and tag them work": "them" is that one task said as the plural thing it names.
     if (!out.calls.length && task && /\b(?:it|that|this|them)\b/i.test(said))

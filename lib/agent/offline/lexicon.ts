@@ -89,7 +89,7 @@ export const INTERJECTIONS = [
   "wait", "uh", "um", "er", "ah", "aah", "meh", "welp", "oof", "ok so", "okay so", "so", "k", "kk", "alright so",
   "wait no", "oh no", "no wait", "no sorry", "nope", "fine", "uy", "ay", "vale", "bueno", "oye", "bon", "alors", "euh", "ah bon",
   "ähm", "äh", "ach", "naja", "na ja", "okay also", "ok also", "listo", "forgot", "i forgot", "almost forgot", "before i forget", "btw",
-  "by the way", "anyway", "finally", "at last", "at long last", "che", "fair enough",
+  "by the way", "anyway", "finally", "at last", "at long last", "che", "fair enough", "dale", "pues", "passt",
 ];
 
 /** The languages the interpreter reads and answers in. */
@@ -102,7 +102,7 @@ const DE_DATE_AHEAD = {
 };
 // "jeden Montag", "cada lunes", "chaque lundi": recurrence.ts reads English weekday names.
 // "cada lunes", and the second day of "cada lunes y jueves".
-const EVERY_BEFORE = { before: /\b(?:every|jeden|jede|jedes|cada|todos\s+los|los|chaque|tous\s+les|nächsten|kommenden|next)\s+(?:(?:zweiten|zweite|other)\s+)?(?:\p{L}+\s+(?:y|et|und|and)\s+)?$/iu };
+const EVERY_BEFORE = { before: /\b(?:every|jeden|jede|jedes|cada|todos\s+los|los|chaque|tous\s+les|nächsten|kommenden|next)\s+(?:(?:zweiten|zweite|other|ersten|erste|first)\s+)?(?:\p{L}+\s+(?:y|et|und|and)\s+)?$/iu };
 // "décale la tâche 3 à lundi", "mueve la tarea 2 al viernes": the target day of a move.
 // "passe la déclaration en priorité haute": "passer" sets a priority here, elsewhere it is a title's word ("passer au pressing").
 const FR_PRIORITY_LATER = { after: /^\s.*\ben\s+(?:(?:haute|basse)\s+)?priorit/i };
@@ -134,7 +134,7 @@ const COUNT_AHEAD = { after: /^\s+(?:horas|minutos|días|semanas|heures|minutes|
 const CLOCK_BEHIND = { before: /\d(?::\d\d|h\d*)?\s+$/i };
 // "um 10 Uhr vormittags": German may say "Uhr" between the time and the part of the day.
 const DE_CLOCK_BEHIND = { before: /\d(?::\d\d)?(?:\s+uhr)?\s+$/i };
-const ES_AND_AHEAD = { after: /^\s+(?:avísame|recuérdame|ponle|pon|ponla|ponlo|márcala|márcalo|marca|muévela|muévelo|mueve|pásala|pásalo|pasa|cambia|bórrala|bórralo|borra|quita|añade|apunta|agrega|anota|aplaza|completa|termina|elimina|deshaz|reabre|renombra)\b/i };
+const ES_AND_AHEAD = { after: /^\s+(?:avísame|recuérdame|ponle|pon|ponla|ponlo|márcala|márcalo|marca|muévela|muévelo|mueve|pásala|pásalo|pasa|cambia|bórrala|bórralo|borra|quita|quítale|añade|apunta|agrega|anota|aplaza|completa|termina|elimina|deshaz|reabre|renombra)\b/i };
 const AT_START = { before: /^\s*$/ };
 // "cada semana", "tous les mois", "jeden Monat": the unit of a repeat (recurrence.ts reads English units).
 const EVERY_UNIT = { before: /\b(?:cada|todos\s+los|todas\s+las|chaque|tous\s+les|toutes\s+les|jeden|jede|jedes|every)\s+(?:(?:\d+|dos|tres|deux|trois|two|three|other)\s+)?$/i };
@@ -171,7 +171,9 @@ const ES_WEEKDAY_NEXT = /^\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|d
 export const FOREIGN: Record<Foreign, Row[]> = {
   es: [
     ["añade", "add"], ["añadir", "add"], ["agrega", "add"], ["agregar", "add"], ["apunta", "add"], ["anota", "add"],
-    ["crea", "add"], ["recuérdame", "remind me about", { after: /^\s+(?:it|them)\b/i }], ["recuérdame", "remind me to"], ["muéstrame", "show me"], ["muestra", "show"], ["enséñame", "show me"],
+    ["crea", "add"], ["recuérdame", "remind me about", { after: /^\s+(?:it|them)\b/i }],
+    // "y recuérdame una hora antes": a reminder ahead of the task just said, not a new one.
+    ["recuérdame", "remind me", { after: /^\s+(?:una|un|media|\d+|dos|tres|cinco|diez|quince|veinte|treinta)\s+(?:hora|horas|minutos?|min|día|días)\s+antes\b/iu }], ["recuérdame", "remind me to"], ["muéstrame", "show me"], ["muestra", "show"], ["enséñame", "show me"],
     ["marca", "mark"], ["completa", "complete"], ["termina", "complete"], ["borra", "delete"], ["elimina", "delete"], ["quita", "delete"],
     ["mueve", "move"], ["pasa", "move"], ["pasá", "move"],
     // "páselo al viernes" (usted); "el pase" is a pass, so only where a command starts.
@@ -204,8 +206,8 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["la semana que viene", "next week"], ["la próxima semana", "next week"],
     ["lunes", "monday", EVERY_BEFORE], ["martes", "tuesday", EVERY_BEFORE], ["miércoles", "wednesday", EVERY_BEFORE],
     ["jueves", "thursday", EVERY_BEFORE], ["viernes", "friday", EVERY_BEFORE], ["sábado", "saturday", EVERY_BEFORE],
-    ["domingo", "sunday", EVERY_BEFORE], ["sábados", "saturday", EVERY_BEFORE], ["domingos", "sunday", EVERY_BEFORE], ["cada", "every"], ["todos los días", "every day"], ["todos los", "every"], ["los", "every", { after: /^\s+(?:lunes|martes|miércoles|jueves|viernes|sábados|domingos)(?![\p{L}])/iu }],
-    ["al", "to", ES_DAY_AHEAD], ["a", "to", ES_DAY_AHEAD], ["para el", "for", ES_DAY_AHEAD], ["prioridad alta", "high priority"], ["prioridad baja", "low priority"], ["urgente", "urgent"], ["sí", "yes"], ["vale", "okay"],
+    ["domingo", "sunday", EVERY_BEFORE], ["sábados", "saturday", EVERY_BEFORE], ["domingos", "sunday", EVERY_BEFORE], ["cada", "every"], ["todos los días", "every day"], ["todos los", "every"], ["los", "on", { before: /\bsemanas?\s+$/i }], ["los", "every", { before: /(?<!\bsemanas?\s+)$/i, after: /^\s+(?:lunes|martes|miércoles|jueves|viernes|sábados|domingos)(?![\p{L}])/iu }],
+    ["al", "to", ES_DAY_AHEAD], ["a", "to", ES_DAY_AHEAD], ["para el", "for", ES_DAY_AHEAD], ["prioridad alta", "high priority"], ["prioridad baja", "low priority"], ["urgente", "urgente", { before: /(?:etiqueta\s+(?:de\s+)?|\btag\s+)$/i }], ["urgente", "urgent"], ["sí", "yes"], ["vale", "okay"],
     ["qué puedes hacer", "what can you do"], ["cómo funciona", "how does it work"], ["cómo funciona esto", "how does this work"], ["ayuda", "help"],
     ["está hecha", "is done"], ["está hecho", "is done"], ["está terminada", "is done"], ["está pendiente", "is still open"], ["sigue pendiente", "is still open"],
     ["borrar", "delete"], ["eliminar", "delete"], ["quitar", "delete"], ["marcar", "mark"], ["completar", "complete"], ["terminar", "complete"],
@@ -254,7 +256,9 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["uy no", "oops"], ["me confundí", "my mistake"], ["y que se repita", "and make it repeat"],
     ["cuándo era", "when is it"], ["y", "and", { after: /^\s+(?:la\s+etiqueta|el\s+tag|la\s+prioridad|prioridad)\b/i }], ["póngale", "give it"], ["deshaga", "undo"], ["ya había", "have i already"],
     ["con la etiqueta", "tagged"], ["qué tareas terminé", "what tasks did i finish"],
-    ["agregue", "add"], ["agrégueme", "add"], ["anote", "add"], ["marque", "mark"], ["entonces", "then", AT_START], ["avíseme", "remind me"], ["recuérdeme", "remind me to"], ["muéstreme", "show me"],
+    ["agregue", "add"], ["agrégueme", "add"], ["anote", "add"], ["marque", "mark"], ["entonces", "then", AT_START], ["anóteme", "add"], ["márqueme", "mark"], ["muévame", "move"], ["deshacé", "undo"], ["cuándo era lo del", "when is the"],
+    ["qué me toca", "what do I have"], ["qué pendientes tengo", "what's pending"], ["ya hice", "I already did", { after: /^\s+(?:las\s+dos|los\s+dos|ambas|ambos|todas|todos)\b/i }], ["ese no", "not that one"], ["las dos", "both"], ["quítale la etiqueta de", "remove the tag"], ["desmárcalo", "reopen it"], ["me cuenta", "tell me"], ["es urgente", "urgent"],
+    ["a las", "at", { before: /\bpor\s+la\s+(?:mañana|tarde|noche)\s+$/i }], ["po", "", { before: /\p{L}\s+$/u, after: /^\s*(?:[,.!?]|$)/ }], ["avíseme", "remind me"], ["recuérdeme", "remind me to"], ["muéstreme", "show me"],
     ["borre", "delete"], ["elimine", "delete"], ["mueva", "move"], ["cámbiele el nombre a", "rename"],
     ["me hace el favor y", "please"], ["me hace el favor de", "please"], ["hágame el favor de", "please"],
     ["a", "to", { before: /\b(?:renombra|cambia\s+el\s+nombre\s+de|cámbiale\s+el\s+nombre\s+a)\s+(?:la\s+)?(?:tarea\s+)?#?\d+\s+$/i }],
@@ -288,7 +292,8 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["jeudis", "thursday", EVERY_BEFORE], ["vendredis", "friday", EVERY_BEFORE], ["samedis", "saturday", EVERY_BEFORE], ["dimanches", "sunday", EVERY_BEFORE], ["chaque", "every"], ["tous les jours", "every day"], ["tous les", "every"],
     ["la première", "the first"], ["la deuxième", "the second"], ["la troisième", "the third"],
     ["la dernière", "the last"], ["l'autre", "the other one"], ["je l'ai faite", "is done"], ["je l'ai fait", "is done"], ["plutôt", "i mean", AFTER_COMMA], ["plutôt", ""], ["c'est fait", "is done"], ["finalement", "actually"], ["pas celui-là", "not that one"], ["pas celle-là", "not that one"], ["à la même heure", ""], ["c'est urgent", "urgent"], ["c'est important", "important"],
-    ["il y a des trucs", "are there any tasks"], ["il y a des choses", "are there any tasks"], ["la fin du mois", "the end of the month"], ["fin du mois", "end of month"], ["annule ça", "undo that"], ["annulez", "undo"], ["pareil pour", "same for"], ["seulement", "", { before: /\b(?:ajoute|rajoute)\s+$/i }], ["ça", "that"], ["oui", "yes"], ["non", "no"], ["à", "to", FR_DAY_AHEAD], ["pour", "for", FR_DAY_AHEAD],
+    ["il y a des trucs", "are there any tasks"], ["il y a des choses", "are there any tasks"], ["la fin du mois", "the end of the month"], ["fin du mois", "end of month"], ["annule ça", "undo that"], ["annulez", "undo"], ["aussi pour", "same for"], ["ajoutez aussi", "add"], ["tasse", "move"], ["même heure", ""],
+    ["les deux", "both"], ["j'ai fait", "I did", { after: /^\s+(?:les\s+deux|toutes|tous)\b/i }], ["celle d'hier", "yesterday's one"], ["c'est quoi que j'ai", "what do I have"], ["rappelez-moi", "remind me"], ["à midi", "at noon"], ["tu sais", "can you", { after: /^\s+(?:m'|me\s+)?\p{L}+er\b/iu }], ["c'est pas pressé", "low priority"], ["pareil pour", "same for"], ["seulement", "", { before: /\b(?:ajoute|rajoute)\s+$/i }], ["ça", "that"], ["oui", "yes"], ["non", "no"], ["à", "to", FR_DAY_AHEAD], ["pour", "for", FR_DAY_AHEAD],
     ["qu'est-ce que tu peux faire", "what can you do"], ["que peux-tu faire", "what can you do"], ["comment ça marche", "how does it work"],
     ["comment ça fonctionne", "how does it work"], ["aide", "help"], ["aide-moi", "help"],
     ["supprimer", "delete"], ["effacer", "delete"], ["enlever", "delete"], ["marquer", "mark"], ["terminer", "complete"], ["déplacer", "move"],
@@ -323,7 +328,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["ça presse pas", ""],
     ["d'une semaine", "by a week"], ["oups", "oops"],
     ["pas", "not", { before: /,\s*$/ }], ["c'est", "it's", { after: /^\s+(?:\d|every\b|on\s+the\b|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain)/i }], ["ou pas", ""], ["bon", "ok", { after: /^\s+(?:c'est|alors)\b/i }],
-    ["maintenant", "now"], ["et", "and", { after: /^\s+\p{L}{3,}(?:er|ir|re)\s+(?!(?:de|du|des|à|au)\b)\S/u }], ["et", "and", { after: /^\s+(?:ajoute|mets|passe|supprime|enlève|marque|décale|déplace|repousse|coche)\b/i }], ["hein", "", { before: /\bmerci\s+$/i }],
+    ["maintenant", "now"], ["et", "and", { after: /^\s+\p{L}{3,}(?:er|ir|re)\s+(?!(?:de|du|des|à|au)\b)\S/u }], ["et", "and", { after: /^\s+(?:ajoute|mets|passe|supprime|enlève|marque|décale|déplace|repousse|coche)\b/i }], ["hein", "", { before: /\bmerci\s+$/i }], ["hein", "", { after: /^\s*[.!?]*\s*$/ }],
     ["pis", "and"], ["c'est beau", "ok"], ["tantôt", "", { after: /^\s*[.!?]*\s*$/ }], ["allo", "hello"], ["merci ben gros", "thanks a lot"], ["t'es ben fin", "you're so kind"],
     ["pour ton aide", "for your help"], ["pour votre aide", "for your help"], ["il me reste", "do i have left"], ["quelque chose", "anything"],
     ["avec le tag", "tagged"], ["avec l'étiquette", "tagged"],
@@ -425,12 +430,15 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["steht", "is there anything due", { before: /^\s*$/, after: /.*\ban\s*[?.!]*\s*$/i }], ["was an", "", { after: /^\s*[?.!]*\s*$/ }],
     ["das erste", "the first"], ["das zweite", "the second"], ["das dritte", "the third"],
     ["in der früh", "", DE_CLOCK_BEHIND], ["gleiche uhrzeit", "same time"],
-    ["den", "it", { before: /\b(?:verleg|verlege|verschieb|verschiebe|schieb|lösch|lösche)\s+$/i }],
+    // "verleg den auf Montag" (it), not "verschieb den Friseurtermin" (a noun follows: the article).
+    ["den", "it", { before: /\b(?:verleg|verlege|verschieb|verschiebe|schieb|lösch|lösche)\s+$/i, after: /^(?!\s+\p{Lu})/u }],
     ["ne", "no", AT_START], ["ich meinte", "i meant"], ["nicht", "not", { before: /,\s*$/ }], ["jänner", "januar"],
     // "jeden Dienstag und Donnerstag", "im Jänner", "am Tag davor", Austrian "eh".
     ["und", "and", { before: /(?:tag|woch)\s+$/i, after: /^\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)/i }],
     ["im", "in", { after: /^\s+(?:januar|jänner|februar|feber|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b/iu }],
-    ["am tag davor", "the day before"], ["leg an", "add"], ["taggen sie es", "tag it"], ["mit", "with", { before: /\btaggen\s+sie\s+es\s+(?:bitte\s+)?$/i }], ["nomal", "", { after: /^\s*\?/ }], ["eh", ""],
+    ["am tag davor", "the day before"], ["das gleiche für", "same for"], ["baba", "bye"],
+    ["die ersten beiden", "the first two"], ["die von gestern", "yesterday's one"], ["wann muss ich", "when is"],
+    ["zum", "the", { before: /\bmuss\s+ich\s+(?:nochmal\s+)?$/i }], ["schreib auf", "add"], ["ende des monats", "the end of the month"], ["ersten", "first", { after: /^\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b/i }], ["im monat", "in the month"], ["leg an", "add"], ["taggen sie es", "tag it"], ["mit", "with", { before: /\btaggen\s+sie\s+es\s+(?:bitte\s+)?$/i }], ["nomal", "", { after: /^\s*\?/ }], ["eh", ""],
     ["früh", "", DE_CLOCK_BEHIND], ["wann war", "when is"], ["neu", "new task", { after: /^\s*:/ }], ["merci vielmal", "thanks"],
     ["was", "anything", { before: /\S\s+$/, after: /^\s*\?*\s*$/ }], ["ist schon raus", "is done"],
     ["prio niedrig", "low priority"],
@@ -455,7 +463,7 @@ export const CHAT_SPELLING: Record<Foreign, Row[]> = {
     ["holaa", "hola"], ["mñn", "mañana"], ["pa", "para", { after: /^\s+(?:el|la|los|las|esta|este|mañana|hoy|pasado)\b/i }],
   ],
   fr: [
-    ["jai", "j'ai"], ["rapelle", "rappelle"], ["dem1", "demain"], ["pr", "pour"], ["c bon", "c'est bon"], ["c fait", "c'est fait"], ["slt", "salut"], ["g", "j'ai", { after: /^\s+(?:fini|\p{L}+é(?:e|s|es)?)\b/iu }],
+    ["jai", "j'ai"], ["c quoi", "c'est quoi"], ["rapelle", "rappelle"], ["dem1", "demain"], ["pr", "pour"], ["c bon", "c'est bon"], ["c fait", "c'est fait"], ["slt", "salut"], ["g", "j'ai", { after: /^\s+(?:fini|\p{L}+é(?:e|s|es)?)\b/iu }],
     ["quest ce que", "qu'est-ce que"], ["qu'est ce", "qu'est-ce"],
     ["a", "à", { after: /^\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|\d)/i }],
   ],
@@ -476,7 +484,7 @@ export const DE_REORDER: ReadonlyArray<readonly [head: string, tail: string, to:
   ["mach", "rückgängig", "undo"], ["mache", "rückgängig", "undo"], ["nimm", "zurück", "undo"],
   ["öffne", "wieder", "reopen"], ["mach", "wieder auf", "reopen"], ["benenne", "um", "rename"], ["schieb", "auf", "move"], ["", "schieben", "move"], ["habe ich", "schon erledigt", "have I already done"], ["hab ich", "schon erledigt", "have I already done"], ["zieh", "vor", "move"], ["ziehe", "vor", "move"],
   ["schiebe", "auf", "move"], ["was steht", "an", "what is due"], ["was habe ich", "vor", "what do I have"], ["was hab ich", "vor", "what do I have"],
-  ["ich habe", "erledigt", "I finished"], ["ich hab", "erledigt", "I finished"], ["ich habe", "gemacht", "I did"], ["ich hab", "gemacht", "I did"],
+  ["ich habe", "erledigt", "I finished"], ["ich hab", "erledigt", "I finished"], ["hab", "erledigt", "I finished"], ["ich habe", "gemacht", "I did"], ["ich hab", "gemacht", "I did"],
   ["", "hinzufügen", "add"], ["", "eintragen", "add"], ["", "aufschreiben", "add"], ["", "notieren", "add"], ["", "auf die liste setzen", "add"],
   ["", "löschen", "delete"], ["", "entfernen", "remove"], ["", "streichen", "delete"], ["", "abhaken", "check off"],
   ["", "als erledigt markieren", "complete"], ["", "erledigen", "complete"], ["", "verschieben", "move"], ["", "umbenennen", "rename"],
@@ -600,6 +608,12 @@ export const EITHER_VERBS = ["give", "tell", "find", "search", "get", "look", "r
 export const ASSISTANT_ACTIONS = [
   "text", "email", "e-mail", "message", "call", "ring", "phone", "send", "book", "order", "buy", "pay", "write",
 ];
+
+/**
+ * Services that come to the user at once ("can u order a pizza for 6pm", "book me an uber at 5"):
+ * asked of the assistant, a favour even with a time — the time is when it should come, not a plan.
+ */
+export const SERVICES = ["pizza", "uber", "taxi", "cab", "takeaway", "takeout"];
 
 /** Questions about the world, not the list ("what's the forecast for friday", "who won the match"): looked up nowhere. */
 export const WORLD_TOPICS = [

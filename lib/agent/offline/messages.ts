@@ -102,6 +102,8 @@ export type Messages = {
   greeting: (pending: number) => string;
   thanks: string;
   acknowledged: string;
+  /** The user apologised ("sorry for the back and forth"). */
+  noWorries: string;
   /** To a feeling or praise ("i'm so tired", "you're the best"). */
   mood: string;
   /** "give me a minute", "hang on": no task, no question. */
@@ -210,6 +212,7 @@ export const MESSAGES: Record<Language, Messages> = {
     greeting: (n) => `Hi!${n ? ` You have ${n} open task${n === 1 ? "" : "s"}.` : ""} What would you like to do?`,
     thanks: "You're welcome! Anything else I can do for your list?",
     acknowledged: "Great! Anything else I can do for your list?",
+    noWorries: "No worries at all! Anything else for your list?",
     mood: "I hear you. One small thing at a time — ask me what's due whenever you're ready.",
     wait: "Sure — take your time.",
     goodbyeThanks: "You're welcome! Your tasks are saved whenever you need them.",
@@ -311,6 +314,7 @@ export const MESSAGES: Record<Language, Messages> = {
     greeting: (n) => `¡Hola!${n ? ` Tienes ${n} ${n === 1 ? "tarea pendiente" : "tareas pendientes"}.` : ""} ¿Qué quieres hacer?`,
     thanks: "¡De nada! ¿Algo más para tu lista?",
     acknowledged: "¡Genial! ¿Algo más para tu lista?",
+    noWorries: "¡No pasa nada! ¿Algo más para tu lista?",
     mood: "Te entiendo. Poco a poco: pregúntame qué tienes pendiente cuando quieras.",
     wait: "Claro, tómate tu tiempo.",
     goodbyeThanks: "¡De nada! Tus tareas quedan guardadas para cuando las necesites.",
@@ -412,6 +416,7 @@ export const MESSAGES: Record<Language, Messages> = {
     greeting: (n) => `Bonjour !${n ? ` Tu as ${n} ${n === 1 ? "tâche en cours" : "tâches en cours"}.` : ""} Que veux-tu faire ?`,
     thanks: "Avec plaisir ! Autre chose pour ta liste ?",
     acknowledged: "Parfait ! Autre chose pour ta liste ?",
+    noWorries: "Pas de souci ! Autre chose pour ta liste ?",
     mood: "Je comprends. Une chose à la fois : demande-moi ce qui t'attend quand tu veux.",
     wait: "Bien sûr, prends ton temps.",
     goodbyeThanks: "Avec plaisir ! Tes tâches restent enregistrées pour la prochaine fois.",
@@ -513,6 +518,7 @@ export const MESSAGES: Record<Language, Messages> = {
     greeting: (n) => `Hallo!${n ? ` Du hast ${n} offene ${n === 1 ? "Aufgabe" : "Aufgaben"}.` : ""} Was möchtest du tun?`,
     thanks: "Gern geschehen! Noch etwas für deine Liste?",
     acknowledged: "Prima! Noch etwas für deine Liste?",
+    noWorries: "Kein Problem! Noch etwas für deine Liste?",
     mood: "Verstehe. Eins nach dem anderen – frag mich einfach, was ansteht, wenn du so weit bist.",
     wait: "Klar, lass dir Zeit.",
     goodbyeThanks: "Gern geschehen! Deine Aufgaben sind gespeichert, wann immer du sie brauchst.",

@@ -14,6 +14,7 @@ const squash = (s: string) =>
 
 function priorityWord(w: string): Priority {
   const x = w.toLowerCase();
+  if (/^(?:not|no\s+rush)/.test(x)) return "low";
   if (/^(?:high|highest|top|urgent|important|critical|asap|max)/.test(x)) return "high";
   if (/^(?:low|lowest|min)/.test(x)) return "low";
   return "medium";
@@ -25,6 +26,11 @@ const GLUE = String.raw`(?:(?:(?:it'?s|it\s+is|this\s+is)\s+(?:(?:pretty|very|re
 
 export function extractPriority(text: string): Stripped<Priority> {
   const patterns: RegExp[] = [
+    // "…, not urgent", "no rush": said to lower it.
+    new RegExp(
+      `${LEAD}(?:it'?s\\s+|it\\s+is\\s+)?(not\\s+(?:very\\s+|that\\s+|super\\s+)?(?:urgent|important|pressing)|no\\s+rush)\\b(?=\\s*(?:[,;.!]|$))`,
+      "i",
+    ),
     new RegExp(
       `${LEAD}${GLUE}(?:a\\s+|an\\s+|the\\s+)?(high|highest|top|low|lowest|medium|normal|mid|moderate|max)[-\\s]+(?:priority|prio|pri)\\b(?:\\s+(?:task|item|one|todo))?`,
       "i",
@@ -72,7 +78,7 @@ export function extractTags(text: string): Stripped<string[]> {
   const tags: string[] = [];
   let rest = text;
   const worded =
-    /(?:[,;]\s*|\s+|^)(?:and\s+)?(?:tagged(?:\s+(?:as|with))?|tag\s+(?:it\s+)?(?:as|with)|tag\s+it|with\s+(?:the\s+)?(?:tags?|labels?)|tags?\s*:|labell?ed(?:\s+(?:as|with))?|under\s+(?:the\s+)?(?:tag|label)|and\s+the\s+(?:tag|label))\s+(#?[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)#?[\p{L}\p{N}_-]+)*)/iu;
+    /(?:[,;]\s*|\s+|^)(?:and\s+)?(?:tagged(?:\s+(?:as|with))?|tag\s+(?:it\s+)?(?:as|with)|tag\s+it|with\s+(?:the\s+)?(?:tags?|labels?)|tags?\s*:|labell?ed(?:\s+(?:as|with))?|under\s+(?:the\s+)?(?:tag|label)|file\s+(?:it\s+|this\s+)?under|and\s+the\s+(?:tag|label))\s+(#?[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)#?[\p{L}\p{N}_-]+)*)/iu;
   // "…, high prio, tag uni", "…, put tag christmas": a tag said as the message's last item.
   const last =
     /[,;]\s*(?:and\s+)?(?:(?:put|add|give\s+it|with)\s+(?:the\s+|a\s+)?)?tags?\s+(#?[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)#?[\p{L}\p{N}_-]+)*)\s*$/iu;

@@ -105,6 +105,8 @@ function reorderGerman(text: string, trace?: RowTrace): string {
   for (const r of REORDER) {
     const m = r.re.exec(text);
     if (!m || !m[2]!.trim()) continue;
+    // "hab ich die Rechnung erledigt?" asks; "hab die Rechnung erledigt" (no "ich") reports.
+    if (/^hab/i.test(r.row[0]) && /^ich\b/i.test(m[2]!.trim())) continue;
     // "kannst du X löschen?" asks for the deletion; "X löschen?" alone asks about it.
     const polite = /\b(?:(?:kannst|könntest|würdest)\s+du|(?:können|könnten)\s+sie)\b/i.test(m[1]!);
     if (r.verbFinal && (DE_QUESTION_START.test(m[2]!) || (!polite && /\?\s*$/.test(text)))) continue;
@@ -385,7 +387,10 @@ export function correctSpelling(word: string): string | null {
 }
 
 function fixSpelling(text: string): string {
-  return text.replace(/(?<![\p{L}'’#-])\p{L}{5,}(?![\p{L}'’-])/gu, (word) => correctSpelling(word) ?? word);
+  // A tag's name is the user's own word ("remove the tag urgente"), never a misspelling.
+  return text.replace(/(?<![\p{L}'’#-])\p{L}{5,}(?![\p{L}'’-])/gu, (word, offset: number) =>
+    /\b(?:tags?|tagged|labels?|labell?ed)\s+$/i.test(text.slice(0, offset)) ? word : (correctSpelling(word) ?? word),
+  );
 }
 
 const hourOfWord = (w: string) =>
@@ -441,7 +446,11 @@ function clockDigits(text: string, language: Language): string {
         (_all, h: string) => `${h} ${language === "fr" ? "heures" : language === "es" ? "horas" : "hours"}`,
       )
       // "a las 19hs": Argentine and Uruguayan hours.
-      .replace(/\b([01]?\d|2[0-3])(?:h([0-5]\d)?|hs)\b/gi, (_all, h: string, m?: string) => `${+h}:${m ?? "00"}`);
+      // A 24-hour clock: "7h" is the morning, never 7 in the evening.
+      .replace(
+        /\b([01]?\d|2[0-3])(?:h([0-5]\d)?|hs)\b(?!\s+(?:du|de\s+la|de\s+l'|de)\s*(?:soir|après-midi|matin|tarde|noche|mañana))/gi,
+        (_all, h: string, m?: string) => `${+h}:${m ?? "00"}${+h >= 1 && +h < 12 ? " am" : ""}`,
+      );
   // "um 14.15 Uhr": a German clock time with a dot.
   if (language === "de") t = t.replace(/\b([01]?\d|2[0-3])\.([0-5]\d)(?=\s*uhr\b)/gi, "$1:$2");
   if (language === "en") {
@@ -486,6 +495,13 @@ function dayOnly(text: string, language: Language): string {
 // "la yerba ya la compré": the thing first, a pronoun before the past verb — read "ya compré la yerba".
 const ES_OBJECT_FIRST_PAST =
   /^((?:(?:ah|oh|ay|y|bueno|ok)[\s,]+)*)([^\s,][^,]*?)\s+ya\s+(?:la|lo|las|los)\s+(\p{L}+[éí])(?=[\s,.!?]|$)/iu;
+const FR_DONE_IT =
+  /(?<=,\s*)je\s+l['’]ai\s+(?!fait)\p{L}+(?:é|ée|és|ées|i|ie|it|ite)(?![\p{L}])(?:\s+(?:ce\s+matin|ce\s+midi|ce\s+soir|hier(?:\s+soir)?|aujourd['’]hui|tantôt))?/giu;
+// "au jeudi 26", "al jueves 3": a weekday with its day of the month; the day says it all.
+const WEEKDAY_DAY: Partial<Record<Language, RegExp>> = {
+  es: /(?<![\p{L}])(?:(al|para\s+el|el)\s+)?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\s+(\d{1,2})(?![\d:h.]|\s*(?:hs?|horas?)\b)/giu,
+  fr: /(?<![\p{L}])(?:(au|pour\s+le|le)\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+(\d{1,2})(?![\d:h.]|\s*(?:h|heures?)\b)/giu,
+};
 const DE_DONE_ADVERBS =
   /\b(hab|habe)\s+ich\s+(?:(?:schon|heute|noch|gerade|grad|endlich|auch|bereits|gestern|jetzt)\s+)+(erledigt|gemacht)\b/giu;
 // "le 1er de chaque mois", "el 15 de cada mes": a monthly day, as recurrence.ts reads it.
@@ -519,6 +535,8 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
   // nothing more in a report; in a question ("was habe ich heute erledigt?") they are the question.
   if (language === "de" && !DE_QUESTION_START.test(t.trim())) t = t.replace(DE_DONE_ADVERBS, "$1 ich $2");
   if (language === "es") t = t.replace(ES_OBJECT_FIRST_PAST, "$1ya $3 $2");
+  // "l'acompte des impôts, je l'ai payé ce matin": said of the thing named before, it is done.
+  if (language === "fr") t = t.replace(FR_DONE_IT, "is done");
   if (language === "de")
     t = reorderClosed(
       t.replace(DE_DAY_MONTH, (all, d: string, m: string) =>
@@ -526,6 +544,11 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
       ),
       trace,
     ).replace(DE_DAY_ONLY, (all, d: string) => (+d >= 1 && +d <= 31 ? `on the ${ordinal(+d)}` : all));
+  const weekdayDay = WEEKDAY_DAY[language];
+  if (weekdayDay)
+    t = t.replace(weekdayDay, (all, lead: string | undefined, d: string) =>
+      +d >= 1 && +d <= 31 ? `${/^(?:al|au)$/i.test(lead ?? "") ? "to" : "on"} the ${ordinal(+d)}` : all,
+    );
   t = dayOnly(t, language);
   if (language === "fr")
     t = t.replace(ELIDED_PRONOUN, (word, verb: string) => (VERBS.fr.has(unmarked(verb)) ? `l' ${verb}` : word));

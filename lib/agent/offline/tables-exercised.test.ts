@@ -20,6 +20,7 @@ import {
   DE_LEADS,
   DE_REORDER,
   ASSISTANT_ACTIONS,
+  SERVICES,
   EITHER_VERBS,
   ENTERTAIN_PHRASES,
   CHAT_SPELLING,
@@ -202,6 +203,7 @@ const checks: Check[] = [
   { table: "EITHER_VERBS", entries: EITHER_VERBS, exercised: words(() => seen) },
   { table: "ASSISTANT_ACTIONS", entries: ASSISTANT_ACTIONS, exercised: words(() => seen) },
   { table: "WORLD_TOPICS", entries: WORLD_TOPICS, exercised: words(() => seen) },
+  { table: "SERVICES", entries: SERVICES, exercised: words(() => seen) },
   {
     table: "LIST_OBJECTS",
     entries: alternatives(LIST_OBJECTS),

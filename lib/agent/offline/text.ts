@@ -39,6 +39,8 @@ export function tidyTitle(s: string): string {
       .replace(/\.+$/, "")
       // "history essay!!!": the user's excitement, not the title's.
       .replace(/\s*!+$/, "")
+      // "… lundi prochain ? C'est pas pressé": a question mark left behind by a remark cut off after it.
+      .replace(/\s+\?+$/, "")
       .replace(/\s+\b(?:and|with|due|by|on|at|for|before|until|till|in|of|to|as|that|which|is|it's|its|con|para|y|avec|pour|et|mit|für|und)$/i, "")
       .replace(/^(?:to|that|about)\s+/i, "")
       // "add a call with the bank": the article belongs to the sentence, not the title.

@@ -330,6 +330,9 @@ export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Inter
   // "…, remind me 30 minutes before" belongs to the task(s), not a task of its own.
   const reminder = extractReminderClause(match.body);
   if (reminder) match = { ...match, body: reminder.rest };
+  // "buy charcoal and get ice, both for tomorrow": what is said of them all, at the end.
+  const all = /\s*,\s*(?:both|all(?:\s+of\s+them)?|each)\s+((?:for|on|due|by|at)\s+.+)$/i.exec(match.body);
+  if (all && !match.shared) match = { ...match, body: match.body.slice(0, all.index), shared: all[1] };
   const items =
     header.plural || header.count || /[;\n]/.test(match.body)
       ? splitItems(match.body, header.count, header.plural)
@@ -344,6 +347,10 @@ export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Inter
           return splitVerbPhrases(match.body) ?? [match.body];
         })();
 
+  // "new one: sort out the storeroom, not urgent, tag it shop": a piece with no title of its own says
+  // something of the item before it.
+  for (let i = items.length - 1; i > 0; i--)
+    if (!parseTaskText(items[i]!, ctx).title) items.splice(i - 1, 2, `${items[i - 1]}, ${items[i]}`);
   // "épicerie demain pis changer les pneus lundi": two things joined by "and", each with its own day.
   if (items.length === 1) {
     const halves = items[0]!.split(/\s+(?:and|&)\s+/i);
@@ -488,6 +495,8 @@ export function verbless(ctx: Ctx): Interpretation | null {
     ctx.question ||
     QUESTION_START.test(ctx.text) ||
     /^(?:it|that|this|they|those|these)\b/i.test(ctx.text) ||
+    // "god this week is long", "I think that's sorted": a sentence with its own verb says, it lists nothing.
+    /\b(?:is|are|was|were|i|i'm|we|you|think|guess|feel|seems?|that's|it's)\b/i.test(ctx.text) ||
     reportsPast(ctx.text)
   )
     return null;

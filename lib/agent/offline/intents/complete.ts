@@ -133,7 +133,8 @@ const PATTERNS: Pattern[] = [
   },
   // "I fed the cat": a past-tense verb followed by a task's words.
   {
-    re: /^(?:i|we)(?:'ve|\s+have)?\s+(?:just\s+|already\s+|finally\s+|now\s+|also\s+)*([a-z]+)\s+(.+)$/i,
+    // "submitted it", "just paid that": no subject needed when the past tense points back at the task.
+    re: /^(?:(?:i|we)(?:'ve|\s+have)?\s+|(?=(?:just\s+|already\s+)*[a-z]+ed\s+(?:it|that)\b))(?:just\s+|already\s+|finally\s+|now\s+|also\s+)*([a-z]+)\s+(.+)$/i,
     group: 0,
     reopen: false,
     strict: true,
@@ -224,13 +225,15 @@ function foreignPast(ctx: Ctx): Interpretation | null {
       );
   }
   const verbs = infinitives(verb, spec);
+  // "j'ai fini la présentation client": finishing says nothing of the deed, so the object alone names it.
+  const finished = FINISHED.test(verb);
   for (const phrase of [...verbs.map((v) => `${v} ${object}`), object]) {
     const out = resolveOne(phrase, ctx.tasks, { prefer: "pending" });
     if (
       out.kind === "one" &&
-      !out.partial &&
+      (!out.partial || (finished && phrase === object)) &&
       out.task.status === "pending" &&
-      (phrase !== object || sameDeed(out.task, verbs, object))
+      (phrase !== object || finished || sameDeed(out.task, verbs, object))
     ) {
       return result(
         "complete_task",
@@ -240,8 +243,16 @@ function foreignPast(ctx: Ctx): Interpretation | null {
       );
     }
   }
+  // "ich habe die Rechnung bezahlt" with two bills to pay: a completion, but which one? Ask.
+  const many = resolveOne(object, ctx.tasks, { prefer: "pending" });
+  const open =
+    many.kind === "many" ? many.candidates.filter((t) => t.status === "pending" && sameDeed(t, verbs, object)) : [];
+  if (many.kind === "many" && open.length > 1)
+    return clarifyReference({ ...many, candidates: open }, "mark as done", { completion: true }, ctx.language);
   return null;
 }
+
+const FINISHED = /^(?:fini|finie|terminé|terminée|acabé|terminé|erledigt|beendet|fertig)$/i;
 
 /**
  * Found by its object alone, a task counts only if it is that object, or starts with the verb
@@ -332,7 +343,9 @@ export function complete(ctx: Ctx): Interpretation | null {
       const object = p.passive ? m[1]! : m[2]!;
       const want = p.reopen ? "completed" : "pending";
       // "I already paid the first one": a position in the list shown, read from the conversation.
-      const shown = ORDINAL_REF.test(cleanRefPhrase(object)) ? { history: ctx.history } : {};
+      // "just submitted it": the one task the conversation is about.
+      const cleaned = cleanRefPhrase(object);
+      const shown = ORDINAL_REF.test(cleaned) || /^(?:it|that)$/i.test(cleaned) ? { history: ctx.history } : {};
       const byObject = resolveOne(object, ctx.tasks, { prefer: want, ...shown });
       if (byObject.kind === "one" && !byObject.partial && byObject.task.status === want) {
         const input = p.reopen ? { task: byObject.task.number, completed: false } : { task: byObject.task.number };

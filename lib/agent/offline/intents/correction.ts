@@ -9,6 +9,9 @@ import { extractDate } from "../dates";
 import { contentStems } from "../text";
 import { resolveOne, type RefOutcome } from "../references";
 import { atTime, timeOnlyOf } from "./update-calls";
+import { buildAdds } from "./add";
+import { dayInZone, isoDate } from "@/lib/time/zone";
+import { COMMAND_LEADS } from "../lexicon";
 import type { Interpretation, TaskSnapshot } from "../types";
 
 const OOPS =
@@ -28,7 +31,8 @@ const STATEMENT =
 
 const SAME_FOR =
   /^(?:and\s+|also\s+|then\s+)*(?:do\s+|please\s+do\s+)?(?:the\s+)?same\s+(?:thing\s+)?(?:for|with|to)\s+(.+)$/i;
-const TOO = /^(?:and\s+|also\s+)*(.+?)\s+(?:too|as\s+well)$/i;
+// "et celle d'hier aussi": the other languages' "too" where the tables leave it (it is also a title word).
+const TOO = /^(?:and\s+|also\s+)*(.+?)\s+(?:too|as\s+well|aussi|auch)$/i;
 // "and also the gas", "y también el gas": "also" in front instead of "too" behind.
 const ALSO = /^(?:and\s+)?also\s+((?:the|my|el|la|los|las|le|la|les|der|die|das|den)\s+.+)$/i;
 
@@ -93,10 +97,38 @@ const onlyTouched = (change: Change, tasks: TaskSnapshot[]) =>
 const NARROW =
   /^(?:(?:ok(?:ay)?|fine|alright|then|sorry|actually|no|oops|well|wait|hmm+)\b[\s,.!]*)*(?:just|only)\s+(?:do\s+)?(.+?)(?:\s+(?:is|are|was|were)\s+(?:actually\s+|really\s+)?(?:done|finished|complete|completed|needed))?(?:\s+then)?$/i;
 
+const NEW_COMMAND = new RegExp(`^(?:${COMMAND_LEADS.map((w) => w.replace(/\s+/g, "\\s+")).join("|")})\\s`, "i");
+
 /** Whether the assistant's latest tool-using turn only undid something ("undo" just ran). */
 function justUndone(ctx: Ctx): boolean {
   const last = [...(ctx.history ?? [])].reverse().find((t) => t.role === "assistant" && t.calls?.length);
   return !!last && last.calls!.every((c) => c.tool === "undo_operation");
+}
+
+// "and milk", "oh and dishwasher tablets" right after an add: one more thing of the same kind.
+const ONE_MORE = /^(?:(?:oh|ah|ok|and)[\s,]+)*(?:and|also|plus)\s+((?:\S+\s+){0,3}\S+)$/i;
+
+function oneMore(text: string, ctx: Ctx): Interpretation | null {
+  const m = ONE_MORE.exec(text);
+  if (!m || /\b(?:too|as\s+well|it|that|them|this|one)\b/i.test(m[1]!)) return null;
+  // A thing on the list already is a reference ("and the invoice"), not a new item.
+  if (resolveOne(m[1]!, ctx.tasks, { history: ctx.history }).kind !== "none") return null;
+  const sub = { ...ctx, text: m[1]!, lower: m[1]!.toLowerCase() };
+  const out = buildAdds({ body: m[1]!, strength: 0.75 }, sub);
+  return out.calls.length === 1 && !/^(?:the|my)\b/i.test(m[1]!) ? out : null;
+}
+
+/** "tomorrow's one", "friday's": the one open task due that day. */
+function dayOne(phrase: string, ctx: Ctx): TaskSnapshot | null {
+  const m = /^(?:the\s+)?(\S+?)'s(?:\s+(?:one|task))?$/i.exec(phrase.trim());
+  const day = m ? extractDate(m[1]!, ctx.date).date : null;
+  if (!day || day.hasTime) return null;
+  const iso = day.value.slice(0, 10);
+  const due = ctx.tasks.filter((t) => {
+    const d = t.status === "pending" && t.dueDate ? dayInZone(t.dueDate, ctx.date.timeZone) : null;
+    return !!d && isoDate(d) === iso;
+  });
+  return due.length === 1 ? due[0]! : null;
 }
 
 export function correction(ctx: Ctx): Interpretation | null {
@@ -106,7 +138,8 @@ export function correction(ctx: Ctx): Interpretation | null {
     state.lastAttempt?.rejected || (justUndone(ctx) && (state.lastAttempt?.calls.length ?? 0) > 1)
       ? NARROW.exec(ctx.raw.replace(/[.!?…]+$/g, "").trim())
       : null;
-  if (narrow && state.lastAttempt) {
+  // "ok just mark the advent calendar one done": a command of its own, not the same change narrowed.
+  if (narrow && state.lastAttempt && !NEW_COMMAND.test(narrow[1]!)) {
     const out = resolveOne(narrow[1]!, ctx.tasks, { history: ctx.history });
     const first = state.lastAttempt.calls[0]!;
     if (out.kind === "one" && state.lastAttempt.calls.every((c) => c.tool === first.tool)) {
@@ -120,7 +153,7 @@ export function correction(ctx: Ctx): Interpretation | null {
   const text = ctx.raw.replace(/[.!?…]+$/g, "").trim();
   const redated = state.changeIsLatest ? wrongDate(text, change, ctx) : null;
   if (redated) return redated;
-  if (change.calls.some((c) => c.tool === "add_task")) return null;
+  if (change.calls.some((c) => c.tool === "add_task")) return state.changeIsLatest ? oneMore(text, ctx) : null;
 
   const said = state.changeIsLatest ? intended(text) : null;
   // "i meant the reading, stats isn't done yet": the task meant ends with its phrase; a remark may follow.
@@ -149,7 +182,10 @@ export function correction(ctx: Ctx): Interpretation | null {
     TOO.exec(ctx.text) ??
     ALSO.exec(ctx.raw.replace(/^(?:ah|oh|ok)[\s,]+/i, "").replace(/[.!?]+$/, ""));
   if (!m) return null;
-  const out = resolveOne(m[1]!, ctx.tasks, { history: ctx.history });
+  const byDay = dayOne(m[1]!, ctx);
+  const out = byDay
+    ? { kind: "one" as const, task: byDay, partial: false }
+    : resolveOne(m[1]!, ctx.tasks, { history: ctx.history });
   if (out.kind !== "one" || out.partial || change.touched.includes(out.task.number)) return null;
   const calls = retarget(change.calls, out.task, ctx.date.timeZone, onlyTouched(change, ctx.tasks));
   if (!calls.length) return null;

@@ -163,8 +163,12 @@ export function buildList(text: string, ctx: Ctx, confidence: number): Interpret
     if (d) {
       const before = body.slice(0, d.index).toLowerCase();
       const value = d.hasTime ? d.value : isoDate(d.day);
-      if (/\b(?:before|by|until|till|no\s+later\s+than|up\s+to)\s+(?:the\s+)?$/.test(before)) input.dueBefore = value;
-      else if (/\b(?:after|from|since|starting|beyond)\s+(?:the\s+)?$/.test(before)) input.dueAfter = value;
+      // The bounds include their day: "by friday" keeps Friday, "before friday" stops on Thursday.
+      const strict = (shift: number) => (d.hasTime ? d.value : isoDate(addDays(d.day, shift)));
+      if (/\bbefore\s+(?:the\s+)?$/.test(before)) input.dueBefore = strict(-1);
+      else if (/\b(?:by|until|till|no\s+later\s+than|up\s+to)\s+(?:the\s+)?$/.test(before)) input.dueBefore = value;
+      else if (/\b(?:after|beyond)\s+(?:the\s+)?$/.test(before)) input.dueAfter = strict(1);
+      else if (/\b(?:from|since|starting)\s+(?:the\s+)?$/.test(before)) input.dueAfter = value;
       else {
         input.dueAfter = isoDate(d.day);
         input.dueBefore = isoDate(d.day);

@@ -179,9 +179,10 @@ export function list(ctx: Ctx): Interpretation | null {
   const subject = sq ? (sq[1] ?? sq[2] ?? sq[3]) : undefined;
   if (subject && !/^(?:there|anything)\b/i.test(subject)) {
     const term = subjectOf(subject, ctx);
-    // "is the tax return finished?", "did I complete the tax return?": look among open and done tasks alike.
+    // "is the tax return finished?", "is the passport thing still open?": look among open and done tasks
+    // alike (the answer may be "no, you finished it on …").
     const input: Record<string, unknown> = { search: searchable(term, ctx.tasks) };
-    if (sq && sq !== whenDue && !/\b(?:open|pending)(?:\s+(?:yet|already|now))?$/i.test(sq[0])) input.status = "all";
+    if (sq && sq !== whenDue) input.status = "all";
     const question =
       sq === whenDue ? "when" : /\b(?:open|pending)(?:\s+(?:yet|already|now))?$/i.test(sq![0]) ? "open" : "done";
     if (term) return result("list_tasks", [{ tool: "list_tasks", input }], { filter: input, question }, 0.6);

@@ -3,6 +3,7 @@ import { result, type Ctx } from "../context";
 import type { Interpretation } from "../types";
 import {
   ASSISTANT_ACTIONS,
+  SERVICES,
   CLOSINGS,
   MOODS,
   PRAISE,
@@ -47,6 +48,9 @@ const CLOSING = new RegExp(
   `^(?:(?:ok(?:ay)?|no|nope|nah|so|well|alright|right)[,!.\\s]+)*(?:${alt(CLOSINGS)})(?:[,!.\\s]+(?:thanks|thank\\s+you|thx|cheers|bye))?$`,
   "i",
 );
+const SORTED_BYE =
+  /^(?:ok(?:ay)?[\s,]+)?(?:i\s+think\s+|i\s+guess\s+)?that'?s\s+(?:the\s+\w+|it|everything|all)\s+(?:sorted|done|planned)[.!,\s]+(?:night|good\s*night|nite|bye|cya|see\s+ya|later)$/i;
+const APOLOGY = /^(?:sorry|sry|soz|my\s+bad|apologies)(?:\s+(?:for|about)\s+[^.!?]+)?$/i;
 const THANKS_CLOSING = new RegExp(`^(.+?)[,!.\\s]+(?:${alt(CLOSINGS)})$`, "i");
 // Out-of-scope requests, built from the OUT_OF_SCOPE table: "<verb> me/us [a|some…] <object>".
 const ASKING = String.raw`^(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|(?:do|did)\s+you\s+|please\s+|go\s+on(?:\s+and)?\s+|i\s+(?:want|need|would\s+like|'d\s+like)\s+you\s+to\s+)?`;
@@ -88,6 +92,7 @@ const FAVOUR_YOU = new RegExp(
   String.raw`^(?:(?:can|could|would|will)\s+(?:you|u|ya)|i\s+(?:want|need|would\s+like|'d\s+like)\s+(?:you|u)\s+to)\s+(?:please\s+|pls\s+|just\s+|quickly\s+)?(?<verb>${alt(ASSISTANT_ACTIONS)})\s+(?!down\b|it\s+down\b|that\s+down\b)(?<obj>.+)$`,
   "i",
 );
+const SERVICE = new RegExp(`\\b(?:${alt(SERVICES)})\\b`, "i");
 const WORLD = new RegExp(`\\b(?:${alt(WORLD_TOPICS)})\\b`, "i");
 const WH_QUESTION =
   /^(?:what|what's|whats|who|who's|whose|how|how's|when|where|why|which|is\s+it|will\s+it|does|do\s+you\s+know|tell\s+me|give\s+me)\b/i;
@@ -233,12 +238,16 @@ function outOfScope(text: string, ctx: Ctx, say: Messages): string | null {
   const fav = FAVOUR_ME.exec(text) ?? FAVOUR_FOR_ME.exec(text) ?? FAVOUR_YOU.exec(text);
   if (fav) {
     const verb = fav.groups!.verb!;
-    const obj = fav.groups!.obj!.replace(/[?!.]+$/, "").replace(/[,\s]+(?:please|pls|plz|thanks)$/i, "");
+    // "order a pizza for 6pm, kids are starving": what follows the comma is why, not what.
+    const obj = fav
+      .groups!.obj!.replace(/\s*,.*$/, "")
+      .replace(/[?!.]+$/, "")
+      .replace(/[,\s]+(?:please|pls|plz|thanks)$/i, "");
     const listy =
       STRICT_LIST_VERB.test(verb) ||
       LIST_OBJECTS.test(obj) ||
       (EITHER_VERBS.includes(verb.toLowerCase()) && mentionsTask(ctx, obj));
-    if (!listy && !dated()) return say.outOfScope.favour(`${verb.toLowerCase()} ${obj}`.trim());
+    if (!listy && (!dated() || SERVICE.test(obj))) return say.outOfScope.favour(`${verb.toLowerCase()} ${obj}`.trim());
   }
   return null;
 }
@@ -272,6 +281,10 @@ export function smalltalk(ctx: Ctx): Interpretation | null {
     const thanked = /\b(?:thanks|thank|thx|ty|tysm|cheers|appreciate|appreciated)\b/i.test(t);
     return result("goodbye", [], {}, 0.9, thanked ? say.goodbyeThanks : say.goodbye);
   }
+  // "ok I think that's the week sorted. night!": a verdict on the list, then goodbye.
+  if (SORTED_BYE.test(t)) return result("goodbye", [], {}, 0.85, say.goodbye);
+  // "sorry for the back and forth lol": an apology needs no task.
+  if (APOLOGY.test(t)) return result("acknowledge", [], {}, 0.85, say.noWorries);
   if (WAIT.test(t)) return result("acknowledge", [], {}, 0.9, say.wait);
   if (BYE.test(t)) return result("goodbye", [], {}, 0.9, say.bye);
   if (/\S/.test(t) && THANKS.test(t)) {

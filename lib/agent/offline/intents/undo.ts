@@ -4,7 +4,7 @@ import type { Interpretation } from "../types";
 import { reopensWithTail } from "./complete";
 
 const UNDO =
-  /\b(?:undo|un-do|revert|reverse|roll\s*back|take\s+(?:that|it)\s+back|scratch\s+that|cancel\s+that|put\s+it\s+back|bring\s+(?:it|that|them)\s+back|restore\s+(?:it|that|them)|undelete)\b/i;
+  /\b(?:undo|un-do|revert|reverse|roll\s*back|take\s+(?:that|it)\s+back|scratch\s+that|cancel\s+that|put\s+(?:it|that|those|them)\s+back|bring\s+(?:it|that|them)\s+back|restore\s+(?:it|that|them)|undelete)\b/i;
 const OTHER_COMMAND = /\b(?:add|create|show|list|rename|move|tag|remind)\b/i;
 
 export function undo(ctx: Ctx): Interpretation | null {

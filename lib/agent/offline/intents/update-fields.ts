@@ -16,7 +16,7 @@ export function clearDue(ctx: Ctx): Interpretation | null {
     ),
     new RegExp(String.raw`^(?:remove|clear|delete|drop|unset|erase|wipe|reset)\s+(.+?)(?:'s|s')\s+${DUE}$`, "i"),
     new RegExp(
-      String.raw`^(.+?)\s+(?:has|needs|should\s+have|doesn'?t\s+(?:have|need)|does\s+not\s+(?:have|need)|shouldn'?t\s+have)\s+(?:no|a|any)\s+${DUE}(?:\s+anymore)?$`,
+      String.raw`^(.+?)\s+(?:has|needs|should\s+have|doesn'?t\s+(?:have|need)|does\s+not\s+(?:have|need)|shouldn'?t\s+have)\s+(?:no|a|any)\s+${DUE}(?:\s+on\s+(?:it|them))?(?:\s+anymore)?$`,
       "i",
     ),
     new RegExp(
@@ -30,7 +30,7 @@ export function clearDue(ctx: Ctx): Interpretation | null {
     ),
     // "the passport doesn't need a date, clear it": the "it" is the date, never the task.
     new RegExp(
-      String.raw`^(.+?)\s+(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t)\s+need\s+(?:a\s+|any\s+|the\s+)?${DUE}(?:\s+any\s*more)?(?:\s*[,;.!-]+\s*|\s+)(?:so\s+|just\s+|please\s+)*(?:clear|remove|drop|delete|scrap|lose|wipe|bin|unset|take|get\s+rid\s+of)\s+(?:it|that|them|the\s+${DUE}|its\s+${DUE})(?:\s+off)?(?:\s+please)?$`,
+      String.raw`^(.+?)\s+(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t)\s+need\s+(?:a\s+|any\s+|the\s+)?${DUE}(?:\s+on\s+(?:it|them))?(?:\s+any\s*more)?(?:\s*[,;.!-]+\s*|\s+)(?:so\s+|just\s+|please\s+)*(?:clear|remove|drop|delete|scrap|lose|wipe|bin|unset|take|get\s+rid\s+of)\s+(?:it|that|them|the\s+${DUE}|its\s+${DUE})(?:\s+off)?(?:\s+please)?$`,
       "i",
     ),
     new RegExp(String.raw`^no\s+${DUE}\s+(?:for|on)\s+(.+)$`, "i"),
@@ -185,6 +185,28 @@ export function description(ctx: Ctx): Interpretation | null {
   return null;
 }
 
+/**
+ * "make the milk oat milk", "change the coffee to decaf coffee": a task named, then the same thing
+ * said more exactly (the new words end with the task's own last word).
+ */
+function madeInto(t: string, ctx: Ctx): [string, string] | null {
+  const m = /^(?:make|change|turn)\s+(.+)$/i.exec(t);
+  if (!m) return null;
+  const words = m[1]!.split(/\s+/);
+  for (let i = 1; i < words.length; i++) {
+    const ref = words.slice(0, i).join(" ");
+    const value = words
+      .slice(i)
+      .join(" ")
+      .replace(/^(?:into|to)\s+/i, "");
+    const out = resolveOne(ref, ctx.tasks, { history: ctx.history });
+    const last = ref.split(/\s+/).at(-1)!.toLowerCase();
+    if (out.kind === "one" && !out.partial && value.split(/\s+/).length > 1 && value.toLowerCase().endsWith(` ${last}`))
+      return [ref, value];
+  }
+  return null;
+}
+
 export function rename(ctx: Ctx): Interpretation | null {
   const t = ctx.text;
   let ref: string | undefined;
@@ -201,9 +223,12 @@ export function rename(ctx: Ctx): Interpretation | null {
   const callIt =
     /^(?:call|name)\s+(.+?)\s+(?:instead\s+)?["'](.+)["']$/i.exec(t) ??
     /^(?:call|name)\s+(it|that|this(?:\s+one)?)\s+(?:instead\s+)?(?!(?:a\s+day|quits|even)$)(\S.+)$/i.exec(t);
+  // "mach aus „Steuer“ „Steuer 2026 abgeben“", "mach aus der 2 „…“": German "make X into Y".
+  const makeInto =
+    /^(?:mach|mache|machen\s+sie)\s+aus\s+(?:der|dem|die|das)?\s*(.+?)\s+(?:ein(?:e|en)?\s+)?"([^"]+)"$/i.exec(t);
   // "task 1 should say Quote for …", "the dentist one should read …": the words a title should have.
   const shouldSay = /^(.+?)\s+(?:should|must|needs\s+to)\s+(?:say|read|be\s+called|be\s+named)\s*:?\s+(.+)$/i.exec(t);
-  if (shouldSay && !callIt && !renameVerb) {
+  if (shouldSay && !callIt && !renameVerb && !makeInto) {
     const out = resolveOne(shouldSay[1]!, ctx.tasks, { history: ctx.history, override: ctx.override });
     if (out.kind === "one" && !out.partial) [ref, value] = [shouldSay[1], shouldSay[2]];
   }
@@ -212,6 +237,9 @@ export function rename(ctx: Ctx): Interpretation | null {
     const split = splitRefAndValue(renameVerb[1], /\s+(?:to|as|into):?\s+|\s*:\s+/, ctx);
     if (!split) return ask(messages(ctx.language).newName, { ref: renameVerb[1] });
     ({ ref, value } = split);
+  } else if (makeInto) {
+    ref = makeInto[1]!.replace(/^"|"$/g, "");
+    value = makeInto[2];
   } else if (titleOf) {
     const split = splitRefAndValue(titleOf[1], /\s+(?:to|as|into):?\s+/, ctx);
     if (!split) return null;
@@ -223,6 +251,7 @@ export function rename(ctx: Ctx): Interpretation | null {
     ref = callIt[1];
     value = callIt[2];
   }
+  if (ref === undefined || value === undefined) [ref, value] = madeInto(t, ctx) ?? [ref, value];
   if (ref === undefined || value === undefined) return null;
   const title = tidyTitle(value.replace(/^["']|["']$/g, ""));
   if (!title) return ask(messages(ctx.language).newName, { ref });

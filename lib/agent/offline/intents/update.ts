@@ -98,6 +98,15 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
       /^(?:the\s+)?(?:due[\s-]*date|deadline)\s+(?:for|of|on)\s+(.+?)\s+(?:is|should\s+be|will\s+be|becomes)\s+/i,
       "set $1 to ",
     );
+  // "just leave it on friday like it was": where it stays is where it goes.
+  t = t
+    .replace(/\s+(?:like|as)\s+(?:it\s+was|before|originally)$/i, "")
+    .replace(/^leave\s+(.+?)\s+(?:on|for|at)\s+(?=\S)/i, "move $1 to ");
+  // "bring the secret santa one forward a day": the particle after the task, moved next to its verb.
+  t = t.replace(
+    /^(bring|pull|push|move)\s+(?!(?:it|that|this|them)\s)(.+?)\s+(forward|back|up|out)\s+(?=(?:by\s+)?(?:a|an|one|\d+|two|three|four|five|six|seven)\s+(?:day|week|hour|minute)s?$)/i,
+    "$1 $3 $2 ",
+  );
   // "low priority for that one": the priority said first.
   t = t.replace(/^(?:and\s+)?((?:high|low|medium|top)\s+priority)\s+(?:for|on)\s+(.+)$/i, "make $2 $1");
   // "X is due Friday", "X should be high priority"
