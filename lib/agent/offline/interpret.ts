@@ -189,7 +189,7 @@ const STORY_BREAK =
 
 // A sentence of a story that asks for something: a command, "can you …", "please …", "did I …?".
 const REQUEST_START = new RegExp(
-  String.raw`^(?:(?:so|oh|ok(?:ay)?|wait|anyway|and|also|but|right|hey|btw)[,!\s]+)*(?:(?:can|could|would|will)\s+(?:you|u)|please|pls|(?:did|have|had)\s+i|(?:is|are|was|were)\s+(?:my|the)|what(?:'s|\s+is|\s+do|\s+have)|when(?:'s|\s+is)|remind\s+me|don'?t\s+let\s+me\s+forget|bump|take|snooze|knock|get\s+rid|(?:${[
+  String.raw`^(?:(?:so|oh|ok(?:ay)?|wait|anyway|and|also|but|right|hey|btw)[,!\s]+)*(?:(?:can|could|would|will)\s+(?:you|u)|you\s+can|please|pls|(?:did|have|had)\s+i|(?:is|are|was|were)\s+(?:my|the)|what(?:'s|\s+is|\s+do|\s+have)|when(?:'s|\s+is)|remind\s+me|don'?t\s+let\s+me\s+forget|bump|take|snooze|knock|get\s+rid|(?:${[
     ...new Set([...COMMAND_LEADS, ...LIST_VERBS]),
   ]
     .filter((v) => !EITHER_VERBS.includes(v))

@@ -242,7 +242,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["súbele la prioridad al", "set the priority of the"], ["súbele la prioridad a la", "set the priority of the"],
     ["bájale la prioridad al", "set the priority of the"], ["bájale la prioridad a la", "set the priority of the"],
     ["volvé a ponerlo", "put it back"], ["vuelve a ponerla", "put it back"],
-    ["cambia el nombre de", "rename"], ["cámbiale el nombre a", "rename"], ["le cambia el nombre a", "rename"],
+    ["cambia el nombre de", "rename"], ["cámbiale el nombre a", "rename it to", { after: /^\s+(?!(?:la|el)\s+(?:\d|tarea|primera|segunda|tercera|última|del|de)\b|tarea\b|\d)/iu }], ["cámbiale el nombre a", "rename"], ["le cambia el nombre a", "rename"],
     // Usted ("agregue", "avíseme", "cámbiele el nombre a"), as in Mexico and Colombia.
     // "ya está hecha", "me refería a la de …", "no era la del plomero, era la del pasaporte".
     ["ya está hecha", "is done"], ["ya está hecho", "is done"], ["me refería a", "i meant"], ["perdona", "sorry"],
@@ -257,7 +257,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["cuándo era", "when is it"], ["y", "and", { after: /^\s+(?:la\s+etiqueta|el\s+tag|la\s+prioridad|prioridad)\b/i }], ["póngale", "give it"], ["deshaga", "undo"], ["ya había", "have i already"],
     ["con la etiqueta", "tagged"], ["qué tareas terminé", "what tasks did i finish"],
     ["agregue", "add"], ["agrégueme", "add"], ["anote", "add"], ["marque", "mark"], ["entonces", "then", AT_START], ["anóteme", "add"], ["márqueme", "mark"], ["muévame", "move"], ["deshacé", "undo"], ["cuándo era lo del", "when is the"],
-    ["qué me toca", "what do I have"], ["qué pendientes tengo", "what's pending"], ["ya hice", "I already did", { after: /^\s+(?:las\s+dos|los\s+dos|ambas|ambos|todas|todos)\b/i }], ["ese no", "not that one"], ["las dos", "both"], ["quítale la etiqueta de", "remove the tag"], ["desmárcalo", "reopen it"], ["me cuenta", "tell me"], ["es urgente", "urgent"],
+    ["qué me toca", "what do I have"], ["qué pendientes tengo", "what's pending"], ["tengo algo apuntado sobre", "do I have anything about"], ["lo mismo con", "same for"], ["es el", "it's", { after: /^\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b/iu }], ["como hechas", "as done"], ["todas las de", "all tagged"], ["ya hice", "I already did", { after: /^\s+(?:las\s+dos|los\s+dos|ambas|ambos|todas|todos)\b/i }], ["ese no", "not that one"], ["las dos", "both"], ["quítale la etiqueta de", "remove the tag"], ["desmárcalo", "reopen it"], ["me cuenta", "tell me"], ["es urgente", "urgent"],
     ["a las", "at", { before: /\bpor\s+la\s+(?:mañana|tarde|noche)\s+$/i }], ["po", "", { before: /\p{L}\s+$/u, after: /^\s*(?:[,.!?]|$)/ }], ["avíseme", "remind me"], ["recuérdeme", "remind me to"], ["muéstreme", "show me"],
     ["borre", "delete"], ["elimine", "delete"], ["mueva", "move"], ["cámbiele el nombre a", "rename"],
     ["me hace el favor y", "please"], ["me hace el favor de", "please"], ["hágame el favor de", "please"],
@@ -293,7 +293,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["la première", "the first"], ["la deuxième", "the second"], ["la troisième", "the third"],
     ["la dernière", "the last"], ["l'autre", "the other one"], ["je l'ai faite", "is done"], ["je l'ai fait", "is done"], ["plutôt", "i mean", AFTER_COMMA], ["plutôt", ""], ["c'est fait", "is done"], ["finalement", "actually"], ["pas celui-là", "not that one"], ["pas celle-là", "not that one"], ["à la même heure", ""], ["c'est urgent", "urgent"], ["c'est important", "important"],
     ["il y a des trucs", "are there any tasks"], ["il y a des choses", "are there any tasks"], ["la fin du mois", "the end of the month"], ["fin du mois", "end of month"], ["annule ça", "undo that"], ["annulez", "undo"], ["aussi pour", "same for"], ["ajoutez aussi", "add"], ["tasse", "move"], ["même heure", ""],
-    ["les deux", "both"], ["j'ai fait", "I did", { after: /^\s+(?:les\s+deux|toutes|tous)\b/i }], ["celle d'hier", "yesterday's one"], ["c'est quoi que j'ai", "what do I have"], ["rappelez-moi", "remind me"], ["à midi", "at noon"], ["tu sais", "can you", { after: /^\s+(?:m'|me\s+)?\p{L}+er\b/iu }], ["c'est pas pressé", "low priority"], ["pareil pour", "same for"], ["seulement", "", { before: /\b(?:ajoute|rajoute)\s+$/i }], ["ça", "that"], ["oui", "yes"], ["non", "no"], ["à", "to", FR_DAY_AHEAD], ["pour", "for", FR_DAY_AHEAD],
+    ["les deux", "both"], ["j'ai fait", "I did", { after: /^\s+(?:les\s+deux|toutes|tous)\b/i }], ["celle d'hier", "yesterday's one"], ["c'est quoi que j'ai", "what do I have"], ["rappelez-moi", "remind me"], ["à midi", "at noon"], ["tu sais", "can you", { after: /^\s+(?:m'|me\s+)?\p{L}+er\b/iu }], ["c'est pas pressé", "low priority"], ["enlève le tag", "remove the tag"], ["des", "from the", { before: /(?<!\p{L})(?:étiquette|tag)\s+#?[\p{L}\p{N}_-]+\s+$/iu }], ["la semaine passée", "last week"], ["c'est à", "it's at", { after: /^\s+\d/ }], ["les deux premières", "the first two"], ["sont faites", "are done"], ["pareil pour", "same for"], ["seulement", "", { before: /\b(?:ajoute|rajoute)\s+$/i }], ["ça", "that"], ["oui", "yes"], ["non", "no"], ["à", "to", FR_DAY_AHEAD], ["pour", "for", FR_DAY_AHEAD],
     ["qu'est-ce que tu peux faire", "what can you do"], ["que peux-tu faire", "what can you do"], ["comment ça marche", "how does it work"],
     ["comment ça fonctionne", "how does it work"], ["aide", "help"], ["aide-moi", "help"],
     ["supprimer", "delete"], ["effacer", "delete"], ["enlever", "delete"], ["marquer", "mark"], ["terminer", "complete"], ["déplacer", "move"],
@@ -431,12 +431,12 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["das erste", "the first"], ["das zweite", "the second"], ["das dritte", "the third"],
     ["in der früh", "", DE_CLOCK_BEHIND], ["gleiche uhrzeit", "same time"],
     // "verleg den auf Montag" (it), not "verschieb den Friseurtermin" (a noun follows: the article).
-    ["den", "it", { before: /\b(?:verleg|verlege|verschieb|verschiebe|schieb|lösch|lösche)\s+$/i, after: /^(?!\s+\p{Lu})/u }],
+    ["den", "it", { before: /\b(?:verleg|verlege|verschieb|verschiebe|schieb|lösch|lösche)\s+$/i, after: /^\s+(?:auf|zu|nach|bitte|mal|doch|um|am|an|in|vor)\b|^\s*(?:[,.!?]|$)/iu }],
     ["ne", "no", AT_START], ["ich meinte", "i meant"], ["nicht", "not", { before: /,\s*$/ }], ["jänner", "januar"],
     // "jeden Dienstag und Donnerstag", "im Jänner", "am Tag davor", Austrian "eh".
     ["und", "and", { before: /(?:tag|woch)\s+$/i, after: /^\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)/i }],
     ["im", "in", { after: /^\s+(?:januar|jänner|februar|feber|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b/iu }],
-    ["am tag davor", "the day before"], ["das gleiche für", "same for"], ["baba", "bye"],
+    ["am tag davor", "the day before"], ["das gleiche für", "same for"], ["alles mit", "everything tagged", { after: /^\s+\p{L}+(?:\s+(?:kannst|als|bitte|ab|erledigt|löschen|verschieben)|\s*[.!?]*\s*$)/iu }], ["erst", "actually", { before: /(?:nein|no)[\s,]*$/i }], ["baba", "bye"],
     ["die ersten beiden", "the first two"], ["die von gestern", "yesterday's one"], ["wann muss ich", "when is"],
     ["zum", "the", { before: /\bmuss\s+ich\s+(?:nochmal\s+)?$/i }], ["schreib auf", "add"], ["ende des monats", "the end of the month"], ["ersten", "first", { after: /^\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b/i }], ["im monat", "in the month"], ["leg an", "add"], ["taggen sie es", "tag it"], ["mit", "with", { before: /\btaggen\s+sie\s+es\s+(?:bitte\s+)?$/i }], ["nomal", "", { after: /^\s*\?/ }], ["eh", ""],
     ["früh", "", DE_CLOCK_BEHIND], ["wann war", "when is"], ["neu", "new task", { after: /^\s*:/ }], ["merci vielmal", "thanks"],
@@ -619,7 +619,7 @@ export const SERVICES = ["pizza", "uber", "taxi", "cab", "takeaway", "takeout"];
 export const WORLD_TOPICS = [
   "weather", "forecast", "temperature", "rain", "raining", "snow", "snowing", "sunny", "news", "headlines", "score", "scores",
   "stock", "stocks", "share price", "exchange rate", "capital", "population", "president", "prime minister", "recipe",
-  "translate", "translation", "meaning of", "definition of", "define", "traffic", "invented", "discovered", "tallest",
+  "recette", "translate", "translation", "meaning of", "definition of", "define", "traffic", "invented", "discovered", "tallest",
   "biggest", "largest", "how far", "how old is", "how tall", "time in", "plus", "minus", "times", "divided by", "square root",
   "horoscope", "lottery", "who won", "who is", "who was", "who's",
   // The same topics in the other languages (their questions keep these words).

@@ -438,6 +438,9 @@ function clockDigits(text: string, language: Language): string {
   const at = CLOCK_AT[language];
   if (at)
     t = t.replace(at, (_all, lead: string, h: string) => `${lead}${hourOfWord(h)}${language === "fr" ? "h" : ""}`);
+  // "à 14 h", "15 h 30": French hours written with spaces.
+  if (language === "fr")
+    t = t.replace(/\b([01]?\d|2[0-3])\s+h(?:\s+([0-5]\d))?\b/gi, (_all, h: string, m?: string) => `${h}h${m ?? ""}`);
   // "demain 16h": chrono's French reads "16h" only after "à". "1h avant", "2h antes": a length of time.
   if (language === "en" || language === "fr" || language === "es")
     t = t

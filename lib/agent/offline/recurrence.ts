@@ -22,7 +22,8 @@ const FOREIGN_DAYS = new Map<string, number>(
   }),
 );
 const LATER_DAY = `(?:${DAY_WORD}|(?:${[...FOREIGN_DAYS.keys()].join("|")})s?)`;
-const LIST_JOIN = String.raw`(?:\s*,\s*(?:and\s+|y\s+|et\s+|und\s+)?|\s+(?:and|y|et|und)\s+|\s*&\s*)`;
+// "every mon wed n fri": a space alone joins day names too.
+const LIST_JOIN = String.raw`(?:\s*,\s*(?:and\s+|y\s+|et\s+|und\s+)?|\s+(?:and|y|et|und)\s+|\s*&\s*|\s+)`;
 const MONTH_RE = String.raw`(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?`;
 const ORD_WORDS: Record<string, number> = { first: 1, second: 2, third: 3, fourth: 4, fifth: 5, last: -1 };
 const NUM = String.raw`(\d{1,2}|other|two|three|four|five|six)`;

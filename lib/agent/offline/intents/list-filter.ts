@@ -81,7 +81,7 @@ export function buildList(text: string, ctx: Ctx, confidence: number): Interpret
   const notDone =
     /\bnot\s+(?:yet\s+)?(?:done|completed|finished)\b|\bundone\b|\bincomplete\b|\bunfinished\b|\buncompleted\b/.test(L);
   const doneWords =
-    /\b(?:did\s+(?:i|we)\s+(?:(?:already|actually|manage\s+to)\s+)?(?:complete|finish|do|get(?:\s+\w+)?\s+done|(?:tick|check|cross|knock)\s+off|wrap\s+up|achieve|accomplish)|have\s+i\s+(?:completed|finished|done))\b/.test(
+    /\b(?:did\s+(?:i|we)\s+(?:(?:already|actually|manage\s+to)\s+)?(?:complete|finish|do|get(?:\s+\w+)?\s+done|(?:tick|check|cross|knock)\s+off|knock\s+out|wrap\s+up|achieve|accomplish)|have\s+i\s+(?:completed|finished|done))\b/.test(
       L,
     ) ||
     /\b(?:completed|finished|done|closed|(?:checked|ticked|crossed|knocked)[- ]off|knocked\s+out|wrapped\s+up|accomplished|achieved)\b/.test(
@@ -182,7 +182,7 @@ export function buildList(text: string, ctx: Ctx, confidence: number): Interpret
   for (const t of ctx.tasks)
     for (const tag of t.tags) knownTags.set(tag.toLowerCase().replace(/^#/, ""), tag.replace(/^#/, ""));
   const tagRe =
-    /(?:^|\s)#([\w-]+)|\b(?:tagged|labell?ed|with\s+(?:the\s+)?(?:tag|label)|under(?:\s+the)?(?:\s+tag)?|in\s+(?:the\s+)?(?:tag|category|project))\s*:?\s*(?:as\s+|with\s+)?#?([\w-]+)|\b(?:in|from|under)\s+(?:the\s+|my\s+)?#?([\w-]+)\s+(?:tag|category|project|label|list)\b/i;
+    /(?:^|\s)#([\w-]+)|\b(?:tagged|labell?ed|with\s+(?:the\s+)?(?:tag|label)|under(?:\s+the)?(?:\s+tag)?|in\s+(?:the\s+)?(?:tag|category|project))\s*:?\s*(?:as\s+|with\s+)?#?([\w-]+)|\b(?:in|from|under|have|has|with)\s+(?:the\s+|my\s+|a\s+)?#?([\w-]+)\s+(?:tag|category|project|label|list)\b/i;
   const tm = tagRe.exec(body);
   let tag: string | undefined;
   if (tm) tag = (tm[1] ?? tm[2] ?? tm[3]).toLowerCase();

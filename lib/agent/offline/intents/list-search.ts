@@ -21,7 +21,8 @@ export function cleanTerm(s: string): string {
         "",
       )
       .replace(/\s+(?:tasks?|todos?|to-dos?|items?|ones?|stuff|things?)$/i, "")
-      .replace(/^(?:the|my|a|an|any|all|some|tasks?|todos?|items?)\s+/i, "")
+      // "sobre la gestoría", "über die Steuer": the other languages' articles too.
+      .replace(/^(?:the|my|a|an|any|all|some|tasks?|todos?|items?|la|el|los|las|le|les|der|die|das)\s+/i, "")
       .replace(/^(?:tasks?|todos?)\s+(?:about|with|for)\s+/i, "")
       .replace(/^["']|["']$/g, "")
       .trim();

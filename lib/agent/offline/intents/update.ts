@@ -98,6 +98,8 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
       /^(?:the\s+)?(?:due[\s-]*date|deadline)\s+(?:for|of|on)\s+(.+?)\s+(?:is|should\s+be|will\s+be|becomes)\s+/i,
       "set $1 to ",
     );
+  // "…, gleiche Uhrzeit" / "same time": a move keeps the time anyway.
+  t = t.replace(/[,\s]+(?:at\s+)?(?:the\s+)?same\s+time$/i, "");
   // "just leave it on friday like it was": where it stays is where it goes.
   t = t
     .replace(/\s+(?:like|as)\s+(?:it\s+was|before|originally)$/i, "")
