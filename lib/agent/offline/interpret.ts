@@ -4,7 +4,7 @@
 import { ask, makeCtx, result, type Ctx } from "./context";
 import { add, buildAdds, parseTaskText, reportsPast, verbless } from "./intents/add";
 import { complete } from "./intents/complete";
-import { correction } from "./intents/correction";
+import { correction, TOO } from "./intents/correction";
 import { del } from "./intents/delete";
 import { remark } from "./intents/remark";
 import { elliptical } from "./intents/elliptical";
@@ -329,7 +329,7 @@ function sentences(input: InterpretInput, ctx: Ctx): Interpretation | null {
 
 /** "make the one you just added high priority, and the cheese too": the change before, on one more task. */
 function sameAgain(text: string, before: Interpretation | undefined, ctx: Ctx): Interpretation | null {
-  const m = /^(?:and\s+|also\s+)*(.+?)\s+(?:too|as\s+well)$/i.exec(text);
+  const m = TOO.exec(text);
   const calls = before?.calls ?? [];
   if (!m || !calls.length || !calls.every((c) => c.tool !== "add_task" && typeof c.input.task === "number"))
     return null;

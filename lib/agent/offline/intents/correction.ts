@@ -32,9 +32,9 @@ const STATEMENT =
 const SAME_FOR =
   /^(?:and\s+|also\s+|then\s+)*(?:do\s+|please\s+do\s+)?(?:the\s+)?same\s+(?:thing\s+)?(?:for|with|to)\s+(.+)$/i;
 // "et celle d'hier aussi": the other languages' "too" where the tables leave it (it is also a title word).
-const TOO = /^(?:and\s+|also\s+)*(.+?)\s+(?:too|as\s+well|aussi|auch)$/i;
+export const TOO = /^(?:and\s+|also\s+)*(.+?)\s+(?:too|as\s+well|aussi|auch)$/i;
 // "and also the gas", "y también el gas": "also" in front instead of "too" behind.
-const ALSO = /^(?:and\s+)?also\s+((?:the|my|el|la|los|las|le|la|les|der|die|das|den)\s+.+)$/i;
+const ALSO = /^(?:and\s+)?also\s+((?:the|my|el|la|los|las|le|les|der|die|das|den)\s+.+)$/i;
 
 function intended(text: string): string | null {
   // "no, the other one - the Geschenk one": the name after the dash says which other one.
