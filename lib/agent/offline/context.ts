@@ -73,14 +73,19 @@ const EMOJI_BREAK = new RegExp(
 );
 const EMOJI = new RegExp(String.raw`\s*${EMOJI_RUN}`, "gu");
 
-export function makeCtx(input: InterpretInput, override?: TaskSnapshot): Ctx {
+/**
+ * `normalizedIn`: the text is a part of a message already read with the word tables (a clause, a
+ * sentence of a story), in that message's language; the tables are not applied to it a second time.
+ */
+export function makeCtx(input: InterpretInput, override?: TaskSnapshot, normalizedIn?: Language): Ctx {
   const typed = normalizeText(input.text ?? "");
-  let words = normalizeWords(typed);
-  const carried = words.language === "en" ? carriedLanguage(typed, input.history) : null;
+  let words = normalizedIn ? { text: typed, language: normalizedIn } : normalizeWords(typed);
+  const carried = !normalizedIn && words.language === "en" ? carriedLanguage(typed, input.history) : null;
   if (carried) words = normalizeWords(typed, undefined, carried);
   const raw = words.text;
   // "2", "ok", a title copied from our question: the reply follows the conversation's language.
-  const language = words.language === "en" ? (conversationLanguage(typed, input.history) ?? "en") : words.language;
+  const language =
+    normalizedIn ?? (words.language === "en" ? (conversationLanguage(typed, input.history) ?? "en") : words.language);
   const question = /\?\s*$/.test(raw);
   let text = raw
     .replace(EMOJI_BREAK, ", ")

@@ -101,10 +101,13 @@ function uniqueCalls(calls: ToolCall[]): ToolCall[] {
   });
 }
 
-/** `split`: whether a message understood as nothing may still be two thoughts (never inside one of them). */
-function understand(input: InterpretInput, split: boolean): Interpretation {
+/**
+ * `split`: whether a message understood as nothing may still be two thoughts (never inside one of them).
+ * `normalizedIn`: the text is a part of a message already normalised, in that message's language.
+ */
+function understand(input: InterpretInput, split: boolean, normalizedIn?: Language): Interpretation {
   if (!isValidTimeZone(input.timeZone)) input = { ...input, timeZone: "UTC" };
-  const ctx = makeCtx(input);
+  const ctx = makeCtx(input, undefined, normalizedIn);
 
   const small = smalltalk(ctx);
   if (small) return small;
@@ -179,7 +182,7 @@ const ADD_THAT =
 function addThat(input: InterpretInput, ctx: Ctx): Interpretation | null {
   const m = ADD_THAT.exec(ctx.text);
   if (!m) return null;
-  const it = run(makeCtx({ ...input, text: `add ${m[1]}` }));
+  const it = run(makeCtx({ ...input, text: `add ${m[1]}` }, undefined, ctx.language));
   return it.calls.length && it.calls.every((c) => c.tool === "add_task") ? it : null;
 }
 
@@ -213,7 +216,7 @@ function buried(input: InterpretInput, ctx: Ctx): Interpretation | null {
   if (parts.length < 2) return null;
   const outs = parts
     .filter((text) => REQUEST_START.test(text))
-    .map((text) => aboutStory(input, ctx, text) ?? understand({ ...input, text }, false))
+    .map((text) => aboutStory(input, ctx, text) ?? understand({ ...input, text }, false, ctx.language))
     // A question only reads, so a plainer reading of it is enough ("wait, did I already book the tickets?").
     .filter((o) => o.calls.length && (o.confidence >= 0.7 || o.calls.every((c) => c.tool === "list_tasks")));
   return outs.length ? combine(outs) : null;
@@ -222,11 +225,11 @@ function buried(input: InterpretInput, ctx: Ctx): Interpretation | null {
 /** A request with "it" in a story: read with "it" as the one task the rest of the message names. */
 function aboutStory(input: InterpretInput, ctx: Ctx, part: string): Interpretation | null {
   if (!/\b(?:it|that|them|this)\b/i.test(part)) return null;
-  const plain = understand({ ...input, text: part }, false);
+  const plain = understand({ ...input, text: part }, false, ctx.language);
   if (plain.calls.length && plain.confidence >= 0.7) return plain;
   const task = storyTask(ctx.text.replace(part, " "), ctx.tasks);
   if (!task) return null;
-  const bound = run(makeCtx({ ...input, text: part }, task));
+  const bound = run(makeCtx({ ...input, text: part }, task, ctx.language));
   return bound.calls.length && bound.confidence >= 0.7 ? bound : null;
 }
 
@@ -238,7 +241,7 @@ function aboutHead(input: InterpretInput, ctx: Ctx, head: Interpretation, tail: 
   const numbers = new Set(head.calls.map((c) => c.input.task));
   if (numbers.size !== 1) return null;
   const task = ctx.tasks.find((t) => t.number === [...numbers][0]);
-  return task ? run(makeCtx({ ...input, text: tail }, task)) : null;
+  return task ? run(makeCtx({ ...input, text: tail }, task, ctx.language)) : null;
 }
 const REMARK_INTENTS = new Set(["unknown", "acknowledge", "thanks", "greeting", "goodbye"]);
 // Where a request and a remark about it meet: a sentence end or a comma.
@@ -262,7 +265,7 @@ function withoutAside(input: InterpretInput, ctx: Ctx, weakTasks = false): Inter
     const head = text.slice(0, m.index).trim();
     const tail = text.slice(m.index + m[0].length).trim();
     if (!head || !tail) continue;
-    const [a, b] = [head, tail].map((t) => understand({ ...input, text: t }, false));
+    const [a, b] = [head, tail].map((t) => understand({ ...input, text: t }, false, ctx.language));
     // `weakTasks`: the remark may have been read as a new task, but only a weak one.
     // A question of ours ("remind me 1 hour before" what time?) is no remark: it still needs its answer.
     const remark = (o: Interpretation) =>
@@ -301,7 +304,7 @@ function twoThoughts(input: InterpretInput, ctx: Ctx): Interpretation | null {
   for (const m of breaks) {
     const parts = [text.slice(0, m.index), text.slice(m.index + m[0].length)].map((p) => p.trim());
     if (parts.some((p) => p.split(/\s+/).length < 2)) continue;
-    const outs = parts.map((p) => understand({ ...input, text: p }, false));
+    const outs = parts.map((p) => understand({ ...input, text: p }, false, ctx.language));
     if (outs.every((o) => o.calls.length && o.confidence >= 0.7)) return combine(outs);
   }
   return null;
@@ -322,7 +325,8 @@ function sentences(input: InterpretInput, ctx: Ctx): Interpretation | null {
     .filter(Boolean);
   if (parts.length < 2) return null;
   const outs: Interpretation[] = [];
-  for (const text of parts) outs.push(sameAgain(text, outs.at(-1), ctx) ?? understand({ ...input, text }, false));
+  for (const text of parts)
+    outs.push(sameAgain(text, outs.at(-1), ctx) ?? understand({ ...input, text }, false, ctx.language));
   if (!outs.every((o) => o.calls.length && o.confidence >= 0.7)) return null;
   return combine(outs);
 }
@@ -373,8 +377,8 @@ function topic(input: InterpretInput, ctx: Ctx): Interpretation | null {
   const found = topicFirst(ctx);
   if (!found) return null;
   // "j'ai acheté les spéculoos, vous pouvez les cocher": "them" is the one thing named, said as a plural.
-  const sub = makeCtx({ ...input, text: found.command.replace(/\bthem\b/i, "it") }, found.task);
-  const it = run({ ...sub, language: ctx.language, date: { ...sub.date, language: ctx.language } });
+  const sub = makeCtx({ ...input, text: found.command.replace(/\bthem\b/i, "it") }, found.task, ctx.language);
+  const it = run(sub);
   return it.calls.length ? it : null;
 }
 
@@ -409,10 +413,10 @@ function multi(input: InterpretInput, ctx: Ctx): Interpretation | null {
     const before = outs.at(-1)?.calls.map((c) => c.input.task);
     const task = before?.length === 1 ? ctx.tasks.find((t) => t.number === before[0]) : undefined;
     const said = task ? text.replace(BARE_TAG_ADD, "$& to it").replace(BARE_TAG_REMOVE, "$& from it") : text;
-    let out = run(makeCtx({ ...input, text: said }));
+    let out = run(makeCtx({ ...input, text: said }, undefined, ctx.language));
     // "… off the slides and tag them work": "them" is that one task said as the plural thing it names.
     if (!out.calls.length && task && /\b(?:it|that|this|them)\b/i.test(said))
-      out = run(makeCtx({ ...input, text: said.replace(/\bthem\b/i, "it") }, task));
+      out = run(makeCtx({ ...input, text: said.replace(/\bthem\b/i, "it") }, task, ctx.language));
     outs.push(out);
   }
   // "went to the shops and got the eggs": a clause that only tells what happened asks for nothing.

@@ -118,8 +118,11 @@ const ES_COMMAND_AHEAD = { after: /^\s+(?:borrar|eliminar|quitar|marcar|completa
 const FR_COMMAND_AHEAD = { after: /^\s+(?:supprimer|effacer|enlever|marquer|terminer|déplacer|décaler|renommer|reporter|repousser|rouvrir|changer|modifier)\b/i };
 // "nächsten Freitag" is the coming one, as "next friday" (chrono.de reads it as next week's).
 const WEEKDAY_AHEAD = { after: /^\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b/i };
-// German "es"/"das" stand for the task only right after a command verb ("verschiebe es …").
+// German "es"/"das" stand for the task only right after a command verb ("verschiebe es …"): the
+// first word of the message. "es", "sie", "ihn" (never articles) also after a clause's first word
+// ("das ist dringend, setz es auf hohe Priorität"); "…, übermorgen das Auto zu waschen" keeps its "das".
 const AFTER_VERB = { before: /^\s*(?:\S+\s+){1}$/ };
+const AFTER_CLAUSE_VERB = { before: /(?:^|[,;:.!?])\s*(?:(?:und|dann|bitte)\s+)?[^\s,;:.!?]+\s+$/i };
 // "benenne X in Y um", "ändere den Titel von X zu Y": "in"/"zu" is "to" only there.
 const RENAME_BEFORE = { before: /\b(?:rename|benenne?|umbenennen|titel\s+von|namen\s+von|title\s+of)\b.+\s$/i };
 // "und" joins two commands ("lösche 2 und 3", "… und erinnere mich …"); inside a title it stays.
@@ -361,7 +364,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["verschiebe", "move"], ["verschieb", "move"], ["schiebe", "move"], ["schieb", "move"], ["verlege", "move"], ["setze", "set"], ["setz", "set"], ["ändere", "change"], ["änder", "change"],
     ["benenne", "rename"], ["benenn", "rename"], ["um in", "to", RENAME_BEFORE], ["mach", "make", { after: /^\s+(?:es|das|sie|ihn|die\s+aufgabe)\b/i }],
     ["mache", "make", { after: /^\s+(?:es|das|sie|ihn|die\s+aufgabe)\b/i }],
-    ["es", "it", AFTER_VERB], ["das", "that", AFTER_VERB], ["sie", "it", AFTER_VERB], ["ihn", "it", AFTER_VERB],
+    ["es", "it", AFTER_CLAUSE_VERB], ["das", "that", AFTER_VERB], ["sie", "it", AFTER_CLAUSE_VERB], ["ihn", "it", AFTER_CLAUSE_VERB],
     ["rückgängig", "undo"], ["widerrufe", "undo"],
     ["den titel von", "the title of"], ["den namen von", "the title of"], ["die priorität von", "the priority of"],
     ["in", "to", RENAME_BEFORE], ["zu", "to", RENAME_BEFORE], ["und", "and", DE_COMMAND_AHEAD],

@@ -147,11 +147,14 @@ const DE_MONTHS = [
 ];
 
 // "… verschieben? Danke": thanks after the request; the request's verb still ends its own sentence.
-const DE_THANKS_AFTER = /^(.*?[?.!])(\s+(?:danke|vielen\s+dank|dankeschön|merci)\b[^?.!]*[?.!]*)$/i;
-function reorderClosed(text: string, trace?: RowTrace): string {
-  const m = DE_THANKS_AFTER.exec(text);
-  return m ? reorderGerman(m[1]!, trace) + m[2] : reorderGerman(text, trace);
-}
+// Each sentence has its own word order ("kannst du aufgabe 7 löschen? das fitnessstudio behalte ich
+// doch", "… hinzu? danke"). A full stop ends one only after a word ("bis 31. Juli" goes on).
+const SENTENCE_END = /(?<=\p{L}{2}[.!?]+|[!?])\s+(?=\S)/u;
+const reorderClosed = (text: string, trace?: RowTrace): string =>
+  text
+    .split(SENTENCE_END)
+    .map((sentence) => reorderGerman(sentence, trace))
+    .join(" ");
 
 // Object pronouns joined to an imperative ("marque-la", "muévela", "bórralos"): split off as
 // "it"/"them" when what is left is a command word of the language's table, so one row per verb
