@@ -51,6 +51,14 @@ export function baseOfPastVerb(word: string): string | null {
   return remember(pasts, w, base);
 }
 
+/** The base verb of an -ing form ("putting" → "put", "moving" → "move"), or null for other words. */
+export function baseOfGerund(word: string): string | null {
+  const w = word.toLowerCase();
+  if (!/^[a-z]{2,}ing$/.test(w)) return null;
+  const base = toInfinitive(w, model, "Gerund");
+  return base && base !== w ? base : null;
+}
+
 /** One form for every inflection of a word, used on both sides of a comparison. */
 export function stem(word: string): string {
   const w = word.toLowerCase().replace(/'s$/, "").replace(/'/g, "");

@@ -13,7 +13,9 @@ const PAST_JOIN = /\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:then\s+|also\s+)?(?=([a-z]
 
 // "j'ai fait le plein et j'ai pris rendez-vous", "ya pagué la luz y he llamado al banco": reports
 // in Spanish, French or German joined by "and" (their own words, which the tables leave alone).
-const FOREIGN_PAST_JOIN = /\s+(?:et|y|und)\s+(?=(?:j'ai|je\s+suis|ya\s+he|he|ya|ich\s+habe|ich\s+hab)\s)/i;
+// "ya he llamado al fontanero y recogí el paquete": a Spanish past form needs no "ya"/"he" of its own.
+const FOREIGN_PAST_JOIN =
+  /\s+(?:et|y|und)\s+(?=(?:j'ai|je\s+suis|ya\s+he|he|ya|ich\s+habe|ich\s+hab|\p{L}{3,}(?:é|í|ado|ido|[^aeiou\s]i))\s)/iu;
 
 export function splitClauses(text: string): string[] {
   const reports = text.split(FOREIGN_PAST_JOIN);

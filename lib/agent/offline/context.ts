@@ -48,6 +48,9 @@ export const TOO_AT_END = /\s+(?:too|as\s+well)$/i;
 // "… a fortnight from now" keeps its "now".
 const FILLER_END =
   /(?<!\bfrom)[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|for me please|if you can|if possible|asap please|now|instead(?:\s+of\s+(?:the\s+)?\S+(?:\s*(?:am|pm))?)?|then|actually|anyway|anyways|though|btw|lol|lmao|haha|hehe|xd|while\s+you'?re\s+at\s+it|(?:so\s+)?(?:don'?t|do\s+not)\s+let\s+me\s+forget|(?:please\s+)?(?:can\s+you\s+|you\s+can\s+)?put\s+it\s+(?:in|on)\s+(?:my|the)\s+list|(?:so\s+)?(?:please\s+)?(?:add|note|save|jot)\s+(?:it|that)(?:\s+down)?(?:\s+please)?)$/i;
+// "…? Thank you so much", "…. cheers in advance": thanks in a sentence of their own after the request.
+const THANKS_END =
+  /[.!?,]+\s*(?:thanks|thank\s+you|thx|cheers|ty)(?:\s+(?:so|very)\s+much|\s+a\s+lot|\s+heaps|\s+in\s+advance)?[\s.!?:)]*$/i;
 // A learner's word order in front of a command: "please you can add for me …", "can you to add …",
 // "you mark for me … as done". Only before a list verb, so "you can do it!" stays what it is.
 const LEARNER_VERBS = [...new Set([...COMMAND_LEADS, ...LIST_VERBS.filter((v) => !EITHER_VERBS.includes(v))])]
@@ -105,6 +108,7 @@ export function makeCtx(input: InterpretInput, override?: TaskSnapshot, normaliz
       .replace(LEARNER_LEAD, "")
       .replace(FOR_ME_AFTER_VERB, "$1 ")
       .replace(FILLER_END, "")
+      .replace(THANKS_END, "")
       .replace(/[.!?…]+$/g, "")
       .trim();
   }

@@ -23,7 +23,6 @@ const VERB_THE = {
   before: /\b(?:move|push|delete|remove|mark|complete|finish|tick|check|drop|bump|shift|reschedule|rename|tag|do)\s+the\s+$/i,
 };
 
-const MIND_BEFORE = { before: /\b(?:you|u)\s+mind\s+$/i };
 const ONE_AHEAD = { after: /^\s+(?:one|task|item)s?\b/i };
 
 /** Text-speak, chat abbreviations and misspellings → plain English. */
@@ -63,8 +62,6 @@ export const TEXT_SPEAK: Row[] = [
   // "the 2nd one", "the top one": a place in the list shown.
   ["1st", "first", ONE_AHEAD], ["2nd", "second", ONE_AHEAD], ["3rd", "third", ONE_AHEAD], ["3rd", "third", VERB_THE], ["4th", "fourth", ONE_AHEAD],
   ["top", "first", ONE_AHEAD], ["bottom", "last", ONE_AHEAD],
-  // "would you mind moving …": the command after "mind" is a gerund.
-  ["moving", "move", MIND_BEFORE], ["adding", "add", MIND_BEFORE], ["deleting", "delete", MIND_BEFORE], ["marking", "mark", MIND_BEFORE],
   // "a week from today", "arvo" (Australian: afternoon).
   ["from today", "", { before: /\b(?:days?|weeks?|months?)\s+$/i }], ["arvo", "afternoon"],
   ["arvo tmrw", "tomorrow afternoon"],
@@ -129,6 +126,8 @@ const RENAME_BEFORE = { before: /\b(?:rename|benenne?|umbenennen|titel\s+von|nam
 const DE_COMMAND_AHEAD = {
   after: /^\s+(?:#?\d|(?:die\s+)?aufgabe\b|erinner|lösch|füg|verschieb|markier|erledig|hak|zeig|setz|änder|benenn|trag|mach|entfern|streich|gib|remind|add|delete|move|mark|complete)/i,
 };
+// "enlève l'étiquette urgent du rapport / de la tâche 5": after a tag's name, "du"/"de" is "from".
+const TAG_NAMED_FR = { before: /(?<!\p{L})(?:étiquette|tag)\s+#?[\p{L}\p{N}_-]+\s+$/iu };
 // Changes to an existing task said in another language ("rappelle-moi deux heures avant", "ponle la
 // etiqueta casa", "gib ihm niedrige Priorität"): units before "before", and "and" in front of a command.
 const UNIT_BEFORE = { before: /\b(?:\d+|une?|dos|tres|deux|trois|quatre|media|demi)\s+$/i };
@@ -188,7 +187,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["qué me queda", "what do I have left"], ["qué me quedan", "what do I have left"], ["qué he", "what have I"], ["qué hice", "what did I do"], ["hay algo", "is there anything"], ["hay", "are there", { after: /^\s+(?!que\b)\S/i }], ["tengo algo", "do I have anything"], ["tengo alguna", "do I have any"],
     ["completado", "completed", ES_DONE_ASKED], ["completadas", "completed", ES_DONE_ASKED], ["terminado", "finished", ES_DONE_ASKED], ["hecho", "done", ES_DONE_ASKED],
     // Reminders and changes to an existing task ("avísame media hora antes", "ponle la etiqueta X", "a las 8 de la mañana").
-    ["avísame", "remind me"], ["y", "and", AT_START], ["y", "and", { before: /^\s*(?:ah|oh|ay|uy|ok|vale|bueno|listo)[\s,!.]+$/i }], ["y", "and", ES_AND_AHEAD], ["ponele", "to", { before: /\bnombre\s+a\s+[^,]+,\s*$/i }], ["ponle", "give it"], ["pon", "put"], ["en", "to", { after: /^\s+prioridad\b/i }],
+    ["avísame", "remind me"], ["y", "and", AT_START], ["y", "and", { before: /^\s*(?:ah|oh|ay|uy|ok|vale|bueno|listo)[\s,!.]+$/i }], ["y", "and", ES_AND_AHEAD], ["ponele", "to", { before: /\bnombre\s+a\s+[^,]+,\s*$/i }],  ["ponele", "give it"], ["ponle", "give it"], ["pon", "put"], ["en", "to", { after: /^\s+prioridad\b/i }],
     ["la etiqueta", "the tag"], ["una hora", "an hour"], ["media hora", "half an hour"], ["horas", "hours", UNIT_BEFORE], ["minutos", "minutes", UNIT_BEFORE],
     ["dos", "two", COUNT_AHEAD], ["tres", "three", COUNT_AHEAD], ["antes", "before", UNITS_BEHIND], ["el día antes", "the day before"],
     ["la noche anterior", "the night before"], ["un día antes", "a day before"], ["el recordatorio", "the reminder"], ["repite", "repeat"], ["deja de repetir", "stop repeating"],
@@ -258,7 +257,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["así que", "so"], ["esa tarea", "that task"], ["se ha cancelado", "was cancelled"], ["al final", "", { after: /^\s+(?:se|lo|la|no|ya)\b/i }],
     ["uy no", "oops"], ["me confundí", "my mistake"], ["y que se repita", "and make it repeat"],
     ["cuándo era", "when is it"], ["y", "and", { after: /^\s+(?:la\s+etiqueta|el\s+tag|la\s+prioridad|prioridad)\b/i }], ["póngale", "give it"], ["deshaga", "undo"], ["ya había", "have i already"],
-    ["con la etiqueta", "tagged"], ["qué tareas terminé", "what tasks did i finish"],
+    ["con la etiqueta", "tagged"], ["qué tareas terminé", "what tasks did i finish"], ["cuáles tareas terminé", "which tasks did i finish"], ["cuáles", "which"],
     ["agregue", "add"], ["agrégueme", "add"], ["anote", "add"], ["marque", "mark"], ["entonces", "then", AT_START], ["anóteme", "add"], ["márqueme", "mark"], ["muévame", "move"], ["deshacé", "undo"], ["cuándo era lo del", "when is the"],
     ["qué me toca", "what do I have"], ["qué pendientes tengo", "what's pending"], ["tengo algo apuntado sobre", "do I have anything about"], ["lo mismo con", "same for"], ["es el", "it's", { after: /^\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b/iu }], ["como hechas", "as done"], ["todas las de", "all tagged"], ["ya hice", "I already did", { after: /^\s+(?:las\s+dos|los\s+dos|ambas|ambos|todas|todos)\b/i }], ["ese no", "not that one"], ["las dos", "both"], ["quítale la etiqueta de", "remove the tag"], ["desmárcalo", "reopen it"], ["me cuenta", "tell me"], ["es urgente", "urgent"],
     ["a las", "at", { before: /\bpor\s+la\s+(?:mañana|tarde|noche)\s+$/i }], ["po", "", { before: /\p{L}\s+$/u, after: /^\s*(?:[,.!?]|$)/ }], ["avíseme", "remind me"], ["recuérdeme", "remind me to"], ["muéstreme", "show me"],
@@ -267,7 +266,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["a", "to", { before: /\b(?:renombra|cambia\s+el\s+nombre\s+de|cámbiale\s+el\s+nombre\s+a)\s+(?:la\s+)?(?:tarea\s+)?#?\d+\s+$/i }],
   ],
   fr: [
-    ["ajoute", "add"], ["ajouter", "add"], ["crée", "add"], ["note", "add"], ["rappelle-moi de", "remind me to"], ["rappelle-moi d'", "remind me to "],
+    ["ajoute", "add"], ["ajouter", "add"], ["crée", "add"], ["note", "add"], ["avec un rappel", "with a reminder"], ["me faire penser de", "remind me to"], ["me faire penser d'", "remind me to "], ["rappelle-moi de", "remind me to"], ["rappelle-moi d'", "remind me to "],
     ["rappelle-moi", "remind me"], ["montre-moi", "show me"], ["affiche", "show"], ["marque", "mark"], ["termine", "complete"], ["supprime", "delete"],
     ["efface", "delete"], ["enlève", "delete"], ["déplace", "move"], ["décale", "move"], ["repousse", "postpone"], ["reporte", "postpone"],
     // Reminders and changes to an existing task ("rappelle-moi deux heures avant", "donne-lui l'étiquette X", "à 7h du soir").
@@ -277,7 +276,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["toutes les", "every"], ["jour", "day", EVERY_UNIT], ["jours", "day", EVERY_UNIT], ["semaine", "week", EVERY_UNIT], ["semaines", "week", EVERY_UNIT], ["mois", "month", EVERY_UNIT],
     ["année", "year", EVERY_UNIT], ["ans", "year", EVERY_UNIT], ["tous les quinze jours", "every 2 weeks"],
     ["du matin", "am", CLOCK_BEHIND], ["du soir", "pm", CLOCK_BEHIND], ["de l'après-midi", "pm", CLOCK_BEHIND],
-    ["renomme", "rename"], ["en", "to", { before: /\brenommer?\b.+\s$/i }], ["pour", "to", { before: /\btâches?\s+$/i }], ["de la liste", "from the list"], ["de ma liste", "from my list"], ["me montrer", "show me"], ["m'afficher", "show me"], ["rouvre", "reopen"], ["annule", "undo"], ["change le nom de", "rename"], ["préviens-moi", "remind me"], ["vous pouvez", "can you"], ["mets", "add", { after: /^\s+\p{L}+(?:er|ir|re)\b/iu }], ["mets", "put"], ["enlève l'étiquette", "remove the tag"], ["du", "from the", { before: /(?<!\p{L})(?:étiquette|tag)\s+#?[\p{L}\p{N}_-]+\s+$/iu }], ["à", "", { after: /^\s+tous\s+les\b/i }], ["c'est quoi qui est", "what is"], ["dans ma liste", "on my list"], ["qu'est-ce que j'ai à faire", "what do I have to do"],
+    ["renomme", "rename"], ["en", "to", { before: /\brenommer?\b.+\s$/i }], ["pour", "to", { before: /\btâches?\s+$/i }], ["de la liste", "from the list"], ["de ma liste", "from my list"], ["me montrer", "show me"], ["m'afficher", "show me"], ["rouvre", "reopen"], ["annule", "undo"], ["change le nom de", "rename"], ["préviens-moi", "remind me"], ["vous pouvez", "can you"], ["mets", "add", { after: /^\s+\p{L}+(?:er|ir|re)\b/iu }], ["mets", "put"], ["enlève l'étiquette", "remove the tag"], ["du", "from the", TAG_NAMED_FR], ["de", "from", TAG_NAMED_FR], ["à", "", { after: /^\s+tous\s+les\b/i }], ["c'est quoi qui est", "what is"], ["dans ma liste", "on my list"], ["qu'est-ce que j'ai à faire", "what do I have to do"],
     ["qu'est-ce que j'ai", "what do I have"], ["j'ai quoi", "what do I have"], ["qu'ai-je", "what have I"], ["quelles tâches", "which tasks"], ["qu'est-ce qui est", "what is"], ["qu'est-ce qu'il me reste", "what do I have left"],
     ["qu'est-ce qui me reste", "what do I have left"], ["montre", "show"],
     ["terminé", "finished", FR_DONE_ASKED], ["terminées", "finished", FR_DONE_ASKED], ["fini", "finished", FR_DONE_ASKED], ["fait", "done", FR_DONE_ASKED], ["mes tâches", "my tasks"], ["la tâche", "task"], ["tâches", "tasks"],
@@ -333,7 +332,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["pas", "not", { before: /,\s*$/ }], ["c'est", "it's", { after: /^\s+(?:\d|every\b|on\s+the\b|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain)/i }], ["ou pas", ""], ["bon", "ok", { after: /^\s+(?:c'est|alors)\b/i }],
     ["maintenant", "now"], ["et", "and", { after: /^\s+\p{L}{3,}(?:er|ir|re)\s+(?!(?:de|du|des|à|au)\b)\S/u }], ["et", "and", { after: /^\s+(?:ajoute|mets|passe|supprime|enlève|marque|décale|déplace|repousse|coche)\b/i }], ["hein", "", { before: /\bmerci\s+$/i }], ["hein", "", { after: /^\s*[.!?]*\s*$/ }],
     ["pis", "and"], ["c'est beau", "ok"], ["tantôt", "", { after: /^\s*[.!?]*\s*$/ }], ["allo", "hello"], ["merci ben gros", "thanks a lot"], ["t'es ben fin", "you're so kind"],
-    ["pour ton aide", "for your help"], ["pour votre aide", "for your help"], ["il me reste", "do i have left"], ["quelque chose", "anything"],
+    ["pour ton aide", "for your help"], ["pour votre aide", "for your help"], ["il me reste", "do i have left"], ["j'ai quelque chose de prévu", "do I have anything"], ["quelque chose de prévu", "anything"], ["il y a", "is there", { after: /^\s+quelque\s+chose\b/i }], ["y a-t-il", "is there", { after: /^\s+quelque\s+chose\b/i }], ["quelque chose", "anything"],
     ["avec le tag", "tagged"], ["avec l'étiquette", "tagged"],
     ["remets", "move", { after: /^\s+(?:[^\s,.;!?]+\s+){0,5}(?:à|au|pour)\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|après-demain|la\s+semaine|\d)/i }], ["remets", "restore"], ["quelles sont", "what are"], ["c'est pour quand", "when is"],
   ],
@@ -357,7 +356,8 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["überfälligen", "overdue"], ["überfällige", "overdue"], ["überfälliges", "overdue"], ["offen", "open"], ["offenen", "open"], ["offene", "open"],
     ["erledigten", "completed"], ["erledigte", "completed"], ["verspätete", "overdue"], ["als erledigt", "as done"],
     ["als fertig", "as done"], ["als offen", "as not done"], ["als nicht erledigt", "as not done"], ["nicht erledigt", "not done"],
-    ["erledigt", "done"], ["fertig", "done"],
+    ["erledigt", "done"], ["fertig", "done", { after: /^(?!\s+(?:machen|stellen|schreiben|bekommen|kriegen)\b)/i }], ["doch", "", { before: /\b(?:ist|sind)\s+$/i }],
+    ["mit", "with", { after: /^\s+(?:hoher|niedriger)\s+prio/i }], ["hoher", "high", { after: /^\s+prio/i }], ["niedriger", "low", { after: /^\s+prio/i }],
     // Completing, deleting, changing
     ["erledige", "complete"], ["erledigen", "complete"], ["markiere", "mark"], ["markier", "mark"], ["schließe", "complete"],
     ["lösche", "delete"], ["lösch", "delete"], ["entferne", "remove"], ["entfern", "remove"], ["streiche", "delete"], ["streich", "delete"],
@@ -388,7 +388,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["nächste woche", "next week"], ["nächster woche", "next week"], ["kommende woche", "next week"], ["ende der woche", "end of the week"],
     ["montag", "monday", EVERY_BEFORE], ["dienstag", "tuesday", EVERY_BEFORE], ["mittwoch", "wednesday", EVERY_BEFORE],
     ["donnerstag", "thursday", EVERY_BEFORE], ["freitag", "friday", EVERY_BEFORE], ["samstag", "saturday", EVERY_BEFORE],
-    ["sonntag", "sunday", EVERY_BEFORE], ["jeden tag", "every day"], ["täglich", "daily"], ["wöchentlich", "weekly"], ["monatlich", "monthly"],
+    ["sonntag", "sunday", EVERY_BEFORE], ["jeden tag", "every day"], ["jeden abend", "every evening"], ["jeden morgen", "every morning"], ["täglich", "daily"], ["wöchentlich", "weekly"], ["monatlich", "monthly"],
     ["jeden", "every"], ["jede", "every"], ["jedes", "every"], ["nächsten", "next", WEEKDAY_AHEAD], ["kommenden", "next", WEEKDAY_AHEAD],
     ["montags", "on mondays"], ["dienstags", "on tuesdays"], ["mittwochs", "on wednesdays"], ["donnerstags", "on thursdays"],
     ["freitags", "on fridays"], ["samstags", "on saturdays"], ["sonntags", "on sundays"],
@@ -462,12 +462,12 @@ export const FOREIGN: Record<Foreign, Row[]> = {
 export const CHAT_SPELLING: Record<Foreign, Row[]> = {
   es: [
     ["q", "qué"], ["que", "qué", { before: /(?:^|\b(?:oye|y|pues|bueno|ok)\s+)$/i, after: /^\s+(?:tengo|hay|me\s+queda|tareas)\b/i }],
-    ["termine", "terminé", { before: /\bqu[ée]\s+(?:tareas\s+)?$/i }],
+    ["termine", "terminé", { before: /\b(?:qu[ée]|cu[áa]les)\s+(?:tareas\s+)?$/i }],
     ["holaa", "hola"], ["mñn", "mañana"], ["pa", "para", { after: /^\s+(?:el|la|los|las|esta|este|mañana|hoy|pasado)\b/i }],
   ],
   fr: [
     ["jai", "j'ai"], ["c quoi", "c'est quoi"], ["rapelle", "rappelle"], ["dem1", "demain"], ["pr", "pour"], ["c bon", "c'est bon"], ["c fait", "c'est fait"], ["slt", "salut"], ["g", "j'ai", { after: /^\s+(?:fini|\p{L}+é(?:e|s|es)?)\b/iu }],
-    ["quest ce que", "qu'est-ce que"], ["qu'est ce", "qu'est-ce"],
+    ["quest ce que", "qu'est-ce que"], ["qu'est ce", "qu'est-ce"], ["qqch", "quelque chose"],
     ["a", "à", { after: /^\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|\d)/i }],
   ],
   de: [["is", "ist", { before: /\b(?:was|wann|das|es|wer|wo)\s+$/i }], ["heut", "heute"]],
@@ -486,7 +486,7 @@ export const DE_REORDER: ReadonlyArray<readonly [head: string, tail: string, to:
   ["legen sie", "an", "add"], ["hak", "ab", "check off"], ["hake", "ab", "check off"], ["streich", "durch", "check off"], ["streiche", "durch", "check off"],
   ["mach", "rückgängig", "undo"], ["mache", "rückgängig", "undo"], ["nimm", "zurück", "undo"],
   ["öffne", "wieder", "reopen"], ["mach", "wieder auf", "reopen"], ["benenne", "um", "rename"], ["schieb", "auf", "move"], ["", "schieben", "move"], ["habe ich", "schon erledigt", "have I already done"], ["hab ich", "schon erledigt", "have I already done"], ["zieh", "vor", "move"], ["ziehe", "vor", "move"],
-  ["schiebe", "auf", "move"], ["was steht", "an", "what is due"], ["was habe ich", "vor", "what do I have"], ["was hab ich", "vor", "what do I have"],
+  ["schiebe", "auf", "move"], ["was steht", "an", "what is due"], ["was ist", "fällig", "what is due"], ["was habe ich", "vor", "what do I have"], ["was hab ich", "vor", "what do I have"],
   ["ich habe", "erledigt", "I finished"], ["ich hab", "erledigt", "I finished"], ["hab", "erledigt", "I finished"], ["ich habe", "gemacht", "I did"], ["ich hab", "gemacht", "I did"],
   ["", "hinzufügen", "add"], ["", "eintragen", "add"], ["", "aufschreiben", "add"], ["", "notieren", "add"], ["", "auf die liste setzen", "add"],
   ["", "löschen", "delete"], ["", "entfernen", "remove"], ["", "streichen", "delete"], ["", "abhaken", "check off"],
@@ -502,11 +502,11 @@ export const DE_QUESTION_START = /^(?:was|welche[nrs]?|wann|wie|wo|gibt|habe|hab
 /** Words that show a message's language (for the replies and the table the normaliser applies). */
 export const LANGUAGE_HINTS: Record<Foreign, string[]> = {
   es: ["completado", "espera", "cuarta", "majo", "póngale", "deshaga", "confundí", "repita", "agregue", "agrégueme", "avíseme", "cámbiele", "mñn", "deshace", "volvé", "ponerlo", "ponerla", "súbele", "eso", "tengo", "vencido", "vencidas", "añade", "apunta", "buenas", "noches", "adiós", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha", "borra", "elimina", "recuérdame", "mis", "enséñame", "mueve", "cambia", "quita", "completa", "hola", "viernes", "lunes", "martes", "miércoles", "jueves", "sábado", "domingo", "anota", "renombra", "aplaza", "reabre", "pendientes", "semana", "próxima", "sí", "ya", "del", "el", "una", "con", "por", "puedes", "funciona", "ayuda", "está", "hecho", "compré", "llamé", "pagué", "cuéntame", "chiste", "reabrir", "otra", "otro", "mejor", "hice", "borrar", "eliminar", "marcar", "completar", "mover", "cambiar", "podrías",
-    "avísame", "ponle", "pon", "prioridad", "podría", "borrá", "recordame", "porfa", "plis", "perfecto", "busca", "búscame", "tenga", "equivoqué", "mostrame", "etiqueta", "hora", "antes", "cada", "todos", "todas", "días", "semanas", "meses", "noche", "recordatorio", "repite", "repetir"],
+    "avísame", "ponle", "pon", "prioridad", "cuáles", "podría", "borrá", "recordame", "porfa", "plis", "perfecto", "busca", "búscame", "tenga", "equivoqué", "mostrame", "etiqueta", "hora", "antes", "cada", "todos", "todas", "días", "semanas", "meses", "noche", "recordatorio", "repite", "repetir"],
   fr: ["svp", "montre", "tagué", "oups", "repousse-la", "coche-la", "pis", "allo", "tantôt", "jai", "bcp", "quand", "c'est", "qu'est", "retard", "quelles", "avance", "remets", "celui", "celle", "celui-là", "celle-là", "ajoute", "mets-la", "mets-le", "tâche", "tâches", "qu'ai-je", "cette", "bonne", "nuit", "bonsoir", "soirée", "journée", "revoir", "bientôt", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non", "j'ai", "déjà", "le", "les", "du", "des", "avec", "peux", "peux-tu", "marche", "aide", "est-ce", "terminé", "fait", "raconte-moi", "blague", "l'autre", "plutôt", "supprimer", "effacer", "marquer", "terminer", "déplacer", "pourrais-tu", "stp",
     "ajoute-lui", "donne-lui", "pourriez-vous", "vous", "s'il", "plaît", "priorité", "coche", "décoche", "réglée", "cherche", "l'étiquette", "heure", "avant", "veille", "rappel", "répète", "répéter"],
   de: ["hak", "jänner", "vielmal", "schöne", "ne", "grüezi", "nochmal", "übrigens", "erfassen", "erinnern", "löschen", "benenn", "verschieb", "tage", "und", "wann", "sind", "moin", "bis", "hohe", "mit", "dem", "tagge", "gute", "nacht", "abend", "schönen", "schönes", "wochenende", "tschüss", "wiedersehen", "ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "kannst", "funktioniert", "hilfe", "hab", "wir", "schon", "bald", "du", "andere", "anderen", "lieber", "erzähl", "erzähle", "witz",
-    "gib", "priorität", "könnten", "können", "such", "suche", "raus", "isch", "nummer", "übrigens", "abhaken", "erinner", "lieber", "jeden", "jede", "jedes", "monat", "erinnerung", "wiederhole"],
+    "gib", "priorität", "könnten", "können", "such", "suche", "raus", "isch", "nummer", "übrigens", "abhaken", "erinner", "lieber", "jeden", "jede", "jedes", "monat", "bisch", "erinnerung", "wiederhole"],
 };
 
 /**
@@ -517,8 +517,9 @@ export const LANGUAGE_HINTS: Record<Foreign, string[]> = {
  */
 export const PAST_TENSE: Record<Foreign, { re: RegExp; endings: ReadonlyArray<readonly [string, string]>; irregular: Record<string, string>; stop: string[] }> = {
   es: {
-    re: /^(?:and\s+)?(?:ya\s+|por\s+fin\s+|hoy\s+|today\s+|yesterday\s+|already\s+)*(?:(?:he|hemos|ya\s+he|había|have\s+i\s+already)\s+)?(?:(?:lo|la|los|las|le|les)\s+)?(?<verb>\p{L}{2,}(?:é|í|ado|ido|to|cho)|hice|fui|puse|traje|dije|vi)\s+(?<object>.+)$/iu,
-    endings: [["gué", "gar"], ["qué", "car"], ["cé", "zar"], ["é", "ar"], ["í", "er"], ["í", "ir"], ["ado", "ar"], ["ido", "er"], ["ido", "ir"]],
+    re: /^(?:and\s+)?(?:ya\s+|por\s+fin\s+|hoy\s+|today\s+|yesterday\s+|already\s+)*(?:(?:he|hemos|ya\s+he|había|have\s+i\s+already)\s+)?(?:(?:lo|la|los|las|le|les)\s+)?(?<verb>\p{L}{2,}(?:é|í|ado|ido|to|cho)|\p{L}{4,}[ei]|hice|fui|puse|traje|dije|vi)\s+(?<object>.+)$/iu,
+    // Typed without the accent too ("recogi el paquete", "pague la luz"): only a task it names counts.
+    endings: [["gué", "gar"], ["qué", "car"], ["cé", "zar"], ["é", "ar"], ["í", "er"], ["í", "ir"], ["ado", "ar"], ["ido", "er"], ["ido", "ir"], ["gue", "gar"], ["que", "car"], ["ce", "zar"], ["e", "ar"], ["i", "er"], ["i", "ir"]],
     irregular: { hice: "hacer", hecho: "hacer", fui: "ir", puse: "poner", puesto: "poner", traje: "traer", dije: "decir", dicho: "decir", vi: "ver", visto: "ver", escrito: "escribir", devuelto: "devolver", vuelto: "volver", abierto: "abrir", roto: "romper", resuelto: "resolver" },
     stop: ["el", "la", "los", "las", "un", "una", "del", "de", "al", "a", "mi", "mis", "ya", "hoy", "today", "yesterday", "por", "fin", "para", "the"],
   },
@@ -552,6 +553,9 @@ export const DATE_CONNECTORS: Record<Foreign, string[]> = {
 };
 
 /** Verbs that start a command: "finish the tax return and remove the yoga task" is two clauses. */
+/** Deleting verbs that are also nouns ("bin bags", "scrap paper"): commands only when they point at a task. */
+export const NOUN_DELETE_VERBS = ["bin", "trash", "scrap", "toss", "axe", "nuke", "ditch"];
+
 export const COMMAND_LEADS = [
   "add", "complete", "mark", "delete", "remove", "move", "push", "reschedule", "postpone", "rename", "tag", "untag",
   "reopen", "finish", "undo", "show", "list", "change", "set", "make", "cancel", "check off", "tick off", "remind me", "bump",

@@ -3,7 +3,7 @@
 // and date words; German word order first) and tells which language the message was in.
 // One file (over 300 lines): the rewrites run in a fixed order, which only reads right in one place.
 import { distance } from "fastest-levenshtein";
-import { isKnownWord } from "@/lib/tasks/lemma";
+import { baseOfGerund, isKnownWord } from "@/lib/tasks/lemma";
 import {
   CHAT_SPELLING,
   CLOCK_WORDS,
@@ -102,7 +102,10 @@ const REORDER = DE_REORDER.map((row) => ({
 }));
 
 function reorderGerman(text: string, trace?: RowTrace): string {
+  const lower = text.toLowerCase();
   for (const r of REORDER) {
+    // The row's words must be there before its (backtracking-heavy) pattern is tried.
+    if (!lower.includes(r.row[1]) || (r.row[0] && !lower.includes(r.row[0]))) continue;
     const m = r.re.exec(text);
     if (!m || !m[2]!.trim()) continue;
     // "hab ich die Rechnung erledigt?" asks; "hab die Rechnung erledigt" (no "ich") reports.
@@ -508,6 +511,9 @@ const WEEKDAY_DAY: Partial<Record<Language, RegExp>> = {
   es: /(?<![\p{L}])(?:(al|para\s+el|el)\s+)?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\s+(\d{1,2})(?![\d:h.]|\s*(?:hs?|horas?)\b)/giu,
   fr: /(?<![\p{L}])(?:(au|pour\s+le|le)\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+(\d{1,2})(?![\d:h.]|\s*(?:h|heures?)\b)/giu,
 };
+// "el lunes que viene", "el mes que viene": the coming one, as chrono's Spanish reads "el próximo lunes".
+const ES_COMING =
+  /(?<![\p{L}])(lunes|martes|miércoles|jueves|viernes|sábado|domingo|mes|año)\s+que\s+viene(?![\p{L}])/giu;
 const DE_DONE_ADVERBS =
   /\b(hab|habe)\s+ich\s+(?:(?:schon|heute|noch|gerade|grad|endlich|auch|bereits|gestern|jetzt)\s+)+(erledigt|gemacht)\b/giu;
 // "le 1er de chaque mois", "el 15 de cada mes": a monthly day, as recurrence.ts reads it.
@@ -523,6 +529,8 @@ const EVERY_OTHER: Partial<Record<Language, RegExp>> = {
   fr: /\b(?:un|une)\s+(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|semaine)\s+sur\s+deux\b/giu,
   es: /\b(?:un|una)\s+(lunes|martes|miércoles|jueves|viernes|sábado|domingo|semana)\s+sí\s+y\s+(?:otro|otra)\s+no\b/giu,
 };
+
+const MIND_GERUND = /\b((?:you|u)\s+mind\s+)([a-z]+ing)\b/gi;
 
 /** Inverted punctuation and the tables applied; the result is what the parsers read. */
 export function normalizeWords(text: string, trace?: RowTrace, known?: Language): { text: string; language: Language } {
@@ -540,7 +548,7 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
   // "die zweite hab ich heute noch erledigt": words of time between "hab ich" and the participle say
   // nothing more in a report; in a question ("was habe ich heute erledigt?") they are the question.
   if (language === "de" && !DE_QUESTION_START.test(t.trim())) t = t.replace(DE_DONE_ADVERBS, "$1 ich $2");
-  if (language === "es") t = t.replace(ES_OBJECT_FIRST_PAST, "$1ya $3 $2");
+  if (language === "es") t = t.replace(ES_OBJECT_FIRST_PAST, "$1ya $3 $2").replace(ES_COMING, "próximo $1");
   // "l'acompte des impôts, je l'ai payé ce matin": said of the thing named before, it is done.
   if (language === "fr") t = t.replace(FR_DONE_IT, "is done");
   if (language === "de")
@@ -559,6 +567,11 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
   if (language === "fr")
     t = t.replace(ELIDED_PRONOUN, (word, verb: string) => (VERBS.fr.has(unmarked(verb)) ? `l' ${verb}` : word));
   if (language !== "en") t = frontClitics(applyForeign[language](splitClitics(t, language), trace), language);
+  // "would you mind putting a note on …": the command after "mind" is a gerund.
+  t = t.replace(MIND_GERUND, (all, lead: string, verb: string) => {
+    const base = baseOfGerund(verb);
+    return base ? lead + base : all;
+  });
   t = applyTextSpeak(t, trace)
     .replace(IS_BEFORE_STATE, " is")
     .replace(WEEKDAY_BEFORE_DAY, "the ")

@@ -139,7 +139,11 @@ export function reminderAt(phrase: string, due: string | null, ctx: DateContext)
 
 /** A reminder clause inside an add ("…, remind me 30 minutes before", "… and remind me at 8"). */
 export function extractReminderClause(text: string): { rest: string; spec: string } | null {
-  const m = /(?:[,;]\s*|\s+)(?:and\s+)?(?:please\s+)?remind\s+me\s+(.+)$/i.exec(text);
+  // "…, with a reminder the day before at 8pm" says the same as "…, remind me the day before at 8pm".
+  const m =
+    /(?:[,;]\s*|\s+)(?:and\s+)?(?:please\s+)?(?:remind\s+me|(?:with|and)\s+(?:a\s+)?reminder)\s+(?!to\b|about\b)(.+)$/i.exec(
+      text,
+    );
   if (!m || m.index === 0) return null;
   return { rest: text.slice(0, m.index).trim(), spec: m[1]!.trim() };
 }

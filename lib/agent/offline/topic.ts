@@ -1,15 +1,16 @@
 // Topic first, command after ("the plumber, move it to tomorrow", "can't make the gym today,
 // move it to wed", "le train ? supprime-le"): the task is named up front and the command
 // points back at it with "it". The command is read on its own, with "it" bound to that task.
-import { COMMAND_LEADS, LIST_VERBS } from "./lexicon";
+import { COMMAND_LEADS, LIST_VERBS, NOUN_DELETE_VERBS } from "./lexicon";
 import { resolveOne } from "./references";
 import { storyTask } from "./story";
 import type { Ctx } from "./context";
 import type { TaskSnapshot } from "./types";
 import { reopensWithTail } from "./intents/complete";
 
-// "take" leads no clause of its own ("take out the bins" is a title), but after a topic it is a command ("take the tag off it").
-const VERBS = [...new Set([...COMMAND_LEADS, ...LIST_VERBS, "take"])]
+// "take" leads no clause of its own ("take out the bins" is a title), but after a topic it is a command
+// ("take the tag off it"), as "scrap"/"bin" are ("the running shoes, scrap that one").
+const VERBS = [...new Set([...COMMAND_LEADS, ...LIST_VERBS, ...NOUN_DELETE_VERBS, "take"])]
   .sort((a, b) => b.length - a.length)
   .map((v) => v.replace(/\s+/g, String.raw`\s+`));
 // The command points back with "it" right after its verb ("move it to …") or at its end ("take the
@@ -36,6 +37,12 @@ const ORDINAL_SHAPE = new RegExp(
   "i",
 );
 
+// "a la 4 ponele la etiqueta casa" (read "a task 4 give it …"): a task named by number, then the command.
+const NUMBER_TOPIC = new RegExp(
+  String.raw`^(?:(?:a|to|for)\s+)?((?:task\s+)?#?\d+)\s*,?\s+((?:${VERBS.join("|")}|give)\s+(?:it|them)\b.*)$`,
+  "i",
+);
+
 const FOR_TOPIC = /^(?:for|about|as\s+for|regarding|re)\s+(.{3,}?)\s*[,:;-]\s*remind\s+me\s+(.+)$/i;
 
 export function topicFirst(ctx: Ctx): { command: string; task: TaskSnapshot } | null {
@@ -47,6 +54,11 @@ export function topicFirst(ctx: Ctx): { command: string; task: TaskSnapshot } | 
   if (remind) {
     const out = resolveOne(remind[1]!, ctx.tasks, { history: ctx.history });
     if (out.kind === "one") return { command: `remind me about it ${remind[2]}`, task: out.task };
+  }
+  const numbered = NUMBER_TOPIC.exec(text);
+  if (numbered) {
+    const out = resolveOne(numbered[1]!, ctx.tasks, { history: ctx.history });
+    if (out.kind === "one") return { command: numbered[2]!, task: out.task };
   }
   const m = SHAPE.exec(text) ?? ORDINAL_SHAPE.exec(text) ?? BARE_SHAPE.exec(text);
   if (!m) return null;

@@ -37,7 +37,7 @@ const LABEL = new RegExp(
   "i",
 );
 const REMIND =
-  /^(?:remind\s+me|set\s+(?:a\s+|me\s+a\s+)?reminder|reminder|don'?t\s+let\s+me\s+forget|do\s+not\s+let\s+me\s+forget|don'?t\s+forget|do\s+not\s+forget|help\s+me\s+remember|remember|i\s+(?:need|have|want)\s+to\s+remember|make\s+sure\s+i)(?:\s+(?:to|about|that|of))?\s+/i;
+  /^(?:remind\s+me|set\s+(?:a\s+|me\s+a\s+)?(?:(daily|nightly|weekly|monthly|yearly)\s+)?reminder|reminder|don'?t\s+let\s+me\s+forget|do\s+not\s+let\s+me\s+forget|don'?t\s+forget|do\s+not\s+forget|help\s+me\s+remember|remember|i\s+(?:need|have|want)\s+to\s+remember|make\s+sure\s+i)(?:\s+(?:to|about|that|of))?\s+/i;
 const NEED =
   /^(?:i\s+|we\s+)?(?:really\s+|still\s+|also\s+|definitely\s+)?(?:have\s+got|'ve\s+got|'ll\s+need|will\s+need|'m\s+going|am\s+going|'m\s+gonna|am\s+gonna|would\s+like|'d\s+like|need|have(?!\s+(?:i|we|you)\b)|got(?=\s+to\b)|gotta|must|should|ought|gonna|plan|intend|want)(?:\s+(?:really|definitely|probably|also|still|totally|absolutely))?(?:\s+to)?\s+(?!(?:see|view|know|check|look\s+at|list|show)\s+(?:my|all|the|what)\b)/i;
 const POINTS_BACK = /\b(?:them|those|these)\b|^the\s+.+\s+one(?:s)?\b/i;
@@ -248,7 +248,8 @@ export function matchAdd(ctx: Ctx): AddMatch | null {
   m = LABEL.exec(t);
   if (m) return labelled(t, m);
   m = REMIND.exec(t);
-  if (m) return { body: t.slice(m[0].length), strength: 0.9 };
+  // "set a daily reminder to …": the reminder's frequency is the task's repeat.
+  if (m) return { body: `${t.slice(m[0].length)}${m[1] ? ` ${m[1]}` : ""}`, strength: 0.9 };
   const expanded = t
     .replace(/^(i|we)'ve\b/i, "$1 have")
     .replace(/^(i|we)'m\b/i, "$1 am")

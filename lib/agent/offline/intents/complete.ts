@@ -199,6 +199,26 @@ function foreignPast(ctx: Ctx): Interpretation | null {
   const said = (m.groups.object ?? m.groups.object2)?.replace(/\s*,.*$/, "");
   const verb = m.groups.verb ?? m.groups.verb2;
   if (!said || !verb) return null;
+  // A past form typed without its accent ("recogi", "pague") is the user's own word, never one the
+  // tables put there ("borra la primera" read "delete the first").
+  if (
+    /[ei]$/i.test(verb) &&
+    !ctx.typed
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .includes(verb.toLowerCase())
+  )
+    return null;
+  // A past form typed without its accent ("recogi", "pague") is the user's own word, never one the
+  // tables put there ("borra la primera" read "delete the first").
+  if (
+    /[ei]$/i.test(verb) &&
+    !ctx.typed
+      .toLowerCase()
+      .split(/[^\p{L}]+/u)
+      .includes(verb.toLowerCase())
+  )
+    return null;
   const object = said
     .split(/\s+/)
     .filter((w) => !stop.has(w.toLowerCase().replace(/^l'/, "")))

@@ -3,15 +3,24 @@
 import { result, type Ctx } from "../context";
 import { resolveTargets } from "../targets";
 import type { Interpretation } from "../types";
+import { NOUN_DELETE_VERBS } from "../lexicon";
+
+const NOUN_VERB = NOUN_DELETE_VERBS.join("|");
 
 const PATTERNS: Array<{ re: RegExp; strict?: boolean }> = [
   // Verbs that are also nouns ("bin bags", "scrap paper", "trash can"): only when they name a task,
   // or say they mean one ("bin the third task", "scrap it", "toss #4").
   {
-    re: /^(?:bin|trash|scrap|toss|axe|nuke|ditch)\s+((?:it|that|this|them|those|these|all\b.*|#?\d+\b.*|.*\b(?:tasks?|items?|todos?|ones?)\b.*))$/i,
+    re: new RegExp(
+      String.raw`^(?:${NOUN_VERB})\s+((?:it|that|this|them|those|these|all\b.*|#?\d+\b.*|.*\b(?:tasks?|items?|todos?|ones?)\b.*))$`,
+      "i",
+    ),
   },
   {
-    re: /^(?:bin|trash|scrap|toss|axe|nuke|ditch)\s+(.+?)(?:\s+(?:from|off)\s+(?:my|the)\s+(?:to-?do\s+|task\s+)?(?:list|tasks|todos))?$/i,
+    re: new RegExp(
+      String.raw`^(?:${NOUN_VERB})\s+(.+?)(?:\s+(?:from|off)\s+(?:my|the)\s+(?:to-?do\s+|task\s+)?(?:list|tasks|todos))?$`,
+      "i",
+    ),
     strict: true,
   },
   {

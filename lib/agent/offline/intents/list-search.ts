@@ -1,6 +1,6 @@
 // Search terms in list questions: what to search for, in the form the service's substring match finds.
 import type { Ctx } from "../context";
-import { stem } from "../text";
+import { stem, TODO_VERBS } from "../text";
 
 export const SEARCH_LEAD =
   /\b(?:about|regarding|related\s+to|relating\s+to|concerning|mentioning|that\s+mentions?|containing|that\s+contains?|which\s+contains?|with\s+the\s+words?|with\s+the\s+text|involving|matching|that\s+match(?:es)?|called|named|titled|that\s+say|that\s+says|(?<=\b(?:tasks?|ones?|items?|todos?|to-dos?)\s+)(?:mention|say|contain|include|have)s?|with\s+(?=["']))\s+(.+?)(?:\s+in\s+(?:it|them|the\s+(?:title|name)))?$/i;
@@ -46,7 +46,24 @@ export function searchable(term: string, tasks: Ctx["tasks"]): string {
   const visit = /^(.+?)\s+(?:appointments?|appts?)$/i.exec(term)?.[1];
   const whole = count(term);
   if (visit && (whole === 0 ? count(visit) > 0 : count(visit) === whole)) return searchable(visit, tasks);
+  // "when do I have to pay the gardener": the thing the deed is done to, when it finds the same tasks.
+  const deed = /^(?:(?:have|need|got)\s+to\s+|to\s+)?(\p{L}+)\s+(?:the|my|our|a|an)\s+(.+)$/iu.exec(term);
+  if (deed && TODO_VERBS.has(deed[1]!.toLowerCase()) && whole > 0 && count(deed[2]!) === whole)
+    return searchable(deed[2]!, tasks);
   if (!term || has(term)) return term;
+  // "is the passport renewal done" with "Renew passport": no task holds the phrase, so the one word of it
+  // that finds the fewest tasks (a word as typed before one found by its stem).
+  const words = term
+    .split(/\s+/)
+    .filter((w) => w.length >= 3 && !/^(?:the|and|for|with|von|der|die|das|les|des|del|los|las)$/i.test(w));
+  if (words.length > 1) {
+    const found = words
+      .map((w, i) => ({ w: searchable(w, tasks), i }))
+      .map((x) => ({ ...x, n: count(x.w), typed: words.includes(x.w) }))
+      .filter((x) => x.n > 0)
+      .sort((a, b) => a.n - b.n || Number(b.typed) - Number(a.typed) || b.i - a.i);
+    if (found.length) return found[0]!.w;
+  }
   const m = /^(.*?)([a-z]+)$/i.exec(term);
   if (!m) return term;
   const [, head, last] = m as unknown as [string, string, string];

@@ -140,7 +140,7 @@ export function description(ctx: Ctx): Interpretation | null {
   const pats: Array<[RegExp, number, number]> = [
     [
       new RegExp(
-        String.raw`^(?:add|attach|put|write|append|leave|set|include)\s+(?:a\s+|the\s+|this\s+|some\s+)?${NOTE}\s+(?:to|on|for|in)\s+(.+?)\s*(?::|\s-\s|,|\s+saying|\s+that\s+says|\s+reading|\s+that)\s*(.+)$`,
+        String.raw`^(?:add|attach|put|write|append|leave|set|include)\s+(?:a\s+|the\s+|this\s+|some\s+)?${NOTE}\s+(?:to|on|for|in)\s+(.+?)\s*(?::|\s-\s|,|\s+saying(?:\s+to(?=\s))?|\s+that\s+says|\s+reading|\s+that)\s*(.+)$`,
         "i",
       ),
       1,

@@ -109,6 +109,12 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
     /^(bring|pull|push|move)\s+(?!(?:it|that|this|them)\s)(.+?)\s+(forward|back|up|out)\s+(?=(?:by\s+)?(?:a|an|one|\d+|two|three|four|five|six|seven)\s+(?:day|week|hour|minute)s?$)/i,
     "$1 $3 $2 ",
   );
+  // "give it the tag casa and high priority": read as "give it high priority and the tag casa", the
+  // order the modifiers are read in (a tag name runs to the end of the text).
+  t = t.replace(
+    /\b((?:the\s+|a\s+)?(?:tags?|labels?)\s+#?[\p{L}\p{N}_-]+)\s+and\s+((?:high|low|medium|top|normal)\s+priority)$/iu,
+    "$2 and $1",
+  );
   // "low priority for that one": the priority said first.
   t = t.replace(/^(?:and\s+)?((?:high|low|medium|top)\s+priority)\s+(?:for|on)\s+(.+)$/i, "make $2 $1");
   // "X is due Friday", "X should be high priority"
