@@ -236,9 +236,16 @@ function aboutStory(input: InterpretInput, ctx: Ctx, part: string): Interpretati
 const sameCalls = (a: Interpretation, b: Interpretation | null) =>
   !!b && b.calls.length > 0 && JSON.stringify(a.calls) === JSON.stringify(b.calls);
 
-/** "ya pagué el internet, táchalo": the tail's "it" read as the one task the head is about. */
+/**
+ * "ya pagué el internet, táchalo": the tail's "it" read as the one task the head is about;
+ * "the other two are done, mark those complete": "those" as the tasks it is about.
+ */
 function aboutHead(input: InterpretInput, ctx: Ctx, head: Interpretation, tail: string): Interpretation | null {
   const numbers = new Set(head.calls.map((c) => c.input.task));
+  if (numbers.size > 1 && [...numbers].every((n) => typeof n === "number")) {
+    const named = tail.replace(/\b(?:those|these|them|they)\b/i, `tasks ${[...numbers].join(" and ")}`);
+    return named === tail ? null : run(makeCtx({ ...input, text: named }, undefined, ctx.language));
+  }
   if (numbers.size !== 1) return null;
   const task = ctx.tasks.find((t) => t.number === [...numbers][0]);
   return task ? run(makeCtx({ ...input, text: tail }, task, ctx.language)) : null;
@@ -284,6 +291,15 @@ function withoutAside(input: InterpretInput, ctx: Ctx, weakTasks = false): Inter
     )
       return a;
     if (strong(b) && remark(a)) return b;
+  }
+  // "the plumber one isn't actually sorted, he never showed up. can u reopen it": a remark between a
+  // report and the request that says the same of it.
+  if (breaks.length >= 2) {
+    const first = text.slice(0, breaks[0]!.index).trim();
+    const lastBreak = breaks.at(-1)!;
+    const last = text.slice(lastBreak.index + lastBreak[0].length).trim();
+    const a = understand({ ...input, text: first }, false, ctx.language);
+    if (sameCalls(a, aboutHead(input, ctx, a, last))) return a;
   }
   return null;
 }

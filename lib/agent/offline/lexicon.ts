@@ -86,7 +86,7 @@ export const INTERJECTIONS = [
   "wait", "uh", "um", "er", "ah", "aah", "meh", "welp", "oof", "ok so", "okay so", "so", "k", "kk", "alright so",
   "wait no", "oh no", "no wait", "no sorry", "nope", "fine", "uy", "ay", "vale", "bueno", "oye", "bon", "alors", "euh", "ah bon",
   "ähm", "äh", "ach", "naja", "na ja", "okay also", "ok also", "listo", "forgot", "i forgot", "almost forgot", "before i forget", "btw",
-  "by the way", "anyway", "finally", "at last", "at long last", "che", "fair enough", "dale", "pues", "passt",
+  "by the way", "anyway", "finally", "at last", "at long last", "che", "parce", "fair enough", "dale", "pues", "passt",
 ];
 
 /** The languages the interpreter reads and answers in. */
@@ -188,13 +188,13 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["completado", "completed", ES_DONE_ASKED], ["completadas", "completed", ES_DONE_ASKED], ["terminado", "finished", ES_DONE_ASKED], ["hecho", "done", ES_DONE_ASKED],
     // Reminders and changes to an existing task ("avísame media hora antes", "ponle la etiqueta X", "a las 8 de la mañana").
     ["avísame", "remind me"], ["y", "and", AT_START], ["y", "and", { before: /^\s*(?:ah|oh|ay|uy|ok|vale|bueno|listo)[\s,!.]+$/i }], ["y", "and", ES_AND_AHEAD], ["ponele", "to", { before: /\bnombre\s+a\s+[^,]+,\s*$/i }],  ["ponele", "give it"], ["ponle", "give it"], ["pon", "put"], ["en", "to", { after: /^\s+prioridad\b/i }],
-    ["la etiqueta", "the tag"], ["una hora", "an hour"], ["media hora", "half an hour"], ["horas", "hours", UNIT_BEFORE], ["minutos", "minutes", UNIT_BEFORE],
+    ["la etiqueta", "the tag"], ["etiquétalo como", "tag it"], ["una hora", "an hour"], ["media hora", "half an hour"], ["horas", "hours", UNIT_BEFORE], ["minutos", "minutes", UNIT_BEFORE],
     ["dos", "two", COUNT_AHEAD], ["tres", "three", COUNT_AHEAD], ["antes", "before", UNITS_BEHIND], ["el día antes", "the day before"],
     ["la noche anterior", "the night before"], ["un día antes", "a day before"], ["el recordatorio", "the reminder"], ["repite", "repeat"], ["deja de repetir", "stop repeating"],
     ["todas las", "every"], ["día", "day", EVERY_UNIT], ["días", "day", EVERY_UNIT], ["semana", "week", EVERY_UNIT], ["semanas", "week", EVERY_UNIT], ["mes", "month", EVERY_UNIT],
     ["meses", "month", EVERY_UNIT], ["año", "year", EVERY_UNIT], ["años", "year", EVERY_UNIT], ["cada quince días", "every 2 weeks"],
     ["de la mañana", "am", CLOCK_BEHIND], ["de la tarde", "pm", CLOCK_BEHIND], ["de la noche", "pm", CLOCK_BEHIND],
-    ["por", "to", { before: /\b(?:renombrar?|nombre\s+(?:a|de))\b.+\s$/i }], ["para", "to", { before: /\btareas?\s+$/i }], ["de la lista", "from the list"], ["de mi lista", "from my list"], ["mostrarme", "show me"], ["lo pendiente", "pending tasks"], ["pendiente", "pending"],
+    ["por", "to", { before: /\b(?:renombrar?|nombre\s+(?:a|de))\b[^:]+\s$/i }], ["para", "to", { before: /\btareas?\s+$/i }], ["de la lista", "from the list"], ["de mi lista", "from my list"], ["mostrarme", "show me"], ["lo pendiente", "pending tasks"], ["pendiente", "pending"],
     ["la primera", "the first"], ["el primero", "the first"], ["la segunda", "the second"], ["el segundo", "the second"],
     ["la tercera", "the third"], ["el tercero", "the third"], ["la cuarta", "the fourth"],
     // "no espera, la cuarta, no la tercera": the one meant, then the one not meant.
@@ -234,7 +234,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["podría", "could you"], ["puede", "can you"], ["agregarle", "add"], ["ponerle", "give it"], ["plis", "please"], ["mil gracias", "thanks"],
     ["perfecto", "perfect"], ["nono", "no no"], ["está lista", "is done"], ["está listo", "is done"], ["me equivoqué", "my mistake"],
     ["búscame", "find"], ["busca", "find"], ["todo lo que tenga", "tasks mentioning"], ["las que digan", "tasks mentioning"], ["las que tengan", "tasks mentioning"],
-    ["tb", "too"], ["tmb", "too"], ["pará", "wait"],
+    ["tb", "too"], ["tmb", "too"], ["y tb", "and also"], ["pará", "wait"],
     // Chat Spanish: "me queda", "agéndame", "tacha la segunda", "eres lo máximo", "gracias po", "jajaja".
     ["me queda", "do i have left"], ["agéndame", "add"], ["tacha", "check off"], ["eres lo máximo", "you're the best"],
     ["deshace", "undo"], ["la del", "the"], ["el del", "the"], ["la de la", "the"], ["oye", "hey"], ["cuándo tengo", "when is"],
@@ -243,8 +243,8 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["súbele la prioridad", "set the priority"], ["bájale la prioridad", "set the priority"], ["poné", "put"],
     ["súbele la prioridad al", "set the priority of the"], ["súbele la prioridad a la", "set the priority of the"],
     ["bájale la prioridad al", "set the priority of the"], ["bájale la prioridad a la", "set the priority of the"],
-    ["volvé a ponerlo", "put it back"], ["vuelve a ponerla", "put it back"],
-    ["cambia el nombre de", "rename"], ["cámbiale el nombre a", "rename it to", { after: /^\s+(?!(?:la|el)\s+(?:\d|tarea|primera|segunda|tercera|última|del|de)\b|tarea\b|\d)/iu }], ["cámbiale el nombre a", "rename"], ["le cambia el nombre a", "rename"],
+    ["volvé a ponerlo", "put it back"], ["regrésalo", "put it back"], ["vuelve a ponerla", "put it back"],
+    ["cambia el nombre de", "rename"], ["cámbiale el nombre a", "rename it to", { after: /^\s+(?!(?:la|el)\s+(?:\d|tarea|primera|segunda|tercera|última|del|de)\b|tarea\b|lo\s+del?\b|\d|[^:]*:\s*\S)/iu }], ["cámbiale el nombre a", "rename"], ["le cambia el nombre a", "rename"],
     // Usted ("agregue", "avíseme", "cámbiele el nombre a"), as in Mexico and Colombia.
     // "ya está hecha", "me refería a la de …", "no era la del plomero, era la del pasaporte".
     ["ya está hecha", "is done"], ["ya está hecho", "is done"], ["me refería a", "i meant"], ["perdona", "sorry"],
@@ -270,7 +270,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["rappelle-moi", "remind me"], ["montre-moi", "show me"], ["affiche", "show"], ["marque", "mark"], ["termine", "complete"], ["supprime", "delete"],
     ["efface", "delete"], ["enlève", "delete"], ["déplace", "move"], ["décale", "move"], ["repousse", "postpone"], ["reporte", "postpone"],
     // Reminders and changes to an existing task ("rappelle-moi deux heures avant", "donne-lui l'étiquette X", "à 7h du soir").
-    ["et", "and", AT_START], ["en fait", "actually"], ["ajoute-lui", "give it"], ["donne-lui", "give it"], ["l'étiquette", "the tag"],
+    ["et", "and", AT_START], ["en fait", "actually"], ["ajoute-lui", "give it"], ["donne-lui", "give it"], ["donnez-lui", "give it"], ["aussi", "", { before: /-lui\s+$/i }], ["une priorité élevée", "high priority"], ["j'ai fini quoi", "what did I finish"], ["l'étiquette", "the tag"],
     ["une heure", "an hour"], ["une demi-heure", "half an hour"], ["heures", "hours", UNIT_BEFORE], ["deux", "two", COUNT_AHEAD], ["trois", "three", COUNT_AHEAD],
     ["avant", "before", UNITS_BEHIND], ["la veille", "the day before"], ["la veille au soir", "the night before"], ["un jour avant", "a day before"], ["le rappel", "the reminder"], ["répète", "repeat"], ["arrête de répéter", "stop repeating"],
     ["toutes les", "every"], ["jour", "day", EVERY_UNIT], ["jours", "day", EVERY_UNIT], ["semaine", "week", EVERY_UNIT], ["semaines", "week", EVERY_UNIT], ["mois", "month", EVERY_UNIT],
@@ -303,7 +303,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["repousser", "postpone"], ["rouvrir", "reopen"], ["annuler", "undo"], ["changer", "change", { before: /(?<!\b(?:ajoute|rajoute|ajouter|note|pis|et|puis|seulement|de|à)\s+)$/i }], ["modifier", "change"], ["modifie", "change"],
     ["est-ce que", ""], ["est terminée", "is done"], ["est terminé", "is done"], ["est faite", "is done"], ["est fait", "is done"],
     ["rajoute", "add"], ["rajouter", "add"], ["note-moi de", "add"], ["note-moi d'", "add "], ["la", "task", TASK_NUMBER_AHEAD],
-    ["est encore en cours", "is still open"], ["quand est", "when is"], ["peux-tu", "can you"], ["je voudrais", "I would like to", FR_COMMAND_AHEAD], ["je veux", "I want to", FR_COMMAND_AHEAD], ["la priorité de", "the priority of"], ["la priorité du", "the priority of the"], ["la priorité des", "the priority of the"], ["en haute", "to high"], ["en basse", "to low"], ["tu peux", "can you"], ["pourrais-tu", "could you"], ["s'il te plaît", "please"], ["s'il vous plaît", "please"], ["stp", "please"], ["c'est quand", "when is"],
+    ["est encore en cours", "is still open"], ["c'est pas encore fait", "is not done yet"], ["quand est", "when is"], ["peux-tu", "can you"], ["je voudrais", "I would like to", FR_COMMAND_AHEAD], ["je veux", "I want to", FR_COMMAND_AHEAD], ["la priorité de", "the priority of"], ["la priorité du", "the priority of the"], ["la priorité des", "the priority of the"], ["en haute", "to high"], ["en basse", "to low"], ["tu peux", "can you"], ["pourrais-tu", "could you"], ["s'il te plaît", "please"], ["s'il vous plaît", "please"], ["stp", "please"], ["c'est quand", "when is"],
     // "coche la 2", "pourriez-vous …" (vous), "le truc des billets", "la première est réglée", "c'est bon, …", "cherche …".
     ["coche", "check off"], ["cocher", "check off"], ["décoche", "reopen"], ["pourriez-vous", "could you"], ["pouvez-vous", "can you"],
     ["passer", "set", FR_PRIORITY_LATER], ["passe", "set", FR_PRIORITY_LATER], ["le truc des", "the"], ["le truc de", "the"],
@@ -338,7 +338,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
   ],
   de: [
     // Adding ("füge … hinzu" and "… hinzufügen" are brought to the front by DE_REORDER first).
-    ["trag ein", "add"], ["füg hinzu", "add"], ["trag", "add"], ["trage", "add"], ["notiere mir", "add"], ["notier mir", "add"], ["notiere", "add"], ["notier", "add"],
+    ["trag ein", "add"], ["eine halbe stunde", "half an hour"], ["tragen sie ein", "add"], ["am selben tag", "on the same day"], ["alle drei", "all three"], ["das gleiche fürs", "same for the"], ["füg hinzu", "add"], ["trag", "add"], ["trage", "add"], ["notiere mir", "add"], ["notier mir", "add"], ["notiere", "add"], ["notier", "add"],
     // "erinnere mich daran, … die Pflanzen zu gießen": the title is the infinitive without "zu".
     ["zu", "", { before: /\berinnere?\s+mich\s+daran\b.*\s$/i, after: /^\s+\p{L}+\s*[.!?]*$/u }], ["erstelle", "create"], ["erstell", "create"],
     ["leg", "create"], ["lege", "create"], ["neue aufgabe", "new task"], ["eine neue aufgabe", "a new task"], ["eine aufgabe", "a task"],
@@ -356,13 +356,13 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["überfälligen", "overdue"], ["überfällige", "overdue"], ["überfälliges", "overdue"], ["offen", "open"], ["offenen", "open"], ["offene", "open"],
     ["erledigten", "completed"], ["erledigte", "completed"], ["verspätete", "overdue"], ["als erledigt", "as done"],
     ["als fertig", "as done"], ["als offen", "as not done"], ["als nicht erledigt", "as not done"], ["nicht erledigt", "not done"],
-    ["erledigt", "done"], ["fertig", "done", { after: /^(?!\s+(?:machen|stellen|schreiben|bekommen|kriegen)\b)/i }], ["doch", "", { before: /\b(?:ist|sind)\s+$/i }],
+    ["erledigt", "done"], ["fertig", "done", { after: /^(?!\s+(?:machen|stellen|schreiben|bekommen|kriegen)\b)/i }], ["doch", "", { before: /\b(?:ist|sind)\s+$/i }], ["wirklich", "actually", { before: /\b(?:ist|sind)\s+$/i }],
     ["mit", "with", { after: /^\s+(?:hoher|niedriger)\s+prio/i }], ["hoher", "high", { after: /^\s+prio/i }], ["niedriger", "low", { after: /^\s+prio/i }],
     // Completing, deleting, changing
     ["erledige", "complete"], ["erledigen", "complete"], ["markiere", "mark"], ["markier", "mark"], ["schließe", "complete"],
     ["lösche", "delete"], ["lösch", "delete"], ["entferne", "remove"], ["entfern", "remove"], ["streiche", "delete"], ["streich", "delete"],
     ["verschiebe", "move"], ["verschieb", "move"], ["schiebe", "move"], ["schieb", "move"], ["verlege", "move"], ["setze", "set"], ["setz", "set"], ["ändere", "change"], ["änder", "change"],
-    ["benenne", "rename"], ["benenn", "rename"], ["um in", "to", RENAME_BEFORE], ["mach", "make", { after: /^\s+(?:es|das|sie|ihn|die\s+aufgabe)\b/i }],
+    ["benenne", "rename"], ["mach", "make", { after: /^\s+(?:es|das|sie|ihn|die\s+aufgabe)\b/i }],
     ["mache", "make", { after: /^\s+(?:es|das|sie|ihn|die\s+aufgabe)\b/i }],
     ["es", "it", AFTER_CLAUSE_VERB], ["das", "that", AFTER_VERB], ["sie", "it", AFTER_CLAUSE_VERB], ["ihn", "it", AFTER_CLAUSE_VERB],
     ["rückgängig", "undo"], ["widerrufe", "undo"],
@@ -466,11 +466,11 @@ export const CHAT_SPELLING: Record<Foreign, Row[]> = {
     ["holaa", "hola"], ["mñn", "mañana"], ["pa", "para", { after: /^\s+(?:el|la|los|las|esta|este|mañana|hoy|pasado)\b/i }],
   ],
   fr: [
-    ["jai", "j'ai"], ["c quoi", "c'est quoi"], ["rapelle", "rappelle"], ["dem1", "demain"], ["pr", "pour"], ["c bon", "c'est bon"], ["c fait", "c'est fait"], ["slt", "salut"], ["g", "j'ai", { after: /^\s+(?:fini|\p{L}+é(?:e|s|es)?)\b/iu }],
+    ["jai", "j'ai"], ["c quoi", "c'est quoi"], ["c pas", "c'est pas"], ["rapelle", "rappelle"], ["dem1", "demain"], ["pr", "pour"], ["c bon", "c'est bon"], ["c fait", "c'est fait"], ["slt", "salut"], ["g", "j'ai", { after: /^\s+(?:fini|\p{L}+é(?:e|s|es)?)\b/iu }],
     ["quest ce que", "qu'est-ce que"], ["qu'est ce", "qu'est-ce"], ["qqch", "quelque chose"],
     ["a", "à", { after: /^\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|\d)/i }],
   ],
-  de: [["is", "ist", { before: /\b(?:was|wann|das|es|wer|wo)\s+$/i }], ["heut", "heute"]],
+  de: [["is", "ist", { before: /\b(?:was|wann|das|es|wer|wo)\s+$/i }], ["heut", "heute"], ["ne", "eine", { after: /^\s+halbe\b/i }]],
 };
 
 /**
@@ -485,7 +485,7 @@ export const DE_REORDER: ReadonlyArray<readonly [head: string, tail: string, to:
   ["schreibe", "auf", "add"], ["", "erfassen", "add"], ["nimm", "auf", "add"], ["setz", "auf die liste", "add"], ["setze", "auf die liste", "add"],
   ["legen sie", "an", "add"], ["hak", "ab", "check off"], ["hake", "ab", "check off"], ["streich", "durch", "check off"], ["streiche", "durch", "check off"],
   ["mach", "rückgängig", "undo"], ["mache", "rückgängig", "undo"], ["nimm", "zurück", "undo"],
-  ["öffne", "wieder", "reopen"], ["mach", "wieder auf", "reopen"], ["benenne", "um", "rename"], ["schieb", "auf", "move"], ["", "schieben", "move"], ["habe ich", "schon erledigt", "have I already done"], ["hab ich", "schon erledigt", "have I already done"], ["zieh", "vor", "move"], ["ziehe", "vor", "move"],
+  ["öffne", "wieder", "reopen"], ["mach", "wieder auf", "reopen"], ["benenne", "um", "rename"], ["benennen sie", "um", "rename"], ["schieb", "auf", "move"], ["", "schieben", "move"], ["habe ich", "schon erledigt", "have I already done"], ["hab ich", "schon erledigt", "have I already done"], ["zieh", "vor", "move"], ["ziehe", "vor", "move"],
   ["schiebe", "auf", "move"], ["was steht", "an", "what is due"], ["was ist", "fällig", "what is due"], ["was habe ich", "vor", "what do I have"], ["was hab ich", "vor", "what do I have"],
   ["ich habe", "erledigt", "I finished"], ["ich hab", "erledigt", "I finished"], ["hab", "erledigt", "I finished"], ["ich habe", "gemacht", "I did"], ["ich hab", "gemacht", "I did"],
   ["", "hinzufügen", "add"], ["", "eintragen", "add"], ["", "aufschreiben", "add"], ["", "notieren", "add"], ["", "auf die liste setzen", "add"],
@@ -502,11 +502,11 @@ export const DE_QUESTION_START = /^(?:was|welche[nrs]?|wann|wie|wo|gibt|habe|hab
 /** Words that show a message's language (for the replies and the table the normaliser applies). */
 export const LANGUAGE_HINTS: Record<Foreign, string[]> = {
   es: ["completado", "espera", "cuarta", "majo", "póngale", "deshaga", "confundí", "repita", "agregue", "agrégueme", "avíseme", "cámbiele", "mñn", "deshace", "volvé", "ponerlo", "ponerla", "súbele", "eso", "tengo", "vencido", "vencidas", "añade", "apunta", "buenas", "noches", "adiós", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha", "borra", "elimina", "recuérdame", "mis", "enséñame", "mueve", "cambia", "quita", "completa", "hola", "viernes", "lunes", "martes", "miércoles", "jueves", "sábado", "domingo", "anota", "renombra", "aplaza", "reabre", "pendientes", "semana", "próxima", "sí", "ya", "del", "el", "una", "con", "por", "puedes", "funciona", "ayuda", "está", "hecho", "compré", "llamé", "pagué", "cuéntame", "chiste", "reabrir", "otra", "otro", "mejor", "hice", "borrar", "eliminar", "marcar", "completar", "mover", "cambiar", "podrías",
-    "avísame", "ponle", "pon", "prioridad", "cuáles", "podría", "borrá", "recordame", "porfa", "plis", "perfecto", "busca", "búscame", "tenga", "equivoqué", "mostrame", "etiqueta", "hora", "antes", "cada", "todos", "todas", "días", "semanas", "meses", "noche", "recordatorio", "repite", "repetir"],
+    "avísame", "ponle", "pon", "prioridad", "cuáles", "como", "podría", "borrá", "recordame", "porfa", "plis", "perfecto", "busca", "búscame", "tenga", "equivoqué", "mostrame", "etiqueta", "hora", "antes", "cada", "todos", "todas", "días", "semanas", "meses", "noche", "recordatorio", "repite", "repetir"],
   fr: ["svp", "montre", "tagué", "oups", "repousse-la", "coche-la", "pis", "allo", "tantôt", "jai", "bcp", "quand", "c'est", "qu'est", "retard", "quelles", "avance", "remets", "celui", "celle", "celui-là", "celle-là", "ajoute", "mets-la", "mets-le", "tâche", "tâches", "qu'ai-je", "cette", "bonne", "nuit", "bonsoir", "soirée", "journée", "revoir", "bientôt", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non", "j'ai", "déjà", "le", "les", "du", "des", "avec", "peux", "peux-tu", "marche", "aide", "est-ce", "terminé", "fait", "raconte-moi", "blague", "l'autre", "plutôt", "supprimer", "effacer", "marquer", "terminer", "déplacer", "pourrais-tu", "stp",
-    "ajoute-lui", "donne-lui", "pourriez-vous", "vous", "s'il", "plaît", "priorité", "coche", "décoche", "réglée", "cherche", "l'étiquette", "heure", "avant", "veille", "rappel", "répète", "répéter"],
+    "ajoute-lui", "donne-lui", "pourriez-vous", "vous", "s'il", "plaît", "priorité", "coche", "décoche", "réglée", "cherche", "l'étiquette", "heure", "avant", "veille", "rappel", "dernière", "faite", "finalement", "je", "répète", "répéter"],
   de: ["hak", "jänner", "vielmal", "schöne", "ne", "grüezi", "nochmal", "übrigens", "erfassen", "erinnern", "löschen", "benenn", "verschieb", "tage", "und", "wann", "sind", "moin", "bis", "hohe", "mit", "dem", "tagge", "gute", "nacht", "abend", "schönen", "schönes", "wochenende", "tschüss", "wiedersehen", "ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "kannst", "funktioniert", "hilfe", "hab", "wir", "schon", "bald", "du", "andere", "anderen", "lieber", "erzähl", "erzähle", "witz",
-    "gib", "priorität", "könnten", "können", "such", "suche", "raus", "isch", "nummer", "übrigens", "abhaken", "erinner", "lieber", "jeden", "jede", "jedes", "monat", "bisch", "erinnerung", "wiederhole"],
+    "gib", "priorität", "könnten", "können", "such", "suche", "raus", "isch", "nummer", "übrigens", "abhaken", "erinner", "lieber", "jeden", "jede", "jedes", "monat", "bisch", "fürs", "gleiche", "erinnerung", "wiederhole"],
 };
 
 /**
@@ -531,7 +531,7 @@ export const PAST_TENSE: Record<Foreign, { re: RegExp; endings: ReadonlyArray<re
   },
   de: {
     // "ich habe Mama angerufen", "hab ich die Wohnung schon geputzt?", "Blumen gegossen" (a participle alone).
-    re: /^(?:and\s+)?(?:(?:(?:ich|wir)\s+(?:habe|hab|haben)|(?:habe|hab|haben)(?:\s+(?:ich|wir))?)\s+(?<object>.+?)\s+(?<verb>\p{L}{4,})|(?<object2>\p{L}.*?)\s+(?:(?:habe|hab|haben)\s+(?:ich|wir)\s+(?:too\s+|already\s+)?)?(?<verb2>(?:an|auf|aus|ein|mit|weg|zu|ab|vor|nach|zurück|raus|rein|hoch|runter)?ge\p{L}{3,}(?:t|en)))$/iu,
+    re: /^(?:and\s+)?(?:(?:(?:ich|wir)\s+(?:habe|hab|haben)|(?:habe|hab|haben)(?:\s+(?:ich|wir))?)\s+(?<object>.+?)\s+(?<verb>\p{L}{4,})|(?<object2>\p{L}.*?)\s+(?:(?:habe|hab|haben)\s+(?:ich|wir)\s+(?:(?:too|already|grad|gerade|eben|endlich|jetzt)\s+)*)?(?<verb2>(?:an|auf|aus|ein|mit|weg|zu|ab|vor|nach|zurück|raus|rein|hoch|runter)?ge\p{L}{3,}(?:t|en)))$/iu,
     endings: [["iert", "ieren"], ["et", "en"], ["t", "en"], ["en", "en"]],
     irregular: { gegossen: "gießen", geschrieben: "schreiben", gegessen: "essen", gegangen: "gehen", gebracht: "bringen", gedacht: "denken", getan: "tun", gewesen: "sein", gehabt: "haben", überwiesen: "überweisen" },
     stop: ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "mein", "meine", "meinen", "meinem", "meiner", "schon", "heute", "today", "yesterday", "gerade", "grad", "endlich", "bereits", "jetzt", "auch", "already", "finally"],

@@ -511,6 +511,8 @@ const WEEKDAY_DAY: Partial<Record<Language, RegExp>> = {
   es: /(?<![\p{L}])(?:(al|para\s+el|el)\s+)?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\s+(\d{1,2})(?![\d:h.]|\s*(?:hs?|horas?)\b)/giu,
   fr: /(?<![\p{L}])(?:(au|pour\s+le|le)\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+(\d{1,2})(?![\d:h.]|\s*(?:h|heures?)\b)/giu,
 };
+// "benennen Sie es bitte um in „…“", "benenn das um in …": the particle before the new name, not at the end.
+const DE_RENAME_UM_IN = /\b(?:benennen\s+sie|benenne|benenn)\s+(.+?)\s+um\s+in\b/giu;
 // "el lunes que viene", "el mes que viene": the coming one, as chrono's Spanish reads "el próximo lunes".
 const ES_COMING =
   /(?<![\p{L}])(lunes|martes|miércoles|jueves|viernes|sábado|domingo|mes|año)\s+que\s+viene(?![\p{L}])/giu;
@@ -553,9 +555,11 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
   if (language === "fr") t = t.replace(FR_DONE_IT, "is done");
   if (language === "de")
     t = reorderClosed(
-      t.replace(DE_DAY_MONTH, (all, d: string, m: string) =>
-        +d >= 1 && +d <= 31 && +m >= 1 && +m <= 12 ? `${+d}. ${DE_MONTHS[+m - 1]}` : all,
-      ),
+      t
+        .replace(DE_RENAME_UM_IN, "rename $1 to")
+        .replace(DE_DAY_MONTH, (all, d: string, m: string) =>
+          +d >= 1 && +d <= 31 && +m >= 1 && +m <= 12 ? `${+d}. ${DE_MONTHS[+m - 1]}` : all,
+        ),
       trace,
     ).replace(DE_DAY_ONLY, (all, d: string) => (+d >= 1 && +d <= 31 ? `on the ${ordinal(+d)}` : all));
   const weekdayDay = WEEKDAY_DAY[language];

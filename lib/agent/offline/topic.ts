@@ -31,7 +31,11 @@ const LEAD = /^(?:i\s+)?(?:can'?t|cannot|won'?t|couldn'?t|didn'?t|don'?t)\s+(?:m
 // "and the second one, move to friday", "y la primera pásala a mañana": an ordinal needs no comma.
 // "y la del banco pásala al viernes" (read "the banco move it to friday"): a topic said without a comma,
 // when the command points back at once.
-const BARE_SHAPE = new RegExp(String.raw`^(the\s+\S.{1,40}?)\s+((?:${VERBS.join("|")})\s+(?:it|them)\b.*)$`, "i");
+// "y la reunión con el gestor pásela al jueves" keeps its own article where the tables left it.
+const BARE_SHAPE = new RegExp(
+  String.raw`^((?:the|la|el|los|las|le|les|die|der|das|den)\s+\S.{1,40}?)\s+((?:${VERBS.join("|")})\s+(?:it|them)\b.*)$`,
+  "i",
+);
 const ORDINAL_SHAPE = new RegExp(
   String.raw`^((?:the\s+)?(?:first|second|third|fourth|fifth|last|other)(?:\s+one)?)\s*,?\s+((?:${VERBS.join("|")})\b.*)$`,
   "i",

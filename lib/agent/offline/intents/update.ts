@@ -89,8 +89,18 @@ function namesItsTask(phrase: string, dateText: string, ctx: Ctx, moving: boolea
   return out.kind === "one" && !out.partial && out.task.title.toLowerCase().includes(dateText.toLowerCase());
 }
 
+// "move the tire swap to the same day": the day of the one task the last change touched.
+const SAME_DAY = /\b(?:to|for|on)\s+the\s+same\s+day(?:\s+as\s+(?:that|it|that\s+one))?$/i;
+
+function sameDayAsLastChange(text: string, ctx: Ctx): string {
+  if (!SAME_DAY.test(text)) return text;
+  const touched = dialogueState(ctx.history).lastChange?.touched ?? [];
+  const due = touched.length === 1 ? ctx.tasks.find((t) => t.number === touched[0])?.dueDate : null;
+  return due ? text.replace(SAME_DAY, `to ${due.slice(0, 10)}`) : text;
+}
+
 function modifierUpdate(ctx: Ctx): Interpretation | null {
-  let t = ctx.text.replace(TOO_AT_END, "");
+  let t = sameDayAsLastChange(ctx.text.replace(TOO_AT_END, ""), ctx);
   // "add a deadline of Friday to the report", "the due date for task 3 is Friday"
   t = t
     .replace(/^(?:add|put|attach)\s+(?=(?:a\s+|the\s+)?(?:due[\s-]*date|deadline)\b)/i, "set ")
