@@ -174,7 +174,14 @@ export function contentStems(s: string, extraStop?: Set<string>): string[] {
     .filter(Boolean);
 }
 
-/** Whether a query stem names a title stem: equal, a clear prefix, or a one-letter typo. */
+/** Whether two words differ only by two neighbouring letters typed the other way round ("dentsit"). */
+export function swapped(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+}
+
+/** Whether a query stem names a title stem: equal, a clear prefix, or a one-letter typo or swap. */
 export function stemsMatch(q: string, t: string): boolean {
   if (q === t) return true;
   if (q.length >= 4 && t.length >= 4 && (t.startsWith(q) || q.startsWith(t))) return true;
@@ -184,7 +191,7 @@ export function stemsMatch(q: string, t: string): boolean {
   if (q.length >= 6 && t.length > q.length && t.endsWith(q)) return true;
   // Short forms people type for long words: "docs" for documents, "pres" for presentation.
   if (q.length === 3 && t.length >= 6 && t.startsWith(q)) return true;
-  if (q.length >= 5 && t.length >= 5 && distance(q, t) <= 1) return true;
+  if (q.length >= 5 && t.length >= 5 && (distance(q, t) <= 1 || swapped(q, t))) return true;
   return false;
 }
 

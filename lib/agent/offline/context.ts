@@ -34,7 +34,7 @@ const INTERJECTION = [...INTERJECTIONS]
   .join("|");
 const FILLER_START = new RegExp(
   `^(?:(?:${INTERJECTION}|` +
-    /(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|er+|well|alright|all right|right|yes|yeah|yep|sure|nah|nope|actually|oh|hmm+|please|pls|plz|kindly|would you mind|can you|could you|would you|will you|could you please|can you please|no(?=[.,!])|wait(?=[.,!]|\s+(?:the|a|my|no|actually|sorry|i|it|that|this)\b)|i want you to|i'd like you to|i would like you to|i need you to|go ahead and|just|quickly|maybe|perhaps|possibly|also|and|y|et|und|then|now|ah|cool|great|nice|perfect)/
+    /(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|er+|well|alright|all right|right|yes|yeah|yep|sure|nah|nope|actually|oh|hmm+|please|pls|plz|kindly|would you mind|(?:would|could|will)\s+you\s+be\s+able\s+to|are\s+you\s+able\s+to|can you|could you|would you|will you|could you please|can you please|no(?=[.,!])|wait(?=[.,!]|\s+(?:the|a|my|no|actually|sorry|i|it|that|this)\b)|i want you to|i'd like you to|i would like you to|i need you to|go ahead and|just|quickly|maybe|perhaps|possibly|also|and|y|et|und|then|now|ah|cool|great|nice|perfect)/
       .source +
     // "I want to delete …" is the command; "I need to call …" stays a new task (NEED in add.ts).
     // "Priya wants to push our 1:1 …": someone else's wish for a change is the change asked for.
@@ -47,7 +47,7 @@ const FILLER_START = new RegExp(
 export const TOO_AT_END = /\s+(?:too|as\s+well)$/i;
 // "… a fortnight from now" keeps its "now".
 const FILLER_END =
-  /(?<!\bfrom)[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|for me please|if you can|if possible|asap please|now|instead(?:\s+of\s+(?:the\s+)?\S+(?:\s*(?:am|pm))?)?|then|actually|anyway|anyways|though|btw|lol|lmao|haha|hehe|xd|ja(?:ja)+|je(?:je)+|mdr|while\s+you'?re\s+at\s+it|(?:so\s+)?(?:don'?t|do\s+not)\s+let\s+me\s+forget|(?:please\s+)?(?:can\s+you\s+|you\s+can\s+)?put\s+it\s+(?:in|on)\s+(?:my|the)\s+list|(?:so\s+)?(?:please\s+)?(?:add|note|save|jot)\s+(?:it|that)(?:\s+down)?(?:\s+please)?)$/i;
+  /(?<!\bfrom)[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|for me please|if you can|if possible|asap please|now|instead(?:\s+of\s+(?:the\s+)?\S+(?:\s*(?:am|pm))?)?|then|actually|anyway|anyways|though|btw|lol|lmao|haha|hehe|xd|ja(?:ja)+|je(?:je)+|mdr|(?:lol\s+)?finally|at\s+last|while\s+you'?re\s+at\s+it|(?:so\s+)?(?:don'?t|do\s+not)\s+let\s+me\s+forget|(?:please\s+)?(?:can\s+you\s+|you\s+can\s+)?put\s+it\s+(?:in|on)\s+(?:my|the)\s+list|(?:so\s+)?(?:please\s+)?(?:add|note|save|jot)\s+(?:it|that)(?:\s+down)?(?:\s+please)?)$/i;
 // "…? Thank you so much", "…. cheers in advance": thanks in a sentence of their own after the request.
 const THANKS_END =
   /[.!?,]+\s*(?:thanks|thank\s+you|thx|cheers|ty)(?:\s+(?:so|very)\s+much|\s+a\s+lot|\s+heaps|\s+in\s+advance)?[\s.!?:)]*$/i;

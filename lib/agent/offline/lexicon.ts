@@ -78,6 +78,7 @@ export const SPELLED_WORDS = [
   "reschedule", "postpone", "cancel", "move", "show", "list", "remind", "reminder", "priority", "urgent", "important",
   "tomorrow", "today", "tonight", "yesterday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
   "weekend", "overdue", "everything", "morning", "afternoon", "evening", "first", "second", "third", "already",
+  "actually", "anything",
 ];
 
 /** Words in front of a command that say nothing about it ("yo", "lol wait", "ugh."). */

@@ -4,6 +4,7 @@
 // One file (over 300 lines): the rewrites run in a fixed order, which only reads right in one place.
 import { distance } from "fastest-levenshtein";
 import { baseOfGerund, isKnownWord } from "@/lib/tasks/lemma";
+import { swapped } from "@/lib/tasks/match";
 import {
   CHAT_SPELLING,
   CLOCK_WORDS,
@@ -369,12 +370,6 @@ export function carriedLanguage(
 }
 
 /** Two words that differ by one swapped pair of neighbouring letters ("compelte", "firday"). */
-function swapped(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
-  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
-}
-
 /** The command or date word a misspelt word stands for, or null (see `SPELLED_WORDS`). */
 export function correctSpelling(word: string): string | null {
   const w = word.toLowerCase();

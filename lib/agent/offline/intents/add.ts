@@ -40,7 +40,8 @@ const REMIND =
   /^(?:remind\s+me|set\s+(?:a\s+|me\s+a\s+)?(?:(daily|nightly|weekly|monthly|yearly)\s+)?reminder|reminder|don'?t\s+let\s+me\s+forget|do\s+not\s+let\s+me\s+forget|don'?t\s+forget|do\s+not\s+forget|help\s+me\s+remember|remember|i\s+(?:need|have|want)\s+to\s+remember|make\s+sure\s+i)(?:\s+(?:to|about|that|of))?\s+/i;
 const NEED =
   /^(?:i\s+|we\s+)?(?:really\s+|still\s+|also\s+|definitely\s+)?(?:have\s+got|'ve\s+got|'ll\s+need|will\s+need|'m\s+going|am\s+going|'m\s+gonna|am\s+gonna|would\s+like|'d\s+like|need|have(?!\s+(?:i|we|you)\b)|got(?=\s+to\b)|gotta|must|should|ought|gonna|plan|intend|want)(?:\s+(?:really|definitely|probably|also|still|totally|absolutely))?(?:\s+to)?\s+(?!(?:see|view|know|check|look\s+at|list|show)\s+(?:my|all|the|what)\b)/i;
-const POINTS_BACK = /\b(?:them|those|these)\b|^the\s+.+\s+one(?:s)?\b/i;
+// "need it for my review": what was just asked for, not a new thing.
+const POINTS_BACK = /\b(?:them|those|these)\b|^the\s+.+\s+one(?:s)?\b|^(?:it|that|this)\s+(?:for|by|before)\b/i;
 const TO_MY_LIST =
   /\s+(?:(?:to|on(?:to)?|in)\s+(?:my|the)\s+(?:to-?do\s+|todo\s+|task\s+|shopping\s+)?(?:list|tasks|todos)|as\s+an?\s+(?:new\s+)?(?:task|to-?do|reminder|item))\b/i;
 

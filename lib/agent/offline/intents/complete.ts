@@ -33,6 +33,12 @@ const PATTERNS: Pattern[] = [
     group: 1,
     reopen: true,
   },
+  // "oops i ticked off the tax return by mistake": the tick was the mistake, so the task is open again.
+  {
+    re: /^(?:i|we)\s+(?:accidentally\s+)?(?:ticked|checked|crossed|marked)\s+(?:off\s+)?(.+?)(?:\s+off)?(?:\s+as\s+(?:done|complete|completed))?\s+(?:by\s+mistake|by\s+accident|accidentally)$/i,
+    group: 1,
+    reopen: true,
+  },
   // "put the tax receipts back on my list": a done task back among the open ones ("put it back" alone is undo.ts's).
   {
     re: /^(?:put|bring)\s+(.+?)\s+back\s+(?:on|onto|to|in)\s+(?:the|my)\s+(?:to-?do\s+|task\s+)?list(?:\s+again)?$/i,

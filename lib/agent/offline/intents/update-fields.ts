@@ -73,6 +73,12 @@ export function removeTags(ctx: Ctx): Interpretation | null {
   if (m) return finish(m[2], { removeTags: tagsOf(m[1].replace(/\s+(?=#)/g, ",")) }, ctx);
   m = /^take\s+(?:the\s+)?(#?[\p{L}\p{N}_-]+)\s+(?:tag|label)\s+off\s+(?:of\s+)?(.+)$/iu.exec(t);
   if (m) return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
+  // "the car wash one doesn't need the urgent tag anymore": a tag the task no longer needs.
+  m =
+    /^(.+?)\s+(?:doesn'?t|does\s+not|don'?t|do\s+not|no\s+longer)\s+needs?\s+(?:the\s+|its\s+|that\s+)?(?:(#?[\p{L}\p{N}_-]+)\s+(?:tag|label)|(?:tag|label)\s+(#?[\p{L}\p{N}_-]+))(?:\s+any\s*more)?$/iu.exec(
+      t,
+    );
+  if (m) return finish(m[1], { removeTags: tagsOf(m[2] ?? m[3]!) }, ctx);
   m = new RegExp(String.raw`^untag\s+(${TAGLIST})\s+from\s+(.+)$`, "iu").exec(t);
   if (m) return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
   m = /^untag\s+(.+?)(?:\s+(?:as|from)\s+#?([\p{L}\p{N}_-]+))?$/iu.exec(t);

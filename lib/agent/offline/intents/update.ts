@@ -13,7 +13,7 @@ import { type Change, finish, splitRefAndValue, timeOnlyOf } from "./update-call
 import { addTags, clearDue, description, removeTags, rename } from "./update-fields";
 
 const UPDATE_VERB =
-  /^(make|set|change|update|edit|modify|mark|flag|move|push|reschedule|re-schedule|postpone|delay|shift|bump|defer|schedule|put|file|prioriti[sz]e|deprioriti[sz]e|de-prioriti[sz]e|raise|lower|increase|decrease|bring\s+forward|pull\s+forward|move\s+up|push\s+back|push\s+out|give|switch|adjust|extend|snooze|drop|knock\s+down|knock|downgrade|demote|upgrade|promote)\s+(.+)$/i;
+  /^(make|set|change|update|edit|modify|mark|flag|move|push|reschedule|re-schedule|postpone|delay|shift|bump|defer|schedule|put|file|prioriti[sz]e|deprioriti[sz]e|de-prioriti[sz]e|raise|lower|increase|decrease|bring\s+forward|pull\s+forward|move\s+up|prepone|push\s+back|push\s+out|give|switch|adjust|extend|snooze|drop|knock\s+down|knock|downgrade|demote|upgrade|promote)\s+(.+)$/i;
 
 const SHIFT_NUMBERS: Record<string, number> = {
   ...NUMBER_WORDS,
@@ -89,6 +89,10 @@ function namesItsTask(phrase: string, dateText: string, ctx: Ctx, moving: boolea
   return out.kind === "one" && !out.partial && out.task.title.toLowerCase().includes(dateText.toLowerCase());
 }
 
+// "…to 10am, the client call clashes", "… because it clashes": why, not what.
+const REASON_AFTER =
+  /(?:\s*,\s*|\s+)(?:because|since|cos|cuz)\s+.+$|\s*,\s*(?:the|my|our|it|that)\b[^,]*?\s+(?:clashes|conflicts|overlaps)(?:\s+with\b.*)?$/i;
+
 // "move the tire swap to the same day": the day of the one task the last change touched.
 const SAME_DAY = /\b(?:to|for|on)\s+the\s+same\s+day(?:\s+as\s+(?:that|it|that\s+one))?$/i;
 
@@ -100,7 +104,7 @@ function sameDayAsLastChange(text: string, ctx: Ctx): string {
 }
 
 function modifierUpdate(ctx: Ctx): Interpretation | null {
-  let t = sameDayAsLastChange(ctx.text.replace(TOO_AT_END, ""), ctx);
+  let t = sameDayAsLastChange(ctx.text.replace(TOO_AT_END, "").replace(REASON_AFTER, ""), ctx);
   // "add a deadline of Friday to the report", "the due date for task 3 is Friday"
   t = t
     .replace(/^(?:add|put|attach)\s+(?=(?:a\s+|the\s+)?(?:due[\s-]*date|deadline)\b)/i, "set ")
