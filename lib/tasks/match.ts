@@ -178,7 +178,8 @@ export function contentStems(s: string, extraStop?: Set<string>): string[] {
 export function swapped(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
   const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
-  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+  const [i, j] = diff;
+  return diff.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i];
 }
 
 /** Whether a query stem names a title stem: equal, a clear prefix, or a one-letter typo or swap. */
