@@ -473,7 +473,7 @@ const BARE_HOUR =
 
 // "jeden Monat am 25.": a day of the month with no month after it (chrono.de reads "am 25. März" itself).
 const DE_DAY_ONLY =
-  /\bam\s+(\d{1,2})\.(?!\d)(?!\s*(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b)/giu;
+  /\b(?:am|auf\s+den)\s+(\d{1,2})\.(?!\d)(?!\s*(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b)/giu;
 // "réserver le resto le 30 #perso", "cena con Ana el 15 a las 9": a day of the month alone, after the
 // task's words (chrono's French and Spanish read it only with a month). After a command word ("supprime
 // le 3", "borra el 2") the number is a task's.

@@ -54,7 +54,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     re: new RegExp(
-      String.raw`^(?:mark|set|flag|put|move|change|turn|make)\s+(.+?)\s+(?:as\s+|to\s+|back\s+to\s+|back\s+as\s+|back\s+)?${NOT_DONE}(?:\s+again)?$`,
+      String.raw`^(?:mark|set|flag|put|move|change|turn|make|restore)\s+(.+?)\s+(?:as\s+|to\s+|back\s+to\s+|back\s+as\s+|back\s+)?${NOT_DONE}(?:\s+again)?$`,
       "i",
     ),
     group: 1,
