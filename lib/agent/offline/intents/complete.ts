@@ -215,16 +215,6 @@ function foreignPast(ctx: Ctx): Interpretation | null {
       .includes(verb.toLowerCase())
   )
     return null;
-  // A past form typed without its accent ("recogi", "pague") is the user's own word, never one the
-  // tables put there ("borra la primera" read "delete the first").
-  if (
-    /[ei]$/i.test(verb) &&
-    !ctx.typed
-      .toLowerCase()
-      .split(/[^\p{L}]+/u)
-      .includes(verb.toLowerCase())
-  )
-    return null;
   const object = said
     .split(/\s+/)
     .filter((w) => !stop.has(w.toLowerCase().replace(/^l'/, "")))
