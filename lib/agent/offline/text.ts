@@ -74,3 +74,11 @@ export const TODO_VERBS = new Set([
   "try", "find", "look", "see", "watch", "listen", "practise", "renew", "wrap", "hire",
   "interview", "confirm", "arrange", "reserve", "rent", "lend", "borrow", "pray", "meditate",
 ]);
+
+// Why, not what: a reason after a task is no part of it.
+/** After a new task's words, set off by a comma ("pay the fees, because otherwise …"). */
+export const REASON_TAIL =
+  /,\s*(?:because|since|cause|cos|coz|otherwise|que|porque|ya\s+que|pues|parce\s+que|car|puisque|sinon|weil|denn|sonst)(?![\p{L}]).*$/iu;
+/** After a change ("…to 10am, the client call clashes", "… because it clashes"). */
+export const REASON_AFTER_CHANGE =
+  /(?:\s*,\s*|\s+)(?:because|since|cos|cuz)\s+.+$|\s*,\s*(?:the|my|our|it|that)\b[^,]*?\s+(?:clashes|conflicts|overlaps)(?:\s+with\b.*)?$/i;

@@ -7,7 +7,7 @@ import { formatDue } from "../format";
 import { extractRepeat } from "../recurrence";
 import { extractReminderClause, reminderNeedsTime, remindFromSpec } from "../reminders";
 import { extractDescription, extractPriority, extractQuoted, extractTags } from "../modifiers";
-import { baseOfPastVerb, NUMBER_WORDS, TODO_VERBS, tidyTitle } from "../text";
+import { baseOfPastVerb, NUMBER_WORDS, REASON_TAIL, TODO_VERBS, tidyTitle } from "../text";
 import { COMMAND_LEADS, FIXED_PAIRS } from "../lexicon";
 import { resolveOne } from "../references";
 import { isSmalltalk } from "./smalltalk";
@@ -60,10 +60,6 @@ type Parsed = {
 };
 
 /** Reads one task's sentence: title plus whatever modifiers it carries. */
-// A reason after a comma explains the task, it is not part of it ("pay the fees, because otherwise …").
-const REASON_TAIL =
-  /,\s*(?:because|since|cause|cos|coz|otherwise|que|porque|ya\s+que|pues|parce\s+que|car|puisque|sinon|weil|denn|sonst)(?![\p{L}]).*$/iu;
-
 export function parseTaskText(text: string, ctx: Ctx): Parsed {
   let rest = text.replace(TO_MY_LIST, " ").replace(REASON_TAIL, "").trim();
   const out: Partial<Parsed> = {};

@@ -6,7 +6,7 @@ import { dialogueState } from "../dialogue";
 import { extractPriority, extractTags } from "../modifiers";
 import { cleanRefPhrase, resolveOne } from "../references";
 import { withoutRebuttal } from "./schedule";
-import { baseOfPastVerb, NUMBER_WORDS, tidyTitle } from "../text";
+import { baseOfPastVerb, NUMBER_WORDS, REASON_AFTER_CHANGE, tidyTitle } from "../text";
 import type { Interpretation } from "../types";
 import { messages } from "../messages";
 import { type Change, finish, splitRefAndValue, timeOnlyOf } from "./update-calls";
@@ -89,10 +89,6 @@ function namesItsTask(phrase: string, dateText: string, ctx: Ctx, moving: boolea
   return out.kind === "one" && !out.partial && out.task.title.toLowerCase().includes(dateText.toLowerCase());
 }
 
-// "…to 10am, the client call clashes", "… because it clashes": why, not what.
-const REASON_AFTER =
-  /(?:\s*,\s*|\s+)(?:because|since|cos|cuz)\s+.+$|\s*,\s*(?:the|my|our|it|that)\b[^,]*?\s+(?:clashes|conflicts|overlaps)(?:\s+with\b.*)?$/i;
-
 // "move the tire swap to the same day": the day of the one task the last change touched.
 const SAME_DAY = /\b(?:to|for|on)\s+the\s+same\s+day(?:\s+as\s+(?:that|it|that\s+one))?$/i;
 
@@ -104,7 +100,7 @@ function sameDayAsLastChange(text: string, ctx: Ctx): string {
 }
 
 function modifierUpdate(ctx: Ctx): Interpretation | null {
-  let t = sameDayAsLastChange(ctx.text.replace(TOO_AT_END, "").replace(REASON_AFTER, ""), ctx);
+  let t = sameDayAsLastChange(ctx.text.replace(TOO_AT_END, "").replace(REASON_AFTER_CHANGE, ""), ctx);
   // "add a deadline of Friday to the report", "the due date for task 3 is Friday"
   t = t
     .replace(/^(?:add|put|attach)\s+(?=(?:a\s+|the\s+)?(?:due[\s-]*date|deadline)\b)/i, "set ")
