@@ -195,10 +195,15 @@ test("the current conversation is highlighted and the shortcuts work", async ({ 
   const sidebar = page.getByRole("complementary", { name: "Conversation history" });
   await expect(sidebar.locator(`a[href="/c/${id}"]`)).toHaveAttribute("aria-current", "page");
 
-  // The composer has focus on load, where "?" is just a character: leave it first.
-  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-  await page.keyboard.press("?");
+  // The composer has focus on load, where "?" is just a character: leave it first. The shortcut
+  // listener is attached once the page has hydrated (the server-rendered sidebar above is there
+  // before it), so a "?" pressed earlier goes nowhere: press again until the page answers.
   const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(async () => {
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press("?");
+    await expect(help).toBeVisible({ timeout: 1000 });
+  }).toPass();
   await expect(help).toContainText("New chat");
   await shot(page, "shortcut-help");
   await page.keyboard.press("Escape");
