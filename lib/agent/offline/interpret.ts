@@ -294,12 +294,16 @@ function withoutAside(input: InterpretInput, ctx: Ctx, weakTasks = false): Inter
   }
   // "the plumber one isn't actually sorted, he never showed up. can u reopen it": a remark between a
   // report and the request that says the same of it.
+  // "the library books, i never actually returned them. can u reopen that one": the report may itself
+  // run over a comma.
   if (breaks.length >= 2) {
-    const first = text.slice(0, breaks[0]!.index).trim();
     const lastBreak = breaks.at(-1)!;
     const last = text.slice(lastBreak.index + lastBreak[0].length).trim();
-    const a = understand({ ...input, text: first }, false, ctx.language);
-    if (sameCalls(a, aboutHead(input, ctx, a, last))) return a;
+    for (const b of breaks.slice(0, -1)) {
+      const head = text.slice(0, b.index).trim();
+      const a = understand({ ...input, text: head }, false, ctx.language);
+      if (sameCalls(a, aboutHead(input, ctx, a, last))) return a;
+    }
   }
   return null;
 }
@@ -389,8 +393,18 @@ function quotedRequest(input: InterpretInput, ctx: Ctx): Interpretation | null {
 }
 
 /** "the plumber, move it to tomorrow": the command, with "it" bound to the task named first. */
+// "the library books, i never actually returned them": a report about the thing named first.
+const TOPIC_REPORT =
+  /^(?:(?:hmm+|oh|ah|so|ok(?:ay)?|well)[\s,]+)?(.{3,}?)\s*,\s*((?:i|we)\s+(?:.+?\s)?)(?:it|them)\b(.*)$/i;
+
 function topic(input: InterpretInput, ctx: Ctx): Interpretation | null {
   const found = topicFirst(ctx);
+  const report = found ? null : TOPIC_REPORT.exec(ctx.text);
+  if (report) {
+    const said = `${report[2]}${report[1]}${report[3]}`;
+    const out = understand({ ...input, text: said }, false, ctx.language);
+    return out.calls.length && out.confidence >= 0.7 && out.calls.every((c) => c.tool !== "add_task") ? out : null;
+  }
   if (!found) return null;
   // "j'ai acheté les spéculoos, vous pouvez les cocher": "them" is the one thing named, said as a plural.
   const sub = makeCtx({ ...input, text: found.command.replace(/\bthem\b/i, "it") }, found.task, ctx.language);

@@ -20,9 +20,11 @@ const LAST_WORD = { after: /^\s*[.!?]*$/, before: /(?<!\b(?:i|we|he|she|they|you
 
 // "move the 3rd to wednesday": an ordinal right after a command and "the" picks from a list (not "on the 3rd").
 const VERB_THE = {
-  before: /\b(?:move|push|delete|remove|mark|complete|finish|tick|check|drop|bump|shift|reschedule|rename|tag|do)\s+the\s+$/i,
+  before: /\b(?:move|push|delete|remove|mark|complete|finish|tick|check|drop|bump|shift|reschedule|rename|tag|do|(?:knock|tick|check|cross)\s+off)\s+the\s+$/i,
 };
 
+// "knock off the 2nd and 4th": the second of two places in the list.
+const ORDINAL_PAIR = { before: /\b(?:1st|2nd|3rd|4th|first|second|third)\s+(?:and|&|or)\s+$/i };
 const ONE_AHEAD = { after: /^\s+(?:one|task|item)s?\b/i };
 
 /** Text-speak, chat abbreviations and misspellings → plain English. */
@@ -31,9 +33,9 @@ export const TEXT_SPEAK: Row[] = [
   ["by noon", "at noon"],
   ["2moro", "tomorrow"], ["2morrow", "tomorrow"], ["tmrw", "tomorrow"], ["tmrrw", "tomorrow"], ["tmr", "tomorrow"],
   ["tmw", "tomorrow"], ["tomoz", "tomorrow"], ["tommorow", "tomorrow"], ["tomorow", "tomorrow"], ["tommorrow", "tomorrow"],
-  ["2day", "today"], ["tday", "today"], ["2nite", "tonight"], ["2night", "tonight"], ["tonite", "tonight"],
+  ["2day", "today"], ["tday", "today"], ["2nite", "tonight"], ["tmrow", "tomorrow"], ["2night", "tonight"], ["tonite", "tonight"],
   ["pls", "please"], ["plz", "please"], ["plse", "please"], ["thx", "thanks"], ["thnx", "thanks"], ["thanx", "thanks"],
-  ["tnx", "thanks"], ["wats", "what's"], ["whats", "what's"], ["u", "you"], ["ur", "your"], ["r", "are"], ["wat", "what"], ["wot", "what"], ["wut", "what"],
+  ["tnx", "thanks"], ["wats", "what's"], ["whats", "what's"], ["u", "you"], ["ur", "your"], ["r", "are"], ["wat", "what"], ["wht", "what"], ["wot", "what"], ["wut", "what"],
   ["hav", "have"], ["hv", "have"], ["n", "and"], ["b4", "before"], ["abt", "about"], ["w/", "with"], ["bc", "because"],
   ["cuz", "because"], ["gonna", "going to"], ["wanna", "want to"], ["gotta", "have to"], ["lemme", "let me"],
   ["appt", "appointment"], ["mins", "minutes"], ["min", "minutes"], ["hr", "hour"], ["hrs", "hours"],
@@ -43,7 +45,7 @@ export const TEXT_SPEAK: Row[] = [
   ["thur", "thursday"], ["thurs", "thursday"], ["fri", "friday"], ["sat", "saturday", DATE_SLOT], ["sat", "saturday", TIME_NEXT], ["sat", "saturday", LAST_WORD],
   ["sun", "sunday", DATE_SLOT], ["sun", "sunday", TIME_NEXT],
   // "push it 2 tomorrow", "the gym 1": digits standing for words.
-  ["2", "to", { after: /^\s+(?:tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|next|the\s+\d)\b/i, before: /[a-z]\s+$/i }],
+  ["2", "to", { after: /^\s+(?:tomorrow|today|tonight|tmrw|tmr|2moro|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|next|the\s+\d)\b/i, before: /[a-z]\s+$/i }],
   ["1", "one", { before: /\bthe\s+[a-z]+\s+$/i }],
   // Chat words for a reminder: "ping me at 5 about the rent", "nudge me to call Jo tomorrow".
   ["ping me", "remind me"], ["nudge me", "remind me"], ["alert me", "remind me"],
@@ -60,11 +62,13 @@ export const TEXT_SPEAK: Row[] = [
   // "and the third also": "also" ending a message is "too".
   ["also", "too", { before: /\S\s+$/, after: /^\s*[.!?]*\s*$/ }], ["also", "", { before: /\badd\s+$/i }],
   // "the 2nd one", "the top one": a place in the list shown.
-  ["1st", "first", ONE_AHEAD], ["2nd", "second", ONE_AHEAD], ["3rd", "third", ONE_AHEAD], ["3rd", "third", VERB_THE], ["4th", "fourth", ONE_AHEAD],
+  ["1st", "first", ONE_AHEAD], ["2nd", "second", ONE_AHEAD], ["3rd", "third", ONE_AHEAD], ["3rd", "third", VERB_THE], ["2nd", "second", VERB_THE], ["4th", "fourth", ORDINAL_PAIR], ["4th", "fourth", ONE_AHEAD],
   ["top", "first", ONE_AHEAD], ["bottom", "last", ONE_AHEAD],
   // "a week from today", "arvo" (Australian: afternoon).
   ["from today", "", { before: /\b(?:days?|weeks?|months?)\s+$/i }], ["arvo", "afternoon"],
   ["arvo tmrw", "tomorrow afternoon"],
+  // "tomorrow in the afternoon", "friday in the morning": a part of a named day.
+  ["in the", "", { before: /\b(?:today|tomorrow|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+$/i, after: /^\s+(?:morning|afternoon|evening)\b/i }],
   ["wat's", "what's"], ["taks", "task"], ["ad", "add", { before: /(?:^|\b(?:please|pls|plz|you|u)\s+)$/i, after: /^\s+(?:a|an|the|new|to|task)\b/i }],
 ];
 
@@ -85,7 +89,7 @@ export const SPELLED_WORDS = [
 export const INTERJECTIONS = [
   "yo", "lol", "lmao", "haha", "hahaha", "hehe", "ugh", "argh", "hmm", "hm", "hmmm", "oh", "ooh", "oops", "whoops",
   "wait", "uh", "um", "er", "ah", "aah", "meh", "welp", "oof", "ok so", "okay so", "so", "k", "kk", "alright so",
-  "wait no", "oh no", "no wait", "no sorry", "nope", "fine", "uy", "ay", "vale", "bueno", "oye", "bon", "alors", "euh", "ah bon",
+  "wait no", "oh no", "no wait", "no sorry", "nope", "fine", "uy", "ay", "vale", "bueno", "bon", "alors", "euh", "ah bon",
   "ähm", "äh", "ach", "naja", "na ja", "okay also", "ok also", "listo", "forgot", "i forgot", "almost forgot", "before i forget", "btw",
   "by the way", "anyway", "finally", "at last", "at long last", "che", "parce", "fair enough", "dale", "pues", "passt",
 ];
@@ -110,6 +114,8 @@ const TASK_NUMBER_AHEAD = { after: /^\s*#?\d{1,3}(?![\d:h]|[.,]\d)(?!\s+(?:de|de
 // "ya terminé la 3": a report about a task named by its number.
 const TASK_NUMBER_AHEAD_LA = { after: /^\s+(?:la\s+)?#?\d{1,3}(?![\d:])/i };
 const ES_ADD_BEFORE = /(?<![\p{L}])(?:apúntame|apunta|anotá|anótame|anota|agrégame|agrega|añade)(?![\p{L}])/iu;
+// "el jueves por la tarde", "mañana en la noche": a part of the day right after its day.
+const ES_DAY_BEHIND = { before: /(?<![\p{L}])(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|mañana)\s+$/iu };
 const ES_DAY_AHEAD = { after: /^\s+(?:(?:el\s+)?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)|mañana|pasado\s+mañana|la\s+semana|la\s+próxima)\b/i };
 // "quiero eliminar …", "je voudrais supprimer …": a wish that is really the command after it.
 const ES_COMMAND_AHEAD = { after: /^\s+(?:borrar|eliminar|quitar|marcar|completar|terminar|mover|cambiar|renombrar|aplazar|reabrir)\b/i };
@@ -176,7 +182,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["añade", "add"], ["añadir", "add"], ["agrega", "add"], ["agregar", "add"], ["apunta", "add"], ["anota", "add"],
     ["crea", "add"], ["recuérdame", "remind me about", { after: /^\s+(?:it|them)\b/i }],
     // "y recuérdame una hora antes": a reminder ahead of the task just said, not a new one.
-    ["recuérdame", "remind me", { after: /^\s+(?:una|un|media|\d+|dos|tres|cinco|diez|quince|veinte|treinta)\s+(?:hora|horas|minutos?|min|día|días)\s+antes\b/iu }], ["recuérdame", "remind me to"], ["muéstrame", "show me"], ["muestra", "show"], ["enséñame", "show me"],
+    ["recuérdame", "remind me", { after: /^\s+(?:una|un|media|\d+|dos|tres|cinco|diez|quince|veinte|treinta)\s+(?:hora|horas|minutos?|min|día|días)\s+antes\b/iu }], ["recuérdame", "remind me to"], ["muéstrame", "show me"], ["muestra", "show"], ["enséñame", "show me"], ["enseñame", "show me"],
     ["marca", "mark"], ["completa", "complete"], ["termina", "complete"], ["borra", "delete"], ["elimina", "delete"], ["quita", "delete"],
     ["mueve", "move"], ["pasa", "move"], ["pasá", "move"],
     // "páselo al viernes" (usted); "el pase" is a pass, so only where a command starts.
@@ -199,14 +205,19 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["la primera", "the first"], ["el primero", "the first"], ["la segunda", "the second"], ["el segundo", "the second"],
     ["la tercera", "the third"], ["el tercero", "the third"], ["la cuarta", "the fourth"],
     // "no espera, la cuarta, no la tercera": the one meant, then the one not meant.
-    ["espera", "wait", { before: /^\s*(?:no[\s,]+)?$/i }], ["no", "not", { before: /,\s*$/, after: /^\s+(?:la|el)\s+(?:primera|segunda|tercera|cuarta|última|otra|primero|segundo|tercero|cuarto|último|otro)\b/iu }], ["la última", "the last"], ["el último", "the last"], ["la otra", "the other one"], ["el otro", "the other one"],
+    ["espera", "wait", { before: /^\s*(?:no[\s,]+)?$/i }], ["no", "not", { before: /,\s*$/, after: /^\s+(?:la|el)\s+(?:primera|segunda|tercera|cuarta|última|otra|primero|segundo|tercero|cuarto|último|otro)\b/iu }], ["la última", "the last"], ["el último", "the last"], ["la otra", "the other one"], ["el otro", "the other one"], ["a la otra", "the other one", { before: /(?:[.…:,]|\bno)\s*$/i }],
+    // "uy perdona, me he liado: la segunda", "desmárcala", "xfa".
+    ["me he liado", "my mistake"], ["perdone", "sorry"], ["desmarca", "reopen"], ["xfa", "please"],
     ["ya terminé", "finished", TASK_NUMBER_AHEAD_LA], ["ya la hice", "is done"], ["ya lo hice", "is done"], ["mejor", "actually", { before: /^\s*$/ }], ["mejor", "actually", ES_AND_AHEAD], ["mejor", "i mean", AFTER_COMMA],
     ["y también", "and also"], ["también", "also"], ["eso", "that"], ["esa", "that"], ["gracias", "thanks"],
-    ["muchas gracias", "thanks"], ["eso es todo", "that's all"], ["cuéntame", "tell me"], ["un chiste", "a joke"], ["un cuento", "a story"], ["una historia", "a story"], ["un poema", "a poem"], ["nada más", "nothing else"], ["hola", "hello"], ["qué tal", "how are you"], ["buenas tardes", "good afternoon"], ["buenas noches", "good night"],
+    ["muchas gracias", "thanks"], ["le agradezco", "thank you"], ["mucho", "very much", { before: /\bagradezco\s+$/i }], ["se lo agradezco", "thank you"], ["que tenga buena noche", "have a good night"], ["que tenga una buena noche", "have a good night"], ["que tenga buen día", "have a good day"], ["que tenga un buen día", "have a good day"], ["que tenga buena tarde", "have a good afternoon"],
+    ["órale", "ok"], ["qué chido", "cool"], ["me podría decir", "could you tell me"], ["me puede mostrar", "can you show me"], ["me puedes mostrar", "can you show me"], ["lo qué tengo", "what I have"], ["me podrías decir", "could you tell me"], ["me puede decir", "can you tell me"], ["me puedes decir", "can you tell me"], ["eso es todo", "that's all"], ["cuéntame", "tell me"], ["un chiste", "a joke"], ["un cuento", "a story"], ["una historia", "a story"], ["un poema", "a poem"], ["nada más", "nothing else"], ["hola", "hello"], ["qué tal", "how are you"], ["buenas tardes", "good afternoon"], ["buenas noches", "good night"],
     ["buen fin de semana", "have a good weekend"], ["hasta luego", "see you later"], ["adiós", "bye"], ["por hoy", "for today"], ["buenos días", "good morning"], ["para mañana", "for tomorrow"], ["para hoy", "for today"],
-    ["pasado mañana", "the day after tomorrow"], ["mañana por la mañana", "tomorrow morning"], ["mañana por la tarde", "tomorrow afternoon"],
+    ["pasado mañana", "the day after tomorrow"], ["mañana por la mañana", "tomorrow morning"], ["mañana por la tarde", "tomorrow afternoon"], ["esta mañana", "this morning"],
+    // "mañana en la tarde" (Mexico), "el jueves por la noche": a part of the day after its day.
+    ["en la tarde", "afternoon", ES_DAY_BEHIND], ["por la tarde", "afternoon", ES_DAY_BEHIND], ["en la noche", "evening", ES_DAY_BEHIND], ["por la noche", "evening", ES_DAY_BEHIND],
     ["mañana", "tomorrow"], ["hoy", "today"], ["ayer", "yesterday"], ["la semana pasada", "last week"], ["el mes pasado", "last month"], ["esta noche", "tonight"], ["esta tarde", "this afternoon"], ["esta semana", "this week"],
-    ["la semana que viene", "next week"], ["la próxima semana", "next week"],
+    ["la semana que viene", "next week"], ["la semana qué viene", "next week"], ["la próxima semana", "next week"],
     ["lunes", "monday", EVERY_BEFORE], ["martes", "tuesday", EVERY_BEFORE], ["miércoles", "wednesday", EVERY_BEFORE],
     ["jueves", "thursday", EVERY_BEFORE], ["viernes", "friday", EVERY_BEFORE], ["sábado", "saturday", EVERY_BEFORE],
     ["domingo", "sunday", EVERY_BEFORE], ["sábados", "saturday", EVERY_BEFORE], ["domingos", "sunday", EVERY_BEFORE], ["cada", "every"], ["todos los días", "every day"], ["todos los", "every"], ["los", "on", { before: /\bsemanas?\s+$/i }], ["los", "every", { before: /(?<!\bsemanas?\s+)$/i, after: /^\s+(?:lunes|martes|miércoles|jueves|viernes|sábados|domingos)(?![\p{L}])/iu }],
@@ -219,7 +230,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["quiero", "I want to", ES_COMMAND_AHEAD], ["me puedes", "can you"], ["lo de", "the"], ["lo del", "the"], ["la prioridad de", "the priority of"], ["la prioridad del", "the priority of the"], ["a alta", "to high"], ["a baja", "to low"], ["a media", "to medium"],
     ["puedes", "can you"], ["podrías", "could you"], ["por favor", "please"], ["cuándo es", "when is"], ["cuándo vence", "when is"],
     // "¿tengo algo vencido?", "q tengo esta semana", "¿qué terminé ayer?", "quita la fecha del DNI".
-    ["a la misma hora", ""], ["qué terminé", "what did i finish"],
+    ["a la misma hora", ""], ["qué terminé", "what did i finish"], ["qué acabé", "what did i finish"], ["acabé", "finished"],
     ["qué completé", "what did i complete"], ["quita la fecha del", "remove the due date of the"], ["quitar la fecha del", "remove the due date of the"], ["quita la fecha al", "remove the due date of the"],
     // "añade la etiqueta marketing a la presentación": the tag goes "to" the task.
     ["a", "to", { before: /\betiqueta\s+#?[\p{L}\d_-]+\s+$/iu }],
@@ -260,7 +271,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["cuándo era", "when is it"], ["y", "and", { after: /^\s+(?:la\s+etiqueta|el\s+tag|la\s+prioridad|prioridad)\b/i }], ["póngale", "give it"], ["deshaga", "undo"], ["ya había", "have i already"],
     ["con la etiqueta", "tagged"], ["qué tareas terminé", "what tasks did i finish"], ["cuáles tareas terminé", "which tasks did i finish"], ["cuáles", "which"],
     ["agregue", "add"], ["agrégueme", "add"], ["anote", "add"], ["marque", "mark"], ["entonces", "then", AT_START], ["anóteme", "add"], ["márqueme", "mark"], ["muévame", "move"], ["deshacé", "undo"], ["cuándo era lo del", "when is the"],
-    ["qué me toca", "what do I have"], ["qué pendientes tengo", "what's pending"], ["tengo algo apuntado sobre", "do I have anything about"], ["lo mismo con", "same for"], ["es el", "it's", { after: /^\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b/iu }], ["como hechas", "as done"], ["todas las de", "all tagged"], ["ya hice", "I already did", { after: /^\s+(?:las\s+dos|los\s+dos|ambas|ambos|todas|todos)\b/i }], ["ese no", "not that one"], ["las dos", "both"], ["quítale la etiqueta de", "remove the tag"], ["desmárcalo", "reopen it"], ["me cuenta", "tell me"], ["es urgente", "urgent"],
+    ["qué me toca", "what do I have"], ["qué pendientes tengo", "what's pending"], ["tengo algo apuntado sobre", "do I have anything about"], ["lo mismo con", "same for"], ["es el", "it's", { after: /^\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b/iu }], ["como hechas", "as done"], ["todas las de", "all tagged"], ["ya hice", "I already did", { after: /^\s+(?:las\s+dos|los\s+dos|ambas|ambos|todas|todos)\b/i }], ["ese no", "not that one"], ["las dos", "both"], ["quítale la etiqueta de", "remove the tag"], ["me cuenta", "tell me"], ["es urgente", "urgent"],
     ["a las", "at", { before: /\bpor\s+la\s+(?:mañana|tarde|noche)\s+$/i }], ["po", "", { before: /\p{L}\s+$/u, after: /^\s*(?:[,.!?]|$)/ }], ["avíseme", "remind me"], ["recuérdeme", "remind me to"], ["muéstreme", "show me"],
     ["borre", "delete"], ["elimine", "delete"], ["mueva", "move"], ["cámbiele el nombre a", "rename"],
     ["me hace el favor y", "please"], ["me hace el favor de", "please"], ["hágame el favor de", "please"],
@@ -280,7 +291,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["renomme", "rename"], ["en", "to", { before: /\brenommer?\b.+\s$/i }], ["pour", "to", { before: /\btâches?\s+$/i }], ["de la liste", "from the list"], ["de ma liste", "from my list"], ["me montrer", "show me"], ["m'afficher", "show me"], ["rouvre", "reopen"], ["annule", "undo"], ["change le nom de", "rename"], ["préviens-moi", "remind me"], ["vous pouvez", "can you"], ["mets", "add", { after: /^\s+\p{L}+(?:er|ir|re)\b/iu }], ["mets", "put"], ["enlève l'étiquette", "remove the tag"], ["du", "from the", TAG_NAMED_FR], ["de", "from", TAG_NAMED_FR], ["à", "", { after: /^\s+tous\s+les\b/i }], ["c'est quoi qui est", "what is"], ["dans ma liste", "on my list"], ["qu'est-ce que j'ai à faire", "what do I have to do"],
     ["qu'est-ce que j'ai", "what do I have"], ["j'ai quoi", "what do I have"], ["qu'ai-je", "what have I"], ["quelles tâches", "which tasks"], ["qu'est-ce qui est", "what is"], ["qu'est-ce qu'il me reste", "what do I have left"],
     ["qu'est-ce qui me reste", "what do I have left"], ["montre", "show"],
-    ["terminé", "finished", FR_DONE_ASKED], ["terminées", "finished", FR_DONE_ASKED], ["fini", "finished", FR_DONE_ASKED], ["fait", "done", FR_DONE_ASKED], ["mes tâches", "my tasks"], ["la tâche", "task"], ["tâches", "tasks"],
+    ["terminé", "finished", FR_DONE_ASKED], ["terminées", "finished", FR_DONE_ASKED], ["fini", "finished", FR_DONE_ASKED], ["fait", "done", FR_DONE_ASKED], ["mes tâches", "my tasks"], ["la tâche", "it", { before: /\bremet(?:s|tez)?\s+$/i, after: /^(?!\s*\d)/ }], ["la tâche", "task"], ["les tâches", "tasks", { after: /^\s+\d/ }], ["tâches", "tasks"],
     ["tâche", "task"], ["nouvelle tâche", "new task"], ["une tâche", "a task"], ["une nouvelle tâche", "a new task"], ["comme terminée", "as done"], ["comme terminé", "as done"], ["comme faite", "as done"],
     ["comme fait", "as done"], ["comme non terminée", "as not done"], ["en retard", "overdue"], ["en priorité haute", "high priority"], ["priorité haute", "high priority"],
     ["en priorité basse", "low priority"], ["priorité basse", "low priority"], ["urgente", "urgent"], ["merci", "thanks"], ["merci beaucoup", "thanks"], ["c'est tout", "that's all"], ["raconte-moi", "tell me"], ["une blague", "a joke"], ["une histoire", "a story"], ["un poème", "a poem"], ["rien d'autre", "nothing else"],
@@ -304,7 +315,11 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["repousser", "postpone"], ["rouvrir", "reopen"], ["annuler", "undo"], ["changer", "change", { before: /(?<!\b(?:ajoute|rajoute|ajouter|note|pis|et|puis|seulement|de|à)\s+)$/i }], ["modifier", "change"], ["modifie", "change"],
     ["est-ce que", ""], ["est terminée", "is done"], ["est terminé", "is done"], ["est faite", "is done"], ["est fait", "is done"],
     ["rajoute", "add"], ["rajouter", "add"], ["note-moi de", "add"], ["note-moi d'", "add "], ["la", "task", TASK_NUMBER_AHEAD],
-    ["est encore en cours", "is still open"], ["c'est pas encore fait", "is not done yet"], ["quand est", "when is"], ["peux-tu", "can you"], ["je voudrais", "I would like to", FR_COMMAND_AHEAD], ["je veux", "I want to", FR_COMMAND_AHEAD], ["la priorité de", "the priority of"], ["la priorité du", "the priority of the"], ["la priorité des", "the priority of the"], ["en haute", "to high"], ["en basse", "to low"], ["tu peux", "can you"], ["pourrais-tu", "could you"], ["s'il te plaît", "please"], ["s'il vous plaît", "please"], ["stp", "please"], ["c'est quand", "when is"],
+    ["est encore en cours", "is still open"], ["c'est pas encore fait", "is not done yet"], ["quand est", "when is"], ["peux-tu", "can you"], ["je voudrais", "I would like to", FR_COMMAND_AHEAD], ["je veux", "I want to", FR_COMMAND_AHEAD], ["la priorité de", "the priority of"], ["la priorité du", "the priority of the"], ["la priorité des", "the priority of the"], ["en haute", "to high"], ["en basse", "to low"], ["tu peux", "can you"], ["pourrais-tu", "could you"], ["s'il te plaît", "please"], ["s'il vous plaît", "please"], ["je vous prie", "please"], ["j'ai des trucs", "do I have anything"], ["me noter", "add"], ["j'ai pas encore", "I haven't"], ["je n'ai pas encore", "I haven't"], ["j'ai fini", "I finished"], ["et", "and", { before: /\d\s+$/, after: /^\s+\d/ }],
+    // "remets la tâche en cours", "remets-le comme pas fait": back to not done.
+    ["en cours", "as not done", { before: /\bremet(?:s|tez)?\b[^,.]*\s$/i }], ["comme pas fait", "as not done"], ["comme pas faite", "as not done"], ["enlève-lui", "remove"], ["bonne soirée à vous", "have a good evening"], ["bonne journée à vous", "have a good day"],
+    // "c quoi qui reste cette semaine", "les tâches qui parlent d'anniversaire", Québec "à soir".
+    ["c'est quoi qui reste", "what is left"], ["qu'est-ce qui reste", "what is left"], ["qui parlent de", "about"], ["qui parlent d'", "about "], ["à soir", "tonight"], ["stp", "please"], ["c'est quand", "when is"],
     // "coche la 2", "pourriez-vous …" (vous), "le truc des billets", "la première est réglée", "c'est bon, …", "cherche …".
     ["coche", "check off"], ["cocher", "check off"], ["décoche", "reopen"], ["pourriez-vous", "could you"], ["pouvez-vous", "can you"],
     ["passer", "set", FR_PRIORITY_LATER], ["passe", "set", FR_PRIORITY_LATER], ["le truc des", "the"], ["le truc de", "the"],
@@ -327,7 +342,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     // "même heure", "euh", "pardon", "reviens en arrière", "des trucs".
 
     ["svp", "please"], ["me dire", "tell me"], ["ce qui est prévu", "what is due"], ["montre moi", "show me"],
-    ["tout ce qui est tagué", "everything tagged"], ["tagué", "tagged"], ["enlève la date de", "remove the due date of"],
+    ["tout ce qui est tagué", "everything tagged"], ["tagué", "tag", { after: /^\s+(?:it|them)\b/i }], ["tagué", "tagged"], ["enlève la date de", "remove the due date of"],
     ["ça presse pas", ""],
     ["d'une semaine", "by a week"], ["oups", "oops"],
     ["pas", "not", { before: /,\s*$/ }], ["c'est", "it's", { after: /^\s+(?:\d|every\b|on\s+the\b|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain)/i }], ["ou pas", ""], ["bon", "ok", { after: /^\s+(?:c'est|alors)\b/i }],
@@ -395,7 +410,9 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["freitags", "on fridays"], ["samstags", "on saturdays"], ["sonntags", "on sundays"],
     // Ordinals and small talk
     ["die erste", "the first"], ["die zweite", "the second"], ["die dritte", "the third"], ["die letzte", "the last"],
-    ["die andere", "the other one"], ["den anderen", "the other one"], ["das andere", "the other one"],
+    ["die andere", "the other one"], ["mir zeigen", "show me"], ["nee", "no"], ["ist bezahlt", "is done"], ["moment", "wait", { before: /\b(?:nee|nein|ne)[\s,]*$/i }], ["stattdessen", "instead"], ["des", "", { before: /^\s*undo\s+$/i }], ["passt scho", "ok"], ["pfiat di", "bye"], ["pfiat eich", "bye"], ["alle zwei wochen", "every other week"],
+    ["noch", "", { before: /\b(?:aufgabe|task)\s+\d+\s+$/i }], ["den tag", "the tag"], ["zu", "to", { before: /^\s*add\s+$/i }], ["mir bitte zeigen", "show me"], ["ansteht", "is due"], ["geben sie", "give it"], ["der ersten", "the first", { after: /^\s+(?:geben|gib)\b/i }], ["der zweiten", "the second", { after: /^\s+(?:geben|gib)\b/i }], ["der dritten", "the third", { after: /^\s+(?:geben|gib)\b/i }], ["der letzten", "the last", { after: /^\s+(?:geben|gib)\b/i }],
+    ["dem", "it", { before: /\bgib\s+$/i }], ["tag's mit", "tag it"], ["schreib als notiz dazu", "add a note"], ["den anderen", "the other one"], ["das andere", "the other one"],
     ["hab ich erledigt", "is done"], ["habe ich erledigt", "is done"], ["hab ich gemacht", "is done"], ["habe ich gemacht", "is done"], ["lieber", "i mean", AFTER_COMMA], ["lieber", ""],
     ["den ersten", "the first"], ["den zweiten", "the second"], ["den dritten", "the third"], ["den letzten", "the last"],
     ["und auch", "and also"], ["auch", "too"], ["und", "and", { before: /^\s*$/ }], ["doch lieber", "actually"], ["tagge das mit", "tag it with"],
@@ -460,6 +477,12 @@ export const FOREIGN: Record<Foreign, Row[]> = {
  * spelling): "q tareas tengo" is "qué tareas tengo", "jai quoi dem1" is "j'ai quoi demain",
  * "was is offen" is "was ist offen". Applied to the language `LANGUAGE_HINTS` found.
  */
+/** The command that adds, right before a new task's first word (see `INFINITIVE` in normalize.ts). */
+export const TITLE_START: Partial<Record<Foreign, RegExp>> = {
+  es: /(?<![\p{L}])(?:apúntame|apunta|apuntá|anotá|anótame|anota|agrégame|agrega|agregá|añade|añádeme)\s+$/iu,
+  fr: /(?<![\p{L}'’])(?:ajoute|ajoutez|rajoute|note|notez)\s+$/iu,
+};
+
 export const CHAT_SPELLING: Record<Foreign, Row[]> = {
   es: [
     ["q", "qué"], ["que", "qué", { before: /(?:^|\b(?:oye|y|pues|bueno|ok)\s+)$/i, after: /^\s+(?:tengo|hay|me\s+queda|tareas)\b/i }],
@@ -468,7 +491,7 @@ export const CHAT_SPELLING: Record<Foreign, Row[]> = {
   ],
   fr: [
     ["jai", "j'ai"], ["c quoi", "c'est quoi"], ["c pas", "c'est pas"], ["rapelle", "rappelle"], ["dem1", "demain"], ["pr", "pour"], ["c bon", "c'est bon"], ["c fait", "c'est fait"], ["slt", "salut"], ["g", "j'ai", { after: /^\s+(?:fini|\p{L}+é(?:e|s|es)?)\b/iu }],
-    ["quest ce que", "qu'est-ce que"], ["qu'est ce", "qu'est-ce"], ["qqch", "quelque chose"],
+    ["quest ce que", "qu'est-ce que"], ["qu'est ce", "qu'est-ce"], ["qqch", "quelque chose"], ["cest", "c'est"], ["2e", "2", { before: /\b(?:la|le)\s+$/i }], ["3e", "3", { before: /\b(?:la|le)\s+$/i }], ["tt", "tous", { after: /^\s+les\b/i }],
     ["a", "à", { after: /^\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|\d)/i }],
   ],
   de: [["is", "ist", { before: /\b(?:was|wann|das|es|wer|wo)\s+$/i }], ["heut", "heute"], ["ne", "eine", { after: /^\s+halbe\b/i }]],
@@ -488,7 +511,7 @@ export const DE_REORDER: ReadonlyArray<readonly [head: string, tail: string, to:
   ["mach", "rückgängig", "undo"], ["mache", "rückgängig", "undo"], ["nimm", "zurück", "undo"],
   ["öffne", "wieder", "reopen"], ["mach", "wieder auf", "reopen"], ["benenne", "um", "rename"], ["benennen sie", "um", "rename"], ["schieb", "auf", "move"], ["", "schieben", "move"], ["habe ich", "schon erledigt", "have I already done"], ["hab ich", "schon erledigt", "have I already done"], ["zieh", "vor", "move"], ["ziehe", "vor", "move"],
   ["schiebe", "auf", "move"], ["was steht", "an", "what is due"], ["was ist", "fällig", "what is due"], ["was habe ich", "vor", "what do I have"], ["was hab ich", "vor", "what do I have"],
-  ["ich habe", "erledigt", "I finished"], ["ich hab", "erledigt", "I finished"], ["hab", "erledigt", "I finished"], ["ich habe", "gemacht", "I did"], ["ich hab", "gemacht", "I did"],
+  ["was habe ich", "abgehakt", "what have I completed"], ["was hab ich", "abgehakt", "what have I completed"], ["", "legen", "move"], ["pack", "dazu", "add"], ["ich habe", "erledigt", "I finished"], ["ich hab", "erledigt", "I finished"], ["hab", "erledigt", "I finished"], ["ich habe", "gemacht", "I did"], ["ich hab", "gemacht", "I did"],
   ["", "hinzufügen", "add"], ["", "eintragen", "add"], ["", "aufschreiben", "add"], ["", "notieren", "add"], ["", "auf die liste setzen", "add"],
   ["", "löschen", "delete"], ["", "entfernen", "remove"], ["", "streichen", "delete"], ["", "abhaken", "check off"],
   ["", "als erledigt markieren", "complete"], ["", "erledigen", "complete"], ["", "verschieben", "move"], ["", "umbenennen", "rename"],
@@ -502,11 +525,11 @@ export const DE_QUESTION_START = /^(?:was|welche[nrs]?|wann|wie|wo|gibt|habe|hab
 
 /** Words that show a message's language (for the replies and the table the normaliser applies). */
 export const LANGUAGE_HINTS: Record<Foreign, string[]> = {
-  es: ["completado", "espera", "cuarta", "majo", "póngale", "deshaga", "confundí", "repita", "agregue", "agrégueme", "avíseme", "cámbiele", "mñn", "deshace", "volvé", "ponerlo", "ponerla", "súbele", "eso", "tengo", "vencido", "vencidas", "añade", "apunta", "buenas", "noches", "adiós", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha", "borra", "elimina", "recuérdame", "mis", "enséñame", "mueve", "cambia", "quita", "completa", "hola", "viernes", "lunes", "martes", "miércoles", "jueves", "sábado", "domingo", "anota", "renombra", "aplaza", "reabre", "pendientes", "semana", "próxima", "sí", "ya", "del", "el", "una", "con", "por", "puedes", "funciona", "ayuda", "está", "hecho", "compré", "llamé", "pagué", "cuéntame", "chiste", "reabrir", "otra", "otro", "mejor", "hice", "borrar", "eliminar", "marcar", "completar", "mover", "cambiar", "podrías",
+  es: ["oye", "acabé", "ayer", "perdona", "perdone", "liado", "segunda", "primera", "tercera", "desmárcala", "xfa", "completado", "espera", "cuarta", "majo", "póngale", "deshaga", "confundí", "repita", "agregue", "agrégueme", "avíseme", "cámbiele", "mñn", "deshace", "volvé", "ponerlo", "ponerla", "súbele", "eso", "tengo", "vencido", "vencidas", "añade", "apunta", "buenas", "noches", "adiós", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha", "borra", "elimina", "recuérdame", "mis", "enséñame", "mueve", "cambia", "quita", "completa", "hola", "viernes", "lunes", "martes", "miércoles", "jueves", "sábado", "domingo", "anota", "renombra", "aplaza", "reabre", "pendientes", "semana", "próxima", "sí", "ya", "del", "el", "una", "con", "por", "puedes", "funciona", "ayuda", "está", "hecho", "compré", "llamé", "pagué", "cuéntame", "chiste", "reabrir", "otra", "otro", "mejor", "hice", "borrar", "eliminar", "marcar", "completar", "mover", "cambiar", "podrías",
     "avísame", "ponle", "pon", "prioridad", "cuáles", "como", "podría", "borrá", "recordame", "porfa", "plis", "perfecto", "busca", "búscame", "tenga", "equivoqué", "mostrame", "etiqueta", "hora", "antes", "cada", "todos", "todas", "días", "semanas", "meses", "noche", "recordatorio", "repite", "repetir"],
   fr: ["svp", "montre", "tagué", "oups", "repousse-la", "coche-la", "pis", "allo", "tantôt", "jai", "bcp", "quand", "c'est", "qu'est", "retard", "quelles", "avance", "remets", "celui", "celle", "celui-là", "celle-là", "ajoute", "mets-la", "mets-le", "tâche", "tâches", "qu'ai-je", "cette", "bonne", "nuit", "bonsoir", "soirée", "journée", "revoir", "bientôt", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non", "j'ai", "déjà", "le", "les", "du", "des", "avec", "peux", "peux-tu", "marche", "aide", "est-ce", "terminé", "fait", "raconte-moi", "blague", "l'autre", "plutôt", "supprimer", "effacer", "marquer", "terminer", "déplacer", "pourrais-tu", "stp",
     "ajoute-lui", "donne-lui", "pourriez-vous", "vous", "s'il", "plaît", "priorité", "coche", "décoche", "réglée", "cherche", "l'étiquette", "heure", "avant", "veille", "rappel", "est", "dernière", "faite", "finalement", "je", "répète", "répéter"],
-  de: ["hak", "jänner", "vielmal", "schöne", "ne", "grüezi", "nochmal", "übrigens", "erfassen", "erinnern", "löschen", "benenn", "verschieb", "tage", "und", "wann", "sind", "moin", "bis", "hohe", "mit", "dem", "tagge", "gute", "nacht", "abend", "schönen", "schönes", "wochenende", "tschüss", "wiedersehen", "ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "kannst", "funktioniert", "hilfe", "hab", "wir", "schon", "bald", "du", "andere", "anderen", "lieber", "erzähl", "erzähle", "witz",
+  de: ["nee", "stattdessen", "passt", "scho", "pfiat", "ersten", "zweiten", "dritten", "letzten", "geben", "alle", "wochen", "montags", "dienstags", "mittwochs", "donnerstags", "freitags", "pack", "schreib", "notiz", "dazu", "ansteht", "abgehakt", "hak", "jänner", "vielmal", "schöne", "ne", "grüezi", "nochmal", "übrigens", "erfassen", "erinnern", "löschen", "benenn", "verschieb", "tage", "und", "wann", "sind", "moin", "bis", "hohe", "mit", "dem", "tagge", "gute", "nacht", "abend", "schönen", "schönes", "wochenende", "tschüss", "wiedersehen", "ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "kannst", "funktioniert", "hilfe", "hab", "wir", "schon", "bald", "du", "andere", "anderen", "lieber", "erzähl", "erzähle", "witz",
     "gib", "priorität", "könnten", "können", "such", "suche", "raus", "isch", "nummer", "übrigens", "abhaken", "erinner", "lieber", "jeden", "jede", "jedes", "monat", "bisch", "fürs", "gleiche", "erinnerung", "wiederhole"],
 };
 
@@ -555,7 +578,7 @@ export const DATE_CONNECTORS: Record<Foreign, string[]> = {
 
 /** Verbs that start a command: "finish the tax return and remove the yoga task" is two clauses. */
 /** Deleting verbs that are also nouns ("bin bags", "scrap paper"): commands only when they point at a task. */
-export const NOUN_DELETE_VERBS = ["bin", "trash", "scrap", "toss", "axe", "nuke", "ditch"];
+export const NOUN_DELETE_VERBS = ["bin", "trash", "scrap", "toss", "axe", "nuke", "ditch", "chuck"];
 
 export const COMMAND_LEADS = [
   "add", "complete", "mark", "delete", "remove", "move", "push", "reschedule", "postpone", "rename", "tag", "untag",

@@ -17,6 +17,7 @@ import {
   LANGUAGE_HINTS,
   SPELLED_WORDS,
   TEXT_SPEAK,
+  TITLE_START,
   type Foreign,
   type Language,
   type Row,
@@ -40,7 +41,12 @@ export function hasPhrase(text: string, phrase: string): boolean {
 /** Receives every table row the normaliser applied (for the table-coverage test). */
 export type RowTrace = (row: Row | (typeof DE_REORDER)[number]) => void;
 
-function compile(rows: Row[]) {
+// "apúntame pasar la ITV", "ajoute appeler le garage": an infinitive right after the command that
+// adds is the new task's first word, kept as typed (its row would make it a command: "pasar" → "move").
+const TAG_NAMED = /(?:\bdas\s+tag|(?<![\p{L}])(?:étiquette|etiqueta|etikett))\s+$/iu;
+const INFINITIVE = /^\p{L}+(?:ar|er|ir|re|ír)$/iu;
+
+function compile(rows: Row[], titleStart?: RegExp) {
   const byWord = new Map<string, Row[]>();
   for (const r of rows) {
     const key = r[0].toLowerCase();
@@ -58,6 +64,9 @@ function compile(rows: Row[]) {
       // Inside double quotes the words are a title, kept as typed ("benenn 2 um in «Velo in den Service»").
       if (before.split('"').length % 2 === 0) return word;
       const after = text.slice(offset + word.length);
+      if (titleStart?.test(before) && INFINITIVE.test(word)) return word;
+      // "geben Sie ihr das Tag dringend", "l'étiquette urgent": a tag's name is kept as typed.
+      if (TAG_NAMED.test(before) && !/\s/.test(word)) return word;
       const row = rows.find(
         ([, , when]) => (!when?.before || when.before.test(before)) && (!when?.after || when.after.test(after)),
       );
@@ -81,10 +90,9 @@ const applyTextSpeak = (text: string, trace?: RowTrace) =>
 const chatSpelling = Object.fromEntries(
   Object.entries(CHAT_SPELLING).map(([lang, rows]) => [lang, compile(rows)]),
 ) as Record<Foreign, ReturnType<typeof compile>>;
-const applyForeign = Object.fromEntries(Object.entries(FOREIGN).map(([lang, rows]) => [lang, compile(rows)])) as Record<
-  Foreign,
-  ReturnType<typeof compile>
->;
+const applyForeign = Object.fromEntries(
+  Object.entries(FOREIGN).map(([lang, rows]) => [lang, compile(rows, TITLE_START[lang as Foreign])]),
+) as Record<Foreign, ReturnType<typeof compile>>;
 
 // German word order (DE_REORDER): "<lead> <head> … <tail>" → "<lead> <command> …".
 const LEADS = String.raw`(?:(?:${[...DE_LEADS]
@@ -187,6 +195,66 @@ function cliticVerbs(word: string): string[] {
   );
 }
 
+// What each one-word row of a language says in English, by the word without its marks.
+const SAYS = Object.fromEntries(
+  Object.entries(FOREIGN).map(([lang, rows]) => [
+    lang,
+    new Map(
+      rows
+        .filter(([from]) => !/\s/.test(from))
+        .reverse()
+        .map(([from, to]) => [unmarked(from), to]),
+    ),
+  ]),
+) as Record<Foreign, Map<string, string>>;
+// A word of some row ("cámbiele el nombre", "vuelve a ponerla") is the tables' already.
+const ROW_WORDS = Object.fromEntries(
+  Object.entries(FOREIGN).map(([lang, rows]) => [
+    lang,
+    new Set(rows.flatMap(([from]) => from.split(/\s+/).map(unmarked))),
+  ]),
+) as Record<Foreign, Set<string>>;
+const COMMAND_START = new RegExp(String.raw`^(?:${[...COMMAND_LEADS, "put", "give"].join("|")})\b`, "i");
+const isCommand = (language: Foreign, word: string) => COMMAND_START.test(SAYS[language].get(unmarked(word)) ?? "");
+
+// The polite imperative ("décalez-la", "supprimez", "pásela", "bórrelo", "póngale", "márquela") said
+// as the familiar one the tables know ("décale-la", "pasala", "ponle", "marcala"): one row per verb
+// serves both. A word is changed only into a command word of the table, never when it is one itself.
+const FR_POLITE = /(?<![\p{L}'’])(\p{L}{3,})ez(?=-(?:la|le|les|lui|moi|l['’])(?![\p{L}])|(?![\p{L}'’-]))/giu;
+const ES_POLITE = /(?<![\p{L}'’])(\p{L}{2,}?)([ea])n?((?:me|nos)?(?:la|lo|las|los|le|les)?)(?![\p{L}'’-])/giu;
+const ES_POLITE_IRREGULAR: Record<string, string> = {
+  pong: "pon",
+  hag: "haz",
+  teng: "ten",
+  dig: "di",
+  salg: "sal",
+  veng: "ven",
+  vay: "ve",
+};
+
+function politeImperatives(text: string, language: Foreign): string {
+  if (language === "fr")
+    return text.replace(FR_POLITE, (word, stem: string) => {
+      if (ROW_WORDS.fr.has(unmarked(word))) return word;
+      const familiar = [`${stem}e`, `${stem}er`, `${stem}re`, `${stem}ir`].find((f) => isCommand("fr", f));
+      return familiar ?? word;
+    });
+  if (language === "es")
+    return text.replace(ES_POLITE, (word, stem: string, vowel: string, pronouns: string) => {
+      // "ponla" is "pon" + "la" (splitClitics), not a polite "ponle".
+      const joined = /^(.+?)(?:la|lo|las|los|le|les)$/.exec(unmarked(word))?.[1];
+      if (ROW_WORDS.es.has(unmarked(word)) || (joined && SAYS.es.has(joined)) || (!pronouns && word.length < 4))
+        return word;
+      const bare = unmarked(stem);
+      const familiar =
+        vowel === "a"
+          ? (ES_POLITE_IRREGULAR[bare] ?? `${bare}e`)
+          : `${bare.replace(/qu$/, "c").replace(/gu$/, "g").replace(/c$/, "z")}a`;
+      return isCommand("es", familiar) ? `${familiar}${pronouns}` : word;
+    });
+  return text;
+}
+
 function splitClitics(text: string, language: Foreign): string {
   const re = CLITIC[language];
   if (!re) return text;
@@ -265,6 +333,32 @@ export const hintWords = (text: string): string[] =>
 const DE_PARTICIPLE = /^(?:an|auf|aus|ein|mit|weg|zu|ab|vor|nach|zurück|raus|rein|hoch|runter)?ge\p{L}{3,}(?:t|en)$/u;
 
 /** The language with the most hint words (ties: es, fr, de); English when none. */
+const EN_FUNCTION = new Set([
+  "the",
+  "it",
+  "to",
+  "can",
+  "you",
+  "u",
+  "my",
+  "is",
+  "and",
+  "of",
+  "i",
+  "me",
+  "this",
+  "that",
+  "didnt",
+  "didn't",
+  "actually",
+  "wait",
+  "please",
+  "pls",
+  "for",
+  "with",
+  "just",
+]);
+
 export function detectLanguage(text: string): Language {
   const words = hintWords(text);
   let best: Language = "en";
@@ -274,6 +368,9 @@ export function detectLanguage(text: string): Language {
     const n = words.filter((w) => HINTS[lang].has(w) || HINTS[lang].has(marked.get(w) ?? "")).length;
     if (n > most) [best, most] = [lang, n];
   }
+  // "wait the con ed bill didnt actually go through, can u unmark it": one word of another language
+  // among plainly English ones is a name or a borrowing.
+  if (most === 1 && words.filter((w) => EN_FUNCTION.has(w)).length >= 3) return "en";
   if (best === "en" && /[¿¡ñ]/.test(text)) return "es";
   // "Blumen gegossen", "Mama angerufen ✔": a German participle at the end, no English word.
   const last = words.filter(Boolean).pop() ?? "";
@@ -511,8 +608,10 @@ const DE_RENAME_UM_IN = /\b(?:benennen\s+sie|benenne|benenn)\s+(.+?)\s+um\s+in\b
 // "el lunes que viene", "el mes que viene": the coming one, as chrono's Spanish reads "el próximo lunes".
 const ES_COMING =
   /(?<![\p{L}])(lunes|martes|miércoles|jueves|viernes|sábado|domingo|mes|año)\s+que\s+viene(?![\p{L}])/giu;
+// "hab heute die Handyrechnung bezahlt": the same words right after "hab" in a report.
+const DE_REPORT_ADVERBS = /\b((?:ich\s+)?(?:hab|habe))\s+(?:(?:schon|heute|gestern|bereits|jetzt|auch)\s+)+/giu;
 const DE_DONE_ADVERBS =
-  /\b(hab|habe)\s+ich\s+(?:(?:schon|heute|noch|gerade|grad|endlich|auch|bereits|gestern|jetzt)\s+)+(erledigt|gemacht)\b/giu;
+  /\b(hab|habe)\s+ich\s+(?:(?:schon|heute|noch|gerade|grad|endlich|auch|bereits|gestern|jetzt|abend|morgen|früh|vormittag|nachmittag|mittag)\s+)+(erledigt|gemacht)\b/giu;
 // "le 1er de chaque mois", "el 15 de cada mes": a monthly day, as recurrence.ts reads it.
 const EVERY_MONTH_ON: Partial<Record<Language, RegExp>> = {
   fr: /\b(?:le|tous\s+les)\s+(\d{1,2})(?:er|e|ème)?\s+(?:de\s+chaque\s+mois|du\s+mois|de\s+tous\s+les\s+mois)\b/giu,
@@ -525,6 +624,7 @@ const EVERY_MONTH_ON: Partial<Record<Language, RegExp>> = {
 const EVERY_OTHER: Partial<Record<Language, RegExp>> = {
   fr: /\b(?:un|une)\s+(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|semaine)\s+sur\s+deux\b/giu,
   es: /\b(?:un|una)\s+(lunes|martes|miércoles|jueves|viernes|sábado|domingo|semana)\s+sí\s+y\s+(?:otro|otra)\s+no\b/giu,
+  de: /\balle\s+zwei\s+wochen\s+(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)s?\b/giu,
 };
 
 const MIND_GERUND = /\b((?:you|u)\s+mind\s+)([a-z]+ing)\b/gi;
@@ -545,6 +645,7 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
   // "die zweite hab ich heute noch erledigt": words of time between "hab ich" and the participle say
   // nothing more in a report; in a question ("was habe ich heute erledigt?") they are the question.
   if (language === "de" && !DE_QUESTION_START.test(t.trim())) t = t.replace(DE_DONE_ADVERBS, "$1 ich $2");
+  if (language === "de" && !/\?\s*$/.test(t)) t = t.replace(DE_REPORT_ADVERBS, "$1 ");
   if (language === "es") t = t.replace(ES_OBJECT_FIRST_PAST, "$1ya $3 $2").replace(ES_COMING, "próximo $1");
   // "l'acompte des impôts, je l'ai payé ce matin": said of the thing named before, it is done.
   if (language === "fr") t = t.replace(FR_DONE_IT, "is done");
@@ -565,7 +666,8 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
   t = dayOnly(t, language);
   if (language === "fr")
     t = t.replace(ELIDED_PRONOUN, (word, verb: string) => (VERBS.fr.has(unmarked(verb)) ? `l' ${verb}` : word));
-  if (language !== "en") t = frontClitics(applyForeign[language](splitClitics(t, language), trace), language);
+  if (language !== "en")
+    t = frontClitics(applyForeign[language](splitClitics(politeImperatives(t, language), language), trace), language);
   // "would you mind putting a note on …": the command after "mind" is a gerund.
   t = t.replace(MIND_GERUND, (all, lead: string, verb: string) => {
     const base = baseOfGerund(verb);

@@ -164,6 +164,17 @@ export function resolveOne(phrase: string, tasks: TaskSnapshot[], opts: RefOptio
         phrase: cleaned,
       };
   }
+  // "the other call", "the other bill": the one task those words name that the last change did not touch.
+  const otherNamed = /^other\s+(?!(?:one|task|item)s?$)(.+)$/i.exec(cleaned);
+  if (otherNamed) {
+    const touched = dialogueState(opts.history).lastChange?.touched ?? [];
+    const out = matchTitle(
+      otherNamed[1]!,
+      tasks.filter((t) => !touched.includes(t.number)),
+      opts,
+    );
+    if (touched.length && out.kind === "one") return out;
+  }
   const ord = ORDINAL_REF.exec(cleaned);
   if (ord) {
     const listed = dialogueState(opts.history).shown;

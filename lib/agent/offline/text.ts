@@ -81,4 +81,4 @@ export const REASON_TAIL =
   /,\s*(?:because|since|cause|cos|coz|otherwise|que|porque|ya\s+que|pues|parce\s+que|car|puisque|sinon|weil|denn|sonst)(?![\p{L}]).*$/iu;
 /** After a change ("…to 10am, the client call clashes", "… because it clashes"). */
 export const REASON_AFTER_CHANGE =
-  /(?:\s*,\s*|\s+)(?:because|since|cos|cuz)\s+.+$|\s*,\s*(?:the|my|our|it|that)\b[^,]*?\s+(?:clashes|conflicts|overlaps)(?:\s+with\b.*)?$/i;
+  /(?:\s*,\s*|\s+)(?:because|since|cos|cuz)\s+.+$|\s*,\s*(?:the|my|our|it|that)\b[^,]*?\s+(?:clashes|conflicts|overlaps)(?:\s+with\b.*)?$|\s*,\s*(?:i|we|it|that|they|he|she)\s+(?:was|were|'m|am|nearly|almost|just|really|totally|kinda|had|got|did|didn'?t|can'?t|couldn'?t|won'?t|wasn'?t)\b.*$/i;

@@ -71,7 +71,7 @@ const PATTERNS: Pattern[] = [
     reopen: true,
   },
   {
-    re: /^(?:i|we)\s+(?:didn'?t|did\s+not|haven'?t|have\s+not)\s+(?:actually\s+|really\s+|yet\s+)?(.+?)(?:\s+(?:yet|after\s+all))?$/i,
+    re: /^(?:actually\s+|in\s+fact\s+)?(?:i|we)\s+(?:didn'?t|did\s+not|haven'?t|have\s+not|never)\s+(?:actually\s+|really\s+|yet\s+)?(.+?)(?:\s+(?:yet|after\s+all))?$/i,
     group: 1,
     reopen: true,
     strict: true,
@@ -286,7 +286,7 @@ function sameDeed(task: TaskSnapshot, verbs: string[], object: string): boolean 
 
 // "…, put it back", "…, reopen it": a command after "X isn't done" that only says the same again.
 const REOPEN_TAIL =
-  /\s*[,;.!–—-]+\s*(?:so\s+)?(?:(?:please|pls)\s+)?(?:(?:can|could)\s+you\s+)?(?:(?:put|bring|move|set)\s+(?:it|that|this|them)\s+back(?:\s+(?:on|onto|to|in)\s+(?:the|my)\s+(?:to-?do\s+)?list)?|(?:re-?open|un-?tick|un-?check)\s+(?:it|that|this|them)|mark\s+(?:it|that|this|them)\s+(?:as\s+)?(?:not\s+done|undone|open|pending|unfinished)(?:\s+again)?)(?:\s+(?:please|pls|again))?$/i;
+  /\s*[,;.!–—-]+\s*(?:so\s+)?(?:(?:please|pls)\s+)?(?:(?:can|could)\s+you\s+)?(?:(?:(?:put|bring|move|set)\s+(?:it|that|this|them)\s+back|restore\s+(?:it|that|this|them))(?:\s+(?:on|onto|to|in)\s+(?:the|my)\s+(?:to-?do\s+)?list|\s+(?:as|to)\s+(?:not\s+done|undone|open|pending|unfinished))?|(?:re-?open|un-?tick|un-?check)\s+(?:it|that|this|them)|mark\s+(?:it|that|this|them)\s+(?:as\s+)?(?:not\s+done|undone|open|pending|unfinished)(?:\s+again)?)(?:\s+(?:please|pls|again))?$/i;
 
 /** "X isn't picked up yet, put it back": a statement that a task is not done, with a command that reopens it. */
 export function reopensWithTail(text: string): boolean {

@@ -38,7 +38,9 @@ const ALSO = /^(?:and\s+)?also\s+((?:the|my|el|la|los|las|le|les|der|die|das|den
 
 function intended(text: string): string | null {
   // "no, the other one - the Geschenk one": the name after the dash says which other one.
+  // "no, the other one, sorry": an apology after the correction says nothing more.
   const stripped = text
+    .replace(/[\s,.!]+(?:sorry|my\s+bad|my\s+mistake|pardon)[\s.!]*$/i, "")
     .replace(OOPS, "")
     .replace(/^(?:the\s+)?other\s+one\s*(?:[-–—:,]|\s-)\s*(?=\S)/i, "")
     .trim();
@@ -49,7 +51,7 @@ function intended(text: string): string | null {
   m = NOT_BUT.exec(stripped);
   if (m) return m[2]!;
   m = oops ? X_NOT_Y.exec(stripped) : null;
-  if (m) return m[1]!;
+  if (m && !STATEMENT.test(m[1]!)) return m[1]!;
   if (oops && OTHER.test(stripped)) return stripped;
   if (oops && REFERENCE.test(stripped) && !/\s(?:to|by|on|as)\s/i.test(stripped) && !STATEMENT.test(stripped))
     return stripped;

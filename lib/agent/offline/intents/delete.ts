@@ -44,10 +44,13 @@ export function del(ctx: Ctx): Interpretation | null {
     let targets = resolveTargets(ref, ctx, opts);
     // "delete the gym one, I'm not going anymore": the reason after the comma is not the task.
     const named = /^(.+?)\s*[,;]\s+\S/.exec(ref)?.[1]?.replace(/\s+(?:please|pls)$/i, "");
-    if (!targets.ok && named) {
+    // "scrap the clown one, my sister's handling it": the reason names no second task either.
+    if (named && (!targets.ok || targets.tasks.length > 1)) {
       const first = resolveTargets(named, ctx, opts);
-      if (first.ok) [targets, ref] = [first, named];
+      if (first.ok && (!targets.ok || first.tasks.length < targets.tasks.length)) [targets, ref] = [first, named];
     }
+    // "drop the clients tag": a tag the task has, not the task.
+    if (namesTag(named ?? ref, ctx)) return null;
     if (!targets.ok) {
       if (p.strict) continue;
       return targets.reply;
@@ -61,4 +64,13 @@ export function del(ctx: Ctx): Interpretation | null {
     );
   }
   return null;
+}
+
+function namesTag(ref: string, ctx: Ctx): boolean {
+  const m =
+    /^(?:the\s+|its\s+|that\s+)?(?:#?([\p{L}\p{N}_-]+)\s+(?:tag|label)|(?:tag|label)\s+#?([\p{L}\p{N}_-]+))(?:\s+(?:from|off|on)\b.*)?$/iu.exec(
+      ref.trim(),
+    );
+  const tag = (m?.[1] ?? m?.[2])?.toLowerCase();
+  return !!tag && ctx.tasks.some((t) => t.tags.some((g) => g.toLowerCase() === tag));
 }

@@ -86,9 +86,12 @@ export function elliptical(ctx: Ctx): Interpretation | null {
     const out = resolveOne(left, touched, { history: ctx.history });
     if (out.kind === "one" && out.via === "title" && !out.partial) targets = [out.task];
     else {
-      // "and the third one too, to monday": another task of the list shown, changed the same way.
-      const listed = ORDINAL_REF.test(left) ? resolveOne(left, ctx.tasks, { history: ctx.history }) : null;
+      // "and the third one too, to monday": another task of the list shown, changed the same way;
+      // "and the jacket on saturday": another task named whole by its title, said as one more of the same.
+      const more = ORDINAL_REF.test(left) || /^\W*(?:and|also|plus)\b/i.test(ctx.typed);
+      const listed = more ? resolveOne(left, ctx.tasks, { history: ctx.history }) : null;
       if (listed?.kind !== "one" || listed.task.status !== "pending") return null;
+      if (!ORDINAL_REF.test(left) && (listed.via !== "title" || listed.partial)) return null;
       targets = [listed.task];
     }
   }

@@ -6,6 +6,8 @@ import type { Interpretation } from "../types";
 import { COUNT_WORD, completionPeriod, countOf, monthOf, OVERDUE, rangeOf } from "./list-periods";
 import { cleanTerm, SEARCH_LEAD, SEARCH_VERB, searchable } from "./list-search";
 
+const RANGE_JOIN = /^\s*(?:and|to|through|thru|till|until|-|–)\s*(?:the\s+)?$/i;
+
 export function buildList(text: string, ctx: Ctx, confidence: number): Interpretation {
   const input: Record<string, unknown> = {};
   let body = text;
@@ -160,7 +162,13 @@ export function buildList(text: string, ctx: Ctx, confidence: number): Interpret
   } else {
     const scan = findDates(body, ctx.date);
     const d = scan.dates[0];
-    if (d) {
+    const e = scan.dates[1];
+    // "between the 12th and the 20th", "from monday to thursday": both days are in the range.
+    if (d && e && RANGE_JOIN.test(body.slice(d.end, e.index))) {
+      input.dueAfter = isoDate(d.day);
+      input.dueBefore = isoDate(e.day);
+      dueWords = dueWords.replace(d.text.toLowerCase(), " ").replace(e.text.toLowerCase(), " ");
+    } else if (d) {
       const before = body.slice(0, d.index).toLowerCase();
       const value = d.hasTime ? d.value : isoDate(d.day);
       // The bounds include their day: "by friday" keeps Friday, "before friday" stops on Thursday.

@@ -62,7 +62,7 @@ export function countOf(w: string): number {
 
 // Overdue, however it is said: "overdue", "late", "past (its) due date", "slipped past the deadline", "behind on".
 export const OVERDUE =
-  /\b(?:overdue|past\s+due|late|missed|behind(?:\s+on|\s+schedule)?|past\s+(?:its|their|the|my|a)\s+(?:due\s+date|deadline)s?|(?:slip|slips|slipped|slipping|go|goes|gone|gotten|got|run|ran|went)\s+(?:past|over)\s+(?:its|their|the|my|a)?\s*(?:due\s+date|deadline|date)s?|missed\s+(?:its|their|the|my|a)\s+(?:due\s+date|deadline)s?)\b/;
+  /\b(?:overdue|past\s+due|late|missed|behind(?:\s+on|\s+schedule)?|past\s+(?:its|their|the|my|a)\s+(?:due\s+date|deadline)s?|(?:slip|slips|slipped|slipping|go|goes|gone|gotten|got|run|ran|went)\s+(?:past|over)\s+(?:its|their|the|my|a)?\s*(?:due\s+date|deadline|date)s?|missed\s+(?:its|their|the|my|a)\s+(?:due\s+date|deadline)s?|miss(?:ed)?\s+(?:any|a|my|some)\s+(?:due\s+date|deadline)s?)\b/;
 
 // A month by its name after a word that makes it a period ("due in may", "during june", "for march 2027").
 const MONTH_PERIOD = new RegExp(

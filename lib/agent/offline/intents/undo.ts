@@ -12,6 +12,9 @@ export function undo(ctx: Ctx): Interpretation | null {
   if (!UNDO.test(t)) return null;
   // "the parcel isn't picked up yet, put it back": that task reopened (complete.ts), whichever turn changed it.
   if (reopensWithTail(ctx.text)) return null;
+  // "put it back as not done", "restore it as pending": a state asked for is a reopen, not an undo.
+  if (/\b(?:as|to)\s+(?:not\s+(?:done|completed|finished)|undone|pending|open|incomplete|unfinished)\b/.test(t))
+    return null;
   const wordCount = t.split(/\s+/).length;
   // "undo" inside a longer command is part of something else ("add 'undo the fence'").
   if (wordCount > 10 || (OTHER_COMMAND.test(t) && !/^\W*(?:undo|revert)/.test(t))) return null;

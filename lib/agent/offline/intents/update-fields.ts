@@ -79,6 +79,21 @@ export function removeTags(ctx: Ctx): Interpretation | null {
       t,
     );
   if (m) return finish(m[1], { removeTags: tagsOf(m[2] ?? m[3]!) }, ctx);
+  // "drop the clients tag", "remove the tag urgent too": the task just talked about.
+  m = new RegExp(
+    String.raw`^(?:${VERB}|take|lose|ditch)\s+(?:the\s+|its\s+|that\s+|this\s+)?(?:(${TAGLIST})\s+(?:tags?|labels?)|(?:tags?|labels?)\s+(?!off\b)(${TAGLIST}))(?:\s+off)?(?:\s+(?:too|as\s+well|also))?(?:\s*[,;.]\s*(?:just|only|keep|leave)\b.*)?$`,
+    "iu",
+  ).exec(t);
+  // "take that tag off" names no tag (the remark before it does).
+  if (m && !/^(?:that|this|the|its|off)$/i.test(m[1] ?? m[2]!))
+    return finish("it", { removeTags: tagsOf(m[1] ?? m[2]!) }, ctx);
+  // "the zara jacket thing isn't really shopping, take that tag off": the tag named in the remark.
+  m = new RegExp(
+    String.raw`^(.+?)\s+(?:isn'?t|aren'?t|is\s+not|are\s+not|'s\s+not)\s+(?:really\s+|actually\s+|even\s+)?(?:an?\s+)?#?([\p{L}\p{N}_-]+)(?:\s+(?:thing|task|item|stuff))?\s*[,;.]?\s*(?:so\s+)?(?:(?:can|could)\s+(?:you|u)\s+)?(?:${VERB}|take|lose|ditch)\s+(?:that|the|this)\s+(?:tag|label)(?:\s+off)?(?:\s+please)?[.!?]*$`,
+    "iu",
+  ).exec(t);
+  if (m && ctx.tasks.some((x) => x.tags.some((g) => g.toLowerCase() === m![2]!.toLowerCase())))
+    return finish(m[1]!, { removeTags: [m[2]!.toLowerCase()] }, ctx, { strict: true });
   m = new RegExp(String.raw`^untag\s+(${TAGLIST})\s+from\s+(.+)$`, "iu").exec(t);
   if (m) return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
   m = /^untag\s+(.+?)(?:\s+(?:as|from)\s+#?([\p{L}\p{N}_-]+))?$/iu.exec(t);
@@ -163,6 +178,21 @@ export function description(ctx: Ctx): Interpretation | null {
     [new RegExp(String.raw`^(?:set|change|update|edit)\s+(.+?)(?:'s)\s+${NOTE}\s+(?:to|as)\s*:?\s*(.+)$`, "i"), 1, 2],
     [/^describe\s+(.+?)\s+as\s+(.+)$/i, 1, 2],
     [new RegExp(String.raw`^${NOTE}\s+(?:for|on|to)\s+(.+?)\s*[:\-]\s*(.+)$`, "i"), 1, 2],
+    // "for the vet call add a note: …": the task first.
+    [
+      new RegExp(
+        String.raw`^(?:for|on|to)\s+(.+?)\s*,?\s+(?:add|attach|put|write|leave)\s+(?:a\s+|the\s+)?${NOTE}\s*(?::|\s-\s|\s+saying)\s*(.+)$`,
+        "i",
+      ),
+      1,
+      2,
+    ],
+    // "add a note: …" about the task just talked about.
+    [
+      new RegExp(String.raw`^()(?:add|attach|put|write|leave)\s+(?:a\s+|the\s+)?${NOTE}\s*(?::|\s-\s)\s*(.+)$`, "i"),
+      1,
+      2,
+    ],
     [
       new RegExp(
         String.raw`^(?:add|attach|put|write|append)\s+(?:a\s+|the\s+)?${NOTE}\s*[:\-]\s*(.+?)\s+(?:to|on|for)\s+((?:task\s+)?#?\d+)$`,
@@ -175,13 +205,16 @@ export function description(ctx: Ctx): Interpretation | null {
   for (const [re, refGroup, valueGroup] of pats) {
     const m = re.exec(t);
     if (!m) continue;
+    // "schreib als notiz dazu: Geburtsurkunde fehlt noch": a note after a colon is kept as typed, not as the tables read it.
+    const afterColon = /:\s*$/.test(t.slice(0, m.index + m[0].lastIndexOf(m[valueGroup]!)));
+    const typed = afterColon && ctx.language !== "en" ? /:(?!\d)\s*(.+)$/.exec(ctx.typed)?.[1] : undefined;
     const value = capitalize(
-      m[valueGroup]
+      (typed ?? m[valueGroup]!)
         .trim()
         .replace(/^["']|["']$/g, "")
         .replace(/\.+$/, ""),
     );
-    return finish(m[refGroup], { description: value }, ctx);
+    return finish(m[refGroup] || "it", { description: value }, ctx);
   }
   const clear = new RegExp(
     String.raw`^(?:clear|remove|delete|erase|drop)\s+(?:the\s+)?${NOTE}\s+(?:from|of|on|for)\s+(.+)$`,
@@ -227,7 +260,7 @@ export function rename(ctx: Ctx): Interpretation | null {
   );
   // "call it 'X'", and "actually call it fix the tap" (a pronoun needs no quotes; "call it a day" is no title).
   const callIt =
-    /^(?:call|name)\s+(.+?)\s+(?:instead\s+)?["'](.+)["']$/i.exec(t) ??
+    /^(?:call|name)\s+(.+?)\s+(?:instead\s+)?["'](.+)["'](?:\s+(?:instead|rather))?$/i.exec(t) ??
     /^(?:call|name)\s+(it|that|this(?:\s+one)?)\s+(?:instead\s+)?(?!(?:a\s+day|quits|even)$)(\S.+)$/i.exec(t);
   // "mach aus „Steuer“ „Steuer 2026 abgeben“", "mach aus der 2 „…“": German "make X into Y".
   const makeInto =

@@ -141,7 +141,12 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
   const waited = verbed ? null : (LET_WAIT.exec(t) ?? WAITS.exec(t) ?? TASK_THEN_WHEN.exec(t));
   const waits = waited && !reportsDeed(waited[1]!) ? waited : null;
   const needed = verbed || waits || subj ? null : NEED_BY.exec(t);
-  if (needed && namesJustThat(needed[1]!, ctx)) {
+  const should = verbed || waits || subj ? null : SHOULD_AT.exec(t);
+  if (should && namesJustThat(should[1]!, ctx)) {
+    verb = "move";
+    rest = `${should[1]} ${should[2]}`;
+    strictRef = true;
+  } else if (needed && namesJustThat(needed[1]!, ctx)) {
     verb = "move";
     rest = `${needed[1]} to ${needed[2]}`;
     strictRef = true;
@@ -288,6 +293,10 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
   const strict = strictRef || /^(?:schedule|put|set|make|give|mark|flag|switch|be)$/.test(verb);
   return finish(ref || "it", change, ctx, { strict: strict && !!ref && !/^(?:it|that|this)$/i.test(ref) });
 }
+
+// "draft newsletter should be at 2pm not 11", "the dentist is actually on friday": the time or day it should have.
+const SHOULD_AT =
+  /^(.+?)\s+(?:should\s+be|needs\s+to\s+be|has\s+to\s+be|must\s+be|is\s+(?:actually|really)|'s\s+actually|(?:has|have|needs?)\s+to\s+(?:go|happen)|should\s+(?:go|happen))\s+((?:at|on|today|tomorrow|tonight)\b.*?)(?:\s*,?\s+(?:not|instead\s+of|rather\s+than)\s+(?:at\s+|on\s+)?[\w:.]+(?:\s*[ap]\.?m\.?)?)?$/i;
 
 export function update(ctx: Ctx): Interpretation | null {
   const text = withoutRebuttal(ctx.text);
