@@ -6,10 +6,10 @@ import { baseOfPastVerb } from "./text";
 
 const LEADS = COMMAND_LEADS.map((w) => w.replace(/\s+/g, String.raw`\s+`)).join("|");
 // "… and put it low priority", "… and give it the tag X": a change to the task just named.
-const SET_IT = String.raw`(?:(?:put|set)\s+(?:it|them)\s+(?:(?:on|to|at|as)\s+)?(?:high|low|medium|normal)\b|give\s+(?:it|them)\b)`;
+const SET_IT = String.raw`(?:(?:put|set)\s+(?:it|them)\s+(?:(?:on|to|at|as)\s+)?(?:high|low|medium|normal)\b|give\s+(?:it|them)\b|(?:drop|remove|take)\s+(?:the\s+)?#?[\p{L}\p{N}_-]+\s+tag\b)`;
 const JOIN = new RegExp(
   String.raw`\s*(?:,\s*|;\s*)?\b(?:and|then|&)\s+(?:then\s+|also\s+)?(?=(?:${LEADS})\b|${SET_IT})|\s*;\s*`,
-  "gi",
+  "giu",
 );
 const PAST_JOIN = /\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:then\s+|also\s+)?(?=([a-z]+)\s)/gi;
 

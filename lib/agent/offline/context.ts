@@ -85,10 +85,17 @@ export function makeCtx(input: InterpretInput, override?: TaskSnapshot, normaliz
   let words = normalizedIn ? { text: typed, language: normalizedIn } : normalizeWords(typed);
   const carried = !normalizedIn && words.language === "en" ? carriedLanguage(typed, input.history) : null;
   if (carried) words = normalizeWords(typed, undefined, carried);
-  const raw = words.text;
+  let raw = words.text;
   // "2", "ok", a title copied from our question: the reply follows the conversation's language.
   const language =
     normalizedIn ?? (words.language === "en" ? (conversationLanguage(typed, input.history) ?? "en") : words.language);
+  // "¿ya terminé el informe? no me acuerdo": a Spanish question opens with its mark; what follows it is a remark.
+  // ("¿Podría añadir …? Prioridad alta" is a request, and what follows it belongs to it.)
+  const opened =
+    /^\s*¿[^?]+\?/.test(input.text ?? "") &&
+    !/^\s*¿\s*(?:me\s+|nos\s+)?(?:podr[íi]as?|podr[íi]an|puedes?|pod[ée]s|pueden|quieres)\b/i.test(input.text ?? "") &&
+    raw.includes("?");
+  if (opened) raw = raw.slice(0, raw.indexOf("?") + 1);
   const question = /\?\s*$/.test(raw);
   let text = raw
     .replace(EMOJI_BREAK, ", ")

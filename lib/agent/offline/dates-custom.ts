@@ -12,6 +12,15 @@ import {
 } from "./dates-calendar";
 import { AFTER_ORDINAL_OK } from "./dates-invalid";
 
+// "freitag next week", "vendredi next week": a weekday the tables left in the user's language (Sunday = 0).
+const FOREIGN_WEEKDAYS: Record<string, number> = Object.fromEntries(
+  [
+    ["sonntag", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag"],
+    ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"],
+    ["domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"],
+  ].flatMap((days) => days.map((d, i) => [d, i])),
+);
+
 /** Phrases chrono misses or reads differently from how people mean them in a to-do. */
 export function customDates(text: string, ctx: DateContext): FoundDate[] {
   const out: FoundDate[] = [];
@@ -57,9 +66,25 @@ export function customDates(text: string, ctx: DateContext): FoundDate[] {
     out.push(fromDay(cand, start, text.slice(start, m.index + m[0].length)));
   }
 
+  // "friday next week", "next week friday", "friday of next week": that day of next week (Monday-first).
+  const DAY = String.raw`((?:sun|mon|tues|wednes|thurs|fri|satur)day|${Object.keys(FOREIGN_WEEKDAYS).join("|")})`;
+  const dayNextWeek = new RegExp(
+    String.raw`\b(?:${DAY}\s+(?:of\s+)?(?:next|the\s+following)\s+week|next\s+week(?:'s)?\s+(?:on\s+)?${DAY})\b`,
+    "gi",
+  );
+  const named: Array<[number, number]> = [];
+  for (const m of text.matchAll(dayNextWeek)) {
+    const said = (m[1] ?? m[2])!.toLowerCase();
+    const wd = FOREIGN_WEEKDAYS[said] ?? WEEKDAYS.indexOf(said);
+    const monday = addDays(t, (8 - weekdayOf(t)) % 7 || 7);
+    out.push(fromDay(addDays(monday, (wd + 6) % 7), m.index, m[0]));
+    named.push([m.index, m.index + m[0].length]);
+  }
+
   // "next week" means its Monday, as in most to-do apps (chrono says "in 7 days").
   const nextWeek = /\b(?:(?:the\s+)?(start|beginning|end)\s+of\s+)?next\s+week\b/gi;
   for (const m of text.matchAll(nextWeek)) {
+    if (named.some(([a, b]) => m.index >= a && m.index < b)) continue;
     const toMonday = (8 - weekdayOf(t)) % 7 || 7;
     const monday = addDays(t, toMonday);
     out.push(fromDay(m[1]?.toLowerCase() === "end" ? addDays(monday, 4) : monday, m.index, m[0]));

@@ -597,7 +597,7 @@ function dayOnly(text: string, language: Language): string {
 const ES_OBJECT_FIRST_PAST =
   /^((?:(?:ah|oh|ay|y|bueno|ok)[\s,]+)*)([^\s,][^,]*?)\s+ya\s+(?:la|lo|las|los)\s+(\p{L}+[éí])(?=[\s,.!?]|$)/iu;
 const FR_DONE_IT =
-  /(?<=,\s*)je\s+l['’]ai\s+(?!fait)\p{L}+(?:é|ée|és|ées|i|ie|it|ite)(?![\p{L}])(?:\s+(?:ce\s+matin|ce\s+midi|ce\s+soir|hier(?:\s+soir)?|aujourd['’]hui|tantôt))?/giu;
+  /(?<=,\s*)je\s+l['’]ai\s+(?!fait|annul)\p{L}+(?:é|ée|és|ées|i|ie|it|ite)(?![\p{L}])(?:\s+(?:ce\s+matin|ce\s+midi|ce\s+soir|hier(?:\s+soir)?|aujourd['’]hui|tantôt))?/giu;
 // "au jeudi 26", "al jueves 3": a weekday with its day of the month; the day says it all.
 const WEEKDAY_DAY: Partial<Record<Language, RegExp>> = {
   es: /(?<![\p{L}])(?:(al|para\s+el|el)\s+)?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\s+(\d{1,2})(?![\d:h.]|\s*(?:hs?|horas?)\b)/giu,
@@ -678,5 +678,12 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
     .replace(WEEKDAY_BEFORE_DAY, "the ")
     .replace(BARE_HOUR, "$1at $2$3");
   if (language === "en") t = fixSpelling(t);
-  return { text: t.replace(/\s+/g, " ").trim(), language };
+  // "Otra pregunta: …" with its lead taken away leaves the colon.
+  return {
+    text: t
+      .replace(/\s+/g, " ")
+      .trim()
+      .replace(/^[,:;]\s*/, ""),
+    language,
+  };
 }

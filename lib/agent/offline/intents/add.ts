@@ -74,6 +74,11 @@ export function parseTaskText(text: string, ctx: Ctx): Parsed {
   const tg = extractTags(rest);
   rest = tg.rest;
   if (tg.value) out.tags = tg.value;
+  // "…, super important!! tag admin": the priority said before the tags, ending where they began.
+  if (!out.priority && tg.value) {
+    const before = extractPriority(rest.replace(/!+(?=\s*$)/, ""));
+    if (before.value) [rest, out.priority] = [before.rest, before.value];
+  }
   const reminder = extractReminderClause(rest);
   if (reminder) rest = reminder.rest;
   const rep = extractRepeat(rest, ctx.date);

@@ -6,7 +6,7 @@ import { resolveTargets } from "../targets";
 import { findDates } from "../dates";
 import { cleanRefPhrase, resolveOne } from "../references";
 import { ORDINAL_REF } from "@/lib/tasks/match";
-import { baseOfPastVerb, stem } from "../text";
+import { baseOfPastVerb, contentStems, stem } from "../text";
 import type { Interpretation, TaskSnapshot } from "../types";
 import { PAST_TENSE } from "../lexicon";
 
@@ -62,6 +62,12 @@ const PATTERNS: Pattern[] = [
   },
   {
     re: /^(.+?)(?:\s+(?:isn'?t|wasn'?t|is\s+not|was\s+not|ain'?t|'s\s+not|is\s+still\s+not|isn'?t\s+actually|is\s+actually\s+not)|'s\s+(?:still\s+|actually\s+)?not)\s+(?:actually\s+|really\s+|quite\s+)?(?:done|finished|complete|completed)(?:\s+(?:yet|after\s+all|actually|really))*$/i,
+    group: 1,
+    reopen: true,
+  },
+  // "the con ed bill didn't actually go through": what was done did not take.
+  {
+    re: /^(?:(?:wait|oh|hmm+|so|ugh|oops|actually|turns\s+out)[\s,]+)*(.+?)\s+(?:didn'?t|did\s+not|never)\s+(?:actually\s+|really\s+)?(?:go\s+through|get\s+(?:sent|paid|through|delivered)|happen|work\s+out|clear)(?:\s+(?:after\s+all|yet))?$/i,
     group: 1,
     reopen: true,
   },
@@ -140,7 +146,7 @@ const PATTERNS: Pattern[] = [
   // "I fed the cat": a past-tense verb followed by a task's words.
   {
     // "submitted it", "just paid that": no subject needed when the past tense points back at the task.
-    re: /^(?:(?:i|we)(?:'ve|\s+have)?\s+|(?=(?:just\s+|already\s+)*[a-z]+ed\s+(?:it|that)\b))(?:just\s+|already\s+|finally\s+|now\s+|also\s+)*([a-z]+)\s+(.+)$/i,
+    re: /^(?:(?:i|we)(?:'ve|\s+have)?\s+|(?=(?:just\s+|already\s+|finally\s+)*[a-z]+ed\s+(?:off|up|out|back|in)\s)|(?=(?:just\s+|already\s+|finally\s+)+[a-z]+ed\s)|(?=(?:just\s+|already\s+)*[a-z]+ed\s+(?:it|that)\b))(?:just\s+|already\s+|finally\s+|now\s+|also\s+)*([a-z]+)\s+(.+)$/i,
     group: 0,
     reopen: false,
     strict: true,
@@ -162,6 +168,13 @@ function phraseOf(p: Pattern, m: RegExpExecArray): string | null {
 
 function pastVerbTarget(phrase: string, ctx: Ctx): TaskSnapshot | null {
   const out = resolveOne(phrase, ctx.tasks, { prefer: "pending" });
+  // "just dropped off maya's field trip form" for "Sign Maya's field trip form": the thing it was done
+  // to, named whole in two words or more, whatever the deed.
+  const object = phrase
+    .replace(/^\S+(?:\s+(?:up|off|out|back|away|down|over|in))?\s+/i, "")
+    .replace(/[^\p{L}\p{N}'’]+$/u, "");
+  const named = contentStems(object).length >= 2 ? resolveOne(object, ctx.tasks, { prefer: "pending" }) : null;
+  if (named?.kind === "one" && !named.partial && named.task.status === "pending") return named.task;
   if (out.kind !== "one" || !out.partial) return null;
   const verb = stem(phrase.split(/\s+/)[0]);
   const titleVerb = stem(out.task.title.split(/\s+/)[0]);
@@ -286,7 +299,7 @@ function sameDeed(task: TaskSnapshot, verbs: string[], object: string): boolean 
 
 // "…, put it back", "…, reopen it": a command after "X isn't done" that only says the same again.
 const REOPEN_TAIL =
-  /\s*[,;.!–—-]+\s*(?:so\s+)?(?:(?:please|pls)\s+)?(?:(?:can|could)\s+you\s+)?(?:(?:(?:put|bring|move|set)\s+(?:it|that|this|them)\s+back|restore\s+(?:it|that|this|them))(?:\s+(?:on|onto|to|in)\s+(?:the|my)\s+(?:to-?do\s+)?list|\s+(?:as|to)\s+(?:not\s+done|undone|open|pending|unfinished))?|(?:re-?open|un-?tick|un-?check)\s+(?:it|that|this|them)|mark\s+(?:it|that|this|them)\s+(?:as\s+)?(?:not\s+done|undone|open|pending|unfinished)(?:\s+again)?)(?:\s+(?:please|pls|again))?$/i;
+  /\s*[,;.!–—-]+\s*(?:so\s+)?(?:(?:please|pls)\s+)?(?:(?:can|could)\s+you\s+)?(?:(?:(?:put|bring|move|set)\s+(?:it|that|this|them)\s+back|restore\s+(?:it|that|this|them))(?:\s+(?:on|onto|to|in)\s+(?:the|my)\s+(?:to-?do\s+)?list|\s+(?:as|to)\s+(?:not\s+done|undone|open|pending|unfinished))?|(?:re-?open|un-?tick|un-?check|un-?mark)\s+(?:it|that|this|them)|mark\s+(?:it|that|this|them)\s+(?:as\s+)?(?:not\s+done|undone|open|pending|unfinished)(?:\s+again)?)(?:\s+(?:please|pls|again))?$/i;
 
 /** "X isn't picked up yet, put it back": a statement that a task is not done, with a command that reopens it. */
 export function reopensWithTail(text: string): boolean {

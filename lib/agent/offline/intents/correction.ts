@@ -7,7 +7,7 @@ import { clarifyReference, result, type Ctx } from "../context";
 import { dialogueState, keepTimeOf, retarget, type Change } from "../dialogue";
 import { extractDate } from "../dates";
 import { contentStems } from "../text";
-import { resolveOne, type RefOutcome } from "../references";
+import { resolveOne, resolveSeveral, type RefOutcome } from "../references";
 import { atTime, timeOnlyOf } from "./update-calls";
 import { buildAdds } from "./add";
 import { dayInZone, isoDate } from "@/lib/time/zone";
@@ -15,7 +15,7 @@ import { COMMAND_LEADS } from "../lexicon";
 import type { Interpretation, TaskSnapshot } from "../types";
 
 const OOPS =
-  /^(?:(?:no|nope|nah|wait|sorry|pardon|oops|whoops|oh|ah|hmm+|actually|my\s+bad|my\s+mistake|ugh|not\s+that\s+one|wrong\s+one|not\s+that|not\s+this\s+one)\b[\s,.!:-]*)+/i;
+  /^(?:(?:no|nope|nah|wait|sorry|pardon|oops|whoops|oh|ah|hmm+|actually|my\s+bad|my\s+mistake|ugh|shoot|dang|darn|crap|argh|not\s+that\s+one|wrong\s+one|not\s+that|not\s+this\s+one)\b[\s,.!:-]*)+/i;
 // "oops wrong day, thursday", "I meant wed not thu", "no, friday": the last change's date was wrong.
 const WRONG_VALUE =
   /^(?:(?:(?:that'?s\s+)?(?:the\s+)?wrong\s+(?:day|date|time)|i\s+(?:meant|mean|said)|(?:make\s+it|it'?s|it\s+is|should\s+be)|on|for|to)\b[\s,.:-]*)+/i;
@@ -40,7 +40,7 @@ function intended(text: string): string | null {
   // "no, the other one - the Geschenk one": the name after the dash says which other one.
   // "no, the other one, sorry": an apology after the correction says nothing more.
   const stripped = text
-    .replace(/[\s,.!]+(?:sorry|my\s+bad|my\s+mistake|pardon)[\s.!]*$/i, "")
+    .replace(/[\s,.!]+(?:sorry|my\s+bad|my\s+mistake|pardon|i\s+mean)[\s.!]*$/i, "")
     .replace(OOPS, "")
     .replace(/^(?:the\s+)?other\s+one\s*(?:[-–—:,]|\s-)\s*(?=\S)/i, "")
     .trim();
@@ -142,12 +142,22 @@ export function correction(ctx: Ctx): Interpretation | null {
       : null;
   // "ok just mark the advent calendar one done": a command of its own, not the same change narrowed.
   if (narrow && state.lastAttempt && !NEW_COMMAND.test(narrow[1]!)) {
+    const attempt = state.lastAttempt;
+    const first = attempt.calls[0]!;
+    const same = attempt.calls.every((c) => c.tool === first.tool);
+    // "just the lisbon flights and the deutschlandticket then": the same change on those few.
+    const several = /\s(?:and|&)\s/i.test(narrow[1]!)
+      ? resolveSeveral(narrow[1]!, ctx.tasks, { history: ctx.history })
+      : [];
+    const named = several.flatMap((o) => (o.kind === "one" ? [o.task] : []));
     const out = resolveOne(narrow[1]!, ctx.tasks, { history: ctx.history });
-    const first = state.lastAttempt.calls[0]!;
-    if (out.kind === "one" && state.lastAttempt.calls.every((c) => c.tool === first.tool)) {
-      const mine = state.lastAttempt.calls.find((c) => c.input.task === out.task.number) ?? first;
-      const calls = retarget([mine], out.task, ctx.date.timeZone);
-      if (calls.length) return result(calls[0]!.tool, calls, { tasks: [out.task.number], narrowed: true }, 0.8);
+    const tasks = named.length > 1 && named.length === several.length ? named : out.kind === "one" ? [out.task] : [];
+    if (tasks.length && same) {
+      const calls = tasks.flatMap((t) =>
+        retarget([attempt.calls.find((c) => c.input.task === t.number) ?? first], t, ctx.date.timeZone),
+      );
+      if (calls.length === tasks.length)
+        return result(first.tool, calls, { tasks: tasks.map((t) => t.number), narrowed: true }, 0.8);
     }
   }
   const change = state.lastChange;

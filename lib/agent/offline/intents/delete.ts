@@ -4,6 +4,7 @@ import { result, type Ctx } from "../context";
 import { resolveTargets } from "../targets";
 import type { Interpretation } from "../types";
 import { NOUN_DELETE_VERBS } from "../lexicon";
+import { REASON_AFTER_CHANGE } from "../text";
 
 const NOUN_VERB = NOUN_DELETE_VERBS.join("|");
 
@@ -40,7 +41,7 @@ export function del(ctx: Ctx): Interpretation | null {
     const m = p.re.exec(ctx.text);
     if (!m) continue;
     const opts = { action: "delete" as const, many: true, allowPartial: !p.strict };
-    let ref = m[1]!;
+    let ref = m[1]!.replace(REASON_AFTER_CHANGE, "");
     let targets = resolveTargets(ref, ctx, opts);
     // "delete the gym one, I'm not going anymore": the reason after the comma is not the task.
     const named = /^(.+?)\s*[,;]\s+\S/.exec(ref)?.[1]?.replace(/\s+(?:please|pls)$/i, "");

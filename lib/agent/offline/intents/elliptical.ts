@@ -12,8 +12,10 @@ import { resolveOne } from "../references";
 import { ORDINAL_REF } from "@/lib/tasks/match";
 import type { Interpretation, TaskSnapshot, ToolCall } from "../types";
 import { dueFor } from "./update-calls";
+import { buildAdds } from "./add";
+import { TODO_VERBS } from "../text";
 
-const LEAD = /^(?:(?:also|and|plus|oh|actually|instead|then|so|ok(?:ay)?|sorry|oops|no|wait)\b[\s,.!-]*)+/i;
+const LEAD = /^(?:(?:also|and|plus|oh|actually|instead|then|so|ok(?:ay)?|sorry|oops|no|wait|please)\b[\s,.!-]*)+/i;
 const TAIL = /(?:[\s,]+(?:too|as\s+well|also|instead|then|please|pls|for\s+it|for\s+that))+$/i;
 // Words that only glue the change on: "make it", "put him", "set that to", "due on", "for".
 const GLUE =
@@ -23,6 +25,8 @@ const REMIND_OFFSET = new RegExp(
   "i",
 );
 
+const BARE_LENGTH =
+  /^(?:(?:make|set|change)\s+(?:it|that)\s+(?:to\s+)?)?(?:\d+|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty-five)\s+(?:minutes?|mins?|hours?|days?)$/i;
 const NAMED_OFFSET = new RegExp(String.raw`^(?:for\s+)?(.+?)[\s,]+(?:remind\s+me\s+)?(${OFFSET})$`, "i");
 
 export function elliptical(ctx: Ctx): Interpretation | null {
@@ -35,8 +39,11 @@ export function elliptical(ctx: Ctx): Interpretation | null {
   if (!touched.length) return null;
   let text = ctx.text.replace(LEAD, "").replace(TAIL, "").trim();
   if (!text) return null;
+  const more = sameDeed(change, text, ctx);
+  if (more) return more;
 
-  // "make that 1 hour before": the reminder, moved.
+  // "make that 1 hour before": the reminder, moved; "make it 2 hours" right after a reminder was set says the same.
+  if (change.calls.some((c) => c.input.remindAt)) text = text.replace(BARE_LENGTH, "$& before");
   const offset = REMIND_OFFSET.exec(text);
   if (offset) {
     const calls = touched.flatMap((t): ToolCall[] => {
@@ -101,4 +108,21 @@ export function elliptical(ctx: Ctx): Interpretation | null {
     return { tool: "update_task", input: own };
   });
   return result("update_task", calls, { tasks: targets.map((t) => t.number), elliptical: true }, 0.75);
+}
+
+/**
+ * "add collect the suit friday" → "and the jacket on saturday": one more thing to do the same
+ * deed to, added with the verb the last new task's title starts with.
+ */
+function sameDeed(change: { calls: ToolCall[] }, text: string, ctx: Ctx): Interpretation | null {
+  const [call] = change.calls;
+  if (change.calls.length !== 1 || call?.tool !== "add_task" || !/^\W*(?:and|also|plus)\b/i.test(ctx.typed))
+    return null;
+  const verb = /^(\S+)\s/.exec(String(call.input.title ?? ""))?.[1];
+  if (!verb || !TODO_VERBS.has(verb.toLowerCase()) || !/^(?:the|my|a|an|some|his|her|their|our)\s+\S/i.test(text))
+    return null;
+  const found = extractDate(text, ctx.date);
+  const thing = (found?.date ? found.rest : text).replace(/\s+(?:on|for|by|due)\s*$/i, "").trim();
+  if (!thing || resolveOne(thing, ctx.tasks, { history: ctx.history }).kind !== "none") return null;
+  return buildAdds({ body: `${verb} ${text}`, strength: 0.75 }, ctx);
 }

@@ -32,7 +32,7 @@ const GREETING = new RegExp(
   "i",
 );
 // Longer phrases first: a small-talk piece is the longest one that fits ("nice one", not "nice").
-const ACK = String.raw`(?:good\s+job|well\s+done|nice\s+one|great\s+job|sounds\s+good|got\s+it|all\s+right|that'?s\s+(?:great|perfect|brilliant|lovely|fine|all|it|everything)|that\s+is\s+all|nothing\s+else|no\s+worries|no\s+problem|ok(?:ay)?|great|awesome|perfect|cool|nice|excellent|brilliant|brill|lovely|wonderful|sweet|fantastic|amazing|good|alright|fine|kk|k|noted|understood|np)`;
+const ACK = String.raw`(?:good\s+job|well\s+done|nice\s+one|great\s+job|sounds\s+good|got\s+it|all\s+right|that'?s\s+(?:great|perfect|brilliant|lovely|fine|all|it|everything)|that\s+is\s+all|nothing\s+else|no\s+worries|no\s+problem|ok(?:ay)?|great|awesome|perfect|cool|nice|excellent|brilliant|brill|grand|lovely|wonderful|sweet|fantastic|amazing|good|alright|fine|kk|k|noted|understood|np)`;
 const THANKS = new RegExp(
   String.raw`^(?:${ACK}[,!.\s]*)*(?:thanks|thank\s+you|thank\s+u|thx|ty|tysm|ta|cheers|much\s+appreciated|appreciate\s+it|many\s+thanks)?(?:\s+(?:so\s+much|ever\s+so\s+much|a\s+lot|very\s+much|a\s+bunch|again|mate|for\s+(?:the\s+help|your\s+help|that|everything)))*(?:[,!.\s]+${ACK})*$`,
   "i",
@@ -42,7 +42,7 @@ const BYE =
 const WAIT =
   /^(?:(?:give\s+me|wait|just)\s+(?:a|one)\s+(?:minute|moment|sec|second|mo)|(?:hold|hang)\s+on(?:\s+a\s+(?:sec|second|minute|moment))?|one\s+(?:sec|second|moment|minute)|brb|be\s+right\s+back)(?:[,\s]+please)?$/i;
 const HELP =
-  /^(?:help|help\s+me|\?+|what\s+(?:else\s+)?can\s+you\s+do|what\s+do\s+you\s+do|what\s+are\s+you\s+able\s+to\s+do|how\s+does\s+(?:this|it)\s+work|how\s+do\s+i\s+use\s+(?:this|you|it|doable)|how\s+do\s+you\s+work|what\s+are\s+you|who\s+are\s+you|what\s+is\s+this|what\s+is\s+doable|commands|what\s+can\s+i\s+(?:say|ask|do|type)|show\s+me\s+what\s+you\s+can\s+do|how\s+can\s+you\s+help(?:\s+me)?|what\s+are\s+your\s+(?:features|capabilities|commands|abilities)|instructions|usage|examples?|menu|options|i'?m\s+(?:lost|confused|stuck))(?:\s+here)?(?:\s+for\s+me)?$/i;
+  /^(?:help|help\s+me|\?+|what\s+(?:else\s+)?can\s+you\s+do|what\s+do\s+you\s+do|what\s+are\s+you\s+able\s+to\s+do|how\s+does\s+(?:this|it)\s+work|how\s+do\s+i\s+use\s+(?:this|you|it|doable)|how\s+do\s+you\s+work|what\s+are\s+you|who\s+are\s+you|what\s+is\s+this|what\s+is\s+doable|commands|what\s+can\s+i\s+(?:say|ask|do|type)|what(?:'s|\s+is)\s+the\s+difference\s+between\s+(?:high|low|medium|normal)\s+(?:and|&)\s+(?:high|low|medium|normal)\s+priority(?:\s+anyway)?|what\s+(?:does|do)\s+(?:high|low|medium|normal)\s+priority\s+(?:mean|do)(?:\s+anyway)?|show\s+me\s+what\s+you\s+can\s+do|how\s+can\s+you\s+help(?:\s+me)?|what\s+are\s+your\s+(?:features|capabilities|commands|abilities)|instructions|usage|examples?|menu|options|i'?m\s+(?:lost|confused|stuck))(?:\s+here)?(?:\s+for\s+me)?$/i;
 
 const CLOSING = new RegExp(
   `^(?:(?:ok(?:ay)?|no|nope|nah|so|well|alright|right)[,!.\\s]+)*(?:${alt(CLOSINGS)})(?:[,!.\\s]+(?:thanks|thank\\s+you|thx|cheers|bye))?$`,
@@ -102,9 +102,11 @@ const WH_QUESTION =
 const NICE = `(?:good|great|nice|lovely|wonderful|fab|fabulous|fantastic|brilliant|relaxing|restful|happy|safe|productive|super|awesome|peaceful|amazing|fun|quiet|chill|cosy|cozy)`;
 const OCCASION = String.raw`(?:day|night|evening|weekend|week|morning|afternoon|one|time|holidays?|trip|break|vacation|christmas|easter|sleep|rest\s+of\s+(?:the|your)\s+(?:day|week|evening|weekend)|(?:mon|tues|wednes|thurs|fri|satur|sun)day)`;
 const FOR_WHEN = String.raw`(?:\s+for\s+(?:now|today|tonight|the\s+(?:day|night|evening|week|weekend)|this\s+(?:evening|morning|afternoon|week)))?`;
-const THANKS_WORD = String.raw`(?:thanks|thank\s+you|thank\s+u|thx|ty|tysm|ta|cheers|much\s+appreciated|appreciate\s+it|many\s+thanks)(?:\s+(?:so\s+much|a\s+lot|very\s+much|a\s+bunch|a\s+million|again|mate|buddy|today|tonight|dear|love|hun|honey|darling|this\s+(?:morning|afternoon|evening|week)|for\s+(?:the\s+help|your\s+help|that|everything|all\s+(?:the|your)\s+help)))*`;
+const THANKS_WORD = String.raw`(?:thanks|thank\s+you|thank\s+u|thx|ty|tysm|ta|cheers|much\s+appreciated|appreciate\s+it|many\s+thanks)(?:\s+(?:so\s+much|a\s+lot|very\s+much|a\s+bunch|a\s+million|a\s+mil|again|mate|buddy|today|tonight|dear|love|hun|honey|darling|this\s+(?:morning|afternoon|evening|week)|for\s+(?:the\s+help|your\s+help|that|everything|all\s+(?:the|your)\s+help)))*`;
 // "ugh i'm so lazy this week haha": a feeling, with the words people wrap it in.
 const MOOD = String.raw`(?:ugh+\s+|man\s+|honestly\s+)?(?:i'?m|i\s+am|im|feeling|i\s+feel)\s+(?:(?:so|really|super|kinda|kind\s+of|a\s+bit|very|pretty|totally|soo+)\s+)*(?:${alt(MOODS)})(?:\s+(?:today|tonight|lately|rn|right\s+now|this\s+(?:week|morning|afternoon|evening)))?`;
+// "you saved my afternoon", "you're a lifesaver": thanks said as praise.
+const COMPLIMENT = String.raw`(?:you(?:'ve|\s+have)?\s+(?:just\s+|really\s+)?saved\s+(?:my|me)(?:\s+(?:day|life|afternoon|evening|morning|week|bacon|skin))?|you(?:'re|\s+are)\s+(?:the\s+best|a\s+(?:lifesaver|star|legend|gem))|lifesaver)`;
 const PIECES: Array<{
   kind: "greeting" | "thanks" | "ack" | "closing" | "bye" | "wish" | "emote" | "mood";
   re: RegExp;
@@ -116,7 +118,7 @@ const PIECES: Array<{
       "i",
     ),
   },
-  { kind: "thanks", re: new RegExp(`^${THANKS_WORD}`, "i") },
+  { kind: "thanks", re: new RegExp(`^(?:${THANKS_WORD}|${COMPLIMENT})`, "i") },
   { kind: "ack", re: new RegExp(`^(?:${ACK}|haha+|hehe+|lol|oh|ah|so|well|right|yay|phew)`, "i") },
   { kind: "closing", re: new RegExp(`^(?:${alt(CLOSINGS)})${FOR_WHEN}`, "i") },
   {

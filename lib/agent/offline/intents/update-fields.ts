@@ -113,6 +113,12 @@ export function removeTags(ctx: Ctx): Interpretation | null {
 export function addTags(ctx: Ctx): Interpretation | null {
   const t = ctx.text;
   let m: RegExpExecArray | null;
+  // "swap the work tag for side-project (on the deck)": one tag out, another in.
+  m =
+    /^(?:swap|switch|replace|change)\s+(?:the\s+|its\s+)?#?([\p{L}\p{N}_-]+)\s+(?:tag|label)\s+(?:for|with|to)\s+(?:the\s+)?#?([\p{L}\p{N}_-]+)(?:\s+(?:tag|label))?(?:\s+(?:on|for|of)\s+(.+))?$/iu.exec(
+      t,
+    );
+  if (m) return finish(m[3] ?? "it", { removeTags: [m[1]!.toLowerCase()], addTags: [m[2]!] }, ctx);
   m =
     /^(?:tag|label)\s+(.+?)\s+(?:with|as|under)\s+(?:the\s+|a\s+)?(?:tags?\s+|labels?\s+)?(.+?)(?:\s+(?:tags?|labels?))?$/i.exec(
       t,
@@ -189,7 +195,10 @@ export function description(ctx: Ctx): Interpretation | null {
     ],
     // "add a note: …" about the task just talked about.
     [
-      new RegExp(String.raw`^()(?:add|attach|put|write|leave)\s+(?:a\s+|the\s+)?${NOTE}\s*(?::|\s-\s)\s*(.+)$`, "i"),
+      new RegExp(
+        String.raw`^()(?:add|attach|put|write|leave|give\s+it)\s+(?:a\s+|the\s+)?${NOTE}\s*(?::|\s-\s)\s*(.+)$`,
+        "i",
+      ),
       1,
       2,
     ],
@@ -271,7 +280,10 @@ export function rename(ctx: Ctx): Interpretation | null {
     const out = resolveOne(shouldSay[1]!, ctx.tasks, { history: ctx.history, override: ctx.override });
     if (out.kind === "one" && !out.partial) [ref, value] = [shouldSay[1], shouldSay[2]];
   }
-  if (renameVerb) {
+  // "renomme-la « Déclaration d'impôts 2025 »": the new name in quotes, no "to" needed.
+  const quotedName = renameVerb ? /^(.+?)\s+["«“„]\s*(.+?)\s*["»”“]$/.exec(renameVerb[1]!) : null;
+  if (quotedName) [ref, value] = [quotedName[1]!.replace(/\s*(?::|\s(?:to|as|into))$/i, ""), quotedName[2]];
+  else if (renameVerb) {
     // "rename task 3: new words" — a colon says what follows is the new title.
     const split = splitRefAndValue(renameVerb[1], /\s+(?:to|as|into):?\s+|\s*:\s+/, ctx);
     if (!split) return ask(messages(ctx.language).newName, { ref: renameVerb[1] });
@@ -292,7 +304,22 @@ export function rename(ctx: Ctx): Interpretation | null {
   }
   if (ref === undefined || value === undefined) [ref, value] = madeInto(t, ctx) ?? [ref, value];
   if (ref === undefined || value === undefined) return null;
-  const title = tidyTitle(value.replace(/^["']|["']$/g, ""));
+  const title = tidyTitle(asTyped(value, ctx.typed).replace(/^["']|["']$/g, ""));
   if (!title) return ask(messages(ctx.language).newName, { ref });
   return finish(ref, { title }, ctx, { many: false });
+}
+
+/**
+ * "rename the second one to Team lunch at Lau Pa Sat": the new name is the user's last words as
+ * typed ("Sat" stays, where the tables read a weekday), when they are the same words in number
+ * and start the same.
+ */
+function asTyped(value: string, typed: string): string {
+  const words = value.trim().split(/\s+/);
+  const tail = typed
+    .replace(/[\s.!?]+$/, "")
+    .split(/\s+/)
+    .slice(-words.length);
+  const bare = (w: string | undefined) => (w ?? "").replace(/^["'«“„]+|["'»”“]+$/g, "").toLowerCase();
+  return tail.length === words.length && bare(tail[0]) === bare(words[0]) ? tail.join(" ") : value;
 }
