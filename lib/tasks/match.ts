@@ -177,9 +177,15 @@ export function contentStems(s: string, extraStop?: Set<string>): string[] {
 /** Whether two words differ only by two neighbouring letters typed the other way round ("dentsit"). */
 export function swapped(a: string, b: string): boolean {
   if (a.length !== b.length) return false;
-  const diff = [...a].flatMap((ch, i) => (ch === b[i] ? [] : [i]));
-  const [i, j] = diff;
-  return diff.length === 2 && i !== undefined && j === i + 1 && a[i] === b[j] && a[j] === b[i];
+  // Called for every word pair a message and a title do not share: no allocation, and out at the third difference.
+  let first = -1;
+  let count = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    if (++count > 2) return false;
+    if (first < 0) first = i;
+  }
+  return count === 2 && a[first] === b[first + 1] && a[first + 1] === b[first];
 }
 
 /** Whether a query stem names a title stem: equal, a clear prefix, or a one-letter typo or swap. */
