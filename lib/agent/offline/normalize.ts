@@ -168,21 +168,25 @@ const reorderClosed = (text: string, trace?: RowTrace): string =>
     .map((sentence) => reorderGerman(sentence, trace))
     .join(" ");
 
+/** A language's one-word rows by the word without its marks; the first row of a spelling wins ("pasa" over the voseo "pasá"). */
+function oneWordRows(pick: (from: string, to: string) => string): Record<Foreign, Map<string, string>> {
+  return Object.fromEntries(
+    Object.entries(FOREIGN).map(([lang, rows]) => [
+      lang,
+      new Map(
+        rows
+          .filter(([from]) => !/\s/.test(from))
+          .reverse()
+          .map(([from, to]) => [unmarked(from), pick(from, to)]),
+      ),
+    ]),
+  ) as Record<Foreign, Map<string, string>>;
+}
+
 // Object pronouns joined to an imperative ("marque-la", "muévela", "bórralos"): split off as
 // "it"/"them" when what is left is a command word of the language's table, so one row per verb
 // serves every pronoun. Accents are compared without marks (the pronoun moves Spanish stress).
-const VERBS = Object.fromEntries(
-  Object.entries(FOREIGN).map(([lang, rows]) => [
-    lang,
-    // The first row of a spelling wins ("pasa" over the voseo "pasá").
-    new Map(
-      rows
-        .filter(([from]) => !/\s/.test(from))
-        .reverse()
-        .map(([from]) => [unmarked(from), from]),
-    ),
-  ]),
-) as Record<Foreign, Map<string, string>>;
+const VERBS = oneWordRows((from) => from);
 const CLITIC: Partial<Record<Foreign, RegExp>> = {
   fr: /(?<![\p{L}'’])(\p{L}+)-(la|le|les|l['’]?)(?![\p{L}'’-])/giu,
   es: /(?<![\p{L}'’])(\p{L}{3,}?)(la|lo|las|los)(?![\p{L}'’-])/giu,
@@ -196,17 +200,7 @@ function cliticVerbs(word: string): string[] {
 }
 
 // What each one-word row of a language says in English, by the word without its marks.
-const SAYS = Object.fromEntries(
-  Object.entries(FOREIGN).map(([lang, rows]) => [
-    lang,
-    new Map(
-      rows
-        .filter(([from]) => !/\s/.test(from))
-        .reverse()
-        .map(([from, to]) => [unmarked(from), to]),
-    ),
-  ]),
-) as Record<Foreign, Map<string, string>>;
+const SAYS = oneWordRows((_from, to) => to);
 // A word of some row ("cámbiele el nombre", "vuelve a ponerla") is the tables' already.
 const ROW_WORDS = Object.fromEntries(
   Object.entries(FOREIGN).map(([lang, rows]) => [
