@@ -17,7 +17,7 @@ const PAST_JOIN = /\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:then\s+|also\s+)?(?=([a-z]
 // in Spanish, French or German joined by "and" (their own words, which the tables leave alone).
 // "ya he llamado al fontanero y recogí el paquete": a Spanish past form needs no "ya"/"he" of its own.
 const FOREIGN_PAST_JOIN =
-  /\s+(?:et|y|und)\s+(?=(?:j'ai|je\s+suis|ya\s+he|he|ya|ich\s+habe|ich\s+hab|\p{L}{3,}(?:é|í|ado|ido|[^aeiou\s]i))\s)/iu;
+  /\s+(?:(?:et|y|und)\s+(?:(?:también|aussi|auch)\s+)?|and\s+also\s+)(?=(?:(?:le|la|lo|les)\s+)?(?:j'ai|je\s+suis|ya\s+he|he|ya|ich\s+habe|ich\s+hab|\p{L}{3,}(?:é|í|ado|ido|[^aeiou\s]i))\s)/iu;
 
 export function splitClauses(text: string): string[] {
   const reports = text.split(FOREIGN_PAST_JOIN);

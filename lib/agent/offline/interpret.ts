@@ -52,7 +52,11 @@ function bareTodo(ctx: Ctx): Interpretation | null {
   if (PRIORITY_LABEL.test(ctx.text)) return buildAdds({ body: ctx.text, strength: 0.6 }, ctx);
   const first = ctx.text.split(/\s+/)[0]?.toLowerCase() ?? "";
   // "put the bins out tonight": "put … out/away" is a chore, where "put" alone may move or list a task.
-  const chore = first === "put" && /^put\s+(?!it\b|that\b|this\b|them\b).+?\s+(?:out|away)\b/i.test(ctx.text);
+  const chore =
+    first === "put" &&
+    /^put\s+(?:(?:out|away)\s+(?!it\b|that\b|this\b|them\b)\S|(?!it\b|that\b|this\b|them\b).+?\s+(?:out|away)\b)/i.test(
+      ctx.text,
+    );
   if ((!TODO_VERBS.has(first) && !chore) || ctx.text.split(/\s+/).length < 2) return null;
   // "move task 3" mentions an existing task: not a new one.
   if (/\b(?:task|item|number)\s*#?\d+\b|(?:^|\s)#\d+\b/i.test(ctx.text)) return null;
@@ -177,7 +181,7 @@ function understand(input: InterpretInput, split: boolean, normalizedIn?: Langua
 // "dentist friday at 3, add that please", "Zahnarzt übermorgen um halb vier, trag das bitte ein": the
 // thing first, then a command that points back at it.
 const ADD_THAT =
-  /^(.+?)\s*[,;:]\s*(?:(?:can|could)\s+you\s+)?(?:add|put|note|jot|write|save|log)\s+(?:it|that|this|das|es)(?:\s+(?:down|in|on|for\s+me|to\s+my\s+list))*$/i;
+  /^(.+?)\s*[,;:]\s*(?:(?:can|could)\s+you\s+)?(?:please\s+)?(?:add|put|note|jot|write|save|log)(?:\s+(?:it|that|this|das|es))?(?:\s+(?:down|in|on|for\s+me|to\s+my\s+list))*(?:\s+please)?$/i;
 
 function addThat(input: InterpretInput, ctx: Ctx): Interpretation | null {
   const m = ADD_THAT.exec(ctx.text);
@@ -255,7 +259,7 @@ const REMARK_INTENTS = new Set(["unknown", "acknowledge", "thanks", "greeting", 
 // "mark the first one done i paid it already": a report about it starts a new thought even unpunctuated.
 // "my exam got moved to the 16th so push the revision to the 15th": "so" before a command ends the remark.
 const ASIDE_BREAK =
-  /\s*(?:[.;!?]+\s+|,\s*)|\s+(?=(?:i|we)\s+(?:just\s+|already\s+)?[a-z]+\s+(?:it|that|them)\b)|\s+so\s+(?=(?:can|could|please|push|move|bump|mark|tick|delete|remove|add|put|change|reschedule)\b)/g;
+  /\s*(?:[.;!?…]+\s+|,\s*)|\s+(?=(?:i|we)\s+(?:just\s+|already\s+)?[a-z]+\s+(?:it|that|them)\b)|\s+so\s+(?=(?:can|could|please|push|move|bump|mark|tick|delete|remove|add|put|change|reschedule)\b)/g;
 
 /**
  * "borra lo del cumple, al final lo han cancelado", "c'est plus d'actualité. efface la 4": a

@@ -69,7 +69,7 @@ export function extractPriority(text: string): Stripped<Priority> {
 
 function splitTagList(s: string): string[] {
   return s
-    .split(/\s*(?:,|\band\b|&|\s)\s*/i)
+    .split(/\s*(?:,|\band\b|&|\+|\s)\s*/i)
     .map((t) => t.trim().replace(/^#/, "").toLowerCase())
     .filter((t) => t && !/^(?:and|the|a|tag|tags)$/.test(t));
 }
@@ -78,10 +78,10 @@ export function extractTags(text: string): Stripped<string[]> {
   const tags: string[] = [];
   let rest = text;
   const worded =
-    /(?:[,;]\s*|\s+|^)(?:and\s+)?(?:tagged(?:\s+(?:as|with))?|tag\s+(?:it\s+)?(?:as|with)|tag\s+it|with\s+(?:the\s+)?(?:tags?|labels?)|tags?\s*:|labell?ed(?:\s+(?:as|with))?|under\s+(?:the\s+)?(?:tag|label)|file\s+(?:it\s+|this\s+)?under|and\s+the\s+(?:tag|label))\s+(#?[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)#?[\p{L}\p{N}_-]+)*)/iu;
+    /(?:[,;]\s*|\s+|^)(?:and\s+)?(?:tagged(?:\s+(?:as|with))?|tag\s+(?:it\s+)?(?:as|with)|tag\s+it|with\s+(?:the\s+)?(?:tags?|labels?)|tags?\s*:|labell?ed(?:\s+(?:as|with))?|under\s+(?:the\s+)?(?:tag|label)|file\s+(?:it\s+|this\s+)?under|and\s+the\s+(?:tag|label))\s+(#?[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s*[&+]\s*)#?[\p{L}\p{N}_-]+)*)/iu;
   // "…, high prio, tag uni", "…, put tag christmas": a tag said as the message's last item.
   const last =
-    /[,;]\s*(?:and\s+)?(?:(?:put|add|give\s+it|with)\s+(?:the\s+|a\s+)?)?tags?\s+(#?[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s*&\s*)#?[\p{L}\p{N}_-]+)*)\s*$/iu;
+    /(?:[,;]\s*(?:and\s+)?|\s+and\s+(?=(?:put|add|give\s+it)\s))(?:(?:put|add|give\s+it|with)\s+(?:the\s+|a\s+)?)?tags?\s+(#?[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s*[&+]\s*)#?[\p{L}\p{N}_-]+)*)\s*$/iu;
   const m = worded.exec(rest) ?? last.exec(rest);
   if (m) {
     tags.push(...splitTagList(m[1]));

@@ -161,7 +161,7 @@ const DE_MONTHS = [
 // "… verschieben? Danke": thanks after the request; the request's verb still ends its own sentence.
 // Each sentence has its own word order ("kannst du aufgabe 7 löschen? das fitnessstudio behalte ich
 // doch", "… hinzu? danke"). A full stop ends one only after a word ("bis 31. Juli" goes on).
-const SENTENCE_END = /(?<=\p{L}{2}[.!?]+|[!?])\s+(?=\S)/u;
+const SENTENCE_END = /(?<=\p{L}{2}[.!?…]+|[!?…])\s+(?=\S)/u;
 const reorderClosed = (text: string, trace?: RowTrace): string =>
   text
     .split(SENTENCE_END)
@@ -236,15 +236,28 @@ function politeImperatives(text: string, language: Foreign): string {
   if (language === "es")
     return text.replace(ES_POLITE, (word, stem: string, vowel: string, pronouns: string) => {
       // "ponla" is "pon" + "la" (splitClitics), not a polite "ponle".
-      const joined = /^(.+?)(?:la|lo|las|los|le|les)$/.exec(unmarked(word))?.[1];
-      if (ROW_WORDS.es.has(unmarked(word)) || (joined && SAYS.es.has(joined)) || (!pronouns && word.length < 4))
+      const joined = /^(.+?)(la|lo|las|los|le|les)$/.exec(unmarked(word));
+      // "agréguele una nota": "le" only points at the task being talked about; the verb is the table's.
+      // ("marcarle a mi abuelita": an infinitive with its pronoun is a title's words.)
+      if (
+        joined &&
+        /^les?$/.test(joined[2]!) &&
+        !/(?:ar|er|ir)$/.test(joined[1]!) &&
+        isCommand("es", joined[1]!) &&
+        !ROW_WORDS.es.has(unmarked(word))
+      )
+        return VERBS.es.get(joined[1]!) ?? word;
+      if (ROW_WORDS.es.has(unmarked(word)) || (joined && SAYS.es.has(joined[1]!)) || (!pronouns && word.length < 4))
         return word;
       const bare = unmarked(stem);
       const familiar =
         vowel === "a"
           ? (ES_POLITE_IRREGULAR[bare] ?? `${bare}e`)
           : `${bare.replace(/qu$/, "c").replace(/gu$/, "g").replace(/c$/, "z")}a`;
-      return isCommand("es", familiar) ? `${familiar}${pronouns}` : word;
+      // The table's own spelling when it has the whole word ("agréguele" → "agrégale").
+      return isCommand("es", familiar)
+        ? (VERBS.es.get(unmarked(familiar + pronouns)) ?? `${familiar}${pronouns}`)
+        : word;
     });
   return text;
 }
@@ -677,7 +690,8 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
     text: t
       .replace(/\s+/g, " ")
       .trim()
-      .replace(/^[,:;]\s*/, ""),
+      .replace(/^[,:;]\s*/, "")
+      .replace(/([,;])\s*:\s*/g, "$1 "),
     language,
   };
 }

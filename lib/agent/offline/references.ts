@@ -139,6 +139,12 @@ export function resolveOne(phrase: string, tasks: TaskSnapshot[], opts: RefOptio
     const shown = listed.length ? listed : numbersInLastAssistantText(opts.history);
     if (shown.length > 1) return byNumber(shown[shown.length - 1]!, tasks);
   }
+  // "the one you just added": the task the latest add made, even after a list was shown.
+  if (/\bjust\s+(?:added|created|made)$/i.test(cleaned) && !opts.override) {
+    const change = dialogueState(opts.history).lastChange;
+    if (change?.calls.some((c) => c.tool === "add_task") && change.touched.length === 1)
+      return byNumber(change.touched[0]!, tasks);
+  }
   if (!cleaned || isPronounRef(cleaned, phrase)) {
     if (opts.override) return { kind: "one", task: opts.override, via: "override" };
     const h = historyReferents(opts.history);

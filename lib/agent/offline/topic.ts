@@ -37,7 +37,7 @@ const BARE_SHAPE = new RegExp(
   "i",
 );
 const ORDINAL_SHAPE = new RegExp(
-  String.raw`^((?:the\s+)?(?:first|second|third|fourth|fifth|last|other)(?:\s+one)?)\s*,?\s+((?:${VERBS.join("|")})\b.*)$`,
+  String.raw`^(?:a\s+|to\s+)?((?:the\s+)?(?:first|second|third|fourth|fifth|last|other)(?:\s+one)?)\s*,?\s+((?:${VERBS.join("|")}|give)\b.*)$`,
   "i",
 );
 

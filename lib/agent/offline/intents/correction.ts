@@ -15,7 +15,7 @@ import { COMMAND_LEADS } from "../lexicon";
 import type { Interpretation, TaskSnapshot } from "../types";
 
 const OOPS =
-  /^(?:(?:no|nope|nah|wait|sorry|pardon|oops|whoops|oh|ah|hmm+|actually|my\s+bad|my\s+mistake|ugh|shoot|dang|darn|crap|argh|not\s+that\s+one|wrong\s+one|not\s+that|not\s+this\s+one)\b[\s,.!:-]*)+/i;
+  /^(?:(?:no+|nope|nah|wait|sorry|pardon|oops|whoops|oh|ah|hmm+|actually|my\s+bad|my\s+mistake|ugh|shoot|dang|darn|crap|argh|not\s+that\s+one|wrong\s+one|not\s+that|not\s+this\s+one)\b[\s,.!:-]*)+/i;
 // "oops wrong day, thursday", "I meant wed not thu", "no, friday": the last change's date was wrong.
 const WRONG_VALUE =
   /^(?:(?:(?:that'?s\s+)?(?:the\s+)?wrong\s+(?:day|date|time)|i\s+(?:meant|mean|said)|(?:make\s+it|it'?s|it\s+is|should\s+be)|on|for|to)\b[\s,.:-]*)+/i;
@@ -40,7 +40,7 @@ function intended(text: string): string | null {
   // "no, the other one - the Geschenk one": the name after the dash says which other one.
   // "no, the other one, sorry": an apology after the correction says nothing more.
   const stripped = text
-    .replace(/[\s,.!]+(?:sorry|my\s+bad|my\s+mistake|pardon|i\s+mean)[\s.!]*$/i, "")
+    .replace(/[\s,.!]+(?:sorry|my\s+bad|my\s+mistake|pardon|i\s+meant?)[\s.!]*$/i, "")
     .replace(OOPS, "")
     .replace(/^(?:the\s+)?other\s+one\s*(?:[-–—:,]|\s-)\s*(?=\S)/i, "")
     .trim();

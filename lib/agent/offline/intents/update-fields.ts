@@ -115,10 +115,16 @@ export function addTags(ctx: Ctx): Interpretation | null {
   let m: RegExpExecArray | null;
   // "swap the work tag for side-project (on the deck)": one tag out, another in.
   m =
-    /^(?:swap|switch|replace|change)\s+(?:the\s+|its\s+)?#?([\p{L}\p{N}_-]+)\s+(?:tag|label)\s+(?:for|with|to)\s+(?:the\s+)?#?([\p{L}\p{N}_-]+)(?:\s+(?:tag|label))?(?:\s+(?:on|for|of)\s+(.+))?$/iu.exec(
+    /^(?:swap|switch|replace|change)\s+(?:the\s+|its\s+)?#?([\p{L}\p{N}_-]+)\s+(?:tag|label)(?:\s+(?:on|of)\s+(.+?))?\s+(?:for|with|to)\s+(?:the\s+)?#?([\p{L}\p{N}_-]+)(?:\s+(?:tag|label))?(?:\s+(?:on|for|of)\s+(.+))?$/iu.exec(
       t,
     );
-  if (m) return finish(m[3] ?? "it", { removeTags: [m[1]!.toLowerCase()], addTags: [m[2]!] }, ctx);
+  if (m) return finish(m[2] ?? m[4] ?? "it", { removeTags: [m[1]!.toLowerCase()], addTags: [m[3]!] }, ctx);
+  // "tag the one you just added bills", "tag the second one work": a reference that says where it ends.
+  m =
+    /^tag\s+((?:the\s+)?(?:one\s+(?:you|i)\s+just\s+(?:added|made|created)|(?:first|second|third|fourth|last|other|new)\s+one))\s+#?([\p{L}\p{N}_-]+)$/iu.exec(
+      t,
+    );
+  if (m) return finish(m[1]!, { addTags: [m[2]!] }, ctx);
   m =
     /^(?:tag|label)\s+(.+?)\s+(?:with|as|under)\s+(?:the\s+|a\s+)?(?:tags?\s+|labels?\s+)?(.+?)(?:\s+(?:tags?|labels?))?$/i.exec(
       t,
@@ -187,7 +193,7 @@ export function description(ctx: Ctx): Interpretation | null {
     // "for the vet call add a note: …": the task first.
     [
       new RegExp(
-        String.raw`^(?:for|on|to)\s+(.+?)\s*,?\s+(?:add|attach|put|write|leave)\s+(?:a\s+|the\s+)?${NOTE}\s*(?::|\s-\s|\s+saying)\s*(.+)$`,
+        String.raw`^(?:for|on|to|pour|para|für)\s+(.+?)\s*,?\s+(?:add|attach|put|write|leave)\s+(?:a\s+|the\s+)?${NOTE}\s*(?::|\s-\s|\s+saying)\s*(.+)$`,
         "i",
       ),
       1,
@@ -216,7 +222,7 @@ export function description(ctx: Ctx): Interpretation | null {
     if (!m) continue;
     // "schreib als notiz dazu: Geburtsurkunde fehlt noch": a note after a colon is kept as typed, not as the tables read it.
     const afterColon = /:\s*$/.test(t.slice(0, m.index + m[0].lastIndexOf(m[valueGroup]!)));
-    const typed = afterColon && ctx.language !== "en" ? /:(?!\d)\s*(.+)$/.exec(ctx.typed)?.[1] : undefined;
+    const typed = afterColon ? /:(?!\d)\s*(.+)$/.exec(ctx.typed)?.[1] : undefined;
     const value = capitalize(
       (typed ?? m[valueGroup]!)
         .trim()

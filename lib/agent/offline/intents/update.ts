@@ -141,8 +141,9 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
   const waited = verbed ? null : (LET_WAIT.exec(t) ?? WAITS.exec(t) ?? TASK_THEN_WHEN.exec(t));
   const waits = waited && !reportsDeed(waited[1]!) ? waited : null;
   const needed = verbed || waits || subj ? null : NEED_BY.exec(t);
-  const should = verbed || waits || subj ? null : SHOULD_AT.exec(t);
-  if (should && namesJustThat(should[1]!, ctx)) {
+  const should = verbed || waits || subj ? null : (SHOULD_AT.exec(t) ?? NOW_AT.exec(t));
+  const named = should ? resolveOne(should[1]!, ctx.tasks, { history: ctx.history }) : null;
+  if (should && named?.kind === "one" && !named.partial && named.task.status === "pending") {
     verb = "move";
     rest = `${should[1]} ${should[2]}`;
     strictRef = true;
@@ -295,6 +296,9 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
 }
 
 // "draft newsletter should be at 2pm not 11", "the dentist is actually on friday": the time or day it should have.
+// "carpool is at 6 now not 5:30": the new time, said with "now".
+const NOW_AT =
+  /^(.+?)\s+(?:is|'s)\s+((?:at|on)\s+.+?)\s+now(?:\s*,?\s+(?:not|instead\s+of)\s+[\w:.]+(?:\s*[ap]\.?m\.?)?)?$/i;
 const SHOULD_AT =
   /^(.+?)\s+(?:should\s+be|needs\s+to\s+be|has\s+to\s+be|must\s+be|is\s+(?:actually|really)|'s\s+actually|(?:has|have|needs?)\s+to\s+(?:go|happen)|should\s+(?:go|happen))\s+((?:at|on|today|tomorrow|tonight)\b.*?)(?:\s*,?\s+(?:not|instead\s+of|rather\s+than)\s+(?:at\s+|on\s+)?[\w:.]+(?:\s*[ap]\.?m\.?)?)?$/i;
 
