@@ -295,12 +295,15 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
   return finish(ref || "it", change, ctx, { strict: strict && !!ref && !/^(?:it|that|this)$/i.test(ref) });
 }
 
-// "draft newsletter should be at 2pm not 11", "the dentist is actually on friday": the time or day it should have.
+// The old value said after the new one ("…, not 11", "instead of 5:30"): it only confirms the change.
+const NOT_OLD = String.raw`(?:\s*,?\s+(?:not|instead\s+of|rather\s+than)\s+(?:at\s+|on\s+)?[\w:.]+(?:\s*[ap]\.?m\.?)?)?`;
 // "carpool is at 6 now not 5:30": the new time, said with "now".
-const NOW_AT =
-  /^(.+?)\s+(?:is|'s)\s+((?:at|on)\s+.+?)\s+now(?:\s*,?\s+(?:not|instead\s+of)\s+[\w:.]+(?:\s*[ap]\.?m\.?)?)?$/i;
-const SHOULD_AT =
-  /^(.+?)\s+(?:should\s+be|needs\s+to\s+be|has\s+to\s+be|must\s+be|is\s+(?:actually|really)|'s\s+actually|(?:has|have|needs?)\s+to\s+(?:go|happen)|should\s+(?:go|happen))\s+((?:at|on|today|tomorrow|tonight)\b.*?)(?:\s*,?\s+(?:not|instead\s+of|rather\s+than)\s+(?:at\s+|on\s+)?[\w:.]+(?:\s*[ap]\.?m\.?)?)?$/i;
+const NOW_AT = new RegExp(String.raw`^(.+?)\s+(?:is|'s)\s+((?:at|on)\s+.+?)\s+now${NOT_OLD}$`, "i");
+// "draft newsletter should be at 2pm not 11", "the dentist is actually on friday": the time or day it should have.
+const SHOULD_AT = new RegExp(
+  String.raw`^(.+?)\s+(?:should\s+be|needs\s+to\s+be|has\s+to\s+be|must\s+be|is\s+(?:actually|really)|'s\s+actually|(?:has|have|needs?)\s+to\s+(?:go|happen)|should\s+(?:go|happen))\s+((?:at|on|today|tomorrow|tonight)\b.*?)${NOT_OLD}$`,
+  "i",
+);
 
 export function update(ctx: Ctx): Interpretation | null {
   const text = withoutRebuttal(ctx.text);
