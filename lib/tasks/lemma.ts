@@ -51,6 +51,20 @@ export function baseOfPastVerb(word: string): string | null {
   return remember(pasts, w, base);
 }
 
+const conjugate = (
+  nlp.methods() as { two: { transform: { verb: { conjugate: (w: string, m: object) => { PastTense?: string } } } } }
+).two.transform.verb.conjugate;
+const sameAsBase = new Map<string, boolean>();
+
+/** Whether a verb's past tense is spelled as its base ("read", "put", "cut"): past only by what surrounds it. */
+export function pastLikeBase(word: string): boolean {
+  const w = word.toLowerCase();
+  const hit = sameAsBase.get(w);
+  if (hit !== undefined) return hit;
+  const verb = lexiconTags(w).some((t) => t === "Infinitive" || t === "Singular");
+  return remember(sameAsBase, w, verb && conjugate(w, model).PastTense === w);
+}
+
 /** The base verb of an -ing form ("putting" → "put", "moving" → "move"), or null for other words. */
 export function baseOfGerund(word: string): string | null {
   const w = word.toLowerCase();

@@ -3,6 +3,7 @@
 // and paid the gas bill" → one clause per command (the subject "I" carried over).
 import { COMMAND_LEADS } from "./lexicon";
 import { baseOfPastVerb } from "./text";
+import { pastLikeBase } from "@/lib/tasks/lemma";
 
 const LEADS = COMMAND_LEADS.map((w) => w.replace(/\s+/g, String.raw`\s+`)).join("|");
 // "… and put it low priority", "… and give it the tag X": a change to the task just named.
@@ -32,7 +33,8 @@ export function splitClauses(text: string): string[] {
   const first = /^(?:(i|we)\s+)?(?:just\s+|already\s+|also\s+|finally\s+)?([a-z]+)/i.exec(text);
   if (first && baseOfPastVerb(first[2]!)) {
     const cuts: number[] = [];
-    for (const m of text.matchAll(PAST_JOIN)) if (baseOfPastVerb(m[1]!)) cuts.push(m.index!);
+    // "did the laundry and read the chapters": after a past tense, "read" is one too.
+    for (const m of text.matchAll(PAST_JOIN)) if (baseOfPastVerb(m[1]!) || pastLikeBase(m[1]!)) cuts.push(m.index!);
     if (cuts.length) {
       const subject = first[1] ? (/^we$/i.test(first[1]) ? "we " : "I ") : "";
       const out: string[] = [];
@@ -47,7 +49,9 @@ export function splitClauses(text: string): string[] {
           .replace(/^\s*,?\s*(?:and\s+)?(?:then\s+|also\s+)?/i, "")
           .trim(),
       );
-      return out.map((p, i) => (i === 0 ? p : `${subject}${p}`));
+      // "… and read the chapters": a past spelled as its base needs its subject to be read as one.
+      const said = (p: string) => subject || (pastLikeBase(p.split(/\s/)[0]!) ? "I " : "");
+      return out.map((p, i) => (i === 0 ? p : `${said(p)}${p}`));
     }
   }
   return [text];

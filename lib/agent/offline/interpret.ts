@@ -164,7 +164,12 @@ function understand(input: InterpretInput, split: boolean, normalizedIn?: Langua
     run(ctx);
   // Understood as nothing, or as a new task: it may be one more change to what we just changed.
   if (!out.calls.length)
-    return elliptical(ctx) ?? (split ? (twoThoughts(input, ctx) ?? withoutAside(input, ctx, true)) : null) ?? out;
+    return (
+      elliptical(ctx) ??
+      eitherQuestion(input, ctx) ??
+      (split ? (twoThoughts(input, ctx) ?? withoutAside(input, ctx, true)) : null) ??
+      out
+    );
   if (out.calls.every((c) => c.tool === "add_task")) {
     const more = elliptical(ctx);
     if (more) return more;
@@ -176,6 +181,18 @@ function understand(input: InterpretInput, split: boolean, normalizedIn?: Langua
     if (aside?.calls.some((c) => c.tool !== "add_task")) return aside;
   }
   return out;
+}
+
+// "am i free tomorrow or is there stuff due?": one question asked two ways; the first way that is understood.
+const OR_ASKED = /\s+or\s+(?=(?:is|are|am|do|does|did|have|has|was|were|will|can)\s)/i;
+
+function eitherQuestion(input: InterpretInput, ctx: Ctx): Interpretation | null {
+  if (!ctx.question || !OR_ASKED.test(ctx.text)) return null;
+  for (const way of ctx.text.split(OR_ASKED)) {
+    const out = run(makeCtx({ ...input, text: `${way}?` }, undefined, ctx.language));
+    if (out.calls.length) return out;
+  }
+  return null;
 }
 
 // "dentist friday at 3, add that please", "Zahnarzt übermorgen um halb vier, trag das bitte ein": the

@@ -35,7 +35,7 @@ export const TEXT_SPEAK: Row[] = [
   ["tmw", "tomorrow"], ["tomoz", "tomorrow"], ["tommorow", "tomorrow"], ["tomorow", "tomorrow"], ["tommorrow", "tomorrow"],
   ["2day", "today"], ["tday", "today"], ["2nite", "tonight"], ["tmrow", "tomorrow"], ["2night", "tonight"], ["tonite", "tonight"],
   ["pls", "please"], ["plz", "please"], ["plse", "please"], ["thx", "thanks"], ["thnx", "thanks"], ["thanx", "thanks"],
-  ["tnx", "thanks"], ["wats", "what's"], ["whats", "what's"], ["whens", "when's"], ["u", "you"], ["ur", "your"], ["r", "are"], ["wat", "what"], ["wht", "what"], ["wot", "what"], ["wut", "what"],
+  ["tnx", "thanks"], ["wats", "what's"], ["whats", "what's"], ["whens", "when's"], ["u", "you"], ["or not", "", { after: /^\s*\?/ }], ["yday", "yesterday"], ["ur", "you're", { after: /^\s+(?:at\s+it|welcome|the\s+best|so\s+\w+|a\s+(?:star|legend|lifesaver|gem))\b/i }], ["ur", "your"], ["r", "are"], ["wat", "what"], ["wht", "what"], ["wot", "what"], ["wut", "what"],
   ["hav", "have"], ["hv", "have"], ["n", "and"], ["b4", "before"], ["abt", "about"], ["w/", "with"], ["bc", "because"],
   ["cuz", "because"], ["gonna", "going to"], ["wanna", "want to"], ["gotta", "have to"], ["lemme", "let me"],
   ["appt", "appointment"], ["mins", "minutes"], ["min", "minutes"], ["hr", "hour"], ["hrs", "hours"],
@@ -108,6 +108,8 @@ const EVERY_BEFORE = { before: /\b(?:every|jeden|jede|jedes|cada|todos\s+los|los
 // "décale la tâche 3 à lundi", "mueve la tarea 2 al viernes": the target day of a move.
 // "passe la déclaration en priorité haute": "passer" sets a priority here, elsewhere it is a title's word ("passer au pressing").
 const FR_PRIORITY_LATER = { after: /^\s.*\ben\s+(?:(?:haute|basse)\s+)?priorit/i };
+// "remets-la à lundi", "passe la deuxième à vendredi": a day further on makes the verb a move.
+const FR_TO_DAY = { after: /^\s+(?:[^\s,.;!?]+\s+){0,5}(?:à|au|pour)\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|après-demain|la\s+semaine|\d)/i };
 const FR_DAY_AHEAD = { after: /^\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|après-demain|la\s+semaine)\b/i };
 // "efface la 4", "borra la 3": a task's number after the feminine article (la tarea / la tâche), not a date.
 const TASK_NUMBER_AHEAD = { after: /^\s*#?\d{1,3}(?![\d:h]|[.,]\d)(?!\s+(?:de|del|h|heures?|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b)/i };
@@ -279,6 +281,8 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["borre", "delete"], ["elimine", "delete"], ["mueva", "move"], ["cámbiele el nombre a", "rename it to", { after: /^(?!.*\bpor\b)(?!\s+(?:la|el)\s+tarea\b)/i }], ["cámbiele el nombre a", "rename"],
     ["me hace el favor y", "please"], ["me hace el favor de", "please"], ["hágame el favor de", "please"],
     ["a", "to", { before: /\b(?:renombra|cambia\s+el\s+nombre\s+de|cámbiale\s+el\s+nombre\s+a)\s+(?:la\s+)?(?:tarea\s+)?#?\d+\s+$/i }],
+    // "no, perdón, la tercera", "perdón, quería decir el jueves", "¿… o no?", "vuelve a abrir esa tarea".
+    ["perdón", "sorry"], ["perdon", "sorry"], ["quería decir", "i meant"], ["o no", "", { after: /^\s*\?/ }], ["vuelve a abrir", "reopen"], ["marqué como terminado", "terminé"], ["marqué como terminada", "terminé"], ["marqué como hecho", "terminé"], ["marqué como hecha", "terminé"], ["vuelva a abrir", "reopen"],
   ],
   fr: [
     ["ajoute", "add"], ["ajouter", "add"], ["crée", "add"], ["note", "add"], ["ajoute une note à", "add a note to"], ["avec un rappel", "with a reminder"], ["me faire penser de", "remind me to"], ["me faire penser d'", "remind me to "], ["rappelle-moi de", "remind me to"], ["rappelle-moi d'", "remind me to "],
@@ -353,7 +357,10 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["pis", "and"], ["c'est beau", "ok"], ["tantôt", "", { after: /^\s*[.!?]*\s*$/ }], ["allo", "hello"], ["merci ben gros", "thanks a lot"], ["t'es ben fin", "you're so kind"],
     ["pour ton aide", "for your help"], ["pour votre aide", "for your help"], ["il me reste", "do i have left"], ["j'ai quelque chose de prévu", "do I have anything"], ["quelque chose de prévu", "anything"], ["il y a", "is there", { after: /^\s+quelque\s+chose\b/i }], ["y a-t-il", "is there", { after: /^\s+quelque\s+chose\b/i }], ["quelque chose", "anything"],
     ["avec le tag", "tagged"], ["avec l'étiquette", "tagged"],
-    ["remets", "move", { after: /^\s+(?:[^\s,.;!?]+\s+){0,5}(?:à|au|pour)\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|après-demain|la\s+semaine|\d)/i }], ["remets", "restore"], ["quelles sont", "what are"], ["c'est pour quand", "when is"],
+    ["remets", "move", FR_TO_DAY], ["remets", "restore"], ["quelles sont", "what are"], ["c'est pour quand", "when is"],
+    // "non attends, l'autre", "passe la deuxième à vendredi", "c'est quoi mes tâches …", "c'est quand … déjà ?", "au juste".
+    ["attends", "wait"], ["passe", "move", FR_TO_DAY], ["c'est quoi", "what are", { after: /^\s+(?:mes|les)\b/i }], ["déjà", "", { after: /^\s*\?/ }], ["au juste", ""],
+    ["dans", "tagged", { after: /^\s+#/ }], ["j'ai bouclé quoi", "what did I finish"], ["me mettre un rappel pour", "remind me about"], ["aux deux semaines", "every two weeks"],
   ],
   de: [
     // Adding ("füge … hinzu" and "… hinzufügen" are brought to the front by DE_REORDER first).
@@ -466,12 +473,14 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["früh", "", DE_CLOCK_BEHIND], ["wann war", "when is"], ["neu", "new task", { after: /^\s*:/ }], ["merci vielmal", "thanks"],
     ["was", "anything", { before: /\S\s+$/, after: /^\s*\?*\s*$/ }], ["ist schon raus", "is done"],
     ["prio niedrig", "low priority"],
-    ["noch", "", { after: /^\s+(?:mit|ein|auf|dazu|hinzu)\b/i }], ["noch", "still"], ["warte", "wait", { before: /^\s*(?:ne|nein|no)[\s,]*$/i }],
+    ["noch", "", { after: /^\s+(?:mit|ein|auf|dazu|hinzu|(?:den|das)\s+tag)\b/i }], ["noch", "still"], ["warte", "wait", { before: /^\s*(?:ne|nein|no)[\s,]*$/i }],
     ["die mit dem", "the"], ["die mit der", "the"], ["übrigens", "", { before: /\S\s+$/ }], ["übrigens", "by the way"], ["grüezi", "hello"], ["nochmal", ""],
     ["erfassen sie", "add"], ["erinnern sie mich", "remind me"], ["löschen sie", "delete"], ["verschieben sie", "move"],
     ["markieren sie", "mark"], ["zeigen sie mir", "show me"], ["ändern sie", "change"], ["jeden zweiten", "every other"], ["jede zweite", "every other"],
     ["daran", "", { after: /^\s*[.!?]*\s*$/ }], ["zum thema", "about"], ["tagge", "tag"], ["tagg", "tag"],
     ["mit", "with", { before: /\btag(?:ge?)?\s+\S.*\s$/i, after: /^\s+#?[\p{L}\d_-]+\s*(?:[,.!?]|$)/u }], ["füge hinzu", "add"],
+    // "ah na, ich mein mittwoch", "verschieb's auf …", "…, endlich 😅", "noch den Tag …".
+    ["na", "no", { before: /^\s*(?:ah|oh|äh)?[\s,]*$/i }], ["ich mein", "i mean"], ["verschieb's", "move it"], ["endlich", "", { before: /,\s*$/, after: /^[^\p{L}\d]*$/u }],
   ],
 };
 
@@ -481,10 +490,24 @@ export const FOREIGN: Record<Foreign, Row[]> = {
  * "was is offen" is "was ist offen". Applied to the language `LANGUAGE_HINTS` found.
  */
 /** The command that adds, right before a new task's first word (see `INFINITIVE` in normalize.ts). */
-export const TITLE_START: Partial<Record<Foreign, RegExp>> = {
-  es: /(?<![\p{L}])(?:apúntame|apunta|apuntá|anotá|anótame|anota|agrégame|agrega|agregá|añade|añádeme)\s+$/iu,
-  fr: /(?<![\p{L}'’])(?:ajoute|ajoutez|rajoute|note|notez)\s+$/iu,
+const ADDS: Partial<Record<Foreign, string>> = {
+  es: String.raw`(?<![\p{L}])(?:apúntame|apunta|apuntá|anotá|anótame|anota|agrégame|agrega|agregá|añade|añádeme)`,
+  fr: String.raw`(?<![\p{L}'’])(?:ajoute|ajoutez|rajoute|note|notez)`,
 };
+export const TITLE_START: Partial<Record<Foreign, RegExp>> = Object.fromEntries(
+  Object.entries(ADDS).map(([lang, adds]) => [lang, new RegExp(String.raw`${adds}\s+$`, "iu")]),
+);
+/**
+ * "apúntame pedir cita, recoger el paquete y llamar al casero", "pa mañana: comprar pilas y cambiar la
+ * bombilla": an infinitive after "," or "and" in a list of them that began after the command that adds
+ * (or a colon) is the next task's first word, kept as typed too.
+ */
+export const TITLE_LIST_GOES_ON: Partial<Record<Foreign, RegExp>> = Object.fromEntries(
+  Object.entries(ADDS).map(([lang, adds]) => [
+    lang,
+    new RegExp(String.raw`(?:${adds}|:)\s+\p{L}+(?:ar|er|ir|re|ír)\s[^.!?;:]*(?:,|\s(?:y|e|et))\s+$`, "iu"),
+  ]),
+);
 
 export const CHAT_SPELLING: Record<Foreign, Row[]> = {
   es: [
@@ -497,7 +520,7 @@ export const CHAT_SPELLING: Record<Foreign, Row[]> = {
     ["quest ce que", "qu'est-ce que"], ["qu'est ce", "qu'est-ce"], ["qqch", "quelque chose"], ["cest", "c'est"], ["aujourdhui", "aujourd'hui"], ["1re", "1", { before: /\bla\s+$/i }], ["rapeler", "rappeler"], ["rapelle-moi", "rappelle-moi"], ["suprime", "supprime"], ["2e", "2", { before: /\b(?:la|le)\s+$/i }], ["3e", "3", { before: /\b(?:la|le)\s+$/i }], ["tt", "tous", { after: /^\s+les\b/i }],
     ["a", "à", { after: /^\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|\d)/i }],
   ],
-  de: [["is", "ist", { before: /\b(?:was|wann|das|es|wer|wo)\s+$/i }], ["heut", "heute"], ["scho", "schon"], ["wohe", "woche"], ["un", "und", { before: /^\s*$/ }], ["nich", "nicht"], ["ma", "mir", { before: /\btrag\s+$/i }], ["ei", "ein", { after: /^\s*:/ }], ["zehne", "zehn"], ["in da früh", "in der früh"], ["eigtl", "eigentlich"], ["is", "ist", { before: /\b(?:erste|zweite|dritte|letzte)\s+$/i }], ["no", "noch", { before: /\btrag\s+$/i }], ["ne", "eine", { after: /^\s+halbe\b/i }]],
+  de: [["is", "ist", { before: /\b(?:was|wann|das|es|wer|wo)\s+$/i }], ["heut", "heute"], ["scho", "schon"], ["wohe", "woche"], ["un", "und", { before: /^\s*$/ }], ["nich", "nicht"], ["ma", "mir", { before: /\btrag\s+$/i }], ["ei", "ein", { after: /^\s*:/ }], ["zehne", "zehn"], ["in da früh", "in der früh"], ["eigtl", "eigentlich"], ["is", "ist", { before: /\b(?:erste|zweite|dritte|letzte)\s+$/i }], ["no", "noch", { before: /\btrag\s+$/i }], ["ne", "eine", { after: /^\s+(?:halbe|stunde|viertelstunde)\b/i }], ["des", "das", { after: /^\s+(?:erste|zweite|dritte|vierte|letzte)\b/i }], ["i", "ich", { before: /\b(?:hab|hob|bin|muss)\s+$/i }], ["fertig gemacht", "erledigt"], ["fertiggemacht", "erledigt"]],
 };
 
 /**
@@ -517,7 +540,7 @@ export const DE_REORDER: ReadonlyArray<readonly [head: string, tail: string, to:
   ["was habe ich", "abgehakt", "what have I completed"], ["was hab ich", "abgehakt", "what have I completed"], ["", "legen", "move"], ["", "anlegen", "add"], ["", "anzeigen", "show"], ["", "wieder als offen markieren", "reopen"], ["pack", "dazu", "add"], ["ich habe", "erledigt", "I finished"], ["ich hab", "erledigt", "I finished"], ["hab", "erledigt", "I finished"], ["ich habe", "gemacht", "I did"], ["ich hab", "gemacht", "I did"],
   ["", "hinzufügen", "add"], ["", "eintragen", "add"], ["", "aufschreiben", "add"], ["", "notieren", "add"], ["", "auf die liste setzen", "add"],
   ["", "löschen", "delete"], ["", "entfernen", "remove"], ["", "streichen", "delete"], ["", "abhaken", "check off"],
-  ["", "als erledigt markieren", "complete"], ["", "erledigen", "complete"], ["", "verschieben", "move"], ["", "umbenennen", "rename"],
+  ["", "als erledigt markieren", "complete"], ["", "erledigen", "complete"], ["", "verschieben", "move"], ["", "umbenennen", "rename"], ["", "umbenennen in", "rename"], ["tag", "dazu", "tag it"], ["", "geben", "give"],
   ["", "rückgängig machen", "undo"], ["", "wieder öffnen", "reopen"],
 ];
 
@@ -530,9 +553,9 @@ export const DE_QUESTION_START = /^(?:was|welche[nrs]?|wann|wie|wo|gibt|habe|hab
 export const LANGUAGE_HINTS: Record<Foreign, string[]> = {
   es: ["oye", "acabé", "ayer", "perdona", "perdone", "liado", "segunda", "primera", "tercera", "desmárcala", "xfa", "completado", "espera", "cuarta", "majo", "póngale", "deshaga", "confundí", "repita", "agregue", "agrégueme", "avíseme", "cámbiele", "mñn", "deshace", "volvé", "ponerlo", "ponerla", "súbele", "eso", "tengo", "vencido", "vencidas", "añade", "apunta", "buenas", "noches", "adiós", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha", "borra", "elimina", "recuérdame", "mis", "enséñame", "mueve", "cambia", "quita", "completa", "hola", "viernes", "lunes", "martes", "miércoles", "jueves", "sábado", "domingo", "anota", "renombra", "aplaza", "reabre", "pendientes", "semana", "próxima", "sí", "ya", "del", "el", "una", "con", "por", "puedes", "funciona", "ayuda", "está", "hecho", "compré", "llamé", "pagué", "cuéntame", "chiste", "reabrir", "otra", "otro", "mejor", "hice", "borrar", "eliminar", "marcar", "completar", "mover", "cambiar", "podrías",
     "avísame", "ponle", "pon", "prioridad", "cuáles", "como", "podría", "borrá", "recordame", "porfa", "plis", "perfecto", "busca", "búscame", "tenga", "equivoqué", "mostrame", "etiqueta", "hora", "antes", "cada", "todos", "todas", "días", "semanas", "meses", "noche", "recordatorio", "repite", "repetir"],
-  fr: ["svp", "montre", "tagué", "oups", "repousse-la", "coche-la", "pis", "allo", "tantôt", "jai", "bcp", "quand", "c'est", "qu'est", "retard", "quelles", "avance", "remets", "celui", "celle", "celui-là", "celle-là", "ajoute", "mets-la", "mets-le", "tâche", "tâches", "qu'ai-je", "cette", "bonne", "nuit", "bonsoir", "soirée", "journée", "revoir", "bientôt", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non", "j'ai", "déjà", "le", "les", "du", "des", "avec", "peux", "peux-tu", "marche", "aide", "est-ce", "terminé", "fait", "raconte-moi", "blague", "l'autre", "plutôt", "supprimer", "effacer", "marquer", "terminer", "déplacer", "pourrais-tu", "stp",
+  fr: ["svp", "montre", "tagué", "oups", "repousse-la", "coche-la", "pis", "allo", "tantôt", "jai", "bcp", "quand", "c'est", "qu'est", "retard", "quelles", "avance", "remets", "celui", "celle", "celui-là", "celle-là", "ajoute", "mets-la", "mets-le", "tâche", "tâches", "qu'ai-je", "cette", "bonne", "nuit", "bonsoir", "soirée", "journée", "revoir", "bientôt", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non", "j'ai", "déjà", "le", "les", "du", "des", "avec", "peux", "peux-tu", "marche", "aide", "est-ce", "terminé", "fait", "raconte-moi", "blague", "l'autre", "plutôt", "supprimer", "effacer", "marquer", "terminer", "déplacer", "pourrais-tu", "stp", "quoi", "dans", "reste",
     "ajoute-lui", "donne-lui", "pourriez-vous", "vous", "s'il", "plaît", "priorité", "coche", "décoche", "réglée", "cherche", "l'étiquette", "heure", "avant", "veille", "rappel", "est", "dernière", "faite", "finalement", "je", "répète", "répéter"],
-  de: ["vielmal", "schöns", "wochenend", "entschuldigung", "meinte", "anzeigen", "erste", "zweite", "dritte", "umbenennen", "anlegen", "eigtl", "nich", "nee", "stattdessen", "passt", "scho", "pfiat", "ersten", "zweiten", "dritten", "letzten", "geben", "alle", "wochen", "montags", "dienstags", "mittwochs", "donnerstags", "freitags", "pack", "schreib", "notiz", "dazu", "ansteht", "abgehakt", "hak", "jänner", "vielmal", "schöne", "ne", "grüezi", "nochmal", "übrigens", "erfassen", "erinnern", "löschen", "benenn", "verschieb", "tage", "und", "wann", "sind", "moin", "bis", "hohe", "mit", "dem", "tagge", "gute", "nacht", "abend", "schönen", "schönes", "wochenende", "tschüss", "wiedersehen", "ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "kannst", "funktioniert", "hilfe", "hab", "wir", "schon", "bald", "du", "andere", "anderen", "lieber", "erzähl", "erzähle", "witz",
+  de: ["vielmal", "schöns", "wochenend", "entschuldigung", "meinte", "anzeigen", "erste", "zweite", "dritte", "umbenennen", "anlegen", "eigtl", "nich", "nee", "stattdessen", "passt", "scho", "pfiat", "ersten", "zweiten", "dritten", "letzten", "geben", "alle", "wochen", "montags", "dienstags", "mittwochs", "donnerstags", "freitags", "pack", "schreib", "notiz", "dazu", "ansteht", "abgehakt", "hak", "jänner", "vielmal", "schöne", "ne", "grüezi", "nochmal", "übrigens", "erfassen", "erinnern", "löschen", "benenn", "verschieb", "tage", "und", "wann", "sind", "moin", "bis", "hohe", "mit", "dem", "tagge", "gute", "nacht", "abend", "schönen", "schönes", "wochenende", "tschüss", "wiedersehen", "ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "kannst", "funktioniert", "hilfe", "hab", "wir", "schon", "bald", "du", "andere", "anderen", "lieber", "erzähl", "erzähle", "witz", "verschieb's",
     "gib", "priorität", "könnten", "können", "such", "suche", "raus", "isch", "nummer", "übrigens", "abhaken", "erinner", "lieber", "jeden", "jede", "jedes", "monat", "bisch", "fürs", "gleiche", "erinnerung", "wiederhole"],
 };
 
@@ -558,7 +581,7 @@ export const PAST_TENSE: Record<Foreign, { re: RegExp; endings: ReadonlyArray<re
   },
   de: {
     // "ich habe Mama angerufen", "hab ich die Wohnung schon geputzt?", "Blumen gegossen" (a participle alone).
-    re: /^(?:and\s+)?(?:(?:(?:ich|wir)\s+(?:habe|hab|haben)|(?:habe|hab|haben)(?:\s+(?:ich|wir))?)\s+(?<object>.+?)\s+(?<verb>\p{L}{4,})|(?<object2>\p{L}.*?)\s+(?:(?:habe|hab|haben)\s+(?:ich|wir)\s+(?:(?:too|already|grad|gerade|eben|endlich|jetzt)\s+)*)?(?<verb2>(?:an|auf|aus|ein|mit|weg|zu|ab|vor|nach|zurück|raus|rein|hoch|runter)?ge\p{L}{3,}(?:t|en)))$/iu,
+    re: /^(?:and\s+)?(?:(?:(?:ich|wir)\s+(?:habe|hab|haben)|(?:habe|hab|haben)(?:\s+(?:ich|wir))?)\s+(?<object>.+?)\s+(?<verb>\p{L}{4,})|(?<object2>\p{L}.*?)\s+(?:(?:habe|hab|haben)\s+(?:ich|wir)\s+(?:(?:too|already|grad|gerade|eben|endlich|jetzt)\s+)*)?(?<verb2>(?:an|auf|aus|ein|mit|weg|zu|ab|vor|nach|zurück|raus|rein|hoch|runter)?ge\p{L}{3,}(?:t|en)|(?:be|ver|er|zer|ent|emp)\p{L}{3,}t|\p{L}{3,}iert))$/iu,
     endings: [["iert", "ieren"], ["et", "en"], ["t", "en"], ["en", "en"]],
     irregular: { gegossen: "gießen", geschrieben: "schreiben", gegessen: "essen", gegangen: "gehen", gebracht: "bringen", gedacht: "denken", getan: "tun", gewesen: "sein", gehabt: "haben", überwiesen: "überweisen" },
     stop: ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "mein", "meine", "meinen", "meinem", "meiner", "schon", "heute", "today", "yesterday", "gerade", "grad", "endlich", "bereits", "jetzt", "auch", "already", "finally"],
@@ -686,6 +709,19 @@ export const MOODS = [
   "lazy", "tired", "exhausted", "stressed", "stressed out", "busy", "swamped", "overwhelmed", "sleepy", "bored",
   "knackered", "burnt out", "burned out", "unmotivated", "behind", "sick", "drained", "wiped out",
 ];
+/**
+ * Remarks about the weather ("it's so cold tonight lol", "il fait tellement frette ce soir", "hace un frío
+ * tremendo"): said in passing, answered kindly, never a task. The words are as the tables leave them.
+ */
+export const WEATHER_REMARKS = {
+  leads: ["it's", "its", "it is", "so", "il fait", "fait", "hace", "hace un", "hace una", "qué", "es ist", "es is", "ist das", "ist es", "is es"],
+  degree: ["so", "soo", "really", "super", "very", "too", "way too", "freaking", "bloody", "tellement", "trop", "très", "donc", "mucho", "tanto", "muy", "un", "so", "echt", "voll", "sehr", "mega"],
+  words: [
+    "cold", "hot", "freezing", "boiling", "warm", "chilly", "sunny", "rainy", "windy", "humid", "snowy", "gorgeous",
+    "froid", "frette", "chaud", "beau", "gris", "frío", "frio", "calor", "bochorno", "kalt", "heiß", "heiss", "warm", "schwül",
+  ],
+  tails: ["tremendo", "tremenda", "out", "outside", "today", "tonight", "here", "rn", "right now", "this morning", "this evening", "dehors", "draußen"],
+};
 export const PRAISE = [
   "you're the best", "you are the best", "you rock", "you're amazing", "you're awesome", "you're a lifesaver",
   "you're a legend", "legend", "lifesaver", "you're a star", "love you", "you're so kind",
@@ -747,10 +783,10 @@ export const CLOCK_WORDS: Record<Language, ReadonlyArray<readonly [phrase: strin
  * rows are as typed and as the tables leave them.
  */
 export const SELF_CORRECTIONS = [
-  "no wait", "wait no", "no sorry", "sorry", "i mean", "i meant", "or rather", "make that", "actually", "no", "oops", "scratch that",
-  "no espera", "espera", "perdón", "perdon", "digo", "quiero decir", "o sea",
+  "no wait", "wait no", "wait", "no sorry", "sorry", "i mean", "i meant", "or rather", "make that", "actually", "no", "oops", "scratch that",
+  "no espera", "espera", "digo", "quiero decir", "o sea",
   // French "non" and German "nein" read as "no"; "mejor", "plutôt" and "lieber" after a comma as "i mean".
-  "no attends", "attends", "pardon", "enfin", "je veux dire",
+  "pardon", "enfin", "je veux dire",
   "no warte", "warte", "ich meine",
 ];
 

@@ -106,6 +106,7 @@ export type Messages = {
   noWorries: string;
   /** To a feeling or praise ("i'm so tired", "you're the best"). */
   mood: string;
+  weather: string;
   /** "give me a minute", "hang on": no task, no question. */
   wait: string;
   goodbyeThanks: string;
@@ -213,6 +214,7 @@ export const MESSAGES: Record<Language, Messages> = {
     thanks: "You're welcome! Anything else I can do for your list?",
     acknowledged: "Great! Anything else I can do for your list?",
     noWorries: "No worries at all! Anything else for your list?",
+    weather: "What weather! Anything I can do for your list?",
     mood: "I hear you. One small thing at a time — ask me what's due whenever you're ready.",
     wait: "Sure — take your time.",
     goodbyeThanks: "You're welcome! Your tasks are saved whenever you need them.",
@@ -315,6 +317,7 @@ export const MESSAGES: Record<Language, Messages> = {
     thanks: "¡De nada! ¿Algo más para tu lista?",
     acknowledged: "¡Genial! ¿Algo más para tu lista?",
     noWorries: "¡No pasa nada! ¿Algo más para tu lista?",
+    weather: "¡Vaya tiempo! ¿Te ayudo con algo de tu lista?",
     mood: "Te entiendo. Poco a poco: pregúntame qué tienes pendiente cuando quieras.",
     wait: "Claro, tómate tu tiempo.",
     goodbyeThanks: "¡De nada! Tus tareas quedan guardadas para cuando las necesites.",
@@ -417,6 +420,7 @@ export const MESSAGES: Record<Language, Messages> = {
     thanks: "Avec plaisir ! Autre chose pour ta liste ?",
     acknowledged: "Parfait ! Autre chose pour ta liste ?",
     noWorries: "Pas de souci ! Autre chose pour ta liste ?",
+    weather: "Quelle météo ! Je peux t'aider avec ta liste ?",
     mood: "Je comprends. Une chose à la fois : demande-moi ce qui t'attend quand tu veux.",
     wait: "Bien sûr, prends ton temps.",
     goodbyeThanks: "Avec plaisir ! Tes tâches restent enregistrées pour la prochaine fois.",
@@ -519,6 +523,7 @@ export const MESSAGES: Record<Language, Messages> = {
     thanks: "Gern geschehen! Noch etwas für deine Liste?",
     acknowledged: "Prima! Noch etwas für deine Liste?",
     noWorries: "Kein Problem! Noch etwas für deine Liste?",
+    weather: "Was für ein Wetter! Kann ich dir bei deiner Liste helfen?",
     mood: "Verstehe. Eins nach dem anderen – frag mich einfach, was ansteht, wenn du so weit bist.",
     wait: "Klar, lass dir Zeit.",
     goodbyeThanks: "Gern geschehen! Deine Aufgaben sind gespeichert, wann immer du sie brauchst.",

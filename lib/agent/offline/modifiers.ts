@@ -79,9 +79,10 @@ export function extractTags(text: string): Stripped<string[]> {
   let rest = text;
   const worded =
     /(?:[,;]\s*|\s+|^)(?:and\s+)?(?:tagged(?:\s+(?:as|with))?|tag\s+(?:it\s+)?(?:as|with)|tag\s+it|with\s+(?:the\s+)?(?:tags?|labels?)|tags?\s*:|labell?ed(?:\s+(?:as|with))?|under\s+(?:the\s+)?(?:tag|label)|file\s+(?:it\s+|this\s+)?under|and\s+the\s+(?:tag|label))\s+(#?[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s*[&+]\s*)#?[\p{L}\p{N}_-]+)*)/iu;
-  // "…, high prio, tag uni", "…, put tag christmas": a tag said as the message's last item.
+  // "…, high prio, tag uni", "…, put tag christmas", "…, tags work and writing, due monday": a tag said
+  // as an item of its own among commas.
   const last =
-    /(?:[,;]\s*(?:and\s+)?|\s+and\s+(?=(?:put|add|give\s+it)\s))(?:(?:put|add|give\s+it|with)\s+(?:the\s+|a\s+)?)?tags?\s+(#?[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s*[&+]\s*)#?[\p{L}\p{N}_-]+)*)\s*$/iu;
+    /(?:[,;]\s*(?:and\s+)?|\s+and\s+(?=(?:put|add|give\s+it)\s))(?:(?:put|add|give\s+it|with)\s+(?:the\s+|a\s+)?)?tags?\s+(#?[\p{L}\p{N}_-]+(?:(?:\s+and\s+|\s*[&+]\s*)#?[\p{L}\p{N}_-]+)*(?:\s*,\s*#?[\p{L}\p{N}_-]+(?=\s*$))*)\s*(?=[,;]|$)/iu;
   const m = worded.exec(rest) ?? last.exec(rest);
   if (m) {
     tags.push(...splitTagList(m[1]));

@@ -17,6 +17,7 @@ import {
   LANGUAGE_HINTS,
   SPELLED_WORDS,
   TEXT_SPEAK,
+  TITLE_LIST_GOES_ON,
   TITLE_START,
   type Foreign,
   type Language,
@@ -43,10 +44,10 @@ export type RowTrace = (row: Row | (typeof DE_REORDER)[number]) => void;
 
 // "apúntame pasar la ITV", "ajoute appeler le garage": an infinitive right after the command that
 // adds is the new task's first word, kept as typed (its row would make it a command: "pasar" → "move").
-const TAG_NAMED = /(?:\bdas\s+tag|(?<![\p{L}])(?:étiquette|etiqueta|etikett))\s+$/iu;
+const TAG_NAMED = /(?:\b(?:das|den|dem)\s+tag|(?<![\p{L}])(?:étiquette|etiqueta|etikett))\s+$/iu;
 const INFINITIVE = /^\p{L}+(?:ar|er|ir|re|ír)$/iu;
 
-function compile(rows: Row[], titleStart?: RegExp) {
+function compile(rows: Row[], titleStart?: RegExp, listGoesOn?: RegExp) {
   const byWord = new Map<string, Row[]>();
   for (const r of rows) {
     const key = r[0].toLowerCase();
@@ -64,7 +65,7 @@ function compile(rows: Row[], titleStart?: RegExp) {
       // Inside double quotes the words are a title, kept as typed ("benenn 2 um in «Velo in den Service»").
       if (before.split('"').length % 2 === 0) return word;
       const after = text.slice(offset + word.length);
-      if (titleStart?.test(before) && INFINITIVE.test(word)) return word;
+      if ((titleStart?.test(before) || listGoesOn?.test(before)) && INFINITIVE.test(word)) return word;
       // "geben Sie ihr das Tag dringend", "l'étiquette urgent": a tag's name is kept as typed.
       if (TAG_NAMED.test(before) && !/\s/.test(word)) return word;
       const row = rows.find(
@@ -91,7 +92,10 @@ const chatSpelling = Object.fromEntries(
   Object.entries(CHAT_SPELLING).map(([lang, rows]) => [lang, compile(rows)]),
 ) as Record<Foreign, ReturnType<typeof compile>>;
 const applyForeign = Object.fromEntries(
-  Object.entries(FOREIGN).map(([lang, rows]) => [lang, compile(rows, TITLE_START[lang as Foreign])]),
+  Object.entries(FOREIGN).map(([lang, rows]) => [
+    lang,
+    compile(rows, TITLE_START[lang as Foreign], TITLE_LIST_GOES_ON[lang as Foreign]),
+  ]),
 ) as Record<Foreign, ReturnType<typeof compile>>;
 
 // German word order (DE_REORDER): "<lead> <head> … <tail>" → "<lead> <command> …".

@@ -86,3 +86,7 @@ export const REASON_TAIL =
 /** After a change ("…to 10am, the client call clashes", "… because it clashes"). */
 export const REASON_AFTER_CHANGE =
   /(?:\s*,\s*|\s+)(?:because|since|cos|cuz|porque|ya\s+que|parce\s+que|puisque|weil|denn)\s+.+$|\s*,\s*(?:que|car)\s+.+$|\s*,\s*(?:the|my|our|it|that)\b[^,]*?\s+(?:clashes|conflicts|overlaps)(?:\s+with\b.*)?$|\s*,\s*(?:i|we|it|that|they|he|she)\s+(?:was|were|'m|am|nearly|almost|just|really|totally|kinda|had|got|did|didn'?t|can'?t|couldn'?t|won'?t|wasn'?t)\b.*$|\s*,\s*(?:the\s+|my\s+)?[a-z]+\s+(?:is|are|was|were|'s)\s+(?:fully|totally|all|completely|closed|booked|shut|away|out|off|sick)\b.*$|\s+so\s+(?:i|we|that\s+i)\s+(?:don'?t|do\s+not|won'?t|can)\b.+$/i;
+
+// The old value said after the new one ("…, not 11", "instead of 5:30", "due thursday not friday"): it
+// only confirms the change.
+export const OLD_VALUE = String.raw`\s*,?\s+(?:not|instead\s+of|rather\s+than)\s+(?:at\s+|on\s+)?[\w:.]+(?:\s*[ap]\.?m\.?)?`;

@@ -7,11 +7,12 @@ import { formatDue } from "../format";
 import { extractRepeat } from "../recurrence";
 import { extractReminderClause, reminderNeedsTime, remindFromSpec } from "../reminders";
 import { extractDescription, extractPriority, extractQuoted, extractTags } from "../modifiers";
-import { baseOfPastVerb, NUMBER_WORDS, REASON_TAIL, TODO_VERBS, tidyTitle } from "../text";
+import { baseOfPastVerb, capitalize, NUMBER_WORDS, REASON_TAIL, TODO_VERBS, tidyTitle } from "../text";
 import { COMMAND_LEADS, FIXED_PAIRS } from "../lexicon";
 import { resolveOne } from "../references";
 import { isSmalltalk } from "./smalltalk";
 import type { Interpretation, Priority, ToolCall } from "../types";
+import type { Language } from "../lexicon";
 import { messages } from "../messages";
 import { formatDueIn } from "../format";
 
@@ -44,6 +45,10 @@ const NEED =
 const POINTS_BACK = /\b(?:them|those|these)\b|^the\s+.+\s+one(?:s)?\b|^(?:it|that|this)\s+(?:for|by|before)\b/i;
 const TO_MY_LIST =
   /\s+(?:(?:to|on(?:to)?|in)\s+(?:my|the)\s+(?:to-?do\s+|todo\s+|task\s+|shopping\s+)?(?:list|tasks|todos)|as\s+an?\s+(?:new\s+)?(?:task|to-?do|reminder|item))\b/i;
+
+const FOREIGN_INFINITIVE = /^\p{L}{2,}(?:ar|er|ir|re|ír)$/iu;
+const DE_INFINITIVE_LAST = /^\p{Ll}\p{L}+(?:en|ern|eln)$/u;
+const LEADING_ARTICLE = /^(?:el|la|los|las|le|les)\s+(?=\S)/i;
 
 type Parsed = {
   title: string;
@@ -109,7 +114,9 @@ export function parseTaskText(text: string, ctx: Ctx): Parsed {
   }
   // "add bread too": the "too" says it comes with what was just added.
   const title = tidyTitle(quoted.value ?? rest.replace(TO_MY_LIST, " ").replace(/\s+(?:too|as\s+well)$/i, ""));
-  return { ...out, title };
+  // "agéndame la reunión de padres": the article belongs to the sentence (as "a"/"una" does in tidyTitle).
+  const article = !quoted.value && ctx.language !== "en" && ctx.language !== "de" ? LEADING_ARTICLE.exec(title) : null;
+  return { ...out, title: article ? capitalize(title.slice(article[0].length)) : title };
 }
 
 function countOf(word: string | undefined): number | undefined {
@@ -123,8 +130,18 @@ function countOf(word: string | undefined): number | undefined {
   return NUMBER_WORDS[w];
 }
 
+// The word before a list's last item in each language, as the normaliser leaves it ("pan, huevos y tomates").
+const AND: Record<Language, string> = { en: "and|&", es: "and|&|y|e", fr: "and|&|et", de: "and|&|und" };
+const andRe = (language: Language) => new RegExp(String.raw`\s+(?:${AND[language]})\s+`, "i");
+
 /** Splits "buy eggs, buy bread and buy butter" into items when a list was announced. */
-function splitItems(body: string, expected: number | undefined, announced: boolean): string[] {
+function splitItems(
+  body: string,
+  expected: number | undefined,
+  announced: boolean,
+  language: Language = "en",
+): string[] {
+  const and = andRe(language);
   const lines = body
     .split(/\s*(?:[;\n\r]+|(?:^|\s)(?:\d+[.)]|[-*•])\s+)\s*/)
     .map((s) => s.trim())
@@ -132,7 +149,7 @@ function splitItems(body: string, expected: number | undefined, announced: boole
   let items = lines.flatMap((l) => l.split(/\s*,\s*(?:and\s+)?/)).filter(Boolean);
   const splitLastOnAnd = () => {
     for (let i = items.length - 1; i >= 0; i--) {
-      const parts = items[i].split(/\s+(?:and|&)\s+/i);
+      const parts = items[i].split(and);
       if (parts.length > 1) {
         items.splice(i, 1, ...parts);
         return true;
@@ -144,7 +161,7 @@ function splitItems(body: string, expected: number | undefined, announced: boole
     while (items.length < expected && splitLastOnAnd());
   } else if (announced || items.length > 1) {
     const last = items[items.length - 1];
-    if (last && /\s(?:and|&)\s/i.test(last)) splitLastOnAnd();
+    if (last && and.test(last)) splitLastOnAnd();
   }
   items = items.map((s) => s.replace(/^(?:and|also|then)\s+/i, "").trim()).filter(Boolean);
   return items;
@@ -162,9 +179,9 @@ const PAIRS = new RegExp(`\\b(?:${FIXED_PAIRS.map((p) => p.replace(/\s+/g, Strin
  * Not "write and send the report" (a deed), "salt and pepper" (one thing), nor "salt and vinegar
  * crisps" (a singular word and a longer phrase: the word most likely describes the phrase's thing).
  */
-function nounItems(title: string): string[] | null {
-  if (!/,|\s(?:and|&)\s/i.test(title) || SENTENCE_WORD.test(title) || PAIRS.test(title)) return null;
-  const items = splitItems(title, undefined, true);
+function nounItems(title: string, language: Language): string[] | null {
+  if (!(/,/.test(title) || andRe(language).test(title)) || SENTENCE_WORD.test(title) || PAIRS.test(title)) return null;
+  const items = splitItems(title, undefined, true, language);
   if (items.length < 2 || items.length > 6) return null;
   const sizes = items.map((it) => it.split(/\s+/).length);
   // "salt and vinegar crisps": one singular word before a longer phrase describes its thing; "sponges and bin liners" are two.
@@ -178,16 +195,27 @@ function nounItems(title: string): string[] | null {
  * "buy milk and call mom", "to buy milk and to call mom": two to-dos joined by "and", each
  * starting with a to-do verb and more than a bare phrasal verb ("pick up and drop off" stays one).
  */
-function splitVerbPhrases(body: string): string[] | null {
-  const parts = body.split(/\s+(?:and|&)\s+(?:(?:also|then)\s+)?(?:to\s+)?/i).map((p) => p.trim());
+function splitVerbPhrases(body: string, language: Language): string[] | null {
+  const parts = body
+    .split(new RegExp(String.raw`\s+(?:${AND[language]})\s+(?:(?:also|then)\s+)?(?:to\s+)?`, "i"))
+    .map((p) => p.trim());
   if (parts.length < 2) return null;
   const ok = parts.every((p) => {
     const words = p.split(/\s+/);
-    return (
-      TODO_VERBS.has(words[0]!.toLowerCase()) && words.length >= 2 && !(words.length === 2 && PARTICLE.test(words[1]!))
-    );
+    return words.length >= 2 && startsLikeTodo(p, language) && !(words.length === 2 && PARTICLE.test(words[1]!));
   });
   return ok ? parts : null;
+}
+
+/**
+ * Whether a phrase names a deed the way a to-do does: "buy …"; "comprar pilas", "changer l'ampoule"
+ * (an infinitive first); "die Birne wechseln" (German puts it last).
+ */
+function startsLikeTodo(phrase: string, language: Language): boolean {
+  const words = phrase.trim().split(/\s+/);
+  if (language === "es" || language === "fr") return FOREIGN_INFINITIVE.test(words[0]!);
+  if (language === "de") return words.length > 1 && DE_INFINITIVE_LAST.test(words[words.length - 1]!);
+  return TODO_VERBS.has(words[0]!.toLowerCase());
 }
 
 function firstWord(s: string): string {
@@ -297,7 +325,8 @@ function labelled(t: string, m: RegExpExecArray): AddMatch {
 function whenFirst(t: string, ctx: Ctx): AddMatch | null {
   // "monthly on the 15th: venmo my roommate": before a colon, the when alone labels the to-do.
   const colon = /^([^:]{3,40}):\s+(\S.*)$/.exec(t);
-  if (colon && whenOnly(colon[1]!, ctx)) return { body: `${colon[2]} ${colon[1]}`, strength: 0.75 };
+  // "pa mañana: comprar pilas y cambiar la bombilla": the when is every item's.
+  if (colon && whenOnly(colon[1]!, ctx)) return { body: colon[2]!, shared: colon[1]!, strength: 0.75 };
   const words = t.split(/\s+/);
   for (let k = 1; k <= Math.min(6, words.length - 2); k++) {
     const when = words.slice(0, k).join(" ").replace(/,$/, "");
@@ -338,16 +367,16 @@ export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Inter
   if (all && !match.shared) match = { ...match, body: match.body.slice(0, all.index), shared: all[1] };
   const items =
     header.plural || header.count || /[;\n]/.test(match.body)
-      ? splitItems(match.body, header.count, header.plural)
+      ? splitItems(match.body, header.count, header.plural, ctx.language)
       : (() => {
           // An unannounced list counts only when every item starts like a to-do ("buy …").
-          const parts = splitItems(match.body, undefined, false);
+          const parts = splitItems(match.body, undefined, false, ctx.language);
           // "…, make it top priority" starts like a to-do but only says something of the one before it.
           if (parts.length > 1)
-            return parts.every((p) => TODO_VERBS.has(firstWord(p)) && parseTaskText(p, ctx).title)
+            return parts.every((p) => startsLikeTodo(p, ctx.language) && parseTaskText(p, ctx).title)
               ? parts
               : [match.body];
-          return splitVerbPhrases(match.body) ?? [match.body];
+          return splitVerbPhrases(match.body, ctx.language) ?? [match.body];
         })();
 
   // "new one: sort out the storeroom, not urgent, tag it shop": a piece with no title of its own says
@@ -356,7 +385,7 @@ export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Inter
     if (!parseTaskText(items[i]!, ctx).title) items.splice(i - 1, 2, `${items[i - 1]}, ${items[i]}`);
   // "épicerie demain pis changer les pneus lundi": two things joined by "and", each with its own day.
   if (items.length === 1) {
-    const halves = items[0]!.split(/\s+(?:and|&)\s+/i);
+    const halves = items[0]!.split(andRe(ctx.language));
     if (
       halves.length === 2 &&
       halves.every((h) => {
@@ -372,7 +401,7 @@ export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Inter
   // "add milk and eggs for saturday": things, not deeds; each its own task, with what was said of them all.
   const withShared = (item: string) => (match.shared ? `${item} ${match.shared}` : item);
   const whole = items.length === 1 && !/["']/.test(match.body) ? parseTaskText(withShared(match.body), ctx) : null;
-  const things = whole ? nounItems(whole.title) : null;
+  const things = whole ? nounItems(whole.title, ctx.language) : null;
   // "payer la garderie lundi et rappeler Mathieu mercredi": a thing with its own day keeps it.
   const parsed = things
     ? things.map((title) => {
@@ -480,8 +509,9 @@ const COMMAND_START = new RegExp(`^(?:${COMMAND_LEADS.map((w) => w.replace(/\s+/
  */
 function itemList(ctx: Ctx): Interpretation | null {
   const text = ctx.text;
-  if (!/,|\s(?:and|&)\s/i.test(text) || SENTENCE_WORD.test(text) || COMMAND_START.test(text)) return null;
-  const items = splitItems(text, undefined, true);
+  if (!(/,/.test(text) || andRe(ctx.language).test(text)) || SENTENCE_WORD.test(text) || COMMAND_START.test(text))
+    return null;
+  const items = splitItems(text, undefined, true, ctx.language);
   if (items.length < 2 || items.length > 6) return null;
   for (const item of items) {
     const ws = item.split(/\s+/);
@@ -519,7 +549,7 @@ export function verbless(ctx: Ctx): Interpretation | null {
   const sharedTags = endTags ? extractTags(endTags[0]).value : undefined;
   if (endTags) body = body.slice(0, endTags.index).trim();
   if (!body || body.split(/\s+/).length > 8) return null;
-  const items = /,/.test(body) ? splitItems(body, undefined, true) : [body];
+  const items = /,/.test(body) ? splitItems(body, undefined, true, ctx.language) : [body];
   const calls: ToolCall[] = items.map((item) => {
     const p = parseTaskText(item, ctx);
     const input: Record<string, unknown> = { title: p.title };

@@ -1,6 +1,7 @@
 // Completing and reopening: "mark task 8 as finished", "I fed the cat", "done with the taxes",
 // "reopen task 2", "task 9 is not finished after all", "complete 2 and 9", "mark all home tasks done".
 // One file (over 300 lines): completing and reopening share the same reading of references and reports, mirrored.
+import { pastLikeBase } from "@/lib/tasks/lemma";
 import { clarifyReference, result, type Ctx } from "../context";
 import { resolveTargets } from "../targets";
 import { findDates } from "../dates";
@@ -157,7 +158,10 @@ const PATTERNS: Pattern[] = [
 function phraseOf(p: Pattern, m: RegExpExecArray): string | null {
   if (p.pastVerb) {
     const [verb, object] = p.passive ? [m[2], m[1]] : [m[1], m[2]];
-    const base = baseOfPastVerb(verb);
+    // "I read the psych chapters": with "I" in front, a verb whose past is its base reports too.
+    const base =
+      baseOfPastVerb(verb) ??
+      (!p.passive && /^(?:i|we)\s/i.test(m[0]) && pastLikeBase(verb) ? verb.toLowerCase() : null);
     if (!base) return null;
     const particle = p.passive ? m[3] : undefined;
     return particle ? `${base} ${particle} ${object}` : `${base} ${object}`;

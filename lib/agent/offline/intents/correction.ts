@@ -8,7 +8,7 @@ import { dialogueState, keepTimeOf, retarget, type Change } from "../dialogue";
 import { extractDate } from "../dates";
 import { contentStems } from "../text";
 import { resolveOne, resolveSeveral, type RefOutcome } from "../references";
-import { atTime, timeOnlyOf } from "./update-calls";
+import { atTime, dueFor, timeOnlyOf } from "./update-calls";
 import { buildAdds } from "./add";
 import { dayInZone, isoDate } from "@/lib/time/zone";
 import { COMMAND_LEADS } from "../lexicon";
@@ -145,16 +145,19 @@ export function correction(ctx: Ctx): Interpretation | null {
     const attempt = state.lastAttempt;
     const first = attempt.calls[0]!;
     const same = attempt.calls.every((c) => c.tool === first.tool);
+    // "just the gutters to saturday then": the same kind of change, to the day said now.
+    const moved = first.tool === "update_task" && first.input.dueDate ? extractDate(narrow[1]!, ctx.date) : null;
+    const phrase = moved?.date ? moved.rest.replace(/\s+(?:to|for|on|till|until)\s*$/i, "").trim() : narrow[1]!;
     // "just the lisbon flights and the deutschlandticket then": the same change on those few.
-    const several = /\s(?:and|&)\s/i.test(narrow[1]!)
-      ? resolveSeveral(narrow[1]!, ctx.tasks, { history: ctx.history })
-      : [];
+    const several = /\s(?:and|&)\s/i.test(phrase) ? resolveSeveral(phrase, ctx.tasks, { history: ctx.history }) : [];
     const named = several.flatMap((o) => (o.kind === "one" ? [o.task] : []));
-    const out = resolveOne(narrow[1]!, ctx.tasks, { history: ctx.history });
+    const out = resolveOne(phrase, ctx.tasks, { history: ctx.history });
     const tasks = named.length > 1 && named.length === several.length ? named : out.kind === "one" ? [out.task] : [];
     if (tasks.length && same) {
       const calls = tasks.flatMap((t) =>
-        retarget([attempt.calls.find((c) => c.input.task === t.number) ?? first], t, ctx.date.timeZone),
+        retarget([attempt.calls.find((c) => c.input.task === t.number) ?? first], t, ctx.date.timeZone).map((c) =>
+          moved?.date ? { ...c, input: { ...c.input, dueDate: dueFor(t, moved.date, ctx.date.timeZone) } } : c,
+        ),
       );
       if (calls.length === tasks.length)
         return result(first.tool, calls, { tasks: tasks.map((t) => t.number), narrowed: true }, 0.8);

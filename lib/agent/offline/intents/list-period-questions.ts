@@ -5,6 +5,8 @@ import { addDays, daysInMonth, isoDate, weekdayOf } from "@/lib/time/zone";
 import type { Interpretation } from "../types";
 import { completionPeriod, isPeriod } from "./list-periods";
 import { buildList } from "./list-filter";
+import { cleanTerm, searchable } from "./list-search";
+import { resolveOne } from "../references";
 
 /** The inclusive days a period names ("this week", "tomorrow", "on friday"), or null. */
 export function periodOf(text: string, ctx: Ctx): { after: string; before: string; phrase: string } | null {
@@ -77,9 +79,21 @@ function lastListFilter(ctx: Ctx): Record<string, unknown> | null {
   return call ? { ...call.input } : null;
 }
 
+/** "did I already send the invoice?" … "and the dentist?": the same question, about another task. */
+function otherTask(phrase: string, ctx: Ctx): Interpretation | null {
+  if (!/^(?:\S+[.!,]\s+)?(?:(?:and|y|et|und)\s+|(?:what|how)\s+about\s+)/i.test(ctx.raw)) return null;
+  const prev = lastListFilter(ctx);
+  if (typeof prev?.search !== "string" || resolveOne(phrase, ctx.tasks).kind === "none") return null;
+  const search = searchable(cleanTerm(phrase), ctx.tasks);
+  if (!search || search === prev.search) return null;
+  const input = { ...prev, search };
+  return result("list_tasks", [{ tool: "list_tasks", input }], { filter: input, ellipsis: true }, 0.7);
+}
+
 export function ellipsis(ctx: Ctx): Interpretation | null {
   const m = ELLIPSIS.exec(ctx.text);
-  if (!m || !isPeriod(m[1]!, ctx)) return null;
+  if (!m) return null;
+  if (!isPeriod(m[1]!, ctx)) return otherTask(m[1]!, ctx);
   const asked = /^(?:(?:and|so|ok(?:ay)?|y|et|und)\s+)?(?:what|how)\s+about\b/i.test(ctx.text);
   const prev = lastListFilter(ctx);
   if (!prev && !asked) return null;

@@ -10,7 +10,7 @@ import { extractDate } from "../dates";
 import { extractPriority } from "../modifiers";
 import { repeatRuleOnly } from "../recurrence";
 import { resolveOne } from "../references";
-import { baseOfPastVerb } from "../text";
+import { baseOfPastVerb, OLD_VALUE } from "../text";
 import { COMMAND_LEADS, LIST_VERBS, REMARK_DONE, REMARK_LEADS, REMARK_LINKS, REMARK_NO_REPEAT } from "../lexicon";
 import { dayInZone } from "@/lib/time/zone";
 import type { Interpretation, TaskSnapshot, ToolCall } from "../types";
@@ -24,6 +24,7 @@ const alt = (xs: readonly string[]) =>
 // "need booking by", "needs to happen on", "needs to be done by": a need, then what is needed.
 const NEED = String.raw`needs?\s+(?:\w+ing|to\s+(?:be\s+)?\w+)`;
 const LINK_TAIL = new RegExp(String.raw`(?:\s+(?:${NEED}|${alt(REMARK_LINKS)}))+\s*$`, "i");
+const OLD_DATE = new RegExp(`${OLD_VALUE}$`, "i");
 const LEAD = new RegExp(String.raw`^(?:${alt(REMARK_LEADS)})\s+`, "i");
 const DONE_TAIL = new RegExp(
   String.raw`(?:\s+(?:is|are|was|were|got|has\s+been|have\s+been|been|all|now|finally|already))*\s+(?:${alt(REMARK_DONE)})$`,
@@ -80,10 +81,14 @@ function firstNamed(candidates: string[], ctx: Ctx): TaskSnapshot | null {
 export function remark(ctx: Ctx): Interpretation | null {
   // Other languages arrive here in the tables' English words ("Winterreifen wechseln high priority").
   if (ctx.question) return null;
-  const text = ctx.text
+  let text = ctx.text
     .replace(/[.!]+$/, "")
     .replace(TOO_AT_END, "")
     .trim();
+  // "the grant one is due thursday not friday": the day it was is said after the day it is.
+  const old = OLD_DATE.exec(text);
+  if (old && extractDate(old[0].replace(/^[\s,]*(?:not|instead\s+of|rather\s+than)\s+/i, ""), ctx.date).date)
+    text = text.slice(0, old.index);
   if (COMMAND.test(text) && !LEAD.test(text)) return null;
 
   // "visa docs submitted", "the boiler service is done", "got the cat food".

@@ -6,6 +6,7 @@ import {
   SERVICES,
   CLOSINGS,
   MOODS,
+  WEATHER_REMARKS,
   PRAISE,
   CREATIVE_VERBS,
   EITHER_VERBS,
@@ -107,8 +108,10 @@ const THANKS_WORD = String.raw`(?:thanks|thank\s+you|thank\s+u|thx|ty|tysm|ta|ch
 const MOOD = String.raw`(?:ugh+\s+|man\s+|honestly\s+)?(?:i'?m|i\s+am|im|feeling|i\s+feel)\s+(?:(?:so|really|super|kinda|kind\s+of|a\s+bit|very|pretty|totally|soo+)\s+)*(?:${alt(MOODS)})(?:\s+(?:today|tonight|lately|rn|right\s+now|this\s+(?:week|morning|afternoon|evening)))?`;
 // "you saved my afternoon", "you're a lifesaver": thanks said as praise.
 const COMPLIMENT = String.raw`(?:you(?:'ve|\s+have)?\s+(?:just\s+|really\s+)?saved\s+(?:my|me)(?:\s+(?:day|life|afternoon|evening|morning|week|bacon|skin))?|you(?:'re|\s+are)\s+(?:the\s+best|a\s+(?:lifesaver|star|legend|gem))|lifesaver)`;
+// "it's so cold tonight lol", "il fait tellement frette ce soir": a word about the weather.
+const WEATHER = String.raw`(?:(?:${alt(WEATHER_REMARKS.leads)})\s+)?(?:(?:${alt(WEATHER_REMARKS.degree)})\s+)*(?:${alt(WEATHER_REMARKS.words)})(?:\s+(?:${alt(WEATHER_REMARKS.tails)}))*`;
 const PIECES: Array<{
-  kind: "greeting" | "thanks" | "ack" | "closing" | "bye" | "wish" | "emote" | "mood";
+  kind: "greeting" | "thanks" | "ack" | "closing" | "bye" | "wish" | "emote" | "mood" | "weather";
   re: RegExp;
 }> = [
   {
@@ -136,6 +139,7 @@ const PIECES: Array<{
     ),
   },
   { kind: "mood", re: new RegExp(`^(?:${MOOD}|${alt(PRAISE)})`, "i") },
+  { kind: "weather", re: new RegExp(`^${WEATHER}`, "i") },
   {
     kind: "emote",
     re: /^(?:[:;=8]-?[)(DPp3oO|\][/\\*]+|<3+|\^_?\^|x+d+\b|x+o*x*\b|\p{Extended_Pictographic}(?:\u{FE0F}|\u{200D}|\p{Extended_Pictographic})*)/iu,
@@ -308,6 +312,7 @@ export function smalltalk(ctx: Ctx): Interpretation | null {
     }
     if (pieces.has("thanks")) return result("thanks", [], {}, 0.85, say.thanks);
     if (pieces.has("mood")) return result("mood", [], {}, 0.85, say.mood);
+    if (pieces.has("weather")) return result("weather", [], {}, 0.85, say.weather);
     if (pieces.has("greeting"))
       return result("greeting", [], {}, 0.9, say.greeting(ctx.tasks.filter((x) => x.status === "pending").length));
     return result("acknowledge", [], {}, 0.85, say.acknowledged);

@@ -6,7 +6,7 @@ import { dialogueState } from "../dialogue";
 import { extractPriority, extractTags } from "../modifiers";
 import { cleanRefPhrase, resolveOne } from "../references";
 import { withoutRebuttal } from "./schedule";
-import { baseOfPastVerb, NUMBER_WORDS, REASON_AFTER_CHANGE, tidyTitle } from "../text";
+import { baseOfPastVerb, NUMBER_WORDS, OLD_VALUE, REASON_AFTER_CHANGE, tidyTitle } from "../text";
 import type { Interpretation } from "../types";
 import { messages } from "../messages";
 import { type Change, finish, splitRefAndValue, timeOnlyOf } from "./update-calls";
@@ -130,7 +130,7 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
   // "X is due Friday", "X should be high priority"
   t = t.replace(/\s*[,;]\s*(?:please\s+)?(?:change|update|fix|correct)\s+(?:the|its|that)\s+(?:due\s+)?date$/i, "");
   const subj =
-    /^(.+?)\s+(?:is|was|should\s+be|should\s+have\s+been|needs\s+to\s+be|must\s+be|has\s+to\s+be|will\s+be)\s+(?:now\s+|actually\s+|really\s+)?((?:due|a\s+|an\s+|tagged).+|(?:high|low|medium|urgent|important)\b.*)$/i.exec(
+    /^(.+?)(?:\s+(?:is|was|should\s+be|should\s+have\s+been|needs\s+to\s+be|must\s+be|has\s+to\s+be|will\s+be)|'s)\s+(?:now\s+|actually\s+|really\s+)?((?:due|a\s+|an\s+|tagged).+|(?:high|low|medium|urgent|important)\b.*)$/i.exec(
       t,
     );
   let verb: string;
@@ -295,13 +295,12 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
   return finish(ref || "it", change, ctx, { strict: strict && !!ref && !/^(?:it|that|this)$/i.test(ref) });
 }
 
-// The old value said after the new one ("…, not 11", "instead of 5:30"): it only confirms the change.
-const NOT_OLD = String.raw`(?:\s*,?\s+(?:not|instead\s+of|rather\s+than)\s+(?:at\s+|on\s+)?[\w:.]+(?:\s*[ap]\.?m\.?)?)?`;
+const NOT_OLD = `(?:${OLD_VALUE})?`;
 // "carpool is at 6 now not 5:30": the new time, said with "now".
 const NOW_AT = new RegExp(String.raw`^(.+?)\s+(?:is|'s)\s+((?:at|on)\s+.+?)\s+now${NOT_OLD}$`, "i");
 // "draft newsletter should be at 2pm not 11", "the dentist is actually on friday": the time or day it should have.
 const SHOULD_AT = new RegExp(
-  String.raw`^(.+?)\s+(?:should\s+be|needs\s+to\s+be|has\s+to\s+be|must\s+be|is\s+(?:actually|really)|'s\s+actually|(?:has|have|needs?)\s+to\s+(?:go|happen)|should\s+(?:go|happen))\s+((?:at|on|today|tomorrow|tonight)\b.*?)${NOT_OLD}$`,
+  String.raw`^(.+?)\s+(?:should\s+be|needs\s+to\s+be|has\s+to\s+be|must\s+be|is\s+(?:actually|really)|'s\s+actually|(?:has|have|needs?)\s+to\s+(?:go|happen)|should\s+(?:go|happen))\s+((?:at|on|today|tomorrow|tonight|(?:next\s+|this\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b.*?)${NOT_OLD}$`,
   "i",
 );
 
