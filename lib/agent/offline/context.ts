@@ -47,10 +47,13 @@ const FILLER_START = new RegExp(
 export const TOO_AT_END = /\s+(?:too|as\s+well)$/i;
 // "… a fortnight from now" keeps its "now".
 const FILLER_END =
-  /(?<!\bfrom)[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|for me please|if you can|if possible|asap please|now|instead(?:\s+of\s+(?:the\s+)?\S+(?:\s*(?:am|pm))?)?|then|actually|anyway|anyways|though|btw|lol|lmao|haha|hehe|xd|ja(?:ja)+|je(?:je)+|mdr|(?:lol\s+)?finally|at\s+last|while\s+you'?re\s+at\s+it|(?:so\s+)?(?:don'?t|do\s+not)\s+let\s+me\s+forget|(?:please\s+)?(?:can\s+you\s+|you\s+can\s+)?put\s+it\s+(?:in|on)\s+(?:my|the)\s+list|(?:so\s+)?(?:please\s+)?(?:add|note|save|jot)\s+(?:it|that)(?:\s+down)?(?:\s+please)?)$/i;
-// "…? Thank you so much", "…. cheers in advance": thanks in a sentence of their own after the request.
+  /(?<!\bfrom)[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|for me please|if you can|if possible|asap please|now|instead(?:\s+of\s+(?:the\s+)?\S+(?:\s*(?:am|pm))?)?|then|actually|anyway|anyways|though|btw|lol|lmao|haha|hehe|xd|ja(?:ja)+|je(?:je)+|mdr|(?:lol\s+)?finally|at\s+last|while\s+you'?re\s+at\s+it|(?:so\s+)?(?:don'?t|do\s+not)\s+let\s+me\s+forget|(?:please\s+)?(?:can\s+you\s+|you\s+can\s+)?put\s+it\s+(?:in|on)\s+(?:my|the)\s+list|(?:so\s+)?(?:please\s+)?(?:(?:can|could|would)\s+(?:you|u)\s+)?(?:please\s+)?(?:add|note|save|jot)\s+(?:it|that)(?:\s+down)?(?:\s+(?:please|for\s+me))?)$/i;
+const ADD_IT_ASKED =
+  /[,;]\s*(?:(?:can|could|would)\s+(?:you|u)\s+)(?:please\s+)?(?:add|note|save|jot)\s+(?:it|that)(?:\s+down)?(?:\s+(?:please|for\s+me))?\s*\?\s*$/i;
+// "…? Thank you so much", "…. cheers in advance", "…? no rush": thanks (or leave) in a sentence of
+// their own after the request.
 const THANKS_END =
-  /[.!?,]+\s*(?:thanks|thank\s+you|thx|cheers|ty)(?:\s+(?:so|very)\s+much|\s+a\s+lot|\s+heaps|\s+in\s+advance)?[\s.!?:)]*$/i;
+  /[.!?,]+\s*(?:no\s+rush|no\s+hurry|there'?s\s+no\s+rush)[\s.!]*$|[.!?,]+\s*(?:thanks|thank\s+you|thx|cheers|ty)(?:\s+(?:so|very)\s+much|\s+a\s+lot|\s+heaps|\s+in\s+advance)?(?:\s+(?:dear|darling|love|hun|honey|mate|buddy|my\s+dear))?[\s.!?:)]*$/i;
 // A learner's word order in front of a command: "please you can add for me …", "can you to add …",
 // "you mark for me … as done". Only before a list verb, so "you can do it!" stays what it is.
 const LEARNER_VERBS = [...new Set([...COMMAND_LEADS, ...LIST_VERBS.filter((v) => !EITHER_VERBS.includes(v))])]
@@ -96,7 +99,8 @@ export function makeCtx(input: InterpretInput, override?: TaskSnapshot, normaliz
     !/^\s*¿\s*(?:me\s+|nos\s+)?(?:podr[íi]as?|podr[íi]an|puedes?|pod[ée]s|pueden|quieres)\b/i.test(input.text ?? "") &&
     raw.includes("?");
   if (opened) raw = raw.slice(0, raw.indexOf("?") + 1);
-  const question = /\?\s*$/.test(raw);
+  // "dentist friday at 3, can you add that?": a request to add what was said, not a question about it.
+  const question = /\?\s*$/.test(raw) && !ADD_IT_ASKED.test(raw);
   let text = raw
     .replace(EMOJI_BREAK, ", ")
     .replace(EMOJI, "")

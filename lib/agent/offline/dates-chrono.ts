@@ -5,6 +5,8 @@ import { addDays, compareDay, instantOf, isoDate, isoDateTime, wallOf, type Wall
 import { type DateContext, type Day, type FoundDate, MONTH_RE, today } from "./dates-calendar";
 
 const WEEKDAY_ABBR = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$/i;
+const THE_SECOND =
+  /\b(?:the|a)\s+second\b(?!\s+(?:of|week|half|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)/gi;
 const CONNECTOR_BEFORE = /\b(?:on|by|due|until|till|before|after|for|next|this|from|to|at|in)\s+$/i;
 
 /** chrono readings that are almost never meant as dates inside a to-do sentence. */
@@ -65,7 +67,11 @@ export function chronoDates(text: string, ctx: DateContext): FoundDate[] {
   let results: chrono.ParsedResult[];
   // "move task 6 to 5pm": a task's number is hidden from chrono, which would read "6 to 5pm" as a
   // range and lose the time (same length, so every index still points into `text`).
-  const parsed = text.replace(TASK_NUMBER, (_all, label: string, digits: string) => label + "n".repeat(digits.length));
+  // "move the second to tomorrow": "the second" is a position in a list (chrono reads "the second to
+  // tomorrow" as one moment and loses "tomorrow").
+  const parsed = text
+    .replace(TASK_NUMBER, (_all, label: string, digits: string) => label + "n".repeat(digits.length))
+    .replace(THE_SECOND, (all) => all.replace(/\S/g, "x"));
   try {
     results = chrono.casual.parse(parsed, ref, { forwardDate: true });
     // Date words of the message's language that no table translated ("el 5 de marzo", "vendredi

@@ -70,7 +70,7 @@ export function findDates(text: string, ctx: DateContext): DateScan {
 }
 
 const LEADING_CONNECTORS =
-  /(?:[,;]?\s*(?:,|(?<![\p{L}\p{N}_'’])(?:and\s+)?(?:it'?s\s+|it\s+is\s+|it\s+was\s+|was\s+)?(?:end\s+of\s+(?:the\s+)?day|eod|cob|first\s+thing(?:\s+in\s+the\s+morning)?|due(?:\s+date)?|deadline|by|on|at|for|before|until|till|no\s+later\s+than|scheduled\s+for|set\s+for|to|starting|from|is|be|the))\s*)+$/iu;
+  /(?:[,;]?\s*(?:,|(?<![\p{L}\p{N}_'’])(?:and\s+)?(?:it'?s\s+|it\s+is\s+|it\s+was\s+|was\s+)?(?:end\s+of\s+(?:the\s+)?day|eod|cob|first\s+thing(?:\s+in\s+the\s+morning)?|due(?:\s+date)?|deadline|by|on|at|for|before|until|(?<!\bthe\s)till|no\s+later\s+than|scheduled\s+for|set\s+for|to|starting|from|is|be|the))\s*)+$/iu;
 
 const FOREIGN_CONNECTORS = Object.fromEntries(
   Object.entries(DATE_CONNECTORS).map(([lang, words]) => [

@@ -35,7 +35,7 @@ export const TEXT_SPEAK: Row[] = [
   ["tmw", "tomorrow"], ["tomoz", "tomorrow"], ["tommorow", "tomorrow"], ["tomorow", "tomorrow"], ["tommorrow", "tomorrow"],
   ["2day", "today"], ["tday", "today"], ["2nite", "tonight"], ["tmrow", "tomorrow"], ["2night", "tonight"], ["tonite", "tonight"],
   ["pls", "please"], ["plz", "please"], ["plse", "please"], ["thx", "thanks"], ["thnx", "thanks"], ["thanx", "thanks"],
-  ["tnx", "thanks"], ["wats", "what's"], ["whats", "what's"], ["whens", "when's"], ["u", "you"], ["or not", "", { after: /^\s*\?/ }], ["yday", "yesterday"], ["ur", "you're", { after: /^\s+(?:at\s+it|welcome|the\s+best|so\s+\w+|a\s+(?:star|legend|lifesaver|gem))\b/i }], ["ur", "your"], ["r", "are"], ["wat", "what"], ["wht", "what"], ["wot", "what"], ["wut", "what"],
+  ["tnx", "thanks"], ["wats", "what's"], ["whats", "what's"], ["whens", "when's"], ["u", "you"], ["or not", "", { after: /^\s*\?/ }], ["did not", "didn't"], ["in morning", "in the morning"], ["in evening", "in the evening"], ["in afternoon", "in the afternoon"], ["yday", "yesterday"], ["ur", "you're", { after: /^\s+(?:at\s+it|welcome|the\s+best|so\s+\w+|a\s+(?:star|legend|lifesaver|gem))\b/i }], ["ur", "your"], ["r", "are"], ["wat", "what"], ["wht", "what"], ["wot", "what"], ["wut", "what"],
   ["hav", "have"], ["hv", "have"], ["n", "and"], ["b4", "before"], ["abt", "about"], ["w/", "with"], ["bc", "because"],
   ["cuz", "because"], ["gonna", "going to"], ["wanna", "want to"], ["gotta", "have to"], ["lemme", "let me"],
   ["appt", "appointment"], ["mins", "minutes"], ["min", "minutes"], ["hr", "hour"], ["hrs", "hours"],
@@ -141,7 +141,7 @@ const TAG_NAMED_FR = { before: /(?<!\p{L})(?:étiquette|tag)\s+#?[\p{L}\p{N}_-]+
 // Changes to an existing task said in another language ("rappelle-moi deux heures avant", "ponle la
 // etiqueta casa", "gib ihm niedrige Priorität"): units before "before", and "and" in front of a command.
 const UNIT_BEFORE = { before: /\b(?:\d+|une?|dos|tres|deux|trois|quatre|media|demi)\s+$/i };
-const UNITS_BEHIND = { before: /\b(?:hora|horas|minutos?|días?|semanas?|heures?|minutes?|jours?|semaines?)\s+$/i };
+const UNITS_BEHIND = { before: /\b(?:hora|horas|minutos?|mins?|días?|semanas?|heures?|minutes?|jours?|semaines?)\s+$/i };
 const COUNT_AHEAD = { after: /^\s+(?:horas|minutos|días|semanas|heures|minutes|jours|semaines)\b/i };
 const CLOCK_BEHIND = { before: /\d(?::\d\d|h\d*)?\s+$/i };
 // "um 10 Uhr vormittags": German may say "Uhr" between the time and the part of the day.
@@ -222,7 +222,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     // "mañana en la tarde" (Mexico), "el jueves por la noche": a part of the day after its day.
     ["en la tarde", "afternoon", ES_DAY_BEHIND], ["por la tarde", "afternoon", ES_DAY_BEHIND], ["en la noche", "evening", ES_DAY_BEHIND], ["por la noche", "evening", ES_DAY_BEHIND],
     ["mañana", "tomorrow"], ["hoy", "today"], ["ayer", "yesterday"], ["la semana pasada", "last week"], ["el mes pasado", "last month"], ["esta noche", "tonight"], ["esta tarde", "this afternoon"], ["esta semana", "this week"],
-    ["la semana que viene", "next week"], ["la semana qué viene", "next week"], ["la próxima semana", "next week"],
+    ["la semana que viene", "next week"], ["la próxima semana", "next week"],
     ["lunes", "monday", EVERY_BEFORE], ["martes", "tuesday", EVERY_BEFORE], ["miércoles", "wednesday", EVERY_BEFORE],
     ["jueves", "thursday", EVERY_BEFORE], ["viernes", "friday", EVERY_BEFORE], ["sábado", "saturday", EVERY_BEFORE],
     ["domingo", "sunday", EVERY_BEFORE], ["sábados", "saturday", EVERY_BEFORE], ["domingos", "sunday", EVERY_BEFORE], ["cada", "every"], ["todos los días", "every day"], ["todos los", "every"], ["los", "on", { before: /\bsemanas?\s+$/i }], ["los", "every", { before: /(?<!\bsemanas?\s+)$/i, after: /^\s+(?:lunes|martes|miércoles|jueves|viernes|sábados|domingos)(?![\p{L}])/iu }],
@@ -243,7 +243,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["y", "and", { before: /\b(?:cada|every|todos\s+los)\s+\p{L}+\s+$/iu, after: ES_WEEKDAY_NEXT }],
     // Everyday and regional commands: "apúntame que …", "anotá que el lunes tengo que …" (voseo), "táchalo", "pásamela".
     ["apúntame", "add"], ["anótame", "add"], ["anotarme", "add"], ["anotá", "add"], ["agrégame", "add"], ["que", "", { before: /(?<![\p{L}])(?:apúntame|apunta|anotá|anótame|anota)\s+$/iu }],
-    ["tengo que", "", { before: ES_ADD_BEFORE }], ["pásamela", "move it"], ["pásamelo", "move it"],
+    ["tengo que", "", { before: ES_ADD_BEFORE }],
     ["porfa", "please"], ["la", "task", TASK_NUMBER_AHEAD],
     // Voseo imperatives ("borrá", "recordame", "mostrame"), usted ("podría", "puede"), a pronoun joined to an infinitive
     // ("agregarle la etiqueta"), and everyday words: "plis", "mil gracias", "ya está lista", "me equivoqué", "búscame".
@@ -271,7 +271,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     // "ya la he hecho, márcala", "gracias majo", "bacán", "que sea a las 6", "¿a qué hora era …?", "recuérdamelo".
     ["ya la he hecho", "is done"], ["genial", "great"], ["majo", "", { before: /gracias\s+$/i }],
     ["tengo que", "i have to"], ["me recuerdas", "tell me"], ["qué tareas acabé", "what tasks did i finish"],
-    ["así que", "so"], ["esa tarea", "that task"], ["se ha cancelado", "was cancelled"], ["al final", "", { after: /^\s+(?:se|lo|la|no|ya)\b/i }],
+    ["así que", "so"], ["esa tarea", "that task"], ["se ha cancelado", "was cancelled"], ["al final", "", { after: /^\s+(?:se|lo|la|no|ya|isn't)\b/i }],
     ["uy no", "oops"], ["me confundí", "my mistake"], ["y que se repita", "and make it repeat"],
     ["cuándo era", "when is it"], ["y", "and", { after: /^\s+(?:la\s+etiqueta|el\s+tag|la\s+prioridad|prioridad)\b/i }], ["póngale", "give it"], ["deshaga", "undo"], ["ya había", "have i already"],
     ["con la etiqueta", "tagged"], ["qué tareas terminé", "what tasks did i finish"], ["cuáles tareas terminé", "which tasks did i finish"], ["cuáles", "which"],
@@ -283,6 +283,13 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["a", "to", { before: /\b(?:renombra|cambia\s+el\s+nombre\s+de|cámbiale\s+el\s+nombre\s+a)\s+(?:la\s+)?(?:tarea\s+)?#?\d+\s+$/i }],
     // "no, perdón, la tercera", "perdón, quería decir el jueves", "¿… o no?", "vuelve a abrir esa tarea".
     ["perdón", "sorry"], ["perdon", "sorry"], ["quería decir", "i meant"], ["o no", "", { after: /^\s*\?/ }], ["vuelve a abrir", "reopen"], ["marqué como terminado", "terminé"], ["marqué como terminada", "terminé"], ["marqué como hecho", "terminé"], ["marqué como hecha", "terminé"], ["vuelva a abrir", "reopen"],
+    // "márcala como pendiente otra vez", "sácale lo de que se repita".
+    ["otra vez", "again"], ["sácale lo de que se repita a", "stop repeating"],
+    // "¿me podría agregar …?", "pásame lo del dentista al lunes", "¿ya quedó hecho?", "a lo de la X ponle …", "te pasaste".
+    ["me podría", "could you"], ["me podrías", "could you"], ["pásame", "move"], ["pasame", "move"], ["ya quedó hecho", "is done"], ["quedó hecho", "is done"],
+    ["a lo de la", "the", AT_START], ["a lo del", "the", AT_START], ["te pasaste", "you're the best"], ["jaja", "haha"],
+    // "uf, vaya semanita me espera".
+    ["uf", "ugh", AT_START], ["vaya semanita me espera", "what a week"],
   ],
   fr: [
     ["ajoute", "add"], ["ajouter", "add"], ["crée", "add"], ["note", "add"], ["ajoute une note à", "add a note to"], ["avec un rappel", "with a reminder"], ["me faire penser de", "remind me to"], ["me faire penser d'", "remind me to "], ["rappelle-moi de", "remind me to"], ["rappelle-moi d'", "remind me to "],
@@ -322,7 +329,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["repousser", "postpone"], ["rouvrir", "reopen"], ["annuler", "undo"], ["changer", "change", { before: /(?<!\b(?:ajoute|rajoute|ajouter|note|pis|et|puis|seulement|de|à)\s+)$/i }], ["modifier", "change"], ["modifie", "change"],
     ["est-ce que", ""], ["est terminée", "is done"], ["est terminé", "is done"], ["est faite", "is done"], ["est fait", "is done"],
     ["rajoute", "add"], ["rajouter", "add"], ["note-moi de", "add"], ["note-moi d'", "add "], ["la", "task", TASK_NUMBER_AHEAD],
-    ["est encore en cours", "is still open"], ["c'est pas encore fait", "is not done yet"], ["quand est", "when is"], ["peux-tu", "can you"], ["je voudrais", "I would like to", FR_COMMAND_AHEAD], ["je veux", "I want to", FR_COMMAND_AHEAD], ["la priorité de", "the priority of"], ["la priorité du", "the priority of the"], ["la priorité des", "the priority of the"], ["en haute", "to high"], ["en basse", "to low"], ["tu peux", "can you"], ["pourrais-tu", "could you"], ["s'il te plaît", "please"], ["s'il vous plaît", "please"], ["je vous prie", "please"], ["merci d'avance", "thanks in advance"], ["du coup", ""], ["j'ai terminé quoi", "what did I finish"], ["c'est à quelle heure", "when is"], ["déjà", "", { before: /\bheure\b[^?]*\s$/i, after: /^\s*\?/ }], ["mets en note", "add a note"], ["me rappeler d'", "remind me to "], ["me rappeler de", "remind me to"], ["une note", "a note"], ["aussi", "also", { before: /(?:pourriez-vous|pouvez-vous|peux-tu|tu\s+peux)\s+$/i }], ["à", "at", { before: /\b(?:veille|lendemain)\s+$/i, after: /^\s+\d{1,2}(?::\d\d|h)/i }], ["lui mettre", "give it"], ["me la rappeler", "remind me about it"], ["me le rappeler", "remind me about it"], ["tant qu'on y est", ""], ["dessus", "on it", { before: /\bnote\s+$/i }], ["mets-lui", "set", { after: /^\s+un\s+rappel\b/i }], ["un rappel", "a reminder"], ["j'ai des trucs", "do I have anything"], ["me noter", "add"], ["j'ai pas encore", "I haven't"], ["je n'ai pas encore", "I haven't"], ["j'ai fini", "I finished"], ["et", "and", { before: /\d\s+$/, after: /^\s+\d/ }],
+    ["est encore en cours", "is still open"], ["quand est", "when is"], ["peux-tu", "can you"], ["je voudrais", "I would like to", FR_COMMAND_AHEAD], ["je veux", "I want to", FR_COMMAND_AHEAD], ["la priorité de", "the priority of"], ["la priorité du", "the priority of the"], ["la priorité des", "the priority of the"], ["en haute", "to high"], ["en basse", "to low"], ["tu peux", "can you"], ["pourrais-tu", "could you"], ["s'il te plaît", "please"], ["s'il vous plaît", "please"], ["je vous prie", "please"], ["merci d'avance", "thanks in advance"], ["du coup", ""], ["j'ai terminé quoi", "what did I finish"], ["c'est à quelle heure", "when is"], ["déjà", "", { before: /\bheure\b[^?]*\s$/i, after: /^\s*\?/ }], ["mets en note", "add a note"], ["me rappeler d'", "remind me to "], ["me rappeler de", "remind me to"], ["une note", "a note"], ["aussi", "also", { before: /(?:pourriez-vous|pouvez-vous|peux-tu|tu\s+peux)\s+$/i }], ["à", "at", { before: /\b(?:veille|lendemain)\s+$/i, after: /^\s+\d{1,2}(?::\d\d|h)/i }], ["lui mettre", "give it"], ["me la rappeler", "remind me about it"], ["me le rappeler", "remind me about it"], ["tant qu'on y est", ""], ["dessus", "on it", { before: /\bnote\s+$/i }], ["mets-lui", "set", { after: /^\s+un\s+rappel\b/i }], ["un rappel", "a reminder"], ["j'ai des trucs", "do I have anything"], ["me noter", "add"], ["j'ai pas encore", "I haven't"], ["je n'ai pas encore", "I haven't"], ["j'ai fini", "I finished"], ["et", "and", { before: /\d\s+$/, after: /^\s+\d/ }],
     // "remets la tâche en cours", "remets-le comme pas fait": back to not done.
     ["en cours", "as not done", { before: /\bremet(?:s|tez)?\b[^,.]*\s$/i }], ["comme pas fait", "as not done"], ["comme pas faite", "as not done"], ["enlève-lui", "remove"], ["bonne soirée à vous", "have a good evening"], ["bonne journée à vous", "have a good day"],
     // "c quoi qui reste cette semaine", "les tâches qui parlent d'anniversaire", Québec "à soir".
@@ -361,6 +368,10 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     // "non attends, l'autre", "passe la deuxième à vendredi", "c'est quoi mes tâches …", "c'est quand … déjà ?", "au juste".
     ["attends", "wait"], ["passe", "move", FR_TO_DAY], ["c'est quoi", "what are", { after: /^\s+(?:mes|les)\b/i }], ["déjà", "", { after: /^\s*\?/ }], ["au juste", ""],
     ["dans", "tagged", { after: /^\s+#/ }], ["j'ai bouclé quoi", "what did I finish"], ["me mettre un rappel pour", "remind me about"], ["aux deux semaines", "every two weeks"],
+    // "bon ben j'ai payé le loyer, enfin.", "peux-tu me l'ajouter", "mets-lui plutôt travaux" (after a tag came off).
+    ["bon ben", "", AT_START], ["pour le", "for the", { before: /^\s*$/, after: /^[^,]+,/ }], ["pour la", "for the", { before: /^\s*$/, after: /^[^,]+,/ }], ["enfin", "", { before: /,\s*$/, after: /^\s*(?:[.!]|$)/ }], ["me l' ajouter", "add it"], ["mets-lui plutôt", "tag it", { before: /(?:étiquette|tag)(?![\p{L}]).*$/iu, after: /^\s+(?!la\b|le\b|les\b|une?\b|en\b|à\b|au\b)\p{L}/u }],
+    // "tag-la finances" (Québec).
+    ["tag-la", "tag it"],
   ],
   de: [
     // Adding ("füge … hinzu" and "… hinzufügen" are brought to the front by DE_REORDER first).
@@ -444,7 +455,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["vor dem", "before the", { before: /\b(?:minuten?|stunden?|tagen?|wochen?)\s+$/i }], ["vor der", "before the", { before: /\b(?:minuten?|stunden?|tagen?|wochen?)\s+$/i }],
     // "Könnten Sie …" (Sie), "um 8" (a clock time), "such mal nach …", "ist raus", "hab ich schon erledigt", "kannst du das abhaken".
     ["halt", "wait", { before: /(?:^|\bnein[\s,]*)$/i }], ["isch", "is"], ["könnten sie", "could you"], ["können sie", "can you"], ["um", "at", { after: /^\s+\d{1,2}(?::\d\d)?(?!\s*(?:tage?n?|wochen?|stunden?|minuten?)\b)/i }],
-    ["such mal nach", "search for"], ["suche nach", "search for"], ["ist raus", "is done"], ["dran", "", { after: /^\s*[.!?]*\s*$/ }],
+    ["such mal nach", "search for"], ["suche nach", "search for"], ["ist raus", "is done"], ["dran", "about it", { before: /\berinner\w*\s+mich\s+\S.*\s$/i, after: /^\s*[.!?]*\s*$/ }], ["dran", "", { after: /^\s*[.!?]*\s*$/ }],
     ["das", "that", { before: /\b(?:check off|delete|remove|move|complete|undo|reopen)\s+$/i }],
     // Chat German: "und dem Tag Finanzen", "setz die auf hohe prio", "das mit dem …", "jeden Mo".
     ["und dem tag", "tagged"], ["das mit dem", "the"], ["heute noch", "today"],
@@ -473,7 +484,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["früh", "", DE_CLOCK_BEHIND], ["wann war", "when is"], ["neu", "new task", { after: /^\s*:/ }], ["merci vielmal", "thanks"],
     ["was", "anything", { before: /\S\s+$/, after: /^\s*\?*\s*$/ }], ["ist schon raus", "is done"],
     ["prio niedrig", "low priority"],
-    ["noch", "", { after: /^\s+(?:mit|ein|auf|dazu|hinzu|(?:den|das)\s+tag)\b/i }], ["noch", "still"], ["warte", "wait", { before: /^\s*(?:ne|nein|no)[\s,]*$/i }],
+    ["noch", "", { after: /^\s+(?:mit|ein|auf|dazu|hinzu|(?:den|das)\s+tag)\b/i }], ["noch", "", { before: /^\s*(?:ich\s+)?muss\s+(?:\S+\s+)?$/i }], ["noch", "still"], ["warte", "wait", { before: /^\s*(?:ne|nein|no)[\s,]*$/i }],
     ["die mit dem", "the"], ["die mit der", "the"], ["übrigens", "", { before: /\S\s+$/ }], ["übrigens", "by the way"], ["grüezi", "hello"], ["nochmal", ""],
     ["erfassen sie", "add"], ["erinnern sie mich", "remind me"], ["löschen sie", "delete"], ["verschieben sie", "move"],
     ["markieren sie", "mark"], ["zeigen sie mir", "show me"], ["ändern sie", "change"], ["jeden zweiten", "every other"], ["jede zweite", "every other"],
@@ -481,6 +492,11 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["mit", "with", { before: /\btag(?:ge?)?\s+\S.*\s$/i, after: /^\s+#?[\p{L}\d_-]+\s*(?:[,.!?]|$)/u }], ["füge hinzu", "add"],
     // "ah na, ich mein mittwoch", "verschieb's auf …", "…, endlich 😅", "noch den Tag …".
     ["na", "no", { before: /^\s*(?:ah|oh|äh)?[\s,]*$/i }], ["ich mein", "i mean"], ["verschieb's", "move it"], ["endlich", "", { before: /,\s*$/, after: /^[^\p{L}\d]*$/u }],
+    // "trag mal … ein", "prio hoch", "muss morgen noch … holen".
+    ["hat noch zeit", "no rush"], ["beim", "from", { before: /\b(?:remove|entferne|entfern)\s+$/i }], ["das tag", "the tag"], ["mal", "", { before: /\b(?:trag|schreib|füg|pack|mach|zeig|add)\s+$/i }], ["prio hoch", "high priority"], ["priorität hoch", "high priority"], ["muss", "i need to", AT_START],
+    // "nee, die andere mein ich", "die verschieb bitte auf mittwoch", "puh, montag halt", "erinner mich da … dran", "top".
+    ["abhaken", "check it off", { before: /,\s*$/ }], ["mein ich", "", { after: /^\s*[.!?]*\s*$/ }], ["die verschieb", "move it"], ["die lösch", "delete it"],
+    ["puh", "ugh", AT_START], ["halt", "", { before: /\p{L}\s+$/u, after: /^[\s.!?,]*(?:\p{Extended_Pictographic}\u{FE0F}?\s*)*$/u }], ["da", "", { before: /\berinner\w*\s+mich\s+$/i, after: /\bdran\b/i }],
   ],
 };
 
@@ -511,7 +527,7 @@ export const TITLE_LIST_GOES_ON: Partial<Record<Foreign, RegExp>> = Object.fromE
 
 export const CHAT_SPELLING: Record<Foreign, Row[]> = {
   es: [
-    ["q", "qué"], ["que", "qué", { before: /(?:^|\b(?:oye|y|pues|bueno|ok)\s+)$/i, after: /^\s+(?:tengo|hay|me\s+queda|tareas)\b/i }],
+    ["q", "qué", { before: /^\s*(?:(?:oye|y|pues|bueno|ok)\s+)?$/i }], ["q", "que"], ["que", "qué", { before: /(?:^|\b(?:oye|y|pues|bueno|ok)\s+)$/i, after: /^\s+(?:tengo|hay|me\s+queda|tareas)\b/i }],
     ["termine", "terminé", { before: /\b(?:qu[ée]|cu[áa]les)\s+(?:tareas\s+)?$/i }],
     ["holaa", "hola"], ["mñn", "mañana"], ["pal", "para el", { after: /^\s+(?:lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|\d)/i }], ["pa", "para", { after: /^\s+(?:el|la|los|las|esta|este|mañana|hoy|pasado)\b/i }],
   ],
@@ -553,7 +569,7 @@ export const DE_QUESTION_START = /^(?:was|welche[nrs]?|wann|wie|wo|gibt|habe|hab
 export const LANGUAGE_HINTS: Record<Foreign, string[]> = {
   es: ["oye", "acabé", "ayer", "perdona", "perdone", "liado", "segunda", "primera", "tercera", "desmárcala", "xfa", "completado", "espera", "cuarta", "majo", "póngale", "deshaga", "confundí", "repita", "agregue", "agrégueme", "avíseme", "cámbiele", "mñn", "deshace", "volvé", "ponerlo", "ponerla", "súbele", "eso", "tengo", "vencido", "vencidas", "añade", "apunta", "buenas", "noches", "adiós", "agrega", "muéstrame", "marca", "tareas", "tarea", "mañana", "hoy", "gracias", "deshaz", "qué", "también", "hecha", "borra", "elimina", "recuérdame", "mis", "enséñame", "mueve", "cambia", "quita", "completa", "hola", "viernes", "lunes", "martes", "miércoles", "jueves", "sábado", "domingo", "anota", "renombra", "aplaza", "reabre", "pendientes", "semana", "próxima", "sí", "ya", "del", "el", "una", "con", "por", "puedes", "funciona", "ayuda", "está", "hecho", "compré", "llamé", "pagué", "cuéntame", "chiste", "reabrir", "otra", "otro", "mejor", "hice", "borrar", "eliminar", "marcar", "completar", "mover", "cambiar", "podrías",
     "avísame", "ponle", "pon", "prioridad", "cuáles", "como", "podría", "borrá", "recordame", "porfa", "plis", "perfecto", "busca", "búscame", "tenga", "equivoqué", "mostrame", "etiqueta", "hora", "antes", "cada", "todos", "todas", "días", "semanas", "meses", "noche", "recordatorio", "repite", "repetir"],
-  fr: ["svp", "montre", "tagué", "oups", "repousse-la", "coche-la", "pis", "allo", "tantôt", "jai", "bcp", "quand", "c'est", "qu'est", "retard", "quelles", "avance", "remets", "celui", "celle", "celui-là", "celle-là", "ajoute", "mets-la", "mets-le", "tâche", "tâches", "qu'ai-je", "cette", "bonne", "nuit", "bonsoir", "soirée", "journée", "revoir", "bientôt", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non", "j'ai", "déjà", "le", "les", "du", "des", "avec", "peux", "peux-tu", "marche", "aide", "est-ce", "terminé", "fait", "raconte-moi", "blague", "l'autre", "plutôt", "supprimer", "effacer", "marquer", "terminer", "déplacer", "pourrais-tu", "stp", "quoi", "dans", "reste",
+  fr: ["svp", "montre", "tagué", "oups", "repousse-la", "coche-la", "pis", "allo", "tantôt", "jai", "bcp", "quand", "c'est", "qu'est", "retard", "quelles", "avance", "remets", "celui", "celle", "celui-là", "celle-là", "ajoute", "mets-la", "mets-le", "tâche", "tâches", "qu'ai-je", "cette", "bonne", "nuit", "bonsoir", "soirée", "journée", "revoir", "bientôt", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non", "j'ai", "déjà", "le", "les", "du", "des", "avec", "peux", "peux-tu", "marche", "aide", "est-ce", "terminé", "fait", "raconte-moi", "blague", "l'autre", "plutôt", "supprimer", "effacer", "marquer", "terminer", "déplacer", "pourrais-tu", "stp", "quoi", "dans", "reste", "n'est", "pas", "pareil", "tag-la",
     "ajoute-lui", "donne-lui", "pourriez-vous", "vous", "s'il", "plaît", "priorité", "coche", "décoche", "réglée", "cherche", "l'étiquette", "heure", "avant", "veille", "rappel", "est", "dernière", "faite", "finalement", "je", "répète", "répéter"],
   de: ["vielmal", "schöns", "wochenend", "entschuldigung", "meinte", "anzeigen", "erste", "zweite", "dritte", "umbenennen", "anlegen", "eigtl", "nich", "nee", "stattdessen", "passt", "scho", "pfiat", "ersten", "zweiten", "dritten", "letzten", "geben", "alle", "wochen", "montags", "dienstags", "mittwochs", "donnerstags", "freitags", "pack", "schreib", "notiz", "dazu", "ansteht", "abgehakt", "hak", "jänner", "vielmal", "schöne", "ne", "grüezi", "nochmal", "übrigens", "erfassen", "erinnern", "löschen", "benenn", "verschieb", "tage", "und", "wann", "sind", "moin", "bis", "hohe", "mit", "dem", "tagge", "gute", "nacht", "abend", "schönen", "schönes", "wochenende", "tschüss", "wiedersehen", "ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "kannst", "funktioniert", "hilfe", "hab", "wir", "schon", "bald", "du", "andere", "anderen", "lieber", "erzähl", "erzähle", "witz", "verschieb's",
     "gib", "priorität", "könnten", "können", "such", "suche", "raus", "isch", "nummer", "übrigens", "abhaken", "erinner", "lieber", "jeden", "jede", "jedes", "monat", "bisch", "fürs", "gleiche", "erinnerung", "wiederhole"],

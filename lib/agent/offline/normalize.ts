@@ -44,7 +44,7 @@ export type RowTrace = (row: Row | (typeof DE_REORDER)[number]) => void;
 
 // "apúntame pasar la ITV", "ajoute appeler le garage": an infinitive right after the command that
 // adds is the new task's first word, kept as typed (its row would make it a command: "pasar" → "move").
-const TAG_NAMED = /(?:\b(?:das|den|dem)\s+tag|(?<![\p{L}])(?:étiquette|etiqueta|etikett))\s+$/iu;
+const TAG_NAMED = /(?:\b(?:das|den|dem|the)\s+tag|(?<![\p{L}])(?:étiquette|etiqueta|etikett))\s+$/iu;
 const INFINITIVE = /^\p{L}+(?:ar|er|ir|re|ír)$/iu;
 
 function compile(rows: Row[], titleStart?: RegExp, listGoesOn?: RegExp) {
@@ -54,26 +54,49 @@ function compile(rows: Row[], titleStart?: RegExp, listGoesOn?: RegExp) {
     byWord.set(key, [...(byWord.get(key) ?? []), r]);
   }
   // A row ending in an apostrophe ("rappelle-moi d'") runs into the next word.
-  const alternatives = [...byWord.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map((k) => escapeRe(k) + (/['’]$/.test(k) ? "" : EDGE_AFTER));
+  const keys = [...byWord.keys()].sort((a, b) => b.length - a.length);
+  const alternatives = keys.map((k) => escapeRe(k) + (/['’]$/.test(k) ? "" : EDGE_AFTER));
   const re = new RegExp(`${EDGE_BEFORE}(${alternatives.join("|")})`, "giu");
-  return (text: string, trace?: RowTrace) =>
-    text.replace(re, (word: string, _g: string, offset: number) => {
-      const rows = byWord.get(word.toLowerCase().replace(/\s+/g, " ")) ?? [];
-      const before = text.slice(0, offset);
-      // Inside double quotes the words are a title, kept as typed ("benenn 2 um in «Velo in den Service»").
-      if (before.split('"').length % 2 === 0) return word;
-      const after = text.slice(offset + word.length);
-      if ((titleStart?.test(before) || listGoesOn?.test(before)) && INFINITIVE.test(word)) return word;
-      // "geben Sie ihr das Tag dringend", "l'étiquette urgent": a tag's name is kept as typed.
-      if (TAG_NAMED.test(before) && !/\s/.test(word)) return word;
-      const row = rows.find(
-        ([, , when]) => (!when?.before || when.before.test(before)) && (!when?.after || when.after.test(after)),
-      );
-      if (row) trace?.(row);
-      return row ? row[1] : word;
-    });
+  /** What the rows make of `word` at `offset`, or null when none of its rows applies there. */
+  const translate = (text: string, word: string, offset: number, trace?: RowTrace): string | null => {
+    const rows = byWord.get(word.toLowerCase().replace(/\s+/g, " ")) ?? [];
+    const before = text.slice(0, offset);
+    // Inside double quotes the words are a title, kept as typed ("benenn 2 um in «Velo in den Service»").
+    if (before.split('"').length % 2 === 0) return word;
+    const after = text.slice(offset + word.length);
+    if (INFINITIVE.test(word) && (titleStart?.test(before) || listGoesOn?.test(before))) return word;
+    // "geben Sie ihr das Tag dringend", "l'étiquette urgent": a tag's name is kept as typed.
+    if (TAG_NAMED.test(before) && !/\s/.test(word)) return word;
+    const row = rows.find(
+      ([, , when]) => (!when?.before || when.before.test(before)) && (!when?.after || when.after.test(after)),
+    );
+    if (!row) return null;
+    trace?.(row);
+    return row[1];
+  };
+  return (text: string, trace?: RowTrace) => {
+    // One table's scan never runs inside another of its own, so its one regex (and lastIndex) is enough.
+    const scan = re;
+    scan.lastIndex = 0;
+    let out = "";
+    let done = 0;
+    for (let m = scan.exec(text); m; m = scan.exec(text)) {
+      let word = m[0];
+      let read = translate(text, word, m.index, trace);
+      // No row of a phrase applies here ("a lo de la" away from the start): a shorter phrase starting
+      // here may, and the words after its first are read again ("pour la fin du mois").
+      // (A shorter phrase starting at the same place is one of the phrase's own first words.)
+      while (read === null && /\s/.test(word)) {
+        word = word.replace(/\s+\S+$/, "");
+        if (byWord.has(word.toLowerCase().replace(/\s+/g, " "))) read = translate(text, word, m.index, trace);
+      }
+      const end = read === null ? m.index + (/^\S+/.exec(word)?.[0].length ?? word.length) : m.index + word.length;
+      out += text.slice(done, m.index) + (read ?? text.slice(m.index, end));
+      done = end;
+      scan.lastIndex = end;
+    }
+    return out + text.slice(done);
+  };
 }
 
 const textSpeak = compile(TEXT_SPEAK);
@@ -368,6 +391,9 @@ const EN_FUNCTION = new Set([
   "for",
   "with",
   "just",
+  "too",
+  "same",
+  "also",
 ]);
 
 export function detectLanguage(text: string): Language {
@@ -606,9 +632,22 @@ function dayOnly(text: string, language: Language): string {
 
 // "la yerba ya la compré": the thing first, a pronoun before the past verb — read "ya compré la yerba".
 const ES_OBJECT_FIRST_PAST =
-  /^((?:(?:ah|oh|ay|y|bueno|ok)[\s,]+)*)([^\s,][^,]*?)\s+ya\s+(?:la|lo|las|los)\s+(\p{L}+[éí])(?=[\s,.!?]|$)/iu;
+  /^((?:(?:ah|oh|ay|y|bueno|ok|vale|venga|pues|oye|mira)[\s,]+)*)([^\s,][^,]*?)\s+ya\s+(?:la|lo|las|los)\s+(\p{L}+[éí])(?=[\s,.!?]|$)/iu;
 const FR_DONE_IT =
   /(?<=,\s*)je\s+l['’]ai\s+(?!fait|annul)\p{L}+(?:é|ée|és|ées|i|ie|it|ite)(?![\p{L}])(?:\s+(?:ce\s+matin|ce\s+midi|ce\s+soir|hier(?:\s+soir)?|aujourd['’]hui|tantôt))?/giu;
+// "la pelouse n'est pas vraiment finie", "c'est pas fait", "al final no se pagó": a task said not to be
+// done, in the words the English reopen patterns read ("… isn't done").
+const NOT_DONE: Partial<Record<Language, RegExp>> = {
+  fr: /(?:\bn['’]est|\bc['’]est|\best)\s+pas\s+(?:encore\s+|vraiment\s+|tout\s+à\s+fait\s+)?(?:fini|fait|terminé|réglé|payé)e?s?(?![\p{L}])/giu,
+  es: /\bno\s+se\s+(?:hizo|pagó|pago|terminó|termino|mandó|mando|envió|envio)(?![\p{L}])/giu,
+};
+// "et la facture proximus je l'ai bien payée ?": the thing first, then the question about it.
+const FR_TOPIC_ASKED = /^((?:et\s+)?)(.+?)[,\s]+je\s+l['’]ai\s+((?:bien|déjà)\s+)?(\p{L}+?)(?:e|es|s)?\s*\?\s*$/iu;
+// "c'est la troisième que je voulais repousser", "era la segunda la que quería mover": the one meant.
+const CLEFT_MEANT: Partial<Record<Language, RegExp>> = {
+  fr: /^((?:(?:non|ah|oh|oups|pardon)[\s,]+)*)c['’]est\s+(.+?)\s+que\s+je\s+voulais\s+\p{L}+(?:[\s,]+(?:pardon|désolée?))?[\s.!]*$/iu,
+  es: /^((?:(?:no|ay|uy|perdón|perdon)[\s,]+)*)era\s+(.+?)\s+(?:la|el|lo)\s+que\s+quer[íi]a\s+\p{L}+(?:[\s,]+(?:perdón|perdon))?[\s.!]*$/iu,
+};
 // "au jeudi 26", "al jueves 3": a weekday with its day of the month; the day says it all.
 const WEEKDAY_DAY: Partial<Record<Language, RegExp>> = {
   es: /(?<![\p{L}])(?:(al|para\s+el|el)\s+)?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\s+(\d{1,2})(?![\d:h.]|\s*(?:hs?|horas?)\b)/giu,
@@ -622,11 +661,12 @@ const ES_COMING =
 // "hab heute die Handyrechnung bezahlt": the same words right after "hab" in a report.
 const DE_REPORT_ADVERBS = /\b((?:ich\s+)?(?:hab|habe))\s+(?:(?:schon|heute|gestern|bereits|jetzt|auch)\s+)+/giu;
 const DE_DONE_ADVERBS =
-  /\b(hab|habe)\s+ich\s+(?:(?:schon|heute|noch|gerade|grad|endlich|auch|bereits|gestern|jetzt|abend|morgen|früh|vormittag|nachmittag|mittag)\s+)+(erledigt|gemacht)\b/giu;
+  /\b(hab|habe)\s+ich\s+(?:(?:schon|heute|noch|gerade|grad|endlich|auch|bereits|gestern|jetzt|abend|morgen|früh|vormittag|nachmittag|mittag|am\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag))\s+)+(erledigt|gemacht)\b/giu;
 // "le 1er de chaque mois", "el 15 de cada mes": a monthly day, as recurrence.ts reads it.
 const EVERY_MONTH_ON: Partial<Record<Language, RegExp>> = {
   fr: /\b(?:le|tous\s+les)\s+(\d{1,2})(?:er|e|ème)?\s+(?:de\s+chaque\s+mois|du\s+mois|de\s+tous\s+les\s+mois)\b/giu,
-  es: /\bel\s+(?:día\s+)?(\d{1,2})\s+de\s+cada\s+mes\b/giu,
+  // "el 15 de cada mes", "todos los meses el 15", "cada mes el 15".
+  es: /\bel\s+(?:día\s+)?(\d{1,2})\s+de\s+cada\s+mes\b|\b(?:todos\s+los\s+meses|cada\s+mes)\s+el\s+(?:día\s+)?(\d{1,2})(?!\s*(?:de|h|hs|:|\d))\b/giu,
   // "jeden 1. im Monat", "am 15. jedes Monats" ("jeden Monat am 15." is DE_DAY_ONLY's, after "jeden Monat").
   de: /\b(?:jeden|am)\s+(\d{1,2})\.\s+(?:im\s+monat|jedes\s+monats|des\s+monats)\b/giu,
 };
@@ -652,7 +692,10 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
   if (other) t = t.replace(other, (_all, unit: string) => `every other ${unit}`);
   const monthly = EVERY_MONTH_ON[language];
   if (monthly)
-    t = t.replace(monthly, (all, d: string) => (+d >= 1 && +d <= 31 ? `every month on the ${ordinal(+d)}` : all));
+    t = t.replace(monthly, (all, d1: string | undefined, d2: string | undefined) => {
+      const d = +(d1 ?? d2 ?? 0);
+      return d >= 1 && d <= 31 ? `every month on the ${ordinal(d)}` : all;
+    });
   // "die zweite hab ich heute noch erledigt": words of time between "hab ich" and the participle say
   // nothing more in a report; in a question ("was habe ich heute erledigt?") they are the question.
   if (language === "de" && !DE_QUESTION_START.test(t.trim())) t = t.replace(DE_DONE_ADVERBS, "$1 ich $2");
@@ -660,6 +703,11 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
   if (language === "es") t = t.replace(ES_OBJECT_FIRST_PAST, "$1ya $3 $2").replace(ES_COMING, "próximo $1");
   // "l'acompte des impôts, je l'ai payé ce matin": said of the thing named before, it is done.
   if (language === "fr") t = t.replace(FR_DONE_IT, "is done");
+  if (language === "fr") t = t.replace(FR_TOPIC_ASKED, "$1j'ai $3$4 $2 ?");
+  const notDone = NOT_DONE[language];
+  if (notDone) t = t.replace(notDone, "isn't done");
+  const cleft = CLEFT_MEANT[language];
+  if (cleft) t = t.replace(cleft, "$1i meant $2");
   if (language === "de")
     t = reorderClosed(
       t
@@ -695,7 +743,9 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
       .replace(/\s+/g, " ")
       .trim()
       .replace(/^[,:;]\s*/, "")
-      .replace(/([,;])\s*:\s*/g, "$1 "),
+      .replace(/([,;])\s*:\s*/g, "$1 ")
+      // "j'ai payé le loyer, enfin." with its "enfin" read as nothing leaves a comma before the stop.
+      .replace(/\s*,\s*(?=[.!?](?:\s|$))/g, ""),
     language,
   };
 }

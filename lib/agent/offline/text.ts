@@ -43,7 +43,11 @@ export function tidyTitle(s: string): string {
       .replace(/\s+(?:please|pls|plz)$/i, "")
       // "… lundi prochain ? C'est pas pressé": a question mark left behind by a remark cut off after it.
       .replace(/\s+\?+$/, "")
-      .replace(/\s+\b(?:and|with|due|by|on|at|for|before|until|till|in|of|to|as|that|which|is|it's|its|con|para|y|avec|pour|et|mit|für|und)$/i, "")
+      // "count the till": after an article the word is a thing.
+      .replace(
+        /(?<!\b(?:the|a|an|my|our|your))\s+\b(?:and|with|due|by|on|at|for|before|until|till|in|of|to|as|that|which|is|it's|its|con|para|y|avec|pour|et|mit|für|und)$/i,
+        "",
+      )
       .replace(/^(?:to|that|about)\s+/i, "")
       // "could you add a task, please? Renew the insurance": the politeness before the task, not its title.
       .replace(/^(?:(?:for\s+)?me\s+)?(?:please|pls)\s*[?!.,:]+\s*(?=\S)/i, "")
@@ -82,7 +86,7 @@ export const TODO_VERBS = new Set([
 // Why, not what: a reason after a task is no part of it.
 /** After a new task's words, set off by a comma ("pay the fees, because otherwise …"). */
 export const REASON_TAIL =
-  /,\s*(?:we|i|they)\s+(?:keep|always|never|tend\s+to|forgot|forget|kept)\b.*$|,\s*(?:because|since|cause|cos|coz|otherwise|que|porque|ya\s+que|pues|parce\s+que|car|puisque|sinon|weil|denn|sonst)(?![\p{L}]).*$|,\s*(?:le|la|les|el|los|las|der|die|das|the|my|mon|ma|mes|mi|mis)\s+\p{L}+(?:\s+\p{L}+)?\s+(?:est|sont|es|está|están|ist|sind|is|are|was|were)(?![\p{L}]).*$/iu;
+  /(?<=\b(?:urgent|important|asap|priority))\s+(?:que|porque|car|parce\s+que|weil|denn|because|since|cause)(?![\p{L}]).*$|,\s*(?:we|i|they|(?:my|our|his|her|the)\s+\p{L}+)\s+(?:keep|always|never|tend\s+to|forgot|forget|kept)\b.*$|,\s*(?:because|since|cause|cos|coz|otherwise|que|porque|ya\s+que|pues|parce\s+que|car|puisque|sinon|weil|denn|sonst)(?![\p{L}]).*$|,\s*(?:le|la|les|el|los|las|der|die|das|the|my|mon|ma|mes|mi|mis)\s+\p{L}+(?:\s+\p{L}+)?\s+(?:est|sont|es|está|están|ist|sind|is|are|was|were)(?![\p{L}]).*$/iu;
 /** After a change ("…to 10am, the client call clashes", "… because it clashes"). */
 export const REASON_AFTER_CHANGE =
   /(?:\s*,\s*|\s+)(?:because|since|cos|cuz|porque|ya\s+que|parce\s+que|puisque|weil|denn)\s+.+$|\s*,\s*(?:que|car)\s+.+$|\s*,\s*(?:the|my|our|it|that)\b[^,]*?\s+(?:clashes|conflicts|overlaps)(?:\s+with\b.*)?$|\s*,\s*(?:i|we|it|that|they|he|she)\s+(?:was|were|'m|am|nearly|almost|just|really|totally|kinda|had|got|did|didn'?t|can'?t|couldn'?t|won'?t|wasn'?t)\b.*$|\s*,\s*(?:the\s+|my\s+)?[a-z]+\s+(?:is|are|was|were|'s)\s+(?:fully|totally|all|completely|closed|booked|shut|away|out|off|sick)\b.*$|\s+so\s+(?:i|we|that\s+i)\s+(?:don'?t|do\s+not|won'?t|can)\b.+$/i;

@@ -48,6 +48,9 @@ const TO_MY_LIST =
 
 const FOREIGN_INFINITIVE = /^\p{L}{2,}(?:ar|er|ir|re|ír)$/iu;
 const DE_INFINITIVE_LAST = /^\p{Ll}\p{L}+(?:en|ern|eln)$/u;
+// "order new fridge filters whenever": said instead of a date, it is no part of the title.
+const NO_DATE =
+  /[\s,]+(?:whenever(?:\s+(?:i\s+can|possible|i\s+get\s+(?:a|the)\s+(?:chance|time)))?|sometime(?:\s+soon)?|at\s+some\s+point|eventually|some\s*day)$/i;
 const LEADING_ARTICLE = /^(?:el|la|los|las|le|les)\s+(?=\S)/i;
 
 type Parsed = {
@@ -74,7 +77,8 @@ export function parseTaskText(text: string, ctx: Ctx): Parsed {
   const quoted = extractQuoted(rest);
   rest = quoted.rest;
   const pr = extractPriority(rest);
-  rest = pr.rest;
+  // "…, es urgente que hace un ruido rarísimo": the reason comes after the priority said.
+  rest = pr.value ? pr.rest.replace(REASON_TAIL, "").trim() : pr.rest;
   if (pr.value) out.priority = pr.value;
   const tg = extractTags(rest);
   rest = tg.rest;
@@ -112,8 +116,14 @@ export function parseTaskText(text: string, ctx: Ctx): Parsed {
       out.priority = again.value;
     }
   }
-  // "add bread too": the "too" says it comes with what was just added.
-  const title = tidyTitle(quoted.value ?? rest.replace(TO_MY_LIST, " ").replace(/\s+(?:too|as\s+well)$/i, ""));
+  // "add bread too": the "too" says it comes with what was just added; "… whenever" that it has no date.
+  const title = tidyTitle(
+    quoted.value ??
+      rest
+        .replace(TO_MY_LIST, " ")
+        .replace(/\s+(?:too|as\s+well)$/i, "")
+        .replace(NO_DATE, ""),
+  );
   // "agéndame la reunión de padres": the article belongs to the sentence (as "a"/"una" does in tidyTitle).
   const article = !quoted.value && ctx.language !== "en" && ctx.language !== "de" ? LEADING_ARTICLE.exec(title) : null;
   return { ...out, title: article ? capitalize(title.slice(article[0].length)) : title };
@@ -211,7 +221,7 @@ function splitVerbPhrases(body: string, language: Language): string[] | null {
  * Whether a phrase names a deed the way a to-do does: "buy …"; "comprar pilas", "changer l'ampoule"
  * (an infinitive first); "die Birne wechseln" (German puts it last).
  */
-function startsLikeTodo(phrase: string, language: Language): boolean {
+export function startsLikeTodo(phrase: string, language: Language): boolean {
   const words = phrase.trim().split(/\s+/);
   if (language === "es" || language === "fr") return FOREIGN_INFINITIVE.test(words[0]!);
   if (language === "de") return words.length > 1 && DE_INFINITIVE_LAST.test(words[words.length - 1]!);
@@ -326,7 +336,8 @@ function whenFirst(t: string, ctx: Ctx): AddMatch | null {
   // "monthly on the 15th: venmo my roommate": before a colon, the when alone labels the to-do.
   const colon = /^([^:]{3,40}):\s+(\S.*)$/.exec(t);
   // "pa mañana: comprar pilas y cambiar la bombilla": the when is every item's.
-  if (colon && whenOnly(colon[1]!, ctx)) return { body: colon[2]!, shared: colon[1]!, strength: 0.75 };
+  if (colon && whenOnly(colon[1]!, ctx))
+    return { body: colon[2]!, shared: colon[1]!, strength: 0.75, header: { plural: /,/.test(colon[2]!) } };
   const words = t.split(/\s+/);
   for (let k = 1; k <= Math.min(6, words.length - 2); k++) {
     const when = words.slice(0, k).join(" ").replace(/,$/, "");
@@ -335,6 +346,17 @@ function whenFirst(t: string, ctx: Ctx): AddMatch | null {
     const todo = need ? rest.slice(need[0].length) : TODO_VERBS.has(firstWord(rest)) ? rest : null;
     if (!todo || POINTS_BACK.test(todo)) continue;
     if (whenOnly(when, ctx)) return { body: `${todo} ${when}`, strength: 0.75 };
+  }
+  return null;
+}
+
+/** A when (one to four words) before several deeds joined by "and", and the rest. */
+function leadingWhen(body: string, ctx: Ctx): { when: string; rest: string } | null {
+  const words = body.split(/\s+/);
+  for (let k = Math.min(4, words.length - 2); k >= 1; k--) {
+    const when = words.slice(0, k).join(" ").replace(/,$/, "");
+    const rest = words.slice(k).join(" ");
+    if (whenOnly(when, ctx) && (splitVerbPhrases(rest, ctx.language)?.length ?? 0) > 1) return { when, rest };
   }
   return null;
 }
@@ -365,6 +387,9 @@ export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Inter
   // "buy charcoal and get ice, both for tomorrow": what is said of them all, at the end.
   const all = /\s*,\s*(?:both|all(?:\s+of\s+them)?|each)\s+((?:for|on|due|by|at)\s+.+)$/i.exec(match.body);
   if (all && !match.shared) match = { ...match, body: match.body.slice(0, all.index), shared: all[1] };
+  // "morgen semmeln holen und oma anrufen": a when said before the first of several is every item's.
+  const lead = match.shared ? null : leadingWhen(match.body, ctx);
+  if (lead) match = { ...match, body: lead.rest, shared: lead.when };
   const items =
     header.plural || header.count || /[;\n]/.test(match.body)
       ? splitItems(match.body, header.count, header.plural, ctx.language)
@@ -526,6 +551,8 @@ function itemList(ctx: Ctx): Interpretation | null {
 export function verbless(ctx: Ctx): Interpretation | null {
   if (
     ctx.question ||
+    // "as-tu vu la game hier soir? malade!": a question inside it asks; it lists nothing.
+    /\?/.test(ctx.text) ||
     QUESTION_START.test(ctx.text) ||
     /^(?:it|that|this|they|those|these)\b/i.test(ctx.text) ||
     // "god this week is long", "I think that's sorted": a sentence with its own verb says, it lists nothing.

@@ -2,12 +2,13 @@
 // "reopen task 2", "task 9 is not finished after all", "complete 2 and 9", "mark all home tasks done".
 // One file (over 300 lines): completing and reopening share the same reading of references and reports, mirrored.
 import { pastLikeBase } from "@/lib/tasks/lemma";
+import { namedFirst } from "./remark";
 import { clarifyReference, result, type Ctx } from "../context";
 import { resolveTargets } from "../targets";
 import { findDates } from "../dates";
 import { cleanRefPhrase, resolveOne } from "../references";
 import { ORDINAL_REF } from "@/lib/tasks/match";
-import { baseOfPastVerb, contentStems, stem } from "../text";
+import { baseOfPastVerb, contentStems, REASON_TAIL, stem } from "../text";
 import type { Interpretation, TaskSnapshot } from "../types";
 import { PAST_TENSE } from "../lexicon";
 
@@ -68,7 +69,7 @@ const PATTERNS: Pattern[] = [
   },
   // "the con ed bill didn't actually go through": what was done did not take.
   {
-    re: /^(?:(?:wait|oh|hmm+|so|ugh|oops|actually|turns\s+out)[\s,]+)*(.+?)\s+(?:didn'?t|did\s+not|never)\s+(?:actually\s+|really\s+)?(?:go\s+through|get\s+(?:sent|paid|through|delivered)|happen|work\s+out|clear)(?:\s+(?:after\s+all|yet))?$/i,
+    re: /^(?:(?:wait|oh(?:\s+dear)?|hmm+|so|ugh|oops|actually|turns\s+out)[\s,]+)*(.+?)\s+(?:didn'?t|did\s+not|never)\s+(?:actually\s+|really\s+)?(?:go\s+through|get\s+(?:through|[a-z]+(?:ed|en|t))|happen|work\s+out|clear)(?:\s+(?:after\s+all|yet))?$/i,
     group: 1,
     reopen: true,
   },
@@ -123,7 +124,7 @@ const PATTERNS: Pattern[] = [
   // "the water bill isn't actually paid": a task's words, a negated participle.
   {
     re: new RegExp(
-      String.raw`^(.+?)\s+(?:isn'?t|wasn'?t|is\s+not|was\s+not|aren'?t|are\s+not|weren'?t|hasn'?t\s+been|has\s+not\s+been|haven'?t\s+been)\s+(?:actually\s+|really\s+|yet\s+|quite\s+|been\s+)?([a-z]+)${PARTICLE}(?:\s+(?:yet|after\s+all|actually|at\s+all))?$`,
+      String.raw`^(.+?)(?:\s+(?:actually|really|still))?\s+(?:isn'?t|wasn'?t|is\s+not|was\s+not|aren'?t|are\s+not|weren'?t|hasn'?t\s+been|has\s+not\s+been|haven'?t\s+been)\s+(?:actually\s+|really\s+|yet\s+|quite\s+|been\s+)?([a-z]+)${PARTICLE}(?:\s+(?:yet|after\s+all|actually|at\s+all))?$`,
       "i",
     ),
     group: 0,
@@ -219,7 +220,10 @@ function foreignPast(ctx: Ctx): Interpretation | null {
   if (!m?.groups) return null;
   const stop = new Set(spec.stop);
   // "ya llamé a la abuela, estaba encantada": what follows the comma is how it went.
-  const said = (m.groups.object ?? m.groups.object2)?.replace(/\s*,.*$/, "");
+  // "… esta mañana": when it was done says nothing of which.
+  const said = (m.groups.object ?? m.groups.object2)
+    ?.replace(/\s*,.*$/, "")
+    .replace(/\s+(?:this\s+(?:morning|afternoon|evening)|today|yesterday|tonight|last\s+night)$/i, "");
   const verb = m.groups.verb ?? m.groups.verb2;
   if (!said || !verb) return null;
   // A past form typed without its accent ("recogi", "pague") is the user's own word, never one the
@@ -245,6 +249,16 @@ function foreignPast(ctx: Ctx): Interpretation | null {
       [{ tool: "list_tasks", input: { search: object, status: "all" } }],
       { question: "done" },
       0.6,
+    );
+  // "ya pagué la factura" … "la del agua": the task the user chose when we asked which of those it named.
+  const chose = ctx.override;
+  const among = chose ? resolveOne(object, ctx.tasks, { prefer: "pending" }) : null;
+  if (chose?.status === "pending" && among?.kind === "many" && among.candidates.includes(chose))
+    return result(
+      "complete_task",
+      [{ tool: "complete_task", input: { task: chose.number } }],
+      { tasks: [chose.number], ref: said },
+      0.8,
     );
   // "ya pagué la primera": a position in the list shown.
   if (ORDINAL_REF.test(cleanRefPhrase(said))) {
@@ -307,7 +321,7 @@ const REOPEN_TAIL =
 
 /** "X isn't picked up yet, put it back": a statement that a task is not done, with a command that reopens it. */
 export function reopensWithTail(text: string): boolean {
-  const stated = text.replace(REOPEN_TAIL, "");
+  const stated = text.replace(REOPEN_TAIL, "").replace(REASON_TAIL, "");
   return stated !== text && PATTERNS.some((p) => p.reopen && p.re.test(stated));
 }
 
@@ -315,15 +329,23 @@ export function reopensWithTail(text: string): boolean {
 const TOPIC_DONE =
   /^(.+?)\s*[,:;–—-]+\s*(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:already\s+|just\s+|finally\s+)?(?:done|finished|completed|sorted|did|handled)\s+(?:it|that|this)(?:\s+(?:already|yesterday|today|earlier|this\s+morning|last\s+night))?$/i;
 
+// "1:1 with jonas happened early so that's done": what happened, then that it is done; the story's
+// first words name the task.
+const STORY_DONE =
+  /^(.+?)\s*,?\s+so\s+(?:that'?s|thats|it'?s|its|that\s+is|it\s+is)\s+(?:all\s+)?(?:done|sorted|finished|handled|out\s+of\s+the\s+way)$/i;
+
 function topicDone(ctx: Ctx): Interpretation | null {
   const m = TOPIC_DONE.exec(ctx.text);
-  if (!m) return null;
-  const out = resolveOne(m[1]!, ctx.tasks, { prefer: "pending" });
-  if (out.kind !== "one" || out.partial || out.task.status !== "pending") return null;
+  const story = m ? null : STORY_DONE.exec(ctx.text);
+  if (!m && !story) return null;
+  const out = m ? resolveOne(m[1]!, ctx.tasks, { prefer: "pending" }) : null;
+  const task =
+    out?.kind === "one" && !out.partial ? out.task : story ? namedFirst(story[1]!.replace(/^the\s+/i, ""), ctx) : null;
+  if (task?.status !== "pending") return null;
   return result(
     "complete_task",
-    [{ tool: "complete_task", input: { task: out.task.number } }],
-    { tasks: [out.task.number], ref: m[1] },
+    [{ tool: "complete_task", input: { task: task.number } }],
+    { tasks: [task.number], ref: (m ?? story)![1] },
     0.7,
   );
 }
@@ -336,6 +358,7 @@ export function complete(ctx: Ctx): Interpretation | null {
   if (ctx.question && /^(?:is|are|was|were|did|has|have|had)\b/i.test(ctx.text)) return null;
   const topical = topicDone(ctx);
   if (topical) return topical;
+  // "…, my neighbor forgot, put it back on my list": why it is not done says nothing of which.
   const tail = reopensWithTail(ctx.text);
   // "got all the errands done today check them all off": the tail only asks for what the report says.
   const said = CHECK_OFF_TAIL.exec(ctx.text);
@@ -347,7 +370,7 @@ export function complete(ctx: Ctx): Interpretation | null {
   const text = /^(?:done|finished|completed|complete|all\s+done|that'?s\s+done|it'?s\s+done)$/i.test(reported)
     ? "mark it as done"
     : tail
-      ? reported.replace(REOPEN_TAIL, "")
+      ? reported.replace(REOPEN_TAIL, "").replace(REASON_TAIL, "")
       : reported;
   for (const p of PATTERNS) {
     if (tail && !p.reopen) continue;

@@ -9,7 +9,7 @@ import { extractDate } from "../dates";
 import { contentStems } from "../text";
 import { resolveOne, resolveSeveral, type RefOutcome } from "../references";
 import { atTime, dueFor, timeOnlyOf } from "./update-calls";
-import { buildAdds } from "./add";
+import { buildAdds, startsLikeTodo } from "./add";
 import { dayInZone, isoDate } from "@/lib/time/zone";
 import { COMMAND_LEADS } from "../lexicon";
 import type { Interpretation, TaskSnapshot } from "../types";
@@ -108,16 +108,33 @@ function justUndone(ctx: Ctx): boolean {
 }
 
 // "and milk", "oh and dishwasher tablets" right after an add: one more thing of the same kind.
-const ONE_MORE = /^(?:(?:oh|ah|ok|and)[\s,]+)*(?:and|also|plus)\s+((?:\S+\s+){0,3}\S+)$/i;
+// "and pack the charger too, same time": one more, when the one before is due.
+const ONE_MORE =
+  /^(?:(?:oh|ah|ok|and)[\s,]+)*(?:and|also|plus)\s+((?:[^\s,]+\s+){0,3}?[^\s,]+)(?:\s+(?:too|as\s+well))?(?:\s*,?\s*(?:at\s+)?(?:the\s+)?same\s+(time|day))?$/i;
 
-function oneMore(text: string, ctx: Ctx): Interpretation | null {
+// "und kollegen wegen urlaubsvertretung fragen, morgen, auch mit tag arbeit": one more deed in German,
+// Spanish or French, said with its own when and tags.
+const ONE_MORE_DEED = /^(?:(?:oh|ah|ok|and)[\s,]+)*(?:(?:and|also|plus)\s+)?([^,]+?)(\s*,.*)?$/i;
+const SAID_AND = /^\W*(?:and|und|y|et|also|auch|plus)\s/i;
+
+function oneMore(text: string, ctx: Ctx, before: Change): Interpretation | null {
+  const deed = ctx.language !== "en" && SAID_AND.test(ctx.typed) ? ONE_MORE_DEED.exec(ctx.text) : null;
+  if (deed && startsLikeTodo(deed[1]!, ctx.language) && resolveOne(deed[1]!, ctx.tasks).kind === "none") {
+    const body = `${deed[1]}${deed[2] ?? ""}`.replace(/[\s,]+(?:too|also|as\s+well)(?=[\s,]|$)/gi, " ");
+    const out = buildAdds({ body, strength: 0.75 }, { ...ctx, text: body, lower: body.toLowerCase() });
+    if (out.calls.length === 1) return out;
+  }
   const m = ONE_MORE.exec(text);
   if (!m || /\b(?:too|as\s+well|it|that|them|this|one)\b/i.test(m[1]!)) return null;
   // A thing on the list already is a reference ("and the invoice"), not a new item.
   if (resolveOne(m[1]!, ctx.tasks, { history: ctx.history }).kind !== "none") return null;
   const sub = { ...ctx, text: m[1]!, lower: m[1]!.toLowerCase() };
   const out = buildAdds({ body: m[1]!, strength: 0.75 }, sub);
-  return out.calls.length === 1 && !/^(?:the|my)\b/i.test(m[1]!) ? out : null;
+  if (out.calls.length !== 1 || /^(?:the|my)\b/i.test(m[1]!)) return null;
+  const due = before.calls.find((c) => c.tool === "add_task")?.input.dueDate;
+  if (m[2] && typeof due === "string" && !out.calls[0]!.input.dueDate)
+    out.calls[0]!.input.dueDate = /^day$/i.test(m[2]) ? due.slice(0, 10) : due;
+  return out;
 }
 
 /** "tomorrow's one", "friday's": the one open task due that day. */
@@ -168,7 +185,7 @@ export function correction(ctx: Ctx): Interpretation | null {
   const text = ctx.raw.replace(/[.!?…]+$/g, "").trim();
   const redated = state.changeIsLatest ? wrongDate(text, change, ctx) : null;
   if (redated) return redated;
-  if (change.calls.some((c) => c.tool === "add_task")) return state.changeIsLatest ? oneMore(text, ctx) : null;
+  if (change.calls.some((c) => c.tool === "add_task")) return state.changeIsLatest ? oneMore(text, ctx, change) : null;
 
   const said = state.changeIsLatest ? intended(text) : null;
   // "i meant the reading, stats isn't done yet": the task meant ends with its phrase; a remark may follow.

@@ -92,7 +92,8 @@ function otherTask(phrase: string, ctx: Ctx): Interpretation | null {
 
 export function ellipsis(ctx: Ctx): Interpretation | null {
   const m = ELLIPSIS.exec(ctx.text);
-  if (!m) return null;
+  // "puh, montag halt 🙄": a sigh over a day is no question about it.
+  if (!m || /^(?:ugh+|meh|sigh)\b/i.test(ctx.raw)) return null;
   if (!isPeriod(m[1]!, ctx)) return otherTask(m[1]!, ctx);
   const asked = /^(?:(?:and|so|ok(?:ay)?|y|et|und)\s+)?(?:what|how)\s+about\b/i.test(ctx.text);
   const prev = lastListFilter(ctx);

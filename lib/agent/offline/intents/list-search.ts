@@ -63,7 +63,7 @@ export function searchable(term: string, tasks: Ctx["tasks"]): string {
       .map((w, i) => ({ w: searchable(w, tasks), i }))
       .map((x) => ({ ...x, n: count(x.w), typed: words.includes(x.w) }))
       .filter((x) => x.n > 0)
-      .sort((a, b) => a.n - b.n || Number(b.typed) - Number(a.typed) || b.i - a.i);
+      .sort((a, b) => a.n - b.n || Number(b.typed) - Number(a.typed) || a.i - b.i);
     if (found.length) return found[0]!.w;
   }
   const m = /^(.*?)([a-z]+)$/i.exec(term);

@@ -59,7 +59,7 @@ function subjectOf(text: string): string[] {
  * "dropped the parcel off on the way home", "returned the boots already lol": the task's words come
  * first, then how it went; the longest start of the phrase that names one task.
  */
-function namedFirst(phrase: string, ctx: Ctx): TaskSnapshot | null {
+export function namedFirst(phrase: string, ctx: Ctx): TaskSnapshot | null {
   const words = phrase.split(/\s+/);
   for (let n = words.length - 1; n >= 1; n--) {
     // "watered the tomatoes and the books can wait": a second thought is no "how it went".

@@ -71,6 +71,12 @@ export function removeTags(ctx: Ctx): Interpretation | null {
       t,
     );
   if (m) return finish(m[2], { removeTags: tagsOf(m[1].replace(/\s+(?=#)/g, ",")) }, ctx);
+  // "remove from the gift the tag urgent" (German word order: "beim Geschenk das Tag dringend entfernen").
+  m = new RegExp(
+    String.raw`^${VERB}\s+(?:from|off(?:\s+of)?)\s+(.+?)\s+(?:the\s+)?(?:tags?|labels?)\s+(${TAGLIST})[?.!]*$`,
+    "iu",
+  ).exec(t);
+  if (m) return finish(m[1]!, { removeTags: tagsOf(m[2]!) }, ctx);
   m = /^take\s+(?:the\s+)?(#?[\p{L}\p{N}_-]+)\s+(?:tag|label)\s+off\s+(?:of\s+)?(.+)$/iu.exec(t);
   if (m) return finish(m[2], { removeTags: tagsOf(m[1]) }, ctx);
   // "the car wash one doesn't need the urgent tag anymore": a tag the task no longer needs.

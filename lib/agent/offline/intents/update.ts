@@ -219,7 +219,8 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
       verb,
     );
   const sh = SHIFT.exec(rest);
-  if (sh && (isMove || /\bby\b/.test(sh[0]))) {
+  // "make it an hour later": "later"/"earlier" says it is a shift whatever the verb.
+  if (sh && (isMove || /\bby\b|\b(?:later|earlier)$/i.test(sh[0]))) {
     const nWord = sh[1].toLowerCase().replace(/^a\s+couple\s+of$|^couple\s+of$/, "two");
     const n = /^\d+$/.test(nWord) ? +nWord : /^half/.test(nWord) ? 0.5 : (SHIFT_NUMBERS[nWord] ?? 1);
     const unit = sh[2].toLowerCase();
