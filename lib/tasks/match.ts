@@ -219,6 +219,8 @@ export function cleanRefPhrase(phrase: string): string {
       .replace(/\s+(?:from|off|on|in)\s+(?:my|the)\s+(?:to-?do\s+|task\s+)?(?:list|tasks|todos)$/i, "")
       .replace(/\s+(?:for me|please|now|already|too|as well|again|instead|then|after all)$/i, "")
       .replace(/^(?:the|my|a|an|our)\s+/i, "")
+      // "same for the 3rd": a position written in digits.
+      .replace(/^(\d{1,2})(?:st|nd|rd|th)(?=(?:\s+(?:one|task|item))?$)/i, (all, d: string) => POSITIONS[+d - 1] ?? all)
       // "I did it online", "paid that in person": how it was done, said of the pronoun.
       .replace(
         /^(it|that|this|them)\s+(?:online|myself|ourselves|earlier|in\s+person|by\s+phone|over\s+the\s+phone)$/i,
@@ -233,6 +235,8 @@ export function cleanRefPhrase(phrase: string): string {
 export function isPronounRef(cleaned: string, phrase: string): boolean {
   return PRONOUN.test(cleaned) || PRONOUN.test(phrase.trim());
 }
+
+const POSITIONS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"];
 
 /** "the first one", "third task", "last item": a position in a list rather than a title. */
 export const ORDINAL_REF =

@@ -18,7 +18,14 @@ function isFalsePositive(r: chrono.ParsedResult, text: string): boolean {
   // "every morning", "every Monday": a recurrence belongs to the title, not a due date.
   if (/\bevery\s+(?:other\s+)?$/i.test(before)) return true;
   if (/^(?:now|right now|a sec(?:ond)?|one sec(?:ond)?|a moment|a minute|the second|second)$/i.test(s)) return true;
-  if (WEEKDAY_ABBR.test(s) && !CONNECTOR_BEFORE.test(before)) return true;
+  // "buy new controller sat lol": a day's short name ending the thing said is its day; "i sat down" is a verb.
+  const endsHere = /^\s*(?:[,.!?;]|lol\b|lmao\b|pls\b|please\b|$)/i.test(text.slice(r.index + r.text.length));
+  if (
+    WEEKDAY_ABBR.test(s) &&
+    !CONNECTOR_BEFORE.test(before) &&
+    (!endsHere || /\b(?:i|we|he|she|they|it|you)\s+$/i.test(before))
+  )
+    return true;
   if (new RegExp(`^${MONTH_RE}$`, "i").test(s) && !/\b(?:in|by|until|till|before|for|during|of)\s+$/i.test(before))
     return true;
   // "may" as a month needs a day next to it; otherwise it is the verb.

@@ -27,7 +27,7 @@ export function customDates(text: string, ctx: DateContext): FoundDate[] {
   const t = today(ctx);
 
   // "on the 17th": this month if still ahead, else next month.
-  const ord = /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?:\s+of\s+(?:this|the)\s+month)?/gi;
+  const ord = /\b(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)\b(?:\s+of\s+(?:this|the|(next))\s+month)?/gi;
   for (const m of text.matchAll(ord)) {
     const after = text.slice(m.index + m[0].length);
     if (new RegExp(`^\\s+(?:of\\s+)?${MONTH_RE}\\b`, "i").test(after)) continue;
@@ -36,7 +36,8 @@ export function customDates(text: string, ctx: DateContext): FoundDate[] {
     const n = +m[1];
     if (n < 1 || n > 31) continue;
     let cand: Day = { year: t.year, month: t.month, day: n };
-    if (n < t.day || n > daysInMonth(t.year, t.month)) {
+    // "on 5th of next month": that day of the month after this one.
+    if (m[2] || n < t.day || n > daysInMonth(t.year, t.month)) {
       const next = addDays({ year: t.year, month: t.month, day: 1 }, daysInMonth(t.year, t.month));
       if (n > daysInMonth(next.year, next.month)) continue;
       cand = { year: next.year, month: next.month, day: n };

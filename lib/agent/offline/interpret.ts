@@ -478,7 +478,10 @@ function multi(input: InterpretInput, ctx: Ctx): Interpretation | null {
 
 function combine(outs: Interpretation[]): Interpretation {
   // "they're both done, tick them both off": two thoughts may ask for the same thing; it is done once.
-  const calls = uniqueCalls(outs.flatMap((o) => o.calls));
+  // "the 3rd one can go, already sold it": a task deleted needs nothing else said of it.
+  const all = uniqueCalls(outs.flatMap((o) => o.calls));
+  const deleted = new Set(all.filter((c) => c.tool === "delete_task").map((c) => c.input.task));
+  const calls = all.filter((c) => c.tool === "delete_task" || !deleted.has(c.input.task));
   return {
     calls: mergeUpdates(calls),
     intent: [...new Set(outs.map((o) => o.intent))].join("+").slice(0, 50),

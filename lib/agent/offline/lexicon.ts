@@ -35,7 +35,7 @@ export const TEXT_SPEAK: Row[] = [
   ["tmw", "tomorrow"], ["tomoz", "tomorrow"], ["tommorow", "tomorrow"], ["tomorow", "tomorrow"], ["tommorrow", "tomorrow"],
   ["2day", "today"], ["tday", "today"], ["2nite", "tonight"], ["tmrow", "tomorrow"], ["2night", "tonight"], ["tonite", "tonight"],
   ["pls", "please"], ["plz", "please"], ["plse", "please"], ["thx", "thanks"], ["thnx", "thanks"], ["thanx", "thanks"],
-  ["tnx", "thanks"], ["wats", "what's"], ["whats", "what's"], ["whens", "when's"], ["u", "you"], ["or not", "", { after: /^\s*\?/ }], ["did not", "didn't"], ["in morning", "in the morning"], ["in evening", "in the evening"], ["in afternoon", "in the afternoon"], ["yday", "yesterday"], ["ur", "you're", { after: /^\s+(?:at\s+it|welcome|the\s+best|so\s+\w+|a\s+(?:star|legend|lifesaver|gem))\b/i }], ["ur", "your"], ["r", "are"], ["wat", "what"], ["wht", "what"], ["wot", "what"], ["wut", "what"],
+  ["tnx", "thanks"], ["wats", "what's"], ["whats", "what's"], ["whens", "when's"], ["u", "you"], ["or not", "", { after: /^\s*\?/ }], ["or nah", "", { after: /^\s*\?*\s*$/ }], ["del", "delete", { after: /^\s+(?:it|that|this|them|those|the|task|#?\d)\b/i }], ["kindly", "please"], ["beforehand", "before"], ["itself", "", { before: /\b(?:today|tomorrow|tonight|now)\s+$/i }], ["na", "", { before: /\p{L}\s+$/u, after: /^\s*[.!?]*\s*$/ }], ["did not", "didn't"], ["in morning", "in the morning"], ["in evening", "in the evening"], ["in afternoon", "in the afternoon"], ["yday", "yesterday"], ["ur", "you're", { after: /^\s+(?:at\s+it|welcome|the\s+best|so\s+\w+|a\s+(?:star|legend|lifesaver|gem))\b/i }], ["ur", "your"], ["r", "are"], ["wat", "what"], ["wht", "what"], ["wot", "what"], ["wut", "what"],
   ["hav", "have"], ["hv", "have"], ["n", "and"], ["b4", "before"], ["abt", "about"], ["w/", "with"], ["bc", "because"],
   ["cuz", "because"], ["gonna", "going to"], ["wanna", "want to"], ["gotta", "have to"], ["lemme", "let me"],
   ["appt", "appointment"], ["mins", "minutes"], ["min", "minutes"], ["hr", "hour"], ["hrs", "hours"],
@@ -290,6 +290,12 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["a lo de la", "the", AT_START], ["a lo del", "the", AT_START], ["te pasaste", "you're the best"], ["jaja", "haha"],
     // "uf, vaya semanita me espera".
     ["uf", "ugh", AT_START], ["vaya semanita me espera", "what a week"],
+    // "agendalo así no me olvido", "che que terminé ayer?", "¿me puede recordar lo de …?".
+    ["agendalo", "add it"], ["así no me olvido", ""], ["che", "hey", AT_START], ["que terminé", "what did i finish", { before: /^\s*(?:(?:che|oye|y)\s+)?$/i }],
+    ["me puede recordar", "can you remind me about"],
+    // "ponle etiqueta de trabajo", "ya está, las pagué recién", "desmarcá".
+    ["ponle etiqueta de", "tag it"], 
+    ["ya está", "is done", { after: /^\s*(?:[,.!]|$)/ }], ["recién", "", { after: /^\s*(?:[,.!]|$)/ }], ["desmarcá", "reopen"], ["mejor", "", { before: /\d\s+$/, after: /^\s*(?:[,.!]|$)/ }],
   ],
   fr: [
     ["ajoute", "add"], ["ajouter", "add"], ["crée", "add"], ["note", "add"], ["ajoute une note à", "add a note to"], ["avec un rappel", "with a reminder"], ["me faire penser de", "remind me to"], ["me faire penser d'", "remind me to "], ["rappelle-moi de", "remind me to"], ["rappelle-moi d'", "remind me to "],
@@ -372,6 +378,10 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["bon ben", "", AT_START], ["pour le", "for the", { before: /^\s*$/, after: /^[^,]+,/ }], ["pour la", "for the", { before: /^\s*$/, after: /^[^,]+,/ }], ["enfin", "", { before: /,\s*$/, after: /^\s*(?:[.!]|$)/ }], ["me l' ajouter", "add it"], ["mets-lui plutôt", "tag it", { before: /(?:étiquette|tag)(?![\p{L}]).*$/iu, after: /^\s+(?!la\b|le\b|les\b|une?\b|en\b|à\b|au\b)\p{L}/u }],
     // "tag-la finances" (Québec).
     ["tag-la", "tag it"],
+    // "ajouter une note à la tâche des billets".
+    ["à la tâche des", "to the"],
+    // "ajoute le tag urgent au devis", "mets-moi sortir …", "rappelle-le-moi …".
+    ["au", "to the", { before: /\btag\s+\S+\s+$/i }], ["mets-moi", "add", { after: /^\s+\p{L}+(?:er|ir|re)\b/iu }], ["rappelle-le-moi", "remind me about it"],
   ],
   de: [
     // Adding ("füge … hinzu" and "… hinzufügen" are brought to the front by DE_REORDER first).
@@ -497,6 +507,11 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     // "nee, die andere mein ich", "die verschieb bitte auf mittwoch", "puh, montag halt", "erinner mich da … dran", "top".
     ["abhaken", "check it off", { before: /,\s*$/ }], ["mein ich", "", { after: /^\s*[.!?]*\s*$/ }], ["die verschieb", "move it"], ["die lösch", "delete it"],
     ["puh", "ugh", AT_START], ["halt", "", { before: /\p{L}\s+$/u, after: /^[\s.!?,]*(?:\p{Extended_Pictographic}\u{FE0F}?\s*)*$/u }], ["da", "", { before: /\berinner\w*\s+mich\s+$/i, after: /\bdran\b/i }],
+    // "neue aufgaben: …".
+    ["neue aufgaben", "new tasks"],
+    // "ok dann verschieb's …", "die zweite mach bitte hohe prio", "wann muss die offerte raus?", "zieh sie auf … vor", "stell ihn auf …".
+    ["ok dann", "ok", AT_START], ["mach bitte", "make it"], ["wann muss", "when is"], ["raus", "", { before: /\bwann\s+muss\b.*\s$/i, after: /^\s*\?*\s*$/ }],
+    ["sie", "it", { before: /\bmove\s+$/i }], ["stell ihn auf", "move it to"], ["noch alles offen", "open"],
   ],
 };
 
@@ -532,11 +547,11 @@ export const CHAT_SPELLING: Record<Foreign, Row[]> = {
     ["holaa", "hola"], ["mñn", "mañana"], ["pal", "para el", { after: /^\s+(?:lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|\d)/i }], ["pa", "para", { after: /^\s+(?:el|la|los|las|esta|este|mañana|hoy|pasado)\b/i }],
   ],
   fr: [
-    ["jai", "j'ai"], ["c quoi", "c'est quoi"], ["c pas", "c'est pas"], ["rapelle", "rappelle"], ["dem1", "demain"], ["pr", "pour"], ["c bon", "c'est bon"], ["c fait", "c'est fait"], ["slt", "salut"], ["g", "j'ai", { after: /^\s+(?:fini|\p{L}+é(?:e|s|es)?)\b/iu }],
+    ["jai", "j'ai"], ["cest-tu", "c'est"], ["c quoi", "c'est quoi"], ["c pas", "c'est pas"], ["rapelle", "rappelle"], ["dem1", "demain"], ["pr", "pour"], ["c bon", "c'est bon"], ["c fait", "c'est fait"], ["slt", "salut"], ["g", "j'ai", { after: /^\s+(?:fini|\p{L}+é(?:e|s|es)?)\b/iu }],
     ["quest ce que", "qu'est-ce que"], ["qu'est ce", "qu'est-ce"], ["qqch", "quelque chose"], ["cest", "c'est"], ["aujourdhui", "aujourd'hui"], ["1re", "1", { before: /\bla\s+$/i }], ["rapeler", "rappeler"], ["rapelle-moi", "rappelle-moi"], ["suprime", "supprime"], ["2e", "2", { before: /\b(?:la|le)\s+$/i }], ["3e", "3", { before: /\b(?:la|le)\s+$/i }], ["tt", "tous", { after: /^\s+les\b/i }],
     ["a", "à", { after: /^\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|\d)/i }],
   ],
-  de: [["is", "ist", { before: /\b(?:was|wann|das|es|wer|wo)\s+$/i }], ["heut", "heute"], ["scho", "schon"], ["wohe", "woche"], ["un", "und", { before: /^\s*$/ }], ["nich", "nicht"], ["ma", "mir", { before: /\btrag\s+$/i }], ["ei", "ein", { after: /^\s*:/ }], ["zehne", "zehn"], ["in da früh", "in der früh"], ["eigtl", "eigentlich"], ["is", "ist", { before: /\b(?:erste|zweite|dritte|letzte)\s+$/i }], ["no", "noch", { before: /\btrag\s+$/i }], ["ne", "eine", { after: /^\s+(?:halbe|stunde|viertelstunde)\b/i }], ["des", "das", { after: /^\s+(?:erste|zweite|dritte|vierte|letzte)\b/i }], ["i", "ich", { before: /\b(?:hab|hob|bin|muss)\s+$/i }], ["fertig gemacht", "erledigt"], ["fertiggemacht", "erledigt"]],
+  de: [["han i", "habe ich"], ["is", "ist", { before: /\b(?:was|wann|das|es|wer|wo)\s+$/i }], ["heut", "heute"], ["scho", "schon"], ["wohe", "woche"], ["un", "und", { before: /^\s*$/ }], ["nich", "nicht"], ["ma", "mir", { before: /\btrag\s+$/i }], ["ei", "ein", { after: /^\s*:/ }], ["zehne", "zehn"], ["in da früh", "in der früh"], ["eigtl", "eigentlich"], ["is", "ist", { before: /\b(?:erste|zweite|dritte|letzte)\s+$/i }], ["no", "noch", { before: /\btrag\s+$/i }], ["ne", "eine", { after: /^\s+(?:halbe|stunde|viertelstunde)\b/i }], ["des", "das", { after: /^\s+(?:erste|zweite|dritte|vierte|letzte)\b/i }], ["i", "ich", { before: /\b(?:hab|hob|bin|muss)\s+$/i }], ["fertig gemacht", "erledigt"], ["fertiggemacht", "erledigt"]],
 };
 
 /**
@@ -557,7 +572,7 @@ export const DE_REORDER: ReadonlyArray<readonly [head: string, tail: string, to:
   ["", "hinzufügen", "add"], ["", "eintragen", "add"], ["", "aufschreiben", "add"], ["", "notieren", "add"], ["", "auf die liste setzen", "add"],
   ["", "löschen", "delete"], ["", "entfernen", "remove"], ["", "streichen", "delete"], ["", "abhaken", "check off"],
   ["", "als erledigt markieren", "complete"], ["", "erledigen", "complete"], ["", "verschieben", "move"], ["", "umbenennen", "rename"], ["", "umbenennen in", "rename"], ["tag", "dazu", "tag it"], ["", "geben", "give"],
-  ["", "rückgängig machen", "undo"], ["", "wieder öffnen", "reopen"],
+  ["", "rückgängig machen", "undo"], ["", "wieder öffnen", "reopen"], ["", "wieder auf offen setzen", "reopen"],
 ];
 
 /** Words before a German command that the verb-final rows skip ("bitte …", "kannst du …"). */
@@ -587,20 +602,20 @@ export const PAST_TENSE: Record<Foreign, { re: RegExp; endings: ReadonlyArray<re
     // Typed without the accent too ("recogi el paquete", "pague la luz"): only a task it names counts.
     endings: [["gué", "gar"], ["qué", "car"], ["cé", "zar"], ["é", "ar"], ["í", "er"], ["í", "ir"], ["ado", "ar"], ["ido", "er"], ["ido", "ir"], ["gue", "gar"], ["que", "car"], ["ce", "zar"], ["e", "ar"], ["i", "er"], ["i", "ir"]],
     irregular: { hice: "hacer", hecho: "hacer", fui: "ir", puse: "poner", puesto: "poner", traje: "traer", dije: "decir", dicho: "decir", vi: "ver", visto: "ver", escrito: "escribir", devuelto: "devolver", vuelto: "volver", abierto: "abrir", roto: "romper", resuelto: "resolver" },
-    stop: ["el", "la", "los", "las", "un", "una", "del", "de", "al", "a", "mi", "mis", "ya", "hoy", "today", "yesterday", "por", "fin", "para", "the"],
+    stop: ["el", "la", "los", "las", "un", "una", "del", "de", "al", "a", "mi", "mis", "ya", "hoy", "today", "yesterday", "por", "fin", "para", "the", "con"],
   },
   fr: {
     re: /^(?:and\s+)?(?:(?:yesterday|today)[,\s]+)?(?:j'ai|on\s+a|nous\s+avons|je\s+suis|c'est)\s+(?:déjà\s+|enfin\s+|bien\s+|already\s+|today\s+|yesterday\s+)*(?<verb>\p{L}{2,})\s+(?<object>.+)$/iu,
     endings: [["é", "er"], ["ée", "er"], ["e", "er"], ["i", "ir"], ["u", "re"], ["u", "oir"], ["it", "ire"], ["is", "ir"]],
     irregular: { fait: "faire", pris: "prendre", mis: "mettre", écrit: "écrire", dit: "dire", vu: "voir", lu: "lire", bu: "boire", eu: "avoir", été: "être", ouvert: "ouvrir", rendu: "rendre", vendu: "vendre", offert: "offrir", appris: "apprendre", compris: "comprendre", reçu: "recevoir" },
-    stop: ["le", "la", "les", "l", "un", "une", "du", "de", "des", "au", "aux", "mon", "ma", "mes", "déjà", "enfin", "today", "yesterday", "this", "morning"],
+    stop: ["le", "la", "les", "l", "un", "une", "du", "de", "des", "au", "aux", "à", "mon", "ma", "mes", "déjà", "enfin", "today", "yesterday", "this", "morning"],
   },
   de: {
     // "ich habe Mama angerufen", "hab ich die Wohnung schon geputzt?", "Blumen gegossen" (a participle alone).
     re: /^(?:and\s+)?(?:(?:(?:ich|wir)\s+(?:habe|hab|haben)|(?:habe|hab|haben)(?:\s+(?:ich|wir))?)\s+(?<object>.+?)\s+(?<verb>\p{L}{4,})|(?<object2>\p{L}.*?)\s+(?:(?:habe|hab|haben)\s+(?:ich|wir)\s+(?:(?:too|already|grad|gerade|eben|endlich|jetzt)\s+)*)?(?<verb2>(?:an|auf|aus|ein|mit|weg|zu|ab|vor|nach|zurück|raus|rein|hoch|runter)?ge\p{L}{3,}(?:t|en)|(?:be|ver|er|zer|ent|emp)\p{L}{3,}t|\p{L}{3,}iert))$/iu,
     endings: [["iert", "ieren"], ["et", "en"], ["t", "en"], ["en", "en"]],
-    irregular: { gegossen: "gießen", geschrieben: "schreiben", gegessen: "essen", gegangen: "gehen", gebracht: "bringen", gedacht: "denken", getan: "tun", gewesen: "sein", gehabt: "haben", überwiesen: "überweisen" },
-    stop: ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "mein", "meine", "meinen", "meinem", "meiner", "schon", "heute", "today", "yesterday", "gerade", "grad", "endlich", "bereits", "jetzt", "auch", "already", "finally"],
+    irregular: { gegossen: "gießen", geschrieben: "schreiben", gegessen: "essen", gegangen: "gehen", gebracht: "bringen", gedacht: "denken", getan: "tun", gewesen: "sein", gehabt: "haben", überwiesen: "überweisen", gesprochen: "sprechen" },
+    stop: ["der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "mein", "meine", "meinen", "meinem", "meiner", "schon", "heute", "today", "yesterday", "gerade", "grad", "endlich", "bereits", "jetzt", "auch", "already", "finally", "mit"],
   },
 };
 
@@ -708,6 +723,17 @@ export const LIST_OBJECTS = /\b(?:tasks?|todos?|to-?dos?|lists?|reminders?|notes
  */
 export const FIXED_PAIRS = [
   "salt and pepper", "fish and chips", "mac and cheese", "bread and butter", "sweet and sour", "pen and paper",
+];
+
+/**
+ * Deeds said with another verb than the task's own: "talked to Diego" for "Call Diego about the rent",
+ * "le hablé a mi abuela" for "Llamar a mi abuela". Each row: verbs (base forms) that do the same deed.
+ */
+export const SAME_DEEDS: ReadonlyArray<readonly string[]> = [
+  ["call", "talk", "speak", "ring", "phone"],
+  ["llamar", "hablar"],
+  ["appeler", "parler", "téléphoner"],
+  ["anrufen", "sprechen", "telefonieren"],
 ];
 
 /** Words after a greeting that keep it a greeting ("good morning to you", "hi there everyone", "hallo du"). */

@@ -615,11 +615,18 @@ const DAY_ONLY: Partial<Record<Foreign, RegExp>> = {
   fr: /(\p{L}+)(\s+)le\s+(\d{1,2})(?:er)?(?![\d:h.]|,\d)(\s+(?:à|a|vers)\s+(?=\d)|(?=\s*(?:$|[#,.!?;]|\s+(?:avant|pour)\s)))/giu,
   es: /(\p{L}+)(\s+)el\s+(?:día\s+)?(\d{1,2})(?![\d:h.]|,\d)(\s+a\s+las?\s+(?=\d)|(?=\s*(?:$|[#,.!?;]|\s+(?:por|para|antes)\s)))/giu,
 };
+// "repousse-le au 12", "pásalo al 15": a day of the month it goes to (not a time, not "al 15 de marzo").
+const DAY_TO: Partial<Record<Foreign, RegExp>> = {
+  fr: /(?<![\p{L}])au\s+(\d{1,2})(?:er)?(?![\d:h.]|,\d|\s*(?:h|heures?|%|€)(?![\p{L}])|\s+(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b)/giu,
+  es: /(?<![\p{L}])al\s+(?:día\s+)?(\d{1,2})(?![\d:h.]|,\d|\s*(?:hs?|horas?|%|€)(?![\p{L}])|\s+de\s)/giu,
+};
 // "pour le 15", "para el 15": a preposition that is also a table word ("pour" → "to" after "tâches").
 const DATE_PREPOSITION = /^(?:pour|para|avant|antes|jusqu'au|hasta)$/i;
 function dayOnly(text: string, language: Language): string {
   const re = language === "en" ? undefined : DAY_ONLY[language];
   if (!re) return text;
+  const to = DAY_TO[language as Foreign];
+  if (to) text = text.replace(to, (all, d: string) => (+d >= 1 && +d <= 31 ? `to the ${ordinal(+d)}` : all));
   return text.replace(re, (all, before: string, space: string, d: string, at: string) =>
     +d >= 1 &&
     +d <= 31 &&
@@ -635,6 +642,9 @@ const ES_OBJECT_FIRST_PAST =
   /^((?:(?:ah|oh|ay|y|bueno|ok|vale|venga|pues|oye|mira)[\s,]+)*)([^\s,][^,]*?)\s+ya\s+(?:la|lo|las|los)\s+(\p{L}+[éí])(?=[\s,.!?]|$)/iu;
 const FR_DONE_IT =
   /(?<=,\s*)je\s+l['’]ai\s+(?!fait|annul)\p{L}+(?:é|ée|és|ées|i|ie|it|ite)(?![\p{L}])(?:\s+(?:ce\s+matin|ce\s+midi|ce\s+soir|hier(?:\s+soir)?|aujourd['’]hui|tantôt))?/giu;
+// "and the last one you can just delete": the task first, then what to do with it.
+const YOU_CAN_AFTER =
+  /^((?:(?:and|also|oh|ok|so)\s+)?)((?:the|that|this)\s+.+?|it)\s+(?:you|u)\s+can\s+(?:just\s+|now\s+|go\s+ahead\s+and\s+)?(delete|remove|bin|trash|drop|ditch|cancel|scrap|tick\s+off|check\s+off|cross\s+off)\b(.*)$/i;
 // "la pelouse n'est pas vraiment finie", "c'est pas fait", "al final no se pagó": a task said not to be
 // done, in the words the English reopen patterns read ("… isn't done").
 const NOT_DONE: Partial<Record<Language, RegExp>> = {
@@ -653,6 +663,9 @@ const WEEKDAY_DAY: Partial<Record<Language, RegExp>> = {
   es: /(?<![\p{L}])(?:(al|para\s+el|el)\s+)?(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\s+(\d{1,2})(?![\d:h.]|\s*(?:hs?|horas?)\b)/giu,
   fr: /(?<![\p{L}])(?:(au|pour\s+le|le)\s+)?(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\s+(\d{1,2})(?![\d:h.]|\s*(?:h|heures?)\b)/giu,
 };
+// "pack bei der präsentation noch den tag kunde dazu": the tag for the task named after "bei".
+const DE_TAG_AT =
+  /\b(?:pack|packe|füg|füge|gib|mach)\s+(?:(?:bitte|mal|ma)\s+)*(?:bei|beim)\s+(.+?)\s+(?:(?:bitte|noch|mal)\s+)*(?:den|das)\s+tag\s+#?([\p{L}\p{N}_-]+)\s+(?:dazu|hinzu|dran)\b/giu;
 // "benennen Sie es bitte um in „…“", "benenn das um in …": the particle before the new name, not at the end.
 const DE_RENAME_UM_IN = /\b(?:benennen\s+sie|benenne|benenn)\s+(.+?)\s+um\s+in\b/giu;
 // "el lunes que viene", "el mes que viene": the coming one, as chrono's Spanish reads "el próximo lunes".
@@ -712,6 +725,7 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
     t = reorderClosed(
       t
         .replace(DE_RENAME_UM_IN, "rename $1 to")
+        .replace(DE_TAG_AT, "tag $1 with $2")
         .replace(DE_DAY_MONTH, (all, d: string, m: string) =>
           +d >= 1 && +d <= 31 && +m >= 1 && +m <= 12 ? `${+d}. ${DE_MONTHS[+m - 1]}` : all,
         ),
@@ -736,7 +750,7 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
     .replace(IS_BEFORE_STATE, " is")
     .replace(WEEKDAY_BEFORE_DAY, "the ")
     .replace(BARE_HOUR, "$1at $2$3");
-  if (language === "en") t = fixSpelling(t);
+  if (language === "en") t = fixSpelling(t).replace(YOU_CAN_AFTER, "$1$3 $2$4");
   // "Otra pregunta: …" with its lead taken away leaves the colon.
   return {
     text: t

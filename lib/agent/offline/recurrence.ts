@@ -177,8 +177,16 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Rule | null]> = [
     (m) => ({ freq: "WEEKLY", interval: 1, byDay: [dayCode(m[1]!)] }),
   ],
   [
-    new RegExp(String.raw`\b(?:on\s+)?(?:the\s+)?(?:${ORD})\s+(?:day\s+)?of\s+(?:every|each)\s+month\b`, "i"),
-    (m) => ({ freq: "MONTHLY", interval: 1, byMonthDay: m[1] ? +m[1] : ORD_WORDS[m[2]!.toLowerCase()] }),
+    // "on the 15th of every month", "every 15th of the month".
+    new RegExp(
+      String.raw`\b(?:on\s+)?(?:the\s+)?(?:${ORD})\s+(?:day\s+)?of\s+(?:every|each)\s+month\b|\b(?:every|each)\s+(?:${ORD})\s+(?:day\s+)?of\s+(?:the|each|every)\s+month\b`,
+      "i",
+    ),
+    (m) => ({
+      freq: "MONTHLY",
+      interval: 1,
+      byMonthDay: m[1] || m[3] ? +(m[1] ?? m[3])! : ORD_WORDS[(m[2] ?? m[4])!.toLowerCase()],
+    }),
   ],
   [
     /\b(?:at\s+|on\s+|by\s+)?(?:the\s+)?end\s+of\s+(?:every|each)\s+month\b|\b(?:every|each)\s+month[-\s]end\b/i,

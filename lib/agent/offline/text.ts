@@ -41,6 +41,8 @@ export function tidyTitle(s: string): string {
       .replace(/\s*!+$/, "")
       // "regar las plantas porfa, con la etiqueta casa": the please was said to us.
       .replace(/\s+(?:please|pls|plz)$/i, "")
+      // "buy new controller sat lol": a laugh is said to us, not part of the thing.
+      .replace(/\s+(?:lol|lmao|haha+|hehe+|xd)$/i, "")
       // "… lundi prochain ? C'est pas pressé": a question mark left behind by a remark cut off after it.
       .replace(/\s+\?+$/, "")
       // "count the till": after an article the word is a thing.
@@ -86,10 +88,10 @@ export const TODO_VERBS = new Set([
 // Why, not what: a reason after a task is no part of it.
 /** After a new task's words, set off by a comma ("pay the fees, because otherwise …"). */
 export const REASON_TAIL =
-  /(?<=\b(?:urgent|important|asap|priority))\s+(?:que|porque|car|parce\s+que|weil|denn|because|since|cause)(?![\p{L}]).*$|,\s*(?:we|i|they|(?:my|our|his|her|the)\s+\p{L}+)\s+(?:keep|always|never|tend\s+to|forgot|forget|kept)\b.*$|,\s*(?:because|since|cause|cos|coz|otherwise|que|porque|ya\s+que|pues|parce\s+que|car|puisque|sinon|weil|denn|sonst)(?![\p{L}]).*$|,\s*(?:le|la|les|el|los|las|der|die|das|the|my|mon|ma|mes|mi|mis)\s+\p{L}+(?:\s+\p{L}+)?\s+(?:est|sont|es|está|están|ist|sind|is|are|was|were)(?![\p{L}]).*$/iu;
+  /(?<=\b(?:urgent|important|asap|priority))\s+(?:que|porque|car|parce\s+que|weil|denn|because|since|cause)(?![\p{L}]).*$|,\s*(?:we|i|they|(?:my|our|his|her|the)\s+\p{L}+)\s+(?:keep|always|never|tend\s+to|forgot|forget|kept)\b.*$|,\s*(?:because|since|cause|cos|coz|otherwise|que|porque|ya\s+que|pues|parce\s+que|car|puisque|sinon|weil|denn|sonst)(?![\p{L}]).*$|,\s*(?:le|la|les|el|los|las|der|die|das|the|my|mon|ma|mes|mi|mis)\s+\p{L}+(?:\s+\p{L}+)?\s+(?:est|sont|es|está|están|ist|sind|is|are|was|were|(?:crash|glitch|fail|break|broke|froze|died)\p{L}*)(?![\p{L}]).*$/iu;
 /** After a change ("…to 10am, the client call clashes", "… because it clashes"). */
 export const REASON_AFTER_CHANGE =
-  /(?:\s*,\s*|\s+)(?:because|since|cos|cuz|porque|ya\s+que|parce\s+que|puisque|weil|denn)\s+.+$|\s*,\s*(?:que|car)\s+.+$|\s*,\s*(?:the|my|our|it|that)\b[^,]*?\s+(?:clashes|conflicts|overlaps)(?:\s+with\b.*)?$|\s*,\s*(?:i|we|it|that|they|he|she)\s+(?:was|were|'m|am|nearly|almost|just|really|totally|kinda|had|got|did|didn'?t|can'?t|couldn'?t|won'?t|wasn'?t)\b.*$|\s*,\s*(?:the\s+|my\s+)?[a-z]+\s+(?:is|are|was|were|'s)\s+(?:fully|totally|all|completely|closed|booked|shut|away|out|off|sick)\b.*$|\s+so\s+(?:i|we|that\s+i)\s+(?:don'?t|do\s+not|won'?t|can)\b.+$/i;
+  /(?<=\b(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|mañana|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|\d{1,2}(?:st|nd|rd|th)?))\s+(?:que|porque|parce\s+que|car)\s+.+$|(?:\s*,\s*|\s+)(?:because|since|cos|cuz|porque|ya\s+que|parce\s+que|puisque|weil|denn)\s+.+$|\s*,\s*(?:que|car)\s+.+$|\s*,\s*(?:the|my|our|it|that)\b[^,]*?\s+(?:clashes|conflicts|overlaps)(?:\s+with\b.*)?$|\s*,\s*(?:i|we|it|that|they|he|she)\s+(?:was|were|'m|am|nearly|almost|just|really|totally|kinda|had|got|did|didn'?t|can'?t|couldn'?t|won'?t|wasn'?t)\b.*$|\s*,\s*(?:the\s+|my\s+)?[a-z]+\s+(?:is|are|was|were|'s)\s+(?:fully|totally|all|completely|closed|booked|shut|away|out|off|sick)\b.*$|\s+so\s+(?:i|we|that\s+i)\s+(?:don'?t|do\s+not|won'?t|can)\b.+$/i;
 
 // The old value said after the new one ("…, not 11", "instead of 5:30", "due thursday not friday"): it
 // only confirms the change.

@@ -34,7 +34,7 @@ const WEAK_VERB =
 // A label before a colon announces what follows: "todo: …", "I need to: a, b and c", "two things: …",
 // "new recurring task: …", "put this on my list: …"; a date in it ("two things for tomorrow: …") is every item's.
 const LABEL = new RegExp(
-  String.raw`^(?:todo|to-dos?|to\s+dos?|tasks?|new\s+(?:recurring\s+|repeating\s+)?(?:task|todo|to-do|reminder)|(?:set\s+up|create|make|add)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:recurring\s+|repeating\s+)?(?:task|todo|to-do|reminder)|reminder|things\s+to\s+do|(?:i\s+|we\s+)?(?:need|have|got|gotta|must)(?:\s+to)?|(${COUNT})\s+(?:more\s+)?(?:things|tasks|todos|to-dos|items)|(?:put|add|stick|pop|jot|write|note)\s+(?:this|these|it|them)(?:\s+down)?(?:\s+(?:on|onto|in|to)\s+(?:my|the)\s+(?:to-?do\s+)?(?:list|tasks))?)(?:\s*,?\s+(${PRIO}))?(?:\s+please)?(?:\s+((?:for|on|by|due)\s+[^:]+?))?\s*[:-]\s*`,
+  String.raw`^(?:todo|to-dos?|to\s+dos?|tasks?|new\s+(?:recurring\s+|repeating\s+)?(?:tasks?|todos?|to-dos?|reminders?)|(?:set\s+up|create|make|add)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:recurring\s+|repeating\s+)?(?:task|todo|to-do|reminder)|reminder|things\s+to\s+do|(?:i\s+|we\s+)?(?:need|have|got|gotta|must)(?:\s+to)?|(${COUNT})\s+(?:more\s+)?(?:things|tasks|todos|to-dos|items)|(?:put|add|stick|pop|jot|write|note)\s+(?:this|these|it|them)(?:\s+down)?(?:\s+(?:on|onto|in|to)\s+(?:my|the)\s+(?:to-?do\s+)?(?:list|tasks))?)(?:\s*,?\s+(${PRIO}))?(?:\s+please)?(?:\s+((?:for|on|by|due)\s+[^:]+?))?\s*[:-]\s*`,
   "i",
 );
 const REMIND =
@@ -249,7 +249,8 @@ export function matchAdd(ctx: Ctx): AddMatch | null {
     return { body: t.slice(putDown[0].length), strength: 0.85 };
   let m = STRONG_VERB.exec(t) ?? WEAK_VERB.exec(t);
   if (m) {
-    let rest = t.slice(m[0].length);
+    // "agrega porfa: …": the please before the colon is said to us.
+    let rest = t.slice(m[0].length).replace(/^(?:please|pls)\s*:\s*/i, "");
     // "add to my list: X", "add the following to my list: X"
     rest = rest.replace(
       /^(?:(?:the\s+)?following\s+)?(?:to|on)\s+(?:my|the)\s+(?:to-?do\s+|task\s+)?(?:list|tasks|todos)\s*[:-]?\s*/i,
@@ -317,7 +318,8 @@ function labelled(t: string, m: RegExpExecArray): AddMatch {
   const several =
     count !== undefined
       ? count > 1
-      : !/^(?:todo|to-do|to\s+do|task|new\s+|reminder|put|add|stick|pop|jot|write|note|set\s+up|create|make)\b/i.test(
+      : /^new\s+(?:\w+\s+)?(?:tasks|todos|to-dos|reminders)\b/i.test(m[0]) ||
+        !/^(?:todo|to-do|to\s+do|task|new\s+|reminder|put|add|stick|pop|jot|write|note|set\s+up|create|make)\b/i.test(
           m[0],
         );
   return {
@@ -590,6 +592,7 @@ export function verbless(ctx: Ctx): Interpretation | null {
     if (at) input.remindAt = at;
     return { tool: "add_task", input };
   });
-  if (calls.some((c) => !c.input.title || (reminder && !c.input.remindAt))) return null;
+  // "friday's" leaves "'s": no word, no title.
+  if (calls.some((c) => !/\p{L}{2}/u.test(String(c.input.title ?? "")) || (reminder && !c.input.remindAt))) return null;
   return result("add_task", calls, { titles: calls.map((c) => c.input.title), verbless: true }, 0.6);
 }

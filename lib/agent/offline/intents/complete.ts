@@ -10,7 +10,7 @@ import { cleanRefPhrase, resolveOne } from "../references";
 import { ORDINAL_REF } from "@/lib/tasks/match";
 import { baseOfPastVerb, contentStems, REASON_TAIL, stem } from "../text";
 import type { Interpretation, TaskSnapshot } from "../types";
-import { PAST_TENSE } from "../lexicon";
+import { PAST_TENSE, SAME_DEEDS } from "../lexicon";
 
 const DONE = String.raw`(?:done|complete|completed|finished|checked(?:\s+off)?|ticked\s+off|crossed\s+off|closed|resolved)`;
 const NOT_DONE = String.raw`(?:not\s+(?:yet\s+)?(?:done|complete|completed|finished)|undone|incomplete|uncompleted|unfinished|pending|open|active|to-?do|not\s+started|unchecked)`;
@@ -69,7 +69,7 @@ const PATTERNS: Pattern[] = [
   },
   // "the con ed bill didn't actually go through": what was done did not take.
   {
-    re: /^(?:(?:wait|oh(?:\s+dear)?|hmm+|so|ugh|oops|actually|turns\s+out)[\s,]+)*(.+?)\s+(?:didn'?t|did\s+not|never)\s+(?:actually\s+|really\s+)?(?:go\s+through|get\s+(?:through|[a-z]+(?:ed|en|t))|happen|work\s+out|clear)(?:\s+(?:after\s+all|yet))?$/i,
+    re: /^(?:(?:wait|oh(?:\s+dear)?|hmm+|so|ugh|oops|actually|turns\s+out)[\s,]+)*(.+?)\s+(?:didn'?t|did\s+not|never)\s+(?:actually\s+|really\s+)?(?:go\s+through|get\s+(?:through|[a-z]+(?:ed|en|t))|got\s+[a-z]+(?:ed|en|t)|happen|work\s+out|clear)(?:\s+(?:after\s+all|yet))?$/i,
     group: 1,
     reopen: true,
   },
@@ -148,7 +148,7 @@ const PATTERNS: Pattern[] = [
   // "I fed the cat": a past-tense verb followed by a task's words.
   {
     // "submitted it", "just paid that": no subject needed when the past tense points back at the task.
-    re: /^(?:(?:i|we)(?:'ve|\s+have)?\s+|(?=(?:just\s+|already\s+|finally\s+)*[a-z]+ed\s+(?:off|up|out|back|in)\s)|(?=(?:just\s+|already\s+|finally\s+)+[a-z]+ed\s)|(?=(?:just\s+|already\s+)*[a-z]+ed\s+(?:it|that)\b))(?:just\s+|already\s+|finally\s+|now\s+|also\s+)*([a-z]+)\s+(.+)$/i,
+    re: /^(?:(?:i|we)(?:'ve|\s+have)?\s+|(?=(?:just\s+|already\s+|finally\s+)*[a-z]+ed\s+(?:off|up|out|back|in)\s)|(?=(?:just\s+|already\s+|finally\s+)+[a-z]+\s)|(?=(?:just\s+|already\s+)*[a-z]+ed\s+(?:it|that)\b))(?:just\s+|already\s+|finally\s+|now\s+|also\s+)*([a-z]+)\s+(.+)$/i,
     group: 0,
     reopen: false,
     strict: true,
@@ -180,6 +180,14 @@ function pastVerbTarget(phrase: string, ctx: Ctx): TaskSnapshot | null {
     .replace(/[^\p{L}\p{N}'’]+$/u, "");
   const named = contentStems(object).length >= 2 ? resolveOne(object, ctx.tasks, { prefer: "pending" }) : null;
   if (named?.kind === "one" && !named.partial && named.task.status === "pending") return named.task;
+  // "talked to diego about the rent" for "Call Diego about the rent": another verb for the same deed.
+  const said = phrase.split(/\s+/)[0]!.toLowerCase();
+  const deeds = SAME_DEEDS.find((g) => g.includes(said));
+  if (deeds) {
+    const whom = resolveOne(phrase.replace(/^\S+\s+(?:to|with)\s+/i, ""), ctx.tasks, { prefer: "pending" });
+    const own = (t: TaskSnapshot) => deeds.includes(t.title.split(/\s+/)[0]!.toLowerCase());
+    if (whom.kind === "one" && whom.task.status === "pending" && own(whom.task)) return whom.task;
+  }
   if (out.kind !== "one" || !out.partial) return null;
   const verb = stem(phrase.split(/\s+/)[0]);
   const titleVerb = stem(out.task.title.split(/\s+/)[0]);
@@ -271,7 +279,9 @@ function foreignPast(ctx: Ctx): Interpretation | null {
         0.6,
       );
   }
-  const verbs = infinitives(verb, spec);
+  // "le hablé a mi abuela" for "Llamar a mi abuela": the other verbs of the same deed too.
+  const said0 = infinitives(verb, spec);
+  const verbs = [...new Set([...said0, ...said0.flatMap((v) => SAME_DEEDS.find((g) => g.includes(v)) ?? [])])];
   // "j'ai fini la présentation client": finishing says nothing of the deed, so the object alone names it.
   const finished = FINISHED.test(verb);
   for (const phrase of [...verbs.map((v) => `${v} ${object}`), object]) {
@@ -286,7 +296,8 @@ function foreignPast(ctx: Ctx): Interpretation | null {
         "complete_task",
         [{ tool: "complete_task", input: { task: out.task.number } }],
         { tasks: [out.task.number], ref: phrase },
-        0.6,
+        // "j'ai payé le loyer" for "Payer le loyer": the deed and its thing, named whole.
+        out.partial ? 0.6 : 0.8,
       );
     }
   }

@@ -53,7 +53,14 @@ function intended(text: string): string | null {
   m = oops ? X_NOT_Y.exec(stripped) : null;
   if (m && !STATEMENT.test(m[1]!)) return m[1]!;
   if (oops && OTHER.test(stripped)) return stripped;
-  if (oops && REFERENCE.test(stripped) && !/\s(?:to|by|on|as)\s/i.test(stripped) && !STATEMENT.test(stripped))
+  // "wait no, undo that last one": a command of its own, not the task meant.
+  if (
+    oops &&
+    REFERENCE.test(stripped) &&
+    !/\s(?:to|by|on|as)\s/i.test(stripped) &&
+    !STATEMENT.test(stripped) &&
+    !NEW_COMMAND.test(stripped)
+  )
     return stripped;
   // "not that one, the grocery run": after an explicit "not that one", what follows is the one meant.
   if (/^not\s+(?:that|this)\s+one\b/i.test(text.trim()) && stripped && !/\s(?:to|by|on|as)\s/i.test(stripped))
@@ -119,7 +126,9 @@ const SAID_AND = /^\W*(?:and|und|y|et|also|auch|plus)\s/i;
 
 function oneMore(text: string, ctx: Ctx, before: Change): Interpretation | null {
   const deed = ctx.language !== "en" && SAID_AND.test(ctx.typed) ? ONE_MORE_DEED.exec(ctx.text) : null;
-  if (deed && startsLikeTodo(deed[1]!, ctx.language) && resolveOne(deed[1]!, ctx.tasks).kind === "none") {
+  // "und reisekosten abrechnen bis freitag": the deed without its date starts (or ends) like a to-do.
+  const undated = deed ? extractDate(deed[1]!, ctx.date).rest : "";
+  if (deed && startsLikeTodo(undated, ctx.language) && resolveOne(undated, ctx.tasks).kind === "none") {
     const body = `${deed[1]}${deed[2] ?? ""}`.replace(/[\s,]+(?:too|also|as\s+well)(?=[\s,]|$)/gi, " ");
     const out = buildAdds({ body, strength: 0.75 }, { ...ctx, text: body, lower: body.toLowerCase() });
     if (out.calls.length === 1) return out;
@@ -138,7 +147,7 @@ function oneMore(text: string, ctx: Ctx, before: Change): Interpretation | null 
 }
 
 /** "tomorrow's one", "friday's": the one open task due that day. */
-function dayOne(phrase: string, ctx: Ctx): TaskSnapshot | null {
+export function dayOne(phrase: string, ctx: Ctx): TaskSnapshot | null {
   const m = /^(?:the\s+)?(\S+?)'s(?:\s+(?:one|task))?$/i.exec(phrase.trim());
   const day = m ? extractDate(m[1]!, ctx.date).date : null;
   if (!day || day.hasTime) return null;

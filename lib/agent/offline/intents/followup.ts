@@ -9,6 +9,7 @@ import { COMMAND_LEADS } from "../lexicon";
 import { MESSAGES, OUR_QUESTIONS } from "../messages";
 import { normalizeWords } from "../normalize";
 import { contentStems, stemsMatch } from "../text";
+import { dayOne } from "./correction";
 
 const COMMAND_START = new RegExp(`^(?:${COMMAND_LEADS.map((w) => w.replace(/\s+/g, "\\s+")).join("|")})\\s+\\S`, "i");
 
@@ -99,7 +100,8 @@ export function followup(ctx: Ctx): Followup | null {
     const out = resolveOne(cleaned, tasks, { history: ctx.history });
     if (out.kind === "one" && !out.partial) return { kind: "redo", previous: q.previous, override: out.task };
   }
-  const picked = pool === ctx.tasks ? null : onlyOneNamed(text, pool);
+  // "friday's": the one we offered that is due that day.
+  const picked = pool === ctx.tasks ? null : (onlyOneNamed(text, pool) ?? dayOne(text, { ...ctx, tasks: pool }));
   return picked ? { kind: "redo", previous: q.previous, override: picked } : null;
 }
 

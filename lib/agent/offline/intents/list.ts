@@ -14,7 +14,7 @@ const TRIGGER =
 
 // Questions that start like a list request but are about something else.
 const NOT_A_LIST =
-  /^(?:what\s+(?:can|do)\s+you|what'?s\s+up|what\s+is\s+(?:this|doable)|what\s+time|what'?s\s+the\s+(?:time|date|weather)|(?:tasks?|items?|numbers?)\s+#?\d+(?:\s*(?:,|and|&)\s*#?\d+)*\s+(?:are|is)\s+(?:all\s+)?(?:done|finished|complete|completed)$)/i;
+  /^(?:what\s+(?:can|do)\s+you|what'?s\s+up|what\s+is\s+(?:this|doable)(?=\s*[?!.]*$)|what\s+time|what'?s\s+the\s+(?:time|date|weather)|(?:tasks?|items?|numbers?)\s+#?\d+(?:\s*(?:,|and|&)\s*#?\d+)*\s+(?:are|is)\s+(?:all\s+)?(?:done|finished|complete|completed)$)/i;
 
 // Open questions ("what …", "any …") are about the list only when they say something list-like.
 const WEAK_TRIGGER =

@@ -11,7 +11,15 @@ import { extractPriority } from "../modifiers";
 import { repeatRuleOnly } from "../recurrence";
 import { resolveOne } from "../references";
 import { baseOfPastVerb, OLD_VALUE } from "../text";
-import { COMMAND_LEADS, LIST_VERBS, REMARK_DONE, REMARK_LEADS, REMARK_LINKS, REMARK_NO_REPEAT } from "../lexicon";
+import {
+  COMMAND_LEADS,
+  LIST_VERBS,
+  REMARK_DONE,
+  REMARK_LEADS,
+  REMARK_LINKS,
+  REMARK_NO_REPEAT,
+  SAME_DEEDS,
+} from "../lexicon";
 import { dayInZone } from "@/lib/time/zone";
 import type { Interpretation, TaskSnapshot, ToolCall } from "../types";
 import { dueFor } from "./update-calls";
@@ -100,14 +108,22 @@ export function remark(ctx: Ctx): Interpretation | null {
   }
   // "renewed the library membership today", "went to the dentist this morning": when it was done is no date to set.
   const past =
-    /^(\w+)\s+(.+?)(?:\s+(?:today|this\s+(?:morning|afternoon|evening)|yesterday|last\s+night|earlier(?:\s+today)?|just\s+now|at\s+last))?$/i.exec(
+    /^(\w+)\s+(.+?)(?:\s+(?:today|this\s+(?:morning|afternoon|evening)|yesterday|last\s+night|earlier(?:\s+today)?|just\s+now|at\s+last|finally))?$/i.exec(
       text,
     );
   // "went to the dentist" reports the visit; "got to …", "was up to …" report nothing done.
-  if (past && baseOfPastVerb(past[1]!) && (!/^(?:to|up\s+to)\b/i.test(past[2]!) || /^went$/i.test(past[1]!))) {
+  // "talked to diego about the rent" for "Call Diego …": talking to someone is calling them.
+  const talked = past ? SAME_DEEDS.find((g) => g.includes(baseOfPastVerb(past[1]!) ?? "")) : undefined;
+  if (
+    past &&
+    baseOfPastVerb(past[1]!) &&
+    (!/^(?:to|up\s+to)\b/i.test(past[2]!) || /^went$/i.test(past[1]!) || talked)
+  ) {
     const task =
       named(past[2]!, ctx) ?? named(past[2]!.replace(/^to\s+(?:the\s+)?/i, ""), ctx) ?? namedFirst(past[2]!, ctx);
-    if (task && task.status === "pending")
+    // Talking to someone is only the deed of a task that calls them.
+    const deed = !talked || talked.includes((task?.title.split(/\s+/)[0] ?? "").toLowerCase());
+    if (task?.status === "pending" && deed)
       return change(task, [{ tool: "complete_task", input: { task: task.number } }]);
   }
 
