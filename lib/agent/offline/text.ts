@@ -2,6 +2,7 @@
 // and the title-matching words (lib/tasks/match.ts) live with the task domain and are re-exported here.
 export { baseOfPastVerb } from "@/lib/tasks/lemma";
 export { contentStems, NUMBER_WORDS, REF_STOPWORDS, stem, stemsMatch, words } from "@/lib/tasks/match";
+import { SAME_DEEDS } from "./lexicon";
 
 // 'add the tag "errands" to …', 'la etiqueta "trámites"': a quoted word after a tag word is the tag, not a title.
 const TAG_IN_QUOTES = /(\b(?:tags?|tagged|labels?|labell?ed|etiquetas?|l'étiquette|étiquette|tag)\s+)(["'])([\p{L}\d_-]+)\2/giu;
@@ -96,3 +97,12 @@ export const REASON_AFTER_CHANGE =
 // The old value said after the new one ("…, not 11", "instead of 5:30", "due thursday not friday"): it
 // only confirms the change.
 export const OLD_VALUE = String.raw`\s*,?\s+(?:not|instead\s+of|rather\s+than)\s+(?:at\s+|on\s+)?[\w:.]+(?:\s*[ap]\.?m\.?)?`;
+
+// "… this morning", "… yesterday": when a thing was done, said after it; it says nothing of which task.
+export const WHEN_DONE = String.raw`(?:today|tonight|this\s+(?:morning|afternoon|evening)|yesterday|last\s+night|earlier(?:\s+today)?|just\s+now)`;
+
+/** The verbs that do the same deed as `verb` ("talk" for "call"), from SAME_DEEDS, if it has any. */
+export function sameDeeds(verb: string): readonly string[] | undefined {
+  const v = verb.toLowerCase();
+  return SAME_DEEDS.find((g) => g.includes(v));
+}

@@ -8,10 +8,11 @@ import { resolveTargets } from "../targets";
 import { findDates } from "../dates";
 import { cleanRefPhrase, resolveOne } from "../references";
 import { ORDINAL_REF } from "@/lib/tasks/match";
-import { baseOfPastVerb, contentStems, REASON_TAIL, stem } from "../text";
+import { baseOfPastVerb, contentStems, REASON_TAIL, sameDeeds, stem, WHEN_DONE } from "../text";
 import type { Interpretation, TaskSnapshot } from "../types";
-import { PAST_TENSE, SAME_DEEDS } from "../lexicon";
+import { PAST_TENSE } from "../lexicon";
 
+const WHEN_DONE_AT_END = new RegExp(String.raw`\s+${WHEN_DONE}$`, "i");
 const DONE = String.raw`(?:done|complete|completed|finished|checked(?:\s+off)?|ticked\s+off|crossed\s+off|closed|resolved)`;
 const NOT_DONE = String.raw`(?:not\s+(?:yet\s+)?(?:done|complete|completed|finished)|undone|incomplete|uncompleted|unfinished|pending|open|active|to-?do|not\s+started|unchecked)`;
 
@@ -181,8 +182,7 @@ function pastVerbTarget(phrase: string, ctx: Ctx): TaskSnapshot | null {
   const named = contentStems(object).length >= 2 ? resolveOne(object, ctx.tasks, { prefer: "pending" }) : null;
   if (named?.kind === "one" && !named.partial && named.task.status === "pending") return named.task;
   // "talked to diego about the rent" for "Call Diego about the rent": another verb for the same deed.
-  const said = phrase.split(/\s+/)[0]!.toLowerCase();
-  const deeds = SAME_DEEDS.find((g) => g.includes(said));
+  const deeds = sameDeeds(phrase.split(/\s+/)[0]!);
   if (deeds) {
     const whom = resolveOne(phrase.replace(/^\S+\s+(?:to|with)\s+/i, ""), ctx.tasks, { prefer: "pending" });
     const own = (t: TaskSnapshot) => deeds.includes(t.title.split(/\s+/)[0]!.toLowerCase());
@@ -229,9 +229,7 @@ function foreignPast(ctx: Ctx): Interpretation | null {
   const stop = new Set(spec.stop);
   // "ya llamé a la abuela, estaba encantada": what follows the comma is how it went.
   // "… esta mañana": when it was done says nothing of which.
-  const said = (m.groups.object ?? m.groups.object2)
-    ?.replace(/\s*,.*$/, "")
-    .replace(/\s+(?:this\s+(?:morning|afternoon|evening)|today|yesterday|tonight|last\s+night)$/i, "");
+  const said = (m.groups.object ?? m.groups.object2)?.replace(/\s*,.*$/, "").replace(WHEN_DONE_AT_END, "");
   const verb = m.groups.verb ?? m.groups.verb2;
   if (!said || !verb) return null;
   // A past form typed without its accent ("recogi", "pague") is the user's own word, never one the
@@ -281,7 +279,7 @@ function foreignPast(ctx: Ctx): Interpretation | null {
   }
   // "le hablé a mi abuela" for "Llamar a mi abuela": the other verbs of the same deed too.
   const said0 = infinitives(verb, spec);
-  const verbs = [...new Set([...said0, ...said0.flatMap((v) => SAME_DEEDS.find((g) => g.includes(v)) ?? [])])];
+  const verbs = [...new Set([...said0, ...said0.flatMap((v) => sameDeeds(v) ?? [])])];
   // "j'ai fini la présentation client": finishing says nothing of the deed, so the object alone names it.
   const finished = FINISHED.test(verb);
   for (const phrase of [...verbs.map((v) => `${v} ${object}`), object]) {
@@ -391,10 +389,7 @@ export function complete(ctx: Ctx): Interpretation | null {
     // "did both of them this afternoon": when it was done says nothing of which.
     const phrase = phraseOf(p, m)
       ?.replace(/\s*,\s*(?:i|it|i'm|i've|because|since|as|cause)\b.*$/i, "")
-      .replace(
-        /\s+(?:this\s+(?:morning|afternoon|evening)|earlier(?:\s+today)?|just\s+now|today|yesterday|last\s+night)$/i,
-        "",
-      );
+      .replace(WHEN_DONE_AT_END, "");
     if (!phrase) continue;
     const action = p.reopen ? ("reopen" as const) : ("mark as done" as const);
     const targets = resolveTargets(phrase, ctx, {

@@ -10,16 +10,8 @@ import { extractDate } from "../dates";
 import { extractPriority } from "../modifiers";
 import { repeatRuleOnly } from "../recurrence";
 import { resolveOne } from "../references";
-import { baseOfPastVerb, OLD_VALUE } from "../text";
-import {
-  COMMAND_LEADS,
-  LIST_VERBS,
-  REMARK_DONE,
-  REMARK_LEADS,
-  REMARK_LINKS,
-  REMARK_NO_REPEAT,
-  SAME_DEEDS,
-} from "../lexicon";
+import { baseOfPastVerb, OLD_VALUE, sameDeeds, WHEN_DONE } from "../text";
+import { COMMAND_LEADS, LIST_VERBS, REMARK_DONE, REMARK_LEADS, REMARK_LINKS, REMARK_NO_REPEAT } from "../lexicon";
 import { dayInZone } from "@/lib/time/zone";
 import type { Interpretation, TaskSnapshot, ToolCall } from "../types";
 import { dueFor } from "./update-calls";
@@ -107,13 +99,10 @@ export function remark(ctx: Ctx): Interpretation | null {
       return change(task, [{ tool: "complete_task", input: { task: task.number } }]);
   }
   // "renewed the library membership today", "went to the dentist this morning": when it was done is no date to set.
-  const past =
-    /^(\w+)\s+(.+?)(?:\s+(?:today|this\s+(?:morning|afternoon|evening)|yesterday|last\s+night|earlier(?:\s+today)?|just\s+now|at\s+last|finally))?$/i.exec(
-      text,
-    );
+  const past = new RegExp(String.raw`^(\w+)\s+(.+?)(?:\s+(?:${WHEN_DONE}|at\s+last|finally))?$`, "i").exec(text);
   // "went to the dentist" reports the visit; "got to …", "was up to …" report nothing done.
   // "talked to diego about the rent" for "Call Diego …": talking to someone is calling them.
-  const talked = past ? SAME_DEEDS.find((g) => g.includes(baseOfPastVerb(past[1]!) ?? "")) : undefined;
+  const talked = past ? sameDeeds(baseOfPastVerb(past[1]!) ?? "") : undefined;
   if (
     past &&
     baseOfPastVerb(past[1]!) &&
