@@ -20,7 +20,17 @@ const PAST_JOIN = /\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:then\s+|also\s+)?(?=([a-z]
 const FOREIGN_PAST_JOIN =
   /\s+(?:(?:et|y|und)\s+(?:(?:también|aussi|auch)\s+)?|and\s+also\s+)(?=(?:(?:le|la|lo|les)\s+)?(?:j'ai|je\s+suis|ya\s+he|he|ya|ich\s+habe|ich\s+hab|\p{L}{3,}(?:é|í|ado|ido|[^aeiou\s]i))\s)/iu;
 
+// "hab die Steuererklärung abgeschickt und den Keller aufgeräumt": two German reports sharing one
+// "hab"; each part ends with its participle, and the second gets the "hab" back.
+const DE_PARTICIPLE = String.raw`(?:(?:an|auf|aus|ein|mit|weg|zu|ab|vor|nach|zurück|raus|rein|hoch|runter)?ge\p{L}{3,}(?:t|en)|(?:be|ver|er|zer|ent|emp)\p{L}{3,}t|\p{L}{3,}iert)`;
+const DE_SHARED_AUX = new RegExp(
+  String.raw`^((?:(?:ich|wir)\s+)?(?:habe|hab|haben)(?:\s+(?:ich|wir))?\s+)(.+?\s${DE_PARTICIPLE})\s+und\s+(.+?\s${DE_PARTICIPLE})$`,
+  "iu",
+);
+
 export function splitClauses(text: string): string[] {
+  const shared = DE_SHARED_AUX.exec(text);
+  if (shared) return [`${shared[1]}${shared[2]}`, `${shared[1]}${shared[3]}`];
   const reports = text.split(FOREIGN_PAST_JOIN);
   if (reports.length > 1) return reports.map((s) => s.trim()).filter(Boolean);
   const parts = text

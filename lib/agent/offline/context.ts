@@ -78,6 +78,9 @@ const EMOJI_BREAK = new RegExp(
   "gu",
 );
 const EMOJI = new RegExp(String.raw`\s*${EMOJI_RUN}`, "gu");
+// "mark 4 as done ✅": a tick after a word that says done only repeats it.
+const TICK_AFTER_DONE =
+  /(\b(?:done|complete|completed|finished|checked\s+off|ticked\s+off|erledigt|fertig|fait|faite|hecho|hecha|terminado|terminada)[.!]*)\s*[✔✓✅☑]\uFE0F?/giu;
 
 /**
  * `normalizedIn`: the text is a part of a message already read with the word tables (a clause, a
@@ -102,6 +105,7 @@ export function makeCtx(input: InterpretInput, override?: TaskSnapshot, normaliz
   // "dentist friday at 3, can you add that?": a request to add what was said, not a question about it.
   const question = /\?\s*$/.test(raw) && !ADD_IT_ASKED.test(raw);
   let text = raw
+    .replace(TICK_AFTER_DONE, "$1")
     .replace(EMOJI_BREAK, ", ")
     .replace(EMOJI, "")
     .replace(GREETING_START, "")

@@ -8,6 +8,9 @@ import { customDates } from "./dates-custom";
 
 import { chronoDates, dayOfWall } from "./dates-chrono";
 
+const PART_OF_DAY_END =
+  /\b(?:morning|afternoon|evening|night|morgen|vormittag|mittag|nachmittag|abend|nacht|mañana|tarde|noche|matin|après-midi|soir)$/iu;
+
 /** All date phrases in the text, in order, without overlaps. */
 export function findDates(text: string, ctx: DateContext): DateScan {
   const invalid = findInvalidDate(text, ctx);
@@ -41,13 +44,14 @@ export function findDates(text: string, ctx: DateContext): DateScan {
     }
   }
   all.sort((a, b) => a.index - b.index);
-  // A custom phrase followed by a chrono time ("on the 17th at 3pm") is one date.
+  // A custom phrase followed by a chrono time ("on the 17th at 3pm") is one date; so is a part of a
+  // day followed by its clock time ("am Freitag Abend um 19 Uhr").
   for (let i = 0; i + 1 < all.length; i++) {
     const a = all[i];
     const b = all[i + 1];
     const gap = text.slice(a.end, b.index);
     if (
-      !a.hasTime &&
+      (!a.hasTime || PART_OF_DAY_END.test(a.text)) &&
       b.hasTime &&
       /^\s*(?:,\s*)?(?:(?:at|a\s+las|a\s+la|a|à|vers|um|gegen)\s*)?$/i.test(gap) &&
       b.wall &&

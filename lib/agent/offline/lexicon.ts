@@ -112,6 +112,8 @@ const FR_PRIORITY_LATER = { after: /^\s.*\ben\s+(?:(?:haute|basse)\s+)?priorit/i
 const FR_TO_DAY = { after: /^\s+(?:[^\s,.;!?]+\s+){0,5}(?:à|au|pour)\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|après-demain|la\s+semaine|\d)/i };
 const FR_DAY_AHEAD = { after: /^\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|après-demain|la\s+semaine)\b/i };
 // "efface la 4", "borra la 3": a task's number after the feminine article (la tarea / la tâche), not a date.
+// "das Datum bei X", "die Priorität vom X": the task whose date or priority it is.
+const FIELD_BEHIND = { before: /(?:date|datum|priorität|priority)\s+$/i };
 const TASK_NUMBER_AHEAD = { after: /^\s*#?\d{1,3}(?![\d:h]|[.,]\d)(?!\s+(?:de|del|h|heures?|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)\b)/i };
 // "ya terminé la 3": a report about a task named by its number.
 const TASK_NUMBER_AHEAD_LA = { after: /^\s+(?:la\s+)?#?\d{1,3}(?![\d:])/i };
@@ -190,7 +192,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["mueve", "move"], ["pasa", "move"], ["pasá", "move"],
     // "páselo al viernes" (usted); "el pase" is a pass, so only where a command starts.
     ["pase", "move", { before: /(?:^|[,.;:!?]\s*|\b(?:entonces|y|luego|mejor|ahora)\s+)$/i }], ["pase", "move", { after: /^\s+(?:it|them)\b/ }], ["aplaza", "postpone"], ["cambia", "change"], ["renombra", "rename"], ["deshaz", "undo"], ["deshacer", "undo"],
-    ["reabre", "reopen"], ["qué tareas tengo", "what tasks do I have"], ["qué tengo", "what do I have"], ["qué hay", "what is due"],
+    ["reabre", "reopen"], ["qué tareas tengo", "what tasks do I have"], ["qué más tengo", "what else do I have"], ["qué tengo", "what do I have"], ["qué hay", "what is due"],
     ["qué vence", "what is due"], ["mis tareas", "my tasks"], ["tareas", "tasks"], ["tarea", "task"], ["una tarea", "a task"], ["una nueva tarea", "a new task"], ["la tarea", "task"],
     ["como hecha", "as done"], ["como hecho", "as done"], ["como completada", "as done"], ["como completado", "as done"], ["como terminada", "as done"],
     ["como pendiente", "as not done"], ["pendientes", "pending"], ["vencidas", "overdue"], ["vencido", "overdue"], ["vencidos", "overdue"], ["vencida", "overdue"], ["atrasado", "overdue"],
@@ -291,7 +293,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     // "uf, vaya semanita me espera".
     ["uf", "ugh", AT_START], ["vaya semanita me espera", "what a week"],
     // "agendalo así no me olvido", "che que terminé ayer?", "¿me puede recordar lo de …?".
-    ["agendalo", "add it"], ["así no me olvido", ""], ["che", "hey", AT_START], ["que terminé", "what did i finish", { before: /^\s*(?:(?:che|oye|y)\s+)?$/i }],
+    ["agendalo", "add it"], ["así no me olvido", ""], ["che", "hey", AT_START], ["che", "", { before: /\p{L}\s+$/u, after: /^\s*[.!?]*\s*$/ }], ["que terminé", "what did i finish", { before: /^\s*(?:(?:che|oye|y)\s+)?$/i }],
     ["me puede recordar", "can you remind me about"],
     // "ponle etiqueta de trabajo", "ya está, las pagué recién", "desmarcá".
     ["ponle etiqueta de", "tag it"], 
@@ -325,7 +327,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["dimanche", "sunday", EVERY_BEFORE], ["lundis", "monday", EVERY_BEFORE], ["mardis", "tuesday", EVERY_BEFORE], ["mercredis", "wednesday", EVERY_BEFORE],
     ["jeudis", "thursday", EVERY_BEFORE], ["vendredis", "friday", EVERY_BEFORE], ["samedis", "saturday", EVERY_BEFORE], ["dimanches", "sunday", EVERY_BEFORE], ["chaque", "every"], ["tous les jours", "every day"], ["tous les", "every"],
     ["la première", "the first"], ["la deuxième", "the second"], ["la troisième", "the third"],
-    ["la dernière", "the last"], ["l'autre", "the other one"], ["je l'ai faite", "is done"], ["je l'ai fait", "is done"], ["plutôt", "i mean", AFTER_COMMA], ["plutôt", ""], ["c'est fait", "", { before: /^\s*$/, after: /^\s*,\s*j'ai\b/i }], ["c'est fait", "is done"], ["finalement", "actually"], ["pas celui-là", "not that one"], ["pas celle-là", "not that one"], ["à la même heure", ""], ["c'est urgent", "urgent"], ["c'est important", "important"],
+    ["la dernière", "the last"], ["l'autre", "the other one"], ["je l'ai faite", "is done"], ["je l'ai fait", "is done"], ["plutôt", "i mean", AFTER_COMMA], ["plutôt", ""], ["c'est fait", "", { before: /^\s*$/, after: /^\s*,\s*j'ai\b/i }], ["c'est fait", "is done"], ["c'est faite", "is done"], ["finalement", "actually"], ["pas celui-là", "not that one"], ["pas celle-là", "not that one"], ["à la même heure", ""], ["c'est urgent", "urgent"], ["c'est important", "important"],
     ["il y a des trucs", "are there any tasks"], ["il y a des choses", "are there any tasks"], ["la fin du mois", "the end of the month"], ["fin du mois", "end of month"], ["annule ça", "undo that"], ["annulez", "undo"], ["aussi pour", "same for"], ["ajoutez aussi", "add"], ["tasse", "move"], ["même heure", ""],
     ["les deux", "both"], ["j'ai fait", "I did", { after: /^\s+(?:les\s+deux|toutes|tous)\b/i }], ["celle d'hier", "yesterday's one"], ["c'est quoi que j'ai", "what do I have"], ["rappelez-moi", "remind me"], ["à midi", "at noon"], ["tu sais", "can you", { after: /^\s+(?:m'|me\s+)?\p{L}+er\b/iu }], ["c'est pas pressé", "low priority"], ["enlève le tag", "remove the tag"], ["des", "from the", { before: /(?<!\p{L})(?:étiquette|tag)\s+#?[\p{L}\p{N}_-]+\s+$/iu }], ["la semaine passée", "last week"], ["c'est à", "it's at", { after: /^\s+\d/ }], ["les deux premières", "the first two"], ["sont faites", "are done"], ["pareil pour", "same for"], ["seulement", "", { before: /\b(?:ajoute|rajoute)\s+$/i }], ["ça", "that"], ["oui", "yes"], ["non", "no"], ["à", "to", FR_DAY_AHEAD], ["pour", "for", FR_DAY_AHEAD],
     ["qu'est-ce que tu peux faire", "what can you do"], ["que peux-tu faire", "what can you do"], ["comment ça marche", "how does it work"],
@@ -335,6 +337,8 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["repousser", "postpone"], ["rouvrir", "reopen"], ["annuler", "undo"], ["changer", "change", { before: /(?<!\b(?:ajoute|rajoute|ajouter|note|pis|et|puis|seulement|de|à)\s+)$/i }], ["modifier", "change"], ["modifie", "change"],
     ["est-ce que", ""], ["est terminée", "is done"], ["est terminé", "is done"], ["est faite", "is done"], ["est fait", "is done"],
     ["rajoute", "add"], ["rajouter", "add"], ["note-moi de", "add"], ["note-moi d'", "add "], ["la", "task", TASK_NUMBER_AHEAD],
+    // "coche le 2 pis le 4": after a verb that picks tasks, "le 2" is task 2 ("note le 2 mars" stays a date).
+    ["le", "task", { ...TASK_NUMBER_AHEAD, before: /\b(?:coche|cochez|supprime|supprimez|efface|effacez|termine|terminez|déplace|décale|repousse)\s+(?:le\s+#?\d{1,3}\s*(?:,|et|pis|puis)\s+)?$/i }],
     ["est encore en cours", "is still open"], ["quand est", "when is"], ["peux-tu", "can you"], ["je voudrais", "I would like to", FR_COMMAND_AHEAD], ["je veux", "I want to", FR_COMMAND_AHEAD], ["la priorité de", "the priority of"], ["la priorité du", "the priority of the"], ["la priorité des", "the priority of the"], ["en haute", "to high"], ["en basse", "to low"], ["tu peux", "can you"], ["pourrais-tu", "could you"], ["s'il te plaît", "please"], ["s'il vous plaît", "please"], ["je vous prie", "please"], ["merci d'avance", "thanks in advance"], ["du coup", ""], ["j'ai terminé quoi", "what did I finish"], ["c'est à quelle heure", "when is"], ["déjà", "", { before: /\bheure\b[^?]*\s$/i, after: /^\s*\?/ }], ["mets en note", "add a note"], ["me rappeler d'", "remind me to "], ["me rappeler de", "remind me to"], ["une note", "a note"], ["aussi", "also", { before: /(?:pourriez-vous|pouvez-vous|peux-tu|tu\s+peux)\s+$/i }], ["à", "at", { before: /\b(?:veille|lendemain)\s+$/i, after: /^\s+\d{1,2}(?::\d\d|h)/i }], ["lui mettre", "give it"], ["me la rappeler", "remind me about it"], ["me le rappeler", "remind me about it"], ["tant qu'on y est", ""], ["dessus", "on it", { before: /\bnote\s+$/i }], ["mets-lui", "set", { after: /^\s+un\s+rappel\b/i }], ["un rappel", "a reminder"], ["j'ai des trucs", "do I have anything"], ["me noter", "add"], ["j'ai pas encore", "I haven't"], ["je n'ai pas encore", "I haven't"], ["j'ai fini", "I finished"], ["et", "and", { before: /\d\s+$/, after: /^\s+\d/ }],
     // "remets la tâche en cours", "remets-le comme pas fait": back to not done.
     ["en cours", "as not done", { before: /\bremet(?:s|tez)?\b[^,.]*\s$/i }], ["comme pas fait", "as not done"], ["comme pas faite", "as not done"], ["enlève-lui", "remove"], ["bonne soirée à vous", "have a good evening"], ["bonne journée à vous", "have a good day"],
@@ -356,7 +360,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["est-ce qu'il me reste", "do i have left"], ["est-ce qu'il y a", "is there"], ["à faire", "to do"], ["encore", "still", { after: /^\s+(?:anything|quelque\s+chose)\b/i }],
     // "mets-lui l'étiquette …", "c'est réglé", "je voulais dire celui des …", "alors", "pour celle-là".
     ["mets-lui", "give it"], ["c'est réglé", "is done"], ["je voulais dire", "i meant"], ["celui des", "the"], ["celle des", "the"],
-    ["alors", "so"], ["aussi", "also", { before: /\bajoute\s+$/i }], ["pour celle-là", "for that one"], ["pour celui-là", "for that one"],
+    ["alors", "so"], ["aussi", "also", { before: /\bajoute\s+$/i }], ["aussi", "also", { before: /^\s*et\s+$/i }], ["pour celle-là", "for that one"], ["pour celui-là", "for that one"],
     // "repousse-la d'une semaine", "oups c'est 15h, pas 15h30", "ou pas ?", "bon", "maintenant".
     // "svp", "pourriez-vous me dire ce qui est prévu", "montre moi tout ce qui est tagué …", "enlève la date de …, ça presse pas".
     // "même heure", "euh", "pardon", "reviens en arrière", "des trucs".
@@ -396,14 +400,18 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     // Listing
     ["zeig mir", "show me"], ["zeige mir", "show me"], ["zeig", "show"], ["zeige", "show"], ["liste", "list"],
     ["was steht", "what is due"], ["was ist", "what is"], ["was habe ich", "what do I have"], ["was hab ich", "what do I have"],
-    ["was muss ich", "what do I have to do"], ["welche aufgaben habe ich", "what tasks do I have"], ["welche aufgaben", "which tasks"],
+    ["was muss ich", "what do I have to do"], ["wie viel", "how many"], ["wie viele", "how many"], ["wieviel", "how many"], ["wieviele", "how many"], ["welche aufgaben habe ich", "what tasks do I have"], ["welche aufgaben", "which tasks"],
     ["habe ich", "do I have"], ["hab ich", "do I have", { before: /^\s*$/, after: /^\s+(?:(?:heute|morgen|übermorgen|noch|sonst)\s+)*(?:was|etwas|irgendwas)\b/i }], ["gibt es", "is there"], ["ist", "is"], ["sind", "are"],
     ["meine aufgaben", "my tasks"], ["alle aufgaben", "all tasks"], ["die aufgabe", "task"], ["der aufgabe", "task"],
     ["aufgaben", "tasks"], ["aufgabe", "task"], ["alle", "all"], ["alles", "everything"], ["fällig", "due"], ["überfällig", "overdue"],
     ["überfälligen", "overdue"], ["überfällige", "overdue"], ["überfälliges", "overdue"], ["offen", "open"], ["offenen", "open"], ["offene", "open"],
     ["erledigten", "completed"], ["erledigte", "completed"], ["verspätete", "overdue"], ["als erledigt", "as done"],
-    ["als fertig", "as done"], ["als offen", "as not done"], ["als nicht erledigt", "as not done"], ["nicht erledigt", "not done"],
-    ["erledigt", "done"], ["fertig", "done", { after: /^(?!\s+(?:machen|stellen|schreiben|bekommen|kriegen)\b)/i }], ["doch", "", { before: /\b(?:ist|sind)\s+$/i }], ["wirklich", "actually", { before: /\b(?:ist|sind)\s+$/i }],
+    ["als fertig", "as done"], ["als offen", "as not done"], ["als nicht erledigt", "as not done"], ["nicht erledigt", "not done"], ["nicht fertig", "not done"],
+    ["nicht ganz fertig", "not done"], ["nicht ganz erledigt", "not done"],
+    // "nimm das Datum bei X raus, das hat keine Eile": the date of a task, and no hurry.
+    ["die priorität", "the priority"], ["priorität", "priority"], ["das fälligkeitsdatum", "the due date"], ["fälligkeitsdatum", "due date"], ["das datum", "the date"], ["datum", "date"],
+    ["auf", "to", { after: /^\s+(?:(?:hohe|niedrige|mittlere)\s+)?priorität\b/i }], ["bei", "of", FIELD_BEHIND], ["von", "of", FIELD_BEHIND], ["vom", "of the", FIELD_BEHIND], ["das hat keine eile", "no rush"], ["hat keine eile", "no rush"], ["keine eile", "no rush"],
+    ["erledigt", "done"], ["fertig", "done", { after: /^(?!\s+(?:machen|stellen|schreiben|bekommen|kriegen)\b)/i }], ["doch", "", { before: /\b(?:ist|sind|isch|is)\s+$/i }], ["wirklich", "actually", { before: /\b(?:ist|sind)\s+$/i }],
     ["mit", "with", { after: /^\s+(?:hoher|niedriger)\s+prio/i }], ["hoher", "high", { after: /^\s+prio/i }], ["niedriger", "low", { after: /^\s+prio/i }],
     // Completing, deleting, changing
     ["erledige", "complete"], ["erledigen", "complete"], ["markiere", "mark"], ["markier", "mark"], ["schließe", "complete"],
@@ -459,7 +467,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["kannst du", "can you"], ["könntest du", "could you"], ["würdest du", "would you"], ["wann ist", "when is"], ["wann sind", "when are"], ["bald", "soon"], ["schon", "already"],
     // "erinnere mich 2 Stunden vor dem Zahnarzttermin": an offset before a task.
     // "Winterreifen wechseln auf hohe Priorität setzen": the priority said, the verb dropped.
-    ["auf", "", { after: /^\s+(?:hohe|niedrige|mittlere|normale)\s+prio(?:rität)?\b/i }], ["setzen", "", { before: /priorität\s+$/i }],
+    ["auf", "", { after: /^\s+(?:hohe|niedrige|mittlere|normale)\s+prio(?:rität)?\b/i }],
     ["eigentlich", ""], ["nachmittags", "pm", DE_CLOCK_BEHIND], ["abends", "pm", DE_CLOCK_BEHIND], // A 24-hour clock reads "10 Uhr" as the morning already; an English "am" would be German "am" (on the).
     ["vormittags", "", DE_CLOCK_BEHIND], ["morgens", "", DE_CLOCK_BEHIND],
     ["vor dem", "before the", { before: /\b(?:minuten?|stunden?|tagen?|wochen?)\s+$/i }], ["vor der", "before the", { before: /\b(?:minuten?|stunden?|tagen?|wochen?)\s+$/i }],
@@ -490,7 +498,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["im", "in", { after: /^\s+(?:januar|jänner|februar|feber|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b/iu }],
     ["am tag davor", "the day before"], ["das gleiche für", "same for"], ["alles mit", "everything tagged", { after: /^\s+\p{L}+(?:\s+(?:kannst|als|bitte|ab|erledigt|löschen|verschieben)|\s*[.!?]*\s*$)/iu }], ["erst", "actually", { before: /(?:nein|no)[\s,]*$/i }], ["baba", "bye"],
     ["die ersten beiden", "the first two"], ["die von gestern", "yesterday's one"], ["wann muss ich", "when is"],
-    ["zum", "the", { before: /\bmuss\s+ich\s+(?:nochmal\s+)?$/i }], ["schreib auf", "add"], ["ende des monats", "the end of the month"], ["ersten", "first", { after: /^\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b/i }], ["im monat", "in the month"], ["leg an", "add"], ["taggen sie es", "tag it"], ["mit", "with", { before: /\btaggen\s+sie\s+es\s+(?:bitte\s+)?$/i }], ["nomal", "", { after: /^\s*\?/ }], ["eh", ""],
+    ["zum", "the", { before: /\bmuss\s+ich\s+(?:nochmal\s+)?$/i }], ["schreib auf", "add"], ["ende des monats", "the end of the month"], ["ersten", "first", { after: /^\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b/i }], ["im monat", "in the month"], ["leg an", "add"], ["leg bitte an", "add"], ["leg mal an", "add"], ["lege bitte an", "add"], ["taggen sie es", "tag it"], ["mit", "with", { before: /\btaggen\s+sie\s+es\s+(?:bitte\s+)?$/i }], ["nomal", "", { after: /^\s*\?/ }], ["eh", ""],
     ["früh", "", DE_CLOCK_BEHIND], ["wann war", "when is"], ["neu", "new task", { after: /^\s*:/ }], ["merci vielmal", "thanks"],
     ["was", "anything", { before: /\S\s+$/, after: /^\s*\?*\s*$/ }], ["ist schon raus", "is done"],
     ["prio niedrig", "low priority"],
@@ -516,15 +524,18 @@ export const FOREIGN: Record<Foreign, Row[]> = {
 };
 
 /**
- * Chat spellings, read before the tables (whose rows are written in the language's own
- * spelling): "q tareas tengo" is "qué tareas tengo", "jai quoi dem1" is "j'ai quoi demain",
- * "was is offen" is "was ist offen". Applied to the language `LANGUAGE_HINTS` found.
+ * The command that adds, right before a new task's first word (see `INFINITIVE` in normalize.ts): the
+ * table's own unconditioned rows that mean "add" ("agéndame", "crée") and the imperatives with a pronoun.
  */
-/** The command that adds, right before a new task's first word (see `INFINITIVE` in normalize.ts). */
-const ADDS: Partial<Record<Foreign, string>> = {
-  es: String.raw`(?<![\p{L}])(?:apúntame|apunta|apuntá|anotá|anótame|anota|agrégame|agrega|agregá|añade|añádeme)`,
-  fr: String.raw`(?<![\p{L}'’])(?:ajoute|ajoutez|rajoute|note|notez)`,
-};
+const ADDS: Partial<Record<Foreign, string>> = Object.fromEntries(
+  (["es", "fr"] as const).map((lang) => {
+    const own = { es: ["añádeme", "apuntá"], fr: ["notez", "ajoutez"] }[lang];
+    const words = [...new Set([...own, ...FOREIGN[lang].filter((r) => !r[2] && /^(?:add|create)$/.test(r[1])).map((r) => r[0])])]
+      .sort((a, b) => b.length - a.length)
+      .map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, String.raw`\s+`));
+    return [lang, String.raw`(?<![\p{L}'’])(?:${words.join("|")})`];
+  }),
+);
 export const TITLE_START: Partial<Record<Foreign, RegExp>> = Object.fromEntries(
   Object.entries(ADDS).map(([lang, adds]) => [lang, new RegExp(String.raw`${adds}\s+$`, "iu")]),
 );
@@ -540,9 +551,16 @@ export const TITLE_LIST_GOES_ON: Partial<Record<Foreign, RegExp>> = Object.fromE
   ]),
 );
 
+/**
+ * Chat spellings, read before the tables (whose rows are written in the language's own
+ * spelling): "q tareas tengo" is "qué tareas tengo", "jai quoi dem1" is "j'ai quoi demain",
+ * "was is offen" is "was ist offen". Applied to the language `LANGUAGE_HINTS` found.
+ */
 export const CHAT_SPELLING: Record<Foreign, Row[]> = {
   es: [
     ["q", "qué", { before: /^\s*(?:(?:oye|y|pues|bueno|ok)\s+)?$/i }], ["q", "que"], ["que", "qué", { before: /(?:^|\b(?:oye|y|pues|bueno|ok)\s+)$/i, after: /^\s+(?:tengo|hay|me\s+queda|tareas)\b/i }],
+    // "q cosas termine ayer": "what things" is "what".
+    ["cosas", "", { before: /(?<![\p{L}])(?:q|qu[ée])\s+$/iu }],
     ["termine", "terminé", { before: /\b(?:qu[ée]|cu[áa]les)\s+(?:tareas\s+)?$/i }],
     ["holaa", "hola"], ["mñn", "mañana"], ["pal", "para el", { after: /^\s+(?:lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|\d)/i }], ["pa", "para", { after: /^\s+(?:el|la|los|las|esta|este|mañana|hoy|pasado)\b/i }],
   ],
@@ -551,7 +569,7 @@ export const CHAT_SPELLING: Record<Foreign, Row[]> = {
     ["quest ce que", "qu'est-ce que"], ["qu'est ce", "qu'est-ce"], ["qqch", "quelque chose"], ["cest", "c'est"], ["aujourdhui", "aujourd'hui"], ["1re", "1", { before: /\bla\s+$/i }], ["rapeler", "rappeler"], ["rapelle-moi", "rappelle-moi"], ["suprime", "supprime"], ["2e", "2", { before: /\b(?:la|le)\s+$/i }], ["3e", "3", { before: /\b(?:la|le)\s+$/i }], ["tt", "tous", { after: /^\s+les\b/i }],
     ["a", "à", { after: /^\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|\d)/i }],
   ],
-  de: [["han i", "habe ich"], ["is", "ist", { before: /\b(?:was|wann|das|es|wer|wo)\s+$/i }], ["heut", "heute"], ["scho", "schon"], ["wohe", "woche"], ["un", "und", { before: /^\s*$/ }], ["nich", "nicht"], ["ma", "mir", { before: /\btrag\s+$/i }], ["ei", "ein", { after: /^\s*:/ }], ["zehne", "zehn"], ["in da früh", "in der früh"], ["eigtl", "eigentlich"], ["is", "ist", { before: /\b(?:erste|zweite|dritte|letzte)\s+$/i }], ["no", "noch", { before: /\btrag\s+$/i }], ["ne", "eine", { after: /^\s+(?:halbe|stunde|viertelstunde)\b/i }], ["des", "das", { after: /^\s+(?:erste|zweite|dritte|vierte|letzte)\b/i }], ["i", "ich", { before: /\b(?:hab|hob|bin|muss)\s+$/i }], ["fertig gemacht", "erledigt"], ["fertiggemacht", "erledigt"]],
+  de: [["han i", "habe ich"], ["is", "ist", { before: /\b(?:was|wann|das|es|wer|wo)\s+$/i }], ["heut", "heute"], ["scho", "schon"], ["wohe", "woche"], ["un", "und", { before: /^\s*$/ }], ["nich", "nicht"], ["ma", "mir", { before: /\btrag\s+$/i }], ["ei", "ein", { after: /^\s*:/ }], ["zehne", "zehn"], ["in da früh", "in der früh"], ["eigtl", "eigentlich"], ["is", "ist", { before: /\b(?:erste|zweite|dritte|letzte)\s+$/i }], ["no", "noch", { before: /\btrag\s+$/i }], ["ne", "eine", { after: /^\s+(?:halbe|stunde|viertelstunde)\b/i }], ["des", "das", { after: /^\s+(?:erste|zweite|dritte|vierte|letzte)\b/i }], ["i", "ich", { before: /\b(?:hab|hob|bin|muss|mein|moan)\s+$/i }], ["fertig gemacht", "erledigt"], ["fertiggemacht", "erledigt"], ["nöd", "nicht"], ["ned", "nicht"], ["nid", "nicht"], ["no", "noch", { after: /^\s+(?:nöd|ned|nid|nicht)\b/i }]],
 };
 
 /**
@@ -566,13 +584,13 @@ export const DE_REORDER: ReadonlyArray<readonly [head: string, tail: string, to:
   ["schreibe", "auf", "add"], ["", "erfassen", "add"], ["nimm", "auf", "add"], ["setz", "auf die liste", "add"], ["setze", "auf die liste", "add"],
   ["legen sie", "an", "add"], ["hak", "ab", "check off"], ["hake", "ab", "check off"], ["streich", "durch", "check off"], ["streiche", "durch", "check off"],
   ["mach", "rückgängig", "undo"], ["mache", "rückgängig", "undo"], ["nimm", "zurück", "undo"],
-  ["öffne", "wieder", "reopen"], ["mach", "wieder auf", "reopen"], ["benenne", "um", "rename"], ["benennen sie", "um", "rename"], ["schieb", "auf", "move"], ["", "schieben", "move"], ["habe ich", "schon erledigt", "have I already done"], ["hab ich", "schon erledigt", "have I already done"], ["zieh", "vor", "move"], ["ziehe", "vor", "move"],
+  ["nimm", "raus", "remove"], ["nimm", "heraus", "remove"], ["öffne", "wieder", "reopen"], ["mach", "wieder auf", "reopen"], ["benenne", "um", "rename"], ["benennen sie", "um", "rename"], ["schieb", "auf", "move"], ["", "schieben", "move"], ["habe ich", "schon erledigt", "have I already done"], ["hab ich", "schon erledigt", "have I already done"], ["zieh", "vor", "move"], ["ziehe", "vor", "move"],
   ["schiebe", "auf", "move"], ["was steht", "an", "what is due"], ["was ist", "fällig", "what is due"], ["was habe ich", "vor", "what do I have"], ["was hab ich", "vor", "what do I have"],
   ["was habe ich", "abgehakt", "what have I completed"], ["was hab ich", "abgehakt", "what have I completed"], ["", "legen", "move"], ["", "anlegen", "add"], ["", "anzeigen", "show"], ["", "wieder als offen markieren", "reopen"], ["pack", "dazu", "add"], ["ich habe", "erledigt", "I finished"], ["ich hab", "erledigt", "I finished"], ["hab", "erledigt", "I finished"], ["ich habe", "gemacht", "I did"], ["ich hab", "gemacht", "I did"],
   ["", "hinzufügen", "add"], ["", "eintragen", "add"], ["", "aufschreiben", "add"], ["", "notieren", "add"], ["", "auf die liste setzen", "add"],
   ["", "löschen", "delete"], ["", "entfernen", "remove"], ["", "streichen", "delete"], ["", "abhaken", "check off"],
   ["", "als erledigt markieren", "complete"], ["", "erledigen", "complete"], ["", "verschieben", "move"], ["", "umbenennen", "rename"], ["", "umbenennen in", "rename"], ["tag", "dazu", "tag it"], ["", "geben", "give"],
-  ["", "rückgängig machen", "undo"], ["", "wieder öffnen", "reopen"], ["", "wieder auf offen setzen", "reopen"],
+  ["", "rückgängig machen", "undo"], ["", "wieder öffnen", "reopen"], ["", "wieder auf offen setzen", "reopen"], ["", "setzen", "set"],
 ];
 
 /** Words before a German command that the verb-final rows skip ("bitte …", "kannst du …"). */
@@ -587,7 +605,7 @@ export const LANGUAGE_HINTS: Record<Foreign, string[]> = {
   fr: ["svp", "montre", "tagué", "oups", "repousse-la", "coche-la", "pis", "allo", "tantôt", "jai", "bcp", "quand", "c'est", "qu'est", "retard", "quelles", "avance", "remets", "celui", "celle", "celui-là", "celle-là", "ajoute", "mets-la", "mets-le", "tâche", "tâches", "qu'ai-je", "cette", "bonne", "nuit", "bonsoir", "soirée", "journée", "revoir", "bientôt", "demain", "aujourd'hui", "merci", "marque", "qu'est-ce", "vendredi", "terminée", "annule", "supprime", "efface", "déplace", "montre-moi", "affiche", "lundi", "mardi", "mercredi", "jeudi", "samedi", "dimanche", "bonjour", "salut", "décale", "rappelle-moi", "renomme", "rouvre", "repousse", "reporte", "prochaine", "enlève", "oui", "non", "j'ai", "déjà", "le", "les", "du", "des", "avec", "peux", "peux-tu", "marche", "aide", "est-ce", "terminé", "fait", "raconte-moi", "blague", "l'autre", "plutôt", "supprimer", "effacer", "marquer", "terminer", "déplacer", "pourrais-tu", "stp", "quoi", "dans", "reste", "n'est", "pas", "pareil", "tag-la",
     "ajoute-lui", "donne-lui", "pourriez-vous", "vous", "s'il", "plaît", "priorité", "coche", "décoche", "réglée", "cherche", "l'étiquette", "heure", "avant", "veille", "rappel", "est", "dernière", "faite", "finalement", "je", "répète", "répéter"],
   de: ["vielmal", "schöns", "wochenend", "entschuldigung", "meinte", "anzeigen", "erste", "zweite", "dritte", "umbenennen", "anlegen", "eigtl", "nich", "nee", "stattdessen", "passt", "scho", "pfiat", "ersten", "zweiten", "dritten", "letzten", "geben", "alle", "wochen", "montags", "dienstags", "mittwochs", "donnerstags", "freitags", "pack", "schreib", "notiz", "dazu", "ansteht", "abgehakt", "hak", "jänner", "vielmal", "schöne", "ne", "grüezi", "nochmal", "übrigens", "erfassen", "erinnern", "löschen", "benenn", "verschieb", "tage", "und", "wann", "sind", "moin", "bis", "hohe", "mit", "dem", "tagge", "gute", "nacht", "abend", "schönen", "schönes", "wochenende", "tschüss", "wiedersehen", "ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "kannst", "funktioniert", "hilfe", "hab", "wir", "schon", "bald", "du", "andere", "anderen", "lieber", "erzähl", "erzähle", "witz", "verschieb's",
-    "gib", "priorität", "könnten", "können", "such", "suche", "raus", "isch", "nummer", "übrigens", "abhaken", "erinner", "lieber", "jeden", "jede", "jedes", "monat", "bisch", "fürs", "gleiche", "erinnerung", "wiederhole"],
+    "gib", "priorität", "könnten", "können", "such", "suche", "raus", "isch", "nummer", "übrigens", "abhaken", "erinner", "lieber", "jeden", "jede", "jedes", "monat", "bisch", "fürs", "gleiche", "erinnerung", "wiederhole", "nimm", "heraus", "datum", "fälligkeitsdatum", "eile", "keine", "leg", "lege", "ned", "nöd", "fertig", "vom", "beim", "bei"],
 };
 
 /**

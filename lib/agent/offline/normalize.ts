@@ -666,6 +666,9 @@ const WEEKDAY_DAY: Partial<Record<Language, RegExp>> = {
 // "pack bei der präsentation noch den tag kunde dazu": the tag for the task named after "bei".
 const DE_TAG_AT =
   /\b(?:pack|packe|füg|füge|gib|mach)\s+(?:(?:bitte|mal|ma)\s+)*(?:bei|beim)\s+(.+?)\s+(?:(?:bitte|noch|mal)\s+)*(?:den|das)\s+tag\s+#?([\p{L}\p{N}_-]+)\s+(?:dazu|hinzu|dran)\b/giu;
+// "am Freitagabend": a weekday and a part of it written as one word.
+const DE_WEEKDAY_PART =
+  /\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(morgen|vormittag|mittag|nachmittag|abend|nacht)\b/giu;
 // "benennen Sie es bitte um in „…“", "benenn das um in …": the particle before the new name, not at the end.
 const DE_RENAME_UM_IN = /\b(?:benennen\s+sie|benenne|benenn)\s+(.+?)\s+um\s+in\b/giu;
 // "el lunes que viene", "el mes que viene": the coming one, as chrono's Spanish reads "el próximo lunes".
@@ -724,6 +727,7 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
   if (language === "de")
     t = reorderClosed(
       t
+        .replace(DE_WEEKDAY_PART, "$1 $2")
         .replace(DE_RENAME_UM_IN, "rename $1 to")
         .replace(DE_TAG_AT, "tag $1 with $2")
         .replace(DE_DAY_MONTH, (all, d: string, m: string) =>

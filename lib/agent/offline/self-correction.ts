@@ -8,7 +8,8 @@ const alt = [...SELF_CORRECTIONS]
   .sort((a, b) => b.length - a.length)
   .map((w) => w.replace(/\s+/g, String.raw`[\s,]+`))
   .join("|");
-const TAKEN_BACK = new RegExp(String.raw`\s*[,;]\s*(?:${alt})[\s,;:!.…-]+(.+)$`, "iu");
+// Set off by a comma, a semicolon or a dash ("on friday - no wait, saturday").
+const TAKEN_BACK = new RegExp(String.raw`\s*(?:[,;]|\s-+)\s*(?:${alt})[\s,;:!.…-]+(.+)$`, "iu");
 const CONNECTOR = /^(?:on|at|for|by|el|la|le|au|à|am|um|an)\s+/i;
 
 export function withoutTakenBackDate(text: string, ctx: DateContext): string {

@@ -9,8 +9,9 @@ import type { TaskSnapshot } from "./types";
 import { reopensWithTail } from "./intents/complete";
 
 // "take" leads no clause of its own ("take out the bins" is a title), but after a topic it is a command
-// ("take the tag off it"), as "scrap"/"bin" are ("the running shoes, scrap that one").
-const VERBS = [...new Set([...COMMAND_LEADS, ...LIST_VERBS, ...NOUN_DELETE_VERBS, "take"])]
+// ("take the tag off it"), as "scrap"/"bin" are ("the running shoes, scrap that one") and "swap"/"switch"
+// ("for the deck, swap the work tag for home").
+const VERBS = [...new Set([...COMMAND_LEADS, ...LIST_VERBS, ...NOUN_DELETE_VERBS, "take", "swap", "switch"])]
   .sort((a, b) => b.length - a.length)
   .map((v) => v.replace(/\s+/g, String.raw`\s+`));
 // The command points back with "it" right after its verb ("move it to …") or at its end ("take the
@@ -48,6 +49,11 @@ const NUMBER_TOPIC = new RegExp(
 );
 
 const FOR_TOPIC = /^(?:for|about|as\s+for|regarding|re)\s+(.{3,}?)\s*[,:;-]\s*remind\s+me\s+(.+)$/i;
+// "for the gutters task, swap the errands tag for house": the command needs no "it", the topic is its task.
+const FOR_COMMAND = new RegExp(
+  String.raw`^(?:for|on|as\s+for|regarding)\s+(.{3,}?)\s*[,:;-]\s*((?:${VERBS.join("|")})\s.*)$`,
+  "i",
+);
 
 export function topicFirst(ctx: Ctx): { command: string; task: TaskSnapshot } | null {
   // "the parcel isn't picked up yet, put it back": the remark already says what to do (complete.ts).
@@ -58,6 +64,11 @@ export function topicFirst(ctx: Ctx): { command: string; task: TaskSnapshot } | 
   if (remind) {
     const out = resolveOne(remind[1]!, ctx.tasks, { history: ctx.history });
     if (out.kind === "one") return { command: `remind me about it ${remind[2]}`, task: out.task };
+  }
+  const named = FOR_COMMAND.exec(text);
+  if (named) {
+    const out = resolveOne(named[1]!.replace(/\s+(?:task|item|one)$/i, ""), ctx.tasks, { history: ctx.history });
+    if (out.kind === "one") return { command: named[2]!, task: out.task };
   }
   const numbered = NUMBER_TOPIC.exec(text);
   if (numbered) {

@@ -12,7 +12,8 @@ import { atTime, dueFor, timeOnlyOf } from "./update-calls";
 import { buildAdds, startsLikeTodo } from "./add";
 import { dayInZone, isoDate } from "@/lib/time/zone";
 import { COMMAND_LEADS } from "../lexicon";
-import type { Interpretation, TaskSnapshot } from "../types";
+import type { Interpretation, TaskSnapshot, ToolCall } from "../types";
+import { repeatRuleOnly } from "../recurrence";
 
 const OOPS =
   /^(?:(?:no+|nope|nah|wait|sorry|pardon|oops|whoops|oh|ah|hmm+|actually|my\s+bad|my\s+mistake|ugh|shoot|dang|darn|crap|argh|not\s+that\s+one|wrong\s+one|not\s+that|not\s+this\s+one)\b[\s,.!:-]*)+/i;
@@ -174,8 +175,8 @@ export function correction(ctx: Ctx): Interpretation | null {
     // "just the gutters to saturday then": the same kind of change, to the day said now.
     const moved = first.tool === "update_task" && first.input.dueDate ? extractDate(narrow[1]!, ctx.date) : null;
     const phrase = moved?.date ? moved.rest.replace(/\s+(?:to|for|on|till|until)\s*$/i, "").trim() : narrow[1]!;
-    // "just the lisbon flights and the deutschlandticket then": the same change on those few.
-    const several = /\s(?:and|&)\s/i.test(phrase) ? resolveSeveral(phrase, ctx.tasks, { history: ctx.history }) : [];
+    // "just the lisbon flights and the deutschlandticket then", "just the last two then": the same change on those few.
+    const several = resolveSeveral(phrase, ctx.tasks, { history: ctx.history });
     const named = several.flatMap((o) => (o.kind === "one" ? [o.task] : []));
     const out = resolveOne(phrase, ctx.tasks, { history: ctx.history });
     const tasks = named.length > 1 && named.length === several.length ? named : out.kind === "one" ? [out.task] : [];
@@ -218,19 +219,37 @@ export function correction(ctx: Ctx): Interpretation | null {
     return result("correction", calls, { tasks: [out.task.number], undo: true }, 0.8);
   }
 
-  const m =
-    SAME_FOR.exec(ctx.text) ??
-    TOO.exec(ctx.text) ??
-    ALSO.exec(ctx.raw.replace(/^(?:ah|oh|ok)[\s,]+/i, "").replace(/[.!?]+$/, ""));
+  const same = SAME_FOR.exec(ctx.text);
+  const m = same ?? TOO.exec(ctx.text) ?? ALSO.exec(ctx.raw.replace(/^(?:ah|oh|ok)[\s,]+/i, "").replace(/[.!?]+$/, ""));
   if (!m) return null;
-  const byDay = dayOne(m[1]!, ctx);
+  // "same for the grandpa call, but every sunday": the same change, with one thing said otherwise.
+  const but = m === same ? SAME_BUT.exec(m[1]!) : null;
+  const named = but ? but[1]! : m[1]!;
+  const byDay = dayOne(named, ctx);
   const out = byDay
     ? { kind: "one" as const, task: byDay, partial: false }
-    : resolveOne(m[1]!, ctx.tasks, { history: ctx.history });
+    : resolveOne(named, ctx.tasks, { history: ctx.history });
   if (out.kind !== "one" || out.partial || change.touched.includes(out.task.number)) return null;
-  const calls = retarget(change.calls, out.task, ctx.date.timeZone, onlyTouched(change, ctx.tasks));
+  let calls = retarget(change.calls, out.task, ctx.date.timeZone, onlyTouched(change, ctx.tasks));
+  if (but) calls = otherwise(calls, but[2]!, out.task, ctx);
   if (!calls.length) return null;
   return result(calls[0]!.tool, calls, { tasks: [out.task.number], ellipsis: true }, 0.8);
+}
+
+const SAME_BUT = /^(.+?)\s*,?\s+but\s+(?:make\s+it\s+|on\s+)?(.+)$/i;
+
+/** The copied change with the repeat or the day said after "but" instead; nothing if it says something else. */
+function otherwise(calls: ToolCall[], said: string, task: TaskSnapshot, ctx: Ctx): ToolCall[] {
+  const repeat = repeatRuleOnly(said, ctx.date);
+  if (repeat && !repeat.rest) {
+    if (!calls.some((c) => "repeat" in c.input)) return [];
+    return calls.map((c) => ("repeat" in c.input ? { ...c, input: { ...c.input, repeat: repeat.rule } } : c));
+  }
+  const day = extractDate(said, ctx.date);
+  if (!day.date || day.rest.replace(/[\s,.!-]+/g, "")) return [];
+  if (!calls.some((c) => "dueDate" in c.input)) return [];
+  const dueDate = keepTimeOf(task, day.date.value, ctx.date.timeZone);
+  return calls.map((c) => ("dueDate" in c.input ? { ...c, input: { ...c.input, dueDate } } : c));
 }
 
 /**

@@ -215,9 +215,14 @@ export function list(ctx: Ctx): Interpretation | null {
   }
   // "when is the vet?", "when's the book club?", "c'est quand, le dentiste ?" ("when is, le dentiste"): find it; the reply says when.
   const when = asks(ctx)
-    ? (/^(?:when(?:'s|\s+is|\s+are|\s+was|\s+do\s+i\s+have)|what\s+(?:time|day|date)\s+(?:is|are|was)|what\s+(?:time|day|date)'s)[,\s]+(?:my\s+|the\s+)?(.+?)(?:\s+due|\s+scheduled|\s+happening|\s+on|\s+booked(?:\s+for|\s+in)?|\s+set\s+for|\s+planned(?:\s+for)?)?(?:\s+again)?$/i.exec(
+    ? (/^(?:when(?:'s|\s+is|\s+are|\s+was|\s+do\s+i\s+have)|what\s+(?:time|day|date)\s+(?:is|are|was)|what\s+(?:time|day|date)'s)[,\s]+(?:my\s+|the\s+)?(.+?)(?:\s+due|\s+scheduled|\s+happening|\s+on|\s+booked(?:\s+for|\s+in)?|\s+set\s+for|\s+planned(?:\s+for)?)?(?:\s+again)?(?:\s+at)?$/i.exec(
         ctx.text,
-      ) ?? /^(?:my\s+|the\s+)?(.+?),?\s+when\s+(?:is|are)\s*(?:it|that|this)?$/i.exec(ctx.text))
+      ) ??
+      // "what time does the marathon start?": when it starts is when it is.
+      /^(?:when|what\s+(?:time|day|date))\s+(?:does|do|will)\s+(?:my\s+|the\s+)?(.+?)\s+(?:start|begin|kick\s+off|take\s+place|happen)(?:\s+again)?$/i.exec(
+        ctx.text,
+      ) ??
+      /^(?:my\s+|the\s+)?(.+?),?\s+when\s+(?:is|are)\s*(?:it|that|this)?$/i.exec(ctx.text))
     : null;
   if (when && !/^(?:it|that|this|there)\b/i.test(when[1]!)) {
     const term = searchable(subjectOf(withoutPeriod(when[1]!, ctx), ctx), ctx.tasks);

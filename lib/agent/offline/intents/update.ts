@@ -189,6 +189,9 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
   rest = rest.replace(/^(?:the\s+)?(?:due[\s-]*date|deadline|date|due|time)\s+(?:of|on|for)\s+/i, "");
   rest = rest.replace(/(?:'s|s')\s+(?:due[\s-]*date|deadline|date|time)\b/i, "");
 
+  // "make the gym 6:30 not 6": the old time after the new one says nothing more.
+  rest = rest.replace(CLOCK_NOT_OLD, "$1");
+
   // "and set it to low priority" joins a second change on the same task.
   rest = rest.replace(
     /\s*,?\s+and\s+(?:also\s+)?(?:make|set|mark|change|move|push|tag|give|put)\s+(?:it|that|them)\b/gi,
@@ -297,6 +300,7 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
 }
 
 const NOT_OLD = `(?:${OLD_VALUE})?`;
+const CLOCK_NOT_OLD = new RegExp(String.raw`(\d(?::[0-5]\d)?(?:\s*[ap]\.?m\.?)?)${OLD_VALUE}$`, "i");
 // "carpool is at 6 now not 5:30": the new time, said with "now".
 const NOW_AT = new RegExp(String.raw`^(.+?)\s+(?:is|'s)\s+((?:at|on)\s+.+?)\s+now${NOT_OLD}$`, "i");
 // "draft newsletter should be at 2pm not 11", "the dentist is actually on friday": the time or day it should have.
