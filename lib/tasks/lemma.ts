@@ -7,12 +7,16 @@
 import "server-only";
 import nlp from "compromise/two";
 import { StemmerEn } from "@nlpjs/lang-en-min";
+import { StemmerEs } from "@nlpjs/lang-es";
+import { StemmerFr } from "@nlpjs/lang-fr";
+import { StemmerDe } from "@nlpjs/lang-de";
 
 type VerbTransform = (word: string, model: object, tense: string) => string;
 const model = nlp.model() as { one: { lexicon: Record<string, string | string[] | undefined> } };
 const toInfinitive = (nlp.methods() as { two: { transform: { verb: { toInfinitive: VerbTransform } } } }).two.transform
   .verb.toInfinitive;
 const snowball = new StemmerEn();
+const foreign = [new StemmerEs(), new StemmerFr(), new StemmerDe()];
 
 const PAST_TAGS = new Set(["PastTense", "Participle"]);
 const CACHE_LIMIT = 20_000;
@@ -80,6 +84,23 @@ export function stem(word: string): string {
   if (hit !== undefined) return hit;
   const base = baseOfPastVerb(w) ?? w;
   return remember(stems, w, snowball.stemWord(base));
+}
+
+const foreignStems = new Map<string, string[]>();
+
+/**
+ * Whether two words share a Spanish, French or German Snowball stem ("llamada"/"llamar",
+ * "réservation"/"réserver", "Vorbereitung"/"vorbereiten": the noun and the verb of one deed). Only
+ * words no English lexicon knows are compared so, and only stems of four letters or more.
+ */
+export function foreignStemsMatch(a: string, b: string): boolean {
+  // A stem is the start of its word: words that differ in their first four letters share none.
+  if (a.slice(0, 4) !== b.slice(0, 4)) return false;
+  const of = (w: string) =>
+    foreignStems.get(w) ?? remember(foreignStems, w, isKnownWord(w) ? [] : foreign.map((s) => s.stemWord(w)));
+  const x = of(a);
+  const y = x.length ? of(b) : [];
+  return y.length > 0 && x.some((s, i) => s.length >= 4 && s === y[i]);
 }
 
 /** Whether the word is an English word the lexicon knows, in any inflection it lists. */

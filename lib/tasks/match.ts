@@ -6,7 +6,7 @@
 // purpose: the scoring steps share their normalising helpers and read best in order.
 import "server-only";
 import { distance } from "fastest-levenshtein";
-import { remember, stem } from "./lemma";
+import { remember, foreignStemsMatch, stem } from "./lemma";
 import type { TaskSnapshot } from "./types";
 
 export { stem };
@@ -134,6 +134,16 @@ export const REF_STOPWORDS = new Set([
   "einen",
   "mit",
   "und",
+  "fur",
+  "furs",
+  "von",
+  "vom",
+  "zum",
+  "zur",
+  "beim",
+  "para",
+  "pour",
+  "avec",
 ]);
 
 export function words(s: string): string[] {
@@ -166,13 +176,25 @@ export const CLIPPINGS: ReadonlyMap<string, string> = new Map([
   ["appt", "appointment"],
 ]);
 
-/** Content words of a reference phrase, stemmed. */
-export function contentStems(s: string, extraStop?: Set<string>): string[] {
+/** Content words of a reference phrase, as typed (clippings spelt out). */
+function contentWords(s: string, extraStop?: Set<string>): string[] {
   return words(s)
     .filter((w) => !REF_STOPWORDS.has(w) && !extraStop?.has(w))
-    .map((w) => stem((CLIPPINGS.get(w) ?? w).replace(/^#/, "")))
-    .filter(Boolean);
+    .map((w) => (CLIPPINGS.get(w) ?? w).replace(/^#/, ""))
+    .filter((w) => stem(w));
 }
+
+/** Content words of a reference phrase, stemmed. */
+export function contentStems(s: string, extraStop?: Set<string>): string[] {
+  return contentWords(s, extraStop).map(stem);
+}
+
+/**
+ * A long word typed one letter off ("irigation"): its stem may lose what the stems compare ("irig" /
+ * "irrig"), so the words themselves are compared.
+ */
+const typoOf = (q: string, t: string) =>
+  q.length >= 7 && Math.abs(q.length - t.length) <= 1 && t.length >= 7 && (distance(q, t) <= 1 || swapped(q, t));
 
 /** Whether two words differ only by two neighbouring letters typed the other way round ("dentsit"). */
 export function swapped(a: string, b: string): boolean {
@@ -199,6 +221,8 @@ export function stemsMatch(q: string, t: string): boolean {
   // Short forms people type for long words: "docs" for documents, "pres" for presentation.
   if (q.length === 3 && t.length >= 6 && t.startsWith(q)) return true;
   if (q.length >= 5 && t.length >= 5 && (distance(q, t) <= 1 || swapped(q, t))) return true;
+  // "la llamada" is the task "Llamar al banco": a Spanish, French or German noun and verb of one deed.
+  if (q.length >= 5 && t.length >= 5 && foreignStemsMatch(q, t)) return true;
   return false;
 }
 
@@ -269,22 +293,24 @@ type Scored = { task: TaskSnapshot; title: number; all: number; exact: boolean }
 
 // A title is read (words, stems) once, not once per reference: with a few hundred tasks a message
 // that is tried several ways (interpret.ts) compares every title many times.
-const readTitles = new Map<string, { stems: string[]; normal: string }>();
-function readTitle(title: string): { stems: string[]; normal: string } {
-  return (
-    readTitles.get(title) ?? remember(readTitles, title, { stems: contentStems(title), normal: words(title).join(" ") })
-  );
+type ReadTitle = { stems: string[]; typed: string[]; normal: string };
+const readTitles = new Map<string, ReadTitle>();
+function readTitle(title: string): ReadTitle {
+  const known = readTitles.get(title);
+  if (known) return known;
+  const typed = contentWords(title);
+  return remember(readTitles, title, { stems: typed.map(stem), typed, normal: words(title).join(" ") });
 }
 
-function score(query: string[], tasks: TaskSnapshot[], rawPhrase: string): Scored[] {
+function score(query: string[], typed: string[], tasks: TaskSnapshot[], rawPhrase: string): Scored[] {
   const normPhrase = words(rawPhrase).join(" ");
   return tasks.map((task) => {
-    const { stems: titleStems, normal } = readTitle(task.title);
+    const { stems: titleStems, typed: titleWords, normal } = readTitle(task.title);
     const tagStems = task.tags.map((t) => stem(t.replace(/^#/, "")));
     let title = 0;
     let all = 0;
-    for (const q of query) {
-      const inTitle = titleStems.some((t) => stemsMatch(q, t));
+    for (const [i, q] of query.entries()) {
+      const inTitle = titleStems.some((t) => stemsMatch(q, t)) || titleWords.some((t) => typoOf(typed[i] ?? q, t));
       const inTags = tagStems.some((t) => t === q);
       if (inTitle) title++;
       if (inTitle || inTags) all++;
@@ -301,12 +327,13 @@ function preferStatus(list: TaskSnapshot[], prefer?: "pending" | "completed"): T
 
 /** Matches a cleaned phrase against the titles (and tags) of the tasks. */
 export function matchTitle(cleaned: string, tasks: TaskSnapshot[], opts: MatchOptions = {}): RefOutcome {
-  const query = contentStems(cleaned);
+  const typed = contentWords(cleaned);
+  const query = typed.map(stem);
   if (query.length === 0) {
     if (opts.override) return { kind: "one", task: opts.override, via: "override" };
     return { kind: "none", phrase: cleaned, reason: "no_match" };
   }
-  const scored = score(query, tasks, cleaned);
+  const scored = score(query, typed, tasks, cleaned);
 
   const exact = scored.filter((s) => s.exact).map((s) => s.task);
   if (exact.length === 1) return { kind: "one", task: exact[0], via: "title" };

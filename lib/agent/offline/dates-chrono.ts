@@ -7,6 +7,9 @@ import { type DateContext, type Day, type FoundDate, MONTH_RE, today } from "./d
 const WEEKDAY_ABBR = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$/i;
 const THE_SECOND =
   /\b(?:the|a)\s+second\b(?!\s+(?:of|week|half|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)/gi;
+// "quiz night", "date night friday": a night named after what happens is a thing, not a time.
+const NAMED_NIGHT =
+  /(?<=(?<![\p{L}])(?!(?:at|by|on|for|in|the|last|this|tomorrow|every|each|one|all|\p{L}+day)\s)\p{L}+\s+)night(?![\p{L}])/giu;
 const CONNECTOR_BEFORE = /\b(?:on|by|due|until|till|before|after|for|next|this|from|to|at|in)\s+$/i;
 
 /** chrono readings that are almost never meant as dates inside a to-do sentence. */
@@ -78,7 +81,8 @@ export function chronoDates(text: string, ctx: DateContext): FoundDate[] {
   // tomorrow" as one moment and loses "tomorrow").
   const parsed = text
     .replace(TASK_NUMBER, (_all, label: string, digits: string) => label + "n".repeat(digits.length))
-    .replace(THE_SECOND, (all) => all.replace(/\S/g, "x"));
+    .replace(THE_SECOND, (all) => all.replace(/\S/g, "x"))
+    .replace(NAMED_NIGHT, "xxxxx");
   try {
     results = chrono.casual.parse(parsed, ref, { forwardDate: true });
     // Date words of the message's language that no table translated ("el 5 de marzo", "vendredi

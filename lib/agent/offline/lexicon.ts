@@ -36,7 +36,7 @@ export const TEXT_SPEAK: Row[] = [
   ["2day", "today"], ["tday", "today"], ["2nite", "tonight"], ["tmrow", "tomorrow"], ["2night", "tonight"], ["tonite", "tonight"],
   ["pls", "please"], ["plz", "please"], ["plse", "please"], ["thx", "thanks"], ["thnx", "thanks"], ["thanx", "thanks"],
   ["tnx", "thanks"], ["wats", "what's"], ["whats", "what's"], ["whens", "when's"], ["u", "you"], ["or not", "", { after: /^\s*\?/ }], ["or nah", "", { after: /^\s*\?*\s*$/ }], ["del", "delete", { after: /^\s+(?:it|that|this|them|those|the|task|#?\d)\b/i }], ["kindly", "please"], ["beforehand", "before"], ["itself", "", { before: /\b(?:today|tomorrow|tonight|now)\s+$/i }], ["na", "", { before: /\p{L}\s+$/u, after: /^\s*[.!?]*\s*$/ }], ["did not", "didn't"], ["in morning", "in the morning"], ["in evening", "in the evening"], ["in afternoon", "in the afternoon"], ["yday", "yesterday"], ["ur", "you're", { after: /^\s+(?:at\s+it|welcome|the\s+best|so\s+\w+|a\s+(?:star|legend|lifesaver|gem))\b/i }], ["ur", "your"], ["r", "are"], ["wat", "what"], ["wht", "what"], ["wot", "what"], ["wut", "what"],
-  ["hav", "have"], ["hv", "have"], ["n", "and"], ["b4", "before"], ["abt", "about"], ["w/", "with"], ["bc", "because"],
+  ["evry", "every"], ["evrey", "every"], ["hav", "have"], ["hv", "have"], ["n", "and"], ["b4", "before"], ["abt", "about"], ["w/", "with"], ["bc", "because"],
   ["cuz", "because"], ["gonna", "going to"], ["wanna", "want to"], ["gotta", "have to"], ["lemme", "let me"],
   ["appt", "appointment"], ["mins", "minutes"], ["min", "minutes"], ["hr", "hour"], ["hrs", "hours"],
   ["wk", "week"], ["wks", "weeks"], ["nxt", "next"], ["asap", "asap"], ["eod", "end of day"],
@@ -199,7 +199,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["qué me queda", "what do I have left"], ["qué me quedan", "what do I have left"], ["qué he", "what have I"], ["qué hice", "what did I do"], ["hay algo", "is there anything"], ["hay", "are there", { after: /^\s+(?!que\b)\S/i }], ["tengo algo", "do I have anything"], ["tengo alguna", "do I have any"],
     ["completado", "completed", ES_DONE_ASKED], ["completadas", "completed", ES_DONE_ASKED], ["terminado", "finished", ES_DONE_ASKED], ["hecho", "done", ES_DONE_ASKED],
     // Reminders and changes to an existing task ("avísame media hora antes", "ponle la etiqueta X", "a las 8 de la mañana").
-    ["avísame", "remind me"], ["y", "and", AT_START], ["y", "and", { before: /^\s*(?:ah|oh|ay|uy|ok|vale|bueno|listo)[\s,!.]+$/i }], ["y", "and", ES_AND_AHEAD], ["ponele", "to", { before: /\bnombre\s+a\s+[^,]+,\s*$/i }], ["ponele", "give it"], ["ponle", "give it"], ["pon", "put"], ["en", "to", { after: /^\s+prioridad\b/i }],
+    ["avísame", "remind me"], ["y", "and", AT_START], ["y", "and", { before: /^\s*(?:ah|oh|ay|uy|ok|vale|bueno|listo)[\s,!.]+$/i }], ["y", "and", ES_AND_AHEAD], ["ponele", "to", { before: /\bnombre\s+a\s+[^,]+,\s*$/i }], ["ponele", "give it"], ["ponle", "give it"], ["ponles", "give them"], ["pon", "put"], ["en", "to", { after: /^\s+prioridad\b/i }],
     ["la etiqueta", "the tag"], ["etiquétalo como", "tag it"], ["una hora", "an hour"], ["media hora", "half an hour"], ["horas", "hours", UNIT_BEFORE], ["minutos", "minutes", UNIT_BEFORE],
     ["dos", "two", COUNT_AHEAD], ["tres", "three", COUNT_AHEAD], ["antes", "before", UNITS_BEHIND], ["el día antes", "the day before"],
     ["la noche anterior", "the night before"], ["un día antes", "a day before"], ["el recordatorio", "the reminder"], ["repite", "repeat"], ["deja de repetir", "stop repeating"],
@@ -238,7 +238,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["puedes", "can you"], ["podrías", "could you"], ["por favor", "please"], ["cuándo es", "when is"], ["cuándo vence", "when is"],
     // "¿tengo algo vencido?", "q tengo esta semana", "¿qué terminé ayer?", "quita la fecha del DNI".
     ["a la misma hora", ""], ["qué terminé", "what did i finish"], ["qué acabé", "what did i finish"], ["acabé", "finished"],
-    ["qué completé", "what did i complete"], ["quita la fecha del", "remove the due date of the"], ["quitar la fecha del", "remove the due date of the"], ["quita la fecha al", "remove the due date of the"],
+    ["qué completé", "what did i complete"], ["quita la fecha del", "remove the due date of the"], ["quitar la fecha del", "remove the due date of the"], ["quita la fecha al", "remove the due date of the"], ["quítale la fecha al", "remove the due date of the"], ["quítale la fecha a", "remove the due date of"], ["ya veré cuándo", "no rush"],
     // "añade la etiqueta marketing a la presentación": the tag goes "to" the task.
     ["a", "to", { before: /\betiqueta\s+#?[\p{L}\d_-]+\s+$/iu }],
     // "cada lunes y jueves": the second day of a weekly repeat.
@@ -278,7 +278,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["cuándo era", "when is it"], ["y", "and", { after: /^\s+(?:la\s+etiqueta|el\s+tag|la\s+prioridad|prioridad)\b/i }], ["póngale", "give it"], ["deshaga", "undo"], ["ya había", "have i already"],
     ["con la etiqueta", "tagged"], ["qué tareas terminé", "what tasks did i finish"], ["cuáles tareas terminé", "which tasks did i finish"], ["cuáles", "which"],
     ["agregue", "add"], ["agrégueme", "add"], ["anote", "add"], ["marque", "mark"], ["entonces", "then", AT_START], ["anóteme", "add"], ["márqueme", "mark"], ["muévame", "move"], ["deshacé", "undo"], ["cuándo era lo del", "when is the"],
-    ["qué me toca", "what do I have"], ["qué pendientes tengo", "what's pending"], ["tengo algo apuntado sobre", "do I have anything about"], ["lo mismo con", "same for"], ["es el", "it's", { after: /^\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b/iu }], ["como hechas", "as done"], ["todas las de", "all tagged"], ["ya hice", "I already did", { after: /^\s+(?:las\s+dos|los\s+dos|ambas|ambos|todas|todos)\b/i }], ["ese no", "not that one"], ["las dos", "both"], ["quítale la etiqueta de", "remove the tag"], ["me cuenta", "tell me"], ["es urgente", "urgent"],
+    ["qué me toca", "what do I have"], ["qué pendientes tengo", "what's pending"], ["tengo algo apuntado sobre", "do I have anything about"], ["lo mismo con", "same for"], ["lo mismo para", "same for"], ["igual para", "same for"], ["es el", "it's", { after: /^\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b/iu }], ["como hechas", "as done"], ["todas las de", "all tagged"], ["ya hice", "I already did", { after: /^\s+(?:las\s+dos|los\s+dos|ambas|ambos|todas|todos)\b/i }], ["ese no", "not that one"], ["las dos", "both"], ["quítale la etiqueta de", "remove the tag"], ["me cuenta", "tell me"], ["es urgente", "urgent"],
     ["a las", "at", { before: /\bpor\s+la\s+(?:mañana|tarde|noche)\s+$/i }], ["po", "", { before: /\p{L}\s+$/u, after: /^\s*(?:[,.!?]|$)/ }], ["avíseme", "remind me"], ["recuérdeme", "remind me about", { after: /^\s+(?:it|them)\b/i }], ["recuérdeme", "remind me to"], ["muéstreme", "show me"],
     ["borre", "delete"], ["elimine", "delete"], ["mueva", "move"], ["cámbiele el nombre a", "rename it to", { after: /^(?!.*\bpor\b)(?!\s+(?:la|el)\s+tarea\b)/i }], ["cámbiele el nombre a", "rename"],
     ["me hace el favor y", "please"], ["me hace el favor de", "please"], ["hágame el favor de", "please"],
@@ -310,7 +310,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["toutes les", "every"], ["jour", "day", EVERY_UNIT], ["jours", "day", EVERY_UNIT], ["semaine", "week", EVERY_UNIT], ["semaines", "week", EVERY_UNIT], ["mois", "month", EVERY_UNIT],
     ["année", "year", EVERY_UNIT], ["ans", "year", EVERY_UNIT], ["tous les quinze jours", "every 2 weeks"],
     ["du matin", "am", CLOCK_BEHIND], ["du soir", "pm", CLOCK_BEHIND], ["de l'après-midi", "pm", CLOCK_BEHIND],
-    ["renomme", "rename"], ["en", "to", { before: /\brenommer?\b.+\s$/i }], ["pour", "to", { before: /\btâches?\s+$/i }], ["de la liste", "from the list"], ["de ma liste", "from my list"], ["me montrer", "show me"], ["m'afficher", "show me"], ["rouvre", "reopen"], ["annule", "undo"], ["change le nom de", "rename"], ["préviens-moi", "remind me"], ["vous pouvez", "can you"], ["mets", "add", { after: /^\s+\p{L}+(?:er|ir|re)\b/iu }], ["mets", "put"], ["enlève l'étiquette", "remove the tag"], ["du", "from the", TAG_NAMED_FR], ["de", "from", TAG_NAMED_FR], ["à", "", { after: /^\s+tous\s+les\b/i }], ["c'est quoi qui est", "what is"], ["dans ma liste", "on my list"], ["qu'est-ce que j'ai à faire", "what do I have to do"],
+    ["renomme", "rename"], ["en", "to", { before: /\brenommer?\b.+\s$/i }], ["pour", "to", { before: /\btâches?\s+$/i }], ["pour", "to", { before: /\b(?:nom|renomme|renommer|rename)\b.*\s$/i, after: /^\s+["«“]/ }], ["de la liste", "from the list"], ["de ma liste", "from my list"], ["me montrer", "show me"], ["m'afficher", "show me"], ["rouvre", "reopen"], ["annule", "undo"], ["change le nom de", "rename"], ["préviens-moi", "remind me"], ["vous pouvez", "can you"], ["mets", "add", { after: /^\s+\p{L}+(?:er|ir|re)\b/iu }], ["mets", "put"], ["enlève l'étiquette", "remove the tag"], ["du", "from the", TAG_NAMED_FR], ["de", "from", TAG_NAMED_FR], ["à", "", { after: /^\s+tous\s+les\b/i }], ["c'est quoi qui est", "what is"], ["dans ma liste", "on my list"], ["qu'est-ce que j'ai à faire", "what do I have to do"],
     ["qu'est-ce que j'ai", "what do I have"], ["j'ai quoi", "what do I have"], ["qu'ai-je", "what have I"], ["quelles tâches", "which tasks"], ["qu'est-ce qui est", "what is"], ["qu'est-ce qu'il me reste", "what do I have left"],
     ["qu'est-ce qui me reste", "what do I have left"], ["montre", "show"],
     ["terminé", "finished", FR_DONE_ASKED], ["terminées", "finished", FR_DONE_ASKED], ["fini", "finished", FR_DONE_ASKED], ["fait", "done", FR_DONE_ASKED], ["mes tâches", "my tasks"], ["la tâche", "it", { before: /\bremet(?:s|tez)?\s+$/i, after: /^(?!\s*\d)/ }], ["la tâche", "task"], ["les tâches", "tasks", { after: /^\s+\d/ }], ["tâches", "tasks"],
@@ -329,7 +329,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["la première", "the first"], ["la deuxième", "the second"], ["la troisième", "the third"],
     ["la dernière", "the last"], ["l'autre", "the other one"], ["je l'ai faite", "is done"], ["je l'ai fait", "is done"], ["plutôt", "i mean", AFTER_COMMA], ["plutôt", ""], ["c'est fait", "", { before: /^\s*$/, after: /^\s*,\s*j'ai\b/i }], ["c'est fait", "is done"], ["c'est faite", "is done"], ["finalement", "actually"], ["pas celui-là", "not that one"], ["pas celle-là", "not that one"], ["à la même heure", ""], ["c'est urgent", "urgent"], ["c'est important", "important"],
     ["il y a des trucs", "are there any tasks"], ["il y a des choses", "are there any tasks"], ["la fin du mois", "the end of the month"], ["fin du mois", "end of month"], ["annule ça", "undo that"], ["annulez", "undo"], ["aussi pour", "same for"], ["ajoutez aussi", "add"], ["tasse", "move"], ["même heure", ""],
-    ["les deux", "both"], ["j'ai fait", "I did", { after: /^\s+(?:les\s+deux|toutes|tous)\b/i }], ["celle d'hier", "yesterday's one"], ["c'est quoi que j'ai", "what do I have"], ["rappelez-moi", "remind me"], ["à midi", "at noon"], ["tu sais", "can you", { after: /^\s+(?:m'|me\s+)?\p{L}+er\b/iu }], ["c'est pas pressé", "low priority"], ["enlève le tag", "remove the tag"], ["des", "from the", { before: /(?<!\p{L})(?:étiquette|tag)\s+#?[\p{L}\p{N}_-]+\s+$/iu }], ["la semaine passée", "last week"], ["c'est à", "it's at", { after: /^\s+\d/ }], ["les deux premières", "the first two"], ["sont faites", "are done"], ["pareil pour", "same for"], ["seulement", "", { before: /\b(?:ajoute|rajoute)\s+$/i }], ["ça", "that"], ["oui", "yes"], ["non", "no"], ["à", "to", FR_DAY_AHEAD], ["pour", "for", FR_DAY_AHEAD],
+    ["les deux", "both"], ["j'ai fait", "I did", { after: /^\s+(?:les\s+deux|toutes|tous|(?:la|le)\s+#?\d)\b/i }], ["m'indiquer", "tell me"], ["ce qui est", "what is"], ["celle d'hier", "yesterday's one"], ["c'est quoi que j'ai", "what do I have"], ["j'ai-tu", "do I have"], ["d'autre chose", "anything else"], ["c'est quoi le programme", "what do I have"], ["quel est le programme", "what do I have"], ["coucou", "hi"], ["rappelez-moi", "remind me"], ["à midi", "at noon"], ["tu sais", "can you", { after: /^\s+(?:m'|me\s+)?\p{L}+er\b/iu }], ["c'est pas pressé", "low priority"], ["enlève le tag", "remove the tag"], ["des", "from the", { before: /(?<!\p{L})(?:étiquette|tag)\s+#?[\p{L}\p{N}_-]+\s+$/iu }], ["la semaine passée", "last week"], ["c'est à", "it's at", { after: /^\s+\d/ }], ["les deux premières", "the first two"], ["sont faites", "are done"], ["pareil pour", "same for"], ["seulement", "", { before: /\b(?:ajoute|rajoute)\s+$/i }], ["ça", "that"], ["oui", "yes"], ["non", "no"], ["à", "to", FR_DAY_AHEAD], ["pour", "for", FR_DAY_AHEAD],
     ["qu'est-ce que tu peux faire", "what can you do"], ["que peux-tu faire", "what can you do"], ["comment ça marche", "how does it work"],
     ["comment ça fonctionne", "how does it work"], ["aide", "help"], ["aide-moi", "help"],
     ["supprimer", "delete"], ["effacer", "delete"], ["enlever", "delete"], ["marquer", "mark"], ["terminer", "complete"], ["déplacer", "move"],
@@ -341,7 +341,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["le", "task", { ...TASK_NUMBER_AHEAD, before: /\b(?:coche|cochez|supprime|supprimez|efface|effacez|termine|terminez|déplace|décale|repousse)\s+(?:le\s+#?\d{1,3}\s*(?:,|et|pis|puis)\s+)?$/i }],
     ["est encore en cours", "is still open"], ["quand est", "when is"], ["peux-tu", "can you"], ["je voudrais", "I would like to", FR_COMMAND_AHEAD], ["je veux", "I want to", FR_COMMAND_AHEAD], ["la priorité de", "the priority of"], ["la priorité du", "the priority of the"], ["la priorité des", "the priority of the"], ["en haute", "to high"], ["en basse", "to low"], ["tu peux", "can you"], ["pourrais-tu", "could you"], ["s'il te plaît", "please"], ["s'il vous plaît", "please"], ["je vous prie", "please"], ["merci d'avance", "thanks in advance"], ["du coup", ""], ["j'ai terminé quoi", "what did I finish"], ["c'est à quelle heure", "when is"], ["déjà", "", { before: /\bheure\b[^?]*\s$/i, after: /^\s*\?/ }], ["mets en note", "add a note"], ["me rappeler d'", "remind me to "], ["me rappeler de", "remind me to"], ["une note", "a note"], ["aussi", "also", { before: /(?:pourriez-vous|pouvez-vous|peux-tu|tu\s+peux)\s+$/i }], ["à", "at", { before: /\b(?:veille|lendemain)\s+$/i, after: /^\s+\d{1,2}(?::\d\d|h)/i }], ["lui mettre", "give it"], ["me la rappeler", "remind me about it"], ["me le rappeler", "remind me about it"], ["tant qu'on y est", ""], ["dessus", "on it", { before: /\bnote\s+$/i }], ["mets-lui", "set", { after: /^\s+un\s+rappel\b/i }], ["un rappel", "a reminder"], ["j'ai des trucs", "do I have anything"], ["me noter", "add"], ["j'ai pas encore", "I haven't"], ["je n'ai pas encore", "I haven't"], ["j'ai fini", "I finished"], ["et", "and", { before: /\d\s+$/, after: /^\s+\d/ }],
     // "remets la tâche en cours", "remets-le comme pas fait": back to not done.
-    ["en cours", "as not done", { before: /\bremet(?:s|tez)?\b[^,.]*\s$/i }], ["comme pas fait", "as not done"], ["comme pas faite", "as not done"], ["enlève-lui", "remove"], ["bonne soirée à vous", "have a good evening"], ["bonne journée à vous", "have a good day"],
+    ["en cours", "as not done", { before: /\bremet(?:s|tez)?\b[^,.]*\s$/i }], ["à faire", "as not done", { before: /\bremet(?:s|tez)?\b[^,.]*\s$/i }], ["comme pas fait", "as not done"], ["comme pas faite", "as not done"], ["enlève-lui", "remove"], ["bonne soirée à vous", "have a good evening"], ["bonne journée à vous", "have a good day"],
     // "c quoi qui reste cette semaine", "les tâches qui parlent d'anniversaire", Québec "à soir".
     ["c'est quoi qui reste", "what is left"], ["qu'est-ce qui reste", "what is left"], ["qui parlent de", "about"], ["qui parlent d'", "about "], ["à soir", "tonight"], ["stp", "please"], ["c'est quand", "when is"],
     // "coche la 2", "pourriez-vous …" (vous), "le truc des billets", "la première est réglée", "c'est bon, …", "cherche …".
@@ -360,7 +360,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["est-ce qu'il me reste", "do i have left"], ["est-ce qu'il y a", "is there"], ["à faire", "to do"], ["encore", "still", { after: /^\s+(?:anything|quelque\s+chose)\b/i }],
     // "mets-lui l'étiquette …", "c'est réglé", "je voulais dire celui des …", "alors", "pour celle-là".
     ["mets-lui", "give it"], ["c'est réglé", "is done"], ["je voulais dire", "i meant"], ["celui des", "the"], ["celle des", "the"],
-    ["alors", "so"], ["aussi", "also", { before: /\bajoute\s+$/i }], ["aussi", "also", { before: /^\s*et\s+$/i }], ["pour celle-là", "for that one"], ["pour celui-là", "for that one"],
+    ["alors", "", { before: /\p{L}\s+$/u, after: /^\s*[.!?]*\s*$/ }], ["alors", "so"], ["aussi", "also", { before: /\bajoute\s+$/i }], ["aussi", "also", { before: /^\s*et\s+$/i }], ["pour celle-là", "for that one"], ["pour celui-là", "for that one"],
     // "repousse-la d'une semaine", "oups c'est 15h, pas 15h30", "ou pas ?", "bon", "maintenant".
     // "svp", "pourriez-vous me dire ce qui est prévu", "montre moi tout ce qui est tagué …", "enlève la date de …, ça presse pas".
     // "même heure", "euh", "pardon", "reviens en arrière", "des trucs".
@@ -389,7 +389,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
   ],
   de: [
     // Adding ("füge … hinzu" and "… hinzufügen" are brought to the front by DE_REORDER first).
-    ["trag ein", "add"], ["eine halbe stunde", "half an hour"], ["tragen sie ein", "add"], ["am selben tag", "on the same day"], ["alle drei", "all three"], ["das gleiche fürs", "same for the"], ["füg hinzu", "add"], ["trag", "add"], ["trage", "add"], ["notiere mir", "add"], ["notier mir", "add"], ["notiere", "add"], ["notier", "add"],
+    ["trag ein", "add"], ["eine halbe stunde", "half an hour"], ["tragen sie ein", "add"], ["am selben tag", "on the same day"], ["alle drei", "all three"], ["das gleiche fürs", "same for the"], ["dann", "then", { before: /^\s*$/ }], ["dasselbe für", "same for"], ["doch nicht", "not"], ["nur", "just"], ["halt", "", { before: /\b(?:es|das|ihn|sie|den|die|dann)\s+$/i }], ["füg hinzu", "add"], ["trag", "add"], ["trage", "add"], ["notiere mir", "add"], ["notier mir", "add"], ["notiere", "add"], ["notier", "add"],
     // "erinnere mich daran, … die Pflanzen zu gießen": the title is the infinitive without "zu".
     ["zu", "", { before: /\berinnere?\s+mich\s+daran\b.*\s$/i, after: /^\s+\p{L}+\s*[.!?]*$/u }], ["erstelle", "create"], ["erstell", "create"],
     ["leg", "create"], ["lege", "create"], ["neue aufgabe", "new task"], ["eine neue aufgabe", "a new task"], ["eine aufgabe", "a task"],
@@ -456,7 +456,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["den ersten", "the first"], ["den zweiten", "the second"], ["den dritten", "the third"], ["den letzten", "the last"],
     ["und auch", "and also"], ["auch", "too"], ["und", "and", { before: /^\s*$/ }], ["doch lieber", "actually"], ["tagge das mit", "tag it with"],
     ["tagge es mit", "tag it with"], ["hör auf, das zu wiederholen", "stop repeating it"], ["hör auf das zu wiederholen", "stop repeating it"],
-    ["zur gleichen zeit", ""], ["zur selben zeit", ""], ["nummer", "number"],
+    ["zur gleichen zeit", ""], ["gleiche zeit", ""], ["zur selben zeit", ""], ["nummer", "number"],
     // "bitte" mid-sentence ("lösche bitte die Aufgabe …") says nothing; at the edges it is "please".
     ["bitte", "please", { before: /^\s*$/ }], ["bitte", "please", { after: /^\s*[.!?]*\s*$/ }], ["bitte", ""], ["danke", "thanks"], ["danke dir", "thanks"], ["danke euch", "thanks"], ["dankeschön", "thanks"], ["danke schön", "thanks"],
     ["vielen dank", "thanks"], ["das wär's", "that's all"], ["erzähl mir", "tell me"], ["erzähle mir", "tell me"], ["einen witz", "a joke"], ["eine geschichte", "a story"], ["ein gedicht", "a poem"], ["das wars", "that's all"], ["das war's", "that's all"], ["das ist alles", "that's all"], ["nichts mehr", "nothing else"], ["hallo", "hello"], ["guten morgen", "good morning"], ["guten tag", "hello"], ["guten abend", "good evening"],
@@ -559,6 +559,8 @@ export const TITLE_LIST_GOES_ON: Partial<Record<Foreign, RegExp>> = Object.fromE
 export const CHAT_SPELLING: Record<Foreign, Row[]> = {
   es: [
     ["q", "qué", { before: /^\s*(?:(?:oye|y|pues|bueno|ok)\s+)?$/i }], ["q", "que"], ["que", "qué", { before: /(?:^|\b(?:oye|y|pues|bueno|ok)\s+)$/i, after: /^\s+(?:tengo|hay|me\s+queda|tareas)\b/i }],
+    // "ponles a las dos la etiqueta navidad": "to both", not two o'clock.
+    ["a las dos", "both", { before: /\b(?:ponles|dales|agrégales|añádeles)\s+$/i }], ["a los dos", "both", { before: /\b(?:ponles|dales|agrégales|añádeles)\s+$/i }],
     // "q cosas termine ayer": "what things" is "what".
     ["cosas", "", { before: /(?<![\p{L}])(?:q|qu[ée])\s+$/iu }],
     ["termine", "terminé", { before: /\b(?:qu[ée]|cu[áa]les)\s+(?:tareas\s+)?$/i }],
@@ -569,7 +571,7 @@ export const CHAT_SPELLING: Record<Foreign, Row[]> = {
     ["quest ce que", "qu'est-ce que"], ["qu'est ce", "qu'est-ce"], ["qqch", "quelque chose"], ["cest", "c'est"], ["aujourdhui", "aujourd'hui"], ["1re", "1", { before: /\bla\s+$/i }], ["rapeler", "rappeler"], ["rapelle-moi", "rappelle-moi"], ["suprime", "supprime"], ["2e", "2", { before: /\b(?:la|le)\s+$/i }], ["3e", "3", { before: /\b(?:la|le)\s+$/i }], ["tt", "tous", { after: /^\s+les\b/i }],
     ["a", "à", { after: /^\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|\d)/i }],
   ],
-  de: [["han i", "habe ich"], ["is", "ist", { before: /\b(?:was|wann|das|es|wer|wo)\s+$/i }], ["heut", "heute"], ["scho", "schon"], ["wohe", "woche"], ["un", "und", { before: /^\s*$/ }], ["nich", "nicht"], ["ma", "mir", { before: /\btrag\s+$/i }], ["ei", "ein", { after: /^\s*:/ }], ["zehne", "zehn"], ["in da früh", "in der früh"], ["eigtl", "eigentlich"], ["is", "ist", { before: /\b(?:erste|zweite|dritte|letzte)\s+$/i }], ["no", "noch", { before: /\btrag\s+$/i }], ["ne", "eine", { after: /^\s+(?:halbe|stunde|viertelstunde)\b/i }], ["des", "das", { after: /^\s+(?:erste|zweite|dritte|vierte|letzte)\b/i }], ["i", "ich", { before: /\b(?:hab|hob|bin|muss|mein|moan)\s+$/i }], ["fertig gemacht", "erledigt"], ["fertiggemacht", "erledigt"], ["nöd", "nicht"], ["ned", "nicht"], ["nid", "nicht"], ["no", "noch", { after: /^\s+(?:nöd|ned|nid|nicht)\b/i }]],
+  de: [["han i", "habe ich"], ["is", "ist", { before: /\b(?:was|wann|das|es|wer|wo)\s+$/i }], ["heut", "heute"], ["scho", "schon"], ["wohe", "woche"], ["un", "und", { before: /^\s*$/ }], ["nich", "nicht"], ["ma", "mir", { before: /\btrag\s+$/i }], ["ei", "ein", { after: /^\s*:/ }], ["zehne", "zehn"], ["in da früh", "in der früh"], ["eigtl", "eigentlich"], ["is", "ist", { before: /\b(?:erste|zweite|dritte|letzte)\s+$/i }], ["no", "noch", { before: /\btrag\s+$/i }], ["ne", "eine", { after: /^\s+(?:halbe|stunde|viertelstunde)\b/i }], ["des", "das", { after: /^\s+(?:erste|zweite|dritte|vierte|letzte)\b/i }], ["i", "ich", { before: /\b(?:hab|hob|bin|muss|mein|moan)\s+$/i }], ["fertig gemacht", "erledigt"], ["fertiggemacht", "erledigt"], ["nöd", "nicht"], ["ned", "nicht"], ["nid", "nicht"], ["no", "noch", { after: /^\s+(?:nöd|ned|nid|nicht|offen|da|zu\s+tun)\b/i }], ["heit", "heute"], ["fürn", "für den"], ["uf", "auf"], ["nächschte", "nächsten", { after: /^\s+(?:montag|dienstag|mittwoch|mittwuch|donnerstag|freitag|samstag|sonntag)\b/i }], ["nächschte", "nächste"], ["nächste", "nächsten", { after: /^\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b/i }], ["gliichi zyt", "gleiche zeit"], ["mittwuch", "mittwoch"], ["verschiebe", "verschieben", { after: /^\s*(?:[,.!?]|$)/ }]],
 };
 
 /**
@@ -748,10 +750,14 @@ export const FIXED_PAIRS = [
  * "le hablé a mi abuela" for "Llamar a mi abuela". Each row: verbs (base forms) that do the same deed.
  */
 export const SAME_DEEDS: ReadonlyArray<readonly string[]> = [
-  ["call", "talk", "speak", "ring", "phone"],
-  ["llamar", "hablar"],
-  ["appeler", "parler", "téléphoner"],
-  ["anrufen", "sprechen", "telefonieren"],
+  ["call", "talk", "speak", "ring", "phone", "llamar", "hablar", "appeler", "parler", "téléphoner", "anrufen", "sprechen", "telefonieren"],
+  // A deed said in one language of a task titled in another ("ya mandé el invoice" for "Send invoice to Acme").
+  ["send", "mandar", "enviar", "envoyer", "schicken", "senden", "verschicken", "abschicken"],
+  ["pay", "pagar", "payer", "bezahlen", "zahlen", "überweisen"],
+  ["buy", "comprar", "acheter", "kaufen", "besorgen"],
+  ["book", "reservar", "réserver", "buchen"],
+  ["pick up", "collect", "recoger", "buscar", "récupérer", "abholen", "holen"],
+  ["renew", "renovar", "renouveler", "verlängern"],
 ];
 
 /** Words after a greeting that keep it a greeting ("good morning to you", "hi there everyone", "hallo du"). */

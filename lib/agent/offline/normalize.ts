@@ -503,7 +503,6 @@ export function carriedLanguage(
   return lang === "en" ? null : lang;
 }
 
-/** Two words that differ by one swapped pair of neighbouring letters ("compelte", "firday"). */
 /** The command or date word a misspelt word stands for, or null (see `SPELLED_WORDS`). */
 export function correctSpelling(word: string): string | null {
   const w = word.toLowerCase();
@@ -666,6 +665,11 @@ const WEEKDAY_DAY: Partial<Record<Language, RegExp>> = {
 // "pack bei der präsentation noch den tag kunde dazu": the tag for the task named after "bei".
 const DE_TAG_AT =
   /\b(?:pack|packe|füg|füge|gib|mach)\s+(?:(?:bitte|mal|ma)\s+)*(?:bei|beim)\s+(.+?)\s+(?:(?:bitte|noch|mal)\s+)*(?:den|das)\s+tag\s+#?([\p{L}\p{N}_-]+)\s+(?:dazu|hinzu|dran)\b/giu;
+// "… eintragen und mich eine Stunde vorher erinnern": a reminder asked for with its verb last.
+const DE_REMIND_LAST = /\b(und\s+)?mich\s+(?!an\b|daran\b)(.+?)\s+(?:daran\s+)?erinnern\b/giu;
+// "die Vorbereitung fürs Teammeeting schieb bitte auf Montag": the task named first, then the command.
+const DE_OBJECT_FIRST =
+  /^((?:die|der|das|den|dem|mein|meine|meinen)\s+[^\s?.!,][^?.!,]*?)\s+(schieb|schiebe|verschieb|verschiebe|lösch|lösche|streich|streiche|markier|markiere|erledige)\s+((?:(?:bitte|mal|ma|doch|halt)\s+)*)(?=\S)/iu;
 // "am Freitagabend": a weekday and a part of it written as one word.
 const DE_WEEKDAY_PART =
   /\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(morgen|vormittag|mittag|nachmittag|abend|nacht)\b/giu;
@@ -695,6 +699,9 @@ const EVERY_OTHER: Partial<Record<Language, RegExp>> = {
 };
 
 const MIND_GERUND = /\b((?:you|u)\s+mind\s+)([a-z]+ing)\b/gi;
+// "remind me on the same day at 8 about it" (German "… dran"): what to be reminded of, next to its verb.
+const ABOUT_IT_LAST =
+  /^((?:and\s+)?remind\s+me)\s+(?!about\b|of\b|to\b)(.+?)\s+(about\s+(?:it|that|this))(?=\s*[.!?]*$)/i;
 
 /** Inverted punctuation and the tables applied; the result is what the parsers read. */
 export function normalizeWords(text: string, trace?: RowTrace, known?: Language): { text: string; language: Language } {
@@ -727,7 +734,9 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
   if (language === "de")
     t = reorderClosed(
       t
+        .replace(DE_OBJECT_FIRST, "$2 $3$1 ")
         .replace(DE_WEEKDAY_PART, "$1 $2")
+        .replace(DE_REMIND_LAST, "$1remind me $2")
         .replace(DE_RENAME_UM_IN, "rename $1 to")
         .replace(DE_TAG_AT, "tag $1 with $2")
         .replace(DE_DAY_MONTH, (all, d: string, m: string) =>
@@ -751,6 +760,7 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
     return base ? lead + base : all;
   });
   t = applyTextSpeak(t, trace)
+    .replace(ABOUT_IT_LAST, "$1 $3 $2")
     .replace(IS_BEFORE_STATE, " is")
     .replace(WEEKDAY_BEFORE_DAY, "the ")
     .replace(BARE_HOUR, "$1at $2$3");

@@ -258,7 +258,11 @@ export function extractRepeat(text: string, ctx: DateContext, anchor?: Day): Rep
     if (!m) continue;
     const rule = build(m);
     if (!rule) continue;
-    let rest = `${text.slice(0, m.index)} ${text.slice(m.index + m[0].length)}`.replace(/\s+/g, " ").trim();
+    // "every tuesday night": the part of the day said right after the repeat is its time.
+    const part = /^\s+(morning|afternoon|evening|night)\b/i.exec(text.slice(m.index + m[0].length));
+    if (part) rule.daypart ??= part[1]!.toLowerCase() as NonNullable<Rule["daypart"]>;
+    const end = m.index + m[0].length + (part?.[0].length ?? 0);
+    let rest = `${text.slice(0, m.index)} ${text.slice(end)}`.replace(/\s+/g, " ").trim();
     // A time of day said with it ("at 9:30am") is the occurrences' time.
     const scan = findDates(rest, ctx);
     const timed = scan.dates.find((d) => d.hasTime && d.wall);

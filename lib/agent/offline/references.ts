@@ -161,7 +161,10 @@ export function resolveOne(phrase: string, tasks: TaskSnapshot[], opts: RefOptio
     // "the other one": of what we last showed, the one the last change did not touch.
     const state = dialogueState(opts.history);
     const touched = state.lastChange?.touched ?? [];
-    const rest = state.shown.filter((n) => !touched.includes(n));
+    // With no list shown: of the two tasks talked about last, the one the last change did not touch
+    // ("add school photos …", "and a meeting …", "remind me about the photos …", "and for the other one …").
+    const among = state.shown.length ? state.shown : (recentReferents(opts.history, 2) ?? []);
+    const rest = among.filter((n) => !touched.includes(n));
     if (rest.length === 1) return byNumber(rest[0]!, tasks);
     if (rest.length > 1)
       return {

@@ -48,7 +48,8 @@ const NUMBER_TOPIC = new RegExp(
   "i",
 );
 
-const FOR_TOPIC = /^(?:for|about|as\s+for|regarding|re)\s+(.{3,}?)\s*[,:;-]\s*remind\s+me\s+(.+)$/i;
+const FOR_TOPIC =
+  /^(?:for|about|as\s+for|regarding|re|pour|para|für)\s+(.{3,}?)\s*[,:;-]\s*(?:remind\s+me\s+)?(.+?\s(?:before|ahead|earlier)|(?<=remind\s+me\s+).+)$/i;
 // "for the gutters task, swap the errands tag for house": the command needs no "it", the topic is its task.
 const FOR_COMMAND = new RegExp(
   String.raw`^(?:for|on|as\s+for|regarding)\s+(.{3,}?)\s*[,:;-]\s*((?:${VERBS.join("|")})\s.*)$`,

@@ -196,8 +196,10 @@ function nounItems(title: string, language: Language): string[] | null {
   const sizes = items.map((it) => it.split(/\s+/).length);
   // "salt and vinegar crisps": one singular word before a longer phrase describes its thing; "sponges and bin liners" are two.
   if (items.length === 2 && sizes[0] === 1 && sizes[1]! > 1 && !/[^s]s$/i.test(items[0]!)) return null;
+  // "un kilo de helado": other languages say a thing with an article and a "de" more.
+  const longest = language === "en" ? 3 : 4;
   const thing = (it: string, i: number) =>
-    sizes[i]! <= 3 && !TODO_VERBS.has(firstWord(it)) && !NOT_A_THING.test(it) && !isSmalltalk(it);
+    sizes[i]! <= longest && !TODO_VERBS.has(firstWord(it)) && !NOT_A_THING.test(it) && !isSmalltalk(it);
   return items.every(thing) ? items : null;
 }
 

@@ -3,6 +3,7 @@
 // One file (over 300 lines): completing and reopening share the same reading of references and reports, mirrored.
 import { pastLikeBase } from "@/lib/tasks/lemma";
 import { namedFirst } from "./remark";
+import { storyTask } from "../story";
 import { clarifyReference, result, type Ctx } from "../context";
 import { resolveTargets } from "../targets";
 import { findDates } from "../dates";
@@ -343,6 +344,28 @@ const TOPIC_DONE =
 const STORY_DONE =
   /^(.+?)\s*,?\s+so\s+(?:that'?s|thats|it'?s|its|that\s+is|it\s+is)\s+(?:all\s+)?(?:done|sorted|finished|handled|out\s+of\s+the\s+way)$/i;
 
+// "the pet insurance payment bounced so it's not actually renewed(, put it back)": what happened, then
+// that it is not done after all; a word of the story names the finished task.
+const STORY_UNDONE =
+  /^(.+?)\s*,?\s+so\s+(?:that'?s|thats|it'?s|its|that\s+is|it\s+is|it\s+was|it\s+wasn'?t|it\s+isn'?t)\s+(?:not\s+)?(?:actually\s+|really\s+)?[a-z]+$/i;
+
+function storyUndone(ctx: Ctx): Interpretation | null {
+  const stated = ctx.text.replace(REOPEN_TAIL, "");
+  const m = STORY_UNDONE.exec(stated);
+  if (!m || !/\bnot\b|n'?t\b/i.test(stated.slice(m[1]!.length))) return null;
+  const task = storyTask(
+    m[1]!,
+    ctx.tasks.filter((t) => t.status === "completed"),
+  );
+  if (!task) return null;
+  return result(
+    "reopen_task",
+    [{ tool: "complete_task", input: { task: task.number, completed: false } }],
+    { tasks: [task.number], ref: m[1]! },
+    0.7,
+  );
+}
+
 function topicDone(ctx: Ctx): Interpretation | null {
   const m = TOPIC_DONE.exec(ctx.text);
   const story = m ? null : STORY_DONE.exec(ctx.text);
@@ -367,6 +390,8 @@ export function complete(ctx: Ctx): Interpretation | null {
   if (ctx.question && /^(?:is|are|was|were|did|has|have|had)\b/i.test(ctx.text)) return null;
   const topical = topicDone(ctx);
   if (topical) return topical;
+  const undone = storyUndone(ctx);
+  if (undone) return undone;
   // "…, my neighbor forgot, put it back on my list": why it is not done says nothing of which.
   const tail = reopensWithTail(ctx.text);
   // "got all the errands done today check them all off": the tail only asks for what the report says.
@@ -388,7 +413,7 @@ export function complete(ctx: Ctx): Interpretation | null {
     // "reopen the ironing, I never got round to it": the reason after the comma is not the task.
     // "did both of them this afternoon": when it was done says nothing of which.
     const phrase = phraseOf(p, m)
-      ?.replace(/\s*,\s*(?:i|it|i'm|i've|because|since|as|cause)\b.*$/i, "")
+      ?.replace(/\s*,\s*(?:i|it|i'm|i've|because|since|as|cause|(?:i\s+)?(?:have|need|got)\s+to\s+re-?\w+)\b.*$/i, "")
       .replace(WHEN_DONE_AT_END, "");
     if (!phrase) continue;
     const action = p.reopen ? ("reopen" as const) : ("mark as done" as const);

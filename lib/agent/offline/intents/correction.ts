@@ -16,7 +16,7 @@ import type { Interpretation, TaskSnapshot, ToolCall } from "../types";
 import { repeatRuleOnly } from "../recurrence";
 
 const OOPS =
-  /^(?:(?:no+|nope|nah|wait|sorry|pardon|oops|whoops|oh|ah|hmm+|actually|my\s+bad|my\s+mistake|ugh|shoot|dang|darn|crap|argh|not\s+that\s+one|wrong\s+one|not\s+that|not\s+this\s+one)\b[\s,.!:-]*)+/i;
+  /^(?:(?:no+|nope|nah|wait|sorry|pardon|oops|whoops|omg|oh|ah|hmm+|doh|d'oh|gah|jeez|actually|my\s+bad|my\s+mistake|ugh|shoot|dang|darn|crap|argh|not\s+that\s+one|wrong\s+one|not\s+that|not\s+this\s+one)\b[\s,.!:-]*)+/i;
 // "oops wrong day, thursday", "I meant wed not thu", "no, friday": the last change's date was wrong.
 const WRONG_VALUE =
   /^(?:(?:(?:that'?s\s+)?(?:the\s+)?wrong\s+(?:day|date|time)|i\s+(?:meant|mean|said)|(?:make\s+it|it'?s|it\s+is|should\s+be)|on|for|to)\b[\s,.:-]*)+/i;
@@ -32,6 +32,9 @@ const STATEMENT =
 
 const SAME_FOR =
   /^(?:and\s+|also\s+|then\s+)*(?:do\s+|please\s+do\s+)?(?:the\s+)?same\s+(?:thing\s+)?(?:for|with|to)\s+(.+)$/i;
+// "and the kitchen packing, same tag pls": the task first, then that it gets the same.
+const SAME_AFTER =
+  /^(?:and\s+|also\s+)*(.+?)\s*,?\s+(?:the\s+)?same\s+(?:tags?|time|day|date|priority|reminder|thing|deal)(?:\s+(?:please|too|as\s+well))*$/i;
 // "et celle d'hier aussi": the other languages' "too" where the tables leave it (it is also a title word).
 export const TOO = /^(?:and\s+|also\s+)*(.+?)\s+(?:too|as\s+well|aussi|auch)$/i;
 // "and also the gas", "y también el gas": "also" in front instead of "too" behind.
@@ -100,12 +103,34 @@ function lookalikes(change: Change, tasks: TaskSnapshot[]): TaskSnapshot[] {
   });
 }
 
+/** Of the adds tried last, the ones the phrase ("add the parent-teacher night") names, if some but not all. */
+function someAdds(phrase: string, calls: ToolCall[]): ToolCall[] | null {
+  const said = /^add\s+(.+)$/i.exec(phrase)?.[1];
+  if (!said || !calls.every((c) => c.tool === "add_task")) return null;
+  const drafts = calls.map((c, i) => ({ ...stubTask(i + 1), title: String(c.input.title ?? "") }));
+  // Named whole: "add fix the closet door for saturday" says something new, and is an add of its own.
+  const named = resolveSeveral(said, drafts).flatMap((o) =>
+    o.kind === "one" && !o.partial ? [o.task.number - 1] : [],
+  );
+  const picked = calls.filter((_, i) => named.includes(i));
+  return picked.length && picked.length < calls.length ? picked : null;
+}
+
+const stubTask = (number: number): TaskSnapshot => ({
+  number,
+  title: "",
+  status: "pending",
+  priority: "medium",
+  dueDate: null,
+  tags: [],
+});
+
 /** The one task the last change touched, as it stands now. */
 const onlyTouched = (change: Change, tasks: TaskSnapshot[]) =>
   change.touched.length === 1 ? tasks.find((t) => t.number === change.touched[0]) : undefined;
 
 const NARROW =
-  /^(?:(?:ok(?:ay)?|fine|alright|then|sorry|actually|no|oops|well|wait|hmm+)\b[\s,.!]*)*(?:just|only)\s+(?:do\s+)?(.+?)(?:\s+(?:is|are|was|were)\s+(?:actually\s+|really\s+)?(?:done|finished|complete|completed|needed))?(?:\s+then)?$/i;
+  /^(?:(?:ok(?:ay)?|fine|alright|then|sorry|actually|no|oops|well|wait|hmm+|not\s+(?:all|everything|all\s+of\s+them|both))\b[\s,.!]*)*(?:i\s+)?(?:just|only)\s+(?:(?:meant|wanted)\s+(?:to\s+)?(?=add\s)|do\s+)?(.+?)(?:\s+(?:is|are|was|were)\s+(?:actually\s+|really\s+)?(?:done|finished|complete|completed|needed))?(?:\s+then)?$/i;
 
 const NEW_COMMAND = new RegExp(`^(?:${COMMAND_LEADS.map((w) => w.replace(/\s+/g, "\\s+")).join("|")})\\s`, "i");
 
@@ -167,6 +192,9 @@ export function correction(ctx: Ctx): Interpretation | null {
     state.lastAttempt?.rejected || (justUndone(ctx) && (state.lastAttempt?.calls.length ?? 0) > 1)
       ? NARROW.exec(ctx.raw.replace(/[.!?…]+$/g, "").trim())
       : null;
+  // "sorry, I only meant to add the parent-teacher night" after undoing two adds: that one, added again.
+  const readd = narrow && state.lastAttempt ? someAdds(narrow[1]!, state.lastAttempt.calls) : null;
+  if (readd) return result("add_task", readd, { narrowed: true }, 0.8);
   // "ok just mark the advent calendar one done": a command of its own, not the same change narrowed.
   if (narrow && state.lastAttempt && !NEW_COMMAND.test(narrow[1]!)) {
     const attempt = state.lastAttempt;
@@ -220,7 +248,11 @@ export function correction(ctx: Ctx): Interpretation | null {
   }
 
   const same = SAME_FOR.exec(ctx.text);
-  const m = same ?? TOO.exec(ctx.text) ?? ALSO.exec(ctx.raw.replace(/^(?:ah|oh|ok)[\s,]+/i, "").replace(/[.!?]+$/, ""));
+  const m =
+    same ??
+    SAME_AFTER.exec(ctx.text) ??
+    TOO.exec(ctx.text) ??
+    ALSO.exec(ctx.raw.replace(/^(?:ah|oh|ok)[\s,]+/i, "").replace(/[.!?]+$/, ""));
   if (!m) return null;
   // "same for the grandpa call, but every sunday": the same change, with one thing said otherwise.
   const but = m === same ? SAME_BUT.exec(m[1]!) : null;

@@ -83,10 +83,10 @@ export function buildList(text: string, ctx: Ctx, confidence: number): Interpret
   const notDone =
     /\bnot\s+(?:yet\s+)?(?:done|completed|finished)\b|\bundone\b|\bincomplete\b|\bunfinished\b|\buncompleted\b/.test(L);
   const doneWords =
-    /\b(?:did\s+(?:i|we)\s+(?:(?:already|actually|manage\s+to)\s+)?(?:complete|finish|do|get(?:\s+\w+)?\s+done|get\s+through|(?:tick|check|cross|knock)\s+off|knock\s+out|wrap\s+up|achieve|accomplish)|have\s+i\s+(?:completed|finished|done))\b/.test(
+    /\b(?:did\s+(?:i|we)\s+(?:(?:already|actually|manage\s+to)\s+)?(?:complete|finish|do|get(?:\s+\w+)?\s+done|get\s+through|(?:tick|check|cross|knock)\s+off|knock\s+out|wrap\s+up|close\s+out|close|achieve|accomplish)|have\s+i\s+(?:completed|finished|done|closed(?:\s+out)?))\b/.test(
       L,
     ) ||
-    /\b(?:completed|finished|done|closed|(?:checked|ticked|crossed|knocked)[- ]off|knocked\s+out|wrapped\s+up|accomplished|achieved)\b/.test(
+    /\b(?:completed|finished|done|closed(?:\s+out)?|(?:checked|ticked|crossed|knocked)[- ]off|knocked\s+out|wrapped\s+up|accomplished|achieved)\b/.test(
       L,
     );
   const doneIdiom = /\b(?:to\s+(?:get\s+)?(?:be\s+)?done|get\s+done|getting\s+done|be\s+done|needs?\s+doing)\b/.test(

@@ -61,9 +61,10 @@ export function searchable(term: string, tasks: Ctx["tasks"]): string {
   if (words.length > 1) {
     const found = words
       .map((w, i) => ({ w: searchable(w, tasks), i }))
-      .map((x) => ({ ...x, n: count(x.w), typed: words.includes(x.w) }))
+      .map((x) => ({ ...x, n: count(x.w), typed: words.includes(x.w), deed: TODO_VERBS.has(x.w.toLowerCase()) }))
       .filter((x) => x.n > 0)
-      .sort((a, b) => a.n - b.n || Number(b.typed) - Number(a.typed) || a.i - b.i);
+      // Of words that find as few tasks, the thing ("van") before the deed done to it ("book").
+      .sort((a, b) => a.n - b.n || Number(a.deed) - Number(b.deed) || Number(b.typed) - Number(a.typed) || a.i - b.i);
     if (found.length) return found[0]!.w;
   }
   const m = /^(.*?)([a-z]+)$/i.exec(term);

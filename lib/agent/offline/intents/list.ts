@@ -45,7 +45,7 @@ const ASK_FILLER =
   /^(?:(?:on|for|is|are|there|do|does|i|we|have|has|got|due|planned|plans?|happening|coming\s+up|in\s+store|scheduled|booked|lined\s+up|else|then|the|my|me|going\s+on|on\s+the\s+(?:calendar|cards|agenda)|in\s+the\s+diary)\b\s*)+/i;
 
 const STATUS_QUESTION =
-  /^(?:(?:is|are|was|were)\s+(.+?)(?:\s+(?:already|yet|still|really))?\s+(?:done|finished|completed|complete|open|pending)(?:\s+(?:yet|already|now))?|(?:did\s+i\s+(?:already\s+|ever\s+)?(?:finish|complete|do|get\s+done)|have\s+i\s+(?:already\s+)?(?:finished|completed|done))\s+(?!anything|everything|today|yesterday|this|last)(.+?)(?:\s+(?:already|yet))?|did\s+i\s+(?:already\s+|ever\s+|actually\s+)?(?!have\b|get\b|say\b|tell\b|ask\b|already\b|ever\b|actually\b|miss\b)[a-z]+\s+(?:the\s+|my\s+)?(?!anything|everything|any\b|today|yesterday|this|last)(.+?)(?:\s+(?:already|yet))?)$/i;
+  /^(?:did\s+(?:the\s+|my\s+)?(?!i\b|we\b|you\b)(.+?)\s+(?:ever\s+|actually\s+)?get\s+(?:done|finished|sorted|handled)|(?:is|are|was|were)\s+(.+?)(?:\s+(?:already|yet|still|really))?\s+(?:done|finished|completed|complete|open|pending)(?:\s+(?:yet|already|now))?|(?:did\s+i\s+(?:already\s+|ever\s+)?(?:finish|complete|do|get\s+done)|have\s+i\s+(?:already\s+)?(?:finished|completed|done))\s+(?!anything|everything|today|yesterday|this|last)(.+?)(?:\s+(?:already|yet))?|did\s+i\s+(?:already\s+|ever\s+|actually\s+)?(?!have\b|get\b|say\b|tell\b|ask\b|already\b|ever\b|actually\b|miss\b)[a-z]+\s+(?:the\s+|my\s+)?(?!anything|everything|any\b|today|yesterday|this|last)(.+?)(?:\s+(?:already|yet))?)$/i;
 
 const PERIOD = String.raw`(?:(?:this|next|the)\s+(?:coming\s+)?(?:week|weekend|month)|today|tonight|tomorrow|(?:on|for)\s+.+|(?:before|by|until)\s+.+|(?:this|next)\s+[a-z]+day|[a-z]+day|in\s+[a-z]+)`;
 const TIMING_QUESTION = new RegExp(
@@ -176,7 +176,7 @@ export function list(ctx: Ctx): Interpretation | null {
   }
   const whenDue = asks(ctx) ? /^when\s+(?:is|are|was|were)\s+(.+?)\s+due$/i.exec(ctx.text) : null;
   const sq = asks(ctx) ? (STATUS_QUESTION.exec(ctx.text) ?? whenDue) : null;
-  const subject = sq ? (sq[1] ?? sq[2] ?? sq[3]) : undefined;
+  const subject = sq ? (sq[1] ?? sq[2] ?? sq[3] ?? sq[4]) : undefined;
   if (subject && !/^(?:there|anything)\b/i.test(subject)) {
     const term = subjectOf(subject, ctx);
     // "is the tax return finished?", "is the passport thing still open?": look among open and done tasks

@@ -33,7 +33,7 @@ const GREETING = new RegExp(
   "i",
 );
 // Longer phrases first: a small-talk piece is the longest one that fits ("nice one", not "nice").
-const ACK = String.raw`(?:good\s+job|well\s+done|nice\s+one|great\s+job|sounds\s+good|got\s+it|all\s+right|that'?s\s+(?:great|perfect|brilliant|lovely|fine|all|it|everything)|that\s+is\s+all|nothing\s+else|no\s+worries|no\s+problem|no\s+rush|no\s+hurry|ok(?:ay)?|great|awesome|perfect|cool|nice|excellent|brilliant|brill|grand|lovely|wonderful|sweet|fantastic|amazing|good|alright|fine|kk|k|noted|understood|np)`;
+const ACK = String.raw`(?:good\s+job|well\s+done|nice\s+one|great\s+job|sounds\s+good|got\s+it|all\s+right|that'?s\s+(?:great|perfect|brilliant|lovely|fine|all|it|everything)|that\s+is\s+all|nothing\s+else|no\s+worries|no\s+problem|no\s+rush|no\s+hurry|ok(?:ay)?|great|awesome|super|perfect|cool|nice|excellent|brilliant|brill|grand|lovely|wonderful|sweet|fantastic|amazing|good|alright|fine|kk|k|noted|understood|np)`;
 const THANKS = new RegExp(
   String.raw`^(?:${ACK}[,!.\s]*)*(?:thanks|thank\s+you|thank\s+u|thx|ty|tysm|ta|cheers|much\s+appreciated|appreciate\s+it|many\s+thanks)?(?:\s+(?:so\s+much|ever\s+so\s+much|a\s+lot|very\s+much|a\s+bunch|again|mate|for\s+(?:the\s+help|your\s+help|that|everything)))*(?:[,!.\s]+${ACK})*$`,
   "i",

@@ -125,6 +125,13 @@ export function addTags(ctx: Ctx): Interpretation | null {
       t,
     );
   if (m) return finish(m[2] ?? m[4] ?? "it", { removeTags: [m[1]!.toLowerCase()], addTags: [m[3]!] }, ctx);
+  // "retag the scarf from crafts to gifts", "move the scarf from #crafts to #gifts": the same, task first.
+  m =
+    /^(?:retag|relabel|move|switch|change)\s+(.+?)\s+from\s+(?:the\s+)?#?([\p{L}\p{N}_-]+)(?:\s+(?:tag|label))?\s+to\s+(?:the\s+)?#?([\p{L}\p{N}_-]+)(?:\s+(?:tag|label))?$/iu.exec(
+      t,
+    );
+  if (m && (/^re/i.test(t) || /#|\b(?:tag|label)\b/i.test(t)))
+    return finish(m[1]!, { removeTags: [m[2]!.toLowerCase()], addTags: [m[3]!] }, ctx);
   // "tag the one you just added bills", "tag the second one work": a reference that says where it ends.
   m =
     /^tag\s+((?:the\s+)?(?:one\s+(?:you|i)\s+just\s+(?:added|made|created)|(?:first|second|third|fourth|last|other|new)\s+one))\s+#?([\p{L}\p{N}_-]+)$/iu.exec(

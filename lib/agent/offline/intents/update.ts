@@ -108,6 +108,11 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
       /^(?:the\s+)?(?:due[\s-]*date|deadline)\s+(?:for|of|on)\s+(.+?)\s+(?:is|should\s+be|will\s+be|becomes)\s+/i,
       "set $1 to ",
     );
+  // "move everything tagged umzug to monday": the tag picks the tasks; it is no tag to add.
+  t = t.replace(
+    /\b(?:everything|all(?:\s+(?:the\s+|my\s+)?(?:tasks|ones|items|to-?dos))?|every\s+task)\s+(?:tagged|with\s+(?:the\s+)?tag|labell?ed)\s+#?([\p{L}\p{N}_-]+)/iu,
+    "all the $1 tasks",
+  );
   // "…, gleiche Uhrzeit" / "same time": a move keeps the time anyway.
   t = t.replace(/[,\s]+(?:at\s+)?(?:the\s+)?same\s+time$/i, "");
   // "just leave it on friday like it was": where it stays is where it goes.
