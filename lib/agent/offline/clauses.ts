@@ -28,7 +28,13 @@ const DE_SHARED_AUX = new RegExp(
   "iu",
 );
 
+// "move the tomatoes to tomorrow and the strawberries to friday": one move verb, two tasks, two days.
+const MOVE_PAIR =
+  /^((move|push|shift|bump|reschedule|put)\s+.+?\s+to\s+\S.*?)\s+(?:then\s+)?(?:,\s*)?and\s+((?:the|my)\s+\S.*?\s+to\s+\S.*)$/i;
+
 export function splitClauses(text: string): string[] {
+  const pair = MOVE_PAIR.exec(text);
+  if (pair) return [pair[1]!, `${pair[2]} ${pair[3]}`];
   const shared = DE_SHARED_AUX.exec(text);
   if (shared) return [`${shared[1]}${shared[2]}`, `${shared[1]}${shared[3]}`];
   const reports = text.split(FOREIGN_PAST_JOIN);

@@ -3,7 +3,7 @@
 import type { HistoryTurn, InterpretInput, Interpretation, TaskSnapshot, ToolCall } from "./types";
 import type { DateContext } from "./dates";
 import type { RefOutcome } from "./references";
-import { normalizeText } from "./text";
+import { baseOfPastVerb, normalizeText } from "./text";
 import { COMMAND_LEADS, EITHER_VERBS, INTERJECTIONS, LIST_VERBS } from "./lexicon";
 import { carriedLanguage, conversationLanguage, normalizeWords, type Language } from "./normalize";
 import { messages, type Action } from "./messages";
@@ -77,10 +77,13 @@ const EMOJI_BREAK = new RegExp(
   String.raw`(?<=[\p{L}\p{N}])\s*${EMOJI_RUN}(?:\s*${EMOJI_RUN})*\s+(?=[\p{L}\p{N}])`,
   "gu",
 );
+const TAG_QUESTION = /\s*,\s*(?:ok(?:ay)?|vale|d'accord|alright)\s*\?+\s*$/i;
 const EMOJI = new RegExp(String.raw`\s*${EMOJI_RUN}`, "gu");
-// "mark 4 as done ✅": a tick after a word that says done only repeats it.
+// "mark 4 as done ✅", "invoice sent ✅": a tick after a word that says done, or after an English past
+// participle, only repeats it.
 const TICK_AFTER_DONE =
   /(\b(?:done|complete|completed|finished|checked\s+off|ticked\s+off|erledigt|fertig|fait|faite|hecho|hecha|terminado|terminada)[.!]*)\s*[✔✓✅☑]\uFE0F?/giu;
+const TICK_AFTER_PAST = /\b([a-z]+)[.!]*\s*[✔✓✅☑]\uFE0F?\s*$/i;
 
 /**
  * `normalizedIn`: the text is a part of a message already read with the word tables (a clause, a
@@ -102,10 +105,13 @@ export function makeCtx(input: InterpretInput, override?: TaskSnapshot, normaliz
     !/^\s*¿\s*(?:me\s+|nos\s+)?(?:podr[íi]as?|podr[íi]an|puedes?|pod[ée]s|pueden|quieres)\b/i.test(input.text ?? "") &&
     raw.includes("?");
   if (opened) raw = raw.slice(0, raw.indexOf("?") + 1);
+  // "cada lunes … sacar el contenedor, vale?": a tag asking for agreement makes no question of the request.
+  raw = raw.replace(TAG_QUESTION, "");
   // "dentist friday at 3, can you add that?": a request to add what was said, not a question about it.
   const question = /\?\s*$/.test(raw) && !ADD_IT_ASKED.test(raw);
   let text = raw
     .replace(TICK_AFTER_DONE, "$1")
+    .replace(TICK_AFTER_PAST, (all, word: string) => (/\s/.test(raw.trim()) && baseOfPastVerb(word) ? word : all))
     .replace(EMOJI_BREAK, ", ")
     .replace(EMOJI, "")
     .replace(GREETING_START, "")

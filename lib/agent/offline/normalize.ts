@@ -654,7 +654,8 @@ const NOT_DONE: Partial<Record<Language, RegExp>> = {
 const FR_TOPIC_ASKED = /^((?:et\s+)?)(.+?)[,\s]+je\s+l['’]ai\s+((?:bien|déjà)\s+)?(\p{L}+?)(?:e|es|s)?\s*\?\s*$/iu;
 // "c'est la troisième que je voulais repousser", "era la segunda la que quería mover": the one meant.
 const CLEFT_MEANT: Partial<Record<Language, RegExp>> = {
-  fr: /^((?:(?:non|ah|oh|oups|pardon)[\s,]+)*)c['’]est\s+(.+?)\s+que\s+je\s+voulais\s+\p{L}+(?:[\s,]+(?:pardon|désolée?))?[\s.!]*$/iu,
+  // "ah zut non, c'est le rapport que j'ai rendu, pas les clés": the one done, not the one marked.
+  fr: /^((?:(?:non|ah|oh|oups|pardon|zut|mince)[\s,]+)*)c['’]est\s+(?!quoi\b)(.+?)\s+que\s+(?:je\s+voulais\s+\p{L}+|j['’]ai\s+\p{L}+(?:é|ée|i|ie|u|ue|is|it|ert|int))(?:[\s,]+(?:pardon|désolée?|pas\s+.+))?[\s.!]*$/iu,
   es: /^((?:(?:no|ay|uy|perdón|perdon)[\s,]+)*)era\s+(.+?)\s+(?:la|el|lo)\s+que\s+quer[íi]a\s+\p{L}+(?:[\s,]+(?:perdón|perdon))?[\s.!]*$/iu,
 };
 // "au jeudi 26", "al jueves 3": a weekday with its day of the month; the day says it all.

@@ -83,7 +83,7 @@ export const TODO_VERBS = new Set([
   "celebrate", "exercise", "run", "jog", "swim", "empty", "change", "clear", "iron", "fold",
   "hang", "paint", "build", "design", "test", "deploy", "commit", "merge", "release", "record",
   "try", "find", "look", "see", "watch", "listen", "practise", "renew", "wrap", "hire",
-  "interview", "confirm", "arrange", "reserve", "rent", "lend", "borrow", "pray", "meditate",
+  "interview", "confirm", "arrange", "reserve", "rent", "lend", "borrow", "pray", "meditate", "ship",
 ]);
 
 // Why, not what: a reason after a task is no part of it.
@@ -92,7 +92,7 @@ export const REASON_TAIL =
   /(?<=\b(?:urgent|important|asap|priority))\s+(?:que|porque|car|parce\s+que|weil|denn|because|since|cause)(?![\p{L}]).*$|,\s*(?:we|i|they|(?:my|our|his|her|the)\s+\p{L}+)\s+(?:keep|always|never|tend\s+to|forgot|forget|kept)\b.*$|,\s*(?:because|since|cause|cos|coz|otherwise|que|porque|ya\s+que|pues|parce\s+que|car|puisque|sinon|weil|denn|sonst)(?![\p{L}]).*$|,\s*(?:le|la|les|el|los|las|der|die|das|the|my|mon|ma|mes|mi|mis)\s+\p{L}+(?:\s+\p{L}+)?\s+(?:est|sont|es|está|están|ist|sind|is|are|was|were|(?:crash|glitch|fail|break|broke|froze|died)\p{L}*)(?![\p{L}]).*$/iu;
 /** After a change ("…to 10am, the client call clashes", "… because it clashes"). */
 export const REASON_AFTER_CHANGE =
-  /(?<=\b(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|mañana|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|\d{1,2}(?:st|nd|rd|th)?))\s+(?:que|porque|parce\s+que|car)\s+.+$|(?:\s*,\s*|\s+)(?:because|since|cos|cuz|porque|ya\s+que|parce\s+que|puisque|weil|denn)\s+.+$|\s*,\s*(?:que|car)\s+.+$|\s*,\s*(?:the|my|our|it|that)\b[^,]*?\s+(?:clashes|conflicts|overlaps)(?:\s+with\b.*)?$|\s*,\s*(?:i|we|it|that|they|he|she)\s+(?:was|were|'m|am|nearly|almost|just|really|totally|kinda|had|got|did|didn'?t|can'?t|couldn'?t|won'?t|wasn'?t)\b.*$|\s*,\s*(?:the\s+|my\s+)?[a-z]+\s+(?:is|are|was|were|'s)\s+(?:fully|totally|all|completely|closed|booked|shut|away|out|off|sick)\b.*$|\s+so\s+(?:i|we|that\s+i)\s+(?:don'?t|do\s+not|won'?t|can)\b.+$/i;
+  /(?<=\b(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo|mañana|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|\d{1,2}(?:st|nd|rd|th)?))\s+(?:que|porque|parce\s+que|car)\s+.+$|(?:\s*,\s*|\s+)(?:because|since|cos|cuz|porque|ya\s+que|parce\s+que|puisque|weil|denn)\s+.+$|\s*,\s*(?:que|car)\s+.+$|\s*,\s*(?:the|my|our|it|that)\b[^,]*?\s+(?:clashes|conflicts|overlaps)(?:\s+with\b.*)?$|\s*,\s*(?:i|we|it|that|they|he|she)\s+(?:was|were|'m|am|nearly|almost|just|really|totally|kinda|had|got|did|didn'?t|don'?t|can'?t|couldn'?t|won'?t|wasn'?t|no\s+longer)\b.*$|\s*,\s*(?:my|our|his|her|the)\s+[a-z]+\s+(?:keeps|kept|wants|wanted|needs|asked|asks|says|said)\b.*$|\s*,\s*(?:the\s+|my\s+)?[a-z]+\s+(?:is|are|was|were|'s)\s+(?:fully|totally|all|completely|closed|booked|shut|away|out|off|sick)\b.*$|\s+so\s+(?:i|we|that\s+i)\s+(?:don'?t|do\s+not|won'?t|can)\b.+$/i;
 
 // The old value said after the new one ("…, not 11", "instead of 5:30", "due thursday not friday"): it
 // only confirms the change.

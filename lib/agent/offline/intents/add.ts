@@ -383,7 +383,13 @@ const TWO_DAYS = new RegExp(
 // "add something for tomorrow": no name yet, so we ask for one (followup.ts puts the answer in its place).
 const PLACEHOLDER_TITLE = /^(?:something|a\s+thing|smth|sth)$/i;
 
+// "new order came in!! ship 3 soy candles to Marco by friday": what happened, then the to-do.
+const NEWS_FIRST = /^([^.!?]*\p{L})[.!?]+\s+(\S.*)$/u;
+
 export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Interpretation {
+  const news = NEWS_FIRST.exec(match.body);
+  if (news && startsLikeTodo(news[2]!, ctx.language) && news[1]!.split(/\s+/).some((w) => baseOfPastVerb(w)))
+    match = { ...match, body: news[2]! };
   const header = match.header ?? { plural: false };
   // "…, remind me 30 minutes before" belongs to the task(s), not a task of its own.
   const reminder = extractReminderClause(match.body);
@@ -558,7 +564,8 @@ export function verbless(ctx: Ctx): Interpretation | null {
     // "as-tu vu la game hier soir? malade!": a question inside it asks; it lists nothing.
     /\?/.test(ctx.text) ||
     QUESTION_START.test(ctx.text) ||
-    /^(?:it|that|this|they|those|these)\b/i.test(ctx.text) ||
+    // "she comes home next week 🐶": news about someone, not a thing to do.
+    /^(?:it|that|this|they|those|these|she|he)\b/i.test(ctx.text) ||
     // "god this week is long", "I think that's sorted": a sentence with its own verb says, it lists nothing.
     /\b(?:is|are|was|were|i|i'm|we|you|think|guess|feel|seems?|that's|it's)\b/i.test(ctx.text) ||
     reportsPast(ctx.text)

@@ -94,7 +94,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "check that one off": the particle after its object.
-    re: /^(?:complete|finish|check\s+off|tick\s+off|cross\s+off|strike\s+off|knock\s+off|mark\s+off|close\s+out|close|resolve|wrap\s+up|tick|(?:check|cross|strike)(?=\s.+\s+off(?:\s+(?:my|the)\s+list)?$)|cross\s+out|mark\s+done|mark\s+complete|mark\s+as\s+done)\s+(.+?)(?:\s+(?:off|as\s+done|as\s+complete|off\s+(?:my|the)\s+list|off\s+the\s+list))?$/i,
+    re: /^(?:complete|finish|check\s+off|tick\s+off|cross\s+off|strike\s+off|knock\s+off|mark\s+off|close\s+out|close|resolve|wrap\s+up|tick|(?:check|cross|strike)(?=\s.+\s+off(?:\s+(?:my|the)\s+list)?$)|knock(?=\s.+\s+out$)|cross\s+out|mark\s+done|mark\s+complete|mark\s+as\s+done)\s+(.+?)(?:\s+(?:off|out|as\s+done|as\s+complete|off\s+(?:my|the)\s+list|off\s+the\s+list))?$/i,
     group: 1,
     reopen: false,
   },
@@ -149,8 +149,9 @@ const PATTERNS: Pattern[] = [
   },
   // "I fed the cat": a past-tense verb followed by a task's words.
   {
-    // "submitted it", "just paid that": no subject needed when the past tense points back at the task.
-    re: /^(?:(?:i|we)(?:'ve|\s+have)?\s+|(?=(?:just\s+|already\s+|finally\s+)*[a-z]+ed\s+(?:off|up|out|back|in)\s)|(?=(?:just\s+|already\s+|finally\s+)+[a-z]+\s)|(?=(?:just\s+|already\s+)*[a-z]+ed\s+(?:it|that)\b))(?:just\s+|already\s+|finally\s+|now\s+|also\s+)*([a-z]+)\s+(.+)$/i,
+    // "submitted it", "just paid that", "sanded the walls": no subject needed when the past tense points
+    // back at the task or names its thing.
+    re: /^(?:(?:i|we)(?:'ve|\s+have)?\s+|(?=(?:just\s+|already\s+|finally\s+)*[a-z]+ed\s+(?:off|up|out|back|in)\s)|(?=(?:just\s+|already\s+|finally\s+)+[a-z]+\s)|(?=(?:just\s+|already\s+)*[a-z]+ed\s+(?:it|that)\b)|(?=[a-z]{3,}ed\s+(?:the|my|our|his|her|their|all|both)\s))(?:just\s+|already\s+|finally\s+|now\s+|also\s+)*([a-z]+)\s+(.+)$/i,
     group: 0,
     reopen: false,
     strict: true,
@@ -408,7 +409,8 @@ export function complete(ctx: Ctx): Interpretation | null {
       : reported;
   for (const p of PATTERNS) {
     if (tail && !p.reopen) continue;
-    const m = p.re.exec(text);
+    // "the invites were sent this afternoon": when it was done says nothing of which.
+    const m = p.re.exec(p.passive ? text.replace(WHEN_DONE_AT_END, "") : text);
     if (!m) continue;
     // "reopen the ironing, I never got round to it": the reason after the comma is not the task.
     // "did both of them this afternoon": when it was done says nothing of which.

@@ -23,6 +23,9 @@ const WRONG_VALUE =
 // A reference after "not that one": "the dentist one", "the last one", "the vet appointment".
 const REFERENCE = /^(?:the|that|my|your)\s+\S|\b(?:one|task)$/i;
 const MEANT = /^(?:i\s+)?(?:meant|mean|wanted|was\s+talking\s+about)\s+(.+?)(?:\s*[,;-]?\s+not\s+(.+))?$/i;
+// "it was the rsvp I did, not the playlist": the task meant, said as a cleft.
+const CLEFT =
+  /^it\s+(?:was|is)\s+(.+?)\s+(?:i|we)\s+(?:did|meant|finished|paid|sent|booked|wanted)(?:\s*[,;-]?\s+not\s+(.+))?$/i;
 const NOT_BUT = /^not\s+(.+?)\s*(?:[,;]|\s-\s|\s+but)\s*(?:i\s+meant\s+|it'?s\s+)?(.+)$/i;
 const X_NOT_Y = /^(.+?)\s*,\s*not\s+(.+)$/i;
 const OTHER = /^(?:the\s+)?other\s+(?:one|task)$/i;
@@ -52,6 +55,8 @@ function intended(text: string): string | null {
   let m: RegExpExecArray | null;
   m = MEANT.exec(stripped);
   if (m) return m[1]!;
+  m = CLEFT.exec(stripped);
+  if (m) return m[1]!;
   m = NOT_BUT.exec(stripped);
   if (m) return m[2]!;
   m = oops ? X_NOT_Y.exec(stripped) : null;
@@ -63,7 +68,7 @@ function intended(text: string): string | null {
     REFERENCE.test(stripped) &&
     !/\s(?:to|by|on|as)\s/i.test(stripped) &&
     !STATEMENT.test(stripped) &&
-    !NEW_COMMAND.test(stripped)
+    !NEW_COMMAND.test(stripped.replace(/^(?:and|also|then)\s+/i, ""))
   )
     return stripped;
   // "not that one, the grocery run": after an explicit "not that one", what follows is the one meant.
@@ -190,7 +195,13 @@ export function correction(ctx: Ctx): Interpretation | null {
   // "ok, only the dishes then" after rejecting (or undoing) a bulk change: the same change, on that task only.
   const narrow =
     state.lastAttempt?.rejected || (justUndone(ctx) && (state.lastAttempt?.calls.length ?? 0) > 1)
-      ? NARROW.exec(ctx.raw.replace(/[.!?…]+$/g, "").trim())
+      ? NARROW.exec(
+          ctx.raw
+            .replace(/[.!?…]+$/g, "")
+            // "…, sorry, half asleep": the apology after it says nothing of which.
+            .replace(/\s*,\s*(?:sorry|my\s+bad|my\s+mistake|oops)\b.*$/i, "")
+            .trim(),
+        )
       : null;
   // "sorry, I only meant to add the parent-teacher night" after undoing two adds: that one, added again.
   const readd = narrow && state.lastAttempt ? someAdds(narrow[1]!, state.lastAttempt.calls) : null;

@@ -14,7 +14,7 @@ const TRIGGER =
 
 // Questions that start like a list request but are about something else.
 const NOT_A_LIST =
-  /^(?:what\s+(?:can|do)\s+you|what'?s\s+up|what\s+is\s+(?:this|doable)(?=\s*[?!.]*$)|what\s+time|what'?s\s+the\s+(?:time|date|weather)|(?:tasks?|items?|numbers?)\s+#?\d+(?:\s*(?:,|and|&)\s*#?\d+)*\s+(?:are|is)\s+(?:all\s+)?(?:done|finished|complete|completed)$)/i;
+  /^(?:give\s+me\s+(?:till|until|til)\b|what\s+(?:can|do)\s+you|what'?s\s+up|what\s+is\s+(?:this|doable)(?=\s*[?!.]*$)|what\s+time|what'?s\s+the\s+(?:time|date|weather)|(?:tasks?|items?|numbers?)\s+#?\d+(?:\s*(?:,|and|&)\s*#?\d+)*\s+(?:are|is)\s+(?:all\s+)?(?:done|finished|complete|completed)$)/i;
 
 // Open questions ("what …", "any …") are about the list only when they say something list-like.
 const WEAK_TRIGGER =
@@ -216,6 +216,10 @@ export function list(ctx: Ctx): Interpretation | null {
   // "when is the vet?", "when's the book club?", "c'est quand, le dentiste ?" ("when is, le dentiste"): find it; the reply says when.
   const when = asks(ctx)
     ? (/^(?:when(?:'s|\s+is|\s+are|\s+was|\s+do\s+i\s+have)|what\s+(?:time|day|date)\s+(?:is|are|was)|what\s+(?:time|day|date)'s)[,\s]+(?:my\s+|the\s+)?(.+?)(?:\s+due|\s+scheduled|\s+happening|\s+on|\s+booked(?:\s+for|\s+in)?|\s+set\s+for|\s+planned(?:\s+for)?)?(?:\s+again)?(?:\s+at)?$/i.exec(
+        ctx.text,
+      ) ??
+      // "when do I need the shoes by?", "when did I say I'd finish piranesi?": when it is due.
+      /^when\s+(?:do|did|should|must)\s+(?:i|we)\s+(?:(?:say|said)\s+(?:i|we)(?:'d|\s+would|'ll|\s+will)\s+\w+|need|have\s+to\s+(?:have|get)|need\s+to\s+(?:have|get))\s+(?:my\s+|the\s+)?(.+?)(?:\s+(?:by|done|finished|for))?(?:\s+again)?$/i.exec(
         ctx.text,
       ) ??
       // "what time does the marathon start?": when it starts is when it is.

@@ -241,7 +241,8 @@ function outOfScope(text: string, ctx: Ctx, say: Messages): string | null {
   )
     return say.outOfScope.lookup;
   // A favour: the verb is not a list command, the object is not about the list, no date is set.
-  const fav = FAVOUR_ME.exec(text) ?? FAVOUR_FOR_ME.exec(text) ?? FAVOUR_YOU.exec(text);
+  const you = FAVOUR_YOU.exec(text);
+  const fav = FAVOUR_ME.exec(text) ?? FAVOUR_FOR_ME.exec(text) ?? you;
   if (fav) {
     const verb = fav.groups!.verb!;
     // "order a pizza for 6pm, kids are starving": what follows the comma is why, not what.
@@ -253,7 +254,10 @@ function outOfScope(text: string, ctx: Ctx, say: Messages): string | null {
       STRICT_LIST_VERB.test(verb) ||
       LIST_OBJECTS.test(obj) ||
       (EITHER_VERBS.includes(verb.toLowerCase()) && mentionsTask(ctx, obj));
-    if (!listy && (!dated() || SERVICE.test(obj))) return say.outOfScope.favour(`${verb.toLowerCase()} ${obj}`.trim());
+    // "can u text dolores n tell her the van's free next sat": the day is what she is told.
+    const told = fav === you && /\b(?:and|n|&)\s+(?:tell|let)\s+(?:her|him|them)\b/i.test(fav.groups!.obj!);
+    if (!listy && (!dated() || SERVICE.test(obj) || told))
+      return say.outOfScope.favour(`${verb.toLowerCase()} ${obj}`.trim());
   }
   return null;
 }

@@ -113,6 +113,13 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
     /\b(?:everything|all(?:\s+(?:the\s+|my\s+)?(?:tasks|ones|items|to-?dos))?|every\s+task)\s+(?:tagged|with\s+(?:the\s+)?tag|labell?ed)\s+#?([\p{L}\p{N}_-]+)/iu,
     "all the $1 tasks",
   );
+  // "oh and high priority like the flight", "high priority, same as priya's": the other task only compares.
+  t = t.replace(
+    /((?:high|low|medium|top|normal)\s+priority|priority\s+(?:high|low|medium))\s*,?\s+(?:just\s+)?(?:like|same\s+as|as)\s+(?:the\s+|my\s+)?\S.*$/i,
+    "$1",
+  );
+  // "give me till sunday", "I'll need until friday": more time for the task talked about.
+  t = t.replace(/^(?:give\s+me|i(?:'ll|\s+will)?\s+need|let'?s\s+say)\s+(?:till|until|til)\s+(?=\S)/i, "move it to ");
   // "…, gleiche Uhrzeit" / "same time": a move keeps the time anyway.
   t = t.replace(/[,\s]+(?:at\s+)?(?:the\s+)?same\s+time$/i, "");
   // "just leave it on friday like it was": where it stays is where it goes.
