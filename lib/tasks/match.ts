@@ -193,8 +193,10 @@ export function contentStems(s: string, extraStop?: Set<string>): string[] {
  * A long word typed one letter off ("irigation"): its stem may lose what the stems compare ("irig" /
  * "irrig"), so the words themselves are compared.
  */
-const typoOf = (q: string, t: string) =>
-  q.length >= 7 && Math.abs(q.length - t.length) <= 1 && t.length >= 7 && (distance(q, t) <= 1 || swapped(q, t));
+const typoOf = (q: string, t: string) => q.length >= 7 && t.length >= 7 && oneOff(q, t);
+
+/** One letter added, dropped, changed, or two neighbours swapped. */
+const oneOff = (q: string, t: string) => Math.abs(q.length - t.length) <= 1 && (distance(q, t) <= 1 || swapped(q, t));
 
 /** Whether two words differ only by two neighbouring letters typed the other way round ("dentsit"). */
 export function swapped(a: string, b: string): boolean {
@@ -220,7 +222,7 @@ export function stemsMatch(q: string, t: string): boolean {
   if (q.length >= 6 && t.length > q.length && t.endsWith(q)) return true;
   // Short forms people type for long words: "docs" for documents, "pres" for presentation.
   if (q.length === 3 && t.length >= 6 && t.startsWith(q)) return true;
-  if (q.length >= 5 && t.length >= 5 && (distance(q, t) <= 1 || swapped(q, t))) return true;
+  if (q.length >= 5 && t.length >= 5 && oneOff(q, t)) return true;
   // "la llamada" is the task "Llamar al banco": a Spanish, French or German noun and verb of one deed.
   if (q.length >= 5 && t.length >= 5 && foreignStemsMatch(q, t)) return true;
   return false;

@@ -3,7 +3,7 @@
 import type { HistoryTurn, InterpretInput, Interpretation, TaskSnapshot, ToolCall } from "./types";
 import type { DateContext } from "./dates";
 import type { RefOutcome } from "./references";
-import { baseOfPastVerb, normalizeText } from "./text";
+import { baseOfPastVerb, normalizeText, TICK } from "./text";
 import { COMMAND_LEADS, EITHER_VERBS, INTERJECTIONS, LIST_VERBS } from "./lexicon";
 import { carriedLanguage, conversationLanguage, normalizeWords, type Language } from "./normalize";
 import { messages, type Action } from "./messages";
@@ -81,9 +81,11 @@ const TAG_QUESTION = /\s*,\s*(?:ok(?:ay)?|vale|d'accord|alright)\s*\?+\s*$/i;
 const EMOJI = new RegExp(String.raw`\s*${EMOJI_RUN}`, "gu");
 // "mark 4 as done ✅", "invoice sent ✅": a tick after a word that says done, or after an English past
 // participle, only repeats it.
-const TICK_AFTER_DONE =
-  /(\b(?:done|complete|completed|finished|checked\s+off|ticked\s+off|erledigt|fertig|fait|faite|hecho|hecha|terminado|terminada)[.!]*)\s*[✔✓✅☑]\uFE0F?/giu;
-const TICK_AFTER_PAST = /\b([a-z]+)[.!]*\s*[✔✓✅☑]\uFE0F?\s*$/i;
+const TICK_AFTER_DONE = new RegExp(
+  String.raw`(\b(?:done|complete|completed|finished|checked\s+off|ticked\s+off|erledigt|fertig|fait|faite|hecho|hecha|terminado|terminada)[.!]*)\s*${TICK}`,
+  "giu",
+);
+const TICK_AFTER_PAST = new RegExp(String.raw`\b([a-z]+)[.!]*\s*${TICK}\s*$`, "iu");
 
 /**
  * `normalizedIn`: the text is a part of a message already read with the word tables (a clause, a

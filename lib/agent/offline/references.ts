@@ -202,7 +202,8 @@ export function resolveOne(phrase: string, tasks: TaskSnapshot[], opts: RefOptio
   return matchTitle(cleaned, tasks, opts);
 }
 
-function stub(number: number): TaskSnapshot {
+/** A task known only by its number (a draft, or a number the list no longer has). */
+export function stub(number: number): TaskSnapshot {
   return { number, title: `#${number}`, status: "pending", priority: "medium", dueDate: null, tags: [] };
 }
 

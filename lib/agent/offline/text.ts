@@ -7,6 +7,9 @@ import { SAME_DEEDS } from "./lexicon";
 // 'add the tag "errands" to …', 'la etiqueta "trámites"': a quoted word after a tag word is the tag, not a title.
 const TAG_IN_QUOTES = /(\b(?:tags?|tagged|labels?|labell?ed|etiquetas?|l'étiquette|étiquette|tag)\s+)(["'])([\p{L}\d_-]+)\2/giu;
 
+/** A tick typed after a task says it is done ("Mama angerufen ✔", "invoice sent ✅"). */
+export const TICK = String.raw`[✔✓✅☑]\uFE0F?`;
+
 /** Typographic quotes and dashes become ASCII so one set of patterns covers both. */
 export function normalizeText(s: string): string {
   return s

@@ -9,7 +9,7 @@ import { resolveTargets } from "../targets";
 import { findDates } from "../dates";
 import { cleanRefPhrase, resolveOne } from "../references";
 import { ORDINAL_REF } from "@/lib/tasks/match";
-import { baseOfPastVerb, contentStems, REASON_TAIL, sameDeeds, stem, WHEN_DONE } from "../text";
+import { baseOfPastVerb, contentStems, REASON_TAIL, sameDeeds, stem, TICK, WHEN_DONE } from "../text";
 import type { Interpretation, TaskSnapshot } from "../types";
 import { PAST_TENSE } from "../lexicon";
 
@@ -217,7 +217,7 @@ const CHECK_OFF_TAIL =
   /(?:\s*[,.;!]\s*|\s+)(?:so\s+)?(?:please\s+|pls\s+)?(?:you\s+can\s+)?(?:check|tick|mark|cross)\s+(?:it|them|that|those|this|em)(?:\s+(?:all|both))?\s+off(?:\s+(?:please|pls|too))?[.!]*$/i;
 
 // "Mama angerufen ✔": a tick after a task says it is done, in any language.
-const CHECK_MARK = /\s*[✔✓✅☑]\uFE0F?\s*$/u;
+const CHECK_MARK = new RegExp(String.raw`\s*${TICK}\s*$`, "u");
 
 /**
  * "ya compré la comida del perro", "j'ai appelé le propriétaire", "ich habe Mama angerufen": a

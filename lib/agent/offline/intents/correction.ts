@@ -7,7 +7,7 @@ import { clarifyReference, result, type Ctx } from "../context";
 import { dialogueState, keepTimeOf, retarget, type Change } from "../dialogue";
 import { extractDate } from "../dates";
 import { contentStems } from "../text";
-import { resolveOne, resolveSeveral, type RefOutcome } from "../references";
+import { resolveOne, resolveSeveral, stub, type RefOutcome } from "../references";
 import { atTime, dueFor, timeOnlyOf } from "./update-calls";
 import { buildAdds, startsLikeTodo } from "./add";
 import { dayInZone, isoDate } from "@/lib/time/zone";
@@ -112,7 +112,7 @@ function lookalikes(change: Change, tasks: TaskSnapshot[]): TaskSnapshot[] {
 function someAdds(phrase: string, calls: ToolCall[]): ToolCall[] | null {
   const said = /^add\s+(.+)$/i.exec(phrase)?.[1];
   if (!said || !calls.every((c) => c.tool === "add_task")) return null;
-  const drafts = calls.map((c, i) => ({ ...stubTask(i + 1), title: String(c.input.title ?? "") }));
+  const drafts = calls.map((c, i) => ({ ...stub(i + 1), title: String(c.input.title ?? "") }));
   // Named whole: "add fix the closet door for saturday" says something new, and is an add of its own.
   const named = resolveSeveral(said, drafts).flatMap((o) =>
     o.kind === "one" && !o.partial ? [o.task.number - 1] : [],
@@ -120,15 +120,6 @@ function someAdds(phrase: string, calls: ToolCall[]): ToolCall[] | null {
   const picked = calls.filter((_, i) => named.includes(i));
   return picked.length && picked.length < calls.length ? picked : null;
 }
-
-const stubTask = (number: number): TaskSnapshot => ({
-  number,
-  title: "",
-  status: "pending",
-  priority: "medium",
-  dueDate: null,
-  tags: [],
-});
 
 /** The one task the last change touched, as it stands now. */
 const onlyTouched = (change: Change, tasks: TaskSnapshot[]) =>
