@@ -222,6 +222,8 @@ export function stemsMatch(q: string, t: string): boolean {
   if (q.length >= 6 && t.length > q.length && t.endsWith(q)) return true;
   // Short forms people type for long words: "docs" for documents, "pres" for presentation.
   if (q.length === 3 && t.length >= 6 && t.startsWith(q)) return true;
+  // A clipped word with a pet "-i" ("Präsi" for Präsentation): the clip names the long word.
+  if (q.length >= 5 && q.endsWith("i") && t.length >= q.length + 2 && t.startsWith(q.slice(0, -1))) return true;
   if (q.length >= 5 && t.length >= 5 && oneOff(q, t)) return true;
   // "la llamada" is the task "Llamar al banco": a Spanish, French or German noun and verb of one deed.
   if (q.length >= 5 && t.length >= 5 && foreignStemsMatch(q, t)) return true;
@@ -295,6 +297,8 @@ type Scored = { task: TaskSnapshot; title: number; all: number; exact: boolean }
 
 // A title is read (words, stems) once, not once per reference: with a few hundred tasks a message
 // that is tried several ways (interpret.ts) compares every title many times.
+const KIND_WORDS = new Set(["appointment", "appointments", "errand", "errands", "thing", "things", "stuff", "job"]);
+
 type ReadTitle = { stems: string[]; typed: string[]; normal: string };
 const readTitles = new Map<string, ReadTitle>();
 function readTitle(title: string): ReadTitle {
@@ -346,6 +350,13 @@ export function matchTitle(cleaned: string, tasks: TaskSnapshot[], opts: MatchOp
   const via = titleFull.length ? "title" : "tag";
   if (pool.length) return settle(preferStatus(pool, opts.prefer), cleaned, via, opts, false);
 
+  // "the vet appointment" for "Take Rua to the vet": a word that only says what kind of thing it is
+  // may be missing from the title, when the other words name one task whole.
+  const named = typed.filter((w) => !KIND_WORDS.has(w));
+  if (named.length && named.length < typed.length) {
+    const inner = matchTitle(named.join(" "), tasks, opts);
+    if (inner.kind === "one" && !inner.partial) return inner;
+  }
   // No task has every word: accept the clearly best one if it has most of them.
   const best = Math.max(0, ...scored.map((s) => s.all));
   if (best > 0 && best / query.length >= 0.5) {

@@ -21,10 +21,11 @@ const FOREIGN_PAST_JOIN =
   /\s+(?:(?:et|y|und)\s+(?:(?:también|aussi|auch)\s+)?|and\s+also\s+)(?=(?:(?:le|la|lo|les)\s+)?(?:j'ai|je\s+suis|ya\s+he|he|ya|ich\s+habe|ich\s+hab|\p{L}{3,}(?:é|í|ado|ido|[^aeiou\s]i))\s)/iu;
 
 // "hab die Steuererklärung abgeschickt und den Keller aufgeräumt": two German reports sharing one
-// "hab"; each part ends with its participle, and the second gets the "hab" back.
+// "hab"; each part ends with its participle, and the second gets the "hab" back. Said without the
+// "hab" ("Müll rausgebracht und Oma angerufen"), the first part is one word and its participle.
 const DE_PARTICIPLE = String.raw`(?:(?:an|auf|aus|ein|mit|weg|zu|ab|vor|nach|zurück|raus|rein|hoch|runter)?ge\p{L}{3,}(?:t|en)|(?:be|ver|er|zer|ent|emp)\p{L}{3,}t|\p{L}{3,}iert)`;
 const DE_SHARED_AUX = new RegExp(
-  String.raw`^((?:(?:ich|wir)\s+)?(?:habe|hab|haben)(?:\s+(?:ich|wir))?\s+)(.+?\s${DE_PARTICIPLE})\s+und\s+(.+?\s${DE_PARTICIPLE})$`,
+  String.raw`^((?:(?:ich|wir)\s+)?(?:habe|hab|haben)(?:\s+(?:ich|wir))?\s+|(?=\p{L}+\s+${DE_PARTICIPLE}\s+(?:und|\+|&)\s))(.+?\s${DE_PARTICIPLE})\s+(?:und|\+|&)\s+(.+?\s${DE_PARTICIPLE})$`,
   "iu",
 );
 

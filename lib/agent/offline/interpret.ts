@@ -187,7 +187,9 @@ function understand(input: InterpretInput, split: boolean, normalizedIn?: Langua
 const OR_ASKED = /\s+or\s+(?=(?:is|are|am|do|does|did|have|has|was|were|will|can)\s)/i;
 
 function eitherQuestion(input: InterpretInput, ctx: Ctx): Interpretation | null {
-  if (!ctx.question || !OR_ASKED.test(ctx.text)) return null;
+  // Typed without its "?" ("am i free tmrw or is there stuff due"), a question still opens with its verb.
+  const asked = ctx.question || /^(?:am|is|are|do|does|did|have|has|was|were|will|can)\s/i.test(ctx.text);
+  if (!asked || !OR_ASKED.test(ctx.text)) return null;
   for (const way of ctx.text.split(OR_ASKED)) {
     const out = run(makeCtx({ ...input, text: `${way}?` }, undefined, ctx.language));
     if (out.calls.length) return out;
@@ -312,6 +314,12 @@ function withoutAside(input: InterpretInput, ctx: Ctx, weakTasks = false): Inter
     )
       return a;
     if (strong(b) && remark(a)) return b;
+    // "I did the grocery run, mark all my groceries tasks as done": the report's question was which of
+    // them; the request names them all.
+    const asked =
+      a.intent === "clarify" && !a.calls.length ? (a.entities.candidates as number[] | undefined) : undefined;
+    const changed = b.calls.map((c) => c.input.task);
+    if (asked?.length && strong(b) && asked.every((n) => changed.includes(n))) return b;
   }
   // "the plumber one isn't actually sorted, he never showed up. can u reopen it": a remark between a
   // report and the request that says the same of it.
@@ -430,12 +438,18 @@ function topic(input: InterpretInput, ctx: Ctx): Interpretation | null {
   // "j'ai acheté les spéculoos, vous pouvez les cocher": "them" is the one thing named, said as a plural.
   const sub = makeCtx({ ...input, text: found.command.replace(/\bthem\b/i, "it") }, found.task, ctx.language);
   const it = run(sub);
-  return it.calls.length ? it : null;
+  if (it.calls.length) return it;
+  // "a la tarea 3 ponle la etiqueta casa y quítale la de trabajo": two changes to the task named first,
+  // read as the commands they are once "it" is that task.
+  const named = found.command.replace(/\b(?:it|them)\b/i, `task ${found.task.number}`);
+  if (named === found.command) return null;
+  const both = multi({ ...input, text: named }, makeCtx({ ...input, text: named }, undefined, ctx.language));
+  return both?.calls.length ? both : null;
 }
 
 const LEAD_OFFSET = new RegExp(String.raw`^(?:and\s+)?remind\s+me\s+(${OFFSET})$`, "i");
 const BARE_TAG_REMOVE =
-  /^(?:and\s+)?(?:remove|delete|take\s+off|drop)\s+(?:the\s+)?(?:tags?|labels?)\s+#?[\p{L}\p{N}_-]+$/iu;
+  /^(?:and\s+)?(?:remove|delete|take\s+off|drop)\s+(?:the\s+)?(?:(?:tags?|labels?)\s+#?[\p{L}\p{N}_-]+|#?[\p{L}\p{N}_-]+\s+(?:tags?|labels?))$/iu;
 const BARE_TAG_ADD = /^(?:and\s+)?(?:add|put)\s+(?:the\s+|a\s+)?(?:tags?|labels?)\s+#?[\p{L}\p{N}_-]+$/iu;
 
 /** Several commands in one message: each clause on its own; all must be understood. */

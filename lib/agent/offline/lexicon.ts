@@ -150,6 +150,12 @@ const COUNT_AHEAD = { after: /^\s+(?:horas|minutos|días|semanas|heures|minutes|
 const CLOCK_BEHIND = { before: /\d(?::\d\d|h\d*)?\s+$/i };
 // "um 10 Uhr vormittags": German may say "Uhr" between the time and the part of the day.
 const DE_CLOCK_BEHIND = { before: /\d(?::\d\d)?(?:\s+uhr)?\s+$/i };
+const FR_INFINITIVE_AHEAD = { after: /^\s+\p{L}{3,}(?:er|ir|re)(?![\p{L}'’])/iu };
+// "setz die auf hohe Prio", "verschieb das auf Montag": "die"/"das" is the task talked about when no noun follows.
+const DE_PRONOUN_OBJECT = {
+  before: /\b(?:setz|setze|lösch|lösche|verschieb|verschiebe|schieb|hak|erledige)\s+$/i,
+  after: /^\s*(?:(?:auf|bitte|mal|doch|gleich|noch|jetzt|wieder|zurück|ab|raus|weg|um|als|lieber|auch|prio|priorität)(?![\p{L}])|[,.!?]|$)/iu,
+};
 const ES_AND_AHEAD = { after: /^\s+(?:avísame|recuérdame|ponle|pon|ponla|ponlo|márcala|márcalo|marca|muévela|muévelo|mueve|pásala|pásalo|pasa|cambia|bórrala|bórralo|borra|quita|quítale|añade|apunta|agrega|anota|aplaza|completa|termina|elimina|deshaz|reabre|renombra)\b/i };
 const AT_START = { before: /^\s*$/ };
 // "cada semana", "tous les mois", "jeden Monat": the unit of a repeat (recurrence.ts reads English units).
@@ -190,7 +196,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["crea", "add"], ["recuérdame", "remind me about", { after: /^\s+(?:it|them)\b/i }],
     // "y recuérdame una hora antes": a reminder ahead of the task just said, not a new one.
     ["recuérdame", "remind me", { after: /^\s+(?:una|un|media|\d+|dos|tres|cinco|diez|quince|veinte|treinta)\s+(?:hora|horas|minutos?|min|día|días)\s+antes\b/iu }], ["recuérdame", "remind me to"], ["muéstrame", "show me"], ["muestra", "show"], ["enséñame", "show me"], ["enseñame", "show me"],
-    ["marca", "mark"], ["completa", "complete"], ["termina", "complete"], ["borra", "delete"], ["elimina", "delete"], ["quita", "delete"],
+    ["marca", "mark"], ["márcame", "mark"], ["completa", "complete"], ["termina", "complete"], ["borra", "delete"], ["elimina", "delete"], ["quita", "delete"],
     ["mueve", "move"], ["pasa", "move"], ["pasá", "move"],
     // "páselo al viernes" (usted); "el pase" is a pass, so only where a command starts.
     ["pase", "move", { before: /(?:^|[,.;:!?]\s*|\b(?:entonces|y|luego|mejor|ahora)\s+)$/i }], ["pase", "move", { after: /^\s+(?:it|them)\b/ }], ["aplaza", "postpone"], ["cambia", "change"], ["renombra", "rename"], ["deshaz", "undo"], ["deshacer", "undo"],
@@ -215,7 +221,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["espera", "wait", { before: /^\s*(?:no[\s,]+)?$/i }], ["no", "not", { before: /,\s*$/, after: /^\s+(?:la|el)\s+(?:primera|segunda|tercera|cuarta|última|otra|primero|segundo|tercero|cuarto|último|otro)\b/iu }], ["la última", "the last"], ["el último", "the last"], ["la otra", "the other one"], ["el otro", "the other one"], ["a la otra", "the other one", { before: /(?:[.…:,]|\bno)\s*$/i }],
     // "uy perdona, me he liado: la segunda", "desmárcala", "xfa".
     ["me he liado", "my mistake"], ["era", "i meant", ES_ORDINAL_AHEAD], ["otra pregunta", ""], ["no", "not", { before: /\b(?:primera|segunda|tercera|cuarta|última|primero|segundo|tercero|cuarto|último)\s+$/i, after: /^\s+(?:la|el)\s/i }],
-    ["me podría apuntar", "could you add"], ["muchísimas gracias", "thanks so much"], ["es usted muy amable", "you're the best"], ["no mejor", "no, actually"], ["quise decir", "i meant"], ["atrasadas", "overdue"], ["atrasados", "overdue"], ["cuántas tengo", "how many do I have"], ["una preguntica", ""], ["una pregunta", ""], ["vuélvalo a abrir", "reopen it"], ["para cuándo era", "when is"], ["sería tan amable de", "could you"], ["mañana temprano", "tomorrow morning"], ["ándale", ""], ["córreme", "move"], ["lo de la", "the"], ["qué siempre no", "because not anymore"], ["me has salvado", "you saved my"], ["añadirme", "add"], ["si es tan amable", "please"], ["muy amable", "thanks"], ["para cuándo tengo", "when is"],
+    ["me podría apuntar", "could you add"], ["muchísimas gracias", "thanks so much"], ["es usted muy amable", "you're the best"], ["no mejor", "no, actually"], ["quise decir", "i meant"], ["atrasadas", "overdue"], ["atrasados", "overdue"], ["cuántas tengo", "how many do I have"], ["una preguntica", ""], ["una pregunta", ""], ["vuélvalo a abrir", "reopen it"], ["para cuándo era", "when is"], ["sería tan amable de", "could you"], ["mañana temprano", "tomorrow morning"], ["ándale", ""], ["córreme", "move"], ["lo de la", "the"], ["qué siempre no", "because not anymore"], ["me has salvado", "you saved my"], ["me salvaste la vida", "you saved my life"], ["mae", "mate", { before: /\bgracias\s+$/i }], ["añadirme", "add"], ["si es tan amable", "please"], ["muy amable", "thanks"], ["para cuándo tengo", "when is"],
     ["agrégale", "add", { after: /^\s+una\s+nota\b/i }], ["una nota", "a note"], ["perdone", "sorry"], ["desmarca", "reopen"], ["xfa", "please"],
     ["ya terminé", "finished", TASK_NUMBER_AHEAD_LA], ["ya la hice", "is done"], ["ya lo hice", "is done"], ["mejor", "actually", { before: /^\s*$/ }], ["mejor", "actually", ES_AND_AHEAD], ["mejor", "i mean", AFTER_COMMA],
     ["y también", "and also"], ["también", "also"], ["eso", "that"], ["esa", "that"], ["gracias", "thanks"],
@@ -242,7 +248,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["a la misma hora", ""], ["qué terminé", "what did i finish"], ["qué acabé", "what did i finish"], ["acabé", "finished"],
     ["qué completé", "what did i complete"], ["quita la fecha del", "remove the due date of the"], ["quitar la fecha del", "remove the due date of the"], ["quita la fecha al", "remove the due date of the"], ["quítale la fecha al", "remove the due date of the"], ["quítale la fecha a", "remove the due date of"], ["ya veré cuándo", "no rush"],
     // "añade la etiqueta marketing a la presentación": the tag goes "to" the task.
-    ["a", "to", { before: /\betiqueta\s+#?[\p{L}\d_-]+\s+$/iu }],
+    ["a", "from", { before: /\b(?:quítale|quitale|sácale|sacale)\s+la\s+etiqueta\s+#?[\p{L}\d_-]+\s+$/iu }], ["a", "to", { before: /\betiqueta\s+#?[\p{L}\d_-]+\s+$/iu }],
     // "cada lunes y jueves": the second day of a weekly repeat.
     ["y", "and", { before: /\b(?:cada|every|todos\s+los)\s+\p{L}+\s+$/iu, after: ES_WEEKDAY_NEXT }],
     // Everyday and regional commands: "apúntame que …", "anotá que el lunes tengo que …" (voseo), "táchalo", "pásamela".
@@ -280,7 +286,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["cuándo era", "when is it"], ["y", "and", { after: /^\s+(?:la\s+etiqueta|el\s+tag|la\s+prioridad|prioridad)\b/i }], ["póngale", "give it"], ["deshaga", "undo"], ["ya había", "have i already"],
     ["con la etiqueta", "tagged"], ["qué tareas terminé", "what tasks did i finish"], ["cuáles tareas terminé", "which tasks did i finish"], ["cuáles", "which"],
     ["agregue", "add"], ["agrégueme", "add"], ["anote", "add"], ["marque", "mark"], ["entonces", "then", AT_START], ["anóteme", "add"], ["márqueme", "mark"], ["muévame", "move"], ["deshacé", "undo"], ["cuándo era lo del", "when is the"],
-    ["qué me toca", "what do I have"], ["qué pendientes tengo", "what's pending"], ["tengo algo apuntado sobre", "do I have anything about"], ["lo mismo con", "same for"], ["lo mismo para", "same for"], ["igual para", "same for"], ["es el", "it's", { after: /^\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b/iu }], ["como hechas", "as done"], ["todas las de", "all tagged"], ["ya hice", "I already did", { after: /^\s+(?:las\s+dos|los\s+dos|ambas|ambos|todas|todos)\b/i }], ["ese no", "not that one"], ["las dos", "both"], ["quítale la etiqueta de", "remove the tag"], ["me cuenta", "tell me"], ["es urgente", "urgent"],
+    ["qué me toca", "what do I have"], ["qué pendientes tengo", "what's pending"], ["tengo algo apuntado sobre", "do I have anything about"], ["lo mismo con", "same for"], ["lo mismo para", "same for"], ["igual para", "same for"], ["es el", "it's", { after: /^\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b/iu }], ["como hechas", "as done"], ["todas las de", "all tagged"], ["ya hice", "I already did", { after: /^\s+(?:las\s+dos|los\s+dos|ambas|ambos|todas|todos)\b/i }], ["ese no", "not that one"], ["las dos", "both"], ["quítale la etiqueta de", "remove the tag"], ["quítale la etiqueta", "remove the tag"], ["quítale la de", "remove the tag", { before: /\betiqueta\b/i }], ["me cuenta", "tell me"], ["es urgente", "urgent"],
     ["a las", "at", { before: /\bpor\s+la\s+(?:mañana|tarde|noche)\s+$/i }], ["po", "", { before: /\p{L}\s+$/u, after: /^\s*(?:[,.!?]|$)/ }], ["avíseme", "remind me"], ["recuérdeme", "remind me about", { after: /^\s+(?:it|them)\b/i }], ["recuérdeme", "remind me to"], ["muéstreme", "show me"],
     ["borre", "delete"], ["elimine", "delete"], ["mueva", "move"], ["cámbiele el nombre a", "rename it to", { after: /^(?!.*\bpor\b)(?!\s+(?:la|el)\s+tarea\b)/i }], ["cámbiele el nombre a", "rename"],
     ["me hace el favor y", "please"], ["me hace el favor de", "please"], ["hágame el favor de", "please"],
@@ -302,6 +308,8 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["ya está", "is done", { after: /^\s*(?:[,.!]|$)/ }], ["recién", "", { after: /^\s*(?:[,.!]|$)/ }], ["desmarcá", "reopen"], ["mejor", "", { before: /\d\s+$/, after: /^\s*(?:[,.!]|$)/ }],
   ],
   fr: [
+    // "il faut payer le loyer", "je dois rappeler le garage": a to-do said as a need, its infinitive kept.
+    ["il faut", "I need to", FR_INFINITIVE_AHEAD], ["faut", "I need to", FR_INFINITIVE_AHEAD], ["je dois", "I need to", FR_INFINITIVE_AHEAD],
     ["ajoute", "add"], ["ajouter", "add"], ["crée", "add"], ["note", "add"], ["ajoute une note à", "add a note to"], ["avec un rappel", "with a reminder"], ["me faire penser de", "remind me to"], ["me faire penser d'", "remind me to "], ["rappelle-moi de", "remind me to"], ["rappelle-moi d'", "remind me to "],
     ["rappelle-moi", "remind me"], ["montre-moi", "show me"], ["affiche", "show"], ["marque", "mark"], ["termine", "complete"], ["supprime", "delete"],
     ["efface", "delete"], ["enlève", "delete"], ["déplace", "move"], ["décale", "move"], ["repousse", "postpone"], ["reporte", "postpone"],
@@ -337,7 +345,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["supprimer", "delete"], ["effacer", "delete"], ["enlever", "delete"], ["marquer", "mark"], ["terminer", "complete"], ["déplacer", "move"],
     ["décaler", "move"], ["renommer", "rename"], ["afficher", "show"], ["montrer", "show"], ["créer", "add"], ["noter", "add"], ["reporter", "postpone"],
     ["repousser", "postpone"], ["rouvrir", "reopen"], ["annuler", "undo"], ["changer", "change", { before: /(?<!\b(?:ajoute|rajoute|ajouter|note|pis|et|puis|seulement|de|à)\s+)$/i }], ["modifier", "change"], ["modifie", "change"],
-    ["est-ce que", ""], ["est terminée", "is done"], ["est terminé", "is done"], ["est faite", "is done"], ["est fait", "is done"],
+    ["est-ce que", ""], ["est terminée", "is done"], ["est terminé", "is done"], ["est faite", "is done"], ["est fait", "is done"], ["est déjà faite", "is already done"], ["est déjà fait", "is already done"],
     ["rajoute", "add"], ["rajouter", "add"], ["note-moi de", "add"], ["note-moi d'", "add "], ["la", "task", TASK_NUMBER_AHEAD],
     // "coche le 2 pis le 4": after a verb that picks tasks, "le 2" is task 2 ("note le 2 mars" stays a date).
     ["le", "task", { ...TASK_NUMBER_AHEAD, before: /\b(?:coche|cochez|supprime|supprimez|efface|effacez|termine|terminez|déplace|décale|repousse)\s+(?:le\s+#?\d{1,3}\s*(?:,|et|pis|puis)\s+)?$/i }],
@@ -368,7 +376,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     // "même heure", "euh", "pardon", "reviens en arrière", "des trucs".
 
     ["svp", "please"], ["me dire", "tell me"], ["ce qui est prévu", "what is due"], ["montre moi", "show me"],
-    ["tout ce qui est tagué", "everything tagged"], ["tagué", "tag", { after: /^\s+(?:it|them)\b/i }], ["tagué", "tagged"], ["enlève la date de", "remove the due date of"], ["enlève la date du", "remove the due date of the"], ["y a pas le feu", "no rush"], ["rajoute-lui", "give it"], ["c'est fait pour", "done:"], ["d'une heure", "by an hour"], ["et", "and", { after: /^\s+(?:rappelle|rappelez)-moi\b/i }], ["il n'y a pas le feu", "no rush"], ["à", "to", { before: /(?:\btag|étiquette)\s+#?[\p{L}\p{N}_-]+\s+$/iu }],
+    ["tout ce qui est tagué", "everything tagged"], ["tagué", "tag", { after: /^\s+(?:it|them)\b/i }], ["tagué", "tagged"], ["enlève la date de", "remove the due date of"], ["l'échéance de", "the due date of"], ["l'échéance du", "the due date of the"], ["l'échéance", "the due date"], ["ça peut attendre", "no rush"], ["enlève la date du", "remove the due date of the"], ["y a pas le feu", "no rush"], ["rajoute-lui", "give it"], ["c'est fait pour", "done:"], ["d'une heure", "by an hour"], ["et", "and", { after: /^\s+(?:rappelle|rappelez)-moi\b/i }], ["il n'y a pas le feu", "no rush"], ["à", "to", { before: /(?:\btag|étiquette)\s+#?[\p{L}\p{N}_-]+\s+$/iu }],
     ["ça presse pas", ""],
     ["d'une semaine", "by a week"], ["oups", "oops"],
     ["pas", "not", { before: /,\s*$/ }], ["c'est", "it's", { after: /^\s+(?:\d|every\b|on\s+the\b|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain)/i }], ["ou pas", ""], ["bon", "ok", { after: /^\s+(?:c'est|alors)\b/i }],
@@ -462,10 +470,10 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     // "bitte" mid-sentence ("lösche bitte die Aufgabe …") says nothing; at the edges it is "please".
     ["bitte", "please", { before: /^\s*$/ }], ["bitte", "please", { after: /^\s*[.!?]*\s*$/ }], ["bitte", ""], ["danke", "thanks"], ["danke dir", "thanks"], ["danke euch", "thanks"], ["dankeschön", "thanks"], ["danke schön", "thanks"],
     ["vielen dank", "thanks"], ["das wär's", "that's all"], ["erzähl mir", "tell me"], ["erzähle mir", "tell me"], ["einen witz", "a joke"], ["eine geschichte", "a story"], ["ein gedicht", "a poem"], ["das wars", "that's all"], ["das war's", "that's all"], ["das ist alles", "that's all"], ["nichts mehr", "nothing else"], ["hallo", "hello"], ["guten morgen", "good morning"], ["guten tag", "hello"], ["guten abend", "good evening"],
-    ["servus", "hello"], ["moin", "hello"], ["tschüss", "bye"], ["gute nacht", "good night"], ["schönen abend noch", "have a nice evening"],
+    ["servus", "hello"], ["ey", "hey", AT_START], ["moin", "hello"], ["tschüss", "bye"], ["gute nacht", "good night"], ["schönen abend noch", "have a nice evening"],
     ["schönen abend", "have a nice evening"], ["schönen tag noch", "have a nice day"], ["schöne tag no", "have a nice day"], ["schönes wochenende", "have a nice weekend"], ["bis bald", "see you soon"],
     ["auf wiedersehen", "bye"], ["ja", "yes"], ["nein", "no"], ["genau", "exactly"],
-    ["was kannst du", "what can you do"], ["was kannst du alles", "what can you do"], ["wie funktioniert das", "how does this work"], ["hilfe", "help"],
+    ["was kannst du", "what can you do"], ["was kannst du alles", "what can you do"], ["wie funktioniert das", "how does this work"], ["hilfe", "help"], ["beides", "both"], ["ne große hilfe", "a big help"], ["eine große hilfe", "a big help"], ["bist", "you're", { after: /^\s+(?:echt\s+|wirklich\s+|so\s+)?(?:ne|eine)\s+große\s+hilfe\b/i }], ["echt", "really", { before: /\bbist\s+$/i }],
     ["kannst du", "can you"], ["könntest du", "could you"], ["würdest du", "would you"], ["wann ist", "when is"], ["wann sind", "when are"], ["bald", "soon"], ["schon", "already"],
     // "erinnere mich 2 Stunden vor dem Zahnarzttermin": an offset before a task.
     // "Winterreifen wechseln auf hohe Priorität setzen": the priority said, the verb dropped.
@@ -482,7 +490,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["wieder", "", { before: /\b(?:lösch|lösche|entfern|entferne)\s+(?:die|das|sie|es|ihn)\s+$/i }], ["jeden mo", "every monday"], ["hohe prio", "high priority"],
     // "lösch die 3", "benenn die 3 um in …": a task's number (not "die 3 Tage").
     ["die", "task", { after: /^\s+#?\d{1,3}(?![\d:.,])(?!\s+(?:tage?n?|wochen?|stunden?|minuten?|monate?n?|uhr|mal)\b)/i }],
-    ["die", "it", { before: /\b(?:setz|setze|lösch|lösche|verschieb|verschiebe|schieb|hak|erledige)\s+$/i }],
+    ["die", "it", DE_PRONOUN_OBJECT], ["das", "it", DE_PRONOUN_OBJECT],
     // "erinnere mich eine Stunde vorher daran", "zum Thema Geburtstag", "tagge die Präsentation mit #dringend", "füge hinzu: …".
     // Sie: "erfassen Sie …", "erinnern Sie mich …", "löschen Sie …".
     // "die mit dem Geschenk", "übrigens" mid-sentence, "grüezi", "nochmal".
@@ -491,14 +499,14 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     // "steht morgen eigentlich was an?"
     ["steht", "is there anything due", { before: /^\s*$/, after: /.*\ban\s*[?.!]*\s*$/i }], ["was an", "", { after: /^\s*[?.!]*\s*$/ }],
     ["das erste", "the first"], ["das zweite", "the second"], ["das dritte", "the third"],
-    ["in der früh", "", DE_CLOCK_BEHIND], ["gleiche uhrzeit", "same time"],
+    ["in der früh", "am", { before: /\d(?::\d\d)?\s+$/ }], ["in der früh", "", DE_CLOCK_BEHIND], ["gleiche uhrzeit", "same time"],
     // "verleg den auf Montag" (it), not "verschieb den Friseurtermin" (a noun follows: the article).
     ["den", "it", { before: /\b(?:verleg|verlege|verschieb|verschiebe|schieb|lösch|lösche)\s+$/i, after: /^\s+(?:auf|zu|nach|bitte|mal|doch|um|am|an|in|vor)\b|^\s*(?:[,.!?]|$)/iu }],
     ["ne", "no", AT_START], ["ich meinte", "i meant"], ["nicht", "not", { before: /,\s*$/ }], ["jänner", "januar"],
     // "jeden Dienstag und Donnerstag", "im Jänner", "am Tag davor", Austrian "eh".
     ["und", "and", { before: /(?:tag|woch)\s+$/i, after: /^\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)/i }],
     ["im", "in", { after: /^\s+(?:januar|jänner|februar|feber|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b/iu }],
-    ["am tag davor", "the day before"], ["das gleiche für", "same for"], ["alles mit", "everything tagged", { after: /^\s+\p{L}+(?:\s+(?:kannst|als|bitte|ab|erledigt|löschen|verschieben)|\s*[.!?]*\s*$)/iu }], ["erst", "actually", { before: /(?:nein|no)[\s,]*$/i }], ["baba", "bye"],
+    ["am tag davor", "the day before"], ["das gleiche für", "same for"], ["das gleiche", "same", { after: /^\s+bitte\s+für\b/i }], ["bitte für", "for", { before: /\bgleiche\s+$/i }], ["alles mit", "everything tagged", { after: /^\s+\p{L}+(?:\s+(?:kannst|als|bitte|ab|erledigt|löschen|verschieben)|\s*[.!?]*\s*$)/iu }], ["erst", "actually", { before: /(?:nein|no)[\s,]*$/i }], ["baba", "bye"],
     ["die ersten beiden", "the first two"], ["die von gestern", "yesterday's one"], ["wann muss ich", "when is"],
     ["zum", "the", { before: /\bmuss\s+ich\s+(?:nochmal\s+)?$/i }], ["schreib auf", "add"], ["ende des monats", "the end of the month"], ["ersten", "first", { after: /^\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b/i }], ["im monat", "in the month"], ["leg an", "add"], ["leg bitte an", "add"], ["leg mal an", "add"], ["lege bitte an", "add"], ["taggen sie es", "tag it"], ["mit", "with", { before: /\btaggen\s+sie\s+es\s+(?:bitte\s+)?$/i }], ["nomal", "", { after: /^\s*\?/ }], ["eh", ""],
     ["früh", "", DE_CLOCK_BEHIND], ["wann war", "when is"], ["neu", "new task", { after: /^\s*:/ }], ["merci vielmal", "thanks"],
@@ -600,7 +608,7 @@ export const DE_REORDER: ReadonlyArray<readonly [head: string, tail: string, to:
 ];
 
 /** Words before a German command that the verb-final rows skip ("bitte …", "kannst du …"). */
-export const DE_LEADS = ["bitte", "kannst du", "kannst du bitte", "könntest du", "könntest du bitte", "würdest du", "könnten sie", "können sie", "ok", "okay", "also", "gut", "ähm", "äh", "und", "dann"];
+export const DE_LEADS = ["ey", "hey", "bitte", "kannst du", "kannst du bitte", "könntest du", "könntest du bitte", "würdest du", "könnten sie", "können sie", "ok", "okay", "also", "gut", "ähm", "äh", "und", "dann"];
 /** A German sentence that starts like this is a question: its verb-final word is not a command. */
 export const DE_QUESTION_START = /^(?:was|welche[nrs]?|wann|wie|wo|gibt|habe|hab|ist|sind|muss|soll|steht|stehen)\b/i;
 

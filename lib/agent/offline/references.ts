@@ -71,7 +71,8 @@ function turnReferents(turn: HistoryTurn): { numbers: number[]; candidates: numb
     const res = r as Record<string, unknown>;
     const task = res.task as { number?: unknown } | null | undefined;
     if (res.ok === true && task && typeof task.number === "number") numbers.push(task.number);
-    if (res.ok === true && res.kind === "listed" && Array.isArray(res.tasks)) {
+    // A listed turn's tasks, and a whole turn undone ("undo that" → "tag them pottery instead"): every task of it.
+    if (res.ok === true && (res.kind === "listed" || res.kind === "undone") && Array.isArray(res.tasks)) {
       for (const t of res.tasks as Array<{ number?: unknown }>)
         if (typeof t.number === "number") numbers.push(t.number);
     }

@@ -22,7 +22,7 @@ const SHAPE = new RegExp(
 );
 // Where the naming stops and a remark about it starts: "the plumber is no longer needed".
 const REMARK =
-  /\s+(?:is|are|was|were|isn't|aren't|wasn't|won't|can't|has|have|got|needs?|still|already|no\s+longer|not|est|ya|no|ist)\b.*$/i;
+  /\s+(?:is|are|was|were|isn't|aren't|wasn't|won't|can't|can|could|will|has|have|got|needs?|still|already|no\s+longer|not|est|ya|no|ist)\b.*$/i;
 // "the passport doesn't need a date, clear it": the "it" is the date (update.ts), never the task.
 const FIELD_REMARK =
   /\b(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t)\s+need\s+(?:a\s+|any\s+|the\s+)?(?:due[\s-]*dates?|deadlines?|dates?|due|reminders?)\b/i;
@@ -49,10 +49,10 @@ const NUMBER_TOPIC = new RegExp(
 );
 
 const FOR_TOPIC =
-  /^(?:for|about|as\s+for|regarding|re|pour|para|für)\s+(.{3,}?)\s*[,:;-]\s*(?:remind\s+me\s+)?(.+?\s(?:before|ahead|earlier)|(?<=remind\s+me\s+).+)$/i;
+  /^(?:for|about|as\s+for|regarding|re|pour|para|für|beim|bei\s+(?:der|dem))\s+(.{3,}?)(?:\s*[,:;-]\s*|\s+(?=remind\s+me\s))(?:remind\s+me\s+)?(.+?\s(?:before|ahead|earlier)|(?<=remind\s+me\s+).+)$/i;
 // "for the gutters task, swap the errands tag for house": the command needs no "it", the topic is its task.
 const FOR_COMMAND = new RegExp(
-  String.raw`^(?:for|on|as\s+for|regarding)\s+(.{3,}?)\s*[,:;-]\s*((?:${VERBS.join("|")})\s.*)$`,
+  String.raw`^(?:for|on|as\s+for|regarding)\s+(.{3,}?)\s*[,:;-]\s*((?:${VERBS.join("|")}|give)\s.*)$`,
   "i",
 );
 

@@ -58,7 +58,7 @@ const PATTERNS: Pattern[] = [
   },
   {
     re: new RegExp(
-      String.raw`^(?:mark|set|flag|put|move|change|turn|make|restore)\s+(.+?)\s+(?:as\s+|to\s+|back\s+to\s+|back\s+as\s+|back\s+)?${NOT_DONE}(?:\s+again)?$`,
+      String.raw`^(?:mark|set|flag|put|move|change|turn|make|restore)\s+(.+?)(?:\s+back)?(?:\s+(?:on|onto)\s+(?:the|my)\s+(?:to-?do\s+|task\s+)?list)?\s+(?:as\s+|to\s+|back\s+to\s+|back\s+as\s+|back\s+)?${NOT_DONE}(?:\s+again)?$`,
       "i",
     ),
     group: 1,
@@ -71,7 +71,7 @@ const PATTERNS: Pattern[] = [
   },
   // "the con ed bill didn't actually go through": what was done did not take.
   {
-    re: /^(?:(?:wait|oh(?:\s+dear)?|hmm+|so|ugh|oops|actually|turns\s+out)[\s,]+)*(.+?)\s+(?:didn'?t|did\s+not|never)\s+(?:actually\s+|really\s+)?(?:go\s+through|get\s+(?:through|[a-z]+(?:ed|en|t))|got\s+[a-z]+(?:ed|en|t)|happen|work\s+out|clear)(?:\s+(?:after\s+all|yet))?$/i,
+    re: /^(?:(?:wait|oh(?:\s+dear)?|hmm+|so|ugh|oops|actually|turns\s+out)[\s,]+)*(.+?)\s+(?:didn'?t|did\s+not|never)\s+(?:actually\s+|really\s+)?(?:go\s+through|(?<=never\s+(?:actually\s+|really\s+)?)went\s+through|get\s+(?:through|[a-z]+(?:ed|en|t))|got\s+[a-z]+(?:ed|en|t)|happen|work\s+out|clear)(?:\s+(?:after\s+all|yet))?$/i,
     group: 1,
     reopen: true,
   },
@@ -105,7 +105,10 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "they're both done now": the "both" said after the verb still counts the tasks meant.
-    re: /^(.+?)(?:\s+(?:really\s+|actually\s+)?(?:is|are|'s|was|were|has\s+been|have\s+been|got|is\s+now|are\s+now)|'s|'re)\s+(?:now\s+|finally\s+|already\s+|totally\s+|really\s+|actually\s+)?(?:(all|both)\s+)?(?:now\s+)?(?:done|finished|complete|completed|sorted|taken\s+care\s+of|handled|dealt\s+with|out\s+of\s+the\s+way|ticked\s+off|checked\s+off)(?:\s+(?:now|too|as\s+well|finally|at\s+last|already))?$/i,
+    re: new RegExp(
+      String.raw`^(.+?)(?:\s+(?:really\s+|actually\s+)?(?:is|are|'s|was|were|has\s+been|have\s+been|got|is\s+now|are\s+now)|'s|'re)\s+(?:now\s+|finally\s+|already\s+|totally\s+|really\s+|actually\s+)?(?:(all|both)\s+)?(?:now\s+)?(?:done|finished|complete|completed|sorted|taken\s+care\s+of|handled|dealt\s+with|out\s+of\s+the\s+way|ticked\s+off|checked\s+off)(?:\s+(?:now|too|as\s+well|finally|at\s+last|already|${WHEN_DONE}))?$`,
+      "i",
+    ),
     group: 1,
     also: 2,
     reopen: false,

@@ -22,10 +22,11 @@ const WRONG_VALUE =
   /^(?:(?:(?:that'?s\s+)?(?:the\s+)?wrong\s+(?:day|date|time)|i\s+(?:meant|mean|said)|(?:make\s+it|it'?s|it\s+is|should\s+be)|on|for|to)\b[\s,.:-]*)+/i;
 // A reference after "not that one": "the dentist one", "the last one", "the vet appointment".
 const REFERENCE = /^(?:the|that|my|your)\s+\S|\b(?:one|task)$/i;
-const MEANT = /^(?:i\s+)?(?:meant|mean|wanted|was\s+talking\s+about)\s+(.+?)(?:\s*[,;-]?\s+not\s+(.+))?$/i;
+const MEANT =
+  /^(?:i\s+)?(?:meant|mean|wanted|was\s+talking\s+about)\s+(?:to\s+(?:delete|remove|move|mark|complete|finish|tick|change|push|tag)\s+)?(.+?)(?:\s*[,;-]?\s+not\s+(.+))?$/i;
 // "it was the rsvp I did, not the playlist": the task meant, said as a cleft.
 const CLEFT =
-  /^it\s+(?:was|is)\s+(.+?)\s+(?:i|we)\s+(?:did|meant|finished|paid|sent|booked|wanted)(?:\s*[,;-]?\s+not\s+(.+))?$/i;
+  /^it(?:\s+was|\s+is|'s)\s+(.+?)\s+(?:that\s+)?(?:i|we)\s+(?:did|meant|finished|paid|sent|booked|wanted)(?:\s+to\s+\w+)?(?:\s*[,;-]?\s+not\s+(.+))?$/i;
 const NOT_BUT = /^not\s+(.+?)\s*(?:[,;]|\s-\s|\s+but)\s*(?:i\s+meant\s+|it'?s\s+)?(.+)$/i;
 const X_NOT_Y = /^(.+?)\s*,\s*not\s+(.+)$/i;
 const OTHER = /^(?:the\s+)?other\s+(?:one|task)$/i;
@@ -49,6 +50,8 @@ function intended(text: string): string | null {
   const stripped = text
     .replace(/[\s,.!]+(?:sorry|my\s+bad|my\s+mistake|pardon|i\s+meant?)[\s.!]*$/i, "")
     .replace(OOPS, "")
+    // "ah no wait, put it back! it's the last one I wanted to delete": the undo is the correction's own.
+    .replace(/^(?:put\s+it\s+back|restore\s+it|undo\s+(?:that|it))\s*[!.]+\s*/i, "")
     .replace(/^(?:the\s+)?other\s+one\s*(?:[-–—:,]|\s-)\s*(?=\S)/i, "")
     .trim();
   const oops = stripped !== text.trim();

@@ -81,7 +81,9 @@ export function buildList(text: string, ctx: Ctx, confidence: number): Interpret
       L,
     );
   const notDone =
-    /\bnot\s+(?:yet\s+)?(?:done|completed|finished)\b|\bundone\b|\bincomplete\b|\bunfinished\b|\buncompleted\b/.test(L);
+    /\bnot\s+(?:yet\s+)?(?:done|completed|finished)\b|\bundone\b|\bincomplete\b|\bunfinished\b|\buncompleted\b|\b(?:haven'?t|have\s+not|hasn'?t|has\s+not|didn'?t|did\s+not)\s+(?:i\s+|we\s+)?(?:yet\s+|actually\s+|even\s+)?(?:done|completed|finished|do|finish|complete|gotten\s+(?:to|around\s+to)|got\s+(?:to|around\s+to))\b/.test(
+      L,
+    );
   const doneWords =
     /\b(?:did\s+(?:i|we)\s+(?:(?:already|actually|manage\s+to)\s+)?(?:complete|finish|do|get(?:\s+\w+)?\s+done|get\s+through|(?:tick|check|cross|knock)\s+off|knock\s+out|wrap\s+up|close\s+out|close|achieve|accomplish)|have\s+i\s+(?:completed|finished|done|closed(?:\s+out)?))\b/.test(
       L,

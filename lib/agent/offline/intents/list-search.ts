@@ -3,7 +3,7 @@ import type { Ctx } from "../context";
 import { stem, TODO_VERBS } from "../text";
 
 export const SEARCH_LEAD =
-  /\b(?:about|regarding|related\s+to|relating\s+to|concerning|mentioning|that\s+mentions?|containing|that\s+contains?|which\s+contains?|with\s+the\s+words?|with\s+the\s+text|involving|matching|that\s+match(?:es)?|called|named|titled|that\s+say|that\s+says|(?<=\b(?:tasks?|ones?|items?|todos?|to-dos?)\s+)(?:mention|say|contain|include|have)s?(?!\s+(?:i|we|you)\b)|with\s+(?=["'])|with(?=\s+\S+(?:\s+\S+){0,2}\s+in\s+(?:it|them|the\s+(?:title|name))\s*[?.!]*$))\s+(.+?)(?:\s+in\s+(?:it|them|the\s+(?:title|name)))?\s*[?.!]*$/i;
+  /\b(?:about|regarding|related\s+to|relating\s+to|concerning|mentioning|that\s+mentions?|containing|that\s+contains?|which\s+contains?|with\s+the\s+words?|with\s+the\s+text|involving|matching|that\s+match(?:es)?|called|named|titled|that\s+say|that\s+says|(?<=\b(?:tasks?|ones?|items?|todos?|to-dos?)\s+)(?:mention|say|contain|include|have)s?(?!\s+(?:i|we|you)\b)|with(?=\s+["'])|with(?=\s+\S+(?:\s+\S+){0,2}\s+in\s+(?:it|them|the\s+(?:title|name))\s*[?.!]*$))\s+(.+?)(?:\s+in\s+(?:it|them|the\s+(?:title|name)))?\s*[?.!]*$/i;
 export const SEARCH_VERB =
   /^(?:find|search(?:\s+for)?|look\s+(?:up|for)|where(?:'s|\s+is|\s+are)?|search\s+my\s+tasks\s+for)\s+(.+)$/i;
 

@@ -5,7 +5,7 @@ import { baseOfPastVerb } from "../text";
 import { ARTICLES } from "../lexicon";
 import { smalltalkLead } from "./smalltalk";
 import { isPeriod, PERIOD_WORDS } from "./list-periods";
-import { cleanTerm, searchable } from "./list-search";
+import { cleanTerm, SEARCH_LEAD, searchable } from "./list-search";
 import { buildList } from "./list-filter";
 import { BUSY_QUESTIONS, dueOf, ellipsis, periodOf } from "./list-period-questions";
 
@@ -24,7 +24,8 @@ const LIST_SIGNAL =
 
 export function looksLikeList(ctx: Ctx): boolean {
   if (!TRIGGER.test(ctx.text) || NOT_A_LIST.test(ctx.text)) return false;
-  if (WEAK_TRIGGER.test(ctx.text) && !LIST_SIGNAL.test(ctx.text)) {
+  // "anything with 'send' in it?": words to search for are what the question is about.
+  if (WEAK_TRIGGER.test(ctx.text) && !LIST_SIGNAL.test(ctx.text) && !SEARCH_LEAD.test(ctx.text)) {
     const tags = new Set(ctx.tasks.flatMap((t) => t.tags.map((x) => x.toLowerCase())));
     if (
       ctx.text

@@ -107,7 +107,7 @@ const THANKS_WORD = String.raw`(?:thanks|thank\s+you|thank\s+u|thx|ty|tysm|ta|ch
 // "ugh i'm so lazy this week haha": a feeling, with the words people wrap it in.
 const MOOD = String.raw`(?:ugh+\s+|man\s+|honestly\s+)?(?:(?:i'?m|i\s+am|im|feeling|i\s+feel)\s+(?:(?:so|really|super|kinda|kind\s+of|a\s+bit|very|pretty|totally|soo+)\s+)*(?:${alt(MOODS)})(?:\s+(?:today|tonight|lately|rn|right\s+now|this\s+(?:week|morning|afternoon|evening)))?|what\s+a\s+(?:week|day|month|morning)(?:\s+(?:ahead|it'?s\s+been))?)`;
 // "you saved my afternoon", "you're a lifesaver": thanks said as praise.
-const COMPLIMENT = String.raw`(?:you(?:'ve|\s+have)?\s+(?:just\s+|really\s+)?saved\s+(?:my|me)(?:\s+(?:day|life|afternoon|evening|morning|week|bacon|skin))?|you(?:'re|\s+are)\s+(?:the\s+best|a\s+(?:lifesaver|star|legend|gem))|lifesaver)`;
+const COMPLIMENT = String.raw`(?:you(?:'ve|\s+have)?\s+(?:just\s+|really\s+)?saved\s+(?:my|me)(?:\s+(?:day|life|afternoon|evening|morning|week|bacon|skin))?|you(?:'re|\s+are)\s+(?:the\s+best|a\s+(?:lifesaver|star|legend|gem))|you(?:'re|\s+are)\s+(?:really\s+|such\s+)?a\s+(?:big|great|huge|real)\s+help|lifesaver)`;
 // "it's so cold tonight lol", "il fait tellement frette ce soir": a word about the weather.
 const WEATHER = String.raw`(?:(?:${alt(WEATHER_REMARKS.leads)})\s+)?(?:(?:${alt(WEATHER_REMARKS.degree)})\s+)*(?:${alt(WEATHER_REMARKS.words)})(?:\s+(?:${alt(WEATHER_REMARKS.tails)}))*`;
 const PIECES: Array<{

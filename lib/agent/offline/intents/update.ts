@@ -53,7 +53,7 @@ function pickDate(rest: string, ctx: Ctx): { rest: string; date: FoundDate | nul
 
 // A task that can wait, or be moved, said with the task first.
 const WAITS =
-  /^(.+?)\s+(?:(?:can|could|will|should|may|might|has\s+to|have\s+to|is\s+going\s+to)\s+)?(?:wait|slide|slip|keep|be\s+(?:moved|pushed(?:\s+back)?|postponed|bumped|shifted|rescheduled|delayed|put\s+off))\s+(?:till|until|'?til|to|for|(?:un)?til\s+after)\s+(.+)$/i;
+  /^(.+?)\s+(?:(?:can|could|will|should|may|might|has\s+to|have\s+to|is\s+going\s+to)\s+)?(?:wait|slide|slip|keep|(?<=(?:can|could|should|may|might)\s+)(?:go|move)|be\s+(?:moved|pushed(?:\s+back)?|postponed|bumped|shifted|rescheduled|delayed|put\s+off))\s+(?:till|until|'?til|to|for|(?:un)?til\s+after)\s+(.+)$/i;
 const LET_WAIT = /^let\s+(.+?)\s+(?:wait|slide|slip)\s+(?:till|until|'?til|to)\s+(.+)$/i;
 // "just the first one then, to friday": a task, then where it goes, with no verb.
 const TASK_THEN_WHEN =
@@ -193,9 +193,12 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
   rest = rest.replace(/^(?:the\s+)?(?:priority|importance)\s+(?:of|on|for)\s+/i, "");
   rest = rest.replace(/(?:'s|s')\s+priority\b/i, "");
 
-  // "a due date of Friday for X", "X a deadline of Friday"
+  // "a due date of Friday for X", "X a deadline of Friday", "give the last one a date, this friday"
   rest = rest
-    .replace(/(?:^|\s)(?:a|the|its)\s+(?:new\s+)?(?:due[\s-]*date|deadline)(?:\s+(?:of|to|for|on|at))?(?=\s)/i, " ")
+    .replace(
+      /(?:^|\s)(?:(?:a|the|its)\s+(?:new\s+)?(?:due[\s-]*date|deadline)|(?:a|its)\s+(?:new\s+)?date)(?:\s+(?:of|to|for|on|at))?\s*[,:]?(?=\s)/i,
+      " ",
+    )
     .trim();
   // "the due date of X to Y", "X's deadline to Y"
   rest = rest.replace(/^(?:the\s+)?(?:due[\s-]*date|deadline|date|due|time)\s+(?:of|on|for)\s+/i, "");
