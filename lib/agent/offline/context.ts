@@ -53,7 +53,7 @@ const ADD_IT_ASKED =
 // "…? Thank you so much", "…. cheers in advance", "…? no rush": thanks (or leave) in a sentence of
 // their own after the request.
 const THANKS_END =
-  /[.!?,]+\s*(?:no\s+rush|no\s+hurry|there'?s\s+no\s+rush)[\s.!]*$|[.!?,]+\s*(?:thanks|thank\s+you|thx|cheers|ty)(?:\s+(?:so|very)\s+much|\s+a\s+lot|\s+heaps|\s+in\s+advance)?(?:\s+(?:dear|darling|love|hun|honey|mate|buddy|my\s+dear))?[\s.!?:)]*$/i;
+  /[.!?,]+\s*(?:no\s+rush|no\s+hurry|there'?s\s+no\s+rush)[\s.!]*$|[.!?,]+\s*(?:thanks|thank\s+you|thx|cheers|ty)(?:\s+(?:so|very)\s+much|\s+a\s+lot|\s+heaps|\s+in\s+advance)?(?:,?\s+(?:dear|darling|love|hun|honey|mate|buddy|my\s+dear))?[\s.!?:)]*$/i;
 // A learner's word order in front of a command: "please you can add for me …", "can you to add …",
 // "you mark for me … as done". Only before a list verb, so "you can do it!" stays what it is.
 const LEARNER_VERBS = [...new Set([...COMMAND_LEADS, ...LIST_VERBS.filter((v) => !EITHER_VERBS.includes(v))])]

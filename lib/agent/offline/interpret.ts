@@ -25,7 +25,7 @@ import type { QuestionKind } from "./reply";
 import { isValidTimeZone } from "@/lib/time/zone";
 import { messages } from "./messages";
 import { OFFSET, remindBefore } from "./reminders";
-import { resolveOne } from "./references";
+import { resolveOne, resolveSeveral } from "./references";
 
 // Order matters: specific commands before broad ones ("add a note to task 2" is an
 // update, "remove the due date" is not a delete, "I walked the dog" is checked last).
@@ -200,12 +200,21 @@ function eitherQuestion(input: InterpretInput, ctx: Ctx): Interpretation | null 
 // "dentist friday at 3, add that please", "Zahnarzt übermorgen um halb vier, trag das bitte ein": the
 // thing first, then a command that points back at it.
 const ADD_THAT =
-  /^(.+?)\s*[,;:]\s*(?:(?:can|could)\s+you\s+)?(?:please\s+)?(?:add|put|note|jot|write|save|log)(?:\s+(?:it|that|this|das|es))?(?:\s+(?:down|in|on|for\s+me|to\s+my\s+list))*(?:\s+please)?$/i;
+  /^(.+?)\s*[,;:]\s*(?:(?:can|could)\s+you\s+)?(?:please\s+)?(?:add|put|note|jot|write|save|log)(?:\s+(?:it|that|this|das|es))?(?:\s+(?:down|in|on|for\s+me|(?:to|on|onto|in)\s+(?:my|the)\s+(?:to-?do\s+)?list))*(?:\s+please)?$/i;
 
 function addThat(input: InterpretInput, ctx: Ctx): Interpretation | null {
   const m = ADD_THAT.exec(ctx.text);
   if (!m) return null;
-  const it = run(makeCtx({ ...input, text: `add ${m[1]}` }, undefined, ctx.language));
+  // "ugh what a day. … anyway i need to email the deck to Priya by 9, can you put that on my list": the
+  // thing is what the last sentence says.
+  const thing =
+    m[1]!
+      .split(/(?<=[.!?…])\s+|\s*\banyway\b[\s,]*/i)
+      .filter((p) => p.trim())
+      .at(-1) ?? m[1]!;
+  // "i need to …" says it is a to-do itself; anything else is added as said.
+  const said = /^(?:i|we)\s+(?:really\s+)?(?:need|have|got|gotta|must)\b/i.test(thing) ? thing : `add ${thing}`;
+  const it = run(makeCtx({ ...input, text: said }, undefined, ctx.language));
   return it.calls.length && it.calls.every((c) => c.tool === "add_task") ? it : null;
 }
 
@@ -426,8 +435,26 @@ function quotedRequest(input: InterpretInput, ctx: Ctx): Interpretation | null {
 const TOPIC_REPORT =
   /^(?:(?:hmm+|oh|ah|so|ok(?:ay)?|well)[\s,]+)?(.{3,}?)\s*,\s*((?:i|we)\s+(?:.+?\s)?)(?:it|them)\b(.*)$/i;
 
+// "task 2 and task 5, can you check them off", "c'est bon pour la 2 et la 5, tu peux les cocher": several
+// tasks named first, then a command for "them".
+const TOPIC_THEM =
+  /^(?:(?:ok(?:ay)?|good|fine|right)\s+)?(?:(?:for|pour|para|für)\s+)?(.{3,}?)\s*[,:;]\s*(.*\bthem\b.*)$/i;
+
+function topicThem(input: InterpretInput, ctx: Ctx): Interpretation | null {
+  const m = TOPIC_THEM.exec(ctx.text);
+  if (!m) return null;
+  const named = resolveSeveral(m[1]!, ctx.tasks, { history: ctx.history });
+  if (named.length < 2 || named.some((o) => o.kind !== "one" || o.partial)) return null;
+  const out = understand({ ...input, text: m[2]!.replace(/\bthem\b/i, m[1]!) }, false, ctx.language);
+  return out.calls.length === named.length && out.confidence >= 0.7 ? out : null;
+}
+
 function topic(input: InterpretInput, ctx: Ctx): Interpretation | null {
   const found = topicFirst(ctx);
+  if (!found) {
+    const them = topicThem(input, ctx);
+    if (them) return them;
+  }
   const report = found ? null : TOPIC_REPORT.exec(ctx.text);
   if (report) {
     const said = `${report[2]}${report[1]}${report[3]}`;

@@ -55,8 +55,8 @@ export const TEXT_SPEAK: Row[] = [
   ["2", "to", { before: /\b(?:need|have|got|want|going|remember|forget)\s+$/i, after: /^\s+[a-z]/i }],
   ["2", "to", { before: /\bremind\s+me\s+$/i, after: /^\s+(?!(?:hours?|hrs?|minutes?|mins?|days?|weeks?|h)\b)[a-z]/i }],
   ["nite", "night"],
-  // "the invites went out this afternoon": things that go out were sent.
-  ["went out", "were sent", { before: /\b(?:invites?|invitations?|letters?|cards?|e-?mails?|newsletters?|invoices?|parcels?|packages?|forms?|orders?)\s+$/i }],
+  // "the invites went out this afternoon", "the package for marco went out": things that go out were sent.
+  ["went out", "were sent", { before: /\b(?:invites?|invitations?|letters?|cards?|e-?mails?|newsletters?|invoices?|parcels?|packages?|forms?|orders?)(?:\s+(?:for|to)\s+\S+(?:\s+\S+)?)?\s+$/i }],
   ["ty", "thanks"], ["tysm", "thanks"], ["tyvm", "thanks"], ["prio", "priority"], ["pri", "priority", { before: /\b(?:high|low|medium|top)\s+$/i }],
   // "what'd I finish", "when'd we pay it": a past question ("what would" has no "I get done" after it).
   ["what'd", "what did", { after: /^\s+(?:i|we)\b/i }], ["when'd", "when did", { after: /^\s+(?:i|we)\b/i }],
@@ -156,6 +156,8 @@ const DE_PRONOUN_OBJECT = {
   before: /\b(?:setz|setze|lösch|lösche|verschieb|verschiebe|schieb|hak|erledige)\s+$/i,
   after: /^\s*(?:(?:auf|bitte|mal|doch|gleich|noch|jetzt|wieder|zurück|ab|raus|weg|um|als|lieber|auch|prio|priorität)(?![\p{L}])|[,.!?]|$)/iu,
 };
+// "bin noch total müde": how one feels, said before the feeling.
+const MOOD_AHEAD_DE = { after: /^\s+(?:(?:noch|so|total|echt|voll|ziemlich|sehr)\s+)*(?:müde|kaputt|erschöpft|platt|gestresst)(?![\p{L}])/iu };
 const ES_AND_AHEAD = { after: /^\s+(?:avísame|recuérdame|ponle|pon|ponla|ponlo|márcala|márcalo|marca|muévela|muévelo|mueve|pásala|pásalo|pasa|cambia|bórrala|bórralo|borra|quita|quítale|añade|apunta|agrega|anota|aplaza|completa|termina|elimina|deshaz|reabre|renombra)\b/i };
 const AT_START = { before: /^\s*$/ };
 // "cada semana", "tous les mois", "jeden Monat": the unit of a repeat (recurrence.ts reads English units).
@@ -210,7 +212,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["avísame", "remind me"], ["y", "and", AT_START], ["y", "and", { before: /^\s*(?:ah|oh|ay|uy|ok|vale|bueno|listo)[\s,!.]+$/i }], ["y", "and", ES_AND_AHEAD], ["ponele", "to", { before: /\bnombre\s+a\s+[^,]+,\s*$/i }], ["ponele", "give it"], ["ponle", "give it"], ["ponles", "give them"], ["pon", "put"], ["en", "to", { after: /^\s+prioridad\b/i }],
     ["la etiqueta", "the tag"], ["etiquétalo como", "tag it"], ["una hora", "an hour"], ["media hora", "half an hour"], ["horas", "hours", UNIT_BEFORE], ["minutos", "minutes", UNIT_BEFORE],
     ["dos", "two", COUNT_AHEAD], ["tres", "three", COUNT_AHEAD], ["antes", "before", UNITS_BEHIND], ["el día antes", "the day before"],
-    ["la noche anterior", "the night before"], ["un día antes", "a day before"], ["el recordatorio", "the reminder"], ["repite", "repeat"], ["deja de repetir", "stop repeating"],
+    ["la noche anterior", "the night before"], ["un día antes", "a day before"], ["el recordatorio", "the reminder"], ["un recordatorio", "a reminder"], ["a qué hora era", "when is"], ["a qué hora es", "when is"], ["repite", "repeat"], ["deja de repetir", "stop repeating"],
     ["todas las", "every"], ["día", "day", EVERY_UNIT], ["días", "day", EVERY_UNIT], ["semana", "week", EVERY_UNIT], ["semanas", "week", EVERY_UNIT], ["mes", "month", EVERY_UNIT],
     ["meses", "month", EVERY_UNIT], ["año", "year", EVERY_UNIT], ["años", "year", EVERY_UNIT], ["cada quince días", "every 2 weeks"],
     ["de la mañana", "am", CLOCK_BEHIND], ["de la tarde", "pm", CLOCK_BEHIND], ["de la noche", "pm", CLOCK_BEHIND],
@@ -259,7 +261,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     // ("agregarle la etiqueta"), and everyday words: "plis", "mil gracias", "ya está lista", "me equivoqué", "búscame".
     ["borrá", "delete"], ["recordame", "remind me to"], ["agregá", "add"], ["mostrame", "show me"], ["marcá", "mark"], ["mové", "move"],
     ["podría", "could you"], ["puede", "can you"], ["agregarle", "add"], ["ponerle", "give it"], ["plis", "please"], ["mil gracias", "thanks"],
-    ["perfecto", "perfect"], ["nono", "no no"], ["está lista", "is done"], ["está listo", "is done"], ["me equivoqué", "my mistake"],
+    ["perfecto", "perfect"], ["nono", "no no"], ["está lista", "is done"], ["todavía no está lista", "isn't done"], ["todavía no está listo", "isn't done"], ["dos cosas", "two things"], ["tres cosas", "three things"], ["cuatro cosas", "four things"], ["quitarle la fecha a la tarea de", "remove the due date of"], ["quitarle la fecha a", "remove the due date of"], ["quitarle la fecha al", "remove the due date of the"], ["no tengo apuro", "no rush"], ["sin apuro", "no rush"], ["está listo", "is done"], ["me equivoqué", "my mistake"],
     ["búscame", "find"], ["busca", "find"], ["todo lo que tenga", "tasks mentioning"], ["las que digan", "tasks mentioning"], ["las que tengan", "tasks mentioning"],
     ["tb", "too"], ["tmb", "too"], ["y tb", "and also"], ["pará", "wait"],
     // Chat Spanish: "me queda", "agéndame", "tacha la segunda", "eres lo máximo", "gracias po", "jajaja".
@@ -376,15 +378,15 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     // "même heure", "euh", "pardon", "reviens en arrière", "des trucs".
 
     ["svp", "please"], ["me dire", "tell me"], ["ce qui est prévu", "what is due"], ["montre moi", "show me"],
-    ["tout ce qui est tagué", "everything tagged"], ["tagué", "tag", { after: /^\s+(?:it|them)\b/i }], ["tagué", "tagged"], ["enlève la date de", "remove the due date of"], ["l'échéance de", "the due date of"], ["l'échéance du", "the due date of the"], ["l'échéance", "the due date"], ["ça peut attendre", "no rush"], ["enlève la date du", "remove the due date of the"], ["y a pas le feu", "no rush"], ["rajoute-lui", "give it"], ["c'est fait pour", "done:"], ["d'une heure", "by an hour"], ["et", "and", { after: /^\s+(?:rappelle|rappelez)-moi\b/i }], ["il n'y a pas le feu", "no rush"], ["à", "to", { before: /(?:\btag|étiquette)\s+#?[\p{L}\p{N}_-]+\s+$/iu }],
+    ["tout ce qui est tagué", "everything tagged"], ["tagué", "tag", { after: /^\s+(?:it|them)\b/i }], ["tagué", "tagged"], ["enlève la date de", "remove the due date of"], ["l'échéance de", "the due date of"], ["la date limite pour", "the due date for"], ["la date limite", "the due date"], ["tu peux corriger", "can you fix it"], ["l'échéance du", "the due date of the"], ["l'échéance", "the due date"], ["ça peut attendre", "no rush"], ["enlève la date du", "remove the due date of the"], ["y a pas le feu", "no rush"], ["rajoute-lui", "give it"], ["c'est fait pour", "done:"], ["d'une heure", "by an hour"], ["et", "and", { after: /^\s+(?:rappelle|rappelez)-moi\b/i }], ["il n'y a pas le feu", "no rush"], ["à", "to", { before: /(?:\btag|étiquette)\s+#?[\p{L}\p{N}_-]+\s+$/iu }],
     ["ça presse pas", ""],
     ["d'une semaine", "by a week"], ["oups", "oops"],
-    ["pas", "not", { before: /,\s*$/ }], ["c'est", "it's", { after: /^\s+(?:\d|every\b|on\s+the\b|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain)/i }], ["ou pas", ""], ["bon", "ok", { after: /^\s+(?:c'est|alors)\b/i }],
+    ["pas", "not", { before: /,\s*$/ }], ["c'est", "is", { before: /\b(?:date\s+limite|échéance)\b.*\s$/i, after: /^\s+(?:\d|le\s+\d|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain)/i }], ["c'est", "it's", { after: /^\s+(?:\d|every\b|on\s+the\b|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain)/i }], ["ou pas", ""], ["bon", "ok", { after: /^\s+(?:c'est|alors)\b/i }],
     ["maintenant", "now"], ["et", "and", { after: /^\s+\p{L}{3,}(?:er|ir|re)\s+(?!(?:de|du|des|à|au)\b)\S/u }], ["et", "and", { after: /^\s+(?:ajoute|mets|passe|supprime|enlève|marque|décale|déplace|repousse|coche)\b/i }], ["hein", "", { before: /\bmerci\s+$/i }], ["hein", "", { after: /^\s*[.!?]*\s*$/ }],
     ["pis", "and"], ["c'est beau", "ok"], ["tantôt", "", { after: /^\s*[.!?]*\s*$/ }], ["allo", "hello"], ["merci ben gros", "thanks a lot"], ["t'es ben fin", "you're so kind"],
     ["pour ton aide", "for your help"], ["pour votre aide", "for your help"], ["il me reste", "do i have left"], ["j'ai quelque chose de prévu", "do I have anything"], ["quelque chose de prévu", "anything"], ["il y a", "is there", { after: /^\s+quelque\s+chose\b/i }], ["y a-t-il", "is there", { after: /^\s+quelque\s+chose\b/i }], ["quelque chose", "anything"],
     ["avec le tag", "tagged"], ["avec l'étiquette", "tagged"],
-    ["remets", "move", FR_TO_DAY], ["remets", "restore"], ["quelles sont", "what are"], ["c'est pour quand", "when is"],
+    ["remets", "move", FR_TO_DAY], ["remets", "restore"], ["quelles sont", "what are"], ["c'est pour quand", "when is"], ["il est pour quand", "when is"], ["où je dois", "", { before: /\btâche\s+$/i }], ["quelqu'un", "someone"], ["elle est pour quand", "when is"], ["d'abord", "", { before: /\p{L}\s+$/u, after: /^\s*[.!?]*\s*$/ }],
     // "non attends, l'autre", "passe la deuxième à vendredi", "c'est quoi mes tâches …", "c'est quand … déjà ?", "au juste".
     ["attends", "wait"], ["passe", "move", FR_TO_DAY], ["c'est quoi", "what are", { after: /^\s+(?:mes|les)\b/i }], ["déjà", "", { after: /^\s*\?/ }], ["au juste", ""],
     ["dans", "tagged", { after: /^\s+#/ }], ["j'ai bouclé quoi", "what did I finish"], ["me mettre un rappel pour", "remind me about"], ["aux deux semaines", "every two weeks"],
@@ -449,7 +451,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["übermorgen", "the day after tomorrow"], ["morgen früh", "tomorrow morning"], ["morgen vormittag", "tomorrow morning"],
     ["morgen nachmittag", "tomorrow afternoon"], ["morgen abend", "tomorrow evening"], ["heute früh", "this morning"],
     ["heute morgen", "this morning"], ["heute nachmittag", "this afternoon"], ["heute abend", "tonight"], ["heute nacht", "tonight"],
-    ["morgen", "tomorrow"], ["heute", "today"], ["gestern", "yesterday"], ["geschafft", "done", { before: /\bwas\b.*\s$/i }], ["letzte woche", "last week"], ["letzten monat", "last month"], ["diese woche", "this week"], ["dieser woche", "this week"],
+    ["morgen", "good morning", { before: /^\s*$/, after: /^\s*!+(?:\s|$)|^\s+(?:zusammen|allerseits|ihr)\b/i }], ["morgen", "tomorrow"], ["heute", "today"], ["gestern", "yesterday"], ["geschafft", "done", { before: /\bwas\b.*\s$/i }], ["letzte woche", "last week"], ["letzten monat", "last month"], ["diese woche", "this week"], ["dieser woche", "this week"],
     ["nächste woche", "next week"], ["nächster woche", "next week"], ["kommende woche", "next week"], ["ende der woche", "end of the week"],
     ["montag", "monday", EVERY_BEFORE], ["dienstag", "tuesday", EVERY_BEFORE], ["mittwoch", "wednesday", EVERY_BEFORE],
     ["donnerstag", "thursday", EVERY_BEFORE], ["freitag", "friday", EVERY_BEFORE], ["samstag", "saturday", EVERY_BEFORE],
@@ -473,7 +475,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["servus", "hello"], ["ey", "hey", AT_START], ["moin", "hello"], ["tschüss", "bye"], ["gute nacht", "good night"], ["schönen abend noch", "have a nice evening"],
     ["schönen abend", "have a nice evening"], ["schönen tag noch", "have a nice day"], ["schöne tag no", "have a nice day"], ["schönes wochenende", "have a nice weekend"], ["bis bald", "see you soon"],
     ["auf wiedersehen", "bye"], ["ja", "yes"], ["nein", "no"], ["genau", "exactly"],
-    ["was kannst du", "what can you do"], ["was kannst du alles", "what can you do"], ["wie funktioniert das", "how does this work"], ["hilfe", "help"], ["beides", "both"], ["ne große hilfe", "a big help"], ["eine große hilfe", "a big help"], ["bist", "you're", { after: /^\s+(?:echt\s+|wirklich\s+|so\s+)?(?:ne|eine)\s+große\s+hilfe\b/i }], ["echt", "really", { before: /\bbist\s+$/i }],
+    ["was kannst du", "what can you do"], ["was kannst du alles", "what can you do"], ["wie funktioniert das", "how does this work"], ["hilfe", "help"], ["beides", "both"], ["bin", "i'm", { before: /(?:^|[!.,]\s*)$/, after: MOOD_AHEAD_DE.after }], ["total", "totally", MOOD_AHEAD_DE], ["müde", "tired", { before: /\bbin\s+(?:\S+\s+)*$/i }], ["ne große hilfe", "a big help"], ["eine große hilfe", "a big help"], ["bist", "you're", { after: /^\s+(?:echt\s+|wirklich\s+|so\s+)?(?:ne|eine)\s+große\s+hilfe\b/i }], ["echt", "really", { before: /\bbist\s+$/i }],
     ["kannst du", "can you"], ["könntest du", "could you"], ["würdest du", "would you"], ["wann ist", "when is"], ["wann sind", "when are"], ["bald", "soon"], ["schon", "already"],
     // "erinnere mich 2 Stunden vor dem Zahnarzttermin": an offset before a task.
     // "Winterreifen wechseln auf hohe Priorität setzen": the priority said, the verb dropped.
@@ -506,7 +508,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     // "jeden Dienstag und Donnerstag", "im Jänner", "am Tag davor", Austrian "eh".
     ["und", "and", { before: /(?:tag|woch)\s+$/i, after: /^\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)/i }],
     ["im", "in", { after: /^\s+(?:januar|jänner|februar|feber|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b/iu }],
-    ["am tag davor", "the day before"], ["das gleiche für", "same for"], ["das gleiche", "same", { after: /^\s+bitte\s+für\b/i }], ["bitte für", "for", { before: /\bgleiche\s+$/i }], ["alles mit", "everything tagged", { after: /^\s+\p{L}+(?:\s+(?:kannst|als|bitte|ab|erledigt|löschen|verschieben)|\s*[.!?]*\s*$)/iu }], ["erst", "actually", { before: /(?:nein|no)[\s,]*$/i }], ["baba", "bye"],
+    ["am tag davor", "the day before"], ["das gleiche für", "same for"], ["jeden ersten im monat", "on the 1st of every month"], ["jeden ersten des monats", "on the 1st of every month"], ["das gleiche", "same", { after: /^\s+bitte\s+für\b/i }], ["bitte für", "for", { before: /\bgleiche\s+$/i }], ["alles mit", "everything tagged", { after: /^\s+\p{L}+(?:\s+(?:kannst|als|bitte|ab|erledigt|löschen|verschieben)|\s*[.!?]*\s*$)/iu }], ["erst", "actually", { before: /(?:nein|no)[\s,]*$/i }], ["baba", "bye"],
     ["die ersten beiden", "the first two"], ["die von gestern", "yesterday's one"], ["wann muss ich", "when is"],
     ["zum", "the", { before: /\bmuss\s+ich\s+(?:nochmal\s+)?$/i }], ["schreib auf", "add"], ["ende des monats", "the end of the month"], ["ersten", "first", { after: /^\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b/i }], ["im monat", "in the month"], ["leg an", "add"], ["leg bitte an", "add"], ["leg mal an", "add"], ["lege bitte an", "add"], ["taggen sie es", "tag it"], ["mit", "with", { before: /\btaggen\s+sie\s+es\s+(?:bitte\s+)?$/i }], ["nomal", "", { after: /^\s*\?/ }], ["eh", ""],
     ["früh", "", DE_CLOCK_BEHIND], ["wann war", "when is"], ["neu", "new task", { after: /^\s*:/ }], ["merci vielmal", "thanks"],
@@ -517,13 +519,13 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["erfassen sie", "add"], ["erinnern sie mich", "remind me"], ["löschen sie", "delete"], ["verschieben sie", "move"],
     ["markieren sie", "mark"], ["zeigen sie mir", "show me"], ["ändern sie", "change"], ["jeden zweiten", "every other"], ["jede zweite", "every other"],
     ["daran", "", { after: /^\s*[.!?]*\s*$/ }], ["zum thema", "about"], ["tagge", "tag"], ["tagg", "tag"],
-    ["mit", "with", { before: /\btag(?:ge?)?\s+\S.*\s$/i, after: /^\s+#?[\p{L}\d_-]+\s*(?:[,.!?]|$)/u }], ["füge hinzu", "add"],
+    ["mit", "with", { before: /\btag(?:ge?)?\s+\S.*\s$/i, after: /^\s+#?[\p{L}\d_-]+\s*(?:[,.!?]|$|und\s)/u }], ["und nimm", "and remove the tag", { before: /\btag(?:ge?)?\s+\S.*\s$/i, after: /^\s+#?[\p{L}\d_-]+\s+raus\b/iu }], ["raus", "", { before: /\bnimm\s+#?[\p{L}\d_-]+\s+$/iu }], ["füge hinzu", "add"],
     // "ah na, ich mein mittwoch", "verschieb's auf …", "…, endlich 😅", "noch den Tag …".
     ["na", "no", { before: /^\s*(?:ah|oh|äh)?[\s,]*$/i }], ["ich mein", "i mean"], ["verschieb's", "move it"], ["endlich", "", { before: /,\s*$/, after: /^[^\p{L}\d]*$/u }],
     // "trag mal … ein", "prio hoch", "muss morgen noch … holen".
     ["hat noch zeit", "no rush"], ["beim", "from", { before: /\b(?:remove|entferne|entfern)\s+$/i }], ["das tag", "the tag"], ["mal", "", { before: /\b(?:trag|schreib|füg|pack|mach|zeig|add)\s+$/i }], ["prio hoch", "high priority"], ["priorität hoch", "high priority"], ["muss", "i need to", AT_START],
     // "nee, die andere mein ich", "die verschieb bitte auf mittwoch", "puh, montag halt", "erinner mich da … dran", "top".
-    ["abhaken", "check it off", { before: /,\s*$/ }], ["mein ich", "", { after: /^\s*[.!?]*\s*$/ }], ["die verschieb", "move it"], ["die lösch", "delete it"],
+    ["abhaken", "check it off", { before: /,\s*$/ }], ["mein ich", "", { after: /^\s*[.!?]*\s*$/ }], ["mein ich", "", { before: /\S\s+$/, after: /^\s*[,;]/ }], ["die verschieb", "move it"], ["die lösch", "delete it"],
     ["puh", "ugh", AT_START], ["halt", "", { before: /\p{L}\s+$/u, after: /^[\s.!?,]*(?:\p{Extended_Pictographic}\u{FE0F}?\s*)*$/u }], ["da", "", { before: /\berinner\w*\s+mich\s+$/i, after: /\bdran\b/i }],
     // "neue aufgaben: …".
     ["neue aufgaben", "new tasks"],
@@ -583,7 +585,7 @@ export const CHAT_SPELLING: Record<Foreign, Row[]> = {
     ["quest ce que", "qu'est-ce que"], ["qu'est ce", "qu'est-ce"], ["qqch", "quelque chose"], ["cest", "c'est"], ["aujourdhui", "aujourd'hui"], ["1re", "1", { before: /\bla\s+$/i }], ["rapeler", "rappeler"], ["rapelle-moi", "rappelle-moi"], ["suprime", "supprime"], ["2e", "2", { before: /\b(?:la|le)\s+$/i }], ["3e", "3", { before: /\b(?:la|le)\s+$/i }], ["tt", "tous", { after: /^\s+les\b/i }],
     ["a", "à", { after: /^\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|\d)/i }],
   ],
-  de: [["han i", "habe ich"], ["is", "ist", { before: /\b(?:was|wann|das|es|wer|wo)\s+$/i }], ["heut", "heute"], ["scho", "schon"], ["wohe", "woche"], ["un", "und", { before: /^\s*$/ }], ["nich", "nicht"], ["ma", "mir", { before: /\btrag\s+$/i }], ["ei", "ein", { after: /^\s*:/ }], ["zehne", "zehn"], ["in da früh", "in der früh"], ["eigtl", "eigentlich"], ["is", "ist", { before: /\b(?:erste|zweite|dritte|letzte)\s+$/i }], ["no", "noch", { before: /\btrag\s+$/i }], ["ne", "eine", { after: /^\s+(?:halbe|stunde|viertelstunde)\b/i }], ["des", "das", { after: /^\s+(?:erste|zweite|dritte|vierte|letzte)\b/i }], ["i", "ich", { before: /\b(?:hab|hob|bin|muss|mein|moan)\s+$/i }], ["fertig gemacht", "erledigt"], ["fertiggemacht", "erledigt"], ["nöd", "nicht"], ["ned", "nicht"], ["nid", "nicht"], ["no", "noch", { after: /^\s+(?:nöd|ned|nid|nicht|offen|da|zu\s+tun)\b/i }], ["heit", "heute"], ["fürn", "für den"], ["uf", "auf"], ["nächschte", "nächsten", { after: /^\s+(?:montag|dienstag|mittwoch|mittwuch|donnerstag|freitag|samstag|sonntag)\b/i }], ["nächschte", "nächste"], ["nächste", "nächsten", { after: /^\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b/i }], ["gliichi zyt", "gleiche zeit"], ["mittwuch", "mittwoch"], ["verschiebe", "verschieben", { after: /^\s*(?:[,.!?]|$)/ }]],
+  de: [["chönntest", "könntest"], ["chasch", "kannst"], ["morn", "morgen"], ["han i", "habe ich"], ["is", "ist", { before: /\b(?:was|wann|das|es|wer|wo)\s+$/i }], ["heut", "heute"], ["scho", "schon"], ["wohe", "woche"], ["un", "und", { before: /^\s*$/ }], ["nich", "nicht"], ["ma", "mir", { before: /\btrag\s+$/i }], ["ei", "ein", { after: /^\s*:/ }], ["zehne", "zehn"], ["in da früh", "in der früh"], ["eigtl", "eigentlich"], ["is", "ist", { before: /\b(?:erste|zweite|dritte|letzte)\s+$/i }], ["no", "noch", { before: /\btrag\s+$/i }], ["ne", "eine", { after: /^\s+(?:halbe|stunde|viertelstunde)\b/i }], ["des", "das", { after: /^\s+(?:erste|zweite|dritte|vierte|letzte)\b/i }], ["i", "ich", { before: /\b(?:hab|hob|bin|muss|mein|moan)\s+$/i }], ["fertig gemacht", "erledigt"], ["fertiggemacht", "erledigt"], ["nöd", "nicht"], ["ned", "nicht"], ["nid", "nicht"], ["no", "noch", { after: /^\s+(?:nöd|ned|nid|nicht|offen|da|zu\s+tun)\b/i }], ["heit", "heute"], ["fürn", "für den"], ["uf", "auf"], ["nächschte", "nächsten", { after: /^\s+(?:montag|dienstag|mittwoch|mittwuch|donnerstag|freitag|samstag|sonntag)\b/i }], ["nächschte", "nächste"], ["nächste", "nächsten", { after: /^\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b/i }], ["gliichi zyt", "gleiche zeit"], ["mittwuch", "mittwoch"], ["verschiebe", "verschieben", { after: /^\s*(?:[,.!?]|$)/ }]],
 };
 
 /**

@@ -666,6 +666,9 @@ const WEEKDAY_DAY: Partial<Record<Language, RegExp>> = {
 // "pack bei der präsentation noch den tag kunde dazu": the tag for the task named after "bei".
 const DE_TAG_AT =
   /\b(?:pack|packe|füg|füge|gib|mach)\s+(?:(?:bitte|mal|ma)\s+)*(?:bei|beim)\s+(.+?)\s+(?:(?:bitte|noch|mal)\s+)*(?:den|das)\s+tag\s+#?([\p{L}\p{N}_-]+)\s+(?:dazu|hinzu|dran)\b/giu;
+// "ich wollt ihn eigentlich nur auf Freitag schieben": what was meant, said as the command it is.
+const DE_ONLY_MEANT =
+  /^(?:(?:ich|i)\s+)?(?:wollt|wollte)\s+(ihn|sie|es|das)\s+(?:eigentlich\s+)?(?:nur\s+|bloß\s+)?(?=\S)/iu;
 // "… eintragen und mich eine Stunde vorher erinnern": a reminder asked for with its verb last.
 const DE_REMIND_LAST = /\b(und\s+)?mich\s+(?!an\b|daran\b)(.+?)\s+(?:daran\s+)?erinnern\b/giu;
 // "die Vorbereitung fürs Teammeeting schieb bitte auf Montag": the task named first, then the command.
@@ -735,6 +738,7 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
   if (language === "de")
     t = reorderClosed(
       t
+        .replace(DE_ONLY_MEANT, "$1 ")
         .replace(DE_OBJECT_FIRST, "$2 $3$1 ")
         .replace(DE_WEEKDAY_PART, "$1 $2")
         .replace(DE_REMIND_LAST, "$1remind me $2")

@@ -28,13 +28,15 @@ const HEADER = new RegExp(
   "i",
 );
 
-const STRONG_VERB = /^(?:add|create|new|insert|jot\s+down|write\s+down|note\s+down|capture|enter)\b\s*/i;
+// "put down to order the flowers": what follows "to" is the to-do.
+const STRONG_VERB =
+  /^(?:add|create|new|insert|(?:jot|write|note)\s+down(?:\s+to(?=\s))?|put\s+down\s+to(?=\s)|capture|enter)\b\s*/i;
 const WEAK_VERB =
   /^(?:make|put|set(?:\s+up)?|log|save|schedule|start|open|record|keep|take|leave|drop)\s+(?:me\s+)?(?=(?:a|an|another|new)\s+(?:(?:new|quick|recurring|repeating)\s+)*(?:task|todo|to-do|reminder|item|note|memo)\b)/i;
 // A label before a colon announces what follows: "todo: …", "I need to: a, b and c", "two things: …",
 // "new recurring task: …", "put this on my list: …"; a date in it ("two things for tomorrow: …") is every item's.
 const LABEL = new RegExp(
-  String.raw`^(?:todo|to-dos?|to\s+dos?|tasks?|new\s+(?:recurring\s+|repeating\s+)?(?:tasks?|todos?|to-dos?|reminders?)|(?:set\s+up|create|make|add)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:recurring\s+|repeating\s+)?(?:task|todo|to-do|reminder)|reminder|things\s+to\s+do|(?:i\s+|we\s+)?(?:need|have|got|gotta|must)(?:\s+to)?|(${COUNT})\s+(?:more\s+)?(?:things|tasks|todos|to-dos|items)|(?:put|add|stick|pop|jot|write|note)\s+(?:this|these|it|them)(?:\s+down)?(?:\s+(?:on|onto|in|to)\s+(?:my|the)\s+(?:to-?do\s+)?(?:list|tasks))?)(?:\s*,?\s+(${PRIO}))?(?:\s+please)?(?:\s+((?:for|on|by|due)\s+[^:]+?))?\s*[:-]\s*`,
+  String.raw`^(?:todo|to-dos?|to\s+dos?|tasks?|new\s+(?:recurring\s+|repeating\s+)?(?:tasks?|todos?|to-dos?|reminders?)|(?:set\s+up|create|make|add)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:recurring\s+|repeating\s+)?(?:task|todo|to-do|reminder)|reminder|things\s+to\s+do|(?:i\s+|we\s+)?(?:need|have|got|gotta|must)(?:\s+to)?|(${COUNT})\s+(?:more\s+)?(?:things|tasks|todos|to-dos|items)|one\s+more(?:\s+(?:thing|task|item|to-?do))?|(?:put|add|stick|pop|jot|write|note)\s+(?:this|these|it|them)(?:\s+down)?(?:\s+(?:on|onto|in|to)\s+(?:my|the)\s+(?:to-?do\s+)?(?:list|tasks))?)(?:\s*,?\s+(${PRIO}))?(?:\s+please)?(?:\s+((?:for|on|by|due)\s+[^:]+?))?\s*[:-]\s*`,
   "i",
 );
 const REMIND =

@@ -16,7 +16,7 @@ import type { Interpretation, TaskSnapshot, ToolCall } from "../types";
 import { repeatRuleOnly } from "../recurrence";
 
 const OOPS =
-  /^(?:(?:no+|nope|nah|wait|sorry|pardon|oops|whoops|omg|oh|ah|hmm+|doh|d'oh|gah|jeez|actually|my\s+bad|my\s+mistake|ugh|shoot|dang|darn|crap|argh|not\s+that\s+one|wrong\s+one|not\s+that|not\s+this\s+one)\b[\s,.!:-]*)+/i;
+  /^(?:(?:no+|nope|nah|wait|sorry|pardon|oops|whoops|omg|oh|ah|ay|uy|hmm+|doh|d'oh|gah|jeez|actually|my\s+bad|my\s+mistake|ugh|shoot|dang|darn|crap|argh|not\s+that\s+one|wrong\s+one|not\s+that|not\s+this\s+one)\b[\s,.!:-]*)+/i;
 // "oops wrong day, thursday", "I meant wed not thu", "no, friday": the last change's date was wrong.
 const WRONG_VALUE =
   /^(?:(?:(?:that'?s\s+)?(?:the\s+)?wrong\s+(?:day|date|time)|i\s+(?:meant|mean|said)|(?:make\s+it|it'?s|it\s+is|should\s+be)|on|for|to)\b[\s,.:-]*)+/i;
@@ -55,6 +55,8 @@ function intended(text: string): string | null {
     .replace(/^(?:the\s+)?other\s+one\s*(?:[-–—:,]|\s-)\s*(?=\S)/i, "")
     .trim();
   const oops = stripped !== text.trim();
+  // "actually the other one too, i'm sick all week": one more, not instead (elliptical.ts).
+  if (/\b(?:too|as\s+well)$/i.test(stripped.split(/\s*[,;]\s*/)[0]!)) return null;
   let m: RegExpExecArray | null;
   m = MEANT.exec(stripped);
   if (m) return m[1]!;
@@ -129,7 +131,7 @@ const onlyTouched = (change: Change, tasks: TaskSnapshot[]) =>
   change.touched.length === 1 ? tasks.find((t) => t.number === change.touched[0]) : undefined;
 
 const NARROW =
-  /^(?:(?:ok(?:ay)?|fine|alright|then|sorry|actually|no|oops|well|wait|hmm+|not\s+(?:all|everything|all\s+of\s+them|both))\b[\s,.!]*)*(?:i\s+)?(?:just|only)\s+(?:(?:meant|wanted)\s+(?:to\s+)?(?=add\s)|do\s+)?(.+?)(?:\s+(?:is|are|was|were)\s+(?:actually\s+|really\s+)?(?:done|finished|complete|completed|needed))?(?:\s+then)?$/i;
+  /^(?:(?:ok(?:ay)?|fine|alright|then|sorry|actually|no|oops|well|wait|hmm+|not\s+(?:all|everything|all\s+of\s+them|both))\b[\s,.!]*)*(?:i\s+)?(?:just|only)\s+(?:(?:meant|wanted)\s+(?:to\s+)?(?=add\s)|do\s+)?(.+?)(?:\s+(?:is|are|was|were)\s+(?:actually\s+|really\s+)?(?:done|finished|complete|completed|needed)|\s+(?:should|needs?\s+to|has\s+to)\s+(?:be\s+)?(?:high|low|medium|urgent|moved|done)(?:\s+priority)?)?(?:\s+then)?$/i;
 
 const NEW_COMMAND = new RegExp(`^(?:${COMMAND_LEADS.map((w) => w.replace(/\s+/g, "\\s+")).join("|")})\\s`, "i");
 
@@ -173,8 +175,13 @@ function oneMore(text: string, ctx: Ctx, before: Change): Interpretation | null 
 
 /** "tomorrow's one", "friday's": the one open task due that day. */
 export function dayOne(phrase: string, ctx: Ctx): TaskSnapshot | null {
-  const m = /^(?:the\s+)?(\S+?)'s(?:\s+(?:one|task))?$/i.exec(phrase.trim());
-  const day = m ? extractDate(m[1]!, ctx.date).date : null;
+  // "friday's", "the thursday one", "the one on saturday".
+  const m =
+    /^(?:the\s+)?(?:(\S+?)'s(?:\s+(?:one|task))?|(\S+?)\s+(?:one|task)|(?:one|task)\s+(?:on|for|due)\s+(\S+))$/i.exec(
+      phrase.trim(),
+    );
+  const said = m ? (m[1] ?? m[2] ?? m[3])! : null;
+  const day = said ? extractDate(said, ctx.date).date : null;
   if (!day || day.hasTime) return null;
   const iso = day.value.slice(0, 10);
   const due = ctx.tasks.filter((t) => {

@@ -84,6 +84,11 @@ export function remark(ctx: Ctx): Interpretation | null {
   let text = ctx.text
     .replace(/[.!]+$/, "")
     .replace(TOO_AT_END, "")
+    // "just got back from the dentist": back from a visit is having gone to it.
+    .replace(
+      /^(?:(?:i|we)(?:'m|'re|\s+am|\s+are)?\s+)?(?:just\s+)?(?:(?:got|came|am|'m|was)\s+)?(?:back|home)\s+from\s+/i,
+      "went to ",
+    )
     .trim();
   // "the grant one is due thursday not friday": the day it was is said after the day it is.
   const old = OLD_DATE.exec(text);

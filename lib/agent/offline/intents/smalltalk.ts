@@ -105,7 +105,7 @@ const OCCASION = String.raw`(?:day|night|evening|weekend|week|morning|afternoon|
 const FOR_WHEN = String.raw`(?:\s+for\s+(?:now|today|tonight|the\s+(?:day|night|evening|week|weekend)|this\s+(?:evening|morning|afternoon|week)))?`;
 const THANKS_WORD = String.raw`(?:thanks|thank\s+you|thank\s+u|thx|ty|tysm|ta|cheers|much\s+appreciated|appreciate\s+it|many\s+thanks)(?:\s+(?:so\s+much|a\s+lot|very\s+much|a\s+bunch|a\s+million|a\s+mil|again|mate|buddy|today|tonight|dear|love|hun|honey|darling|this\s+(?:morning|afternoon|evening|week)|for\s+(?:the\s+help|your\s+help|that|everything|all\s+(?:the|your)\s+help)))*`;
 // "ugh i'm so lazy this week haha": a feeling, with the words people wrap it in.
-const MOOD = String.raw`(?:ugh+\s+|man\s+|honestly\s+)?(?:(?:i'?m|i\s+am|im|feeling|i\s+feel)\s+(?:(?:so|really|super|kinda|kind\s+of|a\s+bit|very|pretty|totally|soo+)\s+)*(?:${alt(MOODS)})(?:\s+(?:today|tonight|lately|rn|right\s+now|this\s+(?:week|morning|afternoon|evening)))?|what\s+a\s+(?:week|day|month|morning)(?:\s+(?:ahead|it'?s\s+been))?)`;
+const MOOD = String.raw`(?:ugh+\s+|man\s+|honestly\s+)?(?:(?:i'?m|i\s+am|im|feeling|i\s+feel)\s+(?:(?:so|really|super|kinda|kind\s+of|a\s+bit|very|pretty|totally|still|soo+)\s+)*(?:${alt(MOODS)})(?:\s+(?:today|tonight|lately|rn|right\s+now|this\s+(?:week|morning|afternoon|evening)))?|what\s+a\s+(?:week|day|month|morning)(?:\s+(?:ahead|it'?s\s+been))?)`;
 // "you saved my afternoon", "you're a lifesaver": thanks said as praise.
 const COMPLIMENT = String.raw`(?:you(?:'ve|\s+have)?\s+(?:just\s+|really\s+)?saved\s+(?:my|me)(?:\s+(?:day|life|afternoon|evening|morning|week|bacon|skin))?|you(?:'re|\s+are)\s+(?:the\s+best|a\s+(?:lifesaver|star|legend|gem))|you(?:'re|\s+are)\s+(?:really\s+|such\s+)?a\s+(?:big|great|huge|real)\s+help|lifesaver)`;
 // "it's so cold tonight lol", "il fait tellement frette ce soir": a word about the weather.
@@ -255,7 +255,12 @@ function outOfScope(text: string, ctx: Ctx, say: Messages): string | null {
       LIST_OBJECTS.test(obj) ||
       (EITHER_VERBS.includes(verb.toLowerCase()) && mentionsTask(ctx, obj));
     // "can u text dolores n tell her the van's free next sat": the day is what she is told.
-    const told = fav === you && /\b(?:and|n|&)\s+(?:tell|let)\s+(?:her|him|them)\b/i.test(fav.groups!.obj!);
+    // "can u text my wife that im gonna be late tonight": the message, and its day, are hers.
+    const told =
+      fav === you &&
+      /\b(?:(?:and|n|&)\s+(?:tell|let)\s+(?:her|him|them)|(?:that|saying)\s+(?:i|i'?m|im|we|we'?re|he|she|they|it'?s|the))\b/i.test(
+        fav.groups!.obj!,
+      );
     if (!listy && (!dated() || SERVICE.test(obj) || told))
       return say.outOfScope.favour(`${verb.toLowerCase()} ${obj}`.trim());
   }

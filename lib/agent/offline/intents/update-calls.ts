@@ -153,7 +153,11 @@ export function finish(
     allowPartial: !opts.strict,
     entities: { change },
   });
-  if (!targets.ok) return opts.strict ? null : targets.reply;
+  if (!targets.ok) {
+    // "make the call one high priority" with two calls: which one (a strict reading is otherwise a new task's).
+    const candidates = targets.reply.entities.candidates;
+    return !opts.strict || (Array.isArray(candidates) && candidates.length >= 2) ? targets.reply : null;
+  }
   // "take the urgent tag off all my open tasks": of a group, the tasks that have it.
   const removing = Array.isArray(change.removeTags) ? change.removeTags.map((t) => t.toLowerCase()) : null;
   const tagged =

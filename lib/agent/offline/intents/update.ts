@@ -105,7 +105,7 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
   t = t
     .replace(/^(?:add|put|attach)\s+(?=(?:a\s+|the\s+)?(?:due[\s-]*date|deadline)\b)/i, "set ")
     .replace(
-      /^(?:the\s+)?(?:due[\s-]*date|deadline)\s+(?:for|of|on)\s+(.+?)\s+(?:is|should\s+be|will\s+be|becomes)\s+/i,
+      /^(?:the\s+)?(?:due[\s-]*date|deadline)\s+(?:for|of|on)\s+(.+?)\s+(?:is|should\s+be|will\s+be|becomes)\s+(?:actually\s+|now\s+|really\s+)?/i,
       "set $1 to ",
     );
   // "move everything tagged umzug to monday": the tag picks the tasks; it is no tag to add.
