@@ -184,6 +184,10 @@ describe("interpret", () => {
     expect(run("hi").calls).toEqual([]);
     expect(run("hi").intent).toBe("greeting");
     expect(run("thanks!").intent).toBe("thanks");
+    // Thanks, then news that asks for nothing: the thanks is answered, not an offer to add the news.
+    const news = run("thanks!! she comes home next week");
+    expect(news.calls).toEqual([]);
+    expect(news.intent).toBe("thanks");
     const help = run("what are you able to do?");
     expect(help.intent).toBe("help");
     expect(help.reply).toMatch(/add/i);

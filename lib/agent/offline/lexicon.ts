@@ -265,7 +265,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["búscame", "find"], ["busca", "find"], ["todo lo que tenga", "tasks mentioning"], ["las que digan", "tasks mentioning"], ["las que tengan", "tasks mentioning"],
     ["tb", "too"], ["tmb", "too"], ["y tb", "and also"], ["pará", "wait"],
     // Chat Spanish: "me queda", "agéndame", "tacha la segunda", "eres lo máximo", "gracias po", "jajaja".
-    ["me queda", "do i have left"], ["agéndame", "add"], ["tacha", "check off"], ["eres lo máximo", "you're the best"],
+    ["me queda", "do i have left"], ["agéndame", "add"], ["agendá", "add"], ["al final se canceló", "cancel"], ["me podría decir para cuándo es", "when is"], ["disculpe", "", AT_START], ["tacha", "check off"], ["eres lo máximo", "you're the best"],
     ["deshace", "undo"], ["la del", "the"], ["el del", "the"], ["la de la", "the"], ["oye", "hey"], ["cuándo tengo", "when is"],
     ["po", "", { before: /\b(?:gracias|thanks|sí|ya)\s+$/i }], ["jajaja", "haha"],
     // "súbele la prioridad a alta", "ponela en …" (voseo), "volvé a ponerlo" (bring it back), "cambia el nombre de la tarea 3 a …".
@@ -303,7 +303,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     // "uf, vaya semanita me espera".
     ["uf", "ugh", AT_START], ["vaya semanita me espera", "what a week"],
     // "agendalo así no me olvido", "che que terminé ayer?", "¿me puede recordar lo de …?".
-    ["agendalo", "add it"], ["así no me olvido", ""], ["che", "hey", AT_START], ["che", "", { before: /\p{L}\s+$/u, after: /^\s*[.!?]*\s*$/ }], ["que terminé", "what did i finish", { before: /^\s*(?:(?:che|oye|y)\s+)?$/i }],
+    ["así no me olvido", ""], ["che", "hey", AT_START], ["che", "", { before: /\p{L}\s+$/u, after: /^\s*[.!?]*\s*$/ }], ["que terminé", "what did i finish", { before: /^\s*(?:(?:che|oye|y)\s+)?$/i }],
     ["me puede recordar", "can you remind me about"],
     // "ponle etiqueta de trabajo", "ya está, las pagué recién", "desmarcá".
     ["ponle etiqueta de", "tag it"], 
@@ -329,7 +329,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["tâche", "task"], ["nouvelle tâche", "new task"], ["une tâche", "a task"], ["une nouvelle tâche", "a new task"], ["comme terminée", "as done"], ["comme terminé", "as done"], ["comme faite", "as done"],
     ["comme fait", "as done"], ["comme non terminée", "as not done"], ["en retard", "overdue"], ["en priorité haute", "high priority"], ["priorité haute", "high priority"],
     ["en priorité basse", "low priority"], ["priorité basse", "low priority"], ["urgente", "urgent"], ["merci", "thanks"], ["merci beaucoup", "thanks"], ["c'est tout", "that's all"], ["raconte-moi", "tell me"], ["une blague", "a joke"], ["une histoire", "a story"], ["un poème", "a poem"], ["rien d'autre", "nothing else"],
-    ["bonjour", "hello"], ["salut", "hello"], ["bonsoir", "good evening"], ["bonne nuit", "good night"], ["bonne soirée", "have a good evening"],
+    ["bonjour", "hello"], ["salut", "hello"], ["bonsoir", "good evening"], ["bonne nuit", "good night"], ["bonne soirée", "have a good evening"], ["merci infiniment", "thanks so much"], ["ce week-end", "this weekend"], ["affiche-moi", "show me"], ["dis", "", { before: /^\s*$/, after: /^\s*,/ }], ["étiquetées", "tagged"], ["j'ai pas fini", "I didn't finish"], ["oublie", "forget about", AT_START],
     ["bonne journée", "have a good day"], ["bon week-end", "have a good weekend"], ["au revoir", "bye"], ["à bientôt", "see you soon"],
     ["pour aujourd'hui", "for today"], ["après-demain", "the day after tomorrow"], ["demain matin", "tomorrow morning"],
     ["demain soir", "tomorrow evening"], ["demain", "tomorrow"], ["aujourd'hui", "today"], ["hier", "yesterday"], ["la semaine dernière", "last week"], ["le mois dernier", "last month"], ["ce soir", "tonight"], ["ce matin", "this morning"], ["cet après-midi", "this afternoon"],
@@ -475,7 +475,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["servus", "hello"], ["ey", "hey", AT_START], ["moin", "hello"], ["tschüss", "bye"], ["gute nacht", "good night"], ["schönen abend noch", "have a nice evening"],
     ["schönen abend", "have a nice evening"], ["schönen tag noch", "have a nice day"], ["schöne tag no", "have a nice day"], ["schönes wochenende", "have a nice weekend"], ["bis bald", "see you soon"],
     ["auf wiedersehen", "bye"], ["ja", "yes"], ["nein", "no"], ["genau", "exactly"],
-    ["was kannst du", "what can you do"], ["was kannst du alles", "what can you do"], ["wie funktioniert das", "how does this work"], ["hilfe", "help"], ["beides", "both"], ["bin", "i'm", { before: /(?:^|[!.,]\s*)$/, after: MOOD_AHEAD_DE.after }], ["total", "totally", MOOD_AHEAD_DE], ["müde", "tired", { before: /\bbin\s+(?:\S+\s+)*$/i }], ["ne große hilfe", "a big help"], ["eine große hilfe", "a big help"], ["bist", "you're", { after: /^\s+(?:echt\s+|wirklich\s+|so\s+)?(?:ne|eine)\s+große\s+hilfe\b/i }], ["echt", "really", { before: /\bbist\s+$/i }],
+    ["was kannst du", "what can you do"], ["was kannst du alles", "what can you do"], ["wie funktioniert das", "how does this work"], ["hilfe", "help"], ["beides", "both"], ["mach", "make it", { after: /^\s+\d{1,2}(?::\d\d)?\s+uhr\s+draus\b/i }], ["draus", "", { before: /\buhr\s+$/i }], ["fällt aus", "is cancelled"], ["bin", "i'm", { before: /(?:^|[!.,]\s*)$/, after: MOOD_AHEAD_DE.after }], ["total", "totally", MOOD_AHEAD_DE], ["müde", "tired", { before: /\bbin\s+(?:\S+\s+)*$/i }], ["ne große hilfe", "a big help"], ["eine große hilfe", "a big help"], ["bist", "you're", { after: /^\s+(?:echt\s+|wirklich\s+|so\s+)?(?:ne|eine)\s+große\s+hilfe\b/i }], ["echt", "really", { before: /\bbist\s+$/i }],
     ["kannst du", "can you"], ["könntest du", "could you"], ["würdest du", "would you"], ["wann ist", "when is"], ["wann sind", "when are"], ["bald", "soon"], ["schon", "already"],
     // "erinnere mich 2 Stunden vor dem Zahnarzttermin": an offset before a task.
     // "Winterreifen wechseln auf hohe Priorität setzen": the priority said, the verb dropped.
@@ -581,7 +581,7 @@ export const CHAT_SPELLING: Record<Foreign, Row[]> = {
   fr: [
     // Swiss/French text-speak: "slt, g koi ajd ?", "ok c fait pr le train".
     ["g koi", "j'ai quoi"], ["ajd", "aujourd'hui"], ["auj", "aujourd'hui"],
-    ["jai", "j'ai"], ["cest-tu", "c'est"], ["c quoi", "c'est quoi"], ["c pas", "c'est pas"], ["rapelle", "rappelle"], ["dem1", "demain"], ["pr", "pour"], ["c bon", "c'est bon"], ["c fait", "c'est fait"], ["slt", "salut"], ["g", "j'ai", { after: /^\s+(?:fini|\p{L}+é(?:e|s|es)?)\b/iu }],
+    ["jai", "j'ai"], ["j ai", "j'ai"], ["cest-tu", "c'est"], ["c quoi", "c'est quoi"], ["c pas", "c'est pas"], ["rapelle", "rappelle"], ["dem1", "demain"], ["pr", "pour"], ["c bon", "c'est bon"], ["c fait", "c'est fait"], ["slt", "salut"], ["g", "j'ai", { after: /^\s+(?:fini|\p{L}+é(?:e|s|es)?)\b/iu }],
     ["quest ce que", "qu'est-ce que"], ["qu'est ce", "qu'est-ce"], ["qqch", "quelque chose"], ["cest", "c'est"], ["aujourdhui", "aujourd'hui"], ["1re", "1", { before: /\bla\s+$/i }], ["rapeler", "rappeler"], ["rapelle-moi", "rappelle-moi"], ["suprime", "supprime"], ["2e", "2", { before: /\b(?:la|le)\s+$/i }], ["3e", "3", { before: /\b(?:la|le)\s+$/i }], ["tt", "tous", { after: /^\s+les\b/i }],
     ["a", "à", { after: /^\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|\d)/i }],
   ],

@@ -655,7 +655,7 @@ const FR_TOPIC_ASKED = /^((?:et\s+)?)(.+?)[,\s]+je\s+l['’]ai\s+((?:bien|déjà
 // "c'est la troisième que je voulais repousser", "era la segunda la que quería mover": the one meant.
 const CLEFT_MEANT: Partial<Record<Language, RegExp>> = {
   // "ah zut non, c'est le rapport que j'ai rendu, pas les clés": the one done, not the one marked.
-  fr: /^((?:(?:non|ah|oh|oups|pardon|zut|mince|attends|attendez|remets-la|remets-le|remettez-la|remettez-le)[\s,!.]+)*)c['’]est\s+(?!quoi\b)(.+?)\s+que\s+(?:je\s+voulais\s+\p{L}+|j['’]ai\s+\p{L}+(?:é|ée|i|ie|u|ue|is|it|ert|int))(?:[\s,]+(?:pardon|désolée?|pas\s+.+))?[\s.!]*$/iu,
+  fr: /^((?:(?:non|ah|oh|oups|pardon|zut|mince|attends|attendez|remets-la|remets-le|remettez-la|remettez-le|en\s+fait)[\s,!.]+)*)c['’]est\s+(?!quoi\b)(.+?)\s+que\s+(?:je\s+voulais\s+\p{L}+(?:\s+comme\s+\p{L}+)?|j['’]ai\s+\p{L}+(?:é|ée|i|ie|u|ue|is|it|ert|int))(?:[\s,]+(?:pardon|désolée?|pas\s+.+))?[\s.!]*$/iu,
   es: /^((?:(?:no|ay|uy|perdón|perdon)[\s,]+)*)era\s+(.+?)\s+(?:la|el|lo)\s+que\s+quer[íi]a\s+\p{L}+(?:[\s,]+(?:perdón|perdon))?[\s.!]*$/iu,
 };
 // "au jeudi 26", "al jueves 3": a weekday with its day of the month; the day says it all.

@@ -35,7 +35,7 @@ const COUNTED = `(?:two|three|four|five|six|[2-9])`;
  * "each of them" — the last list shown or the tasks the last change touched, never every task.
  */
 export const PLURAL_PRONOUN = new RegExp(
-  String.raw`^(?:(?:(?:all|both|each|every\s+one)(?:\s+${COUNTED})?\s+(?:of\s+)?)?(?:them|those|these|they)(?:\s+(?:${COUNTED}|ones|tasks|items))?(?:\s+(?:both|all))?|(?:the|all)\s+(?:two|three|four|five|six)(?:\s+of\s+them)?|both|each)$`,
+  String.raw`^(?:(?:(?:all|both|each|every\s+one)(?:\s+${COUNTED})?\s+(?:of\s+)?)?(?:them|those|these|they)(?:\s+(?:${COUNTED}|ones|tasks|items))?(?:\s+(?:both|all))?|(?:the|all)\s+(?:two|three|four|five|six)(?:\s+of\s+them|\s+new\s+(?:ones|tasks|items))?|both|each)$`,
   "i",
 );
 

@@ -25,7 +25,7 @@ const REMARK =
   /\s+(?:is|are|was|were|isn't|aren't|wasn't|won't|can't|can|could|will|has|have|got|needs?|still|already|no\s+longer|not|est|ya|no|ist)\b.*$/i;
 // "the passport doesn't need a date, clear it": the "it" is the date (update.ts), never the task.
 const FIELD_REMARK =
-  /\b(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t)\s+need\s+(?:a\s+|any\s+|the\s+)?(?:due[\s-]*dates?|deadlines?|dates?|due|reminders?)\b/i;
+  /\b(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t)\s+(?:need|have)\s+(?:a\s+|any\s+|the\s+)?(?:due[\s-]*dates?|deadlines?|dates?|due|reminders?)\b/i;
 // What goes before the naming in a remark: "can't make the gym today".
 const LEAD = /^(?:i\s+)?(?:can'?t|cannot|won'?t|couldn'?t|didn'?t|don'?t)\s+(?:make|do|get\s+to|manage)\s+/i;
 

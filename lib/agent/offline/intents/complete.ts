@@ -386,6 +386,30 @@ function topicDone(ctx: Ctx): Interpretation | null {
   );
 }
 
+// "dave's bbq is cancelled", "der Elternabend am Dienstag fällt aus" (read "is cancelled"): the event is
+// off, so its task goes; a task whose deed is the cancelling ("Cancel gym contract") is done instead.
+const CALLED_OFF =
+  /^(?:(?:so|well|oh|ugh|btw|in\s+the\s+end|turns\s+out)[\s,]+)*(.+?)\s+(?:is|was|got|has\s+been|'s\s+been|been)\s+(?:cancell?ed|called\s+off)(?:\s+(?:now|too|after\s+all|again))?$/i;
+
+function calledOff(ctx: Ctx): Interpretation | null {
+  const m = CALLED_OFF.exec(ctx.text.replace(/[.!]+$/, ""));
+  if (!m) return null;
+  const said = m[1]!;
+  const when = findDates(said, ctx.date).dates[0];
+  const phrase = when ? `${said.slice(0, when.index)} ${said.slice(when.index + when.text.length)}`.trim() : said;
+  const out = resolveOne(phrase.replace(/\s+(?:on|am|el|le)$/i, ""), ctx.tasks, {
+    prefer: "pending",
+    history: ctx.history,
+  });
+  if (out.kind !== "one" || out.partial || /^cancel/i.test(out.task.title)) return null;
+  return result(
+    "delete_task",
+    [{ tool: "delete_task", input: { task: out.task.number } }],
+    { tasks: [out.task.number] },
+    0.8,
+  );
+}
+
 export function complete(ctx: Ctx): Interpretation | null {
   // "¿ya había renovado el SOAT?" is read as "have I already …": asked, in the speaker's own words.
   const foreign = foreignPast(ctx);
@@ -394,6 +418,8 @@ export function complete(ctx: Ctx): Interpretation | null {
   if (ctx.question && /^(?:is|are|was|were|did|has|have|had)\b/i.test(ctx.text)) return null;
   const topical = topicDone(ctx);
   if (topical) return topical;
+  const off = calledOff(ctx);
+  if (off) return off;
   const undone = storyUndone(ctx);
   if (undone) return undone;
   // "…, my neighbor forgot, put it back on my list": why it is not done says nothing of which.
@@ -410,10 +436,12 @@ export function complete(ctx: Ctx): Interpretation | null {
     : tail
       ? reported.replace(REOPEN_TAIL, "").replace(REASON_TAIL, "")
       : reported;
+  // "the car's been serviced": the contracted "has been".
+  const plain = text.replace(/(?<=\p{L})'s\s+been\b/gu, " has been");
   for (const p of PATTERNS) {
     if (tail && !p.reopen) continue;
     // "the invites were sent this afternoon": when it was done says nothing of which.
-    const m = p.re.exec(p.passive ? text.replace(WHEN_DONE_AT_END, "") : text);
+    const m = p.re.exec(p.passive ? plain.replace(WHEN_DONE_AT_END, "") : plain);
     if (!m) continue;
     // "reopen the ironing, I never got round to it": the reason after the comma is not the task.
     // "did both of them this afternoon": when it was done says nothing of which.

@@ -20,7 +20,7 @@ const NOT_A_LIST =
 const WEAK_TRIGGER =
   /^(?:what'?s|whats|what|which|anything|any|is\s+there|are\s+there|(?:is|has)\s+(?:anything|something|everything)|(?:are|have)\s+any|(?:have\s+i\s+|i\s+)?got\s+(?:anything|any)|did\s+(?:i|we|anything|something)|where|how\s+(?:many|much)|tell\s+me|do\s+i\s+(?:have|need|got)|have\s+i(?:\s+got)?)\b/i;
 const LIST_SIGNAL =
-  /\b(?:tasks?|todos?|to-?dos?|list|due|overdue|late|behind\s+on|missed|slipped|deadlines?|plate|agenda|schedule|left|remaining|pending|outstanding|unfinished|incomplete|undone|open|finished|completed|done|(?:tick|check|cross|knock)(?:ed)?\s+off|wrap(?:ped)?\s+up|today|tonight|tomorrow|yesterday|week|weekend|month|priority|urgent|important|tagged|tag|about|on\s+for|need\s+to|have\s+to|got\s+to|should\s+i|coming\s+up|upcoming|next|complete|finish|accomplish(?:ed)?|work\s+on|focus\s+on|do\s+i\s+have|did\s+(?:i|we)\s+(?:do|get|achieve|manage))\b|#\w/i;
+  /\b(?:tasks?|todos?|to-?dos?|list|due|overdue|late|behind\s+on|missed|slipped|deadlines?|plate|agenda|schedule|left|remaining|pending|outstanding|unfinished|incomplete|undone|open|finished|completed|done|(?:tick|check|cross|knock)(?:ed)?\s+off|knock(?:ed)?\s+out|wrap(?:ped)?\s+up|today|tonight|tomorrow|yesterday|week|weekend|month|priority|urgent|important|tagged|tag|about|on\s+for|need\s+to|have\s+to|got\s+to|should\s+i|coming\s+up|upcoming|next|complete|finish|accomplish(?:ed)?|work\s+on|focus\s+on|do\s+i\s+have|did\s+(?:i|we)\s+(?:do|get|achieve|manage))\b|#\w/i;
 
 export function looksLikeList(ctx: Ctx): boolean {
   if (!TRIGGER.test(ctx.text) || NOT_A_LIST.test(ctx.text)) return false;

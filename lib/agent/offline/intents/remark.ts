@@ -96,6 +96,13 @@ export function remark(ctx: Ctx): Interpretation | null {
     text = text.slice(0, old.index);
   if (COMMAND.test(text) && !LEAD.test(text)) return null;
 
+  // "milo got his flea treatment": someone had what the task gives them ("Give Milo flea treatment").
+  const had = /^(\p{L}+)\s+(?:got|had|has\s+had)\s+(?:his|her|their|its)\s+(.+)$/iu.exec(text);
+  if (had) {
+    const task = named(`${had[1]} ${had[2]}`, ctx);
+    if (task?.status === "pending" && /^(?:give|get|take)\b/i.test(task.title))
+      return change(task, [{ tool: "complete_task", input: { task: task.number } }]);
+  }
   // "visa docs submitted", "the boiler service is done", "got the cat food".
   const done = DONE_TAIL.exec(text);
   if (done) {

@@ -27,7 +27,7 @@ const alt = (xs: string[]) =>
     .join("|");
 // A greeting word (letters may be drawn out: "heyyy", "hiii", "helloooo"), maybe twice ("hi hi"),
 // then words that keep it a greeting (GREETING_TAILS: "good morning to you", "hallo du").
-const GREET_WORD = String.raw`(?:h+i+|h+e+l+o+|h+e+y+a*|hiya|howdy|y+o+|hola|greetings|good\s+(?:morning|afternoon|evening|day)|morning|evening|afternoon|what'?s\s+up|sup|how\s+are\s+you(?:\s+doing)?(?:\s+today)?|how'?s\s+it\s+going)`;
+const GREET_WORD = String.raw`(?:h+i+|h+e+l+o+|h+e+y+a*|hiya|howdy|y+o+|hola|hej|greetings|good\s+(?:morning|afternoon|evening|day)|morning|evening|afternoon|what'?s\s+up|sup|how\s+are\s+you(?:\s+doing)?(?:\s+today)?|how'?s\s+it\s+going)`;
 const GREETING = new RegExp(
   String.raw`^${GREET_WORD}(?:[,!\s]+${GREET_WORD})*(?:[,!\s]+(?:${alt(GREETING_TAILS)}))*(?:[,!?\s]+how\s+are\s+you(?:\s+doing)?)?$`,
   "i",
@@ -105,7 +105,7 @@ const OCCASION = String.raw`(?:day|night|evening|weekend|week|morning|afternoon|
 const FOR_WHEN = String.raw`(?:\s+for\s+(?:now|today|tonight|the\s+(?:day|night|evening|week|weekend)|this\s+(?:evening|morning|afternoon|week)))?`;
 const THANKS_WORD = String.raw`(?:thanks|thank\s+you|thank\s+u|thx|ty|tysm|ta|cheers|much\s+appreciated|appreciate\s+it|many\s+thanks)(?:\s+(?:so\s+much|a\s+lot|very\s+much|a\s+bunch|a\s+million|a\s+mil|again|mate|buddy|today|tonight|dear|love|hun|honey|darling|this\s+(?:morning|afternoon|evening|week)|for\s+(?:the\s+help|your\s+help|that|everything|all\s+(?:the|your)\s+help)))*`;
 // "ugh i'm so lazy this week haha": a feeling, with the words people wrap it in.
-const MOOD = String.raw`(?:ugh+\s+|man\s+|honestly\s+)?(?:(?:i'?m|i\s+am|im|feeling|i\s+feel)\s+(?:(?:so|really|super|kinda|kind\s+of|a\s+bit|very|pretty|totally|still|soo+)\s+)*(?:${alt(MOODS)})(?:\s+(?:today|tonight|lately|rn|right\s+now|this\s+(?:week|morning|afternoon|evening)))?|what\s+a\s+(?:week|day|month|morning)(?:\s+(?:ahead|it'?s\s+been))?)`;
+const MOOD = String.raw`(?:ugh+\s+|man\s+|honestly\s+)?(?:(?:i'?m|i\s+am|im|feeling|i\s+feel)\s+(?:(?:so|really|super|kinda|kind\s+of|a\s+bit|very|pretty|totally|still|soo+)\s+)*(?:${alt(MOODS)})(?:\s+(?:today|tonight|lately|rn|right\s+now|this\s+(?:week|morning|afternoon|evening)))?|what\s+a\s+(?:week|day|month|morning)(?:\s+(?:ahead|it'?s\s+been))?|(?:crazy|busy|long|mad|hectic|rough|wild)\s+(?:week|day|month|morning)(?:\s+(?:over\s+here|here|so\s+far|ahead))?)`;
 // "you saved my afternoon", "you're a lifesaver": thanks said as praise.
 const COMPLIMENT = String.raw`(?:you(?:'ve|\s+have)?\s+(?:just\s+|really\s+)?saved\s+(?:my|me)(?:\s+(?:day|life|afternoon|evening|morning|week|bacon|skin))?|you(?:'re|\s+are)\s+(?:the\s+best|a\s+(?:lifesaver|star|legend|gem))|you(?:'re|\s+are)\s+(?:really\s+|such\s+)?a\s+(?:big|great|huge|real)\s+help|lifesaver)`;
 // "it's so cold tonight lol", "il fait tellement frette ce soir": a word about the weather.

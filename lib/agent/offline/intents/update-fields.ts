@@ -30,7 +30,7 @@ export function clearDue(ctx: Ctx): Interpretation | null {
     ),
     // "the passport doesn't need a date, clear it": the "it" is the date, never the task.
     new RegExp(
-      String.raw`^(.+?)\s+(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t)\s+need\s+(?:a\s+|any\s+|the\s+)?${DUE}(?:\s+on\s+(?:it|them))?(?:\s+any\s*more)?(?:\s*[,;.!-]+\s*|\s+)(?:so\s+|just\s+|please\s+)*(?:clear|remove|drop|delete|scrap|lose|wipe|bin|unset|take|get\s+rid\s+of)\s+(?:it|that|them|the\s+${DUE}|its\s+${DUE})(?:\s+off)?(?:\s+please)?$`,
+      String.raw`^(.+?)\s+(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t)\s+(?:need|have)\s+(?:a\s+|any\s+|the\s+)?${DUE}(?:\s+on\s+(?:it|them))?(?:\s+any\s*more)?(?:\s*[,;.!-]+\s*|\s+)(?:so\s+|just\s+|please\s+)*(?:clear|remove|drop|delete|scrap|lose|wipe|bin|unset|take|get\s+rid\s+of)\s+(?:it|that|them|the\s+${DUE}|its\s+${DUE})(?:\s+off)?(?:\s+please)?$`,
       "i",
     ),
     new RegExp(String.raw`^no\s+${DUE}\s+(?:for|on)\s+(.+)$`, "i"),
@@ -117,7 +117,8 @@ export function removeTags(ctx: Ctx): Interpretation | null {
 }
 
 export function addTags(ctx: Ctx): Interpretation | null {
-  const t = ctx.text;
+  // "tag that one travel as well": "as well" is no tag.
+  const t = ctx.text.replace(/\s+as\s+well$/i, "");
   let m: RegExpExecArray | null;
   // "swap the work tag for side-project (on the deck)": one tag out, another in.
   m =
@@ -132,6 +133,12 @@ export function addTags(ctx: Ctx): Interpretation | null {
     );
   if (m && (/^re/i.test(t) || /#|\b(?:tag|label)\b/i.test(t)))
     return finish(m[1]!, { removeTags: [m[2]!.toLowerCase()], addTags: [m[3]!] }, ctx);
+  // "retag the paint samples one as reno instead of home": the new tag, then the one it replaces.
+  m =
+    /^(?:retag|relabel|tag|label)\s+(.+?)\s+(?:as|with)\s+#?([\p{L}\p{N}_-]+)\s+(?:instead\s+of|rather\s+than|not)\s+#?([\p{L}\p{N}_-]+)$/iu.exec(
+      ctx.raw.replace(/[.!?]+$/, "").trim(),
+    );
+  if (m) return finish(m[1]!, { removeTags: [m[3]!.toLowerCase()], addTags: [m[2]!] }, ctx);
   // "tag the one you just added bills", "tag the second one work": a reference that says where it ends.
   m =
     /^tag\s+((?:the\s+)?(?:one\s+(?:you|i)\s+just\s+(?:added|made|created)|(?:first|second|third|fourth|last|other|new)\s+one))\s+#?([\p{L}\p{N}_-]+)$/iu.exec(
