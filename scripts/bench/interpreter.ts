@@ -92,7 +92,8 @@ export function runInterpreterBench(write: boolean): void {
       ms(percentile([...s], 50)),
       ms(percentile([...s], 95)),
       ms(percentile([...s], 99)),
-      ms(Math.max(...s)),
+      // Not Math.max(...s): with every case file's messages the samples outgrow the call stack.
+      ms(s.reduce((a, b) => Math.max(a, b), 0)),
       percentile([...s], 95) < 5 ? "met" : "**missed**",
     ]),
   );
