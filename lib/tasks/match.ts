@@ -212,6 +212,9 @@ export function swapped(a: string, b: string): boolean {
   return count === 2 && a[first] === b[first + 1] && a[first + 1] === b[first];
 }
 
+/** Whether a title word is only the first letters of the word typed ("card" in "cardiologist"). */
+const clipOf = (t: string, q: string) => q.length > t.length && q.startsWith(t);
+
 /** Whether a query stem names a title stem: equal, a clear prefix, or a one-letter typo or swap. */
 export function stemsMatch(q: string, t: string): boolean {
   if (q === t) return true;
@@ -293,7 +296,7 @@ export function parseTaskNumber(phrase: string): number | null {
   return null;
 }
 
-type Scored = { task: TaskSnapshot; title: number; all: number; exact: boolean };
+type Scored = { task: TaskSnapshot; title: number; all: number; exact: boolean; same: number };
 
 // A title is read (words, stems) once, not once per reference: with a few hundred tasks a message
 // that is tried several ways (interpret.ts) compares every title many times.
@@ -315,14 +318,27 @@ function score(query: string[], typed: string[], tasks: TaskSnapshot[], rawPhras
     const tagStems = task.tags.map((t) => stem(t.replace(/^#/, "")));
     let title = 0;
     let all = 0;
+    let same = 0;
     for (const [i, q] of query.entries()) {
       const inTitle = titleStems.some((t) => stemsMatch(q, t)) || titleWords.some((t) => typoOf(typed[i] ?? q, t));
       const inTags = tagStems.some((t) => t === q);
       if (inTitle) title++;
       if (inTitle || inTags) all++;
+      if (titleStems.some((t) => stemsMatch(q, t) && !clipOf(t, q))) same++;
     }
-    return { task, title, all, exact: normal === normPhrase };
+    return { task, title, all, exact: normal === normPhrase, same };
   });
+}
+
+/**
+ * Of tasks that all have every word, those that have the most of them whole: "cardiologist" names
+ * "Cardiologist appointment", not "Send birthday card" (a title word that is only its first letters).
+ */
+function closest(full: Scored[]): TaskSnapshot[] {
+  if (full.length < 2) return full.map((s) => s.task);
+  let most = 0;
+  for (const s of full) most = Math.max(most, s.same);
+  return full.filter((s) => s.same === most).map((s) => s.task);
 }
 
 function preferStatus(list: TaskSnapshot[], prefer?: "pending" | "completed"): TaskSnapshot[] {
@@ -331,8 +347,24 @@ function preferStatus(list: TaskSnapshot[], prefer?: "pending" | "completed"): T
   return preferred.length ? preferred : list;
 }
 
+// One message names the same thing to several readers (each intent, each clause): with a few hundred
+// tasks the scoring is the costly part, so a phrase is matched once per task list.
+const matched = new WeakMap<TaskSnapshot[], Map<string, RefOutcome>>();
+
 /** Matches a cleaned phrase against the titles (and tags) of the tasks. */
 export function matchTitle(cleaned: string, tasks: TaskSnapshot[], opts: MatchOptions = {}): RefOutcome {
+  let byPhrase = matched.get(tasks);
+  if (!byPhrase) {
+    byPhrase = new Map();
+    matched.set(tasks, byPhrase);
+  }
+  const key = `${opts.prefer ?? ""}|${opts.override?.number ?? ""}|${cleaned}`;
+  const known = byPhrase.get(key);
+  if (known) return known;
+  return remember(byPhrase, key, scoreMatch(cleaned, tasks, opts));
+}
+
+function scoreMatch(cleaned: string, tasks: TaskSnapshot[], opts: MatchOptions): RefOutcome {
   const typed = contentWords(cleaned);
   const query = typed.map(stem);
   if (query.length === 0) {
@@ -344,8 +376,8 @@ export function matchTitle(cleaned: string, tasks: TaskSnapshot[], opts: MatchOp
   const exact = scored.filter((s) => s.exact).map((s) => s.task);
   if (exact.length === 1) return { kind: "one", task: exact[0], via: "title" };
 
-  const titleFull = scored.filter((s) => s.title === query.length).map((s) => s.task);
-  const anyFull = scored.filter((s) => s.all === query.length).map((s) => s.task);
+  const titleFull = closest(scored.filter((s) => s.title === query.length));
+  const anyFull = closest(scored.filter((s) => s.all === query.length));
   const pool = titleFull.length ? titleFull : anyFull;
   const via = titleFull.length ? "title" : "tag";
   if (pool.length) return settle(preferStatus(pool, opts.prefer), cleaned, via, opts, false);

@@ -26,8 +26,23 @@ export function isValidTimeZone(timeZone: string): boolean {
   }
 }
 
+// formatToParts is the costly step of every date reading, and the same few instants (now, the
+// start of today, a due date) are read over and over: each is read once (a copy is handed out).
+const walls = new Map<string, Wall & { second: number }>();
+
 /** Wall-clock parts of an instant in a zone (seconds dropped). */
 export function wallOf(instant: Date, timeZone: string): Wall & { second: number } {
+  const key = `${timeZone}|${instant.getTime()}`;
+  let wall = walls.get(key);
+  if (!wall) {
+    if (walls.size >= 10_000) walls.clear();
+    wall = readWall(instant, timeZone);
+    walls.set(key, wall);
+  }
+  return { ...wall };
+}
+
+function readWall(instant: Date, timeZone: string): Wall & { second: number } {
   const parts = formatter(timeZone).formatToParts(instant);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return {

@@ -1,5 +1,6 @@
 import { DATE_CONNECTORS, type Foreign, type Language } from "./lexicon";
 import { isoDateTime, type Wall } from "@/lib/time/zone";
+import { remember } from "@/lib/tasks/lemma";
 export type { DateContext, DateScan, Day, FoundDate, InvalidDate } from "./dates-calendar";
 export { today } from "./dates-calendar";
 import { type DateContext, type DateScan, type Day, type FoundDate, type InvalidDate, today } from "./dates-calendar";
@@ -11,8 +12,26 @@ import { chronoDates, dayOfWall } from "./dates-chrono";
 const PART_OF_DAY_END =
   /\b(?:morning|afternoon|evening|night|morgen|vormittag|mittag|nachmittag|abend|nacht|mañana|tarde|noche|matin|après-midi|soir)$/iu;
 
+// A message is tried several ways (clauses, asides, each intent), and each reads its dates: the
+// scan of one text at one moment is the same every time, so it is made once (frozen, as it is shared).
+const scans = new Map<string, DateScan>();
+
 /** All date phrases in the text, in order, without overlaps. */
 export function findDates(text: string, ctx: DateContext): DateScan {
+  const key = `${ctx.now.getTime()}|${ctx.timeZone}|${ctx.language ?? ""}|${text}`;
+  const known = scans.get(key);
+  if (known) return known;
+  const scan = scanDates(text, ctx);
+  for (const d of scan.dates) {
+    Object.freeze(d.day);
+    if (d.wall) Object.freeze(d.wall);
+    Object.freeze(d);
+  }
+  Object.freeze(scan.dates);
+  return remember(scans, key, Object.freeze(scan));
+}
+
+function scanDates(text: string, ctx: DateContext): DateScan {
   const invalid = findInvalidDate(text, ctx);
   const custom = customDates(text, ctx);
   const fromChrono = chronoDates(text, ctx);
