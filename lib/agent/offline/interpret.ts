@@ -10,7 +10,7 @@ import { remark } from "./intents/remark";
 import { elliptical } from "./intents/elliptical";
 import { followup } from "./intents/followup";
 import { asks, list } from "./intents/list";
-import { smalltalk, smalltalkLead } from "./intents/smalltalk";
+import { smalltalk, smalltalkLead, THANKED } from "./intents/smalltalk";
 import { schedule } from "./intents/schedule";
 import { undo } from "./intents/undo";
 import { update } from "./intents/update";
@@ -76,8 +76,7 @@ function unknown(ctx: Ctx): Interpretation {
   }
   // "thanks!! she comes home next week": thanks, then news that asks for nothing.
   const lead = smalltalkLead(ctx.raw);
-  if (lead && /\b(?:thanks|thank|thx|ty|cheers|gracias|merci|danke)\b/i.test(ctx.raw.slice(0, lead)))
-    return result("thanks", [], {}, 0.6, messages(ctx.language).thanks);
+  if (lead && THANKED.test(ctx.raw.slice(0, lead))) return result("thanks", [], {}, 0.6, messages(ctx.language).thanks);
   return ask(
     messages(ctx.language).notUnderstood(shown, messages(ctx.language).addOffer),
     { text: ctx.typed },

@@ -210,7 +210,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["completado", "completed", ES_DONE_ASKED], ["completadas", "completed", ES_DONE_ASKED], ["terminado", "finished", ES_DONE_ASKED], ["hecho", "done", ES_DONE_ASKED],
     // Reminders and changes to an existing task ("avísame media hora antes", "ponle la etiqueta X", "a las 8 de la mañana").
     ["avísame", "remind me"], ["y", "and", AT_START], ["y", "and", { before: /^\s*(?:ah|oh|ay|uy|ok|vale|bueno|listo)[\s,!.]+$/i }], ["y", "and", ES_AND_AHEAD], ["ponele", "to", { before: /\bnombre\s+a\s+[^,]+,\s*$/i }], ["ponele", "give it"], ["ponle", "give it"], ["ponles", "give them"], ["pon", "put"], ["en", "to", { after: /^\s+prioridad\b/i }],
-    ["la etiqueta", "the tag"], ["etiquétalo como", "tag it"], ["una hora", "an hour"], ["media hora", "half an hour"], ["horas", "hours", UNIT_BEFORE], ["minutos", "minutes", UNIT_BEFORE],
+    ["la etiqueta", "the tag"], ["una hora", "an hour"], ["media hora", "half an hour"], ["horas", "hours", UNIT_BEFORE], ["minutos", "minutes", UNIT_BEFORE],
     ["dos", "two", COUNT_AHEAD], ["tres", "three", COUNT_AHEAD], ["antes", "before", UNITS_BEHIND], ["el día antes", "the day before"],
     ["la noche anterior", "the night before"], ["un día antes", "a day before"], ["el recordatorio", "the reminder"], ["un recordatorio", "a reminder"], ["a qué hora era", "when is"], ["a qué hora es", "when is"], ["repite", "repeat"], ["deja de repetir", "stop repeating"],
     ["todas las", "every"], ["día", "day", EVERY_UNIT], ["días", "day", EVERY_UNIT], ["semana", "week", EVERY_UNIT], ["semanas", "week", EVERY_UNIT], ["mes", "month", EVERY_UNIT],
@@ -307,6 +307,8 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["me puede recordar", "can you remind me about"],
     // "ponle etiqueta de trabajo", "ya está, las pagué recién", "desmarcá".
     ["ponle etiqueta de", "tag it"], 
+    // "anota X para el 15, etiqueta familia", "etiquétala como casa": the verb, also as a joined word ("etiquetalo como auto").
+    ["etiqueta", "tag"], ["como", "as", { before: /\betiqueta\s+(?:it|them|l[oa]s?)\s+$/i }],
     ["ya está", "is done", { after: /^\s*(?:[,.!]|$)/ }], ["recién", "", { after: /^\s*(?:[,.!]|$)/ }], ["desmarcá", "reopen"], ["mejor", "", { before: /\d\s+$/, after: /^\s*(?:[,.!]|$)/ }],
   ],
   fr: [
@@ -622,6 +624,16 @@ export const LANGUAGE_HINTS: Record<Foreign, string[]> = {
     "ajoute-lui", "donne-lui", "pourriez-vous", "vous", "s'il", "plaît", "priorité", "coche", "décoche", "réglée", "cherche", "l'étiquette", "heure", "avant", "veille", "rappel", "est", "dernière", "faite", "finalement", "je", "répète", "répéter", "slt", "koi", "ajd", "auj", "pr", "zut"],
   de: ["vielmal", "schöns", "wochenend", "entschuldigung", "meinte", "anzeigen", "erste", "zweite", "dritte", "umbenennen", "anlegen", "eigtl", "nich", "nee", "stattdessen", "passt", "scho", "pfiat", "ersten", "zweiten", "dritten", "letzten", "geben", "alle", "wochen", "montags", "dienstags", "mittwochs", "donnerstags", "freitags", "pack", "schreib", "notiz", "dazu", "ansteht", "abgehakt", "hak", "jänner", "vielmal", "schöne", "ne", "grüezi", "nochmal", "übrigens", "erfassen", "erinnern", "löschen", "benenn", "verschieb", "tage", "und", "wann", "sind", "moin", "bis", "hohe", "mit", "dem", "tagge", "gute", "nacht", "abend", "schönen", "schönes", "wochenende", "tschüss", "wiedersehen", "ich", "mich", "mir", "meine", "meinen", "bitte", "aufgabe", "aufgaben", "morgen", "heute", "übermorgen", "erledigt", "erledige", "erledigen", "lösche", "lösch", "löschen", "füge", "füg", "hinzu", "hinzufügen", "verschiebe", "verschieben", "zeig", "zeige", "steht", "fällig", "rückgängig", "danke", "hallo", "erinnere", "markiere", "hake", "ändere", "benenne", "trag", "trage", "eintragen", "nächste", "nächsten", "uhr", "woche", "welche", "habe", "gibt", "auf", "für", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonntag", "entferne", "streiche", "notiere", "überfällig", "offen", "guten", "vielen", "schön", "ist", "mach", "mache", "wieder", "ja", "nein", "kannst", "funktioniert", "hilfe", "hab", "wir", "schon", "bald", "du", "andere", "anderen", "lieber", "erzähl", "erzähle", "witz", "verschieb's",
     "gib", "priorität", "könnten", "können", "such", "suche", "raus", "isch", "nummer", "übrigens", "abhaken", "erinner", "lieber", "jeden", "jede", "jedes", "monat", "bisch", "fürs", "gleiche", "erinnerung", "wiederhole", "nimm", "heraus", "datum", "fälligkeitsdatum", "eile", "keine", "leg", "lege", "ned", "nöd", "fertig", "vom", "beim", "bei"],
+};
+
+/**
+ * "faut que j'appelle la caisse", "il faudrait que je finisse le rapport": a to-do said as a need in
+ * the French subjunctive. The verb goes back to its infinitive so the title reads as one ("Appeler
+ * la caisse"): irregular forms first, then the first ending that fits (longest first).
+ */
+export const FR_SUBJUNCTIVE: { irregular: Record<string, string>; endings: ReadonlyArray<readonly [string, string]> } = {
+  irregular: { fasse: "faire", aille: "aller", prenne: "prendre", mette: "mettre", envoie: "envoyer" },
+  endings: [["isse", "ir"], ["ende", "endre"], ["elle", "eler"], ["ette", "eter"], ["ène", "ener"], ["ète", "eter"], ["e", "er"]],
 };
 
 /**

@@ -2,7 +2,7 @@
 // extractor returns the text with its phrase removed, so what remains is the title or
 // the task reference.
 import type { Priority } from "./types";
-import { capitalize } from "./text";
+import { capitalize, COURTESY_TAIL } from "./text";
 
 export type Stripped<T> = { rest: string; value?: T };
 
@@ -107,6 +107,7 @@ export function extractDescription(text: string): Stripped<string> {
     const value = capitalize(
       m[1]
         .trim()
+        .replace(COURTESY_TAIL, "")
         .replace(/^["']|["']$/g, "")
         .replace(/\.+$/, ""),
     );

@@ -13,6 +13,7 @@ import {
   DE_QUESTION_START,
   DE_REORDER,
   FOREIGN,
+  FR_SUBJUNCTIVE,
   HOUR_WORDS,
   LANGUAGE_HINTS,
   SPELLED_WORDS,
@@ -559,8 +560,20 @@ const CLOCKS = Object.fromEntries(
 ) as Record<Language, Array<{ re: RegExp; minute: number; shift: number }>>;
 
 /** "half past 4" → "4:30", "halb 5" → "4:30", "17h" → "17:00" (English has no "17h" of its own, French reads it only after "à"). */
+// "um 6:30", "gegen 7.15": a German clock typed in digits is a 24-hour clock, so an hour before noon is the morning
+// (a clock said in words, "viertel nach 7", stays as open as in English).
+const DE_TYPED_CLOCK =
+  /(?<![\d.:])(?:((?:um|gegen|ab)\s+)([1-9]|1[01])[:.]([0-5]\d)|([1-9]|1[01]):([0-5]\d))(?![\d.:])(?!\s*(?:uhr|abends|nachmittags|nachts|am|pm)\b)/giu;
+
 function clockDigits(text: string, language: Language): string {
-  let t = text;
+  let t =
+    language === "de"
+      ? text.replace(
+          DE_TYPED_CLOCK,
+          (_all, lead: string | undefined, h1?: string, m1?: string, h2?: string, m2?: string) =>
+            `${lead ?? ""}${h1 ?? h2}:${m1 ?? m2} am`,
+        )
+      : text;
   for (const { re, minute, shift } of CLOCKS[language]) {
     t = t.replace(re, (_all, h: string) => {
       const said = /^\d+$/.test(h) ? +h : hourOfWord(h);
@@ -639,6 +652,15 @@ function dayOnly(text: string, language: Language): string {
 // "la yerba ya la compré": the thing first, a pronoun before the past verb — read "ya compré la yerba".
 const ES_OBJECT_FIRST_PAST =
   /^((?:(?:ah|oh|ay|y|bueno|ok|vale|venga|pues|oye|mira)[\s,]+)*)([^\s,][^,]*?)\s+ya\s+(?:la|lo|las|los)\s+(\p{L}+[éí])(?=[\s,.!?]|$)/iu;
+// "faut que j'appelle …", "il faudrait que je range …": a need, read as "I need to <infinitive>".
+const FR_MUST_THAT = /\b(?:il\s+)?(?:faut|faudrait|faudra)\s+(?:que\s+|qu['’]\s*)(?:je\s+|j['’]\s*)(\p{L}+)/giu;
+function frInfinitive(verb: string): string | null {
+  const v = verb.toLowerCase();
+  const irregular = FR_SUBJUNCTIVE.irregular[v];
+  if (irregular) return irregular;
+  const ending = FR_SUBJUNCTIVE.endings.find(([from]) => v.endsWith(from) && v.length > from.length);
+  return ending ? v.slice(0, -ending[0].length) + ending[1] : null;
+}
 const FR_DONE_IT =
   /(?<=,\s*)je\s+l['’]ai\s+(?!fait|annul)\p{L}+(?:é|ée|és|ées|i|ie|it|ite)(?![\p{L}])(?:\s+(?:ce\s+matin|ce\s+midi|ce\s+soir|hier(?:\s+soir)?|aujourd['’]hui|tantôt))?/giu;
 // "and the last one you can just delete": the task first, then what to do with it.
@@ -730,6 +752,11 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
   if (language === "es") t = t.replace(ES_OBJECT_FIRST_PAST, "$1ya $3 $2").replace(ES_COMING, "próximo $1");
   // "l'acompte des impôts, je l'ai payé ce matin": said of the thing named before, it is done.
   if (language === "fr") t = t.replace(FR_DONE_IT, "is done");
+  if (language === "fr")
+    t = t.replace(FR_MUST_THAT, (all, verb: string) => {
+      const infinitive = frInfinitive(verb);
+      return infinitive ? `il faut ${infinitive}` : all;
+    });
   if (language === "fr") t = t.replace(FR_TOPIC_ASKED, "$1j'ai $3$4 $2 ?");
   const notDone = NOT_DONE[language];
   if (notDone) t = t.replace(notDone, "isn't done");
@@ -764,7 +791,8 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
     const base = baseOfGerund(verb);
     return base ? lead + base : all;
   });
-  t = applyTextSpeak(t, trace)
+  // "1hr", "30mins": a unit typed onto its number is its own word for the text-speak rows.
+  t = applyTextSpeak(t.replace(/\b(\d+)(hrs?|mins?)\b/gi, "$1 $2"), trace)
     .replace(ABOUT_IT_LAST, "$1 $3 $2")
     .replace(IS_BEFORE_STATE, " is")
     .replace(WEEKDAY_BEFORE_DAY, "the ")

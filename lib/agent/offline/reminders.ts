@@ -11,14 +11,18 @@ const COUNT = String.raw`an?|one|two|three|four|five|six|seven|eight|nine|ten|tw
 const PART_OF_DAY: Record<string, { hour: number; minute: number }> = {
   night: { hour: 20, minute: 0 },
   evening: { hour: 18, minute: 0 },
+  afternoon: { hour: 15, minute: 0 },
   morning: { hour: 9, minute: 0 },
 };
+// The due day itself, or a part of it: "that morning", "the morning of", "on the day".
+const SAME_DAY = String.raw`(?:(?:that|the\s+same)\s+(?:day|morning|afternoon|evening|night)|the\s+(?:day|morning|afternoon|evening|night)\s+of(?:\s+it)?|on\s+the\s+day)(?!\s+(?:before|beforehand|earlier|ahead|prior)\b)`;
+const SAME_DAY_PARTS = /^(?:that|the\s+same|the)\s+(day|morning|afternoon|evening|night)\b|^on\s+the\s+day$/i;
 const OFFSET_PARTS = new RegExp(
   String.raw`^(?:(${COUNT})\s+(minute|min|hour|day|week)s?|(an?\s+|one\s+)?(hour|day|week)\s+and\s+a\s+half|the\s+(day|night|evening|morning|week)|a\s+(day))\s+(?:before|beforehand|earlier|ahead|prior)(?:\s+(?:it|that))?$`,
   "i",
 );
 /** An offset before the due moment ("an hour before", "the night before"); no capturing groups, so it can be embedded. */
-export const OFFSET = String.raw`(?:(?:${COUNT})\s+(?:minute|min|hour|day|week)s?|(?:an?\s+|one\s+)?(?:hour|day|week)\s+and\s+a\s+half|the\s+(?:day|night|evening|morning|week)|a\s+day)\s+(?:before|beforehand|earlier|ahead|prior)`;
+export const OFFSET = String.raw`(?:(?:(?:${COUNT})\s+(?:minute|min|hour|day|week)s?|(?:an?\s+|one\s+)?(?:hour|day|week)\s+and\s+a\s+half|the\s+(?:day|night|evening|morning|week)|a\s+day)\s+(?:before|beforehand|earlier|ahead|prior)|${SAME_DAY})`;
 const WORD_NUMBERS: Record<string, number> = {
   ...NUMBER_WORDS,
   twelve: 12,
@@ -33,6 +37,10 @@ const WORD_NUMBERS: Record<string, number> = {
 type Offset = { minutes: number; standIn?: { hour: number; minute: number } };
 
 function parseOffset(phrase: string): Offset | null {
+  if (new RegExp(`^(?:${SAME_DAY})$`, "i").test(phrase.trim())) {
+    const part = SAME_DAY_PARTS.exec(phrase.trim())?.[1]?.toLowerCase();
+    return { minutes: 0, standIn: part ? PART_OF_DAY[part] : undefined };
+  }
   const m = OFFSET_PARTS.exec(phrase.trim());
   if (!m) return null;
   if (m[5] || m[6]) {
@@ -83,9 +91,14 @@ export function remindBefore(
 ): string | null {
   const off = parseOffset(offset);
   if (!off) return null;
-  // "the night before at 8": 8 in the evening.
-  const evening = off.standIn && off.standIn.hour >= 18 && time && time.hour >= 1 && time.hour < 12;
-  const clock = evening ? { hour: time.hour + 12, minute: time.minute } : (time ?? off.standIn ?? null);
+  // "the night before at 8", "that afternoon at 2": after noon; "that morning at 8": before it.
+  const later = off.standIn && off.standIn.hour >= 12 && time && time.hour >= 1 && time.hour < 12;
+  const earlier = off.standIn && off.standIn.hour < 12 && time && time.hour > 12;
+  const clock = later
+    ? { hour: time.hour + 12, minute: time.minute }
+    : earlier
+      ? { hour: time.hour - 12, minute: time.minute }
+      : (time ?? off.standIn ?? null);
   if (clock && off.minutes % 1440 === 0) {
     const day = dayInZone(due, timeZone);
     return day ? isoDateTime({ ...addDays(day, -off.minutes / 1440), ...clock }, timeZone) : null;

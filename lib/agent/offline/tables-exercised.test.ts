@@ -32,6 +32,7 @@ import {
   LIST_VERBS,
   OUT_OF_SCOPE,
   PAST_TENSE,
+  FR_SUBJUNCTIVE,
   TEXT_SPEAK,
   WORLD_TOPICS,
   CLOCK_WORDS,
@@ -120,6 +121,15 @@ const words =
   (e: string) =>
     texts().some((s) => hasPhrase(s[field], e));
 
+/** The verbs said after "faut que je" in French cases. */
+function subjunctives(): string[] {
+  return inLanguage("fr").flatMap((s) =>
+    [...s.typed.matchAll(/\b(?:faut|faudrait|faudra)\s+(?:que\s+|qu['’]\s*)(?:je\s+|j['’]\s*)(\p{L}+)/giu)].map((m) =>
+      m[1]!.toLowerCase(),
+    ),
+  );
+}
+
 function pastTense(lang: Foreign) {
   const spec = PAST_TENSE[lang];
   const reports = inLanguage(lang)
@@ -153,6 +163,22 @@ const checks: Check[] = [
     exercised: (_, i) => applied.has(DE_REORDER[i]),
   },
   { table: "DE_LEADS", entries: DE_LEADS, exercised: words(() => inLanguage("de"), "typed") },
+  {
+    table: "FR_SUBJUNCTIVE.irregular",
+    entries: Object.keys(FR_SUBJUNCTIVE.irregular),
+    exercised: (e: string) => subjunctives().includes(e),
+  },
+  {
+    table: "FR_SUBJUNCTIVE.endings",
+    entries: FR_SUBJUNCTIVE.endings.map((e) => JSON.stringify(e)),
+    // The first ending that fits a verb no irregular form spells is the one applied.
+    exercised: (_: string, i: number) =>
+      subjunctives().some(
+        (v) =>
+          !FR_SUBJUNCTIVE.irregular[v] &&
+          FR_SUBJUNCTIVE.endings.findIndex(([from]) => v.endsWith(from) && v.length > from.length) === i,
+      ),
+  },
   ...LANGS.map((lang) => ({
     table: `LANGUAGE_HINTS.${lang}`,
     entries: LANGUAGE_HINTS[lang],

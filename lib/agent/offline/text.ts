@@ -25,6 +25,9 @@ export function normalizeText(s: string): string {
     .trim();
 }
 
+/** "…, use the new template pls": the please or thanks at the end was said to us, not part of a note. */
+export const COURTESY_TAIL = /[,\s]+(?:please|pls|plz|thanks|thank\s+you|thx|ty)[.!]*$/i;
+
 export function capitalize(s: string): string {
   const t = s.trim();
   return t ? t[0].toUpperCase() + t.slice(1) : t;

@@ -30,7 +30,7 @@ const HEADER = new RegExp(
 
 // "put down to order the flowers": what follows "to" is the to-do.
 const STRONG_VERB =
-  /^(?:add|create|new|insert|(?:jot|write|note)\s+down(?:\s+to(?=\s))?|put\s+down\s+to(?=\s)|capture|enter)\b\s*/i;
+  /^(?:add|create|new|insert|(?:jot|write|note)\s+down(?:\s+to(?=\s))?|put\s+down(?:\s+to(?=\s)|(?=\s*:))|capture|enter)\b\s*/i;
 const WEAK_VERB =
   /^(?:make|put|set(?:\s+up)?|log|save|schedule|start|open|record|keep|take|leave|drop)\s+(?:me\s+)?(?=(?:a|an|another|new)\s+(?:(?:new|quick|recurring|repeating)\s+)*(?:task|todo|to-do|reminder|item|note|memo)\b)/i;
 // A label before a colon announces what follows: "todo: …", "I need to: a, b and c", "two things: …",
@@ -585,9 +585,14 @@ export function verbless(ctx: Ctx): Interpretation | null {
   const shared = tail ? priorityWord(tail[1]!) : undefined;
   if (tail) body = body.slice(0, tail.index).trim();
   // "oat milk, napkins and cups for tomorrow #cafe": a tag at the end is every item's.
+  // "client call every other monday 3pm, tag work": so is a tag said as the last item.
   const endTags = /,/.test(body) ? /(?:\s+#[\p{L}\p{N}_-]+)+$/u.exec(body) : null;
-  const sharedTags = endTags ? extractTags(endTags[0]).value : undefined;
-  if (endTags) body = body.slice(0, endTags.index).trim();
+  const lastItem = endTags ? null : /[,;]\s*[^,;]+$/.exec(body);
+  const saidTags = lastItem ? extractTags(lastItem[0]) : null;
+  const tagItem = saidTags?.value && !/\p{L}/u.test(saidTags.rest) ? lastItem : null;
+  const sharedTags = endTags ? extractTags(endTags[0]).value : tagItem ? saidTags?.value : undefined;
+  const cut = endTags ?? tagItem;
+  if (cut) body = body.slice(0, cut.index).trim();
   if (!body || body.split(/\s+/).length > 8) return null;
   const items = /,/.test(body) ? splitItems(body, undefined, true, ctx.language) : [body];
   const calls: ToolCall[] = items.map((item) => {

@@ -6,7 +6,7 @@ import { namedFirst } from "./remark";
 import { storyTask } from "../story";
 import { clarifyReference, result, type Ctx } from "../context";
 import { resolveTargets } from "../targets";
-import { findDates } from "../dates";
+import { extractDate, findDates } from "../dates";
 import { cleanRefPhrase, resolveOne } from "../references";
 import { ORDINAL_REF } from "@/lib/tasks/match";
 import { baseOfPastVerb, contentStems, REASON_TAIL, sameDeeds, stem, TICK, WHEN_DONE } from "../text";
@@ -395,9 +395,8 @@ function calledOff(ctx: Ctx): Interpretation | null {
   const m = CALLED_OFF.exec(ctx.text.replace(/[.!]+$/, ""));
   if (!m) return null;
   const said = m[1]!;
-  const when = findDates(said, ctx.date).dates[0];
-  const phrase = when ? `${said.slice(0, when.index)} ${said.slice(when.index + when.text.length)}`.trim() : said;
-  const out = resolveOne(phrase.replace(/\s+(?:on|am|el|le)$/i, ""), ctx.tasks, {
+  // "the bbq on saturday is off": the day says which event, the task's name is the rest.
+  const out = resolveOne(extractDate(said, ctx.date).rest, ctx.tasks, {
     prefer: "pending",
     history: ctx.history,
   });
@@ -460,7 +459,7 @@ export function complete(ctx: Ctx): Interpretation | null {
     if (!targets.ok && p.pastVerb) {
       // "I got the milk": the object alone names one open task ("Buy milk"); "the water bill
       // isn't paid": one completed task, reopened.
-      const object = p.passive ? m[1]! : m[2]!;
+      const object = (p.passive ? m[1]! : m[2]!).replace(WHEN_DONE_AT_END, "");
       const want = p.reopen ? "completed" : "pending";
       // "I already paid the first one": a position in the list shown, read from the conversation.
       // "just submitted it": the one task the conversation is about.

@@ -153,7 +153,7 @@ export function remark(ctx: Ctx): Interpretation | null {
   if (found?.date) rest = found.rest;
   if (!Object.keys(input).length && !repeat && !found?.date) return null;
   // "the bono is done this morning": when it was done (complete.ts), not a day to move it to.
-  if (found?.date && /\b(?:done|finished|completed|complete|sorted|handled)\s*$/i.test(beforeDate)) return null;
+  if (found?.date && DONE_TAIL.test(` ${beforeDate.trimEnd()}`)) return null;
   // Something must link the naming to what is said of it, or the message is a new task ("dentist friday").
   if (
     !LINK_TAIL.test(beforeDate) &&

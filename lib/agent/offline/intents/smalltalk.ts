@@ -34,6 +34,9 @@ const GREETING = new RegExp(
 );
 // Longer phrases first: a small-talk piece is the longest one that fits ("nice one", not "nice").
 const ACK = String.raw`(?:good\s+job|well\s+done|nice\s+one|great\s+job|sounds\s+good|got\s+it|all\s+right|that'?s\s+(?:great|perfect|brilliant|lovely|fine|all|it|everything)|that\s+is\s+all|nothing\s+else|no\s+worries|no\s+problem|no\s+rush|no\s+hurry|ok(?:ay)?|great|awesome|super|perfect|cool|nice|excellent|brilliant|brill|grand|lovely|wonderful|sweet|fantastic|amazing|good|alright|fine|kk|k|noted|understood|np)`;
+/** A word of thanks anywhere in a message, in any of our languages ("thx", "gracias", "danke"). */
+export const THANKED = /\b(?:thanks|thank|thx|ty|tysm|ta|cheers|appreciate|appreciated|gracias|merci|danke)\b/i;
+
 const THANKS = new RegExp(
   String.raw`^(?:${ACK}[,!.\s]*)*(?:thanks|thank\s+you|thank\s+u|thx|ty|tysm|ta|cheers|much\s+appreciated|appreciate\s+it|many\s+thanks)?(?:\s+(?:so\s+much|ever\s+so\s+much|a\s+lot|very\s+much|a\s+bunch|again|mate|for\s+(?:the\s+help|your\s+help|that|everything)))*(?:[,!.\s]+${ACK})*$`,
   "i",
@@ -105,7 +108,7 @@ const OCCASION = String.raw`(?:day|night|evening|weekend|week|morning|afternoon|
 const FOR_WHEN = String.raw`(?:\s+for\s+(?:now|today|tonight|the\s+(?:day|night|evening|week|weekend)|this\s+(?:evening|morning|afternoon|week)))?`;
 const THANKS_WORD = String.raw`(?:thanks|thank\s+you|thank\s+u|thx|ty|tysm|ta|cheers|much\s+appreciated|appreciate\s+it|many\s+thanks)(?:\s+(?:so\s+much|a\s+lot|very\s+much|a\s+bunch|a\s+million|a\s+mil|again|mate|buddy|today|tonight|dear|love|hun|honey|darling|this\s+(?:morning|afternoon|evening|week)|for\s+(?:the\s+help|your\s+help|that|everything|all\s+(?:the|your)\s+help)))*`;
 // "ugh i'm so lazy this week haha": a feeling, with the words people wrap it in.
-const MOOD = String.raw`(?:ugh+\s+|man\s+|honestly\s+)?(?:(?:i'?m|i\s+am|im|feeling|i\s+feel)\s+(?:(?:so|really|super|kinda|kind\s+of|a\s+bit|very|pretty|totally|still|soo+)\s+)*(?:${alt(MOODS)})(?:\s+(?:today|tonight|lately|rn|right\s+now|this\s+(?:week|morning|afternoon|evening)))?|what\s+a\s+(?:week|day|month|morning)(?:\s+(?:ahead|it'?s\s+been))?|(?:crazy|busy|long|mad|hectic|rough|wild)\s+(?:week|day|month|morning)(?:\s+(?:over\s+here|here|so\s+far|ahead))?)`;
+const MOOD = String.raw`(?:ugh+\s+|man\s+|honestly\s+)?(?:(?:i'?m|i\s+am|im|feeling|i\s+feel)\s+(?:(?:so|really|super|kinda|kind\s+of|a\s+bit|very|pretty|totally|still|soo+)\s+)*(?:${alt(MOODS)})(?:\s+(?:today|tonight|lately|rn|right\s+now|this\s+(?:week|morning|afternoon|evening)))?|what\s+a\s+(?:week|day|month|morning)(?:\s+(?:ahead|it'?s\s+been))?|(?:crazy|busy|long|mad|hectic|rough|wild)\s+(?:week|day|month|morning)(?:\s+(?:over\s+here|here|so\s+far|ahead))?|(?:so+|way\s+too|too)\s+(?:much|many)(?:\s+(?!to\b)[a-z']+)?(?:\s+to\s+do)?(?:\s+(?:today|tonight|rn|right\s+now|lately|this\s+(?:week|weekend|month|morning|afternoon|evening)))?)`;
 // "you saved my afternoon", "you're a lifesaver": thanks said as praise.
 const COMPLIMENT = String.raw`(?:you(?:'ve|\s+have)?\s+(?:just\s+|really\s+)?saved\s+(?:my|me)(?:\s+(?:day|life|afternoon|evening|morning|week|bacon|skin))?|you(?:'re|\s+are)\s+(?:the\s+best|a\s+(?:lifesaver|star|legend|gem))|you(?:'re|\s+are)\s+(?:really\s+|such\s+)?a\s+(?:big|great|huge|real)\s+help|lifesaver)`;
 // "it's so cold tonight lol", "il fait tellement frette ce soir": a word about the weather.
@@ -293,7 +296,7 @@ export function smalltalk(ctx: Ctx): Interpretation | null {
   const answering = !!lastAssistant && /#\d+[\s\S]*\?\s*$/.test(lastAssistant.text) && /^that'?s\s+it$/i.test(t);
   const closingWithThanks = THANKS_CLOSING.exec(t);
   if (!answering && (CLOSING.test(t) || (closingWithThanks && THANKS.test(closingWithThanks[1]!.trim())))) {
-    const thanked = /\b(?:thanks|thank|thx|ty|tysm|cheers|appreciate|appreciated)\b/i.test(t);
+    const thanked = THANKED.test(t);
     return result("goodbye", [], {}, 0.9, thanked ? say.goodbyeThanks : say.goodbye);
   }
   // "ok I think that's the week sorted. night!": a verdict on the list, then goodbye.
@@ -303,7 +306,7 @@ export function smalltalk(ctx: Ctx): Interpretation | null {
   if (WAIT.test(t)) return result("acknowledge", [], {}, 0.9, say.wait);
   if (BYE.test(t)) return result("goodbye", [], {}, 0.9, say.bye);
   if (/\S/.test(t) && THANKS.test(t)) {
-    const thanked = /\b(?:thanks|thank|thx|ty|tysm|ta|cheers|appreciate|appreciated)\b/i.test(t);
+    const thanked = THANKED.test(t);
     return result(thanked ? "thanks" : "acknowledge", [], {}, 0.9, thanked ? say.thanks : say.acknowledged);
   }
   // Greetings, thanks, closings and wishes together, in any order: the strongest one answers.

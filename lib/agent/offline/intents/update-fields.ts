@@ -1,7 +1,7 @@
 // Changes of one field said in their own words: clearing the date, removing or adding tags, a note, a new title.
 import { ask, type Ctx } from "../context";
 import { isPluralRef, resolveOne } from "../references";
-import { capitalize, tidyTitle } from "../text";
+import { capitalize, COURTESY_TAIL, tidyTitle } from "../text";
 import type { Interpretation } from "../types";
 import { messages } from "../messages";
 import { TAGLIST, tagsOf, finish, splitRefAndValue } from "./update-calls";
@@ -134,6 +134,7 @@ export function addTags(ctx: Ctx): Interpretation | null {
   if (m && (/^re/i.test(t) || /#|\b(?:tag|label)\b/i.test(t)))
     return finish(m[1]!, { removeTags: [m[2]!.toLowerCase()], addTags: [m[3]!] }, ctx);
   // "retag the paint samples one as reno instead of home": the new tag, then the one it replaces.
+  // Read from the raw text: the cleaned text drops a trailing "instead of X" as filler, and here X is the old tag.
   m =
     /^(?:retag|relabel|tag|label)\s+(.+?)\s+(?:as|with)\s+#?([\p{L}\p{N}_-]+)\s+(?:instead\s+of|rather\s+than|not)\s+#?([\p{L}\p{N}_-]+)$/iu.exec(
       ctx.raw.replace(/[.!?]+$/, "").trim(),
@@ -246,6 +247,7 @@ export function description(ctx: Ctx): Interpretation | null {
     const value = capitalize(
       (typed ?? m[valueGroup]!)
         .trim()
+        .replace(COURTESY_TAIL, "")
         .replace(/^["']|["']$/g, "")
         .replace(/\.+$/, ""),
     );
