@@ -320,7 +320,10 @@ function score(query: string[], typed: string[], tasks: TaskSnapshot[], rawPhras
     let all = 0;
     let same = 0;
     for (const [i, q] of query.entries()) {
-      const inTitle = titleStems.some((t) => stemsMatch(q, t)) || titleWords.some((t) => typoOf(typed[i] ?? q, t));
+      const inTitle =
+        titleStems.some((t) => stemsMatch(q, t)) ||
+        titleWords.some((t) => typoOf(typed[i] ?? q, t)) ||
+        compoundOf(typed[i] ?? q, titleWords);
       const inTags = tagStems.some((t) => t === q);
       if (inTitle) title++;
       if (inTitle || inTags) all++;
@@ -339,6 +342,21 @@ function closest(full: Scored[]): TaskSnapshot[] {
   let most = 0;
   for (const s of full) most = Math.max(most, s.same);
   return full.filter((s) => s.same === most).map((s) => s.task);
+}
+
+/**
+ * A German compound typed for two words of a title: "Arzttermin" names "Termin beim Augenarzt" (each
+ * part a title word, or the end of one: "Augenarzt" is an "Arzt"), with or without the joining "s".
+ */
+function compoundOf(word: string, titleWords: string[]): boolean {
+  if (word.length < 8) return false;
+  const has = (part: string) => titleWords.some((t) => t === part || (part.length >= 4 && t.endsWith(part)));
+  for (let k = 4; k <= word.length - 4; k++) {
+    const head = word.slice(0, k);
+    const tail = word.slice(k);
+    if ((has(head) || (head.endsWith("s") && has(head.slice(0, -1)))) && has(tail)) return true;
+  }
+  return false;
 }
 
 function preferStatus(list: TaskSnapshot[], prefer?: "pending" | "completed"): TaskSnapshot[] {

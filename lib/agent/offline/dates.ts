@@ -141,7 +141,9 @@ export function extractDate(
   const before = rawBefore.replace(LEADING_CONNECTORS, " ").replace(foreignConnectors(ctx.language), " ");
   // "tomorrow at 6 in the evening": the part of the day after a clock time only placed it (6 PM).
   const daypart = /^\s+(?:in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b/i.exec(text.slice(d.end));
-  const end = daypart && d.value.includes("T") ? d.end + daypart[0].length : d.end;
+  // "move tonight's night shift", "friday's meeting": the date's possessive goes with it.
+  const timed = daypart && d.value.includes("T") ? d.end + daypart[0].length : d.end;
+  const end = timed + (/^['’]s\b/.exec(text.slice(timed))?.[0].length ?? 0);
   const rest = `${before} ${text.slice(end)}`.replace(/\s+/g, " ").trim();
   return { rest, date: d, invalid: null, removed: text.slice(before.trimEnd().length, end) };
 }

@@ -19,6 +19,7 @@ import { COMMAND_LEADS, EITHER_VERBS, LIST_VERBS } from "./lexicon";
 import { splitClauses } from "./clauses";
 import { topicFirst } from "./topic";
 import { storyTask } from "./story";
+import { dialogueState } from "./dialogue";
 import type { InterpretInput, Interpretation, TaskSnapshot, ToolCall } from "./types";
 import type { Language } from "./normalize";
 import type { QuestionKind } from "./reply";
@@ -119,6 +120,9 @@ function understand(input: InterpretInput, split: boolean, normalizedIn?: Langua
   const small = smalltalk(ctx);
   if (small) return small;
 
+  const undone = split ? undoThen(input, ctx) : null;
+  if (undone) return undone;
+
   const fix = correction(ctx);
   if (fix) return fix;
 
@@ -165,6 +169,12 @@ function understand(input: InterpretInput, split: boolean, normalizedIn?: Langua
     multi(input, ctx) ??
     sentences(input, ctx) ??
     run(ctx);
+  // "need to move the couch to the garage": a change said as a need that names none of the tasks is a to-do.
+  const need = NEED_LEAD.exec(ctx.raw);
+  if (need && out.intent === "clarify" && out.entities.ref && !out.entities.candidates && !out.entities.tasks) {
+    const todo = run(makeCtx({ ...input, text: `add ${ctx.raw.slice(need[0].length)}` }, undefined, ctx.language));
+    if (todo.calls.length && todo.calls.every((c) => c.tool === "add_task")) return todo;
+  }
   // Understood as nothing, or as a new task: it may be one more change to what we just changed.
   if (!out.calls.length)
     return (
@@ -185,6 +195,8 @@ function understand(input: InterpretInput, split: boolean, normalizedIn?: Langua
   }
   return out;
 }
+
+const NEED_LEAD = /^(?:(?:i|we)\s+)?(?:(?:really\s+)?(?:need|have|got)\s+to|gotta)\s+/i;
 
 // "am i free tomorrow or is there stuff due?": one question asked two ways; the first way that is understood.
 const OR_ASKED = /\s+or\s+(?=(?:is|are|am|do|does|did|have|has|was|were|will|can)\s)/i;
@@ -345,6 +357,54 @@ function withoutAside(input: InterpretInput, ctx: Ctx, weakTasks = false): Inter
       const a = understand({ ...input, text: head }, false, ctx.language);
       if (sameCalls(a, aboutHead(input, ctx, a, last))) return a;
     }
+  }
+  return null;
+}
+
+// An undo said in any of our languages, and where a message may go on after it.
+const UNDO_WORD =
+  /\b(?:undo|revert|rückgängig|deshaz\p{L}*|deshac\p{L}*|annule\p{L}*|put\s+it\s+back|restore|don'?t\s+delete)/iu;
+const AFTER_UNDO = /\s*[,;.!]+\s*|\s+(?:and|then|und|dann|y|luego|et|puis)\s+/giu;
+
+/**
+ * "no, undo that, I'll just check it off", "mach das rückgängig, ich hak ihn lieber ab": the last
+ * change undone, then something else done to the task it touched ("it" is that task, back again).
+ */
+function undoThen(input: InterpretInput, ctx: Ctx): Interpretation | null {
+  const typed = ctx.typed;
+  if (!UNDO_WORD.test(typed)) return null;
+  const change = dialogueState(input.history).lastChange;
+  const n = change?.touched.length === 1 ? change.touched[0] : undefined;
+  if (!change || n === undefined) return null;
+  const breaks = [...typed.matchAll(AFTER_UNDO)];
+  for (const [i, m] of breaks.entries()) {
+    const head = typed.slice(0, m.index).trim();
+    if (!head || !UNDO_WORD.test(head)) continue;
+    const undid = understand({ ...input, text: head }, false);
+    if (!undid.calls.length || !undid.calls.every((c) => c.tool === "undo_operation")) continue;
+    // The task as it was before the change (a deleted one is back after the undo).
+    const view = change.results
+      .map((r) => (r as { task?: TaskSnapshot } | null)?.task)
+      .find((t): t is TaskSnapshot => t?.number === n);
+    const task = ctx.tasks.find((t) => t.number === n) ?? (view && { ...view, tags: view.tags ?? [] });
+    if (!task) return null;
+    const tasks = ctx.tasks.some((t) => t.number === n) ? ctx.tasks : [...ctx.tasks, task];
+    // "…, i already did it, just mark it done": the request may follow a remark.
+    // "…, I still need it", "…, my wife wants to cancel it after all": why it is undone, asking nothing new.
+    const undoneTools = new Set(change.calls.map((c) => c.tool));
+    for (const b of breaks.slice(i)) {
+      const tail = typed.slice(b.index + b[0].length).trim();
+      const said = tail ? makeCtx({ ...input, text: tail, tasks }, task) : null;
+      if (!said || !REQUEST_START.test(said.text) || /^(?:my|our|his|her|their|the)\s/i.test(tail)) continue;
+      const then = run(said);
+      if (
+        then.calls.length &&
+        then.confidence >= 0.7 &&
+        !then.calls.some((c) => c.tool === "undo_operation" || undoneTools.has(c.tool))
+      )
+        return combine([undid, then]);
+    }
+    return null;
   }
   return null;
 }

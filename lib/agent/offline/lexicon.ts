@@ -36,7 +36,7 @@ export const TEXT_SPEAK: Row[] = [
   ["2day", "today"], ["tday", "today"], ["2nite", "tonight"], ["tmrow", "tomorrow"], ["2night", "tonight"], ["tonite", "tonight"],
   ["pls", "please"], ["plz", "please"], ["plse", "please"], ["thx", "thanks"], ["thnx", "thanks"], ["thanx", "thanks"],
   ["tnx", "thanks"], ["wats", "what's"], ["whats", "what's"], ["whens", "when's"], ["u", "you"], ["or not", "", { after: /^\s*\?/ }], ["or nah", "", { after: /^\s*\?*\s*$/ }], ["del", "delete", { after: /^\s+(?:it|that|this|them|those|the|task|#?\d)\b/i }], ["kindly", "please"], ["beforehand", "before"], ["itself", "", { before: /\b(?:today|tomorrow|tonight|now)\s+$/i }], ["na", "", { before: /\p{L}\s+$/u, after: /^\s*[.!?]*\s*$/ }], ["did not", "didn't"], ["in morning", "in the morning"], ["in evening", "in the evening"], ["in afternoon", "in the afternoon"], ["yday", "yesterday"], ["ur", "you're", { after: /^\s+(?:at\s+it|welcome|the\s+best|so\s+\w+|a\s+(?:star|legend|lifesaver|gem))\b/i }], ["ur", "your"], ["r", "are"], ["wat", "what"], ["wht", "what"], ["wot", "what"], ["wut", "what"],
-  ["evry", "every"], ["evrey", "every"], ["thru", "through"], ["hav", "have"], ["hv", "have"], ["n", "and"], ["b4", "before"], ["abt", "about"], ["w/", "with"], ["bc", "because"],
+  ["evry", "every"], ["evrey", "every"], ["thru", "through"], ["hav", "have"], ["hv", "have"], ["n", "and"], ["b4", "before"], ["abt", "about"], ["w/", "with"], ["w", "with", { after: /^\s+(?:the|my|a|an|that|this|it|him|her|them|[A-Z]\p{L}+)\b/u }], ["bc", "because"],
   ["cuz", "because"], ["gonna", "going to"], ["wanna", "want to"], ["gotta", "have to"], ["lemme", "let me"],
   ["appt", "appointment"], ["mins", "minutes"], ["min", "minutes"], ["hr", "hour"], ["hrs", "hours"],
   ["wk", "week"], ["wks", "weeks"], ["nxt", "next"], ["asap", "asap"], ["eod", "end of day"],
@@ -94,6 +94,7 @@ export const INTERJECTIONS = [
   "wait no", "oh no", "no wait", "no sorry", "nope", "fine", "uy", "ay", "vale", "bueno", "bon", "bah", "alors", "euh", "ah bon",
   "ähm", "äh", "ach", "naja", "na ja", "okay also", "ok also", "listo", "forgot", "i forgot", "almost forgot", "before i forget", "btw",
   "by the way", "anyway", "finally", "at last", "at long last", "che", "parce", "fair enough", "dale", "pues", "passt",
+  "oh dear",
 ];
 
 /** The languages the interpreter reads and answers in. */
@@ -201,7 +202,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["marca", "mark"], ["márcame", "mark"], ["completa", "complete"], ["termina", "complete"], ["borra", "delete"], ["elimina", "delete"], ["quita", "delete"],
     ["mueve", "move"], ["pasa", "move"], ["pasá", "move"],
     // "páselo al viernes" (usted); "el pase" is a pass, so only where a command starts.
-    ["pase", "move", { before: /(?:^|[,.;:!?]\s*|\b(?:entonces|y|luego|mejor|ahora)\s+)$/i }], ["pase", "move", { after: /^\s+(?:it|them)\b/ }], ["aplaza", "postpone"], ["cambia", "change"], ["renombra", "rename"], ["deshaz", "undo"], ["deshacer", "undo"],
+    ["pase", "move", { before: /(?:^|[,.;:!?]\s*|\b(?:entonces|y|luego|mejor|ahora)\s+)$/i }], ["pase", "move", { after: /^\s+(?:it|them)\b/ }], ["aplaza", "postpone"], ["cambia", "change"], ["sacá", "delete", { after: /^\s+(?:lo\s+del?|la\s+tarea|(?:la|el)\s+\d)\b/iu }], ["saca", "delete", { after: /^\s+(?:lo\s+del?|la\s+tarea|(?:la|el)\s+\d)\b/iu }], ["renombra", "rename"], ["deshaz", "undo"], ["deshacer", "undo"],
     ["reabre", "reopen"], ["vuelve a abrirla", "reopen it"], ["vuelve a abrirlo", "reopen it"], ["no lo hice", "isn't done"], ["cuándo tenía", "when is"], ["reabrí", "reopen"], ["ponme", "add"], ["me cambias", "change"], ["misma hora", ""], ["o todavía no", "", { after: /^\s*\?*\s*$/ }], ["qué tareas tengo", "what tasks do I have"], ["qué más tengo", "what else do I have"], ["qué tengo", "what do I have"], ["qué hay", "what is due"],
     ["qué vence", "what is due"], ["mis tareas", "my tasks"], ["tareas", "tasks"], ["tarea", "task"], ["una tarea", "a task"], ["una nueva tarea", "a new task"], ["la tarea", "task"],
     ["como hecha", "as done"], ["como hecho", "as done"], ["como completada", "as done"], ["como completado", "as done"], ["como terminada", "as done"],
@@ -250,7 +251,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["a la misma hora", ""], ["qué terminé", "what did i finish"], ["qué acabé", "what did i finish"], ["acabé", "finished"],
     ["qué completé", "what did i complete"], ["quita la fecha del", "remove the due date of the"], ["quitar la fecha del", "remove the due date of the"], ["quita la fecha al", "remove the due date of the"], ["quítale la fecha al", "remove the due date of the"], ["quítale la fecha a", "remove the due date of"], ["ya veré cuándo", "no rush"],
     // "añade la etiqueta marketing a la presentación": the tag goes "to" the task.
-    ["a", "from", { before: /\b(?:quítale|quitale|sácale|sacale)\s+la\s+etiqueta\s+#?[\p{L}\d_-]+\s+$/iu }], ["a", "to", { before: /\betiqueta\s+#?[\p{L}\d_-]+\s+$/iu }],
+    ["a", "from", { before: /\b(?:quítale|quitale|sácale|sacale)\s+la\s+etiqueta\s+#?[\p{L}\d_-]+\s+$/iu }], ["a", "to", { before: /\bcambia\s+(?:it|them)\s+$/i, after: /^\s+\p{L}+(?:ar|er|ir)\b/iu }], ["a", "to", { before: /\betiqueta\s+#?[\p{L}\d_-]+\s+$/iu }],
     // "cada lunes y jueves": the second day of a weekly repeat.
     ["y", "and", { before: /\b(?:cada|every|todos\s+los)\s+\p{L}+\s+$/iu, after: ES_WEEKDAY_NEXT }],
     // Everyday and regional commands: "apúntame que …", "anotá que el lunes tengo que …" (voseo), "táchalo", "pásamela".
@@ -288,7 +289,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["cuándo era", "when is it"], ["y", "and", { after: /^\s+(?:la\s+etiqueta|el\s+tag|la\s+prioridad|prioridad)\b/i }], ["póngale", "give it"], ["deshaga", "undo"], ["ya había", "have i already"],
     ["con la etiqueta", "tagged"], ["qué tareas terminé", "what tasks did i finish"], ["cuáles tareas terminé", "which tasks did i finish"], ["cuáles", "which"],
     ["agregue", "add"], ["agrégueme", "add"], ["anote", "add"], ["marque", "mark"], ["entonces", "then", AT_START], ["anóteme", "add"], ["márqueme", "mark"], ["muévame", "move"], ["deshacé", "undo"], ["cuándo era lo del", "when is the"],
-    ["qué me toca", "what do I have"], ["qué pendientes tengo", "what's pending"], ["tengo algo apuntado sobre", "do I have anything about"], ["lo mismo con", "same for"], ["lo mismo para", "same for"], ["igual para", "same for"], ["es el", "it's", { after: /^\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b/iu }], ["como hechas", "as done"], ["todas las de", "all tagged"], ["ya hice", "I already did", { after: /^\s+(?:las\s+dos|los\s+dos|ambas|ambos|todas|todos)\b/i }], ["ese no", "not that one"], ["las dos", "both"], ["quítale la etiqueta de", "remove the tag"], ["quítale la etiqueta", "remove the tag"], ["quítale la de", "remove the tag", { before: /\betiqueta\b/i }], ["me cuenta", "tell me"], ["es urgente", "urgent"],
+    ["qué me toca", "what do I have"], ["qué pendientes tengo", "what's pending"], ["tengo algo apuntado sobre", "do I have anything about"], ["lo mismo con", "same for"], ["lo mismo para", "same for"], ["igual para", "same for"], ["es el", "it's", { after: /^\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)\b/iu }], ["es a las", "it's at"], ["como hechas", "as done"], ["todas las de", "all tagged"], ["ya hice", "I already did", { after: /^\s+(?:las\s+dos|los\s+dos|ambas|ambos|todas|todos)\b/i }], ["ese no", "not that one"], ["las dos", "both"], ["quítale la etiqueta de", "remove the tag"], ["quítale la etiqueta", "remove the tag"], ["quítale la de", "remove the tag", { before: /\betiqueta\b/i }], ["me cuenta", "tell me"], ["es urgente", "urgent"],
     ["a las", "at", { before: /\bpor\s+la\s+(?:mañana|tarde|noche)\s+$/i }], ["po", "", { before: /\p{L}\s+$/u, after: /^\s*(?:[,.!?]|$)/ }], ["avíseme", "remind me"], ["recuérdeme", "remind me about", { after: /^\s+(?:it|them)\b/i }], ["recuérdeme", "remind me to"], ["muéstreme", "show me"],
     ["borre", "delete"], ["elimine", "delete"], ["mueva", "move"], ["cámbiele el nombre a", "rename it to", { after: /^(?!.*\bpor\b)(?!\s+(?:la|el)\s+tarea\b)/i }], ["cámbiele el nombre a", "rename"],
     ["me hace el favor y", "please"], ["me hace el favor de", "please"], ["hágame el favor de", "please"],
@@ -324,7 +325,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["toutes les", "every"], ["jour", "day", EVERY_UNIT], ["jours", "day", EVERY_UNIT], ["semaine", "week", EVERY_UNIT], ["semaines", "week", EVERY_UNIT], ["mois", "month", EVERY_UNIT],
     ["année", "year", EVERY_UNIT], ["ans", "year", EVERY_UNIT], ["tous les quinze jours", "every 2 weeks"],
     ["du matin", "am", CLOCK_BEHIND], ["du soir", "pm", CLOCK_BEHIND], ["de l'après-midi", "pm", CLOCK_BEHIND],
-    ["renomme", "rename"], ["en", "to", { before: /\brenommer?\b.+\s$/i }], ["pour", "to", { before: /\btâches?\s+$/i }], ["pour", "to", { before: /\b(?:nom|renomme|renommer|rename)\b.*\s$/i, after: /^\s+["«“]/ }], ["de la liste", "from the list"], ["de ma liste", "from my list"], ["me montrer", "show me"], ["m'afficher", "show me"], ["rouvre", "reopen"], ["annule", "undo"], ["change le nom de", "rename"], ["préviens-moi", "remind me"], ["vous pouvez", "can you"], ["mets", "add", { after: /^\s+\p{L}+(?:er|ir|re)\b/iu }], ["mets", "put"], ["enlève l'étiquette", "remove the tag"], ["du", "from the", TAG_NAMED_FR], ["de", "from", TAG_NAMED_FR], ["à", "", { after: /^\s+tous\s+les\b/i }], ["c'est quoi qui est", "what is"], ["dans ma liste", "on my list"], ["qu'est-ce que j'ai à faire", "what do I have to do"],
+    ["renomme", "rename"], ["en", "to", { before: /\brenommer?\b.+\s$/i }], ["pour", "to", { before: /\btâches?\s+$/i }], ["pour", "to", { before: /\b(?:nom|renomme|renommer|rename)\b.*\s$/i, after: /^\s+["«“]/ }], ["de la liste", "from the list"], ["de ma liste", "from my list"], ["me montrer", "show me"], ["m'afficher", "show me"], ["rouvre", "reopen"], ["annule", "undo"], ["change le nom de", "rename"], ["change le titre en", "rename it to"], ["change le nom en", "rename it to"], ["préviens-moi", "remind me"], ["vous pouvez", "can you"], ["mets", "add", { after: /^\s+\p{L}+(?:er|ir|re)\b/iu }], ["mets", "put"], ["enlève l'étiquette", "remove the tag"], ["du", "from the", TAG_NAMED_FR], ["de", "from", TAG_NAMED_FR], ["à", "", { after: /^\s+tous\s+les\b/i }], ["c'est quoi qui est", "what is"], ["dans ma liste", "on my list"], ["qu'est-ce que j'ai à faire", "what do I have to do"],
     ["qu'est-ce que j'ai", "what do I have"], ["j'ai quoi", "what do I have"], ["qu'ai-je", "what have I"], ["quelles tâches", "which tasks"], ["qu'est-ce qui est", "what is"], ["qu'est-ce qu'il me reste", "what do I have left"],
     ["qu'est-ce qui me reste", "what do I have left"], ["montre", "show"],
     ["terminé", "finished", FR_DONE_ASKED], ["terminées", "finished", FR_DONE_ASKED], ["fini", "finished", FR_DONE_ASKED], ["fait", "done", FR_DONE_ASKED], ["mes tâches", "my tasks"], ["la tâche", "it", { before: /\bremet(?:s|tez)?\s+$/i, after: /^(?!\s*\d)/ }], ["la tâche", "task"], ["les tâches", "tasks", { after: /^\s+\d/ }], ["tâches", "tasks"],
@@ -448,7 +449,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["zwei", "two", { after: /^\s+(?:tage|wochen|stunden)\b/i }], ["drei", "three", { after: /^\s+(?:tage|wochen|stunden)\b/i }],
     ["stunden", "hours"], ["stunde", "hour"], ["minuten", "minutes"], ["minute", "minute"], ["tage", "days"], ["tagen", "days"],
     ["tag", "day", { before: /(?:\d|einen|a|zwei|drei|vier|jeden)\s+$/i }], ["wochen", "weeks"], ["woche", "week", { before: /(?:\d|einen|eine|a|an|zwei|drei|jede|zweite|other)\s+$/i }],
-    ["gib ihr", "give it"], ["gib ihm", "give it"], ["gib", "give"], ["die erinnerung", "the reminder"], ["wiederhole", "repeat"], ["am abend vorher", "the night before"], ["monat", "month", EVERY_UNIT], ["jahr", "year", EVERY_UNIT], ["am vorabend", "the night before"],
+    ["gib ihr", "give it"], ["gib ihm", "give it"], ["gib", "give"], ["die erinnerung", "the reminder"], ["wiederhole", "repeat"], ["am abend vorher", "the night before"], ["am abend", "in the evening"], ["monat", "month", EVERY_UNIT], ["jahr", "year", EVERY_UNIT], ["am vorabend", "the night before"],
     ["vorher", "before"], ["früher", "before"], ["am tag vorher", "the day before"], ["am vortag", "the day before"], ["später", "later"],
     ["übermorgen", "the day after tomorrow"], ["morgen früh", "tomorrow morning"], ["morgen vormittag", "tomorrow morning"],
     ["morgen nachmittag", "tomorrow afternoon"], ["morgen abend", "tomorrow evening"], ["heute früh", "this morning"],
@@ -506,7 +507,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["in der früh", "am", { before: /\d(?::\d\d)?\s+$/ }], ["in der früh", "", DE_CLOCK_BEHIND], ["gleiche uhrzeit", "same time"],
     // "verleg den auf Montag" (it), not "verschieb den Friseurtermin" (a noun follows: the article).
     ["den", "it", { before: /\b(?:verleg|verlege|verschieb|verschiebe|schieb|lösch|lösche)\s+$/i, after: /^\s+(?:auf|zu|nach|bitte|mal|doch|um|am|an|in|vor)\b|^\s*(?:[,.!?]|$)/iu }],
-    ["ne", "no", AT_START], ["ich meinte", "i meant"], ["nicht", "not", { before: /,\s*$/ }], ["jänner", "januar"],
+    ["ne", "no", AT_START], ["ach ne", "oh no"], ["ach nee", "oh no"], ["ich meinte", "i meant"], ["nicht", "not", { before: /,\s*$/ }], ["jänner", "januar"],
     // "jeden Dienstag und Donnerstag", "im Jänner", "am Tag davor", Austrian "eh".
     ["und", "and", { before: /(?:tag|woch)\s+$/i, after: /^\s+(?:montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)/i }],
     ["im", "in", { after: /^\s+(?:januar|jänner|februar|feber|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b/iu }],
@@ -600,14 +601,14 @@ export const CHAT_SPELLING: Record<Foreign, Row[]> = {
 export const DE_REORDER: ReadonlyArray<readonly [head: string, tail: string, to: string]> = [
   ["füge", "hinzu", "add"], ["füg", "hinzu", "add"], ["trag", "ein", "add"], ["trage", "ein", "add"], ["schreib", "auf", "add"],
   ["schreibe", "auf", "add"], ["", "erfassen", "add"], ["nimm", "auf", "add"], ["setz", "auf die liste", "add"], ["setze", "auf die liste", "add"],
-  ["legen sie", "an", "add"], ["hak", "ab", "check off"], ["hake", "ab", "check off"], ["streich", "durch", "check off"], ["streiche", "durch", "check off"],
+  ["legen sie", "an", "add"], ["hak", "ab", "check off"], ["hake", "ab", "check off"], ["ich hak", "ab", "check off"], ["streich", "durch", "check off"], ["streiche", "durch", "check off"],
   ["mach", "rückgängig", "undo"], ["mache", "rückgängig", "undo"], ["nimm", "zurück", "undo"],
   ["nimm", "raus", "remove"], ["nimm", "heraus", "remove"], ["öffne", "wieder", "reopen"], ["mach", "wieder auf", "reopen"], ["benenne", "um", "rename"], ["benennen sie", "um", "rename"], ["schieb", "auf", "move"], ["", "schieben", "move"], ["habe ich", "schon erledigt", "have I already done"], ["hab ich", "schon erledigt", "have I already done"], ["zieh", "vor", "move"], ["ziehe", "vor", "move"],
   ["schiebe", "auf", "move"], ["was steht", "an", "what is due"], ["was ist", "fällig", "what is due"], ["was habe ich", "vor", "what do I have"], ["was hab ich", "vor", "what do I have"],
   ["was habe ich", "abgehakt", "what have I completed"], ["was hab ich", "abgehakt", "what have I completed"], ["", "legen", "move"], ["", "anlegen", "add"], ["", "anzeigen", "show"], ["", "wieder als offen markieren", "reopen"], ["pack", "dazu", "add"], ["ich habe", "erledigt", "I finished"], ["ich hab", "erledigt", "I finished"], ["hab", "erledigt", "I finished"], ["ich habe", "gemacht", "I did"], ["ich hab", "gemacht", "I did"],
   ["", "hinzufügen", "add"], ["", "eintragen", "add"], ["", "aufschreiben", "add"], ["", "notieren", "add"], ["", "auf die liste setzen", "add"],
   ["", "löschen", "delete"], ["", "entfernen", "remove"], ["", "streichen", "delete"], ["", "abhaken", "check off"],
-  ["", "als erledigt markieren", "complete"], ["", "erledigen", "complete"], ["", "verschieben", "move"], ["", "umbenennen", "rename"], ["", "umbenennen in", "rename"], ["tag", "dazu", "tag it"], ["", "geben", "give"],
+  ["", "als erledigt markieren", "complete"], ["", "erledigen", "complete"], ["", "verschieben", "move"], ["", "umbenennen", "rename"], ["", "umbenennen in", "rename"], ["tag", "dazu", "tag it"], ["lass das", "wiederholen", "make it repeat"], ["lass ihn", "wiederholen", "make it repeat"], ["häng", "dran", "give it"], ["", "geben", "give"],
   ["", "rückgängig machen", "undo"], ["", "wieder öffnen", "reopen"], ["", "wieder auf offen setzen", "reopen"], ["", "setzen", "set"],
 ];
 
@@ -850,6 +851,8 @@ export const REMARK_DONE = [
   "out of the way", "ticked off", "submitted", "paid", "sent", "booked", "bought", "posted", "filed", "fixed", "cleaned",
   "renewed", "returned", "picked up", "dropped off", "collected", "ordered",
 ];
+/** Past deeds that say a task was not done ("skipped the gym", "swapped shifts with Erik"): never a completion. */
+export const NOT_DONE_PASTS = ["swapped", "switched", "skipped", "missed", "postponed", "rescheduled"];
 /** Said after a task's name, it stops repeating: "the gym renewal shouldn't repeat anymore". */
 export const REMARK_NO_REPEAT = [
   "shouldn't repeat anymore", "shouldn't repeat any more", "should not repeat anymore", "shouldn't repeat", "should stop repeating",

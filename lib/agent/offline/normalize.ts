@@ -47,6 +47,8 @@ export type RowTrace = (row: Row | (typeof DE_REORDER)[number]) => void;
 // adds is the new task's first word, kept as typed (its row would make it a command: "pasar" → "move").
 const TAG_NAMED = /(?:\b(?:das|den|dem|the)\s+tag|(?<![\p{L}])(?:étiquette|etiqueta|etikett))\s+$/iu;
 const INFINITIVE = /^\p{L}+(?:ar|er|ir|re|ír)$/iu;
+// "reabre lo de cambiar las sábanas": a task named by its deed keeps the deed's word as typed.
+const NAMED_BY_DEED = /(?<![\p{L}])(?:lo\s+de|lo\s+que\s+era|le\s+truc\s+de|la\s+tâche\s+de)\s+$/iu;
 
 function compile(rows: Row[], titleStart?: RegExp, listGoesOn?: RegExp) {
   const byWord = new Map<string, Row[]>();
@@ -65,7 +67,8 @@ function compile(rows: Row[], titleStart?: RegExp, listGoesOn?: RegExp) {
     // Inside double quotes the words are a title, kept as typed ("benenn 2 um in «Velo in den Service»").
     if (before.split('"').length % 2 === 0) return word;
     const after = text.slice(offset + word.length);
-    if (INFINITIVE.test(word) && (titleStart?.test(before) || listGoesOn?.test(before))) return word;
+    if (INFINITIVE.test(word) && (titleStart?.test(before) || listGoesOn?.test(before) || NAMED_BY_DEED.test(before)))
+      return word;
     // "geben Sie ihr das Tag dringend", "l'étiquette urgent": a tag's name is kept as typed.
     if (TAG_NAMED.test(before) && !/\s/.test(word)) return word;
     const row = rows.find(
@@ -498,11 +501,20 @@ export function carriedLanguage(
   text: string,
   history: ReadonlyArray<{ role: string; text: string }> | undefined,
 ): Foreign | null {
-  if (!history?.length || tokens(text).some((w) => ENGLISH.has(w))) return null;
+  if (!history?.length) return null;
   const prev = [...history].reverse().find((h) => h.role === "user");
   const lang = prev ? detectLanguage(prev.text) : "en";
-  return lang === "en" ? null : lang;
+  if (lang === "en") return null;
+  // "es a las 6", "q me queda pendiente?": "a" and "me" are that language's words too.
+  return tokens(text).some((w) => ENGLISH.has(w) && !SHARED_WORDS[lang].has(w)) ? null : lang;
 }
+
+// Small English words that are also small words of another language: no sign of English there.
+const SHARED_WORDS: Record<Foreign, ReadonlySet<string>> = {
+  es: new Set(["a", "me"]),
+  fr: new Set(["a", "me", "on"]),
+  de: new Set(["an", "in"]),
+};
 
 /** The command or date word a misspelt word stands for, or null (see `SPELLED_WORDS`). */
 export function correctSpelling(word: string): string | null {
@@ -669,7 +681,8 @@ const YOU_CAN_AFTER =
 // "la pelouse n'est pas vraiment finie", "c'est pas fait", "al final no se pagó": a task said not to be
 // done, in the words the English reopen patterns read ("… isn't done").
 const NOT_DONE: Partial<Record<Language, RegExp>> = {
-  fr: /(?:\bn['’]est|\bc['’]est|\best)\s+pas\s+(?:encore\s+|vraiment\s+|tout\s+à\s+fait\s+)?(?:fini|fait|terminé|réglé|payé)e?s?(?![\p{L}])/giu,
+  // "le rapport, je l'ai pas fini": the same, said of the thing named before.
+  fr: /(?:\bn['’]est|\bc['’]est|\best|\bje\s+(?:ne\s+)?l['’]ai)\s+pas\s+(?:encore\s+|vraiment\s+|tout\s+à\s+fait\s+)?(?:fini|fait|terminé|réglé|payé)e?s?(?![\p{L}])/giu,
   es: /\bno\s+se\s+(?:hizo|pagó|pago|terminó|termino|mandó|mando|envió|envio)(?![\p{L}])/giu,
 };
 // "et la facture proximus je l'ai bien payée ?": the thing first, then the question about it.

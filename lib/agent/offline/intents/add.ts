@@ -260,9 +260,11 @@ export function matchAdd(ctx: Ctx): AddMatch | null {
       /^(?:(?:the\s+)?following\s+)?(?:to|on)\s+(?:my|the)\s+(?:to-?do\s+|task\s+)?(?:list|tasks|todos)\s*[:-]?\s*/i,
       "",
     );
-    // "add 3 things for tmrw: …": a label whose date applies to every item.
+    // "add 3 things for tmrw: …": a label whose date applies to every item; so is "add for saturday: …".
     const label = LABEL.exec(rest);
     if (label?.[3]) return labelled(rest, label);
+    const dated = whenLabel(rest.replace(/^(?:these|this|them)\s+/i, ""), ctx);
+    if (dated) return { ...dated, strength: 0.9 };
     const h = HEADER.exec(rest);
     let header: AddMatch["header"] = { plural: false };
     if (h?.[0]) {
@@ -335,15 +337,22 @@ function labelled(t: string, m: RegExpExecArray): AddMatch {
 }
 
 /**
+ * "monthly on the 15th: venmo my roommate", "pa mañana: comprar pilas y cambiar la bombilla": before a
+ * colon, the when alone labels the to-do(s), and it is every item's.
+ */
+function whenLabel(t: string, ctx: Ctx): AddMatch | null {
+  const colon = /^([^:]{3,40}):\s+(\S.*)$/.exec(t);
+  if (!colon || !whenOnly(colon[1]!, ctx)) return null;
+  return { body: colon[2]!, shared: colon[1]!, strength: 0.75, header: { plural: /,/.test(colon[2]!) } };
+}
+
+/**
  * "every morning at 6:45 take my blood pressure pill", "in 3 days i gotta renew the car rego": the
  * when said first (nothing but a date or a repeat), then the to-do with its own verb or "I need to".
  */
 function whenFirst(t: string, ctx: Ctx): AddMatch | null {
-  // "monthly on the 15th: venmo my roommate": before a colon, the when alone labels the to-do.
-  const colon = /^([^:]{3,40}):\s+(\S.*)$/.exec(t);
-  // "pa mañana: comprar pilas y cambiar la bombilla": the when is every item's.
-  if (colon && whenOnly(colon[1]!, ctx))
-    return { body: colon[2]!, shared: colon[1]!, strength: 0.75, header: { plural: /,/.test(colon[2]!) } };
+  const label = whenLabel(t, ctx);
+  if (label) return label;
   const words = t.split(/\s+/);
   for (let k = 1; k <= Math.min(6, words.length - 2); k++) {
     const when = words.slice(0, k).join(" ").replace(/,$/, "");

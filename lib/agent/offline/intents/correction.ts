@@ -47,14 +47,16 @@ const ALSO = /^(?:and\s+)?also\s+((?:the|my|el|la|los|las|le|les|der|die|das|den
 function intended(text: string): string | null {
   // "no, the other one - the Geschenk one": the name after the dash says which other one.
   // "no, the other one, sorry": an apology after the correction says nothing more.
-  const stripped = text
+  // "uy no, era la otra jaja": a laugh after it says nothing either (and is no sign of a correction).
+  const said = text.replace(/[\s,.!]+(?:haha+|hehe+|lol)[\s.!]*$/i, "");
+  const stripped = said
     .replace(/[\s,.!]+(?:sorry|my\s+bad|my\s+mistake|pardon|i\s+meant?)[\s.!]*$/i, "")
     .replace(OOPS, "")
     // "ah no wait, put it back! it's the last one I wanted to delete": the undo is the correction's own.
     .replace(/^(?:put\s+it\s+back|restore\s+it|undo\s+(?:that|it))\s*[!.]+\s*/i, "")
     .replace(/^(?:the\s+)?other\s+one\s*(?:[-–—:,]|\s-)\s*(?=\S)/i, "")
     .trim();
-  const oops = stripped !== text.trim();
+  const oops = stripped !== said.trim();
   // "actually the other one too, i'm sick all week": one more, not instead (elliptical.ts).
   if (/\b(?:too|as\s+well)$/i.test(stripped.split(/\s*[,;]\s*/)[0]!)) return null;
   let m: RegExpExecArray | null;
@@ -67,6 +69,17 @@ function intended(text: string): string | null {
   m = oops ? X_NOT_Y.exec(stripped) : null;
   if (m && !STATEMENT.test(m[1]!)) return m[1]!;
   if (oops && OTHER.test(stripped)) return stripped;
+  // "argh no the first one, stats isn't finished yet": the one meant, then why (a statement after the comma).
+  const [head = "", ...why] = stripped.split(/\s*[,;]\s*/);
+  if (
+    oops &&
+    why.length &&
+    (REFERENCE.test(head) || OTHER.test(head)) &&
+    !STATEMENT.test(head) &&
+    STATEMENT.test(why.join(", ")) &&
+    !NEW_COMMAND.test(head)
+  )
+    return head;
   // "wait no, undo that last one": a command of its own, not the task meant.
   if (
     oops &&
@@ -113,16 +126,23 @@ function lookalikes(change: Change, tasks: TaskSnapshot[]): TaskSnapshot[] {
   });
 }
 
-/** Of the adds tried last, the ones the phrase ("add the parent-teacher night") names, if some but not all. */
-function someAdds(phrase: string, calls: ToolCall[]): ToolCall[] | null {
-  const said = /^add\s+(.+)$/i.exec(phrase)?.[1];
-  if (!said || !calls.every((c) => c.tool === "add_task")) return null;
+/**
+ * Of the adds tried last, the ones the phrase ("add the parent-teacher night", "just the stamps, for
+ * tomorrow") names, if some but not all; a day said with them is theirs now.
+ */
+function someAdds(phrase: string, calls: ToolCall[], ctx: Ctx): ToolCall[] | null {
+  const said = /^add\s+(.+)$/i.exec(phrase)?.[1] ?? phrase;
+  if (!calls.every((c) => c.tool === "add_task")) return null;
+  const dated = extractDate(said, ctx.date);
+  const named = (dated.date ? dated.rest : said).replace(/[\s,]+(?:for|on|by|pour|para|für)?\s*$/i, "");
   const drafts = calls.map((c, i) => ({ ...stub(i + 1), title: String(c.input.title ?? "") }));
   // Named whole: "add fix the closet door for saturday" says something new, and is an add of its own.
-  const named = resolveSeveral(said, drafts).flatMap((o) =>
+  const found = resolveSeveral(named, drafts).flatMap((o) =>
     o.kind === "one" && !o.partial ? [o.task.number - 1] : [],
   );
-  const picked = calls.filter((_, i) => named.includes(i));
+  const picked = calls
+    .filter((_, i) => found.includes(i))
+    .map((c) => (dated.date ? { ...c, input: { ...c.input, dueDate: dated.date.value } } : c));
   return picked.length && picked.length < calls.length ? picked : null;
 }
 
@@ -131,7 +151,7 @@ const onlyTouched = (change: Change, tasks: TaskSnapshot[]) =>
   change.touched.length === 1 ? tasks.find((t) => t.number === change.touched[0]) : undefined;
 
 const NARROW =
-  /^(?:(?:ok(?:ay)?|fine|alright|then|sorry|actually|no|oops|well|wait|hmm+|not\s+(?:all|everything|all\s+of\s+them|both))\b[\s,.!]*)*(?:i\s+)?(?:just|only)\s+(?:(?:meant|wanted)\s+(?:to\s+)?(?=add\s)|do\s+)?(.+?)(?:\s+(?:is|are|was|were)\s+(?:actually\s+|really\s+)?(?:done|finished|complete|completed|needed)|\s+(?:should|needs?\s+to|has\s+to)\s+(?:be\s+)?(?:high|low|medium|urgent|moved|done)(?:\s+priority)?)?(?:\s+then)?$/i;
+  /^(?:(?:ok(?:ay)?|fine|alright|then|sorry|actually|no|oops|well|wait|hmm+|not\s+(?:all|everything|all\s+of\s+them|both))\b[\s,.!]*)*(?:i\s+)?(?:just|only|juste|seulement|solo|sólo|nur)\s+(?:(?:meant|wanted)\s+(?:to\s+)?(?=add\s)|do\s+)?(.+?)(?:\s+(?:is|are|was|were)\s+(?:actually\s+|really\s+)?(?:done|finished|complete|completed|needed)|\s+(?:should|needs?\s+to|has\s+to)\s+(?:be\s+)?(?:high|low|medium|urgent|moved|done)(?:\s+priority)?)?(?:\s+then)?$/i;
 
 const NEW_COMMAND = new RegExp(`^(?:${COMMAND_LEADS.map((w) => w.replace(/\s+/g, "\\s+")).join("|")})\\s`, "i");
 
@@ -205,7 +225,7 @@ export function correction(ctx: Ctx): Interpretation | null {
         )
       : null;
   // "sorry, I only meant to add the parent-teacher night" after undoing two adds: that one, added again.
-  const readd = narrow && state.lastAttempt ? someAdds(narrow[1]!, state.lastAttempt.calls) : null;
+  const readd = narrow && state.lastAttempt ? someAdds(narrow[1]!, state.lastAttempt.calls, ctx) : null;
   if (readd) return result("add_task", readd, { narrowed: true }, 0.8);
   // "ok just mark the advent calendar one done": a command of its own, not the same change narrowed.
   if (narrow && state.lastAttempt && !NEW_COMMAND.test(narrow[1]!)) {

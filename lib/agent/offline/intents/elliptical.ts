@@ -71,6 +71,9 @@ export function elliptical(ctx: Ctx): Interpretation | null {
       : null;
   }
 
+  const narrowed = repeatNarrowed(text, change, touched, ctx);
+  if (narrowed) return narrowed;
+
   const input: Record<string, unknown> = {};
   const priority = extractPriority(text);
   if (priority.value) [input.priority, text] = [priority.value, priority.rest];
@@ -108,6 +111,44 @@ export function elliptical(ctx: Ctx): Interpretation | null {
     return { tool: "update_task", input: own };
   });
   return result("update_task", calls, { tasks: targets.map((t) => t.number), elliptical: true }, 0.75);
+}
+
+const DAY = String.raw`(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?`;
+const DAYS = String.raw`(?:weekdays|weekends|${DAY}(?:\s*(?:,|and|&|\+)\s*${DAY})*)`;
+const DAY_PL = String.raw`(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s`;
+// "mondays only", "just weekdays", "only on tuesdays and thursdays", "make it mondays only", and days said
+// in the plural alone ("tuesdays and thursdays": "just" is filler the context already dropped).
+const DAYS_ONLY = new RegExp(
+  String.raw`^(?:hmm+[\s,]*)?(?:make\s+it\s+|so\s+)?(?:(?:just|only)\s+(?:on\s+)?(${DAYS})|(?:on\s+)?(${DAYS})\s+only|(weekdays|weekends|${DAY_PL}(?:\s*(?:,|and|&|\+)\s*${DAY_PL})*))(?:[\s,]+(?:actually|instead|then|please))*$`,
+  "i",
+);
+// "drop the wednesday, mondays only": the day dropped, said before the days kept.
+const DROPPED_DAY = new RegExp(String.raw`^(?:drop|skip|lose|no|not|without)\s+(?:the\s+)?${DAY}\s*[,;]?\s*`, "i");
+
+/** A repeating task the last change touched, its days narrowed: "mondays only" after "every monday and wednesday". */
+function repeatNarrowed(text: string, change: { results: unknown[] }, touched: TaskSnapshot[], ctx: Ctx) {
+  const m = DAYS_ONLY.exec(text.replace(DROPPED_DAY, ""));
+  if (!m || touched.length !== 1) return null;
+  const [task] = touched as [TaskSnapshot];
+  // Only a task that repeats has days to narrow (its rule is in what the last change returned).
+  const repeats = change.results.some((r) => {
+    const view = (r as { task?: { number?: number; repeat?: string | null } } | null)?.task;
+    return view?.number === task.number && !!view.repeat;
+  });
+  if (!repeats) return null;
+  const days = (m[1] ?? m[2] ?? m[3]!)
+    .replace(/\bweekdays\b/i, "weekday")
+    .replace(/\bweekends\b/i, "weekend")
+    .replace(/s\b/gi, "");
+  const rule = repeatRuleOnly(`every ${days}`, ctx.date);
+  return rule
+    ? result(
+        "update_task",
+        [{ tool: "update_task", input: { task: task.number, repeat: rule.rule } }],
+        { tasks: [task.number], elliptical: true },
+        0.75,
+      )
+    : null;
 }
 
 /**

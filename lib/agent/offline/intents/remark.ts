@@ -11,7 +11,15 @@ import { extractPriority } from "../modifiers";
 import { repeatRuleOnly } from "../recurrence";
 import { resolveOne } from "../references";
 import { baseOfPastVerb, OLD_VALUE, sameDeeds, WHEN_DONE } from "../text";
-import { COMMAND_LEADS, LIST_VERBS, REMARK_DONE, REMARK_LEADS, REMARK_LINKS, REMARK_NO_REPEAT } from "../lexicon";
+import {
+  COMMAND_LEADS,
+  LIST_VERBS,
+  NOT_DONE_PASTS,
+  REMARK_DONE,
+  REMARK_LEADS,
+  REMARK_LINKS,
+  REMARK_NO_REPEAT,
+} from "../lexicon";
 import { dayInZone } from "@/lib/time/zone";
 import type { Interpretation, TaskSnapshot, ToolCall } from "../types";
 import { dueFor } from "./update-calls";
@@ -118,6 +126,7 @@ export function remark(ctx: Ctx): Interpretation | null {
   if (
     past &&
     baseOfPastVerb(past[1]!) &&
+    !NOT_DONE_PASTS.includes(past[1]!.toLowerCase()) &&
     (!/^(?:to|up\s+to)\b/i.test(past[2]!) || /^went$/i.test(past[1]!) || talked)
   ) {
     const task =

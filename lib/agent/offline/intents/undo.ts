@@ -2,14 +2,19 @@
 import { result, type Ctx } from "../context";
 import type { Interpretation } from "../types";
 import { reopensWithTail } from "./complete";
+import { dialogueState } from "../dialogue";
 
 const UNDO =
   /\b(?:undo|un-do|revert|reverse|roll\s*back|take\s+(?:that|it)\s+back|scratch\s+that|cancel\s+that|put\s+(?:it|that|those|them)\s+back|bring\s+(?:it|that|them)\s+back|restore\s+(?:it|that|them)|undelete)\b/i;
 const OTHER_COMMAND = /\b(?:add|create|show|list|rename|move|tag|remind)\b/i;
 
+// "wait, don't delete it!" right after a delete: take the delete back.
+const NOT_DELETED = /\b(?:don'?t|do\s+not)\s+(?:delete|remove|bin|trash)\s+(?:it|that|them|this)\b/i;
+
 export function undo(ctx: Ctx): Interpretation | null {
   const t = ctx.lower;
-  if (!UNDO.test(t)) return null;
+  const deletedLast = dialogueState(ctx.history).lastChange?.calls.some((c) => c.tool === "delete_task");
+  if (!UNDO.test(t) && !(NOT_DELETED.test(t) && deletedLast)) return null;
   // "the parcel isn't picked up yet, put it back": that task reopened (complete.ts), whichever turn changed it.
   if (reopensWithTail(ctx.text)) return null;
   // "put it back as not done", "restore it as pending": a state asked for is a reopen, not an undo.

@@ -43,7 +43,8 @@ function pickDate(rest: string, ctx: Ctx): { rest: string; date: FoundDate | nul
     for (const d of [target, ...others].sort((a, b) => b.index - a.index)) {
       if (d !== target && !others.includes(d)) continue;
       const before = cut.slice(0, d.index).replace(/(?:\s*\b(?:from|to|until|till|for|on|by|due|at)\s*)+$/i, " ");
-      cut = `${before} ${cut.slice(d.end)}`;
+      // "tonight's night shift": the date's possessive goes with it.
+      cut = `${before} ${cut.slice(d.end).replace(/^['’]s\b/, "")}`;
     }
     return { rest: cut.replace(/\s+/g, " ").trim(), date: target, invalid: null };
   }
