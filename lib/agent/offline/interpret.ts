@@ -17,7 +17,7 @@ import { update } from "./intents/update";
 import { TODO_VERBS } from "./text";
 import { COMMAND_LEADS, EITHER_VERBS, LIST_VERBS } from "./lexicon";
 import { splitClauses } from "./clauses";
-import { topicFirst } from "./topic";
+import { ambiguousTopic, topicFirst } from "./topic";
 import { storyTask } from "./story";
 import { dialogueState } from "./dialogue";
 import type { InterpretInput, Interpretation, TaskSnapshot, ToolCall } from "./types";
@@ -517,6 +517,12 @@ function topic(input: InterpretInput, ctx: Ctx): Interpretation | null {
   if (!found) {
     const them = topicThem(input, ctx);
     if (them) return them;
+    // A topic that names several tasks: the command said of it asks which.
+    const several = ambiguousTopic(ctx);
+    const asked = several
+      ? understand({ ...input, text: several.command.replace(/\b(?:it|that)\b/i, several.phrase) }, false, ctx.language)
+      : null;
+    if (asked?.intent === "clarify" && !asked.calls.length) return asked;
   }
   const report = found ? null : TOPIC_REPORT.exec(ctx.text);
   if (report) {

@@ -94,7 +94,7 @@ export const INTERJECTIONS = [
   "wait no", "oh no", "no wait", "no sorry", "nope", "fine", "uy", "ay", "vale", "bueno", "bon", "bah", "alors", "euh", "ah bon",
   "ähm", "äh", "ach", "naja", "na ja", "okay also", "ok also", "listo", "forgot", "i forgot", "almost forgot", "before i forget", "btw",
   "by the way", "anyway", "finally", "at last", "at long last", "che", "parce", "fair enough", "dale", "pues", "passt",
-  "oh dear",
+  "oh dear", "at some point", "someday", "eventually",
 ];
 
 /** The languages the interpreter reads and answers in. */
@@ -202,7 +202,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["marca", "mark"], ["márcame", "mark"], ["completa", "complete"], ["termina", "complete"], ["borra", "delete"], ["elimina", "delete"], ["quita", "delete"],
     ["mueve", "move"], ["pasa", "move"], ["pasá", "move"],
     // "páselo al viernes" (usted); "el pase" is a pass, so only where a command starts.
-    ["pase", "move", { before: /(?:^|[,.;:!?]\s*|\b(?:entonces|y|luego|mejor|ahora)\s+)$/i }], ["pase", "move", { after: /^\s+(?:it|them)\b/ }], ["aplaza", "postpone"], ["cambia", "change"], ["sacá", "delete", { after: /^\s+(?:lo\s+del?|la\s+tarea|(?:la|el)\s+\d)\b/iu }], ["saca", "delete", { after: /^\s+(?:lo\s+del?|la\s+tarea|(?:la|el)\s+\d)\b/iu }], ["renombra", "rename"], ["deshaz", "undo"], ["deshacer", "undo"],
+    ["pase", "move", { before: /(?:^|[,.;:!?]\s*|\b(?:entonces|y|luego|mejor|ahora)\s+)$/i }], ["pase", "move", { after: /^\s+(?:it|them)\b/ }], ["aplaza", "postpone"], ["pospón", "postpone"], ["posponé", "postpone"], ["una semana", "a week"], ["cambia", "change"], ["sacá", "delete", { after: /^\s+(?:lo\s+del?|la\s+tarea|(?:la|el)\s+\d)\b/iu }], ["saca", "delete", { after: /^\s+(?:lo\s+del?|la\s+tarea|(?:la|el)\s+\d)\b/iu }], ["renombra", "rename"], ["deshaz", "undo"], ["deshacer", "undo"],
     ["reabre", "reopen"], ["vuelve a abrirla", "reopen it"], ["vuelve a abrirlo", "reopen it"], ["no lo hice", "isn't done"], ["cuándo tenía", "when is"], ["reabrí", "reopen"], ["ponme", "add"], ["me cambias", "change"], ["misma hora", ""], ["o todavía no", "", { after: /^\s*\?*\s*$/ }], ["qué tareas tengo", "what tasks do I have"], ["qué más tengo", "what else do I have"], ["qué tengo", "what do I have"], ["qué hay", "what is due"],
     ["qué vence", "what is due"], ["mis tareas", "my tasks"], ["tareas", "tasks"], ["tarea", "task"], ["una tarea", "a task"], ["una nueva tarea", "a new task"], ["la tarea", "task"],
     ["como hecha", "as done"], ["como hecho", "as done"], ["como completada", "as done"], ["como completado", "as done"], ["como terminada", "as done"],

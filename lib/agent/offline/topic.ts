@@ -94,3 +94,17 @@ export function topicFirst(ctx: Ctx): { command: string; task: TaskSnapshot } | 
   const told = storyTask(topic, ctx.tasks);
   return told ? { command: m[2]!, task: told } : null;
 }
+
+/**
+ * "che, el turno pasalo al lunes" with two turnos: a topic named first that names several tasks, and
+ * the command said of it. Null when the topic names one task (topicFirst) or none.
+ */
+export function ambiguousTopic(ctx: Ctx): { command: string; phrase: string } | null {
+  const text = ctx.text.replace(/^(?:and|y|und|et)\s+/i, "");
+  const m = SHAPE.exec(text) ?? BARE_SHAPE.exec(text);
+  if (!m || FIELD_REMARK.test(m[1]!) || !/\b(?:it|that)\b/i.test(m[2]!)) return null;
+  const phrase = m[1]!.replace(/^(?:and|so|ok|okay|well)\s+/i, "");
+  if (/^(?:(?:please|pls)\s+)?(?:add|create|new\s+task|jot\s+down|put\s+down)\b/i.test(phrase)) return null;
+  const out = resolveOne(phrase, ctx.tasks, { history: ctx.history });
+  return out.kind === "many" ? { command: m[2]!, phrase } : null;
+}

@@ -2,7 +2,7 @@
 // several at once ("add three tasks: wash the car, fix the gate and oil the bike").
 // One file (over 300 lines): one task and several at once share the title clean-up and must agree where a task ends.
 import { ask, result, type Ctx } from "../context";
-import { extractDate } from "../dates";
+import { extractDate, findDates } from "../dates";
 import { formatDue } from "../format";
 import { extractRepeat } from "../recurrence";
 import { extractReminderClause, reminderNeedsTime, remindFromSpec } from "../reminders";
@@ -40,7 +40,7 @@ const LABEL = new RegExp(
   "i",
 );
 const REMIND =
-  /^(?:remind\s+me|set\s+(?:a\s+|me\s+a\s+)?(?:(daily|nightly|weekly|monthly|yearly)\s+)?reminder|reminder|don'?t\s+let\s+me\s+forget|do\s+not\s+let\s+me\s+forget|don'?t\s+forget|do\s+not\s+forget|help\s+me\s+remember|remember|i\s+(?:need|have|want)\s+to\s+remember|make\s+sure\s+i)(?:\s+(?:to|about|that|of))?\s+/i;
+  /^(?:remind\s+me|set\s+(?:a\s+|me\s+a\s+)?(?:(daily|nightly|weekly|monthly|yearly)\s+)?reminder|reminder|don'?t\s+let\s+me\s+forget|do\s+not\s+let\s+me\s+forget|don'?t\s+forget|do\s+not\s+forget|help\s+me\s+remember|remember|(?:i'?m\s+(?:worried|afraid|scared)\s+)?(?:i'?ll|i\s+will|i\s+might|i\s+always|i\s+keep)\s+forget(?:ting)?(?=\s+to\s)|i\s+(?:need|have|want)\s+to\s+remember|make\s+sure\s+i)(?:\s+(?:to|about|that|of))?\s+/i;
 const NEED =
   /^(?:i\s+|we\s+)?(?:really\s+|still\s+|also\s+|definitely\s+)?(?:have\s+got|'ve\s+got|'ll\s+need|will\s+need|'m\s+going|am\s+going|'m\s+gonna|am\s+gonna|would\s+like|'d\s+like|need|have(?!\s+(?:i|we|you)\b)|got(?=\s+to\b)|gotta|must|should|ought|gonna|plan|intend|want)(?:\s+(?:really|definitely|probably|also|still|totally|absolutely))?(?:\s+to)?\s+(?!(?:see|view|know|check|look\s+at|list|show)\s+(?:my|all|the|what)\b)/i;
 // "need it for my review": what was just asked for, not a new thing.
@@ -69,9 +69,20 @@ type Parsed = {
   reminderNeedsTime?: boolean;
 };
 
+// "sign the lease renewal, it has to go back thursday": a clause about the thing that only says when.
+const DUE_CLAUSE =
+  /,\s*(?:it|that|they|which)(?:\s+(?:has|have|needs?|must|is|are)|'s|'re)\s+(?:got\s+)?(?:to\s+)?[^,]+$/i;
+
+/** The text with such a clause replaced by the when it says. */
+function dueClause(text: string, ctx: Ctx): string {
+  const m = DUE_CLAUSE.exec(text);
+  const when = m ? findDates(m[0], ctx.date).dates[0] : undefined;
+  return m && when ? `${text.slice(0, m.index)} ${when.text}` : text;
+}
+
 /** Reads one task's sentence: title plus whatever modifiers it carries. */
 export function parseTaskText(text: string, ctx: Ctx): Parsed {
-  let rest = text.replace(TO_MY_LIST, " ").replace(REASON_TAIL, "").trim();
+  let rest = dueClause(text.replace(TO_MY_LIST, " "), ctx).replace(REASON_TAIL, "").trim();
   const out: Partial<Parsed> = {};
   const desc = extractDescription(rest);
   rest = desc.rest;

@@ -151,11 +151,28 @@ export function completionPeriod(L: string, ctx: Ctx): Record<string, string> | 
     const day = isoDate(addDays(t, -((weekdayOf(t) - WEEKDAYS.indexOf(wd[1]!) + 7) % 7)));
     return since(wd.index) ? { completedAfter: day } : { completedAfter: day, completedBefore: day };
   }
-  const scan = findDates(L, ctx.date);
-  const d = scan.dates[0];
-  if (d && compareDay(d.day, t) <= 0)
+  // Read without the padding spaces ("the 1st" is only a day at the end of the text, not before a space).
+  const lead = L.length - L.trimStart().length;
+  const found = findDates(L.trim(), ctx.date).dates[0];
+  const d = found && { ...found, index: found.index + lead };
+  // "since the 1st", "on aug 3": a day named without its month or year, in a question about what was
+  // done, is the latest such day (the date reader looks forward).
+  const ahead = d && compareDay(d.day, t) > 0 && !/\d{4}/.test(d.text);
+  const monthOnly = ahead && /^(?:the\s+)?\d{1,2}(?:st|nd|rd|th)?$/i.test(d.text.trim());
+  const day = !d
+    ? undefined
+    : monthOnly
+      ? {
+          ...d.day,
+          year: d.day.month === 1 ? d.day.year - 1 : d.day.year,
+          month: d.day.month === 1 ? 12 : d.day.month - 1,
+        }
+      : ahead && /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(d.text)
+        ? { ...d.day, year: d.day.year - 1 }
+        : d.day;
+  if (d && day && compareDay(day, t) <= 0)
     return since(d.index)
-      ? { completedAfter: isoDate(d.day) }
-      : { completedAfter: isoDate(d.day), completedBefore: isoDate(d.day) };
+      ? { completedAfter: isoDate(day) }
+      : { completedAfter: isoDate(day), completedBefore: isoDate(day) };
   return null;
 }

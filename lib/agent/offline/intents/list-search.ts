@@ -1,6 +1,7 @@
 // Search terms in list questions: what to search for, in the form the service's substring match finds.
 import type { Ctx } from "../context";
 import { stem, TODO_VERBS } from "../text";
+import { isKnownWord } from "@/lib/tasks/lemma";
 
 export const SEARCH_LEAD =
   /\b(?:about|regarding|related\s+to|relating\s+to|concerning|mentioning|that\s+mentions?|containing|that\s+contains?|which\s+contains?|with\s+the\s+words?|with\s+the\s+text|involving|matching|that\s+match(?:es)?|called|named|titled|that\s+say|that\s+says|(?<=\b(?:tasks?|ones?|items?|todos?|to-dos?)\s+)(?:mention|say|contain|include|have)s?(?!\s+(?:i|we|you)\b)|with(?=\s+["'])|with(?=\s+\S+(?:\s+\S+){0,2}\s+in\s+(?:it|them|the\s+(?:title|name))\s*[?.!]*$))\s+(.+?)(?:\s+in\s+(?:it|them|the\s+(?:title|name)))?\s*[?.!]*$/i;
@@ -37,7 +38,13 @@ export function cleanTerm(s: string): string {
  * description, so "bills" never finds "Pay the water bill". A plural that no task contains
  * is sent in its singular (or stem) form when that form is in some task.
  */
-export function searchable(term: string, tasks: Ctx["tasks"]): string {
+/** A verb of a to-do: an English one, or a Spanish/French infinitive that is no English word ("pagar", "entregar"). */
+const isDeed = (w: string) =>
+  TODO_VERBS.has(w.toLowerCase()) || (/\p{L}{2}(?:ar|er|ir)$/iu.test(w) && !isKnownWord(w.toLowerCase()));
+
+export function searchable(said: string, tasks: Ctx["tasks"]): string {
+  // "¿cuándo tenía que pagar la comunidad?": the "que" that joins the deed to the question says nothing.
+  const term = said.replace(/^(?:que|qu['’]|de)\s*(?=\p{L}+(?:ar|er|ir|re)\s)/iu, "");
   const count = (t: string) =>
     tasks.filter((x) =>
       `${x.title}\n${(x as { description?: string | null }).description ?? ""}`.toLowerCase().includes(t.toLowerCase()),
@@ -61,7 +68,7 @@ export function searchable(term: string, tasks: Ctx["tasks"]): string {
   if (words.length > 1) {
     const found = words
       .map((w, i) => ({ w: searchable(w, tasks), i }))
-      .map((x) => ({ ...x, n: count(x.w), typed: words.includes(x.w), deed: TODO_VERBS.has(x.w.toLowerCase()) }))
+      .map((x) => ({ ...x, n: count(x.w), typed: words.includes(x.w), deed: isDeed(x.w) }))
       .filter((x) => x.n > 0)
       // Of words that find as few tasks, the thing ("van") before the deed done to it ("book").
       .sort((a, b) => a.n - b.n || Number(a.deed) - Number(b.deed) || Number(b.typed) - Number(a.typed) || a.i - b.i);

@@ -26,6 +26,9 @@ const SHIFT_NUMBERS: Record<string, number> = {
 const SHIFT =
   /\s+(?:back\s+|out\s+|forward\s+|ahead\s+|up\s+)?(?:by\s+|for\s+|another\s+|an\s+extra\s+)?(a|an|one|another|half\s+an|\d+|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|forty[-\s]five|a\s+couple\s+of|couple\s+of)\s+(day|week|hour|hr|minute|min)s?(?:\s+(?:later|earlier|back|forward))?$/i;
 
+const SHIFT_FIRST =
+  /^((?:back\s+|out\s+)?(?:by\s+)?(?:a|an|one|\d+|two|three|four|five|six|seven|eight|nine|ten|a\s+couple\s+of)\s+(?:day|week)s?)\s+(?!(?:later|earlier|back|forward|from)\b)(.+)$/i;
+
 function pickDate(rest: string, ctx: Ctx): { rest: string; date: FoundDate | null; invalid: string | null } {
   const scan = findDates(rest, ctx.date);
   if (scan.invalid) {
@@ -237,6 +240,8 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
     /^(?:move|push|reschedule|re-schedule|postpone|delay|shift|bump|defer|bring\s+forward|pull\s+forward|move\s+up|push\s+back|push\s+out|extend|snooze)$/.test(
       verb,
     );
+  // "postpone a week the report", "pospón una semana lo de la matrícula": the amount said before the task.
+  if (isMove) rest = rest.replace(SHIFT_FIRST, (_all, amount: string, task: string) => `${task} ${amount}`);
   const sh = SHIFT.exec(rest);
   // "make it an hour later": "later"/"earlier" says it is a shift whatever the verb.
   if (sh && (isMove || /\bby\b|\b(?:later|earlier)$/i.test(sh[0]))) {
