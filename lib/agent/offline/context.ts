@@ -40,7 +40,8 @@ const FILLER_START = new RegExp(
     // "Priya wants to push our 1:1 …": someone else's wish for a change is the change asked for.
     // "I can cross off the birthday one": what the user may now do is what they ask for.
     String.raw`|(?:i(?:\s+(?:want|need|have|would\s+like)|'d\s+like)\s+to|(?:need|have)\s+to|(?:i\s+)?gotta|(?:i|we)\s+can(?:\s+now)?|(?:i|we)(?:'ll|\s+will)(?:\s+(?:just|rather|simply))?|let'?s|can\s+we|could\s+we|(?:(?:my|our|the)\s+)?[a-z]+\s+(?:wants?|asked|needs?|would\s+like)\s+(?:me\s+|us\s+)?to)(?=\s+(?:delete|remove|mark|undo|reopen|rename|reschedule|postpone|move|push|cancel|untag|clear|(?:tick|check|cross)(?:\s+(?:it|that|them|this))?\s+off)\b)` +
-    String.raw`)\b[,!.:]?\s+)+`,
+    // "quick one - signed the trip form": a dash ends the lead too.
+    String.raw`)\b(?:[,!.:]|\s+[-–—])?\s+)+`,
   "i",
 );
 // "… can go on thursday too": a change said in full; "too" only says it is another one (update, remark).

@@ -94,7 +94,7 @@ export const INTERJECTIONS = [
   "wait no", "oh no", "no wait", "no sorry", "nope", "fine", "uy", "ay", "vale", "bueno", "bon", "bah", "alors", "euh", "ah bon",
   "ähm", "äh", "ach", "naja", "na ja", "okay also", "ok also", "listo", "forgot", "i forgot", "almost forgot", "before i forget", "btw",
   "by the way", "anyway", "finally", "at last", "at long last", "che", "parce", "fair enough", "dale", "pues", "passt",
-  "oh dear", "at some point", "someday", "eventually",
+  "oh dear", "at some point", "someday", "eventually", "quick one",
 ];
 
 /** The languages the interpreter reads and answers in. */
@@ -154,7 +154,7 @@ const DE_CLOCK_BEHIND = { before: /\d(?::\d\d)?(?:\s+uhr)?\s+$/i };
 const FR_INFINITIVE_AHEAD = { after: /^\s+\p{L}{3,}(?:er|ir|re)(?![\p{L}'’])/iu };
 // "setz die auf hohe Prio", "verschieb das auf Montag": "die"/"das" is the task talked about when no noun follows.
 const DE_PRONOUN_OBJECT = {
-  before: /\b(?:setz|setze|lösch|lösche|verschieb|verschiebe|schieb|hak|erledige)\s+$/i,
+  before: /\b(?:setz|setze|lösch|lösche|verschieb|verschiebe|schieb|verleg|hak|erledige)\s+$/i,
   after: /^\s*(?:(?:auf|bitte|mal|doch|gleich|noch|jetzt|wieder|zurück|ab|raus|weg|um|als|lieber|auch|prio|priorität)(?![\p{L}])|[,.!?]|$)/iu,
 };
 // "bin noch total müde": how one feels, said before the feeling.
@@ -260,7 +260,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["porfa", "please"], ["la", "task", TASK_NUMBER_AHEAD],
     // Voseo imperatives ("borrá", "recordame", "mostrame"), usted ("podría", "puede"), a pronoun joined to an infinitive
     // ("agregarle la etiqueta"), and everyday words: "plis", "mil gracias", "ya está lista", "me equivoqué", "búscame".
-    ["borrá", "delete"], ["recordame", "remind me to"], ["agregá", "add"], ["mostrame", "show me"], ["marcá", "mark"], ["mové", "move"],
+    ["borrá", "delete"], ["recordame", "remind me about", { after: /^\s+(?:it|them)\b/i }], ["recordame", "remind me to"], ["a las", "at", { before: /\b(?:anterior|antes)\s+$/i }], ["ups", "oops", AT_START], ["devuélvemelo", "put it back"], ["el día anterior", "the day before"], ["agregá", "add"], ["mostrame", "show me"], ["marcá", "mark"], ["mové", "move"],
     ["podría", "could you"], ["puede", "can you"], ["agregarle", "add"], ["ponerle", "give it"], ["plis", "please"], ["mil gracias", "thanks"],
     ["perfecto", "perfect"], ["nono", "no no"], ["está lista", "is done"], ["todavía no está lista", "isn't done"], ["todavía no está listo", "isn't done"], ["dos cosas", "two things"], ["tres cosas", "three things"], ["cuatro cosas", "four things"], ["quitarle la fecha a la tarea de", "remove the due date of"], ["quitarle la fecha a", "remove the due date of"], ["quitarle la fecha al", "remove the due date of the"], ["no tengo apuro", "no rush"], ["sin apuro", "no rush"], ["está listo", "is done"], ["me equivoqué", "my mistake"],
     ["búscame", "find"], ["busca", "find"], ["todo lo que tenga", "tasks mentioning"], ["las que digan", "tasks mentioning"], ["las que tengan", "tasks mentioning"],
@@ -330,7 +330,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["qu'est-ce qui me reste", "what do I have left"], ["montre", "show"],
     ["terminé", "finished", FR_DONE_ASKED], ["terminées", "finished", FR_DONE_ASKED], ["fini", "finished", FR_DONE_ASKED], ["fait", "done", FR_DONE_ASKED], ["mes tâches", "my tasks"], ["la tâche", "it", { before: /\bremet(?:s|tez)?\s+$/i, after: /^(?!\s*\d)/ }], ["la tâche", "task"], ["les tâches", "tasks", { after: /^\s+\d/ }], ["tâches", "tasks"],
     ["tâche", "task"], ["nouvelle tâche", "new task"], ["une tâche", "a task"], ["une nouvelle tâche", "a new task"], ["comme terminée", "as done"], ["comme terminé", "as done"], ["comme faite", "as done"],
-    ["comme fait", "as done"], ["comme non terminée", "as not done"], ["en retard", "overdue"], ["en priorité haute", "high priority"], ["priorité haute", "high priority"],
+    ["comme fait", "as done"], ["comme non terminée", "as not done"], ["en retard", "overdue"], ["c'est quoi mon programme", "what do I have"], ["en priorité haute", "high priority"], ["priorité haute", "high priority"],
     ["en priorité basse", "low priority"], ["priorité basse", "low priority"], ["urgente", "urgent"], ["merci", "thanks"], ["merci beaucoup", "thanks"], ["c'est tout", "that's all"], ["raconte-moi", "tell me"], ["une blague", "a joke"], ["une histoire", "a story"], ["un poème", "a poem"], ["rien d'autre", "nothing else"],
     ["bonjour", "hello"], ["salut", "hello"], ["bonsoir", "good evening"], ["bonne nuit", "good night"], ["bonne soirée", "have a good evening"], ["merci infiniment", "thanks so much"], ["ce week-end", "this weekend"], ["affiche-moi", "show me"], ["dis", "", { before: /^\s*$/, after: /^\s*,/ }], ["étiquetées", "tagged"], ["j'ai pas fini", "I didn't finish"], ["oublie", "forget about", AT_START],
     ["bonne journée", "have a good day"], ["bon week-end", "have a good weekend"], ["au revoir", "bye"], ["à bientôt", "see you soon"],
@@ -344,7 +344,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["la première", "the first"], ["la deuxième", "the second"], ["la troisième", "the third"],
     ["la dernière", "the last"], ["l'autre", "the other one"], ["je l'ai faite", "is done"], ["je l'ai fait", "is done"], ["plutôt", "i mean", AFTER_COMMA], ["plutôt", ""], ["c'est fait", "", { before: /^\s*$/, after: /^\s*,\s*j'ai\b/i }], ["c'est fait", "is done"], ["c'est faite", "is done"], ["finalement", "actually"], ["pas celui-là", "not that one"], ["pas celle-là", "not that one"], ["à la même heure", ""], ["c'est urgent", "urgent"], ["c'est important", "important"],
     ["il y a des trucs", "are there any tasks"], ["il y a des choses", "are there any tasks"], ["la fin du mois", "the end of the month"], ["fin du mois", "end of month"], ["annule ça", "undo that"], ["annulez", "undo"], ["aussi pour", "same for"], ["ajoutez aussi", "add"], ["tasse", "move"], ["même heure", ""],
-    ["les deux", "both"], ["j'ai fait", "I did", { after: /^\s+(?:les\s+deux|toutes|tous|(?:la|le)\s+#?\d)\b/i }], ["m'indiquer", "tell me"], ["ce qui est", "what is"], ["celle d'hier", "yesterday's one"], ["c'est quoi que j'ai", "what do I have"], ["j'ai-tu", "do I have"], ["d'autre chose", "anything else"], ["c'est quoi le programme", "what do I have"], ["quel est le programme", "what do I have"], ["coucou", "hi"], ["rappelez-moi", "remind me"], ["à midi", "at noon"], ["tu sais", "can you", { after: /^\s+(?:m'|me\s+)?\p{L}+er\b/iu }], ["c'est pas pressé", "low priority"], ["enlève le tag", "remove the tag"], ["des", "from the", { before: /(?<!\p{L})(?:étiquette|tag)\s+#?[\p{L}\p{N}_-]+\s+$/iu }], ["la semaine passée", "last week"], ["c'est à", "it's at", { after: /^\s+\d/ }], ["les deux premières", "the first two"], ["sont faites", "are done"], ["pareil pour", "same for"], ["seulement", "", { before: /\b(?:ajoute|rajoute)\s+$/i }], ["ça", "that"], ["oui", "yes"], ["non", "no"], ["à", "to", FR_DAY_AHEAD], ["pour", "for", FR_DAY_AHEAD],
+    ["les deux", "both"], ["j'ai fait", "I did", { after: /^\s+(?:les\s+deux|toutes|tous|(?:la|le)\s+#?\d)\b/i }], ["m'indiquer", "tell me"], ["ce qui est", "what is"], ["celle d'hier", "yesterday's one"], ["c'est quoi que j'ai", "what do I have"], ["j'ai-tu", "do I have"], ["d'autre chose", "anything else"], ["c'est quoi le programme", "what do I have"], ["quel est le programme", "what do I have"], ["coucou", "hi"], ["rappelez-moi", "remind me"], ["à midi", "at noon"], ["midi", "at noon", { before: /\b(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain)\s+$/i }], ["d'en retard", "overdue"], ["tu sais", "can you", { after: /^\s+(?:m'|me\s+)?\p{L}+er\b/iu }], ["c'est pas pressé", "low priority"], ["enlève le tag", "remove the tag"], ["des", "from the", { before: /(?<!\p{L})(?:étiquette|tag)\s+#?[\p{L}\p{N}_-]+\s+$/iu }], ["la semaine passée", "last week"], ["c'est à", "it's at", { after: /^\s+\d/ }], ["les deux premières", "the first two"], ["sont faites", "are done"], ["pareil pour", "same for"], ["seulement", "", { before: /\b(?:ajoute|rajoute)\s+$/i }], ["ça", "that"], ["oui", "yes"], ["non", "no"], ["à", "to", FR_DAY_AHEAD], ["pour", "for", FR_DAY_AHEAD],
     ["qu'est-ce que tu peux faire", "what can you do"], ["que peux-tu faire", "what can you do"], ["comment ça marche", "how does it work"],
     ["comment ça fonctionne", "how does it work"], ["aide", "help"], ["aide-moi", "help"],
     ["supprimer", "delete"], ["effacer", "delete"], ["enlever", "delete"], ["marquer", "mark"], ["terminer", "complete"], ["déplacer", "move"],
@@ -426,7 +426,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     // "nimm das Datum bei X raus, das hat keine Eile": the date of a task, and no hurry.
     ["die priorität", "the priority"], ["priorität", "priority"], ["das fälligkeitsdatum", "the due date"], ["fälligkeitsdatum", "due date"], ["das datum", "the date"], ["datum", "date"],
     ["auf", "to", { after: /^\s+(?:(?:hohe|niedrige|mittlere)\s+)?priorität\b/i }], ["bei", "of", FIELD_BEHIND], ["von", "of", FIELD_BEHIND], ["vom", "of the", FIELD_BEHIND], ["das hat keine eile", "no rush"], ["hat keine eile", "no rush"], ["keine eile", "no rush"],
-    ["erledigt", "done"], ["fertig", "done", { after: /^(?!\s+(?:machen|stellen|schreiben|bekommen|kriegen)\b)/i }], ["doch", "", { before: /\b(?:ist|sind|isch|is)\s+$/i }], ["wirklich", "actually", { before: /\b(?:ist|sind)\s+$/i }],
+    ["erledigt", "done"], ["fertig", "done", { after: /^(?!\s+(?:machen|stellen|schreiben|bekommen|kriegen)\b)/i }], ["doch", "", { before: /\b(?:ist|sind|isch|is)\s+$/i }], ["doch", "", { before: /\b(?:nee|ne|nein)\s+$/i }], ["verleg", "move"], ["noch", "", { before: /\badd\s+$/i }], ["eher", "actually", AT_START], ["wirklich", "actually", { before: /\b(?:ist|sind)\s+$/i }],
     ["mit", "with", { after: /^\s+(?:hoher|niedriger)\s+prio/i }], ["hoher", "high", { after: /^\s+prio/i }], ["niedriger", "low", { after: /^\s+prio/i }],
     // Completing, deleting, changing
     ["erledige", "complete"], ["erledigen", "complete"], ["markiere", "mark"], ["markier", "mark"], ["schließe", "complete"],
@@ -584,7 +584,7 @@ export const CHAT_SPELLING: Record<Foreign, Row[]> = {
   fr: [
     // Swiss/French text-speak: "slt, g koi ajd ?", "ok c fait pr le train".
     ["g koi", "j'ai quoi"], ["ajd", "aujourd'hui"], ["auj", "aujourd'hui"],
-    ["jai", "j'ai"], ["j ai", "j'ai"], ["cest-tu", "c'est"], ["c quoi", "c'est quoi"], ["c pas", "c'est pas"], ["rapelle", "rappelle"], ["dem1", "demain"], ["pr", "pour"], ["c bon", "c'est bon"], ["c fait", "c'est fait"], ["slt", "salut"], ["g", "j'ai", { after: /^\s+(?:fini|\p{L}+é(?:e|s|es)?)\b/iu }],
+    ["jai", "j'ai"], ["j ai", "j'ai"], ["cest-tu", "c'est"], ["c quoi", "c'est quoi"], ["c koi", "c'est quoi"], ["c pas", "c'est pas"], ["rapelle", "rappelle"], ["dem1", "demain"], ["pr", "pour"], ["c bon", "c'est bon"], ["c fait", "c'est fait"], ["slt", "salut"], ["g", "j'ai", { after: /^\s+(?:fini|\p{L}+é(?:e|s|es)?)\b/iu }],
     ["quest ce que", "qu'est-ce que"], ["qu'est ce", "qu'est-ce"], ["qqch", "quelque chose"], ["cest", "c'est"], ["aujourdhui", "aujourd'hui"], ["1re", "1", { before: /\bla\s+$/i }], ["rapeler", "rappeler"], ["rapelle-moi", "rappelle-moi"], ["suprime", "supprime"], ["2e", "2", { before: /\b(?:la|le)\s+$/i }], ["3e", "3", { before: /\b(?:la|le)\s+$/i }], ["tt", "tous", { after: /^\s+les\b/i }],
     ["a", "à", { after: /^\s+(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|\d)/i }],
   ],
@@ -613,7 +613,7 @@ export const DE_REORDER: ReadonlyArray<readonly [head: string, tail: string, to:
 ];
 
 /** Words before a German command that the verb-final rows skip ("bitte …", "kannst du …"). */
-export const DE_LEADS = ["ey", "hey", "bitte", "kannst du", "kannst du bitte", "könntest du", "könntest du bitte", "würdest du", "könnten sie", "können sie", "ok", "okay", "also", "gut", "ähm", "äh", "und", "dann"];
+export const DE_LEADS = ["ey", "hey", "ach", "bitte", "kannst du", "kannst du bitte", "könntest du", "könntest du bitte", "würdest du", "könnten sie", "können sie", "ok", "okay", "also", "gut", "ähm", "äh", "und", "dann"];
 /** A German sentence that starts like this is a question: its verb-final word is not a command. */
 export const DE_QUESTION_START = /^(?:was|welche[nrs]?|wann|wie|wo|gibt|habe|hab|ist|sind|muss|soll|steht|stehen)\b/i;
 
@@ -849,7 +849,7 @@ export const REMARK_LEADS = [
 export const REMARK_DONE = [
   "done", "finished", "complete", "completed", "sorted", "sorted out", "handled", "taken care of", "dealt with", "over",
   "out of the way", "ticked off", "submitted", "paid", "sent", "booked", "bought", "posted", "filed", "fixed", "cleaned",
-  "renewed", "returned", "picked up", "dropped off", "collected", "ordered",
+  "renewed", "returned", "picked up", "dropped off", "collected", "ordered", "restocked",
 ];
 /** Past deeds that say a task was not done ("skipped the gym", "swapped shifts with Erik"): never a completion. */
 export const NOT_DONE_PASTS = ["swapped", "switched", "skipped", "missed", "postponed", "rescheduled"];

@@ -631,7 +631,7 @@ const BARE_HOUR =
 
 // "jeden Monat am 25.": a day of the month with no month after it (chrono.de reads "am 25. März" itself).
 const DE_DAY_ONLY =
-  /\b(?:am|auf\s+den)\s+(\d{1,2})\.(?!\d)(?!\s*(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b)/giu;
+  /\b(?:am|auf\s+den|f(?:ü|ue)r\s+den|bis\s+zum)\s+(\d{1,2})\.(?!\d)(?!\s*(?:januar|jänner|februar|märz|april|mai|juni|juli|august|september|oktober|november|dezember)\b)/giu;
 // "réserver le resto le 30 #perso", "cena con Ana el 15 a las 9": a day of the month alone, after the
 // task's words (chrono's French and Spanish read it only with a month). After a command word ("supprime
 // le 3", "borra el 2") the number is a task's.
@@ -664,6 +664,7 @@ function dayOnly(text: string, language: Language): string {
 // "la yerba ya la compré": the thing first, a pronoun before the past verb — read "ya compré la yerba".
 const ES_OBJECT_FIRST_PAST =
   /^((?:(?:ah|oh|ay|y|bueno|ok|vale|venga|pues|oye|mira)[\s,]+)*)([^\s,][^,]*?)\s+ya\s+(?:la|lo|las|los)\s+(\p{L}+[éí])(?=[\s,.!?]|$)/iu;
+const DE_COMMAND_LAST = /^(.+?),\s*(add|delete|remove|check off|complete)\s*[.!]*$/i;
 // "faut que j'appelle …", "il faudrait que je range …": a need, read as "I need to <infinitive>".
 const FR_MUST_THAT = /\b(?:il\s+)?(?:faut|faudrait|faudra)\s+(?:que\s+|qu['’]\s*)(?:je\s+|j['’]\s*)(\p{L}+)/giu;
 function frInfinitive(verb: string): string | null {
@@ -674,7 +675,7 @@ function frInfinitive(verb: string): string | null {
   return ending ? v.slice(0, -ending[0].length) + ending[1] : null;
 }
 const FR_DONE_IT =
-  /(?<=,\s*)je\s+l['’]ai\s+(?!fait|annul)\p{L}+(?:é|ée|és|ées|i|ie|it|ite)(?![\p{L}])(?:\s+(?:ce\s+matin|ce\s+midi|ce\s+soir|hier(?:\s+soir)?|aujourd['’]hui|tantôt))?/giu;
+  /(?<=,\s*)je\s+l['’]ai\s+(?!fait|annul)\p{L}+(?:é|ée|és|ées|i|ie|is|ise|it|ite)(?![\p{L}])(?:\s+(?:ce\s+matin|à\s+matin|ce\s+midi|ce\s+soir|hier(?:\s+soir)?|aujourd['’]hui|tantôt))?/giu;
 // "and the last one you can just delete": the task first, then what to do with it.
 const YOU_CAN_AFTER =
   /^((?:(?:and|also|oh|ok|so)\s+)?)((?:the|that|this)\s+.+?|it)\s+(?:you|u)\s+can\s+(?:just\s+|now\s+|go\s+ahead\s+and\s+)?(delete|remove|bin|trash|drop|ditch|cancel|scrap|tick\s+off|check\s+off|cross\s+off)\b(.*)$/i;
@@ -710,6 +711,8 @@ const DE_REMIND_LAST = /\b(und\s+)?mich\s+(?!an\b|daran\b)(.+?)\s+(?:daran\s+)?e
 const DE_OBJECT_FIRST =
   /^((?:die|der|das|den|dem|mein|meine|meinen)\s+[^\s?.!,][^?.!,]*?)\s+(schieb|schiebe|verschieb|verschiebe|lösch|lösche|streich|streiche|markier|markiere|erledige)\s+((?:(?:bitte|mal|ma|doch|halt)\s+)*)(?=\S)/iu;
 // "am Freitagabend": a weekday and a part of it written as one word.
+const DE_PART_CLOCK =
+  /\b(abend|abends|nachmittag|nachmittags|nacht)\s+um\s+(\d{1,2})(?::([0-5]\d))?(?![\d:])(?:\s*uhr\b)?/giu;
 const DE_WEEKDAY_PART =
   /\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(morgen|vormittag|mittag|nachmittag|abend|nacht)\b/giu;
 // "benennen Sie es bitte um in „…“", "benenn das um in …": the particle before the new name, not at the end.
@@ -781,6 +784,12 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
         .replace(DE_ONLY_MEANT, "$1 ")
         .replace(DE_OBJECT_FIRST, "$2 $3$1 ")
         .replace(DE_WEEKDAY_PART, "$1 $2")
+        // "am Donnerstag Abend um 8": the evening's 8 is 20:00 (a 24-hour clock from here on).
+        .replace(
+          DE_PART_CLOCK,
+          (_all, part: string, h: string, m: string | undefined) =>
+            `${part} um ${+h < 12 ? +h + 12 : +h}:${m ?? "00"} Uhr`,
+        )
         .replace(DE_REMIND_LAST, "$1remind me $2")
         .replace(DE_RENAME_UM_IN, "rename $1 to")
         .replace(DE_TAG_AT, "tag $1 with $2")
@@ -788,7 +797,10 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
           +d >= 1 && +d <= 31 && +m >= 1 && +m <= 12 ? `${+d}. ${DE_MONTHS[+m - 1]}` : all,
         ),
       trace,
-    ).replace(DE_DAY_ONLY, (all, d: string) => (+d >= 1 && +d <= 31 ? `on the ${ordinal(+d)}` : all));
+    )
+      // "am 2. Jänner Pickerl machen lassen, bitte eintragen": the command said last, after the thing, goes first.
+      .replace(DE_COMMAND_LAST, "$2 $1")
+      .replace(DE_DAY_ONLY, (all, d: string) => (+d >= 1 && +d <= 31 ? `on the ${ordinal(+d)}` : all));
   const weekdayDay = WEEKDAY_DAY[language];
   if (weekdayDay)
     t = t.replace(weekdayDay, (all, lead: string | undefined, d: string) =>

@@ -158,7 +158,17 @@ export function extractReminderClause(text: string): { rest: string; spec: strin
       text,
     );
   if (!m || m.index === 0) return null;
-  return { rest: text.slice(0, m.index).trim(), spec: m[1]!.trim() };
+  // "…, remind me 1 hr before, tag it urgent", "… remind me the day before. give it #salud": the
+  // reminder ends where another change to the task starts; that change stays with the task.
+  const spec = m[1]!.trim();
+  const end = /(?:[.!?;]\s+|,\s*(?=(?:and\s+)?(?:tag|give\s+it|put\s+it|make\s+it|set\s+it|high|low|urgent|#)))/i.exec(
+    spec,
+  );
+  if (!end) return { rest: text.slice(0, m.index).trim(), spec };
+  return {
+    rest: `${text.slice(0, m.index).trim()}, ${spec.slice(end.index + end[0].length)}`,
+    spec: spec.slice(0, end.index).trim(),
+  };
 }
 
 /** "the day before at 8pm": the offset and the clock time said after it. */

@@ -259,7 +259,9 @@ export type AddMatch = {
 export function matchAdd(ctx: Ctx): AddMatch | null {
   const t = ctx.text;
   // "can you put down get a present for …": "put down" records a to-do that starts with its own verb.
-  const putDown = /^put\s+down\s+/i.exec(t);
+  // "put pay condo fee on the 10th…", "put down that I must ring my sister …": the same, with or without
+  // "down", and a need said after "that".
+  const putDown = /^put\s+(down\s+(?:that\s+(?:i|we)\s+(?:must|need\s+to|have\s+to|should|gotta)\s+)?)?/i.exec(t);
   if (putDown && TODO_VERBS.has(firstWord(t.slice(putDown[0].length))))
     return { body: t.slice(putDown[0].length), strength: 0.85 };
   let m = STRONG_VERB.exec(t) ?? WEAK_VERB.exec(t);
@@ -580,6 +582,10 @@ function itemList(ctx: Ctx): Interpretation | null {
   return result("add_task", calls, { titles: calls.map((c) => c.input.title), verbless: true }, 0.5);
 }
 
+// "…, give it #salud", "…, tag it urgent": the words that attach the tag are no item of their own.
+const ATTACH_WORDS =
+  /(?:^|[\s,;]+)(?:and\s+)?(?:give\s+it|tag\s+it|put|add|with)\s*$|^[\s,;]*(?:and\s+)?(?:give\s+it|tag\s+it|put|add|with)\b/i;
+
 export function verbless(ctx: Ctx): Interpretation | null {
   if (
     ctx.question ||
@@ -601,7 +607,11 @@ export function verbless(ctx: Ctx): Interpretation | null {
   if (!rep && !dt?.date) return reminder ? null : itemList(ctx);
   let body = (rep ? rep.rest : dt!.rest).replace(/^[\s,:;-]+|[\s,:;-]+$/g, "").trim();
   // "passport renewal by july 31, high priority": a priority after a comma is every item's.
-  const tail = /\s*[,;]\s*((?:high|low|medium|normal|top)\s+priority|urgent|important)$/i.exec(body);
+  // "econ quiz thurs at 9:15am, put it as high priority": said as a change to it, the same.
+  const tail =
+    /\s*[,;]\s*(?:(?:put|make|set|mark)\s+it\s+(?:as\s+|to\s+)?)?((?:high|low|medium|normal|top)\s+priority|urgent|important)$/i.exec(
+      body,
+    );
   const shared = tail ? priorityWord(tail[1]!) : undefined;
   if (tail) body = body.slice(0, tail.index).trim();
   // "oat milk, napkins and cups for tomorrow #cafe": a tag at the end is every item's.
@@ -609,10 +619,11 @@ export function verbless(ctx: Ctx): Interpretation | null {
   const endTags = /,/.test(body) ? /(?:\s+#[\p{L}\p{N}_-]+)+$/u.exec(body) : null;
   const lastItem = endTags ? null : /[,;]\s*[^,;]+$/.exec(body);
   const saidTags = lastItem ? extractTags(lastItem[0]) : null;
-  const tagItem = saidTags?.value && !/\p{L}/u.test(saidTags.rest) ? lastItem : null;
+  const leftOver = saidTags?.rest.replace(ATTACH_WORDS, "") ?? "";
+  const tagItem = saidTags?.value && !/\p{L}/u.test(leftOver) ? lastItem : null;
   const sharedTags = endTags ? extractTags(endTags[0]).value : tagItem ? saidTags?.value : undefined;
   const cut = endTags ?? tagItem;
-  if (cut) body = body.slice(0, cut.index).trim();
+  if (cut) body = body.slice(0, cut.index).replace(ATTACH_WORDS, "").trim();
   if (!body || body.split(/\s+/).length > 8) return null;
   const items = /,/.test(body) ? splitItems(body, undefined, true, ctx.language) : [body];
   const calls: ToolCall[] = items.map((item) => {

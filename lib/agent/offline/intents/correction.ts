@@ -53,7 +53,11 @@ function intended(text: string): string | null {
     .replace(/[\s,.!]+(?:sorry|my\s+bad|my\s+mistake|pardon|i\s+meant?)[\s.!]*$/i, "")
     .replace(OOPS, "")
     // "ah no wait, put it back! it's the last one I wanted to delete": the undo is the correction's own.
-    .replace(/^(?:put\s+it\s+back|restore\s+it|undo\s+(?:that|it))\s*[!.]+\s*/i, "")
+    // "undo that, I meant the errands": after a comma only when what follows says which was meant.
+    .replace(
+      /^(?:put\s+it\s+back|restore\s+it|undo\s+(?:that|it))\s*(?:[!.]+|,(?=\s*(?:i\s+)?(?:meant|mean)\b))\s*/i,
+      "",
+    )
     .replace(/^(?:the\s+)?other\s+one\s*(?:[-–—:,]|\s-)\s*(?=\S)/i, "")
     .trim();
   const oops = stripped !== said.trim();
@@ -269,6 +273,22 @@ export function correction(ctx: Ctx): Interpretation | null {
       const alike = lookalikes(change, ctx.tasks);
       if (alike.length === 1) out = { kind: "one", task: alike[0]!, via: "title" };
       else if (alike.length > 1) out = { kind: "many", candidates: alike, phrase: "the other one" };
+    }
+    // "no wait, I meant the errands": a tag's name, said of the tasks that carry it, means them all.
+    const tag = target
+      .replace(/^(?:the|all\s+(?:the|my)|my)\s+/i, "")
+      .replace(/\s+(?:ones|tasks|stuff)$/i, "")
+      .toLowerCase();
+    const tagged =
+      out.kind === "many" && out.candidates.every((t) => t.tags.some((x) => x.toLowerCase() === tag))
+        ? out.candidates.filter((t) => !change.touched.includes(t.number))
+        : [];
+    if (tagged.length > 1 && tagged.length <= 10) {
+      const calls = [
+        { tool: "undo_operation" as const, input: {} },
+        ...tagged.flatMap((t) => retarget(change.calls, t, ctx.date.timeZone, onlyTouched(change, ctx.tasks))),
+      ];
+      return result("correction", calls, { tasks: tagged.map((t) => t.number), undo: true }, 0.8);
     }
     if (out.kind !== "one") return clarifyReference(out, "change instead", { correction: true }, ctx.language);
     if (change.touched.includes(out.task.number)) return null;

@@ -12,6 +12,7 @@ import { resolveOne } from "../references";
 import { ORDINAL_REF } from "@/lib/tasks/match";
 import type { Interpretation, TaskSnapshot, ToolCall } from "../types";
 import { dueFor } from "./update-calls";
+import { dayInZone } from "@/lib/time/zone";
 import { buildAdds } from "./add";
 import { TODO_VERBS } from "../text";
 
@@ -79,7 +80,9 @@ export function elliptical(ctx: Ctx): Interpretation | null {
   if (priority.value) [input.priority, text] = [priority.value, priority.rest];
   const tags = extractTags(text);
   if (tags.value) [input.addTags, text] = [tags.value, tags.rest];
-  const repeat = repeatRuleOnly(text, ctx.date);
+  // "every other week": on the day the task is due, as said of it.
+  const due = touched.length === 1 && touched[0]!.dueDate ? dayInZone(touched[0]!.dueDate, ctx.date.timeZone) : null;
+  const repeat = repeatRuleOnly(text, ctx.date, due ?? undefined);
   if (repeat) [input.repeat, text] = [repeat.rule, repeat.rest];
   const found = repeat ? null : extractDate(text, ctx.date);
   if (found?.date) text = found.rest;
