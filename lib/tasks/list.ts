@@ -2,9 +2,10 @@
 // ("overdue", "this week", completed on a day…) in SQL. Logged from chat (admins see what the
 // agent looked at); the panel's reads are not.
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import type { Db } from "@/lib/db/client";
 import { bucketRange, dayRangeBounds, todayIn, type DayRange } from "./dates";
+import { fold, foldedSql } from "./fold";
 import { due, parse } from "./input";
 import { runLogged, type Tx } from "./log";
 import { listTasksInput, type ListTasksInput } from "./schemas";
@@ -23,6 +24,24 @@ function dueWhere(range: DayRange, ctx: OperationContext): Prisma.TaskWhereInput
   };
 }
 
+const UNACCENTED_LIMIT = 1000;
+
+/**
+ * The user's tasks whose title or description holds the text once accents are set aside on both
+ * sides ("cardiologo" and "cardiólogo"). Added to the plain case-insensitive match, never in place
+ * of it, so it can only find more.
+ */
+async function unaccentedMatches(tx: Tx, userId: string, search: string): Promise<string[]> {
+  const text = fold(search);
+  const rows = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id FROM tasks
+    WHERE user_id = ${userId}::uuid AND deleted_at IS NULL
+      AND (strpos(${foldedSql(Prisma.sql`title`)}, ${text}) > 0
+        OR strpos(${foldedSql(Prisma.sql`coalesce(description, '')`)}, ${text}) > 0)
+    LIMIT ${UNACCENTED_LIMIT}`;
+  return rows.map((r) => r.id);
+}
+
 async function listed(tx: Tx, ctx: OperationContext, input: ListTasksInput, now: Date): Promise<ToolResult> {
   const f = parse(listTasksInput, input);
   const zone = ctx.timeZone ?? "UTC";
@@ -34,13 +53,16 @@ async function listed(tx: Tx, ctx: OperationContext, input: ListTasksInput, now:
   if (status !== "all") and.push({ status });
   if (f.priority) and.push({ priority: f.priority });
   if (f.tag) and.push({ tags: { some: { tag: { name: f.tag } } } });
-  if (f.search)
+  if (f.search) {
+    const unaccented = await unaccentedMatches(tx, ctx.userId, f.search);
     and.push({
       OR: [
         { title: { contains: f.search, mode: "insensitive" } },
         { description: { contains: f.search, mode: "insensitive" } },
+        ...(unaccented.length ? [{ id: { in: unaccented } }] : []),
       ],
     });
+  }
   if (f.due === "overdue") {
     const today = todayIn(now, zone);
     and.push({

@@ -320,14 +320,20 @@ function score(query: string[], typed: string[], tasks: TaskSnapshot[], rawPhras
     let all = 0;
     let same = 0;
     for (const [i, q] of query.entries()) {
+      let named = false;
+      let whole = false;
+      for (const t of titleStems) {
+        if (!stemsMatch(q, t)) continue;
+        named = true;
+        if (!clipOf(t, q)) whole = true;
+        if (whole) break;
+      }
       const inTitle =
-        titleStems.some((t) => stemsMatch(q, t)) ||
-        titleWords.some((t) => typoOf(typed[i] ?? q, t)) ||
-        compoundOf(typed[i] ?? q, titleWords);
+        named || titleWords.some((t) => typoOf(typed[i] ?? q, t)) || compoundOf(typed[i] ?? q, titleWords);
       const inTags = tagStems.some((t) => t === q);
       if (inTitle) title++;
       if (inTitle || inTags) all++;
-      if (titleStems.some((t) => stemsMatch(q, t) && !clipOf(t, q))) same++;
+      if (whole) same++;
     }
     return { task, title, all, exact: normal === normPhrase, same };
   });

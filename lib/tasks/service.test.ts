@@ -229,6 +229,26 @@ describe("undo", () => {
 });
 
 describe("listing", () => {
+  it("finds a task whether or not the search and the title carry accents", async () => {
+    const u = { ...alice, userId: await makeUser("accents@example.com") };
+    await addTask(handle.db, u, { title: "Turno con el cardiólogo" });
+    await addTask(handle.db, u, { title: "Appeler le vétérinaire", description: "Rappel pour Éloïse" });
+    await addTask(handle.db, u, { title: "Strand cafe brunch" });
+    await addTask(handle.db, u, { title: "Send birthday card" });
+    const titles = async (search: string) => {
+      const r = ok(await listTasks(handle.db, u, { search }));
+      return r.kind === "listed" ? r.tasks.map((t) => t.title) : [];
+    };
+    expect(await titles("cardiologo")).toEqual(["Turno con el cardiólogo"]);
+    expect(await titles("CARDIÓLOGO")).toEqual(["Turno con el cardiólogo"]);
+    expect(await titles("veterinaire")).toEqual(["Appeler le vétérinaire"]);
+    expect(await titles("eloise")).toEqual(["Appeler le vétérinaire"]);
+    expect(await titles("café")).toEqual(["Strand cafe brunch"]);
+    // Setting accents aside finds more, never a different word: "card" is still only the card.
+    expect(await titles("card")).toEqual(["Turno con el cardiólogo", "Send birthday card"]);
+    expect(await titles("cardiólogos")).toEqual([]);
+  });
+
   it("filters by due bucket in the user's zone, overdue, tag, priority and text", async () => {
     const u = { ...bob, userId: await makeUser("list@example.com") };
     const now = new Date("2026-03-10T23:30:00Z"); // already March 11 in Berlin

@@ -215,7 +215,8 @@ export function clarifyReference(
   }
   if (out.reason === "no_referent" || out.reason === "empty") {
     return ask(
-      say.notSure(out.phrase && out.reason === "no_referent" ? out.phrase : null, verb),
+      // The pronoun is quoted as the tables left it ("it"), so only an English reply quotes it.
+      say.notSure(out.phrase && out.reason === "no_referent" && (language ?? "en") === "en" ? out.phrase : null, verb),
       { ...entities, ref: out.phrase || null },
       0.5,
     );
