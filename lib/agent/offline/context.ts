@@ -48,13 +48,17 @@ const FILLER_START = new RegExp(
 export const TOO_AT_END = /\s+(?:too|as\s+well)$/i;
 // "… a fortnight from now" keeps its "now".
 const FILLER_END =
-  /(?<!\bfrom)[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|for me please|if you can|if possible|asap please|now|instead(?:\s+of\s+(?:the\s+)?\S+(?:\s*(?:am|pm))?)?|then|actually|anyway|anyways|though|btw|lol|lmao|haha|hehe|xd|ja(?:ja)+|je(?:je)+|mdr|(?:lol\s+)?finally|at\s+last|while\s+you'?re\s+at\s+it|(?:so\s+)?(?:don'?t|do\s+not)\s+let\s+me\s+forget|(?:please\s+)?(?:can\s+you\s+|you\s+can\s+)?put\s+it\s+(?:in|on)\s+(?:my|the)\s+list|(?:so\s+)?(?:please\s+)?(?:(?:can|could|would)\s+(?:you|u)\s+)?(?:please\s+)?(?:add|note|save|jot)\s+(?:it|that)(?:\s+down)?(?:\s+(?:please|for\s+me))?)$/i;
+  /(?<!\bfrom)[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|for me please|if you can|if possible|asap please|now|instead(?:\s+of\s+(?:the\s+)?\S+(?:\s*(?:am|pm))?)?|then|actually|anyway|anyways|though|btw|lol|lmao|haha|hehe|xd|ugh|smh|ja(?:ja)+|je(?:je)+|mdr|(?:lol\s+)?finally|at\s+last|while\s+you'?re\s+at\s+it|(?:so\s+)?(?:don'?t|do\s+not)\s+let\s+me\s+forget|(?:please\s+)?(?:can\s+you\s+|you\s+can\s+)?put\s+it\s+(?:in|on)\s+(?:my|the)\s+list|(?:so\s+)?(?:please\s+)?(?:(?:can|could|would)\s+(?:you|u)\s+)?(?:please\s+)?(?:add|note|save|jot)\s+(?:it|that)(?:\s+down)?(?:\s+(?:please|for\s+me))?)$/i;
 const ADD_IT_ASKED =
   /[,;]\s*(?:(?:can|could|would)\s+(?:you|u)\s+)(?:please\s+)?(?:add|note|save|jot)\s+(?:it|that)(?:\s+down)?(?:\s+(?:please|for\s+me))?\s*\?\s*$/i;
 // "…? Thank you so much", "…. cheers in advance", "…? no rush": thanks (or leave) in a sentence of
 // their own after the request.
 const THANKS_END =
   /[.!?,]+\s*(?:no\s+rush|no\s+hurry|there'?s\s+no\s+rush)[\s.!]*$|[.!?,]+\s*(?:thanks|thank\s+you|thx|cheers|ty)(?:\s+(?:so|very)\s+much|\s+a\s+lot|\s+heaps|\s+in\s+advance)?(?:,?\s+(?:dear|darling|love|hun|honey|mate|buddy|my\s+dear))?[\s.!?:)]*$/i;
+// "…. Margaret says we mustn't forget this time": what someone said, in a sentence of its own after the
+// request, is why. ("Ana says to add milk", "… says we need to call" still ask for something.)
+const HEARSAY_END =
+  /[.!?]+\s+(?:(?:my|our|his|her|the)\s+)?\p{L}+\s+(?:says|said|reckons|thinks|insists|keeps\s+saying)\s+(?!to\b|(?:i|we|you)\s+(?:should|need|have|must|gotta|ought)\b)[^.!?]*[.!?]*$/iu;
 // A learner's word order in front of a command: "please you can add for me …", "can you to add …",
 // "you mark for me … as done". Only before a list verb, so "you can do it!" stays what it is.
 const LEARNER_VERBS = [...new Set([...COMMAND_LEADS, ...LIST_VERBS.filter((v) => !EITHER_VERBS.includes(v))])]
@@ -133,6 +137,7 @@ export function makeCtx(input: InterpretInput, override?: TaskSnapshot, normaliz
       .replace(FOR_ME_AFTER_VERB, "$1 ")
       .replace(FILLER_END, "")
       .replace(THANKS_END, "")
+      .replace(HEARSAY_END, "")
       .replace(/[.!?…]+$/g, "")
       .trim();
   }

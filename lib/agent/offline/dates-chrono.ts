@@ -7,9 +7,12 @@ import { type DateContext, type Day, type FoundDate, MONTH_RE, today } from "./d
 const WEEKDAY_ABBR = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$/i;
 const THE_SECOND =
   /\b(?:the|a)\s+second\b(?!\s+(?:of|week|half|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)/gi;
-// "quiz night", "date night friday": a night named after what happens is a thing, not a time.
+// "quiz night", "parents evening": a night or evening named after what happens is a thing, not a time.
 const NAMED_NIGHT =
-  /(?<=(?<![\p{L}])(?!(?:at|by|on|for|in|the|last|this|tomorrow|every|each|one|all|\p{L}+day)\s)\p{L}+\s+)night(?![\p{L}])/giu;
+  /(?<=(?<![\p{L}])(?!(?:at|by|on|for|in|the|last|this|tomorrow|every|each|one|all|early|late|\p{L}+day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|mañana|manana|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|\p{L}+tag|morgen)\s)\p{L}+\s+)(?:night|evening)(?![\p{L}'])/giu;
+// "night shift", "evening class", "morning meds": the part of the day names the kind of thing.
+const DAYPART_THING =
+  /\b(?:morning|afternoon|evening|night|day|late|early)(?=\s+(?:shifts?|class(?:es)?|course|lectures?|service|meds|medication|pills|routine|nurse|duty|rota|prayers?|market)\b)/gi;
 const CONNECTOR_BEFORE = /\b(?:on|by|due|until|till|before|after|for|next|this|from|to|at|in)\s+$/i;
 
 /** chrono readings that are almost never meant as dates inside a to-do sentence. */
@@ -82,7 +85,8 @@ export function chronoDates(text: string, ctx: DateContext): FoundDate[] {
   const parsed = text
     .replace(TASK_NUMBER, (_all, label: string, digits: string) => label + "n".repeat(digits.length))
     .replace(THE_SECOND, (all) => all.replace(/\S/g, "x"))
-    .replace(NAMED_NIGHT, "xxxxx");
+    .replace(NAMED_NIGHT, (all) => "x".repeat(all.length))
+    .replace(DAYPART_THING, (all) => "x".repeat(all.length));
   try {
     results = chrono.casual.parse(parsed, ref, { forwardDate: true });
     // Date words of the message's language that no table translated ("el 5 de marzo", "vendredi

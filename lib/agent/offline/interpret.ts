@@ -14,7 +14,7 @@ import { smalltalk, smalltalkLead, THANKED } from "./intents/smalltalk";
 import { schedule } from "./intents/schedule";
 import { undo } from "./intents/undo";
 import { update } from "./intents/update";
-import { TODO_VERBS } from "./text";
+import { REASON_AFTER_CHANGE, TODO_VERBS } from "./text";
 import { COMMAND_LEADS, EITHER_VERBS, LIST_VERBS } from "./lexicon";
 import { splitClauses } from "./clauses";
 import { ambiguousTopic, topicFirst } from "./topic";
@@ -302,7 +302,7 @@ const REMARK_INTENTS = new Set(["unknown", "acknowledge", "thanks", "greeting", 
 // "mark the first one done i paid it already": a report about it starts a new thought even unpunctuated.
 // "my exam got moved to the 16th so push the revision to the 15th": "so" before a command ends the remark.
 const ASIDE_BREAK =
-  /\s*(?:[.;!?…]+\s+|,\s*)|\s+(?=(?:i|we)\s+(?:just\s+|already\s+)?[a-z]+\s+(?:it|that|them)\b)|\s+so\s+(?=(?:can|could|please|push|move|bump|mark|tick|delete|remove|add|put|change|reschedule)\b)/g;
+  /\s*(?:[.;!?…]+\s+|,\s*)|\s+[-–—]+\s+|\s+(?=(?:i|we)\s+(?:just\s+|already\s+)?[a-z]+\s+(?:it|that|them)\b)|\s+so\s+(?=(?:can|could|please|push|move|bump|mark|tick|delete|remove|add|put|change|reschedule)\b)/g;
 
 /**
  * "borra lo del cumple, al final lo han cancelado", "c'est plus d'actualité. efface la 4": a
@@ -573,7 +573,10 @@ function multi(input: InterpretInput, ctx: Ctx): Interpretation | null {
     // "… and add the tag work" names no task at all, so it is that one too.
     const before = outs.at(-1)?.calls.map((c) => c.input.task);
     const task = before?.length === 1 ? ctx.tasks.find((t) => t.number === before[0]) : undefined;
-    const said = task ? text.replace(BARE_TAG_ADD, "$& to it").replace(BARE_TAG_REMOVE, "$& from it") : text;
+    // "… and drop the urgent tag, they're not in a rush anymore": why, after the change, is no part of it.
+    const bare = text.replace(REASON_AFTER_CHANGE, "");
+    const tagOnly = BARE_TAG_ADD.test(bare) || BARE_TAG_REMOVE.test(bare);
+    const said = task && tagOnly ? bare.replace(BARE_TAG_ADD, "$& to it").replace(BARE_TAG_REMOVE, "$& from it") : text;
     let out = run(makeCtx({ ...input, text: said }, undefined, ctx.language));
     // "… off the slides and tag them work": "them" is that one task said as the plural thing it names.
     if (!out.calls.length && task && /\b(?:it|that|this|them)\b/i.test(said))

@@ -45,10 +45,12 @@ export const TEXT_SPEAK: Row[] = [
   ["thur", "thursday"], ["thurs", "thursday"], ["fri", "friday"], ["sat", "saturday", DATE_SLOT], ["sat", "saturday", TIME_NEXT], ["sat", "saturday", LAST_WORD],
   ["sun", "sunday", DATE_SLOT], ["sun", "sunday", TIME_NEXT],
   // "push it 2 tomorrow", "the gym 1": digits standing for words.
-  ["2", "to", { after: /^\s+(?:tomorrow|today|tonight|tmrw|tmr|2moro|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|next|the\s+\d)\b/i, before: /[a-z]\s+$/i }],
+  ["2", "to", { after: /^\s+(?:tomorrow|today|tonight|tmrw|tmr|2moro|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tues?|wed|thu(?:rs?)?|fri|sat|sun|next|the\s+\d)\b/i, before: /\b(?!(?:flat|apt|apartment|room|unit|suite|floor|level|gate|platform|table|chapter|ch|part|step|phase|stage|round|grade|year|bus|line|block|ward|bed|court|pitch|lot|box|page|season|episode|ep|vol|lesson|module|week|day|no|number|task|item)\s+$)[a-z0-9]*[a-z]\s+$/i }],
   ["1", "one", { before: /\bthe\s+[a-z]+\s+$/i }],
   // Chat words for a reminder: "ping me at 5 about the rent", "nudge me to call Jo tomorrow".
   ["ping me", "remind me"], ["nudge me", "remind me"], ["alert me", "remind me"],
+  // "remind us the evening before": a couple's list is still one account's.
+  ["remind us", "remind me"],
   // "give me a reminder an hour before the retro": a reminder asked for, not a list ("give me my tasks").
   ["give me a reminder", "remind me"], ["send me a reminder", "remind me"], ["give me a heads up", "remind me"], ["give me a nudge", "remind me"],
   // "need 2 call the bank", "have 2 pay rent": "to" before a verb.
@@ -730,7 +732,8 @@ export const LIST_VERBS = [
   "add", "put", "note", "jot", "write down", "remind", "show", "list", "display", "let", "mark", "check", "tick", "cross",
   "complete", "finish", "delete", "remove", "move", "push", "reschedule", "postpone", "rename", "tag", "untag", "set",
   "change", "undo", "reopen", "schedule", "track", "keep", "help", "create", "make a note", "pull up", "bring up", "update",
-  "save", "log", "record", "clear", "drop", "cancel", "give", "tell", "find", "search", "get", "look", "read",
+  "save", "log", "record", "clear", "drop", "cancel", "give", "tell", "find", "search", "get", "look", "read", "pop", "stick",
+  "pencil",
 ];
 /** Verbs of LIST_VERBS that are favours when their object is not about the list ("tell me a story", "find me a plumber"). */
 export const EITHER_VERBS = ["give", "tell", "find", "search", "get", "look", "read"];

@@ -40,7 +40,7 @@ export function extractPriority(text: string): Stripped<Priority> {
       "i",
     ),
     new RegExp(
-      `${LEAD}${GLUE}(?:super\\s+|very\\s+|really\\s+|quite\\s+)?(urgent|important|critical|asap)(?:!+)?\\s*$`,
+      `${LEAD}${GLUE}(?:super\\s+|very\\s+|really\\s+|quite\\s+)?(urgent|important|critical|asap)(?:!+)?\\s*(?=$|[,;])`,
       "i",
     ),
     /^\s*(urgent|important|critical|asap)\s*[:!-]\s*/i,
@@ -78,7 +78,8 @@ export function extractTags(text: string): Stripped<string[]> {
   const tags: string[] = [];
   let rest = text;
   const worded =
-    /(?:[,;]\s*|\s+|^)(?:and\s+)?(?:tagged(?:\s+(?:as|with))?|tag\s+(?:it\s+)?(?:as|with)|tag\s+it|with\s+(?:the\s+)?(?:tags?|labels?)|tags?\s*:|labell?ed(?:\s+(?:as|with))?|under\s+(?:the\s+)?(?:tag|label)|file\s+(?:it\s+|this\s+)?under|and\s+the\s+(?:tag|label))\s+(#?[\p{L}\p{N}_-]+(?:(?:\s*,\s*|\s+and\s+|\s*[&+]\s*)#?[\p{L}\p{N}_-]+)*)/iu;
+    /(?:[,;]\s*|\s+|^)(?:and\s+)?(?:tagged(?:\s+(?:as|with))?|tag\s+(?:it\s+)?(?:as|with)|tag\s+it|with\s+(?:the\s+)?(?:tags?|labels?)|tags?\s*:|labell?ed(?:\s+(?:as|with))?|under\s+(?:the\s+)?(?:tag|label)|file\s+(?:it\s+|this\s+)?under|and\s+the\s+(?:tag|label))\s+(#?[\p{L}\p{N}_-]+(?:(?:\s*,\s*(?=#?[\p{L}\p{N}_-]+(?:\s*[,;.!]|\s+and\s|\s*$))|\s+and\s+|\s*[&+]\s*)#?[\p{L}\p{N}_-]+)*)/iu;
+  // "tag it rota, needs sorting by wednesday": after a comma, only a word standing alone is one more tag.
   // "…, high prio, tag uni", "…, put tag christmas", "…, tags work and writing, due monday": a tag said
   // as an item of its own among commas.
   const last =

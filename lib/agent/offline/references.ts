@@ -260,7 +260,15 @@ export function resolveSeveral(phrase: string, tasks: TaskSnapshot[], opts: RefO
       .map((s) => s.trim())
       .filter(Boolean);
     if (parts.length > 1) {
-      const outs = parts.map((p) => resolveOne(p, tasks, opts));
+      let outs = parts.map((p) => resolveOne(p, tasks, opts));
+      // "the rossi and dubois invoices": the noun said once, after the last, is every part's.
+      const noun = /\s(\p{L}{3,})$/u.exec(parts.at(-1)!)?.[1];
+      if (
+        !outs.every((o) => o.kind === "one") &&
+        noun &&
+        parts.slice(0, -1).every((p) => !/\s/.test(p.replace(/^(?:the|my)\s+/i, "")))
+      )
+        outs = parts.map((p, i) => resolveOne(i < parts.length - 1 ? `${p} ${noun}` : p, tasks, opts));
       if (outs.every((o) => o.kind === "one")) {
         const seen = new Set<number>();
         return outs.filter((o) => o.kind === "one" && !seen.has(o.task.number) && seen.add(o.task.number));

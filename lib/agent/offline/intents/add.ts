@@ -264,6 +264,16 @@ export function matchAdd(ctx: Ctx): AddMatch | null {
   const putDown = /^put\s+(down\s+(?:that\s+(?:i|we)\s+(?:must|need\s+to|have\s+to|should|gotta)\s+)?)?/i.exec(t);
   if (putDown && TODO_VERBS.has(firstWord(t.slice(putDown[0].length))))
     return { body: t.slice(putDown[0].length), strength: 0.85 };
+  // "pop 'walking group' in every tuesday", "pencil in coffee with Jo on friday": into the diary. What
+  // follows a late "in" must be when ("stick the chicken in the oven" is a to-do of its own).
+  const popIn = /^(?:pop|stick|pencil|bung|slot)\s+(?:in\s+(.+)|(.+?)\s+in(?:\s+(.*))?)$/i.exec(t);
+  if (popIn) {
+    const when = popIn[3]?.trim() ?? "";
+    const bare = when.replace(/^(?:for|on|at|by|from)\s+/i, "");
+    const whenOnly =
+      !bare || findDates(bare, ctx.date).dates.some((d) => d.index === 0) || /^(?:every|each)\b/i.test(bare);
+    if (popIn[1] || whenOnly) return { body: popIn[1] ?? `${popIn[2]} ${when}`.trim(), strength: 0.85 };
+  }
   let m = STRONG_VERB.exec(t) ?? WEAK_VERB.exec(t);
   if (m) {
     // "agrega porfa: …": the please before the colon is said to us.
@@ -319,7 +329,9 @@ export function matchAdd(ctx: Ctx): AddMatch | null {
     m = NEED.exec(line);
     const body = m ? line.slice(m[0].length).trim() : "";
     // "need to get through them", "I need the expense report one": what was shown, not a new thing.
-    if (body && !POINTS_BACK.test(body)) return { body, strength: 0.8 };
+    // "we have booked the ferry": a perfect tense reports a deed (complete.ts), it needs nothing.
+    const perfect = /\bhave$/i.test(m?.[0].trim() ?? "") && !!baseOfPastVerb(firstWord(body));
+    if (body && !POINTS_BACK.test(body) && !perfect) return { body, strength: 0.8 };
   }
   return whenFirst(t, ctx);
 }

@@ -7,11 +7,11 @@ import { storyTask } from "../story";
 import { clarifyReference, result, type Ctx } from "../context";
 import { resolveTargets } from "../targets";
 import { extractDate, findDates } from "../dates";
-import { cleanRefPhrase, resolveOne } from "../references";
+import { cleanRefPhrase, resolveOne, resolveSeveral } from "../references";
 import { ORDINAL_REF } from "@/lib/tasks/match";
 import { baseOfPastVerb, contentStems, REASON_TAIL, sameDeeds, stem, TICK, WHEN_DONE } from "../text";
 import type { Interpretation, TaskSnapshot } from "../types";
-import { PAST_TENSE } from "../lexicon";
+import { NOT_DONE_PASTS, PAST_TENSE } from "../lexicon";
 
 const WHEN_DONE_AT_END = new RegExp(String.raw`\s+${WHEN_DONE}$`, "i");
 const DONE = String.raw`(?:done|complete|completed|finished|checked(?:\s+off)?|ticked\s+off|crossed\s+off|closed|resolved)`;
@@ -154,7 +154,7 @@ const PATTERNS: Pattern[] = [
   {
     // "submitted it", "just paid that", "sanded the walls": no subject needed when the past tense points
     // back at the task or names its thing.
-    re: /^(?:(?:i|we)(?:'ve|\s+have)?\s+|(?=(?:just\s+|already\s+|finally\s+)*[a-z]+ed\s+(?:off|up|out|back|in)\s)|(?=(?:just\s+|already\s+|finally\s+)+[a-z]+\s)|(?=(?:just\s+|already\s+)*[a-z]+ed\s+(?:it|that)\b)|(?=[a-z]{3,}ed\s+(?:the|my|our|his|her|their|all|both)\s))(?:just\s+|already\s+|finally\s+|now\s+|also\s+)*([a-z]+)\s+(.+)$/i,
+    re: /^(?:(?:i|we)(?:'ve|\s+have)?\s+|(?=(?:just\s+|already\s+|finally\s+)*(?:[a-z]+ed|sent|sold|paid|brought|took|gave|got|put|threw|wrote)\s+(?:off|up|out|back|in|away)\s)|(?=(?:just\s+|already\s+|finally\s+)+[a-z]+\s)|(?=(?:just\s+|already\s+)*[a-z]+ed\s+(?:it|that)\b)|(?=[a-z]{3,}ed\s+(?:the|my|our|his|her|their|all|both)\s))(?:just\s+|already\s+|finally\s+|now\s+|also\s+)*([a-z]+)\s+(.+)$/i,
     group: 0,
     reopen: false,
     strict: true,
@@ -448,6 +448,14 @@ export function complete(ctx: Ctx): Interpretation | null {
       ?.replace(/\s*,\s*(?:i|it|i'm|i've|because|since|as|cause|(?:i\s+)?(?:have|need|got)\s+to\s+re-?\w+)\b.*$/i, "")
       .replace(WHEN_DONE_AT_END, "");
     if (!phrase) continue;
+    // "missed the dentist this morning": a past that says it was not done, unless it is the task's own
+    // deed ("swapped the shift with Priya" for "Swap shift with Priya").
+    const said = (p.passive ? m[2] : m[1])?.toLowerCase() ?? "";
+    const ownDeed = (t: TaskSnapshot) =>
+      p.reopen ||
+      !p.pastVerb ||
+      !NOT_DONE_PASTS.includes(said) ||
+      stem(t.title.split(/\s+/)[0]!) === stem(baseOfPastVerb(said) ?? said);
     const action = p.reopen ? ("reopen" as const) : ("mark as done" as const);
     const targets = resolveTargets(phrase, ctx, {
       action,
@@ -459,14 +467,31 @@ export function complete(ctx: Ctx): Interpretation | null {
     if (!targets.ok && p.pastVerb) {
       // "I got the milk": the object alone names one open task ("Buy milk"); "the water bill
       // isn't paid": one completed task, reopened.
-      const object = (p.passive ? m[1]! : m[2]!).replace(WHEN_DONE_AT_END, "");
+      const object = (p.passive ? m[1]! : m[2]!)
+        .replace(WHEN_DONE_AT_END, "")
+        // "sent off the rossi invoice": the particle belongs to the verb.
+        .replace(/^(?:off|up|out|back|away|in)\s+(?=\S)/i, "");
+      // "sent off both the rossi and dubois invoices": several things, each named whole.
+      if (!p.reopen && /\s(?:and|&)\s/i.test(object) && !/[.,;!?]/.test(object)) {
+        const several = resolveSeveral(object.replace(/^both\s+/i, ""), ctx.tasks, { prefer: "pending" });
+        const found = several.flatMap((o) =>
+          o.kind === "one" && !o.partial && o.task.status === "pending" ? [o.task] : [],
+        );
+        if (found.length > 1 && found.length === several.length && found.every(ownDeed))
+          return result(
+            "complete_task",
+            found.map((t) => ({ tool: "complete_task" as const, input: { task: t.number } })),
+            { tasks: found.map((t) => t.number), ref: object },
+            0.75,
+          );
+      }
       const want = p.reopen ? "completed" : "pending";
       // "I already paid the first one": a position in the list shown, read from the conversation.
       // "just submitted it": the one task the conversation is about.
       const cleaned = cleanRefPhrase(object);
       const shown = ORDINAL_REF.test(cleaned) || /^(?:it|that)$/i.test(cleaned) ? { history: ctx.history } : {};
       const byObject = resolveOne(object, ctx.tasks, { prefer: want, ...shown });
-      if (byObject.kind === "one" && !byObject.partial && byObject.task.status === want) {
+      if (byObject.kind === "one" && !byObject.partial && byObject.task.status === want && ownDeed(byObject.task)) {
         const input = p.reopen ? { task: byObject.task.number, completed: false } : { task: byObject.task.number };
         return result(
           p.reopen ? "reopen_task" : "complete_task",
@@ -482,7 +507,7 @@ export function complete(ctx: Ctx): Interpretation | null {
         return clarifyReference({ ...byObject, candidates: open }, "mark as done", { completion: true }, ctx.language);
       // "I reviewed Sam's PR": most words match and the verb is the title's own verb.
       const verbFirst = pastVerbTarget(phrase, ctx);
-      if (verbFirst) {
+      if (verbFirst && ownDeed(verbFirst)) {
         return result(
           "complete_task",
           [{ tool: "complete_task", input: { task: verbFirst.number } }],
@@ -493,6 +518,7 @@ export function complete(ctx: Ctx): Interpretation | null {
     }
     // "finish the budget by tomorrow noon" names a due date: a new task, not a completion.
     if (!targets.ok && findDates(phrase, ctx.date).dates.length) return null;
+    if (targets.ok && !targets.tasks.every(ownDeed)) continue;
     if (!targets.ok) {
       // Loose patterns ("… done", "I <verb>ed …") only count when they name a task.
       if (p.strict) continue;

@@ -92,7 +92,7 @@ export function buildList(text: string, ctx: Ctx, confidence: number): Interpret
       L,
     );
   const doneIdiom = /\b(?:to\s+(?:get\s+)?(?:be\s+)?done|get\s+done|getting\s+done|be\s+done|needs?\s+doing)\b/.test(
-    L.replace(/\b(?:did|have)\s+i\s+(?:\w+\s+)?(?:get|got|gotten)\s+done\b/, " finished "),
+    L.replace(/\b(?:did|have)\s+(?:i|we)\s+(?:\w+\s+)?(?:get|got|gotten)\s+done\b/, " finished "),
   );
   const pendingWords = /\b(?:pending|open|outstanding|remaining|left|active|to-?do|todo)\b/.test(
     L.replace(/\bleft\s+(?:over\s+)?from\b/, ""),

@@ -42,6 +42,8 @@ const NO_REPEAT_TAIL = new RegExp(String.raw`\s+(?:${alt(REMARK_NO_REPEAT)})$`, 
 // A command ("mark it done", "move the demo to 4:30") is the commands' to read, not a remark.
 const COMMAND = new RegExp(String.raw`^(?:${alt([...COMMAND_LEADS, ...LIST_VERBS])})\b`, "i");
 const ORDINAL = /^(?:the\s+)?(?:first|second|third|fourth|fifth|last)(?:\s+one)?$/i;
+const MOVED =
+  /\b(?:got|gets|has\s+been|have\s+been|'s\s+been|was|were|is|are)\s+(?:moved|pushed|rescheduled|postponed|bumped|delayed|shifted|changed|switched|brought\s+forward)\b/i;
 const SAME_TIME = /[\s,]*(?:at\s+)?(?:the\s+)?same\s+time\b/i;
 
 /** The one task `phrase` names by its title (a number or "it" is a command's job, not a remark's). */
@@ -103,6 +105,13 @@ export function remark(ctx: Ctx): Interpretation | null {
   if (old && extractDate(old[0].replace(/^[\s,]*(?:not|instead\s+of|rather\s+than)\s+/i, ""), ctx.date).date)
     text = text.slice(0, old.index);
   if (COMMAND.test(text) && !LEAD.test(text)) return null;
+  // "my day shift on saturday got moved to sunday": the day it was names the task; the new one follows.
+  const moved = MOVED.exec(text);
+  if (moved) {
+    const was = extractDate(text.slice(0, moved.index), ctx.date);
+    if (was.date && extractDate(text.slice(moved.index), ctx.date).date)
+      text = `${was.rest} ${text.slice(moved.index)}`;
+  }
 
   // "milo got his flea treatment": someone had what the task gives them ("Give Milo flea treatment").
   const had = /^(\p{L}+)\s+(?:got|had|has\s+had)\s+(?:his|her|their|its)\s+(.+)$/iu.exec(text);

@@ -57,7 +57,7 @@ const SORTED_BYE =
 const APOLOGY = /^(?:sorry|sry|soz|my\s+bad|apologies)(?:\s+(?:for|about)\s+[^.!?]+)?$/i;
 const THANKS_CLOSING = new RegExp(`^(.+?)[,!.\\s]+(?:${alt(CLOSINGS)})$`, "i");
 // Out-of-scope requests, built from the OUT_OF_SCOPE table: "<verb> me/us [a|some…] <object>".
-const ASKING = String.raw`^(?:(?:can|could|would|will)\s+you\s+(?:please\s+)?|(?:do|did)\s+you\s+|please\s+|go\s+on(?:\s+and)?\s+|i\s+(?:want|need|would\s+like|'d\s+like)\s+you\s+to\s+)?`;
+const ASKING = String.raw`^(?:(?:can|could|would|will)\s+(?:you|u|ya)\s+(?:please\s+|pls\s+|just\s+)?|(?:do|did)\s+you\s+|please\s+|go\s+on(?:\s+and)?\s+|i\s+(?:want|need|would\s+like|'d\s+like)\s+you\s+to\s+)?`;
 const OUT_OF_SCOPE_RES = OUT_OF_SCOPE.map((row) => ({
   re: new RegExp(
     `${ASKING}(?:${alt(row.verbs)})\\s+(?:me|us)(?:\\s+(?:a|an|another|some|one|any|something|my|the|your|up\\s+a))?\\s+` +
@@ -281,6 +281,8 @@ export function smalltalk(ctx: Ctx): Interpretation | null {
   const t = ctx.raw
     .replace(/[.!?…\s]+$/g, "")
     .replace(/[\s,]+(?:lol|lmao|haha+|hehe+|xd)$/i, "")
+    // "… for me 😭": a face says how they feel, not what they ask.
+    .replace(/(?:\s|\p{Extended_Pictographic}|\u{FE0F}|\u{200D})+$/u, "")
     .trim();
   const say = messages(ctx.language);
   if (!t) return result("help", [], {}, 0.6, say.help);
