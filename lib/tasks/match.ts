@@ -174,6 +174,7 @@ export const CLIPPINGS: ReadonlyMap<string, string> = new Map([
   ["ophtalmo", "ophtalmologue"],
   ["kine", "kinesitherapeute"],
   ["appt", "appointment"],
+  ["ch", "chapter"],
 ]);
 
 /** Content words of a reference phrase, as typed (clippings spelt out). */

@@ -39,9 +39,9 @@ const FILLER_START = new RegExp(
     // "I want to delete …" is the command; "I need to call …" stays a new task (NEED in add.ts).
     // "Priya wants to push our 1:1 …": someone else's wish for a change is the change asked for.
     // "I can cross off the birthday one": what the user may now do is what they ask for.
-    String.raw`|(?:i(?:\s+(?:want|need|have|would\s+like)|'d\s+like)\s+to|(?:need|have)\s+to|(?:i\s+)?gotta|(?:i|we)\s+can(?:\s+now)?|(?:i|we)(?:'ll|\s+will)(?:\s+(?:just|rather|simply))?|let'?s|can\s+we|could\s+we|(?:(?:my|our|the)\s+)?[a-z]+\s+(?:wants?|asked|needs?|would\s+like)\s+(?:me\s+|us\s+)?to)(?=\s+(?:delete|remove|mark|undo|reopen|rename|reschedule|postpone|move|push|cancel|untag|clear|(?:tick|check|cross)(?:\s+(?:it|that|them|this))?\s+off)\b)` +
+    String.raw`|(?:(?:i|we)\s+)?(?:almost|nearly)\s+forgot|(?:i(?:\s+(?:want|need|have|would\s+like)|'d\s+like)\s+to|(?:need|have)\s+to|(?:i\s+)?gotta|(?:i|we)\s+can(?:\s+now)?|(?:i|we)(?:'ll|\s+will)(?:\s+(?:just|rather|simply))?|let'?s|can\s+we|could\s+we|(?:(?:my|our|the)\s+)?[a-z]+\s+(?:wants?|asked|needs?|would\s+like)\s+(?:me\s+|us\s+)?to)(?=\s+(?:delete|remove|mark|undo|reopen|rename|reschedule|postpone|move|push|cancel|untag|clear|(?:tick|check|cross)(?:\s+(?:it|that|them|this))?\s+off)\b)` +
     // "quick one - signed the trip form": a dash ends the lead too.
-    String.raw`)\b(?:[,!.:]|\s+[-–—])?\s+)+`,
+    String.raw`)\b(?:[,!.:]+|\s+[-–—])?\s+)+`,
   "i",
 );
 // "… can go on thursday too": a change said in full; "too" only says it is another one (update, remark).

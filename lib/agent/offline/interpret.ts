@@ -372,14 +372,16 @@ const AFTER_UNDO = /\s*[,;.!]+\s*|\s+(?:and|then|und|dann|y|luego|et|puis)\s+/gi
  */
 function undoThen(input: InterpretInput, ctx: Ctx): Interpretation | null {
   const typed = ctx.typed;
-  if (!UNDO_WORD.test(typed)) return null;
+  // "no la borres" is an undo once the tables have read it ("don't delete it").
+  const foreign = !UNDO_WORD.test(typed);
+  if (foreign && !UNDO_WORD.test(ctx.text)) return null;
   const change = dialogueState(input.history).lastChange;
   const n = change?.touched.length === 1 ? change.touched[0] : undefined;
   if (!change || n === undefined) return null;
   const breaks = [...typed.matchAll(AFTER_UNDO)];
   for (const [i, m] of breaks.entries()) {
     const head = typed.slice(0, m.index).trim();
-    if (!head || !UNDO_WORD.test(head)) continue;
+    if (!head || (!foreign && !UNDO_WORD.test(head))) continue;
     const undid = understand({ ...input, text: head }, false);
     if (!undid.calls.length || !undid.calls.every((c) => c.tool === "undo_operation")) continue;
     // The task as it was before the change (a deleted one is back after the undo).
@@ -393,16 +395,19 @@ function undoThen(input: InterpretInput, ctx: Ctx): Interpretation | null {
     // "…, I still need it", "…, my wife wants to cancel it after all": why it is undone, asking nothing new.
     const undoneTools = new Set(change.calls.map((c) => c.tool));
     for (const b of breaks.slice(i)) {
-      const tail = typed.slice(b.index + b[0].length).trim();
-      const said = tail ? makeCtx({ ...input, text: tail, tasks }, task) : null;
-      if (!said || !REQUEST_START.test(said.text) || /^(?:my|our|his|her|their|the)\s/i.test(tail)) continue;
-      const then = run(said);
-      if (
-        then.calls.length &&
-        then.confidence >= 0.7 &&
-        !then.calls.some((c) => c.tool === "undo_operation" || undoneTools.has(c.tool))
-      )
-        return combine([undid, then]);
+      const rest = typed.slice(b.index + b[0].length).trim();
+      // "…, márcala como hecha, el gásfiter ya vino ayer": the request, then why.
+      for (const tail of new Set([rest, rest.split(/\s*,\s*/)[0]!])) {
+        const said = tail ? makeCtx({ ...input, text: tail, tasks }, task) : null;
+        if (!said || !REQUEST_START.test(said.text) || /^(?:my|our|his|her|their|the)\s/i.test(tail)) continue;
+        const then = run(said);
+        if (
+          then.calls.length &&
+          then.confidence >= 0.7 &&
+          !then.calls.some((c) => c.tool === "undo_operation" || undoneTools.has(c.tool))
+        )
+          return combine([undid, then]);
+      }
     }
     return null;
   }

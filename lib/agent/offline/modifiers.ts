@@ -83,7 +83,7 @@ export function extractTags(text: string): Stripped<string[]> {
   // "…, high prio, tag uni", "…, put tag christmas", "…, tags work and writing, due monday": a tag said
   // as an item of its own among commas.
   const last =
-    /(?:[,;]\s*(?:and\s+)?|!+\s*|\s+and\s+(?=(?:put|add|give\s+it)\s))(?:(?:put|add|give\s+it|with)\s+(?:the\s+|a\s+)?)?tags?\s+(#?[\p{L}\p{N}_-]+(?:(?:\s+and\s+|\s*[&+]\s*)#?[\p{L}\p{N}_-]+)*(?:\s*,\s*#?[\p{L}\p{N}_-]+(?=\s*$))*)\s*(?=[,;]|$)/iu;
+    /(?:[,;]\s*(?:and\s+)?|!+\s*|\s+and\s+(?=(?:put|add|give\s+it)\s)|\s+(?:and|y|et|und)\s+(?=tags?\s))(?:(?:put|add|give\s+it|with)\s+(?:the\s+|a\s+)?)?tags?\s+(#?[\p{L}\p{N}_-]+(?:(?:\s+and\s+|\s*[&+]\s*)#?[\p{L}\p{N}_-]+)*(?:\s*,\s*#?[\p{L}\p{N}_-]+(?=\s*$))*)\s*(?=[,;]|$)/iu;
   const m = worded.exec(rest) ?? last.exec(rest);
   if (m) {
     tags.push(...splitTagList(m[1]));

@@ -664,7 +664,10 @@ function dayOnly(text: string, language: Language): string {
 // "la yerba ya la compré": the thing first, a pronoun before the past verb — read "ya compré la yerba".
 const ES_OBJECT_FIRST_PAST =
   /^((?:(?:ah|oh|ay|y|bueno|ok|vale|venga|pues|oye|mira)[\s,]+)*)([^\s,][^,]*?)\s+ya\s+(?:la|lo|las|los)\s+(\p{L}+[éí])(?=[\s,.!?]|$)/iu;
-const DE_COMMAND_LAST = /^(.+?),\s*(add|delete|remove|check off|complete)\s*[.!]*$/i;
+// An exclamation before the thing ("boah fast vergessn!! …") stays in front of the command.
+const DE_COMMAND_LAST = /^([^,!?:]*[!:]+\s+)?(.+?),\s*(add|delete|remove|check off|complete)\s*[.!]*$/i;
+// "…, bitte eintragen thx": thanks after a verb said last would keep it from being last.
+const DE_THANKS_LAST = /(?<=\p{L}{4,}en)\s+(?:thx|danke|merci)\s*[.!]*$/iu;
 // "faut que j'appelle …", "il faudrait que je range …": a need, read as "I need to <infinitive>".
 const FR_MUST_THAT = /\b(?:il\s+)?(?:faut|faudrait|faudra)\s+(?:que\s+|qu['’]\s*)(?:je\s+|j['’]\s*)(\p{L}+)/giu;
 function frInfinitive(verb: string): string | null {
@@ -688,8 +691,13 @@ const NOT_DONE: Partial<Record<Language, RegExp>> = {
 };
 // "et la facture proximus je l'ai bien payée ?": the thing first, then the question about it.
 const FR_TOPIC_ASKED = /^((?:et\s+)?)(.+?)[,\s]+je\s+l['’]ai\s+((?:bien|déjà)\s+)?(\p{L}+?)(?:e|es|s)?\s*\?\s*$/iu;
+// "le lave-vitre je l'ai acheté hier": the thing first, then the report of it.
+const FR_TOPIC_DONE =
+  /^(?:et\s+)?((?:le|la|les)\s+[^,]+?|l['’]\s*[^\s,]+)[,\s]+je\s+(?:l['’]\s*|les\s+)ai\s+((?:déjà|bien|finalement)\s+)?(?!(?:pas|jamais|point|plus)\b)(\p{L}+)(.*)$/iu;
 // "c'est la troisième que je voulais repousser", "era la segunda la que quería mover": the one meant.
 const CLEFT_MEANT: Partial<Record<Language, RegExp>> = {
+  // "argh no sorry, it was the hazelnut that got delivered, not the vanilla": the one done, not the one marked.
+  en: /^((?:(?:no|argh|ugh|oh|oops|sorry|wait|ah|hang\s+on)[\s,!.]+)*)it\s+was\s+(the\s+.+?)\s+(?:that|which|i)\s+(?:got\s+\p{L}+|was\s+\p{L}+|\p{L}+ed|meant|wanted)(?:[\s,]+(?:not\s+.+|sorry))?[\s.!]*$/iu,
   // "ah zut non, c'est le rapport que j'ai rendu, pas les clés": the one done, not the one marked.
   fr: /^((?:(?:non|ah|oh|oups|pardon|zut|mince|attends|attendez|remets-la|remets-le|remettez-la|remettez-le|en\s+fait)[\s,!.]+)*)c['’]est\s+(?!quoi\b)(.+?)\s+que\s+(?:je\s+voulais\s+\p{L}+(?:\s+comme\s+\p{L}+)?|j['’]ai\s+\p{L}+(?:é|ée|i|ie|u|ue|is|it|ert|int))(?:[\s,]+(?:pardon|désolée?|pas\s+.+))?[\s.!]*$/iu,
   es: /^((?:(?:no|ay|uy|perdón|perdon)[\s,]+)*)era\s+(.+?)\s+(?:la|el|lo)\s+que\s+quer[íi]a\s+\p{L}+(?:[\s,]+(?:perdón|perdon))?[\s.!]*$/iu,
@@ -709,7 +717,10 @@ const DE_ONLY_MEANT =
 const DE_REMIND_LAST = /\b(und\s+)?mich\s+(?!an\b|daran\b)(.+?)\s+(?:daran\s+)?erinnern\b/giu;
 // "die Vorbereitung fürs Teammeeting schieb bitte auf Montag": the task named first, then the command.
 const DE_OBJECT_FIRST =
-  /^((?:die|der|das|den|dem|mein|meine|meinen)\s+[^\s?.!,][^?.!,]*?)\s+(schieb|schiebe|verschieb|verschiebe|lösch|lösche|streich|streiche|markier|markiere|erledige)\s+((?:(?:bitte|mal|ma|doch|halt)\s+)*)(?=\S)/iu;
+  /^((?:(?:ah|oh|ach|und|also)[\s,]+)*)((?:die|der|das|den|dem|mein|meine|meinen)\s+[^\s?.!,][^?.!,]*?)\s+(schieb|schiebe|verschieb|verschiebe|stell|stelle|lösch|lösche|streich|streiche|markier|markiere|erledige)\s+((?:(?:bitte|mal|ma|doch|halt)\s+)*)(?=\S)/iu;
+// "den Abwart hab ich vorhin angerufen": the thing first, then the report ("ich hab … angerufen").
+const DE_OBJECT_REPORT =
+  /^((?:(?:ah|oh|ach|und|also)[\s,]+)*)((?:den|die|das|dem)\s+(?!(?:erste|zweite|dritte|vierte|letzte|andere)\b)[^\s?.!,][^?.!,]*?)\s+(?:hab|habe)\s+ich\s+((?:(?:vorhin|gestern|heute|schon|grad|gerade|eben|endlich)\s+)*)(\p{L}+(?:t|en))\s*[.!]*$/iu;
 // "am Freitagabend": a weekday and a part of it written as one word.
 const DE_PART_CLOCK =
   /\b(abend|abends|nachmittag|nachmittags|nacht)\s+um\s+(\d{1,2})(?::([0-5]\d))?(?![\d:])(?:\s*uhr\b)?/giu;
@@ -773,7 +784,7 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
       const infinitive = frInfinitive(verb);
       return infinitive ? `il faut ${infinitive}` : all;
     });
-  if (language === "fr") t = t.replace(FR_TOPIC_ASKED, "$1j'ai $3$4 $2 ?");
+  if (language === "fr") t = t.replace(FR_TOPIC_ASKED, "$1j'ai $3$4 $2 ?").replace(FR_TOPIC_DONE, "j'ai $3 $1$4");
   const notDone = NOT_DONE[language];
   if (notDone) t = t.replace(notDone, "isn't done");
   const cleft = CLEFT_MEANT[language];
@@ -781,8 +792,10 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
   if (language === "de")
     t = reorderClosed(
       t
+        .replace(DE_THANKS_LAST, "")
         .replace(DE_ONLY_MEANT, "$1 ")
-        .replace(DE_OBJECT_FIRST, "$2 $3$1 ")
+        .replace(DE_OBJECT_FIRST, "$1$3 $4$2 ")
+        .replace(DE_OBJECT_REPORT, "$1ich hab $2 $3$4")
         .replace(DE_WEEKDAY_PART, "$1 $2")
         // "am Donnerstag Abend um 8": the evening's 8 is 20:00 (a 24-hour clock from here on).
         .replace(
@@ -799,7 +812,7 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
       trace,
     )
       // "am 2. Jänner Pickerl machen lassen, bitte eintragen": the command said last, after the thing, goes first.
-      .replace(DE_COMMAND_LAST, "$2 $1")
+      .replace(DE_COMMAND_LAST, "$1$3 $2")
       .replace(DE_DAY_ONLY, (all, d: string) => (+d >= 1 && +d <= 31 ? `on the ${ordinal(+d)}` : all));
   const weekdayDay = WEEKDAY_DAY[language];
   if (weekdayDay)

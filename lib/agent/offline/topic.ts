@@ -1,7 +1,8 @@
 // Topic first, command after ("the plumber, move it to tomorrow", "can't make the gym today,
 // move it to wed", "le train ? supprime-le"): the task is named up front and the command
 // points back at it with "it". The command is read on its own, with "it" bound to that task.
-import { COMMAND_LEADS, LIST_VERBS, NOUN_DELETE_VERBS } from "./lexicon";
+import { COMMAND_LEADS, LIST_VERBS, NOT_DONE_PASTS, NOUN_DELETE_VERBS } from "./lexicon";
+import { baseOfPastVerb, WHEN_DONE } from "./text";
 import { resolveOne } from "./references";
 import { storyTask } from "./story";
 import type { Ctx } from "./context";
@@ -49,21 +50,36 @@ const NUMBER_TOPIC = new RegExp(
 );
 
 const FOR_TOPIC =
-  /^(?:for|about|as\s+for|regarding|re|pour|para|für|beim|bei\s+(?:der|dem))\s+(.{3,}?)(?:\s*[,:;-]\s*|\s+(?=remind\s+me\s))(?:remind\s+me\s+)?(.+?\s(?:before|ahead|earlier)|(?<=remind\s+me\s+).+)$/i;
+  /^(?:for|about|as\s+for|regarding|re|pour|para|für|beim|bei\s+(?:der|dem))\s+(.{3,}?)(?:\s*[,:;-]\s*|\s+(?=remind\s+me\s))(?:remind\s+me\s+)?(.+?\s(?:before|ahead|earlier)(?:\s+at\s+\d{1,2}(?::\d\d)?(?:\s*[ap]m)?)?|(?<=remind\s+me\s+).+)$/i;
 // "for the gutters task, swap the errands tag for house": the command needs no "it", the topic is its task.
 const FOR_COMMAND = new RegExp(
   String.raw`^(?:for|on|as\s+for|regarding)\s+(.{3,}?)\s*[,:;-]\s*((?:${VERBS.join("|")}|give)\s.*)$`,
   "i",
 );
 
+// "the electricity bill - paid that this afternoon": the task named, then a report of its deed.
+const PAST_SHAPE = new RegExp(
+  String.raw`^(.{3,}?)\s*(?:[,:;!]|\s[-–—]\s)\s*(?:ya\s+|déjà\s+|schon\s+)?(?:(?:i|we)\s+)?(?:just\s+|already\s+|finally\s+)?(\p{L}+)\s+(?:it|that|this)(?:\s+(?:up|off|out|back|in|over|away))?(?:\s+${WHEN_DONE})?(?:\s+(?:actually|already|finally|too|lol))?$`,
+  "iu",
+);
+
 export function topicFirst(ctx: Ctx): { command: string; task: TaskSnapshot } | null {
   // "the parcel isn't picked up yet, put it back": the remark already says what to do (complete.ts).
   if (reopensWithTail(ctx.text)) return null;
   const text = ctx.text.replace(/^(?:and|y|und|et)\s+/i, "");
+  const past = PAST_SHAPE.exec(text);
+  if (past && baseOfPastVerb(past[2]!) && !NOT_DONE_PASTS.includes(past[2]!.toLowerCase())) {
+    // "ah and the Correos too, I picked it up": the naming without its lead and its "too".
+    const naming = past[1]!.replace(/^(?:(?:ah|oh|ok|and)[\s,]+)+/i, "").replace(/\s+(?:too|also|as\s+well)$/i, "");
+    const out = resolveOne(naming, ctx.tasks, { history: ctx.history, prefer: "pending" });
+    if (out.kind === "one" && out.via !== "history" && !out.partial && out.task.status === "pending")
+      return { command: "mark it as done", task: out.task };
+  }
   // "for the client call, remind me at 1pm": the reminder is that task's.
   const remind = FOR_TOPIC.exec(text);
   if (remind) {
-    const out = resolveOne(remind[1]!, ctx.tasks, { history: ctx.history });
+    // "for the race itself": the thing, not another one near it.
+    const out = resolveOne(remind[1]!.replace(/\s+itself$/i, ""), ctx.tasks, { history: ctx.history });
     if (out.kind === "one") return { command: `remind me about it ${remind[2]}`, task: out.task };
   }
   const named = FOR_COMMAND.exec(text);

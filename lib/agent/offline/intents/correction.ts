@@ -65,6 +65,8 @@ function intended(text: string): string | null {
   if (/\b(?:too|as\s+well)$/i.test(stripped.split(/\s*[,;]\s*/)[0]!)) return null;
   let m: RegExpExecArray | null;
   m = MEANT.exec(stripped);
+  // "no, i mean don't delete it, mark it as done": a command taken back, not the task meant (undoThen).
+  if (m && /^(?:don'?t|do\s+not|never)\b/i.test(m[1]!)) return null;
   if (m) return m[1]!;
   m = CLEFT.exec(stripped);
   if (m) return m[1]!;
@@ -174,6 +176,8 @@ const ONE_MORE =
 // Spanish or French, said with its own when and tags.
 const ONE_MORE_DEED = /^(?:(?:oh|ah|ok|and)[\s,]+)*(?:(?:and|also|plus)\s+)?([^,]+?)(\s*,.*)?$/i;
 const SAID_AND = /^\W*(?:and|und|y|et|also|auch|plus)\s/i;
+// (The tables have already taken the "and" off the text.)
+const AND_THING = /^(?:(?:and|also|plus)\s+)?((?!(?:it|that|this|them|those)\b).+)$/i;
 
 function oneMore(text: string, ctx: Ctx, before: Change): Interpretation | null {
   const deed = ctx.language !== "en" && SAID_AND.test(ctx.typed) ? ONE_MORE_DEED.exec(ctx.text) : null;
@@ -300,11 +304,14 @@ export function correction(ctx: Ctx): Interpretation | null {
   }
 
   const same = SAME_FOR.exec(ctx.text);
+  // "and ch 1" right after a completion or a deletion: the same for the one named whole.
+  const finished = change.calls.every((c) => c.tool === "complete_task" || c.tool === "delete_task");
   const m =
     same ??
     SAME_AFTER.exec(ctx.text) ??
     TOO.exec(ctx.text) ??
-    ALSO.exec(ctx.raw.replace(/^(?:ah|oh|ok)[\s,]+/i, "").replace(/[.!?]+$/, ""));
+    ALSO.exec(ctx.raw.replace(/^(?:ah|oh|ok)[\s,]+/i, "").replace(/[.!?]+$/, "")) ??
+    (finished && SAID_AND.test(ctx.typed) ? AND_THING.exec(ctx.text) : null);
   if (!m) return null;
   // "same for the grandpa call, but every sunday": the same change, with one thing said otherwise.
   const but = m === same ? SAME_BUT.exec(m[1]!) : null;

@@ -7,7 +7,7 @@ import { dialogueState } from "../dialogue";
 import { extractDate } from "../dates";
 import { extractPriority, extractTags } from "../modifiers";
 import { repeatRuleOnly } from "../recurrence";
-import { OFFSET, remindBefore } from "../reminders";
+import { OFFSET, remindBefore, remindFromSpec } from "../reminders";
 import { resolveOne } from "../references";
 import { ORDINAL_REF } from "@/lib/tasks/match";
 import type { Interpretation, TaskSnapshot, ToolCall } from "../types";
@@ -28,7 +28,11 @@ const REMIND_OFFSET = new RegExp(
 
 const BARE_LENGTH =
   /^(?:(?:make|set|change)\s+(?:it|that)\s+(?:to\s+)?)?(?:\d+|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty-five)\s+(?:minutes?|mins?|hours?|days?)$/i;
-const NAMED_OFFSET = new RegExp(String.raw`^(?:for\s+)?(.+?)[\s,]+(?:remind\s+me\s+)?(${OFFSET})$`, "i");
+// "and for the race itself, the night before at 9": the offset may carry its clock time.
+const NAMED_OFFSET = new RegExp(
+  String.raw`^(?:for\s+)?(.+?)[\s,]+(?:remind\s+me\s+)?(${OFFSET}(?:\s+at\s+\d{1,2}(?::\d\d)?(?:\s*[ap]m)?)?)$`,
+  "i",
+);
 
 export function elliptical(ctx: Ctx): Interpretation | null {
   const state = dialogueState(ctx.history);
@@ -59,9 +63,9 @@ export function elliptical(ctx: Ctx): Interpretation | null {
   // "and the other one 30 min before": another task, reminded the same way before its own time.
   const named = NAMED_OFFSET.exec(text);
   if (named) {
-    const out = resolveOne(named[1]!, ctx.tasks, { history: ctx.history });
+    const out = resolveOne(named[1]!.replace(/\s+itself$/i, ""), ctx.tasks, { history: ctx.history });
     const task = out.kind === "one" && out.task.status === "pending" ? out.task : null;
-    const at = task?.dueDate ? remindBefore(task.dueDate, named[2]!, null, ctx.date.timeZone) : null;
+    const at = task?.dueDate ? remindFromSpec(named[2]!, task.dueDate, ctx.date) : null;
     return task && at
       ? result(
           "update_task",
