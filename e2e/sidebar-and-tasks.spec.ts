@@ -22,11 +22,19 @@ async function say(page: Page, text: string, conversationId?: string): Promise<s
   return response.headers()["x-conversation-id"]!;
 }
 
+// Midday in Berlin on the day the test starts. The panel reads "today" and "overdue" from the browser's
+// clock, which the test holds there: run at 23:59 in Berlin, "today at 23:59" would be over before the check.
+const berlinToday = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Berlin" });
+const middayInBerlin = new Date(`${berlinToday}T11:00:00Z`);
+
 function berlinDay(offsetDays: number): string {
-  return new Date(Date.now() + offsetDays * 86_400_000).toLocaleDateString("sv-SE", { timeZone: "Europe/Berlin" });
+  return new Date(middayInBerlin.getTime() + offsetDays * 86_400_000).toLocaleDateString("sv-SE", {
+    timeZone: "Europe/Berlin",
+  });
 }
 
 test("the task panel updates live, ticks and unticks, edits inline and deletes with undo", async ({ page }) => {
+  await page.clock.setFixedTime(middayInBerlin);
   await register(page, { name: "Tia Tasks", email: uniqueEmail("tia") });
   const panel = page.getByRole("complementary", { name: "Tasks" });
   await expect(panel.getByText("All clear")).toBeVisible();

@@ -48,7 +48,7 @@ const FILLER_START = new RegExp(
 export const TOO_AT_END = /\s+(?:too|as\s+well)$/i;
 // "… a fortnight from now" keeps its "now".
 const FILLER_END =
-  /(?<!\bfrom)[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|for me please|if you can|if possible|asap please|now|instead(?:\s+of\s+(?:the\s+)?\S+(?:\s*(?:am|pm))?)?|then|actually|anyway|anyways|though|btw|lol|lmao|haha|hehe|xd|ugh|smh|ja(?:ja)+|je(?:je)+|mdr|(?:lol\s+)?finally|at\s+last|while\s+you'?re\s+at\s+it|(?:so\s+)?(?:don'?t|do\s+not)\s+let\s+me\s+forget|(?:please\s+)?(?:can\s+you\s+|you\s+can\s+)?put\s+it\s+(?:in|on)\s+(?:my|the)\s+list|(?:so\s+)?(?:please\s+)?(?:(?:can|could|would)\s+(?:you|u)\s+)?(?:please\s+)?(?:add|note|save|jot)\s+(?:it|that)(?:\s+down)?(?:\s+(?:please|for\s+me))?)$/i;
+  /(?<!\bfrom)[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|for me please|if you can|if possible|asap please|now|instead(?:\s+of\s+(?:the\s+)?\S+(?:\s*(?:am|pm))?)?|then|actually|anyway|anyways|though|btw|lol|lmao|haha|hehe|xd|ugh|smh|like\s+the\s+(?:others|rest)|ja(?:ja)+|je(?:je)+|mdr|(?:lol\s+)?finally|at\s+last|while\s+you'?re\s+at\s+it|(?:so\s+)?(?:don'?t|do\s+not)\s+let\s+me\s+forget|(?:please\s+)?(?:can\s+you\s+|you\s+can\s+)?put\s+it\s+(?:in|on)\s+(?:my|the)\s+list|(?:so\s+)?(?:please\s+)?(?:(?:can|could|would)\s+(?:you|u)\s+)?(?:please\s+)?(?:add|note|save|jot)\s+(?:it|that)(?:\s+down)?(?:\s+(?:please|for\s+me))?)$/i;
 const ADD_IT_ASKED =
   /[,;]\s*(?:(?:can|could|would)\s+(?:you|u)\s+)(?:please\s+)?(?:add|note|save|jot)\s+(?:it|that)(?:\s+down)?(?:\s+(?:please|for\s+me))?\s*\?\s*$/i;
 // "…? Thank you so much", "…. cheers in advance", "…? no rush": thanks (or leave) in a sentence of

@@ -13,6 +13,9 @@ const NAMED_NIGHT =
 // "night shift", "evening class", "morning meds": the part of the day names the kind of thing.
 const DAYPART_THING =
   /\b(?:morning|afternoon|evening|night|day|late|early)(?=\s+(?:shifts?|class(?:es)?|course|lectures?|service|meds|medication|pills|routine|nurse|duty|rota|prayers?|market)\b)/gi;
+// "boiler service at 22 Marsh Lane": a house number before a street's name is no clock time.
+const STREET_NUMBER =
+  /\b\d{1,4}[a-z]?(?=\s+(?:\p{Lu}\p{L}+\s+)+(?:Lane|Ln|Road|Rd|Street|St|Avenue|Ave|Close|Drive|Dr|Way|Court|Ct|Crescent|Place|Pl|Terrace|Gardens|Square|Sq|Boulevard|Blvd|Row|Hill|Grove|Mews|Park)\b)/gu;
 const CONNECTOR_BEFORE = /\b(?:on|by|due|until|till|before|after|for|next|this|from|to|at|in)\s+$/i;
 
 /** chrono readings that are almost never meant as dates inside a to-do sentence. */
@@ -86,7 +89,8 @@ export function chronoDates(text: string, ctx: DateContext): FoundDate[] {
     .replace(TASK_NUMBER, (_all, label: string, digits: string) => label + "n".repeat(digits.length))
     .replace(THE_SECOND, (all) => all.replace(/\S/g, "x"))
     .replace(NAMED_NIGHT, (all) => "x".repeat(all.length))
-    .replace(DAYPART_THING, (all) => "x".repeat(all.length));
+    .replace(DAYPART_THING, (all) => "x".repeat(all.length))
+    .replace(STREET_NUMBER, (all) => "n".repeat(all.length));
   try {
     results = chrono.casual.parse(parsed, ref, { forwardDate: true });
     // Date words of the message's language that no table translated ("el 5 de marzo", "vendredi

@@ -327,6 +327,10 @@ function withoutAside(input: InterpretInput, ctx: Ctx, weakTasks = false): Inter
     // Two readings that agree ("ya pagué la luz, táchalo") are sure enough together.
     const same = sameCalls(a, b) || sameCalls(a, aboutHead(input, ctx, a, tail));
     if ((strong(a) && remark(b)) || same) return a;
+    // "1st one's done already lol, grabbed it on the way home": the tail's "it" can only be the head's task.
+    const pointsBack = (o: Interpretation) =>
+      o.intent === "clarify" && !o.calls.length && /^(?:it|that|them)$/i.test(String(o.entities.ref ?? ""));
+    if (strong(a) && pointsBack(b) && a.calls.every((c) => c.tool !== "add_task")) return a;
     // "ich habe die Rechnung bezahlt, bitte abhaken" with two bills: the head's question names the
     // candidates; the tail's "it" only points back at them.
     if (
@@ -454,8 +458,14 @@ function sentences(input: InterpretInput, ctx: Ctx): Interpretation | null {
   for (const text of parts)
     outs.push(sameAgain(text, outs.at(-1), ctx) ?? understand({ ...input, text }, false, ctx.language));
   if (!outs.every((o) => o.calls.length && o.confidence >= 0.7)) return null;
+  // "what did I miss? I mean, what's late?": a question asked again, more exactly, is one question.
+  const lists = outs.every((o) => o.calls.every((c) => c.tool === "list_tasks"));
+  // (German "also" is "so"; an English "also" asks one more thing.)
+  const restated = RESTATED.test(parts[1]!) || (ctx.language === "de" && /^also\b/i.test(parts[1]!));
+  if (lists && outs.length === 2 && restated) return outs[1]!;
   return combine(outs);
 }
+const RESTATED = /^(?:i\s+mean|that\s+is|en\s+fait|o\s+sea|es\s+decir|ich\s+mein(?:e)?|je\s+veux\s+dire)\b/i;
 
 /** "make the one you just added high priority, and the cheese too": the change before, on one more task. */
 function sameAgain(text: string, before: Interpretation | undefined, ctx: Ctx): Interpretation | null {

@@ -627,7 +627,7 @@ function clockDigits(text: string, language: Language): string {
 
 // "make the turkey pickup 9 instead of 10", "move the call to 4": an hour alone, last, after a change verb.
 const BARE_HOUR =
-  /^((?:(?:make|set|change)\s+.+?\s+(?:to\s+)?)|(?:(?:move|push|shift|bump|change|reschedule)\s+.+?\s+to\s+))([1-9]|1[0-9]|2[0-3])((?:\s+instead(?:\s+of\s+\d{1,2}(?::[0-5]\d)?(?:\s*[ap]m)?)?)?[\s.!?]*)$/i;
+  /^((?:(?:and|also|then)\s+)?(?:(?:make|set|change)\s+.+?\s+(?:to\s+)?|(?:move|push|shift|bump|change|reschedule)\s+.+?\s+to\s+))([1-9]|1[0-9]|2[0-3])((?:\s+instead(?:\s+of\s+\d{1,2}(?::[0-5]\d)?(?:\s*[ap]m)?)?)?[\s.!?]*)$/i;
 
 // "jeden Monat am 25.": a day of the month with no month after it (chrono.de reads "am 25. März" itself).
 const DE_DAY_ONLY =
@@ -699,7 +699,7 @@ const CLEFT_MEANT: Partial<Record<Language, RegExp>> = {
   // "argh no sorry, it was the hazelnut that got delivered, not the vanilla": the one done, not the one marked.
   en: /^((?:(?:no|argh|ugh|oh|oops|sorry|wait|ah|hang\s+on)[\s,!.]+)*)it\s+was\s+(the\s+.+?)\s+(?:that|which|i)\s+(?:got\s+\p{L}+|was\s+\p{L}+|\p{L}+ed|meant|wanted)(?:[\s,]+(?:not\s+.+|sorry))?[\s.!]*$/iu,
   // "ah zut non, c'est le rapport que j'ai rendu, pas les clés": the one done, not the one marked.
-  fr: /^((?:(?:non|ah|oh|oups|pardon|zut|mince|attends|attendez|remets-la|remets-le|remettez-la|remettez-le|en\s+fait)[\s,!.]+)*)c['’]est\s+(?!quoi\b)(.+?)\s+que\s+(?:je\s+voulais\s+\p{L}+(?:\s+comme\s+\p{L}+)?|j['’]ai\s+\p{L}+(?:é|ée|i|ie|u|ue|is|it|ert|int))(?:[\s,]+(?:pardon|désolée?|pas\s+.+))?[\s.!]*$/iu,
+  fr: /^((?:(?:non|ah|oh|oups|pardon|zut|mince|attends|attendez|remets-la|remets-le|remettez-la|remettez-le|en\s+fait)[\s,!.]+)*)c['’]est\s+(?!quoi\b)(.+?)\s+(?:que\s+(?:je\s+voulais\s+\p{L}+(?:\s+comme\s+\p{L}+)?|j['’]ai\s+\p{L}+(?:é|ée|i|ie|u|ue|is|it|ert|int))|qu['’]il\s+fallait\s+\p{L}+)(?:[\s,]+(?:pardon|désolée?|pas\s+.+))?[\s.!]*$/iu,
   es: /^((?:(?:no|ay|uy|perdón|perdon)[\s,]+)*)era\s+(.+?)\s+(?:la|el|lo)\s+que\s+quer[íi]a\s+\p{L}+(?:[\s,]+(?:perdón|perdon))?[\s.!]*$/iu,
 };
 // "au jeudi 26", "al jueves 3": a weekday with its day of the month; the day says it all.
@@ -720,14 +720,14 @@ const DE_OBJECT_FIRST =
   /^((?:(?:ah|oh|ach|und|also)[\s,]+)*)((?:die|der|das|den|dem|mein|meine|meinen)\s+[^\s?.!,][^?.!,]*?)\s+(schieb|schiebe|verschieb|verschiebe|stell|stelle|lösch|lösche|streich|streiche|markier|markiere|erledige)\s+((?:(?:bitte|mal|ma|doch|halt)\s+)*)(?=\S)/iu;
 // "den Abwart hab ich vorhin angerufen": the thing first, then the report ("ich hab … angerufen").
 const DE_OBJECT_REPORT =
-  /^((?:(?:ah|oh|ach|und|also)[\s,]+)*)((?:den|die|das|dem)\s+(?!(?:erste|zweite|dritte|vierte|letzte|andere)\b)[^\s?.!,][^?.!,]*?)\s+(?:hab|habe)\s+ich\s+((?:(?:vorhin|gestern|heute|schon|grad|gerade|eben|endlich)\s+)*)(\p{L}+(?:t|en))\s*[.!]*$/iu;
+  /^((?:(?:ah|oh|ach|und|also)[\s,]+)*)((?:den|die|das|dem)\s+(?!(?:erste|zweite|dritte|vierte|letzte|andere)\b)[^\s?.!,][^?.!,]*?)\s+(?:hab|habe)\s+ich\s+((?:(?:vorhin|gestern|heute|schon|grad|gerade|eben|endlich)\s+)*(?:[^?.!,]+?\s+)?)(\p{L}+(?:t|en))\s*[.!]*$/iu;
 // "am Freitagabend": a weekday and a part of it written as one word.
 const DE_PART_CLOCK =
   /\b(abend|abends|nachmittag|nachmittags|nacht)\s+um\s+(\d{1,2})(?::([0-5]\d))?(?![\d:])(?:\s*uhr\b)?/giu;
 const DE_WEEKDAY_PART =
   /\b(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)(morgen|vormittag|mittag|nachmittag|abend|nacht)\b/giu;
 // "benennen Sie es bitte um in „…“", "benenn das um in …": the particle before the new name, not at the end.
-const DE_RENAME_UM_IN = /\b(?:benennen\s+sie|benenne|benenn)\s+(.+?)\s+um\s+in\b/giu;
+const DE_RENAME_UM_IN = /\b(?:benennen\s+sie|benenne|benenn|nenn|nenne)\s+(.+?)\s+um\s+in\b/giu;
 // "el lunes que viene", "el mes que viene": the coming one, as chrono's Spanish reads "el próximo lunes".
 const ES_COMING =
   /(?<![\p{L}])(lunes|martes|miércoles|jueves|viernes|sábado|domingo|mes|año)\s+que\s+viene(?![\p{L}])/giu;

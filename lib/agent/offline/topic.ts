@@ -35,7 +35,7 @@ const LEAD = /^(?:i\s+)?(?:can'?t|cannot|won'?t|couldn'?t|didn'?t|don'?t)\s+(?:m
 // when the command points back at once.
 // "y la reunión con el gestor pásela al jueves" keeps its own article where the tables left it.
 const BARE_SHAPE = new RegExp(
-  String.raw`^((?:the|la|el|los|las|le|les|die|der|das|den)\s+\S.{1,40}?)\s+((?:${VERBS.join("|")})\s+(?:it|them)\b.*)$`,
+  String.raw`^((?:the|la|el|los|las|le|les|die|der|das|den)\s+\S.{1,40}?)\s+((?:${VERBS.join("|")})\s+(?:about\s+)?(?:it|them)\b.*)$`,
   "i",
 );
 const ORDINAL_SHAPE = new RegExp(

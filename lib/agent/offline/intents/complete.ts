@@ -105,8 +105,9 @@ const PATTERNS: Pattern[] = [
   },
   {
     // "they're both done now": the "both" said after the verb still counts the tasks meant.
+    // "varroa treatment's done on all four hives": how far it went says nothing of which.
     re: new RegExp(
-      String.raw`^(.+?)(?:\s+(?:really\s+|actually\s+)?(?:is|are|'s|was|were|has\s+been|have\s+been|got|is\s+now|are\s+now)|'s|'re)\s+(?:now\s+|finally\s+|already\s+|totally\s+|really\s+|actually\s+)?(?:(all|both)\s+)?(?:now\s+)?(?:done|finished|complete|completed|sorted|taken\s+care\s+of|handled|dealt\s+with|out\s+of\s+the\s+way|ticked\s+off|checked\s+off)(?:\s+(?:now|too|as\s+well|finally|at\s+last|already|${WHEN_DONE}))?$`,
+      String.raw`^(.+?)(?:\s+(?:really\s+|actually\s+)?(?:is|are|'s|was|were|has\s+been|have\s+been|got|is\s+now|are\s+now)|'s|'re)\s+(?:now\s+|finally\s+|already\s+|totally\s+|really\s+|actually\s+)?(?:(all|both)\s+)?(?:now\s+)?(?:done|finished|complete|completed|sorted|taken\s+care\s+of|handled|dealt\s+with|out\s+of\s+the\s+way|ticked\s+off|checked\s+off)(?:\s+(?:now|too|as\s+well|finally|at\s+last|already|${WHEN_DONE}))?(?:\s+(?:on|for|in|at)\s+(?:all|both|every|each)\b.*)?$`,
       "i",
     ),
     group: 1,
@@ -291,7 +292,15 @@ function foreignPast(ctx: Ctx): Interpretation | null {
   const verbs = [...new Set([...said0, ...said0.flatMap((v) => sameDeeds(v) ?? [])])];
   // "j'ai fini la présentation client": finishing says nothing of the deed, so the object alone names it.
   const finished = FINISHED.test(verb);
-  for (const phrase of [...verbs.map((v) => `${v} ${object}`), object]) {
+  // "ya pagué la administración del edificio" for "Pagar la administración": the thing, less what says whose.
+  const head = said
+    .replace(/\s+(?:del|de|des|du|vom|von|für|para|pour)\s+.+$/i, "")
+    .split(/\s+/)
+    .filter((w) => !stop.has(w.toLowerCase().replace(/^l'/, "")))
+    .map((w) => w.replace(/^l'/i, ""))
+    .join(" ");
+  const objects = head !== object && head.trim() ? [object, head] : [object];
+  for (const phrase of [...objects.flatMap((o) => verbs.map((v) => `${v} ${o}`)), object]) {
     const out = resolveOne(phrase, ctx.tasks, { prefer: "pending" });
     if (
       out.kind === "one" &&

@@ -40,9 +40,12 @@ const SAME_FOR =
 const SAME_AFTER =
   /^(?:and\s+|also\s+)*(.+?)\s*,?\s+(?:the\s+)?same\s+(?:tags?|time|day|date|priority|reminder|thing|deal)(?:\s+(?:please|too|as\s+well))*$/i;
 // "et celle d'hier aussi": the other languages' "too" where the tables leave it (it is also a title word).
-export const TOO = /^(?:and\s+|also\s+)*(.+?)\s+(?:too|as\s+well|aussi|auch)$/i;
+export const TOO = /^(?:and\s+|also\s+)*(.+?)\s+(?:too|also|as\s+well|aussi|auch)$/i;
 // "and also the gas", "y también el gas": "also" in front instead of "too" behind.
 const ALSO = /^(?:and\s+)?also\s+((?:the|my|el|la|los|las|le|les|der|die|das|den)\s+.+)$/i;
+
+const DAY_MEANT =
+  /^(?:next|this|on)?\s*(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today)\b.*?(?:[-–—,]\s*the\s+\d{1,2}(?:st|nd|rd|th)?)\b/i;
 
 function intended(text: string): string | null {
   // "no, the other one - the Geschenk one": the name after the dash says which other one.
@@ -67,6 +70,8 @@ function intended(text: string): string | null {
   m = MEANT.exec(stripped);
   // "no, i mean don't delete it, mark it as done": a command taken back, not the task meant (undoThen).
   if (m && /^(?:don'?t|do\s+not|never)\b/i.test(m[1]!)) return null;
+  // "I meant next tuesday - the 22nd": a day meant, not a task (wrongDate).
+  if (m && DAY_MEANT.test(m[1]!)) return null;
   if (m) return m[1]!;
   m = CLEFT.exec(stripped);
   if (m) return m[1]!;
@@ -304,12 +309,14 @@ export function correction(ctx: Ctx): Interpretation | null {
   }
 
   const same = SAME_FOR.exec(ctx.text);
+  // "y lo del banco también, que ya tengo la cita": why, after the "too", is no part of it.
+  const bare = ctx.text.replace(/\s*,\s*(?:que|because|since|porque|parce\s+que|car|weil|denn)\s+.+$/i, "");
   // "and ch 1" right after a completion or a deletion: the same for the one named whole.
   const finished = change.calls.every((c) => c.tool === "complete_task" || c.tool === "delete_task");
   const m =
     same ??
     SAME_AFTER.exec(ctx.text) ??
-    TOO.exec(ctx.text) ??
+    TOO.exec(bare) ??
     ALSO.exec(ctx.raw.replace(/^(?:ah|oh|ok)[\s,]+/i, "").replace(/[.!?]+$/, "")) ??
     (finished && SAID_AND.test(ctx.typed) ? AND_THING.exec(ctx.text) : null);
   if (!m) return null;
@@ -344,6 +351,17 @@ function otherwise(calls: ToolCall[], said: string, task: TaskSnapshot, ctx: Ctx
 }
 
 /**
+ * "next tuesday - the 22nd": the rest of the text names the day again, by its date. The date, the more
+ * exact of the two, is the one meant when it falls on the same weekday ("next tuesday" may be either).
+ */
+function restated(found: ReturnType<typeof extractDate>, ctx: Ctx): ReturnType<typeof extractDate> | null {
+  const again = extractDate(found.rest.replace(/^[\s,–—-]+/, ""), ctx.date);
+  if (!again.date || again.rest.replace(/[\s,.!-]+/g, "") !== "") return null;
+  const weekday = (iso: string) => new Date(`${iso.slice(0, 10)}T12:00:00Z`).getUTCDay();
+  return weekday(again.date.value) === weekday(found.date!.value) ? again : null;
+}
+
+/**
  * "oops wrong day, thursday", "I meant wed not thu", "no, friday": the day the last change set
  * was not the one meant. The same task(s) get the new day (their time of day kept), with no undo:
  * nothing else about the change was wrong.
@@ -359,8 +377,10 @@ function wrongDate(text: string, change: Change, ctx: Ctx): Interpretation | nul
   if (!oops && said === stripped) return null;
   // "wed not thu": only the first date is the one meant.
   const meant = said.replace(/\s*[,;]?\s+(?:not|instead\s+of|rather\s+than)\s+.+$/i, "");
-  const found = extractDate(meant, ctx.date);
-  if (!found.date || found.rest.replace(/[\s,.!-]+/g, "") !== "") return null;
+  const first = extractDate(meant, ctx.date);
+  if (!first.date) return null;
+  const found = first.rest.replace(/[\s,.!-]+/g, "") === "" ? first : restated(first, ctx);
+  if (!found?.date) return null;
   const explicitTime =
     /T/.test(found.date.value) && /\d(?:\s*(?:am|pm)|:\d\d)|\bnoon\b|\bmidnight\b/i.test(found.date.text);
   // "actually make it 7:30": a time alone keeps each task's new day.

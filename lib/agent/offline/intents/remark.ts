@@ -128,7 +128,13 @@ export function remark(ctx: Ctx): Interpretation | null {
       return change(task, [{ tool: "complete_task", input: { task: task.number } }]);
   }
   // "renewed the library membership today", "went to the dentist this morning": when it was done is no date to set.
-  const past = new RegExp(String.raw`^(\w+)\s+(.+?)(?:\s+(?:${WHEN_DONE}|at\s+last|finally))?$`, "i").exec(text);
+  // "I finally got the Patels invoice out": the subject and its adverbs say nothing of which.
+  // ("I meant the third", "I thought the gym was friday": words said or thought report no deed.)
+  const deed = text.replace(
+    /^(?:(?:i|we|my\s+\p{L}+|our\s+\p{L}+)\s+)(?:(?:just|finally|already|also)\s+)*(?=\w+\s)(?!(?:meant|thought|said|wanted|guess(?:ed)?|figured|forgot|hoped|asked|told|wondered)\b)/iu,
+    "",
+  );
+  const past = new RegExp(String.raw`^(\w+)\s+(.+?)(?:\s+(?:${WHEN_DONE}|at\s+last|finally))?$`, "i").exec(deed);
   // "went to the dentist" reports the visit; "got to …", "was up to …" report nothing done.
   // "talked to diego about the rent" for "Call Diego …": talking to someone is calling them.
   const talked = past ? sameDeeds(baseOfPastVerb(past[1]!) ?? "") : undefined;

@@ -46,12 +46,14 @@ export function withoutRebuttal(text: string): string {
     .trim();
 }
 
+const SO_I_CAN = /\s+so\s+(?:that\s+)?(?:i|we)\s+(?:can|could|have\s+time\s+to|remember\s+to)\s+.+$/i;
 // Asking for a reminder: "remind me …", "ping me …", "set a reminder …".
 const REMIND =
   /^(?:(?:remind|ping|nudge|alert|notify|buzz)\s+me|(?:set|add|put|create|schedule|give\s+(?:me|it|them)|i\s+(?:want|need)|i'd\s+like|i\s+would\s+like)\s+(?:me\s+)?(?:a|an|the)\s+reminder)\s+(.+)$/i;
 
 export function schedule(ctx: Ctx): Interpretation | null {
-  const t = withoutRebuttal(ctx.text);
+  // "remind me about it wednesday at 6pm so I can charge the batteries": why is no part of it.
+  const t = withoutRebuttal(ctx.text).replace(SO_I_CAN, "");
   let m: RegExpExecArray | null;
 
   m = STOP_REPEAT.exec(t);

@@ -309,8 +309,16 @@ export function rename(ctx: Ctx): Interpretation | null {
     if (out.kind === "one" && !out.partial) [ref, value] = [shouldSay[1], shouldSay[2]];
   }
   // "renomme-la « Déclaration d'impôts 2025 »": the new name in quotes, no "to" needed.
-  const quotedName = renameVerb ? /^(.+?)\s+["«“„]\s*(.+?)\s*["»”“]$/.exec(renameVerb[1]!) : null;
-  if (quotedName) [ref, value] = [quotedName[1]!.replace(/\s*(?::|\s(?:to|as|into))$/i, ""), quotedName[2]];
+  // "… « Dîner avec Léa » ? Elle se joint à nous": what follows the closing quote is said to us.
+  // "rename task 4, give it «…»": "give it" only leads up to the name.
+  const quotedName = renameVerb
+    ? /^(.+?)\s+["«“„]\s*([^"«»“”„]+?)\s*["»”“](?:\s*[?!.].*)?$/.exec(renameVerb[1]!)
+    : null;
+  if (quotedName)
+    [ref, value] = [
+      quotedName[1]!.replace(/\s*(?::|\s(?:to|as|into))$/i, "").replace(/\s*,\s*(?:give|call|name)\s+it$/i, ""),
+      quotedName[2],
+    ];
   else if (renameVerb) {
     // "rename task 3: new words" — a colon says what follows is the new title.
     const split = splitRefAndValue(renameVerb[1], /\s+(?:to|as|into):?\s+|\s*:\s+/, ctx);
