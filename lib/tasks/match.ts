@@ -249,7 +249,8 @@ export function cleanRefPhrase(phrase: string): string {
     p = p
       .replace(/[?!.,;:]+$/g, "")
       .replace(/\s+(?:from|off|on|in)\s+(?:my|the)\s+(?:to-?do\s+|task\s+)?(?:list|tasks|todos)$/i, "")
-      .replace(/\s+(?:for me|please|now|already|too|as well|again|instead|then|after all)$/i, "")
+      // "the race itself": the thing, not another one near it.
+      .replace(/\s+(?:for me|please|now|already|too|as well|again|instead|then|after all|itself)$/i, "")
       .replace(/^(?:the|my|a|an|our)\s+/i, "")
       // "same for the 3rd": a position written in digits.
       .replace(/^(\d{1,2})(?:st|nd|rd|th)(?=(?:\s+(?:one|task|item))?$)/i, (all, d: string) => POSITIONS[+d - 1] ?? all)

@@ -78,8 +78,7 @@ export function topicFirst(ctx: Ctx): { command: string; task: TaskSnapshot } | 
   // "for the client call, remind me at 1pm": the reminder is that task's.
   const remind = FOR_TOPIC.exec(text);
   if (remind) {
-    // "for the race itself": the thing, not another one near it.
-    const out = resolveOne(remind[1]!.replace(/\s+itself$/i, ""), ctx.tasks, { history: ctx.history });
+    const out = resolveOne(remind[1]!, ctx.tasks, { history: ctx.history });
     if (out.kind === "one") return { command: `remind me about it ${remind[2]}`, task: out.task };
   }
   const named = FOR_COMMAND.exec(text);

@@ -63,7 +63,7 @@ export function elliptical(ctx: Ctx): Interpretation | null {
   // "and the other one 30 min before": another task, reminded the same way before its own time.
   const named = NAMED_OFFSET.exec(text);
   if (named) {
-    const out = resolveOne(named[1]!.replace(/\s+itself$/i, ""), ctx.tasks, { history: ctx.history });
+    const out = resolveOne(named[1]!, ctx.tasks, { history: ctx.history });
     const task = out.kind === "one" && out.task.status === "pending" ? out.task : null;
     const at = task?.dueDate ? remindFromSpec(named[2]!, task.dueDate, ctx.date) : null;
     return task && at
