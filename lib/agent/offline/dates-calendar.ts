@@ -74,6 +74,17 @@ export function fromDay(d: Day, index: number, text: string): FoundDate {
 }
 
 export const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+// "freitag next week", "¿qué terminé el martes?": a weekday the tables left in the user's language
+// (Sunday = 0), as Intl names them, plus the Spanish ones typed without their accent.
+export const FOREIGN_WEEKDAYS: Record<string, number> = Object.fromEntries([
+  ...["de", "fr", "es"].flatMap((lang) => {
+    const name = new Intl.DateTimeFormat(lang, { weekday: "long", timeZone: "UTC" });
+    // 2020-01-05 was a Sunday.
+    return WEEKDAYS.map((_, i) => [name.format(Date.UTC(2020, 0, 5 + i)).toLowerCase(), i] as [string, number]);
+  }),
+  ["miercoles", 3],
+  ["sabado", 6],
+]);
 export const UNITS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"];
 export const TEENS = [
   "tenth",

@@ -4,6 +4,7 @@ import {
   type DateContext,
   type Day,
   type FoundDate,
+  FOREIGN_WEEKDAYS,
   fromDay,
   MONTH_RE,
   ORDINAL_DAY,
@@ -11,15 +12,6 @@ import {
   WEEKDAYS,
 } from "./dates-calendar";
 import { AFTER_ORDINAL_OK } from "./dates-invalid";
-
-// "freitag next week", "vendredi next week": a weekday the tables left in the user's language (Sunday = 0).
-const FOREIGN_WEEKDAYS: Record<string, number> = Object.fromEntries(
-  [
-    ["sonntag", "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag"],
-    ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"],
-    ["domingo", "lunes", "martes", "miércoles", "jueves", "viernes", "sábado"],
-  ].flatMap((days) => days.map((d, i) => [d, i])),
-);
 
 /** Phrases chrono misses or reads differently from how people mean them in a to-do. */
 export function customDates(text: string, ctx: DateContext): FoundDate[] {

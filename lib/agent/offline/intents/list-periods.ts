@@ -1,7 +1,7 @@
 // Periods a list question names: month names, counted days, overdue, and completion-time bounds.
 import type { Ctx } from "../context";
 import { findDates, today } from "../dates";
-import { MONTHS } from "../dates-calendar";
+import { FOREIGN_WEEKDAYS, MONTHS, WEEKDAYS } from "../dates-calendar";
 import { addDays, compareDay, daysInMonth, isoDate, weekdayOf } from "@/lib/time/zone";
 
 export const MONTH_WORD = MONTHS.join("|");
@@ -35,8 +35,6 @@ export function isPeriod(phrase: string, ctx: Ctx): boolean {
     .replace(/\b(?:for|on|due|in|during|by|the|at)\b/gi, " ")
     .trim();
 }
-
-export const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
 
 // A small count of days or weeks ("the next 3 days", "the past couple of weeks").
 export const COUNT_WORD = String.raw`\d+|a\s+few|few|a\s+couple\s+of|couple\s+of|a\s+couple|two|three|four|five|six|seven|ten|fourteen`;
@@ -103,6 +101,18 @@ export function rangeOf(
   return m.from ? { dueAfter: first } : { dueAfter: first, dueBefore: last };
 }
 
+// A weekday in any language we answer in ("on monday", "el martes", "am Montag"), not "next monday"
+// nor "monday after next".
+const PAST_WEEKDAY = new RegExp(
+  String.raw`(?<![\p{L}])(?<!(?:next|this\s+coming|coming)\s)(${[...WEEKDAYS, ...Object.keys(FOREIGN_WEEKDAYS)].join("|")})(?![\p{L}])(?!\s+(?:after|before))`,
+  "iu",
+);
+// A month named in a date, whole or cut short ("aug 3", "3 mars"), not a word that starts like one ("martes").
+const MONTH_NAMED = new RegExp(
+  String.raw`(?<![\p{L}])(?:${ANY_MONTH}|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\.?(?![\p{L}])`,
+  "iu",
+);
+
 /** The completion-time bounds a period names, or null when it names none. */
 export function completionPeriod(L: string, ctx: Ctx): Record<string, string> | null {
   const t = today(ctx.date);
@@ -141,14 +151,12 @@ export function completionPeriod(L: string, ctx: Ctx): Record<string, string> | 
   if (/\bso\s+far\b/.test(L)) return { completedAfter: isoDate(t) };
   // "on monday", "tuesday": in a question about what was done, the latest such day (today
   // included), never the coming one ("last monday" and "next monday" are read by dates.ts).
-  const wd =
-    /\b(?<!(?:next|this\s+coming|coming)\s)(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b(?!\s+(?:after|before))/.exec(
-      L,
-    );
+  const wd = PAST_WEEKDAY.exec(L);
   // "since monday", "from the 3rd on": from that day, with no end.
   const since = (at: number) => /\b(?:since|from|after)\s+(?:the\s+)?$/.test(L.slice(0, at));
   if (wd && !/\b(?:last|past|previous)\s+$/.test(L.slice(0, wd.index))) {
-    const day = isoDate(addDays(t, -((weekdayOf(t) - WEEKDAYS.indexOf(wd[1]!) + 7) % 7)));
+    const said = wd[1]!.toLowerCase();
+    const day = isoDate(addDays(t, -((weekdayOf(t) - (FOREIGN_WEEKDAYS[said] ?? WEEKDAYS.indexOf(said)) + 7) % 7)));
     return since(wd.index) ? { completedAfter: day } : { completedAfter: day, completedBefore: day };
   }
   // Read without the padding spaces ("the 1st" is only a day at the end of the text, not before a space).
@@ -167,7 +175,7 @@ export function completionPeriod(L: string, ctx: Ctx): Record<string, string> | 
           year: d.day.month === 1 ? d.day.year - 1 : d.day.year,
           month: d.day.month === 1 ? 12 : d.day.month - 1,
         }
-      : ahead && /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i.test(d.text)
+      : ahead && MONTH_NAMED.test(d.text)
         ? { ...d.day, year: d.day.year - 1 }
         : d.day;
   if (d && day && compareDay(day, t) <= 0)
