@@ -55,10 +55,23 @@ const ADD_IT_ASKED =
 // their own after the request.
 const THANKS_END =
   /[.!?,]+\s*(?:no\s+rush|no\s+hurry|there'?s\s+no\s+rush)[\s.!]*$|[.!?,]+\s*(?:thanks|thank\s+you|thx|cheers|ty)(?:\s+(?:so|very)\s+much|\s+a\s+lot|\s+heaps|\s+in\s+advance)?(?:,?\s+(?:dear|darling|love|hun|honey|mate|buddy|my\s+dear))?[\s.!?:)]*$/i;
+// "tasks 1 and 4 are done, see you later!": a goodbye after a request (not after thanks, which
+// with it is all small talk).
+const GOODBYE_END =
+  /[.!?,]+\s*(?:see\s+you(?:\s+(?:later|soon|tomorrow))?|see\s+ya|bye(?:\s+for\s+now)?|ttyl|talk\s+(?:to\s+you\s+)?later|catch\s+you\s+later)[\s.!]*$/i;
 // "…. Margaret says we mustn't forget this time": what someone said, in a sentence of its own after the
 // request, is why. ("Ana says to add milk", "… says we need to call" still ask for something.)
 const HEARSAY_END =
   /[.!?]+\s+(?:(?:my|our|his|her|the)\s+)?\p{L}+\s+(?:says|said|reckons|thinks|insists|keeps\s+saying)\s+(?!to\b|(?:i|we|you)\s+(?:should|need|have|must|gotta|ought)\b)[^.!?]*[.!?]*$/iu;
+// "closers say the containers are done": who reported it leads the report (what they said is
+// done is the user's news). Only before a report of a deed, so "Ana says to add milk" and "mum says
+// we need bread" stay what they are.
+const HEARSAY_LEAD =
+  /^(?:(?:my|our|his|her|the)\s+)?\p{L}+(?:\s+(?:and|&)\s+\p{L}+)?\s+(?:says?|said|reckons?|tells?\s+me|told\s+me|confirmed|confirms?)(?:\s+that)?\s+(?=\S.*\b(?:is|are|was|were|'s|'re|has\s+been|have\s+been|got)\s+(?:all\s+|both\s+|now\s+|already\s+)*(?:done|finished|complete|completed|sorted|handled|fixed|paid|sent|booked|delivered|ready)\b)/iu;
+// "the cones never arrived, so that one's not done, reopen it": the middle says again what the
+// report and the request say.
+const SO_NOT_DONE =
+  /,\s*so\s+(?:that(?:\s+one)?|it|this(?:\s+one)?)(?:'s|\s+is|\s+was)?\s+(?:not|isn'?t|wasn'?t)?\s*(?:really\s+)?(?:done|finished|complete|completed)(?:\s+(?:yet|after\s+all))?\s*(?=,)/i;
 // A learner's word order in front of a command: "please you can add for me …", "can you to add …",
 // "you mark for me … as done". Only before a list verb, so "you can do it!" stays what it is.
 const LEARNER_VERBS = [...new Set([...COMMAND_LEADS, ...LIST_VERBS.filter((v) => !EITHER_VERBS.includes(v))])]
@@ -127,6 +140,7 @@ export function makeCtx(input: InterpretInput, override?: TaskSnapshot, normaliz
   // "lovely, add …", "thanks! now delete …": an acknowledgement set off by punctuation leads the command.
   const lead = smalltalkLead(text);
   if (lead && /[,!.:;…~)-]\s*$/u.test(text.slice(0, lead))) text = text.slice(lead);
+  text = text.replace(SO_NOT_DONE, "");
   let prev = "";
   while (prev !== text) {
     prev = text;
@@ -138,6 +152,8 @@ export function makeCtx(input: InterpretInput, override?: TaskSnapshot, normaliz
       .replace(FILLER_END, "")
       .replace(THANKS_END, "")
       .replace(HEARSAY_END, "")
+      .replace(GOODBYE_END, (all) => (smalltalkLead(text) ? all : ""))
+      .replace(HEARSAY_LEAD, "")
       .replace(/[.!?…]+$/g, "")
       .trim();
   }

@@ -89,7 +89,13 @@ function scanDates(text: string, ctx: DateContext): DateScan {
     }
   }
   const valid = invalid ? all.filter((d) => d.end <= invalid.index || d.index >= invalid.end) : all;
-  return { dates: valid, invalid };
+  // "check the weather for the weekend's weddings every monday at 7:30am": a day said as an owner
+  // describes the thing when a repeat or a clock time says when. ("move tonight's shift to monday"
+  // names the shift by its day.)
+  const possessive = (d: FoundDate) => /^['’]s\b/.test(text.slice(d.end));
+  const clock = (d: FoundDate) => d.hasTime && /^(?:at\s+)?\d/i.test(d.text);
+  const when = /\b(?:every|each)\s/i.test(text) || valid.some((d) => !possessive(d) && clock(d));
+  return { dates: when ? valid.filter((d) => !possessive(d)) : valid, invalid };
 }
 
 const LEADING_CONNECTORS =

@@ -20,7 +20,7 @@ import { splitClauses } from "./clauses";
 import { ambiguousTopic, topicFirst } from "./topic";
 import { storyTask } from "./story";
 import { dialogueState } from "./dialogue";
-import type { InterpretInput, Interpretation, TaskSnapshot, ToolCall } from "./types";
+import type { HistoryTurn, InterpretInput, Interpretation, TaskSnapshot, ToolCall } from "./types";
 import type { Language } from "./normalize";
 import type { QuestionKind } from "./reply";
 import { isValidTimeZone } from "@/lib/time/zone";
@@ -455,8 +455,19 @@ function sentences(input: InterpretInput, ctx: Ctx): Interpretation | null {
     .filter(Boolean);
   if (parts.length < 2) return null;
   const outs: Interpretation[] = [];
-  for (const text of parts)
-    outs.push(sameAgain(text, outs.at(-1), ctx) ?? understand({ ...input, text }, false, ctx.language));
+  for (const [i, text] of parts.entries()) {
+    // "the quote can wait till monday, and drop it to medium": "it" is what the thought before changed.
+    const before = outs.at(-1);
+    const touched = before?.calls.filter((c) => c.tool !== "add_task" && typeof c.input.task === "number") ?? [];
+    const history: HistoryTurn[] | undefined = touched.length
+      ? [
+          ...(input.history ?? []),
+          { role: "user", text: parts[i - 1]! },
+          { role: "assistant", text: "", calls: touched },
+        ]
+      : input.history;
+    outs.push(sameAgain(text, before, ctx) ?? understand({ ...input, text, history }, false, ctx.language));
+  }
   if (!outs.every((o) => o.calls.length && o.confidence >= 0.7)) return null;
   // "what did I miss? I mean, what's late?": a question asked again, more exactly, is one question.
   const lists = outs.every((o) => o.calls.every((c) => c.tool === "list_tasks"));

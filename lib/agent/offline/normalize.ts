@@ -731,6 +731,12 @@ const DE_RENAME_UM_IN = /\b(?:benennen\s+sie|benenne|benenn|nenn|nenne)\s+(.+?)\
 // "el lunes que viene", "el mes que viene": the coming one, as chrono's Spanish reads "el próximo lunes".
 const ES_COMING =
   /(?<![\p{L}])(lunes|martes|miércoles|jueves|viernes|sábado|domingo|mes|año)\s+que\s+viene(?![\p{L}])/giu;
+// "el 15 del mes que viene", "le 15 du mois prochain", "am 15. nächsten Monats": that day of next month.
+const NEXT_MONTH_ON: Partial<Record<Language, RegExp>> = {
+  es: /\bel\s+(?:día\s+)?(\d{1,2})\s+del\s+(?:mes\s+que\s+viene|próximo\s+mes|mes\s+próximo|siguiente\s+mes|mes\s+siguiente)(?![\p{L}])/giu,
+  fr: /\ble\s+(\d{1,2})(?:er|e|ème)?\s+du\s+mois\s+(?:prochain|suivant)(?![\p{L}])/giu,
+  de: /\bam\s+(\d{1,2})\.\s+(?:nächsten|kommenden)\s+monats(?![\p{L}])/giu,
+};
 // "hab heute die Handyrechnung bezahlt": the same words right after "hab" in a report.
 const DE_REPORT_ADVERBS = /\b((?:ich\s+)?(?:hab|habe))\s+(?:(?:schon|heute|gestern|bereits|jetzt|auch)\s+)+/giu;
 const DE_DONE_ADVERBS =
@@ -766,6 +772,9 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
   );
   const other = EVERY_OTHER[language];
   if (other) t = t.replace(other, (_all, unit: string) => `every other ${unit}`);
+  const nextMonth = NEXT_MONTH_ON[language];
+  if (nextMonth)
+    t = t.replace(nextMonth, (all, d: string) => (+d >= 1 && +d <= 31 ? `on the ${ordinal(+d)} of next month` : all));
   const monthly = EVERY_MONTH_ON[language];
   if (monthly)
     t = t.replace(monthly, (all, d1: string | undefined, d2: string | undefined) => {

@@ -2,7 +2,7 @@
 // month", "every year on june 3rd" → an RFC 5545 rule (without "RRULE:") and the first
 // occurrence as the due date (contract v2).
 import { findDates, today, type DateContext, type Day } from "./dates";
-import { monthIndex } from "./dates-calendar";
+import { FOREIGN_WEEKDAYS, monthIndex } from "./dates-calendar";
 import { NUMBER_WORDS } from "./text";
 import { DATE_CONNECTORS, type Foreign } from "./lexicon";
 import { addDays, compareDay, daysInMonth, isoDate, isoDateTime, wallOf, weekdayOf } from "@/lib/time/zone";
@@ -13,14 +13,8 @@ const DAY_RE = `(sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(?:day)?s?
 // A weekday as a word of its own, with nothing captured (for runs of several).
 const DAY_WORD = `(?:sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(?:day)?s?`;
 // "todos los lunes, miércoles y viernes": the days after the first (which the tables made English) stay
-// in the user's words; their names come from Intl, keyed to the English day.
-const FOREIGN_DAYS = new Map<string, number>(
-  ["es", "fr", "de"].flatMap((lang) => {
-    const name = new Intl.DateTimeFormat(lang, { weekday: "long", timeZone: "UTC" });
-    // 2024-01-07 was a Sunday, so day i is DAYS[i].
-    return DAYS.map((_, i) => [name.format(Date.UTC(2024, 0, 7 + i)).toLowerCase(), i] as [string, number]);
-  }),
-);
+// in the user's words (dates-calendar.ts names them).
+const FOREIGN_DAYS = new Map<string, number>(Object.entries(FOREIGN_WEEKDAYS));
 const LATER_DAY = `(?:${DAY_WORD}|(?:${[...FOREIGN_DAYS.keys()].join("|")})s?)`;
 // "every mon wed n fri": a space alone joins day names too.
 const LIST_JOIN = String.raw`(?:\s*,\s*(?:and\s+|y\s+|et\s+|und\s+)?|\s+(?:and|y|et|und)\s+|\s*&\s*|\s+)`;
@@ -54,6 +48,19 @@ export type Repeat = {
 function dayCode(word: string): number {
   const w = word.toLowerCase().slice(0, 3);
   return DAYS.findIndex((d) => d.startsWith(w));
+}
+
+/** The weekdays a run of day names says, English or the user's own (Sunday = 0). */
+function daysIn(run: string): number[] {
+  return run
+    .split(/[^\p{L}]+/u)
+    .map((w) => w.toLowerCase())
+    .map((w) =>
+      new RegExp(`^${DAY_WORD}$`, "i").test(w)
+        ? dayCode(w)
+        : (FOREIGN_DAYS.get(w) ?? FOREIGN_DAYS.get(w.replace(/s$/, "")) ?? -1),
+    )
+    .filter((d) => d >= 0);
 }
 
 function interval(word: string | undefined): number {
@@ -101,7 +108,10 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Rule | null]> = [
     () => ({ freq: "WEEKLY", interval: 1, byDay: [1, 2, 3, 4, 5] }),
   ],
   [
-    new RegExp(String.raw`(?:\b(?:every|each)\s+(?:other\s+)?fortnight|\bfortnightly)(?:\s+on\s+${DAY_RE})?\b`, "i"),
+    new RegExp(
+      String.raw`(?:\b(?:every|each)\s+(?:other\s+)?fortnight|\bfortnightly|\bbi-?weekly)(?:\s+on\s+${DAY_RE})?\b`,
+      "i",
+    ),
     (m) => ({ freq: "WEEKLY", interval: /other/i.test(m[0]) ? 4 : 2, ...(m[1] ? { byDay: [dayCode(m[1])] } : {}) }),
   ],
   [
@@ -139,37 +149,25 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Rule | null]> = [
     (m) => ({
       freq: "WEEKLY",
       interval: m[1] ? (/^(?:third|3rd)$/i.test(m[1]) ? 3 : 2) : 1,
-      byDay: [
-        ...new Set([
-          dayCode(m[2]!),
-          ...m[3]!
-            .split(/[^\p{L}]+/u)
-            .map((w) => w.toLowerCase())
-            .map((w) =>
-              new RegExp(`^${DAY_WORD}$`, "i").test(w)
-                ? dayCode(w)
-                : (FOREIGN_DAYS.get(w) ?? FOREIGN_DAYS.get(w.replace(/s$/, "")) ?? -1),
-            )
-            .filter((d) => d >= 0),
-        ]),
-      ],
+      byDay: [...new Set([dayCode(m[2]!), ...daysIn(m[3]!)])],
     }),
   ],
   [
-    // "gym mon wed fri at 6am": three weekdays or more in a row, with no "every", are a weekly habit
-    // ("on monday and friday" may be two dates, and stays so).
-    new RegExp(String.raw`\b(?:on\s+)?(${DAY_WORD}(?:\s*(?:,|\/|&|\band\b|\s)\s*${DAY_WORD}){2,6})\b`, "i"),
+    // "gym mon wed fri at 6am", "gym lunes, miércoles y viernes": three weekdays or more in a row, with
+    // no "every", are a weekly habit ("on monday and friday" may be two dates, and stays so).
+    new RegExp(
+      String.raw`(?<![\p{L}])(?:on\s+)?(${LATER_DAY}(?:\s*(?:,|\/|&|\b(?:and|y|et|und)\b|\s)\s*${LATER_DAY}){2,6})(?![\p{L}])`,
+      "iu",
+    ),
+    (m) => ({ freq: "WEEKLY", interval: 1, byDay: [...new Set(daysIn(m[1]!))] }),
+  ],
+  [
+    // "tuesdays and thursdays at 6pm": days said in the plural are days it happens on.
+    /\b(?:on\s+)?((?:sun|mon|tues|wednes|thurs|fri|satur)days(?:\s*(?:,|\/|&|\band\b)\s*(?:sun|mon|tues|wednes|thurs|fri|satur)days)+)\b/i,
     (m) => ({
       freq: "WEEKLY",
       interval: 1,
-      byDay: [
-        ...new Set(
-          m[1]!
-            .split(/[^a-z]+/i)
-            .filter((w) => new RegExp(`^${DAY_WORD}$`, "i").test(w))
-            .map(dayCode),
-        ),
-      ],
+      byDay: [...new Set(m[1]!.match(/(?:sun|mon|tues|wednes|thurs|fri|satur)day/gi)!.map(dayCode))],
     }),
   ],
   [

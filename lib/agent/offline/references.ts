@@ -308,8 +308,8 @@ export function parseGroupFilter(phrase: string, tasks: TaskSnapshot[]): TaskFil
   if (take(/\s(?:completed|finished|done|closed|checked off)\s/)) f.status = "completed";
   else if (take(/\s(?:pending|open|incomplete|unfinished|remaining|outstanding|active)\s/)) f.status = "pending";
   if (take(/\s(?:overdue|late|past due)\s/)) f.due = "overdue";
-  else if (take(/\s(?:due\s+)?today(?:'s)?\s/)) f.due = "today";
-  else if (take(/\s(?:due\s+)?tomorrow(?:'s)?\s/)) f.due = "tomorrow";
+  else if (take(/\s(?:due\s+|from\s+)?today(?:'s)?\s/)) f.due = "today";
+  else if (take(/\s(?:due\s+|from\s+)?tomorrow(?:'s)?\s/)) f.due = "tomorrow";
   else if (take(/\s(?:due\s+)?this\s+week(?:'s)?\s/)) f.due = "this_week";
   m = take(/\s(?:tagged(?:\s+(?:as|with))?|with\s+(?:the\s+)?tag)\s+#?([\w-]+)\s/) ?? take(/\s#([\w-]+)\s/);
   if (m) f.tag = m[1];

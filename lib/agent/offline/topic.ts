@@ -4,6 +4,7 @@
 import { COMMAND_LEADS, LIST_VERBS, NOT_DONE_PASTS, NOUN_DELETE_VERBS } from "./lexicon";
 import { baseOfPastVerb, WHEN_DONE } from "./text";
 import { resolveOne } from "./references";
+import { OFFSET } from "./reminders";
 import { storyTask } from "./story";
 import type { Ctx } from "./context";
 import type { TaskSnapshot } from "./types";
@@ -33,9 +34,10 @@ const LEAD = /^(?:i\s+)?(?:can'?t|cannot|won'?t|couldn'?t|didn'?t|don'?t)\s+(?:m
 // "and the second one, move to friday", "y la primera pásala a mañana": an ordinal needs no comma.
 // "y la del banco pásala al viernes" (read "the banco move it to friday"): a topic said without a comma,
 // when the command points back at once.
-// "y la reunión con el gestor pásela al jueves" keeps its own article where the tables left it.
+// "y la reunión con el gestor pásela al jueves" keeps its own article where the tables left it;
+// "les pneus d'hiver mets ça en basse priorité" points back with "that".
 const BARE_SHAPE = new RegExp(
-  String.raw`^((?:the|la|el|los|las|le|les|die|der|das|den)\s+\S.{1,40}?)\s+((?:${VERBS.join("|")})\s+(?:about\s+)?(?:it|them)\b.*)$`,
+  String.raw`^((?:the|la|el|los|las|le|les|die|der|das|den)\s+\S.{1,40}?)\s+((?:${VERBS.join("|")})\s+(?:about\s+)?(?:it|them|that)\b.*)$`,
   "i",
 );
 const ORDINAL_SHAPE = new RegExp(
@@ -51,6 +53,11 @@ const NUMBER_TOPIC = new RegExp(
 
 const FOR_TOPIC =
   /^(?:for|about|as\s+for|regarding|re|pour|para|für|beim|bei\s+(?:der|dem))\s+(.{3,}?)(?:\s*[,:;-]\s*|\s+(?=remind\s+me\s))(?:remind\s+me\s+)?(.+?\s(?:before|ahead|earlier)(?:\s+at\s+\d{1,2}(?::\d\d)?(?:\s*[ap]m)?)?|(?<=remind\s+me\s+).+)$/i;
+// "Bei der Grippeimpfung bitte eine Stunde vorher erinnern": the topic, how long before, then the verb.
+const FOR_TOPIC_VERB_LAST = new RegExp(
+  String.raw`^(?:for|about|as\s+for|regarding|pour|para|für|beim|bei\s+(?:der|dem))\s+(.{3,}?)\s+(${OFFSET})\s+(?:erinnern|remind\s+me)$`,
+  "i",
+);
 // "for the gutters task, swap the errands tag for house": the command needs no "it", the topic is its task.
 const FOR_COMMAND = new RegExp(
   String.raw`^(?:for|on|as\s+for|regarding)\s+(.{3,}?)\s*[,:;-]\s*((?:${VERBS.join("|")}|give)\s.*)$`,
@@ -76,7 +83,7 @@ export function topicFirst(ctx: Ctx): { command: string; task: TaskSnapshot } | 
       return { command: "mark it as done", task: out.task };
   }
   // "for the client call, remind me at 1pm": the reminder is that task's.
-  const remind = FOR_TOPIC.exec(text);
+  const remind = FOR_TOPIC.exec(text) ?? FOR_TOPIC_VERB_LAST.exec(text);
   if (remind) {
     const out = resolveOne(remind[1]!, ctx.tasks, { history: ctx.history });
     if (out.kind === "one") return { command: `remind me about it ${remind[2]}`, task: out.task };

@@ -53,7 +53,7 @@ const DE_INFINITIVE_LAST = /^\p{Ll}\p{L}+(?:en|ern|eln)$/u;
 // "order new fridge filters whenever": said instead of a date, it is no part of the title.
 const NO_DATE =
   /[\s,]+(?:whenever(?:\s+(?:i\s+can|possible|i\s+get\s+(?:a|the)\s+(?:chance|time)))?|sometime(?:\s+soon)?|at\s+some\s+point|eventually|some\s*day)$/i;
-const LEADING_ARTICLE = /^(?:el|la|los|las|le|les)\s+(?=\S)/i;
+const LEADING_ARTICLE = /^(?:(?:el|la|los|las|le|les)\s+(?=\S)|l['’](?=\p{L}))/iu;
 
 type Parsed = {
   title: string;
@@ -454,15 +454,15 @@ export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Inter
   // something of the item before it.
   for (let i = items.length - 1; i > 0; i--)
     if (!parseTaskText(items[i]!, ctx).title) items.splice(i - 1, 2, `${items[i - 1]}, ${items[i]}`);
-  // "épicerie demain pis changer les pneus lundi": two things joined by "and", each with its own day.
+  // "épicerie demain pis changer les pneus lundi": two things joined by "and", each with its own day;
+  // "the check-in every friday at 4pm and the call with London every thursday at 3pm": each its own repeat.
   if (items.length === 1) {
     const halves = items[0]!.split(andRe(ctx.language));
+    const read = halves.map((h) => parseTaskText(h, ctx));
     if (
       halves.length === 2 &&
-      halves.every((h) => {
-        const p = parseTaskText(h, ctx);
-        return p.title && p.dueDate && !p.repeat;
-      })
+      read.every((p) => p.title && p.dueDate) &&
+      (read.every((p) => !p.repeat) || read.every((p) => p.repeat))
     )
       items.splice(0, 1, ...halves);
   }

@@ -13,7 +13,8 @@ import { baseOfPastVerb, contentStems, REASON_TAIL, sameDeeds, stem, TICK, WHEN_
 import type { Interpretation, TaskSnapshot } from "../types";
 import { NOT_DONE_PASTS, PAST_TENSE } from "../lexicon";
 
-const WHEN_DONE_AT_END = new RegExp(String.raw`\s+${WHEN_DONE}$`, "i");
+// Not "everything due today": that day says which tasks, not when they were done.
+const WHEN_DONE_AT_END = new RegExp(String.raw`(?<!\bdue)\s+${WHEN_DONE}$`, "i");
 const DONE = String.raw`(?:done|complete|completed|finished|checked(?:\s+off)?|ticked\s+off|crossed\s+off|closed|resolved)`;
 const NOT_DONE = String.raw`(?:not\s+(?:yet\s+)?(?:done|complete|completed|finished)|undone|incomplete|uncompleted|unfinished|pending|open|active|to-?do|not\s+started|unchecked)`;
 
@@ -37,9 +38,9 @@ const PATTERNS: Pattern[] = [
     group: 1,
     reopen: true,
   },
-  // "oops i ticked off the tax return by mistake": the tick was the mistake, so the task is open again.
+  // "oops i ticked off the tax return by mistake", "I marked it as finished too early": the tick was the mistake, so the task is open again.
   {
-    re: /^(?:i|we)\s+(?:accidentally\s+)?(?:ticked|checked|crossed|marked)\s+(?:off\s+)?(.+?)(?:\s+off)?(?:\s+as\s+(?:done|complete|completed))?\s+(?:by\s+mistake|by\s+accident|accidentally)$/i,
+    re: /^(?:i|we)\s+(?:accidentally\s+)?(?:ticked|checked|crossed|marked)\s+(?:off\s+)?(.+?)(?:\s+off)?(?:\s+as\s+(?:done|complete|completed|finished))?\s+(?:by\s+mistake|by\s+accident|accidentally|too\s+(?:early|soon)|prematurely)$/i,
     group: 1,
     reopen: true,
   },
@@ -359,7 +360,7 @@ const TOPIC_DONE =
 // "1:1 with jonas happened early so that's done": what happened, then that it is done; the story's
 // first words name the task.
 const STORY_DONE =
-  /^(.+?)\s*,?\s+so\s+(?:that'?s|thats|it'?s|its|that\s+is|it\s+is)\s+(?:all\s+)?(?:done|sorted|finished|handled|out\s+of\s+the\s+way)$/i;
+  /^(.+?)(?:\s+actually)?\s*,?\s+so\s+(?:that'?s|thats|it'?s|its|that\s+is|it\s+is)\s+(?:all\s+)?(?:done|sorted|finished|handled|out\s+of\s+the\s+way)(?:\s+(?:too|as\s+well|now))?$/i;
 
 // "the pet insurance payment bounced so it's not actually renewed(, put it back)": what happened, then
 // that it is not done after all; a word of the story names the finished task.
@@ -529,8 +530,10 @@ export function complete(ctx: Ctx): Interpretation | null {
         );
       }
     }
-    // "finish the budget by tomorrow noon" names a due date: a new task, not a completion.
-    if (!targets.ok && findDates(phrase, ctx.date).dates.length) return null;
+    // "finish the budget by tomorrow noon" names a due date: a new task, not a completion ("mark
+    // everything due tomorrow as done" names a group, however empty).
+    if (!targets.ok && findDates(phrase, ctx.date).dates.length && !/^(?:everything|all)\s+due\b/i.test(phrase))
+      return null;
     if (targets.ok && !targets.tasks.every(ownDeed)) continue;
     if (!targets.ok) {
       // Loose patterns ("… done", "I <verb>ed …") only count when they name a task.

@@ -162,7 +162,7 @@ const onlyTouched = (change: Change, tasks: TaskSnapshot[]) =>
   change.touched.length === 1 ? tasks.find((t) => t.number === change.touched[0]) : undefined;
 
 const NARROW =
-  /^(?:(?:ok(?:ay)?|fine|alright|then|sorry|actually|no|oops|well|wait|hmm+|not\s+(?:all|everything|all\s+of\s+them|both))\b[\s,.!]*)*(?:i\s+)?(?:just|only|juste|seulement|solo|sólo|nur)\s+(?:(?:meant|wanted)\s+(?:to\s+)?(?=add\s)|do\s+)?(.+?)(?:\s+(?:is|are|was|were)\s+(?:actually\s+|really\s+)?(?:done|finished|complete|completed|needed)|\s+(?:should|needs?\s+to|has\s+to)\s+(?:be\s+)?(?:high|low|medium|urgent|moved|done)(?:\s+priority)?)?(?:\s+then)?$/i;
+  /^(?:(?:ok(?:ay)?|fine|alright|then|sorry|actually|no|oops|well|wait|hm+|i\s+mean|bueno|vale|pues|doch\s+nicht|nein|not|non|not\s+(?:all|everything|all\s+of\s+them|both))\b[\s,.!]*)*(?:i\s+)?(?:just|only|juste|seulement|solo|sólo|nur)\s+(?:(?:meant|wanted)\s+(?:to\s+)?(?=add\s)|do\s+)?(.+?)(?:\s+(?:is|are|was|were)\s+(?:actually\s+|really\s+)?(?:done|finished|complete|completed|needed)|\s+(?:should|needs?\s+to|has\s+to)\s+(?:be\s+)?(?:high|low|medium|urgent|moved|done)(?:\s+priority)?)?(?:\s+then)?$/i;
 
 const NEW_COMMAND = new RegExp(`^(?:${COMMAND_LEADS.map((w) => w.replace(/\s+/g, "\\s+")).join("|")})\\s`, "i");
 

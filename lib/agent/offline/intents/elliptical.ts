@@ -12,7 +12,7 @@ import { resolveOne } from "../references";
 import { ORDINAL_REF } from "@/lib/tasks/match";
 import type { Interpretation, TaskSnapshot, ToolCall } from "../types";
 import { dueFor } from "./update-calls";
-import { dayInZone } from "@/lib/time/zone";
+import { dayInZone, isoDateTime, wallOf } from "@/lib/time/zone";
 import { buildAdds } from "./add";
 import { TODO_VERBS } from "../text";
 
@@ -26,6 +26,8 @@ const REMIND_OFFSET = new RegExp(
   "i",
 );
 
+const REMINDER_CLOCK =
+  /^(?:(?:make|change|move|set|put|push)\s+)?(?:the\s+|my\s+)?(?:reminder|alarm|ping|nudge)\s+(?:to\s+|for\s+|at\s+)?(\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|a\.m\.|p\.m\.)?)$/i;
 const BARE_LENGTH =
   /^(?:(?:make|set|change)\s+(?:it|that)\s+(?:to\s+)?)?(?:\d+|an?|one|two|three|four|five|ten|fifteen|twenty|thirty|forty-five)\s+(?:minutes?|mins?|hours?|days?)$/i;
 // "and for the race itself, the night before at 9": the offset may carry its clock time.
@@ -44,7 +46,7 @@ export function elliptical(ctx: Ctx): Interpretation | null {
   if (!touched.length) return null;
   let text = ctx.text.replace(LEAD, "").replace(TAIL, "").trim();
   if (!text) return null;
-  const more = sameDeed(change, text, ctx);
+  const more = sameDeed(change, text, ctx) ?? sameShape(change, text, ctx);
   if (more) return more;
 
   // "make that 1 hour before": the reminder, moved; "make it 2 hours" right after a reminder was set says the same.
@@ -58,6 +60,21 @@ export function elliptical(ctx: Ctx): Interpretation | null {
     return calls.length === touched.length
       ? result("update_task", calls, { tasks: touched.map((t) => t.number), elliptical: true }, 0.75)
       : null;
+  }
+
+  // "actually make the reminder 9pm": the reminder just set, at another time on its day.
+  const clock = REMINDER_CLOCK.exec(text);
+  if (clock) {
+    const set = change.calls.filter((c) => typeof c.input.remindAt === "string" && typeof c.input.task === "number");
+    const found = extractDate(clock[1]!, ctx.date);
+    const time = found.date;
+    if (!set.length || !time?.hasTime || !time.wall || found.rest) return null;
+    const calls = set.map((c): ToolCall => {
+      const day = wallOf(new Date(String(c.input.remindAt)), ctx.date.timeZone);
+      const at = isoDateTime({ ...day, hour: time.wall!.hour, minute: time.wall!.minute }, ctx.date.timeZone);
+      return { tool: "update_task", input: { task: c.input.task, remindAt: at } };
+    });
+    return result("update_task", calls, { elliptical: true }, 0.75);
   }
 
   // "and the other one 30 min before": another task, reminded the same way before its own time.
@@ -173,4 +190,24 @@ function sameDeed(change: { calls: ToolCall[] }, text: string, ctx: Ctx): Interp
   const thing = (found?.date ? found.rest : text).replace(/\s+(?:on|for|by|due)\s*$/i, "").trim();
   if (!thing || resolveOne(thing, ctx.tasks, { history: ctx.history }).kind !== "none") return null;
   return buildAdds({ body: `${verb} ${text}`, strength: 0.75 }, ctx);
+}
+
+/**
+ * "Rory's piano lesson every wednesday at 4.30pm" → "and Isla's swimming every saturday at 9am":
+ * one more thing said the same way (no verb, with its own when), added — unless a task is called
+ * exactly that.
+ */
+function sameShape(change: { calls: ToolCall[] }, text: string, ctx: Ctx): Interpretation | null {
+  const [call] = change.calls;
+  if (change.calls.length !== 1 || call?.tool !== "add_task" || !/^\W*(?:and|also|plus)\b/i.test(ctx.typed))
+    return null;
+  const verbless = (s: string) => !TODO_VERBS.has(/^(\S+)/.exec(s)?.[1]?.toLowerCase() ?? "");
+  if (!verbless(String(call.input.title ?? "")) || !(call.input.dueDate || call.input.repeat)) return null;
+  const repeat = repeatRuleOnly(text, ctx.date);
+  const found = repeat ? null : extractDate(text, ctx.date);
+  const thing = (repeat?.rest ?? (found?.date ? found.rest : "")).replace(/\s+(?:on|for|by|due|at)\s*$/i, "").trim();
+  if (!thing || !verbless(thing) || /^(?:the|my|it|that|this|them)\b/i.test(thing)) return null;
+  const same = (title: string) => title.toLowerCase().replace(/^the\s+/, "") === thing.toLowerCase();
+  if (ctx.tasks.some((t) => same(t.title))) return null;
+  return buildAdds({ body: text, strength: 0.75 }, ctx);
 }

@@ -174,6 +174,9 @@ export function remark(ctx: Ctx): Interpretation | null {
   const found = repeat ? null : extractDate(rest, ctx.date);
   // The words before the date, as said ("is scheduled for"): the date parser drops connectors.
   const beforeDate = found?.date ? rest.slice(0, found.date.index) : rest;
+  // "the quote can wait till monday, and drop it to medium": a second request after the date is
+  // its own thought (interpret.ts reads each).
+  if (found?.date && /^\s*,\s*(?:and|then|but|also)\s+\S/i.test(rest.slice(found.date.end))) return null;
   if (found?.date) rest = found.rest;
   if (!Object.keys(input).length && !repeat && !found?.date) return null;
   // "the bono is done this morning": when it was done (complete.ts), not a day to move it to.

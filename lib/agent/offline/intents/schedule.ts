@@ -13,8 +13,10 @@ import { messages, type Action } from "../messages";
 
 const STOP_REPEAT =
   /^(?:stop|quit|don'?t\s+keep|no\s+longer|never\s+mind)\s+(?:repeating|recurring)\s*(.*)$|^(?:don'?t|do\s+not)\s+repeat\s*(.*?)(?:\s+any\s*more)?$|^(?:make|set)\s+(.+?)\s+(?:not\s+repeat(?:ing)?|(?:a\s+)?one[- ]off|(?:a\s+)?one[- ]time(?:\s+(?:task|thing))?|non[- ]recurring)$|^(?:remove|clear|delete|cancel|drop|turn\s+off|switch\s+off|get\s+rid\s+of)\s+(?:the\s+|its\s+)?(?:repeat|recurrence|repetition)s?(?:\s+(?:from|on|of|for)\s+(.+))?$|^(?:stop|keep)\s+(.+?)\s+from\s+(?:repeating|recurring)(?:\s+(?:every|each)\s+\w+|\s+(?:daily|weekly|monthly))?(?:\s+any\s*more)?$|^(.+?)\s+(?:doesn'?t|don'?t|does\s+not|do\s+not|no\s+longer|won'?t|shouldn'?t)\s+(?:need\s+to\s+|have\s+to\s+)?(?:repeat|recur)(?:\s+any\s*more|\s+now)?$/i;
+const TOPIC_REPEAT =
+  /^(.{3,}?)\s*[,:–—-]\s*(?:it|that|this|c'est|es|ist|das\s+ist)(?:'s|\s+is|\s+should\s+be)?\s+(?:actually\s+|really\s+|only\s+|just\s+)*((?:every|each|daily|weekly|fortnightly|bi-?weekly|monthly|yearly|annually)\b.*)$/i;
 const SET_REPEAT =
-  /^(?:make|set|change|have|put)\s+(?!(?:up\s+)?(?:a|an)\s+(?:new\s+)?(?:recurring|repeating)\b)(.+?)\s+(?:to\s+)?(?:repeat\s+|recur\s+)?((?:on\s+the|every|each|daily|weekly|monthly|yearly|annually|on\s+\w+days).*?)(?:\s+instead(?:\s+of\s+(?:just\s+|only\s+)?(?:on\s+)?(?:every\s+)?[a-z]+)?)?$|^(?:let'?s\s+)?(?:make\s+)?(it|that|this)\s+repeat\s+(.+?)(?:\s+(?:instead|then))?$|^repeat\s+(.+?)\s+((?:every|each|daily|weekly|monthly|on\s+the).*)$|^(?:(?:hmm+|ok|so|well|actually)[\s,]+)*(.+?)\s+(?:(?:only|really|just)\s+)?(?:(?:should|needs\s+to|has\s+to|must|will|is\s+going\s+to|is\s+supposed\s+to)\s+(?:repeat|recur|happen)|needs?\s+(?:doing|done|to\s+be\s+done))\s+((?:every|each|daily|weekly|monthly|yearly|annually|fortnightly|on\s+\w+days|on\s+the).*?)(?:\s+(?:instead|tbh|honestly))?$|^(it|that|this)(?:'s|\s+is|\s+should\s+be)\s+((?:every|each|daily|weekly|monthly|yearly|annually|fortnightly).*?)(?:,?\s+not\s+(?:every|each|daily|weekly|monthly|yearly).*)?$|^((?:every|each|once|twice|daily|weekly|fortnightly|monthly)\b.*?)\s+(?:is|'s|would\s+be|should\s+be|will\s+be)\s+(?:enough|fine|plenty|better|ok|okay|good)$/i;
+  /^(?:make|set|change|have|put)\s+(?!(?:up\s+)?(?:a|an)\s+(?:new\s+)?(?:recurring|repeating)\b)(.+?)\s+(?:to\s+)?(?:repeat\s+|recur\s+)?((?:on\s+the|every|each|daily|weekly|fortnightly|bi-?weekly|monthly|yearly|annually|on\s+\w+days).*?)(?:\s+instead(?:\s+of\s+(?:just\s+|only\s+)?(?:on\s+)?(?:every\s+)?[a-z]+)?)?$|^(?:let'?s\s+)?(?:make\s+)?(it|that|this)\s+repeat\s+(.+?)(?:\s+(?:instead|then))?$|^repeat\s+(.+?)\s+((?:every|each|daily|weekly|monthly|on\s+the).*)$|^(?:(?:hmm+|ok|so|well|actually)[\s,]+)*(.+?)\s+(?:(?:only|really|just)\s+)?(?:(?:should|needs\s+to|has\s+to|must|will|is\s+going\s+to|is\s+supposed\s+to)\s+(?:repeat|recur|happen)|needs?\s+(?:doing|done|to\s+be\s+done))\s+((?:every|each|daily|weekly|monthly|yearly|annually|fortnightly|on\s+\w+days|on\s+the).*?)(?:\s+(?:instead|tbh|honestly))?$|^(it|that|this)(?:'s|\s+is|\s+should\s+be)\s+((?:every|each|daily|weekly|monthly|yearly|annually|fortnightly).*?)(?:,?\s+not\s+(?:every|each|daily|weekly|monthly|yearly).*)?$|^((?:every|each|once|twice|daily|weekly|fortnightly|monthly)\b.*?)\s+(?:is|'s|would\s+be|should\s+be|will\s+be)\s+(?:enough|fine|plenty|better|ok|okay|good)$/i;
 const CANCEL_REMINDER =
   /^(?:cancel|remove|delete|clear|drop|turn\s+off|get\s+rid\s+of|no)\s+(?:the\s+|my\s+|that\s+)?reminders?(?:\s+(?:for|on|of|about|from|de|del|du|des|pour|para|für|von|vom|zum|zur)\s+(.+))?$|^(?:don'?t|do\s+not)\s+remind\s+me(?:\s+about\s+(.+?))?(?:\s+any\s*more)?$|^(?:take|get)\s+(?:the\s+|my\s+|that\s+)?reminders?\s+off(?:\s+(?:of\s+)?(.+))?$|^(.+?)\s+(?:doesn'?t|don'?t|does\s+not|do\s+not)\s+need\s+(?:a\s+|the\s+|any\s+)?reminders?(?:\s+any\s*more|\s+now)?$/i;
 
@@ -65,6 +67,15 @@ export function schedule(ctx: Ctx): Interpretation | null {
   if (m) {
     const task = target(m[1] ?? m[2] ?? m[3] ?? m[4], ctx, "remove the reminder from");
     return isTask(task) ? update(task, { remindAt: null }, "update_task") : task;
+  }
+  // "the committee, it's actually every other week": the task named, then how often it really is.
+  m = TOPIC_REPEAT.exec(t);
+  if (m) {
+    const out = resolveOne(m[1]!, ctx.tasks, { history: ctx.history });
+    const task = out.kind === "one" && !out.partial ? out.task : null;
+    const anchor = task?.dueDate ? (dayInZone(task.dueDate, ctx.date.timeZone) ?? undefined) : undefined;
+    const rep = task ? extractRepeat(m[2]!, ctx.date, anchor) : null;
+    if (task && rep && !rep.rest) return update(task, { repeat: rep.rule }, "update_task");
   }
   // Only a phrase that really is a repeat ("set a reminder for 10 on the day" is not one).
   // "put it every week" (a foreign "ponla cada semana"); "put the bins out every thursday" is a new task.

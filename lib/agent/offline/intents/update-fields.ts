@@ -177,6 +177,13 @@ export function addTags(ctx: Ctx): Interpretation | null {
   if (m) return finish(m[1], { addTags: tagsOf(m[2]) }, ctx, { strict: true });
   m = /^(?:give|mark)\s+(.+?)\s+(?:the\s+|a\s+|an\s+)?(#?[\p{L}\p{N}_-]+)\s+(?:tag|label)$/iu.exec(t);
   if (m) return finish(m[1], { addTags: tagsOf(m[2]) }, ctx);
+  // "just tag the shuttle one then" (after tagging two and taking it back): no tag said, so the one
+  // this conversation last added.
+  m = /^tag\s+(.+?\s(?:one|ones|task|item))$/iu.exec(t);
+  if (m) {
+    const said = lastAddedTags(ctx);
+    return said ? finish(m[1], { addTags: said }, ctx) : null;
+  }
   // "tag it health too": "too" adds to the tags it has.
   m = /^tag\s+(.+)\s+(?!(?:too|also)$)([\p{L}\p{N}_-]+)(?:\s+(?:too|also|as\s+well))?$/iu.exec(t);
   if (m) {
@@ -186,6 +193,15 @@ export function addTags(ctx: Ctx): Interpretation | null {
     if (out.kind === "one" && !out.partial) return finish(m[1], { addTags: tagsOf(m[2]) }, ctx);
   }
   return null;
+}
+
+function lastAddedTags(ctx: Ctx): string[] | undefined {
+  for (const turn of [...(ctx.history ?? [])].reverse())
+    for (const call of turn.calls ?? []) {
+      const tags = (call.input as { addTags?: unknown }).addTags;
+      if (Array.isArray(tags) && tags.length) return tags as string[];
+    }
+  return undefined;
 }
 
 export function description(ctx: Ctx): Interpretation | null {

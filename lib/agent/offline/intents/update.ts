@@ -40,8 +40,12 @@ function pickDate(rest: string, ctx: Ctx): { rest: string; date: FoundDate | nul
     const target =
       scan.dates.find((d) => /\b(?:to|until|till|for|on|by)\s+$/i.test(rest.slice(0, d.index))) ??
       scan.dates[scan.dates.length - 1];
-    // "everything due today to monday": "due today" picks the tasks; it stays in the reference.
-    const others = scan.dates.filter((d) => d !== target && !/\bdue\s+$/i.test(rest.slice(0, d.index)));
+    // "everything due today to monday", "everything from today to monday": the day picks the tasks; it
+    // stays in the reference.
+    const group = (d: FoundDate) =>
+      /\bdue\s+$/i.test(rest.slice(0, d.index)) ||
+      /\b(?:everything|all|every\s+task)\s+from\s+$/i.test(rest.slice(0, d.index));
+    const others = scan.dates.filter((d) => d !== target && !group(d));
     let cut = rest;
     for (const d of [target, ...others].sort((a, b) => b.index - a.index)) {
       if (d !== target && !others.includes(d)) continue;
