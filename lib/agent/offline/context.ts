@@ -72,6 +72,10 @@ const HEARSAY_LEAD =
 // report and the request say.
 const SO_NOT_DONE =
   /,\s*so\s+(?:that(?:\s+one)?|it|this(?:\s+one)?)(?:'s|\s+is|\s+was)?\s+(?:not|isn'?t|wasn'?t)?\s*(?:really\s+)?(?:done|finished|complete|completed)(?:\s+(?:yet|after\s+all))?\s*(?=,)/i;
+// "the Walshes rang, they want theirs a day earlier": someone's wish for their own task is the change
+// asked for, said of the task by its person ("move the Walshes one a day earlier").
+const WANTS_THEIRS =
+  /^(?:(?:the\s+)?(.+?)\s+(?:rang|called|phoned|texted|emailed|messaged)(?:\s+(?:me|us))?(?:\s+back)?\s*[,;.]?\s*(?:and\s+)?(?:they|he|she)|(?:the\s+)?(.+?))\s+wants?\s+(?:theirs|his|hers)\s+((?:moved\s+|pushed\s+|brought\s+forward\s+)?(?:(?:a|one|two|\d+)\s+(?:day|week)s?\s+(?:earlier|later|sooner)|to\s+\S.*|on\s+\S.*|for\s+\S.*))$/i;
 // A learner's word order in front of a command: "please you can add for me …", "can you to add …",
 // "you mark for me … as done". Only before a list verb, so "you can do it!" stays what it is.
 const LEARNER_VERBS = [...new Set([...COMMAND_LEADS, ...LIST_VERBS.filter((v) => !EITHER_VERBS.includes(v))])]
@@ -140,7 +144,13 @@ export function makeCtx(input: InterpretInput, override?: TaskSnapshot, normaliz
   // "lovely, add …", "thanks! now delete …": an acknowledgement set off by punctuation leads the command.
   const lead = smalltalkLead(text);
   if (lead && /[,!.:;…~)-]\s*$/u.test(text.slice(0, lead))) text = text.slice(lead);
-  text = text.replace(SO_NOT_DONE, "");
+  text = text
+    .replace(SO_NOT_DONE, "")
+    .replace(
+      WANTS_THEIRS,
+      (_all, caller: string | undefined, who: string | undefined, change: string) =>
+        `move the ${caller ?? who} one ${change.replace(/^(?:moved|pushed|brought\s+forward)\s+/i, "")}`,
+    );
   let prev = "";
   while (prev !== text) {
     prev = text;

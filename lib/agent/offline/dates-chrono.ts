@@ -2,7 +2,7 @@
 import * as chrono from "chrono-node";
 import type { Foreign } from "./lexicon";
 import { addDays, compareDay, instantOf, isoDate, isoDateTime, wallOf, type Wall } from "@/lib/time/zone";
-import { type DateContext, type Day, type FoundDate, MONTH_RE, today } from "./dates-calendar";
+import { type DateContext, type Day, type FoundDate, MONTH_RE, MONTHS, today } from "./dates-calendar";
 
 const WEEKDAY_ABBR = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$/i;
 const THE_SECOND =
@@ -14,6 +14,18 @@ const NAMED_NIGHT =
 const DAYPART_THING =
   /\b(?:morning|afternoon|evening|night|day|late|early)(?=\s+(?:shifts?|class(?:es)?|course|lectures?|service|meds|medication|pills|routine|nurse|duty|rota|prayers?|market)\b)/gi;
 // "boiler service at 22 Marsh Lane": a house number before a street's name is no clock time.
+// "recoger a don Julio", "call aunt April": a month's name after a title of address (or Spanish's
+// personal "a") is a person's.
+const PERSON_NAMED = new RegExp(
+  String.raw`(?<=\b(?:don|doña|señor|señora|sr\.?|sra\.?|mr\.?|mrs\.?|ms\.?|dr\.?|tía|tío|aunt|uncle)\s+|(?<![\p{L}])a\s+)(?:${[
+    ...MONTHS,
+    ...["es", "fr", "de"].flatMap((lang) => {
+      const name = new Intl.DateTimeFormat(lang, { month: "long", timeZone: "UTC" });
+      return MONTHS.map((_, i) => name.format(Date.UTC(2020, i, 15)).toLowerCase());
+    }),
+  ].join("|")})(?![\p{L}])`,
+  "giu",
+);
 const STREET_NUMBER =
   /\b\d{1,4}[a-z]?(?=\s+(?:\p{Lu}\p{L}+\s+)+(?:Lane|Ln|Road|Rd|Street|St|Avenue|Ave|Close|Drive|Dr|Way|Court|Ct|Crescent|Place|Pl|Terrace|Gardens|Square|Sq|Boulevard|Blvd|Row|Hill|Grove|Mews|Park)\b)/gu;
 const CONNECTOR_BEFORE = /\b(?:on|by|due|until|till|before|after|for|next|this|from|to|at|in)\s+$/i;
@@ -90,7 +102,8 @@ export function chronoDates(text: string, ctx: DateContext): FoundDate[] {
     .replace(THE_SECOND, (all) => all.replace(/\S/g, "x"))
     .replace(NAMED_NIGHT, (all) => "x".repeat(all.length))
     .replace(DAYPART_THING, (all) => "x".repeat(all.length))
-    .replace(STREET_NUMBER, (all) => "n".repeat(all.length));
+    .replace(STREET_NUMBER, (all) => "n".repeat(all.length))
+    .replace(PERSON_NAMED, (all) => (/^\p{Lu}/u.test(all) ? "x".repeat(all.length) : all));
   try {
     results = chrono.casual.parse(parsed, ref, { forwardDate: true });
     // Date words of the message's language that no table translated ("el 5 de marzo", "vendredi

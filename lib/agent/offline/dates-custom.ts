@@ -24,7 +24,14 @@ export function customDates(text: string, ctx: DateContext): FoundDate[] {
     const after = text.slice(m.index + m[0].length);
     if (new RegExp(`^\\s+(?:of\\s+)?${MONTH_RE}\\b`, "i").test(after)) continue;
     if (!AFTER_ORDINAL_OK.test(after)) continue;
-    if (!/the\s/i.test(m[0]) && !/\b(?:on|by|due|until|till|before|for)\s+$/i.test(text.slice(0, m.index))) continue;
+    // "fri 23rd": the weekday before says it is a day.
+    if (
+      !/the\s/i.test(m[0]) &&
+      !/\b(?:on|by|due|until|till|before|for|(?:sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(?:day)?)\s+$/i.test(
+        text.slice(0, m.index),
+      )
+    )
+      continue;
     const n = +m[1];
     if (n < 1 || n > 31) continue;
     let cand: Day = { year: t.year, month: t.month, day: n };

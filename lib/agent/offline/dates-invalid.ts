@@ -12,7 +12,7 @@ import {
 } from "./dates-calendar";
 // Words after an ordinal that show it is not a day of the month ("the 50th anniversary").
 export const AFTER_ORDINAL_OK =
-  /^(?:\s*$|[\s]*[,.;!?#)]|\s+(?:at|a\s+las?|um|by|in|and|to|thru|through|till|until|or|with|due|high|low|medium|urgent|priority|tagged|please|for|,|of\s+(?:this|next|the)\s+month|next\s+month|this\s+month)\b)/i;
+  /^(?:\s*$|[\s]*[,.;!?#)]|\s+\d{1,2}(?::\d\d)?\s*(?:am|pm)\b|\s+(?:at|a\s+las?|um|by|in|and|to|thru|through|till|until|or|with|due|high|low|medium|urgent|priority|tagged|please|for|,|of\s+(?:this|next|the)\s+month|next\s+month|this\s+month)\b)/i;
 
 /** Dates that look intended but do not exist ("February 30", "the 35th", "13/45"). */
 export function findInvalidDate(text: string, ctx: DateContext): InvalidDate | null {

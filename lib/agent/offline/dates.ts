@@ -88,6 +88,17 @@ function scanDates(text: string, ctx: DateContext): DateScan {
       });
     }
   }
+  // "friday the 23rd", "fri 23rd 8am": a weekday then the day of the month is one date, the day's.
+  for (let i = 0; i + 1 < all.length; i++) {
+    const a = all[i]!;
+    const b = all[i + 1]!;
+    if (
+      WEEKDAY_ONLY.test(a.text) &&
+      /^\s*(?:,\s*)?$/.test(text.slice(a.end, b.index)) &&
+      /^(?:the\s+)?\d{1,2}(?:st|nd|rd|th)\b/i.test(b.text)
+    )
+      all.splice(i, 2, { ...b, index: a.index, text: text.slice(a.index, b.end) });
+  }
   const valid = invalid ? all.filter((d) => d.end <= invalid.index || d.index >= invalid.end) : all;
   // "check the weather for the weekend's weddings every monday at 7:30am": a day said as an owner
   // describes the thing when a repeat or a clock time says when. ("move tonight's shift to monday"
@@ -97,6 +108,8 @@ function scanDates(text: string, ctx: DateContext): DateScan {
   const when = /\b(?:every|each)\s/i.test(text) || valid.some((d) => !possessive(d) && clock(d));
   return { dates: when ? valid.filter((d) => !possessive(d)) : valid, invalid };
 }
+
+const WEEKDAY_ONLY = /^(?:on\s+)?(?:sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(?:day)?$/i;
 
 const LEADING_CONNECTORS =
   /(?:[,;]?\s*(?:,|(?<![\p{L}\p{N}_'’])(?:and\s+)?(?:it'?s\s+|it\s+is\s+|it\s+was\s+|was\s+)?(?:end\s+of\s+(?:the\s+)?day|eod|cob|first\s+thing(?:\s+in\s+the\s+morning)?|due(?:\s+date)?|deadline|by|on|at|for|before|until|(?<!\bthe\s)till|no\s+later\s+than|scheduled\s+for|set\s+for|to|starting|from|is|be|the))\s*)+$/iu;

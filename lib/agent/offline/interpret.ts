@@ -17,6 +17,7 @@ import { update } from "./intents/update";
 import { REASON_AFTER_CHANGE, TODO_VERBS } from "./text";
 import { COMMAND_LEADS, EITHER_VERBS, LIST_VERBS } from "./lexicon";
 import { splitClauses } from "./clauses";
+import { extractPriority } from "./modifiers";
 import { ambiguousTopic, topicFirst } from "./topic";
 import { storyTask } from "./story";
 import { dialogueState } from "./dialogue";
@@ -168,6 +169,7 @@ function understand(input: InterpretInput, split: boolean, normalizedIn?: Langua
     topic(input, ctx) ??
     multi(input, ctx) ??
     sentences(input, ctx) ??
+    askedOfNamed(input, ctx) ??
     run(ctx);
   // "need to move the couch to the garage": a change said as a need that names none of the tasks is a to-do.
   const need = NEED_LEAD.exec(ctx.raw);
@@ -227,19 +229,21 @@ function addThat(input: InterpretInput, ctx: Ctx): Interpretation | null {
       .split(/(?<=[.!?…])\s+|\s*\banyway\b[\s,]*/i)
       .filter((p) => p.trim())
       .at(-1) ?? m[1]!;
-  // "i need to …" says it is a to-do itself; anything else is added as said.
-  const said = /^(?:i|we)\s+(?:really\s+)?(?:need|have|got|gotta|must)\b/i.test(thing) ? thing : `add ${thing}`;
+  // "i need to …" says it is a to-do itself; anything else is added as said. ("… and the one useful
+  // thing is that I have to send the samples by Friday": the need, wherever it starts.)
+  const need = /\b(?:i|we)\s+(?:really\s+)?(?:(?:need|have|got)\s+to|need|gotta|must)\b/i.exec(thing);
+  const said = need ? thing.slice(need.index) : `add ${thing}`;
   const it = run(makeCtx({ ...input, text: said }, undefined, ctx.language));
   return it.calls.length && it.calls.every((c) => c.tool === "add_task") ? it : null;
 }
 
-// Where a story's sentences end: ". ", "! ", "? ", a line break, and ", so " / "oh and" that turn to a request.
+// Where a story's sentences end: ". ", "! ", "? ", a line break, and ", so " / "oh and" / a dash that turn to a request.
 const STORY_BREAK =
-  /\s*(?:[.!?…]+\s+|\n+|,?\s+(?:so|anyway|oh\s+and|and\s+so)\s+(?=(?:can|could|would|will|please|pls|you|add|put|push|move|mark|tick|remind|did|have|has|is|was)\b))/i;
+  /\s*(?:[.!?…]+\s+|\n+|,?\s+(?:so|anyway|oh\s+and|and\s+so|[-–—])\s+(?=(?:can|could|would|will|please|pls|you|add|put|push|move|mark|tick|remind|did|have|has|is|was)\b))/i;
 
 // A sentence of a story that asks for something: a command, "can you …", "please …", "did I …?".
 const REQUEST_START = new RegExp(
-  String.raw`^(?:(?:so|oh|ok(?:ay)?|wait|anyway|and|also|but|right|hey|btw)[,!\s]+)*(?:(?:can|could|would|will)\s+(?:you|u)|you\s+can|please|pls|(?:did|have|had)\s+i|(?:is|are|was|were)\s+(?:my|the)|what(?:'s|\s+is|\s+do|\s+have)|when(?:'s|\s+is)|remind\s+me|don'?t\s+let\s+me\s+forget|bump|take|snooze|knock|get\s+rid|(?:${[
+  String.raw`^(?:(?:so|oh|ok(?:ay)?|wait|anyway|and|also|but|right|hey|btw)[,!\s]+)*(?:(?:can|could|would|will)\s+(?:you|u)|you\s+can|please|pls|(?:did|have|had)\s+i|(?:is|are|was|were)\s+(?:my|the)|is\s+(?:anything|there\s+anything)|what(?:'s|\s+is|\s+do|\s+have)|when(?:'s|\s+is)|remind\s+me|don'?t\s+let\s+me\s+forget|bump|take|snooze|knock|get\s+rid|(?:${[
     ...new Set([...COMMAND_LEADS, ...LIST_VERBS]),
   ]
     .filter((v) => !EITHER_VERBS.includes(v))
@@ -261,6 +265,17 @@ function buried(input: InterpretInput, ctx: Ctx): Interpretation | null {
     .map((s) => s.trim())
     .filter((s) => s.split(/\s+/).length >= 2);
   if (parts.length < 2) return null;
+  // "… I have to send the samples to Dunedin by Friday at noon. Could you add that for me? High
+  // priority, please": "that" is the sentence before; a priority said in the sentence after is its.
+  for (const [i, text] of parts.entries()) {
+    if (i === 0 || !ADD_THAT_ALONE.test(text)) continue;
+    const priority = parts[i + 1] ? extractPriority(parts[i + 1]!).value : undefined;
+    const it = addThat(input, { ...ctx, text: `${parts[i - 1]}, add that` });
+    if (!it) continue;
+    return priority && !it.calls.some((c) => c.input.priority)
+      ? { ...it, calls: it.calls.map((c) => ({ ...c, input: { ...c.input, priority } })) }
+      : it;
+  }
   const outs = parts
     .filter((text) => REQUEST_START.test(text))
     .map((text) => aboutStory(input, ctx, text) ?? understand({ ...input, text }, false, ctx.language))
@@ -268,6 +283,9 @@ function buried(input: InterpretInput, ctx: Ctx): Interpretation | null {
     .filter((o) => o.calls.length && (o.confidence >= 0.7 || o.calls.every((c) => c.tool === "list_tasks")));
   return outs.length ? combine(outs) : null;
 }
+
+const ADD_THAT_ALONE =
+  /^(?:(?:so|ok(?:ay)?)[\s,]+)?(?:(?:can|could|would)\s+(?:you|u)\s+)?(?:please\s+)?(?:add|note|jot|pop|put)\s+(?:that|it|this)(?:\s+(?:down|in|on\s+(?:my|the)\s+list))?(?:\s+for\s+me)?(?:\s+please)?[?.!]*$/i;
 
 /** A request with "it" in a story: read with "it" as the one task the rest of the message names. */
 function aboutStory(input: InterpretInput, ctx: Ctx, part: string): Interpretation | null {
@@ -440,6 +458,25 @@ function twoThoughts(input: InterpretInput, ctx: Ctx): Interpretation | null {
   return null;
 }
 
+// "doesn't that clash with the Rakesh call? what time is that one?": the last question's "that one"
+// is the task the sentence before it names.
+const WHEN_IS_THAT = /^(?:so\s+|and\s+)?(what\s+time|when|what\s+day)\s+(?:is|'s)\s+(?:that(?:\s+one)?|it)$/i;
+
+function askedOfNamed(input: InterpretInput, ctx: Ctx): Interpretation | null {
+  const parts = ctx.text.split(/(?<=[.!?])\s+/);
+  const last = parts.pop()?.replace(/[?!.]+$/, "");
+  const asked = last ? WHEN_IS_THAT.exec(last) : null;
+  if (!asked || !parts.length) return null;
+  const earlier = parts.join(" ");
+  for (const m of earlier.matchAll(/\bthe\s+([^,.;!?]+?)(?=\s*[,.;!?]|$)/gi)) {
+    const phrase = m[0];
+    if (resolveOne(phrase, ctx.tasks, { history: ctx.history }).kind !== "one") continue;
+    const out = run(makeCtx({ ...input, text: `${asked[1]} is ${phrase}?` }, undefined, ctx.language));
+    if (out.calls.length) return out;
+  }
+  return null;
+}
+
 // Where one thought ends and the next begins: a sentence end, or ", and" / ", but" / ", then".
 const SENTENCE_BREAK = /\s*(?:[.;!?]+\s+|,\s*(?:and|but|then|also)\s+|\s+(?:and\s+then|but)\s+)/i;
 
@@ -458,7 +495,10 @@ function sentences(input: InterpretInput, ctx: Ctx): Interpretation | null {
   for (const [i, text] of parts.entries()) {
     // "the quote can wait till monday, and drop it to medium": "it" is what the thought before changed.
     const before = outs.at(-1);
-    const touched = before?.calls.filter((c) => c.tool !== "add_task" && typeof c.input.task === "number") ?? [];
+    const pointsBack = /\b(?:it|that|this|them|those)\b/i.test(text);
+    const touched = pointsBack
+      ? (before?.calls.filter((c) => c.tool !== "add_task" && typeof c.input.task === "number") ?? [])
+      : [];
     const history: HistoryTurn[] | undefined = touched.length
       ? [
           ...(input.history ?? []),
@@ -514,7 +554,11 @@ function quotedRequest(input: InterpretInput, ctx: Ctx): Interpretation | null {
   for (const start of starts.slice(0, 3)) {
     const it = run(makeCtx({ ...input, text: text.slice(start, end) }));
     const adds = it.calls.filter((c) => c.tool === "add_task");
-    if (adds.length === 1 && it.calls.length === 1 && String(adds[0]!.input.title).toLowerCase() === title) return it;
+    if (adds.length === 1 && it.calls.length === 1 && String(adds[0]!.input.title).toLowerCase() === title) {
+      // "… It's not remotely urgent, so low priority is fine.": a priority said in a sentence after it is its.
+      const later = adds[0]!.input.priority ? null : extractPriority(text.slice(end)).value;
+      return later ? { ...it, calls: [{ ...adds[0]!, input: { ...adds[0]!.input, priority: later } }] } : it;
+    }
   }
   return null;
 }

@@ -129,4 +129,22 @@ describe("repeat rules are judged by their occurrences", () => {
     );
     expect(callMatches(add("FREQ=DAILY", "2026-03-16"), add("not a rule", "2026-03-16"), c)).toBe(false);
   });
+  it("a rule changed alone starts at the task's own due date", () => {
+    const due: TaskSnapshot = {
+      number: 8,
+      title: "Call the accountant",
+      status: "pending",
+      priority: "medium",
+      dueDate: "2026-09-20",
+      tags: [],
+    };
+    const update = (repeat: string): ToolCall => ({ tool: "update_task", input: { task: 8, repeat } });
+    const withTask = { timeZone: "Asia/Kolkata", tasks: [due] };
+    expect(
+      callMatches(update("FREQ=MONTHLY;INTERVAL=3"), update("FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=20"), withTask),
+    ).toBe(true);
+    expect(
+      callMatches(update("FREQ=MONTHLY;INTERVAL=3"), update("FREQ=MONTHLY;INTERVAL=3;BYMONTHDAY=21"), withTask),
+    ).toBe(false);
+  });
 });

@@ -145,7 +145,14 @@ export function callMatches(expected: ToolCall, actual: ToolCall, c: Pick<EvalCa
   const eKeys = presentKeys(expected.input ?? {}).sort();
   const aKeys = presentKeys(actual.input ?? {}).sort();
   if (!deepEqual(eKeys, aKeys)) return false;
-  const due = typeof actual.input.dueDate === "string" ? actual.input.dueDate : undefined;
+  // A change of rule alone keeps the task's due date: its occurrences start there.
+  const kept = c.tasks?.find((t) => t.number === actual.input.task)?.dueDate ?? undefined;
+  const due =
+    typeof actual.input.dueDate === "string"
+      ? actual.input.dueDate
+      : actual.tool === "update_task" && kept
+        ? kept
+        : undefined;
   return eKeys.every((k) =>
     k === "repeat"
       ? repeatMatches(expected.input[k], actual.input[k], due, c.timeZone)

@@ -55,6 +55,10 @@ export const TEXT_SPEAK: Row[] = [
   ["i should like to be reminded to", "remind me to"], ["i would like to be reminded to", "remind me to"], ["i'd like to be reminded to", "remind me to"],
   // "remind us the evening before": a couple's list is still one account's.
   ["remind us", "remind me"],
+  // "can you open it again?": reopen it.
+  ["open it again", "reopen it"],
+  // "I need to remember of pay the rent": a learner's "remember to".
+  ["remember of", "remember to", { after: /^\s+[a-z]+\s/i }],
   // "give me a reminder an hour before the retro": a reminder asked for, not a list ("give me my tasks").
   ["give me a reminder", "remind me"], ["send me a reminder", "remind me"], ["give me a heads up", "remind me"], ["give me a nudge", "remind me"],
   // "need 2 call the bank", "have 2 pay rent": "to" before a verb.
@@ -100,7 +104,7 @@ export const INTERJECTIONS = [
   "wait no", "oh no", "no wait", "no sorry", "nope", "fine", "uy", "ay", "vale", "bueno", "bon", "bah", "alors", "euh", "ah bon",
   "ähm", "äh", "ach", "naja", "na ja", "okay also", "ok also", "listo", "forgot", "i forgot", "almost forgot", "before i forget", "btw",
   "by the way", "anyway", "finally", "at last", "at long last", "che", "parce", "fair enough", "dale", "pues", "passt",
-  "oh dear", "at some point", "someday", "eventually", "quick one", "i am afraid", "i'm afraid",
+  "oh dear", "at some point", "someday", "eventually", "quick one", "i am afraid", "i'm afraid", "for my records", "for the record", "au fait",
 ];
 
 /** The languages the interpreter reads and answers in. */
@@ -201,7 +205,7 @@ const ES_WEEKDAY_NEXT = /^\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|d
 
 export const FOREIGN: Record<Foreign, Row[]> = {
   es: [
-    ["que se repita", "make it repeat"], ["todas las de hoy", "everything due today"], ["todas las de mañana", "everything due tomorrow"],
+    ["que se repita", "make it repeat"], ["posterga", "postpone"], ["hasta mañana", "see you tomorrow", { before: /(?:^|[.!,]\s*)$/, after: /^\s*[.!]*\s*$/ }], ["cuántas cosas tengo", "how many do I have"], ["todas", "all", { before: /\b(?:\p{L}*las|\p{L}*los|them)\s+$/iu }], ["ponle también", "also give it"], ["todas las de hoy", "everything due today"], ["todas las de mañana", "everything due tomorrow"],
     ["añade", "add"], ["añadir", "add"], ["agrega", "add"], ["agregar", "add"], ["apunta", "add"], ["anota", "add"],
     ["crea", "add"], ["recuérdame", "remind me about", { after: /^\s+(?:it|them)\b/i }],
     // "y recuérdame una hora antes": a reminder ahead of the task just said, not a new one.
@@ -328,7 +332,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["ya está", "is done", { after: /^\s*(?:[,.!]|$)/ }], ["recién", "", { after: /^\s*(?:[,.!]|$)/ }], ["desmarcá", "reopen"], ["mejor", "", { before: /\d\s+$/, after: /^\s*(?:[,.!]|$)/ }], ["mejor", "instead", { after: /^\s*[.!?]*\s*$/ }],
   ],
   fr: [
-    ["ajoutez", "add"], ["ainsi que", "also add", AT_START], ["à place", "instead"], ["faite", "done", { before: /\bmarque(?:-|\s+)(?:la|le|les|it|them)\s+$/i }], ["kessé que j'ai", "what do I have"],
+    ["ajoutez", "add"], ["c'est bon", "", { after: /^\s*,\s*c'est\s+fait\b/i }], ["c'est envoyé", "is sent"], ["est envoyé", "is sent"], ["aussi", "too", { after: /^\s+(?:c'est|est)\s/i }], ["ainsi que", "also add", AT_START], ["à place", "instead"], ["faite", "done", { before: /\bmarque(?:-|\s+)(?:la|le|les|it|them)\s+$/i }], ["kessé que j'ai", "what do I have"],
     // "il faut payer le loyer", "je dois rappeler le garage": a to-do said as a need, its infinitive kept.
     ["il faut", "I need to", FR_INFINITIVE_AHEAD], ["faut", "I need to", FR_INFINITIVE_AHEAD], ["je dois", "I need to", FR_INFINITIVE_AHEAD],
     ["ajoute", "add"], ["ajouter", "add"], ["crée", "add"], ["note", "add"], ["ajoute une note à", "add a note to"], ["avec un rappel", "with a reminder"], ["me faire penser de", "remind me to"], ["me faire penser d'", "remind me to "], ["rappelle-moi de", "remind me to"], ["rappelle-moi d'", "remind me to "],
@@ -342,7 +346,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["année", "year", EVERY_UNIT], ["ans", "year", EVERY_UNIT], ["tous les quinze jours", "every 2 weeks"],
     ["du matin", "am", CLOCK_BEHIND], ["du soir", "pm", CLOCK_BEHIND], ["de l'après-midi", "pm", CLOCK_BEHIND],
     ["renomme", "rename"], ["en", "to", { before: /\brenommer?\b.+\s$/i }], ["pour", "to", { before: /\btâches?\s+$/i }], ["pour", "to", { before: /\b(?:nom|renomme|renommer|rename)\b.*\s$/i, after: /^\s+["«“]/ }], ["de la liste", "from the list"], ["de ma liste", "from my list"], ["me montrer", "show me"], ["m'afficher", "show me"], ["rouvre", "reopen"], ["annule", "undo"], ["change le nom de", "rename"], ["change le titre en", "rename it to"], ["change le nom en", "rename it to"], ["préviens-moi", "remind me"], ["vous pouvez", "can you"], ["mets", "add", { after: /^\s+\p{L}+(?:er|ir|re)\b/iu }], ["mets", "put"], ["enlève l'étiquette", "remove the tag"], ["du", "from the", TAG_NAMED_FR], ["de", "from", TAG_NAMED_FR], ["à", "", { after: /^\s+tous\s+les\b/i }], ["c'est quoi qui est", "what is"], ["dans ma liste", "on my list"], ["qu'est-ce que j'ai à faire", "what do I have to do"],
-    ["qu'est-ce que j'ai", "what do I have"], ["j'ai quoi", "what do I have"], ["qu'ai-je", "what have I"], ["quelles tâches", "which tasks"], ["qu'est-ce qui est", "what is"], ["qu'est-ce qu'il me reste", "what do I have left"],
+    ["qu'est-ce que j'ai", "what do I have"], ["qu'est-ce qu'on a", "what do I have"], ["de prévu", "", { before: /\bqu'(?:est-ce\s+que\s+j'ai|on\s+a)\s+$/i }], ["matins", "morning", { before: /\btous\s+les\s+$/i }], ["soirs", "evening", { before: /\btous\s+les\s+$/i }], ["j'ai quoi", "what do I have"], ["qu'ai-je", "what have I"], ["quelles tâches", "which tasks"], ["qu'est-ce qui est", "what is"], ["qu'est-ce qu'il me reste", "what do I have left"],
     ["qu'est-ce qui me reste", "what do I have left"], ["c'est quoi qui me reste", "what do I have left"], ["hier soir", "last night"], ["ce midi", "this lunchtime", { before: /\bj'ai\s+\S+\s+.+$/i }], ["j'ai pogné", "j'ai acheté"], ["a été reportée", "got moved"], ["faque", "", AT_START], ["c'est", "it's", { before: /(?:^|\ben\s+fait\s+|\bnon\s*,?\s+)$/i, after: /^\s+(?:tous|toutes|chaque)\s/i }], ["montre", "show"],
     ["terminé", "finished", FR_DONE_ASKED], ["terminées", "finished", FR_DONE_ASKED], ["fini", "finished", FR_DONE_ASKED], ["bouclé", "finished", FR_DONE_ASKED], ["avant de partir", "before leaving"], ["en partant", "before leaving"], ["en commençant", "starting"], ["fait", "done", FR_DONE_ASKED], ["mes tâches", "my tasks"], ["la tâche", "it", { before: /\bremet(?:s|tez)?\s+$/i, after: /^(?!\s*\d)/ }], ["la tâche", "task"], ["les tâches", "tasks", { after: /^\s+\d/ }], ["tâches", "tasks"],
     ["tâche", "task"], ["nouvelle tâche", "new task"], ["une tâche", "a task"], ["une nouvelle tâche", "a new task"], ["comme terminée", "as done"], ["comme terminé", "as done"], ["comme faite", "as done"],
@@ -419,7 +423,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["au", "to the", { before: /\btag\s+\S+\s+$/i }], ["mets-moi", "add", { after: /^\s+\p{L}+(?:er|ir|re)\b/iu }], ["rappelle-le-moi", "remind me about it"],
   ],
   de: [
-    ["eine viertelstunde", "15 minutes"], ["die woche", "this week", { before: /\b(?:was\s+\S+(?:\s+ich)?|what\s+is\s+due)\s+$/i }], ["soll", "should repeat", { after: /^\s+(?:jeden|jede|jedes|alle|täglich|wöchentlich|monatlich)\b[^.?!]*\s(?:wiederkommen|wiederholen)\b/i }], ["soll sich", "should repeat", { after: /^\s+(?:jeden|jede|jedes|alle|täglich|wöchentlich|monatlich)\b[^.?!]*\swiederholen\b/i }], ["wiederkommen", "", { before: /\bsoll\s+\S.*\s$/i }], ["wiederholen", "", { before: /\bsoll\s+sich\s+\S.*\s$/i }], ["von", "from", { after: /^\s+(?:heute|morgen)\s+(?:auf|nach|zu)\b/i }], ["werktag", "weekday", { before: /\b(?:every|jeden)\s+$/i }],
+    ["eine viertelstunde", "15 minutes"], ["doch", "", { before: /\bnein[\s,]+$/i }], ["früh", "morning", { after: /^\s+um\s+\d/i }], ["reicht", "is enough", { before: /\b(?:wochen?|monate?|tage?)\s+$/i }], ["die alle", "them all"], ["dann", "then", { before: /^\s*(?:na\s+gut|ok(?:ay)?|gut)[\s,]*$/i }], ["nächsten monat", "next month"], ["die woche", "this week", { before: /\b(?:was\s+\S+(?:\s+ich)?|what\s+is\s+due)\s+$/i }], ["soll", "should repeat", { after: /^\s+(?:jeden|jede|jedes|alle|täglich|wöchentlich|monatlich)\b[^.?!]*\s(?:wiederkommen|wiederholen)\b/i }], ["soll sich", "should repeat", { after: /^\s+(?:jeden|jede|jedes|alle|täglich|wöchentlich|monatlich)\b[^.?!]*\swiederholen\b/i }], ["wiederkommen", "", { before: /\bsoll\s+\S.*\s$/i }], ["wiederholen", "", { before: /\bsoll\s+sich\s+\S.*\s$/i }], ["von", "from", { after: /^\s+(?:heute|morgen)\s+(?:auf|nach|zu)\b/i }], ["werktag", "weekday", { before: /\b(?:every|jeden)\s+$/i }],
     // Adding ("füge … hinzu" and "… hinzufügen" are brought to the front by DE_REORDER first).
     ["trag ein", "add"], ["eine halbe stunde", "half an hour"], ["tragen sie ein", "add"], ["am selben tag", "on the same day"], ["alle drei", "all three"], ["das gleiche fürs", "same for the"], ["dann", "then", { before: /^\s*$/ }], ["leg", "move", { after: /^\s+(?:ihn|sie|es|das)\s+(?:(?:lieber|doch|mal|bitte)\s+)*auf\b/i }], ["dasselbe für", "same for"], ["doch nicht", "not"], ["nur", "just"], ["halt", "", { before: /\b(?:es|das|ihn|sie|den|die|dann)\s+$/i }], ["füg hinzu", "add"], ["trag", "add"], ["trage", "add"], ["notiere mir", "add"], ["notier mir", "add"], ["notiere", "add"], ["notier", "add"],
     // "erinnere mich daran, … die Pflanzen zu gießen": the title is the infinitive without "zu".
@@ -546,7 +550,7 @@ export const FOREIGN: Record<Foreign, Row[]> = {
     ["hat noch zeit", "no rush"], ["beim", "from", { before: /\b(?:remove|entferne|entfern)\s+$/i }], ["das tag", "the tag"], ["mal", "", { before: /\b(?:trag|schreib|füg|pack|mach|zeig|add)\s+$/i }], ["prio hoch", "high priority"], ["priorität hoch", "high priority"], ["muss", "i need to", AT_START],
     // "nee, die andere mein ich", "die verschieb bitte auf mittwoch", "puh, montag halt", "erinner mich da … dran", "top".
     ["abhaken", "check it off", { before: /,\s*$/ }], ["mein ich", "", { after: /^\s*[.!?]*\s*$/ }], ["mein ich", "", { before: /\S\s+$/, after: /^\s*[,;]/ }], ["die verschieb", "move it"], ["die lösch", "delete it"],
-    ["puh", "ugh", AT_START], ["halt", "", { before: /\p{L}\s+$/u, after: /^[\s.!?,]*(?:\p{Extended_Pictographic}\u{FE0F}?\s*)*$/u }], ["da", "", { before: /\berinner\w*\s+mich\s+$/i, after: /\bdran\b/i }],
+    ["puh", "ugh", AT_START], ["halt", "", { before: /\p{L}\s+$/u, after: /^[\s.!?,]*(?:\p{Extended_Pictographic}\u{FE0F}?\s*)*$/u }], ["da", "", { before: /\berinner\w*\s+mich\s+$/i }],
     // "neue aufgaben: …".
     ["neue aufgaben", "new tasks"],
     // "ok dann verschieb's …", "die zweite mach bitte hohe prio", "wann muss die offerte raus?", "zieh sie auf … vor", "stell ihn auf …".
@@ -675,7 +679,7 @@ export const PAST_TENSE: Record<Foreign, { re: RegExp; endings: ReadonlyArray<re
   },
   fr: {
     re: /^(?:and\s+)?(?:(?:yesterday|today)[,\s]+)?(?:j'ai|on\s+a|nous\s+avons|je\s+suis|c'est)\s+(?:déjà\s+|enfin\s+|bien\s+|already\s+|today\s+|yesterday\s+)*(?<verb>\p{L}{2,})\s+(?<object>.+)$/iu,
-    endings: [["é", "er"], ["ée", "er"], ["e", "er"], ["i", "ir"], ["u", "re"], ["u", "oir"], ["it", "ire"], ["is", "ir"]],
+    endings: [["é", "er"], ["ée", "er"], ["és", "er"], ["e", "er"], ["i", "ir"], ["u", "re"], ["us", "re"], ["u", "oir"], ["it", "ire"], ["is", "ir"]],
     irregular: { fait: "faire", pris: "prendre", mis: "mettre", écrit: "écrire", dit: "dire", vu: "voir", lu: "lire", bu: "boire", eu: "avoir", été: "être", ouvert: "ouvrir", rendu: "rendre", vendu: "vendre", offert: "offrir", appris: "apprendre", compris: "comprendre", reçu: "recevoir" },
     stop: ["le", "la", "les", "l", "un", "une", "du", "de", "des", "au", "aux", "à", "mon", "ma", "mes", "déjà", "enfin", "today", "yesterday", "this", "morning"],
   },

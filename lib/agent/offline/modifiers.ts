@@ -105,15 +105,19 @@ export function extractDescription(text: string): Stripped<string> {
   for (const re of patterns) {
     const m = re.exec(text);
     if (!m) continue;
+    // "… with a note that says ask Sione for his slides. It's not urgent, so low priority": the note
+    // ends with its sentence; what follows is said of the task.
+    const end = /\.\s+(?=\p{Lu})/u.exec(m[1]);
+    const after = end ? m[1].slice(end.index + end[0].length) : "";
     const value = capitalize(
-      m[1]
+      (end ? m[1].slice(0, end.index) : m[1])
         .trim()
         .replace(COURTESY_TAIL, "")
         .replace(/^["']|["']$/g, "")
         .replace(/\.+$/, ""),
     );
     if (!value) continue;
-    return { rest: squash(text.slice(0, m.index)), value };
+    return { rest: squash(after ? `${text.slice(0, m.index)}, ${after}` : text.slice(0, m.index)), value };
   }
   return { rest: text };
 }

@@ -24,7 +24,7 @@ import {
   type Language,
   type Row,
 } from "./lexicon";
-import { ordinal } from "./dates-calendar";
+import { FOREIGN_WEEKDAYS, ordinal, WEEKDAYS } from "./dates-calendar";
 import { markedSpellings, restoreMarks, unmarked } from "./spelling-marks";
 
 export type { Language } from "./lexicon";
@@ -281,6 +281,8 @@ function politeImperatives(text: string, language: Foreign): string {
       if (ROW_WORDS.es.has(unmarked(word)) || (joined && SAYS.es.has(joined[1]!)) || (!pronouns && word.length < 4))
         return word;
       const bare = unmarked(stem);
+      // "bórrame lo de …": the familiar imperative with "me" (for me) is the table's verb already.
+      if (/^me/.test(pronouns) && isCommand("es", bare + vowel)) return `${bare}${vowel}${pronouns.slice(2)}`;
       const familiar =
         vowel === "a"
           ? (ES_POLITE_IRREGULAR[bare] ?? `${bare}e`)
@@ -731,6 +733,31 @@ const DE_RENAME_UM_IN = /\b(?:benennen\s+sie|benenne|benenn|nenn|nenne)\s+(.+?)\
 // "el lunes que viene", "el mes que viene": the coming one, as chrono's Spanish reads "el próximo lunes".
 const ES_COMING =
   /(?<![\p{L}])(lunes|martes|miércoles|jueves|viernes|sábado|domingo|mes|año)\s+que\s+viene(?![\p{L}])/giu;
+// "chaque premier lundi du mois", "el primer lunes de cada mes": a weekday's place in every month, as
+// recurrence.ts reads it ("the first monday of every month"; German's rows say it already).
+const NTH_WEEKDAY_OF_MONTH: Partial<Record<Language, RegExp>> = {
+  fr: /\b(?:chaque|tous\s+les|le)\s+(premier|deuxième|second|troisième|quatrième|dernier)s?\s+(\p{L}+)\s+(?:du|de\s+chaque|de\s+tous\s+les)\s+mois\b/giu,
+  es: /\b(?:cada|el|todos\s+los)\s+(primer|segundo|tercer|cuarto|último)o?s?\s+(\p{L}+)\s+(?:del|de\s+cada)\s+mes\b/giu,
+};
+const NTH: Record<string, string> = {
+  premier: "first",
+  deuxième: "second",
+  second: "second",
+  troisième: "third",
+  quatrième: "fourth",
+  dernier: "last",
+  primer: "first",
+  segundo: "second",
+  tercer: "third",
+  cuarto: "fourth",
+  último: "last",
+  ersten: "first",
+  zweiten: "second",
+  dritten: "third",
+  vierten: "fourth",
+  letzten: "last",
+};
+
 // "el 15 del mes que viene", "le 15 du mois prochain", "am 15. nächsten Monats": that day of next month.
 const NEXT_MONTH_ON: Partial<Record<Language, RegExp>> = {
   es: /\bel\s+(?:día\s+)?(\d{1,2})\s+del\s+(?:mes\s+que\s+viene|próximo\s+mes|mes\s+próximo|siguiente\s+mes|mes\s+siguiente)(?![\p{L}])/giu,
@@ -772,6 +799,12 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
   );
   const other = EVERY_OTHER[language];
   if (other) t = t.replace(other, (_all, unit: string) => `every other ${unit}`);
+  const nth = NTH_WEEKDAY_OF_MONTH[language];
+  if (nth)
+    t = t.replace(nth, (all, place: string, day: string) => {
+      const weekday = FOREIGN_WEEKDAYS[day.toLowerCase()];
+      return weekday === undefined ? all : `the ${NTH[place.toLowerCase()]} ${WEEKDAYS[weekday]} of every month`;
+    });
   const nextMonth = NEXT_MONTH_ON[language];
   if (nextMonth)
     t = t.replace(nextMonth, (all, d: string) => (+d >= 1 && +d <= 31 ? `on the ${ordinal(+d)} of next month` : all));

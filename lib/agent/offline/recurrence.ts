@@ -175,6 +175,14 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Rule | null]> = [
     (m) => ({ freq: "WEEKLY", interval: 1, byDay: [dayCode(m[1]!)] }),
   ],
   [
+    // "every month on day 8", "on day 8 of every month".
+    /\b(?:(?:every|each)\s+month|monthly)\s+on\s+(?:the\s+)?day\s+(\d{1,2})\b|\bon\s+(?:the\s+)?day\s+(\d{1,2})\s+of\s+(?:every|each)\s+month\b/i,
+    (m) => {
+      const day = +(m[1] ?? m[2])!;
+      return day >= 1 && day <= 31 ? { freq: "MONTHLY", interval: 1, byMonthDay: day } : null;
+    },
+  ],
+  [
     // "on the 15th of every month", "every 15th of the month".
     new RegExp(
       String.raw`\b(?:on\s+)?(?:the\s+)?(?:${ORD})\s+(?:day\s+)?of\s+(?:every|each)\s+month\b|\b(?:every|each)\s+(?:${ORD})\s+(?:day\s+)?of\s+(?:the|each|every)\s+month\b`,

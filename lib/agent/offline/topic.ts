@@ -19,7 +19,7 @@ const VERBS = [...new Set([...COMMAND_LEADS, ...LIST_VERBS, ...NOUN_DELETE_VERBS
 // The command points back with "it" right after its verb ("move it to …") or at its end ("take the
 // urgent tag off it"); "can you" may come first.
 const SHAPE = new RegExp(
-  String.raw`^(.{3,}?)\s*(?:[,:;?!]|\s[-–—]\s)\s*((?:(?:actually|just|now|then|so|ok(?:ay)?|please|can\s+you|could\s+you|would\s+you)\s+)*(?:(?:${VERBS.join("|")})\s+(?:it|that|this|them)\b.*|(?:${VERBS.join("|")})\s+.*\s(?:it|them)(?:\s+(?:again|please|too))?))$`,
+  String.raw`^(.{3,}?)\s*(?:[,:;?!.]|\s[-–—]\s)\s*((?:(?:actually|just|now|then|so|ok(?:ay)?|please|can\s+you|could\s+you|would\s+you)\s+)*(?:(?:${VERBS.join("|")})\s+(?:it|that|this|them)\b.*|(?:${VERBS.join("|")})\s+.*\s(?:it|them)(?:\s+(?:again|please|too))?))$`,
   "i",
 );
 // Where the naming stops and a remark about it starts: "the plumber is no longer needed".

@@ -358,9 +358,9 @@ const TOPIC_DONE =
   /^(.+?)\s*[,:;–—-]+\s*(?:i|we)(?:'ve|\s+have|\s+had)?\s+(?:already\s+|just\s+|finally\s+)?(?:done|finished|completed|sorted|did|handled)\s+(?:it|that|this)(?:\s+(?:already|yesterday|today|earlier|this\s+morning|last\s+night))?$/i;
 
 // "1:1 with jonas happened early so that's done": what happened, then that it is done; the story's
-// first words name the task.
+// first words name the task (or "it" does: "took two hours, but it's done").
 const STORY_DONE =
-  /^(.+?)(?:\s+actually)?\s*,?\s+so\s+(?:that'?s|thats|it'?s|its|that\s+is|it\s+is)\s+(?:all\s+)?(?:done|sorted|finished|handled|out\s+of\s+the\s+way)(?:\s+(?:too|as\s+well|now))?$/i;
+  /^(.+?)(?:\s+actually)?\s*,?\s+(?:so|but)\s+(?:that'?s|thats|it'?s|its|that\s+is|it\s+is)\s+(?:all\s+)?(?:done|sorted|finished|handled|out\s+of\s+the\s+way)(?:\s+(?:too|as\s+well|now))?$/i;
 
 // "the pet insurance payment bounced so it's not actually renewed(, put it back)": what happened, then
 // that it is not done after all; a word of the story names the finished task.
@@ -389,8 +389,14 @@ function topicDone(ctx: Ctx): Interpretation | null {
   const story = m ? null : STORY_DONE.exec(ctx.text);
   if (!m && !story) return null;
   const out = m ? resolveOne(m[1]!, ctx.tasks, { prefer: "pending" }) : null;
+  // "Took two hours and a breaker bar, but it's done" after "replaced the anode rod": a story naming
+  // no task says "it" of the task just talked about.
+  const told = story ? namedFirst(story[1]!.replace(/^the\s+/i, ""), ctx) : null;
+  const spoken = story && !told ? resolveOne("it", ctx.tasks, { history: ctx.history }) : null;
   const task =
-    out?.kind === "one" && !out.partial ? out.task : story ? namedFirst(story[1]!.replace(/^the\s+/i, ""), ctx) : null;
+    out?.kind === "one" && !out.partial
+      ? out.task
+      : (told ?? (spoken?.kind === "one" && spoken.via === "history" ? spoken.task : null));
   if (task?.status !== "pending") return null;
   return result(
     "complete_task",
@@ -461,7 +467,8 @@ export function complete(ctx: Ctx): Interpretation | null {
     const phrase = phraseOf(p, m)
       ?.replace(/\s*,\s*(?:i|it|i'm|i've|because|since|as|cause|(?:i\s+)?(?:have|need|got)\s+to\s+re-?\w+)\b.*$/i, "")
       .replace(WHEN_DONE_AT_END, "");
-    if (!phrase) continue;
+    // "took two hours, but it's done": a story, then "it" (topicDone reads it).
+    if (!phrase || /,\s*(?:but|so)\s+(?:it|that)$/i.test(phrase)) continue;
     // "missed the dentist this morning": a past that says it was not done, unless it is the task's own
     // deed ("swapped the shift with Priya" for "Swap shift with Priya").
     const said = (p.passive ? m[2] : m[1])?.toLowerCase() ?? "";

@@ -64,6 +64,13 @@ function intended(text: string): string | null {
     .replace(/^(?:the\s+)?other\s+one\s*(?:[-–—:,]|\s-)\s*(?=\S)/i, "")
     .trim();
   const oops = stripped !== said.trim();
+  // "actually the flour shouldn't repeat after all": a rule taken back (schedule.ts), no task meant.
+  if (
+    /\b(?:shouldn'?t|should\s+not|doesn'?t|does\s+not|no\s+longer)\s+(?:need\s+to\s+)?(?:repeat|recur)\b/i.test(
+      stripped,
+    )
+  )
+    return null;
   // "actually the other one too, i'm sick all week": one more, not instead (elliptical.ts).
   if (/\b(?:too|as\s+well)$/i.test(stripped.split(/\s*[,;]\s*/)[0]!)) return null;
   let m: RegExpExecArray | null;
@@ -162,7 +169,7 @@ const onlyTouched = (change: Change, tasks: TaskSnapshot[]) =>
   change.touched.length === 1 ? tasks.find((t) => t.number === change.touched[0]) : undefined;
 
 const NARROW =
-  /^(?:(?:ok(?:ay)?|fine|alright|then|sorry|actually|no|oops|well|wait|hm+|i\s+mean|bueno|vale|pues|doch\s+nicht|nein|not|non|not\s+(?:all|everything|all\s+of\s+them|both))\b[\s,.!]*)*(?:i\s+)?(?:just|only|juste|seulement|solo|sólo|nur)\s+(?:(?:meant|wanted)\s+(?:to\s+)?(?=add\s)|do\s+)?(.+?)(?:\s+(?:is|are|was|were)\s+(?:actually\s+|really\s+)?(?:done|finished|complete|completed|needed)|\s+(?:should|needs?\s+to|has\s+to)\s+(?:be\s+)?(?:high|low|medium|urgent|moved|done)(?:\s+priority)?)?(?:\s+then)?$/i;
+  /^(?:(?:ok(?:ay)?|fine|alright|then|sorry|actually|no|oops|well|wait|hm+|m{2,}|i\s+mean|bueno|vale|pues|na\s+gut|doch\s+nicht|nein|not|non|not\s+(?:all|everything|all\s+of\s+them|both))\b[\s,.!]*)*(?:i\s+)?(?:just|only|juste|seulement|solo|sólo|nur)\s+(?:(?:meant|wanted)\s+(?:to\s+)?(?=add\s)|do\s+)?(.+?)(?:\s+(?:is|are|was|were)\s+(?:actually\s+|really\s+)?(?:done|finished|complete|completed|needed)|\s+(?:should|needs?\s+to|has\s+to)\s+(?:be\s+)?(?:high|low|medium|urgent|moved|done)(?:\s+priority)?)?(?:\s+then)?$/i;
 
 const NEW_COMMAND = new RegExp(`^(?:${COMMAND_LEADS.map((w) => w.replace(/\s+/g, "\\s+")).join("|")})\\s`, "i");
 

@@ -98,6 +98,7 @@ const FAVOUR_YOU = new RegExp(
 );
 const SERVICE = new RegExp(`\\b(?:${alt(SERVICES)})\\b`, "i");
 const WORLD = new RegExp(`\\b(?:${alt(WORLD_TOPICS)})\\b`, "i");
+const KNOW_ABOUT = /^(?:do\s+)?(?:you|u|ya)\s+know\s+(?:much|anything|a\s+lot|a\s+thing)\s+about\b/i;
 const WH_QUESTION =
   /^(?:what|what's|whats|who|who's|whose|how|how's|when|where|why|which|is\s+it|will\s+it|does|do\s+you\s+know|tell\s+me|give\s+me)\b/i;
 
@@ -235,6 +236,8 @@ function outOfScope(text: string, ctx: Ctx, say: Messages): string | null {
   const dated = () => findDates(text, ctx.date).dates.length > 0;
   if (ENTERTAIN_ONLY.test(text) || (CREATIVE.test(text) && !dated()) || ENTERTAIN_ASK.test(text))
     return say.outOfScope.entertain;
+  // "do you know much about kennel cough?": what the assistant knows is asked, whatever the topic.
+  if (KNOW_ABOUT.test(text)) return say.outOfScope.lookup;
   // A question about the world ("what's the forecast for friday?", "who won the match"), not about a task.
   if (
     (WH_QUESTION.test(text) || ctx.question) &&

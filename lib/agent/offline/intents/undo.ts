@@ -5,7 +5,7 @@ import { reopensWithTail } from "./complete";
 import { dialogueState } from "../dialogue";
 
 const UNDO =
-  /\b(?:undo|un-do|revert|reverse|roll\s*back|take\s+(?:that|it)\s+back|scratch\s+that|cancel\s+that|put\s+(?:it|that|those|them)\s+back|bring\s+(?:it|that|them)\s+back|restore\s+(?:it|that|them)|undelete)\b/i;
+  /\b(?:undo|un-do|revert|reverse|roll\s*back|take\s+(?:that|it)\s+back|scratch\s+that|cancel\s+that|put\s+(?:it|that|those|them)\s+back|bring\s+(?:it|that|them)\s+back|(?:i|we)\s+(?:need|want)\s+(?:it|that|them|those)\s+back|restore\s+(?:it|that|them)|undelete)\b/i;
 const OTHER_COMMAND = /\b(?:add|create|show|list|rename|move|tag|remind)\b/i;
 
 // "wait, don't delete it!" right after a delete: take the delete back.
