@@ -74,6 +74,8 @@ export function fromDay(d: Day, index: number, text: string): FoundDate {
 }
 
 export const WEEKDAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"];
+// A weekday as typed, whole or cut short ("fri", "tues", "wednesday"); no capturing group.
+export const WEEKDAY_WORD = String.raw`(?:sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(?:day)?`;
 // "freitag next week", "¿qué terminé el martes?": a weekday the tables left in the user's language
 // (Sunday = 0), as Intl names them, plus the Spanish ones typed without their accent.
 export const FOREIGN_WEEKDAYS: Record<string, number> = Object.fromEntries([

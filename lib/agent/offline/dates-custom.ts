@@ -9,6 +9,7 @@ import {
   MONTH_RE,
   ORDINAL_DAY,
   today,
+  WEEKDAY_WORD,
   WEEKDAYS,
 } from "./dates-calendar";
 import { AFTER_ORDINAL_OK } from "./dates-invalid";
@@ -27,7 +28,7 @@ export function customDates(text: string, ctx: DateContext): FoundDate[] {
     // "fri 23rd": the weekday before says it is a day.
     if (
       !/the\s/i.test(m[0]) &&
-      !/\b(?:on|by|due|until|till|before|for|(?:sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(?:day)?)\s+$/i.test(
+      !new RegExp(String.raw`\b(?:on|by|due|until|till|before|for|${WEEKDAY_WORD})\s+$`, "i").test(
         text.slice(0, m.index),
       )
     )

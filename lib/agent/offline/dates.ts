@@ -3,7 +3,15 @@ import { isoDateTime, type Wall } from "@/lib/time/zone";
 import { remember } from "@/lib/tasks/lemma";
 export type { DateContext, DateScan, Day, FoundDate, InvalidDate } from "./dates-calendar";
 export { today } from "./dates-calendar";
-import { type DateContext, type DateScan, type Day, type FoundDate, type InvalidDate, today } from "./dates-calendar";
+import {
+  type DateContext,
+  type DateScan,
+  type Day,
+  type FoundDate,
+  type InvalidDate,
+  today,
+  WEEKDAY_WORD,
+} from "./dates-calendar";
 import { findInvalidDate } from "./dates-invalid";
 import { customDates } from "./dates-custom";
 
@@ -109,7 +117,7 @@ function scanDates(text: string, ctx: DateContext): DateScan {
   return { dates: when ? valid.filter((d) => !possessive(d)) : valid, invalid };
 }
 
-const WEEKDAY_ONLY = /^(?:on\s+)?(?:sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(?:day)?$/i;
+const WEEKDAY_ONLY = new RegExp(String.raw`^(?:on\s+)?${WEEKDAY_WORD}$`, "i");
 
 const LEADING_CONNECTORS =
   /(?:[,;]?\s*(?:,|(?<![\p{L}\p{N}_'’])(?:and\s+)?(?:it'?s\s+|it\s+is\s+|it\s+was\s+|was\s+)?(?:end\s+of\s+(?:the\s+)?day|eod|cob|first\s+thing(?:\s+in\s+the\s+morning)?|due(?:\s+date)?|deadline|by|on|at|for|before|until|(?<!\bthe\s)till|no\s+later\s+than|scheduled\s+for|set\s+for|to|starting|from|is|be|the))\s*)+$/iu;

@@ -269,12 +269,8 @@ function buried(input: InterpretInput, ctx: Ctx): Interpretation | null {
   // priority, please": "that" is the sentence before; a priority said in the sentence after is its.
   for (const [i, text] of parts.entries()) {
     if (i === 0 || !ADD_THAT_ALONE.test(text)) continue;
-    const priority = parts[i + 1] ? extractPriority(parts[i + 1]!).value : undefined;
     const it = addThat(input, { ...ctx, text: `${parts[i - 1]}, add that` });
-    if (!it) continue;
-    return priority && !it.calls.some((c) => c.input.priority)
-      ? { ...it, calls: it.calls.map((c) => ({ ...c, input: { ...c.input, priority } })) }
-      : it;
+    if (it) return withPrioritySaidAfter(it, parts[i + 1] ?? "");
   }
   const outs = parts
     .filter((text) => REQUEST_START.test(text))
@@ -282,6 +278,14 @@ function buried(input: InterpretInput, ctx: Ctx): Interpretation | null {
     // A question only reads, so a plainer reading of it is enough ("wait, did I already book the tickets?").
     .filter((o) => o.calls.length && (o.confidence >= 0.7 || o.calls.every((c) => c.tool === "list_tasks")));
   return outs.length ? combine(outs) : null;
+}
+
+/** New tasks given the priority a later sentence says ("High priority, please"), unless they have one. */
+function withPrioritySaidAfter(added: Interpretation, after: string): Interpretation {
+  const priority = extractPriority(after).value;
+  return priority && !added.calls.some((c) => c.input.priority)
+    ? { ...added, calls: added.calls.map((c) => ({ ...c, input: { ...c.input, priority } })) }
+    : added;
 }
 
 const ADD_THAT_ALONE =
@@ -554,11 +558,9 @@ function quotedRequest(input: InterpretInput, ctx: Ctx): Interpretation | null {
   for (const start of starts.slice(0, 3)) {
     const it = run(makeCtx({ ...input, text: text.slice(start, end) }));
     const adds = it.calls.filter((c) => c.tool === "add_task");
-    if (adds.length === 1 && it.calls.length === 1 && String(adds[0]!.input.title).toLowerCase() === title) {
-      // "… It's not remotely urgent, so low priority is fine.": a priority said in a sentence after it is its.
-      const later = adds[0]!.input.priority ? null : extractPriority(text.slice(end)).value;
-      return later ? { ...it, calls: [{ ...adds[0]!, input: { ...adds[0]!.input, priority: later } }] } : it;
-    }
+    // "… It's not remotely urgent, so low priority is fine.": a priority said in a sentence after it is its.
+    if (adds.length === 1 && it.calls.length === 1 && String(adds[0]!.input.title).toLowerCase() === title)
+      return withPrioritySaidAfter(it, text.slice(end));
   }
   return null;
 }

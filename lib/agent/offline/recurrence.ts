@@ -2,7 +2,7 @@
 // month", "every year on june 3rd" → an RFC 5545 rule (without "RRULE:") and the first
 // occurrence as the due date (contract v2).
 import { findDates, today, type DateContext, type Day } from "./dates";
-import { FOREIGN_WEEKDAYS, monthIndex } from "./dates-calendar";
+import { FOREIGN_WEEKDAYS, monthIndex, WEEKDAY_WORD } from "./dates-calendar";
 import { NUMBER_WORDS } from "./text";
 import { DATE_CONNECTORS, type Foreign } from "./lexicon";
 import { addDays, compareDay, daysInMonth, isoDate, isoDateTime, wallOf, weekdayOf } from "@/lib/time/zone";
@@ -11,7 +11,7 @@ const DAYS = ["sunday", "monday", "tuesday", "wednesday", "thursday", "friday", 
 const CODES = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
 const DAY_RE = `(sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(?:day)?s?`;
 // A weekday as a word of its own, with nothing captured (for runs of several).
-const DAY_WORD = `(?:sun|mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?)(?:day)?s?`;
+const DAY_WORD = `${WEEKDAY_WORD}s?`;
 // "todos los lunes, miércoles y viernes": the days after the first (which the tables made English) stay
 // in the user's words (dates-calendar.ts names them).
 const FOREIGN_DAYS = new Map<string, number>(Object.entries(FOREIGN_WEEKDAYS));

@@ -51,11 +51,15 @@ const NUMBER_TOPIC = new RegExp(
   "i",
 );
 
-const FOR_TOPIC =
-  /^(?:for|about|as\s+for|regarding|re|pour|para|für|beim|bei\s+(?:der|dem))\s+(.{3,}?)(?:\s*[,:;-]\s*|\s+(?=remind\s+me\s))(?:remind\s+me\s+)?(.+?\s(?:before|ahead|earlier)(?:\s+at\s+\d{1,2}(?::\d\d)?(?:\s*[ap]m)?)?|(?<=remind\s+me\s+).+)$/i;
+// What names the task a reminder is for: "for the client call", "pour la séance", "bei der Grippeimpfung".
+const TOPIC_LEAD = String.raw`(?:for|about|as\s+for|regarding|re|pour|para|für|beim|bei\s+(?:der|dem))`;
+const FOR_TOPIC = new RegExp(
+  String.raw`^${TOPIC_LEAD}\s+(.{3,}?)(?:\s*[,:;-]\s*|\s+(?=remind\s+me\s))(?:remind\s+me\s+)?(.+?\s(?:before|ahead|earlier)(?:\s+at\s+\d{1,2}(?::\d\d)?(?:\s*[ap]m)?)?|(?<=remind\s+me\s+).+)$`,
+  "i",
+);
 // "Bei der Grippeimpfung bitte eine Stunde vorher erinnern": the topic, how long before, then the verb.
 const FOR_TOPIC_VERB_LAST = new RegExp(
-  String.raw`^(?:for|about|as\s+for|regarding|pour|para|für|beim|bei\s+(?:der|dem))\s+(.{3,}?)\s+(${OFFSET})\s+(?:erinnern|remind\s+me)$`,
+  String.raw`^${TOPIC_LEAD}\s+(.{3,}?)\s+(${OFFSET})\s+(?:erinnern|remind\s+me)$`,
   "i",
 );
 // "for the gutters task, swap the errands tag for house": the command needs no "it", the topic is its task.

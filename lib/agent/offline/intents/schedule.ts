@@ -27,6 +27,13 @@ function target(phrase: string | undefined, ctx: Ctx, action: Action): TaskSnaps
 
 const isTask = (x: TaskSnapshot | Interpretation): x is TaskSnapshot => "number" in x;
 
+/** The task's rule set to what the phrase says in full ("every other week": on the day it is due), or null. */
+function newRepeat(task: TaskSnapshot, phrase: string, ctx: Ctx): Interpretation | null {
+  const anchor = task.dueDate ? (dayInZone(task.dueDate, ctx.date.timeZone) ?? undefined) : undefined;
+  const rep = extractRepeat(phrase, ctx.date, anchor);
+  return rep && !rep.rest ? update(task, { repeat: rep.rule }, "update_task") : null;
+}
+
 function update(task: TaskSnapshot, input: Record<string, unknown>, intent: string): Interpretation {
   return result(
     intent,
@@ -73,10 +80,8 @@ export function schedule(ctx: Ctx): Interpretation | null {
   m = TOPIC_REPEAT.exec(t);
   if (m) {
     const out = resolveOne(m[1]!, ctx.tasks, { history: ctx.history });
-    const task = out.kind === "one" && !out.partial ? out.task : null;
-    const anchor = task?.dueDate ? (dayInZone(task.dueDate, ctx.date.timeZone) ?? undefined) : undefined;
-    const rep = task ? extractRepeat(m[2]!, ctx.date, anchor) : null;
-    if (task && rep && !rep.rest) return update(task, { repeat: rep.rule }, "update_task");
+    const changed = out.kind === "one" && !out.partial ? newRepeat(out.task, m[2]!, ctx) : null;
+    if (changed) return changed;
   }
   // Only a phrase that really is a repeat ("set a reminder for 10 on the day" is not one).
   // "put it every week" (a foreign "ponla cada semana"); "put the bins out every thursday" is a new task.
@@ -95,10 +100,7 @@ export function schedule(ctx: Ctx): Interpretation | null {
       return null;
     const task = target(ref, ctx, "repeat");
     if (!isTask(task) || !phrase) return isTask(task) ? null : task;
-    const anchor = task.dueDate ? (dayInZone(task.dueDate, ctx.date.timeZone) ?? undefined) : undefined;
-    const rep = extractRepeat(phrase, ctx.date, anchor);
-    if (!rep || rep.rest) return null;
-    return update(task, { repeat: rep.rule }, "update_task");
+    return newRepeat(task, phrase, ctx);
   }
 
   // "make that 6", "change it to 6:45": a new time of day for the task we just talked about.
