@@ -35,7 +35,6 @@ function approvalSecret(): string {
 }
 
 export function createTaskAgent({ db, ctx, userName, now, offline, approved, onToolRun }: AgentDeps) {
-  const { model, info, replyInStep } = createModel({ ...offline, now: () => now, timeZone: ctx.timeZone });
   const bulk = bulkApproval(async ({ toolName, input }) => {
     const ref = (input as { task?: unknown } | null)?.task;
     if (typeof ref !== "number" && typeof ref !== "string") return undefined;
@@ -43,12 +42,23 @@ export function createTaskAgent({ db, ctx, userName, now, offline, approved, onT
     if (!found.ok) return undefined;
     return describeChange(toolName, input, found.task, { timeZone: ctx.timeZone, now });
   });
+  const { model, info, replyInStep } = createModel({
+    ...offline,
+    now: () => now,
+    timeZone: ctx.timeZone,
+    onStepCalls: bulk.markStep,
+  });
   // The agent answers stored conversations, whose tool parts are plain JSON: it sees the tools as a
   // ToolSet; the typed contract (DoableTools) is for the tools themselves and the chat's cards.
   const tools: ToolSet = buildTools({ db, ctx, approved, onRun: onToolRun });
   const agent = new ToolLoopAgent({
-    // Outermost first: every turn ends in words (final-answer.ts), then bulk approval.
-    model: wrapLanguageModel({ model, middleware: [finalAnswerMiddleware(), bulk.middleware] }),
+    // Outermost first: every turn ends in words (final-answer.ts), then bulk approval. The offline
+    // model needs neither: it always answers in words or calls, and tells bulk approval a step's
+    // calls before it streams them (each middleware is a web stream per step, costly on Node 20).
+    model:
+      info.provider === "offline"
+        ? model
+        : wrapLanguageModel({ model, middleware: [finalAnswerMiddleware(), bulk.middleware] }),
     // The offline model does not read a system prompt: none is written for it.
     ...(info.provider === "offline" ? {} : { instructions: instructions({ now, timeZone: ctx.timeZone, userName }) }),
     tools,

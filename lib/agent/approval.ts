@@ -13,6 +13,8 @@ type ToolApproval = Extract<ToolApprovalConfiguration<ToolSet, unknown>, (...arg
 export type BulkApproval = {
   middleware: LanguageModelMiddleware;
   toolApproval: ToolApproval;
+  /** Marks a whole step's calls at once, for a model that knows them before it streams (the offline one). */
+  markStep: (calls: { toolCallId: string; toolName: string }[]) => void;
 };
 
 /** Says in words what a call would do ("Complete #3 Call mom"), shown with its Approve / Reject. */
@@ -104,5 +106,5 @@ export function bulkApproval(describeCall?: Describe): BulkApproval {
     const reason = await describeCall?.(toolCall).catch(() => undefined);
     return reason ? { type: "user-approval", reason } : "user-approval";
   };
-  return { middleware, toolApproval };
+  return { middleware, toolApproval, markStep: mark };
 }

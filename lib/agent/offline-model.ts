@@ -33,6 +33,8 @@ export type OfflineDeps = {
   loadTasks: () => Promise<TaskSnapshot[]>;
   /** Told what the user's message was understood as (stored on the message). */
   onInterpretation?: (it: Interpretation) => void;
+  /** Told a step's tool calls before they are streamed (bulk approval needs the step's size). */
+  onStepCalls?: (calls: { toolCallId: string; toolName: string }[]) => void;
 };
 
 const USAGE: LanguageModelV4Usage = {
@@ -178,15 +180,18 @@ async function respond(deps: OfflineDeps, prompt: LanguageModelV4Prompt): Promis
     history: historyOf(turns.slice(0, userIndex)),
   });
   deps.onInterpretation?.(it);
+  // Never an empty reply: the offline model's turn always ends in words (final-answer.ts is not in its way).
   if (it.calls.length === 0)
-    return { content: [{ type: "text", text: it.reply ?? "How can I help with your tasks?" }], toolCalls: false };
+    return { content: [{ type: "text", text: it.reply?.trim() || "How can I help with your tasks?" }], toolCalls: false };
+  const calls = it.calls.map((c) => ({
+    type: "tool-call" as const,
+    toolCallId: `call_${randomUUID()}`,
+    toolName: c.tool,
+    input: JSON.stringify(c.input),
+  }));
+  deps.onStepCalls?.(calls);
   return {
-    content: it.calls.map((c) => ({
-      type: "tool-call",
-      toolCallId: `call_${randomUUID()}`,
-      toolName: c.tool,
-      input: JSON.stringify(c.input),
-    })),
+    content: calls,
     toolCalls: true,
     reply: replier(deps, turns, userIndex, now),
   };
