@@ -182,7 +182,10 @@ async function respond(deps: OfflineDeps, prompt: LanguageModelV4Prompt): Promis
   deps.onInterpretation?.(it);
   // Never an empty reply: the offline model's turn always ends in words (final-answer.ts is not in its way).
   if (it.calls.length === 0)
-    return { content: [{ type: "text", text: it.reply?.trim() || "How can I help with your tasks?" }], toolCalls: false };
+    return {
+      content: [{ type: "text", text: it.reply?.trim() || "How can I help with your tasks?" }],
+      toolCalls: false,
+    };
   const calls = it.calls.map((c) => ({
     type: "tool-call" as const,
     toolCallId: `call_${randomUUID()}`,

@@ -331,7 +331,10 @@ function score(query: string[], typed: string[], tasks: TaskSnapshot[], rawPhras
         if (whole) break;
       }
       const inTitle =
-        named || titleWords.some((t) => typoOf(typed[i] ?? q, t)) || compoundOf(typed[i] ?? q, titleWords);
+        named ||
+        titleWords.some((t) => typoOf(typed[i] ?? q, t)) ||
+        compoundOf(typed[i] ?? q, titleWords) ||
+        acronymOf(typed[i] ?? q, titleWords, rawPhrase);
       const inTags = tagStems.some((t) => t === q);
       if (inTitle) title++;
       if (inTitle || inTags) all++;
@@ -365,6 +368,16 @@ function compoundOf(word: string, titleWords: string[]): boolean {
     if ((has(head) || (head.endsWith("s") && has(head.slice(0, -1)))) && has(tail)) return true;
   }
   return false;
+}
+
+/** "the SPA proofread" for "Proofread the share purchase agreement": capitals typed for title words in a row. */
+function acronymOf(word: string, titleWords: string[], rawPhrase: string): boolean {
+  if (word.length < 3 || word.length > 5 || !/^\p{L}+$/u.test(word)) return false;
+  if (!new RegExp(`\\b${word.toUpperCase()}\\b`).test(rawPhrase)) return false;
+  return titleWords
+    .map((t) => t[0])
+    .join("")
+    .includes(word.toLowerCase());
 }
 
 function preferStatus(list: TaskSnapshot[], prefer?: "pending" | "completed"): TaskSnapshot[] {

@@ -107,6 +107,25 @@ function scanDates(text: string, ctx: DateContext): DateScan {
     )
       all.splice(i, 2, { ...b, index: a.index, text: text.slice(a.index, b.end) });
   }
+  // "at 8:30 tomorrow morning", "at 8 tomorrow evening": a clock time, its day, then the part of the
+  // day it is in (chrono reads the part of the day as a date of its own).
+  for (let i = 0; i + 1 < all.length; i++) {
+    const a = all[i]!;
+    const b = all[i + 1]!;
+    const part = /^(?:in\s+the\s+)?(morning|afternoon|evening|night)$/i.exec(b.text)?.[1]?.toLowerCase();
+    if (!part || !a.wall || !/\d/.test(a.text) || !/^\s*$/.test(text.slice(a.end, b.index))) continue;
+    const pm = part !== "morning" && a.wall.hour < 12 && !/[ap]\.?m\b/i.test(a.text);
+    const hour = pm ? a.wall.hour + 12 : a.wall.hour;
+    const wall: Wall = { ...a.wall, hour };
+    all.splice(i, 2, {
+      ...a,
+      end: b.end,
+      text: text.slice(a.index, b.end),
+      value: isoDateTime(wall, ctx.timeZone),
+      day: dayOfWall(wall, ctx.timeZone),
+      wall,
+    });
+  }
   const valid = invalid ? all.filter((d) => d.end <= invalid.index || d.index >= invalid.end) : all;
   // "check the weather for the weekend's weddings every monday at 7:30am": a day said as an owner
   // describes the thing when a repeat or a clock time says when. ("move tonight's shift to monday"

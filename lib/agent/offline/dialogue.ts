@@ -2,7 +2,7 @@
 // never process memory): what we last showed, what the last changing turn did, and the
 // question we asked. "the second one", "it", "no, the other one", "same for X" resolve here.
 import type { HistoryTurn, TaskSnapshot, ToolCall } from "./types";
-import { dayInZone, isoDate, isoDateTime, wallOf } from "@/lib/time/zone";
+import { dayInZone, isoDate, isoDateTime, wallOf, weekdayOf } from "@/lib/time/zone";
 
 export type Change = { userText: string; calls: ToolCall[]; results: unknown[]; touched: number[] };
 
@@ -118,8 +118,26 @@ export function retarget(calls: ToolCall[], task: TaskSnapshot, timeZone: string
         input.dueDate === undefined
       )
         input.remindAt = new Date(Date.parse(task.dueDate) - lead).toISOString();
+      if (typeof input.repeat === "string" && input.dueDate === undefined)
+        input.repeat = ownDayRule(input.repeat, from, task, timeZone);
       return { tool: c.tool, input };
     });
+}
+
+const RULE_DAYS = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
+
+/**
+ * "make the electric bill monthly" then "same for the gas bill": a rule whose day was the first
+ * task's own due day (the 12th, a Tuesday) runs on the other task's own day instead.
+ */
+function ownDayRule(rule: string, from: TaskSnapshot | undefined, task: TaskSnapshot, timeZone: string): string {
+  const was = from?.dueDate ? dayInZone(from.dueDate, timeZone) : null;
+  const own = task.dueDate ? dayInZone(task.dueDate, timeZone) : null;
+  if (!was || !own) return rule;
+  const weekday = (d: NonNullable<typeof own>) => RULE_DAYS[weekdayOf(d)]!;
+  return rule
+    .replace(new RegExp(`(FREQ=MONTHLY.*;BYMONTHDAY=)${was.day}(?!\\d)`), `$1${own.day}`)
+    .replace(new RegExp(`(FREQ=WEEKLY.*;BYDAY=)${weekday(was)}$`), `$1${weekday(own)}`);
 }
 
 /** A new due day for a task: a timed task keeps its time of day, an untimed one stays a bare date. */

@@ -164,6 +164,7 @@ function understand(input: InterpretInput, split: boolean, normalizedIn?: Langua
   }
   const out =
     quotedRequest(input, ctx) ??
+    (split ? hedged(input, ctx) : null) ??
     addThat(input, ctx) ??
     (split ? buried(input, ctx) : null) ??
     topic(input, ctx) ??
@@ -440,6 +441,19 @@ function undoThen(input: InterpretInput, ctx: Ctx): Interpretation | null {
   return null;
 }
 
+// "is the camp winterized? can't remember if i checked that off": a sentence that only says the
+// user is unsure adds nothing to the question (or request) before it.
+// So does "reopen it, still have to blow out the water line": what is left to do is why it reopens.
+const HEDGE =
+  /^(.+?[?.!])\s+(?:(?:i\s+)?(?:can'?t|cannot|don'?t)\s+remember|(?:i'?m\s+)?not\s+sure|i\s+forget|no\s+idea)\b[^.?!]*[.?!]*$|^(.+?\b(?:it|that|them))\s*,\s*(?:(?:i|we)\s+)?still\s+(?:have\s+to|need\s+to|got\s+to|must)\s[^.?!]*[.?!]*$/i;
+
+function hedged(input: InterpretInput, ctx: Ctx): Interpretation | null {
+  const m = HEDGE.exec(ctx.text);
+  if (!m) return null;
+  const out = understand({ ...input, text: (m[1] ?? m[2])! }, false, ctx.language);
+  return out.calls.length ? out : null;
+}
+
 // A weaker break than SENTENCE_BREAK: a bare comma or "and", tried only when the whole message was not understood.
 const SOFT_BREAK = /\s*,\s*|\s+(?:and|&)\s+/gi;
 
@@ -457,7 +471,9 @@ function twoThoughts(input: InterpretInput, ctx: Ctx): Interpretation | null {
     const parts = [text.slice(0, m.index), text.slice(m.index + m[0].length)].map((p) => p.trim());
     if (parts.some((p) => p.split(/\s+/).length < 2)) continue;
     const outs = parts.map((p) => understand({ ...input, text: p }, false, ctx.language));
-    if (outs.every((o) => o.calls.length && o.confidence >= 0.7)) return combine(outs);
+    if (!outs.every((o) => o.calls.length && o.confidence >= 0.7)) continue;
+    // "the first two are done, just forgot to check em off": the second half only says why.
+    return FORGOT_TO.test(parts[1]!) ? outs[0]! : combine(outs);
   }
   return null;
 }
@@ -604,7 +620,12 @@ function topic(input: InterpretInput, ctx: Ctx): Interpretation | null {
   }
   if (!found) return null;
   // "j'ai acheté les spéculoos, vous pouvez les cocher": "them" is the one thing named, said as a plural.
-  const sub = makeCtx({ ...input, text: found.command.replace(/\bthem\b/i, "it") }, found.task, ctx.language);
+  // (Not in the words of a note: "add a note: 48 mince pies, half of them gluten free".)
+  const sub = makeCtx(
+    { ...input, text: found.command.replace(/^([^:]*?)\bthem\b/i, "$1it") },
+    found.task,
+    ctx.language,
+  );
   const it = run(sub);
   if (it.calls.length) return it;
   // "a la tarea 3 ponle la etiqueta casa y quítale la de trabajo": two changes to the task named first,
@@ -615,6 +636,9 @@ function topic(input: InterpretInput, ctx: Ctx): Interpretation | null {
   return both?.calls.length ? both : null;
 }
 
+const FORGOT_TO = /^(?:and\s+)?(?:i\s+)?(?:just\s+)?forgot\s+to\s+\S+(?:\s+\S+)?\s+(?:it|them|those|that)\b/i;
+// "add label the bin for saturday and tag it markets as well": "it" is the task being added, not the last one changed.
+const NEW_TASK_TAG = /^(?:and\s+)?(?:tag|label|give)\s+it\b/i;
 const LEAD_OFFSET = new RegExp(String.raw`^(?:and\s+)?remind\s+me\s+(${OFFSET})$`, "i");
 const BARE_TAG_REMOVE =
   /^(?:and\s+)?(?:remove|delete|take\s+off|drop)\s+(?:the\s+)?(?:(?:tags?|labels?)\s+#?[\p{L}\p{N}_-]+|#?[\p{L}\p{N}_-]+\s+(?:tags?|labels?))$/iu;
@@ -626,10 +650,12 @@ function multi(input: InterpretInput, ctx: Ctx): Interpretation | null {
   if (clauses.length < 2) return null;
   const outs: Interpretation[] = [];
   for (const text of clauses) {
+    // "the first two are done, just forgot to check em off": why they were not ticked, no second ask.
+    if (outs.some((o) => o.calls.length) && FORGOT_TO.test(text)) continue;
     // "add X tomorrow at 10 and remind me half an hour before": the reminder is the new task's (add.ts).
     if (
       outs.at(-1)?.calls.some((c) => c.tool === "add_task") &&
-      /^(?:and\s+)?remind\s+me\b(?!.*\b(?:to|about)\b)/i.test(text)
+      (/^(?:and\s+)?remind\s+me\b(?!.*\b(?:to|about)\b)/i.test(text) || NEW_TASK_TAG.test(text))
     )
       return null;
     // "move the haircut to friday at 3pm and remind me 30 minutes before": before its new time.

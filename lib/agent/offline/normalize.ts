@@ -697,12 +697,16 @@ const FR_TOPIC_ASKED = /^((?:et\s+)?)(.+?)[,\s]+je\s+l['’]ai\s+((?:bien|déjà
 const FR_TOPIC_DONE =
   /^(?:et\s+)?((?:le|la|les)\s+[^,]+?|l['’]\s*[^\s,]+)[,\s]+je\s+(?:l['’]\s*|les\s+)ai\s+((?:déjà|bien|finalement)\s+)?(?!(?:pas|jamais|point|plus)\b)(\p{L}+)(.*)$/iu;
 // "c'est la troisième que je voulais repousser", "era la segunda la que quería mover": the one meant.
-const CLEFT_MEANT: Partial<Record<Language, RegExp>> = {
+const CLEFT_MEANT: Partial<Record<Language, RegExp | RegExp[]>> = {
   // "argh no sorry, it was the hazelnut that got delivered, not the vanilla": the one done, not the one marked.
   en: /^((?:(?:no|argh|ugh|oh|oops|sorry|wait|ah|hang\s+on)[\s,!.]+)*)it\s+was\s+(the\s+.+?)\s+(?:that|which|i)\s+(?:got\s+\p{L}+|was\s+\p{L}+|\p{L}+ed|meant|wanted)(?:[\s,]+(?:not\s+.+|sorry))?[\s.!]*$/iu,
   // "ah zut non, c'est le rapport que j'ai rendu, pas les clés": the one done, not the one marked.
   fr: /^((?:(?:non|ah|oh|oups|pardon|zut|mince|attends|attendez|remets-la|remets-le|remettez-la|remettez-le|en\s+fait)[\s,!.]+)*)c['’]est\s+(?!quoi\b)(.+?)\s+(?:que\s+(?:je\s+voulais\s+\p{L}+(?:\s+comme\s+\p{L}+)?|j['’]ai\s+\p{L}+(?:é|ée|i|ie|u|ue|is|it|ert|int))|qu['’]il\s+fallait\s+\p{L}+)(?:[\s,]+(?:pardon|désolée?|pas\s+.+))?[\s.!]*$/iu,
-  es: /^((?:(?:no|ay|uy|perdón|perdon)[\s,]+)*)era\s+(.+?)\s+(?:la|el|lo)\s+que\s+quer[íi]a\s+\p{L}+(?:[\s,]+(?:perdón|perdon))?[\s.!]*$/iu,
+  es: [
+    /^((?:(?:no|ay|uy|perdón|perdon)[\s,]+)*)era\s+(.+?)\s+(?:la|el|lo)\s+que\s+quer[íi]a\s+\p{L}+(?:[\s,]+(?:perdón|perdon))?[\s.!]*$/iu,
+    // "la que había que borrar era la del mecánico": the one meant, said last.
+    /^((?:(?:no|ay|uy|perdón|perdon)[\s,]+)*)(?:la|el|lo)\s+que\s+(?:hab[íi]a|ten[íi]a|hay)\s+que\s+(?<verb>\p{L}+)\s+era\s+(.+?)[\s.!]*$/iu,
+  ],
 };
 // "au jeudi 26", "al jueves 3": a weekday with its day of the month; the day says it all.
 const WEEKDAY_DAY: Partial<Record<Language, RegExp>> = {
@@ -721,6 +725,20 @@ const DE_REMIND_LAST = /\b(und\s+)?mich\s+(?!an\b|daran\b)(.+?)\s+(?:daran\s+)?e
 const DE_OBJECT_FIRST =
   /^((?:(?:ah|oh|ach|und|also)[\s,]+)*)((?:die|der|das|den|dem|mein|meine|meinen)\s+[^\s?.!,][^?.!,]*?)\s+(schieb|schiebe|verschieb|verschiebe|stell|stelle|lösch|lösche|streich|streiche|markier|markiere|erledige)\s+((?:(?:bitte|mal|ma|doch|halt)\s+)*)(?=\S)/iu;
 // "den Abwart hab ich vorhin angerufen": the thing first, then the report ("ich hab … angerufen").
+// "Und bei der ersten schreib als Notiz dazu: …": the task at that place of the list shown, then what to do.
+const DE_PLACES: Record<string, string> = {
+  ersten: "first",
+  zweiten: "second",
+  dritten: "third",
+  vierten: "fourth",
+  letzten: "last",
+};
+const DE_ORDINAL_AT = /(?<![\p{L}])bei\s+der\s+(ersten|zweiten|dritten|vierten|letzten)(?![\p{L}])/iu;
+// "Schieb alles, was heut fällig is, auf morgen": everything due that day (a relative clause).
+const DE_ALL_DUE = /(?<![\p{L}])alles\s*,?\s*was\s+(\p{L}+)\s+fällig\s+(?:ist|is|isch|wär|wäre)\s*,?\s*/iu;
+// "Der Physio-Termin is auf Mittwoch verlegt worden": a move reported in the passive.
+const DE_MOVED_PASSIVE =
+  /(?<![\p{L}])(?:ist|is|wurde|isch)\s+(?:auf|to)\s+((?:den\s+|nächsten\s+|nächste\s+)?[\p{L}\p{N}.]+(?:\s+um\s+\d{1,2}(?::\d\d)?(?:\s+uhr)?)?)\s+(?:verlegt|verschoben)(?:\s+worden)?(?![\p{L}])/iu;
 const DE_OBJECT_REPORT =
   /^((?:(?:ah|oh|ach|und|also)[\s,]+)*)((?:den|die|das|dem)\s+(?!(?:erste|zweite|dritte|vierte|letzte|andere)\b)[^\s?.!,][^?.!,]*?)\s+(?:hab|habe)\s+ich\s+((?:(?:vorhin|gestern|heute|schon|grad|gerade|eben|endlich)\s+)*(?:[^?.!,]+?\s+)?)(\p{L}+(?:t|en))\s*[.!]*$/iu;
 // "am Freitagabend": a weekday and a part of it written as one word.
@@ -786,6 +804,9 @@ const EVERY_OTHER: Partial<Record<Language, RegExp>> = {
 
 const MIND_GERUND = /\b((?:you|u)\s+mind\s+)([a-z]+ing)\b/gi;
 // "remind me on the same day at 8 about it" (German "… dran"): what to be reminded of, next to its verb.
+// "chief moved it to sunday at 10am", "they've pushed it to friday": someone else moved it, so it moves.
+const SOMEONE_MOVED_IT =
+  /^(?:(?:ok|so|and)\s+)?(?:the\s+)?(?:they|he|she|someone|[a-z]+)(?:\s+has|\s+have|['’]s|['’]ve)?\s+(?:moved|pushed|bumped|shifted|rescheduled|postponed)\s+(it|that|this|them)\s+(to|till|until)\b/i;
 const ABOUT_IT_LAST =
   /^((?:and\s+)?remind\s+me)\s+(?!about\b|of\b|to\b)(.+?)\s+(about\s+(?:it|that|this))(?=\s*[.!?]*$)/i;
 
@@ -829,8 +850,12 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
   if (language === "fr") t = t.replace(FR_TOPIC_ASKED, "$1j'ai $3$4 $2 ?").replace(FR_TOPIC_DONE, "j'ai $3 $1$4");
   const notDone = NOT_DONE[language];
   if (notDone) t = t.replace(notDone, "isn't done");
-  const cleft = CLEFT_MEANT[language];
-  if (cleft) t = t.replace(cleft, "$1i meant $2");
+  // With the deed said ("la que había que borrar …"), it is kept: "i meant to borrar the …".
+  for (const cleft of [CLEFT_MEANT[language] ?? []].flat())
+    t = t.replace(cleft, (...m) => {
+      const verb = (m.at(-1) as { verb?: string } | undefined)?.verb;
+      return `${m[1]}i meant ${verb ? `to ${verb} ` : ""}${verb ? m[3] : m[2]}`;
+    });
   if (language === "de")
     t = reorderClosed(
       t
@@ -838,6 +863,9 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
         .replace(DE_ONLY_MEANT, "$1 ")
         .replace(DE_OBJECT_FIRST, "$1$3 $4$2 ")
         .replace(DE_OBJECT_REPORT, "$1ich hab $2 $3$4")
+        .replace(DE_MOVED_PASSIVE, "got moved to $1")
+        .replace(DE_ALL_DUE, "alles von $1 ")
+        .replace(DE_ORDINAL_AT, (_all, place: string) => `for the ${DE_PLACES[place.toLowerCase()]} one`)
         .replace(DE_WEEKDAY_PART, "$1 $2")
         // "am Donnerstag Abend um 8": the evening's 8 is 20:00 (a 24-hour clock from here on).
         .replace(
@@ -874,6 +902,7 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
   // "1hr", "30mins": a unit typed onto its number is its own word for the text-speak rows.
   t = applyTextSpeak(t.replace(/\b(\d+)(hrs?|mins?)\b/gi, "$1 $2"), trace)
     .replace(ABOUT_IT_LAST, "$1 $3 $2")
+    .replace(SOMEONE_MOVED_IT, "move $1 $2")
     .replace(IS_BEFORE_STATE, " is")
     .replace(WEEKDAY_BEFORE_DAY, "the ")
     .replace(BARE_HOUR, "$1at $2$3");

@@ -258,7 +258,14 @@ function matches(rule: Rule, d: Day, start: Day): boolean {
 }
 
 /** Finds a repeat phrase; the rule, its first occurrence (with the time named, if any) and the text without it. */
-export function extractRepeat(text: string, ctx: DateContext, anchor?: Day): Repeat | null {
+// "every two weeks, every saturday" (Spanish "cada dos semanas, los sábados"): one rule, its interval and its day.
+const INTERVAL_THEN_DAY = new RegExp(
+  String.raw`(\bevery\s+(?:other|\w+)\s+weeks?)\s*,?\s+(?:every|on)\s+(?=${WEEKDAY_WORD})`,
+  "gi",
+);
+
+export function extractRepeat(said: string, ctx: DateContext, anchor?: Day): Repeat | null {
+  const text = said.replace(INTERVAL_THEN_DAY, "$1 on ");
   for (const [re, build] of PATTERNS) {
     const m = re.exec(text);
     if (!m) continue;

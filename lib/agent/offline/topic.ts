@@ -19,12 +19,13 @@ const VERBS = [...new Set([...COMMAND_LEADS, ...LIST_VERBS, ...NOUN_DELETE_VERBS
 // The command points back with "it" right after its verb ("move it to …") or at its end ("take the
 // urgent tag off it"); "can you" may come first.
 const SHAPE = new RegExp(
-  String.raw`^(.{3,}?)\s*(?:[,:;?!.]|\s[-–—]\s)\s*((?:(?:actually|just|now|then|so|ok(?:ay)?|please|can\s+you|could\s+you|would\s+you)\s+)*(?:(?:${VERBS.join("|")})\s+(?:it|that|this|them)\b.*|(?:${VERBS.join("|")})\s+.*\s(?:it|them)(?:\s+(?:again|please|too))?))$`,
+  String.raw`^(.{3,}?)\s*(?:[,:;?!.]|\s[-–—]\s|\sso(?=\s))\s*((?:(?:actually|just|now|then|so|ok(?:ay)?|please|can\s+you|could\s+you|would\s+you)\s+)*(?:(?:${VERBS.join("|")})\s+(?:it|that|this|them)\b.*|(?:${VERBS.join("|")})\s+.*\s(?:it|them)(?:\s+(?:again|please|too))?))$`,
   "i",
 );
 // Where the naming stops and a remark about it starts: "the plumber is no longer needed".
 const REMARK =
   /\s+(?:is|are|was|were|isn't|aren't|wasn't|won't|can't|can|could|will|has|have|got|needs?|still|already|no\s+longer|not|est|ya|no|ist)\b.*$/i;
+const DASH_REMARK = /\s[-–—]\s.*$/;
 // "the passport doesn't need a date, clear it": the "it" is the date (update.ts), never the task.
 const FIELD_REMARK =
   /\b(?:doesn'?t|does\s+not|don'?t|do\s+not|won'?t)\s+(?:need|have)\s+(?:a\s+|any\s+|the\s+)?(?:due[\s-]*dates?|deadlines?|dates?|due|reminders?)\b/i;
@@ -41,7 +42,7 @@ const BARE_SHAPE = new RegExp(
   "i",
 );
 const ORDINAL_SHAPE = new RegExp(
-  String.raw`^(?:a\s+|to\s+)?((?:the\s+)?(?:first|second|third|fourth|fifth|last|other)(?:\s+one)?)\s*,?\s+((?:${VERBS.join("|")}|give)\b.*)$`,
+  String.raw`^(?:a\s+|to\s+|for\s+)?((?:the\s+)?(?:first|second|third|fourth|fifth|last|other)(?:\s+one)?)\s*,?\s+((?:${VERBS.join("|")}|give)\b.*)$`,
   "i",
 );
 
@@ -108,8 +109,16 @@ export function topicFirst(ctx: Ctx): { command: string; task: TaskSnapshot } | 
   const topic = m[1]!.replace(/^(?:and|so|ok|okay|well)\s+/i, "");
   // "add buy snow tires, tag it car": a new task and what to do with it, not a task named first.
   if (/^(?:(?:please|pls)\s+)?(?:add|create|new\s+task|jot\s+down|put\s+down)\b/i.test(topic)) return null;
+  // "rehearsal every tuesday 7.30pm, tag it rehearsal": a thing said with its repeat is a new one.
+  if (/\b(?:every|each)\s+\S|\b(?:daily|weekly|fortnightly|monthly)\b/i.test(topic)) return null;
   const candidates = [
-    ...new Set([topic, topic.replace(REMARK, ""), topic.replace(LEAD, "").replace(REMARK, "")]),
+    // "the 2nd one - chemist doesn't open till 9 so make it 9:30": a dash starts the remark too.
+    ...new Set([
+      topic,
+      topic.replace(REMARK, ""),
+      topic.replace(LEAD, "").replace(REMARK, ""),
+      topic.replace(DASH_REMARK, ""),
+    ]),
   ].filter((c) => c.trim());
   for (const phrase of candidates) {
     const out = resolveOne(phrase, ctx.tasks, { history: ctx.history });

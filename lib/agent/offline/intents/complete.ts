@@ -11,7 +11,7 @@ import { cleanRefPhrase, resolveOne, resolveSeveral } from "../references";
 import { ORDINAL_REF } from "@/lib/tasks/match";
 import { baseOfPastVerb, contentStems, REASON_TAIL, sameDeeds, stem, TICK, WHEN_DONE } from "../text";
 import type { Interpretation, TaskSnapshot } from "../types";
-import { NOT_DONE_PASTS, PAST_TENSE } from "../lexicon";
+import { DONE_STATES, NOT_DONE_PASTS, PAST_TENSE } from "../lexicon";
 
 // Not "everything due today": that day says which tasks, not when they were done.
 const WHEN_DONE_AT_END = new RegExp(String.raw`(?<!\bdue)\s+${WHEN_DONE}$`, "i");
@@ -143,7 +143,7 @@ const PATTERNS: Pattern[] = [
   // "the flights are booked": a participle after the task's words.
   {
     re: new RegExp(
-      String.raw`^(.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|got)\s+(?:now\s+|all\s+|finally\s+|already\s+)?([a-z]+)${PARTICLE}(?:\s+(?:too|as\s+well|now))?$`,
+      String.raw`^(.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|got)\s+(?:now\s+|all\s+|finally\s+|already\s+)?([a-z]+)${PARTICLE}(?:\s+(?:too|as\s+well|now|finally|at\s+last))?$`,
       "i",
     ),
     group: 0,
@@ -164,12 +164,17 @@ const PATTERNS: Pattern[] = [
   },
 ];
 
+// "the fryer's clean": the contracted "is" before a state that reports a deed.
+const STATE_AFTER_S = new RegExp(String.raw`(?<=\p{L})['’]s\s+(?=(?:${DONE_STATES.join("|")})\b)`, "gu");
+
 function phraseOf(p: Pattern, m: RegExpExecArray): string | null {
   if (p.pastVerb) {
     const [verb, object] = p.passive ? [m[2], m[1]] : [m[1], m[2]];
     // "I read the psych chapters": with "I" in front, a verb whose past is its base reports too.
     const base =
       baseOfPastVerb(verb) ??
+      // "the fryer's clean": a state that is the deed's own word ("Deep clean the fryer").
+      (p.passive && DONE_STATES.includes(verb.toLowerCase()) ? verb.toLowerCase() : null) ??
       (!p.passive && /^(?:i|we)\s/i.test(m[0]) && pastLikeBase(verb) ? verb.toLowerCase() : null);
     if (!base) return null;
     const particle = p.passive ? m[3] : undefined;
@@ -456,7 +461,7 @@ export function complete(ctx: Ctx): Interpretation | null {
       ? reported.replace(REOPEN_TAIL, "").replace(REASON_TAIL, "")
       : reported;
   // "the car's been serviced": the contracted "has been".
-  const plain = text.replace(/(?<=\p{L})'s\s+been\b/gu, " has been");
+  const plain = text.replace(/(?<=\p{L})'s\s+been\b/gu, " has been").replace(STATE_AFTER_S, " is ");
   for (const p of PATTERNS) {
     if (tail && !p.reopen) continue;
     // "the invites were sent this afternoon": when it was done says nothing of which.

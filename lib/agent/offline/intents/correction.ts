@@ -6,7 +6,7 @@
 import { clarifyReference, result, type Ctx } from "../context";
 import { dialogueState, keepTimeOf, retarget, type Change } from "../dialogue";
 import { extractDate } from "../dates";
-import { contentStems } from "../text";
+import { contentStems, REASON_AFTER_CHANGE } from "../text";
 import { resolveOne, resolveSeveral, stub, type RefOutcome } from "../references";
 import { atTime, dueFor, timeOnlyOf } from "./update-calls";
 import { buildAdds, startsLikeTodo } from "./add";
@@ -60,6 +60,11 @@ function intended(text: string): string | null {
     .replace(
       /^(?:put\s+it\s+back|restore\s+it|undo\s+(?:that|it))\s*(?:[!.]+|,(?=\s*(?:i\s+)?(?:meant|mean)\b))\s*/i,
       "",
+    )
+    // "the other one - the agency call has to stay tomorrow": what stays is the wrong one.
+    .replace(
+      /^((?:the\s+)?other\s+one)\s*(?:[-–—:,]|\s-)\s*[^,.;!?]*\b(?:has|have|is|are|needs?|must|should)\s+(?:to\s+)?(?:stay|remain|keep)\b.*$/i,
+      "$1",
     )
     .replace(/^(?:the\s+)?other\s+one\s*(?:[-–—:,]|\s-)\s*(?=\S)/i, "")
     .trim();
@@ -173,6 +178,26 @@ const NARROW =
 
 const NEW_COMMAND = new RegExp(`^(?:${COMMAND_LEADS.map((w) => w.replace(/\s+/g, "\\s+")).join("|")})\\s`, "i");
 
+const DEED_TOOLS: Record<string, string> = {
+  delete: "delete_task",
+  remove: "delete_task",
+  mark: "complete_task",
+  complete: "complete_task",
+  finish: "complete_task",
+  tick: "complete_task",
+  move: "update_task",
+  push: "update_task",
+  change: "update_task",
+  tag: "update_task",
+};
+
+/** "i meant to delete the mechanic one": the deed of the change just undone, said again of another task. */
+function saysSameDeed(text: string, change: Change): boolean {
+  const verb = /\bmeant\s+to\s+(\w+)\b/i.exec(text)?.[1]?.toLowerCase();
+  const tool = verb ? DEED_TOOLS[verb] : undefined;
+  return !!tool && change.calls.every((c) => c.tool === tool);
+}
+
 /** Whether the assistant's latest tool-using turn only undid something ("undo" just ran). */
 function justUndone(ctx: Ctx): boolean {
   const last = [...(ctx.history ?? [])].reverse().find((t) => t.role === "assistant" && t.calls?.length);
@@ -273,11 +298,15 @@ export function correction(ctx: Ctx): Interpretation | null {
   const change = state.lastChange;
   if (!change) return null;
   const text = ctx.raw.replace(/[.!?…]+$/g, "").trim();
-  const redated = state.changeIsLatest ? wrongDate(text, change, ctx) : null;
+  const redated = state.changeIsLatest ? (wrongReminder(text, change, ctx) ?? wrongDate(text, change, ctx)) : null;
   if (redated) return redated;
   if (change.calls.some((c) => c.tool === "add_task")) return state.changeIsLatest ? oneMore(text, ctx, change) : null;
 
-  const said = state.changeIsLatest ? intended(text) : null;
+  // "devuélvemela" then "la que había que borrar era la del mecánico": the wrong change is undone
+  // already, so the one meant is made alone.
+  const undone = !state.changeIsLatest && justUndone(ctx) && saysSameDeed(text, change);
+  const undo = undone ? [] : [{ tool: "undo_operation" as const, input: {} }];
+  const said = state.changeIsLatest || undone ? intended(text) : null;
   // "i meant the reading, stats isn't done yet": the task meant ends with its phrase; a remark may follow.
   const head = said?.split(/\s*[,;.!?]\s+/)[0]?.trim();
   const target =
@@ -301,18 +330,15 @@ export function correction(ctx: Ctx): Interpretation | null {
         : [];
     if (tagged.length > 1 && tagged.length <= 10) {
       const calls = [
-        { tool: "undo_operation" as const, input: {} },
+        ...undo,
         ...tagged.flatMap((t) => retarget(change.calls, t, ctx.date.timeZone, onlyTouched(change, ctx.tasks))),
       ];
-      return result("correction", calls, { tasks: tagged.map((t) => t.number), undo: true }, 0.8);
+      return result("correction", calls, { tasks: tagged.map((t) => t.number), undo: !undone }, 0.8);
     }
     if (out.kind !== "one") return clarifyReference(out, "change instead", { correction: true }, ctx.language);
     if (change.touched.includes(out.task.number)) return null;
-    const calls = [
-      { tool: "undo_operation" as const, input: {} },
-      ...retarget(change.calls, out.task, ctx.date.timeZone, onlyTouched(change, ctx.tasks)),
-    ];
-    return result("correction", calls, { tasks: [out.task.number], undo: true }, 0.8);
+    const calls = [...undo, ...retarget(change.calls, out.task, ctx.date.timeZone, onlyTouched(change, ctx.tasks))];
+    return result("correction", calls, { tasks: [out.task.number], undo: !undone }, 0.8);
   }
 
   const same = SAME_FOR.exec(ctx.text);
@@ -366,6 +392,33 @@ function restated(found: ReturnType<typeof extractDate>, ctx: Ctx): ReturnType<t
   if (!again.date || again.rest.replace(/[\s,.!-]+/g, "") !== "") return null;
   const weekday = (iso: string) => new Date(`${iso.slice(0, 10)}T12:00:00Z`).getUTCDay();
   return weekday(again.date.value) === weekday(found.date!.value) ? again : null;
+}
+
+/**
+ * "no, make it 10pm", "uy no, mejor a las 10 de la noche, que a las 9 estoy cenando" right after a
+ * reminder was set: the reminder's time was the one wrong. A time alone keeps the reminder's day.
+ */
+function wrongReminder(text: string, change: Change, ctx: Ctx): Interpretation | null {
+  const reminded = change.calls.filter(
+    (c) => c.tool === "update_task" && typeof c.input.remindAt === "string" && !("dueDate" in c.input),
+  );
+  if (!reminded.length || reminded.length !== change.calls.length) return null;
+  const stripped = text.replace(OOPS, "");
+  const said = stripped.replace(WRONG_VALUE, "").replace(REASON_AFTER_CHANGE, "");
+  if (stripped === text && said === stripped) return null;
+  const meant = said.replace(/\s*[,;]?\s+(?:not|instead\s+of|rather\s+than)\s+.+$/i, "");
+  const found = extractDate(meant, ctx.date);
+  if (!found.date?.hasTime || found.rest.replace(/[\s,.!-]+/g, "") !== "") return null;
+  const time = timeOnlyOf(found.date);
+  const calls = reminded.map((c) => {
+    const task = ctx.tasks.find((t) => t.number === c.input.task);
+    const remindAt =
+      time && task
+        ? atTime({ ...task, dueDate: String(c.input.remindAt) }, time, ctx.date.timeZone)
+        : found.date!.value;
+    return { tool: "update_task" as const, input: { task: c.input.task, remindAt } };
+  });
+  return result("update_task", calls, { tasks: change.touched, correction: "reminder" }, 0.8);
 }
 
 /**

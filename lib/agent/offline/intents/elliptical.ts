@@ -15,6 +15,7 @@ import { dueFor } from "./update-calls";
 import { dayInZone, isoDateTime, wallOf } from "@/lib/time/zone";
 import { buildAdds } from "./add";
 import { TODO_VERBS } from "../text";
+import { COMMAND_LEADS } from "../lexicon";
 
 const LEAD = /^(?:(?:also|and|plus|oh|actually|instead|then|so|ok(?:ay)?|sorry|oops|no|wait|please)\b[\s,.!-]*)+/i;
 const TAIL = /(?:[\s,]+(?:too|as\s+well|also|instead|then|please|pls|for\s+it|for\s+that))+$/i;
@@ -201,7 +202,11 @@ function sameShape(change: { calls: ToolCall[] }, text: string, ctx: Ctx): Inter
   const [call] = change.calls;
   if (change.calls.length !== 1 || call?.tool !== "add_task" || !/^\W*(?:and|also|plus)\b/i.test(ctx.typed))
     return null;
-  const verbless = (s: string) => !TODO_VERBS.has(/^(\S+)/.exec(s)?.[1]?.toLowerCase() ?? "");
+  // "and add submit time entries every friday": a command of its own ("add"), not one more thing said the same way.
+  const verbless = (s: string) => {
+    const first = /^(\S+)/.exec(s)?.[1]?.toLowerCase() ?? "";
+    return !TODO_VERBS.has(first) && !COMMAND_LEADS.includes(first);
+  };
   if (!verbless(String(call.input.title ?? "")) || !(call.input.dueDate || call.input.repeat)) return null;
   const repeat = repeatRuleOnly(text, ctx.date);
   const found = repeat ? null : extractDate(text, ctx.date);

@@ -20,7 +20,7 @@ export function buildList(text: string, ctx: Ctx, confidence: number): Interpret
       body,
     );
   const LISTY =
-    /\b(?:tasks|todos|to-dos|items|list|everything|all|due|overdue|priority|urgent|important|tagged|completed|finished|done|pending|open|remaining|today|tomorrow|week|month|agenda|stuff|things|ones)\b|#/i;
+    /\b(?:tasks|todos|to-dos|items|list|everything|all|due|overdue|priority|urgent|important|tagged|tags?|labels?|completed|finished|done|pending|open|remaining|today|tomorrow|week|month|agenda|stuff|things|ones)\b|#/i;
   const knownTag = (w: string) => ctx.tasks.some((t) => t.tags.some((g) => g.toLowerCase() === w.toLowerCase()));
   if (named && !LISTY.test(named[1]) && !knownTag(named[1])) {
     search = named[1];
@@ -192,13 +192,14 @@ export function buildList(text: string, ctx: Ctx, confidence: number): Interpret
   for (const t of ctx.tasks)
     for (const tag of t.tags) knownTags.set(tag.toLowerCase().replace(/^#/, ""), tag.replace(/^#/, ""));
   const tagRe =
-    /(?:^|\s)#([\w-]+)|\b(?:tagged|labell?ed|with\s+(?:the\s+)?(?:tag|label)|under(?:\s+the)?(?:\s+tag)?|in\s+(?:the\s+)?(?:tag|category|project))\s*:?\s*(?:as\s+|with\s+)?#?([\w-]+)|\b(?:in|from|under|have|has|with)\s+(?:the\s+|my\s+|a\s+)?#?([\w-]+)\s+(?:tag|category|project|label|list)\b/i;
+    /(?:^|\s)#([\w-]+)|\b(?:tagged|labell?ed|with\s+(?:the\s+)?(?:tag|label)|under(?:\s+the)?(?:\s+tag)?|in\s+(?:the\s+)?(?:tag|category|project))\s*:?\s*(?:as\s+|with\s+)?#?([\w-]+)|\b(?:in|from|under|have|has|with)\s+(?:the\s+|my\s+|a\s+)?#?([\w-]+)\s+(?:tag|category|project|label|list)\b|\b(?:the|my)\s+#?([\w-]+)\s+(?:tag|label)\b/i;
   const tm = tagRe.exec(body);
   let tag: string | undefined;
-  if (tm) tag = (tm[1] ?? tm[2] ?? tm[3]).toLowerCase();
+  if (tm) tag = (tm[1] ?? tm[2] ?? tm[3] ?? tm[4]).toLowerCase();
   else {
-    for (const w of dueWords.replace(/\b(?:work|focus)\s+on\b/g, " ").split(/[^a-z0-9#_-]+/)) {
-      const bare = w.replace(/^#/, "");
+    // "the brewery-things" (German "Brauerei-Sachen"): a compound's first part may be the tag.
+    const words = dueWords.replace(/\b(?:work|focus)\s+on\b/g, " ").split(/[^\p{L}\p{N}#_-]+/u);
+    for (const bare of words.flatMap((w) => [w.replace(/^#/, ""), ...(w.includes("-") ? w.split("-") : [])])) {
       if (
         bare &&
         knownTags.has(bare) &&

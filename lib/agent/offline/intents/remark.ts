@@ -38,6 +38,7 @@ const DONE_TAIL = new RegExp(
   String.raw`(?:\s+(?:is|are|was|were|got|has\s+been|have\s+been|been|all|now|finally|already))*\s+(?:${alt(REMARK_DONE)})$`,
   "i",
 );
+const WHEN_DONE_LAST = new RegExp(String.raw`\s+(?:${WHEN_DONE})$`, "i");
 const NO_REPEAT_TAIL = new RegExp(String.raw`\s+(?:${alt(REMARK_NO_REPEAT)})$`, "i");
 // A command ("mark it done", "move the demo to 4:30") is the commands' to read, not a remark.
 const COMMAND = new RegExp(String.raw`^(?:${alt([...COMMAND_LEADS, ...LIST_VERBS])})\b`, "i");
@@ -121,9 +122,11 @@ export function remark(ctx: Ctx): Interpretation | null {
       return change(task, [{ tool: "complete_task", input: { task: task.number } }]);
   }
   // "visa docs submitted", "the boiler service is done", "got the cat food".
-  const done = DONE_TAIL.exec(text);
+  // "flat 2 paid up this morning": when it was done says nothing of which.
+  const reported = text.replace(WHEN_DONE_LAST, "");
+  const done = DONE_TAIL.exec(reported);
   if (done) {
-    const task = named(text.slice(0, done.index), ctx);
+    const task = named(reported.slice(0, done.index), ctx);
     if (task && task.status === "pending")
       return change(task, [{ tool: "complete_task", input: { task: task.number } }]);
   }

@@ -38,7 +38,7 @@ const ACK = String.raw`(?:good\s+job|well\s+done|nice\s+one|great\s+job|sounds\s
 export const THANKED = /\b(?:thanks|thank|thx|ty|tysm|ta|cheers|appreciate|appreciated|gracias|merci|danke)\b/i;
 
 const THANKS = new RegExp(
-  String.raw`^(?:${ACK}[,!.\s]*)*(?:thanks|thank\s+you|thank\s+u|thx|ty|tysm|ta|cheers|much\s+appreciated|appreciate\s+it|many\s+thanks)?(?:\s+(?:so\s+much|ever\s+so\s+much|a\s+lot|very\s+much|a\s+bunch|again|mate|for\s+(?:the\s+help|your\s+help|that|everything)))*(?:[,!.\s]+${ACK})*$`,
+  String.raw`^(?:${ACK}[,!.\s]*)*(?:thanks|thank\s+you|thank\s+u|thx|ty|tysm|ta|cheers|much\s+appreciated|appreciate\s+it|many\s+thanks)?(?:\s+(?:so\s+much|ever\s+so\s+much|a\s+lot|very\s+much|a\s+bunch|again|mate|boss|jefe|for\s+(?:the\s+help|your\s+help|that|everything)))*(?:[,!.\s]+${ACK})*$`,
   "i",
 );
 const BYE =
@@ -131,7 +131,7 @@ const PIECES: Array<{
   {
     kind: "bye",
     re: new RegExp(
-      String.raw`^(?:bye(?:\s+bye)?|goodbye|good\s*bye|good\s*night|nighty?[\s-]+night|night|gn|sleep\s+(?:well|tight)|sweet\s+dreams|see\s+(?:you|ya)(?:\s+(?:later|soon|tomorrow|then|around|next\s+week|on\s+\w+day))?|cya|ttyl|later|take\s+care|catch\s+you\s+later|(?:talk|speak)\s+(?:to\s+you\s+)?(?:soon|later|tomorrow)|until\s+next\s+time|i'?m\s+off(?:\s+to\s+bed)?|off\s+to\s+bed)${FOR_WHEN}`,
+      String.raw`^(?:bye(?:\s+bye)?|goodbye|good\s*bye|good\s*night|nighty?[\s-]+night|night|gn|sleep\s+(?:well|tight)|sweet\s+dreams|see\s+(?:you|ya)(?:\s+(?:later|soon|tomorrow|then|around|next\s+week|on\s+\w+day))?|cya|ttyl|later|take\s+care|catch\s+you\s+later|(?:talk|speak)\s+(?:to\s+you\s+)?(?:soon|later|tomorrow)|until\s+next\s+time|i'?m\s+off(?:\s+to\s+bed)?|off\s+to\s+bed|(?:i'?m\s+)?(?:going|heading)\s+(?:home|to\s+bed|to\s+sleep))${FOR_WHEN}`,
       "i",
     ),
   },
