@@ -40,6 +40,12 @@ const FILLER_START = new RegExp(
     // "Priya wants to push our 1:1 …": someone else's wish for a change is the change asked for.
     // "I can cross off the birthday one": what the user may now do is what they ask for.
     String.raw`|(?:(?:i|we)\s+)?(?:almost|nearly)\s+forgot|(?:i(?:\s+(?:want|need|have|would\s+like)|'d\s+like)\s+to|(?:need|have)\s+to|(?:i\s+)?gotta|(?:i|we)\s+can(?:\s+now)?|(?:i|we)(?:'ll|\s+will)(?:\s+(?:just|rather|simply))?|let'?s|can\s+we|could\s+we|(?:(?:my|our|the)\s+)?[a-z]+\s+(?:wants?|asked|needs?|would\s+like)\s+(?:me\s+|us\s+)?to)(?=\s+(?:delete|remove|mark|undo|reopen|rename|reschedule|postpone|move|push|cancel|untag|clear|(?:tick|check|cross)(?:\s+(?:it|that|them|this))?\s+off)\b)` +
+    // "chacho, apúntame …", "zou, ajoute …", "mi niño, recuérdame …": a word or two of one's own, then
+    // a comma and a request that names its own thing, are a hail, whatever the words (not a day:
+    // "tomorrow, add …"; "the dentist, move it to friday" names the task "it" is).
+    String.raw`|(?!(?:the|my|a|an|today|tomorrow|tonight|yesterday|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b)[a-zà-ÿ][a-zà-ÿ'’]*(?:\s+[a-zà-ÿ][a-zà-ÿ'’]*)?(?=[,!:]+\s+(?:add|remind\s+me|show|undo)\b(?!\s+(?:it|that|them|this)\b))` +
+    // "Für mein Lernjournal: was habe ich …": what the answer is for, said first.
+    String.raw`|for\s+my\s+[a-zà-ÿ]+(?=\s*:)` +
     // "quick one - signed the trip form": a dash ends the lead too.
     String.raw`)\b(?:[,!.:]+|\s+[-–—])?\s+)+`,
   "i",
@@ -83,7 +89,7 @@ const LEARNER_VERBS = [...new Set([...COMMAND_LEADS, ...LIST_VERBS.filter((v) =>
   .map((v) => v.replace(/\s+/g, String.raw`\s+`))
   .join("|");
 const LEARNER_LEAD = new RegExp(
-  String.raw`^(?:(?:you(?:\s+(?:can|could|will|would|may|must))?|to)\s+)+(?=(?:${LEARNER_VERBS})\b)`,
+  String.raw`^(?:(?:you(?:\s+(?:can|could|will|would|may|must))?|to)\s+(?:just\s+|simply\s+)?)+(?=(?:${LEARNER_VERBS})\b)`,
   "i",
 );
 const FOR_ME_AFTER_VERB = new RegExp(String.raw`^(${LEARNER_VERBS})\s+for\s+(?:me|us)\s*:?\s+(?=\S)`, "i");

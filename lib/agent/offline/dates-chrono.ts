@@ -116,7 +116,9 @@ export function chronoDates(text: string, ctx: DateContext): FoundDate[] {
         const overlapping = results.filter((e) => e.index < end && r.index < e.index + e.text.length);
         // The longer reading wins ("vendredi à 17h" over English's "17h"); a locale reading that
         // goes on after an English one extends it ("tomorrow 15" + "15 Uhr").
-        const head = overlapping.find((e) => e.index <= r.index && e.index + e.text.length < end);
+        // (Starting at the same place, the locale's longer reading replaces it: English reads the
+        // "3 d" of "3 décembre" as three days.)
+        const head = overlapping.find((e) => e.index < r.index && e.index + e.text.length < end);
         if (head && overlapping.length === 1) {
           Object.assign(head, { text: text.slice(head.index, end) });
           continue;

@@ -3,7 +3,7 @@ import { findDates, extractDate } from "./dates";
 import { instantOf, isoDateTime, offsetMinutes } from "@/lib/time/zone";
 
 const at = (now: string, timeZone: string) => ({ now: new Date(now), timeZone });
-const first = (text: string, ctx: ReturnType<typeof at>) => findDates(text, ctx).dates[0]?.value;
+const first = (text: string, ctx: Parameters<typeof findDates>[1]) => findDates(text, ctx).dates[0]?.value;
 
 describe("dates in the user's zone", () => {
   const ny = at("2026-03-10T09:00:00-04:00", "America/New_York");
@@ -18,6 +18,19 @@ describe("dates in the user's zone", () => {
     expect(first("in 3 days", ny)).toBe("2026-03-13");
     expect(first("next week", ny)).toBe("2026-03-16");
     expect(first("end of the month", ny)).toBe("2026-03-31");
+  });
+
+  it("reads a French, Spanish or German date whole, not English's 'N d' (N days) inside it", () => {
+    const paris = { ...at("2026-11-04T18:00:00+01:00", "Europe/Paris"), language: "fr" as const };
+    expect(first("3 décembre", paris)).toBe("2026-12-03");
+    expect(first("au 1 décembre", paris)).toBe("2026-12-01");
+    expect(first("vendredi à 17h", paris)).toBe("2026-11-06T17:00:00+01:00");
+    expect(first("3 de diciembre", { ...paris, language: "es" as const })).toBe("2026-12-03");
+  });
+
+  it("reads a clock time, its day and then its part of the day as one moment", () => {
+    expect(first("at 8 tomorrow evening", ny)).toBe("2026-03-11T20:00:00-04:00");
+    expect(first("at 8:30 tomorrow morning", ny)).toBe("2026-03-11T08:30:00-04:00");
   });
 
   it("reads a weekday said on that weekday as next week's, and a bare small hour as PM", () => {

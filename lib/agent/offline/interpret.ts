@@ -441,17 +441,27 @@ function undoThen(input: InterpretInput, ctx: Ctx): Interpretation | null {
   return null;
 }
 
-// "is the camp winterized? can't remember if i checked that off": a sentence that only says the
-// user is unsure adds nothing to the question (or request) before it.
-// So does "reopen it, still have to blow out the water line": what is left to do is why it reopens.
-const HEDGE =
-  /^(.+?[?.!])\s+(?:(?:i\s+)?(?:can'?t|cannot|don'?t)\s+remember|(?:i'?m\s+)?not\s+sure|i\s+forget|no\s+idea)\b[^.?!]*[.?!]*$|^(.+?\b(?:it|that|them))\s*,\s*(?:(?:i|we)\s+)?still\s+(?:have\s+to|need\s+to|got\s+to|must)\s[^.?!]*[.?!]*$/i;
+// What a request may be followed by that adds nothing to it: "is the camp winterized? can't remember
+// if i checked that off" (a hedge), "reopen it, still gotta blow out the water line" (what is left to
+// do), "¿qué terminé la semana pasada? es pa cuadrar las horas" (what the answer is for), "remind me
+// about the taller tomorrow at 7:30, que si no se me pasa" (why). The request alone is read.
+const TRAILING_REMARKS = [
+  /^(.+?[?.!])\s+(?:(?:i\s+)?(?:can'?t|cannot|don'?t)\s+remember|(?:i'?m\s+)?not\s+sure|i\s+forget|no\s+idea)\b[^.?!]*[.?!]*$/i,
+  /^(.+?\b(?:it|that|them))\s*,\s*(?:(?:i|we)\s+)?still\s+(?:have\s+to|need\s+to|got\s+to|must)\s[^.?!]*[.?!]*$/i,
+  /^(.+?\?)\s+(?:es\s+pa(?:ra)?|it'?s\s+for|that'?s\s+for|c'est\s+pour|das\s+ist\s+für)\s[^?]*$/i,
+  /^(.+?)\s*,\s*(?:que\s+si\s+no|(?:because|cause|cos|otherwise|porque|sinon|sonst)\b)[^?]*$/i,
+  // "make those high priority, I need the money before the holidays".
+  /^(.+?)\s*,\s*(?:i|we)\s+(?:really\s+)?need\s+the\s+[^?]*$/i,
+];
 
 function hedged(input: InterpretInput, ctx: Ctx): Interpretation | null {
-  const m = HEDGE.exec(ctx.text);
-  if (!m) return null;
-  const out = understand({ ...input, text: (m[1] ?? m[2])! }, false, ctx.language);
-  return out.calls.length ? out : null;
+  for (const re of TRAILING_REMARKS) {
+    const m = re.exec(ctx.text);
+    if (!m) continue;
+    const out = understand({ ...input, text: m[1]! }, false, ctx.language);
+    if (out.calls.length) return out;
+  }
+  return null;
 }
 
 // A weaker break than SENTENCE_BREAK: a bare comma or "and", tried only when the whole message was not understood.
@@ -497,6 +507,7 @@ function askedOfNamed(input: InterpretInput, ctx: Ctx): Interpretation | null {
   return null;
 }
 
+const OWN_TOPIC = /^[^,]{3,},\s*(?:\S+\s+){0,2}(?:it|them|that|this)\b/i;
 // Where one thought ends and the next begins: a sentence end, or ", and" / ", but" / ", then".
 const SENTENCE_BREAK = /\s*(?:[.;!?]+\s+|,\s*(?:and|but|then|also)\s+|\s+(?:and\s+then|but)\s+)/i;
 
@@ -515,7 +526,8 @@ function sentences(input: InterpretInput, ctx: Ctx): Interpretation | null {
   for (const [i, text] of parts.entries()) {
     // "the quote can wait till monday, and drop it to medium": "it" is what the thought before changed.
     const before = outs.at(-1);
-    const pointsBack = /\b(?:it|that|this|them|those)\b/i.test(text);
+    // ("… . Et le tiercé, efface-le": a thought that names its own task first points back at that one.)
+    const pointsBack = /\b(?:it|that|this|them|those)\b/i.test(text) && !OWN_TOPIC.test(text);
     const touched = pointsBack
       ? (before?.calls.filter((c) => c.tool !== "add_task" && typeof c.input.task === "number") ?? [])
       : [];
@@ -642,6 +654,8 @@ const NEW_TASK_TAG = /^(?:and\s+)?(?:tag|label|give)\s+it\b/i;
 const LEAD_OFFSET = new RegExp(String.raw`^(?:and\s+)?remind\s+me\s+(${OFFSET})$`, "i");
 const BARE_TAG_REMOVE =
   /^(?:and\s+)?(?:remove|delete|take\s+off|drop)\s+(?:the\s+)?(?:(?:tags?|labels?)\s+#?[\p{L}\p{N}_-]+|#?[\p{L}\p{N}_-]+\s+(?:tags?|labels?))$/iu;
+// "bump the rain jacket to high priority and add a note: the yellow one": the note is that task's too.
+const BARE_NOTE = /^((?:and\s+)?(?:add|put|leave)\s+(?:a\s+)?note)\s*:/i;
 const BARE_TAG_ADD = /^(?:and\s+)?(?:add|put)\s+(?:the\s+|a\s+)?(?:tags?|labels?)\s+#?[\p{L}\p{N}_-]+$/iu;
 
 /** Several commands in one message: each clause on its own; all must be understood. */
@@ -674,9 +688,19 @@ function multi(input: InterpretInput, ctx: Ctx): Interpretation | null {
     // "… and drop the urgent tag, they're not in a rush anymore": why, after the change, is no part of it.
     const bare = text.replace(REASON_AFTER_CHANGE, "");
     const tagOnly = BARE_TAG_ADD.test(bare) || BARE_TAG_REMOVE.test(bare);
-    const said = task && tagOnly ? bare.replace(BARE_TAG_ADD, "$& to it").replace(BARE_TAG_REMOVE, "$& from it") : text;
-    let out = run(makeCtx({ ...input, text: said }, undefined, ctx.language));
-    // "… off the slides and tag them work": "them" is that one task said as the plural thing it names.
+    const said =
+      task && tagOnly
+        ? bare.replace(BARE_TAG_ADD, "$& to it").replace(BARE_TAG_REMOVE, "$& from it")
+        : task && BARE_NOTE.test(text)
+          ? text.replace(BARE_NOTE, "$1 to it:")
+          : text;
+    // "tag the oven seal one urgent and bump it to high priority": "it" is the task the clause before
+    // named (not the one the conversation last touched); "… off the slides and tag them work": "them"
+    // is that one task said as the plural thing it names.
+    const pointsBack = task && /^(?:and\s+)?\S+\s+(?:it|them)\b/i.test(said);
+    let out = pointsBack
+      ? run(makeCtx({ ...input, text: said.replace(/\bthem\b/i, "it") }, task, ctx.language))
+      : run(makeCtx({ ...input, text: said }, undefined, ctx.language));
     if (!out.calls.length && task && /\b(?:it|that|this|them)\b/i.test(said))
       out = run(makeCtx({ ...input, text: said.replace(/\bthem\b/i, "it") }, task, ctx.language));
     outs.push(out);

@@ -22,7 +22,7 @@ function priorityWord(w: string): Priority {
 
 const LEAD = String.raw`(?:[,;]\s*|\s*-\s+|\s+|^)`;
 // "…, keep it high priority", "…, it's pretty urgent so make it top priority": the words that lead up to it.
-const GLUE = String.raw`(?:(?:(?:it'?s|it\s+is|this\s+is)\s+(?:(?:pretty|very|really|quite|super|kinda)\s+)?(?:urgent|important)\s*,?\s+so|so|keep\s+it|with|at|as|set\s+to|make\s+it|mark\s+it(?:\s+as)?|it'?s|it\s+is|this\s+is|and|of|in|is|give\s+it|should\s+be|be)\s+)*`;
+const GLUE = String.raw`(?:(?:(?:it'?s|it\s+is|this\s+is)\s+(?:(?:pretty|very|really|quite|super|kinda)\s+)?(?:urgent|important)\s*,?\s+so|so|keep\s+it|with|at|as|set\s+to|make\s+it|put\s+it(?:\s+(?:in|on|at|to))?|mark\s+it(?:\s+as)?|it'?s|it\s+is|this\s+is|and|of|in|is|give\s+it|should\s+be|be)\s+)*`;
 
 export function extractPriority(text: string): Stripped<Priority> {
   const patterns: RegExp[] = [

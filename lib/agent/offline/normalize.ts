@@ -545,6 +545,11 @@ function fixSpelling(text: string): string {
 const hourOfWord = (w: string) =>
   Math.max(...Object.values(HOUR_WORDS).map((words) => words.indexOf(w.toLowerCase()) + 1));
 const CLOCK_AT: Partial<Record<Language, RegExp>> = {
+  // "on Monday at nine in the morning" ("at one point" is no time).
+  en: new RegExp(
+    String.raw`(?<![\p{L}])(at\s+)(${HOUR_WORDS.en.join("|")})(?![\p{L}])(?=\s*(?:[,.!?]|$)|\s+(?:in\s+the|o'?clock|am|pm|a\.m\.|p\.m\.|tonight|tomorrow|on|sharp)\b)`,
+    "giu",
+  ),
   // "um drei Tage verschieben" is by three days, not at three.
   de: new RegExp(
     String.raw`(?<![\p{L}])(um\s+|gegen\s+)(${HOUR_WORDS.de.join("|")})(?![\p{L}])(?!\s+(?:tagen?|wochen?|stunden?|minuten?|monaten?)\b)`,
@@ -683,7 +688,7 @@ const FR_DONE_IT =
   /(?<=,\s*)je\s+l['’]ai\s+(?!fait|annul)\p{L}+(?:é|ée|és|ées|i|ie|is|ise|it|ite)(?![\p{L}])(?:\s+(?:ce\s+matin|à\s+matin|ce\s+midi|ce\s+soir|hier(?:\s+soir)?|aujourd['’]hui|tantôt))?/giu;
 // "and the last one you can just delete": the task first, then what to do with it.
 const YOU_CAN_AFTER =
-  /^((?:(?:and|also|oh|ok|so)\s+)?)((?:the|that|this)\s+.+?|it)\s+(?:you|u)\s+can\s+(?:just\s+|now\s+|go\s+ahead\s+and\s+)?(delete|remove|bin|trash|drop|ditch|cancel|scrap|tick\s+off|check\s+off|cross\s+off)\b(.*)$/i;
+  /^((?:(?:and|also|oh|ok|so)\s+)?)((?:the|that|this)\s+[^.!?]+?|it)\s+(?:you|u)\s+can\s+(?:just\s+|now\s+|go\s+ahead\s+and\s+)?(delete|remove|bin|trash|drop|ditch|cancel|scrap|tick\s+off|check\s+off|cross\s+off)\b(.*)$/i;
 // "la pelouse n'est pas vraiment finie", "c'est pas fait", "al final no se pagó": a task said not to be
 // done, in the words the English reopen patterns read ("… isn't done").
 const NOT_DONE: Partial<Record<Language, RegExp>> = {
@@ -804,6 +809,9 @@ const EVERY_OTHER: Partial<Record<Language, RegExp>> = {
 
 const MIND_GERUND = /\b((?:you|u)\s+mind\s+)([a-z]+ing)\b/gi;
 // "remind me on the same day at 8 about it" (German "… dran"): what to be reminded of, next to its verb.
+// "put it in the gear tag please": a tag said as a place to put it.
+const PUT_IN_TAG =
+  /\bput\s+(it|them|that|those)\s+(?:in|under|into)\s+(?:the\s+)?#?([\p{L}\p{N}_-]+)\s+(?:tag|label|category)\b/iu;
 // "chief moved it to sunday at 10am", "they've pushed it to friday": someone else moved it, so it moves.
 const SOMEONE_MOVED_IT =
   /^(?:(?:ok|so|and)\s+)?(?:the\s+)?(?:they|he|she|someone|[a-z]+)(?:\s+has|\s+have|['’]s|['’]ve)?\s+(?:moved|pushed|bumped|shifted|rescheduled|postponed)\s+(it|that|this|them)\s+(to|till|until)\b/i;
@@ -811,9 +819,12 @@ const ABOUT_IT_LAST =
   /^((?:and\s+)?remind\s+me)\s+(?!about\b|of\b|to\b)(.+?)\s+(about\s+(?:it|that|this))(?=\s*[.!?]*$)/i;
 
 /** Inverted punctuation and the tables applied; the result is what the parsers read. */
+const FACE_AFTER_STOP = /([.!?]\s*)(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D}|\p{Emoji_Modifier})+\s*(?=\p{L})/gu;
+
 export function normalizeWords(text: string, trace?: RowTrace, known?: Language): { text: string; language: Language } {
   const language = known ?? detectLanguage(text);
-  const typed = text.replace(/[¿¡]/g, "");
+  // "Kölle Alaaf! 🥳 Trag mir bitte ein: …": a face after a sentence's end only says how they feel.
+  const typed = text.replace(/[¿¡]/g, "").replace(FACE_AFTER_STOP, "$1");
   let t = clockDigits(
     language === "en" ? typed : restoreMarks(chatSpelling[language](typed, trace), language),
     language,
@@ -903,6 +914,7 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
   t = applyTextSpeak(t.replace(/\b(\d+)(hrs?|mins?)\b/gi, "$1 $2"), trace)
     .replace(ABOUT_IT_LAST, "$1 $3 $2")
     .replace(SOMEONE_MOVED_IT, "move $1 $2")
+    .replace(PUT_IN_TAG, "tag $1 $2")
     .replace(IS_BEFORE_STATE, " is")
     .replace(WEEKDAY_BEFORE_DAY, "the ")
     .replace(BARE_HOUR, "$1at $2$3");

@@ -230,7 +230,8 @@ const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => Rule | null]> = [
     (m) => ({ freq: "DAILY", interval: 1, daypart: m[1]!.toLowerCase() as NonNullable<Rule["daypart"]> }),
   ],
   [
-    /\b(?:every|each)\s+(day|week|month|year)\b|\b(daily|weekly|monthly|yearly|annually)\b(?=\s*(?:$|,|at\b|on\b|from\b|starting\b))/i,
+    // "add 'Wedding anniversary' as a yearly task on the 14th of April": the kind of task it is, said too.
+    /\b(?:every|each)\s+(day|week|month|year)\b|(?:\bas\s+an?\s+)?\b(daily|weekly|monthly|yearly|annually)(?:\s+(?:task|thing|event))?\b(?=\s*(?:$|,|at\b|on\b|from\b|starting\b))/i,
     (m) => ({ freq: FREQ[(m[1] ?? m[2])!.toLowerCase()]!, interval: 1 }),
   ],
 ];

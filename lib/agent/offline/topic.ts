@@ -24,7 +24,7 @@ const SHAPE = new RegExp(
 );
 // Where the naming stops and a remark about it starts: "the plumber is no longer needed".
 const REMARK =
-  /\s+(?:is|are|was|were|isn't|aren't|wasn't|won't|can't|can|could|will|has|have|got|needs?|still|already|no\s+longer|not|est|ya|no|ist)\b.*$/i;
+  /\s+(?:is|are|was|were|isn't|aren't|wasn't|won't|can't|can|could|will|has|have|got|needs?|still|already|no\s+longer|not|never|rang|called|phoned|texted|emailed|wants?|est|ya|no|ist)\b.*$/i;
 const DASH_REMARK = /\s[-–—]\s.*$/;
 // "the passport doesn't need a date, clear it": the "it" is the date (update.ts), never the task.
 const FIELD_REMARK =
@@ -106,6 +106,9 @@ export function topicFirst(ctx: Ctx): { command: string; task: TaskSnapshot } | 
   const m = SHAPE.exec(text) ?? ORDINAL_SHAPE.exec(text) ?? BARE_SHAPE.exec(text);
   if (!m) return null;
   if (FIELD_REMARK.test(m[1]!)) return null;
+  // "j'ai été chercher mes médicaments. Et le tiercé, efface-le": a sentence before the topic is a
+  // thought of its own (interpret.ts reads the sentences one by one).
+  if (/[.!?]\s+\S/.test(m[1]!)) return null;
   const topic = m[1]!.replace(/^(?:and|so|ok|okay|well)\s+/i, "");
   // "add buy snow tires, tag it car": a new task and what to do with it, not a task named first.
   if (/^(?:(?:please|pls)\s+)?(?:add|create|new\s+task|jot\s+down|put\s+down)\b/i.test(topic)) return null;
@@ -120,14 +123,16 @@ export function topicFirst(ctx: Ctx): { command: string; task: TaskSnapshot } | 
       topic.replace(DASH_REMARK, ""),
     ]),
   ].filter((c) => c.trim());
+  // "and the other one push to january 5": the command said without its "it".
+  const command = m[2]!.replace(/^(move|push|bump|shift|postpone)\s+(?=(?:to|till|until|back|forward)\b)/i, "$1 it ");
   for (const phrase of candidates) {
     const out = resolveOne(phrase, ctx.tasks, { history: ctx.history });
-    if (out.kind === "one" && out.via !== "history") return { command: m[2]!, task: out.task };
+    if (out.kind === "one" && out.via !== "history") return { command, task: out.task };
   }
   // "the gas bill payment bounced 😩 can you mark it as not done again": a remark that names no
   // task whole still names one by a word only its title has.
   const told = storyTask(topic, ctx.tasks);
-  return told ? { command: m[2]!, task: told } : null;
+  return told ? { command, task: told } : null;
 }
 
 /**

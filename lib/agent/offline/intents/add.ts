@@ -636,7 +636,9 @@ export function verbless(ctx: Ctx): Interpretation | null {
   const sharedTags = endTags ? extractTags(endTags[0]).value : tagItem ? saidTags?.value : undefined;
   const cut = endTags ?? tagItem;
   if (cut) body = body.slice(0, cut.index).replace(ATTACH_WORDS, "").trim();
-  if (!body || body.split(/\s+/).length > 8) return null;
+  // "monday 5:50am: drop bus 14 at the garage for brake check": a day, then a to-do with its own verb.
+  const words = body.split(/\s+/);
+  if (!body || words.length > (TODO_VERBS.has(words[0]!.toLowerCase()) ? 14 : 8)) return null;
   const items = /,/.test(body) ? splitItems(body, undefined, true, ctx.language) : [body];
   const calls: ToolCall[] = items.map((item) => {
     const p = parseTaskText(item, ctx);

@@ -529,6 +529,14 @@ export function complete(ctx: Ctx): Interpretation | null {
       if (p.reopen) continue;
       // "I settled the invoice" with two invoice tasks: a completion, but which one? Ask.
       const open = byObject.kind === "many" ? byObject.candidates.filter((t) => t.status === "pending") : [];
+      // "both orders are placed": "both" of exactly two open ones is those two.
+      if (open.length === 2 && /^(?:(?:ok|so)\s+)?both\s/i.test(object.trim()))
+        return result(
+          "complete_task",
+          open.map((t) => ({ tool: "complete_task" as const, input: { task: t.number } })),
+          { tasks: open.map((t) => t.number), ref: object },
+          0.75,
+        );
       if (byObject.kind === "many" && open.length > 1)
         return clarifyReference({ ...byObject, candidates: open }, "mark as done", { completion: true }, ctx.language);
       // "I reviewed Sam's PR": most words match and the verb is the title's own verb.

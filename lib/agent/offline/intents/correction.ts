@@ -18,8 +18,10 @@ import { repeatRuleOnly } from "../recurrence";
 const OOPS =
   /^(?:(?:no+|nope|nah|wait|sorry|pardon|oops|whoops|omg|oh|ah|ay|uy|hmm+|doh|d'oh|gah|jeez|actually|my\s+bad|my\s+mistake|ugh|shoot|dang|darn|crap|argh|not\s+that\s+one|wrong\s+one|not\s+that|not\s+this\s+one)\b[\s,.!:-]*)+/i;
 // "oops wrong day, thursday", "I meant wed not thu", "no, friday": the last change's date was wrong.
+// "I meant sunday, sorry": the apology after the value says nothing more.
+const APOLOGY_AFTER = /[\s,.!]+(?:sorry|soz|my\s+bad|oops)[\s.!]*$/i;
 const WRONG_VALUE =
-  /^(?:(?:(?:that'?s\s+)?(?:the\s+)?wrong\s+(?:day|date|time)|i\s+(?:meant|mean|said)|(?:make\s+it|it'?s|it\s+is|should\s+be)|on|for|to)\b[\s,.:-]*)+/i;
+  /^(?:(?:(?:that'?s\s+)?(?:the\s+)?wrong\s+(?:day|date|time)|i\s+(?:meant|mean|said)|(?:make\s+(?:it|that)|it'?s|it\s+is|should\s+be)|on|for|to)\b[\s,.:-]*)+/i;
 // A reference after "not that one": "the dentist one", "the last one", "the vet appointment".
 const REFERENCE = /^(?:the|that|my|your)\s+\S|\b(?:one|task)$/i;
 const MEANT =
@@ -100,7 +102,9 @@ function intended(text: string): string | null {
     (REFERENCE.test(head) || OTHER.test(head)) &&
     !STATEMENT.test(head) &&
     STATEMENT.test(why.join(", ")) &&
-    !NEW_COMMAND.test(head)
+    !NEW_COMMAND.test(head) &&
+    // "hmm the sketches one, can you put it on saturday instead, …": a request of its own about it.
+    !/^(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:put|move|push|make|set|change|bump)\s+it\b/i.test(why[0] ?? "")
   )
     return head;
   // "wait no, undo that last one": a command of its own, not the task meant.
@@ -403,19 +407,26 @@ function wrongReminder(text: string, change: Change, ctx: Ctx): Interpretation |
     (c) => c.tool === "update_task" && typeof c.input.remindAt === "string" && !("dueDate" in c.input),
   );
   if (!reminded.length || reminded.length !== change.calls.length) return null;
-  const stripped = text.replace(OOPS, "");
+  const plain = text.replace(APOLOGY_AFTER, "");
+  const stripped = plain.replace(OOPS, "");
   const said = stripped.replace(WRONG_VALUE, "").replace(REASON_AFTER_CHANGE, "");
-  if (stripped === text && said === stripped) return null;
+  if (stripped === plain && said === stripped) return null;
   const meant = said.replace(/\s*[,;]?\s+(?:not|instead\s+of|rather\s+than)\s+.+$/i, "");
   const found = extractDate(meant, ctx.date);
-  if (!found.date?.hasTime || found.rest.replace(/[\s,.!-]+/g, "") !== "") return null;
-  const time = timeOnlyOf(found.date);
+  if (!found.date || found.rest.replace(/[\s,.!-]+/g, "") !== "") return null;
+  const date = found.date;
+  const time = timeOnlyOf(date);
   const calls = reminded.map((c) => {
     const task = ctx.tasks.find((t) => t.number === c.input.task);
-    const remindAt =
-      time && task
-        ? atTime({ ...task, dueDate: String(c.input.remindAt) }, time, ctx.date.timeZone)
-        : found.date!.value;
+    // "actually make that thursday": the reminder's own time on the day said.
+    const was = task ? { ...task, dueDate: String(c.input.remindAt) } : null;
+    const remindAt = !was
+      ? date.value
+      : !date.hasTime
+        ? keepTimeOf(was, date.value, ctx.date.timeZone)
+        : time
+          ? atTime(was, time, ctx.date.timeZone)
+          : date.value;
     return { tool: "update_task" as const, input: { task: c.input.task, remindAt } };
   });
   return result("update_task", calls, { tasks: change.touched, correction: "reminder" }, 0.8);
@@ -431,8 +442,8 @@ function wrongDate(text: string, change: Change, ctx: Ctx): Interpretation | nul
     (c) => (c.tool === "add_task" || c.tool === "update_task") && typeof c.input.dueDate === "string",
   );
   if (!dated.length || change.touched.length !== dated.length) return null;
-  const stripped = text.replace(OOPS, "");
-  const oops = stripped !== text;
+  const stripped = text.replace(APOLOGY_AFTER, "").replace(OOPS, "");
+  const oops = stripped !== text.replace(APOLOGY_AFTER, "");
   const said = stripped.replace(WRONG_VALUE, "");
   if (!oops && said === stripped) return null;
   // "wed not thu": only the first date is the one meant.

@@ -25,7 +25,8 @@ const PATTERNS: Array<{ re: RegExp; strict?: boolean }> = [
     strict: true,
   },
   {
-    re: /^(?:delete|remove|erase|drop|discard|kill|get\s+rid\s+of|throw\s+(?:away|out)|forget\s+about|purge|wipe|clear\s+out|clear|cancel|scratch(?!\s+(?:that|this|it)\b))\s+(.+?)(?:\s+(?:from|off)\s+(?:my|the)\s+(?:to-?do\s+|task\s+)?(?:list|tasks|todos))?(?:\s+(?:entirely|completely|permanently|for\s+good))?$/i,
+    // ("drop bus 14 at the garage": leaving a thing somewhere is a to-do, not a deletion.)
+    re: /^(?:delete|remove|erase|drop(?![^,.;]*?\s(?:at|into)\s+(?:the|my|a|an|school|work|home)\b)|discard|kill|get\s+rid\s+of|throw\s+(?:away|out)|forget\s+about|purge|wipe|clear\s+out|clear|cancel|scratch(?!\s+(?:that|this|it)\b))\s+(.+?)(?:\s+(?:from|off)\s+(?:my|the)\s+(?:to-?do\s+|task\s+)?(?:list|tasks|todos))?(?:\s+(?:entirely|completely|permanently|for\s+good))?$/i,
   },
   // "take it off", "take the gutters off my list": off the list, not done.
   {

@@ -145,6 +145,16 @@ export function completionPeriod(L: string, ctx: Ctx): Record<string, string> | 
     return { completedAfter: isoDate(saturday), completedBefore: isoDate(addDays(saturday, 1)) };
   }
   if (/\bweekend\b/.test(L)) return { completedAfter: isoDate(addDays(monday, 5)) };
+  // "between the 20th and the 31st of March": both days done, the first in the second one's month.
+  const between = /\bbetween\s+(?:the\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+and\s+(.+?)\s*$/.exec(L);
+  const last = between ? findDates(between[2]!, ctx.date).dates[0] : undefined;
+  if (between && last && MONTH_NAMED.test(last.text)) {
+    const end =
+      compareDay(last.day, t) > 0 && !/\d{4}/.test(last.text) ? { ...last.day, year: last.day.year - 1 } : last.day;
+    const start = { ...end, day: +between[1]! };
+    if (start.day <= end.day && compareDay(end, t) <= 0)
+      return { completedAfter: isoDate(start), completedBefore: isoDate(end) };
+  }
   const month = monthOf(L, ctx, "behind");
   if (month) return rangeOf(month, "completed");
   // "so far" with no other period: today.

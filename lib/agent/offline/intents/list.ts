@@ -92,6 +92,8 @@ const NOT_A_DEED =
 const NOT_A_SUBJECT = /^(?:there|anything|something|everything|nothing|it|that|this|i|you|we|they|he|she)\b/i;
 
 export function list(ctx: Ctx): Interpretation | null {
+  // "…, which is how the last client nearly lost a month of invoices": a clause about what was said, no question.
+  if (/^which\s+(?:is|was|'s|means|meant|makes|made|explains|would|will)\b/i.test(ctx.text)) return null;
   // "lovely, what's still open?", "thanks! anything overdue?": the small talk in front says nothing.
   const lead = smalltalkLead(ctx.text);
   if (lead) {

@@ -13,7 +13,7 @@ import { type Change, finish, splitRefAndValue, timeOnlyOf } from "./update-call
 import { addTags, clearDue, description, removeTags, rename } from "./update-fields";
 
 const UPDATE_VERB =
-  /^(make|set|change|update|edit|modify|mark|flag|move|push|reschedule|re-schedule|postpone|delay|shift|bump|defer|schedule|put|file|prioriti[sz]e|deprioriti[sz]e|de-prioriti[sz]e|raise|lower|increase|decrease|bring\s+forward|pull\s+forward|move\s+up|prepone|push\s+back|push\s+out|give|switch|adjust|extend|snooze|drop|knock\s+down|knock|downgrade|demote|upgrade|promote)\s+(.+)$/i;
+  /^(make|set|change|update|edit|modify|mark|flag|move(?:\s+up)?|push(?:\s+(?:back|out))?|reschedule|re-schedule|postpone|delay|shift|bump|defer|schedule|put|file|prioriti[sz]e|deprioriti[sz]e|de-prioriti[sz]e|raise|lower|increase|decrease|bring\s+forward|pull\s+forward|move\s+up|prepone|push\s+back|push\s+out|give|switch|adjust|extend|snooze|drop|knock\s+down|knock|downgrade|demote|upgrade|promote)\s+(.+)$/i;
 
 const SHIFT_NUMBERS: Record<string, number> = {
   ...NUMBER_WORDS,
