@@ -164,7 +164,7 @@ function understand(input: InterpretInput, split: boolean, normalizedIn?: Langua
   }
   const out =
     quotedRequest(input, ctx) ??
-    (split ? hedged(input, ctx) : null) ??
+    (split ? withoutTrailingRemark(input, ctx) : null) ??
     addThat(input, ctx) ??
     (split ? buried(input, ctx) : null) ??
     topic(input, ctx) ??
@@ -454,7 +454,7 @@ const TRAILING_REMARKS = [
   /^(.+?)\s*,\s*(?:i|we)\s+(?:really\s+)?need\s+the\s+[^?]*$/i,
 ];
 
-function hedged(input: InterpretInput, ctx: Ctx): Interpretation | null {
+function withoutTrailingRemark(input: InterpretInput, ctx: Ctx): Interpretation | null {
   for (const re of TRAILING_REMARKS) {
     const m = re.exec(ctx.text);
     if (!m) continue;
@@ -701,7 +701,7 @@ function multi(input: InterpretInput, ctx: Ctx): Interpretation | null {
     let out = pointsBack
       ? run(makeCtx({ ...input, text: said.replace(/\bthem\b/i, "it") }, task, ctx.language))
       : run(makeCtx({ ...input, text: said }, undefined, ctx.language));
-    if (!out.calls.length && task && /\b(?:it|that|this|them)\b/i.test(said))
+    if (!out.calls.length && !pointsBack && task && /\b(?:it|that|this|them)\b/i.test(said))
       out = run(makeCtx({ ...input, text: said.replace(/\bthem\b/i, "it") }, task, ctx.language));
     outs.push(out);
   }

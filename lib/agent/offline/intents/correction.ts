@@ -442,8 +442,9 @@ function wrongDate(text: string, change: Change, ctx: Ctx): Interpretation | nul
     (c) => (c.tool === "add_task" || c.tool === "update_task") && typeof c.input.dueDate === "string",
   );
   if (!dated.length || change.touched.length !== dated.length) return null;
-  const stripped = text.replace(APOLOGY_AFTER, "").replace(OOPS, "");
-  const oops = stripped !== text.replace(APOLOGY_AFTER, "");
+  const plain = text.replace(APOLOGY_AFTER, "");
+  const stripped = plain.replace(OOPS, "");
+  const oops = stripped !== plain;
   const said = stripped.replace(WRONG_VALUE, "");
   if (!oops && said === stripped) return null;
   // "wed not thu": only the first date is the one meant.
