@@ -57,6 +57,9 @@ export const REF_STOPWORDS = new Set([
   "my",
   "our",
   "your",
+  "their",
+  "his",
+  "her",
   "this",
   "that",
   "these",
@@ -179,10 +182,18 @@ export const CLIPPINGS: ReadonlyMap<string, string> = new Map([
 
 /** Content words of a reference phrase, as typed (clippings spelt out). */
 function contentWords(s: string, extraStop?: Set<string>): string[] {
-  return words(s)
-    .filter((w) => !REF_STOPWORDS.has(w) && !extraStop?.has(w))
-    .map((w) => (CLIPPINGS.get(w) ?? w).replace(/^#/, ""))
-    .filter((w) => stem(w));
+  return (
+    words(s)
+      .filter((w) => !REF_STOPWORDS.has(w) && !extraStop?.has(w))
+      .map((w) => (CLIPPINGS.get(w) ?? w).replace(/^#/, ""))
+      // "Investor-Update" is named by "the update", "Croix-Rousse" by "croix rousse": a compound's parts name it too.
+      .flatMap((w) =>
+        /\p{L}{3}-\p{L}{3}/u.test(w)
+          ? [w, ...w.split("-").filter((p) => p.length >= 3 && !REF_STOPWORDS.has(p) && !extraStop?.has(p))]
+          : [w],
+      )
+      .filter((w) => stem(w))
+  );
 }
 
 /** Content words of a reference phrase, stemmed. */

@@ -638,14 +638,16 @@ function topic(input: InterpretInput, ctx: Ctx): Interpretation | null {
     found.task,
     ctx.language,
   );
-  const it = run(sub);
-  if (it.calls.length) return it;
-  // "a la tarea 3 ponle la etiqueta casa y quítale la de trabajo": two changes to the task named first,
-  // read as the commands they are once "it" is that task.
+  // "a la tarea 3 ponle la etiqueta casa y quítale la de trabajo", "the DJ deposit - bump it to high and
+  // tag it harper": two changes to the task named first, read as the commands they are once "it" is that task.
   const named = found.command.replace(/\b(?:it|them)\b/i, `task ${found.task.number}`);
-  if (named === found.command) return null;
-  const both = multi({ ...input, text: named }, makeCtx({ ...input, text: named }, undefined, ctx.language));
-  return both?.calls.length ? both : null;
+  const both =
+    named !== found.command && splitClauses(named).length > 1
+      ? multi({ ...input, text: named }, makeCtx({ ...input, text: named }, undefined, ctx.language))
+      : null;
+  if (both?.calls.length) return both;
+  const it = run(sub);
+  return it.calls.length ? it : null;
 }
 
 const FORGOT_TO = /^(?:and\s+)?(?:i\s+)?(?:just\s+)?forgot\s+to\s+\S+(?:\s+\S+)?\s+(?:it|them|those|that)\b/i;

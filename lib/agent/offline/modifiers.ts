@@ -96,7 +96,12 @@ export function extractTags(text: string): Stripped<string[]> {
   return tags.length ? { rest: squash(rest), value: [...new Set(tags)] } : { rest: text };
 }
 
+const ASIDE = /\s*\((?!\s*(?:note|notes|details|description)\b)[^()]*\?[^()]*\)\s*$/i;
+
 export function extractDescription(text: string): Stripped<string> {
+  // "…, tag thesis. (will I start it tonight? no.)": a question in brackets is an aside to oneself.
+  const aside = ASIDE.exec(text);
+  if (aside) return { rest: squash(text.slice(0, aside.index).replace(/[.!]+$/, "")) };
   const patterns = [
     /(?:[,;.]\s*|\s+-\s+|\s+)(?:and\s+)?(?:with\s+)?(?:a\s+|the\s+)?(?:description|desc|notes?|details|comment)\s*(?::|-|=|saying|that\s+says|reading)\s*(.+)$/i,
     /\s+(?:with\s+(?:a\s+|the\s+)?(?:description|note|notes|details))\s+(?!(?:to|for|on)\b)(.+)$/i,

@@ -333,8 +333,9 @@ const FR_PRONOUN_AFTER = new RegExp(
   String.raw`(?<![\p{L}])(${PRONOUN_VERBS})\s+(la|le|les)(?=\s+(?:en|à|au|pour|comme|dans|sur|to|as|for|on|high|low|medium)\b|\s*[.!?]*$)`,
   "giu",
 );
-// "tu peux l'effacer": the elided pronoun is cut from its verb, so the verb's row applies.
-const ELIDED_PRONOUN = /(?<![\p{L}'’])l['’](\p{L}{4,})/giu;
+// "tu peux l'effacer": the elided pronoun is cut from its verb, so the verb's row applies. Only a
+// verb's infinitive or participle: "l'étiquette" has a row of its own ("the tag") and is a noun.
+const ELIDED_PRONOUN = /(?<![\p{L}'’])l['’](\p{L}{2,}(?:er|ir|re|é|ée|és|ées|is|it))(?![\p{L}])/giu;
 
 function frontClitics(text: string, language: Foreign): string {
   const re = PROCLITIC[language];
@@ -351,12 +352,18 @@ function frontClitics(text: string, language: Foreign): string {
   return t;
 }
 
+// "could you tell me whether I have already taken care of the insurance?": the question it wraps.
+const ASKED_WHETHER =
+  /(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:tell\s+me|let\s+me\s+know|check)\s+(?:whether|if)\s+(i|we)\s+(have|had|did|am|was|were)\b/gi;
+// "…, its worth heaps so hiiigh priority pls": why, then the priority it earns; the priority is what is asked.
+const REASON_SO_PRIORITY =
+  /\s*[,;-]\s*(?:it'?s|its|it\s+is|this\s+is|that'?s|they'?re|it\s+counts|it\s+matters)\s+[^,.;!?]{1,40}?\s+so\s+(?:make\s+it\s+|put\s+it\s+(?:as\s+)?|mark\s+it\s+(?:as\s+)?)?(?=(?:(?:super|very|really|top)\s+)?(?:(?:high|top|low|medium)[-\s]+prio(?:rity)?|urgent|important)\b)/gi;
 // "the second one's already done", "task 2's done": "is" before a state, not a possessive.
 // "Thursday the 12th": the day of the month says which Thursday; the weekday only confirms it.
 const WEEKDAY_BEFORE_DAY =
   /\b(?:(?:next|this|on)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+(?:the\s+)?(?=\d{1,2}(?:st|nd|rd|th)\b)/gi;
 const IS_BEFORE_STATE =
-  /(?<=\b(?:one|it|that|this|task\s+\d+|#?\d+))['’]s(?=\s+(?:already|done|finished|complete|completed|sorted|not|been|overdue|due)\b)/gi;
+  /(?<=\b(?:one|it|that|this|task\s+\d+|#?\d+))['’]s(?=\s+(?:already|done|finished|complete|completed|sorted|not|been|overdue|due|sent|paid|bought|booked|[a-z]{3,}ed)\b)/gi;
 
 const HINTS = Object.fromEntries(
   Object.entries(LANGUAGE_HINTS).map(([lang, words]) => [lang, new Set(words)]),
@@ -521,6 +528,12 @@ const SHARED_WORDS: Record<Foreign, ReadonlySet<string>> = {
 /** The command or date word a misspelt word stands for, or null (see `SPELLED_WORDS`). */
 export function correctSpelling(word: string): string | null {
   const w = word.toLowerCase();
+  // "hiiigh", "pleeease": a letter held for emphasis; the word is the one with it once or twice.
+  if (/(\p{L})\1\1/u.test(w))
+    for (const n of [2, 1]) {
+      const held = w.replace(/(\p{L})\1{2,}/gu, (_run, letter: string) => letter.repeat(n));
+      if (SPELLED_WORDS.includes(held) || isKnownWord(held)) return held;
+    }
   if (w.length < 5 || SPELLED_WORDS.includes(w) || isKnownWord(w)) return null;
   // "rescheduled", "postponed": an ending on a table word is that word, spelt right.
   if (
@@ -670,7 +683,7 @@ function dayOnly(text: string, language: Language): string {
 
 // "la yerba ya la compré": the thing first, a pronoun before the past verb — read "ya compré la yerba".
 const ES_OBJECT_FIRST_PAST =
-  /^((?:(?:ah|oh|ay|y|bueno|ok|vale|venga|pues|oye|mira)[\s,]+)*)([^\s,][^,]*?)\s+ya\s+(?:la|lo|las|los)\s+(\p{L}+[éí])(?=[\s,.!?]|$)/iu;
+  /^((?:(?:ah|oh|ay|y|bueno|ok|vale|venga|pues|oye|mira|che)[\s,]+)*)([^\s,][^,]*?)\s+ya\s+(?:la|lo|las|los)\s+(?!(?:hice|dije|puse|tuve|traje|vine|quise|supe|pude|estuve)(?![\p{L}]))(\p{L}{3,}[éíei])(?=[\s,.!?]|$)/iu;
 // An exclamation before the thing ("boah fast vergessn!! …") stays in front of the command.
 const DE_COMMAND_LAST = /^([^,!?:]*[!:]+\s+)?(.+?),\s*(add|delete|remove|check off|complete)\s*[.!]*$/i;
 // "…, bitte eintragen thx": thanks after a verb said last would keep it from being last.
@@ -918,7 +931,11 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
     .replace(IS_BEFORE_STATE, " is")
     .replace(WEEKDAY_BEFORE_DAY, "the ")
     .replace(BARE_HOUR, "$1at $2$3");
-  if (language === "en") t = fixSpelling(t).replace(YOU_CAN_AFTER, "$1$3 $2$4");
+  if (language === "en")
+    t = fixSpelling(t)
+      .replace(YOU_CAN_AFTER, "$1$3 $2$4")
+      .replace(REASON_SO_PRIORITY, ", ")
+      .replace(ASKED_WHETHER, (_all, who: string, aux: string) => `${aux} ${who.toLowerCase() === "i" ? "I" : who}`);
   // "Otra pregunta: …" with its lead taken away leaves the colon.
   return {
     text: t
@@ -926,6 +943,8 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
       .trim()
       .replace(/^[,:;]\s*/, "")
       .replace(/([,;])\s*:\s*/g, "$1 ")
+      // "and while you're at it, call it …" with the aside read as nothing leaves "and ,".
+      .replace(/\b(and|then|also)\s+,\s*/gi, "$1 ")
       // "j'ai payé le loyer, enfin." with its "enfin" read as nothing leaves a comma before the stop.
       .replace(/\s*,\s*(?=[.!?](?:\s|$))/g, ""),
     language,

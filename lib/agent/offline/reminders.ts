@@ -150,6 +150,9 @@ export function reminderAt(phrase: string, due: string | null, ctx: DateContext)
   return d ? reminderFromDate(d, due, ctx) : null;
 }
 
+const REMARK_AFTER_REMINDER =
+  /\s*[,;]\s*(?:i|i'?ll|i'?m|i'?d|we|we'?ll|she|he|they|because|cos|coz|since|otherwise|or\s+else)\b.*$/i;
+
 /** A reminder clause inside an add ("…, remind me 30 minutes before", "… and remind me at 8"). */
 export function extractReminderClause(text: string): { rest: string; spec: string } | null {
   // "…, with a reminder the day before at 8pm" says the same as "…, remind me the day before at 8pm".
@@ -160,7 +163,8 @@ export function extractReminderClause(text: string): { rest: string; spec: strin
   if (!m || m.index === 0) return null;
   // "…, remind me 1 hr before, tag it urgent", "… remind me the day before. give it #salud": the
   // reminder ends where another change to the task starts; that change stays with the task.
-  const spec = m[1]!.trim();
+  // "…, ping me 30 min before, I'll be dead asleep otherwise": a remark after it says why, nothing more.
+  const spec = m[1]!.trim().replace(REMARK_AFTER_REMINDER, "");
   const end = /(?:[.!?;]\s+|,\s*(?=(?:and\s+)?(?:tag|give\s+it|put\s+it|make\s+it|set\s+it|high|low|urgent|#)))/i.exec(
     spec,
   );

@@ -46,6 +46,12 @@ const ORDINAL_SHAPE = new RegExp(
   "i",
 );
 
+// "voyage prep - drop the date": after a topic, a command on one of its fields names no task of its own.
+const FIELD_OF_TOPIC = new RegExp(
+  String.raw`((?:[,:;]|\s[-–—])\s*(?:${VERBS.join("|")}|drop|clear|lose)\s+(?:the\s+|its\s+)?(?:due\s+)?(?:dates?|deadlines?|reminders?|repeats?))(?![\p{L}]|\s+(?:of|from|on|for|off)\b)`,
+  "iu",
+);
+
 // "a la 4 ponele la etiqueta casa" (read "a task 4 give it …"): a task named by number, then the command.
 const NUMBER_TOPIC = new RegExp(
   String.raw`^(?:(?:a|to|for)\s+)?((?:task\s+)?#?\d+)\s*,?\s+((?:${VERBS.join("|")}|give)\s+(?:it|them)\b.*)$`,
@@ -103,7 +109,8 @@ export function topicFirst(ctx: Ctx): { command: string; task: TaskSnapshot } | 
     const out = resolveOne(numbered[1]!, ctx.tasks, { history: ctx.history });
     if (out.kind === "one") return { command: numbered[2]!, task: out.task };
   }
-  const m = SHAPE.exec(text) ?? ORDINAL_SHAPE.exec(text) ?? BARE_SHAPE.exec(text);
+  const pointed = text.replace(FIELD_OF_TOPIC, "$1 of it");
+  const m = SHAPE.exec(pointed) ?? ORDINAL_SHAPE.exec(text) ?? BARE_SHAPE.exec(text);
   if (!m) return null;
   if (FIELD_REMARK.test(m[1]!)) return null;
   // "j'ai été chercher mes médicaments. Et le tiercé, efface-le": a sentence before the topic is a

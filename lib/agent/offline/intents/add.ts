@@ -10,7 +10,7 @@ import { extractDescription, extractPriority, extractQuoted, extractTags } from 
 import { baseOfPastVerb, capitalize, NUMBER_WORDS, REASON_TAIL, TODO_VERBS, tidyTitle } from "../text";
 import { COMMAND_LEADS, FIXED_PAIRS } from "../lexicon";
 import { resolveOne } from "../references";
-import { isSmalltalk } from "./smalltalk";
+import { isSmalltalk, smalltalkLead, smalltalkPieces } from "./smalltalk";
 import type { Interpretation, Priority, ToolCall } from "../types";
 import type { Language } from "../lexicon";
 import { messages } from "../messages";
@@ -30,7 +30,7 @@ const HEADER = new RegExp(
 
 // "put down to order the flowers": what follows "to" is the to-do.
 const STRONG_VERB =
-  /^(?:add|create|new|insert|(?:jot|write|note)\s+down(?:\s+to(?=\s))?|put\s+down(?:\s+to(?=\s)|(?=\s*:))|capture|enter)\b\s*/i;
+  /^(?:add|create|new|insert|(?:jot|write|note)\s+down(?:\s+for\s+me)?(?:\s+to(?=\s))?|put\s+down(?:\s+for\s+me)?(?:\s+to(?=\s)|(?=\s*:))|capture|enter)\b\s*/i;
 const WEAK_VERB =
   /^(?:make|put|set(?:\s+up)?|log|save|schedule|start|open|record|keep|take|leave|drop)\s+(?:me\s+)?(?=(?:a|an|another|new)\s+(?:(?:new|quick|recurring|repeating)\s+)*(?:task|todo|to-do|reminder|item|note|memo)\b)/i;
 // A label before a colon announces what follows: "todo: …", "I need to: a, b and c", "two things: …",
@@ -422,6 +422,9 @@ const PLACEHOLDER_TITLE = /^(?:something|a\s+thing|smth|sth)$/i;
 // "new order came in!! ship 3 soy candles to Marco by friday": what happened, then the to-do.
 const NEWS_FIRST = /^([^.!?]*\p{L})[.!?]+\s+(\S.*)$/u;
 
+const TAG_ALL =
+  /\s*,\s*(?:and\s+)?(?:tag\s+(?:both|them(?:\s+all|\s+both)?|all(?:\s+of\s+them)?|each)(?:\s+(?:as|with))?|(?:both|all(?:\s+of\s+them)?|each)\s+tagged(?:\s+(?:as|with))?)\s+(#?[\p{L}\p{N}_-]+(?:\s+and\s+#?[\p{L}\p{N}_-]+)*)\s*[.!]*$/iu;
+
 export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Interpretation {
   const news = NEWS_FIRST.exec(match.body);
   if (news && startsLikeTodo(news[2]!, ctx.language) && news[1]!.split(/\s+/).some((w) => baseOfPastVerb(w)))
@@ -430,6 +433,9 @@ export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Inter
   // "…, remind me 30 minutes before" belongs to the task(s), not a task of its own.
   const reminder = extractReminderClause(match.body);
   if (reminder) match = { ...match, body: reminder.rest };
+  // "confirm the florist by wed and send the headcount friday, tag both nguyen": tags for them all.
+  const tagAll = TAG_ALL.exec(match.body);
+  if (tagAll) match = { ...match, body: match.body.slice(0, tagAll.index) };
   // "buy charcoal and get ice, both for tomorrow": what is said of them all, at the end.
   const all = /\s*,\s*(?:both|all(?:\s+of\s+them)?|each)\s+((?:for|on|due|by|at)\s+.+)$/i.exec(match.body);
   if (all && !match.shared) match = { ...match, body: match.body.slice(0, all.index), shared: all[1] };
@@ -470,7 +476,8 @@ export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Inter
   const days = items.length === 1 ? TWO_DAYS.exec(items[0]!) : null;
   if (days) items.splice(0, 1, `${days[1]} ${days[2]}${days[4]}`, `${days[1]} ${days[3]}${days[4]}`);
   // "add milk and eggs for saturday": things, not deeds; each its own task, with what was said of them all.
-  const withShared = (item: string) => (match.shared ? `${item} ${match.shared}` : item);
+  const sharedTail = [match.shared, tagAll && `, tagged ${tagAll[1]}`].filter(Boolean).join(" ");
+  const withShared = (item: string) => (sharedTail ? `${item} ${sharedTail}` : item);
   const whole = items.length === 1 && !/["']/.test(match.body) ? parseTaskText(withShared(match.body), ctx) : null;
   const things = whole ? nounItems(whole.title, ctx.language) : null;
   // "payer la garderie lundi et rappeler Mathieu mercredi": a thing with its own day keeps it.
@@ -556,9 +563,28 @@ export function add(ctx: Ctx): Interpretation | null {
       0.6,
     );
   }
+  const again = addedAgain(ctx);
+  if (again) return again;
   const m = matchAdd(ctx);
   if (!m || (m.body === ctx.text && reportsPast(ctx.text))) return null;
   return buildAdds(m, ctx);
+}
+
+// "undo" … "add it again but for friday": the add just undone, made again with what is said now.
+const AGAIN = /^(?:add|put|create)\s+(?:it|that)\s+(?:back\s+)?again\b[\s,]*(?:but\s+)?(.*)$/i;
+
+function addedAgain(ctx: Ctx): Interpretation | null {
+  const m = AGAIN.exec(ctx.text);
+  const turns = (ctx.history ?? []).filter((t) => t.role === "assistant" && t.calls?.length);
+  const [undid, added] = [turns.at(-1), turns.at(-2)];
+  const adds = added?.calls?.filter((c) => c.tool === "add_task") ?? [];
+  if (!m || !undid?.calls?.some((c) => c.tool === "undo_operation") || adds.length !== 1) return null;
+  const before = adds[0]!.input;
+  if (!m[1]!.trim()) return result("add_task", [{ tool: "add_task", input: { ...before } }], {}, 0.8);
+  const now = parseTaskText(`${before.title} ${m[1]}`, ctx);
+  const input: Record<string, unknown> = { ...before, title: before.title };
+  for (const k of ["dueDate", "priority", "tags", "repeat", "remindAt"] as const) if (now[k]) input[k] = now[k];
+  return result("add_task", [{ tool: "add_task", input }], {}, 0.8);
 }
 
 /**
@@ -598,6 +624,11 @@ function itemList(ctx: Ctx): Interpretation | null {
 const ATTACH_WORDS =
   /(?:^|[\s,;]+)(?:and\s+)?(?:give\s+it|tag\s+it|put|add|with)\s*$|^[\s,;]*(?:and\s+)?(?:give\s+it|tag\s+it|put|add|with)\b/i;
 
+function ventedFirst(raw: string): boolean {
+  const lead = smalltalkLead(raw);
+  return lead > 0 && !!smalltalkPieces(raw.slice(0, lead))?.has("mood");
+}
+
 export function verbless(ctx: Ctx): Interpretation | null {
   if (
     ctx.question ||
@@ -608,7 +639,9 @@ export function verbless(ctx: Ctx): Interpretation | null {
     /^(?:it|that|this|they|those|these|she|he)\b/i.test(ctx.text) ||
     // "god this week is long", "I think that's sorted": a sentence with its own verb says, it lists nothing.
     /\b(?:is|are|was|were|i|i'm|we|you|think|guess|feel|seems?|that's|it's)\b/i.test(ctx.text) ||
-    reportsPast(ctx.text)
+    reportsPast(ctx.text) ||
+    // "13 hour shift, two cardiac arrests, finally home": after a sigh about the day, more of the day.
+    ventedFirst(ctx.raw)
   )
     return null;
   // "dentist tuesday at 2:30pm, remind me an hour before": the reminder is the task's.

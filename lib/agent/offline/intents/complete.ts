@@ -121,6 +121,13 @@ const PATTERNS: Pattern[] = [
     reopen: false,
   },
   { re: /^(?:finished|completed|done)\s*[:-]\s*(.+)$/i, group: 1, reopen: false },
+  // "the new menus from the printer arrived also": the thing came, so waiting for it (or receiving it) is done.
+  {
+    re: /^(.+?)\s+(?:finally\s+|just\s+|already\s+)?(?:arrived|came\s+in|got\s+delivered|was\s+delivered|were\s+delivered|turned\s+up|showed\s+up)(?:\s+(?:too|also|as\s+well|today|yesterday|this\s+morning|finally|at\s+last|now))*$/i,
+    group: 1,
+    reopen: false,
+    strict: true,
+  },
   // "got all the errands done today": the things got done, named between.
   {
     re: /^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:just\s+|already\s+|finally\s+)*got\s+(.+?)\s+(?:all\s+)?done(?:\s+(?:today|now|already|finally|at\s+last))?$/i,
@@ -152,11 +159,23 @@ const PATTERNS: Pattern[] = [
     pastVerb: true,
     passive: true,
   },
+  // "kafka certs rotated btw": the same said as a headline, with no "is".
+  {
+    re: new RegExp(
+      String.raw`^(?!(?:i|we|you|he|she|they|it|that|this)\s)(.+?)\s+(?:all\s+|finally\s+|now\s+)?([a-z]{3,}ed)${PARTICLE}(?:\s+(?:too|as\s+well|now|finally|at\s+last|today|yesterday))?$`,
+      "i",
+    ),
+    group: 0,
+    reopen: false,
+    strict: true,
+    pastVerb: true,
+    passive: true,
+  },
   // "I fed the cat": a past-tense verb followed by a task's words.
   {
     // "submitted it", "just paid that", "sanded the walls": no subject needed when the past tense points
     // back at the task or names its thing.
-    re: /^(?:(?:i|we)(?:'ve|\s+have)?\s+|(?=(?:just\s+|already\s+|finally\s+)*(?:[a-z]+ed|sent|sold|paid|brought|took|gave|got|put|threw|wrote)\s+(?:off|up|out|back|in|away)\s)|(?=(?:just\s+|already\s+|finally\s+)+[a-z]+\s)|(?=(?:just\s+|already\s+)*[a-z]+ed\s+(?:it|that)\b)|(?=[a-z]{3,}ed\s+(?:the|my|our|his|her|their|all|both)\s))(?:just\s+|already\s+|finally\s+|now\s+|also\s+)*([a-z]+)\s+(.+)$/i,
+    re: /^(?:(?:i|we)(?:'ve|\s+have)?\s+|(?=(?:just\s+|already\s+|finally\s+)*(?:[a-z]+ed|sent|sold|paid|brought|took|gave|got|put|threw|wrote)\s+(?:off|up|out|back|in|away)\s)|(?=(?:just\s+|already\s+|finally\s+)+[a-z]+\s)|(?=(?:just\s+|already\s+)*(?:[a-z]+ed|sent|sold|paid|brought|bought|took|gave|got|wrote|did|made|rang)\s+(?:it|that)\b)|(?=[a-z]{3,}ed\s+(?:the|my|our|his|her|their|all|both)\s))(?:just\s+|already\s+|finally\s+|now\s+|also\s+)*([a-z]+)\s+(.+)$/i,
     group: 0,
     reopen: false,
     strict: true,

@@ -70,6 +70,13 @@ function intended(text: string): string | null {
     )
     .replace(/^(?:the\s+)?other\s+one\s*(?:[-–—:,]|\s-)\s*(?=\S)/i, "")
     .trim();
+  // "nein, die andere – die Fortbildung": after "the other one", the name says which, in any language.
+  if (
+    /^(?:the\s+)?other\s+one\s*(?:[-–—:]|\s-)\s*(?:die|der|das|den|la|le|les|el|los|las)\s+\S/i.test(
+      said.replace(OOPS, ""),
+    )
+  )
+    return stripped;
   const oops = stripped !== said.trim();
   // "actually the flour shouldn't repeat after all": a rule taken back (schedule.ts), no task meant.
   if (

@@ -5,6 +5,7 @@ import { addDays, daysInMonth, isoDate, weekdayOf } from "@/lib/time/zone";
 import type { Interpretation } from "../types";
 import { COUNT_WORD, completionPeriod, countOf, monthOf, OVERDUE, rangeOf } from "./list-periods";
 import { cleanTerm, SEARCH_LEAD, SEARCH_VERB, searchable } from "./list-search";
+import { unmarked } from "../spelling-marks";
 
 const RANGE_JOIN = /^\s*(?:and|to|through|thru|till|until|-|–)\s*(?:the\s+)?$/i;
 
@@ -190,7 +191,7 @@ export function buildList(text: string, ctx: Ctx, confidence: number): Interpret
   // Tag
   const knownTags = new Map<string, string>();
   for (const t of ctx.tasks)
-    for (const tag of t.tags) knownTags.set(tag.toLowerCase().replace(/^#/, ""), tag.replace(/^#/, ""));
+    for (const tag of t.tags) knownTags.set(unmarked(tag.replace(/^#/, "")), tag.replace(/^#/, ""));
   const tagRe =
     /(?:^|\s)#([\w-]+)|\b(?:tagged|labell?ed|with\s+(?:the\s+)?(?:tag|label)|under(?:\s+the)?(?:\s+tag)?|in\s+(?:the\s+)?(?:tag|category|project))\s*:?\s*(?:as\s+|with\s+)?#?([\w-]+)|\b(?:in|from|under|have|has|with)\s+(?:the\s+|my\s+|a\s+)?#?([\w-]+)\s+(?:tag|category|project|label|list)\b|\b(?:the|my)\s+#?([\w-]+)\s+(?:tag|label)\b/i;
   const tm = tagRe.exec(body);
@@ -199,10 +200,13 @@ export function buildList(text: string, ctx: Ctx, confidence: number): Interpret
   else {
     // "the brewery-things" (German "Brauerei-Sachen"): a compound's first part may be the tag.
     const words = dueWords.replace(/\b(?:work|focus)\s+on\b/g, " ").split(/[^\p{L}\p{N}#_-]+/u);
+    // "… last week? feels like I've done nothing but work": a sentence after the question is a remark.
+    const asked = body.toLowerCase().split(/\?\s+(?=\S)/)[0]!;
     for (const bare of words.flatMap((w) => [w.replace(/^#/, ""), ...(w.includes("-") ? w.split("-") : [])])) {
       if (
         bare &&
-        knownTags.has(bare) &&
+        knownTags.has(unmarked(bare)) &&
+        asked.includes(bare) &&
         !/^(?:high|low|medium|today|tomorrow|overdue|completed|done|pending|all|tasks?)$/.test(bare)
       ) {
         tag = bare;
@@ -210,7 +214,7 @@ export function buildList(text: string, ctx: Ctx, confidence: number): Interpret
       }
     }
   }
-  if (tag) input.tag = knownTags.get(tag) ?? tag;
+  if (tag) input.tag = knownTags.get(unmarked(tag)) ?? tag;
 
   if (search !== undefined) {
     const term = searchable(cleanTerm(search), ctx.tasks);

@@ -109,7 +109,7 @@ const OCCASION = String.raw`(?:day|night|evening|weekend|week|morning|afternoon|
 const FOR_WHEN = String.raw`(?:\s+for\s+(?:now|today|tonight|the\s+(?:day|night|evening|week|weekend)|this\s+(?:evening|morning|afternoon|week)))?`;
 const THANKS_WORD = String.raw`(?:thanks|thank\s+you|thank\s+u|thx|ty|tysm|ta|cheers|much\s+appreciated|appreciate\s+it|many\s+thanks)(?:\s+(?:so\s+much|a\s+lot|very\s+much|a\s+bunch|a\s+million|a\s+mil|again|mate|buddy|today|tonight|dear|love|hun|honey|darling|this\s+(?:morning|afternoon|evening|week)|for\s+(?:the\s+help|your\s+help|that|everything|all\s+(?:the|your)\s+help)))*`;
 // "ugh i'm so lazy this week haha": a feeling, with the words people wrap it in.
-const MOOD = String.raw`(?:ugh+\s+|man\s+|honestly\s+)?(?:(?:i'?m|i\s+am|im|feeling|i\s+feel)\s+(?:(?:so|really|super|kinda|kind\s+of|a\s+bit|very|pretty|totally|still|soo+)\s+)*(?:${alt(MOODS)})(?:\s+(?:today|tonight|lately|rn|right\s+now|this\s+(?:week|morning|afternoon|evening)))?|what\s+a\s+(?:week|day|month|morning)(?:\s+(?:ahead|it'?s\s+been))?|(?:crazy|busy|long|mad|hectic|rough|wild)\s+(?:week|day|month|morning)(?:\s+(?:over\s+here|here|so\s+far|ahead))?|(?:so+|way\s+too|too)\s+(?:much|many)(?:\s+(?!to\b)[a-z']+)?(?:\s+to\s+do)?(?:\s+(?:today|tonight|rn|right\s+now|lately|this\s+(?:week|weekend|month|morning|afternoon|evening)))?)`;
+const MOOD = String.raw`(?:ugh+\s+|man\s+|honestly\s+)?(?:(?:i'?m|i\s+am|im|feeling|i\s+feel)\s+(?:(?:so|really|super|kinda|kind\s+of|a\s+bit|very|pretty|totally|still|soo+)\s+)*(?:${alt(MOODS)})(?:\s+(?:today|tonight|lately|rn|right\s+now|ben\s+raide|this\s+(?:week|morning|afternoon|evening)))?|what\s+a\s+(?:week|day|month|morning)(?:\s+(?:ahead|it'?s\s+been))?|(?:crazy|busy|long|mad|hectic|rough|wild|tough)\s+(?:week|day|month|morning|night|shift)(?:\s+(?:over\s+here|here|so\s+far|ahead|(?:at|à|in)\s+(?:the\s+|l['’]\s*)?[a-zà-ÿ]+))?|(?:a\s+)?(?:\d+|[a-zà-ÿ]+)[\s-]+hours?\s+shift|(?:so+|way\s+too|too)\s+(?:much|many)(?:\s+(?!to\b)[a-z']+)?(?:\s+to\s+do)?(?:\s+(?:today|tonight|rn|right\s+now|lately|this\s+(?:week|weekend|month|morning|afternoon|evening)))?)`;
 // "you saved my afternoon", "you're a lifesaver": thanks said as praise.
 const COMPLIMENT = String.raw`(?:you(?:'ve|\s+have)?\s+(?:just\s+|really\s+)?saved\s+(?:my|me)(?:\s+(?:day|life|afternoon|evening|morning|week|bacon|skin))?|you(?:'re|\s+are)\s+(?:the\s+best|a\s+(?:lifesaver|star|legend|gem))|you(?:'re|\s+are)\s+(?:really\s+|such\s+)?a\s+(?:big|great|huge|real)\s+help|lifesaver)`;
 // "it's so cold tonight lol", "il fait tellement frette ce soir": a word about the weather.
@@ -131,14 +131,14 @@ const PIECES: Array<{
   {
     kind: "bye",
     re: new RegExp(
-      String.raw`^(?:bye(?:\s+bye)?|goodbye|good\s*bye|good\s*night|nighty?[\s-]+night|night|gn|sleep\s+(?:well|tight)|sweet\s+dreams|see\s+(?:you|ya)(?:\s+(?:later|soon|tomorrow|then|around|next\s+week|on\s+\w+day))?|cya|ttyl|later|take\s+care|catch\s+you\s+later|(?:talk|speak)\s+(?:to\s+you\s+)?(?:soon|later|tomorrow)|until\s+next\s+time|i'?m\s+off(?:\s+to\s+bed)?|off\s+to\s+bed|(?:i'?m\s+)?(?:going|heading)\s+(?:home|to\s+bed|to\s+sleep))${FOR_WHEN}`,
+      String.raw`^(?:bye(?:\s+bye)?|goodbye|good\s*bye|good\s*night|nighty?[\s-]+night|night|gn|sleep\s+(?:well|tight)|sweet\s+dreams|see\s+(?:you|ya)(?:\s+(?:later|soon|tomorrow|then|around|next\s+week|on\s+\w+day))?|cya|ttyl|later|take\s+care|catch\s+you\s+later|(?:talk|speak)\s+(?:to\s+you\s+)?(?:soon|later|tomorrow)|until\s+next\s+time|i'?m\s+off(?:\s+to\s+bed)?|off\s+to\s+bed|(?:i'?m\s+)?(?:going|heading)\s+(?:home|to\s+bed|to\s+sleep)|(?:back\s+to\s+|time\s+for\s+)?bed(?:\s*time)?|(?:i\s+(?:need|have|got)\s+to|gotta)\s+(?:go\s+(?:to\s+)?|aller\s+)?(?:sleep|bed|dormir))${FOR_WHEN}`,
       "i",
     ),
   },
   {
     kind: "wish",
     re: new RegExp(
-      String.raw`^(?:(?:you\s+)?have\s+(?:a|an)\s+(?:(?:very|really|super|great)\s+)?${NICE}(?:\s+${OCCASION})?(?:\s+(?:too|as\s+well|${alt(GREETING_TAILS)}))?|enjoy\s+(?:your|the)\s+(?:${NICE}\s+)?${OCCASION}|(?:and\s+)?you\s+(?:too|as\s+well)|same\s+to\s+you(?:\s+too)?|and\s+you|all\s+the\s+best|take\s+it\s+easy)`,
+      String.raw`^(?:(?:you\s+)?have\s+(?:a|an)\s+(?:(?:very|really|super|great)\s+)?${NICE}(?:\s+${OCCASION})?(?:\s+(?:too|as\s+well|${alt(GREETING_TAILS)}))?|enjoy\s+(?:your|the)\s+(?:${NICE}\s+)?${OCCASION}|(?:and\s+)?you\s+(?:too|as\s+well)|same\s+to\s+you(?:\s+too)?|and\s+you|all\s+the\s+best|take\s+it\s+easy|wish\s+me\s+luck|fingers\s+crossed)`,
       "i",
     ),
   },
@@ -157,6 +157,8 @@ const ENDED = PIECES.map((p) => ({
   re: new RegExp(`${p.re.source}(?![\\p{L}\\p{N}'])`, p.re.flags.includes("u") ? p.re.flags : `${p.re.flags}u`),
 }));
 
+const WHY = /^(?:que|because|cos|cause|car|parce\s+que|weil|denn)\s+[^.!?]*[.!?]*$/i;
+
 /** The kinds of small-talk pieces a message is made of, or null when anything else is in it. */
 export function smalltalkPieces(text: string): Set<string> | null {
   let rest = text.trim();
@@ -173,6 +175,9 @@ export function smalltalkPieces(text: string): Set<string> | null {
       rest = rest.slice(gap[0].length);
       continue;
     }
+    // "ya me voy a dormir que mañana madrugo": why one is off to bed is no request either.
+    const why = !best && (kinds.has("bye") || kinds.has("mood")) ? WHY.exec(rest) : null;
+    if (why) break;
     if (!best) return null;
     kinds.add(best.kind);
     rest = rest.slice(best.length);

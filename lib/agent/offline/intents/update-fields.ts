@@ -312,8 +312,9 @@ export function rename(ctx: Ctx): Interpretation | null {
     t,
   );
   // "call it 'X'", and "actually call it fix the tap" (a pronoun needs no quotes; "call it a day" is no title).
+  const callQuoted = /^(?:call|name)\s+(.+?)\s+(?:instead\s+)?["'](.+)["'](?:\s+(?:instead|rather))?$/i.exec(t);
   const callIt =
-    /^(?:call|name)\s+(.+?)\s+(?:instead\s+)?["'](.+)["'](?:\s+(?:instead|rather))?$/i.exec(t) ??
+    callQuoted ??
     /^(?:call|name)\s+(it|that|this(?:\s+one)?)\s+(?:instead\s+)?(?!(?:a\s+day|quits|even)$)(\S.+)$/i.exec(t);
   // "mach aus „Steuer“ „Steuer 2026 abgeben“", "mach aus der 2 „…“": German "make X into Y".
   const makeInto =
@@ -352,7 +353,8 @@ export function rename(ctx: Ctx): Interpretation | null {
     value = possessive[2];
   } else if (callIt) {
     ref = callIt[1];
-    value = callIt[2];
+    // "call it the Lutheran church fish fry instead": the article names the thing, the title does not need it.
+    value = callQuoted ? callIt[2] : callIt[2]!.replace(/^the\s+/i, "");
   }
   if (ref === undefined || value === undefined) [ref, value] = madeInto(t, ctx) ?? [ref, value];
   if (ref === undefined || value === undefined) return null;
