@@ -7,7 +7,7 @@ import { pastLikeBase } from "@/lib/tasks/lemma";
 
 const LEADS = COMMAND_LEADS.map((w) => w.replace(/\s+/g, String.raw`\s+`)).join("|");
 // "… and put it low priority", "… and give it the tag X": a change to the task just named.
-const SET_IT = String.raw`(?:(?:put|set)\s+(?:it|them)\s+(?:(?:on|to|at|as)\s+)?(?:high|low|medium|normal)\b|give\s+(?:it|them)\b|(?:drop|remove|take)\s+(?:the\s+)?#?[\p{L}\p{N}_-]+\s+tag\b)`;
+const SET_IT = String.raw`(?:(?:put|set)\s+(?:it|them)\s+(?:(?:on|to|at|as)\s+)?(?:high|low|medium|normal)\b|give\s+(?:it|them)\b|(?:drop|knock|lower)\s+(?:it|them)\s+(?:down\s+)?(?:to\s+)?(?:high|low|medium|normal)\b|(?:drop|remove|take|swap|switch)\s+(?:the\s+)?#?[\p{L}\p{N}_-]+\s+tag\b)`;
 const JOIN = new RegExp(
   String.raw`\s*(?:,\s*|;\s*)?\b(?:and|then|&)\s+(?:then\s+|also\s+)?(?=(?:${LEADS})\b|${SET_IT})|\s*;\s*`,
   "giu",

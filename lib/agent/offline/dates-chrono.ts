@@ -5,6 +5,8 @@ import { addDays, compareDay, instantOf, isoDate, isoDateTime, wallOf, type Wall
 import { type DateContext, type Day, type FoundDate, MONTH_RE, MONTHS, today } from "./dates-calendar";
 
 const WEEKDAY_ABBR = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$/i;
+// "the Year 4 trip", "grade 9 report": a class at school, not a year or a day.
+const SCHOOL_YEAR = /\b(?:year|grade|class|form)\s+\d{1,2}\b/gi;
 const THE_SECOND =
   /\b(?:the|a)\s+second\b(?!\s+(?:of|week|half|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)/gi;
 // "quiz night", "parents evening": a night or evening named after what happens is a thing, not a time.
@@ -100,6 +102,7 @@ export function chronoDates(text: string, ctx: DateContext): FoundDate[] {
   const parsed = text
     .replace(TASK_NUMBER, (_all, label: string, digits: string) => label + "n".repeat(digits.length))
     .replace(THE_SECOND, (all) => all.replace(/\S/g, "x"))
+    .replace(SCHOOL_YEAR, (all) => "x".repeat(all.length))
     .replace(NAMED_NIGHT, (all) => "x".repeat(all.length))
     .replace(DAYPART_THING, (all) => "x".repeat(all.length))
     .replace(STREET_NUMBER, (all) => "n".repeat(all.length))

@@ -325,7 +325,7 @@ const REMARK_INTENTS = new Set(["unknown", "acknowledge", "thanks", "greeting", 
 // "mark the first one done i paid it already": a report about it starts a new thought even unpunctuated.
 // "my exam got moved to the 16th so push the revision to the 15th": "so" before a command ends the remark.
 const ASIDE_BREAK =
-  /\s*(?:[.;!?…]+\s+|,\s*)|\s+[-–—]+\s+|\s+(?=(?:i|we)\s+(?:just\s+|already\s+)?[a-z]+\s+(?:it|that|them)\b)|\s+so\s+(?=(?:can|could|please|push|move|bump|mark|tick|delete|remove|add|put|change|reschedule)\b)/g;
+  /\s*(?:[.;!?…]+\s+|,\s*)|\s+[-–—]+\s+|\s+(?=(?:i|we)\s+(?:just\s+|already\s+)?[a-z]+\s+(?:it|that|them)\b)|\s+so\s+(?=(?:can|could|please|push|move|bump|mark|tick|delete|remove|add|put|change|reschedule)\b)|\s+(?=you\s+can\s+(?:check|tick|cross|mark|delete|remove|scrap)\b)/g;
 
 /**
  * "borra lo del cumple, al final lo han cancelado", "c'est plus d'actualité. efface la 4": a
@@ -349,7 +349,11 @@ function withoutAside(input: InterpretInput, ctx: Ctx, weakTasks = false): Inter
       (!o.calls.length && REMARK_INTENTS.has(o.intent)) || (weakTasks && o.calls.length > 0 && !strong(o));
     // Two readings that agree ("ya pagué la luz, táchalo") are sure enough together.
     const same = sameCalls(a, b) || sameCalls(a, aboutHead(input, ctx, a, tail));
-    if ((strong(a) && remark(b)) || same) return a;
+    // "mark both done, upgrade finished this afternoon and the cert auto-renewed": the tail says again
+    // (some of) what the head asks.
+    const within =
+      b.calls.length > 0 && b.calls.every((c) => a.calls.some((d) => JSON.stringify(c) === JSON.stringify(d)));
+    if ((strong(a) && (remark(b) || within)) || same) return a;
     // "1st one's done already lol, grabbed it on the way home": the tail's "it" can only be the head's task.
     const pointsBack = (o: Interpretation) =>
       o.intent === "clarify" && !o.calls.length && /^(?:it|that|them)$/i.test(String(o.entities.ref ?? ""));
@@ -595,8 +599,9 @@ function quotedRequest(input: InterpretInput, ctx: Ctx): Interpretation | null {
 
 /** "the plumber, move it to tomorrow": the command, with "it" bound to the task named first. */
 // "the library books, i never actually returned them": a report about the thing named first.
+// "the second one, my husband finally did it": someone else's report of it, the same.
 const TOPIC_REPORT =
-  /^(?:(?:hmm+|oh|ah|so|ok(?:ay)?|well)[\s,]+)?(.{3,}?)\s*,\s*((?:i|we)\s+(?:.+?\s)?)(?:it|them)\b(.*)$/i;
+  /^(?:(?:hmm+|oh|ah|so|ok(?:ay)?|well)[\s,]+)?(.{3,}?)\s*,\s*((?:i|we|(?:my|our)\s+[a-z]+|he|she|they)\s+(?:.+?\s)?)(?:it|them)\b(.*)$/i;
 
 // "task 2 and task 5, can you check them off", "c'est bon pour la 2 et la 5, tu peux les cocher": several
 // tasks named first, then a command for "them".
@@ -659,6 +664,9 @@ const BARE_TAG_REMOVE =
 // "bump the rain jacket to high priority and add a note: the yellow one": the note is that task's too.
 const BARE_NOTE = /^((?:and\s+)?(?:add|put|leave)\s+(?:a\s+)?note)\s*:/i;
 const BARE_TAG_ADD = /^(?:and\s+)?(?:add|put)\s+(?:the\s+|a\s+)?(?:tags?|labels?)\s+#?[\p{L}\p{N}_-]+$/iu;
+// "… and swap the admin tag for literacy": a tag swapped on the task the clause before named.
+const BARE_TAG_SWAP =
+  /^(?:and\s+)?(?:swap|switch|change|replace)\s+(?:the\s+)?#?[\p{L}\p{N}_-]+\s+(?:tag|label)\s+(?:for|to|with)\s+#?[\p{L}\p{N}_-]+$/iu;
 
 /** Several commands in one message: each clause on its own; all must be understood. */
 function multi(input: InterpretInput, ctx: Ctx): Interpretation | null {
@@ -689,10 +697,13 @@ function multi(input: InterpretInput, ctx: Ctx): Interpretation | null {
     const task = before?.length === 1 ? ctx.tasks.find((t) => t.number === before[0]) : undefined;
     // "… and drop the urgent tag, they're not in a rush anymore": why, after the change, is no part of it.
     const bare = text.replace(REASON_AFTER_CHANGE, "");
-    const tagOnly = BARE_TAG_ADD.test(bare) || BARE_TAG_REMOVE.test(bare);
+    const tagOnly = BARE_TAG_ADD.test(bare) || BARE_TAG_REMOVE.test(bare) || BARE_TAG_SWAP.test(bare);
     const said =
       task && tagOnly
-        ? bare.replace(BARE_TAG_ADD, "$& to it").replace(BARE_TAG_REMOVE, "$& from it")
+        ? bare
+            .replace(BARE_TAG_ADD, "$& to it")
+            .replace(BARE_TAG_REMOVE, "$& from it")
+            .replace(BARE_TAG_SWAP, "$& on it")
         : task && BARE_NOTE.test(text)
           ? text.replace(BARE_NOTE, "$1 to it:")
           : text;

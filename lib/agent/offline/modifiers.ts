@@ -44,6 +44,8 @@ export function extractPriority(text: string): Stripped<Priority> {
       "i",
     ),
     /^\s*(urgent|important|critical|asap)\s*[:!-]\s*/i,
+    // "morgen dringend Tierarzt anrufen" (read "urgent Tierarzt anrufen" once the day is taken): urgent, said first.
+    /^\s*(urgent)\s+(?=\p{Lu})/u,
     /(?:^|\s)\bp([1-4])\b/i,
     // "!! renew passport": bangs standing alone in front mark it urgent (at the end they are emphasis, dropped with the punctuation).
     /(?:^|\s)(!{2,})(?=\s|$)/,

@@ -333,6 +333,12 @@ const FR_PRONOUN_AFTER = new RegExp(
   String.raw`(?<![\p{L}])(${PRONOUN_VERBS})\s+(la|le|les)(?=\s+(?:en|à|au|pour|comme|dans|sur|to|as|for|on|high|low|medium)\b|\s*[.!?]*$)`,
   "giu",
 );
+// ("c'est réglé", "c'est envoyé": the table's own rows say those.)
+const FR_STATE_ROWS = new Set(
+  FOREIGN.fr.map(([from]) => /^c['’]est\s+(\S+)$/i.exec(from)?.[1]?.toLowerCase()).filter((w): w is string => !!w),
+);
+const FR_THING_STATE =
+  /^((?:(?:et|pis|ah|oh)[\s,]+)?(?:le|la|les|l['’])\s*[^,.!?]+?)[,\s]+c['’]est\s+((?:déjà\s+|bien\s+)?(?!fait\b)\p{L}+(?:é|ée|és|ées|is|ise|it|ite))(?=\s*[.!?]*$)/iu;
 // "tu peux l'effacer": the elided pronoun is cut from its verb, so the verb's row applies. Only a
 // verb's infinitive or participle: "l'étiquette" has a row of its own ("the tag") and is a noun.
 const ELIDED_PRONOUN = /(?<![\p{L}'’])l['’](\p{L}{2,}(?:er|ir|re|é|ée|és|ées|is|it))(?![\p{L}])/giu;
@@ -352,6 +358,19 @@ function frontClitics(text: string, language: Foreign): string {
   return t;
 }
 
+// "n tag it orders like the halibut one": which task it should be like says nothing more.
+const LIKE_THE_OTHER =
+  /(?<=\b(?:it|them|that|this)\s+\S+)\s*,?\s+(?:just\s+)?like\s+(?:the|my)\s+\S+(?:\s+\S+)?\s+one(?=\s*[.!?]*$)/gi;
+// "remind me at 6 tmrw morning": the hour said before its day and part of the day is in that part.
+const HOUR_BEFORE_PART =
+  /\bat\s+(\d{1,2}(?::\d\d)?)\s+((?:tomorrow|tmrw|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(?:morning|afternoon|evening|night))\b/gi;
+// "done w/ peer review + credentialing forms": a plus between words is "and".
+const PLUS_AND = /(?<=\p{L})\s+\+\s+(?=\p{L})/gu;
+// "bring the fridge service forward to tomorrow arvo at 2": an earlier day is a move too.
+const BRING_FORWARD = /\b(?:bring|pull)\s+(.+?)\s+(?:forward|earlier)\s+(to|till|until)\b/gi;
+// "reschedule board review to tmrw 0700": four digits after a day or "at" are a 24-hour clock time.
+const MILITARY_TIME =
+  /(?<=\b(?:at|by|@|tmrw|tomorrow|today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+)([01]\d)([0-5]\d)(?:\s*h(?:ou)?rs)?(?![\d:])/gi;
 // "could you tell me whether I have already taken care of the insurance?": the question it wraps.
 const ASKED_WHETHER =
   /(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:tell\s+me|let\s+me\s+know|check)\s+(?:whether|if)\s+(i|we)\s+(have|had|did|am|was|were)\b/gi;
@@ -828,6 +847,9 @@ const PUT_IN_TAG =
 // "chief moved it to sunday at 10am", "they've pushed it to friday": someone else moved it, so it moves.
 const SOMEONE_MOVED_IT =
   /^(?:(?:ok|so|and)\s+)?(?:the\s+)?(?:they|he|she|someone|[a-z]+)(?:\s+has|\s+have|['’]s|['’]ve)?\s+(?:moved|pushed|bumped|shifted|rescheduled|postponed)\s+(it|that|this|them)\s+(to|till|until)\b/i;
+// "Lindiwe just emailed, she pushed the subtitle deadline to next Wednesday": someone else's move, named.
+const SOMEONE_MOVED_THE =
+  /(?<=^|[,.;!]\s*)(?:they|he|she|[a-z]+)(?:\s+has|\s+have|['’]s|['’]ve)?\s+(?:just\s+)?(?:moved|pushed|bumped|shifted|rescheduled|postponed)\s+(the\s+[^,.;!?]+?)\s+(to|till|until)\b/gi;
 const ABOUT_IT_LAST =
   /^((?:and\s+)?remind\s+me)\s+(?!about\b|of\b|to\b)(.+?)\s+(about\s+(?:it|that|this))(?=\s*[.!?]*$)/i;
 
@@ -914,6 +936,11 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
       +d >= 1 && +d <= 31 ? `${/^(?:al|au)$/i.test(lead ?? "") ? "to" : "on"} the ${ordinal(+d)}` : all,
     );
   t = dayOnly(t, language);
+  // "les chapons c'est commandé", "la premiere c'est payé": the thing, then its state.
+  if (language === "fr")
+    t = t.replace(FR_THING_STATE, (all, thing: string, state: string) =>
+      FR_STATE_ROWS.has(state.toLowerCase()) ? all : `${thing} is ${state}`,
+    );
   if (language === "fr")
     t = t.replace(ELIDED_PRONOUN, (word, verb: string) => (VERBS.fr.has(unmarked(verb)) ? `l' ${verb}` : word));
   if (language !== "en")
@@ -927,6 +954,7 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
   t = applyTextSpeak(t.replace(/\b(\d+)(hrs?|mins?)\b/gi, "$1 $2"), trace)
     .replace(ABOUT_IT_LAST, "$1 $3 $2")
     .replace(SOMEONE_MOVED_IT, "move $1 $2")
+    .replace(SOMEONE_MOVED_THE, "move $1 $2")
     .replace(PUT_IN_TAG, "tag $1 $2")
     .replace(IS_BEFORE_STATE, " is")
     .replace(WEEKDAY_BEFORE_DAY, "the ")
@@ -935,6 +963,11 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
     t = fixSpelling(t)
       .replace(YOU_CAN_AFTER, "$1$3 $2$4")
       .replace(REASON_SO_PRIORITY, ", ")
+      .replace(PLUS_AND, " and ")
+      .replace(BRING_FORWARD, "move $1 $2")
+      .replace(HOUR_BEFORE_PART, "$2 at $1")
+      .replace(LIKE_THE_OTHER, "")
+      .replace(MILITARY_TIME, (_all, h: string, m: string) => `${+h % 12 || 12}:${m}${+h < 12 ? "am" : "pm"}`)
       .replace(ASKED_WHETHER, (_all, who: string, aux: string) => `${aux} ${who.toLowerCase() === "i" ? "I" : who}`);
   // "Otra pregunta: …" with its lead taken away leaves the colon.
   return {

@@ -128,6 +128,11 @@ export function topicFirst(ctx: Ctx): { command: string; task: TaskSnapshot } | 
       topic.replace(REMARK, ""),
       topic.replace(LEAD, "").replace(REMARK, ""),
       topic.replace(DASH_REMARK, ""),
+      // "the first one I finished last night, tick it off": the place in the list, then what was done.
+      topic.replace(
+        /^((?:the\s+)?(?:first|second|third|fourth|fifth|last)\s+one)\s+(?:that\s+|which\s+)?(?:i|we)\s.*$/i,
+        "$1",
+      ),
     ]),
   ].filter((c) => c.trim());
   // "and the other one push to january 5": the command said without its "it".

@@ -23,7 +23,7 @@ const PRIO = String.raw`(?:high|low|medium|normal|top|urgent|important)(?:[-\s]+
 // The words between the verb and the title: "a high priority task to", "three tasks:".
 const HEADER = new RegExp(
   String.raw`^(?:(?:a|an|another|the|one|new|following|these|this|my|more|quick|separate)\s+)*` +
-    String.raw`(?:(${COUNT})(?:\s+|(?=\s*[:\-])))?(?:(?:new|more|quick|separate|other|recurring|repeating)\s+)*(?:(${PRIO})\s+)?(${NOUN})?(?:\s*,\s*(${PRIO})(?=\s*:))?(?:\s+please(?=\s*:))?` +
+    String.raw`(?:(${COUNT})(?:\s+|(?=\s*[:\-])))?(?:(?:new|more|quick|separate|other|recurring|repeating|daily|weekly|monthly|yearly)\s+)*(?:(${PRIO})\s+)?(${NOUN})?(?:\s*,\s*(${PRIO})(?=\s*:))?(?:\s+please(?=\s*:))?` +
     String.raw`(?:\s+(?:called|named|titled|that\s+says|saying|for\s+me\s+to|to|about|for)\b|\s*[:\-])?\s*`,
   "i",
 );
@@ -36,7 +36,7 @@ const WEAK_VERB =
 // A label before a colon announces what follows: "todo: …", "I need to: a, b and c", "two things: …",
 // "new recurring task: …", "put this on my list: …"; a date in it ("two things for tomorrow: …") is every item's.
 const LABEL = new RegExp(
-  String.raw`^(?:todo|to-dos?|to\s+dos?|tasks?|new\s+(?:recurring\s+|repeating\s+)?(?:tasks?|todos?|to-dos?|reminders?)|(?:set\s+up|create|make|add)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:recurring\s+|repeating\s+)?(?:task|todo|to-do|reminder)|reminder|things\s+to\s+do|(?:i\s+|we\s+)?(?:need|have|got|gotta|must)(?:\s+to)?|(${COUNT})\s+(?:more\s+)?(?:things|tasks|todos|to-dos|items)|one\s+more(?:\s+(?:thing|task|item|to-?do))?|(?:put|add|stick|pop|jot|write|note)\s+(?:this|these|it|them)(?:\s+down)?(?:\s+(?:on|onto|in|to)\s+(?:my|the)\s+(?:to-?do\s+)?(?:list|tasks))?)(?:\s*,?\s+(${PRIO}))?(?:\s+please)?(?:\s+((?:for|on|by|due)\s+[^:]+?))?\s*[:-]\s*`,
+  String.raw`^(?:todo|to-dos?|to\s+dos?|tasks?|new\s+(?:recurring\s+|repeating\s+)?(?:tasks?|todos?|to-dos?|reminders?)|(?:set\s+up|create|make|add)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:recurring\s+|repeating\s+|daily\s+|weekly\s+|monthly\s+|yearly\s+)?(?:task|todo|to-do|reminder)|reminder|things\s+to\s+do|(?:i\s+|we\s+)?(?:need|have|got|gotta|must)(?:\s+to)?|(${COUNT})\s+(?:more\s+)?(?:things|tasks|todos|to-dos|items)|one\s+more(?:\s+(?:thing|task|item|to-?do))?|(?:put|add|stick|pop|jot|write|note)\s+(?:this|these|it|them)(?:\s+down)?(?:\s+(?:on|onto|in|to)\s+(?:my|the)\s+(?:to-?do\s+)?(?:list|tasks))?)(?:\s*,?\s+(${PRIO}))?(?:\s+please)?(?:\s+((?:for|on|by|due)\s+[^:]+?))?\s*[:-]\s*`,
   "i",
 );
 const REMIND =
@@ -673,6 +673,8 @@ export function verbless(ctx: Ctx): Interpretation | null {
   const words = body.split(/\s+/);
   if (!body || words.length > (TODO_VERBS.has(words[0]!.toLowerCase()) ? 14 : 8)) return null;
   const items = /,/.test(body) ? splitItems(body, undefined, true, ctx.language) : [body];
+  // "mark both done, upgrade finished this afternoon": a command among the items is no thing to add.
+  if (items.length > 1 && items.some((item) => COMMAND_START.test(item))) return null;
   const calls: ToolCall[] = items.map((item) => {
     const p = parseTaskText(item, ctx);
     const input: Record<string, unknown> = { title: p.title };

@@ -150,7 +150,7 @@ const PATTERNS: Pattern[] = [
   // "the flights are booked": a participle after the task's words.
   {
     re: new RegExp(
-      String.raw`^(.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|got)\s+(?:now\s+|all\s+|finally\s+|already\s+)?([a-z]+)${PARTICLE}(?:\s+(?:too|as\s+well|now|finally|at\s+last))?$`,
+      String.raw`^(.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|got)\s+(?:now\s+|all\s+|finally\s+|already\s+)?([a-z]+)${PARTICLE}(?:\s+by\s+(?:my\s+)?[a-z]+)?(?:\s+(?:too|as\s+well|now|finally|at\s+last))?$`,
       "i",
     ),
     group: 0,

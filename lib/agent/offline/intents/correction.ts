@@ -42,7 +42,7 @@ const SAME_FOR =
 const SAME_AFTER =
   /^(?:and\s+|also\s+)*(.+?)\s*,?\s+(?:the\s+)?same\s+(?:tags?|time|day|date|priority|reminder|thing|deal)(?:\s+(?:please|too|as\s+well))*$/i;
 // "et celle d'hier aussi": the other languages' "too" where the tables leave it (it is also a title word).
-export const TOO = /^(?:and\s+|also\s+)*(.+?)\s+(?:too|also|as\s+well|aussi|auch)$/i;
+export const TOO = /^(?:and\s+|also\s+)*(.+?)\s+(?:too|also|as\s+well|aussi|auch|también|tambien)$/i;
 // "and also the gas", "y también el gas": "also" in front instead of "too" behind.
 const ALSO = /^(?:and\s+)?also\s+((?:the|my|el|la|los|las|le|les|der|die|das|den)\s+.+)$/i;
 
@@ -311,7 +311,12 @@ export function correction(ctx: Ctx): Interpretation | null {
   const text = ctx.raw.replace(/[.!?…]+$/g, "").trim();
   const redated = state.changeIsLatest ? (wrongReminder(text, change, ctx) ?? wrongDate(text, change, ctx)) : null;
   if (redated) return redated;
-  if (change.calls.some((c) => c.tool === "add_task")) return state.changeIsLatest ? oneMore(text, ctx, change) : null;
+  if (change.calls.some((c) => c.tool === "add_task")) {
+    if (!state.changeIsLatest) return null;
+    // "add buy new jumpers for jack by the 18th" … "and same for mia": the same new task, for someone else.
+    const forWhom = SAME_FOR.exec(text);
+    return (forWhom ? sameAddFor(forWhom[1]!, change) : null) ?? oneMore(text, ctx, change);
+  }
 
   // "devuélvemela" then "la que había que borrar era la del mecánico": the wrong change is undone
   // already, so the one meant is made alone.
@@ -376,6 +381,17 @@ export function correction(ctx: Ctx): Interpretation | null {
   if (but) calls = otherwise(calls, but[2]!, out.task, ctx);
   if (!calls.length) return null;
   return result(calls[0]!.tool, calls, { tasks: [out.task.number], ellipsis: true }, 0.8);
+}
+
+function sameAddFor(who: string, change: Change): Interpretation | null {
+  const [add] = change.calls;
+  if (change.calls.length !== 1 || add?.tool !== "add_task" || !/^\p{L}+(?:\s\p{L}+)?$/u.test(who.trim())) return null;
+  const title = String(add.input.title ?? "");
+  const person = /\b(for|with|to)\s+(\p{L}[\p{L}'’-]*)$/u.exec(title);
+  if (!person) return null;
+  const name = who.trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+  const input = { ...add.input, title: `${title.slice(0, person.index)}${person[1]} ${name}` };
+  return result("add_task", [{ tool: "add_task", input }], { titles: [input.title], ellipsis: true }, 0.8);
 }
 
 const SAME_BUT = /^(.+?)\s*,?\s+but\s+(?:make\s+it\s+|on\s+)?(.+)$/i;

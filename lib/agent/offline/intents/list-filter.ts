@@ -205,11 +205,11 @@ export function buildList(text: string, ctx: Ctx, confidence: number): Interpret
     for (const bare of words.flatMap((w) => [w.replace(/^#/, ""), ...(w.includes("-") ? w.split("-") : [])])) {
       if (
         bare &&
-        knownTags.has(unmarked(bare)) &&
+        (knownTags.has(unmarked(bare)) || knownTags.has(`${unmarked(bare)}s`)) &&
         asked.includes(bare) &&
         !/^(?:high|low|medium|today|tomorrow|overdue|completed|done|pending|all|tasks?)$/.test(bare)
       ) {
-        tag = bare;
+        tag = knownTags.has(unmarked(bare)) ? bare : `${bare}s`;
         break;
       }
     }

@@ -57,6 +57,8 @@ const TIMING_QUESTION = new RegExp(
 // "have I paid the water bill?", "has the rent been paid?": a past participle asks whether it is done.
 const HAVE_I_DONE =
   /^(?:have\s+(?:i|we)\s+(?:already\s+|ever\s+|actually\s+)?(?!got\b|gotten\b|been\b|had\b|to\b)([a-z]+)\s+(?!any|anything|everything|nothing|today|yesterday|this|last)(.+?)|(?:has|have)\s+(.+?)\s+been\s+(?:already\s+)?([a-z]+))(?:\s+(?:already|yet))?$/i;
+const GOT_IT_DONE =
+  /^(?:did|have)\s+(?:i|we)\s+(?:already\s+)?(?:get|got|gotten)\s+(.+?)\s+(?:done|finished|sorted)(?:\s+(?:already|yet))?$/i;
 // "is the tax return due soon?", "is the dentist coming up?": the reply says when.
 const DUE_SOON =
   /^(?:is|are)\s+(.+?)\s+(?:(?:due|happening|coming\s+up)\s+(?:soon|any\s*time\s+soon|shortly|anytime\s+soon)|soon\s+due|coming\s+up)$/i;
@@ -92,6 +94,9 @@ const NOT_A_DEED =
 const NOT_A_SUBJECT = /^(?:there|anything|something|everything|nothing|it|that|this|i|you|we|they|he|she)\b/i;
 
 export function list(ctx: Ctx): Interpretation | null {
+  // "show report done, sent to the producers": the list verb is the first word of a task's title.
+  const named = /^(show|list)\s+([\p{L}\p{N}]+)/iu.exec(ctx.text);
+  if (named && ctx.tasks.some((t) => t.title.toLowerCase().includes(named[0].toLowerCase()))) return null;
   // "…, which is how the last client nearly lost a month of invoices": a clause about what was said, no question.
   if (/^which\s+(?:is|was|'s|means|meant|makes|made|explains|would|will)\b/i.test(ctx.text)) return null;
   // "lovely, what's still open?", "thanks! anything overdue?": the small talk in front says nothing.
@@ -121,6 +126,13 @@ export function list(ctx: Ctx): Interpretation | null {
     const b = re.exec(ctx.text);
     const due = b ? dueOf(b[1]!, ctx) : null;
     if (due) return result("list_tasks", [{ tool: "list_tasks", input: due }], { filter: due }, 0.75);
+  }
+  // "did I get the ethics one done already?": whether that one is done, not what was done.
+  const gotDone = asks(ctx) ? GOT_IT_DONE.exec(ctx.text) : null;
+  if (gotDone && !NOT_A_SUBJECT.test(gotDone[1]!) && !/^(?:anything|everything|much|a\s+lot)\b/i.test(gotDone[1]!)) {
+    const term = subjectOf(gotDone[1]!, ctx);
+    const input = { search: searchable(term, ctx.tasks), status: "all" };
+    if (term) return result("list_tasks", [{ tool: "list_tasks", input }], { filter: input, question: "done" }, 0.6);
   }
   const have = asks(ctx) ? HAVE_I_DONE.exec(ctx.text) : null;
   if (have && baseOfPastVerb(have[1] ?? have[4]!)) {

@@ -133,10 +133,14 @@ export function remark(ctx: Ctx): Interpretation | null {
   // "renewed the library membership today", "went to the dentist this morning": when it was done is no date to set.
   // "I finally got the Patels invoice out": the subject and its adverbs say nothing of which.
   // ("I meant the third", "I thought the gym was friday": words said or thought report no deed.)
-  const deed = text.replace(
-    /^(?:(?:i|we|my\s+\p{L}+|our\s+\p{L}+)\s+)(?:(?:just|finally|already|also)\s+)*(?=\w+\s)(?!(?:meant|thought|said|wanted|guess(?:ed)?|figured|forgot|hoped|asked|told|wondered)\b)/iu,
-    "",
-  );
+  // "as it happens, my son serviced the mower for me yesterday": who it was done for says nothing either.
+  const deed = text
+    .replace(/^(?:as\s+it\s+happens|turns\s+out|fyi|by\s+the\s+way|just\s+so\s+you\s+know)[\s,]+/i, "")
+    .replace(
+      /^(?:(?:i|we|my\s+\p{L}+|our\s+\p{L}+|the\s+kids|he|she|they)\s+)(?:(?:just|finally|already|also)\s+)*(?=\w+\s)(?!(?:meant|thought|said|wanted|guess(?:ed)?|figured|forgot|hoped|asked|told|wondered)\b)/iu,
+      "",
+    )
+    .replace(/\s+for\s+(?:me|us)(?=\s|$)/i, "");
   const past = new RegExp(String.raw`^(\w+)\s+(.+?)(?:\s+(?:${WHEN_DONE}|at\s+last|finally))?$`, "i").exec(deed);
   // "went to the dentist" reports the visit; "got to …", "was up to …" report nothing done.
   // "talked to diego about the rent" for "Call Diego …": talking to someone is calling them.

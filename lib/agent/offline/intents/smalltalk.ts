@@ -131,7 +131,7 @@ const PIECES: Array<{
   {
     kind: "bye",
     re: new RegExp(
-      String.raw`^(?:bye(?:\s+bye)?|goodbye|good\s*bye|good\s*night|nighty?[\s-]+night|night|gn|sleep\s+(?:well|tight)|sweet\s+dreams|see\s+(?:you|ya)(?:\s+(?:later|soon|tomorrow|then|around|next\s+week|on\s+\w+day))?|cya|ttyl|later|take\s+care|catch\s+you\s+later|(?:talk|speak)\s+(?:to\s+you\s+)?(?:soon|later|tomorrow)|until\s+next\s+time|i'?m\s+off(?:\s+to\s+bed)?|off\s+to\s+bed|(?:i'?m\s+)?(?:going|heading)\s+(?:home|to\s+bed|to\s+sleep)|(?:back\s+to\s+|time\s+for\s+)?bed(?:\s*time)?|(?:i\s+(?:need|have|got)\s+to|gotta)\s+(?:go\s+(?:to\s+)?|aller\s+)?(?:sleep|bed|dormir))${FOR_WHEN}`,
+      String.raw`^(?:bye(?:\s+bye)?|goodbye|good\s*bye|good\s*night|nighty?[\s-]+night|night|gn|sleep\s+(?:well|tight)|sweet\s+dreams|see\s+(?:you|ya)(?:\s+(?:later|soon|tomorrow|then|around|next\s+week|on\s+\w+day))?|cya|ttyl|later|take\s+care|catch\s+you\s+later|(?:talk|speak)\s+(?:to\s+you\s+)?(?:soon|later|tomorrow)|until\s+next\s+time|i'?m\s+off(?:\s+to\s+bed)?|off\s+to\s+bed|(?:i'?m\s+)?(?:going|heading)\s+(?:home|to\s+bed|to\s+sleep)|(?:back\s+to\s+|time\s+for\s+)?bed(?:\s*time)?|back\s+to\s+(?:the\s+)?(?:line|pass|kitchen|grind|desk|work)|(?:i\s+(?:need|have|got)\s+to|gotta)\s+(?:go\s+(?:to\s+)?|aller\s+)?(?:sleep|bed|dormir))${FOR_WHEN}`,
       "i",
     ),
   },
