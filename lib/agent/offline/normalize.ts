@@ -337,8 +337,10 @@ const FR_PRONOUN_AFTER = new RegExp(
 const FR_STATE_ROWS = new Set(
   FOREIGN.fr.map(([from]) => /^c['’]est\s+(\S+)$/i.exec(from)?.[1]?.toLowerCase()).filter((w): w is string => !!w),
 );
+// (A state that says it was not done — put off, cancelled, forgotten — is left to the tables.)
+const FR_NOT_DONE_STATES = /^(?:report|annul|décal|déplac|repouss|prév|oubli|remis)/i;
 const FR_THING_STATE =
-  /^((?:(?:et|pis|ah|oh)[\s,]+)?(?:le|la|les|l['’])\s*[^,.!?]+?)[,\s]+c['’]est\s+((?:déjà\s+|bien\s+)?(?!fait\b)\p{L}+(?:é|ée|és|ées|is|ise|it|ite))(?=\s*[.!?]*$)/iu;
+  /^((?:(?:et|pis|ah|oh)[\s,]+)?(?:le|la|les|l['’])\s*[^,.!?]+?)[,\s]+c['’]est\s+(?:déjà\s+|bien\s+)?((?!fait\b)\p{L}+(?:é|ée|és|ées|is|ise|it|ite)|bon(?=\s*,))(?=\s*(?:[.!?]*$|,))/iu;
 // "tu peux l'effacer": the elided pronoun is cut from its verb, so the verb's row applies. Only a
 // verb's infinitive or participle: "l'étiquette" has a row of its own ("the tag") and is a noun.
 const ELIDED_PRONOUN = /(?<![\p{L}'’])l['’](\p{L}{2,}(?:er|ir|re|é|ée|és|ées|is|it))(?![\p{L}])/giu;
@@ -732,7 +734,7 @@ const NOT_DONE: Partial<Record<Language, RegExp>> = {
 const FR_TOPIC_ASKED = /^((?:et\s+)?)(.+?)[,\s]+je\s+l['’]ai\s+((?:bien|déjà)\s+)?(\p{L}+?)(?:e|es|s)?\s*\?\s*$/iu;
 // "le lave-vitre je l'ai acheté hier": the thing first, then the report of it.
 const FR_TOPIC_DONE =
-  /^(?:et\s+)?((?:le|la|les)\s+[^,]+?|l['’]\s*[^\s,]+)[,\s]+je\s+(?:l['’]\s*|les\s+)ai\s+((?:déjà|bien|finalement)\s+)?(?!(?:pas|jamais|point|plus)\b)(\p{L}+)(.*)$/iu;
+  /^(?:et\s+)?((?:le|la|les)\s+[^,]+?|l['’]\s*[^\s,]+(?:\s+[^\s,]+)?)[,\s]+je\s+(?:l['’]\s*|les\s+)ai\s+((?:déjà|bien|finalement)\s+)?(?!(?:pas|jamais|point|plus)\b)(\p{L}+)(.*)$/iu;
 // "c'est la troisième que je voulais repousser", "era la segunda la que quería mover": the one meant.
 const CLEFT_MEANT: Partial<Record<Language, RegExp | RegExp[]>> = {
   // "argh no sorry, it was the hazelnut that got delivered, not the vanilla": the one done, not the one marked.
@@ -939,7 +941,11 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
   // "les chapons c'est commandé", "la premiere c'est payé": the thing, then its state.
   if (language === "fr")
     t = t.replace(FR_THING_STATE, (all, thing: string, state: string) =>
-      FR_STATE_ROWS.has(state.toLowerCase()) ? all : `${thing} is ${state}`,
+      /^bon$/i.test(state)
+        ? `${thing} is done`
+        : FR_STATE_ROWS.has(state.toLowerCase()) || FR_NOT_DONE_STATES.test(state)
+          ? all
+          : `${thing} is done`,
     );
   if (language === "fr")
     t = t.replace(ELIDED_PRONOUN, (word, verb: string) => (VERBS.fr.has(unmarked(verb)) ? `l' ${verb}` : word));

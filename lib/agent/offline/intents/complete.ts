@@ -121,6 +121,13 @@ const PATTERNS: Pattern[] = [
     reopen: false,
   },
   { re: /^(?:finished|completed|done)\s*[:-]\s*(.+)$/i, group: 1, reopen: false },
+  // "the silicon oasis owner called me back, all sorted": the call is done when they rang back.
+  {
+    re: /^(?!(?:i|we|you|he|she|they|it)\s)(.+?)\s+(?:finally\s+)?(?:called|rang|phoned|got\s+back\s+to)\s+(?:me|us)(?:\s+back)?(?:\s*,?\s*(?:all\s+)?(?:sorted|done|good))?$/i,
+    group: 1,
+    reopen: false,
+    strict: true,
+  },
   // "the new menus from the printer arrived also": the thing came, so waiting for it (or receiving it) is done.
   {
     re: /^(.+?)\s+(?:finally\s+|just\s+|already\s+)?(?:arrived|came\s+in|got\s+delivered|was\s+delivered|were\s+delivered|turned\s+up|showed\s+up)(?:\s+(?:too|also|as\s+well|today|yesterday|this\s+morning|finally|at\s+last|now))*$/i,
@@ -150,7 +157,7 @@ const PATTERNS: Pattern[] = [
   // "the flights are booked": a participle after the task's words.
   {
     re: new RegExp(
-      String.raw`^(.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|got)\s+(?:now\s+|all\s+|finally\s+|already\s+)?([a-z]+)${PARTICLE}(?:\s+by\s+(?:my\s+)?[a-z]+)?(?:\s+(?:too|as\s+well|now|finally|at\s+last))?$`,
+      String.raw`^(.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|got)\s+(?:now\s+|all\s+|finally\s+|already\s+)?([a-z]+)${PARTICLE}(?:\s+by\s+(?:my\s+)?[a-z]+)?(?:\s+${WHEN_DONE})?(?:\s+(?:to|for|pour|para|nach)\s+[a-z]+)?(?:\s+(?:too|as\s+well|now|finally|at\s+last))?$`,
       "i",
     ),
     group: 0,
@@ -301,9 +308,10 @@ function foreignPast(ctx: Ctx): Interpretation | null {
       { tasks: [chose.number], ref: said },
       0.8,
     );
-  // "ya pagué la primera": a position in the list shown.
-  if (ORDINAL_REF.test(cleanRefPhrase(said))) {
-    const out = resolveOne(said, ctx.tasks, { prefer: "pending", history: ctx.history });
+  // "ya pagué la primera": a position in the list shown ("… en el banco": where says nothing of which).
+  const placeless = said.replace(/\s+(?:en|at|in|au|à|im|beim?)\s+.*$/i, "").replace(WHEN_DONE_AT_END, "");
+  if (ORDINAL_REF.test(cleanRefPhrase(placeless))) {
+    const out = resolveOne(placeless, ctx.tasks, { prefer: "pending", history: ctx.history });
     if (out.kind === "one" && out.task.status === "pending")
       return result(
         "complete_task",

@@ -1,4 +1,5 @@
 // Questions about a period: the days it spans, "is friday busy?", and "and over the weekend?" (the last list again).
+import { COMMAND_LEADS } from "../lexicon";
 import { result, type Ctx } from "../context";
 import { findDates, today } from "../dates";
 import { addDays, daysInMonth, isoDate, weekdayOf } from "@/lib/time/zone";
@@ -79,9 +80,13 @@ function lastListFilter(ctx: Ctx): Record<string, unknown> | null {
   return call ? { ...call.input } : null;
 }
 
+const COMMAND_START = new RegExp(String.raw`^(?:${COMMAND_LEADS.join("|").replace(/\s+/g, String.raw`\s+`)})\b`, "i");
+
 /** "did I already send the invoice?" … "and the dentist?": the same question, about another task. */
 function otherTask(phrase: string, ctx: Ctx): Interpretation | null {
   if (!/^(?:\S+[.!,]\s+)?(?:(?:and|y|et|und)\s+|(?:what|how)\s+about\s+)/i.test(ctx.raw)) return null;
+  // "good. and mark the teaching one done": a command of its own, not the question again.
+  if (COMMAND_START.test(phrase)) return null;
   const prev = lastListFilter(ctx);
   if (typeof prev?.search !== "string" || resolveOne(phrase, ctx.tasks).kind === "none") return null;
   const search = searchable(cleanTerm(phrase), ctx.tasks);
