@@ -235,8 +235,8 @@ export function stemsMatch(q: string, t: string): boolean {
   if (q.length >= 4 && t.length >= 4 && (t.startsWith(q) || q.startsWith(t))) return true;
   // German typed without umlauts: "muell" is "Müll" (read "mull").
   if (q.length >= 4 && /[aou]e/.test(q) && q.replace(/([aou])e/g, "$1") === t) return true;
-  // A compound names its last part: "Geschenk" is the "Geburtstagsgeschenk", "mower" the "lawnmower".
-  if (q.length >= 5 && t.length > q.length && t.endsWith(q)) return true;
+  // A German compound names its last part: "Geschenk" is the "Geburtstagsgeschenk".
+  if (q.length >= 6 && t.length > q.length && t.endsWith(q)) return true;
   // Short forms people type for long words: "docs" for documents, "pres" for presentation.
   if (q.length === 3 && t.length >= 6 && t.startsWith(q)) return true;
   // A clipped word with a pet "-i" ("Präsi" for Präsentation): the clip names the long word.

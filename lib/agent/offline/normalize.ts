@@ -337,8 +337,9 @@ const FR_PRONOUN_AFTER = new RegExp(
 const FR_STATE_ROWS = new Set(
   FOREIGN.fr.map(([from]) => /^c['’]est\s+(\S+)$/i.exec(from)?.[1]?.toLowerCase()).filter((w): w is string => !!w),
 );
-// (A state that says it was not done — put off, cancelled, forgotten — is left to the tables.)
-const FR_NOT_DONE_STATES = /^(?:report|annul|décal|déplac|repouss|prév|oubli|remis)/i;
+// Only a state that says the deed was done ("fermé", "retardé", "annulé" say something else).
+const FR_DONE_STATES =
+  /^(?:pay|command|réserv|achet|livr|envoy|post|rempli|signé|rendu|récupér|ramass|nettoy|répar|rang|lav|appel|imprim|déposé|fini|termin)/i;
 const FR_THING_STATE =
   /^((?:(?:et|pis|ah|oh)[\s,]+)?(?:le|la|les|l['’])\s*[^,.!?]+?)[,\s]+c['’]est\s+(?:déjà\s+|bien\s+)?((?!fait\b)\p{L}+(?:é|ée|és|ées|is|ise|it|ite)|bon(?=\s*,))(?=\s*(?:[.!?]*$|,))/iu;
 // "tu peux l'effacer": the elided pronoun is cut from its verb, so the verb's row applies. Only a
@@ -371,8 +372,9 @@ const PLUS_AND = /(?<=\p{L})\s+\+\s+(?=\p{L})/gu;
 // "bring the fridge service forward to tomorrow arvo at 2": an earlier day is a move too.
 const BRING_FORWARD = /\b(?:bring|pull)\s+(.+?)\s+(?:forward|earlier)\s+(to|till|until)\b/gi;
 // "reschedule board review to tmrw 0700": four digits after a day or "at" are a 24-hour clock time.
+// (Not after "at": "meet at 1200 Main St" is an address.)
 const MILITARY_TIME =
-  /(?<=\b(?:at|by|@|tmrw|tomorrow|today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+)([01]\d)([0-5]\d)(?:\s*h(?:ou)?rs)?(?![\d:])/gi;
+  /(?<=\b(?:tmrw|tomorrow|today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+)([01]\d)([0-5]\d)(?:\s*h(?:ou)?rs)?(?![\d:])/gi;
 // "could you tell me whether I have already taken care of the insurance?": the question it wraps.
 const ASKED_WHETHER =
   /(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:tell\s+me|let\s+me\s+know|check)\s+(?:whether|if)\s+(i|we)\s+(have|had|did|am|was|were)\b/gi;
@@ -941,11 +943,9 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
   // "les chapons c'est commandé", "la premiere c'est payé": the thing, then its state.
   if (language === "fr")
     t = t.replace(FR_THING_STATE, (all, thing: string, state: string) =>
-      /^bon$/i.test(state)
+      /^bon$/i.test(state) || (!FR_STATE_ROWS.has(state.toLowerCase()) && FR_DONE_STATES.test(state))
         ? `${thing} is done`
-        : FR_STATE_ROWS.has(state.toLowerCase()) || FR_NOT_DONE_STATES.test(state)
-          ? all
-          : `${thing} is done`,
+        : all,
     );
   if (language === "fr")
     t = t.replace(ELIDED_PRONOUN, (word, verb: string) => (VERBS.fr.has(unmarked(verb)) ? `l' ${verb}` : word));

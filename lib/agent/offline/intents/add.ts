@@ -624,9 +624,12 @@ function itemList(ctx: Ctx): Interpretation | null {
 const ATTACH_WORDS =
   /(?:^|[\s,;]+)(?:and\s+)?(?:give\s+it|tag\s+it|put|add|with)\s*$|^[\s,;]*(?:and\s+)?(?:give\s+it|tag\s+it|put|add|with)\b/i;
 
-function ventedFirst(raw: string): boolean {
+function ventedFirst(raw: string, ctx: Ctx): boolean {
   const lead = smalltalkLead(raw);
-  return lead > 0 && !!smalltalkPieces(raw.slice(0, lead))?.has("mood");
+  // ("busy week ahead, dentist tues 3pm, gym wed 7am": items with days of their own are things to do.)
+  return (
+    lead > 0 && !!smalltalkPieces(raw.slice(0, lead))?.has("mood") && !findDates(raw.slice(lead), ctx.date).dates.length
+  );
 }
 
 export function verbless(ctx: Ctx): Interpretation | null {
@@ -641,7 +644,7 @@ export function verbless(ctx: Ctx): Interpretation | null {
     /\b(?:is|are|was|were|i|i'm|we|you|think|guess|feel|seems?|that's|it's)\b/i.test(ctx.text) ||
     reportsPast(ctx.text) ||
     // "13 hour shift, two cardiac arrests, finally home": after a sigh about the day, more of the day.
-    ventedFirst(ctx.raw)
+    ventedFirst(ctx.raw, ctx)
   )
     return null;
   // "dentist tuesday at 2:30pm, remind me an hour before": the reminder is the task's.

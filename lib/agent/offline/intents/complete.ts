@@ -121,20 +121,6 @@ const PATTERNS: Pattern[] = [
     reopen: false,
   },
   { re: /^(?:finished|completed|done)\s*[:-]\s*(.+)$/i, group: 1, reopen: false },
-  // "the silicon oasis owner called me back, all sorted": the call is done when they rang back.
-  {
-    re: /^(?!(?:i|we|you|he|she|they|it)\s)(.+?)\s+(?:finally\s+)?(?:called|rang|phoned|got\s+back\s+to)\s+(?:me|us)(?:\s+back)?(?:\s*,?\s*(?:all\s+)?(?:sorted|done|good))?$/i,
-    group: 1,
-    reopen: false,
-    strict: true,
-  },
-  // "the new menus from the printer arrived also": the thing came, so waiting for it (or receiving it) is done.
-  {
-    re: /^(.+?)\s+(?:finally\s+|just\s+|already\s+)?(?:arrived|came\s+in|got\s+delivered|was\s+delivered|were\s+delivered|turned\s+up|showed\s+up)(?:\s+(?:too|also|as\s+well|today|yesterday|this\s+morning|finally|at\s+last|now))*$/i,
-    group: 1,
-    reopen: false,
-    strict: true,
-  },
   // "got all the errands done today": the things got done, named between.
   {
     re: /^(?:(?:i|we)(?:'ve|\s+have)?\s+)?(?:just\s+|already\s+|finally\s+)*got\s+(.+?)\s+(?:all\s+)?done(?:\s+(?:today|now|already|finally|at\s+last))?$/i,
@@ -158,18 +144,6 @@ const PATTERNS: Pattern[] = [
   {
     re: new RegExp(
       String.raw`^(.+?)\s+(?:is|are|was|were|has\s+been|have\s+been|got)\s+(?:now\s+|all\s+|finally\s+|already\s+)?([a-z]+)${PARTICLE}(?:\s+by\s+(?:my\s+)?[a-z]+)?(?:\s+${WHEN_DONE})?(?:\s+(?:to|for|pour|para|nach)\s+[a-z]+)?(?:\s+(?:too|as\s+well|now|finally|at\s+last))?$`,
-      "i",
-    ),
-    group: 0,
-    reopen: false,
-    strict: true,
-    pastVerb: true,
-    passive: true,
-  },
-  // "kafka certs rotated btw": the same said as a headline, with no "is".
-  {
-    re: new RegExp(
-      String.raw`^(?!(?:i|we|you|he|she|they|it|that|this)\s)(.+?)\s+(?:all\s+|finally\s+|now\s+)?([a-z]{3,}ed)${PARTICLE}(?:\s+(?:too|as\s+well|now|finally|at\s+last|today|yesterday))?$`,
       "i",
     ),
     group: 0,

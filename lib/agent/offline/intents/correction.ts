@@ -315,7 +315,7 @@ export function correction(ctx: Ctx): Interpretation | null {
     if (!state.changeIsLatest) return null;
     // "add buy new jumpers for jack by the 18th" … "and same for mia": the same new task, for someone else.
     const forWhom = SAME_FOR.exec(text);
-    return (forWhom ? sameAddFor(forWhom[1]!, change) : null) ?? oneMore(text, ctx, change);
+    return (forWhom ? sameAddFor(forWhom[1]!, change, ctx) : null) ?? oneMore(text, ctx, change);
   }
 
   // "devuélvemela" then "la que había que borrar era la del mecánico": the wrong change is undone
@@ -383,9 +383,11 @@ export function correction(ctx: Ctx): Interpretation | null {
   return result(calls[0]!.tool, calls, { tasks: [out.task.number], ellipsis: true }, 0.8);
 }
 
-function sameAddFor(who: string, change: Change): Interpretation | null {
+function sameAddFor(who: string, change: Change, ctx: Ctx): Interpretation | null {
   const [add] = change.calls;
   if (change.calls.length !== 1 || add?.tool !== "add_task" || !/^\p{L}+(?:\s\p{L}+)?$/u.test(who.trim())) return null;
+  // "… and same for friday" is a day, not a person.
+  if (extractDate(who, ctx.date).date) return null;
   const title = String(add.input.title ?? "");
   const person = /\b(for|with|to)\s+(\p{L}[\p{L}'’-]*)$/u.exec(title);
   if (!person) return null;

@@ -95,8 +95,11 @@ const NOT_A_SUBJECT = /^(?:there|anything|something|everything|nothing|it|that|t
 
 export function list(ctx: Ctx): Interpretation | null {
   // "show report done, sent to the producers": the list verb is the first word of a task's title.
-  const named = /^(show|list)\s+([\p{L}\p{N}]+)/iu.exec(ctx.text);
-  if (named && ctx.tasks.some((t) => t.title.toLowerCase().includes(named[0].toLowerCase()))) return null;
+  const named =
+    /^(show|list)\s+(?!(?:me|my|the|all|every|everything|what|any|tasks?|today|tomorrow|overdue)\b)([\p{L}\p{N}]+)(?![\p{L}\p{N}])/iu.exec(
+      ctx.text,
+    );
+  if (named && ctx.tasks.some((t) => new RegExp(`(?:^|\\s)${named[0]}(?:\\s|$)`, "i").test(t.title))) return null;
   // "…, which is how the last client nearly lost a month of invoices": a clause about what was said, no question.
   if (/^which\s+(?:is|was|'s|means|meant|makes|made|explains|would|will)\b/i.test(ctx.text)) return null;
   // "lovely, what's still open?", "thanks! anything overdue?": the small talk in front says nothing.

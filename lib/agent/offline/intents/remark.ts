@@ -137,7 +137,7 @@ export function remark(ctx: Ctx): Interpretation | null {
   const deed = text
     .replace(/^(?:as\s+it\s+happens|turns\s+out|fyi|by\s+the\s+way|just\s+so\s+you\s+know)[\s,]+/i, "")
     .replace(
-      /^(?:(?:i|we|my\s+\p{L}+|our\s+\p{L}+|the\s+kids|he|she|they|\p{L}+(?=\s+\p{L}{3,}ed\s))\s+)(?:(?:just|finally|already|also)\s+)*(?=\w+\s)(?!(?:meant|thought|said|wanted|guess(?:ed)?|figured|forgot|hoped|asked|told|wondered)\b)/iu,
+      /^(?:(?:i|we|my\s+\p{L}+|our\s+\p{L}+)\s+)(?:(?:just|finally|already|also)\s+)*(?=\w+\s)(?!(?:meant|thought|said|wanted|guess(?:ed)?|figured|forgot|hoped|asked|told|wondered)\b)/iu,
       "",
     )
     .replace(/\s+for\s+(?:me|us)(?=\s|$)/i, "");
