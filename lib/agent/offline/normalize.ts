@@ -371,8 +371,8 @@ const HOUR_BEFORE_PART =
 const PLUS_AND = /(?<=\p{L})\s+\+\s+(?=\p{L})/gu;
 // "bring the fridge service forward to tomorrow arvo at 2": an earlier day is a move too.
 const BRING_FORWARD = /\b(?:bring|pull)\s+(.+?)\s+(?:forward|earlier)\s+(to|till|until)\b/gi;
-// "reschedule board review to tmrw 0700": four digits after a day or "at" are a 24-hour clock time.
-// (Not after "at": "meet at 1200 Main St" is an address.)
+// "reschedule board review to tmrw 0700": four digits after a day are a 24-hour clock time
+// (not after "at": "meet at 1200 Main St" is an address).
 const MILITARY_TIME =
   /(?<=\b(?:tmrw|tomorrow|today|tonight|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+)([01]\d)([0-5]\d)(?:\s*h(?:ou)?rs)?(?![\d:])/gi;
 // "could you tell me whether I have already taken care of the insurance?": the question it wraps.

@@ -597,7 +597,10 @@ const QUESTION_START =
 // Words that make a sentence of a phrase (a subject or a finite verb): not a bare list of items.
 const SENTENCE_WORD =
   /\b(?:i|you|he|she|we|they|it|is|are|was|were|am|be|been|not|don't|didn't|isn't|can't|won't|please|should|must|need|want)\b/i;
-const COMMAND_START = new RegExp(`^(?:${COMMAND_LEADS.map((w) => w.replace(/\s+/g, "\\s+")).join("|")})\\b`, "i");
+export const COMMAND_START = new RegExp(
+  `^(?:${COMMAND_LEADS.map((w) => w.replace(/\s+/g, "\\s+")).join("|")})\\b`,
+  "i",
+);
 
 /**
  * "bin bags and washing-up liquid", "stamps, envelopes and tape": two to four short noun phrases

@@ -1,5 +1,4 @@
 // Questions about a period: the days it spans, "is friday busy?", and "and over the weekend?" (the last list again).
-import { COMMAND_LEADS } from "../lexicon";
 import { result, type Ctx } from "../context";
 import { findDates, today } from "../dates";
 import { addDays, daysInMonth, isoDate, weekdayOf } from "@/lib/time/zone";
@@ -8,6 +7,7 @@ import { completionPeriod, isPeriod } from "./list-periods";
 import { buildList } from "./list-filter";
 import { cleanTerm, searchable } from "./list-search";
 import { resolveOne } from "../references";
+import { COMMAND_START } from "./add";
 
 /** The inclusive days a period names ("this week", "tomorrow", "on friday"), or null. */
 export function periodOf(text: string, ctx: Ctx): { after: string; before: string; phrase: string } | null {
@@ -79,8 +79,6 @@ function lastListFilter(ctx: Ctx): Record<string, unknown> | null {
   const call = last?.calls?.find((c) => c.tool === "list_tasks");
   return call ? { ...call.input } : null;
 }
-
-const COMMAND_START = new RegExp(String.raw`^(?:${COMMAND_LEADS.join("|").replace(/\s+/g, String.raw`\s+`)})\b`, "i");
 
 /** "did I already send the invoice?" … "and the dentist?": the same question, about another task. */
 function otherTask(phrase: string, ctx: Ctx): Interpretation | null {
