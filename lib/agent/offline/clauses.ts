@@ -29,9 +29,10 @@ const DE_SHARED_AUX = new RegExp(
   "iu",
 );
 
-// "move the tomatoes to tomorrow and the strawberries to friday": one move verb, two tasks, two days.
+// "move the tomatoes to tomorrow and the strawberries to friday" (or "on friday"): one move verb, two
+// tasks, two days.
 const MOVE_PAIR =
-  /^((move|push|shift|bump|reschedule|put)\s+.+?\s+to\s+\S.*?)\s+(?:then\s+)?(?:,\s*)?and\s+((?:the|my)\s+\S.*?\s+to\s+\S.*)$/i;
+  /^((move|push|shift|bump|reschedule|put)\s+.+?\s+(?:to|on)\s+\S.*?)\s+(?:then\s+)?(?:,\s*)?and\s+((?:the|my)\s+\S.*?\s+(?:to|on)\s+\S.*)$/i;
 
 export function splitClauses(text: string): string[] {
   const pair = MOVE_PAIR.exec(text);

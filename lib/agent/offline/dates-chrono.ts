@@ -7,6 +7,8 @@ import { type DateContext, type Day, type FoundDate, MONTH_RE, MONTHS, today } f
 const WEEKDAY_ABBR = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?$/i;
 // "the Year 4 trip", "grade 9 report": a class at school, not a year or a day.
 const SCHOOL_YEAR = /\b(?:year|grade|class|form)\s+\d{1,2}\b/gi;
+// "brocas del 8": a size, not eight o'clock (chrono's Spanish reads "del 8" as a time; a day says "el 8 de …").
+const SIZE_OF = /\bdel\s+\d{1,2}\b(?!\s*(?:[:h.]\d|de\s|al\s|a\s+las?\s|hrs?\b|horas?\b))/gi;
 const THE_SECOND =
   /\b(?:the|a)\s+second\b(?!\s+(?:of|week|half|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b)/gi;
 // "quiz night", "parents evening": a night or evening named after what happens is a thing, not a time.
@@ -14,7 +16,7 @@ const NAMED_NIGHT =
   /(?<=(?<![\p{L}])(?!(?:at|by|on|for|in|the|last|this|tomorrow|every|each|one|all|early|late|\p{L}+day|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|lunes|martes|miércoles|miercoles|jueves|viernes|sábado|sabado|domingo|mañana|manana|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|demain|\p{L}+tag|morgen)\s)\p{L}+\s+)(?:night|evening)(?![\p{L}'])/giu;
 // "night shift", "evening class", "morning meds": the part of the day names the kind of thing.
 const DAYPART_THING =
-  /\b(?:morning|afternoon|evening|night|day|late|early)(?=\s+(?:shifts?|class(?:es)?|course|lectures?|service|meds|medication|pills|routine|nurse|duty|rota|prayers?|market)\b)/gi;
+  /\b(?:morning|afternoon|evening|night|day|late|early)(?=\s+(?:shifts?|class(?:es)?|course|lectures?|service|meds|medication|pills|routine|nurse|duty|rota|prayers?|market|yoga|run|walk|jog|swim|stretch(?:es|ing)?|workout|pages)\b)/gi;
 // "boiler service at 22 Marsh Lane": a house number before a street's name is no clock time.
 // "recoger a don Julio", "call aunt April": a month's name after a title of address (or Spanish's
 // personal "a") is a person's.
@@ -103,6 +105,7 @@ export function chronoDates(text: string, ctx: DateContext): FoundDate[] {
     .replace(TASK_NUMBER, (_all, label: string, digits: string) => label + "n".repeat(digits.length))
     .replace(THE_SECOND, (all) => all.replace(/\S/g, "x"))
     .replace(SCHOOL_YEAR, (all) => "x".repeat(all.length))
+    .replace(SIZE_OF, (all) => "x".repeat(all.length))
     .replace(NAMED_NIGHT, (all) => "x".repeat(all.length))
     .replace(DAYPART_THING, (all) => "x".repeat(all.length))
     .replace(STREET_NUMBER, (all) => "n".repeat(all.length))

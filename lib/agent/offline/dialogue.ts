@@ -9,6 +9,10 @@ export type Change = { userText: string; calls: ToolCall[]; results: unknown[]; 
 export type DialogueState = {
   /** The task numbers of the latest list we showed (a list result or the options of a question), in order. */
   shown: number[];
+  /** Whether `shown` is the options of a question of ours that a later turn answered. */
+  shownAnswered: boolean;
+  /** The task numbers of the latest list result (never a question's options), or null if none. */
+  listed: number[] | null;
   /** The latest turn that changed tasks, and the tasks it touched. */
   lastChange: Change | null;
   /** Whether that change was made by the turn just before this message. */
@@ -29,6 +33,8 @@ function resultTask(r: unknown): number | null {
 export function dialogueState(history: HistoryTurn[] | undefined): DialogueState {
   const state: DialogueState = {
     shown: [],
+    shownAnswered: false,
+    listed: null,
     lastChange: null,
     changeIsLatest: false,
     lastAttempt: null,
@@ -56,9 +62,16 @@ export function dialogueState(history: HistoryTurn[] | undefined): DialogueState
         const named = [...new Set([...turn.text.matchAll(/#(\d+)/g)].map((m) => +m[1]!))];
         if (named.length > 1) {
           state.shown = named;
+          state.shownAnswered = !latestAssistant;
           shownFound = true;
         }
       }
+    }
+    if (state.listed === null) {
+      const listed = results.find((r) => (r as { kind?: string } | null)?.kind === "listed") as
+        | { tasks?: Array<{ number: number }> }
+        | undefined;
+      if (listed?.tasks) state.listed = listed.tasks.map((t) => t.number);
     }
     if (!state.lastAttempt && calls.some((c) => CHANGING.has(c.tool))) {
       state.lastAttempt = {
@@ -90,7 +103,7 @@ export function dialogueState(history: HistoryTurn[] | undefined): DialogueState
       }
     }
     if (calls.length) latestAssistant = false;
-    if (shownFound && state.lastChange) break;
+    if (shownFound && state.lastChange && state.listed !== null) break;
   }
   return state;
 }

@@ -15,7 +15,7 @@ import { schedule } from "./intents/schedule";
 import { undo } from "./intents/undo";
 import { update } from "./intents/update";
 import { REASON_AFTER_CHANGE, TODO_VERBS } from "./text";
-import { COMMAND_LEADS, EITHER_VERBS, LIST_VERBS } from "./lexicon";
+import { COMMAND_LEADS, EITHER_VERBS, LIST_VERBS, NOUN_DELETE_VERBS } from "./lexicon";
 import { splitClauses } from "./clauses";
 import { extractPriority } from "./modifiers";
 import { ambiguousTopic, topicFirst } from "./topic";
@@ -233,19 +233,22 @@ function addThat(input: InterpretInput, ctx: Ctx): Interpretation | null {
   // "i need to …" says it is a to-do itself; anything else is added as said. ("… and the one useful
   // thing is that I have to send the samples by Friday": the need, wherever it starts.)
   const need = /\b(?:i|we)\s+(?:really\s+)?(?:(?:need|have|got)\s+to|need|gotta|must)\b/i.exec(thing);
-  const said = need ? thing.slice(need.index) : `add ${thing}`;
+  // ("every other saturday we gotta …": a when said before the need is still its when.)
+  const lead = need ? thing.slice(0, need.index).replace(/[\s,]+$/, "") : "";
+  const when = /^(?:every|each|on|this|next|tomorrow|today|tonight|by|before)\b/i.test(lead) ? ` ${lead}` : "";
+  const said = need ? `${thing.slice(need.index)}${when}` : `add ${thing}`;
   const it = run(makeCtx({ ...input, text: said }, undefined, ctx.language));
   return it.calls.length && it.calls.every((c) => c.tool === "add_task") ? it : null;
 }
 
 // Where a story's sentences end: ". ", "! ", "? ", a line break, and ", so " / "oh and" / a dash that turn to a request.
 const STORY_BREAK =
-  /\s*(?:[.!?…]+\s+|\n+|,?\s+(?:so|anyway|oh\s+and|and\s+so|[-–—])\s+(?=(?:can|could|would|will|please|pls|you|add|put|push|move|mark|tick|remind|did|have|has|is|was)\b))/i;
+  /\s*(?:[.!?…]+\s+|\n+|,?\s+(?:so|anyway|oh\s+and|and\s+so|[-–—])\s+(?=(?:can|could|would|will|please|pls|you|add|put|push|move|mark|tick|remind|did|have|has|is|was|scrap|delete|remove|ditch|bin|cancel|reopen|rename|tag)\b))/i;
 
 // A sentence of a story that asks for something: a command, "can you …", "please …", "did I …?".
 const REQUEST_START = new RegExp(
   String.raw`^(?:(?:so|oh|ok(?:ay)?|wait|anyway|and|also|but|right|hey|btw)[,!\s]+)*(?:(?:can|could|would|will)\s+(?:you|u)|you\s+can|please|pls|(?:did|have|had)\s+i|(?:is|are|was|were)\s+(?:my|the)|is\s+(?:anything|there\s+anything)|what(?:'s|\s+is|\s+do|\s+have)|when(?:'s|\s+is)|remind\s+me|don'?t\s+let\s+me\s+forget|bump|take|snooze|knock|get\s+rid|(?:${[
-    ...new Set([...COMMAND_LEADS, ...LIST_VERBS]),
+    ...new Set([...COMMAND_LEADS, ...LIST_VERBS, ...NOUN_DELETE_VERBS]),
   ]
     .filter((v) => !EITHER_VERBS.includes(v))
     .sort((a, b) => b.length - a.length)
@@ -273,11 +276,20 @@ function buried(input: InterpretInput, ctx: Ctx): Interpretation | null {
     const it = addThat(input, { ...ctx, text: `${parts[i - 1]}, add that` });
     if (it) return withPrioritySaidAfter(it, parts[i + 1] ?? "");
   }
-  const outs = parts
-    .filter((text) => REQUEST_START.test(text))
-    .map((text) => aboutStory(input, ctx, text) ?? understand({ ...input, text }, false, ctx.language))
-    // A question only reads, so a plainer reading of it is enough ("wait, did I already book the tickets?").
-    .filter((o) => o.calls.length && (o.confidence >= 0.7 || o.calls.every((c) => c.tool === "list_tasks")));
+  // "So that flyer I was supposed to make is pointless now, just delete it.": the thing, then the request for "it".
+  const asks = (text: string) =>
+    REQUEST_START.test(text) ||
+    text
+      .split(/\s*,\s*/)
+      .slice(1)
+      .some((c) => REQUEST_START.test(c.replace(/^just\s+/i, "")) && /\b(?:it|them)\b/i.test(c));
+  const read = parts
+    .filter(asks)
+    .map((text) => aboutStory(input, ctx, text) ?? understand({ ...input, text }, false, ctx.language));
+  // A question only reads, so a plainer reading of it is enough ("wait, did I already book the tickets?").
+  const outs = read.filter(
+    (o) => o.calls.length && (o.confidence >= 0.7 || o.calls.every((c) => c.tool === "list_tasks")),
+  );
   return outs.length ? combine(outs) : null;
 }
 
@@ -428,7 +440,8 @@ function undoThen(input: InterpretInput, ctx: Ctx): Interpretation | null {
     for (const b of breaks.slice(i)) {
       const rest = typed.slice(b.index + b[0].length).trim();
       // "…, márcala como hecha, el gásfiter ya vino ayer": the request, then why.
-      for (const tail of new Set([rest, rest.split(/\s*,\s*/)[0]!])) {
+      // "…, just mark it done. i sent it this morning": the request is its own sentence.
+      for (const tail of new Set([rest.split(/(?<=\p{L})[.!?]+\s+/u)[0]!, rest, rest.split(/\s*,\s*/)[0]!])) {
         const said = tail ? makeCtx({ ...input, text: tail, tasks }, task) : null;
         if (!said || !REQUEST_START.test(said.text) || /^(?:my|our|his|her|their|the)\s/i.test(tail)) continue;
         const then = run(said);
@@ -456,6 +469,8 @@ const TRAILING_REMARKS = [
   /^(.+?)\s*,\s*(?:que\s+si\s+no|(?:because|cause|cos|otherwise|porque|sinon|sonst)\b)[^?]*$/i,
   // "make those high priority, I need the money before the holidays".
   /^(.+?)\s*,\s*(?:i|we)\s+(?:really\s+)?need\s+the\s+[^?]*$/i,
+  // "wait undo that, i need to check the time with his dad first": what must come before, no task.
+  /^(.+?)\s*,\s*(?:i|we)\s+(?:need|have|gotta|got|want)\s+(?:to\s+)?(?:check|confirm|ask|talk|speak|clear|run)\b[^?]*\bfirst[.!]*$/i,
 ];
 
 function withoutTrailingRemark(input: InterpretInput, ctx: Ctx): Interpretation | null {
@@ -600,13 +615,14 @@ function quotedRequest(input: InterpretInput, ctx: Ctx): Interpretation | null {
 /** "the plumber, move it to tomorrow": the command, with "it" bound to the task named first. */
 // "the library books, i never actually returned them": a report about the thing named first.
 // "the second one, my husband finally did it": someone else's report of it, the same.
+// "ah yes the books... actually I returned them yesterday": a trailing-off "..." sets the topic off too.
 const TOPIC_REPORT =
-  /^(?:(?:hmm+|oh|ah|so|ok(?:ay)?|well)[\s,]+)?(.{3,}?)\s*,\s*((?:i|we|(?:my|our)\s+[a-z]+|he|she|they)\s+(?:.+?\s)?)(?:it|them)\b(.*)$/i;
+  /^(?:(?:hmm+|oh|ah|so|ok(?:ay)?|well|yes|right)[\s,]+)*(.{3,}?)\s*(?:,|\.{2,}|…)\s*(?:actually\s+|in\s+fact\s+)?((?:i|we|(?:my|our)\s+[a-z]+|he|she|they)\s+(?:.+?\s)?)(?:it|them)\b(.*)$/i;
 
 // "task 2 and task 5, can you check them off", "c'est bon pour la 2 et la 5, tu peux les cocher": several
-// tasks named first, then a command for "them".
+// tasks named first, then a command for "them"; "las otras dos pásalas a mañana" needs no comma.
 const TOPIC_THEM =
-  /^(?:(?:ok(?:ay)?|good|fine|right)\s+)?(?:(?:for|pour|para|für)\s+)?(.{3,}?)\s*[,:;]\s*(.*\bthem\b.*)$/i;
+  /^(?:(?:ok(?:ay)?|good|fine|right)\s+)?(?:(?:for|pour|para|für)\s+)?(.{3,}?)(?:\s*[,:;]|(?<=\b(?:other\s+(?:two|three|four|ones)|others|rest))(?=\s))\s*(.*\bthem\b.*)$/i;
 
 function topicThem(input: InterpretInput, ctx: Ctx): Interpretation | null {
   const m = TOPIC_THEM.exec(ctx.text);
@@ -631,7 +647,8 @@ function topic(input: InterpretInput, ctx: Ctx): Interpretation | null {
   }
   const report = found ? null : TOPIC_REPORT.exec(ctx.text);
   if (report) {
-    const said = `${report[2]}${report[1]}${report[3]}`;
+    // "…, I actually did it this morning already": the hedges say nothing of which or what.
+    const said = `${report[2]}${report[1]}${report[3]}`.replace(/\b(?:actually|already)\s+|\s+already(?=[.!]*$)/gi, "");
     const out = understand({ ...input, text: said }, false, ctx.language);
     return out.calls.length && out.confidence >= 0.7 && out.calls.every((c) => c.tool !== "add_task") ? out : null;
   }

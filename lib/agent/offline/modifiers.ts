@@ -21,8 +21,9 @@ function priorityWord(w: string): Priority {
 }
 
 const LEAD = String.raw`(?:[,;]\s*|\s*-\s+|\s+|^)`;
-// "…, keep it high priority", "…, it's pretty urgent so make it top priority": the words that lead up to it.
-const GLUE = String.raw`(?:(?:(?:it'?s|it\s+is|this\s+is)\s+(?:(?:pretty|very|really|quite|super|kinda)\s+)?(?:urgent|important)\s*,?\s+so|so|keep\s+it|with|at|as|set\s+to|make\s+it|put\s+it(?:\s+(?:in|on|at|to))?|mark\s+it(?:\s+as)?|it'?s|it\s+is|this\s+is|and|of|in|is|give\s+it|should\s+be|be)\s+)*`;
+// "…, keep it high priority", "…, it's pretty urgent so make it top priority", "… and set the priority to
+// high": the words that lead up to it.
+const GLUE = String.raw`(?:(?:(?:it'?s|it\s+is|this\s+is)\s+(?:(?:pretty|very|really|quite|super|kinda)\s+)?(?:urgent|important)\s*,?\s+so|so|keep\s+it|with|at|as|set\s+to|make\s+it|put\s+it(?:\s+(?:in|on|at|to))?|mark\s+it(?:\s+as)?|it'?s|it\s+is|this\s+is|and|of|in|is|give\s+it|should\s+be|be|(?:set|change|raise|bump|turn|switch)(?=\s+(?:the\s+|its\s+)?(?:priority|prio)\b))\s+)*`;
 
 export function extractPriority(text: string): Stripped<Priority> {
   const patterns: RegExp[] = [
@@ -114,7 +115,8 @@ export function extractDescription(text: string): Stripped<string> {
     if (!m) continue;
     // "… with a note that says ask Sione for his slides. It's not urgent, so low priority": the note
     // ends with its sentence; what follows is said of the task.
-    const end = /\.\s+(?=\p{Lu})/u.exec(m[1]);
+    // (Lowercase too when what follows is a field of the task: "…adapter. due may 19".)
+    const end = /\.\s+(?=\p{Lu}|(?:due|by|high|low|medium|tag|tagged|priority|every|remind)\b)/u.exec(m[1]);
     const after = end ? m[1].slice(end.index + end[0].length) : "";
     const value = capitalize(
       (end ? m[1].slice(0, end.index) : m[1])

@@ -132,9 +132,10 @@ const LEADS = String.raw`(?:(?:${[...DE_LEADS]
   .join("|")})[\s,]+)*`;
 const REORDER = DE_REORDER.map((row) => ({
   row,
-  // The particle ends the sentence or its first clause ("füge X hinzu und erinnere mich …").
+  // The particle ends the sentence or its first clause ("füge X hinzu und erinnere mich …"), maybe
+  // before a "bitte" ("… auf sonntag schieben pls").
   re: new RegExp(
-    String.raw`^((?:.+?[,;:!]\s+)?\s*${LEADS})${row[0] ? `${escapeRe(row[0])}${EDGE_AFTER}\\s*` : ""}(.+?)\s+${escapeRe(row[1])}((?:\s+#[\p{L}\d_-]+)*(?:\s*(?:,|:|\bund\b|;)\s+.*)?[\s.!?]*)$`,
+    String.raw`^((?:.+?[,;:!]\s+)?\s*${LEADS})${row[0] ? `${escapeRe(row[0])}${EDGE_AFTER}\\s*` : ""}(.+?)\s+${escapeRe(row[1])}((?:\s+#[\p{L}\d_-]+)*(?:\s*(?:,|:|\bund\b|;)\s+.*)?(?:\s+(?:pls|plz|please|bitte|danke))?[\s.!?]*)$`,
     "iu",
   ),
   to: row[2],
@@ -148,6 +149,9 @@ function reorderGerman(text: string, trace?: RowTrace): string {
     if (!lower.includes(r.row[1]) || (r.row[0] && !lower.includes(r.row[0]))) continue;
     const m = r.re.exec(text);
     if (!m || !m[2]!.trim()) continue;
+    // "die erste hab ich … erledigt, abhaken bitte": a verb said last after a clause of its own is that
+    // clause's command (read later), not a verb-final sentence.
+    if (/\b(?:pls|plz|please|bitte|danke)[\s.!?]*$/i.test(m[3] ?? "") && /[,;]/.test(m[2]!)) continue;
     // "hab ich die Rechnung erledigt?" asks; "hab die Rechnung erledigt" (no "ich") reports.
     if (/^hab/i.test(r.row[0]) && /^ich\b/i.test(m[2]!.trim())) continue;
     // "kannst du X löschen?" asks for the deletion; "X löschen?" alone asks about it.
@@ -369,6 +373,13 @@ const HOUR_BEFORE_PART =
   /\bat\s+(\d{1,2}(?::\d\d)?)\s+((?:tomorrow|tmrw|today|(?:mon|tues|wednes|thurs|fri|satur|sun)day)\s+(?:morning|afternoon|evening|night))\b/gi;
 // "done w/ peer review + credentialing forms": a plus between words is "and".
 const PLUS_AND = /(?<=\p{L})\s+\+\s+(?=\p{L})/gu;
+// "he says 8 works better, change it": the time or day said to suit better is the change.
+// (The whole message only: "add gym, 7am works better than 6" is an add.)
+const WORKS_BETTER =
+  /^(?:(?:ok(?:ay)?|hmm+|well|actually)[\s,]+)?(?:(?:he|she|they|\p{L}+)\s+says?\s+)?((?:\d{1,2}(?::\d\d)?\s*(?:am|pm)?|(?:mon|tues|wednes|thurs|fri|satur|sun)day|tomorrow))\s+(?:works|suits(?:\s+(?:him|her|them|me|us))?|is)\s+better(?:\s+for\s+(?:him|her|them|me|us))?(?:\s*[,.]\s*(?:so\s+)?(?:change|update|move)\s+(?:it|that))?[.!]*$/iu;
+// "delete all the stuff I already finished": what was finished is the completed tasks.
+const FINISHED_STUFF =
+  /(?<=\b(?:delete|remove|clear(?:\s+out)?|get\s+rid\s+of|bin|trash)\s+)(?:all\s+)?(?:of\s+)?(?:the\s+|my\s+)?(?:stuff|things|tasks|ones)\s+(?:that\s+)?(?:i|we)(?:'ve|\s+have)?\s+(?:already\s+)?(?:finished|done|completed|ticked\s+off|checked\s+off)\b/gi;
 // "bring the fridge service forward to tomorrow arvo at 2": an earlier day is a move too.
 const BRING_FORWARD = /\b(?:bring|pull)\s+(.+?)\s+(?:forward|earlier)\s+(to|till|until)\b/gi;
 // "reschedule board review to tmrw 0700": four digits after a day are a 24-hour clock time
@@ -704,9 +715,19 @@ function dayOnly(text: string, language: Language): string {
   );
 }
 
-// "la yerba ya la compré": the thing first, a pronoun before the past verb — read "ya compré la yerba".
+// "la yerba ya la compré", "lo de la lavandería ya lo he recogido": the thing first, a pronoun before the
+// past verb — read "ya compré la yerba".
 const ES_OBJECT_FIRST_PAST =
-  /^((?:(?:ah|oh|ay|y|bueno|ok|vale|venga|pues|oye|mira|che)[\s,]+)*)([^\s,][^,]*?)\s+ya\s+(?:la|lo|las|los)\s+(?!(?:hice|dije|puse|tuve|traje|vine|quise|supe|pude|estuve)(?![\p{L}]))(\p{L}{3,}[éíei])(?=[\s,.!?]|$)/iu;
+  /^((?:(?:ah|oh|ay|y|bueno|ok|vale|venga|pues|oye|mira|che)[\s,]+)*)([^\s,][^,]*?)\s+ya\s+(?:la|lo|las|los)\s+(?:he\s+|hemos\s+)?(?!(?:hice|dije|puse|tuve|traje|vine|quise|supe|pude|estuve)(?![\p{L}]))(\p{L}{3,}[éíei]|\p{L}{2,}(?:ado|ido))(?=[\s,.!?]|$)/iu;
+// "la última ya la compré el sábado" (read "ya compré the last el sábado"): the day it was done says
+// nothing of which.
+const ES_DONE_ON_DAY =
+  /^((?:(?:ah|oh|ay|y|and|bueno|ok|vale|pues)[\s,]+)*ya\s+\p{L}{3,}[éí](?![\p{L}]).*?)\s+el\s+(?:lunes|martes|miércoles|jueves|viernes|sábado|domingo)(?:\s+pasado)?(?=[\s,.!?]*$)/iu;
+// "lo del calentador ya está arreglao": a participle said the Caribbean or Andalusian way.
+const ES_SPOKEN_PARTICIPLE = /(?<=\b(?:está|están|esta|estan|ya|quedó|quedo|he|ha)\s+)(\p{L}{3,})ao(?![\p{L}])/giu;
+// "y con Nélida ya hablé anoche": the person first, the past verb after — read "ya hablé con Nélida".
+const ES_PERSON_FIRST_PAST =
+  /^((?:(?:ah|oh|ay|y|bueno|ok|vale|pues|oye|mira|che)[\s,]+)*)((?:con|a|al)\s+[^\s,][^,]*?)\s+ya\s+(?!(?:veré|haré|diré|pondré|tendré|vendré|sabré|podré)(?![\p{L}]))(\p{L}{3,}[éí])(?=[\s,.!?]|$)/iu;
 // An exclamation before the thing ("boah fast vergessn!! …") stays in front of the command.
 const DE_COMMAND_LAST = /^([^,!?:]*[!:]+\s+)?(.+?),\s*(add|delete|remove|check off|complete)\s*[.!]*$/i;
 // "…, bitte eintragen thx": thanks after a verb said last would keep it from being last.
@@ -889,7 +910,13 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
   // nothing more in a report; in a question ("was habe ich heute erledigt?") they are the question.
   if (language === "de" && !DE_QUESTION_START.test(t.trim())) t = t.replace(DE_DONE_ADVERBS, "$1 ich $2");
   if (language === "de" && !/\?\s*$/.test(t)) t = t.replace(DE_REPORT_ADVERBS, "$1 ");
-  if (language === "es") t = t.replace(ES_OBJECT_FIRST_PAST, "$1ya $3 $2").replace(ES_COMING, "próximo $1");
+  if (language === "es")
+    t = t
+      .replace(ES_OBJECT_FIRST_PAST, "$1ya $3 $2")
+      .replace(ES_DONE_ON_DAY, "$1")
+      .replace(ES_SPOKEN_PARTICIPLE, "$1ado")
+      .replace(ES_PERSON_FIRST_PAST, "$1ya $3 $2")
+      .replace(ES_COMING, "próximo $1");
   // "l'acompte des impôts, je l'ai payé ce matin": said of the thing named before, it is done.
   if (language === "fr") t = t.replace(FR_DONE_IT, "is done");
   if (language === "fr")
@@ -970,6 +997,8 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
       .replace(YOU_CAN_AFTER, "$1$3 $2$4")
       .replace(REASON_SO_PRIORITY, ", ")
       .replace(PLUS_AND, " and ")
+      .replace(FINISHED_STUFF, "all completed tasks")
+      .replace(WORKS_BETTER, "make it $1")
       .replace(BRING_FORWARD, "move $1 $2")
       .replace(HOUR_BEFORE_PART, "$2 at $1")
       .replace(LIKE_THE_OTHER, "")

@@ -130,13 +130,23 @@ function lastListWasEmpty(history: RefOptions["history"]): boolean {
   return false;
 }
 
+/**
+ * The list a place in it ("the second one", "the last one") counts in: what we last showed. The options
+ * of a question of ours that a later turn answered are no list any more ("the headshots" … "and rename
+ * the last one": the list shown before the question).
+ */
+function countedList(history: RefOptions["history"]): number[] {
+  const state = dialogueState(history);
+  return state.shownAnswered && state.listed ? state.listed : state.shown;
+}
+
 /** Resolves a phrase that should name exactly one task. */
 export function resolveOne(phrase: string, tasks: TaskSnapshot[], opts: RefOptions = {}): RefOutcome {
   const cleaned = cleanRefPhrase(phrase);
   // "the last one" after a list is its last item, not the task we last touched.
   // After several were added ("three things for saturday: …"), their last.
   if (/^last(?:\s+(?:one|task|item))?$/i.test(cleaned)) {
-    const listed = dialogueState(opts.history).shown;
+    const listed = countedList(opts.history);
     const shown = listed.length ? listed : numbersInLastAssistantText(opts.history);
     if (shown.length > 1) return byNumber(shown[shown.length - 1]!, tasks);
   }
@@ -187,7 +197,7 @@ export function resolveOne(phrase: string, tasks: TaskSnapshot[], opts: RefOptio
   }
   const ord = ORDINAL_REF.exec(cleaned);
   if (ord) {
-    const listed = dialogueState(opts.history).shown;
+    const listed = countedList(opts.history);
     const shown = listed.length ? listed : numbersInLastAssistantText(opts.history);
     const idx = ORDINAL_WORDS[ord[1].toLowerCase()];
     const pick = idx === -1 ? shown[shown.length - 1] : shown[idx - 1];
@@ -227,7 +237,7 @@ export function resolveSeveral(phrase: string, tasks: TaskSnapshot[], opts: RefO
     cleaned,
   );
   if (slice) {
-    const shown = dialogueState(opts.history).shown;
+    const shown = countedList(opts.history);
     const n = /^\d+$/.test(slice[2]!)
       ? +slice[2]!
       : ({ two: 2, three: 3, four: 4, five: 5, six: 6 } as Record<string, number>)[slice[2]!.toLowerCase()]!;

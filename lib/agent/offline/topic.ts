@@ -9,6 +9,7 @@ import { storyTask } from "./story";
 import type { Ctx } from "./context";
 import type { TaskSnapshot } from "./types";
 import { reopensWithTail } from "./intents/complete";
+import { dayOne } from "./intents/correction";
 
 // "take" leads no clause of its own ("take out the bins" is a title), but after a topic it is a command
 // ("take the tag off it"), as "scrap"/"bin" are ("the running shoes, scrap that one") and "swap"/"switch"
@@ -32,7 +33,8 @@ const FIELD_REMARK =
 // What goes before the naming in a remark: "can't make the gym today".
 const LEAD = /^(?:i\s+)?(?:can'?t|cannot|won'?t|couldn'?t|didn'?t|don'?t)\s+(?:make|do|get\s+to|manage)\s+/i;
 
-// "and the second one, move to friday", "y la primera pásala a mañana": an ordinal needs no comma.
+// "and the second one, move to friday", "y la primera pásala a mañana", "las otras dos pásalas a mañana":
+// an ordinal needs no comma.
 // "y la del banco pásala al viernes" (read "the banco move it to friday"): a topic said without a comma,
 // when the command points back at once.
 // "y la reunión con el gestor pásela al jueves" keeps its own article where the tables left it;
@@ -42,7 +44,7 @@ const BARE_SHAPE = new RegExp(
   "i",
 );
 const ORDINAL_SHAPE = new RegExp(
-  String.raw`^(?:a\s+|to\s+|for\s+)?((?:the\s+)?(?:first|second|third|fourth|fifth|last|other)(?:\s+one)?)\s*,?\s+((?:${VERBS.join("|")}|give)\b.*)$`,
+  String.raw`^(?:a\s+|to\s+|for\s+)?((?:the\s+)?(?:(?:first|second|third|fourth|fifth|last|other)(?:\s+one)?|other\s+(?:two|three|four|ones)|others|rest))\s*,?\s+((?:${VERBS.join("|")}|give)\b.*)$`,
   "i",
 );
 
@@ -109,7 +111,10 @@ export function topicFirst(ctx: Ctx): { command: string; task: TaskSnapshot } | 
     const out = resolveOne(numbered[1]!, ctx.tasks, { history: ctx.history });
     if (out.kind === "one") return { command: numbered[2]!, task: out.task };
   }
-  const pointed = text.replace(FIELD_OF_TOPIC, "$1 of it");
+  // "et les croquettes, repousse à dimanche": a move said without its "it" still points back.
+  const pointed = text
+    .replace(FIELD_OF_TOPIC, "$1 of it")
+    .replace(/([,:;]\s*)(move|push|bump|shift|postpone|reschedule)\s+(?=(?:to|till|until)\s)/i, "$1$2 it ");
   const m = SHAPE.exec(pointed) ?? ORDINAL_SHAPE.exec(text) ?? BARE_SHAPE.exec(text);
   if (!m) return null;
   if (FIELD_REMARK.test(m[1]!)) return null;
@@ -128,6 +133,10 @@ export function topicFirst(ctx: Ctx): { command: string; task: TaskSnapshot } | 
       topic.replace(REMARK, ""),
       topic.replace(LEAD, "").replace(REMARK, ""),
       topic.replace(DASH_REMARK, ""),
+      // "that flyer I was supposed to make is pointless now, just delete it": the thing, then who was to do it.
+      topic
+        .replace(REMARK, "")
+        .replace(/^((?:the|that|this|my)\s+[\p{L}-]+(?:\s+[\p{L}-]+)?)\s+(?:that\s+|which\s+)?(?:i|we)\s.*$/iu, "$1"),
       // "the first one I finished last night, tick it off": the place in the list, then what was done.
       topic.replace(
         /^((?:the\s+)?(?:first|second|third|fourth|fifth|last)\s+one)\s+(?:that\s+|which\s+)?(?:i|we)\s.*$/i,
@@ -141,6 +150,9 @@ export function topicFirst(ctx: Ctx): { command: string; task: TaskSnapshot } | 
     const out = resolveOne(phrase, ctx.tasks, { history: ctx.history });
     if (out.kind === "one" && out.via !== "history") return { command, task: out.task };
   }
+  // "the friday one make it 7": a task named by its day.
+  const day = dayOne(topic, ctx);
+  if (day) return { command, task: day };
   // "the gas bill payment bounced 😩 can you mark it as not done again": a remark that names no
   // task whole still names one by a word only its title has.
   const told = storyTask(topic, ctx.tasks);

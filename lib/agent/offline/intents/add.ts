@@ -34,9 +34,9 @@ const STRONG_VERB =
 const WEAK_VERB =
   /^(?:make|put|set(?:\s+up)?|log|save|schedule|start|open|record|keep|take|leave|drop)\s+(?:me\s+)?(?=(?:a|an|another|new)\s+(?:(?:new|quick|recurring|repeating)\s+)*(?:task|todo|to-do|reminder|item|note|memo)\b)/i;
 // A label before a colon announces what follows: "todo: …", "I need to: a, b and c", "two things: …",
-// "new recurring task: …", "put this on my list: …"; a date in it ("two things for tomorrow: …") is every item's.
+// "new recurring task: …", "set up a recurring one pls: …", "put this on my list: …"; a date in it ("two things for tomorrow: …") is every item's.
 const LABEL = new RegExp(
-  String.raw`^(?:todo|to-dos?|to\s+dos?|tasks?|new\s+(?:recurring\s+|repeating\s+)?(?:tasks?|todos?|to-dos?|reminders?)|(?:set\s+up|create|make|add)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:recurring\s+|repeating\s+|daily\s+|weekly\s+|monthly\s+|yearly\s+)?(?:task|todo|to-do|reminder)|reminder|things\s+to\s+do|(?:i\s+|we\s+)?(?:need|have|got|gotta|must)(?:\s+to)?|(${COUNT})\s+(?:more\s+)?(?:things|tasks|todos|to-dos|items)|one\s+more(?:\s+(?:thing|task|item|to-?do))?|(?:put|add|stick|pop|jot|write|note)\s+(?:this|these|it|them)(?:\s+down)?(?:\s+(?:on|onto|in|to)\s+(?:my|the)\s+(?:to-?do\s+)?(?:list|tasks))?)(?:\s*,?\s+(${PRIO}))?(?:\s+please)?(?:\s+((?:for|on|by|due)\s+[^:]+?))?\s*[:-]\s*`,
+  String.raw`^(?:todo|to-dos?|to\s+dos?|tasks?|new\s+(?:recurring\s+|repeating\s+)?(?:tasks?|todos?|to-dos?|reminders?)|(?:set\s+up|create|make|add)\s+(?:a\s+|an\s+)?(?:new\s+)?(?:recurring\s+|repeating\s+|daily\s+|weekly\s+|monthly\s+|yearly\s+)?(?:task|todo|to-do|reminder)|(?:set\s+up|create|make|add)\s+(?:a\s+)?(?:new\s+)?(?:recurring|repeating)\s+one|reminder|things\s+to\s+do|(?:i\s+|we\s+)?(?:need|have|got|gotta|must)(?:\s+to)?|(${COUNT})\s+(?:more\s+)?(?:things|tasks|todos|to-dos|items)|one\s+more(?:\s+(?:thing|task|item|to-?do))?|(?:put|add|stick|pop|jot|write|note)\s+(?:this|these|it|them)(?:\s+down)?(?:\s+(?:on|onto|in|to)\s+(?:my|the)\s+(?:to-?do\s+)?(?:list|tasks))?)(?:\s*,?\s+(${PRIO}))?(?:\s+(?:please|pls))?(?:\s+((?:for|on|by|due)\s+[^:]+?))?\s*[:-]\s*`,
   "i",
 );
 const REMIND =
@@ -449,10 +449,14 @@ export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Inter
           // An unannounced list counts only when every item starts like a to-do ("buy …").
           const parts = splitItems(match.body, undefined, false, ctx.language);
           // "…, make it top priority" starts like a to-do but only says something of the one before it.
-          if (parts.length > 1)
-            return parts.every((p) => startsLikeTodo(p, ctx.language) && parseTaskText(p, ctx).title)
-              ? parts
-              : [match.body];
+          // "venue walkthrough monday 11am, catering tasting tuesday 2pm and call the florist wednesday":
+          // things each said with a day of its own are a list too.
+          if (parts.length > 1) {
+            const read = parts.map((p) => parseTaskText(p, ctx));
+            const todos = parts.every((p, i) => startsLikeTodo(p, ctx.language) && read[i]!.title);
+            const dated = read.every((r) => r.title && r.dueDate && !r.repeat);
+            return todos || dated ? parts : [match.body];
+          }
           return splitVerbPhrases(match.body, ctx.language) ?? [match.body];
         })();
 

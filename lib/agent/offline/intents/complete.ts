@@ -241,10 +241,11 @@ function foreignPast(ctx: Ctx): Interpretation | null {
   const stop = new Set(spec.stop);
   // "ya llamé a la abuela, estaba encantada": what follows the comma is how it went.
   // "… esta mañana": when it was done says nothing of which.
-  // "j'ai pogné le lave-vitre hier au Canadian Tire": where it was done (a shop's name) says nothing of which.
+  // "j'ai pogné le lave-vitre hier au Canadian Tire", "… schon am Markt besorgt": where it was done (a shop's
+  // name, a place) says nothing of which.
   const said = (m.groups.object ?? m.groups.object2)
     ?.replace(/\s*,.*$/, "")
-    .replace(/\s+(?:au|aux|chez|at|im|beim|al)\s+\p{Lu}.*$/u, "")
+    .replace(/\s+(?:au|aux|chez|at|im|am|beim|al)\s+\p{Lu}.*$/u, "")
     .replace(WHEN_DONE_AT_END, "");
   const verb = m.groups.verb ?? m.groups.verb2;
   if (!said || !verb) return null;

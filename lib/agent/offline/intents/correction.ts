@@ -29,6 +29,9 @@ const MEANT =
 // "it was the rsvp I did, not the playlist": the task meant, said as a cleft.
 const CLEFT =
   /^it(?:\s+was|\s+is|'s)\s+(.+?)\s+(?:that\s+)?(?:i|we)\s+(?:did|meant|finished|paid|sent|booked|wanted)(?:\s+to\s+\w+)?(?:\s*[,;-]?\s+not\s+(.+))?$/i;
+// "el que va pal viernes es lo del plomero, no la junta": the one the change was for, named.
+const THE_ONE_FOR =
+  /^(?:the\s+one|(?:el|la)\s+que)\s+(?:(?:va|goes|going)\s+)?(?:for|on|to|pa|pal|para)\s+\S+\s+(?:is|was|should\s+be|es|era)\s+(.+?)(?:\s*[,;-]?\s+(?:not|no)\s+(.+))?$/i;
 const NOT_BUT = /^not\s+(.+?)\s*(?:[,;]|\s-\s|\s+but)\s*(?:i\s+meant\s+|it'?s\s+)?(.+)$/i;
 const X_NOT_Y = /^(.+?)\s*,\s*not\s+(.+)$/i;
 const OTHER = /^(?:the\s+)?other\s+(?:one|task)$/i;
@@ -94,7 +97,7 @@ function intended(text: string): string | null {
   // "I meant next tuesday - the 22nd": a day meant, not a task (wrongDate).
   if (m && DAY_MEANT.test(m[1]!)) return null;
   if (m) return m[1]!;
-  m = CLEFT.exec(stripped);
+  m = CLEFT.exec(stripped) ?? THE_ONE_FOR.exec(stripped);
   if (m) return m[1]!;
   m = NOT_BUT.exec(stripped);
   if (m) return m[2]!;
@@ -223,7 +226,7 @@ const ONE_MORE =
 // "und kollegen wegen urlaubsvertretung fragen, morgen, auch mit tag arbeit": one more deed in German,
 // Spanish or French, said with its own when and tags.
 const ONE_MORE_DEED = /^(?:(?:oh|ah|ok|and)[\s,]+)*(?:(?:and|also|plus)\s+)?([^,]+?)(\s*,.*)?$/i;
-const SAID_AND = /^\W*(?:and|und|y|et|also|auch|plus)\s/i;
+const SAID_AND = /^\W*(?:and|und|y|et|also|auch|plus|n)\s/i;
 // (The tables have already taken the "and" off the text.)
 const AND_THING = /^(?:(?:and|also|plus)\s+)?((?!(?:it|that|this|them|those)\b).+)$/i;
 
@@ -264,7 +267,11 @@ export function dayOne(phrase: string, ctx: Ctx): TaskSnapshot | null {
     const d = t.status === "pending" && t.dueDate ? dayInZone(t.dueDate, ctx.date.timeZone) : null;
     return !!d && isoDate(d) === iso;
   });
-  return due.length === 1 ? due[0]! : null;
+  if (due.length === 1) return due[0]!;
+  // "another one friday" … "the friday one make it 7": of several that day, the one just made or changed.
+  const touched = dialogueState(ctx.history).lastChange?.touched ?? [];
+  const recent = due.filter((t) => touched.includes(t.number));
+  return recent.length === 1 ? recent[0]! : null;
 }
 
 export function correction(ctx: Ctx): Interpretation | null {
@@ -315,7 +322,11 @@ export function correction(ctx: Ctx): Interpretation | null {
     if (!state.changeIsLatest) return null;
     // "add buy new jumpers for jack by the 18th" … "and same for mia": the same new task, for someone else.
     const forWhom = SAME_FOR.exec(text);
-    return (forWhom ? sameAddFor(forWhom[1]!, change, ctx) : null) ?? oneMore(text, ctx, change);
+    return (
+      (forWhom ? sameAddFor(forWhom[1]!, change, ctx) : null) ??
+      anotherOn(text, change, ctx) ??
+      oneMore(text, ctx, change)
+    );
   }
 
   // "devuélvemela" then "la que había que borrar era la del mecánico": the wrong change is undone
@@ -394,6 +405,35 @@ function sameAddFor(who: string, change: Change, ctx: Ctx): Interpretation | nul
   const name = who.trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase());
   const input = { ...add.input, title: `${title.slice(0, person.index)}${person[1]} ${name}` };
   return result("add_task", [{ tool: "add_task", input }], { titles: [input.title], ellipsis: true }, 0.8);
+}
+
+// "and another one friday, same time": the task just added, once more on another day.
+// "same for wednesday", "and tuesday as well but 8am": the same, said with the day.
+const ANOTHER_ON =
+  /^(?:(?:and|ok(?:ay)?|oh\s+and|plus)[\s,]+)?(?:(?:another|one\s+more)(?:\s+one)?\s+(.+)|same\s+(?:for|on)\s+(.+)|(.+?)\s+(?:too|as\s+well|also)(?:\s*,?\s*but\s+(?:at\s+)?(.+))?)$/i;
+
+/** The new task again on the day said, at its time unless another is said; its reminder is its own. */
+function anotherOn(text: string, change: Change, ctx: Ctx): Interpretation | null {
+  const [add] = change.calls;
+  const m = ANOTHER_ON.exec(text);
+  if (!m || change.calls.length !== 1 || add?.tool !== "add_task") return null;
+  const said = (m[1] ?? m[2] ?? `${m[3]}${m[4] ? ` at ${m[4]}` : ""}`).replace(
+    /\s*,?\s*(?:at\s+)?(?:the\s+)?same\s+time$/i,
+    "",
+  );
+  const found = extractDate(said, ctx.date);
+  if (!found.date || found.rest.replace(/[\s,.!-]+|\b(?:on|for)\b/gi, "")) return null;
+  // A time alone ("another one 5pm") says no other day; a repeating task's copy is no plain one.
+  if (/^(?:at\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:am|pm|h)?$/i.test(said.trim()) || add.input.repeat) return null;
+  const before = typeof add.input.dueDate === "string" ? add.input.dueDate : null;
+  const dueDate = /T/.test(found.date.value)
+    ? found.date.value
+    : keepTimeOf({ dueDate: before } as TaskSnapshot, found.date.value, ctx.date.timeZone);
+  // ("and next week as well" names no other day than the one it has.)
+  if (dueDate === before) return null;
+  const { remindAt: _r, ...rest } = add.input;
+  const input = { ...rest, dueDate };
+  return result("add_task", [{ tool: "add_task", input }], { titles: [String(add.input.title)], ellipsis: true }, 0.8);
 }
 
 const SAME_BUT = /^(.+?)\s*,?\s+but\s+(?:make\s+it\s+|on\s+)?(.+)$/i;

@@ -62,7 +62,7 @@ export function buildList(text: string, ctx: Ctx, confidence: number): Interpret
       body = `${body} ${tail[0]}`;
       search = search.slice(0, tail.index);
     }
-    const tagged = /^#([\w-]+)$/.exec(search.trim());
+    const tagged = /^#([\p{L}\p{N}_-]+)$/u.exec(search.trim());
     if (tagged) {
       body += ` ${search}`;
       search = undefined;
@@ -192,8 +192,9 @@ export function buildList(text: string, ctx: Ctx, confidence: number): Interpret
   const knownTags = new Map<string, string>();
   for (const t of ctx.tasks)
     for (const tag of t.tags) knownTags.set(unmarked(tag.replace(/^#/, "")), tag.replace(/^#/, ""));
+  // (Letters of any language: "#büro".)
   const tagRe =
-    /(?:^|\s)#([\w-]+)|\b(?:tagged|labell?ed|with\s+(?:the\s+)?(?:tag|label)|under(?:\s+the)?(?:\s+tag)?|in\s+(?:the\s+)?(?:tag|category|project))\s*:?\s*(?:as\s+|with\s+)?#?([\w-]+)|\b(?:in|from|under|have|has|with)\s+(?:the\s+|my\s+|a\s+)?#?([\w-]+)\s+(?:tag|category|project|label|list)\b|\b(?:the|my)\s+#?([\w-]+)\s+(?:tag|label)\b/i;
+    /(?:^|\s)#([\p{L}\p{N}_-]+)|\b(?:tagged|labell?ed|with\s+(?:the\s+)?(?:tag|label)|under(?:\s+the)?(?:\s+tag)?|in\s+(?:the\s+)?(?:tag|category|project))\s*:?\s*(?:as\s+|with\s+)?#?([\p{L}\p{N}_-]+)|\b(?:in|from|under|have|has|with)\s+(?:the\s+|my\s+|a\s+)?#?([\p{L}\p{N}_-]+)\s+(?:tag|category|project|label|list)\b|\b(?:the|my)\s+#?([\p{L}\p{N}_-]+)\s+(?:tag|label)\b/iu;
   const tm = tagRe.exec(body);
   let tag: string | undefined;
   if (tm) tag = (tm[1] ?? tm[2] ?? tm[3] ?? tm[4]).toLowerCase();

@@ -52,7 +52,12 @@ export function searchable(said: string, tasks: Ctx["tasks"]): string {
   const has = (t: string) => count(t) > 0;
   // "when's my dentist appointment": "dentist" names it (the task may be "Dentist check-up"), unless
   // the whole phrase finds fewer tasks ("vet" alone would also find "Book the vet").
-  const visit = /^(.+?)\s+(?:appointments?|appts?)$/i.exec(term)?.[1];
+  // "el turno con el cardiólogo", "le rendez-vous chez le dentiste": the same, the visit said first.
+  const visit =
+    /^(.+?)\s+(?:appointments?|appts?)$/i.exec(term)?.[1] ??
+    /^(?:turno|cita|consulta|rendez-vous|rdv|termin|appointment)\s+(?:con|chez|beim|bei|with|at)\s+(?:(?:el|la|le|dem|der|the|my|mi|mon|ma)\s+)?(.+)$/iu.exec(
+      term,
+    )?.[1];
   const whole = count(term);
   if (visit && (whole === 0 ? count(visit) > 0 : count(visit) === whole)) return searchable(visit, tasks);
   // "when do I have to pay the gardener": the thing the deed is done to, when it finds the same tasks.

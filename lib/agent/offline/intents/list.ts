@@ -12,9 +12,10 @@ import { BUSY_QUESTIONS, dueOf, ellipsis, periodOf } from "./list-period-questio
 const TRIGGER =
   /^(?:show|list|display|view|see|give\s+me|get\s+me|get\s+(?:me\s+)?(?:my|all|the)\s+(?:tasks|list|todos)|print|what|what'?s|whats|which|any|anything|do\s+i\s+(?:have|need|got)|have\s+i\s+got|have\s+i|how\s+(?:many|much)|tell\s+me|fetch|find|search|look\s+up|look\s+for|pull\s+up|bring\s+up|is\s+there|are\s+there|where|let\s+me\s+see|lemme\s+see|i\s+(?:want|need|would\s+like|'d\s+like)\s+to\s+(?:see|know|view)|remind\s+me\s+what|my\s+(?:tasks|todos|to-dos|list|agenda)|tasks|todos|to-dos|agenda|overdue|upcoming|remaining|open\s+tasks|pending\s+tasks|completed\s+tasks|am\s+i\s+(?:behind|late)|anything\s+(?:due|overdue)|(?:is|has)\s+(?:there\s+)?(?:anything|something|everything)|(?:are|have)\s+(?:there\s+)?any|(?:have\s+i\s+|i\s+)?got\s+(?:anything|any)|did\s+(?:i|we|anything|something)|check\s+(?:my|the)\s+(?:tasks|list|todos)|(?:everything|all\s+(?:the\s+)?(?:stuff|things|tasks))\s+(?:that\s+)?(?:i|we)(?:'ve|\s+have)?\s+(?:already\s+)?(?:finished|done|completed|(?:checked|ticked|crossed)\s+off|got\s+done))\b/i;
 
-// Questions that start like a list request but are about something else.
+// Questions that start like a list request but are about something else ("my list is such a mess, …" is
+// a remark).
 const NOT_A_LIST =
-  /^(?:give\s+me\s+(?:till|until|til)\b|what\s+(?:can|do)\s+you|what'?s\s+up|what\s+is\s+(?:this|doable)(?=\s*[?!.]*$)|what\s+time|what'?s\s+the\s+(?:time|date|weather)|(?:tasks?|items?|numbers?)\s+#?\d+(?:\s*(?:,|and|&)\s*#?\d+)*\s+(?:are|is)\s+(?:all\s+)?(?:done|finished|complete|completed)$)/i;
+  /^(?:my\s+(?:list|tasks|todos|to-?do\s+list)\s+(?:is|are|'s|'re)\s+(?:such\s+|so\s+|a\s+|an\s+|getting\s+|way\s+too\s+)*(?:mess|messy|chaos|chaotic|disaster|nightmare|long|huge|overwhelming|out\s+of\s+(?:control|hand))\b|give\s+me\s+(?:till|until|til)\b|what\s+(?:can|do)\s+you|what'?s\s+up|what\s+is\s+(?:this|doable)(?=\s*[?!.]*$)|what\s+time|what'?s\s+the\s+(?:time|date|weather)|(?:tasks?|items?|numbers?)\s+#?\d+(?:\s*(?:,|and|&)\s*#?\d+)*\s+(?:are|is)\s+(?:all\s+)?(?:done|finished|complete|completed)$)/i;
 
 // Open questions ("what …", "any …") are about the list only when they say something list-like.
 const WEAK_TRIGGER =
@@ -93,6 +94,9 @@ const NOT_A_DEED =
   /^(?:scheduled|planned|supposed|meant|needed|required|expected|tagged|labell?ed|marked|named|called|titled|listed|added|saved|stored|set|moved|postponed|delayed|repeated|linked|related|included|involved|attached|assigned|reminded|due|overdue)$/i;
 const NOT_A_SUBJECT = /^(?:there|anything|something|everything|nothing|it|that|this|i|you|we|they|he|she)\b/i;
 
+const PURPOSE_TAIL =
+  /\s+(?:so|so\s+that)\s+(?:i|we)(?:'ve|\s+have|'ll|\s+will|\s+can)?\s+(?:got\s+|have\s+)?(?:something|stuff|a\s+list|an\s+overview)\s+to\s+\w+.*$/i;
+
 export function list(ctx: Ctx): Interpretation | null {
   // "show report done, sent to the producers": the list verb is the first word of a task's title.
   const named =
@@ -106,6 +110,12 @@ export function list(ctx: Ctx): Interpretation | null {
   const lead = smalltalkLead(ctx.text);
   if (lead) {
     const text = ctx.text.slice(lead);
+    return list({ ...ctx, text, lower: text.toLowerCase() });
+  }
+  // "… since the 1st so I've got something to show her": why the list is wanted says nothing of what is in it.
+  const purpose = PURPOSE_TAIL.exec(ctx.text);
+  if (purpose && purpose.index > 0) {
+    const text = ctx.text.slice(0, purpose.index);
     return list({ ...ctx, text, lower: text.toLowerCase() });
   }
   const again = ellipsis(ctx);
