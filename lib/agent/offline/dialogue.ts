@@ -51,12 +51,15 @@ export function dialogueState(history: HistoryTurn[] | undefined): DialogueState
     }
     const calls = turn.calls ?? [];
     const results = turn.results ?? [];
-    if (!shownFound) {
-      const listed = results.find((r) => (r as { kind?: string } | null)?.kind === "listed") as
+    const listed = (
+      results.find((r) => (r as { kind?: string } | null)?.kind === "listed") as
         | { tasks?: Array<{ number: number }> }
-        | undefined;
-      if (listed?.tasks) {
-        state.shown = listed.tasks.map((t) => t.number);
+        | undefined
+    )?.tasks?.map((t) => t.number);
+    if (state.listed === null && listed) state.listed = listed;
+    if (!shownFound) {
+      if (listed) {
+        state.shown = listed;
         shownFound = true;
       } else if (!calls.length) {
         const named = [...new Set([...turn.text.matchAll(/#(\d+)/g)].map((m) => +m[1]!))];
@@ -66,12 +69,6 @@ export function dialogueState(history: HistoryTurn[] | undefined): DialogueState
           shownFound = true;
         }
       }
-    }
-    if (state.listed === null) {
-      const listed = results.find((r) => (r as { kind?: string } | null)?.kind === "listed") as
-        | { tasks?: Array<{ number: number }> }
-        | undefined;
-      if (listed?.tasks) state.listed = listed.tasks.map((t) => t.number);
     }
     if (!state.lastAttempt && calls.some((c) => CHANGING.has(c.tool))) {
       state.lastAttempt = {
@@ -154,7 +151,7 @@ function ownDayRule(rule: string, from: TaskSnapshot | undefined, task: TaskSnap
 }
 
 /** A new due day for a task: a timed task keeps its time of day, an untimed one stays a bare date. */
-export function keepTimeOf(task: TaskSnapshot, value: string, timeZone: string): string {
+export function keepTimeOf(task: Pick<TaskSnapshot, "dueDate">, value: string, timeZone: string): string {
   const day = dayInZone(value, timeZone);
   if (!day) return value;
   if (task.dueDate && /T/.test(task.dueDate)) {

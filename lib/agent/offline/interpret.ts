@@ -283,13 +283,11 @@ function buried(input: InterpretInput, ctx: Ctx): Interpretation | null {
       .split(/\s*,\s*/)
       .slice(1)
       .some((c) => REQUEST_START.test(c.replace(/^just\s+/i, "")) && /\b(?:it|them)\b/i.test(c));
-  const read = parts
+  const outs = parts
     .filter(asks)
-    .map((text) => aboutStory(input, ctx, text) ?? understand({ ...input, text }, false, ctx.language));
-  // A question only reads, so a plainer reading of it is enough ("wait, did I already book the tickets?").
-  const outs = read.filter(
-    (o) => o.calls.length && (o.confidence >= 0.7 || o.calls.every((c) => c.tool === "list_tasks")),
-  );
+    .map((text) => aboutStory(input, ctx, text) ?? understand({ ...input, text }, false, ctx.language))
+    // A question only reads, so a plainer reading of it is enough ("wait, did I already book the tickets?").
+    .filter((o) => o.calls.length && (o.confidence >= 0.7 || o.calls.every((c) => c.tool === "list_tasks")));
   return outs.length ? combine(outs) : null;
 }
 

@@ -428,7 +428,7 @@ function anotherOn(text: string, change: Change, ctx: Ctx): Interpretation | nul
   const before = typeof add.input.dueDate === "string" ? add.input.dueDate : null;
   const dueDate = /T/.test(found.date.value)
     ? found.date.value
-    : keepTimeOf({ dueDate: before } as TaskSnapshot, found.date.value, ctx.date.timeZone);
+    : keepTimeOf({ dueDate: before }, found.date.value, ctx.date.timeZone);
   // ("and next week as well" names no other day than the one it has.)
   if (dueDate === before) return null;
   const { remindAt: _r, ...rest } = add.input;
