@@ -31,6 +31,15 @@ export function remember<T>(cache: Map<string, T>, key: string, value: T): T {
   return value;
 }
 
+const verbFirst = new Map<string, boolean>();
+/**
+ * Whether a title starts with a verb ("Call the dentist"), read by compromise's tagger as a request
+ * ("please call the dentist"): alone, a capitalised "Call" is read as a name or a noun.
+ */
+export function startsWithVerb(title: string): boolean {
+  return verbFirst.get(title) ?? remember(verbFirst, title, nlp(`please ${title.toLowerCase()}`).has("^please #Verb"));
+}
+
 function lexiconTags(word: string): string[] {
   const tag = model.one.lexicon[word];
   return tag === undefined ? [] : Array.isArray(tag) ? tag : [tag];

@@ -46,3 +46,25 @@ describe("short forms of a title's words", () => {
     }
   });
 });
+
+describe("how sure a half match is", () => {
+  const tasks = [
+    task(1, "Call the dentist"),
+    task(2, "Envoyer les cartes de vœux aux clients"),
+    task(3, "Book flights"),
+  ];
+
+  it("marks a phrase that shares only the title's verb as loose, to be asked about", () => {
+    expect(resolveTitle("my call with the bank", tasks)).toMatchObject({ kind: "one", partial: true, loose: true });
+    expect(resolveTitle("call the dentist's office", tasks)).toMatchObject({ kind: "one", task: { number: 1 } });
+    expect(resolveTitle("the dentist call", tasks)).not.toHaveProperty("loose");
+  });
+
+  it("reads œ typed as oe", () => {
+    expect(resolveTitle("les cartes de voeux", tasks)).toMatchObject({
+      kind: "one",
+      task: { number: 2 },
+      partial: false,
+    });
+  });
+});

@@ -6,13 +6,19 @@
 // purpose: the scoring steps share their normalising helpers and read best in order.
 import "server-only";
 import { distance } from "fastest-levenshtein";
-import { remember, foreignStemsMatch, stem } from "./lemma";
+import { remember, foreignStemsMatch, startsWithVerb, stem } from "./lemma";
 import type { TaskSnapshot } from "./types";
 
 export { stem };
 
 export type RefOutcome =
-  | { kind: "one"; task: TaskSnapshot; via: "number" | "title" | "tag" | "history" | "override"; partial?: boolean }
+  | {
+      kind: "one";
+      task: TaskSnapshot;
+      via: "number" | "title" | "tag" | "history" | "override";
+      partial?: boolean;
+      loose?: boolean;
+    }
   | { kind: "many"; candidates: TaskSnapshot[]; phrase: string }
   | {
       kind: "none";
@@ -157,6 +163,8 @@ export function words(s: string): string[] {
       .normalize("NFD")
       .replace(/\p{M}/gu, "")
       .replace(/ß/g, "ss")
+      .replace(/œ/g, "oe")
+      .replace(/æ/g, "ae")
       .replace(/[’]/g, "'")
       // "1:1", "1.31": numbers joined by a colon or a point are one word ("the 1:1" is not "1.31").
       .replace(/(\d)[:.](?=\d)/g, "$1-")
@@ -315,7 +323,18 @@ type Scored = { task: TaskSnapshot; title: number; all: number; exact: boolean; 
 
 // A title is read (words, stems) once, not once per reference: with a few hundred tasks a message
 // that is tried several ways (interpret.ts) compares every title many times.
-const KIND_WORDS = new Set(["appointment", "appointments", "errand", "errands", "thing", "things", "stuff", "job"]);
+const KIND_WORDS = new Set([
+  "appointment",
+  "appointments",
+  "errand",
+  "errands",
+  "thing",
+  "things",
+  "stuff",
+  "job",
+  "run",
+  "truc",
+]);
 
 type ReadTitle = { stems: string[]; typed: string[]; normal: string };
 const readTitles = new Map<string, ReadTitle>();
@@ -445,9 +464,21 @@ function scoreMatch(cleaned: string, tasks: TaskSnapshot[], opts: MatchOptions):
   const best = Math.max(0, ...scored.map((s) => s.all));
   if (best > 0 && best / query.length >= 0.5) {
     const top = scored.filter((s) => s.all === best).map((s) => s.task);
-    return settle(preferStatus(top, opts.prefer), cleaned, "title", opts, true);
+    const out = settle(preferStatus(top, opts.prefer), cleaned, "title", opts, true);
+    if (out.kind === "one" && query.length === 2 && sharesOnlyVerb(out.task, query)) return { ...out, loose: true };
+    return out;
   }
   return { kind: "none", phrase: cleaned, reason: "no_match" };
+}
+
+/**
+ * Whether the phrase shares only the title's leading verb: "my call with the bank" is not "Call the
+ * dentist", though half its words are in it. Such a match is put to the user rather than acted on.
+ */
+function sharesOnlyVerb(task: TaskSnapshot, query: string[]): boolean {
+  const [first, ...rest] = readTitle(task.title).stems;
+  const named = (t: string) => query.some((q) => stemsMatch(q, t));
+  return !!first && rest.length > 0 && named(first) && !rest.some(named) && startsWithVerb(task.title);
 }
 
 function settle(

@@ -60,7 +60,7 @@ const ADD_IT_ASKED =
 // "…? Thank you so much", "…. cheers in advance", "…? no rush": thanks (or leave) in a sentence of
 // their own after the request.
 const THANKS_END =
-  /[.!?,]+\s*(?:no\s+rush|no\s+hurry|there'?s\s+no\s+rush)[\s.!]*$|[.!?,]+\s*(?:thanks|thank\s+you|thx|cheers|ty)(?:\s+(?:so|very)\s+much|\s+a\s+lot|\s+heaps|\s+in\s+advance)?(?:,?\s+(?:dear|darling|love|hun|honey|mate|buddy|my\s+dear))?[\s.!?:)]*$/i;
+  /[.!?,]+\s*(?:no\s+rush|no\s+hurry|there'?s\s+no\s+rush)(?:\s+on\s+(?:it|that|this))?[\s.!]*$|[.!?,]+\s*(?:thanks|thank\s+you|thx|cheers|ty)(?:\s+(?:so|very)\s+much|\s+a\s+lot|\s+heaps|\s+in\s+advance)?(?:,?\s+(?:dear|darling|love|hun|honey|mate|buddy|my\s+dear))?[\s.!?:)]*$/i;
 // "tasks 1 and 4 are done, see you later!": a goodbye after a request (not after thanks, which
 // with it is all small talk).
 const GOODBYE_END =

@@ -2,7 +2,7 @@
 // contract (or a direct reply). Pure and deterministic: same input, same output.
 // One file (over 300 lines): the order in which the intents are tried is the main decision and reads best whole.
 import { ask, makeCtx, result, type Ctx } from "./context";
-import { add, buildAdds, parseTaskText, reportsPast, verbless } from "./intents/add";
+import { add, addItSaid, buildAdds, parseTaskText, reportsPast, verbless } from "./intents/add";
 import { complete } from "./intents/complete";
 import { correction, TOO } from "./intents/correction";
 import { del } from "./intents/delete";
@@ -347,16 +347,20 @@ function withoutAside(input: InterpretInput, ctx: Ctx, weakTasks = false): Inter
   const text = ctx.text;
   const breaks = [...text.matchAll(ASIDE_BREAK)];
   if (!breaks.length || breaks.length > 4) return null;
-  const strong = (o: Interpretation) => o.calls.length > 0 && o.confidence >= 0.7;
+  // "ugh my brain is mush today. dentist cleaning thurs 2:30pm, add it pls": the things said, asked to be added.
+  const asked = addItSaid(ctx.raw);
+  const strong = (o: Interpretation) =>
+    o.calls.length > 0 && (o.confidence >= 0.7 || (asked && o.entities.verbless === true));
+  // `weakTasks`: the remark may have been read as a new task, but only a weak one.
+  // A question of ours ("remind me 1 hour before" what time?) is no remark: it still needs its answer.
+  const remark = (o: Interpretation) =>
+    (!o.calls.length && REMARK_INTENTS.has(o.intent)) || (weakTasks && o.calls.length > 0 && !strong(o));
   for (const m of breaks) {
     const head = text.slice(0, m.index).trim();
     const tail = text.slice(m.index + m[0].length).trim();
     if (!head || !tail) continue;
-    const [a, b] = [head, tail].map((t) => understand({ ...input, text: t }, false, ctx.language));
-    // `weakTasks`: the remark may have been read as a new task, but only a weak one.
-    // A question of ours ("remind me 1 hour before" what time?) is no remark: it still needs its answer.
-    const remark = (o: Interpretation) =>
-      (!o.calls.length && REMARK_INTENTS.has(o.intent)) || (weakTasks && o.calls.length > 0 && !strong(o));
+    const a = understand({ ...input, text: head }, false, ctx.language);
+    const b = understand({ ...input, text: tail }, false, ctx.language);
     // Two readings that agree ("ya pagué la luz, táchalo") are sure enough together.
     const same = sameCalls(a, b) || sameCalls(a, aboutHead(input, ctx, a, tail));
     // "mark both done, upgrade finished this afternoon and the cert auto-renewed": the tail says again
@@ -378,7 +382,15 @@ function withoutAside(input: InterpretInput, ctx: Ctx, weakTasks = false): Inter
       /\b(?:it|that|them)\b/i.test(tail)
     )
       return a;
-    if (strong(b) && remark(a)) return b;
+    // "midsommar prep is all sorted!! tick off everything tagged midsommar": news of a thing we do not
+    // have on the list, then the request.
+    const unknownNews = (o: Interpretation) =>
+      o.intent === "clarify" &&
+      !o.calls.length &&
+      !o.entities.candidates &&
+      !!o.entities.ref &&
+      resolveOne(String(o.entities.ref), ctx.tasks, { history: ctx.history }).kind === "none";
+    if (strong(b) && (remark(a) || unknownNews(a))) return b;
     // "I did the grocery run, mark all my groceries tasks as done": the report's question was which of
     // them; the request names them all.
     const asked =
@@ -398,6 +410,14 @@ function withoutAside(input: InterpretInput, ctx: Ctx, weakTasks = false): Inter
       const a = understand({ ...input, text: head }, false, ctx.language);
       if (sameCalls(a, aboutHead(input, ctx, a, last))) return a;
     }
+  }
+  // "hoy he sido productiva jaja, la 2 y la 5 ya están, márcalas": after a remark, the rest may itself
+  // be a report and its request (each cut is shorter, so this ends).
+  for (const m of breaks) {
+    const tail = { ...input, text: text.slice(m.index + m[0].length).trim() };
+    const a = understand({ ...input, text: text.slice(0, m.index).trim() }, false, ctx.language);
+    const b = remark(a) && tail.text ? withoutAside(tail, makeCtx(tail, undefined, ctx.language), weakTasks) : null;
+    if (b && strong(b)) return b;
   }
   return null;
 }

@@ -749,6 +749,8 @@ const YOU_CAN_AFTER =
 // "la pelouse n'est pas vraiment finie", "c'est pas fait", "al final no se pagó": a task said not to be
 // done, in the words the English reopen patterns read ("… isn't done").
 const NOT_DONE: Partial<Record<Language, RegExp>> = {
+  // "the candy one shouldn't be checked off": it was marked done by mistake.
+  en: /\b(?:shouldn['’]?t|should\s+not|wasn['’]?t\s+supposed\s+to)\s+(?:be|have\s+been)\s+(?:checked|ticked|crossed|marked)\s+(?:off|(?:as\s+)?(?:done|complete|completed))\b(?!\s+(?:until|till|before|unless|if)\b)/gi,
   // "le rapport, je l'ai pas fini": the same, said of the thing named before.
   fr: /(?:\bn['’]est|\bc['’]est|\best|\bje\s+(?:ne\s+)?l['’]ai)\s+pas\s+(?:encore\s+|vraiment\s+|tout\s+à\s+fait\s+)?(?:fini|fait|terminé|réglé|payé)e?s?(?![\p{L}])/giu,
   es: /\bno\s+se\s+(?:hizo|pagó|pago|terminó|termino|mandó|mando|envió|envio)(?![\p{L}])/giu,
@@ -785,7 +787,7 @@ const DE_ONLY_MEANT =
 const DE_REMIND_LAST = /\b(und\s+)?mich\s+(?!an\b|daran\b)(.+?)\s+(?:daran\s+)?erinnern\b/giu;
 // "die Vorbereitung fürs Teammeeting schieb bitte auf Montag": the task named first, then the command.
 const DE_OBJECT_FIRST =
-  /^((?:(?:ah|oh|ach|und|also)[\s,]+)*)((?:die|der|das|den|dem|mein|meine|meinen)\s+[^\s?.!,][^?.!,]*?)\s+(schieb|schiebe|verschieb|verschiebe|stell|stelle|lösch|lösche|streich|streiche|markier|markiere|erledige)\s+((?:(?:bitte|mal|ma|doch|halt)\s+)*)(?=\S)/iu;
+  /^((?:(?:ah|oh|ach|und|also)[\s,]+)*)((?:die|der|das|den|dem|mein|meine|meinen)\s+[^\s?.!,][^?.!,]*?)\s+(schieb|schiebe|verschieb|verschiebe|zieh|ziehe|stell|stelle|lösch|lösche|streich|streiche|markier|markiere|erledige)\s+((?:(?:bitte|mal|ma|doch|halt)\s+)*)(?=\S)/iu;
 // "den Abwart hab ich vorhin angerufen": the thing first, then the report ("ich hab … angerufen").
 // "Und bei der ersten schreib als Notiz dazu: …": the task at that place of the list shown, then what to do.
 const DE_PLACES: Record<string, string> = {
@@ -875,6 +877,9 @@ const SOMEONE_MOVED_IT =
 // "Lindiwe just emailed, she pushed the subtitle deadline to next Wednesday": someone else's move, named.
 const SOMEONE_MOVED_THE =
   /(?<=^|[,.;!]\s*)(?:they|he|she|[a-z]+)(?:\s+has|\s+have|['’]s|['’]ve)?\s+(?:just\s+)?(?:moved|pushed|bumped|shifted|rescheduled|postponed)\s+(the\s+[^,.;!?]+?)\s+(to|till|until)\b/gi;
+// "for the dentist check-up, remind me the night before at 7pm": the reminder is the named task's.
+const TOPIC_THEN_REMIND =
+  /^(?:as\s+for|for|about|re:?|regarding)\s+((?:the|my|that)\s+[^,;:]+?)\s*[,;:]\s*(remind\s+me)\s+(?!to\b|about\b|of\b|that\b)(?![^.!?]*\bto\s)/i;
 const ABOUT_IT_LAST =
   /^((?:and\s+)?remind\s+me)\s+(?!about\b|of\b|to\b)(.+?)\s+(about\s+(?:it|that|this))(?=\s*[.!?]*$)/i;
 
@@ -986,6 +991,7 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
   // "1hr", "30mins": a unit typed onto its number is its own word for the text-speak rows.
   t = applyTextSpeak(t.replace(/\b(\d+)(hrs?|mins?)\b/gi, "$1 $2"), trace)
     .replace(ABOUT_IT_LAST, "$1 $3 $2")
+    .replace(TOPIC_THEN_REMIND, "$2 about $1 ")
     .replace(SOMEONE_MOVED_IT, "move $1 $2")
     .replace(SOMEONE_MOVED_THE, "move $1 $2")
     .replace(PUT_IN_TAG, "tag $1 $2")

@@ -73,8 +73,9 @@ export function resolveTargets(phrase: string, ctx: Ctx, opts: TargetOptions): T
   if (bad) return { ok: false, reply: clarifyReference(bad, opts.action, entities, ctx.language) };
   const ones = outs as Array<Extract<RefOutcome, { kind: "one" }>>;
   const partial = ones.some((o) => o.partial);
-  if (partial && !opts.allowPartial) {
-    const t = ones.find((o) => o.partial)!.task;
+  const unsure = ones.find((o) => o.partial && (!opts.allowPartial || o.loose));
+  if (unsure) {
+    const t = unsure.task;
     return {
       ok: false,
       reply: ask(

@@ -34,6 +34,12 @@ export function capitalize(s: string): string {
 }
 
 /** Title-ish cleanup: no dangling punctuation or connectors, capital first letter, no final period. */
+const STATE_AFTER = String.raw`(?:finally|now|back|not|already|just|still|been|over|done|off|\p{L}+ing)\b`;
+const DASH_REMARK = new RegExp(
+  String.raw`\s+[-–—]+\s+(?:(?:her|his|their|my|our|the|its)\s+[\p{L}-]+(?:['’]s\s+${STATE_AFTER}|\s+(?:is|are|was|were|has|have)\b)|(?:it|she|he|they|we|i|that|this)(?:['’](?:s|re|m|ve)|\s+(?:is|are|was|were|has|have|had|will|can|won't|can't)\b)).*$`,
+  "iu",
+);
+
 export function tidyTitle(s: string): string {
   // Emoji say how the user feels about a task, not what it is ("book the vet 🐶").
   let t = s.replace(/(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D})/gu, " ").replace(/\s+/g, " ").trim();
@@ -52,6 +58,8 @@ export function tidyTitle(s: string): string {
       .replace(/\s+(?:lol|lmao|haha+|hehe+|xd)$/i, "")
       // "… lundi prochain ? C'est pas pressé": a question mark left behind by a remark cut off after it.
       .replace(/\s+\?+$/, "")
+      // "pick up grandma from the station - her train's finally running again": after a dash, a remark.
+      .replace(DASH_REMARK, "")
       // "count the till": after an article the word is a thing.
       .replace(
         /(?<!\b(?:the|a|an|my|our|your))\s+\b(?:and|with|due|by|on|at|for|before|until|till|in|of|to|as|that|which|is|it's|its|con|para|y|avec|pour|et|mit|für|und)$/i,

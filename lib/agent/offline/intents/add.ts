@@ -240,7 +240,8 @@ export function startsLikeTodo(phrase: string, language: Language): boolean {
   const words = phrase.trim().split(/\s+/);
   if (language === "es" || language === "fr") return FOREIGN_INFINITIVE.test(words[0]!);
   if (language === "de") return words.length > 1 && DE_INFINITIVE_LAST.test(words[words.length - 1]!);
-  return TODO_VERBS.has(words[0]!.toLowerCase());
+  // "top up my card": a verb that is one only with its particle ("top of my list" is none).
+  return TODO_VERBS.has(words[0]!.toLowerCase()) || /^top\s+up\b/i.test(phrase.trim());
 }
 
 function firstWord(s: string): string {
@@ -260,8 +261,8 @@ export function matchAdd(ctx: Ctx): AddMatch | null {
   const t = ctx.text;
   // "can you put down get a present for …": "put down" records a to-do that starts with its own verb.
   // "put pay condo fee on the 10th…", "put down that I must ring my sister …": the same, with or without
-  // "down", and a need said after "that".
-  const putDown = /^put\s+(down\s+(?:that\s+(?:i|we)\s+(?:must|need\s+to|have\s+to|should|gotta)\s+)?)?/i.exec(t);
+  // "down" (or "in"), and a need said after "that".
+  const putDown = /^put\s+(in\s+|down\s+(?:that\s+(?:i|we)\s+(?:must|need\s+to|have\s+to|should|gotta)\s+)?)?/i.exec(t);
   if (putDown && TODO_VERBS.has(firstWord(t.slice(putDown[0].length))))
     return { body: t.slice(putDown[0].length), strength: 0.85 };
   // "pop 'walking group' in every tuesday", "pencil in coffee with Jo on friday": into the diary. What
@@ -385,7 +386,12 @@ function whenFirst(t: string, ctx: Ctx): AddMatch | null {
     const need = NEED.exec(rest);
     const todo = need ? rest.slice(need[0].length) : TODO_VERBS.has(firstWord(rest)) ? rest : null;
     if (!todo || POINTS_BACK.test(todo)) continue;
-    if (whenOnly(when, ctx)) return { body: `${todo} ${when}`, strength: 0.75 };
+    if (!whenOnly(when, ctx)) continue;
+    // "tmrw i gotta top up my card, buy detergent and drop off the dry cleaning": the when is every deed's.
+    const deeds = splitItems(todo, undefined, false, ctx.language);
+    if (deeds.length > 1 && deeds.every((d) => startsLikeTodo(d, ctx.language)))
+      return { body: todo, shared: when, strength: 0.75 };
+    return { body: `${todo} ${when}`, strength: 0.75 };
   }
   return null;
 }
@@ -426,6 +432,18 @@ const TAG_ALL =
   /\s*,\s*(?:and\s+)?(?:tag\s+(?:both|them(?:\s+all|\s+both)?|all(?:\s+of\s+them)?|each)(?:\s+(?:as|with))?|(?:both|all(?:\s+of\s+them)?|each)\s+tagged(?:\s+(?:as|with))?)\s+(#?[\p{L}\p{N}_-]+(?:\s+and\s+#?[\p{L}\p{N}_-]+)*)\s*[.!]*$/iu;
 
 export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Interpretation {
+  // "pagar las expensas el viernes, es urgente. ponele la etiqueta depto": a sentence with nothing to do
+  // of its own only says more of the one before it.
+  // ("bis zum 31. Juli": a point after a number is no sentence's end.)
+  const sayMore = match.body.replace(
+    /(?<=\p{L})\.\s+([^.!?]+)/gu,
+    (all, sentence: string, at: number, body: string) => {
+      const head = parseTaskText(body.slice(0, at), ctx);
+      const joined = parseTaskText(`${body.slice(0, at)}, ${sentence}`, ctx);
+      return joined.title === head.title && joined.description === head.description ? `, ${sentence}` : all;
+    },
+  );
+  if (sayMore !== match.body) match = { ...match, body: sayMore };
   const news = NEWS_FIRST.exec(match.body);
   if (news && startsLikeTodo(news[2]!, ctx.language) && news[1]!.split(/\s+/).some((w) => baseOfPastVerb(w)))
     match = { ...match, body: news[2]! };
@@ -700,5 +718,18 @@ export function verbless(ctx: Ctx): Interpretation | null {
   });
   // "friday's" leaves "'s": no word, no title.
   if (calls.some((c) => !/\p{L}{2}/u.test(String(c.input.title ?? "")) || (reminder && !c.input.remindAt))) return null;
-  return result("add_task", calls, { titles: calls.map((c) => c.input.title), verbless: true }, 0.6);
+  // "dentist cleaning thurs 2:30pm, add it pls": asked in so many words, it is no guess.
+  return result(
+    "add_task",
+    calls,
+    { titles: calls.map((c) => c.input.title), verbless: true },
+    addItSaid(ctx.raw) ? 0.8 : 0.6,
+  );
 }
+
+/** "…, add it pls", "can you note that down": the things said are asked to be added. */
+export const addItSaid = (raw: string) =>
+  !/\?/.test(raw) &&
+  /(?:^|[,;.!]\s*|\b(?:pls|please|can\s+you|could\s+you|just|so)\s+)(?:add|note|save|jot)\s+(?:it|that|this)\b(?!\s+(?:to|as)\b)/i.test(
+    raw,
+  );

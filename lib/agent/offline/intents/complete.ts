@@ -108,7 +108,7 @@ const PATTERNS: Pattern[] = [
     // "they're both done now": the "both" said after the verb still counts the tasks meant.
     // "varroa treatment's done on all four hives": how far it went says nothing of which.
     re: new RegExp(
-      String.raw`^(.+?)(?:\s+(?:really\s+|actually\s+)?(?:is|are|'s|was|were|has\s+been|have\s+been|got|is\s+now|are\s+now)|'s|'re)\s+(?:now\s+|finally\s+|already\s+|totally\s+|really\s+|actually\s+)?(?:(all|both)\s+)?(?:now\s+)?(?:done|finished|complete|completed|sorted|taken\s+care\s+of|handled|dealt\s+with|out\s+of\s+the\s+way|ticked\s+off|checked\s+off)(?:\s+(?:now|too|as\s+well|finally|at\s+last|already|${WHEN_DONE}))?(?:\s+(?:on|for|in|at)\s+(?:all|both|every|each)\b.*)?$`,
+      String.raw`^(.+?)(?:\s+(?:really\s+|actually\s+)?(?:is|are|'s|was|were|has\s+been|have\s+been|got|is\s+now|are\s+now)|'s|'re)\s+(?:(?:now|finally|already|totally|really|actually)\s+){0,2}(?:(all|both)\s+)?(?:now\s+)?(?:done|finished|complete|completed|sorted|taken\s+care\s+of|handled|dealt\s+with|out\s+of\s+the\s+way|ticked\s+off|checked\s+off)(?:\s+(?:now|too|as\s+well|finally|at\s+last|already|${WHEN_DONE}))?(?:\s+(?:on|for|in|at)\s+(?:all|both|every|each)\b.*)?$`,
       "i",
     ),
     group: 1,

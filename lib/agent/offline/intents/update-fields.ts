@@ -326,14 +326,19 @@ export function rename(ctx: Ctx): Interpretation | null {
     if (out.kind === "one" && !out.partial) [ref, value] = [shouldSay[1], shouldSay[2]];
   }
   // "renomme-la « Déclaration d'impôts 2025 »": the new name in quotes, no "to" needed.
-  // "… « Dîner avec Léa » ? Elle se joint à nous": what follows the closing quote is said to us.
-  // "rename task 4, give it «…»": "give it" only leads up to the name.
+  // "… « Dîner avec Léa » ? Elle se joint à nous", "… "Comprar regalo" que si no se me olvida": what
+  // follows the closing quote is said to us.
+  // "rename task 4, give it «…»", "…, que sea "…"": "give it" only leads up to the name.
   const quotedName = renameVerb
-    ? /^(.+?)\s+["«“„]\s*([^"«»“”„]+?)\s*["»”“](?:\s*[?!.].*)?$/.exec(renameVerb[1]!)
+    ? /^(.+?)\s+["«“„]\s*([^"«»“”„]+?)\s*["»”“](?:\s*[?!.,].*|\s+(?:que|porque|because|since|so|as|parce|car|weil|denn)\b.*)?$/.exec(
+        renameVerb[1]!,
+      )
     : null;
   if (quotedName)
     [ref, value] = [
-      quotedName[1]!.replace(/\s*(?::|\s(?:to|as|into))$/i, "").replace(/\s*,\s*(?:give|call|name)\s+it$/i, ""),
+      quotedName[1]!
+        .replace(/\s*(?::|\s(?:to|as|into))$/i, "")
+        .replace(/\s*,\s*(?:(?:give|call|name|make)\s+it|que\s+sea)$/i, ""),
       quotedName[2],
     ];
   else if (renameVerb) {
