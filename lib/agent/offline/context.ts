@@ -52,11 +52,25 @@ const FILLER_START = new RegExp(
 );
 // "… can go on thursday too": a change said in full; "too" only says it is another one (update, remark).
 export const TOO_AT_END = /\s+(?:too|as\s+well)$/i;
+// "add it", "note that down please": the things said are asked to be added. One phrase for the three
+// places that hear it (a filler after the request, a question after it, said anywhere).
+const ADD_IT = String.raw`(?:add|note|save|jot)\s+(?:it|that|this)`;
+const ADD_IT_TAIL = String.raw`${ADD_IT}(?:\s+down)?(?:\s+(?:please|for\s+me))?`;
 // "… a fortnight from now" keeps its "now".
-const FILLER_END =
-  /(?<!\bfrom)[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|for me please|if you can|if possible|asap please|now|instead(?:\s+of\s+(?:the\s+)?\S+(?:\s*(?:am|pm))?)?|then|actually|anyway|anyways|though|btw|lol|lmao|haha|hehe|xd|ugh|smh|like\s+the\s+(?:others|rest)|ja(?:ja)+|je(?:je)+|mdr|(?:lol\s+)?finally|at\s+last|while\s+you'?re\s+at\s+it|(?:so\s+)?(?:don'?t|do\s+not)\s+let\s+me\s+forget|(?:please\s+)?(?:can\s+you\s+|you\s+can\s+)?put\s+it\s+(?:in|on)\s+(?:my|the)\s+list|(?:so\s+)?(?:please\s+)?(?:(?:can|could|would)\s+(?:you|u)\s+)?(?:please\s+)?(?:add|note|save|jot)\s+(?:it|that)(?:\s+down)?(?:\s+(?:please|for\s+me))?)$/i;
-const ADD_IT_ASKED =
-  /[,;]\s*(?:(?:can|could|would)\s+(?:you|u)\s+)(?:please\s+)?(?:add|note|save|jot)\s+(?:it|that)(?:\s+down)?(?:\s+(?:please|for\s+me))?\s*\?\s*$/i;
+const FILLER_END = new RegExp(
+  String.raw`(?<!\bfrom)[,\s]+(?:please|pls|plz|thanks|thank you|thx|for me|for me please|if you can|if possible|asap please|now|instead(?:\s+of\s+(?:the\s+)?\S+(?:\s*(?:am|pm))?)?|then|actually|anyway|anyways|though|btw|lol|lmao|haha|hehe|xd|ugh|smh|like\s+the\s+(?:others|rest)|ja(?:ja)+|je(?:je)+|mdr|(?:lol\s+)?finally|at\s+last|while\s+you'?re\s+at\s+it|(?:so\s+)?(?:don'?t|do\s+not)\s+let\s+me\s+forget|(?:please\s+)?(?:can\s+you\s+|you\s+can\s+)?put\s+it\s+(?:in|on)\s+(?:my|the)\s+list|(?:so\s+)?(?:please\s+)?(?:(?:can|could|would)\s+(?:you|u)\s+)?(?:please\s+)?${ADD_IT_TAIL})$`,
+  "i",
+);
+const ADD_IT_ASKED = new RegExp(
+  String.raw`[,;]\s*(?:(?:can|could|would)\s+(?:you|u)\s+)(?:please\s+)?${ADD_IT_TAIL}\s*\?\s*$`,
+  "i",
+);
+const ADD_IT_SAID = new RegExp(
+  String.raw`(?:^|[,;.!]\s*|\b(?:pls|please|can\s+you|could\s+you|just|so)\s+)${ADD_IT}\b(?!\s+(?:to|as)\b)`,
+  "i",
+);
+/** "…, add it pls", "can you note that down": the things said are asked to be added. */
+export const addItSaid = (raw: string) => !/\?/.test(raw) && ADD_IT_SAID.test(raw);
 // "…? Thank you so much", "…. cheers in advance", "…? no rush": thanks (or leave) in a sentence of
 // their own after the request.
 const THANKS_END =

@@ -1,8 +1,8 @@
 // Entry point of the offline interpreter: from what the user typed to tool calls of the
 // contract (or a direct reply). Pure and deterministic: same input, same output.
 // One file (over 300 lines): the order in which the intents are tried is the main decision and reads best whole.
-import { ask, makeCtx, result, type Ctx } from "./context";
-import { add, addItSaid, buildAdds, parseTaskText, reportsPast, verbless } from "./intents/add";
+import { addItSaid, ask, makeCtx, result, type Ctx } from "./context";
+import { add, buildAdds, parseTaskText, reportsPast, verbless } from "./intents/add";
 import { complete } from "./intents/complete";
 import { correction, TOO } from "./intents/correction";
 import { del } from "./intents/delete";
@@ -355,11 +355,22 @@ function withoutAside(input: InterpretInput, ctx: Ctx, weakTasks = false): Inter
   // A question of ours ("remind me 1 hour before" what time?) is no remark: it still needs its answer.
   const remark = (o: Interpretation) =>
     (!o.calls.length && REMARK_INTENTS.has(o.intent)) || (weakTasks && o.calls.length > 0 && !strong(o));
+  // Each head is read once, however many of the passes below look at it.
+  const headReadings = new Map<number, Interpretation>();
+  const readHead = (m: RegExpExecArray | RegExpMatchArray) => {
+    const at = m.index!;
+    let reading = headReadings.get(at);
+    if (!reading) {
+      reading = understand({ ...input, text: text.slice(0, at).trim() }, false, ctx.language);
+      headReadings.set(at, reading);
+    }
+    return reading;
+  };
   for (const m of breaks) {
     const head = text.slice(0, m.index).trim();
     const tail = text.slice(m.index + m[0].length).trim();
     if (!head || !tail) continue;
-    const a = understand({ ...input, text: head }, false, ctx.language);
+    const a = readHead(m);
     const b = understand({ ...input, text: tail }, false, ctx.language);
     // Two readings that agree ("ya pagué la luz, táchalo") are sure enough together.
     const same = sameCalls(a, b) || sameCalls(a, aboutHead(input, ctx, a, tail));
@@ -393,10 +404,10 @@ function withoutAside(input: InterpretInput, ctx: Ctx, weakTasks = false): Inter
     if (strong(b) && (remark(a) || unknownNews(a))) return b;
     // "I did the grocery run, mark all my groceries tasks as done": the report's question was which of
     // them; the request names them all.
-    const asked =
+    const candidates =
       a.intent === "clarify" && !a.calls.length ? (a.entities.candidates as number[] | undefined) : undefined;
     const changed = b.calls.map((c) => c.input.task);
-    if (asked?.length && strong(b) && asked.every((n) => changed.includes(n))) return b;
+    if (candidates?.length && strong(b) && candidates.every((n) => changed.includes(n))) return b;
   }
   // "the plumber one isn't actually sorted, he never showed up. can u reopen it": a remark between a
   // report and the request that says the same of it.
@@ -406,8 +417,7 @@ function withoutAside(input: InterpretInput, ctx: Ctx, weakTasks = false): Inter
     const lastBreak = breaks.at(-1)!;
     const last = text.slice(lastBreak.index + lastBreak[0].length).trim();
     for (const b of breaks.slice(0, -1)) {
-      const head = text.slice(0, b.index).trim();
-      const a = understand({ ...input, text: head }, false, ctx.language);
+      const a = readHead(b);
       if (sameCalls(a, aboutHead(input, ctx, a, last))) return a;
     }
   }
@@ -415,7 +425,7 @@ function withoutAside(input: InterpretInput, ctx: Ctx, weakTasks = false): Inter
   // be a report and its request (each cut is shorter, so this ends).
   for (const m of breaks) {
     const tail = { ...input, text: text.slice(m.index + m[0].length).trim() };
-    const a = understand({ ...input, text: text.slice(0, m.index).trim() }, false, ctx.language);
+    const a = readHead(m);
     const b = remark(a) && tail.text ? withoutAside(tail, makeCtx(tail, undefined, ctx.language), weakTasks) : null;
     if (b && strong(b)) return b;
   }

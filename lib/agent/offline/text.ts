@@ -33,13 +33,13 @@ export function capitalize(s: string): string {
   return t ? t[0].toUpperCase() + t.slice(1) : t;
 }
 
-/** Title-ish cleanup: no dangling punctuation or connectors, capital first letter, no final period. */
 const STATE_AFTER = String.raw`(?:finally|now|back|not|already|just|still|been|over|done|off|\p{L}+ing)\b`;
 const DASH_REMARK = new RegExp(
   String.raw`\s+[-–—]+\s+(?:(?:her|his|their|my|our|the|its)\s+[\p{L}-]+(?:['’]s\s+${STATE_AFTER}|\s+(?:is|are|was|were|has|have)\b)|(?:it|she|he|they|we|i|that|this)(?:['’](?:s|re|m|ve)|\s+(?:is|are|was|were|has|have|had|will|can|won't|can't)\b)).*$`,
   "iu",
 );
 
+/** Title-ish cleanup: no dangling punctuation or connectors, capital first letter, no final period. */
 export function tidyTitle(s: string): string {
   // Emoji say how the user feels about a task, not what it is ("book the vet 🐶").
   let t = s.replace(/(?:\p{Extended_Pictographic}|\u{FE0F}|\u{200D})/gu, " ").replace(/\s+/g, " ").trim();
@@ -99,6 +99,16 @@ export const TODO_VERBS = new Set([
   "try", "find", "look", "see", "watch", "listen", "practise", "renew", "wrap", "hire",
   "interview", "confirm", "arrange", "reserve", "rent", "lend", "borrow", "pray", "meditate", "ship",
 ]);
+
+/** To-do verbs that are one only with their particle ("top up my card"; "top of my list" is none). */
+const TODO_PHRASAL_VERBS = ["top up"];
+const TODO_PHRASAL = new RegExp(`^(?:${TODO_PHRASAL_VERBS.map((v) => v.replace(/ /g, String.raw`\s+`)).join("|")})\\b`, "i");
+
+/** Whether a phrase starts with a to-do verb ("buy eggs", "top up my card"). */
+export function startsWithTodoVerb(phrase: string): boolean {
+  const t = phrase.trim();
+  return TODO_VERBS.has((t.split(/\s+/)[0] ?? "").toLowerCase()) || TODO_PHRASAL.test(t);
+}
 
 // Why, not what: a reason after a task is no part of it.
 /** After a new task's words, set off by a comma ("pay the fees, because otherwise …"). */

@@ -1,13 +1,21 @@
 // Adding tasks: "add buy stamps", "remind me to …", "I need to …", "new task: …", and
 // several at once ("add three tasks: wash the car, fix the gate and oil the bike").
 // One file (over 300 lines): one task and several at once share the title clean-up and must agree where a task ends.
-import { ask, result, type Ctx } from "../context";
+import { addItSaid, ask, result, type Ctx } from "../context";
 import { extractDate, findDates } from "../dates";
 import { formatDue } from "../format";
 import { extractRepeat } from "../recurrence";
 import { extractReminderClause, reminderNeedsTime, remindFromSpec } from "../reminders";
 import { extractDescription, extractPriority, extractQuoted, extractTags } from "../modifiers";
-import { baseOfPastVerb, capitalize, NUMBER_WORDS, REASON_TAIL, TODO_VERBS, tidyTitle } from "../text";
+import {
+  baseOfPastVerb,
+  capitalize,
+  NUMBER_WORDS,
+  REASON_TAIL,
+  startsWithTodoVerb,
+  TODO_VERBS,
+  tidyTitle,
+} from "../text";
 import { COMMAND_LEADS, FIXED_PAIRS } from "../lexicon";
 import { resolveOne } from "../references";
 import { isSmalltalk, smalltalkLead, smalltalkPieces } from "./smalltalk";
@@ -240,8 +248,7 @@ export function startsLikeTodo(phrase: string, language: Language): boolean {
   const words = phrase.trim().split(/\s+/);
   if (language === "es" || language === "fr") return FOREIGN_INFINITIVE.test(words[0]!);
   if (language === "de") return words.length > 1 && DE_INFINITIVE_LAST.test(words[words.length - 1]!);
-  // "top up my card": a verb that is one only with its particle ("top of my list" is none).
-  return TODO_VERBS.has(words[0]!.toLowerCase()) || /^top\s+up\b/i.test(phrase.trim());
+  return startsWithTodoVerb(phrase);
 }
 
 function firstWord(s: string): string {
@@ -263,7 +270,7 @@ export function matchAdd(ctx: Ctx): AddMatch | null {
   // "put pay condo fee on the 10th…", "put down that I must ring my sister …": the same, with or without
   // "down" (or "in"), and a need said after "that".
   const putDown = /^put\s+(in\s+|down\s+(?:that\s+(?:i|we)\s+(?:must|need\s+to|have\s+to|should|gotta)\s+)?)?/i.exec(t);
-  if (putDown && TODO_VERBS.has(firstWord(t.slice(putDown[0].length))))
+  if (putDown && startsWithTodoVerb(t.slice(putDown[0].length)))
     return { body: t.slice(putDown[0].length), strength: 0.85 };
   // "pop 'walking group' in every tuesday", "pencil in coffee with Jo on friday": into the diary. What
   // follows a late "in" must be when ("stick the chicken in the oven" is a to-do of its own).
@@ -384,7 +391,7 @@ function whenFirst(t: string, ctx: Ctx): AddMatch | null {
     const when = words.slice(0, k).join(" ").replace(/,$/, "");
     const rest = words.slice(k).join(" ");
     const need = NEED.exec(rest);
-    const todo = need ? rest.slice(need[0].length) : TODO_VERBS.has(firstWord(rest)) ? rest : null;
+    const todo = need ? rest.slice(need[0].length) : startsWithTodoVerb(rest) ? rest : null;
     if (!todo || POINTS_BACK.test(todo)) continue;
     if (!whenOnly(when, ctx)) continue;
     // "tmrw i gotta top up my card, buy detergent and drop off the dry cleaning": the when is every deed's.
@@ -726,10 +733,3 @@ export function verbless(ctx: Ctx): Interpretation | null {
     addItSaid(ctx.raw) ? 0.8 : 0.6,
   );
 }
-
-/** "…, add it pls", "can you note that down": the things said are asked to be added. */
-export const addItSaid = (raw: string) =>
-  !/\?/.test(raw) &&
-  /(?:^|[,;.!]\s*|\b(?:pls|please|can\s+you|could\s+you|just|so)\s+)(?:add|note|save|jot)\s+(?:it|that|this)\b(?!\s+(?:to|as)\b)/i.test(
-    raw,
-  );
