@@ -307,11 +307,13 @@ export function byNumber(n: number, tasks: TaskSnapshot[]): RefOutcome {
   return { kind: "none", phrase: `#${n}`, reason: "unknown_number", number: n };
 }
 
-/** "3", "#3", "task 3", "task number 3", "number three". */
+/** "3", "#3", "task 3", "task number 3", "number three"; "Nr. 3", "nº 3", "núm. 3" as German, French and Spanish write it. */
 export function parseTaskNumber(phrase: string): number | null {
   const p = cleanRefPhrase(phrase).toLowerCase();
   const m =
-    /^(?:(?:task|item|todo|to-do|entry)\s*)?(?:(?:number|no\.?|num|#)\s*)?#?(\d{1,6})(?:\s*(?:task|item))?$/.exec(p);
+    /^(?:(?:task|item|todo|to-do|entry)\s*)?(?:(?:number|no\.?|num\.?|núm\.?|nr\.?|n[º°]|#)\s*)?#?(\d{1,6})(?:\s*(?:task|item))?$/.exec(
+      p,
+    );
   if (m) return +m[1];
   const w = /^(?:(?:task|item)\s+)?(?:number\s+)?([a-z]+)$/.exec(p);
   if (w && /^(?:task|item|number)/.test(p) && Object.hasOwn(NUMBER_WORDS, w[1]) && w[1] !== "a" && w[1] !== "an")
@@ -366,7 +368,7 @@ function score(query: string[], typed: string[], tasks: TaskSnapshot[], rawPhras
         named ||
         titleWords.some((t) => typoOf(typed[i] ?? q, t)) ||
         compoundOf(typed[i] ?? q, titleWords) ||
-        acronymOf(typed[i] ?? q, titleWords, rawPhrase);
+        acronymOf(typed[i] ?? q, titleWords, rawPhrase, task.title);
       const inTags = tagStems.some((t) => t === q);
       if (inTitle) title++;
       if (inTitle || inTags) all++;
@@ -402,14 +404,18 @@ function compoundOf(word: string, titleWords: string[]): boolean {
   return false;
 }
 
-/** "the SPA proofread" for "Proofread the share purchase agreement": capitals typed for title words in a row. */
-function acronymOf(word: string, titleWords: string[], rawPhrase: string): boolean {
-  if (word.length < 3 || word.length > 5 || !/^\p{L}+$/u.test(word)) return false;
-  if (!new RegExp(`\\b${word.toUpperCase()}\\b`).test(rawPhrase)) return false;
-  return titleWords
-    .map((t) => t[0])
-    .join("")
-    .includes(word.toLowerCase());
+/**
+ * "the SPA proofread" for "Proofread the share purchase agreement": capitals typed for title words in a
+ * row. Typed small, only a word with no vowel ("the cc bill" for "Pay credit card bill"), which no
+ * English word is, and for words side by side in the title ("dl" is "del" typed fast, not "Devolver el
+ * libro").
+ */
+function acronymOf(word: string, titleWords: string[], rawPhrase: string, title: string): boolean {
+  if (word.length < 2 || word.length > 5 || !/^\p{L}+$/u.test(word)) return false;
+  const initials = (ws: string[]) => ws.map((t) => t[0]).join("");
+  if (word.length >= 3 && new RegExp(`\\b${word.toUpperCase()}\\b`).test(rawPhrase))
+    return initials(titleWords).includes(word.toLowerCase());
+  return /^[^aeiouy]+$/.test(word) && initials(words(title)).includes(word);
 }
 
 function preferStatus(list: TaskSnapshot[], prefer?: "pending" | "completed"): TaskSnapshot[] {

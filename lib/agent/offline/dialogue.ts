@@ -3,6 +3,10 @@
 // question we asked. "the second one", "it", "no, the other one", "same for X" resolve here.
 import type { HistoryTurn, TaskSnapshot, ToolCall } from "./types";
 import { dayInZone, isoDate, isoDateTime, wallOf, weekdayOf } from "@/lib/time/zone";
+import { LEAD, SAME_DAY_SAID } from "./reminders";
+import { normalizeWords } from "./normalize";
+
+const LEAD_SAID = new RegExp(LEAD, "i");
 
 export type Change = { userText: string; calls: ToolCall[]; results: unknown[]; touched: number[] };
 
@@ -109,27 +113,33 @@ export function dialogueState(history: HistoryTurn[] | undefined): DialogueState
  * The last change's calls, aimed at another task instead ("same for the piano one", "no, the
  * other one"): a moved day keeps the new task's own time of day, like any move.
  */
-export function retarget(calls: ToolCall[], task: TaskSnapshot, timeZone: string, from?: TaskSnapshot): ToolCall[] {
+export function retarget(
+  calls: ToolCall[],
+  task: TaskSnapshot,
+  timeZone: string,
+  from?: { task?: TaskSnapshot; said: string },
+): ToolCall[] {
+  // "remind me 45 min before the vet" then "same for the haircut": as long before the haircut. "remind me
+  // at noon that day" then "no, the other one": noon on the other one's day.
+  const said = from ? normalizeWords(from.said).text : "";
+  const leadSaid = LEAD_SAID.test(said);
+  const daySaid = !leadSaid && SAME_DAY_SAID.test(said);
   return calls
     .filter((c) => c.tool !== "add_task")
     .map((c) => {
       const input: Record<string, unknown> = { ...c.input, task: task.number };
       if (typeof input.dueDate === "string") input.dueDate = keepTimeOf(task, input.dueDate, timeZone);
-      // "remind me 45 min before the vet" then "same for the haircut": as long before the haircut.
+      const was = from?.task;
       const lead =
-        from?.dueDate && typeof input.remindAt === "string"
-          ? Date.parse(from.dueDate) - Date.parse(input.remindAt)
+        leadSaid && was?.dueDate && typeof input.remindAt === "string"
+          ? Date.parse(was.dueDate) - Date.parse(input.remindAt)
           : NaN;
-      if (
-        lead >= 0 &&
-        /T/.test(from!.dueDate!) &&
-        task.dueDate &&
-        /T/.test(task.dueDate) &&
-        input.dueDate === undefined
-      )
+      if (lead >= 0 && /T/.test(was!.dueDate!) && task.dueDate && /T/.test(task.dueDate) && input.dueDate === undefined)
         input.remindAt = new Date(Date.parse(task.dueDate) - lead).toISOString();
+      else if (daySaid && typeof input.remindAt === "string" && task.dueDate && input.dueDate === undefined)
+        input.remindAt = keepTimeOf({ dueDate: input.remindAt }, task.dueDate, timeZone);
       if (typeof input.repeat === "string" && input.dueDate === undefined)
-        input.repeat = ownDayRule(input.repeat, from, task, timeZone);
+        input.repeat = ownDayRule(input.repeat, from?.task, task, timeZone);
       return { tool: c.tool, input };
     });
 }

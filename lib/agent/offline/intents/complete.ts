@@ -94,8 +94,9 @@ const PATTERNS: Pattern[] = [
     reopen: false,
   },
   {
-    // "check that one off": the particle after its object.
-    re: /^(?:complete|finish|check\s+off|tick\s+off|cross\s+off|strike\s+off|knock\s+off|mark\s+off|close\s+out|close|resolve|wrap\s+up|tick|(?:check|cross|strike)(?=\s.+\s+off(?:\s+(?:my|the)\s+list)?$)|knock(?=\s.+\s+out$)|cross\s+out|mark\s+done|mark\s+complete|mark\s+as\s+done)\s+(.+?)(?:\s+(?:off|out|as\s+done|as\s+complete|off\s+(?:my|the)\s+list|off\s+the\s+list))?$/i,
+    // "check that one off": the particle after its object. "mark it" (Spanish "márcalo") with nothing
+    // after it: on a to-do list, marked is done.
+    re: /^(?:complete|finish|mark(?=\s+(?:it|that|this|them|those|these|both)$)|check\s+off|tick\s+off|cross\s+off|strike\s+off|knock\s+off|mark\s+off|close\s+out|close|resolve|wrap\s+up|tick|(?:check|cross|strike)(?=\s.+\s+off(?:\s+(?:my|the)\s+list)?$)|knock(?=\s.+\s+out$)|cross\s+out|mark\s+done|mark\s+complete|mark\s+as\s+done)\s+(.+?)(?:\s+(?:off|out|as\s+done|as\s+complete|off\s+(?:my|the)\s+list|off\s+the\s+list))?$/i,
     group: 1,
     reopen: false,
   },

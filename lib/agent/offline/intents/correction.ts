@@ -16,7 +16,8 @@ import type { Interpretation, TaskSnapshot, ToolCall } from "../types";
 import { repeatRuleOnly } from "../recurrence";
 
 const OOPS =
-  /^(?:(?:no+|nope|nah|wait|sorry|pardon|oops|whoops|omg|oh|ah|ay|uy|hmm+|doh|d'oh|gah|jeez|actually|my\s+bad|my\s+mistake|ugh|shoot|dang|darn|crap|argh|not\s+that\s+one|wrong\s+one|not\s+that|not\s+this\s+one)\b[\s,.!:-]*)+/i;
+  /^(?:(?:no+|nope|nah|wait|sorry|pardon|oops|whoops|omg|oh|ah|ay|uy|hmm+|doh|d'oh|gah|jeez|actually|my\s+bad|my\s+mistake|ugh|shoot|dang|darn|crap|argh|not\s+that\s+one|wrong\s+one|wrong(?=\s*[,.!:-])|not\s+that|not\s+this\s+one)\b[\s,.!:-]*)+/i;
+const HESITATION = /^(?:(?:uh+|um+|erm?|euh|eh|äh|ähm|ehm|hm+)\b[\s,.!…-]*)+/i;
 // "oops wrong day, thursday", "I meant wed not thu", "no, friday": the last change's date was wrong.
 // "I meant sunday, sorry": the apology after the value says nothing more.
 const APOLOGY_AFTER = /[\s,.!]+(?:sorry|soz|my\s+bad|oops)[\s.!]*$/i;
@@ -35,15 +36,17 @@ const THE_ONE_FOR =
 const NOT_BUT = /^not\s+(.+?)\s*(?:[,;]|\s-\s|\s+but)\s*(?:i\s+meant\s+|it'?s\s+)?(.+)$/i;
 const X_NOT_Y = /^(.+?)\s*,\s*not\s+(.+)$/i;
 const OTHER = /^(?:the\s+)?other\s+(?:one|task)$/i;
-// "oh wait, the parcel isn't picked up yet": a remark about a task, not the task meant instead.
+// "oh wait, the parcel isn't picked up yet": a remark about a task, not the task meant instead. "they
+// rescheduled it, not cancelled": someone did something; no task is named by a sentence.
 const STATEMENT =
-  /\b(?:is|are|was|were|isn'?t|aren'?t|wasn'?t|weren'?t|has|have|hasn'?t|haven'?t|didn'?t)\b|'s\s+not\b/i;
+  /\b(?:is|are|was|were|isn'?t|aren'?t|wasn'?t|weren'?t|has|have|hasn'?t|haven'?t|didn'?t)\b|'s\s+not\b|^(?:i|we|they|he|she|you)\s+\S/i;
 
 const SAME_FOR =
   /^(?:and\s+|also\s+|then\s+)*(?:do\s+|please\s+do\s+)?(?:the\s+)?same\s+(?:thing\s+)?(?:for|with|to)\s+(.+)$/i;
-// "and the kitchen packing, same tag pls": the task first, then that it gets the same.
+// "and the kitchen packing, same tag pls": the task first, then that it gets the same ("et le cadeau
+// pour Mathilde pareil": just the same).
 const SAME_AFTER =
-  /^(?:and\s+|also\s+)*(.+?)\s*,?\s+(?:the\s+)?same\s+(?:tags?|time|day|date|priority|reminder|thing|deal)(?:\s+(?:please|too|as\s+well))*$/i;
+  /^(?:and\s+|also\s+)*(.+?)\s*,?\s+(?:the\s+)?same(?:\s+(?:tags?|time|day|date|priority|reminder|thing|deal))?(?:\s+(?:please|too|as\s+well))*$/i;
 // "et celle d'hier aussi": the other languages' "too" where the tables leave it (it is also a title word).
 export const TOO = /^(?:and\s+|also\s+)*(.+?)\s+(?:too|also|as\s+well|aussi|auch|también|tambien)$/i;
 // "and also the gas", "y también el gas": "also" in front instead of "too" behind.
@@ -56,7 +59,8 @@ function intended(text: string): string | null {
   // "no, the other one - the Geschenk one": the name after the dash says which other one.
   // "no, the other one, sorry": an apology after the correction says nothing more.
   // "uy no, era la otra jaja": a laugh after it says nothing either (and is no sign of a correction).
-  const said = text.replace(/[\s,.!]+(?:haha+|hehe+|lol)[\s.!]*$/i, "");
+  // "euh non, la deuxième": a hesitation first says nothing, neither which nor that it is a correction.
+  const said = text.replace(/[\s,.!]+(?:haha+|hehe+|lol)[\s.!]*$/i, "").replace(HESITATION, "");
   const stripped = said
     .replace(/[\s,.!]+(?:sorry|my\s+bad|my\s+mistake|pardon|i\s+meant?)[\s.!]*$/i, "")
     .replace(OOPS, "")
@@ -188,7 +192,7 @@ const onlyTouched = (change: Change, tasks: TaskSnapshot[]) =>
   change.touched.length === 1 ? tasks.find((t) => t.number === change.touched[0]) : undefined;
 
 const NARROW =
-  /^(?:(?:ok(?:ay)?|fine|alright|then|sorry|actually|no|oops|well|wait|hm+|m{2,}|i\s+mean|bueno|vale|pues|na\s+gut|doch\s+nicht|nein|not|non|not\s+(?:all|everything|all\s+of\s+them|both))\b[\s,.!]*)*(?:i\s+)?(?:just|only|juste|seulement|solo|sólo|nur)\s+(?:(?:meant|wanted)\s+(?:to\s+)?(?=add\s)|do\s+)?(.+?)(?:\s+(?:is|are|was|were)\s+(?:actually\s+|really\s+)?(?:done|finished|complete|completed|needed)|\s+(?:should|needs?\s+to|has\s+to)\s+(?:be\s+)?(?:high|low|medium|urgent|moved|done)(?:\s+priority)?)?(?:\s+then)?$/i;
+  /^(?:(?:ok(?:ay)?|fine|alright|then|sorry|actually|no|nah|nope|oops|well|wait|hm+|m{2,}|i\s+mean|bueno|vale|pues|na\s+gut|doch\s+nicht|nein|not|non|not\s+(?:all|everything|all\s+of\s+them|both))\b[\s,.!]*)*(?:i\s+)?(?:just|only|juste|seulement|solo|sólo|nur)\s+(?:(?:meant|wanted)\s+(?:to\s+)?(?=add\s)|do\s+)?(.+?)(?:\s+(?:is|are|was|were)\s+(?:actually\s+|really\s+)?(?:done|finished|complete|completed|needed)|\s+(?:should|needs?\s+to|has\s+to)\s+(?:be\s+)?(?:high|low|medium|urgent|moved|done)(?:\s+priority)?)?(?:\s+then)?$/i;
 
 const NEW_COMMAND = new RegExp(`^(?:${COMMAND_LEADS.map((w) => w.replace(/\s+/g, "\\s+")).join("|")})\\s`, "i");
 
@@ -358,13 +362,21 @@ export function correction(ctx: Ctx): Interpretation | null {
     if (tagged.length > 1 && tagged.length <= 10) {
       const calls = [
         ...undo,
-        ...tagged.flatMap((t) => retarget(change.calls, t, ctx.date.timeZone, onlyTouched(change, ctx.tasks))),
+        ...tagged.flatMap((t) =>
+          retarget(change.calls, t, ctx.date.timeZone, { task: onlyTouched(change, ctx.tasks), said: change.userText }),
+        ),
       ];
       return result("correction", calls, { tasks: tagged.map((t) => t.number), undo: !undone }, 0.8);
     }
     if (out.kind !== "one") return clarifyReference(out, "change instead", { correction: true }, ctx.language);
     if (change.touched.includes(out.task.number)) return null;
-    const calls = [...undo, ...retarget(change.calls, out.task, ctx.date.timeZone, onlyTouched(change, ctx.tasks))];
+    const calls = [
+      ...undo,
+      ...retarget(change.calls, out.task, ctx.date.timeZone, {
+        task: onlyTouched(change, ctx.tasks),
+        said: change.userText,
+      }),
+    ];
     return result("correction", calls, { tasks: [out.task.number], undo: !undone }, 0.8);
   }
 
@@ -388,7 +400,10 @@ export function correction(ctx: Ctx): Interpretation | null {
     ? { kind: "one" as const, task: byDay, partial: false }
     : resolveOne(named, ctx.tasks, { history: ctx.history });
   if (out.kind !== "one" || out.partial || change.touched.includes(out.task.number)) return null;
-  let calls = retarget(change.calls, out.task, ctx.date.timeZone, onlyTouched(change, ctx.tasks));
+  let calls = retarget(change.calls, out.task, ctx.date.timeZone, {
+    task: onlyTouched(change, ctx.tasks),
+    said: change.userText,
+  });
   if (but) calls = otherwise(calls, but[2]!, out.task, ctx);
   if (!calls.length) return null;
   return result(calls[0]!.tool, calls, { tasks: [out.task.number], ellipsis: true }, 0.8);

@@ -10,6 +10,7 @@ import { formatDue, formatDueIn } from "../format";
 import { dayInZone, isoDateTime, wallOf } from "@/lib/time/zone";
 import type { Interpretation, TaskSnapshot } from "../types";
 import { messages, type Action } from "../messages";
+import { NOUN_DELETE_VERBS } from "../lexicon";
 
 const STOP_REPEAT =
   /^(?:stop|quit|don'?t\s+keep|no\s+longer|never\s+mind)\s+(?:repeating|recurring)\s*(.*)$|^(?:don'?t|do\s+not)\s+repeat\s*(.*?)(?:\s+any\s*more)?$|^(?:make|set)\s+(.+?)\s+(?:not\s+repeat(?:ing)?|(?:a\s+)?one[- ]off|(?:a\s+)?one[- ]time(?:\s+(?:task|thing))?|non[- ]recurring)$|^(?:remove|clear|delete|cancel|drop|turn\s+off|switch\s+off|get\s+rid\s+of)\s+(?:the\s+|its\s+)?(?:repeat|recurrence|repetition)s?(?:\s+(?:from|on|of|for)\s+(.+))?$|^(?:stop|keep)\s+(.+?)\s+from\s+(?:repeating|recurring)(?:\s+(?:every|each)\s+\w+|\s+(?:daily|weekly|monthly))?(?:\s+any\s*more)?$|^(.+?)\s+(?:doesn'?t|don'?t|does\s+not|do\s+not|no\s+longer|won'?t|shouldn'?t)\s+(?:need\s+to\s+|have\s+to\s+)?(?:repeat|recur)(?:\s+any\s*more|\s+now|\s+after\s+all)?$/i;
@@ -17,8 +18,11 @@ const TOPIC_REPEAT =
   /^(.{3,}?)\s*[,:–—-]\s*(?:it|that|this|c'est|es|ist|das\s+ist)(?:'s|\s+is|\s+should\s+be)?\s+(?:actually\s+|really\s+|only\s+|just\s+)*((?:every|each|daily|weekly|fortnightly|bi-?weekly|monthly|yearly|annually)\b.*)$/i;
 const SET_REPEAT =
   /^(?:make|set|change|have|put)\s+(?!(?:up\s+)?(?:a|an)\s+(?:new\s+)?(?:recurring|repeating)\b)(.+?)\s+(?:to\s+)?(?:repeat\s+|recur\s+)?((?:on\s+the|every|each|daily|weekly|fortnightly|bi-?weekly|monthly|yearly|annually|on\s+\w+days).*?)(?:\s+instead(?:\s+of\s+(?:just\s+|only\s+)?(?:on\s+)?(?:every\s+)?[a-z]+)?)?$|^(?:let'?s\s+)?(?:make\s+)?(it|that|this)\s+repeat\s+(.+?)(?:\s+(?:instead|then))?$|^repeat\s+(.+?)\s+((?:every|each|daily|weekly|monthly|on\s+the).*)$|^(?:(?:hmm+|ok|so|well|actually)[\s,]+)*(.+?)\s+(?:(?:only|really|just)\s+)?(?:(?:should|needs\s+to|has\s+to|must|will|is\s+going\s+to|is\s+supposed\s+to)\s+(?:repeat|recur|happen)|needs?\s+(?:doing|done|to\s+be\s+done))\s+((?:every|each|daily|weekly|monthly|yearly|annually|fortnightly|on\s+\w+days|on\s+the).*?)(?:\s+(?:instead|tbh|honestly|from\s+now\s+on|going\s+forward))?$|^(it|that|this)(?:'s|\s+is|\s+should\s+be)\s+((?:every|each|daily|weekly|monthly|yearly|annually|fortnightly).*?)(?:,?\s+not\s+(?:every|each|daily|weekly|monthly|yearly).*)?$|^((?:every|each|once|twice|daily|weekly|fortnightly|monthly)\b.*?)\s+(?:is|'s|would\s+be|should\s+be|will\s+be)\s+(?:enough|fine|plenty|better|ok|okay|good)$/i;
-const CANCEL_REMINDER =
-  /^(?:cancel|remove|delete|clear|drop|turn\s+off|get\s+rid\s+of|no)\s+(?:the\s+|my\s+|that\s+)?reminders?(?:\s+(?:for|on|of|about|from|de|del|du|des|pour|para|für|von|vom|zum|zur)\s+(.+))?$|^(?:don'?t|do\s+not)\s+remind\s+me(?:\s+about\s+(.+?))?(?:\s+any\s*more)?$|^(?:take|get)\s+(?:the\s+|my\s+|that\s+)?reminders?\s+off(?:\s+(?:of\s+)?(.+))?$|^(.+?)\s+(?:doesn'?t|don'?t|does\s+not|do\s+not)\s+need\s+(?:a\s+|the\s+|any\s+)?reminders?(?:\s+any\s*more|\s+now)?$/i;
+// "scrap the reminder": the deleting verbs that are also nouns delete too, said of a reminder.
+const CANCEL_REMINDER = new RegExp(
+  String.raw`^(?:cancel|remove|delete|clear|drop|turn\s+off|get\s+rid\s+of|no|${NOUN_DELETE_VERBS.join("|")})\s+(?:the\s+|my\s+|that\s+)?reminders?(?:\s+(?:for|on|of|about|from|de|del|du|des|pour|para|für|von|vom|zum|zur)\s+(.+))?$|^(?:don'?t|do\s+not)\s+remind\s+me(?:\s+about\s+(.+?))?(?:\s+any\s*more)?$|^(?:take|get)\s+(?:the\s+|my\s+|that\s+)?reminders?\s+off(?:\s+(?:of\s+)?(.+))?$|^(.+?)\s+(?:doesn'?t|don'?t|does\s+not|do\s+not)\s+need\s+(?:a\s+|the\s+|any\s+)?reminders?(?:\s+any\s*more|\s+now)?$`,
+  "i",
+);
 
 function target(phrase: string | undefined, ctx: Ctx, action: Action): TaskSnapshot | Interpretation {
   const out = resolveOne(phrase?.trim() || "it", ctx.tasks, { history: ctx.history, override: ctx.override });

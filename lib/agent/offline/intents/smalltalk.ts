@@ -19,6 +19,10 @@ import {
 } from "../lexicon";
 import { messages, type Messages } from "../messages";
 import { findDates } from "../dates";
+import { TODO_VERBS } from "../text";
+
+// "Hacer …", "Réserver …": a Spanish or French title starts with its infinitive.
+const LEADING_INFINITIVE = /^\p{L}{2,}(?:ar|er|ir|re|ír)$/u;
 
 const alt = (xs: string[]) =>
   [...xs]
@@ -99,6 +103,8 @@ const FAVOUR_YOU = new RegExp(
 const SERVICE = new RegExp(`\\b(?:${alt(SERVICES)})\\b`, "i");
 const WORLD = new RegExp(`\\b(?:${alt(WORLD_TOPICS)})\\b`, "i");
 const KNOW_ABOUT = /^(?:do\s+)?(?:you|u|ya)\s+know\s+(?:much|anything|a\s+lot|a\s+thing)\s+about\b/i;
+const WORLD_CHECK =
+  /^(?:(?:can|could|would)\s+(?:you|u)\s+|(?:please|pls)\s+)?(?:check|see|find\s+out|look\s+up)\s+(?:if|whether)\s+(.+?)\s+(?:is|are|will\s+be)\s+(?:still\s+)?(?:open|closed|shut|running|delayed|cancell?ed|busy|sold\s+out)\b/i;
 const WH_QUESTION =
   /^(?:what|what's|whats|who|who's|whose|how|how's|when|where|why|which|is\s+it|will\s+it|does|do\s+you\s+know|tell\s+me|give\s+me)\b/i;
 
@@ -214,13 +220,21 @@ export function smalltalkLead(text: string): number {
   return end + after < text.length ? end + after : 0;
 }
 
-/** Some word of `text` (4+ letters) is in a task's title: the user is talking about their list. */
+/**
+ * Some word of `text` (4+ letters) is in a task's title: the user is talking about their list. A
+ * title's leading verb ("Hacer la novena") names no task: "¿qué clima va a hacer?" is about the sky.
+ */
 function mentionsTask(ctx: Ctx, text: string): boolean {
   const titles = ctx.tasks.map((t) => t.title.toLowerCase()).join("\n");
+  const deeds = new Set(
+    ctx.tasks
+      .map((t) => t.title.toLowerCase().split(/\s+/)[0]!)
+      .filter((w) => TODO_VERBS.has(w) || (ctx.language !== "en" && LEADING_INFINITIVE.test(w))),
+  );
   return text
     .toLowerCase()
     .split(/[^\p{L}\p{N}]+/u)
-    .some((w) => w.length >= 4 && titles.includes(w));
+    .some((w) => w.length >= 4 && titles.includes(w) && !deeds.has(w));
 }
 
 /** A request the app cannot fulfil ("entertain me", "make me a …", a favour, a fact): its answer, or null. */
@@ -251,6 +265,9 @@ function outOfScope(text: string, ctx: Ctx, say: Messages): string | null {
     !LIST_OBJECTS.test(text)
   )
     return say.outOfScope.lookup;
+  // "can you check if the seward highway is open?": how a place or a service is doing, looked up.
+  const state = WORLD_CHECK.exec(text);
+  if (state && !mentionsTask(ctx, state[1]!) && !LIST_OBJECTS.test(state[1]!)) return say.outOfScope.lookup;
   // A favour: the verb is not a list command, the object is not about the list, no date is set.
   const you = FAVOUR_YOU.exec(text);
   const fav = FAVOUR_ME.exec(text) ?? FAVOUR_FOR_ME.exec(text) ?? you;
