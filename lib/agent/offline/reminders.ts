@@ -24,7 +24,7 @@ const OFFSET_PARTS = new RegExp(
 /** A length of time before the due moment ("an hour before", "the night before"); embeddable. */
 export const LEAD = String.raw`(?:(?:(?:${COUNT})\s+(?:minute|min|hour|day|week)s?|(?:an?\s+|one\s+)?(?:hour|day|week)\s+and\s+a\s+half|the\s+(?:day|night|evening|morning|week)|a\s+day)\s+(?:before|beforehand|earlier|ahead|prior))`;
 /** When before the due moment: a lead, or the due day itself ("that morning"); no capturing groups, so it can be embedded. */
-export const OFFSET = String.raw`(?:${LEAD}|${SAME_DAY})`;
+export const OFFSET = `(?:${LEAD}|${SAME_DAY})`;
 /** The due day itself ("at noon that day", "on the day"), as said. */
 export const SAME_DAY_SAID = new RegExp(SAME_DAY, "i");
 const WORD_NUMBERS: Record<string, number> = {
