@@ -368,7 +368,12 @@ function score(query: string[], typed: string[], tasks: TaskSnapshot[], rawPhras
         named ||
         titleWords.some((t) => typoOf(typed[i] ?? q, t)) ||
         compoundOf(typed[i] ?? q, titleWords) ||
-        acronymOf(typed[i] ?? q, titleWords, rawPhrase, task.title);
+        acronymOf(
+          typed[i] ?? q,
+          titleWords,
+          rawPhrase,
+          query.some((o, j) => j !== i && titleStems.some((t) => stemsMatch(o, t))),
+        );
       const inTags = tagStems.some((t) => t === q);
       if (inTitle) title++;
       if (inTitle || inTags) all++;
@@ -407,15 +412,15 @@ function compoundOf(word: string, titleWords: string[]): boolean {
 /**
  * "the SPA proofread" for "Proofread the share purchase agreement": capitals typed for title words in a
  * row. Typed small, only a word with no vowel ("the cc bill" for "Pay credit card bill"), which no
- * English word is, and for words side by side in the title ("dl" is "del" typed fast, not "Devolver el
- * libro").
+ * English word is, and only beside another word of that same title: alone, "the tv" or "dl" ("del"
+ * typed fast) would name any title whose words start so.
  */
-function acronymOf(word: string, titleWords: string[], rawPhrase: string, title: string): boolean {
+function acronymOf(word: string, titleWords: string[], rawPhrase: string, withOthers: boolean): boolean {
   if (word.length < 2 || word.length > 5 || !/^\p{L}+$/u.test(word)) return false;
-  const initials = (ws: string[]) => ws.map((t) => t[0]).join("");
+  const initials = titleWords.map((t) => t[0]).join("");
   if (word.length >= 3 && new RegExp(`\\b${word.toUpperCase()}\\b`).test(rawPhrase))
-    return initials(titleWords).includes(word.toLowerCase());
-  return /^[^aeiouy]+$/.test(word) && initials(words(title)).includes(word);
+    return initials.includes(word.toLowerCase());
+  return withOthers && /^[^aeiouy]+$/.test(word) && initials.includes(word);
 }
 
 function preferStatus(list: TaskSnapshot[], prefer?: "pending" | "completed"): TaskSnapshot[] {

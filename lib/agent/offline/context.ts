@@ -34,7 +34,7 @@ const INTERJECTION = [...INTERJECTIONS]
   .join("|");
 const FILLER_START = new RegExp(
   `^(?:(?:${INTERJECTION}|` +
-    /(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|er+|well|alright|all right|right|yes|yeah|yep|sure|nah|nope|actually|oh|hmm+|please|pls|plz|kindly|would you mind|(?:would|could|will)\s+you\s+be\s+able\s+to|are\s+you\s+able\s+to|can you|could you|would you|will you|could you please|can you please|no(?=[.,!])|wait(?=[.,!]|\s+(?:the|a|my|no|actually|sorry|i|it|that|this)\b)|i want you to|i'd like you to|i would like you to|i need you to|go ahead and|just|quickly|maybe|perhaps|possibly|also|and|y|et|und|then|now|ah|cool|great|nice|perfect)/
+    /(?:hey|hi|hello|ok(?:ay)?|so|um+|uh+|er+|well|alright|all right|right|yes|yeah|yep|sure|nah|nope|actually|oh|hmm+|please|pls|plz|kindly|would you mind|(?:would|could|will)\s+you\s+be\s+able\s+to|are\s+you\s+able\s+to|can you|could you|would you|will you|could you please|can you please|no(?=[.,!])|wait(?=[.,!]|\s+(?:the|a|my|no|actually|sorry|i|it|that|this)\b)|i want you to|i'd like you to|i would like you to|i need you to|go ahead and|just|only(?=\s+(?:delete|remove|move|push|mark|tick|check|tag|complete|finish|rename|bump|shift)\b)|quickly|maybe|perhaps|possibly|also|and|y|et|und|then|now|ah|cool|great|nice|perfect)/
       .source +
     // "I want to delete …" is the command; "I need to call …" stays a new task (NEED in add.ts).
     // "Priya wants to push our 1:1 …": someone else's wish for a change is the change asked for.
@@ -71,6 +71,10 @@ const ADD_IT_SAID = new RegExp(
 );
 /** "…, add it pls", "can you note that down": the things said are asked to be added. */
 export const addItSaid = (raw: string) => !/\?/.test(raw) && ADD_IT_SAID.test(raw);
+// "take the bins out every tues (always forget lol)", "timesheet done (late as usual)": in brackets at
+// the end, a laugh or a sigh about it, not part of the task.
+const REMARK_IN_BRACKETS =
+  /\s*\((?![^()]*\b(?:note|notes|details|description)\b)[^()]*\b(?:lol|lmao|haha\w*|ugh|as\s+usual|again|always|never|finally)\b[^()]*\)$/i;
 // "…? Thank you so much", "…. cheers in advance", "…? no rush": thanks (or leave) in a sentence of
 // their own after the request.
 const THANKS_END =
@@ -180,6 +184,7 @@ export function makeCtx(input: InterpretInput, override?: TaskSnapshot, normaliz
       .replace(LEARNER_LEAD, "")
       .replace(FOR_ME_AFTER_VERB, "$1 ")
       .replace(FILLER_END, "")
+      .replace(REMARK_IN_BRACKETS, "")
       .replace(THANKS_END, "")
       .replace(HEARSAY_END, "")
       .replace(GOODBYE_END, (all) => (smalltalkLead(text) ? all : ""))

@@ -121,9 +121,8 @@ export function retarget(
 ): ToolCall[] {
   // "remind me 45 min before the vet" then "same for the haircut": as long before the haircut. "remind me
   // at noon that day" then "no, the other one": noon on the other one's day.
-  const said = from ? normalizeWords(from.said).text : "";
-  const leadSaid = LEAD_SAID.test(said);
-  const daySaid = !leadSaid && SAME_DAY_SAID.test(said);
+  const said = from && calls.some((c) => typeof c.input.remindAt === "string") ? normalizeWords(from.said).text : "";
+  const daySaid = SAME_DAY_SAID.test(said) && !LEAD_SAID.test(said);
   return calls
     .filter((c) => c.tool !== "add_task")
     .map((c) => {
@@ -131,7 +130,7 @@ export function retarget(
       if (typeof input.dueDate === "string") input.dueDate = keepTimeOf(task, input.dueDate, timeZone);
       const was = from?.task;
       const lead =
-        leadSaid && was?.dueDate && typeof input.remindAt === "string"
+        !daySaid && was?.dueDate && typeof input.remindAt === "string"
           ? Date.parse(was.dueDate) - Date.parse(input.remindAt)
           : NaN;
       if (lead >= 0 && /T/.test(was!.dueDate!) && task.dueDate && /T/.test(task.dueDate) && input.dueDate === undefined)

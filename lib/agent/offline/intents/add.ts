@@ -5,7 +5,7 @@ import { addItSaid, ask, result, type Ctx } from "../context";
 import { extractDate, findDates } from "../dates";
 import { formatDue } from "../format";
 import { extractRepeat } from "../recurrence";
-import { extractReminderClause, reminderNeedsTime, remindFromSpec } from "../reminders";
+import { extractReminderClause, isTimeOnly, reminderNeedsTime, remindFromSpec } from "../reminders";
 import { extractDescription, extractPriority, extractQuoted, extractTags } from "../modifiers";
 import {
   baseOfPastVerb,
@@ -505,8 +505,14 @@ export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Inter
   const days = items.length === 1 ? TWO_DAYS.exec(items[0]!) : null;
   if (days) items.splice(0, 1, `${days[1]} ${days[2]}${days[4]}`, `${days[1]} ${days[3]}${days[4]}`);
   // "add milk and eggs for saturday": things, not deeds; each its own task, with what was said of them all.
-  const sharedTail = [match.shared, tagAll && `, tagged ${tagAll[1]}`].filter(Boolean).join(" ");
-  const withShared = (item: string) => (sharedTail ? `${item} ${sharedTail}` : item);
+  // "morgen X abschicken und freitag Y ausmachen": an item with a day of its own keeps it.
+  const ownDay = (item: string) => findDates(item, ctx.date).dates.some((d) => !isTimeOnly(d.text));
+  const withShared = (item: string) => {
+    // A repeat said for them all stays every item's ("every week: … and … on sunday").
+    const keep = !ownDay(item) || /\b(?:every|each|daily|weekly|monthly|yearly)\b/i.test(match.shared ?? "");
+    const tail = [keep && match.shared, tagAll && `, tagged ${tagAll[1]}`].filter(Boolean).join(" ");
+    return tail ? `${item} ${tail}` : item;
+  };
   const whole = items.length === 1 && !/["']/.test(match.body) ? parseTaskText(withShared(match.body), ctx) : null;
   const things = whole ? nounItems(whole.title, ctx.language) : null;
   // "payer la garderie lundi et rappeler Mathieu mercredi": a thing with its own day keeps it.

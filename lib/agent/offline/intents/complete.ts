@@ -66,7 +66,8 @@ const PATTERNS: Pattern[] = [
     reopen: true,
   },
   {
-    re: /^(.+?)(?:\s+(?:isn'?t|wasn'?t|is\s+not|was\s+not|ain'?t|'s\s+not|is\s+still\s+not|isn'?t\s+actually|is\s+actually\s+not)|'s\s+(?:still\s+|actually\s+)?not)\s+(?:actually\s+|really\s+|quite\s+)?(?:done|finished|complete|completed)(?:\s+(?:yet|after\s+all|actually|really))*$/i,
+    // "hot cross buns - actually not done": the task, a dash, then that it is not done.
+    re: /^(.+?)(?:\s+(?:isn'?t|wasn'?t|is\s+not|was\s+not|ain'?t|'s\s+not|is\s+still\s+not|isn'?t\s+actually|is\s+actually\s+not)|'s\s+(?:still\s+|actually\s+)?not|\s+[-–—]\s+(?:actually\s+|still\s+)?not)\s+(?:actually\s+|really\s+|quite\s+)?(?:done|finished|complete|completed)(?:\s+(?:yet|after\s+all|actually|really))*$/i,
     group: 1,
     reopen: true,
   },
@@ -137,6 +138,18 @@ const PATTERNS: Pattern[] = [
     ),
     group: 0,
     reopen: true,
+    strict: true,
+    pastVerb: true,
+    passive: true,
+  },
+  // "mark the christmas cards as sent": the deed's participle, said as what the task is marked.
+  {
+    re: new RegExp(
+      String.raw`^(?:mark|tick|check)\s+(.+?)\s+(?:off\s+)?as\s+(?:already\s+)?(?!(?:re\w+|started|blocked|cancell?ed|delayed|paused|deferred|postponed|flagged|needed|pending|urgent|important|open|undone|unfinished|incomplete|scheduled|planned|assigned|moved|tagged|prioriti[sz]ed|failed|opened|shared|overdue|late)\b)([a-z]+)${PARTICLE}$`,
+      "i",
+    ),
+    group: 0,
+    reopen: false,
     strict: true,
     pastVerb: true,
     passive: true,

@@ -17,7 +17,7 @@ import { repeatRuleOnly } from "../recurrence";
 
 const OOPS =
   /^(?:(?:no+|nope|nah|wait|sorry|pardon|oops|whoops|omg|oh|ah|ay|uy|hmm+|doh|d'oh|gah|jeez|actually|my\s+bad|my\s+mistake|ugh|shoot|dang|darn|crap|argh|not\s+that\s+one|wrong\s+one|wrong(?=\s*[,.!:-])|not\s+that|not\s+this\s+one)\b[\s,.!:-]*)+/i;
-const HESITATION = /^(?:(?:uh+|um+|erm?|euh|eh|äh|ähm|ehm|hm+)\b[\s,.!…-]*)+/i;
+const HESITATION = /^(?:(?:uh+|um+|erm?|euh|eh|äh|ähm|ehm)\b[\s,.!…-]*)+/i;
 // "oops wrong day, thursday", "I meant wed not thu", "no, friday": the last change's date was wrong.
 // "I meant sunday, sorry": the apology after the value says nothing more.
 const APOLOGY_AFTER = /[\s,.!]+(?:sorry|soz|my\s+bad|oops)[\s.!]*$/i;

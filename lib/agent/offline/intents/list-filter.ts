@@ -76,6 +76,10 @@ export function buildList(text: string, ctx: Ctx, confidence: number): Interpret
     /\b(?:including|incl\.?|plus|with|as\s+well\s+as|even|also)\s+(?:the\s+)?(?:ones?\s+)?(?:completed|finished|done|closed|old|checked)\b/.test(
       L,
     ) ||
+    // "show me everything, done ones too": the finished ones as well as the rest.
+    /,\s*(?:the\s+)?(?:completed|finished|done|closed|ticked|checked)(?:\s+(?:ones|tasks|stuff))?\s+(?:too|as\s+well|also)\s*$/.test(
+      L,
+    ) ||
     /\b(?:completed|finished|done)\s+(?:and|or|&|\+)\s+(?:pending|open|not|un|incomplete|unfinished)/.test(L) ||
     /\b(?:pending|open|incomplete|unfinished)\s+(?:and|or|&|\+)\s+(?:completed|finished|done)\b/.test(L) ||
     /\b(?:both\s+(?:done|completed|finished|open|pending)|regardless\s+of\s+status|any\s+status|every\s+single\s+task|all\s+statuses)\b/.test(

@@ -226,10 +226,15 @@ export function smalltalkLead(text: string): number {
  */
 function mentionsTask(ctx: Ctx, text: string): boolean {
   const titles = ctx.tasks.map((t) => t.title.toLowerCase()).join("\n");
+  const later = new Set(ctx.tasks.flatMap((t) => t.title.toLowerCase().split(/\s+/).slice(1)));
   const deeds = new Set(
     ctx.tasks
       .map((t) => t.title.toLowerCase().split(/\s+/)[0]!)
-      .filter((w) => TODO_VERBS.has(w) || (ctx.language !== "en" && LEADING_INFINITIVE.test(w))),
+      .filter(
+        (w) =>
+          !later.has(w) &&
+          (TODO_VERBS.has(w) || ((ctx.language === "es" || ctx.language === "fr") && LEADING_INFINITIVE.test(w))),
+      ),
   );
   return text
     .toLowerCase()
@@ -267,7 +272,9 @@ function outOfScope(text: string, ctx: Ctx, say: Messages): string | null {
     return say.outOfScope.lookup;
   // "can you check if the seward highway is open?": how a place or a service is doing, looked up.
   const state = WORLD_CHECK.exec(text);
-  if (state && !mentionsTask(ctx, state[1]!) && !LIST_OBJECTS.test(state[1]!)) return say.outOfScope.lookup;
+  const asked = ctx.question || /^(?:can|could|would)\b/i.test(text);
+  if (state && asked && !dated() && !mentionsTask(ctx, state[1]!) && !LIST_OBJECTS.test(state[1]!))
+    return say.outOfScope.lookup;
   // A favour: the verb is not a list command, the object is not about the list, no date is set.
   const you = FAVOUR_YOU.exec(text);
   const fav = FAVOUR_ME.exec(text) ?? FAVOUR_FOR_ME.exec(text) ?? you;
