@@ -132,6 +132,8 @@ const TICK_AFTER_DONE = new RegExp(
   "giu",
 );
 const TICK_AFTER_PAST = new RegExp(String.raw`\b([a-z]+)[.!]*\s*${TICK}\s*$`, "iu");
+// "condo fee paid ✅ also secret santa gift bought": a tick after a report ends it; another follows.
+const TICK_BETWEEN = new RegExp(String.raw`\b([a-z]+)[.!]*\s*${TICK}\s+(?=\p{L})`, "giu");
 
 /**
  * `normalizedIn`: the text is a part of a message already read with the word tables (a clause, a
@@ -160,6 +162,7 @@ export function makeCtx(input: InterpretInput, override?: TaskSnapshot, normaliz
   let text = raw
     .replace(TICK_AFTER_DONE, "$1")
     .replace(TICK_AFTER_PAST, (all, word: string) => (/\s/.test(raw.trim()) && baseOfPastVerb(word) ? word : all))
+    .replace(TICK_BETWEEN, (all, word: string) => (baseOfPastVerb(word) ? `${word}, ` : all))
     .replace(EMOJI_BREAK, ", ")
     .replace(EMOJI, "")
     .replace(GREETING_START, "")

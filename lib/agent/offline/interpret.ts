@@ -194,7 +194,11 @@ function understand(input: InterpretInput, split: boolean, normalizedIn?: Langua
     if (two?.calls.some((c) => c.tool !== "add_task")) return two;
     // "i'm completely slammed, push both of them to friday": a remark read as a task beside a clear command.
     const aside = split && out.confidence < 0.7 ? withoutAside(input, ctx, true) : null;
-    if (aside?.calls.some((c) => c.tool !== "add_task")) return aside;
+    // "ugh forgot again. add call the council …": a remark, then an add said in so many words, is no
+    // verbless list of two.
+    const addSaid = /[.!?…]\s+(?:(?:pls|please|so|ok|and)\s+)?add\s/i.test(ctx.text);
+    const surer = addSaid && out.entities.verbless === true && (aside?.confidence ?? 0) > out.confidence;
+    if (aside && (surer || aside.calls.some((c) => c.tool !== "add_task"))) return aside;
   }
   return out;
 }

@@ -877,6 +877,10 @@ const SOMEONE_MOVED_IT =
 // "Lindiwe just emailed, she pushed the subtitle deadline to next Wednesday": someone else's move, named.
 const SOMEONE_MOVED_THE =
   /(?<=^|[,.;!]\s*)(?:they|he|she|[a-z]+)(?:\s+has|\s+have|['’]s|['’]ve)?\s+(?:just\s+)?(?:moved|pushed|bumped|shifted|rescheduled|postponed)\s+(the\s+[^,.;!?]+?)\s+(to|till|until)\b/gi;
+// 'remove from "Fahrrad reparieren" the date' (German 'bei "X" das Datum rausnehmen'): a field taken off
+// a task, said after the task; the same as "remove the date from X", never a delete.
+const FIELD_AFTER_TASK =
+  /^(remove|delete|clear|take)\s+(?:from|of|off|bei|beim|bei\s+der|bei\s+dem|von|vom)\s+(.+?)\s+((?:the|its)\s+(?:due\s+)?(?:date|deadline|reminder|repeat|tags?|priority))(?=\s*(?:[,.;!?]|$))/i;
 // "for the dentist check-up, remind me the night before at 7pm": the reminder is the named task's.
 const TOPIC_THEN_REMIND =
   /^(?:as\s+for|for|about|re:?|regarding)\s+((?:the|my|that)\s+[^,;:]+?)\s*[,;:]\s*(remind\s+me)\s+(?!to\b|about\b|of\b|that\b)(?![^.!?]*\bto\s)/i;
@@ -992,6 +996,7 @@ export function normalizeWords(text: string, trace?: RowTrace, known?: Language)
   t = applyTextSpeak(t.replace(/\b(\d+)(hrs?|mins?)\b/gi, "$1 $2"), trace)
     .replace(ABOUT_IT_LAST, "$1 $3 $2")
     .replace(TOPIC_THEN_REMIND, "$2 about $1 ")
+    .replace(FIELD_AFTER_TASK, "$1 $3 from $2")
     .replace(SOMEONE_MOVED_IT, "move $1 $2")
     .replace(SOMEONE_MOVED_THE, "move $1 $2")
     .replace(PUT_IN_TAG, "tag $1 $2")

@@ -77,6 +77,9 @@ const FOR_COMMAND = new RegExp(
   "i",
 );
 
+const NOTE_COMMAND =
+  /^(.{3,}?)\s*(?:[,:;]|\s[-–—])\s*((?:add|put|attach|leave)\s+(?:a\s+)?(?:note|description|comment)\s*[:-].+)$/i;
+
 // "the electricity bill - paid that this afternoon": the task named, then a report of its deed.
 const PAST_SHAPE = new RegExp(
   String.raw`^(.{3,}?)\s*(?:[,:;!]|\s[-–—]\s)\s*(?:ya\s+|déjà\s+|schon\s+)?(?:(?:i|we)\s+)?(?:just\s+|already\s+|finally\s+)?(\p{L}+)\s+(?:it|that|this)(?:\s+(?:up|off|out|back|in|over|away))?(?:\s+${WHEN_DONE})?(?:\s+(?:actually|already|finally|too|lol))?$`,
@@ -100,6 +103,12 @@ export function topicFirst(ctx: Ctx): { command: string; task: TaskSnapshot } | 
   if (remind) {
     const out = resolveOne(remind[1]!, ctx.tasks, { history: ctx.history });
     if (out.kind === "one") return { command: `remind me about it ${remind[2]}`, task: out.task };
+  }
+  // "chapter 4 — add a note: ask Costa …": a note is always said of a task, so the naming needs no "for".
+  const noted = NOTE_COMMAND.exec(text);
+  if (noted) {
+    const out = resolveOne(noted[1]!, ctx.tasks, { history: ctx.history });
+    if (out.kind === "one" && !out.partial) return { command: noted[2]!, task: out.task };
   }
   const named = FOR_COMMAND.exec(text);
   if (named) {

@@ -375,8 +375,12 @@ function labelled(t: string, m: RegExpExecArray): AddMatch {
  */
 function whenLabel(t: string, ctx: Ctx): AddMatch | null {
   const colon = /^([^:]{3,40}):\s+(\S.*)$/.exec(t);
-  if (!colon || !whenOnly(colon[1]!, ctx)) return null;
-  return { body: colon[2]!, shared: colon[1]!, strength: 0.75, header: { plural: /,/.test(colon[2]!) } };
+  if (!colon) return null;
+  // "for the puja on 3 oct: marigold flowers, coconut, incense sticks": what they are for, then when.
+  const purpose = /^for\s+(?:the|my|our|a)\s+[\p{L}'’-]+(?:\s+[\p{L}'’-]+){0,2}?\s+(?=\S)/iu.exec(colon[1]!);
+  const when = purpose && !whenOnly(colon[1]!, ctx) ? colon[1]!.slice(purpose[0].length) : colon[1]!;
+  if (!whenOnly(when, ctx)) return null;
+  return { body: colon[2]!, shared: when, strength: 0.75, header: { plural: /,/.test(colon[2]!) } };
 }
 
 /**

@@ -24,6 +24,11 @@ const CANCEL_REMINDER = new RegExp(
   "i",
 );
 
+const TOPIC_REMIND = new RegExp(
+  String.raw`^(.+?)\s*(?:[,;:]|\s[-–—])\s*(?:(?:can|could|would)\s+(?:you|u)\s+)?(?:please\s+)?remind\s+me\s+(${OFFSET})$`,
+  "i",
+);
+
 function target(phrase: string | undefined, ctx: Ctx, action: Action): TaskSnapshot | Interpretation {
   const out = resolveOne(phrase?.trim() || "it", ctx.tasks, { history: ctx.history, override: ctx.override });
   return out.kind === "one" ? out.task : clarifyReference(out, action, {}, ctx.language);
@@ -79,6 +84,22 @@ export function schedule(ctx: Ctx): Interpretation | null {
   if (m) {
     const task = target(m[1] ?? m[2] ?? m[3] ?? m[4], ctx, "remove the reminder from");
     return isTask(task) ? update(task, { remindAt: null }, "update_task") : task;
+  }
+  // "cat feeding at 6 tonight - can u remind me 15 min before": a task named (its time said again),
+  // then a reminder ahead of it. Only a task we have: "call mom at 5, remind me an hour before" is new.
+  m = TOPIC_REMIND.exec(t);
+  if (m) {
+    const topic = extractDate(m[1]!, ctx.date);
+    const named = resolveOne(topic.rest, ctx.tasks, { history: ctx.history });
+    const due = named.kind === "one" && !named.partial ? named.task.dueDate : null;
+    // The time said again must be the task's own; another time is a change (or another task).
+    const said = topic.date;
+    const same =
+      !said ||
+      !due ||
+      (said.hasTime ? Date.parse(said.value) === Date.parse(due) : due.startsWith(said.value.slice(0, 10)));
+    const at = due && same ? remindBefore(due, m[2]!, null, ctx.date.timeZone) : null;
+    if (named.kind === "one" && at) return update(named.task, { remindAt: at }, "update_task");
   }
   // "the committee, it's actually every other week": the task named, then how often it really is.
   m = TOPIC_REPEAT.exec(t);
