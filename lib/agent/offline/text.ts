@@ -100,6 +100,9 @@ export const TODO_VERBS = new Set([
   "interview", "confirm", "arrange", "reserve", "rent", "lend", "borrow", "pray", "meditate", "ship",
 ]);
 
+/** A Spanish or French infinitive ("comprar", "changer"): how a to-do there starts ("Hacer la novena"). */
+export const FOREIGN_INFINITIVE = /^\p{L}{2,}(?:ar|er|ir|re|ír)$/iu;
+
 /** To-do verbs that are one only with their particle ("top up my card"; "top of my list" is none). */
 const TODO_PHRASAL_VERBS = ["top up"];
 const TODO_PHRASAL = new RegExp(`^(?:${TODO_PHRASAL_VERBS.map((v) => v.replace(/ /g, String.raw`\s+`)).join("|")})\\b`, "i");

@@ -10,6 +10,7 @@ import { extractDescription, extractPriority, extractQuoted, extractTags } from 
 import {
   baseOfPastVerb,
   capitalize,
+  FOREIGN_INFINITIVE,
   NUMBER_WORDS,
   REASON_TAIL,
   startsWithTodoVerb,
@@ -56,7 +57,6 @@ const POINTS_BACK = /\b(?:them|those|these)\b|^the\s+.+\s+one(?:s)?\b|^(?:it|tha
 const TO_MY_LIST =
   /\s+(?:(?:to|on(?:to)?|in)\s+(?:my|the)\s+(?:to-?do\s+|todo\s+|task\s+|shopping\s+)?(?:list|tasks|todos)|as\s+an?\s+(?:new\s+)?(?:task|to-?do|reminder|item))\b/i;
 
-const FOREIGN_INFINITIVE = /^\p{L}{2,}(?:ar|er|ir|re|ír)$/iu;
 const DE_INFINITIVE_LAST = /^\p{Ll}\p{L}+(?:en|ern|eln)$/u;
 // "order new fridge filters whenever": said instead of a date, it is no part of the title.
 const NO_DATE =

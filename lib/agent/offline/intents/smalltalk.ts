@@ -19,10 +19,7 @@ import {
 } from "../lexicon";
 import { messages, type Messages } from "../messages";
 import { findDates } from "../dates";
-import { TODO_VERBS } from "../text";
-
-// "Hacer …", "Réserver …": a Spanish or French title starts with its infinitive.
-const LEADING_INFINITIVE = /^\p{L}{2,}(?:ar|er|ir|re|ír)$/u;
+import { FOREIGN_INFINITIVE, TODO_VERBS } from "../text";
 
 const alt = (xs: string[]) =>
   [...xs]
@@ -233,7 +230,7 @@ function mentionsTask(ctx: Ctx, text: string): boolean {
       .filter(
         (w) =>
           !later.has(w) &&
-          (TODO_VERBS.has(w) || ((ctx.language === "es" || ctx.language === "fr") && LEADING_INFINITIVE.test(w))),
+          (TODO_VERBS.has(w) || ((ctx.language === "es" || ctx.language === "fr") && FOREIGN_INFINITIVE.test(w))),
       ),
   );
   return text
