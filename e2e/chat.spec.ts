@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { composer, register, say, uniqueEmail } from "./helpers";
+import { composer, holdClockAtMidday, register, say, uniqueEmail } from "./helpers";
 
 // The conversation view through a real browser and the offline assistant.
 test.use({ timezoneId: "Europe/Berlin" });
@@ -10,6 +10,7 @@ test("a whole session: add, complete by chat and by ticking, undo from a card, r
   page,
   browser,
 }) => {
+  await holdClockAtMidday(page);
   await register(page, { name: "Wanda Whole", email: uniqueEmail("wanda") });
   await expect(page.getByTestId("model-badge")).toHaveText(/Offline assistant/);
   await expect(composer(page)).toBeFocused();

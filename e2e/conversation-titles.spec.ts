@@ -1,9 +1,12 @@
 import { expect, test } from "@playwright/test";
-import { register, say, uniqueEmail } from "./helpers";
+import { holdClockAtMidday, register, say, uniqueEmail } from "./helpers";
+
+test.use({ timezoneId: "Europe/Berlin" });
 
 // A chat is named by what its first turn did (the offline assistant: no model), and can be
 // pinned to a section on top of the sidebar that survives a reload.
 test("a chat's title summarises its first turn; pinning keeps it on top until unpinned", async ({ page }) => {
+  await holdClockAtMidday(page);
   await register(page, { name: "Tess Titles", email: uniqueEmail("titles") });
   const sidebar = page.getByRole("complementary", { name: "Conversation history" });
   const pinnedSection = sidebar.getByRole("region", { name: "Pinned" });

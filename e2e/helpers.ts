@@ -6,6 +6,19 @@ export const ADMIN_STATE = path.join(process.env.E2E_OUTPUT_DIR ?? "test-results
 
 export const PASSWORD = "correct horse battery";
 
+// Midday in Berlin (the zone these tests give the browser) on the day the run starts.
+const berlinToday = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Berlin" });
+export const middayInBerlin = new Date(`${berlinToday}T11:00:00Z`);
+
+/**
+ * Holds the page's clock at Berlin's midday: the sidebar's "Today" and the panel's "today" and
+ * "overdue" are read from the browser's clock, so a test running across midnight would see the
+ * chats and tasks it just made move to "Yesterday" or fall overdue before its next check.
+ */
+export async function holdClockAtMidday(page: Page) {
+  await page.clock.setFixedTime(middayInBerlin);
+}
+
 export function uniqueEmail(prefix: string): string {
   return `${prefix}-${Date.now()}-${Math.random().toString(36).slice(2, 8)}@example.com`;
 }

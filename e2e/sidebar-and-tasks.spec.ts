@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { register, say as sayInChat, uniqueEmail } from "./helpers";
+import { holdClockAtMidday, middayInBerlin, register, say as sayInChat, uniqueEmail } from "./helpers";
 
 // The sidebar, task panel and shell around the chat. Tasks and conversations are made through
 // the chat (the offline assistant): typed in the composer where the panels must follow live, or
@@ -22,11 +22,6 @@ async function say(page: Page, text: string, conversationId?: string): Promise<s
   return response.headers()["x-conversation-id"]!;
 }
 
-// Midday in Berlin on the day the test starts. The panel reads "today" and "overdue" from the browser's
-// clock, which the test holds there: run at 23:59 in Berlin, "today at 23:59" would be over before the check.
-const berlinToday = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Berlin" });
-const middayInBerlin = new Date(`${berlinToday}T11:00:00Z`);
-
 function berlinDay(offsetDays: number): string {
   return new Date(middayInBerlin.getTime() + offsetDays * 86_400_000).toLocaleDateString("sv-SE", {
     timeZone: "Europe/Berlin",
@@ -34,7 +29,7 @@ function berlinDay(offsetDays: number): string {
 }
 
 test("the task panel updates live, ticks and unticks, edits inline and deletes with undo", async ({ page }) => {
-  await page.clock.setFixedTime(middayInBerlin);
+  await holdClockAtMidday(page);
   await register(page, { name: "Tia Tasks", email: uniqueEmail("tia") });
   const panel = page.getByRole("complementary", { name: "Tasks" });
   await expect(panel.getByText("All clear")).toBeVisible();
@@ -99,6 +94,7 @@ test("the sidebar lists, renames, searches, archives, restores and deletes conve
   page,
   browser,
 }) => {
+  await holdClockAtMidday(page);
   await register(page, { name: "Sam Sidebar", email: uniqueEmail("sam") });
   const sidebar = page.getByRole("complementary", { name: "Conversation history" });
   await expect(sidebar.getByText("No conversations yet")).toBeVisible();
