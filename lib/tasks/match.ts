@@ -307,11 +307,14 @@ export function byNumber(n: number, tasks: TaskSnapshot[]): RefOutcome {
   return { kind: "none", phrase: `#${n}`, reason: "unknown_number", number: n };
 }
 
-/** "3", "#3", "task 3", "task number 3", "number three"; "Nr. 3", "nº 3", "núm. 3" as German, French and Spanish write it. */
+/**
+ * "3", "#3", "task 3", "task number 3", "number three"; "(la) nº 3", "(el) núm. 3", "(die) Nr. 3",
+ * "le numéro 3" as French, Spanish and German write it.
+ */
 export function parseTaskNumber(phrase: string): number | null {
   const p = cleanRefPhrase(phrase).toLowerCase();
   const m =
-    /^(?:(?:task|item|todo|to-do|entry)\s*)?(?:(?:number|no\.?|num\.?|núm\.?|nr\.?|n[º°]|#)\s*)?#?(\d{1,6})(?:\s*(?:task|item))?$/.exec(
+    /^(?:(?:task|item|todo|to-do|entry)\s*|(?:la|le|el|die|der|das)\s+(?=n|#))?(?:(?:number|no\.?|num\.?|núm\.?|nr\.?|n[º°]|numéro|número|nummer|#)\s*)?#?(\d{1,6})(?:\s*(?:task|item))?$/.exec(
       p,
     );
   if (m) return +m[1];

@@ -123,6 +123,8 @@ const EMOJI_BREAK = new RegExp(
   String.raw`(?<=[\p{L}\p{N}])\s*${EMOJI_RUN}(?:\s*${EMOJI_RUN})*\s+(?=[\p{L}\p{N}])`,
   "gu",
 );
+/** What may end a message and say nothing: stops, faces ("perdón, me refería a la segunda 🙈"). */
+export const TRAILING_FEELINGS = new RegExp(String.raw`(?:[\s.!?…]|${EMOJI_RUN})+$`, "u");
 const TAG_QUESTION = /\s*,\s*(?:ok(?:ay)?|vale|d'accord|alright)\s*\?+\s*$/i;
 const EMOJI = new RegExp(String.raw`\s*${EMOJI_RUN}`, "gu");
 // "mark 4 as done ✅", "invoice sent ✅": a tick after a word that says done, or after an English past

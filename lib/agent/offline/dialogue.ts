@@ -5,6 +5,7 @@ import type { HistoryTurn, TaskSnapshot, ToolCall } from "./types";
 import { dayInZone, isoDate, isoDateTime, wallOf, weekdayOf } from "@/lib/time/zone";
 import { LEAD, SAME_DAY_SAID } from "./reminders";
 import { normalizeWords } from "./normalize";
+import { findDates, type DateContext } from "./dates";
 
 const LEAD_SAID = new RegExp(LEAD, "i");
 
@@ -110,24 +111,42 @@ export function dialogueState(history: HistoryTurn[] | undefined): DialogueState
 }
 
 /**
+ * The change the latest turn took back, when that turn was an undo ("push those to sunday", "undo
+ * that", then "ok only move the grocery run": that one's move again).
+ */
+export function undoneChange(history: HistoryTurn[] | undefined): Change | null {
+  const latest = history?.findLast((t) => t.role === "assistant" && t.calls?.length);
+  if (!latest?.calls?.every((c) => c.tool === "undo_operation")) return null;
+  return dialogueState(history).lastChange;
+}
+
+/**
  * The last change's calls, aimed at another task instead ("same for the piano one", "no, the
  * other one"): a moved day keeps the new task's own time of day, like any move.
  */
 export function retarget(
   calls: ToolCall[],
   task: TaskSnapshot,
-  timeZone: string,
+  date: DateContext,
   from?: { task?: TaskSnapshot; said: string },
 ): ToolCall[] {
+  const { timeZone } = date;
   // "remind me 45 min before the vet" then "same for the haircut": as long before the haircut. "remind me
   // at noon that day" then "no, the other one": noon on the other one's day.
   const said = from && calls.some((c) => typeof c.input.remindAt === "string") ? normalizeWords(from.said).text : "";
   const daySaid = SAME_DAY_SAID.test(said) && !LEAD_SAID.test(said);
+  // "move it to sunday 10am" then "and the hedge one too": a time the user said goes with the day; a
+  // time kept from the first task's own due ("move it to friday") gives way to the other task's own.
+  const timeSaid =
+    from && calls.some((c) => typeof c.input.dueDate === "string" && c.input.dueDate.includes("T"))
+      ? findDates(normalizeWords(from.said).text, date).dates.some((d) => d.hasTime)
+      : false;
   return calls
     .filter((c) => c.tool !== "add_task")
     .map((c) => {
       const input: Record<string, unknown> = { ...c.input, task: task.number };
-      if (typeof input.dueDate === "string") input.dueDate = keepTimeOf(task, input.dueDate, timeZone);
+      if (typeof input.dueDate === "string" && !(timeSaid && input.dueDate.includes("T")))
+        input.dueDate = keepTimeOf(task, input.dueDate, timeZone);
       const was = from?.task;
       const lead =
         !daySaid && was?.dueDate && typeof input.remindAt === "string"

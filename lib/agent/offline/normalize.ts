@@ -31,7 +31,7 @@ export type { Language } from "./lexicon";
 
 // "#dringend" is a tag the user named: no table row translates it.
 const EDGE_BEFORE = String.raw`(?<![\p{L}\p{N}'’/#-])`;
-const EDGE_AFTER = String.raw`(?![\p{L}\p{N}'’/-])`;
+const EDGE_AFTER = String.raw`(?![\p{L}\p{N}'’/°º-])`;
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&").replace(/\s+/g, String.raw`\s+`);
 
 /** Whether `phrase` occurs in `text` as whole words (case-insensitive), as a table row is matched. */

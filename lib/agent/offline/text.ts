@@ -48,7 +48,7 @@ export function tidyTitle(s: string): string {
     prev = t;
     t = t
       .replace(/^[\s,;:\-–—.!]+/, "")
-      .replace(/[\s,;:\-–—]+$/, "")
+      .replace(/[\s,;:\-–—&]+$/, "")
       .replace(/\.+$/, "")
       // "history essay!!!": the user's excitement, not the title's.
       .replace(/\s*!+$/, "")

@@ -508,6 +508,17 @@ export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Inter
   // "call mom on monday and friday": one to-do on each of two days (no "every": not a repeat).
   const days = items.length === 1 ? TWO_DAYS.exec(items[0]!) : null;
   if (days) items.splice(0, 1, `${days[1]} ${days[2]}${days[4]}`, `${days[1]} ${days[3]}${days[4]}`);
+  // "buy sunscreen, pack the tent and charge the power bank for tomorrow": a day said after the last of
+  // three or more things, with none of its own, is what the list is for.
+  if (items.length >= 3 && !match.shared && !items.slice(0, -1).some((it) => findDates(it, ctx.date).dates.length)) {
+    const last = items.at(-1)!;
+    const end = findDates(last, ctx.date).dates.at(-1);
+    const lead = end && /\s(?:for|by)\s+$/i.exec(last.slice(0, end.index));
+    if (lead && !last.slice(end.end).trim() && !isTimeOnly(end.text)) {
+      items[items.length - 1] = last.slice(0, lead.index);
+      match = { ...match, shared: last.slice(lead.index).trim() };
+    }
+  }
   // "add milk and eggs for saturday": things, not deeds; each its own task, with what was said of them all.
   // "morgen X abschicken und freitag Y ausmachen": an item with a day of its own keeps it.
   const ownDay = (item: string) => findDates(item, ctx.date).dates.some((d) => !isTimeOnly(d.text));
@@ -655,12 +666,17 @@ function itemList(ctx: Ctx): Interpretation | null {
   for (const item of items) {
     const ws = item.split(/\s+/);
     if (ws.length > 4 || TODO_VERBS.has(ws[0]!.toLowerCase()) || /\d/.test(item) || isSmalltalk(item)) return null;
+    // "wrong, the other one": a reference and a correction, no things to buy.
+    if (REFERENCE_ITEM.test(item)) return null;
     if (resolveOne(item, ctx.tasks).kind !== "none") return null;
   }
   const calls: ToolCall[] = items.map((item) => ({ tool: "add_task", input: { title: tidyTitle(item) } }));
   if (calls.some((c) => !c.input.title)) return null;
   return result("add_task", calls, { titles: calls.map((c) => c.input.title), verbless: true }, 0.5);
 }
+
+const REFERENCE_ITEM =
+  /^(?:(?:the\s+)?(?:other|first|second|third|last|next|previous|same)(?:\s+(?:one|ones|task))?|(?:that|this|which)\s+one|wrong|oops|no|nope|nah)$/i;
 
 // "…, give it #salud", "…, tag it urgent": the words that attach the tag are no item of their own.
 const ATTACH_WORDS =

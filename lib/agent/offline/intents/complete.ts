@@ -486,7 +486,10 @@ export function complete(ctx: Ctx): Interpretation | null {
     // "reopen the ironing, I never got round to it": the reason after the comma is not the task.
     // "did both of them this afternoon": when it was done says nothing of which.
     const phrase = phraseOf(p, m)
-      ?.replace(/\s*,\s*(?:i|it|i'm|i've|because|since|as|cause|(?:i\s+)?(?:have|need|got)\s+to\s+re-?\w+)\b.*$/i, "")
+      ?.replace(
+        /\s*,\s*(?:i|it|i'm|i've|because|since|as|cause|didn'?t|did\s+not|never|couldn'?t|could\s+not|haven'?t|(?:i\s+)?(?:have|need|got)\s+to\s+re-?\w+)\b.*$/i,
+        "",
+      )
       .replace(WHEN_DONE_AT_END, "");
     // "took two hours, but it's done": a story, then "it" (topicDone reads it).
     if (!phrase || /,\s*(?:but|so)\s+(?:it|that)$/i.test(phrase)) continue;

@@ -3,7 +3,7 @@
 //     → undo the last turn's change, then make the same change to the intended task;
 //   "and the receipts too", "same for the piano one", "do the same for walk the dog"
 //     → the last change again, on another task.
-import { clarifyReference, result, type Ctx } from "../context";
+import { clarifyReference, result, TRAILING_FEELINGS, type Ctx } from "../context";
 import { dialogueState, keepTimeOf, retarget, type Change } from "../dialogue";
 import { extractDate } from "../dates";
 import { contentStems, REASON_AFTER_CHANGE } from "../text";
@@ -64,6 +64,8 @@ function intended(text: string): string | null {
   const stripped = said
     .replace(/[\s,.!]+(?:sorry|my\s+bad|my\s+mistake|pardon|i\s+meant?)[\s.!]*$/i, "")
     .replace(OOPS, "")
+    // "no sorry, it was the other one": the one meant, said as what it was.
+    .replace(/^(?:it\s+was|it'?s|it\s+is|that\s+was)\s+(?=(?:the\s+)?(?:other|first|second|third|last)\b)/i, "")
     // "ah no wait, put it back! it's the last one I wanted to delete": the undo is the correction's own.
     // "undo that, I meant the errands": after a comma only when what follows says which was meant.
     .replace(
@@ -75,7 +77,10 @@ function intended(text: string): string | null {
       /^((?:the\s+)?other\s+one)\s*(?:[-–—:,]|\s-)\s*[^,.;!?]*\b(?:has|have|is|are|needs?|must|should)\s+(?:to\s+)?(?:stay|remain|keep)\b.*$/i,
       "$1",
     )
-    .replace(/^(?:the\s+)?other\s+one\s*(?:[-–—:,]|\s-)\s*(?=\S)/i, "")
+    // ("the other one, the landlord still needs doing": a remark after it names nothing.)
+    .replace(/^((?:the\s+)?other\s+one)\s*(?:[-–—:,]|\s-)\s*(\S.*)$/i, (_all, one: string, rest: string) =>
+      STATEMENT.test(rest) || /\bstill\s+(?:needs?|has|have|wants?)\b/i.test(rest) ? one : rest,
+    )
     .trim();
   // "nein, die andere – die Fortbildung": after "the other one", the name says which, in any language.
   if (
@@ -309,7 +314,7 @@ export function correction(ctx: Ctx): Interpretation | null {
     const tasks = named.length > 1 && named.length === several.length ? named : out.kind === "one" ? [out.task] : [];
     if (tasks.length && same) {
       const calls = tasks.flatMap((t) =>
-        retarget([attempt.calls.find((c) => c.input.task === t.number) ?? first], t, ctx.date.timeZone).map((c) =>
+        retarget([attempt.calls.find((c) => c.input.task === t.number) ?? first], t, ctx.date).map((c) =>
           moved?.date ? { ...c, input: { ...c.input, dueDate: dueFor(t, moved.date, ctx.date.timeZone) } } : c,
         ),
       );
@@ -319,7 +324,7 @@ export function correction(ctx: Ctx): Interpretation | null {
   }
   const change = state.lastChange;
   if (!change) return null;
-  const text = ctx.raw.replace(/[.!?…]+$/g, "").trim();
+  const text = ctx.raw.replace(TRAILING_FEELINGS, "").trim();
   const redated = state.changeIsLatest ? (wrongReminder(text, change, ctx) ?? wrongDate(text, change, ctx)) : null;
   if (redated) return redated;
   if (change.calls.some((c) => c.tool === "add_task")) {
@@ -363,7 +368,7 @@ export function correction(ctx: Ctx): Interpretation | null {
       const calls = [
         ...undo,
         ...tagged.flatMap((t) =>
-          retarget(change.calls, t, ctx.date.timeZone, { task: onlyTouched(change, ctx.tasks), said: change.userText }),
+          retarget(change.calls, t, ctx.date, { task: onlyTouched(change, ctx.tasks), said: change.userText }),
         ),
       ];
       return result("correction", calls, { tasks: tagged.map((t) => t.number), undo: !undone }, 0.8);
@@ -372,7 +377,7 @@ export function correction(ctx: Ctx): Interpretation | null {
     if (change.touched.includes(out.task.number)) return null;
     const calls = [
       ...undo,
-      ...retarget(change.calls, out.task, ctx.date.timeZone, {
+      ...retarget(change.calls, out.task, ctx.date, {
         task: onlyTouched(change, ctx.tasks),
         said: change.userText,
       }),
@@ -400,7 +405,7 @@ export function correction(ctx: Ctx): Interpretation | null {
     ? { kind: "one" as const, task: byDay, partial: false }
     : resolveOne(named, ctx.tasks, { history: ctx.history });
   if (out.kind !== "one" || out.partial || change.touched.includes(out.task.number)) return null;
-  let calls = retarget(change.calls, out.task, ctx.date.timeZone, {
+  let calls = retarget(change.calls, out.task, ctx.date, {
     task: onlyTouched(change, ctx.tasks),
     said: change.userText,
   });

@@ -47,9 +47,11 @@ export function del(ctx: Ctx): Interpretation | null {
     // "delete the gym one, I'm not going anymore": the reason after the comma is not the task.
     const named = /^(.+?)\s*[,;]\s+\S/.exec(ref)?.[1]?.replace(/\s+(?:please|pls)$/i, "");
     // "scrap the clown one, my sister's handling it": the reason names no second task either.
-    if (named && (!targets.ok || targets.tasks.length > 1)) {
+    // ("scratch the pumpkin thing, kids lost interest lol": the reason only blurs the match.)
+    if (named && (!targets.ok || targets.tasks.length > 1 || targets.partial)) {
       const first = resolveTargets(named, ctx, opts);
-      if (first.ok && (!targets.ok || first.tasks.length < targets.tasks.length)) [targets, ref] = [first, named];
+      if (first.ok && (!targets.ok || first.tasks.length < targets.tasks.length || (targets.partial && !first.partial)))
+        [targets, ref] = [first, named];
     }
     // "drop the clients tag": a tag the task has, not the task.
     if (namesTag(named ?? ref, ctx)) return null;

@@ -70,6 +70,9 @@ export function followup(ctx: Ctx): Followup | null {
     !/^(?:make|set|change)\s+it\s+(?!to\s+(?:done|complete|finished)\b)/i.test(ctx.text)
   )
     return null;
+  // "so what's still on for tomorrow?": a question of the user's own, not a date for ours.
+  if (ctx.question && /^(?:so\s+|and\s+)?(?:what|what's|which|how|who|where|is|are|do|does|did|any)\b/i.test(text))
+    return null;
   const dateAnswer = findDates(text, ctx.date);
   // We asked for the time of a new task before reminding ahead of it: the time joins its date.
   if (dateAnswer.dates[0]?.hasTime && OUR_QUESTIONS.reminderTime.test(q.question)) {

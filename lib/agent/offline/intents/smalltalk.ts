@@ -1,5 +1,5 @@
 // Turns that need no tool: greetings, thanks, goodbyes and "how can you help?".
-import { result, type Ctx } from "../context";
+import { result, TRAILING_FEELINGS, type Ctx } from "../context";
 import type { Interpretation } from "../types";
 import {
   ASSISTANT_ACTIONS,
@@ -34,12 +34,12 @@ const GREETING = new RegExp(
   "i",
 );
 // Longer phrases first: a small-talk piece is the longest one that fits ("nice one", not "nice").
-const ACK = String.raw`(?:good\s+job|well\s+done|nice\s+one|great\s+job|sounds\s+good|got\s+it|all\s+right|that'?s\s+(?:great|perfect|brilliant|lovely|fine|all|it|everything)|that\s+is\s+all|nothing\s+else|no\s+worries|no\s+problem|no\s+rush|no\s+hurry|ok(?:ay)?|great|awesome|super|perfect|cool|nice|excellent|brilliant|brill|grand|lovely|wonderful|sweet|fantastic|amazing|good|alright|fine|kk|k|noted|understood|np)`;
+const ACK = String.raw`(?:good\s+job|well\s+done|nice\s+one|great\s+job|sounds\s+good|got\s+it|all\s+right|that'?s\s+(?:great|perfect|brilliant|lovely|fine|all|it|everything)|that\s+is\s+all|nothing\s+else|no\s+worries|no\s+problem|no\s+rush|no\s+hurry|me\s+too|same\s+here|ok(?:ay)?|great|awesome|super|perfect|cool|nice|excellent|brilliant|brill|grand|lovely|wonderful|sweet|fantastic|amazing|good|alright|fine|kk|k|noted|understood|np)`;
 /** A word of thanks anywhere in a message, in any of our languages ("thx", "gracias", "danke"). */
 export const THANKED = /\b(?:thanks|thank|thx|ty|tysm|ta|cheers|appreciate|appreciated|gracias|merci|danke)\b/i;
 
 const THANKS = new RegExp(
-  String.raw`^(?:${ACK}[,!.\s]*)*(?:thanks|thank\s+you|thank\s+u|thx|ty|tysm|ta|cheers|much\s+appreciated|appreciate\s+it|many\s+thanks)?(?:\s+(?:so\s+much|ever\s+so\s+much|a\s+lot|very\s+much|a\s+bunch|again|mate|boss|jefe|for\s+(?:the\s+help|your\s+help|that|everything)))*(?:[,!.\s]+${ACK})*$`,
+  String.raw`^(?:${ACK}[,!.\s]*)*(?:thanks|thank\s+you|thank\s+u|thx|ty|tysm|ta|cheers|much\s+appreciated|appreciate\s+it|many\s+thanks)?(?:\s+(?:so\s+much|ever\s+so\s+much|a\s+lot|very\s+much|a\s+bunch|again|anyway|all\s+the\s+same|mate|boss|jefe|for\s+(?:the\s+help|your\s+help|that|everything)))*(?:[,!.\s]+${ACK})*$`,
   "i",
 );
 const BYE =
@@ -307,11 +307,11 @@ export function isSmalltalk(text: string): boolean {
 
 export function smalltalk(ctx: Ctx): Interpretation | null {
   // "can u do my homework for me lol": the laugh says nothing.
+  // "… for me 😭": a face says how they feel, not what they ask.
   const t = ctx.raw
-    .replace(/[.!?…\s]+$/g, "")
+    .replace(TRAILING_FEELINGS, "")
     .replace(/[\s,]+(?:lol|lmao|haha+|hehe+|xd)$/i, "")
-    // "… for me 😭": a face says how they feel, not what they ask.
-    .replace(/(?:\s|\p{Extended_Pictographic}|\u{FE0F}|\u{200D})+$/u, "")
+    .replace(TRAILING_FEELINGS, "")
     .trim();
   const say = messages(ctx.language);
   if (!t) return result("help", [], {}, 0.6, say.help);

@@ -2,7 +2,7 @@
 // priority, tags (add/remove) and description ("add a note to task 2: …").
 import { ask, clarifyReference, TOO_AT_END, type Ctx } from "../context";
 import { findDates, extractDate, type FoundDate } from "../dates";
-import { dialogueState } from "../dialogue";
+import { dialogueState, undoneChange } from "../dialogue";
 import { extractPriority, extractTags } from "../modifiers";
 import { cleanRefPhrase, resolveOne } from "../references";
 import { withoutRebuttal } from "./schedule";
@@ -105,6 +105,15 @@ function sameDayAsLastChange(text: string, ctx: Ctx): string {
   const touched = dialogueState(ctx.history).lastChange?.touched ?? [];
   const due = touched.length === 1 ? ctx.tasks.find((t) => t.number === touched[0])?.dueDate : null;
   return due ? text.replace(SAME_DAY, `to ${due.slice(0, 10)}`) : text;
+}
+
+/** "undo that" after a move of several, then "ok only move the grocery run": its part of the move, again. */
+function undoneMove(task: number, ctx: Ctx): Change | null {
+  if (!/\b(?:only|just)\b/i.test(ctx.typed)) return null;
+  const call = undoneChange(ctx.history)?.calls.find(
+    (c) => c.tool === "update_task" && c.input.task === task && typeof c.input.dueDate === "string",
+  );
+  return call ? { dueDate: call.input.dueDate as string } : null;
 }
 
 function modifierUpdate(ctx: Ctx): Interpretation | null {
@@ -221,9 +230,14 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
     " and ",
   );
 
+  // "set it to high and due tomorrow": the new day is read after the rest, where a date is read.
+  const dueTail = /\s*,?\s+and\s+(?:also\s+)?(?:due|by)\s+(?=\S)(.+)$/i.exec(rest);
+  if (dueTail) rest = rest.slice(0, dueTail.index);
+
   const pr = extractPriority(rest);
   if (pr.value && !change.priority) change.priority = pr.value;
-  rest = pr.rest;
+  // "make 4 due tomorrow and high priority": the "and" went with the priority.
+  rest = pr.value ? pr.rest.replace(/\s*(?:,|\band\b)\s*$/i, "") : pr.rest;
   // "make it medium", "the client one should be high": a priority word alone after make/set/be.
   const pr2 = (
     /^(?:make|set|be|mark)$/.test(verb)
@@ -239,6 +253,8 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
     change.addTags = tg.value;
     rest = tg.rest;
   }
+
+  if (dueTail) rest = `${rest} to ${dueTail[1]}`;
 
   const isMove =
     /^(?:move|push|reschedule|re-schedule|postpone|delay|shift|bump|defer|bring\s+forward|pull\s+forward|move\s+up|push\s+back|push\s+out|extend|snooze)$/.test(
@@ -265,7 +281,9 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
       /\bdue\s+(today|tomorrow|this\s+week)\b|\b(today|tomorrow|this\s+week)['’]s(?=\s)/gi,
       (_m, due: string | undefined, own: string | undefined) => `due_${(due ?? own)!.replace(/\s+/g, "_")}`,
     );
-    const d = pickDate(guarded, ctx);
+    // "make 4 due tomorrow": with no other day said, "due tomorrow" is the change.
+    const guardedDate = pickDate(guarded, ctx);
+    const d = guardedDate.date || guarded === rest ? guardedDate : pickDate(rest, ctx);
     d.rest = d.rest.replace(/\bdue_(\w+)/g, (_m, w: string) => `due ${w.replace(/_/g, " ")}`);
     if (d.invalid) return ask(messages(ctx.language).whichDate(d.invalid), { ref: cleanRefPhrase(d.rest) }, 0.7);
     const time = d.date ? timeOnlyOf(d.date) : null;
@@ -274,7 +292,8 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
       rest = d.rest;
     } else if (d.date && !namesItsTask(rest, d.date.text, ctx, isMove || !(change.priority || change.addTags))) {
       change.dueDate = (d.date.until ?? d.date).value;
-      rest = d.rest;
+      // "make 4 due tomorrow": "due" went with the day.
+      rest = d.rest.replace(/\s+(?:be\s+)?due$/i, "");
     } else if (d.date) {
       // "make the monday meeting high priority": the date word is the task's name, not a new date.
     } else if (isMove && /\b(?:to\s+)?(?:later|some\s*other\s+time|another\s+day)$/i.test(rest)) {
@@ -298,6 +317,8 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
     if (isMove || /^(?:change|update|edit|modify|adjust)$/.test(verb)) {
       const out = resolveOne(rest, ctx.tasks, { history: ctx.history, override: ctx.override });
       if (out.kind === "one" && !out.partial) {
+        const redo = isMove ? undoneMove(out.task.number, ctx) : null;
+        if (redo) return finish(rest, redo, ctx, { many: false });
         const label = `#${out.task.number} ${out.task.title}`;
         return ask(
           isMove ? messages(ctx.language).moveTaskWhen(label) : messages(ctx.language).whatToChange(label),
