@@ -3,7 +3,7 @@
 // question we asked. "the second one", "it", "no, the other one", "same for X" resolve here.
 import type { HistoryTurn, TaskSnapshot, ToolCall } from "./types";
 import { dayInZone, isoDate, isoDateTime, wallOf, weekdayOf } from "@/lib/time/zone";
-import { LEAD, SAME_DAY_SAID } from "./reminders";
+import { isTimeOnly, LEAD, SAME_DAY_SAID } from "./reminders";
 import { normalizeWords } from "./normalize";
 import { findDates, type DateContext } from "./dates";
 
@@ -135,11 +135,17 @@ export function retarget(
   // at noon that day" then "no, the other one": noon on the other one's day.
   const said = from && calls.some((c) => typeof c.input.remindAt === "string") ? normalizeWords(from.said).text : "";
   const daySaid = SAME_DAY_SAID.test(said) && !LEAD_SAID.test(said);
-  // "move it to sunday 10am" then "and the hedge one too": a time the user said goes with the day; a
-  // time kept from the first task's own due ("move it to friday") gives way to the other task's own.
+  // "move it to sunday 10am" then "and the hedge one too": a time the user said with the new day goes
+  // with it; a time kept from the first task's own due ("move the 10am meeting to friday") gives way
+  // to the other task's own.
+  const timed = calls.flatMap((c) =>
+    typeof c.input.dueDate === "string" && c.input.dueDate.includes("T") ? [c.input.dueDate] : [],
+  );
   const timeSaid =
-    from && calls.some((c) => typeof c.input.dueDate === "string" && c.input.dueDate.includes("T"))
-      ? findDates(normalizeWords(from.said).text, date).dates.some((d) => d.hasTime)
+    from && timed.length
+      ? findDates(normalizeWords(from.said).text, date).dates.some(
+          (d) => d.hasTime && !isTimeOnly(d.text) && timed.some((due) => Date.parse(due) === Date.parse(d.value)),
+        )
       : false;
   return calls
     .filter((c) => c.tool !== "add_task")

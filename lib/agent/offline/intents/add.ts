@@ -508,13 +508,15 @@ export function buildAdds(match: AddMatch, ctx: Ctx, intent = "add_task"): Inter
   // "call mom on monday and friday": one to-do on each of two days (no "every": not a repeat).
   const days = items.length === 1 ? TWO_DAYS.exec(items[0]!) : null;
   if (days) items.splice(0, 1, `${days[1]} ${days[2]}${days[4]}`, `${days[1]} ${days[3]}${days[4]}`);
-  // "buy sunscreen, pack the tent and charge the power bank for tomorrow": a day said after the last of
-  // three or more things, with none of its own, is what the list is for.
+  // "buy sunscreen, pack the tent and charge the power bank for tomorrow": "for tomorrow" or "by <day>"
+  // after the last of three or more things, none with a day of its own, is the whole list's.
   if (items.length >= 3 && !match.shared && !items.slice(0, -1).some((it) => findDates(it, ctx.date).dates.length)) {
     const last = items.at(-1)!;
     const end = findDates(last, ctx.date).dates.at(-1);
     const lead = end && /\s(?:for|by)\s+$/i.exec(last.slice(0, end.index));
-    if (lead && !last.slice(end.end).trim() && !isTimeOnly(end.text)) {
+    // ("… and book a table for friday": a table for friday; "by friday" and "for tomorrow" are the list's.)
+    const listWide = lead && (/^by/i.test(lead[0].trim()) || /^(?:today|tonight|tomorrow)$/i.test(end.text.trim()));
+    if (lead && listWide && !last.slice(end.end).trim() && !isTimeOnly(end.text)) {
       items[items.length - 1] = last.slice(0, lead.index);
       match = { ...match, shared: last.slice(lead.index).trim() };
     }

@@ -79,7 +79,7 @@ function intended(text: string): string | null {
     )
     // ("the other one, the landlord still needs doing": a remark after it names nothing.)
     .replace(/^((?:the\s+)?other\s+one)\s*(?:[-–—:,]|\s-)\s*(\S.*)$/i, (_all, one: string, rest: string) =>
-      STATEMENT.test(rest) || /\bstill\s+(?:needs?|has|have|wants?)\b/i.test(rest) ? one : rest,
+      /\bstill\s+(?:needs?|has|have|wants?)\b/i.test(rest) ? one : rest,
     )
     .trim();
   // "nein, die andere – die Fortbildung": after "the other one", the name says which, in any language.

@@ -42,6 +42,10 @@ function pendingQuestion(history: HistoryTurn[] | undefined): { previous: string
   return { previous: prev.text, question: last.text };
 }
 
+// A question about the list ("what's still on for tomorrow?"), not "how about friday?" or "is friday ok?".
+const LIST_QUESTION =
+  /^(?:so\s+|and\s+|ok(?:ay)?\s+)?(?:what(?:'s|\s+is|\s+are)\s+(?:still\s+)?(?:on|left|due|open|pending|planned|coming\s+up)|what\s+(?:do|did)\s+i\s+have|what\s+have\s+i\s+got|(?:is|are)\s+there\s+any|any\s+(?:tasks|things|stuff)|which\s+(?:tasks|ones)\s+(?:are|do))\b/i;
+
 export function followup(ctx: Ctx): Followup | null {
   const q = pendingQuestion(ctx.history);
   if (!q) return null;
@@ -71,8 +75,7 @@ export function followup(ctx: Ctx): Followup | null {
   )
     return null;
   // "so what's still on for tomorrow?": a question of the user's own, not a date for ours.
-  if (ctx.question && /^(?:so\s+|and\s+)?(?:what|what's|which|how|who|where|is|are|do|does|did|any)\b/i.test(text))
-    return null;
+  if (ctx.question && LIST_QUESTION.test(text)) return null;
   const dateAnswer = findDates(text, ctx.date);
   // We asked for the time of a new task before reminding ahead of it: the time joins its date.
   if (dateAnswer.dates[0]?.hasTime && OUR_QUESTIONS.reminderTime.test(q.question)) {

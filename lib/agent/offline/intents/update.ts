@@ -110,7 +110,10 @@ function sameDayAsLastChange(text: string, ctx: Ctx): string {
 /** "undo that" after a move of several, then "ok only move the grocery run": its part of the move, again. */
 function undoneMove(task: number, ctx: Ctx): Change | null {
   if (!/\b(?:only|just)\b/i.test(ctx.typed)) return null;
-  const call = undoneChange(ctx.history)?.calls.find(
+  const undone = undoneChange(ctx.history);
+  // (One task's move undone, then "just move it": the user took that day back; ask again.)
+  if (!undone || undone.touched.length < 2) return null;
+  const call = undone.calls.find(
     (c) => c.tool === "update_task" && c.input.task === task && typeof c.input.dueDate === "string",
   );
   return call ? { dueDate: call.input.dueDate as string } : null;
@@ -283,7 +286,8 @@ function modifierUpdate(ctx: Ctx): Interpretation | null {
     );
     // "make 4 due tomorrow": with no other day said, "due tomorrow" is the change.
     const guardedDate = pickDate(guarded, ctx);
-    const d = guardedDate.date || guarded === rest ? guardedDate : pickDate(rest, ctx);
+    const group = /\b(?:everything|all|every|tasks|ones|stuff|items)\b|['’]s\s/i.test(rest);
+    const d = guardedDate.date || guarded === rest || group ? guardedDate : pickDate(rest, ctx);
     d.rest = d.rest.replace(/\bdue_(\w+)/g, (_m, w: string) => `due ${w.replace(/_/g, " ")}`);
     if (d.invalid) return ask(messages(ctx.language).whichDate(d.invalid), { ref: cleanRefPhrase(d.rest) }, 0.7);
     const time = d.date ? timeOnlyOf(d.date) : null;
